@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: ((GPL-2.0 WITH Linux-syscall-note) OR BSD-3-Clause) */
+/* Do not edit directly, auto-generated from: */
+/*	Documentation/netlink/specs/ftalias.yaml */
+/* YNL-GEN uapi header */
+
+#ifndef _UAPI_LINUX_FTALIAS_GENL_H
+#define _UAPI_LINUX_FTALIAS_GENL_H
+
+#define FTALIAS_FAMILY_NAME	"ftalias"
+#define FTALIAS_FAMILY_VERSION	1
+
+#define FTALIAS_NAME_MAX_LEN		31
+#define FTALIAS_MODE_MAX		438
+#define FTALIAS_GRACE_MS_MAX		3600000
+#define FTALIAS_CACHE_TTL_MS_MAX	86400000
+
+/**
+ * enum ftalias_promotion_policy - Who chooses the active member of an alias.
+ * @FTALIAS_PROMOTION_POLICY_AUTO: The kernel promotes a backup when the active
+ *   member goes away.
+ * @FTALIAS_PROMOTION_POLICY_MANUAL: Only alias-set and member commands change
+ *   the active member, for an external cluster manager; the kernel never
+ *   promotes on its own.
+ */
+enum ftalias_promotion_policy {
+	FTALIAS_PROMOTION_POLICY_AUTO,
+	FTALIAS_PROMOTION_POLICY_MANUAL,
+};
+
+enum {
+	FTALIAS_A_ALIAS_ID = 1,
+	FTALIAS_A_ALIAS_NAME,
+	FTALIAS_A_ALIAS_UID,
+	FTALIAS_A_ALIAS_GID,
+	FTALIAS_A_ALIAS_MODE,
+	FTALIAS_A_ALIAS_POLICY,
+	FTALIAS_A_ALIAS_GRACE_MS,
+	FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES,
+	FTALIAS_A_ALIAS_CACHE_MAX_BYTES,
+	FTALIAS_A_ALIAS_CACHE_TTL_MS,
+
+	__FTALIAS_A_ALIAS_MAX,
+	FTALIAS_A_ALIAS_MAX = (__FTALIAS_A_ALIAS_MAX - 1)
+};
+
+enum {
+	FTALIAS_A_FAMILY_INFO_VERSION = 1,
+	FTALIAS_A_FAMILY_INFO_AF_FAMILY,
+	FTALIAS_A_FAMILY_INFO_ALIASES,
+	FTALIAS_A_FAMILY_INFO_MAX_ALIASES,
+	FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT,
+	FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT,
+
+	__FTALIAS_A_FAMILY_INFO_MAX,
+	FTALIAS_A_FAMILY_INFO_MAX = (__FTALIAS_A_FAMILY_INFO_MAX - 1)
+};
+
+enum {
+	FTALIAS_CMD_FAMILY_INFO_GET = 1,
+	FTALIAS_CMD_ALIAS_GET,
+	FTALIAS_CMD_ALIAS_NEW,
+	FTALIAS_CMD_ALIAS_DEL,
+	FTALIAS_CMD_ALIAS_SET,
+	FTALIAS_CMD_ALIAS_ADD_NTF,
+	FTALIAS_CMD_ALIAS_CHANGE_NTF,
+	FTALIAS_CMD_ALIAS_DEL_NTF,
+
+	__FTALIAS_CMD_MAX,
+	FTALIAS_CMD_MAX = (__FTALIAS_CMD_MAX - 1)
+};
+
+#define FTALIAS_MCGRP_EVENTS	"events"
+
+#endif /* _UAPI_LINUX_FTALIAS_GENL_H */

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: ((GPL-2.0 WITH Linux-syscall-note) OR BSD-3-Clause)
+/* Do not edit directly, auto-generated from: */
+/*	Documentation/netlink/specs/ftalias.yaml */
+/* YNL-GEN kernel source */
+
+#include <net/netlink.h>
+#include <net/genetlink.h>
+
+#include "netlink-gen.h"
+
+#include <uapi/linux/ftalias_genl.h>
+
+/* Integer value ranges */
+static const struct netlink_range_validation ftalias_a_alias_grace_ms_range = {
+	.max	= FTALIAS_GRACE_MS_MAX,
+};
+
+static const struct netlink_range_validation ftalias_a_alias_cache_ttl_ms_range = {
+	.min	= 1ULL,
+	.max	= FTALIAS_CACHE_TTL_MS_MAX,
+};
+
+/* FTALIAS_CMD_ALIAS_GET - do */
+static const struct nla_policy ftalias_alias_get_nl_policy[FTALIAS_A_ALIAS_NAME + 1] = {
+	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
+};
+
+/* FTALIAS_CMD_ALIAS_NEW - do */
+static const struct nla_policy ftalias_alias_new_nl_policy[FTALIAS_A_ALIAS_CACHE_TTL_MS + 1] = {
+	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
+	[FTALIAS_A_ALIAS_UID] = { .type = NLA_U32, },
+	[FTALIAS_A_ALIAS_GID] = { .type = NLA_U32, },
+	[FTALIAS_A_ALIAS_MODE] = NLA_POLICY_MAX(NLA_U32, FTALIAS_MODE_MAX),
+	[FTALIAS_A_ALIAS_POLICY] = NLA_POLICY_MAX(NLA_U32, 1),
+	[FTALIAS_A_ALIAS_GRACE_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &ftalias_a_alias_grace_ms_range),
+	[FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_ALIAS_CACHE_MAX_BYTES] = NLA_POLICY_MIN(NLA_U64, 1),
+	[FTALIAS_A_ALIAS_CACHE_TTL_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &ftalias_a_alias_cache_ttl_ms_range),
+};
+
+/* FTALIAS_CMD_ALIAS_DEL - do */
+static const struct nla_policy ftalias_alias_del_nl_policy[FTALIAS_A_ALIAS_NAME + 1] = {
+	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
+};
+
+/* FTALIAS_CMD_ALIAS_SET - do */
+static const struct nla_policy ftalias_alias_set_nl_policy[FTALIAS_A_ALIAS_CACHE_TTL_MS + 1] = {
+	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
+	[FTALIAS_A_ALIAS_UID] = { .type = NLA_U32, },
+	[FTALIAS_A_ALIAS_GID] = { .type = NLA_U32, },
+	[FTALIAS_A_ALIAS_MODE] = NLA_POLICY_MAX(NLA_U32, FTALIAS_MODE_MAX),
+	[FTALIAS_A_ALIAS_POLICY] = NLA_POLICY_MAX(NLA_U32, 1),
+	[FTALIAS_A_ALIAS_GRACE_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &ftalias_a_alias_grace_ms_range),
+	[FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_ALIAS_CACHE_MAX_BYTES] = NLA_POLICY_MIN(NLA_U64, 1),
+	[FTALIAS_A_ALIAS_CACHE_TTL_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &ftalias_a_alias_cache_ttl_ms_range),
+};
+
+/* Ops table for ftalias */
+static const struct genl_split_ops ftalias_nl_ops[] = {
+	{
+		.cmd	= FTALIAS_CMD_FAMILY_INFO_GET,
+		.doit	= ftalias_nl_family_info_get_doit,
+		.flags	= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= FTALIAS_CMD_ALIAS_GET,
+		.doit		= ftalias_nl_alias_get_doit,
+		.policy		= ftalias_alias_get_nl_policy,
+		.maxattr	= FTALIAS_A_ALIAS_NAME,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd	= FTALIAS_CMD_ALIAS_GET,
+		.dumpit	= ftalias_nl_alias_get_dumpit,
+		.flags	= GENL_CMD_CAP_DUMP,
+	},
+	{
+		.cmd		= FTALIAS_CMD_ALIAS_NEW,
+		.pre_doit	= ftalias_nl_pre_doit_admin,
+		.doit		= ftalias_nl_alias_new_doit,
+		.policy		= ftalias_alias_new_nl_policy,
+		.maxattr	= FTALIAS_A_ALIAS_CACHE_TTL_MS,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= FTALIAS_CMD_ALIAS_DEL,
+		.pre_doit	= ftalias_nl_pre_doit_admin,
+		.doit		= ftalias_nl_alias_del_doit,
+		.policy		= ftalias_alias_del_nl_policy,
+		.maxattr	= FTALIAS_A_ALIAS_NAME,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= FTALIAS_CMD_ALIAS_SET,
+		.pre_doit	= ftalias_nl_pre_doit_admin,
+		.doit		= ftalias_nl_alias_set_doit,
+		.policy		= ftalias_alias_set_nl_policy,
+		.maxattr	= FTALIAS_A_ALIAS_CACHE_TTL_MS,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+};
+
+static const struct genl_multicast_group ftalias_nl_mcgrps[] = {
+	[FTALIAS_NLGRP_EVENTS] = { "events", },
+};
+
+struct genl_family ftalias_nl_family __ro_after_init = {
+	.name		= FTALIAS_FAMILY_NAME,
+	.version	= FTALIAS_FAMILY_VERSION,
+	.netnsok	= true,
+	.parallel_ops	= true,
+	.module		= THIS_MODULE,
+	.split_ops	= ftalias_nl_ops,
+	.n_split_ops	= ARRAY_SIZE(ftalias_nl_ops),
+	.mcgrps		= ftalias_nl_mcgrps,
+	.n_mcgrps	= ARRAY_SIZE(ftalias_nl_mcgrps),
+};
