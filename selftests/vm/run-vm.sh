@@ -1,0 +1,171 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Boot a QEMU (TCG) guest on one of the test kernels with the host's root
+# shared read-only over virtio-9p, insmod the ftalias module built for that
+# kernel and run a command inside.  Modelled on the kernel's
+# tools/testing/selftests/wireguard/qemu harness.
+#
+#   run-vm.sh KERNEL KO CMD
+#     KERNEL  6.1 | 6.12 | debug
+#     KO      module to insmod (copied into the run dir; "" for none)
+#     CMD     shell command run by bash in the repository root
+#
+# Environment: KSRC (required), FTALIAS_CACHE, DEBUG_KDIR (debug kernel build
+# dir), VM_TIMEOUT (seconds, whole guest), VM_STATUS (file to write the
+# verdict to), V=1 (print the whole kernel log).
+# Exit code: CMD's exit code; 124 on timeout; 125 insmod failed; 126 guest
+# died without a verdict; 127 kernel log shows a report although CMD passed.
+set -euo pipefail
+
+kernel=$1 ko=$2 cmd=$3
+top=$(cd "$(dirname "$0")/../.." && pwd)
+here=$top/selftests/vm
+cache=${FTALIAS_CACHE:-/var/cache/ftalias}
+: "${KSRC:?KSRC must point to the kernel source tree (make deps)}"
+
+say() { echo "# vm: $*"; }
+
+newest_kver() {	# newest installed Debian kernel of a series, e.g. 6.1
+	local v
+	v=$(cd /boot && ls -1 "vmlinuz-$1".* 2>/dev/null | sed 's/^vmlinuz-//' | sort -V | tail -n1)
+	[[ -n $v ]] || { echo "no /boot/vmlinuz-$1.* installed (make deps)" >&2; return 1; }
+	echo "$v"
+}
+
+# --- kernel image and initramfs, cached per kernel release ----------------
+mods=()
+case $kernel in
+6.1 | 6.12)
+	kver=$(newest_kver "$kernel")
+	kdir=$cache/vm/$kver
+	mkdir -p "$kdir"
+	vmlinuz=/boot/vmlinuz-$kver
+	if [[ ! -s $kdir/vmlinux || $vmlinuz -nt $kdir/vmlinux ]]; then
+		# PVH boot of the ELF image saves the decompressor (~4 s under TCG).
+		"$KSRC/scripts/extract-vmlinux" "$vmlinuz" >"$kdir/vmlinux.tmp"
+		mv "$kdir/vmlinux.tmp" "$kdir/vmlinux"
+	fi
+	vmlinux=$kdir/vmlinux
+	for m in virtio_pci 9pnet_virtio 9p overlay; do
+		mapfile -t -O "${#mods[@]}" mods < <(modprobe -S "$kver" --show-depends "$m" |
+			awk '$1 == "insmod" { print $2 }')
+	done
+	mem=2G
+	;;
+debug)
+	: "${DEBUG_KDIR:?DEBUG_KDIR must point to the debug kernel build (make debug-kernel)}"
+	kver=$(cat "$DEBUG_KDIR/include/config/kernel.release")
+	kdir=$cache/vm/$kver
+	mkdir -p "$kdir"
+	vmlinux=$DEBUG_KDIR/vmlinux
+	mem=3G
+	;;
+*)
+	echo "unknown KERNEL=$kernel (6.1, 6.12 or debug)" >&2
+	exit 2
+	;;
+esac
+
+initrd=$kdir/initramfs.cpio.gz
+if [[ ! -s $initrd || $here/initramfs-init -nt $initrd || $0 -nt $initrd ]]; then
+	stage=$(mktemp -d)
+	mkdir -p "$stage"/{bin,lib/modules,proc,sys,dev,newroot}
+	cp /bin/busybox "$stage/bin/busybox"
+	cp "$here/initramfs-init" "$stage/init"
+	: >"$stage/modules.list"
+	declare -A seen=()
+	for m in "${mods[@]}"; do
+		[[ -n ${seen[$m]:-} ]] && continue
+		seen[$m]=1
+		b=$(basename "$m")
+		case $b in
+		*.ko.xz) xz -dc "$m" >"$stage/lib/modules/${b%.xz}"; b=${b%.xz} ;;
+		*.ko.zst) zstd -qdc "$m" >"$stage/lib/modules/${b%.zst}"; b=${b%.zst} ;;
+		*) cp "$m" "$stage/lib/modules/$b" ;;
+		esac
+		echo "$b" >>"$stage/modules.list"
+	done
+	(cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) >"$initrd.tmp"
+	mv "$initrd.tmp" "$initrd"
+	rm -rf "$stage"
+fi
+
+# --- per-run directory, visible read-only inside the guest ----------------
+run=$(mkdir -p "$cache/vm-runs" && mktemp -d "$cache/vm-runs/$kernel.XXXXXX")
+printf '%s\n' "$cmd" >"$run/cmd"
+guest_ko=
+if [[ -n $ko ]]; then
+	[[ -f $ko ]] || { echo "module $ko not found" >&2; exit 2; }
+	cp "$ko" "$run/ftalias.ko"
+	guest_ko=$run/ftalias.ko
+fi
+cat >"$run/env" <<EOT
+FTALIAS_SRC=$top
+FTALIAS_KO=$guest_ko
+FTALIAS_KERNEL=$kernel
+KSRC=$KSRC
+EOT
+
+append="console=ttyS0 oops=panic panic=-1 slab_nomerge ftrepo=$top ftrun=$run"
+timeout=${VM_TIMEOUT:-900}
+if [[ $kernel == debug ]]; then
+	append+=" panic_on_warn=1 kmemleak=on hung_task_timeout_secs=60 hung_task_panic=1 softlockup_panic=1"
+	timeout=${VM_TIMEOUT:-1800}
+fi
+
+say "booting $kver ($kernel) under TCG, timeout ${timeout}s, log $run/console.log"
+start=$EPOCHREALTIME
+set +e
+timeout -k 10 "$timeout" qemu-system-x86_64 \
+	-machine q35,accel=tcg -cpu max -smp 2 -m "$mem" \
+	-nodefaults -display none -no-reboot \
+	-kernel "$vmlinux" -initrd "$initrd" -append "$append" \
+	-fsdev "local,id=root,path=/,security_model=none,readonly=on,multidevs=remap" \
+	-device virtio-9p-pci,fsdev=root,mount_tag=hostroot \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	-serial "file:$run/console.log" \
+	-chardev stdio,id=out,signal=off -serial chardev:out \
+	</dev/null | while IFS= read -r line; do
+		if [[ $line == "# vm: running: "* ]]; then
+			printf '# vm: boot to CMD: %.1f s\n' "$(bc <<<"$EPOCHREALTIME - $start")"
+		fi
+		printf '%s\n' "$line"
+	done
+qrc=${PIPESTATUS[0]}
+set -e
+printf -v elapsed '%.1f' "$(bc <<<"$EPOCHREALTIME - $start")"
+
+if ((qrc == 124 || qrc == 137)); then
+	rc=124 why="timed out after ${timeout}s"
+elif ((qrc & 1)); then
+	rc=$((qrc >> 1)) why="guest verdict"
+else
+	rc=126 why="guest died without a verdict (qemu exit $qrc)"
+fi
+
+# --- the kernel log must be clean whatever the command said ---------------
+pat='BUG:|WARNING:|Oops|general protection fault|KASAN|UBSAN|possible circular locking'
+pat+='|possible recursive locking|inconsistent lock state|suspicious RCU usage'
+pat+='|INFO: |unreferenced object|Call Trace|refcount_t:|list_add corruption'
+pat+='|list_del corruption|blocked for more than|soft lockup|Kernel panic'
+tr -d '\r' <"$run/console.log" >"$run/kernel.log"
+reports=$(grep -E "$pat" "$run/kernel.log" | awk '!seen[$0]++' || true)
+nreports=0
+if [[ -n $reports ]]; then
+	nreports=$(wc -l <<<"$reports")
+	say "kernel log of $kernel shows $nreports report line(s):"
+	sed 's/^/# vm:   /' <<<"$reports"
+fi
+if [[ ${V:-0} == 1 ]] || ((rc >= 124 || nreports)); then
+	say "----- kernel log ($run/kernel.log) -----"
+	if [[ ${V:-0} == 1 ]]; then sed 's/^/# /' "$run/kernel.log"; else tail -n 60 "$run/kernel.log" | sed 's/^/# /'; fi
+	say "----- end of kernel log -----"
+fi
+((rc == 0 && nreports)) && rc=127
+
+say "$kernel: $why, exit $rc, $elapsed s in total"
+if [[ -n ${VM_STATUS:-} ]]; then
+	printf 'rc=%s\nreports=%s\nelapsed=%s\nwhy=%q\n' "$rc" "$nreports" "$elapsed" "$why" >"$VM_STATUS"
+fi
+if ((rc == 0)); then rm -rf "$run"; else say "run dir kept: $run"; fi
+exit "$rc"
