@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ftalias: fault-tolerant request/reply messaging over port aliases.
+ *
+ * Lifetime / locking requirements
+ * -------------------------------
+ *
+ * struct ftalias_net, one per network namespace (net_generic()):
+ *
+ *  - @lock (mutex) serialises every change of the alias table: create,
+ *    change, rename and delete, and the teardown at namespace exit.  It is
+ *    taken by the netlink handlers (process context, may sleep) and by the
+ *    pernet exit.  Nothing else is acquired inside it except the
+ *    xarray's own internal lock, the slab allocator and the netlink
+ *    multicast path.
+ *  - @aliases (xarray, alias id -> struct ftalias_alias) and @names
+ *    (hash of hlists, alias name -> struct ftalias_alias) always hold the
+ *    same set of aliases.  Both are changed only under @lock.  Lookups by
+ *    id run under @lock or under rcu_read_lock(); lookups by name, which
+ *    compare the name that a rename rewrites in place, run under @lock.
+ *    Neither insertion into @names nor a rename can fail, so a rename
+ *    never leaves the two indexes out of step.
+ *  - @count and @genid are changed under @lock.  @genid grows on every
+ *    change so that a dump spread over several messages can flag
+ *    NLM_F_DUMP_INTR (genl_dump_check_consistent()).
+ *
+ * struct ftalias_alias:
+ *
+ *  - @ref: the alias table holds one reference, dropped when the alias
+ *    leaves the table (__ftalias_alias_unlink()).  An RCU reader that found
+ *    the alias may take its own reference with refcount_inc_not_zero().
+ *    The last ftalias_alias_put() frees the alias after an RCU grace
+ *    period (call_rcu()), so readers inside rcu_read_lock() never see freed
+ *    memory.  Module exit runs rcu_barrier() before destroying the cache.
+ *  - @name and @cfg are written under the table's @lock only.  The netlink
+ *    handlers read them under @lock; lock-free readers (the data path)
+ *    must use READ_ONCE() on the scalar fields of @cfg.
+ *  - An alias never outlives its namespace: the pernet exit unlinks every
+ *    alias, and the struct holds no reference to the struct net.
+ *
+ * Free paths: alias-del (netlink), namespace exit, module unload (which is
+ * namespace exit for every namespace, through unregister_pernet_subsys()).
+ * Module unload is refused by the core while an AF_FTALIAS socket exists,
+ * since every socket pins the module (proto_ops.owner, proto.owner).
+ */
+#ifndef _FTALIAS_H
+#define _FTALIAS_H
+
+#include <linux/mutex.h>
+#include <linux/hashtable.h>
+#include <linux/types.h>
+#include <linux/xarray.h>
+#include <net/net_namespace.h>
+#include <net/netns/generic.h>
+
+enum ftalias_limits {
+	/* AF_SNA: reserved in linux/socket.h, never implemented by Linux. */
+	FTALIAS_AF_DEFAULT			= 22,
+	FTALIAS_MAX_ALIASES_DEFAULT		= 65536,
+	FTALIAS_CACHE_ENTRIES_LIMIT_DEFAULT	= 1 << 20,
+	FTALIAS_CACHE_BYTES_LIMIT_DEFAULT	= 1 << 30,
+
+	/* Defaults of a new alias. */
+	FTALIAS_ALIAS_MODE_DEFAULT		= 0644,
+	FTALIAS_ALIAS_GRACE_MS_DEFAULT		= 3000,
+	FTALIAS_ALIAS_CACHE_ENTRIES_DEFAULT	= 65536,
+	FTALIAS_ALIAS_CACHE_BYTES_DEFAULT	= 64 << 20,
+	FTALIAS_ALIAS_CACHE_TTL_MS_DEFAULT	= 300000,
+
+	/* 512 buckets: 4 KiB per namespace, short chains up to ~10k aliases. */
+	FTALIAS_NAME_HASH_BITS			= 9,
+};
+
+/* Module parameters, read-only once the module is loaded. */
+extern int ftalias_af;
+extern unsigned int ftalias_max_aliases;
+extern unsigned int ftalias_cache_entries_limit;
+extern unsigned long ftalias_cache_bytes_limit;
+
+struct ftalias_net {
+	struct mutex lock;		/* the alias table, see above */
+	struct xarray aliases;
+	DECLARE_HASHTABLE(names, FTALIAS_NAME_HASH_BITS);
+	u32 next_id;
+	u32 count;
+	u32 genid;
+};
+
+extern unsigned int ftalias_net_id;
+
+static inline struct ftalias_net *ftalias_net(const struct net *net)
+{
+	return net_generic(net, ftalias_net_id);
+}
+
+#endif /* _FTALIAS_H */

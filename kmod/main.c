@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ftalias: fault-tolerant request/reply messaging over port aliases.
+ * Module init and exit only.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/init.h>
+#include <linux/module.h>
+#include <linux/net.h>
+#include <net/genetlink.h>
+#include <net/net_namespace.h>
+#include <uapi/linux/ftalias_genl.h>
+
+#include "af_ftalias.h"
+#include "alias.h"
+#include "ftalias.h"
+#include "netlink.h"
+
+int ftalias_af __ro_after_init = FTALIAS_AF_DEFAULT;
+module_param_named(family, ftalias_af, int, 0444);
+MODULE_PARM_DESC(family, "Address family number of AF_FTALIAS sockets (default 22)");
+
+unsigned int ftalias_max_aliases __ro_after_init = FTALIAS_MAX_ALIASES_DEFAULT;
+module_param_named(max_aliases, ftalias_max_aliases, uint, 0444);
+MODULE_PARM_DESC(max_aliases, "Most aliases per network namespace (default 65536)");
+
+unsigned int ftalias_cache_entries_limit __ro_after_init =
+	FTALIAS_CACHE_ENTRIES_LIMIT_DEFAULT;
+module_param_named(cache_max_entries, ftalias_cache_entries_limit, uint, 0444);
+MODULE_PARM_DESC(cache_max_entries,
+		 "Largest replay-cache entry limit of an alias (default 1048576)");
+
+unsigned long ftalias_cache_bytes_limit __ro_after_init =
+	FTALIAS_CACHE_BYTES_LIMIT_DEFAULT;
+module_param_named(cache_max_bytes, ftalias_cache_bytes_limit, ulong, 0444);
+MODULE_PARM_DESC(cache_max_bytes,
+		 "Largest replay-cache byte limit of an alias (default 1 GiB)");
+
+unsigned int ftalias_net_id __read_mostly;
+
+static int __net_init ftalias_net_init_ns(struct net *net)
+{
+	ftalias_net_init(ftalias_net(net));
+	return 0;
+}
+
+static void __net_exit ftalias_net_exit_ns(struct net *net)
+{
+	ftalias_net_exit(ftalias_net(net));
+}
+
+static struct pernet_operations ftalias_net_ops = {
+	.init	= ftalias_net_init_ns,
+	.exit	= ftalias_net_exit_ns,
+	.id	= &ftalias_net_id,
+	.size	= sizeof(struct ftalias_net),
+};
+
+static int __init ftalias_init(void)
+{
+	int err;
+
+	if (ftalias_af <= 0 || ftalias_af >= NPROTO) {
+		pr_err("family=%d is out of range 1..%d\n", ftalias_af,
+		       NPROTO - 1);
+		return -EINVAL;
+	}
+
+	err = ftalias_alias_cache_init();
+	if (err)
+		return err;
+	err = ftalias_proto_init();
+	if (err)
+		goto err_cache;
+	err = register_pernet_subsys(&ftalias_net_ops);
+	if (err)
+		goto err_proto;
+	err = ftalias_nl_init();
+	if (err)
+		goto err_pernet;
+	err = ftalias_sock_init();
+	if (err)
+		goto err_netlink;
+
+	pr_info("loaded, address family %d\n", ftalias_af);
+	return 0;
+
+err_netlink:
+	ftalias_nl_exit();
+err_pernet:
+	unregister_pernet_subsys(&ftalias_net_ops);
+err_proto:
+	ftalias_proto_exit();
+err_cache:
+	ftalias_alias_cache_exit();
+	return err;
+}
+
+static void __exit ftalias_exit(void)
+{
+	ftalias_sock_exit();
+	ftalias_nl_exit();
+	unregister_pernet_subsys(&ftalias_net_ops);
+	ftalias_proto_exit();
+	ftalias_alias_cache_exit();
+}
+
+module_init(ftalias_init);
+module_exit(ftalias_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Fault-tolerant request/reply messaging over port aliases");
+MODULE_AUTHOR("ftalias developers");
+MODULE_ALIAS_GENL_FAMILY(FTALIAS_FAMILY_NAME);

@@ -1,0 +1,479 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Handlers of the "ftalias" generic netlink family.  The policies and the
+ * op table are generated from Documentation/netlink/specs/ftalias.yaml
+ * into netlink-gen.c; the alias table and its locking live in alias.c.
+ */
+
+#include <linux/capability.h>
+#include <linux/mutex.h>
+#include <linux/uidgid.h>
+#include <net/genetlink.h>
+#include <net/sock.h>
+
+#include "alias.h"
+#include "compat.h"
+#include "ftalias.h"
+#include "netlink.h"
+#include "netlink-gen.h"
+
+struct ftalias_nl_dump_ctx {
+	unsigned long next_id;
+};
+
+static size_t ftalias_nl_alias_size(void)
+{
+	return nla_total_size(sizeof(u32)) +			/* ID */
+	       nla_total_size(FTALIAS_NAME_MAX_LEN + 1) +	/* NAME */
+	       nla_total_size(sizeof(u32)) * 6 +		/* UID..ENTRIES */
+	       nla_total_size_64bit(sizeof(u64)) +		/* MAX_BYTES */
+	       nla_total_size(sizeof(u32));			/* TTL */
+}
+
+static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
+				 const struct ftalias_alias *alias, u32 portid,
+				 u32 seq, int flags, u8 cmd,
+				 struct netlink_callback *cb)
+{
+	const struct ftalias_alias_cfg *cfg = &alias->cfg;
+	void *hdr;
+
+	hdr = genlmsg_put(skb, portid, seq, &ftalias_nl_family, flags, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
+
+	if (nla_put_u32(skb, FTALIAS_A_ALIAS_ID, alias->id) ||
+	    nla_put_string(skb, FTALIAS_A_ALIAS_NAME, alias->name) ||
+	    nla_put_u32(skb, FTALIAS_A_ALIAS_UID,
+			from_kuid_munged(net->user_ns, cfg->uid)) ||
+	    nla_put_u32(skb, FTALIAS_A_ALIAS_GID,
+			from_kgid_munged(net->user_ns, cfg->gid)) ||
+	    nla_put_u32(skb, FTALIAS_A_ALIAS_MODE, cfg->mode) ||
+	    nla_put_u32(skb, FTALIAS_A_ALIAS_POLICY, cfg->policy) ||
+	    nla_put_u32(skb, FTALIAS_A_ALIAS_GRACE_MS, cfg->grace_ms) ||
+	    nla_put_u32(skb, FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES,
+			cfg->cache_max_entries) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_CACHE_MAX_BYTES,
+			      cfg->cache_max_bytes, FTALIAS_A_ALIAS_PAD) ||
+	    nla_put_u32(skb, FTALIAS_A_ALIAS_CACHE_TTL_MS, cfg->cache_ttl_ms))
+		goto nla_put_failure;
+
+	genlmsg_end(skb, hdr);
+	return 0;
+
+nla_put_failure:
+	genlmsg_cancel(skb, hdr);
+	return -EMSGSIZE;
+}
+
+/*
+ * Notifications are built under the table lock, while the alias cannot
+ * change or go away, and sent after it is dropped.  When the message cannot
+ * be allocated, listeners learn that they missed an event (ENOBUFS on their
+ * socket) instead of silently losing it.
+ */
+static struct sk_buff *ftalias_nl_ntf_build(struct net *net,
+					    const struct ftalias_alias *alias,
+					    u8 cmd)
+{
+	struct sk_buff *skb;
+
+	lockdep_assert_held(&ftalias_net(net)->lock);
+
+	if (!genl_has_listeners(&ftalias_nl_family, net, FTALIAS_NLGRP_EVENTS))
+		return NULL;
+
+	skb = genlmsg_new(ftalias_nl_alias_size(), GFP_KERNEL);
+	if (skb && ftalias_nl_fill_alias(skb, net, alias, 0, 0, 0, cmd, NULL)) {
+		nlmsg_free(skb);
+		skb = NULL;
+	}
+	if (!skb)
+		genl_set_err(&ftalias_nl_family, net, 0, FTALIAS_NLGRP_EVENTS,
+			     -ENOBUFS);
+	return skb;
+}
+
+static void ftalias_nl_ntf_send(struct net *net, struct sk_buff *skb)
+{
+	if (skb)
+		genlmsg_multicast_netns(&ftalias_nl_family, net, skb, 0,
+					FTALIAS_NLGRP_EVENTS, GFP_KERNEL);
+}
+
+int ftalias_nl_pre_doit_admin(const struct genl_split_ops *ops,
+			      struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+
+	if (!netlink_ns_capable(skb, net->user_ns, CAP_NET_ADMIN)) {
+		NL_SET_ERR_MSG(info->extack,
+			       "CAP_NET_ADMIN required in the network namespace");
+		return -EPERM;
+	}
+	return 0;
+}
+
+/*
+ * Apply the configuration attributes present in @info to @cfg.  Nothing of
+ * the alias is touched, so a failure leaves no trace.
+ */
+static int ftalias_nl_parse_cfg(struct net *net, struct genl_info *info,
+				struct ftalias_alias_cfg *cfg)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr **tb = info->attrs;
+	struct nlattr *attr;
+
+	attr = tb[FTALIAS_A_ALIAS_UID];
+	if (attr) {
+		cfg->uid = make_kuid(net->user_ns, nla_get_u32(attr));
+		if (!uid_valid(cfg->uid)) {
+			NL_SET_ERR_MSG_ATTR(extack, attr,
+					    "uid not mapped in the namespace's user namespace");
+			return -EINVAL;
+		}
+	}
+	attr = tb[FTALIAS_A_ALIAS_GID];
+	if (attr) {
+		cfg->gid = make_kgid(net->user_ns, nla_get_u32(attr));
+		if (!gid_valid(cfg->gid)) {
+			NL_SET_ERR_MSG_ATTR(extack, attr,
+					    "gid not mapped in the namespace's user namespace");
+			return -EINVAL;
+		}
+	}
+	attr = tb[FTALIAS_A_ALIAS_MODE];
+	if (attr) {
+		cfg->mode = nla_get_u32(attr);
+		if (cfg->mode & ~FTALIAS_MODE_VALID) {
+			NL_SET_ERR_MSG_ATTR(extack, attr,
+					    "mode bits 0111 are reserved");
+			return -EINVAL;
+		}
+	}
+	attr = tb[FTALIAS_A_ALIAS_POLICY];
+	if (attr)
+		cfg->policy = nla_get_u32(attr);
+	attr = tb[FTALIAS_A_ALIAS_GRACE_MS];
+	if (attr)
+		cfg->grace_ms = nla_get_u32(attr);
+	attr = tb[FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES];
+	if (attr) {
+		cfg->cache_max_entries = nla_get_u32(attr);
+		if (cfg->cache_max_entries > ftalias_cache_entries_limit) {
+			NL_SET_ERR_MSG_ATTR(extack, attr,
+					    "above the cache_max_entries module parameter");
+			return -ERANGE;
+		}
+	}
+	attr = tb[FTALIAS_A_ALIAS_CACHE_MAX_BYTES];
+	if (attr) {
+		cfg->cache_max_bytes = nla_get_u64(attr);
+		if (cfg->cache_max_bytes > ftalias_cache_bytes_limit) {
+			NL_SET_ERR_MSG_ATTR(extack, attr,
+					    "above the cache_max_bytes module parameter");
+			return -ERANGE;
+		}
+	}
+	attr = tb[FTALIAS_A_ALIAS_CACHE_TTL_MS];
+	if (attr)
+		cfg->cache_ttl_ms = nla_get_u32(attr);
+	return 0;
+}
+
+static int ftalias_nl_check_name(struct genl_info *info)
+{
+	struct nlattr *attr = info->attrs[FTALIAS_A_ALIAS_NAME];
+
+	if (!ftalias_alias_name_valid(nla_data(attr))) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "alias name must be 1 to 31 letters, digits, '.', '_', ':' or '-'");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * Find the alias a request designates: by id, or by name when @by_name
+ * allows it and no id is given.  With both, they must name the same alias.
+ */
+static struct ftalias_alias *ftalias_nl_lookup(struct ftalias_net *fn,
+					       struct genl_info *info,
+					       bool by_name)
+{
+	struct nlattr *id = info->attrs[FTALIAS_A_ALIAS_ID];
+	struct nlattr *name = by_name ? info->attrs[FTALIAS_A_ALIAS_NAME] : NULL;
+	struct ftalias_alias *alias;
+
+	lockdep_assert_held(&fn->lock);
+
+	if (!id && !name) {
+		NL_SET_ERR_MSG(info->extack, "alias id or name required");
+		return ERR_PTR(-EINVAL);
+	}
+	if (id) {
+		alias = __ftalias_alias_by_id(fn, nla_get_u32(id));
+		if (!alias) {
+			NL_SET_ERR_MSG_ATTR(info->extack, id, "no alias with this id");
+			return ERR_PTR(-ENOENT);
+		}
+		if (name && nla_strcmp(name, alias->name)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, name,
+					    "alias id and name do not match");
+			return ERR_PTR(-ENOENT);
+		}
+		return alias;
+	}
+	alias = __ftalias_alias_by_name(fn, nla_data(name));
+	if (!alias) {
+		NL_SET_ERR_MSG_ATTR(info->extack, name, "no alias with this name");
+		return ERR_PTR(-ENOENT);
+	}
+	return alias;
+}
+
+int ftalias_nl_family_info_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct sk_buff *msg;
+	u32 count;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put(msg, info->snd_portid, info->snd_seq,
+			  &ftalias_nl_family, 0, FTALIAS_CMD_FAMILY_INFO_GET);
+	if (!hdr)
+		goto nla_put_failure;
+
+	mutex_lock(&fn->lock);
+	count = fn->count;
+	mutex_unlock(&fn->lock);
+
+	if (nla_put_u32(msg, FTALIAS_A_FAMILY_INFO_VERSION,
+			FTALIAS_FAMILY_VERSION) ||
+	    nla_put_u32(msg, FTALIAS_A_FAMILY_INFO_AF_FAMILY, ftalias_af) ||
+	    nla_put_u32(msg, FTALIAS_A_FAMILY_INFO_ALIASES, count) ||
+	    nla_put_u32(msg, FTALIAS_A_FAMILY_INFO_MAX_ALIASES,
+			ftalias_max_aliases) ||
+	    nla_put_u32(msg, FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT,
+			ftalias_cache_entries_limit) ||
+	    nla_put_u64_64bit(msg, FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT,
+			      ftalias_cache_bytes_limit,
+			      FTALIAS_A_FAMILY_INFO_PAD))
+		goto nla_put_failure;
+
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+
+nla_put_failure:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
+}
+
+int ftalias_nl_alias_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_alias *alias;
+	struct sk_buff *msg;
+	int err;
+
+	msg = genlmsg_new(ftalias_nl_alias_size(), GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+
+	mutex_lock(&fn->lock);
+	alias = ftalias_nl_lookup(fn, info, true);
+	if (IS_ERR(alias))
+		err = PTR_ERR(alias);
+	else
+		err = ftalias_nl_fill_alias(msg, net, alias, info->snd_portid,
+					    info->snd_seq, 0,
+					    FTALIAS_CMD_ALIAS_GET, NULL);
+	mutex_unlock(&fn->lock);
+
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+int ftalias_nl_alias_get_dumpit(struct sk_buff *skb,
+				struct netlink_callback *cb)
+{
+	struct ftalias_nl_dump_ctx *ctx = (void *)cb->ctx;
+	struct net *net = sock_net(skb->sk);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_alias *alias;
+	unsigned long id;
+	int err = 0;
+
+	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
+
+	mutex_lock(&fn->lock);
+	cb->seq = fn->genid;
+	xa_for_each_start(&fn->aliases, id, alias, ctx->next_id) {
+		err = ftalias_nl_fill_alias(skb, net, alias,
+					    NETLINK_CB(cb->skb).portid,
+					    cb->nlh->nlmsg_seq, NLM_F_MULTI,
+					    FTALIAS_CMD_ALIAS_GET, cb);
+		if (err)
+			break;
+		ctx->next_id = id + 1;
+	}
+	mutex_unlock(&fn->lock);
+
+	/* A full skb: return what it holds, the dump goes on from next_id. */
+	if (err == -EMSGSIZE && skb->len)
+		err = 0;
+	return err ?: skb->len;
+}
+
+int ftalias_nl_alias_new_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct nlattr *id = info->attrs[FTALIAS_A_ALIAS_ID];
+	struct sk_buff *msg, *ntf = NULL;
+	struct ftalias_alias_cfg cfg;
+	struct ftalias_alias *alias;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_ALIAS_NAME))
+		return -EINVAL;
+	err = ftalias_nl_check_name(info);
+	if (err)
+		return err;
+	ftalias_alias_cfg_default(&cfg);
+	err = ftalias_nl_parse_cfg(net, info, &cfg);
+	if (err)
+		return err;
+
+	alias = ftalias_alias_alloc(nla_data(info->attrs[FTALIAS_A_ALIAS_NAME]),
+				    &cfg);
+	if (!alias)
+		return -ENOMEM;
+	msg = genlmsg_new(ftalias_nl_alias_size(), GFP_KERNEL);
+	if (!msg) {
+		ftalias_alias_put(alias);
+		return -ENOMEM;
+	}
+
+	mutex_lock(&fn->lock);
+	err = __ftalias_alias_link(fn, alias, id ? nla_get_u32(id) : 0,
+				   info->extack);
+	if (err) {
+		mutex_unlock(&fn->lock);
+		ftalias_alias_put(alias);
+		nlmsg_free(msg);
+		return err;
+	}
+	/* The reply is sized for an alias: filling it cannot fail. */
+	err = ftalias_nl_fill_alias(msg, net, alias, info->snd_portid,
+				    info->snd_seq, 0, FTALIAS_CMD_ALIAS_NEW,
+				    NULL);
+	if (WARN_ON_ONCE(err)) {
+		__ftalias_alias_unlink(fn, alias);
+		mutex_unlock(&fn->lock);
+		nlmsg_free(msg);
+		return err;
+	}
+	ntf = ftalias_nl_ntf_build(net, alias, FTALIAS_CMD_ALIAS_ADD_NTF);
+	mutex_unlock(&fn->lock);
+
+	ftalias_nl_ntf_send(net, ntf);
+	return genlmsg_reply(msg, info);
+}
+
+int ftalias_nl_alias_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_alias *alias;
+	struct sk_buff *ntf;
+
+	mutex_lock(&fn->lock);
+	alias = ftalias_nl_lookup(fn, info, true);
+	if (IS_ERR(alias)) {
+		mutex_unlock(&fn->lock);
+		return PTR_ERR(alias);
+	}
+	ntf = ftalias_nl_ntf_build(net, alias, FTALIAS_CMD_ALIAS_DEL_NTF);
+	__ftalias_alias_unlink(fn, alias);
+	mutex_unlock(&fn->lock);
+
+	ftalias_nl_ntf_send(net, ntf);
+	return 0;
+}
+
+int ftalias_nl_alias_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct nlattr *id = info->attrs[FTALIAS_A_ALIAS_ID];
+	struct nlattr *name = info->attrs[FTALIAS_A_ALIAS_NAME];
+	struct ftalias_alias *alias, *other;
+	struct ftalias_alias_cfg cfg;
+	struct sk_buff *ntf = NULL;
+	bool rename = false;
+	int err;
+
+	/* With an id, a name renames the alias; alone, it designates it. */
+	if (id && name) {
+		err = ftalias_nl_check_name(info);
+		if (err)
+			return err;
+	}
+
+	mutex_lock(&fn->lock);
+	alias = ftalias_nl_lookup(fn, info, !id);
+	if (IS_ERR(alias)) {
+		err = PTR_ERR(alias);
+		goto out_unlock;
+	}
+	if (id && name && nla_strcmp(name, alias->name)) {
+		other = __ftalias_alias_by_name(fn, nla_data(name));
+		if (other) {
+			NL_SET_ERR_MSG_ATTR(info->extack, name,
+					    "alias name already in use");
+			err = -EEXIST;
+			goto out_unlock;
+		}
+		rename = true;
+	}
+	cfg = alias->cfg;
+	err = ftalias_nl_parse_cfg(net, info, &cfg);
+	if (err)
+		goto out_unlock;
+
+	BUILD_BUG_ON(sizeof(cfg) != 32);	/* no padding to compare */
+	if (!rename && !memcmp(&cfg, &alias->cfg, sizeof(cfg)))
+		goto out_unlock;
+	if (rename)
+		__ftalias_alias_rename(fn, alias, nla_data(name));
+	alias->cfg = cfg;
+	fn->genid++;
+	ntf = ftalias_nl_ntf_build(net, alias, FTALIAS_CMD_ALIAS_CHANGE_NTF);
+
+out_unlock:
+	mutex_unlock(&fn->lock);
+	ftalias_nl_ntf_send(net, ntf);
+	return err;
+}
+
+int __init ftalias_nl_init(void)
+{
+	return ftalias_genl_register_family();
+}
+
+void ftalias_nl_exit(void)
+{
+	ftalias_genl_unregister_family();
+}

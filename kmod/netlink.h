@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _FTALIAS_NETLINK_H
+#define _FTALIAS_NETLINK_H
+
+int ftalias_nl_init(void);
+void ftalias_nl_exit(void);
+
+#endif /* _FTALIAS_NETLINK_H */
