@@ -1,0 +1,186 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# ftalias: out-of-tree module, CLI, selftests and the QEMU test harness.
+#
+#   make                 module (against KDIR, W=1), tools, selftests
+#   make deps            install Debian packages, extract linux-source-6.12
+#   make modules-all     module for the 6.1, 6.12 and debug kernels (.build/)
+#   make debug-kernel    KASAN/lockdep/kmemleak kernel, cached in FTALIAS_CACHE
+#   make vm KERNEL=6.1|6.12|debug CMD='...'
+#   make check [KERNELS='6.1 6.12 debug'] [TESTS='module_load.sh ...']
+#   make lint            checkpatch, sparse (C=2, 6.12 headers), regen diff
+#   make regen           netlink code and doc from the YNL spec
+#   make install         module (+ depmod), ftaliasctl and its man page
+#   make demo            selftests/demo.sh in a 6.12 guest
+#   make clean
+#
+# Kernel builds write into the source dir, so per-kernel module builds copy
+# the sources into .build/<kernel release>/ first.  Caches that outlive a
+# checkout (kernel source, debug kernel, guest images) live in FTALIAS_CACHE.
+
+FTALIAS_CACHE ?= /var/cache/ftalias
+export FTALIAS_CACHE
+
+TOP := $(CURDIR)
+VM := $(TOP)/selftests/vm
+DEPS := $(VM)/deps.sh
+
+# Newest installed Debian headers of a series ("" if none).
+deb_hdrs = $(lastword $(shell ls -1d /usr/src/linux-headers-$(1)*-amd64 2>/dev/null | sort -V))
+HDR_6.1 := $(call deb_hdrs,6.1.)
+HDR_6.12 := $(call deb_hdrs,6.12.)
+HDR_NEWEST := $(call deb_hdrs,)
+
+ifeq ($(origin KDIR),undefined)
+KDIR := /lib/modules/$(shell uname -r)/build
+ifeq ($(wildcard $(KDIR)/Makefile),)
+KDIR := $(HDR_NEWEST)
+ifeq ($(MAKELEVEL),0)
+$(info note: no headers for the running kernel $(shell uname -r): KDIR=$(KDIR))
+endif
+endif
+endif
+
+# linux-source-6.12, extracted by make deps, keyed by the package version.
+SRCVER := $(subst ~,_,$(subst :,_,$(shell dpkg-query -W -f='$${Version}' linux-source-6.12 2>/dev/null)))
+KSRC ?= $(FTALIAS_CACHE)/linux-source-$(SRCVER)
+export KSRC
+
+# The debug kernel, keyed by source version and config fragment.
+DEBUG_CONFIG := $(VM)/debug.config
+DEBUG_HASH := $(shell sha256sum $(DEBUG_CONFIG) | cut -c1-12)
+DEBUG_KDIR ?= $(FTALIAS_CACHE)/debug-kernel/$(SRCVER)-$(DEBUG_HASH)
+DEBUG_STAMP := $(DEBUG_KDIR)/.ftalias-built
+DEBUG_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
+export DEBUG_KDIR
+
+# Build dir of the module for each test kernel.
+kdir_of = $(if $(filter debug,$(1)),$(DEBUG_KDIR),$(HDR_$(1)))
+krel_of = $(if $(filter debug,$(1)),$(shell cat $(DEBUG_KDIR)/include/config/kernel.release 2>/dev/null || echo debug),$(patsubst linux-headers-%,%,$(notdir $(HDR_$(1)))))
+bdir_of = $(TOP)/.build/$(call krel_of,$(1))
+ko_of = $(call bdir_of,$(1))/kmod/ftalias.ko
+
+ALL_KERNELS := 6.1 6.12 debug
+KERNELS ?= $(ALL_KERNELS)
+TESTS ?=
+ifeq ($(origin KERNEL),undefined)
+KERNEL := $(if $(wildcard $(DEBUG_STAMP)),debug,6.12)
+endif
+CMD ?= selftests/run_tests.sh
+
+# Sources copied into a per-kernel build dir.
+MOD_SRCS = Kbuild $(wildcard kmod/Kbuild kmod/*.[ch]) $(shell find include -type f 2>/dev/null)
+
+.PHONY: all module tools selftests deps debug-kernel modules-all \
+	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
+	module-install tools-install demo clean \
+	_vm _check _lint _regen _demo
+
+all: module tools selftests
+
+module:
+	$(MAKE) -C $(KDIR) M=$(TOP) W=1 modules
+
+tools:
+	@if [ -f tools/Makefile ]; then $(MAKE) -C tools; \
+	else echo "  SKIP    tools: no tools/Makefile yet"; fi
+
+selftests:
+	$(MAKE) -C selftests KSRC=$(KSRC)
+
+deps:
+	@$(DEPS)
+
+# The targets that need the packages or KSRC install them first, then run
+# in a sub-make so that KSRC and the kernel lists are computed afresh.
+define with-deps
+	@$(DEPS) --check || $(DEPS)
+	@$(MAKE) --no-print-directory _$@
+endef
+
+debug-kernel: $(DEBUG_STAMP)
+
+# Built once per machine: the stamp has no prerequisites, a new fragment or
+# source version gives a new DEBUG_KDIR.
+$(DEBUG_STAMP):
+	@$(DEPS) --check || $(DEPS)
+	@$(VM)/build-debug-kernel.sh $(KSRC) $(DEBUG_KDIR) $(DEBUG_CONFIG) $(DEBUG_JOBS)
+
+modules-all: $(addprefix module-,$(ALL_KERNELS))
+
+module-debug: $(DEBUG_STAMP)
+
+# module-6.1, module-6.12, module-debug
+$(addprefix module-,$(ALL_KERNELS)): module-%:
+	@test -n "$(call kdir_of,$*)" || { echo "no headers for kernel $* (make deps)"; exit 1; }
+	@mkdir -p $(call bdir_of,$*)
+	@for f in $(MOD_SRCS); do \
+		d=$(call bdir_of,$*)/$$f; mkdir -p $${d%/*}; \
+		cmp -s $$f $$d || cp -p $$f $$d; done
+	@for f in $(call bdir_of,$*)/kmod/*.[ch]; do \
+		[ -e "$$f" ] || continue; \
+		[ -e "kmod/$${f##*/}" ] || rm -f "$$f"; done
+	$(MAKE) -C $(call kdir_of,$*) M=$(call bdir_of,$*) W=1 modules
+
+vm:
+	$(with-deps)
+
+_vm: module-$(KERNEL)
+	@$(VM)/run-vm.sh $(KERNEL) $(call ko_of,$(KERNEL)) '$(subst ','\'',$(CMD))'
+
+check:
+	$(with-deps)
+
+_check: $(addprefix module-,$(KERNELS)) tools selftests
+	@$(VM)/check.sh "$(KERNELS)" "$(TESTS)" \
+		$(foreach k,$(KERNELS),$(k)=$(call ko_of,$(k)))
+
+demo:
+	$(with-deps)
+
+_demo:
+	@if [ -e selftests/demo.sh ]; then \
+		$(MAKE) --no-print-directory _vm KERNEL=6.12 CMD=selftests/demo.sh; \
+	else echo "  SKIP    demo: no selftests/demo.sh yet"; fi
+
+regen:
+	$(with-deps)
+
+_regen:
+	$(TOP)/scripts/ynl-regen.sh $(KSRC)
+
+GENERATED := kmod/netlink-gen.c kmod/netlink-gen.h include/uapi/linux/ftalias_genl.h \
+	Documentation/netlink/ftalias.rst
+LINT_SRCS = $(filter-out kmod/netlink-gen.c kmod/netlink-gen.h kmod/compat-gen.h,$(wildcard kmod/*.[ch]))
+LINT_BDIR = $(TOP)/.build/lint-$(call krel_of,6.12)
+
+lint:
+	$(with-deps)
+
+_lint:
+	perl $(KSRC)/scripts/checkpatch.pl --no-tree --strict --terse -f $(LINT_SRCS)
+	@rm -rf $(LINT_BDIR) && mkdir -p $(LINT_BDIR)
+	@cp -p --parents $(MOD_SRCS) $(LINT_BDIR)/
+	@echo "  SPARSE  C=2 W=1 against $(HDR_6.12)"
+	@$(MAKE) -C $(HDR_6.12) M=$(LINT_BDIR) C=2 W=1 modules > $(LINT_BDIR)/lint.log 2>&1 || \
+		{ cat $(LINT_BDIR)/lint.log; exit 1; }
+	@if grep -E '(warning|error):' $(LINT_BDIR)/lint.log; then \
+		echo "sparse/W=1 reported the above"; exit 1; fi
+	@$(MAKE) --no-print-directory _regen
+	git diff --exit-code -- $(GENERATED)
+
+install: module-install tools-install
+
+module-install: module
+	$(MAKE) -C $(KDIR) M=$(TOP) modules_install
+	depmod -a $(shell cat $(KDIR)/include/config/kernel.release)
+
+tools-install:
+	@if [ -f tools/Makefile ]; then $(MAKE) -C tools install; \
+	else echo "  SKIP    tools install: no tools/Makefile yet"; fi
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(TOP) clean
+	rm -rf .build
+	@if [ -f tools/Makefile ]; then $(MAKE) -C tools clean; fi
+	$(MAKE) -C selftests clean

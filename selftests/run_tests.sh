@@ -1,0 +1,57 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Minimal kselftest runner for the guest: runs the tests listed by
+# "make -s list" (or those named on the command line) from this directory,
+# each in its own session with the timeout of ./settings, and prints TAP:
+#   ok N name / not ok N name / ok N name # SKIP (exit 4)
+# A test's own output is indented with "# " (nested TAP for harness tests).
+#   run_tests.sh [name[.sh] ...]
+# Exit 1 if any test failed.
+cd "$(dirname "$0")" || exit 1
+
+timeout=45
+[[ -r settings ]] && timeout=$(sed -n 's/^timeout=//p' settings)
+timeout=${kselftest_override_timeout:-$timeout}
+
+mapfile -t all < <(make -s --no-print-directory list)
+tests=()
+if (($#)); then
+	for want in "$@"; do
+		found=
+		for t in "${all[@]}"; do
+			if [[ $t == "$want" || ${t%.sh} == "${want%.sh}" ]]; then
+				tests+=("$t")
+				found=1
+			fi
+		done
+		[[ -n $found ]] || tests+=("$want")
+	done
+else
+	tests=("${all[@]}")
+fi
+
+echo "TAP version 13"
+echo "1..${#tests[@]}"
+n=0 failed=0
+for t in "${tests[@]}"; do
+	n=$((n + 1))
+	echo "# selftests: ftalias: $t"
+	if [[ ! -e $t ]]; then
+		echo "not ok $n $t # missing (not in the list or not built: make selftests)"
+		failed=1
+		continue
+	fi
+	if [[ -x $t ]]; then run=("./$t"); else run=(bash "./$t"); fi
+	start=$SECONDS
+	setsid -w timeout -k 5 "$timeout" "${run[@]}" </dev/null 2>&1 | sed -u 's/^/# /'
+	rc=${PIPESTATUS[0]}
+	took=$((SECONDS - start))
+	case $rc in
+	0) echo "ok $n $t" ;;
+	4) echo "ok $n $t # SKIP" ;;
+	124 | 137) echo "not ok $n $t # TIMEOUT ${timeout} seconds"; failed=1 ;;
+	*) echo "not ok $n $t # exit=$rc"; failed=1 ;;
+	esac
+	echo "# $t: ${took}s"
+done
+exit $failed

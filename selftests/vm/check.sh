@@ -1,0 +1,45 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make check: run the selftest suite in a guest of each kernel, print the
+# TAP of each, and end with the line "N passed, N failed, N skipped" over
+# all kernels.  A guest that times out, dies, fails to load the module or
+# whose kernel log shows a report counts as one more failure.
+#   check.sh "KERNELS" "TESTS" KERNEL=KO...
+set -uo pipefail
+
+kernels=$1 tests=$2
+shift 2
+declare -A ko=()
+for a in "$@"; do ko[${a%%=*}]=${a#*=}; done
+here=$(cd "$(dirname "$0")" && pwd)
+
+pass=0 fail=0 skip=0
+summary=()
+for k in $kernels; do
+	echo "# ===== kernel $k ====="
+	out=$(mktemp) status=$(mktemp)
+	VM_STATUS=$status "$here/run-vm.sh" "$k" "${ko[$k]:-}" \
+		"selftests/run_tests.sh $tests" | tee "$out"
+	rc=${PIPESTATUS[0]}
+	p=$(grep -cE '^ok [0-9]+ ' "$out")
+	s=$(grep -cE '^ok [0-9]+ .*# SKIP' "$out")
+	f=$(grep -cE '^not ok [0-9]+ ' "$out")
+	p=$((p - s))
+	reports=0 why=
+	# shellcheck source=/dev/null
+	[[ -s $status ]] && . "$status"
+	if ((reports)); then
+		echo "not ok - $k: kernel log shows $reports report line(s)"
+		f=$((f + 1))
+	fi
+	if ((rc != 0 && rc != 1 && rc != 127)) || ((rc == 1 && f == 0)); then
+		echo "not ok - $k: guest failed: ${why:-exit $rc} (exit $rc)"
+		f=$((f + 1))
+	fi
+	summary+=("# $k: $p passed, $f failed, $s skipped")
+	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s))
+	rm -f "$out" "$status"
+done
+printf '%s\n' "${summary[@]}"
+echo "$pass passed, $fail failed, $skip skipped"
+((fail == 0))
