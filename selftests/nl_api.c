@@ -1568,7 +1568,13 @@ static int write_file(const char *path, const char *s)
 TEST_F(ftalias, user_namespace)
 {
 	int to_child[2], to_parent[2], status, nsfd, fd;
+	struct alias pa = {
+		.present = (1u << FTALIAS_A_ALIAS_NAME) |
+			   (1u << FTALIAS_A_ALIAS_UID) | (1u << FTALIAS_A_ALIAS_GID),
+		.name = "from-parent", .uid = 1000, .gid = 0,
+	};
 	char path[64], c = 0;
+	struct nlres pr;
 	struct dump d;
 	uint16_t fam;
 	uint32_t grp;
@@ -1650,20 +1656,10 @@ TEST_F(ftalias, user_namespace)
 	fd = nl_open();
 	ASSERT_GE(fd, 0);
 	ASSERT_EQ(0, resolve(fd, &fam, &grp));
-	{
-		struct alias a = {
-			.present = (1u << FTALIAS_A_ALIAS_NAME) |
-				   (1u << FTALIAS_A_ALIAS_UID) |
-				   (1u << FTALIAS_A_ALIAS_GID),
-			.name = "from-parent", .uid = 1000, .gid = 0,
-		};
-		struct nlres r;
-
-		/* kuid 1000 is uid 0 there; uid 1000 there does not exist */
-		EXPECT_EQ(EINVAL, alias_new(fd, fam, &a, &r));
-		a.uid = 0;
-		EXPECT_EQ(0, alias_new(fd, fam, &a, &r)) TH_LOG("%s", r.extack);
-	}
+	/* kuid 1000 is uid 0 there; uid 1000 there does not exist */
+	EXPECT_EQ(EINVAL, alias_new(fd, fam, &pa, &pr));
+	pa.uid = 0;
+	EXPECT_EQ(0, alias_new(fd, fam, &pa, &pr)) TH_LOG("%s", pr.extack);
 	ASSERT_EQ(0, dump_aliases(fd, fam, &d));
 	EXPECT_EQ(3, d.n);
 	for (i = 0; i < d.n; i++) {
