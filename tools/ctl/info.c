@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ftaliasctl info: the version of the family, the address-family number of
+ * AF_FTALIAS sockets and the limits of the module (family-info-get).
+ */
+
+#include <netlink/genl/genl.h>
+
+#include "ctl.h"
+#include "info.h"
+#include "nl.h"
+#include "print.h"
+
+static const struct attr_desc info_attrs[] = {
+	{ "version",		FTALIAS_A_FAMILY_INFO_VERSION,	   AK_U32 },
+	{ "af-family",		FTALIAS_A_FAMILY_INFO_AF_FAMILY,   AK_U32 },
+	{ "aliases",		FTALIAS_A_FAMILY_INFO_ALIASES,	   AK_U32 },
+	{ "max-aliases",	FTALIAS_A_FAMILY_INFO_MAX_ALIASES, AK_U32 },
+	{ "cache-max-entries-limit",
+		FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT, AK_U32 },
+	{ "cache-max-bytes-limit",
+		FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT, AK_U64 },
+};
+
+#define N_INFO_ATTRS (sizeof(info_attrs) / sizeof(info_attrs[0]))
+
+static struct nla_policy info_policy[FTALIAS_A_FAMILY_INFO_MAX + 1] = {
+	[FTALIAS_A_FAMILY_INFO_VERSION]			= { .type = NLA_U32 },
+	[FTALIAS_A_FAMILY_INFO_AF_FAMILY]		= { .type = NLA_U32 },
+	[FTALIAS_A_FAMILY_INFO_ALIASES]			= { .type = NLA_U32 },
+	[FTALIAS_A_FAMILY_INFO_MAX_ALIASES]		= { .type = NLA_U32 },
+	[FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT]	= { .type = NLA_U32 },
+	[FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT]	= { .type = NLA_U64 },
+};
+
+enum { V_SHOW, V_HELP };
+
+static const struct keyword verbs[] = {
+	{ "show",	V_SHOW },
+	{ "list",	V_SHOW },
+	{ "help",	V_HELP },
+	{ NULL, 0 }
+};
+
+void info_usage(FILE *f)
+{
+	fputs("Usage: ftaliasctl info [ show ]\n"
+	      "       ftaliasctl info help\n", f);
+}
+
+static int info_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct attr_vals v = { 0 };
+	const char *sep = "";
+	size_t i;
+	int ret;
+
+	(void)arg;
+	ret = ftnl_parse_attrs(nlh, info_policy, FTALIAS_A_FAMILY_INFO_MAX,
+			       info_attrs, N_INFO_ATTRS, &v);
+	if (ret)
+		return ret;
+
+	open_json_object(NULL);
+	for (i = 0; i < N_INFO_ATTRS; i++) {
+		if (!attr_has(&v, info_attrs[i].type))
+			continue;
+		attr_print(&info_attrs[i], &v, sep);
+		sep = " ";
+	}
+	close_json_object();
+	print_nl();
+	attr_vals_free(&v);
+	return 0;
+}
+
+int do_info(int argc, char **argv)
+{
+	struct nl_msg *msg;
+	int verb = V_SHOW;
+
+	if (argc > 0) {
+		verb = kw_match(argv[0], verbs);
+		if (verb < 0) {
+			kw_error("info command", argv[0], verbs, verb);
+			info_usage(stderr);
+			return EXIT_USAGE;
+		}
+		if (argc > 1) {
+			error("unexpected argument \"%s\"", argv[1]);
+			info_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (verb == V_HELP) {
+		info_usage(stdout);
+		return EXIT_OK;
+	}
+
+	if (ftnl_open())
+		return EXIT_REFUSED;
+	ftnl_set_attr_desc(NULL, 0);
+	msg = ftnl_msg_new(FTALIAS_CMD_FAMILY_INFO_GET, 0);
+	if (!msg || ftnl_do(msg, info_cb, NULL))
+		return EXIT_REFUSED;
+	return EXIT_OK;
+}

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* ftaliasctl info: family-info-get. */
+#ifndef FTALIASCTL_INFO_H
+#define FTALIASCTL_INFO_H
+
+#include <stdio.h>
+
+int do_info(int argc, char **argv);
+void info_usage(FILE *f);
+
+#endif /* FTALIASCTL_INFO_H */

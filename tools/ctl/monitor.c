@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ftaliasctl monitor: print the notifications of the "events" multicast
+ * group until SIGINT or SIGTERM.  One line per event, flushed at once so
+ * that a reader on a pipe sees it; in JSON, one object per line shaped
+ * like the output of tools/net/ynl/cli.py --subscribe:
+ * {"name":"alias-add-ntf","msg":{...}}.
+ */
+
+#include <netlink/genl/genl.h>
+
+#include "alias.h"
+#include "ctl.h"
+#include "monitor.h"
+#include "nl.h"
+#include "print.h"
+
+static const char *const ntf_names[] = {
+	[FTALIAS_CMD_ALIAS_ADD_NTF]	= "alias-add-ntf",
+	[FTALIAS_CMD_ALIAS_CHANGE_NTF]	= "alias-change-ntf",
+	[FTALIAS_CMD_ALIAS_DEL_NTF]	= "alias-del-ntf",
+};
+
+enum { V_WATCH, V_HELP };
+
+static const struct keyword verbs[] = {
+	{ "help",	V_HELP },
+	{ NULL, 0 }
+};
+
+void monitor_usage(FILE *f)
+{
+	fputs("Usage: ftaliasctl monitor\n"
+	      "       ftaliasctl monitor help\n", f);
+}
+
+static int event_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct genlmsghdr *ghdr = nlmsg_data(nlh);
+	struct attr_vals v = { 0 };
+	const char *name = NULL;
+
+	(void)arg;
+	if (!genlmsg_valid_hdr(nlh, 0))
+		return 0;
+	if (ghdr->cmd < sizeof(ntf_names) / sizeof(ntf_names[0]))
+		name = ntf_names[ghdr->cmd];
+	if (!name)
+		return 0;	/* not a notification we know */
+	if (alias_parse_msg(nlh, &v))
+		return 0;	/* reported; keep listening */
+
+	open_json_object(NULL);
+	print_string(PRINT_ANY, "name", "%s ", name);
+	open_json_object("msg");
+	alias_print_attrs(&v);
+	close_json_object();
+	close_json_object();
+	print_nl();
+	fflush(stdout);
+	attr_vals_free(&v);
+	return 0;
+}
+
+int do_monitor(int argc, char **argv)
+{
+	int verb;
+
+	if (argc > 0) {
+		verb = kw_match(argv[0], verbs);
+		if (verb < 0) {
+			kw_error("monitor command", argv[0], verbs, verb);
+			monitor_usage(stderr);
+			return EXIT_USAGE;
+		}
+		monitor_usage(stdout);
+		return EXIT_OK;
+	}
+
+	if (ftnl_open())
+		return EXIT_REFUSED;
+	if (ftnl_monitor(FTALIAS_MCGRP_EVENTS, event_cb, NULL))
+		return EXIT_REFUSED;
+	return EXIT_OK;
+}

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* ftaliasctl monitor: notifications of the "events" multicast group. */
+#ifndef FTALIASCTL_MONITOR_H
+#define FTALIASCTL_MONITOR_H
+
+#include <stdio.h>
+
+int do_monitor(int argc, char **argv);
+void monitor_usage(FILE *f);
+
+#endif /* FTALIASCTL_MONITOR_H */

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Netlink transport of ftaliasctl: one libnl generic netlink socket, the
+ * "ftalias" family id, requests with extended-ack error reporting, dumps
+ * and multicast notifications.  Every function prints its own "Error: ..."
+ * line and returns a negative value on failure.
+ */
+#ifndef FTALIASCTL_NL_H
+#define FTALIASCTL_NL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <netlink/attr.h>
+#include <netlink/msg.h>
+
+#include "ctl.h"
+
+/* Called for each reply or notification; return 0, or < 0 to abort. */
+typedef int (*ftnl_msg_cb)(struct nlmsghdr *nlh, void *arg);
+
+/*
+ * Enter opts.netns if set, connect, resolve the family and turn on
+ * extended acks.
+ */
+int ftnl_open(void);
+void ftnl_close(void);
+
+/* A request message for @cmd, NULL (and an error printed) on failure. */
+struct nl_msg *ftnl_msg_new(uint8_t cmd, int flags);
+
+/* Put the attributes of @v described in @desc[0..n-1]. */
+int ftnl_put_attrs(struct nl_msg *msg, const struct attr_desc *desc,
+		   size_t n, const struct attr_vals *v);
+
+/* Parse a reply into @v; attributes with no descriptor are ignored. */
+int ftnl_parse_attrs(struct nlmsghdr *nlh, struct nla_policy *policy,
+		     int maxtype, const struct attr_desc *desc, size_t n,
+		     struct attr_vals *v);
+
+/*
+ * Send @msg (always freed) and wait for the kernel's answer: @cb (may be
+ * NULL) sees each reply, then the ack or error ends the request.
+ */
+int ftnl_do(struct nl_msg *msg, ftnl_msg_cb cb, void *arg);
+
+/*
+ * Dump @cmd.  @cb sees each object; when the kernel flags the dump as
+ * interrupted, @reset is called and the dump is retried a few times.
+ */
+int ftnl_dump(uint8_t cmd, ftnl_msg_cb cb, void (*reset)(void *arg),
+	      void *arg);
+
+/*
+ * Join the multicast group @group and call @cb for every message until
+ * SIGINT or SIGTERM (returns 0) or an error.
+ */
+int ftnl_monitor(const char *group, ftnl_msg_cb cb, void *arg);
+
+/* Attribute names of the requests, to name a missing attribute. */
+void ftnl_set_attr_desc(const struct attr_desc *desc, size_t n);
+
+#endif /* FTALIASCTL_NL_H */

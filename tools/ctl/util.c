@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Command-line helpers: keyword matching, strict number parsing and the
+ * table-driven attribute values shared by the objects.
+ */
+
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctl.h"
+#include "print.h"
+
+int error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("Error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return -1;
+}
+
+int kw_match(const char *word, const struct keyword *tab)
+{
+	size_t len = strlen(word);
+	const struct keyword *k;
+	int found = KW_UNKNOWN;
+
+	for (k = tab; k->name; k++)
+		if (!strcmp(word, k->name))
+			return k->id;
+	if (!len)
+		return KW_UNKNOWN;
+	for (k = tab; k->name; k++) {
+		if (strncmp(word, k->name, len))
+			continue;
+		if (found >= 0 && found != k->id)
+			return KW_AMBIGUOUS;
+		found = k->id;
+	}
+	return found;
+}
+
+void kw_error(const char *what, const char *word, const struct keyword *tab,
+	      int ret)
+{
+	size_t len = strlen(word);
+	const struct keyword *k;
+	const char *sep = "";
+
+	fflush(stdout);
+	if (ret != KW_AMBIGUOUS) {
+		fprintf(stderr, "Error: unknown %s \"%s\"\n", what, word);
+		return;
+	}
+	fprintf(stderr, "Error: ambiguous %s \"%s\": could be ", what, word);
+	for (k = tab; k->name; k++) {
+		if (strncmp(word, k->name, len))
+			continue;
+		fprintf(stderr, "%s%s", sep, k->name);
+		sep = ", ";
+	}
+	fputc('\n', stderr);
+}
+
+int parse_unsigned(const char *s, int base, uint64_t max, uint64_t *val)
+{
+	unsigned long long v;
+	char *end;
+
+	/* strtoull() would accept blanks, a sign and "0x" */
+	if (!isdigit((unsigned char)s[0]))
+		return -1;
+	if (base == 10 && s[0] == '0' && s[1])
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, base);
+	if (errno || *end || v > max)
+		return -1;
+	*val = v;
+	return 0;
+}
+
+static const char *const policy_names[] = {
+	[FTALIAS_PROMOTION_POLICY_AUTO]		= "auto",
+	[FTALIAS_PROMOTION_POLICY_MANUAL]	= "manual",
+};
+
+static const struct keyword policy_kw[] = {
+	{ "auto",	FTALIAS_PROMOTION_POLICY_AUTO },
+	{ "manual",	FTALIAS_PROMOTION_POLICY_MANUAL },
+	{ NULL, 0 }
+};
+
+const char *policy_name(uint64_t policy)
+{
+	if (policy < sizeof(policy_names) / sizeof(policy_names[0]))
+		return policy_names[policy];
+	return NULL;
+}
+
+void attr_vals_free(struct attr_vals *v)
+{
+	int i;
+
+	for (i = 0; i < ATTR_SLOTS; i++) {
+		free(v->str[i]);
+		v->str[i] = NULL;
+	}
+	v->present = 0;
+}
+
+int attr_parse_arg(const struct attr_desc *d, const char *arg,
+		   struct attr_vals *v)
+{
+	uint64_t num = 0;
+	int ret;
+
+	switch (d->kind) {
+	case AK_STRING:
+		v->str[d->type] = strdup(arg);
+		if (!v->str[d->type])
+			return error("out of memory");
+		break;
+	case AK_U32:
+		if (parse_unsigned(arg, 10, UINT32_MAX, &num))
+			return error("invalid %s \"%s\": expected a decimal number from 0 to %u",
+				     d->name, arg, UINT32_MAX);
+		break;
+	case AK_U64:
+		if (parse_unsigned(arg, 10, UINT64_MAX, &num))
+			return error("invalid %s \"%s\": expected a decimal number from 0 to %llu",
+				     d->name, arg, (unsigned long long)UINT64_MAX);
+		break;
+	case AK_MODE:
+		if (parse_unsigned(arg, 8, UINT32_MAX, &num))
+			return error("invalid %s \"%s\": expected an octal number such as 0644",
+				     d->name, arg);
+		break;
+	case AK_POLICY:
+		ret = kw_match(arg, policy_kw);
+		if (ret < 0)
+			return error("invalid %s \"%s\": expected auto or manual",
+				     d->name, arg);
+		num = ret;
+		break;
+	}
+	v->num[d->type] = num;
+	v->present |= 1U << d->type;
+	return 0;
+}
+
+void attr_print(const struct attr_desc *d, const struct attr_vals *v,
+		const char *text_sep)
+{
+	uint64_t num = v->num[d->type];
+	const char *s;
+
+	if (!attr_has(v, d->type))
+		return;
+	print_string(PRINT_FP, NULL, "%s", text_sep);
+	print_string(PRINT_FP, NULL, "%s ", d->name);
+	switch (d->kind) {
+	case AK_STRING:
+		print_string(PRINT_ANY, d->name, "%s", v->str[d->type]);
+		break;
+	case AK_U32:
+		print_uint(PRINT_ANY, d->name, "%u", num);
+		break;
+	case AK_U64:
+		print_u64(PRINT_ANY, d->name, "%" PRIu64, num);
+		break;
+	case AK_MODE:
+		print_uint(PRINT_ANY, d->name, "%04o", num);
+		break;
+	case AK_POLICY:
+		s = policy_name(num);
+		if (s)
+			print_string(PRINT_ANY, d->name, "%s", s);
+		else
+			print_uint(PRINT_ANY, d->name, "%u", num);
+		break;
+	}
+}
