@@ -173,7 +173,7 @@ install: module-install tools-install
 
 module-install: module
 	$(MAKE) -C $(KDIR) M=$(TOP) modules_install
-	depmod -a $(shell cat $(KDIR)/include/config/kernel.release)
+	depmod -a $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(shell cat $(KDIR)/include/config/kernel.release)
 
 tools-install:
 	@if [ -f tools/Makefile ]; then $(MAKE) -C tools install; \
