@@ -1,0 +1,107 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Two independent clients agree: ftaliasctl -j and the kernel's YNL
+# cli.py (driven by Documentation/netlink/specs/ftalias.yaml) show the
+# same aliases and the same family info.  JSON keys are the YAML
+# attribute names, so the objects must be equal as they are.
+source "$(dirname "$0")/lib.sh"
+
+require_root
+require_module
+require_cmd ip ftaliasctl
+[[ -x /usr/bin/python3 ]] || skip "/usr/bin/python3 not found"
+cli=${KSRC:-}/tools/net/ynl/cli.py
+[[ -n ${KSRC:-} && -r $cli ]] || skip "KSRC not set or no $cli"
+spec=${FTALIAS_SRC:-$lib_dir/..}/Documentation/netlink/specs/ftalias.yaml
+[[ -r $spec ]] || die "no spec at $spec"
+
+ns=ftal-ynl-$$
+tmp=$(mktemp -d)
+cleanup() {
+	ip netns del "$ns" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+ip netns add "$ns" || die "ip netns add $ns"
+
+ctl() {
+	ftaliasctl -n "$ns" "$@" || fail "ftaliasctl $*"
+}
+
+ynl() {
+	ip netns exec "$ns" /usr/bin/python3 "$cli" --spec "$spec" --no-schema \
+		--output-json "$@"
+}
+
+# varied attributes, ids out of order, boundary values
+ctl alias add y-plain
+ctl alias add y-ids id 4000000000 uid 1000 gid 100
+ctl alias add y-manual id 7 policy manual mode 0400 grace-ms 0
+ctl alias add y-cache id 3 cache-max-entries 1 cache-max-bytes 1 cache-ttl-ms 1
+ctl alias add y-max id 9 mode 0666 grace-ms 3600000 cache-ttl-ms 86400000 \
+	cache-max-bytes "$(cat /sys/module/ftalias/parameters/cache_max_bytes)" \
+	cache-max-entries "$(cat /sys/module/ftalias/parameters/cache_max_entries)"
+ctl alias add "Y.all_chars:9-"
+ctl alias add y-renamed id 11
+ctl alias set id 11 name y-renamed2 mode 0640
+
+ftaliasctl -n "$ns" -j alias show >"$tmp/ctl-show.json" || fail "ftaliasctl -j alias show"
+ftaliasctl -n "$ns" -j info >"$tmp/ctl-info.json" || fail "ftaliasctl -j info"
+ynl --dump alias-get >"$tmp/ynl-dump.json" 2>"$tmp/ynl.err" ||
+	fail "cli.py --dump alias-get: $(cat "$tmp/ynl.err")"
+ynl --do family-info-get >"$tmp/ynl-info.json" 2>"$tmp/ynl.err" ||
+	fail "cli.py --do family-info-get: $(cat "$tmp/ynl.err")"
+ynl --do alias-get --json '{"name": "y-manual"}' >"$tmp/ynl-get.json" 2>"$tmp/ynl.err" ||
+	fail "cli.py --do alias-get: $(cat "$tmp/ynl.err")"
+
+/usr/bin/python3 - "$tmp" <<'EOF' || fail "ftaliasctl and cli.py disagree"
+import json, os, sys
+tmp = sys.argv[1]
+bad = 0
+
+def check(cond, msg):
+    global bad
+    if not cond:
+        print("# FAIL: " + msg)
+        bad += 1
+
+def load(name):
+    with open(os.path.join(tmp, name)) as f:
+        return json.load(f)
+
+def aliases(v):
+    """ftaliasctl show: one object, a list, or an object wrapping a list"""
+    if isinstance(v, dict) and "name" not in v:
+        for x in v.values():
+            if isinstance(x, list):
+                return x
+    return v if isinstance(v, list) else [v]
+
+def key(o):
+    return json.dumps(o, sort_keys=True)
+
+ctl = aliases(load("ctl-show.json"))
+ynl = load("ynl-dump.json")
+check(isinstance(ynl, list), "cli.py dump is not a list")
+check(len(ynl) == 8, "cli.py dumped %d aliases, want 8" % len(ynl))
+c, y = {key(o) for o in ctl}, {key(o) for o in ynl}
+check(len(c) == len(ctl), "ftaliasctl shows duplicates")
+for o in sorted(c - y):
+    print("# only in ftaliasctl: " + o)
+for o in sorted(y - c):
+    print("# only in cli.py:     " + o)
+check(c == y, "alias sets differ")
+check([o["id"] for o in ynl] == sorted(o["id"] for o in ynl),
+      "dump not ordered by id")
+byname = {o["name"]: o for o in ynl}
+check("y-renamed2" in byname and "y-renamed" not in byname, "rename not seen")
+check(byname.get("y-ids", {}).get("id") == 4000000000, "large id")
+check(load("ynl-get.json") == byname.get("y-manual"), "do alias-get differs from dump")
+
+ci, yi = load("ctl-info.json"), load("ynl-info.json")
+check(ci == yi, "info differs: ftaliasctl %r, cli.py %r" % (ci, yi))
+check(yi.get("aliases") == 8, "info aliases %r, want 8" % yi.get("aliases"))
+sys.exit(1 if bad else 0)
+EOF
+
+finish
