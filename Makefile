@@ -68,8 +68,10 @@ KERNEL := $(if $(wildcard $(DEBUG_STAMP)),debug,6.12)
 endif
 CMD ?= selftests/run_tests.sh
 
-# Sources copied into a per-kernel build dir.
-MOD_SRCS = Kbuild $(wildcard kmod/Kbuild kmod/*.[ch]) $(shell find include -type f 2>/dev/null)
+# Sources copied into a per-kernel build dir (not the *.mod.c that an
+# in-tree build of another kernel leaves in kmod/).
+KMOD_SRCS = $(filter-out %.mod.c,$(wildcard kmod/*.[ch]))
+MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -type f 2>/dev/null)
 
 .PHONY: all module tools selftests deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
@@ -118,6 +120,7 @@ $(addprefix module-,$(ALL_KERNELS)): module-%:
 		d=$(call bdir_of,$*)/$$f; mkdir -p $${d%/*}; \
 		cmp -s $$f $$d || cp -p $$f $$d; done
 	@for f in $(call bdir_of,$*)/kmod/*.[ch]; do \
+		case $$f in *.mod.c) continue;; esac; \
 		[ -e "$$f" ] || continue; \
 		[ -e "kmod/$${f##*/}" ] || rm -f "$$f"; done
 	$(MAKE) -C $(call kdir_of,$*) M=$(call bdir_of,$*) W=1 modules
@@ -151,7 +154,7 @@ _regen:
 
 GENERATED := kmod/netlink-gen.c kmod/netlink-gen.h include/uapi/linux/ftalias_genl.h \
 	Documentation/netlink/ftalias.rst
-LINT_SRCS = $(filter-out kmod/netlink-gen.c kmod/netlink-gen.h kmod/compat-gen.h,$(wildcard kmod/*.[ch]))
+LINT_SRCS = $(filter-out kmod/netlink-gen.c kmod/netlink-gen.h kmod/compat-gen.h,$(KMOD_SRCS))
 LINT_BDIR = $(TOP)/.build/lint-$(call krel_of,6.12)
 
 lint:
