@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@
 #include <unistd.h>
 #include <sys/capability.h>
 #include <sys/fsuid.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -1385,6 +1387,7 @@ TEST_F_TIMEOUT(ftalias, dump_concurrent, 300)
 		uint32_t grp;
 		struct nlres r;
 
+		prctl(PR_SET_PDEATHSIG, SIGKILL);	/* even if an ASSERT fails */
 		if (fd < 0 || resolve(fd, &fam, &grp))
 			_exit(1);
 		for (;;) {
