@@ -48,7 +48,7 @@ void info_usage(FILE *f)
 	      "       ftaliasctl info help\n", f);
 }
 
-static int info_cb(struct nlmsghdr *nlh, void *arg)
+int info_print_reply(struct nlmsghdr *nlh, void *arg)
 {
 	struct attr_vals v = { 0 };
 	const char *sep = "";
@@ -101,7 +101,7 @@ int do_info(int argc, char **argv)
 		return EXIT_REFUSED;
 	ftnl_set_attr_desc(NULL, 0);
 	msg = ftnl_msg_new(FTALIAS_CMD_FAMILY_INFO_GET, 0);
-	if (!msg || ftnl_do(msg, info_cb, NULL))
+	if (!msg || ftnl_do(msg, info_print_reply, NULL))
 		return EXIT_REFUSED;
 	return EXIT_OK;
 }

@@ -21,7 +21,7 @@ static const char *const ntf_names[] = {
 	[FTALIAS_CMD_ALIAS_DEL_NTF]	= "alias-del-ntf",
 };
 
-enum { V_WATCH, V_HELP };
+enum { V_HELP };
 
 static const struct keyword verbs[] = {
 	{ "help",	V_HELP },
@@ -34,7 +34,7 @@ void monitor_usage(FILE *f)
 	      "       ftaliasctl monitor help\n", f);
 }
 
-static int event_cb(struct nlmsghdr *nlh, void *arg)
+int monitor_event(struct nlmsghdr *nlh, void *arg)
 {
 	struct genlmsghdr *ghdr = nlmsg_data(nlh);
 	struct attr_vals v = { 0 };
@@ -79,7 +79,7 @@ int do_monitor(int argc, char **argv)
 
 	if (ftnl_open())
 		return EXIT_REFUSED;
-	if (ftnl_monitor(FTALIAS_MCGRP_EVENTS, event_cb, NULL))
+	if (ftnl_monitor(FTALIAS_MCGRP_EVENTS, monitor_event, NULL))
 		return EXIT_REFUSED;
 	return EXIT_OK;
 }

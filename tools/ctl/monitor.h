@@ -5,7 +5,12 @@
 
 #include <stdio.h>
 
+#include <linux/netlink.h>
+
 int do_monitor(int argc, char **argv);
 void monitor_usage(FILE *f);
+
+/* Print one notification (the message callback of the monitor). */
+int monitor_event(struct nlmsghdr *nlh, void *arg);
 
 #endif /* FTALIASCTL_MONITOR_H */

@@ -458,6 +458,8 @@ int ftnl_monitor(const char *group, ftnl_msg_cb cb, void *arg)
 		return error("cannot join the multicast group \"%s\": %s",
 			     group, nl_geterror(ret));
 	nl_socket_set_nonblocking(sk);
+	/* Bursts of events: the kernel caps this at net.core.rmem_max. */
+	nl_socket_set_buffer_size(sk, 1 << 20, 0);
 
 	nlcb = nl_cb_alloc(NL_CB_DEFAULT);
 	if (!nlcb)
