@@ -18,6 +18,7 @@
 #include "ctl.h"
 #include "info.h"
 #include "monitor.h"
+#include "nl.h"
 #include "print.h"
 
 struct ctl_opts opts;
@@ -121,6 +122,7 @@ int main(int argc, char **argv)
 
 	new_json_obj(opts.json, opts.pretty);
 	ret = objects[obj].fn(argc - 1, argv + 1);
+	ftnl_close();
 	if (fflush(stdout) && ret == EXIT_OK) {
 		perror("ftaliasctl: stdout");
 		ret = EXIT_REFUSED;
