@@ -184,11 +184,14 @@ static int ftalias_nl_parse_cfg(struct net *net, struct genl_info *info,
 	return 0;
 }
 
+/* A name must be the whole attribute: no bytes hidden after a NUL. */
 static int ftalias_nl_check_name(struct genl_info *info)
 {
 	struct nlattr *attr = info->attrs[FTALIAS_A_ALIAS_NAME];
+	const char *name = nla_data(attr);
 
-	if (!ftalias_alias_name_valid(nla_data(attr))) {
+	if (strnlen(name, nla_len(attr)) + 1 != nla_len(attr) ||
+	    !ftalias_alias_name_valid(name)) {
 		NL_SET_ERR_MSG_ATTR(info->extack, attr,
 				    "alias name must be 1 to 31 letters, digits, '.', '_', ':' or '-'");
 		return -EINVAL;
@@ -214,6 +217,8 @@ static struct ftalias_alias *ftalias_nl_lookup(struct ftalias_net *fn,
 		NL_SET_ERR_MSG(info->extack, "alias id or name required");
 		return ERR_PTR(-EINVAL);
 	}
+	if (name && ftalias_nl_check_name(info))
+		return ERR_PTR(-EINVAL);
 	if (id) {
 		alias = __ftalias_alias_by_id(fn, nla_get_u32(id));
 		if (!alias) {

@@ -120,17 +120,23 @@ struct nlres {
 
 static uint32_t seqno = 1;
 
+/*
+ * Bound at once: multicast delivery skips sockets whose port id is 0, the
+ * id a notification excludes, so an unbound listener would hear nothing.
+ */
 static int nl_open(void)
 {
-	int one = 1, fd;
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	struct timeval tv = { .tv_sec = 10 };
+	int one = 1, fd;
 
 	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
 	if (fd < 0)
 		return -1;
 	if (setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one)) ||
 	    setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one)) ||
-	    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv))) {
+	    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) ||
+	    bind(fd, (struct sockaddr *)&sa, sizeof(sa))) {
 		close(fd);
 		return -1;
 	}
@@ -979,6 +985,7 @@ BAD_STR(name_newline, "ab\n", 4, EINVAL, false);
 BAD_STR(name_utf8, "caf\xc3\xa9", 6, EINVAL, false);
 BAD_STR(name_32, "abcdefghijklmnopqrstuvwxyz012345", 33, EINVAL, true);
 BAD_STR(name_no_nul, "abc", 3, EINVAL, true);
+BAD_STR(name_inner_nul, "ab\0cd", 6, EINVAL, false);
 BAD_U32(id_zero, FTALIAS_A_ALIAS_ID, 0, ERANGE, true);
 BAD_U32(uid_unmapped, FTALIAS_A_ALIAS_UID, UINT32_MAX, EINVAL, false);
 BAD_U32(gid_unmapped, FTALIAS_A_ALIAS_GID, UINT32_MAX, EINVAL, false);
