@@ -83,7 +83,7 @@ def key(o):
 ctl = aliases(load("ctl-show.json"))
 ynl = load("ynl-dump.json")
 check(isinstance(ynl, list), "cli.py dump is not a list")
-check(len(ynl) == 8, "cli.py dumped %d aliases, want 8" % len(ynl))
+check(len(ynl) == 7, "cli.py dumped %d aliases, want 7" % len(ynl))
 c, y = {key(o) for o in ctl}, {key(o) for o in ynl}
 check(len(c) == len(ctl), "ftaliasctl shows duplicates")
 for o in sorted(c - y):
@@ -100,7 +100,7 @@ check(load("ynl-get.json") == byname.get("y-manual"), "do alias-get differs from
 
 ci, yi = load("ctl-info.json"), load("ynl-info.json")
 check(ci == yi, "info differs: ftaliasctl %r, cli.py %r" % (ci, yi))
-check(yi.get("aliases") == 8, "info aliases %r, want 8" % yi.get("aliases"))
+check(yi.get("aliases") == 7, "info aliases %r, want 7" % yi.get("aliases"))
 sys.exit(1 if bad else 0)
 EOF
 
