@@ -30,6 +30,7 @@ static int ftalias_release(struct socket *sock)
 
 	if (!sk)
 		return 0;
+	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, -1);
 	sock_orphan(sk);
 	sock->sk = NULL;
 	sock_put(sk);
@@ -72,6 +73,7 @@ static int ftalias_create(struct net *net, struct socket *sock, int protocol,
 		return -ENOMEM;
 	sock->ops = &ftalias_rdm_ops;
 	sock_init_data(sock, sk);
+	sock_prot_inuse_add(net, &ftalias_proto, 1);
 	return 0;
 }
 

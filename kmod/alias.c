@@ -38,6 +38,13 @@ void ftalias_net_init(struct ftalias_net *fn)
 	fn->next_id = 1;
 }
 
+/**
+ * ftalias_net_exit() - delete every alias of a namespace that goes away
+ * @fn: the namespace's ftalias state
+ *
+ * No netlink handler can run in the namespace any more: each holds a
+ * socket, and so a reference, of the namespace.
+ */
 void ftalias_net_exit(struct ftalias_net *fn)
 {
 	struct ftalias_alias *alias;
@@ -102,7 +109,7 @@ struct ftalias_alias *ftalias_alias_alloc(const char *name,
 {
 	struct ftalias_alias *alias;
 
-	alias = kmem_cache_zalloc(ftalias_alias_cache, GFP_KERNEL_ACCOUNT);
+	alias = kmem_cache_zalloc(ftalias_alias_cache, GFP_KERNEL);
 	if (!alias)
 		return NULL;
 	strscpy(alias->name, name, sizeof(alias->name));
@@ -117,6 +124,12 @@ static void ftalias_alias_free_rcu(struct rcu_head *rcu)
 			container_of(rcu, struct ftalias_alias, rcu));
 }
 
+/**
+ * ftalias_alias_put() - drop a reference to an alias
+ * @alias: the alias
+ *
+ * The last reference frees @alias after an RCU grace period.
+ */
 void ftalias_alias_put(struct ftalias_alias *alias)
 {
 	if (refcount_dec_and_test(&alias->ref))

@@ -2,6 +2,7 @@
 #ifndef _FTALIAS_ALIAS_H
 #define _FTALIAS_ALIAS_H
 
+#include <linux/build_bug.h>
 #include <linux/netlink.h>
 #include <linux/refcount.h>
 #include <linux/uidgid.h>
@@ -28,6 +29,8 @@ struct ftalias_alias_cfg {
 	u16 policy;		/* enum ftalias_promotion_policy */
 	u64 cache_max_bytes;
 };
+
+static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
 
 struct ftalias_alias {
 	struct hlist_node name_node;	/* in ftalias_net.names */

@@ -7,6 +7,10 @@
  */
 #include "compat.h"
 
+/*
+ * Every later "struct genl_family" of netlink-gen.c becomes the generated
+ * family's own type: the file defines exactly one, the family itself.
+ */
 #ifdef FTALIAS_COMPAT_SPLIT_OPS
 #define genl_family ftalias_gen_family
 #define ftalias_nl_family ftalias_nl_gen_family

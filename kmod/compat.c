@@ -46,7 +46,17 @@ static struct genl_ops *ftalias_compat_op(u8 cmd, unsigned int *n)
 	return &ftalias_compat_ops[(*n)++];
 }
 
-int ftalias_genl_register_family(void)
+/**
+ * ftalias_genl_register_family() - register the generic netlink family
+ *
+ * Before Linux 6.2, folds the generated split ops into one struct genl_ops
+ * per command (do and dump halves together; the do half's policy serves
+ * both) and dispatches the family-wide pre_doit and post_doit hooks to the
+ * do half's own.
+ *
+ * Return: 0 or the error of genl_register_family().
+ */
+int __init ftalias_genl_register_family(void)
 {
 	const struct ftalias_gen_family *gen = &ftalias_nl_gen_family;
 	struct genl_family *family = &ftalias_nl_family;
@@ -91,7 +101,7 @@ int ftalias_genl_register_family(void)
 
 #else /* !FTALIAS_COMPAT_SPLIT_OPS */
 
-int ftalias_genl_register_family(void)
+int __init ftalias_genl_register_family(void)
 {
 	return genl_register_family(&ftalias_nl_family);
 }

@@ -10,19 +10,19 @@
  *  - @lock (mutex) serialises every change of the alias table: create,
  *    change, rename and delete, and the teardown at namespace exit.  It is
  *    taken by the netlink handlers (process context, may sleep) and by the
- *    pernet exit.  Nothing else is acquired inside it except the
- *    xarray's own internal lock, the slab allocator and the netlink
- *    multicast path.
+ *    pernet exit.  Under it run: the xarray's internal lock, the slab
+ *    allocator and the netlink multicast of the events group (notifications
+ *    are sent under @lock so that listeners see one namespace's changes in
+ *    order).  Nothing there takes @lock.
  *  - @aliases (xarray, alias id -> struct ftalias_alias) and @names
  *    (hash of hlists, alias name -> struct ftalias_alias) always hold the
- *    same set of aliases.  Both are changed only under @lock.  Lookups by
- *    id run under @lock or under rcu_read_lock(); lookups by name, which
- *    compare the name that a rename rewrites in place, run under @lock.
- *    Neither insertion into @names nor a rename can fail, so a rename
- *    never leaves the two indexes out of step.
- *  - @count and @genid are changed under @lock.  @genid grows on every
- *    change so that a dump spread over several messages can flag
- *    NLM_F_DUMP_INTR (genl_dump_check_consistent()).
+ *    same set of aliases.  Both are changed only under @lock, and neither
+ *    an insertion into @names nor a rename can fail, so the two never get
+ *    out of step.  Today every lookup runs under @lock; the xarray also
+ *    allows lookups by id under rcu_read_lock(), for the data path.
+ *  - @count, @next_id and @genid are read and written under @lock.
+ *    @genid grows on every change so that a dump spread over several
+ *    messages can flag NLM_F_DUMP_INTR (genl_dump_check_consistent()).
  *
  * struct ftalias_alias:
  *
@@ -32,14 +32,15 @@
  *    The last ftalias_alias_put() frees the alias after an RCU grace
  *    period (call_rcu()), so readers inside rcu_read_lock() never see freed
  *    memory.  Module exit runs rcu_barrier() before destroying the cache.
- *  - @name and @cfg are written under the table's @lock only.  The netlink
- *    handlers read them under @lock; lock-free readers (the data path)
- *    must use READ_ONCE() on the scalar fields of @cfg.
+ *  - @name (rewritten in place by a rename) and @cfg (replaced as a whole
+ *    by alias-set) are read and written under the table's @lock only.
  *  - An alias never outlives its namespace: the pernet exit unlinks every
  *    alias, and the struct holds no reference to the struct net.
  *
- * Free paths: alias-del (netlink), namespace exit, module unload (which is
- * namespace exit for every namespace, through unregister_pernet_subsys()).
+ * Free paths: alias-del (netlink); the failure paths of alias-new (the
+ * caller's reference, before or after __ftalias_alias_link()); namespace
+ * exit; module unload (namespace exit for every namespace, through
+ * unregister_pernet_subsys()).
  * Module unload is refused by the core while an AF_FTALIAS socket exists,
  * since every socket pins the module (proto_ops.owner, proto.owner).
  */

@@ -67,6 +67,10 @@ static int __init ftalias_init(void)
 		       NPROTO - 1);
 		return -EINVAL;
 	}
+	if (!ftalias_cache_entries_limit || !ftalias_cache_bytes_limit) {
+		pr_err("cache_max_entries and cache_max_bytes must not be 0\n");
+		return -EINVAL;
+	}
 
 	err = ftalias_alias_cache_init();
 	if (err)
@@ -77,18 +81,22 @@ static int __init ftalias_init(void)
 	err = register_pernet_subsys(&ftalias_net_ops);
 	if (err)
 		goto err_proto;
-	err = ftalias_nl_init();
-	if (err)
-		goto err_pernet;
+	/*
+	 * The socket family comes before the genetlink family: a taken
+	 * family number is the failure to expect, and it must happen before
+	 * userspace can start a netlink dump, which would pin a module whose
+	 * init then fails.
+	 */
 	err = ftalias_sock_init();
 	if (err)
-		goto err_netlink;
-
-	pr_info("loaded, address family %d\n", ftalias_af);
+		goto err_pernet;
+	err = ftalias_nl_init();
+	if (err)
+		goto err_sock;
 	return 0;
 
-err_netlink:
-	ftalias_nl_exit();
+err_sock:
+	ftalias_sock_exit();
 err_pernet:
 	unregister_pernet_subsys(&ftalias_net_ops);
 err_proto:
@@ -100,8 +108,8 @@ err_cache:
 
 static void __exit ftalias_exit(void)
 {
-	ftalias_sock_exit();
 	ftalias_nl_exit();
+	ftalias_sock_exit();
 	unregister_pernet_subsys(&ftalias_net_ops);
 	ftalias_proto_exit();
 	ftalias_alias_cache_exit();

@@ -76,6 +76,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 	},
 	{
 		.cmd	= FTALIAS_CMD_ALIAS_GET,
+		.start	= ftalias_nl_alias_get_dump_start,
 		.dumpit	= ftalias_nl_alias_get_dumpit,
 		.flags	= GENL_CMD_CAP_DUMP,
 	},

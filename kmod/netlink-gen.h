@@ -13,6 +13,7 @@
 
 int ftalias_nl_pre_doit_admin(const struct genl_split_ops *ops,
 			      struct sk_buff *skb, struct genl_info *info);
+int ftalias_nl_alias_get_dump_start(struct netlink_callback *cb);
 
 int ftalias_nl_family_info_get_doit(struct sk_buff *skb,
 				    struct genl_info *info);

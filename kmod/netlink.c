@@ -19,6 +19,7 @@
 
 struct ftalias_nl_dump_ctx {
 	unsigned long next_id;
+	bool done;		/* U32_MAX was sent: next_id cannot go on */
 };
 
 static size_t ftalias_nl_alias_size(void)
@@ -37,6 +38,8 @@ static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
 {
 	const struct ftalias_alias_cfg *cfg = &alias->cfg;
 	void *hdr;
+
+	lockdep_assert_held(&ftalias_net(net)->lock);
 
 	hdr = genlmsg_put(skb, portid, seq, &ftalias_nl_family, flags, cmd);
 	if (!hdr)
@@ -69,38 +72,35 @@ nla_put_failure:
 }
 
 /*
- * Notifications are built under the table lock, while the alias cannot
- * change or go away, and sent after it is dropped.  When the message cannot
- * be allocated, listeners learn that they missed an event (ENOBUFS on their
- * socket) instead of silently losing it.
+ * Notifications are sent under the table lock, so that listeners see the
+ * changes of one namespace in the order they were made even though the
+ * handlers run in parallel.  Nothing on the multicast path takes the table
+ * lock.  When the message cannot be allocated, listeners learn that they
+ * missed an event (ENOBUFS on their socket) instead of silently losing it.
  */
-static struct sk_buff *ftalias_nl_ntf_build(struct net *net,
-					    const struct ftalias_alias *alias,
-					    u8 cmd)
+static void __ftalias_nl_notify(struct net *net,
+				const struct ftalias_alias *alias, u8 cmd)
 {
 	struct sk_buff *skb;
 
 	lockdep_assert_held(&ftalias_net(net)->lock);
 
 	if (!genl_has_listeners(&ftalias_nl_family, net, FTALIAS_NLGRP_EVENTS))
-		return NULL;
+		return;
 
 	skb = genlmsg_new(ftalias_nl_alias_size(), GFP_KERNEL);
 	if (skb && ftalias_nl_fill_alias(skb, net, alias, 0, 0, 0, cmd, NULL)) {
 		nlmsg_free(skb);
 		skb = NULL;
 	}
-	if (!skb)
+	if (!skb) {
 		genl_set_err(&ftalias_nl_family, net, 0, FTALIAS_NLGRP_EVENTS,
 			     -ENOBUFS);
-	return skb;
-}
-
-static void ftalias_nl_ntf_send(struct net *net, struct sk_buff *skb)
-{
-	if (skb)
-		genlmsg_multicast_netns(&ftalias_nl_family, net, skb, 0,
-					FTALIAS_NLGRP_EVENTS, GFP_KERNEL);
+		return;
+	}
+	/* Takes ownership of skb. */
+	genlmsg_multicast_netns(&ftalias_nl_family, net, skb, 0,
+				FTALIAS_NLGRP_EVENTS, GFP_KERNEL);
 }
 
 int ftalias_nl_pre_doit_admin(const struct genl_split_ops *ops,
@@ -203,9 +203,9 @@ static int ftalias_nl_check_name(struct genl_info *info)
  * Find the alias a request designates: by id, or by name when @by_name
  * allows it and no id is given.  With both, they must name the same alias.
  */
-static struct ftalias_alias *ftalias_nl_lookup(struct ftalias_net *fn,
-					       struct genl_info *info,
-					       bool by_name)
+static struct ftalias_alias *__ftalias_nl_lookup(struct ftalias_net *fn,
+						 struct genl_info *info,
+						 bool by_name)
 {
 	struct nlattr *id = info->attrs[FTALIAS_A_ALIAS_ID];
 	struct nlattr *name = by_name ? info->attrs[FTALIAS_A_ALIAS_NAME] : NULL;
@@ -294,7 +294,7 @@ int ftalias_nl_alias_get_doit(struct sk_buff *skb, struct genl_info *info)
 		return -ENOMEM;
 
 	mutex_lock(&fn->lock);
-	alias = ftalias_nl_lookup(fn, info, true);
+	alias = __ftalias_nl_lookup(fn, info, true);
 	if (IS_ERR(alias))
 		err = PTR_ERR(alias);
 	else
@@ -310,6 +310,20 @@ int ftalias_nl_alias_get_doit(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
+/*
+ * The dump takes no attributes.  Linux 6.2+ refuses them before this runs;
+ * older kernels share the do policy between do and dump (compat.c), so
+ * refuse them here to behave the same everywhere.
+ */
+int ftalias_nl_alias_get_dump_start(struct netlink_callback *cb)
+{
+	if (nlmsg_attrlen(cb->nlh, GENL_HDRLEN)) {
+		NL_SET_ERR_MSG(cb->extack, "the alias dump takes no attributes");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int ftalias_nl_alias_get_dumpit(struct sk_buff *skb,
 				struct netlink_callback *cb)
 {
@@ -322,6 +336,9 @@ int ftalias_nl_alias_get_dumpit(struct sk_buff *skb,
 
 	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
 
+	if (ctx->done)
+		return 0;
+
 	mutex_lock(&fn->lock);
 	cb->seq = fn->genid;
 	xa_for_each_start(&fn->aliases, id, alias, ctx->next_id) {
@@ -331,7 +348,11 @@ int ftalias_nl_alias_get_dumpit(struct sk_buff *skb,
 					    FTALIAS_CMD_ALIAS_GET, cb);
 		if (err)
 			break;
-		ctx->next_id = id + 1;
+		/* id + 1 would wrap to 0 on 32-bit for the highest id */
+		if (id == U32_MAX)
+			ctx->done = true;
+		else
+			ctx->next_id = id + 1;
 	}
 	mutex_unlock(&fn->lock);
 
@@ -346,8 +367,8 @@ int ftalias_nl_alias_new_doit(struct sk_buff *skb, struct genl_info *info)
 	struct net *net = genl_info_net(info);
 	struct ftalias_net *fn = ftalias_net(net);
 	struct nlattr *id = info->attrs[FTALIAS_A_ALIAS_ID];
-	struct sk_buff *msg, *ntf = NULL;
 	struct ftalias_alias_cfg cfg;
+	struct sk_buff *msg;
 	struct ftalias_alias *alias;
 	int err;
 
@@ -390,10 +411,9 @@ int ftalias_nl_alias_new_doit(struct sk_buff *skb, struct genl_info *info)
 		nlmsg_free(msg);
 		return err;
 	}
-	ntf = ftalias_nl_ntf_build(net, alias, FTALIAS_CMD_ALIAS_ADD_NTF);
+	__ftalias_nl_notify(net, alias, FTALIAS_CMD_ALIAS_ADD_NTF);
 	mutex_unlock(&fn->lock);
 
-	ftalias_nl_ntf_send(net, ntf);
 	return genlmsg_reply(msg, info);
 }
 
@@ -402,19 +422,16 @@ int ftalias_nl_alias_del_doit(struct sk_buff *skb, struct genl_info *info)
 	struct net *net = genl_info_net(info);
 	struct ftalias_net *fn = ftalias_net(net);
 	struct ftalias_alias *alias;
-	struct sk_buff *ntf;
 
 	mutex_lock(&fn->lock);
-	alias = ftalias_nl_lookup(fn, info, true);
+	alias = __ftalias_nl_lookup(fn, info, true);
 	if (IS_ERR(alias)) {
 		mutex_unlock(&fn->lock);
 		return PTR_ERR(alias);
 	}
-	ntf = ftalias_nl_ntf_build(net, alias, FTALIAS_CMD_ALIAS_DEL_NTF);
+	__ftalias_nl_notify(net, alias, FTALIAS_CMD_ALIAS_DEL_NTF);
 	__ftalias_alias_unlink(fn, alias);
 	mutex_unlock(&fn->lock);
-
-	ftalias_nl_ntf_send(net, ntf);
 	return 0;
 }
 
@@ -426,7 +443,6 @@ int ftalias_nl_alias_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *name = info->attrs[FTALIAS_A_ALIAS_NAME];
 	struct ftalias_alias *alias, *other;
 	struct ftalias_alias_cfg cfg;
-	struct sk_buff *ntf = NULL;
 	bool rename = false;
 	int err;
 
@@ -438,7 +454,7 @@ int ftalias_nl_alias_set_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 
 	mutex_lock(&fn->lock);
-	alias = ftalias_nl_lookup(fn, info, !id);
+	alias = __ftalias_nl_lookup(fn, info, !id);
 	if (IS_ERR(alias)) {
 		err = PTR_ERR(alias);
 		goto out_unlock;
@@ -458,18 +474,16 @@ int ftalias_nl_alias_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		goto out_unlock;
 
-	BUILD_BUG_ON(sizeof(cfg) != 32);	/* no padding to compare */
 	if (!rename && !memcmp(&cfg, &alias->cfg, sizeof(cfg)))
 		goto out_unlock;
 	if (rename)
 		__ftalias_alias_rename(fn, alias, nla_data(name));
 	alias->cfg = cfg;
 	fn->genid++;
-	ntf = ftalias_nl_ntf_build(net, alias, FTALIAS_CMD_ALIAS_CHANGE_NTF);
+	__ftalias_nl_notify(net, alias, FTALIAS_CMD_ALIAS_CHANGE_NTF);
 
 out_unlock:
 	mutex_unlock(&fn->lock);
-	ftalias_nl_ntf_send(net, ntf);
 	return err;
 }
 

@@ -937,6 +937,10 @@ TEST_F(ftalias, malformed_messages)
 	/* family-info-get has no dump, alias-new has no dump */
 	msg_init(&m, self->fam, NLM_F_DUMP, FTALIAS_CMD_ALIAS_NEW);
 	EXPECT_EQ(EOPNOTSUPP, nl_xfer(self->fd, &m, &r));
+	/* the alias dump takes no attributes, on every kernel */
+	msg_init(&m, self->fam, NLM_F_DUMP, FTALIAS_CMD_ALIAS_GET);
+	put_u32(&m, FTALIAS_A_ALIAS_ID, 1);
+	EXPECT_EQ(EINVAL, nl_xfer(self->fd, &m, &r));
 
 	ASSERT_EQ(0, dump_aliases(self->fd, self->fam, &d));
 	EXPECT_EQ(0, d.n);
