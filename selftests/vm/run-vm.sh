@@ -12,7 +12,8 @@
 #
 # Environment: KSRC (required), FTALIAS_CACHE, DEBUG_KDIR (debug kernel build
 # dir), VM_TIMEOUT (seconds, whole guest), VM_STATUS (file to write the
-# verdict to), V=1 (print the whole kernel log).
+# verdict to), V=1 (print the whole kernel log).  The run dir keeps
+# console.log (kernel) and output.log (CMD) when the run fails.
 # Exit code: CMD's exit code; 124 on timeout; 125 insmod failed; 126 guest
 # died without a verdict; 127 kernel log shows a report although CMD passed.
 set -euo pipefail
@@ -130,6 +131,7 @@ timeout -k 10 "$timeout" qemu-system-x86_64 \
 			printf '# vm: boot to CMD: %.1f s\n' "$(bc <<<"$EPOCHREALTIME - $start")"
 		fi
 		printf '%s\n' "$line"
+		printf '%s\n' "$line" >>"$run/output.log"
 	done
 qrc=${PIPESTATUS[0]}
 set -e
