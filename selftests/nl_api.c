@@ -677,13 +677,19 @@ FIXTURE(ftalias) {
 	uint32_t grp;
 };
 
+/* Both fixtures: a genl socket in a network namespace of the test's own. */
+#define FTALIAS_FIXTURE_SETUP()						\
+	do {								\
+		ASSERT_EQ(0, unshare(CLONE_NEWNET));			\
+		self->fd = nl_open();					\
+		ASSERT_GE(self->fd, 0);					\
+		if (resolve(self->fd, &self->fam, &self->grp))		\
+			SKIP(return, "generic netlink family ftalias not found (module not loaded?)"); \
+	} while (0)
+
 FIXTURE_SETUP(ftalias)
 {
-	ASSERT_EQ(0, unshare(CLONE_NEWNET));
-	self->fd = nl_open();
-	ASSERT_GE(self->fd, 0);
-	if (resolve(self->fd, &self->fam, &self->grp))
-		SKIP(return, "generic netlink family ftalias not found (module not loaded?)");
+	FTALIAS_FIXTURE_SETUP();
 }
 
 FIXTURE_TEARDOWN(ftalias)
@@ -1051,11 +1057,7 @@ FIXTURE_VARIANT_ADD(bad_attr, uid_u64) {
 
 FIXTURE_SETUP(bad_attr)
 {
-	ASSERT_EQ(0, unshare(CLONE_NEWNET));
-	self->fd = nl_open();
-	ASSERT_GE(self->fd, 0);
-	if (resolve(self->fd, &self->fam, &self->grp))
-		SKIP(return, "generic netlink family ftalias not found (module not loaded?)");
+	FTALIAS_FIXTURE_SETUP();
 }
 
 FIXTURE_TEARDOWN(bad_attr)
