@@ -251,3 +251,7 @@ void __ftalias_alias_rename(struct ftalias_net *fn, struct ftalias_alias *alias,
 	hash_add(fn->names, &alias->name_node, ftalias_name_hash(fn, alias->name));
 	fn->genid++;
 }
+
+#ifdef FTALIAS_KUNIT
+#include "alias_test.c"
+#endif

@@ -7,14 +7,23 @@
  *   nl_stress fill PREFIX N    alias-new PREFIX0 .. PREFIX<N-1>, batched;
  *                              prints "created C errno E" (E of the last
  *                              failure, 0 if none); exit 0 iff all created
+ *   nl_stress churn SECONDS    for the races test: alias new, set, dump and
+ *                              del in a loop until SECONDS have passed,
+ *                              errors ignored, the family looked up again
+ *                              whenever the module went away; prints the
+ *                              number of requests answered
+ *   nl_stress sockets SECONDS AF
+ *                              socket(AF, SOCK_RDM) and close() in a loop
  *
- * Exit 0 on success, 1 on failure, 4 if the family is missing.
+ * Exit 0 on success, 1 on failure, 4 if the family is missing (at start).
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/socket.h>
 #include <linux/genetlink.h>
@@ -189,13 +198,122 @@ static int fill(int fd, const char *prefix, long n)
 	return created == n ? 0 : 1;
 }
 
-int main(int argc, char **argv)
+static int resolve(int fd)
 {
 	struct req r;
-	int fd, err;
+	int err;
+
+	fam = 0;
+	req_init(&r, GENL_ID_CTRL, CTRL_CMD_GETFAMILY);
+	put(&r, CTRL_ATTR_FAMILY_NAME, FTALIAS_FAMILY_NAME,
+	    sizeof(FTALIAS_FAMILY_NAME));
+	if (xfer(fd, &r, r.nlh.nlmsg_len, r.nlh.nlmsg_seq, 1, &err,
+		 resolve_cb) != 1 || !fam)
+		return -1;
+	return 0;
+}
+
+static time_t deadline(const char *seconds)
+{
+	return time(NULL) + atol(seconds);
+}
+
+/*
+ * Requests race with module unload and namespace exit, so any of them may
+ * fail; what counts is that the kernel answers each one (or that the
+ * family is gone) and that its log stays clean.
+ */
+static int churn(int fd, time_t end)
+{
+	static char dump_buf[BUF];
+	long answered = 0;
+	unsigned int i = 0;
+
+	while (time(NULL) < end) {
+		struct req r;
+		uint32_t mode = 0600;
+		int err;
+
+		if (!fam && resolve(fd)) {
+			usleep(20000);	/* module unloaded: let it come back */
+			continue;
+		}
+		req_init(&r, fam, FTALIAS_CMD_ALIAS_NEW);
+		put(&r, FTALIAS_A_ALIAS_NAME, "churn", 6);
+		last_id = 0;
+		if (xfer(fd, &r, r.nlh.nlmsg_len, r.nlh.nlmsg_seq, 1, &err,
+			 new_cb) < 0)
+			return 1;
+		answered++;
+		if (err == ENOENT || err == EOPNOTSUPP) {
+			fam = 0;	/* the family went away */
+			continue;
+		}
+		req_init(&r, fam, FTALIAS_CMD_ALIAS_SET);
+		put(&r, FTALIAS_A_ALIAS_NAME, "churn", 6);
+		mode = i++ & 1 ? 0600 : 0640;
+		put(&r, FTALIAS_A_ALIAS_MODE, &mode, 4);
+		if (xfer(fd, &r, r.nlh.nlmsg_len, r.nlh.nlmsg_seq, 1, &err,
+			 NULL) < 0)
+			return 1;
+		answered++;
+
+		/* A dump, read to its end (NLMSG_DONE or an error). */
+		req_init(&r, fam, FTALIAS_CMD_ALIAS_GET);
+		r.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+		if (send(fd, &r, r.nlh.nlmsg_len, 0) < 0)
+			return 1;
+		for (bool done = false; !done;) {
+			ssize_t got = recv(fd, dump_buf, sizeof(dump_buf), 0);
+			struct nlmsghdr *nlh;
+
+			if (got <= 0)
+				return 1;
+			for (nlh = (void *)dump_buf; NLMSG_OK(nlh, got);
+			     nlh = NLMSG_NEXT(nlh, got))
+				if (nlh->nlmsg_seq == r.nlh.nlmsg_seq &&
+				    (nlh->nlmsg_type == NLMSG_DONE ||
+				     nlh->nlmsg_type == NLMSG_ERROR))
+					done = true;
+		}
+		answered++;
+
+		req_init(&r, fam, FTALIAS_CMD_ALIAS_DEL);
+		put(&r, FTALIAS_A_ALIAS_NAME, "churn", 6);
+		if (xfer(fd, &r, r.nlh.nlmsg_len, r.nlh.nlmsg_seq, 1, &err,
+			 NULL) < 0)
+			return 1;
+		answered++;
+	}
+	printf("answered %ld\n", answered);
+	return 0;
+}
+
+static int sockets(int af, time_t end)
+{
+	long created = 0;
+
+	while (time(NULL) < end) {
+		int s = socket(af, SOCK_RDM, 0);
+
+		if (s < 0) {
+			usleep(20000);	/* module unloaded: let it come back */
+			continue;
+		}
+		created++;
+		close(s);
+		usleep(1000);	/* leave rmmod windows without a socket */
+	}
+	printf("sockets %ld\n", created);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int fd;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: nl_stress cycles N | fill PREFIX N\n");
+		fprintf(stderr, "usage: nl_stress cycles N | fill PREFIX N | churn SECONDS | sockets SECONDS AF\n");
 		return 2;
 	}
 	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
@@ -203,18 +321,18 @@ int main(int argc, char **argv)
 		perror("socket");
 		return 1;
 	}
-	req_init(&r, GENL_ID_CTRL, CTRL_CMD_GETFAMILY);
-	put(&r, CTRL_ATTR_FAMILY_NAME, FTALIAS_FAMILY_NAME,
-	    sizeof(FTALIAS_FAMILY_NAME));
-	if (xfer(fd, &r, r.nlh.nlmsg_len, r.nlh.nlmsg_seq, 1, &err,
-		 resolve_cb) != 1 || !fam) {
+	if (resolve(fd)) {
 		fprintf(stderr, "family %s not found\n", FTALIAS_FAMILY_NAME);
 		return 4;
 	}
+	if (!strcmp(argv[1], "churn"))
+		return churn(fd, deadline(argv[2]));
+	if (!strcmp(argv[1], "sockets") && argc == 4)
+		return sockets(atoi(argv[3]), deadline(argv[2]));
 	if (!strcmp(argv[1], "cycles"))
 		return cycles(fd, atol(argv[2]));
 	if (!strcmp(argv[1], "fill") && argc == 4)
 		return fill(fd, argv[2], atol(argv[3]));
-	fprintf(stderr, "usage: nl_stress cycles N | fill PREFIX N\n");
+	fprintf(stderr, "usage: nl_stress cycles N | fill PREFIX N | churn SECONDS | sockets SECONDS AF\n");
 	return 2;
 }

@@ -110,7 +110,7 @@ EOT
 append="console=ttyS0 oops=panic panic=-1 slab_nomerge ftrepo=$top ftrun=$run"
 timeout=${VM_TIMEOUT:-900}
 if [[ $kernel == debug ]]; then
-	append+=" panic_on_warn=1 kmemleak=on hung_task_timeout_secs=60 hung_task_panic=1 softlockup_panic=1"
+	append+=" panic_on_warn=1 kmemleak=on hung_task_timeout_secs=60 hung_task_panic=1 softlockup_panic=1 kunit.enable=1"
 	timeout=${VM_TIMEOUT:-1800}
 fi
 

@@ -1,0 +1,29 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The KUnit tests of the alias table (kmod/alias_test.c).  They are built
+# into ftalias.ko when the kernel has KUnit built in (the debug kernel)
+# and run each time the module loads: load it again and read the verdict
+# from the kernel log.  Skips on kernels without KUnit.
+source "$(dirname "$0")/lib.sh"
+
+require_root
+require_module
+require_cmd insmod rmmod
+[[ -n ${FTALIAS_KO:-} && -r $FTALIAS_KO ]] || skip "FTALIAS_KO not set or unreadable"
+# kunit.enable has no sysfs file: the harness boots the debug kernel, the
+# only one with KUnit built in, with kunit.enable=1.
+[[ ${FTALIAS_KERNEL:-} == debug ]] && grep -qw kunit.enable=1 /proc/cmdline ||
+	skip "KUnit runs on the debug kernel booted with kunit.enable=1"
+trap 'ensure_loaded || echo "# FAIL: could not load $FTALIAS_KO again"' EXIT
+
+dmesg_mark
+rmmod ftalias || die "rmmod ftalias"
+insmod "$FTALIAS_KO" || die "insmod $FTALIAS_KO"
+# The suite runs from the module notifier before insmod returns.
+log=$(dmesg_since)
+echo "$log" | grep -E '(ok|not ok) [0-9]+ ' | sed 's/^/# /'
+echo "$log" | grep -qE '^\[[ 0-9.]+\] *ok [0-9]+ ftalias-alias$' ||
+	fail "no passing ftalias-alias suite in the kernel log"
+! echo "$log" | grep -qE 'not ok [0-9]+ ' ||
+	fail "a KUnit case failed"
+finish
