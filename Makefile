@@ -11,6 +11,7 @@
 #   make lint            checkpatch, sparse (C=2, 6.12 headers), regen diff
 #   make regen           netlink code and doc from the YNL spec
 #   make install         module (+ depmod), ftaliasctl and its man page
+#   make dkms-install    module sources to /usr/src, built by DKMS
 #   make demo            selftests/demo.sh in a 6.12 guest
 #   make clean
 #
@@ -75,7 +76,7 @@ MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -typ
 
 .PHONY: all module tools selftests deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
-	module-install tools-install demo clean \
+	module-install tools-install dkms-install dkms-uninstall demo clean \
 	_vm _check _lint _regen _demo
 
 all: module tools selftests
@@ -173,6 +174,25 @@ _lint:
 	git diff --exit-code -- $(GENERATED)
 
 install: module-install tools-install
+
+# DKMS (apt-get install dkms): the module sources under /usr/src, built and
+# installed for every kernel with headers, and again for each new kernel.
+DKMS_VER := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf)
+DKMS_SRC := $(DESTDIR)/usr/src/ftalias-$(DKMS_VER)
+
+dkms-install:
+	rm -rf $(DKMS_SRC)
+	mkdir -p $(DKMS_SRC)
+	cp -pr dkms.conf Kbuild kmod include $(DKMS_SRC)/
+	rm -f $(DKMS_SRC)/kmod/*.o $(DKMS_SRC)/kmod/*.ko $(DKMS_SRC)/kmod/*.mod* \
+		$(DKMS_SRC)/kmod/.*.cmd $(DKMS_SRC)/kmod/modules.order
+	dkms add -m ftalias -v $(DKMS_VER)
+	dkms build -m ftalias -v $(DKMS_VER)
+	dkms install -m ftalias -v $(DKMS_VER)
+
+dkms-uninstall:
+	dkms remove -m ftalias -v $(DKMS_VER) --all
+	rm -rf $(DKMS_SRC)
 
 module-install: module
 	$(MAKE) -C $(KDIR) M=$(TOP) modules_install
