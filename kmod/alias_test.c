@@ -65,15 +65,24 @@ static struct ftalias_alias *ftalias_test_alloc(struct kunit *test,
 	return alias;
 }
 
+/* A namespace's alias table of the test's own. */
+static struct ftalias_net *ftalias_test_net(struct kunit *test)
+{
+	struct ftalias_net *fn;
+
+	fn = kunit_kzalloc(test, sizeof(*fn), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, fn);
+	ftalias_net_init(fn);
+	return fn;
+}
+
 /* Link, look up, rename and unlink in a table of the test's own. */
 static void ftalias_test_table(struct kunit *test)
 {
 	struct ftalias_alias *a, *b, *dup;
 	struct ftalias_net *fn;
 
-	fn = kunit_kzalloc(test, sizeof(*fn), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, fn);
-	ftalias_net_init(fn);
+	fn = ftalias_test_net(test);
 	mutex_lock(&fn->lock);
 
 	a = ftalias_test_alloc(test, "a");
@@ -124,9 +133,7 @@ static void ftalias_test_id_cyclic(struct kunit *test)
 	struct ftalias_alias *a, *b;
 	struct ftalias_net *fn;
 
-	fn = kunit_kzalloc(test, sizeof(*fn), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, fn);
-	ftalias_net_init(fn);
+	fn = ftalias_test_net(test);
 	mutex_lock(&fn->lock);
 
 	a = ftalias_test_alloc(test, "a");

@@ -54,28 +54,11 @@ ynl --do family-info-get >"$tmp/ynl-info.json" 2>"$tmp/ynl.err" ||
 ynl --do alias-get --json '{"name": "y-manual"}' >"$tmp/ynl-get.json" 2>"$tmp/ynl.err" ||
 	fail "cli.py --do alias-get: $(cat "$tmp/ynl.err")"
 
-/usr/bin/python3 - "$tmp" <<'EOF' || fail "ftaliasctl and cli.py disagree"
+/usr/bin/python3 - "$tmp" "$lib_dir" <<'EOF' || fail "ftaliasctl and cli.py disagree"
 import json, os, sys
+sys.path.insert(0, sys.argv[2])
+from jsoncheck import check, load, aliases, done
 tmp = sys.argv[1]
-bad = 0
-
-def check(cond, msg):
-    global bad
-    if not cond:
-        print("# FAIL: " + msg)
-        bad += 1
-
-def load(name):
-    with open(os.path.join(tmp, name)) as f:
-        return json.load(f)
-
-def aliases(v):
-    """ftaliasctl show: one object, a list, or an object wrapping a list"""
-    if isinstance(v, dict) and "name" not in v:
-        for x in v.values():
-            if isinstance(x, list):
-                return x
-    return v if isinstance(v, list) else [v]
 
 def key(o):
     return json.dumps(o, sort_keys=True)
@@ -101,7 +84,7 @@ check(load("ynl-get.json") == byname.get("y-manual"), "do alias-get differs from
 ci, yi = load("ctl-info.json"), load("ynl-info.json")
 check(ci == yi, "info differs: ftaliasctl %r, cli.py %r" % (ci, yi))
 check(yi.get("aliases") == 7, "info aliases %r, want 7" % yi.get("aliases"))
-sys.exit(1 if bad else 0)
+done()
 EOF
 
 finish
