@@ -5,6 +5,7 @@
  */
 
 #include <linux/ctype.h>
+#include <linux/init.h>
 #include <linux/cred.h>
 #include <linux/lockdep.h>
 #include <linux/minmax.h>
@@ -17,7 +18,7 @@
 
 static struct kmem_cache *ftalias_alias_cache __ro_after_init;
 
-int ftalias_alias_cache_init(void)
+int __init ftalias_alias_cache_init(void)
 {
 	ftalias_alias_cache = KMEM_CACHE(ftalias_alias, SLAB_ACCOUNT);
 	return ftalias_alias_cache ? 0 : -ENOMEM;
