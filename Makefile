@@ -74,7 +74,7 @@ CMD ?= selftests/run_tests.sh
 KMOD_SRCS = $(filter-out %.mod.c,$(wildcard kmod/*.[ch]))
 MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -type f 2>/dev/null)
 
-.PHONY: all module tools selftests deps debug-kernel modules-all \
+.PHONY: all module tools tools-check selftests deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
 	module-install tools-install dkms-install dkms-uninstall demo clean \
 	_vm _check _lint _regen _demo
@@ -87,6 +87,10 @@ module:
 tools:
 	@if [ -f tools/Makefile ]; then $(MAKE) -C tools; \
 	else echo "  SKIP    tools: no tools/Makefile yet"; fi
+
+# ftaliasctl's own checks (argument parsing, output), no kernel needed.
+tools-check: tools
+	@if [ -f tools/Makefile ]; then $(MAKE) --no-print-directory -C tools check; fi
 
 selftests:
 	$(MAKE) -C selftests KSRC=$(KSRC)
@@ -135,7 +139,7 @@ _vm: module-$(KERNEL)
 check:
 	$(with-deps)
 
-_check: $(addprefix module-,$(KERNELS)) tools selftests
+_check: $(addprefix module-,$(KERNELS)) tools-check selftests
 	@$(VM)/check.sh "$(KERNELS)" "$(TESTS)" \
 		$(foreach k,$(KERNELS),$(k)=$(call ko_of,$(k)))
 

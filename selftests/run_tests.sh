@@ -14,6 +14,10 @@ timeout=45
 timeout=${kselftest_override_timeout:-$timeout}
 
 mapfile -t all < <(make -s --no-print-directory list)
+if ((${#all[@]} == 0)); then
+	echo "1..0 # no tests: make list failed"
+	exit 1
+fi
 tests=()
 if (($#)); then
 	for want in "$@"; do
@@ -43,7 +47,7 @@ for t in "${tests[@]}"; do
 	fi
 	if [[ -x $t ]]; then run=("./$t"); else run=(bash "./$t"); fi
 	start=$SECONDS
-	setsid -w timeout -k 5 "$timeout" "${run[@]}" </dev/null 2>&1 | sed -u 's/^/# /'
+	setsid -w timeout -k 5 "$timeout" "${run[@]}" </dev/null 2>&1 | sed -u -e 's/^/# /' -e '$a\'
 	rc=${PIPESTATUS[0]}
 	took=$((SECONDS - start))
 	case $rc in

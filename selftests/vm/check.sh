@@ -24,15 +24,21 @@ for k in $kernels; do
 	p=$(grep -cE '^ok [0-9]+ ' "$out")
 	s=$(grep -cE '^ok [0-9]+ .*# SKIP' "$out")
 	f=$(grep -cE '^not ok [0-9]+ ' "$out")
-	p=$((p - s))
+	plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\)$/\1/p' "$out" | head -n1)
 	reports=0 why=
 	# shellcheck source=/dev/null
 	[[ -s $status ]] && . "$status"
+	if [[ -z $plan ]] || ((plan == 0 || p + f != plan)); then
+		echo "not ok - $k: ${plan:-no} test plan, $((p + f)) results"
+		f=$((f + 1))
+	fi
+	p=$((p - s))
 	if ((reports)); then
 		echo "not ok - $k: kernel log shows $reports report line(s)"
 		f=$((f + 1))
 	fi
-	if ((rc != 0 && rc != 1 && rc != 127)) || ((rc == 1 && f == 0)); then
+	# rc 1: some test failed (counted above); 127: reports (counted above).
+	if ((rc != 0)) && ! ((rc == 1 && f > 0)) && ! ((rc == 127 && reports > 0)); then
 		echo "not ok - $k: guest failed: ${why:-exit $rc} (exit $rc)"
 		f=$((f + 1))
 	fi

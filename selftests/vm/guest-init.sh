@@ -8,10 +8,16 @@
 # Set by the kernel command line: ftrepo= ftrun= ftkernel=
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
+# Guest codes: the command's exit code, clamped to 0..123, or 125 (insmod
+# failed) or 126 (broken setup).  The host keeps 124, 126 and 127 for its
+# own verdicts, and believes a verdict only next to the line printed here.
 verdict() {
 	local rc=$1
 
-	((rc > 127)) && rc=127
+	((rc > 123 && rc != 125 && rc != 126)) && rc=123
+	echo "# vm: verdict $rc"
+	# Closing the serial line waits until its output has drained.
+	exec >/dev/null 2>&1
 	sync
 	# QEMU exits with (rc << 1) | 1.
 	printf "\\x$(printf %02x "$rc")" | dd of=/dev/port bs=1 seek=244 count=1 status=none
@@ -39,8 +45,12 @@ ip link set lo up
 # The environment tests can rely on (see selftests/vm/README).
 set -a
 # shellcheck source=/dev/null
-. "$ftrun/env"
+. "$ftrun/env" || { log "cannot read $ftrun/env"; verdict 126; }
 set +a
+if [[ ! -d $FTALIAS_SRC || ! -s $ftrun/cmd ]]; then
+	log "repository or command not visible in the guest ($FTALIAS_SRC, $ftrun)"
+	verdict 126
+fi
 export PATH=$FTALIAS_SRC/tools:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root TERM=dumb LANG=C.UTF-8
 
@@ -65,7 +75,7 @@ if [[ -n $FTALIAS_KO ]]; then
 fi
 if ((rc == 0)); then
 	log "running: $(cat "$ftrun/cmd")"
-	cd "$FTALIAS_SRC" || exit
+	cd "$FTALIAS_SRC" || verdict 126
 	bash -c "$(cat "$ftrun/cmd")"
 	rc=$?
 	cd /

@@ -14,17 +14,29 @@
 # dir), VM_TIMEOUT (seconds, whole guest), VM_STATUS (file to write the
 # verdict to), V=1 (print the whole kernel log).  The run dir keeps
 # console.log (kernel) and output.log (CMD) when the run fails.
-# Exit code: CMD's exit code; 124 on timeout; 125 insmod failed; 126 guest
-# died without a verdict; 127 kernel log shows a report although CMD passed.
+# Exit code: CMD's exit code (clamped to 0..123); 124 on timeout; 125 insmod
+# failed; 126 guest died or gave no verdict (or setup broken); 127 kernel log
+# shows a report although CMD passed.
 set -euo pipefail
 
 kernel=$1 ko=$2 cmd=$3
 top=$(cd "$(dirname "$0")/../.." && pwd)
 here=$top/selftests/vm
-cache=${FTALIAS_CACHE:-/var/cache/ftalias}
+cache=$(realpath -m "${FTALIAS_CACHE:-/var/cache/ftalias}")
 : "${KSRC:?KSRC must point to the kernel source tree (make deps)}"
 
 say() { echo "# vm: $*"; }
+
+# The guest mounts tmpfs on these: what lives there on the host (the run
+# dir under the cache, the kernel tree) would be invisible to it.
+for d in "$cache" "$(realpath -m "$KSRC")"; do
+	case $d/ in
+	/tmp/* | /var/tmp/* | /root/* | /run/*)
+		echo "run-vm.sh: $d is hidden from the guest (tmpfs); use another FTALIAS_CACHE" >&2
+		exit 126
+		;;
+	esac
+done
 
 newest_kver() {	# newest installed Debian kernel of a series, e.g. 6.1
 	local v
@@ -108,7 +120,7 @@ KSRC=$KSRC
 EOT
 
 append="console=ttyS0 oops=panic panic=-1 slab_nomerge ftrepo=$top ftrun=$run"
-timeout=${VM_TIMEOUT:-900}
+timeout=${VM_TIMEOUT:-1200}	# above the 900 s one test may take
 if [[ $kernel == debug ]]; then
 	append+=" panic_on_warn=1 kmemleak=on hung_task_timeout_secs=60 hung_task_panic=1 softlockup_panic=1 kunit.enable=1"
 	timeout=${VM_TIMEOUT:-1800}
@@ -139,8 +151,11 @@ printf -v elapsed '%.1f' "$(bc <<<"$EPOCHREALTIME - $start")"
 
 if ((qrc == 124 || qrc == 137)); then
 	rc=124 why="timed out after ${timeout}s"
-elif ((qrc & 1)); then
+elif ((qrc & 1)) && grep -qx "# vm: verdict $((qrc >> 1))" "$run/output.log" 2>/dev/null; then
 	rc=$((qrc >> 1)) why="guest verdict"
+elif ((qrc & 1)); then
+	# QEMU also exits 1 when it cannot start.
+	rc=126 why="no verdict from the guest (qemu exit $qrc)"
 else
 	rc=126 why="guest died without a verdict (qemu exit $qrc)"
 fi
