@@ -70,11 +70,6 @@ static const struct keyword set_kw[] = {
 	{ NULL, 0 }
 };
 
-static const struct keyword id_kw[] = {
-	{ "id", A_ID },
-	{ NULL, 0 }
-};
-
 enum { V_ADD, V_DEL, V_SET, V_SHOW, V_HELP };
 
 static const struct keyword verbs[] = {
@@ -188,7 +183,8 @@ static int parse_selector(int *argc, char ***argv, struct attr_vals *v,
 		error("alias NAME or id ID required");
 		return -1;
 	}
-	*by_id = *argc >= 2 && kw_match(av[0], id_kw) == A_ID;
+	/* "id" exactly: an alias may be named "i". */
+	*by_id = *argc >= 2 && !strcmp(av[0], "id");
 	if (*by_id) {
 		if (attr_parse_arg(&alias_attrs[A_ID], av[1], v))
 			return -2;

@@ -76,7 +76,7 @@ int main(int argc, char **argv)
 	int c, obj, ret;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+jpn:Vh", long_opts, NULL)) != -1) {
+	while ((c = getopt_long_only(argc, argv, "+jpn:Vh", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			opts.json = true;

@@ -80,7 +80,8 @@ else
 	expect 1 "$nl" -- alias
 	expect 1 "$nl" -- -j -p alias list
 	expect 1 "$nl" -- alias show x
-	expect 1 "$nl" -- alias show i 7
+	expect 1 "$nl" -- alias show id 7
+	expect 2 "" -- alias show i 7
 	expect 1 "$nl" -- alias show id
 	expect 1 "$nl" -- alias add x id 1 uid 0 gid 4294967295 mode 644 policy m \
 		grace-ms 0 cache-max-entries 1 cache-max-bytes 18446744073709551615 cache-ttl-ms 1
