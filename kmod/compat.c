@@ -5,6 +5,7 @@
  */
 
 #include "compat.h"
+#include "netlink.h"
 #include "netlink-gen.h"
 
 #ifdef FTALIAS_COMPAT_SPLIT_OPS
@@ -47,7 +48,7 @@ static struct genl_ops *ftalias_compat_op(u8 cmd, unsigned int *n)
 }
 
 /**
- * ftalias_genl_register_family() - register the generic netlink family
+ * ftalias_nl_init() - register the generic netlink family
  *
  * Before Linux 6.2, folds the generated split ops into one struct genl_ops
  * per command (do and dump halves together; the do half's policy serves
@@ -56,7 +57,7 @@ static struct genl_ops *ftalias_compat_op(u8 cmd, unsigned int *n)
  *
  * Return: 0 or the error of genl_register_family().
  */
-int __init ftalias_genl_register_family(void)
+int __init ftalias_nl_init(void)
 {
 	const struct ftalias_gen_family *gen = &ftalias_nl_gen_family;
 	struct genl_family *family = &ftalias_nl_family;
@@ -101,14 +102,14 @@ int __init ftalias_genl_register_family(void)
 
 #else /* !FTALIAS_COMPAT_SPLIT_OPS */
 
-int __init ftalias_genl_register_family(void)
+int __init ftalias_nl_init(void)
 {
 	return genl_register_family(&ftalias_nl_family);
 }
 
 #endif
 
-void ftalias_genl_unregister_family(void)
+void ftalias_nl_exit(void)
 {
 	genl_unregister_family(&ftalias_nl_family);
 }

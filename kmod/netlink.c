@@ -12,7 +12,7 @@
 #include <net/sock.h>
 
 #include "alias.h"
-#include "compat.h"
+#include "compat.h"	/* struct genl_split_ops before 6.2 */
 #include "ftalias.h"
 #include "netlink.h"
 #include "netlink-gen.h"
@@ -477,22 +477,13 @@ int ftalias_nl_alias_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (!rename && !memcmp(&cfg, &alias->cfg, sizeof(cfg)))
 		goto out_unlock;
 	if (rename)
-		__ftalias_alias_rename(fn, alias, nla_data(name));
+		__ftalias_alias_rename(fn, alias, nla_data(name)); /* bumps genid */
+	else
+		fn->genid++;
 	alias->cfg = cfg;
-	fn->genid++;
 	__ftalias_nl_notify(net, alias, FTALIAS_CMD_ALIAS_CHANGE_NTF);
 
 out_unlock:
 	mutex_unlock(&fn->lock);
 	return err;
-}
-
-int __init ftalias_nl_init(void)
-{
-	return ftalias_genl_register_family();
-}
-
-void ftalias_nl_exit(void)
-{
-	ftalias_genl_unregister_family();
 }
