@@ -173,7 +173,10 @@ static void print_alias(const struct attr_vals *v)
 	print_nl();
 }
 
-/* { NAME | id ID }: consumes one or two words of *argv. */
+/*
+ * { NAME | id ID }: consumes one or two words of *argv.  Returns 0, or the
+ * exit code of a usage error after printing it.
+ */
 static int parse_selector(int *argc, char ***argv, struct attr_vals *v,
 			  bool *by_id)
 {
@@ -181,20 +184,36 @@ static int parse_selector(int *argc, char ***argv, struct attr_vals *v,
 
 	if (*argc < 1) {
 		error("alias NAME or id ID required");
-		return -1;
+		return usage_error();
 	}
 	/* "id" exactly: an alias may be named "i". */
 	*by_id = *argc >= 2 && !strcmp(av[0], "id");
 	if (*by_id) {
 		if (attr_parse_arg(&alias_attrs[A_ID], av[1], v))
-			return -2;
+			return EXIT_USAGE;
 		*argc -= 2;
 		*argv += 2;
 	} else {
 		if (attr_parse_arg(&alias_attrs[A_NAME], av[0], v))
-			return -2;
+			return EXIT_USAGE;
 		*argc -= 1;
 		*argv += 1;
+	}
+	return 0;
+}
+
+/* { NAME | id ID } and nothing after it. */
+static int parse_only_selector(int argc, char **argv, struct attr_vals *v)
+{
+	bool by_id;
+	int ret;
+
+	ret = parse_selector(&argc, &argv, v, &by_id);
+	if (ret)
+		return ret;
+	if (argc) {
+		error("unexpected argument \"%s\"", argv[0]);
+		return usage_error();
 	}
 	return 0;
 }
@@ -286,19 +305,11 @@ out:
 static int alias_del(int argc, char **argv)
 {
 	struct attr_vals v = { 0 };
-	bool by_id;
 	int ret;
 
-	ret = parse_selector(&argc, &argv, &v, &by_id);
-	if (ret) {
-		ret = ret == -1 ? usage_error() : EXIT_USAGE;
+	ret = parse_only_selector(argc, argv, &v);
+	if (ret)
 		goto out;
-	}
-	if (argc) {
-		error("unexpected argument \"%s\"", argv[0]);
-		ret = usage_error();
-		goto out;
-	}
 	ret = send_request(FTALIAS_CMD_ALIAS_DEL, &v, NULL) ?
 		EXIT_REFUSED : EXIT_OK;
 out:
@@ -314,10 +325,8 @@ static int alias_set(int argc, char **argv)
 	int ret;
 
 	ret = parse_selector(&argc, &argv, &v, &by_id);
-	if (ret) {
-		ret = ret == -1 ? usage_error() : EXIT_USAGE;
+	if (ret)
 		goto out;
-	}
 	selector = v.present;
 	ret = parse_keywords(argc, argv, set_kw, by_id, &v);
 	if (ret)
@@ -338,21 +347,13 @@ static int alias_show(int argc, char **argv)
 {
 	struct alias_list replies = { 0 };
 	struct attr_vals v = { 0 };
-	bool by_id;
 	size_t i;
 	int ret;
 
 	if (argc) {
-		ret = parse_selector(&argc, &argv, &v, &by_id);
-		if (ret) {
-			ret = ret == -1 ? usage_error() : EXIT_USAGE;
+		ret = parse_only_selector(argc, argv, &v);
+		if (ret)
 			goto out;
-		}
-		if (argc) {
-			error("unexpected argument \"%s\"", argv[0]);
-			ret = usage_error();
-			goto out;
-		}
 		ret = send_request(FTALIAS_CMD_ALIAS_GET, &v, &replies);
 	} else {
 		ret = ftnl_open();
