@@ -3,20 +3,26 @@
  * The AF_FTALIAS socket family.  Its number is the "family" module
  * parameter, since Linux has no number to spare for an out-of-tree family.
  *
- * Sockets can be created (SOCK_RDM) and closed; binding, sending and
- * receiving arrive with the data path and answer EOPNOTSUPP until then.
- * Every socket pins the module through proto_ops.owner.
+ * SOCK_RDM sockets send reliable datagrams: requests to an alias (stamped
+ * with an ID, delivered to the alias's active member, kept by the
+ * requester until answered), replies that name the request they answer,
+ * and plain datagrams to a port.  Every socket pins the module through
+ * proto_ops.owner.  The semantics are in Documentation/uapi.rst.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
 #include <linux/net.h>
+#include <linux/sched/signal.h>
 #include <linux/socket.h>
+#include <linux/uaccess.h>
 #include <net/sock.h>
 
 #include "af_ftalias.h"
+#include "alias.h"
 #include "ftalias.h"
+#include "member.h"
 
 static struct proto ftalias_proto = {
 	.name		= "FTALIAS",
@@ -24,16 +30,572 @@ static struct proto ftalias_proto = {
 	.obj_size	= sizeof(struct ftalias_sock),
 };
 
+static void ftalias_sk_destruct(struct sock *sk)
+{
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+
+	skb_queue_purge(&sk->sk_receive_queue);
+	if (fsk->alias)
+		ftalias_alias_put(fsk->alias);
+	put_pid(fsk->pid);
+}
+
 static int ftalias_release(struct socket *sock)
 {
 	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk;
+	struct ftalias_net *fn;
 
 	if (!sk)
 		return 0;
+	fsk = ftalias_sk(sk);
+	fn = ftalias_net(sock_net(sk));
+
+	if (fsk->port)
+		xa_erase(&fn->ports, fsk->port);
+	if (fsk->alias)
+		ftalias_member_leave(fn, fsk);
+	else
+		ftalias_sock_purge(fsk);
+	ftalias_reqs_close(&fsk->reqs);
+
 	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, -1);
 	sock_orphan(sk);
 	sock->sk = NULL;
 	sock_put(sk);
+	return 0;
+}
+
+/* Check the parts of an address common to bind() and sendmsg(). */
+static int ftalias_check_addr(const struct sockaddr_ftalias *sfa, int len)
+{
+	if (len != sizeof(*sfa))
+		return -EINVAL;
+	if (sfa->sfa_family != ftalias_af)
+		return -EAFNOSUPPORT;
+	switch (sfa->sfa_type) {
+	case FTALIAS_ADDR_PORT:
+		if (sfa->sfa_alias || !sfa->sfa_port)
+			return -EINVAL;
+		break;
+	case FTALIAS_ADDR_ALIAS:
+		if (!sfa->sfa_alias || sfa->sfa_port)
+			return -EINVAL;
+		break;
+	default:
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int ftalias_bind(struct socket *sock, struct sockaddr *uaddr, int len)
+{
+	struct sockaddr_ftalias *sfa = (struct sockaddr_ftalias *)uaddr;
+	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+	struct net *net = sock_net(sk);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_alias *alias = NULL;
+	int err;
+
+	if (len != sizeof(*sfa))
+		return -EINVAL;
+	if (sfa->sfa_family != ftalias_af)
+		return -EAFNOSUPPORT;
+	/* The kernel assigns the port. */
+	if (sfa->sfa_port)
+		return -EINVAL;
+	switch (sfa->sfa_type) {
+	case FTALIAS_ADDR_PORT:
+		if (sfa->sfa_alias)
+			return -EINVAL;
+		break;
+	case FTALIAS_ADDR_ALIAS:
+		if (!sfa->sfa_alias)
+			return -EINVAL;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (sfa->sfa_node)
+		return -EADDRNOTAVAIL;
+
+	lock_sock(sk);
+	if (fsk->bound) {
+		err = -EINVAL;
+		goto out;
+	}
+	if (sfa->sfa_type == FTALIAS_ADDR_ALIAS) {
+		alias = ftalias_alias_get_rcu(fn, sfa->sfa_alias);
+		if (!alias) {
+			err = -ENOENT;
+			goto out;
+		}
+		if (!ftalias_alias_may(alias, net, FTALIAS_MODE_JOIN)) {
+			err = -EPERM;
+			goto out_put;
+		}
+	}
+
+	err = xa_alloc_cyclic(&fn->ports, &fsk->port, fsk,
+			      XA_LIMIT(1, U32_MAX), &fn->next_port,
+			      GFP_KERNEL_ACCOUNT);
+	if (err == -EBUSY)
+		err = -EADDRNOTAVAIL;
+	if (err < 0)
+		goto out_put;
+	fsk->pid = get_pid(task_tgid(current));
+
+	if (alias) {
+		fsk->alias = alias;
+		err = ftalias_member_join(fn, fsk, alias);
+		if (err) {
+			fsk->alias = NULL;
+			xa_erase(&fn->ports, fsk->port);
+			fsk->port = 0;
+			put_pid(fsk->pid);
+			fsk->pid = NULL;
+			goto out_put;
+		}
+		alias = NULL;	/* the socket's reference now */
+	}
+	/* Publishes @port and @alias; pairs with ftalias_bound(). */
+	smp_store_release(&fsk->bound, true);
+	err = 0;
+out_put:
+	if (alias)
+		ftalias_alias_put(alias);
+out:
+	release_sock(sk);
+	return err;
+}
+
+static int ftalias_getname(struct socket *sock, struct sockaddr *uaddr,
+			   int peer)
+{
+	struct sockaddr_ftalias *sfa = (struct sockaddr_ftalias *)uaddr;
+	struct ftalias_sock *fsk = ftalias_sk(sock->sk);
+
+	if (peer)
+		return -ENOTCONN;
+	memset(sfa, 0, sizeof(*sfa));
+	sfa->sfa_family = ftalias_af;
+	if (ftalias_bound(fsk)) {
+		sfa->sfa_port = fsk->port;
+		if (fsk->alias) {
+			sfa->sfa_type = FTALIAS_ADDR_ALIAS;
+			sfa->sfa_alias = fsk->alias->id;
+		} else {
+			sfa->sfa_type = FTALIAS_ADDR_PORT;
+		}
+	}
+	return sizeof(*sfa);
+}
+
+static int ftalias_setsockopt(struct socket *sock, int level, int optname,
+			      sockptr_t optval, unsigned int optlen)
+{
+	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+	u32 val;
+	int err = 0;
+
+	if (level != SOL_FTALIAS)
+		return -ENOPROTOOPT;
+	if (optname != FTALIAS_PRIORITY && optname != FTALIAS_ROLE)
+		return -ENOPROTOOPT;
+	if (optlen < sizeof(val))
+		return -EINVAL;
+	if (copy_from_sockptr(&val, optval, sizeof(val)))
+		return -EFAULT;
+	if (optname == FTALIAS_ROLE && val > FTALIAS_MEMBER_ROLE_STANDBY)
+		return -EINVAL;
+
+	lock_sock(sk);
+	if (fsk->bound)
+		err = -EBUSY;
+	else if (optname == FTALIAS_PRIORITY)
+		fsk->priority = val;
+	else
+		fsk->role = val;
+	release_sock(sk);
+	return err;
+}
+
+static int ftalias_getsockopt(struct socket *sock, int level, int optname,
+			      char __user *optval, int __user *optlen)
+{
+	struct ftalias_sock *fsk = ftalias_sk(sock->sk);
+	struct ftalias_alias *alias;
+	struct ftalias_id id;
+	const void *data;
+	int len, size;
+	u32 val = 0;
+
+	if (level != SOL_FTALIAS)
+		return -ENOPROTOOPT;
+	if (get_user(len, optlen))
+		return -EFAULT;
+	if (len < 0)
+		return -EINVAL;
+	alias = ftalias_bound(fsk) ? fsk->alias : NULL;
+
+	data = &val;
+	size = sizeof(val);
+	switch (optname) {
+	case FTALIAS_PRIORITY:
+	case FTALIAS_ROLE:
+	case FTALIAS_ACTIVE:
+	case FTALIAS_INCARNATION:
+		lock_sock(sock->sk);
+		if (alias)
+			spin_lock(&alias->lock);
+		if (optname == FTALIAS_PRIORITY)
+			val = fsk->priority;
+		else if (optname == FTALIAS_ROLE)
+			val = fsk->role;
+		else if (optname == FTALIAS_ACTIVE)
+			val = alias && alias->active == fsk;
+		else
+			val = alias ? alias->incarnation : 0;
+		if (alias)
+			spin_unlock(&alias->lock);
+		release_sock(sock->sk);
+		break;
+	case FTALIAS_LAST_ID:
+		spin_lock(&fsk->id_lock);
+		id = fsk->last_id;
+		spin_unlock(&fsk->id_lock);
+		data = &id;
+		size = sizeof(id);
+		break;
+	default:
+		return -ENOPROTOOPT;
+	}
+	if (len < size)
+		return -EINVAL;
+	if (copy_to_user(optval, data, size) || put_user(size, optlen))
+		return -EFAULT;
+	return 0;
+}
+
+/* What the control messages of a sendmsg() ask for. */
+struct ftalias_send_args {
+	struct ftalias_id id;		/* FTALIAS_CMSG_ID */
+	struct ftalias_id reply_to;	/* FTALIAS_CMSG_REPLY_TO */
+	u64 id_out;			/* FTALIAS_CMSG_ID_OUT */
+	unsigned int have;		/* BIT(FTALIAS_CMSG_*) */
+};
+
+static int ftalias_parse_cmsgs(struct msghdr *msg, struct ftalias_send_args *a)
+{
+	struct cmsghdr *cmsg;
+	size_t len;
+	void *dst;
+
+	for_each_cmsghdr(cmsg, msg) {
+		if (!CMSG_OK(msg, cmsg) || cmsg->cmsg_level != SOL_FTALIAS)
+			return -EINVAL;
+		switch (cmsg->cmsg_type) {
+		case FTALIAS_CMSG_ID:
+			dst = &a->id;
+			len = sizeof(a->id);
+			break;
+		case FTALIAS_CMSG_REPLY_TO:
+			dst = &a->reply_to;
+			len = sizeof(a->reply_to);
+			break;
+		case FTALIAS_CMSG_ID_OUT:
+			dst = &a->id_out;
+			len = sizeof(a->id_out);
+			break;
+		default:
+			return -EINVAL;
+		}
+		if (cmsg->cmsg_len != CMSG_LEN(len) ||
+		    a->have & BIT(cmsg->cmsg_type))
+			return -EINVAL;
+		memcpy(dst, CMSG_DATA(cmsg), len);
+		a->have |= BIT(cmsg->cmsg_type);
+	}
+	/* A reply has no ID of its own. */
+	if ((a->have & BIT(FTALIAS_CMSG_REPLY_TO)) &&
+	    (a->have & (BIT(FTALIAS_CMSG_ID) | BIT(FTALIAS_CMSG_ID_OUT))))
+		return -EINVAL;
+	return 0;
+}
+
+static struct sk_buff *ftalias_alloc_skb(struct sock *sk, struct msghdr *msg,
+					 size_t len, int *err)
+{
+	size_t data_len = 0;
+	struct sk_buff *skb;
+
+	if (len > SKB_MAX_ALLOC)
+		data_len = min_t(size_t, len - SKB_MAX_ALLOC,
+				 MAX_SKB_FRAGS * PAGE_SIZE);
+	skb = sock_alloc_send_pskb(sk, len - data_len, data_len,
+				   msg->msg_flags & MSG_DONTWAIT, err,
+				   PAGE_ALLOC_COSTLY_ORDER);
+	if (!skb)
+		return NULL;
+	skb_put(skb, len - data_len);
+	skb->data_len = data_len;
+	skb->len = len;
+	*err = skb_copy_datagram_from_iter(skb, 0, &msg->msg_iter, len);
+	if (*err) {
+		kfree_skb(skb);
+		return NULL;
+	}
+	return skb;
+}
+
+/* A datagram to a port: wait for room in its queue, then queue. */
+static int ftalias_send_datagram(struct ftalias_sock *fsk,
+				 struct ftalias_sock *to, struct sk_buff *skb,
+				 long *timeo)
+{
+	struct ftalias_skb_cb *cb = ftalias_cb(skb);
+	DEFINE_WAIT(wait);
+	int err;
+
+	memset(cb, 0, sizeof(*cb));
+	cb->kind = FTALIAS_MSG_DATAGRAM;
+	cb->src_port = fsk->port;
+	cb->src_alias = fsk->alias ? fsk->alias->id : 0;
+
+	for (;;) {
+		if (READ_ONCE(to->dead)) {
+			err = -ECONNREFUSED;
+			break;
+		}
+		if (!ftalias_rcv_full(to))
+			return ftalias_queue(to, skb) ? 0 : -ECONNREFUSED;
+		if (!*timeo) {
+			err = -EAGAIN;
+			break;
+		}
+		prepare_to_wait(&to->peer_wait, &wait, TASK_INTERRUPTIBLE);
+		if (ftalias_rcv_full(to) && !READ_ONCE(to->dead))
+			*timeo = schedule_timeout(*timeo);
+		finish_wait(&to->peer_wait, &wait);
+		if (signal_pending(current)) {
+			err = sock_intr_errno(*timeo);
+			break;
+		}
+	}
+	kfree_skb(skb);
+	return err;
+}
+
+static struct ftalias_sock *ftalias_port_get(struct ftalias_net *fn, u32 port)
+{
+	struct ftalias_sock *fsk;
+
+	rcu_read_lock();
+	fsk = xa_load(&fn->ports, port);
+	if (fsk && !refcount_inc_not_zero(&fsk->sk.sk_refcnt))
+		fsk = NULL;
+	rcu_read_unlock();
+	return fsk;
+}
+
+/*
+ * A member may re-send a request with an ID its alias already issued;
+ * nobody else may name an ID.
+ */
+static bool ftalias_may_resend(struct ftalias_sock *fsk,
+			       const struct ftalias_id *id)
+{
+	struct ftalias_alias *alias = fsk->alias;
+
+	return alias && !id->node && id->alias == alias->id && id->xid &&
+	       id->xid <= atomic64_read(&alias->reqs.xid);
+}
+
+static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
+			   size_t len)
+{
+	DECLARE_SOCKADDR(struct sockaddr_ftalias *, sfa, msg->msg_name);
+	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+	struct net *net = sock_net(sk);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_send_args args = {};
+	struct ftalias_alias *alias = NULL;
+	struct ftalias_sock *to = NULL;
+	struct sk_buff *skb;
+	struct ftalias_id id;
+	bool resent;
+	long timeo;
+	int err;
+
+	if (msg->msg_flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_EOR |
+			       MSG_CMSG_COMPAT))
+		return -EOPNOTSUPP;
+	if (!ftalias_bound(fsk))
+		return -ENOTCONN;
+	if (READ_ONCE(sk->sk_shutdown) & SEND_SHUTDOWN) {
+		if (!(msg->msg_flags & MSG_NOSIGNAL))
+			send_sig(SIGPIPE, current, 0);
+		return -EPIPE;
+	}
+	if (len > FTALIAS_MSG_MAX)
+		return -EMSGSIZE;
+	err = ftalias_parse_cmsgs(msg, &args);
+	if (err)
+		return err;
+	resent = args.have & BIT(FTALIAS_CMSG_ID);
+
+	if (args.have & BIT(FTALIAS_CMSG_REPLY_TO)) {
+		if (sfa)
+			return -EINVAL;
+	} else {
+		if (!sfa)
+			return -EDESTADDRREQ;
+		err = ftalias_check_addr(sfa, msg->msg_namelen);
+		if (err)
+			return err;
+		if (sfa->sfa_node)
+			return -EHOSTUNREACH;
+		if (sfa->sfa_type == FTALIAS_ADDR_PORT) {
+			/* IDs are for requests to an alias only. */
+			if (args.have)
+				return -EINVAL;
+			to = ftalias_port_get(fn, sfa->sfa_port);
+			if (!to)
+				return -ECONNREFUSED;
+		} else {
+			if (resent && !ftalias_may_resend(fsk, &args.id))
+				return -EPERM;
+			alias = ftalias_alias_get_rcu(fn, sfa->sfa_alias);
+			if (!alias)
+				return -ENOENT;
+			if (!ftalias_alias_may(alias, net, FTALIAS_MODE_SEND)) {
+				err = -EPERM;
+				goto out_put;
+			}
+		}
+	}
+
+	skb = ftalias_alloc_skb(sk, msg, len, &err);
+	if (!skb)
+		goto out_put;
+	timeo = sock_sndtimeo(sk, msg->msg_flags & MSG_DONTWAIT);
+
+	if (to) {
+		err = ftalias_send_datagram(fsk, to, skb, &timeo);
+	} else if (alias) {
+		if (resent)
+			id = args.id;
+		else
+			ftalias_stamp(fsk, &id);
+		if ((args.have & BIT(FTALIAS_CMSG_ID_OUT)) &&
+		    copy_to_user(u64_to_user_ptr(args.id_out), &id, sizeof(id))) {
+			kfree_skb(skb);
+			err = -EFAULT;
+			goto out_put;
+		}
+		err = ftalias_send_request(fsk, alias, skb, &id, resent, &timeo);
+		if (!err) {
+			spin_lock(&fsk->id_lock);
+			fsk->last_id = id;
+			spin_unlock(&fsk->id_lock);
+		}
+	} else {
+		err = ftalias_send_reply(fsk, &args.reply_to, skb);
+	}
+
+out_put:
+	if (alias)
+		ftalias_alias_put(alias);
+	if (to)
+		sock_put(&to->sk);
+	return err ?: len;
+}
+
+static void ftalias_put_cmsgs(struct msghdr *msg, struct sk_buff *skb)
+{
+	const struct ftalias_skb_cb *cb = ftalias_cb(skb);
+	struct ftalias_id id = cb->id;
+	u32 val;
+
+	switch (cb->kind) {
+	case FTALIAS_MSG_REQUEST:
+		put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_ID, sizeof(id), &id);
+		break;
+	case FTALIAS_MSG_REPLY:
+	case FTALIAS_MSG_NOTICE:
+		put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_REPLY_TO, sizeof(id),
+			 &id);
+		break;
+	}
+	if (cb->kind == FTALIAS_MSG_NOTICE) {
+		val = cb->err;
+		put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_ERRNO, sizeof(val), &val);
+	}
+	if (cb->flags) {
+		val = cb->flags;
+		put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_FLAGS, sizeof(val), &val);
+	}
+}
+
+static int ftalias_recvmsg(struct socket *sock, struct msghdr *msg,
+			   size_t size, int flags)
+{
+	DECLARE_SOCKADDR(struct sockaddr_ftalias *, sfa, msg->msg_name);
+	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+	const struct ftalias_skb_cb *cb;
+	struct sk_buff *skb;
+	size_t copied;
+	int err;
+
+	if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_TRUNC | MSG_CMSG_COMPAT))
+		return -EOPNOTSUPP;
+
+	skb = skb_recv_datagram(sk, flags, &err);
+	if (!skb)
+		return err;
+	cb = ftalias_cb(skb);
+
+	copied = min_t(size_t, size, skb->len);
+	if (copied < skb->len)
+		msg->msg_flags |= MSG_TRUNC;
+	err = skb_copy_datagram_msg(skb, 0, msg, copied);
+	if (err)
+		goto out;
+
+	if (sfa) {
+		memset(sfa, 0, sizeof(*sfa));
+		sfa->sfa_family = ftalias_af;
+		sfa->sfa_type = cb->src_alias ? FTALIAS_ADDR_ALIAS :
+						FTALIAS_ADDR_PORT;
+		sfa->sfa_alias = cb->src_alias;
+		sfa->sfa_port = cb->src_port;
+		msg->msg_namelen = sizeof(*sfa);
+	}
+	ftalias_put_cmsgs(msg, skb);
+	err = (flags & MSG_TRUNC) ? skb->len : copied;
+out:
+	skb_free_datagram(sk, skb);
+	if (!(flags & MSG_PEEK))
+		ftalias_wake_senders(fsk);
+	return err;
+}
+
+static int ftalias_shutdown(struct socket *sock, int how)
+{
+	struct sock *sk = sock->sk;
+
+	/* SHUT_RD, SHUT_WR, SHUT_RDWR -> RCV_SHUTDOWN, SEND_SHUTDOWN, both */
+	how++;
+	if (how & ~SHUTDOWN_MASK || !how)
+		return -EINVAL;
+	lock_sock(sk);
+	WRITE_ONCE(sk->sk_shutdown, sk->sk_shutdown | how);
+	release_sock(sk);
+	sk->sk_state_change(sk);
 	return 0;
 }
 
@@ -44,23 +606,26 @@ static int ftalias_release(struct socket *sock)
 static const struct proto_ops ftalias_rdm_ops = {
 	.owner		= THIS_MODULE,
 	.release	= ftalias_release,
-	.bind		= sock_no_bind,
+	.bind		= ftalias_bind,
 	.connect	= sock_no_connect,
 	.socketpair	= sock_no_socketpair,
 	.accept		= sock_no_accept,
-	.getname	= sock_no_getname,
+	.getname	= ftalias_getname,
 	.poll		= datagram_poll,
 	.ioctl		= sock_no_ioctl,
 	.listen		= sock_no_listen,
-	.shutdown	= sock_no_shutdown,
-	.sendmsg	= sock_no_sendmsg,
-	.recvmsg	= sock_no_recvmsg,
+	.shutdown	= ftalias_shutdown,
+	.setsockopt	= ftalias_setsockopt,
+	.getsockopt	= ftalias_getsockopt,
+	.sendmsg	= ftalias_sendmsg,
+	.recvmsg	= ftalias_recvmsg,
 	.mmap		= sock_no_mmap,
 };
 
 static int ftalias_create(struct net *net, struct socket *sock, int protocol,
 			  int kern)
 {
+	struct ftalias_sock *fsk;
 	struct sock *sk;
 
 	if (protocol)
@@ -73,6 +638,15 @@ static int ftalias_create(struct net *net, struct socket *sock, int protocol,
 		return -ENOMEM;
 	sock->ops = &ftalias_rdm_ops;
 	sock_init_data(sock, sk);
+	sock_set_flag(sk, SOCK_RCU_FREE);
+	sk->sk_destruct = ftalias_sk_destruct;
+
+	fsk = ftalias_sk(sk);
+	INIT_LIST_HEAD(&fsk->member_node);
+	init_waitqueue_head(&fsk->peer_wait);
+	spin_lock_init(&fsk->id_lock);
+	ftalias_reqs_init(&fsk->reqs);
+
 	sock_prot_inuse_add(net, &ftalias_proto, 1);
 	return 0;
 }

@@ -6,6 +6,7 @@
 
 #include <linux/ctype.h>
 #include <linux/init.h>
+#include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/lockdep.h>
 #include <linux/minmax.h>
@@ -37,6 +38,8 @@ void ftalias_net_init(struct ftalias_net *fn)
 	xa_init_flags(&fn->aliases, XA_FLAGS_ALLOC1);
 	hash_init(fn->names);
 	fn->next_id = 1;
+	xa_init_flags(&fn->ports, XA_FLAGS_ALLOC1);
+	fn->next_port = 1;
 }
 
 /**
@@ -58,7 +61,10 @@ void ftalias_net_exit(struct ftalias_net *fn)
 
 	WARN_ON_ONCE(fn->count);
 	WARN_ON_ONCE(!hash_empty(fn->names));
+	/* Every socket holds a reference of its namespace. */
+	WARN_ON_ONCE(!xa_empty(&fn->ports));
 	xa_destroy(&fn->aliases);
+	xa_destroy(&fn->ports);
 	mutex_destroy(&fn->lock);
 }
 
@@ -100,12 +106,13 @@ bool ftalias_alias_name_valid(const char *name)
 
 /**
  * ftalias_alias_alloc() - allocate an alias, not yet in any table
+ * @net: its network namespace (not referenced: an alias never outlives it)
  * @name: valid alias name
  * @cfg: its configuration
  *
  * Return: the alias holding one reference, or NULL when out of memory.
  */
-struct ftalias_alias *ftalias_alias_alloc(const char *name,
+struct ftalias_alias *ftalias_alias_alloc(struct net *net, const char *name,
 					  const struct ftalias_alias_cfg *cfg)
 {
 	struct ftalias_alias *alias;
@@ -116,13 +123,67 @@ struct ftalias_alias *ftalias_alias_alloc(const char *name,
 	strscpy(alias->name, name, sizeof(alias->name));
 	alias->cfg = *cfg;
 	refcount_set(&alias->ref, 1);
+	ftalias_alias_dp_init(alias, net);
 	return alias;
+}
+
+/**
+ * ftalias_alias_get_rcu() - find an alias of the data path and hold it
+ * @fn: the namespace's ftalias state
+ * @id: alias id
+ *
+ * Return: the alias with a reference the caller drops with
+ * ftalias_alias_put(), or NULL.
+ */
+struct ftalias_alias *ftalias_alias_get_rcu(struct ftalias_net *fn, u32 id)
+{
+	struct ftalias_alias *alias;
+
+	rcu_read_lock();
+	alias = xa_load(&fn->aliases, id);
+	if (alias && !refcount_inc_not_zero(&alias->ref))
+		alias = NULL;
+	rcu_read_unlock();
+	return alias;
+}
+
+/**
+ * ftalias_alias_may() - may the current task use an alias this way
+ * @alias: the alias
+ * @net: its namespace
+ * @bit: FTALIAS_MODE_SEND or FTALIAS_MODE_JOIN
+ *
+ * The owner, group or other triplet of the mode decides, as for a file;
+ * CAP_NET_ADMIN over the namespace overrides it.
+ */
+bool ftalias_alias_may(struct ftalias_alias *alias, struct net *net, u16 bit)
+{
+	kuid_t uid;
+	kgid_t gid;
+	u16 mode;
+
+	spin_lock(&alias->lock);
+	uid = alias->cfg.uid;
+	gid = alias->cfg.gid;
+	mode = alias->cfg.mode;
+	spin_unlock(&alias->lock);
+
+	if (uid_eq(current_fsuid(), uid))
+		mode >>= 6;
+	else if (in_group_p(gid))
+		mode >>= 3;
+	return (mode & bit) || ns_capable(net->user_ns, CAP_NET_ADMIN);
 }
 
 static void ftalias_alias_free_rcu(struct rcu_head *rcu)
 {
-	kmem_cache_free(ftalias_alias_cache,
-			container_of(rcu, struct ftalias_alias, rcu));
+	struct ftalias_alias *alias = container_of(rcu, struct ftalias_alias,
+						   rcu);
+
+	WARN_ON_ONCE(!list_empty(&alias->pending));
+	WARN_ON_ONCE(!list_empty(&alias->members));
+	WARN_ON_ONCE(!skb_queue_empty_lockless(&alias->held_replies));
+	kmem_cache_free(ftalias_alias_cache, alias);
 }
 
 /**
@@ -233,6 +294,7 @@ void __ftalias_alias_unlink(struct ftalias_net *fn, struct ftalias_alias *alias)
 	xa_erase(&fn->aliases, alias->id);
 	fn->count--;
 	fn->genid++;
+	ftalias_alias_dp_kill(alias);
 	ftalias_alias_put(alias);
 }
 

@@ -5,10 +5,13 @@
 #include <linux/build_bug.h>
 #include <linux/netlink.h>
 #include <linux/refcount.h>
+#include <linux/skbuff.h>
+#include <linux/workqueue.h>
 #include <linux/uidgid.h>
 #include <uapi/linux/ftalias_genl.h>
 
 #include "ftalias.h"
+#include "member.h"
 
 /* Access mode bits, in each of the owner, group and other triplets. */
 #define FTALIAS_MODE_SEND	04
@@ -32,6 +35,28 @@ struct ftalias_alias_cfg {
 
 static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
 
+/*
+ * An alias.  The table fields (@name_node, @id, @name) are described in
+ * ftalias.h.  @cfg is written under the table's lock and @lock; the data
+ * path reads it under @lock.
+ *
+ * The data-path state is protected by @lock, a spinlock taken in process
+ * context only (sendmsg, recvmsg's reply, release, netlink, @work):
+ *  - @members (join order), @nr_members, @active, @incarnation, @join_seq
+ *    and the member fields of each struct ftalias_sock;
+ *  - @pending: every request sent to the alias and not answered yet, in
+ *    send order (struct ftalias_req), @nr_pending, @nr_held;
+ *  - @held_replies: replies to the requests of members while the alias
+ *    has no active member;
+ *  - @stats, @dead (set when the alias leaves the table: no request is
+ *    accepted or held any more).
+ * Lock order: the table's lock, then @lock, then a member's receive queue
+ * lock or a requester's xarray lock.  Two alias locks are never nested.
+ * @work fails the requests held longer than the grace period; it is
+ * cancelled when the alias leaves the table.
+ * @reqs holds the requests the members of this alias sent to others
+ * (they outlive the member that sent them).
+ */
 struct ftalias_alias {
 	struct hlist_node name_node;	/* in ftalias_net.names */
 	u32 id;
@@ -39,6 +64,22 @@ struct ftalias_alias {
 	struct ftalias_alias_cfg cfg;
 	refcount_t ref;
 	struct rcu_head rcu;
+
+	spinlock_t lock;		/* the data-path state below */
+	bool dead;
+	struct list_head members;
+	u32 nr_members;
+	struct ftalias_sock *active;
+	u32 incarnation;
+	u64 join_seq;
+	struct list_head pending;
+	u32 nr_pending;
+	u32 nr_held;
+	struct sk_buff_head held_replies;
+	struct ftalias_alias_stats stats;
+	struct delayed_work work;
+	struct net *net;
+	struct ftalias_reqs reqs;
 };
 
 int ftalias_alias_cache_init(void);
@@ -50,8 +91,13 @@ void ftalias_net_exit(struct ftalias_net *fn);
 void ftalias_alias_cfg_default(struct ftalias_alias_cfg *cfg);
 bool ftalias_alias_name_valid(const char *name);
 
-struct ftalias_alias *ftalias_alias_alloc(const char *name,
+struct ftalias_alias *ftalias_alias_alloc(struct net *net, const char *name,
 					  const struct ftalias_alias_cfg *cfg);
+struct ftalias_alias *ftalias_alias_get_rcu(struct ftalias_net *fn, u32 id);
+bool ftalias_alias_may(struct ftalias_alias *alias, struct net *net, u16 bit);
+void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
+			     struct ftalias_alias *alias,
+			     const struct ftalias_alias_cfg *cfg);
 void ftalias_alias_put(struct ftalias_alias *alias);
 
 struct ftalias_alias *__ftalias_alias_by_id(struct ftalias_net *fn, u32 id);

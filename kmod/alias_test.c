@@ -60,7 +60,7 @@ static struct ftalias_alias *ftalias_test_alloc(struct kunit *test,
 	struct ftalias_alias *alias;
 
 	ftalias_alias_cfg_default(&cfg);
-	alias = ftalias_alias_alloc(name, &cfg);
+	alias = ftalias_alias_alloc(&init_net, name, &cfg);
 	KUNIT_ASSERT_NOT_NULL(test, alias);
 	return alias;
 }

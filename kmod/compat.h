@@ -59,4 +59,14 @@ struct ftalias_gen_family {
 extern struct ftalias_gen_family ftalias_nl_gen_family;
 #endif
 
+/* The attributes of a dump request, parsed by the core before start(). */
+static inline struct nlattr **ftalias_dumpit_attrs(struct netlink_callback *cb)
+{
+#ifdef FTALIAS_COMPAT_SPLIT_OPS
+	return genl_dumpit_info(cb)->attrs;
+#else
+	return genl_dumpit_info(cb)->info.attrs;
+#endif
+}
+
 #endif /* _FTALIAS_COMPAT_H */

@@ -37,6 +37,14 @@
  *  - An alias never outlives its namespace: the pernet exit unlinks every
  *    alias, and the struct holds no reference to the struct net.
  *
+ * @ports maps the port of every bound socket to the socket; changed by
+ * bind() and release() (the xarray's own lock), read under
+ * rcu_read_lock() by the data path (sockets are SOCK_RCU_FREE).
+ * Membership changes (bind to an alias, release of a member, member-set)
+ * also take @lock, so that their notifications are ordered too; the data
+ * path (sendmsg, recvmsg) never takes it.  See alias.h for the data-path
+ * state of an alias and member.h for requests.
+ *
  * Free paths: alias-del (netlink); the failure paths of alias-new (the
  * caller's reference, before or after __ftalias_alias_link()); namespace
  * exit; module unload (namespace exit for every namespace, through
@@ -85,6 +93,8 @@ struct ftalias_net {
 	u32 next_id;
 	u32 count;
 	u32 genid;
+	struct xarray ports;		/* port -> struct ftalias_sock */
+	u32 next_port;			/* under the lock of @ports */
 };
 
 extern unsigned int ftalias_net_id;

@@ -16,6 +16,7 @@
 #include "af_ftalias.h"
 #include "alias.h"
 #include "ftalias.h"
+#include "member.h"
 #include "netlink.h"
 
 int ftalias_af __ro_after_init = FTALIAS_AF_DEFAULT;
@@ -75,9 +76,12 @@ static int __init ftalias_init(void)
 	err = ftalias_alias_cache_init();
 	if (err)
 		return err;
-	err = ftalias_proto_init();
+	err = ftalias_req_cache_init();
 	if (err)
 		goto err_cache;
+	err = ftalias_proto_init();
+	if (err)
+		goto err_req_cache;
 	err = register_pernet_subsys(&ftalias_net_ops);
 	if (err)
 		goto err_proto;
@@ -101,6 +105,8 @@ err_pernet:
 	unregister_pernet_subsys(&ftalias_net_ops);
 err_proto:
 	ftalias_proto_exit();
+err_req_cache:
+	ftalias_req_cache_exit();
 err_cache:
 	ftalias_alias_cache_exit();
 	return err;
@@ -112,6 +118,7 @@ static void __exit ftalias_exit(void)
 	ftalias_sock_exit();
 	unregister_pernet_subsys(&ftalias_net_ops);
 	ftalias_proto_exit();
+	ftalias_req_cache_exit();
 	ftalias_alias_cache_exit();
 }
 

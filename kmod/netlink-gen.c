@@ -60,6 +60,25 @@ static const struct nla_policy ftalias_alias_set_nl_policy[FTALIAS_A_ALIAS_CACHE
 	[FTALIAS_A_ALIAS_CACHE_TTL_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &ftalias_a_alias_cache_ttl_ms_range),
 };
 
+/* FTALIAS_CMD_MEMBER_GET - do */
+static const struct nla_policy ftalias_member_get_do_nl_policy[FTALIAS_A_MEMBER_PORT + 1] = {
+	[FTALIAS_A_MEMBER_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_MEMBER_PORT] = NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+/* FTALIAS_CMD_MEMBER_GET - dump */
+static const struct nla_policy ftalias_member_get_dump_nl_policy[FTALIAS_A_MEMBER_ALIAS_ID + 1] = {
+	[FTALIAS_A_MEMBER_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+/* FTALIAS_CMD_MEMBER_SET - do */
+static const struct nla_policy ftalias_member_set_nl_policy[FTALIAS_A_MEMBER_STATE + 1] = {
+	[FTALIAS_A_MEMBER_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_MEMBER_PORT] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_MEMBER_PRIORITY] = { .type = NLA_U32, },
+	[FTALIAS_A_MEMBER_STATE] = NLA_POLICY_MAX(NLA_U32, 2),
+};
+
 /* Ops table for ftalias */
 static const struct genl_split_ops ftalias_nl_ops[] = {
 	{
@@ -102,6 +121,29 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.doit		= ftalias_nl_alias_set_doit,
 		.policy		= ftalias_alias_set_nl_policy,
 		.maxattr	= FTALIAS_A_ALIAS_CACHE_TTL_MS,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= FTALIAS_CMD_MEMBER_GET,
+		.doit		= ftalias_nl_member_get_doit,
+		.policy		= ftalias_member_get_do_nl_policy,
+		.maxattr	= FTALIAS_A_MEMBER_PORT,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= FTALIAS_CMD_MEMBER_GET,
+		.start		= ftalias_nl_member_get_dump_start,
+		.dumpit		= ftalias_nl_member_get_dumpit,
+		.policy		= ftalias_member_get_dump_nl_policy,
+		.maxattr	= FTALIAS_A_MEMBER_ALIAS_ID,
+		.flags		= GENL_CMD_CAP_DUMP,
+	},
+	{
+		.cmd		= FTALIAS_CMD_MEMBER_SET,
+		.pre_doit	= ftalias_nl_pre_doit_admin,
+		.doit		= ftalias_nl_member_set_doit,
+		.policy		= ftalias_member_set_nl_policy,
+		.maxattr	= FTALIAS_A_MEMBER_STATE,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 };

@@ -14,6 +14,7 @@
 int ftalias_nl_pre_doit_admin(const struct genl_split_ops *ops,
 			      struct sk_buff *skb, struct genl_info *info);
 int ftalias_nl_alias_get_dump_start(struct netlink_callback *cb);
+int ftalias_nl_member_get_dump_start(struct netlink_callback *cb);
 
 int ftalias_nl_family_info_get_doit(struct sk_buff *skb,
 				    struct genl_info *info);
@@ -23,6 +24,10 @@ int ftalias_nl_alias_get_dumpit(struct sk_buff *skb,
 int ftalias_nl_alias_new_doit(struct sk_buff *skb, struct genl_info *info);
 int ftalias_nl_alias_del_doit(struct sk_buff *skb, struct genl_info *info);
 int ftalias_nl_alias_set_doit(struct sk_buff *skb, struct genl_info *info);
+int ftalias_nl_member_get_doit(struct sk_buff *skb, struct genl_info *info);
+int ftalias_nl_member_get_dumpit(struct sk_buff *skb,
+				 struct netlink_callback *cb);
+int ftalias_nl_member_set_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	FTALIAS_NLGRP_EVENTS,

@@ -11,6 +11,7 @@
 #include <net/genetlink.h>
 #include <net/sock.h>
 
+#include "af_ftalias.h"
 #include "alias.h"
 #include "compat.h"	/* struct genl_split_ops before 6.2 */
 #include "ftalias.h"
@@ -22,13 +23,84 @@ struct ftalias_nl_dump_ctx {
 	bool done;		/* U32_MAX was sent: next_id cannot go on */
 };
 
+/* Member dump: the alias filter, and where to go on. */
+struct ftalias_nl_member_dump_ctx {
+	unsigned long next_id;
+	u64 next_seq;		/* join_seq to start from in alias next_id */
+	u32 filter;		/* alias id, 0: all */
+	bool done;
+};
+
 static size_t ftalias_nl_alias_size(void)
 {
 	return nla_total_size(sizeof(u32)) +			/* ID */
 	       nla_total_size(FTALIAS_NAME_MAX_LEN + 1) +	/* NAME */
 	       nla_total_size(sizeof(u32)) * 6 +		/* UID..ENTRIES */
 	       nla_total_size_64bit(sizeof(u64)) +		/* MAX_BYTES */
-	       nla_total_size(sizeof(u32));			/* TTL */
+	       nla_total_size(sizeof(u32)) +			/* TTL */
+	       nla_total_size(sizeof(u32)) * 5 +		/* INCARNATION..HELD */
+	       nla_total_size(0) +				/* STATS */
+	       nla_total_size_64bit(sizeof(u64)) * 8;		/* SENT..PROMOTIONS */
+}
+
+static size_t ftalias_nl_member_size(void)
+{
+	return nla_total_size(sizeof(u32)) * 8 +		/* ALIAS_ID..INCARNATION */
+	       nla_total_size_64bit(sizeof(u64)) * 3;		/* DELIVERED..REPLIES */
+}
+
+/* The data-path state of an alias, copied under its lock. */
+struct ftalias_nl_alias_dp {
+	u32 incarnation;
+	u32 members;
+	u32 active_port;
+	u32 pending;
+	u32 held;
+	struct ftalias_alias_stats stats;
+};
+
+static void ftalias_nl_alias_dp(struct ftalias_alias *alias,
+				struct ftalias_nl_alias_dp *dp)
+{
+	spin_lock(&alias->lock);
+	dp->incarnation = alias->incarnation;
+	dp->members = alias->nr_members;
+	dp->active_port = alias->active ? alias->active->port : 0;
+	dp->pending = alias->nr_pending;
+	dp->held = alias->nr_held;
+	dp->stats = alias->stats;
+	spin_unlock(&alias->lock);
+}
+
+static int ftalias_nl_put_alias_stats(struct sk_buff *skb,
+				      const struct ftalias_alias_stats *st)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start(skb, FTALIAS_A_ALIAS_STATS);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_SENT, st->sent,
+			      FTALIAS_A_ALIAS_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_DELIVERED,
+			      st->delivered, FTALIAS_A_ALIAS_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_REDELIVERED,
+			      st->redelivered, FTALIAS_A_ALIAS_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_RESENT, st->resent,
+			      FTALIAS_A_ALIAS_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_REPLIES, st->replies,
+			      FTALIAS_A_ALIAS_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_HELD, st->held,
+			      FTALIAS_A_ALIAS_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_FAILED, st->failed,
+			      FTALIAS_A_ALIAS_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_PROMOTIONS,
+			      st->promotions, FTALIAS_A_ALIAS_STATS_PAD)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
 }
 
 static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
@@ -37,9 +109,12 @@ static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
 				 struct netlink_callback *cb)
 {
 	const struct ftalias_alias_cfg *cfg = &alias->cfg;
+	struct ftalias_nl_alias_dp dp;
 	void *hdr;
 
 	lockdep_assert_held(&ftalias_net(net)->lock);
+
+	ftalias_nl_alias_dp((struct ftalias_alias *)alias, &dp);
 
 	hdr = genlmsg_put(skb, portid, seq, &ftalias_nl_family, flags, cmd);
 	if (!hdr)
@@ -60,7 +135,14 @@ static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
 			cfg->cache_max_entries) ||
 	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_CACHE_MAX_BYTES,
 			      cfg->cache_max_bytes, FTALIAS_A_ALIAS_PAD) ||
-	    nla_put_u32(skb, FTALIAS_A_ALIAS_CACHE_TTL_MS, cfg->cache_ttl_ms))
+	    nla_put_u32(skb, FTALIAS_A_ALIAS_CACHE_TTL_MS, cfg->cache_ttl_ms) ||
+	    nla_put_u32(skb, FTALIAS_A_ALIAS_INCARNATION, dp.incarnation) ||
+	    nla_put_u32(skb, FTALIAS_A_ALIAS_MEMBERS, dp.members) ||
+	    (dp.active_port &&
+	     nla_put_u32(skb, FTALIAS_A_ALIAS_ACTIVE_PORT, dp.active_port)) ||
+	    nla_put_u32(skb, FTALIAS_A_ALIAS_PENDING, dp.pending) ||
+	    nla_put_u32(skb, FTALIAS_A_ALIAS_HELD, dp.held) ||
+	    ftalias_nl_put_alias_stats(skb, &dp.stats))
 		goto nla_put_failure;
 
 	genlmsg_end(skb, hdr);
@@ -382,7 +464,8 @@ int ftalias_nl_alias_new_doit(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		return err;
 
-	alias = ftalias_alias_alloc(nla_data(info->attrs[FTALIAS_A_ALIAS_NAME]),
+	alias = ftalias_alias_alloc(net,
+				    nla_data(info->attrs[FTALIAS_A_ALIAS_NAME]),
 				    &cfg);
 	if (!alias)
 		return -ENOMEM;
@@ -480,10 +563,271 @@ int ftalias_nl_alias_set_doit(struct sk_buff *skb, struct genl_info *info)
 		__ftalias_alias_rename(fn, alias, nla_data(name)); /* bumps genid */
 	else
 		fn->genid++;
-	alias->cfg = cfg;
+	__ftalias_alias_set_cfg(fn, net, alias, &cfg);
 	__ftalias_nl_notify(net, alias, FTALIAS_CMD_ALIAS_CHANGE_NTF);
 
 out_unlock:
+	mutex_unlock(&fn->lock);
+	return err;
+}
+
+static int ftalias_nl_fill_member(struct sk_buff *skb,
+				  const struct ftalias_member_info *mi,
+				  u32 portid, u32 seq, int flags, u8 cmd,
+				  struct netlink_callback *cb)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, portid, seq, &ftalias_nl_family, flags, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
+
+	if (nla_put_u32(skb, FTALIAS_A_MEMBER_ALIAS_ID, mi->alias_id) ||
+	    nla_put_u32(skb, FTALIAS_A_MEMBER_PORT, mi->port) ||
+	    nla_put_u32(skb, FTALIAS_A_MEMBER_PID, mi->pid) ||
+	    nla_put_u32(skb, FTALIAS_A_MEMBER_PRIORITY, mi->priority) ||
+	    nla_put_u32(skb, FTALIAS_A_MEMBER_ROLE, mi->role) ||
+	    nla_put_u32(skb, FTALIAS_A_MEMBER_STATE, mi->state) ||
+	    nla_put_u32(skb, FTALIAS_A_MEMBER_QUEUE_LEN, mi->queue_len) ||
+	    nla_put_u32(skb, FTALIAS_A_MEMBER_INCARNATION, mi->incarnation) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_MEMBER_DELIVERED,
+			      mi->stats.delivered, FTALIAS_A_MEMBER_PAD) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_MEMBER_REDELIVERED,
+			      mi->stats.redelivered, FTALIAS_A_MEMBER_PAD) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_MEMBER_REPLIES,
+			      mi->stats.replies, FTALIAS_A_MEMBER_PAD)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/* Sent under the table lock, like the alias notifications. */
+void __ftalias_nl_member_notify(struct net *net,
+				const struct ftalias_member_info *mi, u8 cmd)
+{
+	struct sk_buff *skb;
+
+	lockdep_assert_held(&ftalias_net(net)->lock);
+
+	if (!genl_has_listeners(&ftalias_nl_family, net, FTALIAS_NLGRP_EVENTS))
+		return;
+
+	skb = genlmsg_new(ftalias_nl_member_size(), GFP_KERNEL);
+	if (skb && ftalias_nl_fill_member(skb, mi, 0, 0, 0, cmd, NULL)) {
+		nlmsg_free(skb);
+		skb = NULL;
+	}
+	if (!skb) {
+		genl_set_err(&ftalias_nl_family, net, 0, FTALIAS_NLGRP_EVENTS,
+			     -ENOBUFS);
+		return;
+	}
+	genlmsg_multicast_netns(&ftalias_nl_family, net, skb, 0,
+				FTALIAS_NLGRP_EVENTS, GFP_KERNEL);
+}
+
+/* The alias named by FTALIAS_A_MEMBER_ALIAS_ID, required. */
+static struct ftalias_alias *
+__ftalias_nl_member_alias(struct ftalias_net *fn, struct genl_info *info)
+{
+	struct nlattr *id = info->attrs[FTALIAS_A_MEMBER_ALIAS_ID];
+	struct ftalias_alias *alias;
+
+	lockdep_assert_held(&fn->lock);
+
+	alias = __ftalias_alias_by_id(fn, nla_get_u32(id));
+	if (!alias) {
+		NL_SET_ERR_MSG_ATTR(info->extack, id, "no alias with this id");
+		return ERR_PTR(-ENOENT);
+	}
+	return alias;
+}
+
+static int __ftalias_nl_member_lookup(struct ftalias_alias *alias, u32 port,
+				      struct ftalias_member_info *mi)
+{
+	struct ftalias_sock *m;
+	int err = -ENOENT;
+
+	spin_lock(&alias->lock);
+	list_for_each_entry(m, &alias->members, member_node) {
+		if (m->port == port) {
+			ftalias_member_info(alias, m, mi);
+			err = 0;
+			break;
+		}
+	}
+	spin_unlock(&alias->lock);
+	return err;
+}
+
+int ftalias_nl_member_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_member_info mi;
+	struct ftalias_alias *alias;
+	struct sk_buff *msg;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_MEMBER_ALIAS_ID) ||
+	    GENL_REQ_ATTR_CHECK(info, FTALIAS_A_MEMBER_PORT))
+		return -EINVAL;
+
+	mutex_lock(&fn->lock);
+	alias = __ftalias_nl_member_alias(fn, info);
+	if (IS_ERR(alias)) {
+		err = PTR_ERR(alias);
+	} else {
+		err = __ftalias_nl_member_lookup(alias,
+						 nla_get_u32(info->attrs[FTALIAS_A_MEMBER_PORT]),
+						 &mi);
+		if (err)
+			NL_SET_ERR_MSG_ATTR(info->extack,
+					    info->attrs[FTALIAS_A_MEMBER_PORT],
+					    "no member with this port in the alias");
+	}
+	mutex_unlock(&fn->lock);
+	if (err)
+		return err;
+
+	msg = genlmsg_new(ftalias_nl_member_size(), GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	err = ftalias_nl_fill_member(msg, &mi, info->snd_portid, info->snd_seq,
+				     0, FTALIAS_CMD_MEMBER_GET, NULL);
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+/*
+ * The dump takes one optional attribute, the alias id.  Linux 6.2+ checks
+ * it against the dump policy; older kernels share the do policy (compat.c),
+ * so refuse the port here too.
+ */
+int ftalias_nl_member_get_dump_start(struct netlink_callback *cb)
+{
+	struct ftalias_nl_member_dump_ctx *ctx = (void *)cb->ctx;
+	unsigned int i, maxattr = genl_dumpit_info(cb)->op.maxattr;
+	struct nlattr **tb = ftalias_dumpit_attrs(cb);
+
+	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
+
+	if (!tb)
+		return 0;
+	for (i = 0; i <= maxattr; i++) {
+		if (tb[i] && i != FTALIAS_A_MEMBER_ALIAS_ID) {
+			NL_SET_ERR_MSG_ATTR(cb->extack, tb[i],
+					    "the member dump takes only the alias id");
+			return -EINVAL;
+		}
+	}
+	if (tb[FTALIAS_A_MEMBER_ALIAS_ID]) {
+		ctx->filter = nla_get_u32(tb[FTALIAS_A_MEMBER_ALIAS_ID]);
+		ctx->next_id = ctx->filter;
+	}
+	return 0;
+}
+
+int ftalias_nl_member_get_dumpit(struct sk_buff *skb,
+				 struct netlink_callback *cb)
+{
+	struct ftalias_nl_member_dump_ctx *ctx = (void *)cb->ctx;
+	struct net *net = sock_net(skb->sk);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_member_info mi;
+	struct ftalias_alias *alias;
+	struct ftalias_sock *m;
+	unsigned long id;
+	int err = 0;
+
+	if (ctx->done)
+		return 0;
+
+	mutex_lock(&fn->lock);
+	cb->seq = fn->genid;
+	if (ctx->filter && !__ftalias_alias_by_id(fn, ctx->filter)) {
+		mutex_unlock(&fn->lock);
+		NL_SET_ERR_MSG(cb->extack, "no alias with this id");
+		return -ENOENT;
+	}
+	xa_for_each_start(&fn->aliases, id, alias, ctx->next_id) {
+		if (ctx->filter && id != ctx->filter)
+			break;
+		if (id != ctx->next_id)
+			ctx->next_seq = 0;
+		ctx->next_id = id;
+		spin_lock(&alias->lock);
+		list_for_each_entry(m, &alias->members, member_node) {
+			if (m->join_seq < ctx->next_seq)
+				continue;
+			ftalias_member_info(alias, m, &mi);
+			err = ftalias_nl_fill_member(skb, &mi,
+						     NETLINK_CB(cb->skb).portid,
+						     cb->nlh->nlmsg_seq,
+						     NLM_F_MULTI,
+						     FTALIAS_CMD_MEMBER_GET, cb);
+			if (err)
+				break;
+			ctx->next_seq = m->join_seq + 1;
+		}
+		spin_unlock(&alias->lock);
+		if (err)
+			break;
+		if (id == U32_MAX) {
+			ctx->done = true;
+			break;
+		}
+		ctx->next_id = id + 1;
+		ctx->next_seq = 0;
+	}
+	if (!err && ctx->filter)
+		ctx->done = true;
+	mutex_unlock(&fn->lock);
+
+	if (err == -EMSGSIZE && skb->len)
+		err = 0;
+	return err ?: skb->len;
+}
+
+int ftalias_nl_member_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct nlattr **tb = info->attrs;
+	struct ftalias_alias *alias;
+	u32 prio, state;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_MEMBER_ALIAS_ID) ||
+	    GENL_REQ_ATTR_CHECK(info, FTALIAS_A_MEMBER_PORT))
+		return -EINVAL;
+	if (!tb[FTALIAS_A_MEMBER_PRIORITY] && !tb[FTALIAS_A_MEMBER_STATE]) {
+		NL_SET_ERR_MSG(info->extack, "nothing to change: priority or state required");
+		return -EINVAL;
+	}
+	if (tb[FTALIAS_A_MEMBER_PRIORITY])
+		prio = nla_get_u32(tb[FTALIAS_A_MEMBER_PRIORITY]);
+	if (tb[FTALIAS_A_MEMBER_STATE])
+		state = nla_get_u32(tb[FTALIAS_A_MEMBER_STATE]);
+
+	mutex_lock(&fn->lock);
+	alias = __ftalias_nl_member_alias(fn, info);
+	if (IS_ERR(alias))
+		err = PTR_ERR(alias);
+	else
+		err = __ftalias_member_set(fn, net, alias,
+					   nla_get_u32(tb[FTALIAS_A_MEMBER_PORT]),
+					   tb[FTALIAS_A_MEMBER_PRIORITY] ? &prio : NULL,
+					   tb[FTALIAS_A_MEMBER_STATE] ? &state : NULL,
+					   info->extack);
 	mutex_unlock(&fn->lock);
 	return err;
 }

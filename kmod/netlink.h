@@ -2,7 +2,14 @@
 #ifndef _FTALIAS_NETLINK_H
 #define _FTALIAS_NETLINK_H
 
+#include <linux/types.h>
+
+struct net;
+struct ftalias_member_info;
+
 int ftalias_nl_init(void);
 void ftalias_nl_exit(void);
+void __ftalias_nl_member_notify(struct net *net,
+				const struct ftalias_member_info *mi, u8 cmd);
 
 #endif /* _FTALIAS_NETLINK_H */

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: ((GPL-2.0 WITH Linux-syscall-note) OR BSD-3-Clause) */
+/*
+ * AF_FTALIAS: fault-tolerant request/reply messaging over port aliases.
+ *
+ * The socket API.  The address family number is not fixed: read it from
+ * the "af-family" attribute of the ftalias generic netlink family
+ * (FTALIAS_CMD_FAMILY_INFO_GET) or from
+ * /sys/module/ftalias/parameters/family.  See
+ * Documentation/uapi.rst for the semantics and the errors of every call.
+ */
+#ifndef _UAPI_LINUX_FTALIAS_H
+#define _UAPI_LINUX_FTALIAS_H
+
+#include <linux/types.h>
+#include <linux/socket.h>
+#include <linux/ftalias_genl.h>
+
+/* Level of the socket options and control messages below. */
+#define SOL_FTALIAS		0x4654
+
+/* Largest message, in bytes, for every socket type. */
+#define FTALIAS_MSG_MAX		65536
+
+/* struct sockaddr_ftalias.sfa_type */
+enum ftalias_addr_type {
+	FTALIAS_ADDR_PORT = 1,	/* a socket: sfa_port */
+	FTALIAS_ADDR_ALIAS,	/* an alias: sfa_alias (and sfa_port when
+				 * the address names a member)
+				 */
+};
+
+/*
+ * An AF_FTALIAS address.  sfa_node 0 is this node.  In bind(), sfa_port
+ * must be 0: the kernel assigns the port; getsockname() reports it.
+ */
+struct sockaddr_ftalias {
+	__kernel_sa_family_t	sfa_family;
+	__u16			sfa_type;	/* enum ftalias_addr_type */
+	__u32			sfa_node;
+	__u32			sfa_alias;
+	__u32			sfa_port;
+};
+
+/*
+ * The ID the kernel stamps on every request sent to an alias.  A request
+ * sent by a member of an alias carries that alias, the port of the member,
+ * the alias incarnation and a transaction id from the alias's counter (so
+ * a backup continues the sequence); one sent by any other socket carries
+ * alias 0, its port, incarnation 0 and the socket's own counter.  The
+ * first transaction id is 1.  IDs are compared as a whole.
+ */
+struct ftalias_id {
+	__u32	node;
+	__u32	alias;
+	__u32	port;
+	__u32	incarnation;
+	__u64	xid;
+};
+
+/* Socket options, level SOL_FTALIAS. */
+enum {
+	FTALIAS_PRIORITY = 1,	/* __u32, before bind(); higher is preferred */
+	FTALIAS_ROLE,		/* __u32 enum ftalias_member_role, before
+				 * bind()
+				 */
+	FTALIAS_ACTIVE,		/* __u32, read-only: 1 if the active member */
+	FTALIAS_INCARNATION,	/* __u32, read-only: the alias incarnation */
+	FTALIAS_LAST_ID,	/* struct ftalias_id, read-only: of the last
+				 * request this socket sent to an alias
+				 */
+};
+
+/*
+ * Control messages, level SOL_FTALIAS.
+ *
+ * sendmsg():
+ *   FTALIAS_CMSG_ID        struct ftalias_id: re-send a request with this
+ *                          ID instead of a new one (members only, for an
+ *                          ID of their own alias, already issued).
+ *   FTALIAS_CMSG_REPLY_TO  struct ftalias_id: this message is the reply to
+ *                          that request; no destination address.
+ *   FTALIAS_CMSG_ID_OUT    __u64, a user address: the kernel writes the
+ *                          stamped struct ftalias_id there (as
+ *                          RDS_CMSG_RDMA_MAP writes its cookie).
+ *
+ * recvmsg():
+ *   FTALIAS_CMSG_ID        struct ftalias_id of a request.
+ *   FTALIAS_CMSG_REPLY_TO  struct ftalias_id: the request this answers.
+ *   FTALIAS_CMSG_FLAGS     __u32 FTALIAS_F_* (only when not zero).
+ *   FTALIAS_CMSG_ERRNO     __u32 positive errno: the request named by
+ *                          FTALIAS_CMSG_REPLY_TO failed in the kernel
+ *                          (EHOSTUNREACH: no member within the grace
+ *                          period; EIDRM: the alias was deleted).  The
+ *                          message has no data.
+ */
+enum {
+	FTALIAS_CMSG_ID = 1,
+	FTALIAS_CMSG_REPLY_TO,
+	FTALIAS_CMSG_ID_OUT,
+	FTALIAS_CMSG_FLAGS,
+	FTALIAS_CMSG_ERRNO,
+};
+
+/* FTALIAS_CMSG_FLAGS */
+#define FTALIAS_F_REDELIVERED	0x1	/* taken before by a member that went
+					 * away: it may have been executed
+					 */
+#define FTALIAS_F_RESENT	0x2	/* re-sent by a member with its ID */
+
+#endif /* _UAPI_LINUX_FTALIAS_H */

@@ -1,0 +1,1001 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Members of an alias, delivery of requests to the active member,
+ * promotion and hand-over, replies, and the requests held while an alias
+ * has no active member.  The locking rules are in alias.h (alias state),
+ * member.h (requests) and af_ftalias.h (sockets).
+ *
+ * A request sent to an alias is kept by its requester (struct ftalias_req
+ * in the requester's struct ftalias_reqs, and on the alias's pending list)
+ * until its reply arrives.  The member it was delivered to gets a clone of
+ * it; when that member goes away, or is demoted before reading it, the
+ * request is delivered again, from the requester's copy, to the next
+ * active member.  Nothing is kept on the serving side, so the same rule
+ * holds when the serving side is another node (cluster mode).
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/jiffies.h>
+#include <linux/lockdep.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/workqueue.h>
+#include <net/sock.h>
+
+#include "af_ftalias.h"
+#include "alias.h"
+#include "ftalias.h"
+#include "member.h"
+#include "netlink.h"
+
+static struct kmem_cache *ftalias_req_cache __ro_after_init;
+
+int __init ftalias_req_cache_init(void)
+{
+	ftalias_req_cache = KMEM_CACHE(ftalias_req, SLAB_ACCOUNT);
+	return ftalias_req_cache ? 0 : -ENOMEM;
+}
+
+void ftalias_req_cache_exit(void)
+{
+	kmem_cache_destroy(ftalias_req_cache);
+}
+
+void ftalias_reqs_init(struct ftalias_reqs *reqs)
+{
+	xa_init(&reqs->xa);
+	atomic64_set(&reqs->xid, 0);
+	reqs->closed = false;
+}
+
+static void ftalias_req_put(struct ftalias_req *req)
+{
+	if (!refcount_dec_and_test(&req->ref))
+		return;
+	WARN_ON_ONCE(!list_empty(&req->node));
+	kfree_skb(req->skb);
+	ftalias_alias_put(req->dst);
+	kmem_cache_free(ftalias_req_cache, req);
+}
+
+/* Unlink a request that left its requester's table from its alias. */
+static void __ftalias_req_unlink(struct ftalias_alias *alias,
+				 struct ftalias_req *req)
+{
+	lockdep_assert_held(&alias->lock);
+
+	if (!req->holder)
+		alias->nr_held--;
+	req->holder = NULL;
+	list_del_init(&req->node);
+	alias->nr_pending--;
+}
+
+/*
+ * Take the pending state of @req away from its requester, under the
+ * alias's lock.  Fails when the requester (or a reply) took it first: that
+ * one unlinks the request as soon as it gets the alias's lock.
+ */
+static bool __ftalias_req_steal(struct ftalias_alias *alias,
+				struct ftalias_req *req)
+{
+	lockdep_assert_held(&alias->lock);
+
+	return xa_cmpxchg(&req->owner->xa, (unsigned long)req->id.xid, req,
+			  NULL, GFP_ATOMIC) == req;
+}
+
+/* Skb destructor of every message queued to an AF_FTALIAS socket. */
+static void ftalias_rfree(struct sk_buff *skb)
+{
+	struct ftalias_req *req = ftalias_cb(skb)->req;
+
+	sock_rfree(skb);
+	if (req)
+		ftalias_req_put(req);
+}
+
+void ftalias_skb_set_owner_r(struct sk_buff *skb, struct ftalias_sock *fsk)
+{
+	skb_orphan(skb);
+	skb->sk = &fsk->sk;
+	skb->destructor = ftalias_rfree;
+	atomic_add(skb->truesize, &fsk->sk.sk_rmem_alloc);
+}
+
+bool ftalias_rcv_full(const struct ftalias_sock *fsk)
+{
+	return atomic_read(&fsk->sk.sk_rmem_alloc) >= READ_ONCE(fsk->sk.sk_rcvbuf);
+}
+
+/**
+ * ftalias_queue() - queue a message to a socket
+ * @fsk: the receiving socket
+ * @skb: the message, its ftalias_skb_cb filled in; consumed
+ *
+ * The receive buffer limit is the caller's business: senders wait for room
+ * before, replies and hand-overs never wait.
+ *
+ * Return: false if @fsk was released (and @skb freed).
+ */
+bool ftalias_queue(struct ftalias_sock *fsk, struct sk_buff *skb)
+{
+	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
+	unsigned long flags;
+
+	ftalias_skb_set_owner_r(skb, fsk);
+	spin_lock_irqsave(&q->lock, flags);
+	if (fsk->dead) {
+		spin_unlock_irqrestore(&q->lock, flags);
+		kfree_skb(skb);
+		return false;
+	}
+	__skb_queue_tail(q, skb);
+	spin_unlock_irqrestore(&q->lock, flags);
+	fsk->sk.sk_data_ready(&fsk->sk);
+	return true;
+}
+
+/* Wake the senders waiting for room in @fsk's receive queue. */
+void ftalias_wake_senders(struct ftalias_sock *fsk)
+{
+	/*
+	 * The room was made before: a sender that checks for room after
+	 * prepare_to_wait() sees it, or is seen on the wait queue here.
+	 * The barrier pairs with the one of set_current_state() in
+	 * prepare_to_wait().
+	 */
+	smp_mb();
+	/* Lockless check, ordered by the barrier above. */
+	if (waitqueue_active(&fsk->peer_wait))
+		wake_up_interruptible_all(&fsk->peer_wait);
+}
+
+static void __ftalias_schedule(struct ftalias_alias *alias, unsigned long delay)
+{
+	lockdep_assert_held(&alias->lock);
+
+	if (!alias->dead)
+		queue_delayed_work(system_wq, &alias->work, delay);
+}
+
+static void __ftalias_hold(struct ftalias_alias *alias, struct ftalias_req *req)
+{
+	lockdep_assert_held(&alias->lock);
+
+	req->holder = NULL;
+	req->held_since = jiffies;
+	alias->nr_held++;
+	alias->stats.held++;
+	__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
+}
+
+/*
+ * Queue @req to member @to.  @clone is a clone of req->skb, or NULL to make
+ * one here; if that fails, the request stays held and the alias's work
+ * tries again.
+ */
+static void __ftalias_deliver(struct ftalias_alias *alias,
+			      struct ftalias_req *req, struct ftalias_sock *to,
+			      struct sk_buff *clone)
+{
+	struct ftalias_skb_cb *cb;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!clone)
+		clone = skb_clone(req->skb, GFP_ATOMIC | __GFP_NOWARN);
+	if (!clone) {
+		req->holder = NULL;
+		req->held_since = jiffies;
+		alias->nr_held++;
+		__ftalias_schedule(alias, 1);
+		return;
+	}
+	cb = ftalias_cb(clone);
+	cb->req = req;
+	cb->flags = req->flags;
+	refcount_inc(&req->ref);
+
+	if (req->delivered) {
+		alias->stats.redelivered++;
+		to->stats.redelivered++;
+	} else {
+		alias->stats.delivered++;
+		req->delivered = true;
+	}
+	to->stats.delivered++;
+	req->holder = to;
+	/* A member is released only after it left @alias->members. */
+	WARN_ON_ONCE(!ftalias_queue(to, clone));
+}
+
+/* Give the held requests and replies to the active member, in order. */
+static void __ftalias_flush_held(struct ftalias_alias *alias)
+{
+	struct ftalias_sock *active = alias->active;
+	struct ftalias_req *req;
+	struct sk_buff *skb;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!active)
+		return;
+	list_for_each_entry(req, &alias->pending, node) {
+		if (req->holder)
+			continue;
+		alias->nr_held--;
+		__ftalias_deliver(alias, req, active, NULL);
+	}
+	while ((skb = __skb_dequeue(&alias->held_replies)))
+		ftalias_queue(active, skb);
+}
+
+/* Make @m the active member (NULL: none) and give it what was held. */
+static void __ftalias_set_active(struct ftalias_alias *alias,
+				 struct ftalias_sock *m)
+{
+	lockdep_assert_held(&alias->lock);
+
+	alias->active = m;
+	if (!m) {
+		if (alias->nr_held)
+			__ftalias_schedule(alias, 0);
+		return;
+	}
+	WRITE_ONCE(alias->incarnation, alias->incarnation + 1);
+	m->active_inc = alias->incarnation;
+	alias->stats.promotions++;
+	__ftalias_flush_held(alias);
+}
+
+/* The eligible member with the highest priority, the oldest among equals. */
+static struct ftalias_sock *__ftalias_best(struct ftalias_alias *alias,
+					   struct ftalias_sock *except)
+{
+	struct ftalias_sock *m, *best = NULL;
+
+	lockdep_assert_held(&alias->lock);
+
+	list_for_each_entry(m, &alias->members, member_node) {
+		if (m == except || m->draining ||
+		    m->role != FTALIAS_MEMBER_ROLE_REPLICA)
+			continue;
+		if (!best || m->priority > best->priority)
+			best = m;
+	}
+	return best;
+}
+
+static bool ftalias_policy_auto(const struct ftalias_alias *alias)
+{
+	return alias->cfg.policy == FTALIAS_PROMOTION_POLICY_AUTO;
+}
+
+/*
+ * Take the requests of @alias back from member @old: those still in its
+ * receive queue and, when @gone (the socket is being released), those it
+ * read too, flagged FTALIAS_F_REDELIVERED.  They become held, in send
+ * order, for the next active member.  When @gone, @old is marked dead, the
+ * replies in its queue go to the alias's held replies and everything else
+ * in the queue is moved to @drop for the caller to free.
+ */
+static void __ftalias_take_back(struct ftalias_alias *alias,
+				struct ftalias_sock *old, bool gone,
+				struct sk_buff_head *drop)
+{
+	struct sk_buff_head *q = &old->sk.sk_receive_queue;
+	struct ftalias_skb_cb *cb;
+	struct sk_buff *skb, *tmp;
+	struct ftalias_req *req;
+	unsigned long flags;
+
+	lockdep_assert_held(&alias->lock);
+
+	spin_lock_irqsave(&q->lock, flags);
+	if (gone)
+		WRITE_ONCE(old->dead, true);
+	skb_queue_walk_safe(q, skb, tmp) {
+		cb = ftalias_cb(skb);
+		if (cb->kind == FTALIAS_MSG_REQUEST) {
+			req = cb->req;
+			if (req->holder == old && req->dst == alias)
+				req->queued = true;
+			else if (!gone)
+				continue;
+			__skb_unlink(skb, q);
+			__skb_queue_tail(drop, skb);
+		} else if (gone) {
+			__skb_unlink(skb, q);
+			__skb_queue_tail(drop, skb);
+		}
+	}
+	spin_unlock_irqrestore(&q->lock, flags);
+
+	list_for_each_entry(req, &alias->pending, node) {
+		if (req->holder != old)
+			continue;
+		if (!req->queued) {
+			if (!gone)
+				continue;
+			req->flags |= FTALIAS_F_REDELIVERED;
+		}
+		req->queued = false;
+		req->holder = NULL;
+		req->held_since = jiffies;
+		alias->nr_held++;
+	}
+
+	if (!gone || alias->dead)
+		return;
+	/* Replies to the alias's requests go to the next active member. */
+	skb_queue_walk_safe(drop, skb, tmp) {
+		cb = ftalias_cb(skb);
+		if (!cb->to_alias || cb->id.alias != alias->id)
+			continue;
+		__skb_unlink(skb, drop);
+		skb_orphan(skb);
+		__skb_queue_tail(&alias->held_replies, skb);
+	}
+}
+
+void ftalias_member_info(struct ftalias_alias *alias, struct ftalias_sock *m,
+			 struct ftalias_member_info *mi)
+{
+	lockdep_assert_held(&alias->lock);
+
+	mi->alias_id = alias->id;
+	mi->port = m->port;
+	mi->pid = pid_vnr(m->pid);
+	mi->priority = m->priority;
+	mi->role = m->role;
+	if (alias->active == m)
+		mi->state = FTALIAS_MEMBER_STATE_ACTIVE;
+	else if (m->draining)
+		mi->state = FTALIAS_MEMBER_STATE_DRAINING;
+	else
+		mi->state = FTALIAS_MEMBER_STATE_BACKUP;
+	mi->queue_len = skb_queue_len_lockless(&m->sk.sk_receive_queue);
+	mi->incarnation = m->active_inc;
+	mi->stats = m->stats;
+	mi->join_seq = m->join_seq;
+}
+
+/* Notifications collected under the alias's lock, sent after it. */
+struct ftalias_events {
+	struct ftalias_member_info mi[3];
+	u8 cmd[3];
+	unsigned int n;
+};
+
+static void __ftalias_event(struct ftalias_events *ev,
+			    struct ftalias_alias *alias,
+			    struct ftalias_sock *m, u8 cmd)
+{
+	if (!m || WARN_ON_ONCE(ev->n == ARRAY_SIZE(ev->mi)))
+		return;
+	ftalias_member_info(alias, m, &ev->mi[ev->n]);
+	ev->cmd[ev->n++] = cmd;
+}
+
+static void __ftalias_events_send(struct ftalias_net *fn, struct net *net,
+				  const struct ftalias_events *ev)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&fn->lock);
+
+	if (ev->n)
+		fn->genid++;
+	for (i = 0; i < ev->n; i++)
+		__ftalias_nl_member_notify(net, &ev->mi[i], ev->cmd[i]);
+}
+
+/**
+ * ftalias_member_join() - make a bound socket a member of an alias
+ * @fn: the namespace's ftalias state
+ * @fsk: the socket, with its port and @fsk->alias set
+ * @alias: the alias, referenced by @fsk->alias
+ *
+ * Return: 0, or -ENOENT when the alias was deleted meanwhile.
+ */
+int ftalias_member_join(struct ftalias_net *fn, struct ftalias_sock *fsk,
+			struct ftalias_alias *alias)
+{
+	struct ftalias_events ev = {};
+	struct ftalias_sock *next;
+	int err = 0;
+
+	mutex_lock(&fn->lock);
+	spin_lock(&alias->lock);
+	if (alias->dead) {
+		err = -ENOENT;
+		goto out;
+	}
+	fsk->join_seq = ++alias->join_seq;
+	list_add_tail(&fsk->member_node, &alias->members);
+	alias->nr_members++;
+	next = NULL;
+	if (!alias->active && ftalias_policy_auto(alias)) {
+		next = __ftalias_best(alias, NULL);
+		__ftalias_set_active(alias, next);
+	}
+	__ftalias_event(&ev, alias, fsk, FTALIAS_CMD_MEMBER_JOIN_NTF);
+	if (next != fsk)
+		__ftalias_event(&ev, alias, next, FTALIAS_CMD_MEMBER_CHANGE_NTF);
+out:
+	spin_unlock(&alias->lock);
+	__ftalias_events_send(fn, sock_net(&fsk->sk), &ev);
+	mutex_unlock(&fn->lock);
+	return err;
+}
+
+/**
+ * ftalias_member_leave() - a member's socket is released
+ * @fn: the namespace's ftalias state
+ * @fsk: the socket
+ *
+ * Its requests, read or not, go to the next active member (promoted now if
+ * it was the active one and the policy is auto), or are held.
+ */
+void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
+{
+	struct ftalias_alias *alias = fsk->alias;
+	struct ftalias_events ev = {};
+	struct sk_buff_head drop;
+
+	__skb_queue_head_init(&drop);
+	mutex_lock(&fn->lock);
+	spin_lock(&alias->lock);
+	__ftalias_event(&ev, alias, fsk, FTALIAS_CMD_MEMBER_LEAVE_NTF);
+	list_del_init(&fsk->member_node);
+	alias->nr_members--;
+	__ftalias_take_back(alias, fsk, true, &drop);
+	if (alias->active == fsk) {
+		alias->active = NULL;
+		if (!alias->dead && ftalias_policy_auto(alias)) {
+			__ftalias_set_active(alias, __ftalias_best(alias, NULL));
+			__ftalias_event(&ev, alias, alias->active,
+					FTALIAS_CMD_MEMBER_CHANGE_NTF);
+		}
+	}
+	if (alias->active)
+		__ftalias_flush_held(alias);
+	else if (alias->nr_held)
+		__ftalias_schedule(alias, 0);
+	spin_unlock(&alias->lock);
+	__ftalias_events_send(fn, sock_net(&fsk->sk), &ev);
+	mutex_unlock(&fn->lock);
+
+	__skb_queue_purge(&drop);
+	ftalias_wake_senders(fsk);
+}
+
+/* A socket that is not a member is released: refuse and drop its queue. */
+void ftalias_sock_purge(struct ftalias_sock *fsk)
+{
+	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
+	struct sk_buff_head drop;
+	unsigned long flags;
+
+	__skb_queue_head_init(&drop);
+	spin_lock_irqsave(&q->lock, flags);
+	WRITE_ONCE(fsk->dead, true);
+	skb_queue_splice_init(q, &drop);
+	spin_unlock_irqrestore(&q->lock, flags);
+	__skb_queue_purge(&drop);
+	ftalias_wake_senders(fsk);
+}
+
+static struct ftalias_sock *__ftalias_member_by_port(struct ftalias_alias *alias,
+						     u32 port)
+{
+	struct ftalias_sock *m;
+
+	lockdep_assert_held(&alias->lock);
+
+	list_for_each_entry(m, &alias->members, member_node)
+		if (m->port == port)
+			return m;
+	return NULL;
+}
+
+/**
+ * __ftalias_member_set() - change a member (netlink member-set)
+ * @fn: the namespace's ftalias state, its lock held
+ * @net: the namespace
+ * @alias: alias in the table
+ * @port: port of the member
+ * @prio: new priority, or NULL
+ * @state: new enum ftalias_member_state, or NULL
+ * @extack: where to say why it failed
+ *
+ * Return: 0, -ENOENT (no such member), -EBUSY (demoting the only eligible
+ * member of an alias with the auto policy).
+ */
+int __ftalias_member_set(struct ftalias_net *fn, struct net *net,
+			 struct ftalias_alias *alias, u32 port, const u32 *prio,
+			 const u32 *state, struct netlink_ext_ack *extack)
+{
+	struct ftalias_sock *m, *old, *next;
+	struct ftalias_events ev = {};
+	struct sk_buff_head drop;
+	int err = 0;
+
+	lockdep_assert_held(&fn->lock);
+
+	__skb_queue_head_init(&drop);
+	spin_lock(&alias->lock);
+	m = __ftalias_member_by_port(alias, port);
+	if (!m) {
+		NL_SET_ERR_MSG(extack, "no member with this port in the alias");
+		err = -ENOENT;
+		goto out;
+	}
+	old = alias->active;
+	if (state && *state != FTALIAS_MEMBER_STATE_ACTIVE && old == m) {
+		next = __ftalias_best(alias, m);
+		if (!next && ftalias_policy_auto(alias) &&
+		    *state == FTALIAS_MEMBER_STATE_BACKUP) {
+			NL_SET_ERR_MSG(extack,
+				       "no other eligible member to take over");
+			err = -EBUSY;
+			goto out;
+		}
+		if (!ftalias_policy_auto(alias))
+			next = NULL;
+	}
+
+	if (prio)
+		m->priority = *prio;
+	if (state) {
+		m->draining = *state == FTALIAS_MEMBER_STATE_DRAINING;
+		if (*state == FTALIAS_MEMBER_STATE_ACTIVE && old != m) {
+			if (old)
+				__ftalias_take_back(alias, old, false, &drop);
+			__ftalias_set_active(alias, m);
+			__ftalias_event(&ev, alias, old,
+					FTALIAS_CMD_MEMBER_CHANGE_NTF);
+		} else if (*state != FTALIAS_MEMBER_STATE_ACTIVE && old == m) {
+			__ftalias_take_back(alias, m, false, &drop);
+			__ftalias_set_active(alias, next);
+			__ftalias_event(&ev, alias, next,
+					FTALIAS_CMD_MEMBER_CHANGE_NTF);
+		}
+	}
+	__ftalias_event(&ev, alias, m, FTALIAS_CMD_MEMBER_CHANGE_NTF);
+out:
+	spin_unlock(&alias->lock);
+	__ftalias_events_send(fn, net, &ev);
+	__skb_queue_purge(&drop);
+	return err;
+}
+
+/**
+ * __ftalias_alias_set_cfg() - replace the configuration of an alias
+ * @fn: the namespace's ftalias state, its lock held
+ * @net: the namespace
+ * @alias: alias in the table
+ * @cfg: the new configuration
+ *
+ * An alias turning to the auto policy without an active member gets one.
+ */
+void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
+			     struct ftalias_alias *alias,
+			     const struct ftalias_alias_cfg *cfg)
+{
+	struct ftalias_events ev = {};
+	struct ftalias_sock *next;
+
+	lockdep_assert_held(&fn->lock);
+
+	spin_lock(&alias->lock);
+	alias->cfg = *cfg;
+	if (!alias->active && ftalias_policy_auto(alias)) {
+		next = __ftalias_best(alias, NULL);
+		__ftalias_set_active(alias, next);
+		__ftalias_event(&ev, alias, next, FTALIAS_CMD_MEMBER_CHANGE_NTF);
+	}
+	spin_unlock(&alias->lock);
+	__ftalias_events_send(fn, net, &ev);
+}
+
+/**
+ * ftalias_stamp() - the ID of a new request from a socket
+ * @fsk: the sending socket, bound
+ * @id: filled in
+ */
+void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id)
+{
+	struct ftalias_alias *alias = fsk->alias;
+
+	id->node = 0;
+	id->port = fsk->port;
+	if (alias) {
+		id->alias = alias->id;
+		id->incarnation = READ_ONCE(alias->incarnation);
+		id->xid = atomic64_inc_return(&alias->reqs.xid);
+	} else {
+		id->alias = 0;
+		id->incarnation = 0;
+		id->xid = atomic64_inc_return(&fsk->reqs.xid);
+	}
+}
+
+/*
+ * Tell the requesters of the failed requests on @failed, with a message
+ * carrying the request's ID and @err.
+ */
+static void ftalias_fail_reqs(struct ftalias_net *fn, struct list_head *failed,
+			      int err)
+{
+	struct ftalias_req *req, *tmp;
+	struct ftalias_skb_cb *cb;
+	struct sk_buff *skb;
+
+	list_for_each_entry_safe(req, tmp, failed, node) {
+		list_del_init(&req->node);
+		skb = alloc_skb(0, GFP_KERNEL);
+		if (skb) {
+			cb = ftalias_cb(skb);
+			memset(cb, 0, sizeof(*cb));
+			cb->kind = FTALIAS_MSG_NOTICE;
+			cb->id = req->id;
+			cb->to_alias = !!req->id.alias;
+			cb->src_alias = req->dst->id;
+			cb->err = -err;
+			ftalias_route(fn, skb);
+		}
+		ftalias_req_put(req);
+	}
+}
+
+/* Fail the requests held longer than the grace period; retry deliveries. */
+static void ftalias_alias_work(struct work_struct *work)
+{
+	struct ftalias_alias *alias = container_of(to_delayed_work(work),
+						   struct ftalias_alias, work);
+	unsigned long grace, deadline, next = 0;
+	struct ftalias_req *req, *tmp;
+	LIST_HEAD(failed);
+
+	spin_lock(&alias->lock);
+	if (alias->dead)
+		goto out;
+	if (alias->active) {
+		__ftalias_flush_held(alias);
+		goto out;
+	}
+	grace = msecs_to_jiffies(alias->cfg.grace_ms);
+	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
+		if (req->holder)
+			continue;
+		deadline = req->held_since + grace;
+		if (time_before(jiffies, deadline)) {
+			if (!next || time_before(deadline, next))
+				next = deadline;
+			continue;
+		}
+		if (!__ftalias_req_steal(alias, req))
+			continue;
+		__ftalias_req_unlink(alias, req);
+		list_add_tail(&req->node, &failed);
+		alias->stats.failed++;
+	}
+	if (next)
+		__ftalias_schedule(alias, next - jiffies);
+out:
+	spin_unlock(&alias->lock);
+	ftalias_fail_reqs(ftalias_net(alias->net), &failed, EHOSTUNREACH);
+}
+
+void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net)
+{
+	spin_lock_init(&alias->lock);
+	INIT_LIST_HEAD(&alias->members);
+	INIT_LIST_HEAD(&alias->pending);
+	skb_queue_head_init(&alias->held_replies);
+	INIT_DELAYED_WORK(&alias->work, ftalias_alias_work);
+	alias->net = net;
+	ftalias_reqs_init(&alias->reqs);
+}
+
+/**
+ * ftalias_alias_dp_kill() - an alias leaves its table
+ * @alias: the alias
+ *
+ * Fails the requests sent to it (EIDRM to their requesters) and the ones
+ * its members sent; its members stay members of a dead alias until they
+ * are closed, and their sends fail with EIDRM.
+ */
+void ftalias_alias_dp_kill(struct ftalias_alias *alias)
+{
+	struct ftalias_req *req, *tmp;
+	struct sk_buff_head drop;
+	LIST_HEAD(failed);
+
+	__skb_queue_head_init(&drop);
+	spin_lock(&alias->lock);
+	alias->dead = true;
+	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
+		if (!__ftalias_req_steal(alias, req))
+			continue;
+		__ftalias_req_unlink(alias, req);
+		list_add_tail(&req->node, &failed);
+		alias->stats.failed++;
+	}
+	skb_queue_splice_init(&alias->held_replies, &drop);
+	alias->active = NULL;
+	spin_unlock(&alias->lock);
+
+	cancel_delayed_work_sync(&alias->work);
+	ftalias_reqs_close(&alias->reqs);
+	ftalias_fail_reqs(ftalias_net(alias->net), &failed, EIDRM);
+	__skb_queue_purge(&drop);
+}
+
+/**
+ * ftalias_reqs_close() - a requester goes away: drop its pending requests
+ * @reqs: the requester's table
+ *
+ * Their clones already queued to members stay there; a reply to them fails
+ * with ENOENT.
+ */
+void ftalias_reqs_close(struct ftalias_reqs *reqs)
+{
+	struct ftalias_alias *alias;
+	struct ftalias_req *req;
+	struct sk_buff *skb;
+	unsigned long xid;
+
+	xa_lock(&reqs->xa);
+	reqs->closed = true;
+	xa_unlock(&reqs->xa);
+
+	xa_for_each(&reqs->xa, xid, req) {
+		if (xa_cmpxchg(&reqs->xa, xid, req, NULL, 0) != req)
+			continue;
+		alias = req->dst;
+		spin_lock(&alias->lock);
+		__ftalias_req_unlink(alias, req);
+		skb = req->skb;
+		req->skb = NULL;
+		spin_unlock(&alias->lock);
+		kfree_skb(skb);
+		ftalias_req_put(req);
+	}
+	xa_destroy(&reqs->xa);
+}
+
+/**
+ * ftalias_route() - queue a reply or notice to the requester of its ID
+ * @fn: the namespace's ftalias state
+ * @skb: the message, ftalias_cb(skb)->id naming the request; consumed
+ *
+ * To the port of the ID, or to the active member of its alias (held until
+ * there is one).  Never waits for room: what a requester can get back is
+ * bounded by what it sent.
+ */
+void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb)
+{
+	struct ftalias_skb_cb *cb = ftalias_cb(skb);
+	struct ftalias_alias *alias;
+	struct ftalias_sock *fsk;
+
+	rcu_read_lock();
+	if (cb->to_alias) {
+		alias = xa_load(&fn->aliases, cb->id.alias);
+		if (!alias)
+			goto drop;
+		spin_lock(&alias->lock);
+		if (alias->active) {
+			ftalias_queue(alias->active, skb);
+		} else if (!alias->dead) {
+			skb_orphan(skb);
+			__skb_queue_tail(&alias->held_replies, skb);
+		} else {
+			kfree_skb(skb);
+		}
+		spin_unlock(&alias->lock);
+	} else {
+		fsk = xa_load(&fn->ports, cb->id.port);
+		if (!fsk)
+			goto drop;
+		ftalias_queue(fsk, skb);
+	}
+	rcu_read_unlock();
+	return;
+drop:
+	rcu_read_unlock();
+	kfree_skb(skb);
+}
+
+/**
+ * ftalias_send_reply() - answer a request
+ * @fsk: the replying socket, a member of the alias the request was sent to
+ * @id: the request's ID
+ * @skb: the reply; consumed
+ *
+ * The first reply to a request wins; the request leaves its requester's
+ * table at once.
+ *
+ * Return: 0, -ENOENT (no pending request with this ID: never sent,
+ * answered already, failed, or its requester went away), -EPERM (@fsk is
+ * not a member of the alias the request was sent to).
+ */
+int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
+		       struct sk_buff *skb)
+{
+	struct ftalias_net *fn = ftalias_net(sock_net(&fsk->sk));
+	struct ftalias_reqs *reqs = NULL;
+	struct ftalias_alias *alias;
+	struct ftalias_sock *requester;
+	struct ftalias_skb_cb *cb;
+	struct ftalias_req *req;
+	struct sk_buff *orig;
+	int err = -ENOENT;
+
+	rcu_read_lock();
+	if (id->node)
+		goto out;
+	if (id->alias) {
+		alias = xa_load(&fn->aliases, id->alias);
+		if (alias)
+			reqs = &alias->reqs;
+	} else {
+		requester = xa_load(&fn->ports, id->port);
+		if (requester)
+			reqs = &requester->reqs;
+	}
+	if (!reqs)
+		goto out;
+
+	xa_lock(&reqs->xa);
+	req = xa_load(&reqs->xa, (unsigned long)id->xid);
+	if (!req || memcmp(&req->id, id, sizeof(*id)))
+		err = -ENOENT;
+	else if (req->dst != fsk->alias)
+		err = -EPERM;
+	else
+		err = xa_err(__xa_erase(&reqs->xa, (unsigned long)id->xid));
+	xa_unlock(&reqs->xa);
+	if (err)
+		goto out;
+
+	alias = req->dst;
+	spin_lock(&alias->lock);
+	__ftalias_req_unlink(alias, req);
+	orig = req->skb;
+	req->skb = NULL;
+	alias->stats.replies++;
+	fsk->stats.replies++;
+	spin_unlock(&alias->lock);
+	consume_skb(orig);
+	ftalias_req_put(req);
+
+	cb = ftalias_cb(skb);
+	memset(cb, 0, sizeof(*cb));
+	cb->kind = FTALIAS_MSG_REPLY;
+	cb->id = *id;
+	cb->to_alias = !!id->alias;
+	cb->src_port = fsk->port;
+	cb->src_alias = alias->id;
+	ftalias_route(fn, skb);
+	skb = NULL;
+out:
+	rcu_read_unlock();
+	kfree_skb(skb);
+	return err;
+}
+
+/**
+ * ftalias_send_request() - send a request to an alias
+ * @fsk: the sending socket, bound
+ * @alias: the destination, referenced by the caller
+ * @skb: the request, charged to @fsk; consumed
+ * @id: its ID, stamped or given (@resent)
+ * @resent: a member re-sends with an ID of its own alias
+ * @timeo: how long to wait for room in the active member's queue
+ *
+ * Return: 0, -EAGAIN / -EINTR / -ERESTARTSYS (no room, no time), -ENOENT
+ * (the alias was deleted), -EIDRM (the sender's alias was deleted),
+ * -EALREADY (a request with this ID is pending), -ENOMEM.
+ */
+int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
+			 struct sk_buff *skb, const struct ftalias_id *id,
+			 bool resent, long *timeo)
+{
+	struct ftalias_reqs *reqs = fsk->alias ? &fsk->alias->reqs : &fsk->reqs;
+	struct ftalias_sock *active;
+	struct ftalias_skb_cb *cb;
+	struct ftalias_req *req;
+	struct sk_buff *clone;
+	DEFINE_WAIT(wait);
+	void *old;
+	int err;
+
+	cb = ftalias_cb(skb);
+	memset(cb, 0, sizeof(*cb));
+	cb->kind = FTALIAS_MSG_REQUEST;
+	cb->id = *id;
+	cb->src_port = fsk->port;
+	cb->src_alias = fsk->alias ? fsk->alias->id : 0;
+
+	req = kmem_cache_zalloc(ftalias_req_cache, GFP_KERNEL);
+	clone = skb_clone(skb, GFP_KERNEL);
+	if (!req || !clone) {
+		err = -ENOMEM;
+		goto err_free;
+	}
+	INIT_LIST_HEAD(&req->node);
+	req->id = *id;
+	req->owner = reqs;
+	req->flags = resent ? FTALIAS_F_RESENT : 0;
+	refcount_set(&req->ref, 1);
+
+	for (;;) {
+		spin_lock(&alias->lock);
+		if (alias->dead) {
+			err = -ENOENT;
+			break;
+		}
+		active = alias->active;
+		if (active && ftalias_rcv_full(active)) {
+			if (!*timeo) {
+				err = -EAGAIN;
+				break;
+			}
+			sock_hold(&active->sk);
+			prepare_to_wait(&active->peer_wait, &wait,
+					TASK_INTERRUPTIBLE);
+			spin_unlock(&alias->lock);
+			if (ftalias_rcv_full(active) && !READ_ONCE(active->dead))
+				*timeo = schedule_timeout(*timeo);
+			finish_wait(&active->peer_wait, &wait);
+			sock_put(&active->sk);
+			if (signal_pending(current)) {
+				err = sock_intr_errno(*timeo);
+				goto err_free;
+			}
+			continue;
+		}
+
+		xa_lock(&reqs->xa);
+		if (reqs->closed) {
+			err = -EIDRM;
+		} else {
+			old = __xa_cmpxchg(&reqs->xa, (unsigned long)id->xid,
+					   NULL, req, GFP_ATOMIC | __GFP_NOWARN);
+			err = xa_is_err(old) ? xa_err(old) : old ? -EALREADY : 0;
+		}
+		xa_unlock(&reqs->xa);
+		if (err)
+			break;
+
+		/* The pending state owns the request and its reference. */
+		refcount_inc(&alias->ref);
+		req->dst = alias;
+		req->skb = skb;
+		list_add_tail(&req->node, &alias->pending);
+		alias->nr_pending++;
+		alias->stats.sent++;
+		if (resent)
+			alias->stats.resent++;
+		if (active)
+			__ftalias_deliver(alias, req, active, clone);
+		else
+			__ftalias_hold(alias, req);
+		spin_unlock(&alias->lock);
+		if (!active)
+			kfree_skb(clone);
+		return 0;
+	}
+	spin_unlock(&alias->lock);
+err_free:
+	if (req)
+		kmem_cache_free(ftalias_req_cache, req);
+	kfree_skb(clone);
+	kfree_skb(skb);
+	return err;
+}

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _FTALIAS_MEMBER_H
+#define _FTALIAS_MEMBER_H
+
+#include <linux/list.h>
+#include <linux/refcount.h>
+#include <linux/skbuff.h>
+#include <linux/types.h>
+#include <linux/xarray.h>
+#include <uapi/linux/ftalias.h>
+
+struct ftalias_alias;
+struct ftalias_net;
+struct ftalias_sock;
+struct netlink_ext_ack;
+
+/*
+ * The requests a requester (a socket, or an alias for the requests of its
+ * members) sent to aliases and that wait for their reply, by transaction
+ * id.  Being in @xa is the ownership of the request's pending state: who
+ * erases it (the reply, the requester going away, the kernel failing the
+ * request) unlinks it from its destination alias and drops that reference.
+ * @closed (under the xarray's lock) refuses new requests once the
+ * requester goes away.  Lock order: an alias's lock, then @xa's lock.
+ */
+struct ftalias_reqs {
+	struct xarray xa;
+	atomic64_t xid;		/* the last transaction id issued */
+	bool closed;
+};
+
+/*
+ * A request sent to an alias and not answered yet, kept on the requester's
+ * side so that it can be delivered again when the member holding it goes
+ * away.  @node, @holder, @skb, @flags, @queued and @held_since are
+ * protected by @dst's lock.  @holder is the member the request was
+ * delivered to, NULL while it is held.
+ */
+struct ftalias_req {
+	struct list_head node;		/* in dst->pending */
+	struct ftalias_id id;
+	struct ftalias_alias *dst;	/* holds a reference */
+	struct ftalias_reqs *owner;	/* valid while on dst->pending */
+	struct sk_buff *skb;		/* as sent; NULL once the requester left */
+	struct ftalias_sock *holder;
+	unsigned long held_since;	/* jiffies */
+	u32 flags;			/* FTALIAS_F_* of the next delivery */
+	bool delivered;			/* to some member, once */
+	bool queued;			/* scratch of the hand-over */
+	refcount_t ref;
+};
+
+struct ftalias_member_stats {
+	u64 delivered;
+	u64 redelivered;
+	u64 replies;
+};
+
+struct ftalias_alias_stats {
+	u64 sent;
+	u64 delivered;
+	u64 redelivered;
+	u64 resent;
+	u64 replies;
+	u64 held;
+	u64 failed;
+	u64 promotions;
+};
+
+enum ftalias_msg_kind {
+	FTALIAS_MSG_DATAGRAM,	/* to a port */
+	FTALIAS_MSG_REQUEST,	/* to an alias: @req is set */
+	FTALIAS_MSG_REPLY,	/* to the requester of @id */
+	FTALIAS_MSG_NOTICE,	/* the kernel failed request @id: @err */
+};
+
+/* skb->cb of every message queued to an AF_FTALIAS socket. */
+struct ftalias_skb_cb {
+	struct ftalias_id id;
+	struct ftalias_req *req;	/* a reference, for requests */
+	u32 src_port;
+	u32 src_alias;
+	u8 kind;			/* enum ftalias_msg_kind */
+	u8 to_alias;			/* replies: routed by id.alias */
+	u16 flags;			/* FTALIAS_F_* */
+	u32 err;
+};
+
+static inline struct ftalias_skb_cb *ftalias_cb(const struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct ftalias_skb_cb) > sizeof(skb->cb));
+	return (struct ftalias_skb_cb *)skb->cb;
+}
+
+int ftalias_req_cache_init(void);
+void ftalias_req_cache_exit(void);
+
+void ftalias_reqs_init(struct ftalias_reqs *reqs);
+void ftalias_reqs_close(struct ftalias_reqs *reqs);
+
+void ftalias_skb_set_owner_r(struct sk_buff *skb, struct ftalias_sock *fsk);
+bool ftalias_queue(struct ftalias_sock *fsk, struct sk_buff *skb);
+bool ftalias_rcv_full(const struct ftalias_sock *fsk);
+void ftalias_wake_senders(struct ftalias_sock *fsk);
+
+/* A member as netlink shows it, copied under the alias's lock. */
+struct ftalias_member_info {
+	u32 alias_id;
+	u32 port;
+	u32 pid;
+	u32 priority;
+	u32 role;
+	u32 state;
+	u32 queue_len;
+	u32 incarnation;
+	u64 join_seq;
+	struct ftalias_member_stats stats;
+};
+
+void ftalias_member_info(struct ftalias_alias *alias, struct ftalias_sock *m,
+			 struct ftalias_member_info *mi);
+
+void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id);
+int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
+			 struct sk_buff *skb, const struct ftalias_id *id,
+			 bool resent, long *timeo);
+void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb);
+int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
+		       struct sk_buff *skb);
+
+int ftalias_member_join(struct ftalias_net *fn, struct ftalias_sock *fsk,
+			struct ftalias_alias *alias);
+void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk);
+void ftalias_sock_purge(struct ftalias_sock *fsk);
+
+int __ftalias_member_set(struct ftalias_net *fn, struct net *net,
+			 struct ftalias_alias *alias, u32 port, const u32 *prio,
+			 const u32 *state, struct netlink_ext_ack *extack);
+
+void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net);
+void ftalias_alias_dp_kill(struct ftalias_alias *alias);
+
+#endif /* _FTALIAS_MEMBER_H */
