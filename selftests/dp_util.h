@@ -1,0 +1,745 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers of the ftalias data-path selftests (failover, scale, dp_stress):
+ * a small generic netlink client for the alias and member commands, and
+ * AF_FTALIAS socket calls with their control messages.  Header-only: each
+ * test is one .c file.  Functions return 0 or a positive count on success
+ * and -errno on failure; none of them exits.
+ */
+#ifndef FTALIAS_DP_UTIL_H
+#define FTALIAS_DP_UTIL_H
+
+#include <errno.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+
+#include "../include/uapi/linux/ftalias.h"
+
+#define DP_NLBUF	(64 * 1024)
+
+/* ---- time ------------------------------------------------------------ */
+
+static inline int64_t dp_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+/* A short pause inside a loop that polls a condition. */
+static inline void dp_pause_ms(int ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/* ---- the address family -------------------------------------------- */
+
+static inline int dp_af(void)
+{
+	FILE *f = fopen("/sys/module/ftalias/parameters/family", "r");
+	int af = -1;
+
+	if (!f)
+		return -1;
+	if (fscanf(f, "%d", &af) != 1)
+		af = -1;
+	fclose(f);
+	return af;
+}
+
+/* ---- generic netlink -------------------------------------------------- */
+
+struct dp_nl {
+	int fd;
+	uint16_t fam;
+	uint32_t seq;
+	char buf[DP_NLBUF];
+};
+
+struct dp_req {
+	struct nlmsghdr nlh;
+	struct genlmsghdr g;
+	char attrs[512];
+};
+
+static inline void dp_req_init(struct dp_nl *nl, struct dp_req *r,
+			       uint16_t type, uint8_t cmd, uint16_t flags)
+{
+	memset(r, 0, sizeof(*r));
+	r->nlh.nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN);
+	r->nlh.nlmsg_type = type;
+	r->nlh.nlmsg_flags = NLM_F_REQUEST | flags;
+	r->nlh.nlmsg_seq = nl->seq++;
+	r->g.cmd = cmd;
+	r->g.version = 1;
+}
+
+static inline void dp_put(struct dp_req *r, uint16_t type, const void *d,
+			  size_t len)
+{
+	struct nlattr *nla = (void *)((char *)r + NLMSG_ALIGN(r->nlh.nlmsg_len));
+
+	nla->nla_type = type;
+	nla->nla_len = NLA_HDRLEN + len;
+	memcpy((char *)nla + NLA_HDRLEN, d, len);
+	r->nlh.nlmsg_len = NLMSG_ALIGN(r->nlh.nlmsg_len) + NLA_ALIGN(nla->nla_len);
+}
+
+static inline void dp_put_u32(struct dp_req *r, uint16_t type, uint32_t v)
+{
+	dp_put(r, type, &v, 4);
+}
+
+/* Calls fn(type, payload, len, arg) for each attribute of a genl message. */
+static inline void dp_attrs(struct nlmsghdr *nlh,
+			    void (*fn)(int, void *, int, void *), void *arg)
+{
+	struct nlattr *nla = (void *)((char *)NLMSG_DATA(nlh) + GENL_HDRLEN);
+	int rem = nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
+
+	while (rem >= NLA_HDRLEN && nla->nla_len >= NLA_HDRLEN &&
+	       nla->nla_len <= rem) {
+		fn(nla->nla_type & NLA_TYPE_MASK, (char *)nla + NLA_HDRLEN,
+		   nla->nla_len - NLA_HDRLEN, arg);
+		rem -= NLA_ALIGN(nla->nla_len);
+		nla = (void *)((char *)nla + NLA_ALIGN(nla->nla_len));
+	}
+}
+
+static inline uint64_t dp_nla_uint(void *p, int len)
+{
+	uint64_t v = 0;
+
+	if (len == 8)
+		memcpy(&v, p, 8);
+	else if (len == 4)
+		v = *(uint32_t *)p;
+	return v;
+}
+
+/*
+ * Sends one request (or a batch of n back-to-back requests with sequence
+ * numbers first..first+n-1) and reads until each has its ack (or, for a
+ * dump, NLMSG_DONE).  cb, if set, sees every other message of those
+ * sequence numbers.  Returns 0 if all succeeded, else the -errno of the
+ * last failure; *nok, if set, gets the number of successes.
+ */
+static inline int dp_nl_xfer(struct dp_nl *nl, const void *msg, size_t len,
+			     uint32_t first, int n, bool dump,
+			     void (*cb)(struct nlmsghdr *, void *), void *arg,
+			     int *nok)
+{
+	int done = 0, ok = 0, err = 0;
+
+	if (send(nl->fd, msg, len, 0) != (ssize_t)len)
+		return -errno;
+	while (done < n) {
+		ssize_t got = recv(nl->fd, nl->buf, sizeof(nl->buf), 0);
+		struct nlmsghdr *nlh;
+
+		if (got < 0)
+			return -errno;
+		if (got == 0)
+			return -EIO;
+		for (nlh = (void *)nl->buf; NLMSG_OK(nlh, got);
+		     nlh = NLMSG_NEXT(nlh, got)) {
+			if (nlh->nlmsg_seq < first || nlh->nlmsg_seq >= first + n)
+				continue;
+			if (nlh->nlmsg_type == NLMSG_DONE) {
+				done++;
+				ok++;
+				continue;
+			}
+			if (nlh->nlmsg_type != NLMSG_ERROR) {
+				if (cb)
+					cb(nlh, arg);
+				continue;
+			}
+			/* an ack: with a dump, only an error ends it */
+			if (((struct nlmsgerr *)NLMSG_DATA(nlh))->error) {
+				err = ((struct nlmsgerr *)NLMSG_DATA(nlh))->error;
+				done++;
+			} else if (!dump) {
+				done++;
+				ok++;
+			}
+		}
+	}
+	if (nok)
+		*nok = ok;
+	return err;
+}
+
+static inline int dp_nl_req(struct dp_nl *nl, struct dp_req *r,
+			    void (*cb)(struct nlmsghdr *, void *), void *arg)
+{
+	bool dump = r->nlh.nlmsg_flags & NLM_F_DUMP;
+
+	return dp_nl_xfer(nl, r, r->nlh.nlmsg_len, r->nlh.nlmsg_seq, 1, dump,
+			  cb, arg, NULL);
+}
+
+
+
+static inline void dp_family_attr(int type, void *p, int len, void *arg)
+{
+	if (type == CTRL_ATTR_FAMILY_ID && len >= 2)
+		memcpy(arg, p, 2);
+}
+
+static inline void dp_family_cb(struct nlmsghdr *nlh, void *arg)
+{
+	dp_attrs(nlh, dp_family_attr, arg);
+}
+
+/* Looks the ftalias family up again (after a module reload). */
+static inline int dp_nl_resolve(struct dp_nl *nl)
+{
+	struct dp_req r;
+	int err;
+
+	nl->fam = 0;
+	dp_req_init(nl, &r, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, NLM_F_ACK);
+	dp_put(&r, CTRL_ATTR_FAMILY_NAME, FTALIAS_FAMILY_NAME,
+	       sizeof(FTALIAS_FAMILY_NAME));
+	err = dp_nl_req(nl, &r, dp_family_cb, &nl->fam);
+	if (err)
+		return err;
+	return nl->fam ? 0 : -ENOENT;
+}
+
+/* A netlink socket of the current network namespace; NULL on failure. */
+static inline struct dp_nl *dp_nl_open(void)
+{
+	struct dp_nl *nl = calloc(1, sizeof(*nl));
+	int one = 1;
+
+	if (!nl)
+		return NULL;
+	nl->seq = 1;
+	nl->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	if (nl->fd < 0) {
+		free(nl);
+		return NULL;
+	}
+	setsockopt(nl->fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	if (dp_nl_resolve(nl)) {
+		close(nl->fd);
+		free(nl);
+		return NULL;
+	}
+	return nl;
+}
+
+static inline void dp_nl_close(struct dp_nl *nl)
+{
+	if (nl) {
+		close(nl->fd);
+		free(nl);
+	}
+}
+
+/* alias-get / alias-new replies */
+struct dp_alias {
+	uint32_t id, incarnation, members, active_port, pending, held;
+	uint32_t policy, grace_ms;
+	bool has_active;
+	uint64_t sent, delivered, redelivered, resent, replies, held_total,
+		 failed, promotions;
+};
+
+static inline void dp_stats_attr(int type, void *p, int len, void *arg)
+{
+	struct dp_alias *a = arg;
+	uint64_t v = dp_nla_uint(p, len);
+
+	switch (type) {
+	case FTALIAS_A_ALIAS_STATS_SENT: a->sent = v; break;
+	case FTALIAS_A_ALIAS_STATS_DELIVERED: a->delivered = v; break;
+	case FTALIAS_A_ALIAS_STATS_REDELIVERED: a->redelivered = v; break;
+	case FTALIAS_A_ALIAS_STATS_RESENT: a->resent = v; break;
+	case FTALIAS_A_ALIAS_STATS_REPLIES: a->replies = v; break;
+	case FTALIAS_A_ALIAS_STATS_HELD: a->held_total = v; break;
+	case FTALIAS_A_ALIAS_STATS_FAILED: a->failed = v; break;
+	case FTALIAS_A_ALIAS_STATS_PROMOTIONS: a->promotions = v; break;
+	}
+}
+
+static inline void dp_alias_attr(int type, void *p, int len, void *arg)
+{
+	struct dp_alias *a = arg;
+	uint32_t v = dp_nla_uint(p, len);
+
+	switch (type) {
+	case FTALIAS_A_ALIAS_ID: a->id = v; break;
+	case FTALIAS_A_ALIAS_INCARNATION: a->incarnation = v; break;
+	case FTALIAS_A_ALIAS_MEMBERS: a->members = v; break;
+	case FTALIAS_A_ALIAS_ACTIVE_PORT:
+		a->active_port = v;
+		a->has_active = true;
+		break;
+	case FTALIAS_A_ALIAS_PENDING: a->pending = v; break;
+	case FTALIAS_A_ALIAS_HELD: a->held = v; break;
+	case FTALIAS_A_ALIAS_POLICY: a->policy = v; break;
+	case FTALIAS_A_ALIAS_GRACE_MS: a->grace_ms = v; break;
+	case FTALIAS_A_ALIAS_STATS: {
+		struct nlattr *nla = p;
+		int rem = len;
+
+		while (rem >= NLA_HDRLEN && nla->nla_len >= NLA_HDRLEN &&
+		       nla->nla_len <= rem) {
+			dp_stats_attr(nla->nla_type & NLA_TYPE_MASK,
+				      (char *)nla + NLA_HDRLEN,
+				      nla->nla_len - NLA_HDRLEN, a);
+			rem -= NLA_ALIGN(nla->nla_len);
+			nla = (void *)((char *)nla + NLA_ALIGN(nla->nla_len));
+		}
+		break;
+	}
+	}
+}
+
+static inline void dp_alias_cb(struct nlmsghdr *nlh, void *arg)
+{
+	dp_attrs(nlh, dp_alias_attr, arg);
+}
+
+/*
+ * alias-new NAME with the given policy and grace period (-1: the default);
+ * returns the new id or -errno.
+ */
+static inline int dp_alias_new(struct dp_nl *nl, const char *name,
+			       int policy, int grace_ms)
+{
+	struct dp_alias a = { 0 };
+	struct dp_req r;
+	int err;
+
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_NEW, NLM_F_ACK);
+	dp_put(&r, FTALIAS_A_ALIAS_NAME, name, strlen(name) + 1);
+	if (policy >= 0)
+		dp_put_u32(&r, FTALIAS_A_ALIAS_POLICY, policy);
+	if (grace_ms >= 0)
+		dp_put_u32(&r, FTALIAS_A_ALIAS_GRACE_MS, grace_ms);
+	err = dp_nl_req(nl, &r, dp_alias_cb, &a);
+	if (err)
+		return err;
+	return a.id ? (int)a.id : -EPROTO;
+}
+
+static inline int dp_alias_get(struct dp_nl *nl, uint32_t id,
+			       struct dp_alias *a)
+{
+	struct dp_req r;
+
+	memset(a, 0, sizeof(*a));
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_GET, NLM_F_ACK);
+	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, id);
+	return dp_nl_req(nl, &r, dp_alias_cb, a);
+}
+
+static inline int dp_alias_del(struct dp_nl *nl, uint32_t id)
+{
+	struct dp_req r;
+
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_DEL, NLM_F_ACK);
+	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, id);
+	return dp_nl_req(nl, &r, NULL, NULL);
+}
+
+struct dp_ids {
+	uint32_t *ids;
+	int n;
+};
+
+static inline void dp_ids_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct dp_ids *d = arg;
+	struct dp_alias a = { 0 };
+
+	dp_attrs(nlh, dp_alias_attr, &a);
+	if (a.id)
+		d->ids[d->n++] = a.id;
+}
+
+/*
+ * Creates n aliases PREFIX0..PREFIX<n-1> (64 requests per send); their ids
+ * go to ids[] in creation order.  Returns the number created, or -errno of
+ * an I/O error.
+ */
+static inline int dp_alias_new_many(struct dp_nl *nl, const char *prefix,
+				    int n, uint32_t *ids)
+{
+	static char out[64 * sizeof(struct dp_req)];
+	struct dp_ids d = { ids, 0 };
+	int done = 0;
+
+	while (done < n) {
+		int k = n - done < 64 ? n - done : 64, i, err, ok = 0;
+		uint32_t first = nl->seq;
+		size_t len = 0;
+
+		for (i = 0; i < k; i++) {
+			struct dp_req r;
+			char name[32];
+
+			dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_NEW,
+				    NLM_F_ACK);
+			snprintf(name, sizeof(name), "%s%d", prefix, done + i);
+			dp_put(&r, FTALIAS_A_ALIAS_NAME, name, strlen(name) + 1);
+			memcpy(out + len, &r, r.nlh.nlmsg_len);
+			len += NLMSG_ALIGN(r.nlh.nlmsg_len);
+		}
+		err = dp_nl_xfer(nl, out, len, first, k, false, dp_ids_cb, &d,
+				 &ok);
+		if (err && ok == 0 && d.n == done)
+			return err;
+		done += k;
+	}
+	return d.n;
+}
+
+/* Deletes the aliases ids[0..n-1], 64 per send; returns -errno of the last failure. */
+static inline int dp_alias_del_many(struct dp_nl *nl, const uint32_t *ids, int n)
+{
+	static char out[64 * sizeof(struct dp_req)];
+	int done = 0, last = 0;
+
+	while (done < n) {
+		int k = n - done < 64 ? n - done : 64, i, err;
+		uint32_t first = nl->seq;
+		size_t len = 0;
+
+		for (i = 0; i < k; i++) {
+			struct dp_req r;
+
+			dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_DEL,
+				    NLM_F_ACK);
+			dp_put_u32(&r, FTALIAS_A_ALIAS_ID, ids[done + i]);
+			memcpy(out + len, &r, r.nlh.nlmsg_len);
+			len += NLMSG_ALIGN(r.nlh.nlmsg_len);
+		}
+		err = dp_nl_xfer(nl, out, len, first, k, false, NULL, NULL, NULL);
+		if (err)
+			last = err;
+		done += k;
+	}
+	return last;
+}
+
+struct dp_member {
+	uint32_t alias, port, pid, priority, role, state, queue_len,
+		 incarnation;
+	uint64_t delivered, redelivered, replies;
+};
+
+struct dp_members {
+	struct dp_member *m;
+	int n, max;
+	int total;	/* all entries seen, even beyond max */
+};
+
+static inline void dp_member_attr(int type, void *p, int len, void *arg)
+{
+	struct dp_member *m = arg;
+	uint64_t v = dp_nla_uint(p, len);
+
+	switch (type) {
+	case FTALIAS_A_MEMBER_ALIAS_ID: m->alias = v; break;
+	case FTALIAS_A_MEMBER_PORT: m->port = v; break;
+	case FTALIAS_A_MEMBER_PID: m->pid = v; break;
+	case FTALIAS_A_MEMBER_PRIORITY: m->priority = v; break;
+	case FTALIAS_A_MEMBER_ROLE: m->role = v; break;
+	case FTALIAS_A_MEMBER_STATE: m->state = v; break;
+	case FTALIAS_A_MEMBER_QUEUE_LEN: m->queue_len = v; break;
+	case FTALIAS_A_MEMBER_INCARNATION: m->incarnation = v; break;
+	case FTALIAS_A_MEMBER_DELIVERED: m->delivered = v; break;
+	case FTALIAS_A_MEMBER_REDELIVERED: m->redelivered = v; break;
+	case FTALIAS_A_MEMBER_REPLIES: m->replies = v; break;
+	}
+}
+
+static inline void dp_members_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct dp_members *d = arg;
+	struct dp_member m = { .state = ~0u };
+
+	dp_attrs(nlh, dp_member_attr, &m);
+	if (d->n < d->max)
+		d->m[d->n++] = m;
+	d->total++;
+}
+
+/*
+ * member-get dump of one alias (alias 0: of every alias) into m[0..max-1];
+ * returns the number of members dumped (which may exceed max) or -errno.
+ */
+static inline int dp_members(struct dp_nl *nl, uint32_t alias,
+			     struct dp_member *m, int max)
+{
+	struct dp_members d = { m, 0, max, 0 };
+	struct dp_req r;
+	int err;
+
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_MEMBER_GET, NLM_F_DUMP);
+	if (alias)
+		dp_put_u32(&r, FTALIAS_A_MEMBER_ALIAS_ID, alias);
+	err = dp_nl_req(nl, &r, dp_members_cb, &d);
+	return err ? err : d.total;
+}
+
+/* The active member of an alias from a dump; returns 0 or -ENOENT. */
+static inline int dp_active_member(struct dp_nl *nl, uint32_t alias,
+				   struct dp_member *out)
+{
+	struct dp_member m[64];
+	int n = dp_members(nl, alias, m, 64), i;
+
+	if (n < 0)
+		return n;
+	for (i = 0; i < n && i < 64; i++)
+		if (m[i].state == FTALIAS_MEMBER_STATE_ACTIVE) {
+			*out = m[i];
+			return 0;
+		}
+	return -ENOENT;
+}
+
+/* member-set: state and priority -1 leave them alone. */
+static inline int dp_member_set(struct dp_nl *nl, uint32_t alias,
+				uint32_t port, int state, int priority)
+{
+	struct dp_req r;
+
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_MEMBER_SET, NLM_F_ACK);
+	dp_put_u32(&r, FTALIAS_A_MEMBER_ALIAS_ID, alias);
+	dp_put_u32(&r, FTALIAS_A_MEMBER_PORT, port);
+	if (state >= 0)
+		dp_put_u32(&r, FTALIAS_A_MEMBER_STATE, state);
+	if (priority >= 0)
+		dp_put_u32(&r, FTALIAS_A_MEMBER_PRIORITY, priority);
+	return dp_nl_req(nl, &r, NULL, NULL);
+}
+
+/* ---- AF_FTALIAS sockets ------------------------------------------------ */
+
+static inline struct sockaddr_ftalias dp_addr(int af, int type,
+					      uint32_t alias, uint32_t port)
+{
+	struct sockaddr_ftalias sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sfa_family = af;
+	sa.sfa_type = type;
+	sa.sfa_alias = alias;
+	sa.sfa_port = port;
+	return sa;
+}
+
+/*
+ * A socket bound as a member of alias (priority < 0: the default), or as
+ * a plain client (alias 0).  Returns the fd or -errno.
+ */
+static inline int dp_socket(int af, uint32_t alias, int priority, int flags)
+{
+	struct sockaddr_ftalias sa;
+	int fd = socket(af, SOCK_RDM | SOCK_CLOEXEC | flags, 0), err;
+
+	if (fd < 0)
+		return -errno;
+	if (priority >= 0) {
+		uint32_t p = priority;
+
+		if (setsockopt(fd, SOL_FTALIAS, FTALIAS_PRIORITY, &p, sizeof(p)))
+			goto fail;
+	}
+	if (alias)
+		sa = dp_addr(af, FTALIAS_ADDR_ALIAS, alias, 0);
+	else
+		sa = dp_addr(af, FTALIAS_ADDR_PORT, 0, 0);
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)))
+		goto fail;
+	return fd;
+fail:
+	err = -errno;
+	close(fd);
+	return err;
+}
+
+static inline uint32_t dp_port(int fd)
+{
+	struct sockaddr_ftalias sa;
+	socklen_t len = sizeof(sa);
+
+	memset(&sa, 0, sizeof(sa));
+	if (getsockname(fd, (struct sockaddr *)&sa, &len))
+		return 0;
+	return sa.sfa_port;
+}
+
+static inline int dp_is_active(int fd)
+{
+	uint32_t v = 0;
+	socklen_t len = sizeof(v);
+
+	if (getsockopt(fd, SOL_FTALIAS, FTALIAS_ACTIVE, &v, &len))
+		return -errno;
+	return v;
+}
+
+/*
+ * Sends a request to an alias; *id (if set) gets the ID the kernel
+ * stamped (FTALIAS_CMSG_ID_OUT).  Returns 0 or -errno.
+ */
+static inline int dp_send_req(int fd, int af, uint32_t alias, const void *buf,
+			      size_t len, struct ftalias_id *id, int flags)
+{
+	struct sockaddr_ftalias sa = dp_addr(af, FTALIAS_ADDR_ALIAS, alias, 0);
+	union {
+		char b[CMSG_SPACE(sizeof(uint64_t))];
+		struct cmsghdr align;
+	} c;
+	struct iovec iov = { (void *)buf, len };
+	struct msghdr mh = {
+		.msg_name = &sa, .msg_namelen = sizeof(sa),
+		.msg_iov = &iov, .msg_iovlen = 1,
+	};
+
+	if (id) {
+		struct cmsghdr *cm;
+		uint64_t p = (uintptr_t)id;
+
+		memset(&c, 0, sizeof(c));
+		mh.msg_control = c.b;
+		mh.msg_controllen = sizeof(c.b);
+		cm = CMSG_FIRSTHDR(&mh);
+		cm->cmsg_level = SOL_FTALIAS;
+		cm->cmsg_type = FTALIAS_CMSG_ID_OUT;
+		cm->cmsg_len = CMSG_LEN(sizeof(p));
+		memcpy(CMSG_DATA(cm), &p, sizeof(p));
+	}
+	return sendmsg(fd, &mh, flags) == (ssize_t)len ? 0 : -errno;
+}
+
+/* Sends the reply to request id.  Returns 0 or -errno. */
+static inline int dp_send_reply(int fd, const struct ftalias_id *id,
+				const void *buf, size_t len, int flags)
+{
+	union {
+		char b[CMSG_SPACE(sizeof(struct ftalias_id))];
+		struct cmsghdr align;
+	} c;
+	struct iovec iov = { (void *)buf, len };
+	struct msghdr mh = {
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = c.b, .msg_controllen = sizeof(c.b),
+	};
+	struct cmsghdr *cm;
+
+	memset(&c, 0, sizeof(c));
+	cm = CMSG_FIRSTHDR(&mh);
+	cm->cmsg_level = SOL_FTALIAS;
+	cm->cmsg_type = FTALIAS_CMSG_REPLY_TO;
+	cm->cmsg_len = CMSG_LEN(sizeof(*id));
+	memcpy(CMSG_DATA(cm), id, sizeof(*id));
+	return sendmsg(fd, &mh, flags) == (ssize_t)len ? 0 : -errno;
+}
+
+/* What recvmsg() said besides the data. */
+struct dp_msg {
+	ssize_t len;
+	struct sockaddr_ftalias from;
+	bool has_id, has_reply_to;
+	struct ftalias_id id, reply_to;
+	uint32_t flags;		/* FTALIAS_CMSG_FLAGS */
+	uint32_t err;		/* FTALIAS_CMSG_ERRNO */
+	int msg_flags;
+};
+
+/* recvmsg() into buf; returns the length or -errno. */
+static inline ssize_t dp_recv(int fd, void *buf, size_t size, struct dp_msg *m,
+			      int flags)
+{
+	union {
+		char b[512];
+		struct cmsghdr align;
+	} c;
+	struct iovec iov = { buf, size };
+	struct msghdr mh = {
+		.msg_name = &m->from, .msg_namelen = sizeof(m->from),
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = c.b, .msg_controllen = sizeof(c.b),
+	};
+	struct cmsghdr *cm;
+	ssize_t n;
+
+	memset(m, 0, sizeof(*m));
+	n = recvmsg(fd, &mh, flags);
+	if (n < 0)
+		return -errno;
+	m->len = n;
+	m->msg_flags = mh.msg_flags;
+	for (cm = CMSG_FIRSTHDR(&mh); cm; cm = CMSG_NXTHDR(&mh, cm)) {
+		size_t dl = cm->cmsg_len - CMSG_LEN(0);
+
+		if (cm->cmsg_level != SOL_FTALIAS)
+			continue;
+		switch (cm->cmsg_type) {
+		case FTALIAS_CMSG_ID:
+			if (dl >= sizeof(m->id)) {
+				memcpy(&m->id, CMSG_DATA(cm), sizeof(m->id));
+				m->has_id = true;
+			}
+			break;
+		case FTALIAS_CMSG_REPLY_TO:
+			if (dl >= sizeof(m->reply_to)) {
+				memcpy(&m->reply_to, CMSG_DATA(cm),
+				       sizeof(m->reply_to));
+				m->has_reply_to = true;
+			}
+			break;
+		case FTALIAS_CMSG_FLAGS:
+			if (dl >= 4)
+				memcpy(&m->flags, CMSG_DATA(cm), 4);
+			break;
+		case FTALIAS_CMSG_ERRNO:
+			if (dl >= 4)
+				memcpy(&m->err, CMSG_DATA(cm), 4);
+			break;
+		}
+	}
+	return n;
+}
+
+/* Waits up to ms for fd to be readable: 1 readable, 0 timeout, -errno. */
+static inline int dp_wait_readable(int fd, int ms)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	int n = poll(&p, 1, ms);
+
+	return n < 0 ? -errno : n;
+}
+
+static inline bool dp_id_eq(const struct ftalias_id *a,
+			    const struct ftalias_id *b)
+{
+	return !memcmp(a, b, sizeof(*a));
+}
+
+#define DP_ID_FMT	"{node %u alias %u port %u inc %u xid %llu}"
+#define DP_ID_ARGS(i)	(i).node, (i).alias, (i).port, (i).incarnation, \
+			(unsigned long long)(i).xid
+
+#endif /* FTALIAS_DP_UTIL_H */
