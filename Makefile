@@ -13,6 +13,8 @@
 #   make install         module (+ depmod), ftaliasctl and its man page
 #   make dkms-install    module sources to /usr/src, built by DKMS
 #   make demo            selftests/demo.sh in a 6.12 guest
+#   make bench           selftests/ftalias_bench in a 6.12 guest
+#                        [BENCH_ARGS='--duration 2000 --only ftalias,unix']
 #   make clean
 #
 # Kernel builds write into the source dir, so per-kernel module builds copy
@@ -76,8 +78,8 @@ MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -typ
 
 .PHONY: all module tools tools-check selftests deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
-	module-install tools-install dkms-install dkms-uninstall demo clean \
-	_vm _check _lint _regen _demo
+	module-install tools-install dkms-install dkms-uninstall demo bench clean \
+	_vm _check _lint _regen _demo _bench
 
 all: module tools selftests
 
@@ -150,6 +152,18 @@ _demo:
 	@if [ -e selftests/demo.sh ]; then \
 		$(MAKE) --no-print-directory _vm KERNEL=6.12 CMD=selftests/demo.sh; \
 	else echo "  SKIP    demo: no selftests/demo.sh yet"; fi
+
+# Round trip, throughput and failover time of ftalias next to AF_UNIX, UDP
+# and TIPC, in one guest; it reports, it never fails on a figure.
+BENCH_ARGS ?=
+
+bench:
+	$(with-deps)
+
+_bench:
+	$(MAKE) --no-print-directory -C selftests KSRC=$(KSRC) ftalias_bench
+	@$(MAKE) --no-print-directory _vm KERNEL=6.12 \
+		CMD='selftests/ftalias_bench $(BENCH_ARGS)'
 
 regen:
 	$(with-deps)
