@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The ftalias address family: which socket() calls it accepts, that the
- * data path is not there yet, and that an open socket pins the module.
- * The family number is the module parameter "family".
+ * The ftalias address family: which socket() calls it accepts and that an
+ * open socket pins the module.  The family number is the module parameter
+ * "family".  bind(), sendmsg() and the rest: sock_api.c.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -16,7 +16,6 @@
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
-#include <sys/uio.h>
 
 /*
  * -Wextra noise from the harness itself: its macros pass _metadata, self
@@ -144,28 +143,6 @@ TEST_F(family, bad_protocol)
 	EXPECT_EQ(EPROTONOSUPPORT, errno);
 	EXPECT_EQ(-1, socket(self->af, SOCK_RDM, 255));
 	EXPECT_EQ(EPROTONOSUPPORT, errno);
-}
-
-TEST_F(family, no_data_path_yet)
-{
-	struct sockaddr_storage ss;
-	char byte = 'x';
-	struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
-	struct msghdr mh = {
-		.msg_name = &ss, .msg_namelen = sizeof(ss),
-		.msg_iov = &iov, .msg_iovlen = 1,
-	};
-	int fd;
-
-	memset(&ss, 0, sizeof(ss));
-	ss.ss_family = self->af;
-	fd = socket(self->af, SOCK_RDM, 0);
-	ASSERT_GE(fd, 0);
-	EXPECT_EQ(-1, bind(fd, (struct sockaddr *)&ss, sizeof(ss)));
-	EXPECT_EQ(EOPNOTSUPP, errno);
-	EXPECT_EQ(-1, sendmsg(fd, &mh, MSG_DONTWAIT));
-	EXPECT_EQ(EOPNOTSUPP, errno);
-	EXPECT_EQ(0, close(fd));
 }
 
 TEST_F(family, many_sockets)

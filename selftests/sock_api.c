@@ -1,0 +1,2380 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The AF_FTALIAS SOCK_RDM socket API (issue 3): bind to a port or to an
+ * alias, request IDs, replies, explicit-ID re-sends, the usual datagram
+ * socket semantics (peek, trunc, timeouts, poll, back-pressure, shutdown),
+ * choice of the active member, promotion and failover, held requests and
+ * the grace period, alias deletion.
+ *
+ * Every bad input is checked for its exact errno and for leaving nothing
+ * behind: alias member and pending counts (alias-get, member-get over
+ * generic netlink, with libnl), and a socket that a failed bind() left
+ * unbound still binds.  Every test runs forked in a network namespace of
+ * its own; waits are on conditions, bounded, never fixed sleeps.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <netinet/in.h>
+
+#include <netlink/attr.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/netlink.h>
+
+#include <linux/ftalias.h>
+
+/*
+ * -Wextra noise from the harness itself: its macros pass _metadata, self
+ * and variant to every test, and its setjmp() trips -Wclobbered.
+ */
+#pragma GCC diagnostic ignored "-Wclobbered"
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#include "kselftest_harness.h"
+
+#define MOD_DIR		"/sys/module/ftalias"
+#define NOBODY		65534
+#define WAIT_MS		10000	/* bound of every wait for a condition */
+
+/* Globals are per test: the harness forks each one. */
+static int af;
+static struct nl_sock *nl;
+static int genl_fam;
+
+/* ---- generic netlink (libnl) ------------------------------------------ */
+
+struct alias_info {
+	uint32_t id, mode, policy, grace_ms, incarnation, members;
+	uint32_t pending, held, active_port;	/* active_port 0: none */
+	uint64_t st[FTALIAS_A_ALIAS_STATS_MAX + 1];
+};
+
+struct member_info {
+	uint32_t alias, port, pid, priority, role, state, queue_len;
+	uint32_t incarnation;
+	uint64_t delivered, redelivered, replies;
+};
+
+struct nlreq {
+	int err;		/* positive errno from the ack */
+	bool done;
+	struct alias_info *ai;
+	struct member_info *mi;
+};
+
+static uint32_t get_u32(struct nlattr **tb, int t)
+{
+	return tb[t] ? nla_get_u32(tb[t]) : 0;
+}
+
+static uint64_t get_u64(struct nlattr **tb, int t)
+{
+	return tb[t] ? nla_get_u64(tb[t]) : 0;
+}
+
+static int valid_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlreq *r = arg;
+
+	if (r->ai) {
+		struct nlattr *tb[FTALIAS_A_ALIAS_MAX + 1];
+		struct nlattr *st[FTALIAS_A_ALIAS_STATS_MAX + 1];
+		struct alias_info *a = r->ai;
+		int i;
+
+		if (genlmsg_parse(nlh, 0, tb, FTALIAS_A_ALIAS_MAX, NULL))
+			return NL_SKIP;
+		memset(a, 0, sizeof(*a));
+		a->id = get_u32(tb, FTALIAS_A_ALIAS_ID);
+		a->mode = get_u32(tb, FTALIAS_A_ALIAS_MODE);
+		a->policy = get_u32(tb, FTALIAS_A_ALIAS_POLICY);
+		a->grace_ms = get_u32(tb, FTALIAS_A_ALIAS_GRACE_MS);
+		a->incarnation = get_u32(tb, FTALIAS_A_ALIAS_INCARNATION);
+		a->members = get_u32(tb, FTALIAS_A_ALIAS_MEMBERS);
+		a->pending = get_u32(tb, FTALIAS_A_ALIAS_PENDING);
+		a->held = get_u32(tb, FTALIAS_A_ALIAS_HELD);
+		a->active_port = get_u32(tb, FTALIAS_A_ALIAS_ACTIVE_PORT);
+		if (tb[FTALIAS_A_ALIAS_STATS] &&
+		    !nla_parse_nested(st, FTALIAS_A_ALIAS_STATS_MAX,
+				      tb[FTALIAS_A_ALIAS_STATS], NULL))
+			for (i = 1; i <= FTALIAS_A_ALIAS_STATS_MAX; i++)
+				if (i != FTALIAS_A_ALIAS_STATS_PAD)
+					a->st[i] = get_u64(st, i);
+	}
+	if (r->mi) {
+		struct nlattr *tb[FTALIAS_A_MEMBER_MAX + 1];
+		struct member_info *m = r->mi;
+
+		if (genlmsg_parse(nlh, 0, tb, FTALIAS_A_MEMBER_MAX, NULL))
+			return NL_SKIP;
+		memset(m, 0, sizeof(*m));
+		m->alias = get_u32(tb, FTALIAS_A_MEMBER_ALIAS_ID);
+		m->port = get_u32(tb, FTALIAS_A_MEMBER_PORT);
+		m->pid = get_u32(tb, FTALIAS_A_MEMBER_PID);
+		m->priority = get_u32(tb, FTALIAS_A_MEMBER_PRIORITY);
+		m->role = get_u32(tb, FTALIAS_A_MEMBER_ROLE);
+		m->state = get_u32(tb, FTALIAS_A_MEMBER_STATE);
+		m->queue_len = get_u32(tb, FTALIAS_A_MEMBER_QUEUE_LEN);
+		m->incarnation = get_u32(tb, FTALIAS_A_MEMBER_INCARNATION);
+		m->delivered = get_u64(tb, FTALIAS_A_MEMBER_DELIVERED);
+		m->redelivered = get_u64(tb, FTALIAS_A_MEMBER_REDELIVERED);
+		m->replies = get_u64(tb, FTALIAS_A_MEMBER_REPLIES);
+	}
+	return NL_OK;
+}
+
+static int ack_cb(struct nl_msg *msg, void *arg)
+{
+	((struct nlreq *)arg)->done = true;
+	return NL_STOP;
+}
+
+static int err_cb(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
+{
+	struct nlreq *r = arg;
+
+	r->err = -e->error;
+	r->done = true;
+	return NL_STOP;
+}
+
+/*
+ * Sends m (consumed) and waits for its ack.  Returns the positive errno
+ * the kernel answered, 0 on success, EIO if the transport failed.
+ */
+static int nl_run(struct nl_msg *m, struct alias_info *ai,
+		  struct member_info *mi)
+{
+	struct nlreq r = { .ai = ai, .mi = mi };
+	struct nl_cb *cb = nl_cb_alloc(NL_CB_DEFAULT);
+
+	if (!cb) {
+		nlmsg_free(m);
+		return ENOMEM;
+	}
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, valid_cb, &r);
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, ack_cb, &r);
+	nl_cb_err(cb, NL_CB_CUSTOM, err_cb, &r);
+	if (nl_send_auto(nl, m) < 0)
+		r.err = EIO;
+	else
+		while (!r.done)
+			if (nl_recvmsgs(nl, cb) < 0 && !r.done) {
+				r.err = EIO;
+				break;
+			}
+	nl_cb_put(cb);
+	nlmsg_free(m);
+	return r.err;
+}
+
+static struct nl_msg *nl_new(uint8_t cmd)
+{
+	struct nl_msg *m = nlmsg_alloc();
+
+	if (m && !genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, genl_fam, 0, 0,
+			      cmd, FTALIAS_FAMILY_VERSION)) {
+		nlmsg_free(m);
+		m = NULL;
+	}
+	return m;
+}
+
+/* Alias options; a negative value leaves the kernel's default. */
+struct alias_opts {
+	int64_t uid, gid, mode, policy, grace_ms;
+};
+
+#define DEFAULT_OPTS ((struct alias_opts){ -1, -1, -1, -1, -1 })
+
+/* Creates an alias; returns its id, 0 on failure. */
+static uint32_t alias_new_opts(const char *name, struct alias_opts o)
+{
+	struct nl_msg *m = nl_new(FTALIAS_CMD_ALIAS_NEW);
+	struct alias_info ai = { 0 };
+	static const int attr[] = {
+		FTALIAS_A_ALIAS_UID, FTALIAS_A_ALIAS_GID, FTALIAS_A_ALIAS_MODE,
+		FTALIAS_A_ALIAS_POLICY, FTALIAS_A_ALIAS_GRACE_MS,
+	};
+	int64_t v[] = { o.uid, o.gid, o.mode, o.policy, o.grace_ms };
+	unsigned int i;
+
+	if (!m)
+		return 0;
+	nla_put_string(m, FTALIAS_A_ALIAS_NAME, name);
+	for (i = 0; i < sizeof(attr) / sizeof(attr[0]); i++)
+		if (v[i] >= 0)
+			nla_put_u32(m, attr[i], v[i]);
+	if (nl_run(m, &ai, NULL))
+		return 0;
+	return ai.id;
+}
+
+static uint32_t alias_new(const char *name)
+{
+	struct alias_opts o = DEFAULT_OPTS;
+
+	/* generous: TCG guests are slow; grace tests set their own */
+	o.grace_ms = 20000;
+	return alias_new_opts(name, o);
+}
+
+static int alias_get(uint32_t id, struct alias_info *ai)
+{
+	struct nl_msg *m = nl_new(FTALIAS_CMD_ALIAS_GET);
+
+	if (!m)
+		return ENOMEM;
+	nla_put_u32(m, FTALIAS_A_ALIAS_ID, id);
+	return nl_run(m, ai, NULL);
+}
+
+static int alias_set(uint32_t id, int attr, uint32_t v)
+{
+	struct nl_msg *m = nl_new(FTALIAS_CMD_ALIAS_SET);
+
+	if (!m)
+		return ENOMEM;
+	nla_put_u32(m, FTALIAS_A_ALIAS_ID, id);
+	nla_put_u32(m, attr, v);
+	return nl_run(m, NULL, NULL);
+}
+
+static int alias_del(uint32_t id)
+{
+	struct nl_msg *m = nl_new(FTALIAS_CMD_ALIAS_DEL);
+
+	if (!m)
+		return ENOMEM;
+	nla_put_u32(m, FTALIAS_A_ALIAS_ID, id);
+	return nl_run(m, NULL, NULL);
+}
+
+static int member_get(uint32_t alias, uint32_t port, struct member_info *mi)
+{
+	struct nl_msg *m = nl_new(FTALIAS_CMD_MEMBER_GET);
+
+	if (!m)
+		return ENOMEM;
+	nla_put_u32(m, FTALIAS_A_MEMBER_ALIAS_ID, alias);
+	nla_put_u32(m, FTALIAS_A_MEMBER_PORT, port);
+	return nl_run(m, NULL, mi);
+}
+
+static int member_set_state(uint32_t alias, uint32_t port, uint32_t state)
+{
+	struct nl_msg *m = nl_new(FTALIAS_CMD_MEMBER_SET);
+
+	if (!m)
+		return ENOMEM;
+	nla_put_u32(m, FTALIAS_A_MEMBER_ALIAS_ID, alias);
+	nla_put_u32(m, FTALIAS_A_MEMBER_PORT, port);
+	nla_put_u32(m, FTALIAS_A_MEMBER_STATE, state);
+	return nl_run(m, NULL, NULL);
+}
+
+/* A field of alias-get, or ~0u if the get failed. */
+#define ALIAS_FIELD(id, f) ({						\
+	struct alias_info __ai;						\
+	alias_get(id, &__ai) ? ~0u : __ai.f;				\
+})
+
+/* ---- waiting on conditions -------------------------------------------- */
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+static void nap(void)
+{
+	struct timespec ts = { .tv_nsec = 2 * 1000 * 1000 };
+
+	nanosleep(&ts, NULL);
+}
+
+/* Polls COND (an expression) every 2 ms for up to WAIT_MS; true if met. */
+#define WAIT_FOR(cond) ({						\
+	long long __end = now_ms() + WAIT_MS;				\
+	bool __ok;							\
+	while (!(__ok = (cond)) && now_ms() < __end)			\
+		nap();							\
+	__ok;								\
+})
+
+/* State letter of a thread of this process ('S': sleeping in the kernel). */
+static char task_state(pid_t tid)
+{
+	char path[64], buf[512], *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	p = strrchr(buf, ')');
+	return p && p[1] && p[2] ? p[2] : 0;
+}
+
+/*
+ * A call run in a thread, to see it block: the thread publishes its tid
+ * and sets started just before the call; the test waits for started and
+ * for the thread to sleep, then acts, then joins with a bound.
+ */
+struct bg {
+	pthread_t th;
+	volatile pid_t tid;
+	volatile int started, done;
+	ssize_t ret;
+	int err;
+	ssize_t (*fn)(struct bg *);
+	int fd;
+	void *arg;
+};
+
+static void *bg_main(void *p)
+{
+	struct bg *b = p;
+
+	b->tid = syscall(SYS_gettid);
+	__atomic_store_n(&b->started, 1, __ATOMIC_SEQ_CST);
+	b->ret = b->fn(b);
+	b->err = errno;
+	__atomic_store_n(&b->done, 1, __ATOMIC_SEQ_CST);
+	return NULL;
+}
+
+static int bg_start(struct bg *b)
+{
+	if (pthread_create(&b->th, NULL, bg_main, b))
+		return -1;
+	return WAIT_FOR(b->started) ? 0 : -1;
+}
+
+/* True once the thread sleeps in its call (or has finished it). */
+static bool bg_blocked(struct bg *b)
+{
+	return WAIT_FOR(b->done || task_state(b->tid) == 'S') && !b->done;
+}
+
+/* Joins the thread, waiting at most WAIT_MS for its call to return. */
+static int bg_join(struct bg *b)
+{
+	if (!WAIT_FOR(b->done))
+		return -1;
+	return pthread_join(b->th, NULL);
+}
+
+/* ---- sockets ---------------------------------------------------------- */
+
+static struct sockaddr_ftalias sfa(uint16_t type, uint32_t alias,
+				   uint32_t port)
+{
+	struct sockaddr_ftalias a = {
+		.sfa_family = af, .sfa_type = type,
+		.sfa_alias = alias, .sfa_port = port,
+	};
+	return a;
+}
+
+/* A socket whose blocking calls give up after WAIT_MS (no test hangs). */
+static int sk_new(void)
+{
+	struct timeval tv = { .tv_sec = WAIT_MS / 1000 };
+	int fd = socket(af, SOCK_RDM | SOCK_CLOEXEC, 0);
+
+	if (fd >= 0 &&
+	    (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) ||
+	     setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)))) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static int sk_bind(int fd, uint16_t type, uint32_t alias)
+{
+	struct sockaddr_ftalias a = sfa(type, alias, 0);
+
+	return bind(fd, (struct sockaddr *)&a, sizeof(a));
+}
+
+static int set_u32(int fd, int opt, uint32_t v)
+{
+	return setsockopt(fd, SOL_FTALIAS, opt, &v, sizeof(v));
+}
+
+static uint32_t get_opt(int fd, int opt)
+{
+	socklen_t len = sizeof(uint32_t);
+	uint32_t v;
+
+	if (getsockopt(fd, SOL_FTALIAS, opt, &v, &len) || len != sizeof(v))
+		return ~0u;
+	return v;
+}
+
+/* A plain client: bound to a port. */
+static int client(void)
+{
+	int fd = sk_new();
+
+	if (fd >= 0 && sk_bind(fd, FTALIAS_ADDR_PORT, 0)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* A member of alias with a priority and a role. */
+static int member_pr(uint32_t alias, uint32_t prio, uint32_t role)
+{
+	int fd = sk_new();
+
+	if (fd >= 0 && (set_u32(fd, FTALIAS_PRIORITY, prio) ||
+			set_u32(fd, FTALIAS_ROLE, role) ||
+			sk_bind(fd, FTALIAS_ADDR_ALIAS, alias))) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static int member(uint32_t alias)
+{
+	return member_pr(alias, 0, FTALIAS_MEMBER_ROLE_REPLICA);
+}
+
+static int sock_name(int fd, struct sockaddr_ftalias *a)
+{
+	socklen_t len = sizeof(*a);
+
+	memset(a, 0, sizeof(*a));
+	if (getsockname(fd, (struct sockaddr *)a, &len))
+		return -1;
+	return len == sizeof(*a) ? 0 : -1;
+}
+
+static uint32_t port_of(int fd)
+{
+	struct sockaddr_ftalias a;
+
+	return sock_name(fd, &a) ? 0 : a.sfa_port;
+}
+
+static bool id_eq(const struct ftalias_id *a, const struct ftalias_id *b)
+{
+	return a->node == b->node && a->alias == b->alias &&
+	       a->port == b->port && a->incarnation == b->incarnation &&
+	       a->xid == b->xid;
+}
+
+#define ID_FMT		"{node %u alias %u port %u inc %u xid %llu}"
+#define ID_ARG(i)	(i).node, (i).alias, (i).port, (i).incarnation, \
+			(unsigned long long)(i).xid
+
+struct cm {
+	int level, type;
+	const void *data;
+	size_t len;
+};
+
+static ssize_t ft_send(int fd, const struct sockaddr_ftalias *to,
+		       const void *buf, size_t len, const struct cm *cm,
+		       int ncm, int flags)
+{
+	union {
+		char b[512];
+		struct cmsghdr align;
+	} ctl;
+	struct iovec iov = { .iov_base = (void *)buf, .iov_len = len };
+	struct msghdr mh = {
+		.msg_name = (void *)to,
+		.msg_namelen = to ? sizeof(*to) : 0,
+		.msg_iov = &iov, .msg_iovlen = 1,
+	};
+	size_t off = 0;
+	int i;
+
+	memset(&ctl, 0, sizeof(ctl));
+	for (i = 0; i < ncm; i++) {
+		struct cmsghdr *c = (struct cmsghdr *)(ctl.b + off);
+
+		c->cmsg_level = cm[i].level;
+		c->cmsg_type = cm[i].type;
+		c->cmsg_len = CMSG_LEN(cm[i].len);
+		memcpy(CMSG_DATA(c), cm[i].data, cm[i].len);
+		off += CMSG_SPACE(cm[i].len);
+	}
+	if (off) {
+		mh.msg_control = ctl.b;
+		mh.msg_controllen = off;
+	}
+	return sendmsg(fd, &mh, flags);
+}
+
+/* A request to alias; the stamped ID in *out if out. */
+static ssize_t send_req(int fd, uint32_t alias, const void *buf, size_t len,
+			struct ftalias_id *out, int flags)
+{
+	struct sockaddr_ftalias to = sfa(FTALIAS_ADDR_ALIAS, alias, 0);
+	uint64_t p = (uintptr_t)out;
+	struct cm cm = { SOL_FTALIAS, FTALIAS_CMSG_ID_OUT, &p, sizeof(p) };
+
+	return ft_send(fd, &to, buf, len, &cm, out ? 1 : 0, flags);
+}
+
+static ssize_t send_str(int fd, uint32_t alias, const char *s,
+			struct ftalias_id *out)
+{
+	return send_req(fd, alias, s, strlen(s), out, 0);
+}
+
+/* A re-send of request id to alias (explicit ID). */
+static ssize_t send_resend(int fd, uint32_t alias, const struct ftalias_id *id,
+			   const char *s)
+{
+	struct sockaddr_ftalias to = sfa(FTALIAS_ADDR_ALIAS, alias, 0);
+	struct cm cm = { SOL_FTALIAS, FTALIAS_CMSG_ID, id, sizeof(*id) };
+
+	return ft_send(fd, &to, s, strlen(s), &cm, 1, 0);
+}
+
+static ssize_t send_reply(int fd, const struct ftalias_id *id, const char *s)
+{
+	struct cm cm = { SOL_FTALIAS, FTALIAS_CMSG_REPLY_TO, id, sizeof(*id) };
+
+	return ft_send(fd, NULL, s, strlen(s), &cm, 1, 0);
+}
+
+static ssize_t send_port_flags(int fd, uint32_t port, const char *s,
+			       int flags)
+{
+	struct sockaddr_ftalias to = sfa(FTALIAS_ADDR_PORT, 0, port);
+
+	return ft_send(fd, &to, s, strlen(s), NULL, 0, flags);
+}
+
+static ssize_t send_port(int fd, uint32_t port, const char *s)
+{
+	return send_port_flags(fd, port, s, 0);
+}
+
+struct rmsg {
+	ssize_t n;
+	int err;		/* errno when n < 0 */
+	int mflags;		/* msg_flags */
+	struct sockaddr_ftalias from;
+	socklen_t fromlen;
+	bool has_id, has_rt, has_flags, has_errno;
+	int other;		/* control messages of another kind */
+	struct ftalias_id id, rt;
+	uint32_t flags, errnum;
+	char data[256];		/* NUL-terminated copy of the start */
+};
+
+static ssize_t ft_recv(int fd, void *buf, size_t len, int flags,
+		       struct rmsg *r)
+{
+	union {
+		char b[512];
+		struct cmsghdr align;
+	} ctl;
+	struct iovec iov = { .iov_base = buf, .iov_len = len };
+	struct msghdr mh = {
+		.msg_name = &r->from, .msg_namelen = sizeof(r->from),
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = ctl.b, .msg_controllen = sizeof(ctl.b),
+	};
+	struct cmsghdr *c;
+	size_t n;
+
+	memset(r, 0, sizeof(*r));
+	r->n = recvmsg(fd, &mh, flags);
+	r->err = r->n < 0 ? errno : 0;
+	if (r->n < 0)
+		return r->n;
+	r->fromlen = mh.msg_namelen;
+	r->mflags = mh.msg_flags;
+	n = (size_t)r->n < len ? (size_t)r->n : len;
+	memcpy(r->data, buf, n < sizeof(r->data) ? n : sizeof(r->data) - 1);
+	for (c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c)) {
+		size_t dl = c->cmsg_len - CMSG_LEN(0);
+
+		if (c->cmsg_level != SOL_FTALIAS) {
+			r->other++;
+			continue;
+		}
+		if (c->cmsg_type == FTALIAS_CMSG_ID && dl == sizeof(r->id)) {
+			r->has_id = true;
+			memcpy(&r->id, CMSG_DATA(c), dl);
+		} else if (c->cmsg_type == FTALIAS_CMSG_REPLY_TO &&
+			   dl == sizeof(r->rt)) {
+			r->has_rt = true;
+			memcpy(&r->rt, CMSG_DATA(c), dl);
+		} else if (c->cmsg_type == FTALIAS_CMSG_FLAGS && dl == 4) {
+			r->has_flags = true;
+			memcpy(&r->flags, CMSG_DATA(c), 4);
+		} else if (c->cmsg_type == FTALIAS_CMSG_ERRNO && dl == 4) {
+			r->has_errno = true;
+			memcpy(&r->errnum, CMSG_DATA(c), 4);
+		} else {
+			r->other++;
+		}
+	}
+	return r->n;
+}
+
+/* Receives one message of at most 255 bytes into r->data. */
+static ssize_t rcv(int fd, int flags, struct rmsg *r)
+{
+	char buf[255];
+
+	return ft_recv(fd, buf, sizeof(buf), flags, r);
+}
+
+/* Nothing to read now. */
+static bool queue_empty(int fd)
+{
+	struct rmsg r;
+
+	return rcv(fd, MSG_DONTWAIT, &r) < 0 && r.err == EAGAIN;
+}
+
+/*
+ * Runs fn(arg) in a child that has dropped to nobody:nogroup, without
+ * supplementary groups or capabilities.  Returns fn's value (0..255), or
+ * 255 if the child could not drop privileges or died.
+ */
+static int as_nobody(int (*fn)(void *), void *arg)
+{
+	int st;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return 255;
+	if (!pid) {
+		if (setgroups(0, NULL) || setresgid(NOBODY, NOBODY, NOBODY) ||
+		    setresuid(NOBODY, NOBODY, NOBODY))
+			_exit(255);
+		_exit(fn(arg));
+	}
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return 255;
+	return WEXITSTATUS(st);
+}
+
+/* ---- fixture ---------------------------------------------------------- */
+
+FIXTURE(sa) {
+	int unused;
+};
+
+FIXTURE_SETUP(sa)
+{
+	char buf[32] = "";
+	FILE *f = fopen(MOD_DIR "/parameters/family", "r");
+
+	if (!f || !fgets(buf, sizeof(buf), f)) {
+		if (f)
+			fclose(f);
+		SKIP(return, "ftalias not loaded");
+	}
+	fclose(f);
+	af = atoi(buf);
+	ASSERT_GT(af, 0);
+	ASSERT_EQ(0, unshare(CLONE_NEWNET));
+	nl = nl_socket_alloc();
+	ASSERT_NE(NULL, nl);
+	ASSERT_EQ(0, genl_connect(nl));
+	genl_fam = genl_ctrl_resolve(nl, FTALIAS_FAMILY_NAME);
+	if (genl_fam < 0)
+		SKIP(return, "generic netlink family ftalias not found");
+}
+
+FIXTURE_TEARDOWN(sa)
+{
+	if (nl)
+		nl_socket_free(nl);
+}
+
+/* ---- socket(), bind() ------------------------------------------------- */
+
+TEST_F(sa, socket_types)
+{
+	/* SOCK_SEQPACKET comes with the connections issue */
+	static const int bad[] = {
+		SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, SOCK_SEQPACKET, SOCK_PACKET,
+	};
+	unsigned int i;
+	int fd;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		EXPECT_EQ(-1, socket(af, bad[i], 0)) TH_LOG("type %d", bad[i]);
+		EXPECT_EQ(ESOCKTNOSUPPORT, errno) TH_LOG("type %d", bad[i]);
+	}
+	EXPECT_EQ(-1, socket(af, SOCK_RDM, 1));
+	EXPECT_EQ(EPROTONOSUPPORT, errno);
+	EXPECT_EQ(-1, socket(af, SOCK_RDM, IPPROTO_TCP));
+	EXPECT_EQ(EPROTONOSUPPORT, errno);
+	fd = socket(af, SOCK_RDM, 0);
+	ASSERT_GE(fd, 0);
+	close(fd);
+}
+
+TEST_F(sa, bind_port)
+{
+	struct sockaddr_ftalias a, b;
+	int fd = sk_new(), fd2 = sk_new();
+	socklen_t len = sizeof(a);
+
+	ASSERT_GE(fd, 0);
+	ASSERT_GE(fd2, 0);
+	ASSERT_EQ(0, sk_bind(fd, FTALIAS_ADDR_PORT, 0)) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(0, sk_bind(fd2, FTALIAS_ADDR_PORT, 0));
+	ASSERT_EQ(0, sock_name(fd, &a));
+	EXPECT_EQ(af, a.sfa_family);
+	EXPECT_EQ(FTALIAS_ADDR_PORT, a.sfa_type);
+	EXPECT_EQ(0u, a.sfa_node);
+	EXPECT_EQ(0u, a.sfa_alias);
+	EXPECT_NE(0u, a.sfa_port);
+	ASSERT_EQ(0, sock_name(fd2, &b));
+	EXPECT_NE(a.sfa_port, b.sfa_port);
+
+	EXPECT_EQ(-1, getpeername(fd, (struct sockaddr *)&b, &len));
+	EXPECT_EQ(ENOTCONN, errno);
+	close(fd);
+	close(fd2);
+}
+
+TEST_F(sa, bind_alias)
+{
+	uint32_t id = alias_new("srv");
+	struct sockaddr_ftalias a;
+	struct member_info mi;
+	struct alias_info ai;
+	socklen_t len = sizeof(a);
+	int fd;
+
+	ASSERT_NE(0u, id);
+	fd = member(id);
+	ASSERT_GE(fd, 0) TH_LOG("bind: %s", strerror(errno));
+	ASSERT_EQ(0, sock_name(fd, &a));
+	EXPECT_EQ(af, a.sfa_family);
+	EXPECT_EQ(FTALIAS_ADDR_ALIAS, a.sfa_type);
+	EXPECT_EQ(0u, a.sfa_node);
+	EXPECT_EQ(id, a.sfa_alias);
+	EXPECT_NE(0u, a.sfa_port);
+	EXPECT_EQ(-1, getpeername(fd, (struct sockaddr *)&a, &len));
+	EXPECT_EQ(ENOTCONN, errno);
+
+	ASSERT_EQ(0, alias_get(id, &ai));
+	EXPECT_EQ(1u, ai.members);
+	EXPECT_EQ(port_of(fd), ai.active_port);
+	ASSERT_EQ(0, member_get(id, port_of(fd), &mi));
+	EXPECT_EQ(port_of(fd), mi.port);
+	EXPECT_EQ((uint32_t)getpid(), mi.pid);
+	EXPECT_EQ((uint32_t)FTALIAS_MEMBER_STATE_ACTIVE, mi.state);
+	EXPECT_EQ(1u, get_opt(fd, FTALIAS_ACTIVE));
+	EXPECT_EQ(ai.incarnation, get_opt(fd, FTALIAS_INCARNATION));
+
+	close(fd);
+	EXPECT_TRUE(WAIT_FOR(ALIAS_FIELD(id, members) == 0));
+	EXPECT_EQ(ENOENT, member_get(id, mi.port, &mi));
+}
+
+/*
+ * bind(fd, a, len) fails with errno e and leaves fd unbound (a good bind
+ * still works afterwards) and alias id (if any) without members.
+ */
+#define EXPECT_BIND_FAILS(e, a, len, id) do {				\
+	int __fd = sk_new();						\
+	ASSERT_GE(__fd, 0);						\
+	EXPECT_EQ(-1, bind(__fd, (struct sockaddr *)(a), (len)));	\
+	EXPECT_EQ(e, errno) TH_LOG("got %s", strerror(errno));		\
+	if (id) {							\
+		EXPECT_EQ(0u, ALIAS_FIELD(id, members));		\
+	}								\
+	EXPECT_EQ(0, sk_bind(__fd, FTALIAS_ADDR_PORT, 0))		\
+		TH_LOG("left bound? %s", strerror(errno));		\
+	close(__fd);							\
+} while (0)
+
+TEST_F(sa, bind_bad_addrlen)
+{
+	uint32_t id = alias_new("srv");
+	struct {
+		struct sockaddr_ftalias a;
+		char extra[16];
+	} big = { 0 };
+	struct sockaddr_ftalias a = sfa(FTALIAS_ADDR_ALIAS, id, 0);
+
+	ASSERT_NE(0u, id);
+	big.a = a;
+	EXPECT_BIND_FAILS(EINVAL, &a, sizeof(a) - 1, id);
+	EXPECT_BIND_FAILS(EINVAL, &a, sizeof(a) - 4, id);
+	EXPECT_BIND_FAILS(EINVAL, &a, sizeof(sa_family_t), id);
+	EXPECT_BIND_FAILS(EINVAL, &a, 0, id);
+	EXPECT_BIND_FAILS(EINVAL, &big, sizeof(big), id);
+	EXPECT_BIND_FAILS(EINVAL, &big, sizeof(a) + 1, id);
+}
+
+TEST_F(sa, bind_bad_family)
+{
+	uint32_t id = alias_new("srv");
+	struct sockaddr_ftalias a = sfa(FTALIAS_ADDR_ALIAS, id, 0);
+
+	ASSERT_NE(0u, id);
+	a.sfa_family = AF_UNIX;
+	EXPECT_BIND_FAILS(EAFNOSUPPORT, &a, sizeof(a), id);
+	a.sfa_family = AF_UNSPEC;
+	EXPECT_BIND_FAILS(EAFNOSUPPORT, &a, sizeof(a), id);
+	a = sfa(FTALIAS_ADDR_PORT, 0, 0);
+	a.sfa_family = af + 1;
+	EXPECT_BIND_FAILS(EAFNOSUPPORT, &a, sizeof(a), 0);
+}
+
+TEST_F(sa, bind_bad_fields)
+{
+	uint32_t id = alias_new("srv");
+	struct sockaddr_ftalias a;
+
+	ASSERT_NE(0u, id);
+	/* the kernel assigns the port */
+	a = sfa(FTALIAS_ADDR_ALIAS, id, 7);
+	EXPECT_BIND_FAILS(EINVAL, &a, sizeof(a), id);
+	a = sfa(FTALIAS_ADDR_PORT, 0, 7);
+	EXPECT_BIND_FAILS(EINVAL, &a, sizeof(a), id);
+	/* a port bind names no alias */
+	a = sfa(FTALIAS_ADDR_PORT, id, 0);
+	EXPECT_BIND_FAILS(EINVAL, &a, sizeof(a), id);
+	/* unknown types */
+	a = sfa(0, id, 0);
+	EXPECT_BIND_FAILS(EINVAL, &a, sizeof(a), id);
+	a = sfa(FTALIAS_ADDR_ALIAS + 1, id, 0);
+	EXPECT_BIND_FAILS(EINVAL, &a, sizeof(a), id);
+	a = sfa(0xffff, id, 0);
+	EXPECT_BIND_FAILS(EINVAL, &a, sizeof(a), id);
+	/* another node: cluster mode later */
+	a = sfa(FTALIAS_ADDR_ALIAS, id, 0);
+	a.sfa_node = 1;
+	EXPECT_BIND_FAILS(EHOSTUNREACH, &a, sizeof(a), id);
+	a = sfa(FTALIAS_ADDR_PORT, 0, 0);
+	a.sfa_node = 0xffffffff;
+	EXPECT_BIND_FAILS(EHOSTUNREACH, &a, sizeof(a), id);
+	/* alias ids start at 1: 0 is no alias */
+	a = sfa(FTALIAS_ADDR_ALIAS, 0, 0);
+	EXPECT_BIND_FAILS(EINVAL, &a, sizeof(a), id);
+}
+
+TEST_F(sa, bind_noent)
+{
+	uint32_t id = alias_new("srv");
+	struct sockaddr_ftalias a = sfa(FTALIAS_ADDR_ALIAS, id + 1000, 0);
+
+	ASSERT_NE(0u, id);
+	EXPECT_BIND_FAILS(ENOENT, &a, sizeof(a), id);
+	/* a deleted alias */
+	ASSERT_EQ(0, alias_del(id));
+	a.sfa_alias = id;
+	EXPECT_BIND_FAILS(ENOENT, &a, sizeof(a), 0);
+}
+
+TEST_F(sa, bind_twice)
+{
+	uint32_t id = alias_new("srv"), id2 = alias_new("other");
+	struct sockaddr_ftalias a;
+	int fd;
+
+	ASSERT_NE(0u, id);
+	ASSERT_NE(0u, id2);
+	fd = member(id);
+	ASSERT_GE(fd, 0);
+	EXPECT_EQ(-1, sk_bind(fd, FTALIAS_ADDR_ALIAS, id));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, sk_bind(fd, FTALIAS_ADDR_ALIAS, id2));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, sk_bind(fd, FTALIAS_ADDR_PORT, 0));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(1u, ALIAS_FIELD(id, members));
+	EXPECT_EQ(0u, ALIAS_FIELD(id2, members));
+	ASSERT_EQ(0, sock_name(fd, &a));
+	EXPECT_EQ(id, a.sfa_alias);
+	close(fd);
+
+	fd = client();
+	ASSERT_GE(fd, 0);
+	EXPECT_EQ(-1, sk_bind(fd, FTALIAS_ADDR_PORT, 0));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, sk_bind(fd, FTALIAS_ADDR_ALIAS, id));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(0u, ALIAS_FIELD(id, members));
+	ASSERT_EQ(0, sock_name(fd, &a));
+	EXPECT_EQ(FTALIAS_ADDR_PORT, a.sfa_type);
+	close(fd);
+}
+
+struct perm_arg {
+	uint32_t alias;
+};
+
+/* In the nobody child: 0 if bind to the alias worked, else errno. */
+static int nobody_bind(void *p)
+{
+	struct perm_arg *a = p;
+	int fd = socket(af, SOCK_RDM, 0);
+
+	if (fd < 0)
+		return 254;
+	return sk_bind(fd, FTALIAS_ADDR_ALIAS, a->alias) ? errno : 0;
+}
+
+/* In the nobody child: 0 if a request to the alias was accepted, else errno. */
+static int nobody_send(void *p)
+{
+	struct perm_arg *a = p;
+	int fd = socket(af, SOCK_RDM, 0);
+
+	if (fd < 0 || sk_bind(fd, FTALIAS_ADDR_PORT, 0))
+		return 254;
+	return send_str(fd, a->alias, "x", NULL) == 1 ? 0 : errno;
+}
+
+TEST_F(sa, unprivileged)
+{
+	struct alias_opts o = DEFAULT_OPTS;
+	struct perm_arg closed, open, joinonly;
+	struct rmsg r;
+	int fd;
+
+	o.uid = 0;
+	o.gid = 0;
+	o.mode = 0640;
+	closed.alias = alias_new_opts("closed", o);
+	o.mode = 0666;
+	open.alias = alias_new_opts("open", o);
+	o.mode = 0642;
+	joinonly.alias = alias_new_opts("joinonly", o);
+	ASSERT_NE(0u, closed.alias);
+	ASSERT_NE(0u, open.alias);
+	ASSERT_NE(0u, joinonly.alias);
+
+	/* 0640 root:root: nobody may neither join nor send */
+	EXPECT_EQ(EPERM, as_nobody(nobody_bind, &closed));
+	EXPECT_EQ(0u, ALIAS_FIELD(closed.alias, members));
+	fd = member(closed.alias);	/* a receiver, to see nothing came */
+	ASSERT_GE(fd, 0);
+	EXPECT_EQ(EPERM, as_nobody(nobody_send, &closed));
+	EXPECT_TRUE(queue_empty(fd));
+	EXPECT_EQ(0u, ALIAS_FIELD(closed.alias, pending));
+	close(fd);
+
+	/* 0642: join, not send */
+	EXPECT_EQ(0, as_nobody(nobody_bind, &joinonly));
+	EXPECT_EQ(EPERM, as_nobody(nobody_send, &joinonly));
+
+	/* 0666: both */
+	EXPECT_EQ(0, as_nobody(nobody_bind, &open));
+	fd = member(open.alias);
+	ASSERT_GE(fd, 0);
+	EXPECT_EQ(0, as_nobody(nobody_send, &open));
+	EXPECT_EQ(1, rcv(fd, MSG_DONTWAIT, &r));
+	close(fd);
+}
+
+TEST_F(sa, cap_net_admin_overrides_mode)
+{
+	struct alias_opts o = DEFAULT_OPTS;
+	uint32_t id;
+	int fd, c;
+
+	o.uid = 1234;
+	o.gid = 1234;
+	o.mode = 0600;
+	id = alias_new_opts("private", o);
+	ASSERT_NE(0u, id);
+	fd = member(id);
+	ASSERT_GE(fd, 0) TH_LOG("bind: %s", strerror(errno));
+	c = client();
+	ASSERT_GE(c, 0);
+	EXPECT_EQ(1, send_str(c, id, "x", NULL)) TH_LOG("%s", strerror(errno));
+	close(fd);
+	close(c);
+}
+
+/* ---- socket options ---------------------------------------------------- */
+
+TEST_F(sa, sockopts)
+{
+	uint32_t id = alias_new("srv"), v = 0;
+	int fd = sk_new(), fd2;
+
+	ASSERT_NE(0u, id);
+	ASSERT_GE(fd, 0);
+	EXPECT_EQ(0, set_u32(fd, FTALIAS_PRIORITY, 7));
+	EXPECT_EQ(0, set_u32(fd, FTALIAS_ROLE, FTALIAS_MEMBER_ROLE_STANDBY));
+	EXPECT_EQ(-1, set_u32(fd, FTALIAS_ROLE, FTALIAS_MEMBER_ROLE_STANDBY + 1));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, setsockopt(fd, SOL_FTALIAS, FTALIAS_PRIORITY, &v, 2));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(7u, get_opt(fd, FTALIAS_PRIORITY));
+	EXPECT_EQ((uint32_t)FTALIAS_MEMBER_ROLE_STANDBY, get_opt(fd, FTALIAS_ROLE));
+	EXPECT_EQ(0, set_u32(fd, FTALIAS_ROLE, FTALIAS_MEMBER_ROLE_REPLICA));
+	ASSERT_EQ(0, sk_bind(fd, FTALIAS_ADDR_ALIAS, id));
+	EXPECT_EQ(-1, set_u32(fd, FTALIAS_PRIORITY, 8));
+	EXPECT_EQ(EBUSY, errno);
+	EXPECT_EQ(-1, set_u32(fd, FTALIAS_ROLE, FTALIAS_MEMBER_ROLE_STANDBY));
+	EXPECT_EQ(EBUSY, errno);
+	EXPECT_EQ(7u, get_opt(fd, FTALIAS_PRIORITY));
+	EXPECT_EQ((uint32_t)FTALIAS_MEMBER_ROLE_REPLICA, get_opt(fd, FTALIAS_ROLE));
+	EXPECT_EQ(1u, get_opt(fd, FTALIAS_ACTIVE));
+
+	fd2 = member_pr(id, 3, FTALIAS_MEMBER_ROLE_REPLICA);
+	ASSERT_GE(fd2, 0);
+	EXPECT_EQ(0u, get_opt(fd2, FTALIAS_ACTIVE));
+	close(fd);
+	close(fd2);
+}
+
+/* ---- requests, IDs, replies ------------------------------------------- */
+
+TEST_F(sa, request_reply_port)
+{
+	uint32_t id = alias_new("srv");
+	struct ftalias_id out, last;
+	socklen_t len = sizeof(last);
+	struct member_info mi;
+	int s, c, i;
+	struct rmsg r;
+
+	ASSERT_NE(0u, id);
+	s = member(id);
+	c = client();
+	ASSERT_GE(s, 0);
+	ASSERT_GE(c, 0);
+
+	for (i = 1; i <= 3; i++) {
+		char req[16], rep[16];
+
+		snprintf(req, sizeof(req), "req%d", i);
+		snprintf(rep, sizeof(rep), "rep%d", i);
+		memset(&out, 0xa5, sizeof(out));
+		ASSERT_EQ((ssize_t)strlen(req), send_str(c, id, req, &out))
+			TH_LOG("send: %s", strerror(errno));
+		EXPECT_EQ(0u, out.node);
+		EXPECT_EQ(0u, out.alias);
+		EXPECT_EQ(port_of(c), out.port);
+		EXPECT_EQ(0u, out.incarnation);
+		EXPECT_EQ((uint64_t)i, out.xid) TH_LOG("xid %llu", (unsigned long long)out.xid);
+		ASSERT_EQ(0, getsockopt(c, SOL_FTALIAS, FTALIAS_LAST_ID, &last, &len));
+		EXPECT_EQ(sizeof(last), len);
+		EXPECT_TRUE(id_eq(&out, &last)) TH_LOG(ID_FMT, ID_ARG(last));
+		EXPECT_EQ(1u, ALIAS_FIELD(id, pending));
+
+		ASSERT_EQ((ssize_t)strlen(req), rcv(s, 0, &r)) TH_LOG("%s", strerror(r.err));
+		EXPECT_STREQ(req, r.data);
+		ASSERT_TRUE(r.has_id);
+		EXPECT_TRUE(id_eq(&out, &r.id)) TH_LOG("got " ID_FMT, ID_ARG(r.id));
+		EXPECT_FALSE(r.has_rt);
+		EXPECT_FALSE(r.has_errno);
+		EXPECT_FALSE(r.has_flags);
+		EXPECT_EQ(0, r.other);
+		EXPECT_EQ(sizeof(r.from), r.fromlen);
+		EXPECT_EQ(af, r.from.sfa_family);
+		EXPECT_EQ(FTALIAS_ADDR_PORT, r.from.sfa_type);
+		EXPECT_EQ(0u, r.from.sfa_node);
+		EXPECT_EQ(0u, r.from.sfa_alias);
+		EXPECT_EQ(port_of(c), r.from.sfa_port);
+
+		ASSERT_EQ((ssize_t)strlen(rep), send_reply(s, &r.id, rep))
+			TH_LOG("reply: %s", strerror(errno));
+		ASSERT_EQ((ssize_t)strlen(rep), rcv(c, 0, &r));
+		EXPECT_STREQ(rep, r.data);
+		ASSERT_TRUE(r.has_rt);
+		EXPECT_TRUE(id_eq(&out, &r.rt)) TH_LOG("got " ID_FMT, ID_ARG(r.rt));
+		EXPECT_FALSE(r.has_id);
+		EXPECT_FALSE(r.has_errno);
+		EXPECT_EQ(FTALIAS_ADDR_ALIAS, r.from.sfa_type);
+		EXPECT_EQ(id, r.from.sfa_alias);
+		EXPECT_EQ(port_of(s), r.from.sfa_port);
+		EXPECT_EQ(0u, ALIAS_FIELD(id, pending));
+	}
+	ASSERT_EQ(0, member_get(id, port_of(s), &mi));
+	EXPECT_EQ(3u, mi.delivered);
+	EXPECT_EQ(3u, mi.replies);
+	EXPECT_EQ(0u, mi.redelivered);
+	EXPECT_EQ(0u, mi.queue_len);
+	EXPECT_TRUE(queue_empty(s));
+	EXPECT_TRUE(queue_empty(c));
+	close(s);
+	close(c);
+}
+
+TEST_F(sa, ids_of_member_senders)
+{
+	uint32_t srv = alias_new("srv"), cli = alias_new("cli");
+	struct ftalias_id o1, o2, o3;
+	int s, c1, c2;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_NE(0u, cli);
+	s = member(srv);
+	c1 = member(cli);
+	c2 = member(cli);	/* backup of cli */
+	ASSERT_GE(s, 0);
+	ASSERT_GE(c1, 0);
+	ASSERT_GE(c2, 0);
+	ASSERT_EQ(1u, get_opt(c1, FTALIAS_ACTIVE));
+	ASSERT_EQ(0u, get_opt(c2, FTALIAS_ACTIVE));
+
+	ASSERT_EQ(2, send_str(c1, srv, "a1", &o1)) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(2, send_str(c2, srv, "b2", &o2)) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(2, send_str(c1, srv, "a3", &o3));
+	EXPECT_EQ(0u, o1.node);
+	EXPECT_EQ(cli, o1.alias);
+	EXPECT_EQ(cli, o2.alias);
+	EXPECT_EQ(port_of(c1), o1.port);
+	EXPECT_EQ(port_of(c2), o2.port);
+	EXPECT_EQ(port_of(c1), o3.port);
+	EXPECT_EQ(get_opt(c1, FTALIAS_INCARNATION), o1.incarnation);
+	EXPECT_EQ(ALIAS_FIELD(cli, incarnation), o1.incarnation);
+	EXPECT_NE(0u, o1.incarnation);
+	/* one counter per alias, whichever member sends */
+	EXPECT_EQ(1u, o1.xid);
+	EXPECT_EQ(2u, o2.xid);
+	EXPECT_EQ(3u, o3.xid);
+
+	ASSERT_EQ(2, rcv(s, 0, &r));
+	EXPECT_TRUE(id_eq(&o1, &r.id));
+	EXPECT_EQ(FTALIAS_ADDR_ALIAS, r.from.sfa_type);
+	EXPECT_EQ(cli, r.from.sfa_alias);
+	EXPECT_EQ(port_of(c1), r.from.sfa_port);
+	ASSERT_EQ(2, rcv(s, 0, &r));
+	EXPECT_TRUE(id_eq(&o2, &r.id));
+	EXPECT_EQ(port_of(c2), r.from.sfa_port);
+	ASSERT_EQ(2, rcv(s, 0, &r));
+	EXPECT_TRUE(id_eq(&o3, &r.id));
+	EXPECT_EQ(3u, ALIAS_FIELD(srv, pending));
+}
+
+TEST_F(sa, reply_to_client_alias)
+{
+	uint32_t srv = alias_new("srv"), cli = alias_new("cli");
+	struct ftalias_id o;
+	int s, c1, c2;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_NE(0u, cli);
+	s = member(srv);
+	c1 = member(cli);
+	c2 = member(cli);
+	ASSERT_GE(s, 0);
+	ASSERT_GE(c1, 0);
+	ASSERT_GE(c2, 0);
+
+	/* sent by the backup: answered to the active member of cli */
+	ASSERT_EQ(3, send_str(c2, srv, "req", &o));
+	ASSERT_EQ(3, rcv(s, 0, &r));
+	ASSERT_TRUE(r.has_id);
+	ASSERT_EQ(3, send_reply(s, &r.id, "rep")) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(3, rcv(c1, 0, &r)) TH_LOG("%s", strerror(r.err));
+	EXPECT_STREQ("rep", r.data);
+	ASSERT_TRUE(r.has_rt);
+	EXPECT_TRUE(id_eq(&o, &r.rt));
+	EXPECT_TRUE(queue_empty(c2));
+
+	/* cli fails over: the reply goes to the new active member */
+	ASSERT_EQ(3, send_str(c1, srv, "re2", &o));
+	ASSERT_EQ(3, rcv(s, 0, &r));
+	close(c1);
+	ASSERT_TRUE(WAIT_FOR(get_opt(c2, FTALIAS_ACTIVE) == 1));
+	ASSERT_EQ(3, send_reply(s, &r.id, "rp2")) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(3, rcv(c2, 0, &r));
+	EXPECT_STREQ("rp2", r.data);
+	EXPECT_TRUE(id_eq(&o, &r.rt));
+}
+
+TEST_F(sa, reply_errors)
+{
+	uint32_t srv = alias_new("srv"), other = alias_new("other");
+	struct ftalias_id o, bogus;
+	int s, s2, c, x, y;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_NE(0u, other);
+	s = member(srv);
+	s2 = member(srv);	/* a backup of srv */
+	c = client();
+	x = client();
+	y = member(other);
+	ASSERT_GE(s, 0);
+	ASSERT_GE(s2, 0);
+	ASSERT_GE(c, 0);
+	ASSERT_GE(x, 0);
+	ASSERT_GE(y, 0);
+
+	ASSERT_EQ(3, send_str(c, srv, "req", &o));
+	ASSERT_EQ(3, rcv(s, 0, &r));
+
+	/* not a member of srv */
+	EXPECT_EQ(-1, send_reply(x, &o, "bad"));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(-1, send_reply(y, &o, "bad"));
+	EXPECT_EQ(EPERM, errno);
+	/* the requester itself */
+	EXPECT_EQ(-1, send_reply(c, &o, "bad"));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_TRUE(queue_empty(c));
+	EXPECT_EQ(1u, ALIAS_FIELD(srv, pending));
+
+	/* an ID never issued */
+	bogus = o;
+	bogus.xid = 1000;
+	EXPECT_EQ(-1, send_reply(s, &bogus, "bad"));
+	EXPECT_EQ(ENOENT, errno);
+	bogus = o;
+	bogus.port++;
+	EXPECT_EQ(-1, send_reply(s, &bogus, "bad"));
+	EXPECT_EQ(ENOENT, errno);
+
+	/* first reply wins, from any member of srv; then ENOENT */
+	ASSERT_EQ(3, send_reply(s2, &o, "rep")) TH_LOG("%s", strerror(errno));
+	EXPECT_EQ(-1, send_reply(s, &o, "two"));
+	EXPECT_EQ(ENOENT, errno);
+	EXPECT_EQ(-1, send_reply(s2, &o, "two"));
+	EXPECT_EQ(ENOENT, errno);
+	ASSERT_EQ(3, rcv(c, 0, &r));
+	EXPECT_STREQ("rep", r.data);
+	EXPECT_TRUE(queue_empty(c));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
+}
+
+TEST_F(sa, resend_rules)
+{
+	uint32_t srv = alias_new("srv"), cli = alias_new("cli");
+	struct ftalias_id o, f;
+	int s, c1, c2, p;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_NE(0u, cli);
+	s = member(srv);
+	c1 = member(cli);
+	c2 = member(cli);
+	p = client();
+	ASSERT_GE(s, 0);
+	ASSERT_GE(c1, 0);
+	ASSERT_GE(c2, 0);
+	ASSERT_GE(p, 0);
+
+	ASSERT_EQ(3, send_str(c1, srv, "req", &o));
+	ASSERT_EQ(3, rcv(s, 0, &r));
+
+	/* a plain socket may not name an ID, not even one of its own */
+	ASSERT_EQ(3, send_str(p, srv, "own", &f));
+	EXPECT_EQ(-1, send_resend(p, srv, &f, "own"));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(-1, send_resend(p, srv, &o, "req"));
+	EXPECT_EQ(EPERM, errno);
+	ASSERT_EQ(3, rcv(s, 0, &r));
+	ASSERT_EQ(3, send_reply(s, &r.id, "rep"));
+
+	/* a foreign alias in the ID */
+	f = o;
+	f.alias = srv;
+	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
+	EXPECT_EQ(EPERM, errno);
+	f.alias = cli + srv + 100;
+	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
+	EXPECT_EQ(EPERM, errno);
+	/* a member of srv re-sending cli's ID */
+	EXPECT_EQ(-1, send_resend(s, srv, &o, "req"));
+	EXPECT_EQ(EPERM, errno);
+	/* an xid not issued yet */
+	f = o;
+	f.xid = o.xid + 1;
+	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
+	EXPECT_EQ(EPERM, errno);
+	f.xid = 0;
+	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
+	EXPECT_EQ(EPERM, errno);
+	/* still pending */
+	EXPECT_EQ(-1, send_resend(c1, srv, &o, "req"));
+	EXPECT_EQ(EALREADY, errno);
+	EXPECT_EQ(-1, send_resend(c2, srv, &o, "req"));
+	EXPECT_EQ(EALREADY, errno);
+	EXPECT_TRUE(queue_empty(s));
+	EXPECT_EQ(1u, ALIAS_FIELD(srv, pending));
+
+	/* answered: the backup of cli may re-send it, with the same ID */
+	ASSERT_EQ(3, send_reply(s, &o, "rep"));
+	ASSERT_EQ(3, rcv(c1, 0, &r));
+	ASSERT_EQ(3, send_resend(c2, srv, &o, "req")) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(3, rcv(s, 0, &r));
+	ASSERT_TRUE(r.has_id);
+	EXPECT_TRUE(id_eq(&o, &r.id)) TH_LOG("got " ID_FMT, ID_ARG(r.id));
+	EXPECT_TRUE(r.has_flags);
+	EXPECT_EQ((uint32_t)FTALIAS_F_RESENT, r.flags & FTALIAS_F_RESENT);
+	EXPECT_EQ(1u, ALIAS_FIELD(srv, pending));
+	EXPECT_EQ(1u, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_RESENT]));
+	/* the counter did not move */
+	ASSERT_EQ(3, send_str(c2, srv, "new", &f));
+	EXPECT_EQ(o.xid + 1, f.xid);
+}
+
+TEST_F(sa, send_to_port)
+{
+	uint32_t srv = alias_new("srv");
+	int a = client(), b = client(), m;
+	uint32_t dead;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_GE(a, 0);
+	ASSERT_GE(b, 0);
+	m = member(srv);
+	ASSERT_GE(m, 0);
+
+	ASSERT_EQ(5, send_port(a, port_of(b), "hello")) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(5, rcv(b, 0, &r));
+	EXPECT_STREQ("hello", r.data);
+	EXPECT_FALSE(r.has_id);
+	EXPECT_FALSE(r.has_rt);
+	EXPECT_EQ(FTALIAS_ADDR_PORT, r.from.sfa_type);
+	EXPECT_EQ(port_of(a), r.from.sfa_port);
+	/* back, to the port read from msg_name */
+	ASSERT_EQ(2, send_port(b, r.from.sfa_port, "hi"));
+	ASSERT_EQ(2, rcv(a, 0, &r));
+	EXPECT_EQ(port_of(b), r.from.sfa_port);
+
+	/* to a member's port: a datagram, not a request */
+	ASSERT_EQ(3, send_port(a, port_of(m), "dgm"));
+	ASSERT_EQ(3, rcv(m, 0, &r));
+	EXPECT_FALSE(r.has_id);
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
+
+	/* a port that no longer exists */
+	dead = port_of(b);
+	close(b);
+	EXPECT_EQ(-1, send_port(a, dead, "x"));
+	EXPECT_EQ(ECONNREFUSED, errno);
+}
+
+TEST_F(sa, send_errors)
+{
+	uint32_t srv = alias_new("srv");
+	struct iovec iov = { .iov_base = "x", .iov_len = 1 };
+	struct sockaddr_ftalias to;
+	int u = sk_new(), c = client(), s;
+	struct msghdr mh = { 0 };
+	struct ftalias_id o;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_GE(u, 0);
+	ASSERT_GE(c, 0);
+	s = member(srv);
+	ASSERT_GE(s, 0);
+
+	/* unbound */
+	EXPECT_EQ(-1, send_str(u, srv, "x", NULL));
+	EXPECT_EQ(ENOTCONN, errno);
+	EXPECT_EQ(-1, send_port(u, port_of(c), "x"));
+	EXPECT_EQ(ENOTCONN, errno);
+	/* no destination */
+	EXPECT_EQ(-1, ft_send(c, NULL, "x", 1, NULL, 0, 0));
+	EXPECT_EQ(EDESTADDRREQ, errno);
+	EXPECT_EQ(-1, send(c, "x", 1, 0));
+	EXPECT_EQ(EDESTADDRREQ, errno);
+	/* no such alias */
+	EXPECT_EQ(-1, send_str(c, srv + 100, "x", NULL));
+	EXPECT_EQ(ENOENT, errno);
+	/* bad destinations */
+	to = sfa(FTALIAS_ADDR_ALIAS, srv, 0);
+	to.sfa_family = AF_UNIX;
+	EXPECT_EQ(-1, ft_send(c, &to, "x", 1, NULL, 0, 0));
+	EXPECT_EQ(EAFNOSUPPORT, errno);
+	to = sfa(FTALIAS_ADDR_ALIAS + 1, srv, 0);
+	EXPECT_EQ(-1, ft_send(c, &to, "x", 1, NULL, 0, 0));
+	EXPECT_EQ(EINVAL, errno);
+	to = sfa(FTALIAS_ADDR_ALIAS, srv, 0);
+	to.sfa_node = 3;
+	EXPECT_EQ(-1, ft_send(c, &to, "x", 1, NULL, 0, 0));
+	EXPECT_EQ(EHOSTUNREACH, errno);
+	to = sfa(FTALIAS_ADDR_ALIAS, srv, 0);
+	mh.msg_name = &to;
+	mh.msg_namelen = sizeof(to) - 1;
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	EXPECT_EQ(-1, sendmsg(c, &mh, 0));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_TRUE(queue_empty(s));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_SENT]));
+
+	/* the failures consumed no transaction id */
+	ASSERT_EQ(1, send_str(c, srv, "x", &o));
+	EXPECT_EQ(1u, o.xid);
+}
+
+TEST_F(sa, msg_max)
+{
+	uint32_t srv = alias_new("srv");
+	char *big = malloc(FTALIAS_MSG_MAX + 2), *in = malloc(FTALIAS_MSG_MAX + 2);
+	struct sockaddr_ftalias to;
+	struct ftalias_id o;
+	struct rmsg r;
+	struct cm cm;
+	int s, c, i;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_NE(NULL, big);
+	ASSERT_NE(NULL, in);
+	s = member(srv);
+	c = client();
+	ASSERT_GE(s, 0);
+	ASSERT_GE(c, 0);
+	for (i = 0; i < FTALIAS_MSG_MAX + 1; i++)
+		big[i] = i * 7 + 3;
+
+	EXPECT_EQ(-1, send_req(c, srv, big, FTALIAS_MSG_MAX + 1, NULL, 0));
+	EXPECT_EQ(EMSGSIZE, errno);
+	to = sfa(FTALIAS_ADDR_PORT, 0, port_of(s));
+	EXPECT_EQ(-1, ft_send(c, &to, big, FTALIAS_MSG_MAX + 1, NULL, 0, 0));
+	EXPECT_EQ(EMSGSIZE, errno);
+	EXPECT_TRUE(queue_empty(s));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
+
+	ASSERT_EQ(FTALIAS_MSG_MAX, send_req(c, srv, big, FTALIAS_MSG_MAX, &o, 0))
+		TH_LOG("%s", strerror(errno));
+	EXPECT_EQ(1u, o.xid);
+	ASSERT_EQ(FTALIAS_MSG_MAX, ft_recv(s, in, FTALIAS_MSG_MAX + 2, 0, &r));
+	EXPECT_EQ(0, memcmp(big, in, FTALIAS_MSG_MAX));
+	EXPECT_TRUE(id_eq(&o, &r.id));
+	/* a reply has the same bound */
+	cm = (struct cm){ SOL_FTALIAS, FTALIAS_CMSG_REPLY_TO, &o, sizeof(o) };
+	EXPECT_EQ(-1, ft_send(s, NULL, big, FTALIAS_MSG_MAX + 1, &cm, 1, 0));
+	EXPECT_EQ(EMSGSIZE, errno);
+	EXPECT_EQ(FTALIAS_MSG_MAX, ft_send(s, NULL, big, FTALIAS_MSG_MAX, &cm, 1, 0));
+	ASSERT_EQ(FTALIAS_MSG_MAX, ft_recv(c, in, FTALIAS_MSG_MAX + 2, 0, &r));
+	EXPECT_EQ(0, memcmp(big, in, FTALIAS_MSG_MAX));
+	free(big);
+	free(in);
+}
+
+TEST_F(sa, bad_cmsgs)
+{
+	uint32_t srv = alias_new("srv");
+	struct sockaddr_ftalias to = sfa(FTALIAS_ADDR_ALIAS, srv, 0);
+	struct ftalias_id o = { 0 };
+	uint64_t p = (uintptr_t)&o;
+	uint32_t flags = 0;
+	int s, c;
+	struct {
+		const char *what;
+		struct cm cm;
+	} bad[] = {
+		{ "unknown type", { SOL_FTALIAS, 99, &p, sizeof(p) } },
+		{ "type 0", { SOL_FTALIAS, 0, &p, sizeof(p) } },
+		{ "flags are receive-only", { SOL_FTALIAS, FTALIAS_CMSG_FLAGS, &flags, 4 } },
+		{ "errno is receive-only", { SOL_FTALIAS, FTALIAS_CMSG_ERRNO, &flags, 4 } },
+		{ "short ID_OUT", { SOL_FTALIAS, FTALIAS_CMSG_ID_OUT, &p, 4 } },
+		{ "long ID_OUT", { SOL_FTALIAS, FTALIAS_CMSG_ID_OUT, &o, 12 } },
+		{ "short ID", { SOL_FTALIAS, FTALIAS_CMSG_ID, &o, sizeof(o) - 8 } },
+		{ "short REPLY_TO", { SOL_FTALIAS, FTALIAS_CMSG_REPLY_TO, &o, 4 } },
+		{ "wrong level", { IPPROTO_TCP, FTALIAS_CMSG_ID_OUT, &p, sizeof(p) } },
+		{ "wrong level 0", { 0, FTALIAS_CMSG_ID_OUT, &p, sizeof(p) } },
+	};
+	unsigned int i;
+
+	ASSERT_NE(0u, srv);
+	s = member(srv);
+	c = client();
+	ASSERT_GE(s, 0);
+	ASSERT_GE(c, 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		EXPECT_EQ(-1, ft_send(c, &to, "x", 1, &bad[i].cm, 1, 0))
+			TH_LOG("%s accepted", bad[i].what);
+		EXPECT_EQ(EINVAL, errno) TH_LOG("%s: %s", bad[i].what, strerror(errno));
+	}
+	{
+		/* a good one followed by a bad one */
+		struct cm two[] = {
+			{ SOL_FTALIAS, FTALIAS_CMSG_ID_OUT, &p, sizeof(p) },
+			{ SOL_FTALIAS, 99, &p, sizeof(p) },
+		};
+
+		EXPECT_EQ(-1, ft_send(c, &to, "x", 1, two, 2, 0));
+		EXPECT_EQ(EINVAL, errno);
+	}
+	EXPECT_EQ(0ull, (unsigned long long)o.xid);
+	EXPECT_TRUE(queue_empty(s));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_SENT]));
+	ASSERT_EQ(1, send_str(c, srv, "x", &o));
+	EXPECT_EQ(1u, o.xid);
+}
+
+/* ---- datagram socket semantics ---------------------------------------- */
+
+TEST_F(sa, peek_trunc)
+{
+	uint32_t srv = alias_new("srv");
+	struct ftalias_id o1, o2;
+	struct member_info mi;
+	char small[4];
+	int s, c;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	s = member(srv);
+	c = client();
+	ASSERT_GE(s, 0);
+	ASSERT_GE(c, 0);
+	ASSERT_EQ(10, send_str(c, srv, "0123456789", &o1));
+	ASSERT_EQ(10, send_str(c, srv, "abcdefghij", &o2));
+
+	ASSERT_EQ(10, rcv(s, MSG_PEEK, &r));
+	EXPECT_STREQ("0123456789", r.data);
+	EXPECT_TRUE(id_eq(&o1, &r.id));
+	ASSERT_EQ(10, rcv(s, MSG_PEEK, &r));
+	EXPECT_TRUE(id_eq(&o1, &r.id));
+	ASSERT_EQ(0, member_get(srv, port_of(s), &mi));
+	EXPECT_EQ(2u, mi.queue_len);
+
+	/* short buffer: truncated, the rest discarded */
+	ASSERT_EQ(4, ft_recv(s, small, sizeof(small), 0, &r));
+	EXPECT_EQ(MSG_TRUNC, r.mflags & MSG_TRUNC);
+	EXPECT_EQ(0, memcmp("0123", small, 4));
+	EXPECT_TRUE(id_eq(&o1, &r.id));
+	/* MSG_TRUNC: the real length */
+	ASSERT_EQ(10, ft_recv(s, small, sizeof(small), MSG_TRUNC, &r));
+	EXPECT_EQ(MSG_TRUNC, r.mflags & MSG_TRUNC);
+	EXPECT_EQ(0, memcmp("abcd", small, 4));
+	EXPECT_TRUE(id_eq(&o2, &r.id));
+	EXPECT_TRUE(queue_empty(s));
+	/* the truncated requests can still be answered */
+	EXPECT_EQ(1, send_reply(s, &o1, "1"));
+	EXPECT_EQ(1, send_reply(s, &o2, "2"));
+}
+
+TEST_F(sa, dontwait_rcvtimeo)
+{
+	struct timeval tv = { .tv_usec = 200 * 1000 };
+	int c = client(), nb;
+	long long t0;
+	struct rmsg r;
+
+	ASSERT_GE(c, 0);
+	EXPECT_EQ(-1, rcv(c, MSG_DONTWAIT, &r));
+	EXPECT_EQ(EAGAIN, r.err);
+
+	nb = socket(af, SOCK_RDM | SOCK_NONBLOCK, 0);
+	ASSERT_GE(nb, 0);
+	ASSERT_EQ(0, sk_bind(nb, FTALIAS_ADDR_PORT, 0));
+	EXPECT_EQ(-1, rcv(nb, 0, &r));
+	EXPECT_EQ(EAGAIN, r.err);
+
+	ASSERT_EQ(0, setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)));
+	t0 = now_ms();
+	EXPECT_EQ(-1, rcv(c, 0, &r));
+	EXPECT_EQ(EAGAIN, r.err);
+	EXPECT_GE(now_ms() - t0, 150);
+	EXPECT_LT(now_ms() - t0, WAIT_MS);
+}
+
+static ssize_t bg_recv(struct bg *b)
+{
+	return rcv(b->fd, 0, b->arg);
+}
+
+TEST_F(sa, blocking_recv_wakes)
+{
+	uint32_t srv = alias_new("srv");
+	struct bg b = { 0 };
+	struct rmsg r;
+	int s, c;
+
+	ASSERT_NE(0u, srv);
+	s = member(srv);
+	c = client();
+	ASSERT_GE(s, 0);
+	ASSERT_GE(c, 0);
+	b.fn = bg_recv;
+	b.fd = s;
+	b.arg = &r;
+	ASSERT_EQ(0, bg_start(&b));
+	ASSERT_TRUE(bg_blocked(&b));
+	ASSERT_EQ(4, send_str(c, srv, "wake", NULL));
+	ASSERT_EQ(0, bg_join(&b));
+	EXPECT_EQ(4, b.ret);
+	EXPECT_STREQ("wake", r.data);
+}
+
+TEST_F(sa, poll_epoll)
+{
+	uint32_t srv = alias_new("srv");
+	struct pollfd pfd;
+	struct epoll_event ev = { .events = EPOLLIN }, got;
+	int s, c, ep;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	s = member(srv);
+	c = client();
+	ASSERT_GE(s, 0);
+	ASSERT_GE(c, 0);
+
+	pfd = (struct pollfd){ .fd = s, .events = POLLIN | POLLOUT };
+	ASSERT_EQ(1, poll(&pfd, 1, 0));
+	EXPECT_EQ(POLLOUT, pfd.revents);
+	pfd = (struct pollfd){ .fd = c, .events = POLLIN | POLLOUT };
+	ASSERT_EQ(1, poll(&pfd, 1, 0));
+	EXPECT_EQ(POLLOUT, pfd.revents);
+
+	ep = epoll_create1(EPOLL_CLOEXEC);
+	ASSERT_GE(ep, 0);
+	ASSERT_EQ(0, epoll_ctl(ep, EPOLL_CTL_ADD, s, &ev));
+	EXPECT_EQ(0, epoll_wait(ep, &got, 1, 0));
+
+	ASSERT_EQ(3, send_str(c, srv, "req", NULL));
+	pfd = (struct pollfd){ .fd = s, .events = POLLIN | POLLOUT };
+	ASSERT_EQ(1, poll(&pfd, 1, WAIT_MS));
+	EXPECT_EQ(POLLIN | POLLOUT, pfd.revents);
+	ASSERT_EQ(1, epoll_wait(ep, &got, 1, WAIT_MS));
+	EXPECT_EQ((uint32_t)EPOLLIN, got.events & EPOLLIN);
+
+	ASSERT_EQ(3, rcv(s, 0, &r));
+	pfd = (struct pollfd){ .fd = s, .events = POLLIN };
+	EXPECT_EQ(0, poll(&pfd, 1, 0));
+	EXPECT_EQ(0, epoll_wait(ep, &got, 1, 0));
+
+	/* the reply wakes the client */
+	ASSERT_EQ(3, send_reply(s, &r.id, "rep"));
+	pfd = (struct pollfd){ .fd = c, .events = POLLIN };
+	ASSERT_EQ(1, poll(&pfd, 1, WAIT_MS));
+	EXPECT_EQ(POLLIN, pfd.revents);
+	close(ep);
+}
+
+static ssize_t bg_epoll(struct bg *b)
+{
+	struct epoll_event got;
+
+	return epoll_wait(b->fd, &got, 1, WAIT_MS);
+}
+
+TEST_F(sa, epoll_wakes)
+{
+	uint32_t srv = alias_new("srv");
+	struct epoll_event ev = { .events = EPOLLIN };
+	struct bg b = { 0 };
+	int s, c, ep;
+
+	ASSERT_NE(0u, srv);
+	s = member(srv);
+	c = client();
+	ASSERT_GE(s, 0);
+	ASSERT_GE(c, 0);
+	ep = epoll_create1(EPOLL_CLOEXEC);
+	ASSERT_GE(ep, 0);
+	ASSERT_EQ(0, epoll_ctl(ep, EPOLL_CTL_ADD, s, &ev));
+	b.fn = bg_epoll;
+	b.fd = ep;
+	ASSERT_EQ(0, bg_start(&b));
+	ASSERT_TRUE(bg_blocked(&b));
+	ASSERT_EQ(1, send_str(c, srv, "x", NULL));
+	ASSERT_EQ(0, bg_join(&b));
+	EXPECT_EQ(1, b.ret);
+}
+
+/* ---- back-pressure ----------------------------------------------------- */
+
+#define BP_LEN		1000
+#define BP_MAX		10000
+
+struct bp {
+	uint32_t srv;
+	int s, c;
+	int n;			/* requests accepted before EAGAIN */
+};
+
+static void bp_msg(char *buf, int i)
+{
+	memset(buf, 'a' + i % 26, BP_LEN);
+	snprintf(buf, BP_LEN, "%06d", i);
+}
+
+/* Fills a member with a small SO_RCVBUF until the sender gets EAGAIN. */
+static int bp_fill(struct bp *b)
+{
+	int one = 1, err = 0;
+	char buf[BP_LEN];
+
+	b->srv = alias_new("srv");
+	b->s = member(b->srv);
+	b->c = client();
+	if (!b->srv || b->s < 0 || b->c < 0 ||
+	    setsockopt(b->s, SOL_SOCKET, SO_RCVBUF, &one, sizeof(one)))
+		return -1;
+	for (b->n = 0; b->n < BP_MAX; b->n++) {
+		bp_msg(buf, b->n);
+		if (send_req(b->c, b->srv, buf, BP_LEN, NULL, MSG_DONTWAIT) != BP_LEN) {
+			err = errno;
+			break;
+		}
+	}
+	return err == EAGAIN && b->n > 0 ? 0 : -1;
+}
+
+static char bp_why[128];
+
+/*
+ * Reads n requests in order from b->s; the index of the first wrong one
+ * (bp_why says what was wrong).
+ */
+static int bp_drain(struct bp *b, int n)
+{
+	char buf[BP_LEN + 1], want[BP_LEN];
+	struct rmsg r;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		bp_msg(want, i);
+		ft_recv(b->s, buf, sizeof(buf), 0, &r);
+		snprintf(bp_why, sizeof(bp_why),
+			 "#%d: len %zd (%s) data %.6s xid %llu", i, r.n,
+			 strerror(r.err), r.n > 0 ? buf : "",
+			 (unsigned long long)r.id.xid);
+		if (r.n != BP_LEN || memcmp(buf, want, BP_LEN) || !r.has_id ||
+		    r.id.xid != (uint64_t)i + 1)
+			return i;
+	}
+	bp_why[0] = 0;
+	return n;
+}
+
+static ssize_t bg_send_bp(struct bg *b)
+{
+	struct bp *p = b->arg;
+	char buf[BP_LEN];
+
+	bp_msg(buf, p->n);
+	return send_req(p->c, p->srv, buf, BP_LEN, NULL, 0);
+}
+
+TEST_F(sa, backpressure_blocks)
+{
+	char buf[BP_LEN + 1], want[BP_LEN];
+	struct bg b = { 0 };
+	struct rmsg r;
+	struct bp p;
+
+	ASSERT_EQ(0, bp_fill(&p)) TH_LOG("n %d: %s", p.n, strerror(errno));
+	TH_LOG("%d requests of %d bytes before EAGAIN", p.n, BP_LEN);
+	/* still full */
+	bp_msg(buf, p.n);
+	EXPECT_EQ(-1, send_req(p.c, p.srv, buf, BP_LEN, NULL, MSG_DONTWAIT));
+	EXPECT_EQ(EAGAIN, errno);
+	b.fn = bg_send_bp;
+	b.arg = &p;
+	ASSERT_EQ(0, bg_start(&b));
+	ASSERT_TRUE(bg_blocked(&b)) TH_LOG("send did not block: %zd %s",
+					    b.ret, strerror(b.err));
+	EXPECT_EQ((uint32_t)p.n, ALIAS_FIELD(p.srv, pending));
+
+	/* draining the receiver lets it through; nothing was dropped */
+	EXPECT_EQ(p.n, bp_drain(&p, p.n)) TH_LOG("%s", bp_why);
+	ASSERT_EQ(BP_LEN, ft_recv(p.s, buf, sizeof(buf), 0, &r))
+		TH_LOG("%s", strerror(r.err));
+	bp_msg(want, p.n);
+	EXPECT_EQ(0, memcmp(buf, want, BP_LEN));
+	ASSERT_EQ(0, bg_join(&b));
+	EXPECT_EQ(BP_LEN, b.ret) TH_LOG("%s", strerror(b.err));
+	/* the sends that failed with EAGAIN took no transaction id */
+	EXPECT_EQ((uint64_t)p.n + 1, r.id.xid);
+	EXPECT_TRUE(queue_empty(p.s));
+	EXPECT_EQ((uint32_t)p.n + 1, ALIAS_FIELD(p.srv, pending));
+}
+
+TEST_F(sa, backpressure_sndtimeo)
+{
+	struct timeval tv = { .tv_usec = 200 * 1000 };
+	struct ftalias_id o;
+	char buf[BP_LEN];
+	long long t0;
+	struct bp p;
+
+	ASSERT_EQ(0, bp_fill(&p)) TH_LOG("n %d: %s", p.n, strerror(errno));
+	ASSERT_EQ(0, setsockopt(p.c, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)));
+	bp_msg(buf, p.n);
+	t0 = now_ms();
+	EXPECT_EQ(-1, send_req(p.c, p.srv, buf, BP_LEN, NULL, 0));
+	EXPECT_EQ(EAGAIN, errno);
+	EXPECT_GE(now_ms() - t0, 150);
+	/* the timed-out one was not queued; the others all arrive */
+	EXPECT_EQ(p.n, bp_drain(&p, p.n)) TH_LOG("%s", bp_why);
+	EXPECT_TRUE(queue_empty(p.s));
+	EXPECT_EQ((uint32_t)p.n, ALIAS_FIELD(p.srv, pending));
+	/* the failed sends took no transaction id */
+	ASSERT_EQ(BP_LEN, send_req(p.c, p.srv, buf, BP_LEN, &o, MSG_DONTWAIT));
+	EXPECT_EQ((uint64_t)p.n + 1, o.xid);
+}
+
+/*
+ * A reply to a requester whose receive buffer is full is queued anyway:
+ * replies are never blocked (nor refused with EAGAIN).
+ */
+TEST_F(sa, backpressure_replies_not_blocked)
+{
+	struct cm cm = { SOL_FTALIAS, FTALIAS_CMSG_REPLY_TO, NULL, 0 };
+	struct sockaddr_ftalias to;
+	char buf[BP_LEN + 1];
+	struct ftalias_id o;
+	int one = 1, c2, i;
+	struct rmsg r;
+	struct bp p;
+
+	ASSERT_EQ(0, bp_fill(&p)) TH_LOG("n %d: %s", p.n, strerror(errno));
+	c2 = client();
+	ASSERT_GE(c2, 0);
+	ASSERT_EQ(0, setsockopt(c2, SOL_SOCKET, SO_RCVBUF, &one, sizeof(one)));
+
+	/* room for one more request, from c2 */
+	ASSERT_EQ(1, bp_drain(&p, 1));
+	ASSERT_EQ(1, send_req(c2, p.srv, "q", 1, &o, MSG_DONTWAIT))
+		TH_LOG("%s", strerror(errno));
+	/* fill c2 with datagrams from the other client */
+	memset(buf, 0, sizeof(buf));
+	to = sfa(FTALIAS_ADDR_PORT, 0, port_of(c2));
+	for (i = 0; i < BP_MAX; i++)
+		if (ft_send(p.c, &to, buf, BP_LEN, NULL, 0, MSG_DONTWAIT) < 0)
+			break;
+	EXPECT_EQ(EAGAIN, errno);
+
+	/* the server reads up to c2's request and answers it */
+	for (i = 1; i < p.n; i++)
+		ASSERT_EQ(BP_LEN, ft_recv(p.s, buf, sizeof(buf), 0, &r));
+	ASSERT_EQ(1, rcv(p.s, 0, &r));
+	ASSERT_TRUE(id_eq(&o, &r.id));
+	cm.data = &o;
+	cm.len = sizeof(o);
+	EXPECT_EQ(1, ft_send(p.s, NULL, "R", 1, &cm, 1, MSG_DONTWAIT))
+		TH_LOG("reply to a full receiver: %s", strerror(errno));
+
+	/* c2 gets its datagrams, then the reply */
+	do {
+		ASSERT_LE(0, ft_recv(c2, buf, sizeof(buf), MSG_DONTWAIT, &r))
+			TH_LOG("reply lost: %s", strerror(r.err));
+	} while (!r.has_rt);
+	EXPECT_TRUE(id_eq(&o, &r.rt));
+	EXPECT_EQ(1, r.n);
+}
+
+/* ---- active member, promotion, failover -------------------------------- */
+
+TEST_F(sa, backups_receive_nothing)
+{
+	uint32_t srv = alias_new("srv");
+	int m[3], c, i;
+	struct member_info mi;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	c = client();
+	ASSERT_GE(c, 0);
+	for (i = 0; i < 3; i++) {
+		m[i] = member(srv);
+		ASSERT_GE(m[i], 0);
+	}
+	for (i = 0; i < 5; i++)
+		ASSERT_EQ(1, send_str(c, srv, "x", NULL));
+	for (i = 0; i < 5; i++)
+		ASSERT_EQ(1, rcv(m[0], 0, &r));
+	for (i = 1; i < 3; i++) {
+		EXPECT_TRUE(queue_empty(m[i]));
+		EXPECT_EQ(0u, get_opt(m[i], FTALIAS_ACTIVE));
+		ASSERT_EQ(0, member_get(srv, port_of(m[i]), &mi));
+		EXPECT_EQ((uint32_t)FTALIAS_MEMBER_STATE_BACKUP, mi.state);
+		EXPECT_EQ(0u, mi.delivered);
+	}
+	EXPECT_EQ(3u, ALIAS_FIELD(srv, members));
+	EXPECT_EQ(port_of(m[0]), ALIAS_FIELD(srv, active_port));
+}
+
+TEST_F(sa, priority_and_join_order)
+{
+	uint32_t srv = alias_new("srv"), inc;
+	uint64_t promos;
+	int m1, m2, m3, m4, c;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	c = client();
+	ASSERT_GE(c, 0);
+	m1 = member_pr(srv, 0, FTALIAS_MEMBER_ROLE_REPLICA);
+	ASSERT_GE(m1, 0);
+	ASSERT_EQ(1u, get_opt(m1, FTALIAS_ACTIVE));
+	m2 = member_pr(srv, 5, FTALIAS_MEMBER_ROLE_REPLICA);
+	m3 = member_pr(srv, 10, FTALIAS_MEMBER_ROLE_REPLICA);
+	m4 = member_pr(srv, 10, FTALIAS_MEMBER_ROLE_REPLICA);
+	ASSERT_GE(m2, 0);
+	ASSERT_GE(m3, 0);
+	ASSERT_GE(m4, 0);
+	inc = ALIAS_FIELD(srv, incarnation);
+	promos = ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_PROMOTIONS]);
+
+	/* highest priority first, then join order */
+	close(m1);
+	ASSERT_TRUE(WAIT_FOR(get_opt(m3, FTALIAS_ACTIVE) == 1));
+	EXPECT_EQ(0u, get_opt(m4, FTALIAS_ACTIVE));
+	EXPECT_EQ(0u, get_opt(m2, FTALIAS_ACTIVE));
+	EXPECT_EQ(inc + 1, ALIAS_FIELD(srv, incarnation));
+	EXPECT_EQ(inc + 1, get_opt(m3, FTALIAS_INCARNATION));
+	EXPECT_EQ(port_of(m3), ALIAS_FIELD(srv, active_port));
+	ASSERT_EQ(1, send_str(c, srv, "3", NULL));
+	ASSERT_EQ(1, rcv(m3, 0, &r));
+	EXPECT_TRUE(queue_empty(m2));
+	EXPECT_TRUE(queue_empty(m4));
+	ASSERT_EQ(1, send_reply(m3, &r.id, "r"));
+
+	close(m3);
+	ASSERT_TRUE(WAIT_FOR(get_opt(m4, FTALIAS_ACTIVE) == 1));
+	EXPECT_EQ(0u, get_opt(m2, FTALIAS_ACTIVE));
+	close(m4);
+	ASSERT_TRUE(WAIT_FOR(get_opt(m2, FTALIAS_ACTIVE) == 1));
+	EXPECT_EQ(inc + 3, ALIAS_FIELD(srv, incarnation));
+	EXPECT_EQ(promos + 3, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_PROMOTIONS]));
+	ASSERT_EQ(1, send_str(c, srv, "2", NULL));
+	ASSERT_EQ(1, rcv(m2, 0, &r));
+	EXPECT_STREQ("2", r.data);
+}
+
+TEST_F(sa, standby_not_promoted)
+{
+	uint32_t srv = alias_new("srv");
+	struct ftalias_id o;
+	int m1, m2, c;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	c = client();
+	ASSERT_GE(c, 0);
+	/* a standby alone does not become active */
+	m2 = member_pr(srv, 100, FTALIAS_MEMBER_ROLE_STANDBY);
+	ASSERT_GE(m2, 0);
+	EXPECT_EQ(0u, get_opt(m2, FTALIAS_ACTIVE));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, active_port));
+	m1 = member(srv);
+	ASSERT_GE(m1, 0);
+	EXPECT_EQ(1u, get_opt(m1, FTALIAS_ACTIVE));
+	EXPECT_EQ(0u, get_opt(m2, FTALIAS_ACTIVE));
+
+	close(m1);
+	ASSERT_TRUE(WAIT_FOR(ALIAS_FIELD(srv, members) == 1));
+	EXPECT_EQ(0u, get_opt(m2, FTALIAS_ACTIVE));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, active_port));
+	ASSERT_EQ(3, send_str(c, srv, "req", &o));
+	EXPECT_EQ(1u, ALIAS_FIELD(srv, held));
+	EXPECT_TRUE(queue_empty(m2));
+
+	/* only member-set makes it active; it then gets the held request */
+	ASSERT_EQ(0, member_set_state(srv, port_of(m2), FTALIAS_MEMBER_STATE_ACTIVE));
+	EXPECT_EQ(1u, get_opt(m2, FTALIAS_ACTIVE));
+	ASSERT_EQ(3, rcv(m2, 0, &r));
+	EXPECT_TRUE(id_eq(&o, &r.id));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, held));
+}
+
+TEST_F(sa, failover_moves_requests)
+{
+	static const int order[] = { 0, 2, 3, 4 };
+	uint32_t srv = alias_new("srv"), inc;
+	struct ftalias_id o[5];
+	struct member_info mi;
+	bool seen[5] = { 0 };
+	int m1, m2, c, i, k;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	c = client();
+	m1 = member(srv);
+	m2 = member(srv);
+	ASSERT_GE(c, 0);
+	ASSERT_GE(m1, 0);
+	ASSERT_GE(m2, 0);
+	inc = get_opt(m1, FTALIAS_INCARNATION);
+
+	for (i = 0; i < 5; i++) {
+		char s[2] = { '0' + i, 0 };
+
+		ASSERT_EQ(1, send_str(c, srv, s, &o[i]));
+	}
+	/* m1 reads three, answers the second, dies with the rest */
+	for (i = 0; i < 3; i++) {
+		ASSERT_EQ(1, rcv(m1, 0, &r));
+		EXPECT_TRUE(id_eq(&o[i], &r.id));
+	}
+	ASSERT_EQ(1, send_reply(m1, &o[1], "R"));
+	EXPECT_TRUE(queue_empty(m2));
+	close(m1);
+
+	/* in send order; those m1 had read are marked */
+	for (i = 0; i < 4; i++) {
+		k = order[i];
+		ASSERT_EQ(1, rcv(m2, 0, &r)) TH_LOG("%d: %s", k, strerror(r.err));
+		EXPECT_EQ('0' + k, r.data[0]);
+		EXPECT_TRUE(id_eq(&o[k], &r.id)) TH_LOG("got " ID_FMT, ID_ARG(r.id));
+		/* 0, 2: read by m1; 3, 4: still queued on it */
+		EXPECT_EQ(k <= 2 ? (uint32_t)FTALIAS_F_REDELIVERED : 0u,
+			  r.flags & FTALIAS_F_REDELIVERED)
+			TH_LOG("request %d: flags %#x", k, r.flags);
+		ASSERT_EQ(1, send_reply(m2, &r.id, "R")) TH_LOG("%s", strerror(errno));
+	}
+	EXPECT_TRUE(queue_empty(m2));
+	EXPECT_EQ(1u, get_opt(m2, FTALIAS_ACTIVE));
+	EXPECT_EQ(inc + 1, get_opt(m2, FTALIAS_INCARNATION));
+	ASSERT_EQ(0, member_get(srv, port_of(m2), &mi));
+	EXPECT_EQ(inc + 1, mi.incarnation);
+	EXPECT_EQ(4u, mi.delivered);
+	EXPECT_GE(mi.redelivered, 2u);
+
+	/* the client gets exactly one reply per request */
+	for (i = 0; i < 5; i++) {
+		ASSERT_EQ(1, rcv(c, 0, &r));
+		ASSERT_TRUE(r.has_rt);
+		for (k = 0; k < 5; k++)
+			if (id_eq(&o[k], &r.rt))
+				break;
+		ASSERT_LT(k, 5);
+		EXPECT_FALSE(seen[k]);
+		seen[k] = true;
+	}
+	EXPECT_TRUE(queue_empty(c));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
+}
+
+TEST_F(sa, held_until_member_joins)
+{
+	uint32_t srv = alias_new("srv");
+	struct ftalias_id o;
+	struct alias_info ai;
+	int c, m;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	c = client();
+	ASSERT_GE(c, 0);
+	ASSERT_EQ(3, send_str(c, srv, "req", &o)) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(0, alias_get(srv, &ai));
+	EXPECT_EQ(1u, ai.pending);
+	EXPECT_EQ(1u, ai.held);
+	EXPECT_EQ(1u, ai.st[FTALIAS_A_ALIAS_STATS_HELD]);
+	EXPECT_EQ(0u, ai.active_port);
+
+	m = member(srv);
+	ASSERT_GE(m, 0);
+	ASSERT_EQ(3, rcv(m, 0, &r));
+	EXPECT_TRUE(id_eq(&o, &r.id));
+	EXPECT_EQ(0u, r.flags & FTALIAS_F_REDELIVERED);
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, held));
+	ASSERT_EQ(3, send_reply(m, &o, "rep"));
+	ASSERT_EQ(3, rcv(c, 0, &r));
+	EXPECT_TRUE(id_eq(&o, &r.rt));
+	EXPECT_FALSE(r.has_errno);
+}
+
+TEST_F(sa, grace_expiry)
+{
+	struct alias_opts opts = DEFAULT_OPTS;
+	struct ftalias_id o;
+	struct alias_info ai;
+	uint32_t srv;
+	int c, m;
+	struct rmsg r;
+
+	opts.grace_ms = 20000;
+	srv = alias_new_opts("srv", opts);
+	ASSERT_NE(0u, srv);
+	ASSERT_EQ(0, alias_set(srv, FTALIAS_A_ALIAS_GRACE_MS, 100));
+	c = client();
+	ASSERT_GE(c, 0);
+	ASSERT_EQ(3, send_str(c, srv, "req", &o));
+	ASSERT_EQ(0, rcv(c, 0, &r)) TH_LOG("%zd %s", r.n, strerror(r.err));
+	ASSERT_TRUE(r.has_rt);
+	EXPECT_TRUE(id_eq(&o, &r.rt)) TH_LOG("got " ID_FMT, ID_ARG(r.rt));
+	ASSERT_TRUE(r.has_errno);
+	EXPECT_EQ((uint32_t)EHOSTUNREACH, r.errnum);
+	EXPECT_FALSE(r.has_id);
+	EXPECT_TRUE(queue_empty(c));
+	ASSERT_EQ(0, alias_get(srv, &ai));
+	EXPECT_EQ(0u, ai.pending);
+	EXPECT_EQ(0u, ai.held);
+	EXPECT_EQ(1u, ai.st[FTALIAS_A_ALIAS_STATS_FAILED]);
+
+	/* a member joining later gets nothing */
+	m = member(srv);
+	ASSERT_GE(m, 0);
+	EXPECT_TRUE(queue_empty(m));
+	EXPECT_EQ(-1, send_reply(m, &o, "late"));
+	EXPECT_EQ(ENOENT, errno);
+}
+
+TEST_F(sa, grace_after_last_member_left)
+{
+	uint32_t srv = alias_new("srv");
+	struct ftalias_id o;
+	int c, m;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_EQ(0, alias_set(srv, FTALIAS_A_ALIAS_GRACE_MS, 100));
+	c = client();
+	m = member(srv);
+	ASSERT_GE(c, 0);
+	ASSERT_GE(m, 0);
+	ASSERT_EQ(3, send_str(c, srv, "req", &o));
+	ASSERT_EQ(3, rcv(m, 0, &r));
+	close(m);	/* taken, unanswered, nobody left */
+	ASSERT_EQ(0, rcv(c, 0, &r)) TH_LOG("%s", strerror(r.err));
+	EXPECT_TRUE(id_eq(&o, &r.rt));
+	ASSERT_TRUE(r.has_errno);
+	EXPECT_EQ((uint32_t)EHOSTUNREACH, r.errnum);
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
+}
+
+TEST_F(sa, policy_manual)
+{
+	uint32_t srv = alias_new("srv"), inc;
+	struct ftalias_id o;
+	int m1, m2, c;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	c = client();
+	m1 = member(srv);
+	m2 = member(srv);
+	ASSERT_GE(c, 0);
+	ASSERT_GE(m1, 0);
+	ASSERT_GE(m2, 0);
+	ASSERT_EQ(0, alias_set(srv, FTALIAS_A_ALIAS_POLICY,
+			       FTALIAS_PROMOTION_POLICY_MANUAL));
+	EXPECT_EQ(1u, get_opt(m1, FTALIAS_ACTIVE));
+	inc = ALIAS_FIELD(srv, incarnation);
+
+	ASSERT_EQ(3, send_str(c, srv, "one", &o));
+	close(m1);
+	ASSERT_TRUE(WAIT_FOR(ALIAS_FIELD(srv, members) == 1));
+	EXPECT_EQ(0u, get_opt(m2, FTALIAS_ACTIVE));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, active_port));
+	EXPECT_EQ(inc, ALIAS_FIELD(srv, incarnation));
+	EXPECT_TRUE(queue_empty(m2));
+	ASSERT_EQ(3, send_str(c, srv, "two", NULL));
+	EXPECT_EQ(2u, ALIAS_FIELD(srv, held));
+	EXPECT_TRUE(queue_empty(m2));
+
+	ASSERT_EQ(0, member_set_state(srv, port_of(m2), FTALIAS_MEMBER_STATE_ACTIVE));
+	EXPECT_EQ(1u, get_opt(m2, FTALIAS_ACTIVE));
+	EXPECT_EQ(inc + 1, ALIAS_FIELD(srv, incarnation));
+	ASSERT_EQ(3, rcv(m2, 0, &r));
+	EXPECT_STREQ("one", r.data);
+	EXPECT_TRUE(id_eq(&o, &r.id));
+	ASSERT_EQ(3, rcv(m2, 0, &r));
+	EXPECT_STREQ("two", r.data);
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, held));
+}
+
+/* ---- shutdown, deletion, close ----------------------------------------- */
+
+TEST_F(sa, shutdown_wr)
+{
+	uint32_t srv = alias_new("srv");
+	int c, m;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	c = client();
+	m = member(srv);
+	ASSERT_GE(c, 0);
+	ASSERT_GE(m, 0);
+	ASSERT_EQ(3, send_str(c, srv, "req", NULL));
+	ASSERT_EQ(0, shutdown(c, SHUT_WR));
+	EXPECT_EQ(-1, send_req(c, srv, "x", 1, NULL, MSG_NOSIGNAL));
+	EXPECT_EQ(EPIPE, errno);
+	EXPECT_EQ(-1, send_port_flags(c, port_of(m), "x", MSG_NOSIGNAL));
+	EXPECT_EQ(EPIPE, errno);
+	EXPECT_EQ(1u, ALIAS_FIELD(srv, pending));
+	/* still receives its reply */
+	ASSERT_EQ(3, rcv(m, 0, &r));
+	EXPECT_TRUE(queue_empty(m));
+	ASSERT_EQ(3, send_reply(m, &r.id, "rep"));
+	ASSERT_EQ(3, rcv(c, 0, &r));
+	EXPECT_TRUE(r.has_rt);
+}
+
+static ssize_t bg_recv_plain(struct bg *b)
+{
+	char buf[16];
+
+	return recv(b->fd, buf, sizeof(buf), 0);
+}
+
+TEST_F(sa, shutdown_rd)
+{
+	struct bg b = { 0 };
+	int c = client(), c2 = client();
+	char buf[16];
+
+	ASSERT_GE(c, 0);
+	ASSERT_GE(c2, 0);
+	/* a blocked reader is woken */
+	b.fn = bg_recv_plain;
+	b.fd = c;
+	ASSERT_EQ(0, bg_start(&b));
+	ASSERT_TRUE(bg_blocked(&b));
+	ASSERT_EQ(0, shutdown(c, SHUT_RD));
+	ASSERT_EQ(0, bg_join(&b));
+	EXPECT_EQ(0, b.ret);
+	/* and later reads return 0 at once */
+	EXPECT_EQ(0, recv(c, buf, sizeof(buf), 0));
+	EXPECT_EQ(0, recv(c, buf, sizeof(buf), MSG_DONTWAIT));
+	/* it can still send */
+	EXPECT_EQ(2, send_port(c, port_of(c2), "hi")) TH_LOG("%s", strerror(errno));
+	EXPECT_EQ(2, recv(c2, buf, sizeof(buf), 0));
+}
+
+TEST_F(sa, shutdown_bad)
+{
+	int c = client();
+
+	ASSERT_GE(c, 0);
+	EXPECT_EQ(-1, shutdown(c, 3));
+	EXPECT_EQ(EINVAL, errno);
+}
+
+TEST_F(sa, alias_deleted)
+{
+	uint32_t srv = alias_new("srv"), other = alias_new("other");
+	bool got1 = false, got2 = false;
+	struct alias_info ai;
+	struct ftalias_id o, o2;
+	int m, c, x, i;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_NE(0u, other);
+	m = member(srv);
+	c = client();
+	x = member(other);
+	ASSERT_GE(m, 0);
+	ASSERT_GE(c, 0);
+	ASSERT_GE(x, 0);
+	ASSERT_EQ(3, send_str(c, srv, "one", &o));
+	ASSERT_EQ(3, send_str(c, srv, "two", &o2));
+	ASSERT_EQ(3, rcv(m, 0, &r));		/* one taken, one queued */
+	/* a request m sent to another alias before the deletion */
+	ASSERT_EQ(3, send_str(m, other, "out", NULL));
+
+	ASSERT_EQ(0, alias_del(srv));
+	EXPECT_EQ(ENOENT, alias_get(srv, &ai));
+	EXPECT_EQ(-1, send_str(m, other, "x", NULL));
+	EXPECT_EQ(EIDRM, errno);
+	EXPECT_EQ(-1, send_reply(m, &o, "rep"));
+	EXPECT_EQ(EIDRM, errno);
+	EXPECT_EQ(-1, send_port(m, port_of(c), "x"));
+	EXPECT_EQ(EIDRM, errno);
+
+	/* the requester learns that both failed */
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(0, rcv(c, 0, &r)) TH_LOG("%s", strerror(r.err));
+		ASSERT_TRUE(r.has_rt);
+		ASSERT_TRUE(r.has_errno);
+		EXPECT_EQ((uint32_t)EIDRM, r.errnum);
+		got1 |= id_eq(&o, &r.rt);
+		got2 |= id_eq(&o2, &r.rt);
+	}
+	EXPECT_TRUE(got1);
+	EXPECT_TRUE(got2);
+	EXPECT_TRUE(queue_empty(c));
+	/*
+	 * The request m sent out before: answering it must not crash (its
+	 * requester's alias is gone; success or ENOENT are both fine).
+	 */
+	ASSERT_EQ(3, rcv(x, 0, &r));
+	if (send_reply(x, &r.id, "rep") < 0)
+		TH_LOG("reply to a deleted alias's request: %s", strerror(errno));
+	close(m);
+}
+
+TEST_F(sa, close_with_pending)
+{
+	uint32_t srv = alias_new("srv"), cli = alias_new("cli");
+	int m, b, c, cm, i;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_NE(0u, cli);
+	ASSERT_EQ(0, alias_set(srv, FTALIAS_A_ALIAS_GRACE_MS, 100));
+	m = member(srv);
+	b = member(srv);
+	c = client();
+	cm = member(cli);
+	ASSERT_GE(m, 0);
+	ASSERT_GE(b, 0);
+	ASSERT_GE(c, 0);
+	ASSERT_GE(cm, 0);
+	for (i = 0; i < 4; i++) {
+		ASSERT_EQ(1, send_str(c, srv, "c", NULL));
+		ASSERT_EQ(1, send_str(cm, srv, "m", NULL));
+	}
+	ASSERT_EQ(1, rcv(m, 0, &r));
+	ASSERT_EQ(1, rcv(m, 0, &r));
+	EXPECT_EQ(8u, ALIAS_FIELD(srv, pending));
+
+	/* requesters go away: their requests may still be answered, or not */
+	close(c);
+	close(cm);
+	EXPECT_EQ(0u, ALIAS_FIELD(cli, members));
+	close(m);
+	ASSERT_TRUE(WAIT_FOR(get_opt(b, FTALIAS_ACTIVE) == 1));
+	ASSERT_EQ(1, rcv(b, 0, &r));
+	send_reply(b, &r.id, "r");	/* to a closed requester: either way */
+	close(b);
+	ASSERT_TRUE(WAIT_FOR(ALIAS_FIELD(srv, pending) == 0))
+		TH_LOG("pending %u", ALIAS_FIELD(srv, pending));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, members));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, held));
+	EXPECT_EQ(0, alias_del(srv));
+	EXPECT_EQ(0, alias_del(cli));
+}
+
+TEST_HARNESS_MAIN
