@@ -2,7 +2,9 @@
 /*
  * ftaliasctl alias { add | del | set | show }.  The command line is parsed
  * completely into a struct attr_vals before the socket is opened, so that
- * a usage error never sends anything.
+ * a usage error never sends anything.  The configuration attributes are
+ * keywords; the state ones (incarnation ... held) and the stats nest are
+ * only printed.
  */
 
 #include <stdlib.h>
@@ -14,18 +16,54 @@
 #include "nl.h"
 #include "print.h"
 
+/* Attribute-set "alias-stats", in spec order. */
+static const struct attr_desc alias_stats_attrs[] = {
+	ATTR("sent",		FTALIAS_A_ALIAS_STATS_SENT,		AK_U64),
+	ATTR("delivered",	FTALIAS_A_ALIAS_STATS_DELIVERED,	AK_U64),
+	ATTR("redelivered",	FTALIAS_A_ALIAS_STATS_REDELIVERED,	AK_U64),
+	ATTR("resent",		FTALIAS_A_ALIAS_STATS_RESENT,		AK_U64),
+	ATTR("replies",		FTALIAS_A_ALIAS_STATS_REPLIES,		AK_U64),
+	ATTR("held",		FTALIAS_A_ALIAS_STATS_HELD,		AK_U64),
+	ATTR("failed",		FTALIAS_A_ALIAS_STATS_FAILED,		AK_U64),
+	ATTR("promotions",	FTALIAS_A_ALIAS_STATS_PROMOTIONS,	AK_U64),
+};
+
+static struct nla_policy alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1] = {
+	[FTALIAS_A_ALIAS_STATS_SENT]		= { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_DELIVERED]	= { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_REDELIVERED]	= { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_RESENT]		= { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_REPLIES]		= { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_HELD]		= { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_FAILED]		= { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_PROMOTIONS]	= { .type = NLA_U64 },
+};
+
+static const struct attr_nest alias_stats_nest = {
+	.desc		= alias_stats_attrs,
+	.n		= sizeof(alias_stats_attrs) / sizeof(alias_stats_attrs[0]),
+	.policy		= alias_stats_policy,
+	.maxtype	= FTALIAS_A_ALIAS_STATS_MAX,
+};
+
 /* Attribute-set "alias", in spec order: keywords, JSON keys, text order. */
 static const struct attr_desc alias_attrs[] = {
-	{ "id",			FTALIAS_A_ALIAS_ID,		  AK_U32 },
-	{ "name",		FTALIAS_A_ALIAS_NAME,		  AK_STRING },
-	{ "uid",		FTALIAS_A_ALIAS_UID,		  AK_U32 },
-	{ "gid",		FTALIAS_A_ALIAS_GID,		  AK_U32 },
-	{ "mode",		FTALIAS_A_ALIAS_MODE,		  AK_MODE },
-	{ "policy",		FTALIAS_A_ALIAS_POLICY,		  AK_POLICY },
-	{ "grace-ms",		FTALIAS_A_ALIAS_GRACE_MS,	  AK_U32 },
-	{ "cache-max-entries",	FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, AK_U32 },
-	{ "cache-max-bytes",	FTALIAS_A_ALIAS_CACHE_MAX_BYTES,  AK_U64 },
-	{ "cache-ttl-ms",	FTALIAS_A_ALIAS_CACHE_TTL_MS,	  AK_U32 },
+	ATTR("id",			FTALIAS_A_ALIAS_ID,			AK_U32),
+	ATTR("name",			FTALIAS_A_ALIAS_NAME,			AK_STRING),
+	ATTR("uid",			FTALIAS_A_ALIAS_UID,			AK_U32),
+	ATTR("gid",			FTALIAS_A_ALIAS_GID,			AK_U32),
+	ATTR("mode",			FTALIAS_A_ALIAS_MODE,			AK_MODE),
+	ATTR("policy",			FTALIAS_A_ALIAS_POLICY,			AK_POLICY),
+	ATTR("grace-ms",		FTALIAS_A_ALIAS_GRACE_MS,		AK_U32),
+	ATTR("cache-max-entries",	FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES,	AK_U32),
+	ATTR("cache-max-bytes",		FTALIAS_A_ALIAS_CACHE_MAX_BYTES,	AK_U64),
+	ATTR("cache-ttl-ms",		FTALIAS_A_ALIAS_CACHE_TTL_MS,		AK_U32),
+	ATTR("incarnation",		FTALIAS_A_ALIAS_INCARNATION,		AK_U32),
+	ATTR("members",			FTALIAS_A_ALIAS_MEMBERS,		AK_U32),
+	ATTR("active-port",		FTALIAS_A_ALIAS_ACTIVE_PORT,		AK_U32),
+	ATTR("pending",			FTALIAS_A_ALIAS_PENDING,		AK_U32),
+	ATTR("held",			FTALIAS_A_ALIAS_HELD,			AK_U32),
+	ATTR_NEST("stats",		FTALIAS_A_ALIAS_STATS,			&alias_stats_nest),
 };
 
 #define N_ALIAS_ATTRS (sizeof(alias_attrs) / sizeof(alias_attrs[0]))
@@ -33,7 +71,11 @@ static const struct attr_desc alias_attrs[] = {
 enum {	/* indexes of alias_attrs[], the ids of the keyword tables */
 	A_ID, A_NAME, A_UID, A_GID, A_MODE, A_POLICY, A_GRACE_MS,
 	A_CACHE_MAX_ENTRIES, A_CACHE_MAX_BYTES, A_CACHE_TTL_MS,
+	A_INCARNATION, A_MEMBERS, A_ACTIVE_PORT, A_PENDING, A_HELD, A_STATS,
 };
+
+_Static_assert(FTALIAS_A_ALIAS_MAX < ATTR_SLOTS, "attr_vals too small");
+_Static_assert(FTALIAS_A_ALIAS_STATS_MAX < ATTR_SLOTS, "attr_vals too small");
 
 static struct nla_policy alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_ID]			= { .type = NLA_U32 },
@@ -46,6 +88,12 @@ static struct nla_policy alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES]	= { .type = NLA_U32 },
 	[FTALIAS_A_ALIAS_CACHE_MAX_BYTES]	= { .type = NLA_U64 },
 	[FTALIAS_A_ALIAS_CACHE_TTL_MS]		= { .type = NLA_U32 },
+	[FTALIAS_A_ALIAS_INCARNATION]		= { .type = NLA_U32 },
+	[FTALIAS_A_ALIAS_MEMBERS]		= { .type = NLA_U32 },
+	[FTALIAS_A_ALIAS_ACTIVE_PORT]		= { .type = NLA_U32 },
+	[FTALIAS_A_ALIAS_PENDING]		= { .type = NLA_U32 },
+	[FTALIAS_A_ALIAS_HELD]			= { .type = NLA_U32 },
+	[FTALIAS_A_ALIAS_STATS]			= { .type = NLA_NESTED },
 };
 
 #define CFG_KEYWORDS					\
@@ -92,7 +140,8 @@ void alias_usage(FILE *f)
 	      "       ftaliasctl alias help\n"
 	      "ATTRS := [ uid UID ] [ gid GID ] [ mode OCTAL ] [ policy { auto | manual } ]\n"
 	      "         [ grace-ms MS ] [ cache-max-entries N ] [ cache-max-bytes BYTES ]\n"
-	      "         [ cache-ttl-ms MS ]\n", f);
+	      "         [ cache-ttl-ms MS ]\n"
+	      "With -s, show adds the counters of each alias.\n", f);
 }
 
 static int usage_error(void)
@@ -107,7 +156,7 @@ int alias_parse_msg(struct nlmsghdr *nlh, struct attr_vals *v)
 				alias_attrs, N_ALIAS_ATTRS, v);
 }
 
-void alias_print_attrs(const struct attr_vals *v)
+void alias_print_attrs(const struct attr_vals *v, const char *stats_sep)
 {
 	size_t i;
 
@@ -116,75 +165,36 @@ void alias_print_attrs(const struct attr_vals *v)
 		print_string(PRINT_ANY, "name", " %s",
 			     v->str[FTALIAS_A_ALIAS_NAME]);
 	for (i = 0; i < N_ALIAS_ATTRS; i++)
-		if (alias_attrs[i].type != FTALIAS_A_ALIAS_NAME)
+		if (alias_attrs[i].type != FTALIAS_A_ALIAS_NAME &&
+		    alias_attrs[i].kind != AK_NEST)
 			attr_print(&alias_attrs[i], v, " ");
+	if (opts.stats)
+		attr_print(&alias_attrs[A_STATS], v, stats_sep);
 }
 
-/* Replies, collected first: a dump may have to be restarted. */
-struct alias_list {
-	struct attr_vals *v;
-	size_t n;
-	size_t cap;
-};
-
-static int collect_cb(struct nlmsghdr *nlh, void *arg)
+static void alias_list_init(struct ftnl_list *l)
 {
-	struct alias_list *l = arg;
-	struct attr_vals *v;
-
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 16;
-
-		v = realloc(l->v, cap * sizeof(*v));
-		if (!v)
-			return error("out of memory");
-		l->v = v;
-		l->cap = cap;
-	}
-	v = &l->v[l->n];
-	memset(v, 0, sizeof(*v));
-	l->n++;
-	return alias_parse_msg(nlh, v);
+	memset(l, 0, sizeof(*l));
+	l->parse = alias_parse_msg;
 }
 
-static void list_reset(void *arg)
-{
-	struct alias_list *l = arg;
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		attr_vals_free(&l->v[i]);
-	l->n = 0;
-}
-
-static void list_free(struct alias_list *l)
-{
-	list_reset(l);
-	free(l->v);
-	l->v = NULL;
-	l->cap = 0;
-}
-
-static void print_alias(const struct attr_vals *v)
+void alias_print(const struct attr_vals *v)
 {
 	open_json_object(NULL);
-	alias_print_attrs(v);
+	alias_print_attrs(v, "\n    ");
 	close_json_object();
 	print_nl();
 }
 
-/*
- * { NAME | id ID }: consumes one or two words of *argv.  Returns 0, or the
- * exit code of a usage error after printing it.
- */
-static int parse_selector(int *argc, char ***argv, struct attr_vals *v,
-			  bool *by_id)
+int alias_parse_selector(int *argc, char ***argv, struct attr_vals *v,
+			 bool *by_id, void (*usage)(FILE *f))
 {
 	char **av = *argv;
 
 	if (*argc < 1) {
 		error("alias NAME or id ID required");
-		return usage_error();
+		usage(stderr);
+		return EXIT_USAGE;
 	}
 	/* "id" exactly: an alias may be named "i". */
 	*by_id = *argc >= 2 && !strcmp(av[0], "id");
@@ -208,7 +218,7 @@ static int parse_only_selector(int argc, char **argv, struct attr_vals *v)
 	bool by_id;
 	int ret;
 
-	ret = parse_selector(&argc, &argv, v, &by_id);
+	ret = alias_parse_selector(&argc, &argv, v, &by_id, alias_usage);
 	if (ret)
 		return ret;
 	if (argc) {
@@ -255,13 +265,12 @@ static int parse_keywords(int argc, char **argv, const struct keyword *kw,
 	return 0;
 }
 
-static int send_request(uint8_t cmd, const struct attr_vals *v,
-			struct alias_list *replies)
+/* Send @cmd with @v over the open socket; replies into @replies. */
+static int request(uint8_t cmd, const struct attr_vals *v,
+		   struct ftnl_list *replies)
 {
 	struct nl_msg *msg;
 
-	if (ftnl_open())
-		return -1;
 	ftnl_set_attr_desc(alias_attrs, N_ALIAS_ATTRS);
 	msg = ftnl_msg_new(cmd, 0);
 	if (!msg)
@@ -270,16 +279,50 @@ static int send_request(uint8_t cmd, const struct attr_vals *v,
 		nlmsg_free(msg);
 		return -1;
 	}
-	return ftnl_do(msg, replies ? collect_cb : NULL, replies);
+	return ftnl_do(msg, replies ? ftnl_list_add : NULL, replies);
+}
+
+static int send_request(uint8_t cmd, const struct attr_vals *v,
+			struct ftnl_list *replies)
+{
+	if (ftnl_open())
+		return -1;
+	return request(cmd, v, replies);
+}
+
+int alias_get(const struct attr_vals *sel, struct attr_vals *out)
+{
+	struct ftnl_list replies;
+	int ret;
+
+	alias_list_init(&replies);
+	ret = request(FTALIAS_CMD_ALIAS_GET, sel, &replies);
+	if (!ret && replies.n != 1)
+		ret = error("alias-get: %zu replies, want one", replies.n);
+	if (!ret) {
+		*out = replies.v[0];
+		replies.n = 0;	/* moved to *out */
+	}
+	ftnl_list_free(&replies);
+	return ret;
+}
+
+int alias_dump(struct ftnl_list *l)
+{
+	alias_list_init(l);
+	ftnl_set_attr_desc(alias_attrs, N_ALIAS_ATTRS);
+	return ftnl_dump(FTALIAS_CMD_ALIAS_GET, NULL, 0, NULL, ftnl_list_add,
+			 ftnl_list_reset, l);
 }
 
 static int alias_add(int argc, char **argv)
 {
-	struct alias_list replies = { 0 };
 	struct attr_vals v = { 0 };
+	struct ftnl_list replies;
 	size_t i;
 	int ret;
 
+	alias_list_init(&replies);
 	if (argc < 1) {
 		error("alias add: NAME required");
 		return usage_error();
@@ -294,10 +337,10 @@ static int alias_add(int argc, char **argv)
 	if (send_request(FTALIAS_CMD_ALIAS_NEW, &v, &replies))
 		goto out;
 	for (i = 0; i < replies.n; i++)
-		print_alias(&replies.v[i]);
+		alias_print(&replies.v[i]);
 	ret = EXIT_OK;
 out:
-	list_free(&replies);
+	ftnl_list_free(&replies);
 	attr_vals_free(&v);
 	return ret;
 }
@@ -324,7 +367,7 @@ static int alias_set(int argc, char **argv)
 	bool by_id;
 	int ret;
 
-	ret = parse_selector(&argc, &argv, &v, &by_id);
+	ret = alias_parse_selector(&argc, &argv, &v, &by_id, alias_usage);
 	if (ret)
 		goto out;
 	selector = v.present;
@@ -345,11 +388,12 @@ out:
 
 static int alias_show(int argc, char **argv)
 {
-	struct alias_list replies = { 0 };
 	struct attr_vals v = { 0 };
+	struct ftnl_list replies;
 	size_t i;
 	int ret;
 
+	alias_list_init(&replies);
 	if (argc) {
 		ret = parse_only_selector(argc, argv, &v);
 		if (ret)
@@ -358,8 +402,7 @@ static int alias_show(int argc, char **argv)
 	} else {
 		ret = ftnl_open();
 		if (!ret)
-			ret = ftnl_dump(FTALIAS_CMD_ALIAS_GET, collect_cb,
-					list_reset, &replies);
+			ret = alias_dump(&replies);
 	}
 	if (ret) {
 		ret = EXIT_REFUSED;
@@ -368,11 +411,11 @@ static int alias_show(int argc, char **argv)
 
 	open_json_array(NULL);
 	for (i = 0; i < replies.n; i++)
-		print_alias(&replies.v[i]);
+		alias_print(&replies.v[i]);
 	close_json_array();
 	ret = EXIT_OK;
 out:
-	list_free(&replies);
+	ftnl_list_free(&replies);
 	attr_vals_free(&v);
 	return ret;
 }

@@ -9,6 +9,8 @@
 
 #include "ctl.h"
 
+struct ftnl_list;
+
 int do_alias(int argc, char **argv);
 void alias_usage(FILE *f);
 
@@ -17,8 +19,29 @@ int alias_parse_msg(struct nlmsghdr *nlh, struct attr_vals *v);
 
 /*
  * Print the attributes present in @v: "alias NAME id ID uid ..." in text
- * (no newline), key/value pairs in the current JSON object.
+ * (no newline), key/value pairs in the current JSON object.  With -s the
+ * stats nest follows, after @stats_sep in text.
  */
-void alias_print_attrs(const struct attr_vals *v);
+void alias_print_attrs(const struct attr_vals *v, const char *stats_sep);
+
+/* One alias as alias show prints it: a line, or an object in JSON. */
+void alias_print(const struct attr_vals *v);
+
+/*
+ * { NAME | id ID }: consumes one or two words of *argv into @v (name or
+ * id of the attribute-set alias).  Returns 0, or EXIT_USAGE after
+ * printing the error (and @usage when the selector is missing).
+ */
+int alias_parse_selector(int *argc, char ***argv, struct attr_vals *v,
+			 bool *by_id, void (*usage)(FILE *f));
+
+/*
+ * alias-get over the open socket for the selector @sel: the alias into
+ * @out (free with attr_vals_free()).  Prints the error.
+ */
+int alias_get(const struct attr_vals *sel, struct attr_vals *out);
+
+/* Dump every alias over the open socket into @l (ftnl_list_free()). */
+int alias_dump(struct ftnl_list *l);
 
 #endif /* FTALIASCTL_ALIAS_H */

@@ -2,7 +2,7 @@
 /*
  * Shared declarations of ftaliasctl: global options, exit codes, keyword
  * matching, number parsing and the table-driven attribute model used by
- * the object files (alias.c, info.c, monitor.c).
+ * the object files (alias.c, member.c, info.c, monitor.c).
  */
 #ifndef FTALIASCTL_CTL_H
 #define FTALIASCTL_CTL_H
@@ -27,6 +27,7 @@ enum {
 struct ctl_opts {
 	bool json;
 	bool pretty;
+	bool stats;	/* -s: counters too (alias stats, member counters) */
 	const char *netns;
 };
 
@@ -58,27 +59,53 @@ void kw_error(const char *what, const char *word, const struct keyword *tab,
 /* Strictly parse an unsigned number in @base no larger than @max. */
 int parse_unsigned(const char *s, int base, uint64_t max, uint64_t *val);
 
-/* Attribute model shared by the alias and family-info attribute sets. */
+/* Attribute model shared by the attribute sets of the family. */
 enum attr_kind {
 	AK_U32,
 	AK_U64,
 	AK_STRING,
 	AK_MODE,	/* u32, octal on the command line and in text */
 	AK_POLICY,	/* u32 enum promotion-policy */
+	AK_ROLE,	/* u32 enum member-role */
+	AK_STATE,	/* u32 enum member-state */
+	AK_NEST,	/* nest of attr_desc.nest (replies only) */
 };
+
+struct attr_nest;
 
 struct attr_desc {
 	const char *name;	/* YAML name: keyword and JSON key */
 	unsigned int type;	/* attribute number */
 	enum attr_kind kind;
+	bool stats;		/* a counter: printed only with -s */
+	const struct attr_nest *nest;	/* AK_NEST */
 };
 
-enum { ATTR_SLOTS = 16 };	/* > every attribute number used */
+/* Table entries: a value, a counter (shown with -s), a nest (with -s). */
+#define ATTR(n, t, k)		{ .name = (n), .type = (t), .kind = (k) }
+#define ATTR_STATS(n, t, k)	{ .name = (n), .type = (t), .kind = (k), \
+				  .stats = true }
+#define ATTR_NEST(n, t, ns)	{ .name = (n), .type = (t), .kind = AK_NEST, \
+				  .stats = true, .nest = (ns) }
+
+/* > every attribute number used; present is a u32 bitmap */
+#define ATTR_SLOTS 32
 
 struct attr_vals {
 	uint32_t present;	/* BIT(type) */
 	uint64_t num[ATTR_SLOTS];
 	char *str[ATTR_SLOTS];
+	struct attr_vals *nest[ATTR_SLOTS];	/* AK_NEST, allocated */
+};
+
+struct nla_policy;
+
+/* The attribute set of a nest. */
+struct attr_nest {
+	const struct attr_desc *desc;
+	size_t n;
+	struct nla_policy *policy;
+	int maxtype;
 };
 
 static inline bool attr_has(const struct attr_vals *v, unsigned int type)
@@ -88,15 +115,30 @@ static inline bool attr_has(const struct attr_vals *v, unsigned int type)
 
 void attr_vals_free(struct attr_vals *v);
 
-/* Parse the value of keyword @d into @v; prints the error. */
+/*
+ * Parse the value of keyword @d into @v; prints the error.  Not for
+ * AK_NEST.
+ */
 int attr_parse_arg(const struct attr_desc *d, const char *arg,
 		   struct attr_vals *v);
 
-/* Print one attribute: " NAME VALUE" in text, "NAME": VALUE in JSON. */
+/*
+ * Print one attribute: " NAME VALUE" in text, "NAME": VALUE in JSON.  A
+ * nest is "NAME KEY VALUE KEY VALUE ..." in text, an object in JSON.
+ */
 void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 		const char *text_sep);
 
-/* Promotion policy names, indexed by enum ftalias_promotion_policy. */
+/*
+ * Print the attributes of @v described by @desc[0..n-1], each preceded by
+ * @text_sep in text; counters only with -s, nests never.
+ */
+void attr_print_all(const struct attr_desc *desc, size_t n,
+		    const struct attr_vals *v, const char *text_sep);
+
+/* Enum names, NULL when unknown (then printed as a number). */
 const char *policy_name(uint64_t policy);
+const char *role_name(uint64_t role);
+const char *state_name(uint64_t state);
 
 #endif /* FTALIASCTL_CTL_H */

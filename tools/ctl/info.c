@@ -12,14 +12,14 @@
 #include "print.h"
 
 static const struct attr_desc info_attrs[] = {
-	{ "version",		FTALIAS_A_FAMILY_INFO_VERSION,	   AK_U32 },
-	{ "af-family",		FTALIAS_A_FAMILY_INFO_AF_FAMILY,   AK_U32 },
-	{ "aliases",		FTALIAS_A_FAMILY_INFO_ALIASES,	   AK_U32 },
-	{ "max-aliases",	FTALIAS_A_FAMILY_INFO_MAX_ALIASES, AK_U32 },
-	{ "cache-max-entries-limit",
-		FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT, AK_U32 },
-	{ "cache-max-bytes-limit",
-		FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT, AK_U64 },
+	ATTR("version",		FTALIAS_A_FAMILY_INFO_VERSION,		AK_U32),
+	ATTR("af-family",	FTALIAS_A_FAMILY_INFO_AF_FAMILY,	AK_U32),
+	ATTR("aliases",		FTALIAS_A_FAMILY_INFO_ALIASES,		AK_U32),
+	ATTR("max-aliases",	FTALIAS_A_FAMILY_INFO_MAX_ALIASES,	AK_U32),
+	ATTR("cache-max-entries-limit",
+		FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT, AK_U32),
+	ATTR("cache-max-bytes-limit",
+		FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT, AK_U64),
 };
 
 #define N_INFO_ATTRS (sizeof(info_attrs) / sizeof(info_attrs[0]))

@@ -3,7 +3,7 @@
  * ftaliasctl: configure ftalias port aliases over the "ftalias" generic
  * netlink family.
  *
- *   ftaliasctl [-j] [-p] [-n NETNS] [-V] [-h] OBJECT [VERB [ARGS]]
+ *   ftaliasctl [-j] [-p] [-s] [-n NETNS] [-V] [-h] OBJECT [VERB [ARGS]]
  *
  * This file holds the options and the object table; each object lives in
  * its own file, the netlink transport in nl.c, the output helpers in
@@ -17,6 +17,7 @@
 #include "alias.h"
 #include "ctl.h"
 #include "info.h"
+#include "member.h"
 #include "monitor.h"
 #include "nl.h"
 #include "print.h"
@@ -41,12 +42,14 @@ static const struct object {
 	{ "info",	do_info },
 	{ "monitor",	do_monitor },
 	{ "help",	do_help },
+	{ "member",	do_member },
 };
 
 #define N_OBJECTS (sizeof(objects) / sizeof(objects[0]))
 
 static const struct keyword object_kw[] = {
 	{ "alias",	0 },
+	{ "member",	4 },
 	{ "info",	1 },
 	{ "monitor",	2 },
 	{ "help",	3 },
@@ -57,14 +60,16 @@ static void usage(FILE *f)
 {
 	fputs("Usage: ftaliasctl [ OPTIONS ] OBJECT [ VERB [ ARGS ] ]\n"
 	      "       ftaliasctl OBJECT help\n"
-	      "where  OBJECT := { alias | info | monitor | help }\n"
-	      "       OPTIONS := { -j[son] | -p[retty] | -n[etns] NETNS |\n"
-	      "                    -V[ersion] | -h[elp] }\n", f);
+	      "where  OBJECT := { alias | member | info | monitor | help }\n"
+	      "       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] |\n"
+	      "                    -n[etns] NETNS | -V[ersion] | -h[elp] }\n", f);
 }
 
 static const struct option long_opts[] = {
 	{ "json",	no_argument,		NULL, 'j' },
 	{ "pretty",	no_argument,		NULL, 'p' },
+	{ "stats",	no_argument,		NULL, 's' },
+	{ "statistics",	no_argument,		NULL, 's' },
 	{ "netns",	required_argument,	NULL, 'n' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ "help",	no_argument,		NULL, 'h' },
@@ -76,13 +81,16 @@ int main(int argc, char **argv)
 	int c, obj, ret;
 
 	opterr = 0;
-	while ((c = getopt_long_only(argc, argv, "+jpn:Vh", long_opts, NULL)) != -1) {
+	while ((c = getopt_long_only(argc, argv, "+jpsn:Vh", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			opts.json = true;
 			break;
 		case 'p':
 			opts.pretty = true;
+			break;
+		case 's':
+			opts.stats = true;
 			break;
 		case 'n':
 			opts.netns = optarg;

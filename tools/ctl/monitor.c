@@ -4,21 +4,31 @@
  * group until SIGINT or SIGTERM.  One line per event, flushed at once so
  * that a reader on a pipe sees it; in JSON, one object per line shaped
  * like the output of tools/net/ynl/cli.py --subscribe:
- * {"name":"alias-add-ntf","msg":{...}}.
+ * {"name":"alias-add-ntf","msg":{...}}.  Counters (the alias stats nest,
+ * the member counters) only with -s.
  */
 
 #include <netlink/genl/genl.h>
 
 #include "alias.h"
 #include "ctl.h"
+#include "member.h"
 #include "monitor.h"
 #include "nl.h"
 #include "print.h"
 
-static const char *const ntf_names[] = {
-	[FTALIAS_CMD_ALIAS_ADD_NTF]	= "alias-add-ntf",
-	[FTALIAS_CMD_ALIAS_CHANGE_NTF]	= "alias-change-ntf",
-	[FTALIAS_CMD_ALIAS_DEL_NTF]	= "alias-del-ntf",
+enum ntf_set { NTF_ALIAS = 1, NTF_MEMBER };
+
+static const struct ntf {
+	const char *name;
+	enum ntf_set set;	/* attribute set; 0: not a notification */
+} ntfs[] = {
+	[FTALIAS_CMD_ALIAS_ADD_NTF]	= { "alias-add-ntf",	 NTF_ALIAS },
+	[FTALIAS_CMD_ALIAS_CHANGE_NTF]	= { "alias-change-ntf",	 NTF_ALIAS },
+	[FTALIAS_CMD_ALIAS_DEL_NTF]	= { "alias-del-ntf",	 NTF_ALIAS },
+	[FTALIAS_CMD_MEMBER_JOIN_NTF]	= { "member-join-ntf",	 NTF_MEMBER },
+	[FTALIAS_CMD_MEMBER_LEAVE_NTF]	= { "member-leave-ntf",	 NTF_MEMBER },
+	[FTALIAS_CMD_MEMBER_CHANGE_NTF]	= { "member-change-ntf", NTF_MEMBER },
 };
 
 enum { V_HELP };
@@ -38,22 +48,31 @@ int monitor_event(struct nlmsghdr *nlh, void *arg)
 {
 	struct genlmsghdr *ghdr = nlmsg_data(nlh);
 	struct attr_vals v = { 0 };
-	const char *name = NULL;
+	const struct ntf *ntf;
+	int ret;
 
 	(void)arg;
 	if (!genlmsg_valid_hdr(nlh, 0))
 		return 0;
-	if (ghdr->cmd < sizeof(ntf_names) / sizeof(ntf_names[0]))
-		name = ntf_names[ghdr->cmd];
-	if (!name)
+	if (ghdr->cmd >= sizeof(ntfs) / sizeof(ntfs[0]))
+		return 0;
+	ntf = &ntfs[ghdr->cmd];
+	if (!ntf->set)
 		return 0;	/* not a notification we know */
-	if (alias_parse_msg(nlh, &v))
+	ret = ntf->set == NTF_ALIAS ? alias_parse_msg(nlh, &v) :
+				      member_parse_msg(nlh, &v);
+	if (ret) {
+		attr_vals_free(&v);
 		return 0;	/* reported; keep listening */
+	}
 
 	open_json_object(NULL);
-	print_string(PRINT_ANY, "name", "%s ", name);
+	print_string(PRINT_ANY, "name", "%s ", ntf->name);
 	open_json_object("msg");
-	alias_print_attrs(&v);
+	if (ntf->set == NTF_ALIAS)
+		alias_print_attrs(&v, " ");	/* one line per event */
+	else
+		member_print_attrs(&v);
 	close_json_object();
 	close_json_object();
 	print_nl();

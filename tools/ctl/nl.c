@@ -146,7 +146,7 @@ int ftnl_put_attrs(struct nl_msg *msg, const struct attr_desc *desc,
 	int ret;
 
 	for (d = desc; d < desc + n; d++) {
-		if (!attr_has(v, d->type))
+		if (!attr_has(v, d->type) || d->kind == AK_NEST)
 			continue;
 		switch (d->kind) {
 		case AK_STRING:
@@ -167,21 +167,15 @@ int ftnl_put_attrs(struct nl_msg *msg, const struct attr_desc *desc,
 	return 0;
 }
 
-int ftnl_parse_attrs(struct nlmsghdr *nlh, struct nla_policy *policy,
-		     int maxtype, const struct attr_desc *desc, size_t n,
-		     struct attr_vals *v)
+/* Values of the attributes in @tb described in @desc[0..n-1], into @v. */
+static int parse_tb(struct nlattr **tb, const struct attr_desc *desc,
+		    size_t n, struct attr_vals *v)
 {
-	struct nlattr *tb[ATTR_SLOTS];
+	struct nlattr *sub[ATTR_SLOTS];
+	const struct attr_nest *nest;
 	const struct attr_desc *d;
 	struct nlattr *nla;
 	int ret;
-
-	if (maxtype >= ATTR_SLOTS)
-		return error("internal error: attribute table too small");
-	ret = genlmsg_parse(nlh, 0, tb, maxtype, policy);
-	if (ret < 0)
-		return error("malformed message from the kernel: %s",
-			     nl_geterror(ret));
 
 	for (d = desc; d < desc + n; d++) {
 		nla = tb[d->type];
@@ -197,6 +191,25 @@ int ftnl_parse_attrs(struct nlmsghdr *nlh, struct nla_policy *policy,
 		case AK_U64:
 			v->num[d->type] = nla_get_u64(nla);
 			break;
+		case AK_NEST:
+			nest = d->nest;
+			if (nest->maxtype >= ATTR_SLOTS)
+				return error("internal error: attribute table too small");
+			ret = nla_parse_nested(sub, nest->maxtype, nla,
+					       nest->policy);
+			if (ret < 0)
+				return error("malformed %s from the kernel: %s",
+					     d->name, nl_geterror(ret));
+			if (!v->nest[d->type]) {
+				v->nest[d->type] = calloc(1, sizeof(*v));
+				if (!v->nest[d->type])
+					return error("out of memory");
+			}
+			ret = parse_tb(sub, nest->desc, nest->n,
+				       v->nest[d->type]);
+			if (ret)
+				return ret;
+			break;
 		default:
 			v->num[d->type] = nla_get_u32(nla);
 			break;
@@ -204,6 +217,60 @@ int ftnl_parse_attrs(struct nlmsghdr *nlh, struct nla_policy *policy,
 		v->present |= 1U << d->type;
 	}
 	return 0;
+}
+
+int ftnl_parse_attrs(struct nlmsghdr *nlh, struct nla_policy *policy,
+		     int maxtype, const struct attr_desc *desc, size_t n,
+		     struct attr_vals *v)
+{
+	struct nlattr *tb[ATTR_SLOTS];
+	int ret;
+
+	if (maxtype >= ATTR_SLOTS)
+		return error("internal error: attribute table too small");
+	ret = genlmsg_parse(nlh, 0, tb, maxtype, policy);
+	if (ret < 0)
+		return error("malformed message from the kernel: %s",
+			     nl_geterror(ret));
+	return parse_tb(tb, desc, n, v);
+}
+
+int ftnl_list_add(struct nlmsghdr *nlh, void *arg)
+{
+	struct ftnl_list *l = arg;
+	struct attr_vals *v;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 16;
+
+		v = realloc(l->v, cap * sizeof(*v));
+		if (!v)
+			return error("out of memory");
+		l->v = v;
+		l->cap = cap;
+	}
+	v = &l->v[l->n];
+	memset(v, 0, sizeof(*v));
+	l->n++;
+	return l->parse(nlh, v);
+}
+
+void ftnl_list_reset(void *arg)
+{
+	struct ftnl_list *l = arg;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		attr_vals_free(&l->v[i]);
+	l->n = 0;
+}
+
+void ftnl_list_free(struct ftnl_list *l)
+{
+	ftnl_list_reset(l);
+	free(l->v);
+	l->v = NULL;
+	l->cap = 0;
 }
 
 static const char *req_attr_name(unsigned int type)
@@ -399,8 +466,9 @@ int ftnl_do(struct nl_msg *msg, ftnl_msg_cb cb, void *arg)
 	return wait_for_answer(&req);
 }
 
-int ftnl_dump(uint8_t cmd, ftnl_msg_cb cb, void (*reset)(void *arg),
-	      void *arg)
+int ftnl_dump(uint8_t cmd, const struct attr_desc *desc, size_t n,
+	      const struct attr_vals *v, ftnl_msg_cb cb,
+	      void (*reset)(void *arg), void *arg)
 {
 	struct ftnl_req req;
 	struct nl_msg *msg;
@@ -410,7 +478,13 @@ int ftnl_dump(uint8_t cmd, ftnl_msg_cb cb, void (*reset)(void *arg),
 		if (try && reset)
 			reset(arg);
 		msg = ftnl_msg_new(cmd, NLM_F_DUMP);
-		if (!msg || send_msg(msg))
+		if (!msg)
+			return -1;
+		if (v && ftnl_put_attrs(msg, desc, n, v)) {
+			nlmsg_free(msg);
+			return -1;
+		}
+		if (send_msg(msg))
 			return -1;
 		req = (struct ftnl_req){ .cb = cb, .arg = arg };
 		if (wait_for_answer(&req))

@@ -33,10 +33,30 @@ struct nl_msg *ftnl_msg_new(uint8_t cmd, int flags);
 int ftnl_put_attrs(struct nl_msg *msg, const struct attr_desc *desc,
 		   size_t n, const struct attr_vals *v);
 
-/* Parse a reply into @v; attributes with no descriptor are ignored. */
+/*
+ * Parse a reply into @v; attributes with no descriptor are ignored, nests
+ * (AK_NEST) are parsed into v->nest[].
+ */
 int ftnl_parse_attrs(struct nlmsghdr *nlh, struct nla_policy *policy,
 		     int maxtype, const struct attr_desc *desc, size_t n,
 		     struct attr_vals *v);
+
+/*
+ * Replies collected in order (a dump may have to be restarted: reset it
+ * then), each parsed by @parse.  Zero-initialise, set @parse.
+ */
+struct ftnl_list {
+	int (*parse)(struct nlmsghdr *nlh, struct attr_vals *v);
+	struct attr_vals *v;
+	size_t n;
+	size_t cap;
+};
+
+/* ftnl_msg_cb adding a reply to the struct ftnl_list @arg. */
+int ftnl_list_add(struct nlmsghdr *nlh, void *arg);
+/* Empty the struct ftnl_list @arg, keeping its array. */
+void ftnl_list_reset(void *arg);
+void ftnl_list_free(struct ftnl_list *l);
 
 /*
  * Send @msg (always freed) and wait for the kernel's answer: @cb (may be
@@ -45,11 +65,14 @@ int ftnl_parse_attrs(struct nlmsghdr *nlh, struct nla_policy *policy,
 int ftnl_do(struct nl_msg *msg, ftnl_msg_cb cb, void *arg);
 
 /*
- * Dump @cmd.  @cb sees each object; when the kernel flags the dump as
- * interrupted, @reset is called and the dump is retried a few times.
+ * Dump @cmd; the request carries the attributes of @v (may be NULL)
+ * described in @desc[0..n-1], a filter.  @cb sees each object; when the
+ * kernel flags the dump as interrupted, @reset is called and the dump is
+ * retried a few times.
  */
-int ftnl_dump(uint8_t cmd, ftnl_msg_cb cb, void (*reset)(void *arg),
-	      void *arg);
+int ftnl_dump(uint8_t cmd, const struct attr_desc *desc, size_t n,
+	      const struct attr_vals *v, ftnl_msg_cb cb,
+	      void (*reset)(void *arg), void *arg);
 
 /*
  * Join the multicast group @group and call @cb for every message until

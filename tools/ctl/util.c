@@ -99,11 +99,46 @@ static const struct keyword policy_kw[] = {
 	{ NULL, 0 }
 };
 
+static const char *const role_names[] = {
+	[FTALIAS_MEMBER_ROLE_REPLICA]	= "replica",
+	[FTALIAS_MEMBER_ROLE_STANDBY]	= "standby",
+};
+
+static const struct keyword role_kw[] = {
+	{ "replica",	FTALIAS_MEMBER_ROLE_REPLICA },
+	{ "standby",	FTALIAS_MEMBER_ROLE_STANDBY },
+	{ NULL, 0 }
+};
+
+static const char *const state_names[] = {
+	[FTALIAS_MEMBER_STATE_ACTIVE]	= "active",
+	[FTALIAS_MEMBER_STATE_BACKUP]	= "backup",
+	[FTALIAS_MEMBER_STATE_DRAINING]	= "draining",
+};
+
+static const struct keyword state_kw[] = {
+	{ "active",	FTALIAS_MEMBER_STATE_ACTIVE },
+	{ "backup",	FTALIAS_MEMBER_STATE_BACKUP },
+	{ "draining",	FTALIAS_MEMBER_STATE_DRAINING },
+	{ NULL, 0 }
+};
+
+#define ENUM_NAME(tab, val) \
+	((val) < sizeof(tab) / sizeof((tab)[0]) ? (tab)[val] : NULL)
+
 const char *policy_name(uint64_t policy)
 {
-	if (policy < sizeof(policy_names) / sizeof(policy_names[0]))
-		return policy_names[policy];
-	return NULL;
+	return ENUM_NAME(policy_names, policy);
+}
+
+const char *role_name(uint64_t role)
+{
+	return ENUM_NAME(role_names, role);
+}
+
+const char *state_name(uint64_t state)
+{
+	return ENUM_NAME(state_names, state);
 }
 
 void attr_vals_free(struct attr_vals *v)
@@ -113,15 +148,39 @@ void attr_vals_free(struct attr_vals *v)
 	for (i = 0; i < ATTR_SLOTS; i++) {
 		free(v->str[i]);
 		v->str[i] = NULL;
+		if (v->nest[i]) {
+			attr_vals_free(v->nest[i]);
+			free(v->nest[i]);
+			v->nest[i] = NULL;
+		}
 	}
 	v->present = 0;
+}
+
+/* The value of an enum keyword, or -1 after printing the error. */
+static int parse_enum(const struct attr_desc *d, const char *arg,
+		      const struct keyword *kw, uint64_t *num)
+{
+	const struct keyword *k;
+	int ret = kw_match(arg, kw);
+
+	if (ret >= 0) {
+		*num = ret;
+		return 0;
+	}
+	fflush(stdout);
+	fprintf(stderr, "Error: invalid %s \"%s\": expected ", d->name, arg);
+	for (k = kw; k->name; k++)
+		fprintf(stderr, "%s%s", k == kw ? "" : k[1].name ? ", " : " or ",
+			k->name);
+	fputc('\n', stderr);
+	return -1;
 }
 
 int attr_parse_arg(const struct attr_desc *d, const char *arg,
 		   struct attr_vals *v)
 {
 	uint64_t num = 0;
-	int ret;
 
 	switch (d->kind) {
 	case AK_STRING:
@@ -145,27 +204,53 @@ int attr_parse_arg(const struct attr_desc *d, const char *arg,
 				     d->name, arg);
 		break;
 	case AK_POLICY:
-		ret = kw_match(arg, policy_kw);
-		if (ret < 0)
-			return error("invalid %s \"%s\": expected auto or manual",
-				     d->name, arg);
-		num = ret;
+		if (parse_enum(d, arg, policy_kw, &num))
+			return -1;
 		break;
+	case AK_ROLE:
+		if (parse_enum(d, arg, role_kw, &num))
+			return -1;
+		break;
+	case AK_STATE:
+		if (parse_enum(d, arg, state_kw, &num))
+			return -1;
+		break;
+	case AK_NEST:
+		return error("internal error: %s is not a command-line value",
+			     d->name);
 	}
 	v->num[d->type] = num;
 	v->present |= 1U << d->type;
 	return 0;
 }
 
+/* An enum by name, or by number when the name is unknown. */
+static void print_enum(const struct attr_desc *d, const char *s, uint64_t num)
+{
+	if (s)
+		print_string(PRINT_ANY, d->name, "%s", s);
+	else
+		print_u64(PRINT_ANY, d->name, "%" PRIu64, num);
+}
+
 void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 		const char *text_sep)
 {
 	uint64_t num = v->num[d->type];
-	const char *s;
+	const struct attr_vals *sub;
 
 	if (!attr_has(v, d->type))
 		return;
 	print_string(PRINT_FP, NULL, "%s", text_sep);
+	if (d->kind == AK_NEST) {
+		sub = v->nest[d->type];
+		print_string(PRINT_FP, NULL, "%s", d->name);
+		open_json_object(d->name);
+		if (sub && d->nest)
+			attr_print_all(d->nest->desc, d->nest->n, sub, " ");
+		close_json_object();
+		return;
+	}
 	print_string(PRINT_FP, NULL, "%s ", d->name);
 	switch (d->kind) {
 	case AK_STRING:
@@ -181,11 +266,25 @@ void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 		print_uint(PRINT_ANY, d->name, "%04o", num);
 		break;
 	case AK_POLICY:
-		s = policy_name(num);
-		if (s)
-			print_string(PRINT_ANY, d->name, "%s", s);
-		else
-			print_uint(PRINT_ANY, d->name, "%u", num);
+		print_enum(d, policy_name(num), num);
+		break;
+	case AK_ROLE:
+		print_enum(d, role_name(num), num);
+		break;
+	case AK_STATE:
+		print_enum(d, state_name(num), num);
+		break;
+	case AK_NEST:
 		break;
 	}
+}
+
+void attr_print_all(const struct attr_desc *desc, size_t n,
+		    const struct attr_vals *v, const char *text_sep)
+{
+	const struct attr_desc *d;
+
+	for (d = desc; d < desc + n; d++)
+		if (d->kind != AK_NEST && (!d->stats || opts.stats))
+			attr_print(d, v, text_sep);
 }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Decode and print hand-built ftalias messages without a kernel, for
- * test-cli.sh: print-test [-j] [-p] { show | info | monitor }.
- * The messages carry a pad attribute and an unknown attribute, which must
- * be ignored.
+ * test-cli.sh: print-test [-j] [-p] [-s] { show | info | monitor | members }.
+ * The messages carry pad attributes and unknown attributes, which must be
+ * ignored.
  */
 
 #include <stdlib.h>
@@ -14,6 +14,7 @@
 #include "../alias.h"
 #include "../ctl.h"
 #include "../info.h"
+#include "../member.h"
 #include "../monitor.h"
 #include "../print.h"
 
@@ -50,29 +51,134 @@ static struct nl_msg *alias_msg(uint8_t cmd, uint32_t id, const char *name,
 	return msg;
 }
 
-static void show(void)
+/* The state attributes and the stats nest of the data path. */
+static void add_state(struct nl_msg *msg, uint32_t incarnation,
+		      uint32_t members, uint32_t active_port)
+{
+	struct nlattr *nest;
+
+	if (nla_put_u32(msg, FTALIAS_A_ALIAS_INCARNATION, incarnation) ||
+	    nla_put_u32(msg, FTALIAS_A_ALIAS_MEMBERS, members) ||
+	    (active_port &&
+	     nla_put_u32(msg, FTALIAS_A_ALIAS_ACTIVE_PORT, active_port)) ||
+	    nla_put_u32(msg, FTALIAS_A_ALIAS_PENDING, 5) ||
+	    nla_put_u32(msg, FTALIAS_A_ALIAS_HELD, 4294967295U))
+		exit(1);
+	nest = nla_nest_start(msg, FTALIAS_A_ALIAS_STATS);
+	if (!nest ||
+	    nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_SENT, 100) ||
+	    nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_DELIVERED, 99) ||
+	    nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_REDELIVERED, 3) ||
+	    nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_RESENT, 2) ||
+	    nla_put(msg, FTALIAS_A_ALIAS_STATS_PAD, 0, NULL) ||
+	    nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_REPLIES, 95) ||
+	    nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_HELD, 7) ||
+	    nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_FAILED, 1) ||
+	    nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_PROMOTIONS,
+			18446744073709551615ULL) ||
+	    nla_put_u32(msg, 42, 1))
+		exit(1);
+	nla_nest_end(msg, nest);
+}
+
+/*
+ * Alias "db" (id 1) of the data path, with state and stats; alias
+ * "a.b_c:d-e" (id 4294967295) as the first version of the family sent it.
+ */
+static void parse_aliases(struct attr_vals v[2])
 {
 	struct nl_msg *msgs[2];
-	struct attr_vals v;
 	int i;
 
 	msgs[0] = alias_msg(FTALIAS_CMD_ALIAS_GET, 1, "db", 0644,
 			    FTALIAS_PROMOTION_POLICY_AUTO);
+	add_state(msgs[0], 3, 2, 7);
 	msgs[1] = alias_msg(FTALIAS_CMD_ALIAS_GET, 4294967295U, "a.b_c:d-e",
 			    0, FTALIAS_PROMOTION_POLICY_MANUAL);
-	open_json_array(NULL);
 	for (i = 0; i < 2; i++) {
-		memset(&v, 0, sizeof(v));
-		if (alias_parse_msg(nlmsg_hdr(msgs[i]), &v))
+		memset(&v[i], 0, sizeof(v[i]));
+		if (alias_parse_msg(nlmsg_hdr(msgs[i]), &v[i]))
 			exit(1);
-		open_json_object(NULL);
-		alias_print_attrs(&v);
-		close_json_object();
-		print_nl();
-		attr_vals_free(&v);
 		nlmsg_free(msgs[i]);
 	}
+}
+
+static void show(void)
+{
+	struct attr_vals v[2];
+	int i;
+
+	parse_aliases(v);
+	open_json_array(NULL);
+	for (i = 0; i < 2; i++) {
+		alias_print(&v[i]);
+		attr_vals_free(&v[i]);
+	}
 	close_json_array();
+}
+
+static struct nl_msg *member_msg(uint8_t cmd, uint32_t alias, uint32_t port,
+				 uint32_t priority, uint32_t role,
+				 uint32_t state, uint32_t incarnation)
+{
+	struct nl_msg *msg = new_msg(cmd);
+
+	if (nla_put_u32(msg, FTALIAS_A_MEMBER_ALIAS_ID, alias) ||
+	    nla_put_u32(msg, FTALIAS_A_MEMBER_PORT, port) ||
+	    nla_put_u32(msg, FTALIAS_A_MEMBER_PID, 4000 + port) ||
+	    nla_put_u32(msg, FTALIAS_A_MEMBER_PRIORITY, priority) ||
+	    nla_put_u32(msg, FTALIAS_A_MEMBER_ROLE, role) ||
+	    nla_put_u32(msg, FTALIAS_A_MEMBER_STATE, state) ||
+	    nla_put_u32(msg, FTALIAS_A_MEMBER_QUEUE_LEN, port % 3) ||
+	    nla_put_u32(msg, FTALIAS_A_MEMBER_INCARNATION, incarnation) ||
+	    nla_put(msg, FTALIAS_A_MEMBER_PAD, 0, NULL) ||
+	    nla_put_u64(msg, FTALIAS_A_MEMBER_DELIVERED, 1000 * port) ||
+	    nla_put_u64(msg, FTALIAS_A_MEMBER_REDELIVERED, port) ||
+	    nla_put_u64(msg, FTALIAS_A_MEMBER_REPLIES, 999 * port) ||
+	    nla_put_u32(msg, 42, 1))
+		exit(1);
+	return msg;
+}
+
+/*
+ * The members table: the active one marked, a standby, a draining one, an
+ * unknown role and state, and a member of an alias that is not listed.
+ */
+static void members(void)
+{
+	static const uint32_t m[][6] = {
+		/* alias, port, priority, role, state, incarnation */
+		{ 1, 7, 10, FTALIAS_MEMBER_ROLE_REPLICA,
+		  FTALIAS_MEMBER_STATE_ACTIVE, 3 },
+		{ 1, 12, 10, FTALIAS_MEMBER_ROLE_STANDBY,
+		  FTALIAS_MEMBER_STATE_BACKUP, 0 },
+		{ 1, 123456, 4294967295U, FTALIAS_MEMBER_ROLE_REPLICA,
+		  FTALIAS_MEMBER_STATE_DRAINING, 2 },
+		{ 4294967295U, 8, 0, 9, 9, 0 },
+		{ 77, 9, 0, FTALIAS_MEMBER_ROLE_REPLICA,
+		  FTALIAS_MEMBER_STATE_BACKUP, 0 },
+	};
+	enum { N = sizeof(m) / sizeof(m[0]) };
+	struct attr_vals aliases[2], v[N];
+	struct nl_msg *msg;
+	size_t i;
+
+	parse_aliases(aliases);
+	for (i = 0; i < N; i++) {
+		msg = member_msg(FTALIAS_CMD_MEMBER_GET, m[i][0], m[i][1],
+				 m[i][2], m[i][3], m[i][4], m[i][5]);
+		memset(&v[i], 0, sizeof(v[i]));
+		if (member_parse_msg(nlmsg_hdr(msg), &v[i]))
+			exit(1);
+		nlmsg_free(msg);
+	}
+	if (member_print_list(v, N, aliases, 2) ||
+	    member_print_list(v, 0, aliases, 2))	/* nothing in text */
+		exit(1);
+	for (i = 0; i < N; i++)
+		attr_vals_free(&v[i]);
+	for (i = 0; i < 2; i++)
+		attr_vals_free(&aliases[i]);
 }
 
 static void info(void)
@@ -102,12 +208,29 @@ static void monitor(void)
 		FTALIAS_CMD_ALIAS_DEL_NTF,
 		FTALIAS_CMD_ALIAS_GET,		/* not a notification */
 	};
+	static const uint8_t member_cmds[] = {
+		FTALIAS_CMD_MEMBER_JOIN_NTF,
+		FTALIAS_CMD_MEMBER_CHANGE_NTF,
+		FTALIAS_CMD_MEMBER_LEAVE_NTF,
+		FTALIAS_CMD_MEMBER_GET,		/* not a notification */
+		FTALIAS_CMD_MEMBER_SET,		/* not a notification */
+		FTALIAS_CMD_MAX + 1,		/* unknown */
+	};
 	struct nl_msg *msg;
 	size_t i;
 
 	for (i = 0; i < sizeof(cmds); i++) {
 		msg = alias_msg(cmds[i], 2, "x", 0600,
 				FTALIAS_PROMOTION_POLICY_AUTO);
+		if (i == 1)
+			add_state(msg, 1, 1, 5);
+		monitor_event(nlmsg_hdr(msg), NULL);
+		nlmsg_free(msg);
+	}
+	for (i = 0; i < sizeof(member_cmds); i++) {
+		msg = member_msg(member_cmds[i], 2, 5, 1,
+				 FTALIAS_MEMBER_ROLE_REPLICA,
+				 FTALIAS_MEMBER_STATE_ACTIVE, 1);
 		monitor_event(nlmsg_hdr(msg), NULL);
 		nlmsg_free(msg);
 	}
@@ -122,6 +245,8 @@ int main(int argc, char **argv)
 			opts.json = true;
 		else if (!strcmp(argv[i], "-p"))
 			opts.pretty = true;
+		else if (!strcmp(argv[i], "-s"))
+			opts.stats = true;
 	}
 	if (argc < 2)
 		return 2;
@@ -132,6 +257,8 @@ int main(int argc, char **argv)
 		info();
 	else if (!strcmp(argv[argc - 1], "monitor"))
 		monitor();
+	else if (!strcmp(argv[argc - 1], "members"))
+		members();
 	else
 		return 2;
 	return 0;

@@ -60,6 +60,26 @@ expect 2 "" -- alias set id 1 id 2
 expect 2 "" -- alias show x y
 expect 2 "" -- info bogus
 expect 2 "" -- monitor bogus
+expect 2 'Error: ambiguous object "m": could be member, monitor' -- m
+expect 2 'Error: unknown member command "bogus"' -- member bogus
+expect 2 'Error: ambiguous member command "s": could be show, set-active, set-priority' -- member s db
+expect 2 'Error: ambiguous member command "set": could be set-active, set-priority' -- member set db 1
+expect 2 'Error: unexpected argument "y"' -- member show x y
+expect 2 'Error: unexpected argument "7"' -- member show id 3 7
+expect 2 "" -- member show id x
+expect 2 'Error: alias NAME or id ID required' -- member set-active
+expect 2 'Error: member set-active: PORT required' -- member set-active db
+expect 2 'Error: member set-active: PORT required' -- member set-active id 3
+expect 2 'Error: invalid port "x": expected a decimal number from 0 to 4294967295' -- member set-active db x
+expect 2 "" -- member set-active db 4294967296
+expect 2 "" -- member set-active db -1
+expect 2 'Error: unexpected argument "2"' -- member set-active db 1 2
+expect 2 'Error: member set-priority: PRIORITY required' -- member set-priority db 1
+expect 2 'Error: invalid priority "high": expected a decimal number from 0 to 4294967295' -- member set-priority db 1 high
+expect 2 'Error: unexpected argument "3"' -- member set-priority db 1 2 3
+expect 2 'Error: member drain: PORT required' -- member drain db
+expect 2 'Error: unexpected argument "2"' -- member drain db 1 2
+expect 2 'Error: member undrain: PORT required' -- member undrain id 4
 
 # ---- help and version: exit 0 -----------------------------------------------
 expect 0 "" -- help
@@ -69,6 +89,9 @@ expect 0 "" -- alias help
 expect 0 "" -- info help
 expect 0 "" -- monitor help
 grep -q "^Usage: ftaliasctl alias add" "$tmp/out" && fail "monitor help prints alias help"
+expect 0 "" -- member help
+grep -q "^ *ftaliasctl member set-priority ALIAS PORT PRIORITY$" "$tmp/out" || fail "member help"
+expect 0 "" -- me he
 
 # ---- valid command lines reach the kernel: "module not loaded" ---------------
 if [[ -d /sys/module/ftalias ]]; then
@@ -94,6 +117,23 @@ else
 	expect 1 "$nl" -- info
 	expect 1 "$nl" -- i s
 	expect 1 "$nl" -- monitor
+	expect 1 "$nl" -- -s monitor
+	expect 1 "$nl" -- -s alias show
+	expect 1 "$nl" -- -statistics -j alias show x
+	expect 1 "$nl" -- -stats alias show x
+	expect 1 "$nl" -- --stats -json alias show x
+	expect 1 "$nl" -- member
+	expect 1 "$nl" -- member show
+	expect 1 "$nl" -- -s me l db
+	expect 1 "$nl" -- member show id 3
+	expect 1 "$nl" -- member show id	# the alias named "id"
+	expect 1 "$nl" -- member set-active db 7
+	expect 1 "$nl" -- member set-a id 3 7
+	expect 1 "$nl" -- member set-priority db 7 0
+	expect 1 "$nl" -- member set-p id 3 7 4294967295
+	expect 1 "$nl" -- member drain db 7
+	expect 1 "$nl" -- member undrain db 7
+	expect 1 "$nl" -- member u id 4294967295 4294967295
 fi
 expect 1 'Error: cannot open network namespace "ftaliasctl-no-such-ns": No such file or directory' \
 	-- -n ftaliasctl-no-such-ns alias show
@@ -102,22 +142,64 @@ expect 1 'Error: cannot open network namespace "ftaliasctl-no-such-ns": No such 
 n=$((n + 1))
 "$pt" show >"$tmp/show.txt" || fail "print-test show"
 cat >"$tmp/want.txt" <<'END'
-alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
+alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 incarnation 3 members 2 active-port 7 pending 5 held 4294967295
 alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
 diff -u "$tmp/want.txt" "$tmp/show.txt" || fail "text show"
+
+"$pt" -s show >"$tmp/show-s.txt" || fail "print-test -s show"
+cat >"$tmp/want.txt" <<'END'
+alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 incarnation 3 members 2 active-port 7 pending 5 held 4294967295
+    stats sent 100 delivered 99 redelivered 3 resent 2 replies 95 held 7 failed 1 promotions 18446744073709551615
+alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
+END
+diff -u "$tmp/want.txt" "$tmp/show-s.txt" || fail "text -s show"
+
+# the table: names from alias-get, '*' marks the active member, unknown
+# enums as numbers, '#ID' for an alias not listed; nothing for no members
+"$pt" members >"$tmp/members.txt" || fail "print-test members"
+cat >"$tmp/want.txt" <<'END'
+ALIAS        PORT     PID    PRIORITY  ROLE     STATE      QUEUE-LEN  INCARNATION
+db              7    4007          10  replica  *active            1            3
+db             12    4012          10  standby   backup            0            0
+db         123456  127456  4294967295  replica   draining          0            2
+a.b_c:d-e       8    4008           0  9         9                 2            0
+#77             9    4009           0  replica   backup            0            0
+END
+diff -u "$tmp/want.txt" "$tmp/members.txt" || fail "text members"
+
+"$pt" -s members >"$tmp/members-s.txt" || fail "print-test -s members"
+cat >"$tmp/want.txt" <<'END'
+ALIAS        PORT     PID    PRIORITY  ROLE     STATE      QUEUE-LEN  INCARNATION  DELIVERED  REDELIVERED    REPLIES
+db              7    4007          10  replica  *active            1            3       7000            7       6993
+db             12    4012          10  standby   backup            0            0      12000           12      11988
+db         123456  127456  4294967295  replica   draining          0            2  123456000       123456  123332544
+a.b_c:d-e       8    4008           0  9         9                 2            0       8000            8       7992
+#77             9    4009           0  replica   backup            0            0       9000            9       8991
+END
+diff -u "$tmp/want.txt" "$tmp/members-s.txt" || fail "text -s members"
 
 "$pt" info >"$tmp/info.txt" || fail "print-test info"
 [[ $(cat "$tmp/info.txt") == "version 1 af-family 46 aliases 2 max-aliases 1024 cache-max-entries-limit 1048576 cache-max-bytes-limit 4294967296" ]] ||
 	fail "text info: $(cat "$tmp/info.txt")"
 
 "$pt" monitor >"$tmp/mon.txt" || fail "print-test monitor"
-[[ $(cut -d' ' -f1-5 "$tmp/mon.txt" | tr '\n' '|') == "alias-add-ntf alias x id 2|alias-change-ntf alias x id 2|alias-del-ntf alias x id 2|" ]] ||
+[[ $(cut -d' ' -f1-5 "$tmp/mon.txt" | tr '\n' '|') == "alias-add-ntf alias x id 2|alias-change-ntf alias x id 2|alias-del-ntf alias x id 2|member-join-ntf member alias-id 2 port|member-change-ntf member alias-id 2 port|member-leave-ntf member alias-id 2 port|" ]] ||
 	fail "text monitor: $(cat "$tmp/mon.txt")"
+grep -q "^member-join-ntf member alias-id 2 port 5 pid 4005 priority 1 role replica state active queue-len 2 incarnation 1$" "$tmp/mon.txt" ||
+	fail "text monitor member line: $(grep member-join "$tmp/mon.txt")"
+grep -q " held 4294967295$" "$tmp/mon.txt" || fail "text monitor: alias state"
+"$pt" -s monitor >"$tmp/mon-s.txt" || fail "print-test -s monitor"
+[[ $(wc -l <"$tmp/mon-s.txt") == 6 ]] || fail "-s monitor: not one line per event"
+grep -q " held 4294967295 stats sent 100 .* promotions 18446744073709551615$" "$tmp/mon-s.txt" ||
+	fail "-s monitor: alias stats"
+grep -q "^member-leave-ntf .* incarnation 1 delivered 5000 redelivered 5 replies 4995$" "$tmp/mon-s.txt" ||
+	fail "-s monitor: member counters"
 
-for f in show info monitor; do
+for f in show info monitor members; do
 	"$pt" -j "$f" >"$tmp/$f.json" || fail "print-test -j $f"
 	"$pt" -j -p "$f" >"$tmp/$f-pretty.json" || fail "print-test -j -p $f"
+	"$pt" -j -s "$f" >"$tmp/$f-s.json" || fail "print-test -j -s $f"
 done
 python3 - "$tmp" <<'END' || fail "JSON output"
 import json, os, sys
@@ -131,24 +213,72 @@ def alias(id, name, mode, policy):
             "mode": mode, "policy": policy, "grace-ms": 3000,
             "cache-max-entries": 65536,
             "cache-max-bytes": 18446744073709551615, "cache-ttl-ms": 300000}
-show = [alias(1, "db", 0o644, "auto"),
-        alias(4294967295, "a.b_c:d-e", 0, "manual")]
+stats = {"sent": 100, "delivered": 99, "redelivered": 3, "resent": 2,
+         "replies": 95, "held": 7, "failed": 1,
+         "promotions": 18446744073709551615}
+def with_state(a, incarnation, members, active_port, with_stats):
+    a = dict(a, incarnation=incarnation, members=members, pending=5,
+             held=4294967295)
+    a["active-port"] = active_port
+    if with_stats:
+        a["stats"] = stats
+    return a
+def show(s):
+    return [with_state(alias(1, "db", 0o644, "auto"), 3, 2, 7, s),
+            alias(4294967295, "a.b_c:d-e", 0, "manual")]
+def member(alias_id, port, priority, role, state, incarnation, s):
+    m = {"alias-id": alias_id, "port": port, "pid": 4000 + port,
+         "priority": priority, "role": role, "state": state,
+         "queue-len": port % 3, "incarnation": incarnation}
+    if s:
+        m.update(delivered=1000 * port, redelivered=port, replies=999 * port)
+    return m
+def members(s):
+    return [member(1, 7, 10, "replica", "active", 3, s),
+            member(1, 12, 10, "standby", "backup", 0, s),
+            member(1, 123456, 4294967295, "replica", "draining", 2, s),
+            member(4294967295, 8, 0, 9, 9, 0, s),
+            member(77, 9, 0, "replica", "backup", 0, s)]
 info = {"version": 1, "af-family": 46, "aliases": 2, "max-aliases": 1024,
         "cache-max-entries-limit": 1048576,
         "cache-max-bytes-limit": 4294967296}
 bad = 0
-for name, want in (("show", show), ("info", info)):
-    for f in (name + ".json", name + "-pretty.json"):
+for name, want, want_s in (("show", show(False), show(True)),
+                           ("info", info, info)):
+    for f, w in ((name + ".json", want), (name + "-pretty.json", want),
+                 (name + "-s.json", want_s)):
         got = load(f)
-        if got != want:
-            print("FAIL: %s: %r != %r" % (f, got, want)); bad += 1
-with open(os.path.join(tmp, "monitor.json")) as f:
-    lines = f.read().splitlines()
-want = [{"name": n, "msg": alias(2, "x", 0o600, "auto")}
-        for n in ("alias-add-ntf", "alias-change-ntf", "alias-del-ntf")]
-got = [json.loads(l) for l in lines]   # one object per line
-if got != want:
-    print("FAIL: monitor.json: %r" % got); bad += 1
+        if got != w:
+            print("FAIL: %s: %r != %r" % (f, got, w)); bad += 1
+# two arrays: the members, then none
+for f, s in (("members.json", False), ("members-pretty.json", False),
+             ("members-s.json", True)):
+    with open(os.path.join(tmp, f)) as fh:
+        dec, text, got = json.JSONDecoder(), fh.read(), []
+        i = 0
+        while i < len(text):
+            if text[i].isspace():
+                i += 1
+                continue
+            v, i = dec.raw_decode(text, i)
+            got.append(v)
+    if got != [members(s), []]:
+        print("FAIL: %s: %r" % (f, got)); bad += 1
+def events(s):
+    x = alias(2, "x", 0o600, "auto")
+    m = member(2, 5, 1, "replica", "active", 1, s)
+    return ([{"name": "alias-add-ntf", "msg": x},
+             {"name": "alias-change-ntf",
+              "msg": with_state(x, 1, 1, 5, s)},
+             {"name": "alias-del-ntf", "msg": x}] +
+            [{"name": n, "msg": m} for n in
+             ("member-join-ntf", "member-change-ntf", "member-leave-ntf")])
+for f, s in (("monitor.json", False), ("monitor-s.json", True)):
+    with open(os.path.join(tmp, f)) as fh:
+        lines = fh.read().splitlines()
+    got = [json.loads(l) for l in lines]   # one object per line
+    if got != events(s):
+        print("FAIL: %s: %r" % (f, got)); bad += 1
 sys.exit(bad)
 END
 
