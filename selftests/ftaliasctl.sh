@@ -2,20 +2,27 @@
 # SPDX-License-Identifier: GPL-2.0
 # ftaliasctl end to end, in a private netns: add/show/set/del in text and
 # JSON, unique-prefix matching, usage errors (exit 2), kernel errors
-# (exit 1, "Error: " + the extack message), info, and monitor seeing
-# add/change/del events.  JSON is checked by one python3 run at the end.
+# (exit 1, "Error: " + the extack message), info, monitor seeing
+# add/change/del events, and members (ftalias_member processes): member
+# show, set-active, set-priority, drain, undrain, -s counters and member
+# events.  JSON is checked by one python3 run at the end.
 source "$(dirname "$0")/lib.sh"
 
 require_root
 require_module
 require_cmd ip ftaliasctl python3
+MEMBER=$lib_dir/ftalias_member
+[[ -x $MEMBER ]] || skip "$MEMBER not built (make selftests)"
 
 ns=ftal-cli-$$
 tmp=$(mktemp -d)
 mon_pid=
 mon_txt_pid=
+member_pids=()
 cleanup() {
 	[[ -n $mon_pid ]] && kill "$mon_pid" "$mon_txt_pid" 2>/dev/null
+	((${#member_pids[@]})) && kill "${member_pids[@]}" 2>/dev/null
+	wait 2>/dev/null
 	ip netns del "$ns" 2>/dev/null
 	rm -rf "$tmp"
 }
@@ -144,6 +151,161 @@ grep -q "^alias-add-ntf alias mon-a id 300" "$tmp/mon.txt" || fail "text monitor
 grep -q "^alias-change-ntf alias mon-a id 300" "$tmp/mon.txt" || fail "text monitor: change line"
 grep -q "^alias-del-ntf alias mon-a id 300" "$tmp/mon.txt" || fail "text monitor: del line"
 
+# ---- members ------------------------------------------------------------------
+# start_member NAME ARGS...: ftalias_member ARGS in the netns, in the
+# background; its pid in pid_NAME, its port in port_NAME
+start_member() {
+	local name=$1 out=$tmp/member-$1 port
+	shift
+	ip netns exec "$ns" "$MEMBER" "$@" >"$out" 2>&1 &
+	member_pids+=($!)
+	printf -v "pid_$name" %s "$!"
+	wait_until 10 grep -q '^port [0-9]' "$out" ||
+		die "ftalias_member $*: $(cat "$out")"
+	port=$(sed -n 's/^port //p' "$out")
+	printf -v "port_$name" %s "$port"
+}
+
+# member_state ALIAS PORT: the state of a member, from the JSON output
+member_state() {
+	ctl -j member show "$1" | python3 -c '
+import json, sys
+m = [m for m in json.load(sys.stdin) if m["port"] == int(sys.argv[1])]
+print(m[0]["state"] if m else "none")' "$2"
+}
+
+state_is() {
+	[[ $(member_state "$1" "$2") == "$3" ]]
+}
+
+# expect_state ALIAS PORT STATE
+expect_state() {
+	wait_until 5 state_is "$@" ||
+		fail "member $2 of $1: state $(member_state "$1" "$2"), want $3"
+}
+
+ftaliasctl -n "$ns" -j monitor >"$tmp/mmon.json" 2>"$tmp/mmon.err" &
+mon_pid=$!
+ftaliasctl -n "$ns" monitor >"$tmp/mmon.txt" 2>&1 &
+mon_txt_pid=$!
+probe_seen() {
+	i=$((i + 1))
+	ctl alias add "probe$i" >/dev/null 2>&1
+	grep -q "\"probe$i\"" "$tmp/mmon.json" && grep -q "alias-add-ntf alias probe$i " "$tmp/mmon.txt"
+}
+wait_until 20 probe_seen || fail "member monitor saw no event within 20 s"
+
+expect_rc 0 ctl alias add mem-a id 500
+expect_rc 0 ctl alias add mem-b id 501 policy manual
+expect_rc 0 ctl member show mem-a
+[[ -s $tmp/out ]] && fail "member show of an alias without members printed: $(cat "$tmp/out")"
+ctl -j member show mem-a >"$tmp/m-empty.json" || fail "-j member show mem-a"
+
+start_member m1 -p 10 500
+start_member m2 -p 10 500
+start_member m3 -p 5 -r standby 500
+start_member m4 501
+log "members: m1 $port_m1 m2 $port_m2 m3 $port_m3 (mem-a), m4 $port_m4 (mem-b)"
+
+# text: a title line, then one line per member in join order, '*' on m1
+ctl member show mem-a >"$tmp/m-a.txt" || fail "member show mem-a"
+sed 's/^/# /' "$tmp/m-a.txt"
+[[ $(wc -l <"$tmp/m-a.txt") == 4 ]] || fail "member show mem-a: want a title and 3 lines"
+head -n1 "$tmp/m-a.txt" | grep -q "^ALIAS  *PORT  *PID  *PRIORITY  *ROLE  *STATE  *QUEUE-LEN  *INCARNATION$" ||
+	fail "member show: title line"
+[[ $(awk '{ print $2 }' "$tmp/m-a.txt" | tail -n3 | tr '\n' ' ') == "$port_m1 $port_m2 $port_m3 " ]] ||
+	fail "member show: not in join order"
+grep -q "^mem-a  *$port_m1  *$pid_m1  *10  *replica  *\*active  *0 " "$tmp/m-a.txt" ||
+	fail "member show: m1 line"
+grep -q "^mem-a  *$port_m3  *$pid_m3  *5  *standby  *backup  *0  *0$" "$tmp/m-a.txt" ||
+	fail "member show: m3 line"
+[[ $(grep -c '\*' "$tmp/m-a.txt") == 1 ]] || fail "member show: one '*' wanted"
+ctl me sh id 500 >"$tmp/m-a-id.txt" || fail "me sh id 500"
+cmp -s "$tmp/m-a.txt" "$tmp/m-a-id.txt" || fail "'member show id 500' differs from 'member show mem-a'"
+ctl member >"$tmp/m-all.txt" || fail "member"
+grep -q "^mem-b  *$port_m4 " "$tmp/m-all.txt" && [[ $(wc -l <"$tmp/m-all.txt") == 5 ]] ||
+	fail "member show without alias: $(cat "$tmp/m-all.txt")"
+ctl -s member show mem-a >"$tmp/m-a-s.txt" || fail "-s member show mem-a"
+head -n1 "$tmp/m-a-s.txt" | grep -q " INCARNATION  *DELIVERED  *REDELIVERED  *REPLIES$" ||
+	fail "-s member show: title line"
+ctl -j member show mem-a >"$tmp/m-a.json" || fail "-j member show mem-a"
+ctl -j member show id 500 >"$tmp/m-a-id.json" || fail "-j member show id 500"
+ctl -j -s member show >"$tmp/m-all-s.json" || fail "-j -s member show"
+
+# alias state and counters
+ctl alias show mem-a >"$tmp/ma.txt" || fail "alias show mem-a"
+grep -q " members 3 active-port $port_m1 pending 0 held 0$" "$tmp/ma.txt" ||
+	fail "alias show: state: $(cat "$tmp/ma.txt")"
+ctl -s alias show mem-a >"$tmp/ma-s.txt" || fail "-s alias show mem-a"
+sed -n 2p "$tmp/ma-s.txt" | grep -q "^    stats sent 0 delivered 0 redelivered 0 resent 0 replies 0 held 0 failed 0 promotions [0-9]*$" ||
+	fail "-s alias show: stats line: $(cat "$tmp/ma-s.txt")"
+ctl -j alias show mem-a >"$tmp/ma.json" || fail "-j alias show mem-a"
+
+# three requests from a client: queued to m1, which does not read them
+start_member c1 -c 3 500
+queued() {
+	[[ $(ctl -j member show mem-a | python3 -c '
+import json, sys
+print([m["queue-len"] for m in json.load(sys.stdin) if m["port"] == int(sys.argv[1])])' "$port_m1") == "[3]" ]]
+}
+wait_until 5 queued || fail "m1 does not have the 3 requests queued"
+ctl -j -s alias show mem-a >"$tmp/ma-3.json" || fail "-j -s alias show mem-a"
+ctl -j -s member show mem-a >"$tmp/m-a-3.json" || fail "-j -s member show mem-a"
+
+# member-set: priority, active (a standby too), drain, undrain
+expect_rc 0 ctl member set-priority mem-a "$port_m2" 20
+expect_rc 0 ctl member set-active mem-a "$port_m3"
+expect_state mem-a "$port_m3" active
+expect_state mem-a "$port_m1" backup
+ctl -j -s member show mem-a >"$tmp/m-a-moved.json" || fail "-j -s member show mem-a"
+ctl -j -s alias show mem-a >"$tmp/ma-moved.json" || fail "-j -s alias show mem-a"
+expect_rc 0 ctl member drain mem-a "$port_m1"
+expect_state mem-a "$port_m1" draining
+ctl member show mem-a | grep -q "^mem-a  *$port_m1 .* draining " || fail "text: m1 not draining"
+expect_rc 0 ctl member undrain mem-a "$port_m1"
+expect_state mem-a "$port_m1" backup
+expect_rc 0 ctl member set-a id 500 "$port_m1"
+expect_state mem-a "$port_m1" active
+expect_state mem-a "$port_m3" backup
+expect_rc 0 ctl member set-active mem-b "$port_m4"	# manual policy
+expect_state mem-b "$port_m4" active
+
+# errors: exit 1 with the kernel's message
+check_kernel_error ctl member set-active mem-a 4000000000
+check_kernel_error ctl member set-active mem-a "$port_m4"	# a member of mem-b
+check_kernel_error ctl member set-priority mem-a 0 1
+check_kernel_error ctl member drain nope 1
+check_kernel_error ctl member undrain id 999 1
+check_kernel_error ctl member show nope
+check_kernel_error ctl member show id 999
+check_kernel_error ftaliasctl -n "$ns" member set-active id 0 1
+
+# a member leaves
+kill "$pid_m2"
+left() { [[ $(ctl member show mem-a | wc -l) == 3 ]]; }
+wait_until 10 left || fail "m2 still listed after kill"
+mmon_done() {
+	grep -q "^member-leave-ntf member alias-id 500 port $port_m2 " "$tmp/mmon.txt" &&
+		grep -q '"member-leave-ntf"' "$tmp/mmon.json"
+}
+wait_until 20 mmon_done || fail "monitor did not see m2 leave"
+kill "$mon_pid" "$mon_txt_pid"
+wait "$mon_pid" "$mon_txt_pid" 2>/dev/null
+mon_pid=
+grep "^member-" "$tmp/mmon.txt" | sed 's/^/# text: /'
+for p in "$port_m1" "$port_m2" "$port_m3"; do
+	grep -q "^member-join-ntf member alias-id 500 port $p pid [0-9]* priority [0-9]* role [a-z]* state [a-z]* queue-len 0 incarnation [0-9]*$" \
+		"$tmp/mmon.txt" || fail "text monitor: join of port $p"
+done
+grep -q "^member-change-ntf member alias-id 500 port $port_m3 .* state active " "$tmp/mmon.txt" ||
+	fail "text monitor: m3 promoted"
+grep -q "^member-change-ntf member alias-id 500 port $port_m1 .* state draining " "$tmp/mmon.txt" ||
+	fail "text monitor: m1 draining"
+grep -q "^member-change-ntf member alias-id 500 port $port_m2 .* priority 20 " "$tmp/mmon.txt" ||
+	fail "text monitor: m2 priority"
+printf '%s\n' "$port_m1" "$port_m2" "$port_m3" "$port_m4" \
+	"$pid_m1" "$pid_m2" "$pid_m3" "$pid_m4" >"$tmp/members"
+
 # ---- all JSON checks, one python3 --------------------------------------------
 /usr/bin/python3 - "$tmp" "$lib_dir" <<'EOF' || fail "JSON checks"
 import json, os, sys
@@ -152,7 +314,8 @@ from jsoncheck import check, load, aliases, done
 tmp = sys.argv[1]
 
 keys = {"id", "name", "uid", "gid", "mode", "policy", "grace-ms",
-        "cache-max-entries", "cache-max-bytes", "cache-ttl-ms"}
+        "cache-max-entries", "cache-max-bytes", "cache-ttl-ms",
+        "incarnation", "members", "pending", "held"}    # no active-port
 a = aliases(load("a.json"))
 check(len(a) == 1, "show cli-a: %d objects" % len(a))
 a = a[0]
@@ -206,6 +369,80 @@ if len(mon) == 3:
     check(mon[1]["msg"]["mode"] == 0o640, "change event mode")
     check(mon[2]["msg"]["mode"] == 0o640, "del event mode")
     check(all(e["msg"]["id"] == 300 for e in mon), "event ids")
+
+# ---- members
+with open(os.path.join(tmp, "members")) as f:
+    p1, p2, p3, p4, pid1, pid2, pid3, pid4 = (int(x) for x in f.read().split())
+mkeys = {"alias-id", "port", "pid", "priority", "role", "state",
+         "queue-len", "incarnation"}
+counters = {"delivered", "redelivered", "replies"}
+stats_keys = {"sent", "delivered", "redelivered", "resent", "replies",
+              "held", "failed", "promotions"}
+check(load("m-empty.json") == [], "member show of no members: %r" % load("m-empty.json"))
+ma = load("m-a.json")
+check(isinstance(ma, list) and len(ma) == 3, "member show mem-a: %r" % ma)
+check(load("m-a-id.json") == ma, "member show id 500 differs")
+if len(ma) == 3:
+    check(all(set(m) == mkeys for m in ma), "member keys: %r" % ma)
+    check([(m["alias-id"], m["port"], m["pid"], m["priority"], m["role"], m["state"])
+           for m in ma] ==
+          [(500, p1, pid1, 10, "replica", "active"),
+           (500, p2, pid2, 10, "replica", "backup"),
+           (500, p3, pid3, 5, "standby", "backup")], "members of mem-a: %r" % ma)
+    check([m["queue-len"] for m in ma] == [0, 0, 0], "queue-len: %r" % ma)
+    check(ma[0]["incarnation"] >= 1 and ma[2]["incarnation"] == 0,
+          "member incarnations: %r" % ma)
+alls = load("m-all-s.json")
+check(all(set(m) == mkeys | counters for m in alls), "-s member keys: %r" % alls)
+check(sorted((m["alias-id"], m["port"]) for m in alls) ==
+      sorted([(500, p1), (500, p2), (500, p3), (501, p4)]), "all members: %r" % alls)
+
+a = aliases(load("ma.json"))[0]
+check(set(a) == keys | {"active-port"}, "alias with members: keys %r" % sorted(a))
+check(a["members"] == 3 and a["active-port"] == p1 and a["pending"] == 0 and
+      a["held"] == 0, "alias state: %r" % a)
+check(ma and a["incarnation"] == ma[0]["incarnation"],
+      "alias incarnation %r, active member's %r" % (a["incarnation"], ma and ma[0]))
+a3 = aliases(load("ma-3.json"))[0]
+check(set(a3) == keys | {"active-port", "stats"}, "-s alias keys: %r" % sorted(a3))
+st = a3.get("stats", {})
+check(set(st) == stats_keys, "stats keys: %r" % st)
+check(st.get("sent") == 3 and st.get("delivered") == 3 and st.get("failed") == 0,
+      "stats after 3 requests: %r" % st)
+check(a3["pending"] == 3 and a3["held"] == 0, "pending after 3 requests: %r" % a3)
+m1 = [m for m in load("m-a-3.json") if m["port"] == p1]
+check(len(m1) == 1 and m1[0]["queue-len"] == 3 and m1[0]["delivered"] == 3,
+      "m1 after 3 requests: %r" % m1)
+
+moved = {m["port"]: m for m in load("m-a-moved.json")}
+am = aliases(load("ma-moved.json"))[0]
+check(moved.get(p2, {}).get("priority") == 20, "set-priority: %r" % moved.get(p2))
+check(moved.get(p3, {}).get("state") == "active" and
+      moved.get(p1, {}).get("state") == "backup", "set-active: %r" % moved)
+check(am.get("active-port") == p3, "set-active: active-port %r" % am.get("active-port"))
+check(am["incarnation"] == a["incarnation"] + 1, "set-active: incarnation %r -> %r"
+      % (a["incarnation"], am["incarnation"]))
+check(moved.get(p3, {}).get("incarnation") == am["incarnation"],
+      "promoted member's incarnation: %r" % moved.get(p3))
+check(am["stats"]["promotions"] == a3["stats"]["promotions"] + 1,
+      "promotions: %r" % am["stats"])
+
+events = []
+with open(os.path.join(tmp, "mmon.json")) as f:
+    for line in f:
+        if line.strip():
+            events.append(json.loads(line))
+mev = [e for e in events if e["name"].startswith("member-")]
+check(all(set(e["msg"]) == mkeys for e in mev), "member event keys: %r" % mev)
+joins = [e["msg"]["port"] for e in mev if e["name"] == "member-join-ntf"
+         and e["msg"]["alias-id"] == 500]
+check(joins == [p1, p2, p3], "join events: %r" % joins)
+leaves = [e["msg"]["port"] for e in mev if e["name"] == "member-leave-ntf"]
+check(leaves == [p2], "leave events: %r" % leaves)
+changes = [(e["msg"]["port"], e["msg"]["state"]) for e in mev
+           if e["name"] == "member-change-ntf" and e["msg"]["alias-id"] == 500]
+check((p3, "active") in changes and (p1, "draining") in changes,
+      "change events: %r" % changes)
 done()
 EOF
 
