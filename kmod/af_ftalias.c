@@ -325,8 +325,14 @@ static int ftalias_parse_cmsgs(struct msghdr *msg, struct ftalias_send_args *a)
 	return 0;
 }
 
+/*
+ * A message of @len bytes from @msg.  Requests and datagrams are charged to
+ * the sender (and wait for room in its send buffer); replies are not: a
+ * server never waits to answer, and the reply is charged to the requester
+ * through its request (see ftalias_send_reply()).
+ */
 static struct sk_buff *ftalias_alloc_skb(struct sock *sk, struct msghdr *msg,
-					 size_t len, int *err)
+					 size_t len, bool reply, int *err)
 {
 	size_t data_len = 0;
 	struct sk_buff *skb;
@@ -334,9 +340,14 @@ static struct sk_buff *ftalias_alloc_skb(struct sock *sk, struct msghdr *msg,
 	if (len > SKB_MAX_ALLOC)
 		data_len = min_t(size_t, len - SKB_MAX_ALLOC,
 				 MAX_SKB_FRAGS * PAGE_SIZE);
-	skb = sock_alloc_send_pskb(sk, len - data_len, data_len,
-				   msg->msg_flags & MSG_DONTWAIT, err,
-				   PAGE_ALLOC_COSTLY_ORDER);
+	if (reply)
+		skb = alloc_skb_with_frags(len - data_len, data_len,
+					   PAGE_ALLOC_COSTLY_ORDER, err,
+					   GFP_KERNEL_ACCOUNT);
+	else
+		skb = sock_alloc_send_pskb(sk, len - data_len, data_len,
+					   msg->msg_flags & MSG_DONTWAIT, err,
+					   PAGE_ALLOC_COSTLY_ORDER);
 	if (!skb)
 		return NULL;
 	skb_put(skb, len - data_len);
@@ -424,6 +435,7 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 	struct ftalias_send_args args = {};
 	struct ftalias_alias *alias = NULL;
 	struct ftalias_sock *to = NULL;
+	struct ftalias_id __user *id_out;
 	struct sk_buff *skb;
 	struct ftalias_id id;
 	bool resent;
@@ -435,6 +447,8 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 		return -EOPNOTSUPP;
 	if (!ftalias_bound(fsk))
 		return -ENOTCONN;
+	if (fsk->alias && READ_ONCE(fsk->alias->dead))
+		return -EIDRM;
 	if (READ_ONCE(sk->sk_shutdown) & SEND_SHUTDOWN) {
 		if (!(msg->msg_flags & MSG_NOSIGNAL))
 			send_sig(SIGPIPE, current, 0);
@@ -478,7 +492,16 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 		}
 	}
 
-	skb = ftalias_alloc_skb(sk, msg, len, &err);
+	/* Fault before anything is sent, not after (the ID is written then). */
+	id_out = u64_to_user_ptr(args.id_out);
+	memset(&id, 0, sizeof(id));
+	if ((args.have & BIT(FTALIAS_CMSG_ID_OUT)) &&
+	    copy_to_user(id_out, &id, sizeof(id))) {
+		err = -EFAULT;
+		goto out_put;
+	}
+
+	skb = ftalias_alloc_skb(sk, msg, len, !to && !alias, &err);
 	if (!skb)
 		goto out_put;
 	timeo = sock_sndtimeo(sk, msg->msg_flags & MSG_DONTWAIT);
@@ -488,19 +511,16 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 	} else if (alias) {
 		if (resent)
 			id = args.id;
-		else
-			ftalias_stamp(fsk, &id);
-		if ((args.have & BIT(FTALIAS_CMSG_ID_OUT)) &&
-		    copy_to_user(u64_to_user_ptr(args.id_out), &id, sizeof(id))) {
-			kfree_skb(skb);
-			err = -EFAULT;
-			goto out_put;
-		}
 		err = ftalias_send_request(fsk, alias, skb, &id, resent, &timeo);
 		if (!err) {
 			spin_lock(&fsk->id_lock);
 			fsk->last_id = id;
 			spin_unlock(&fsk->id_lock);
+			/* Sent: a fault now cannot take it back. */
+			if (args.have & BIT(FTALIAS_CMSG_ID_OUT) &&
+			    copy_to_user(id_out, &id, sizeof(id)))
+				net_warn_ratelimited("%s: FTALIAS_CMSG_ID_OUT address became invalid\n",
+						     current->comm);
 		}
 	} else {
 		err = ftalias_send_reply(fsk, &args.reply_to, skb);
@@ -563,8 +583,14 @@ static int ftalias_recvmsg(struct socket *sock, struct msghdr *msg,
 	if (copied < skb->len)
 		msg->msg_flags |= MSG_TRUNC;
 	err = skb_copy_datagram_msg(skb, 0, msg, copied);
-	if (err)
+	if (err) {
+		/* Not read: a request must not be lost to a bad buffer. */
+		if (!(flags & MSG_PEEK)) {
+			ftalias_requeue(fsk, skb);
+			return err;
+		}
 		goto out;
+	}
 
 	if (sfa) {
 		memset(sfa, 0, sizeof(*sfa));

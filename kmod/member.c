@@ -29,6 +29,15 @@
 #include "member.h"
 #include "netlink.h"
 
+/*
+ * The transaction id is the key of a requester's xarray: 64-bit indices.
+ * (On 32-bit, a table keyed by the whole ID would be needed.)
+ */
+static_assert(sizeof(unsigned long) == sizeof(u64), "64-bit kernels only");
+
+/* Held requests whose grace period ends within this much fail together. */
+#define FTALIAS_GRACE_SLACK	(HZ / 100 + 1)
+
 static struct kmem_cache *ftalias_req_cache __ro_after_init;
 
 int __init ftalias_req_cache_init(void)
@@ -86,21 +95,42 @@ static bool __ftalias_req_steal(struct ftalias_alias *alias,
 			  NULL, GFP_ATOMIC) == req;
 }
 
-/* Skb destructor of every message queued to an AF_FTALIAS socket. */
-static void ftalias_rfree(struct sk_buff *skb)
+/*
+ * Destructor of every message the data path holds: uncharges the socket
+ * it is queued to, if any, and drops the request it carries (a request's
+ * clone, or a reply that keeps its request, and so the requester's send
+ * buffer charge, until it is read).
+ */
+static void ftalias_skb_destructor(struct sk_buff *skb)
 {
 	struct ftalias_req *req = ftalias_cb(skb)->req;
 
-	sock_rfree(skb);
+	if (skb->sk)
+		sock_rfree(skb);
 	if (req)
 		ftalias_req_put(req);
 }
 
+/*
+ * Make @skb the data path's, owned by no socket: the sender's charge, or
+ * the charge of the queue it was on, is released.  Its ftalias_skb_cb
+ * must be filled in.
+ */
+void ftalias_skb_adopt(struct sk_buff *skb)
+{
+	if (skb->destructor != ftalias_skb_destructor) {
+		skb_orphan(skb);
+		skb->destructor = ftalias_skb_destructor;
+	} else if (skb->sk) {
+		sock_rfree(skb);
+		skb->sk = NULL;
+	}
+}
+
 void ftalias_skb_set_owner_r(struct sk_buff *skb, struct ftalias_sock *fsk)
 {
-	skb_orphan(skb);
+	ftalias_skb_adopt(skb);
 	skb->sk = &fsk->sk;
-	skb->destructor = ftalias_rfree;
 	atomic_add(skb->truesize, &fsk->sk.sk_rmem_alloc);
 }
 
@@ -135,6 +165,22 @@ bool ftalias_queue(struct ftalias_sock *fsk, struct sk_buff *skb)
 	spin_unlock_irqrestore(&q->lock, flags);
 	fsk->sk.sk_data_ready(&fsk->sk);
 	return true;
+}
+
+/* Put back at the head a message recvmsg() took but could not copy. */
+void ftalias_requeue(struct ftalias_sock *fsk, struct sk_buff *skb)
+{
+	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
+	unsigned long flags;
+
+	spin_lock_irqsave(&q->lock, flags);
+	if (fsk->dead) {
+		spin_unlock_irqrestore(&q->lock, flags);
+		kfree_skb(skb);
+		return;
+	}
+	__skb_queue_head(q, skb);
+	spin_unlock_irqrestore(&q->lock, flags);
 }
 
 /* Wake the senders waiting for room in @fsk's receive queue. */
@@ -306,7 +352,8 @@ static void __ftalias_take_back(struct ftalias_alias *alias,
 				continue;
 			__skb_unlink(skb, q);
 			__skb_queue_tail(drop, skb);
-		} else if (gone) {
+		} else if (gone || (cb->to_alias &&
+				    cb->id.alias == alias->id)) {
 			__skb_unlink(skb, q);
 			__skb_queue_tail(drop, skb);
 		}
@@ -327,7 +374,7 @@ static void __ftalias_take_back(struct ftalias_alias *alias,
 		alias->nr_held++;
 	}
 
-	if (!gone || alias->dead)
+	if (alias->dead)
 		return;
 	/* Replies to the alias's requests go to the next active member. */
 	skb_queue_walk_safe(drop, skb, tmp) {
@@ -335,7 +382,7 @@ static void __ftalias_take_back(struct ftalias_alias *alias,
 		if (!cb->to_alias || cb->id.alias != alias->id)
 			continue;
 		__skb_unlink(skb, drop);
-		skb_orphan(skb);
+		ftalias_skb_adopt(skb);
 		__skb_queue_tail(&alias->held_replies, skb);
 	}
 }
@@ -364,8 +411,8 @@ void ftalias_member_info(struct ftalias_alias *alias, struct ftalias_sock *m,
 
 /* Notifications collected under the alias's lock, sent after it. */
 struct ftalias_events {
-	struct ftalias_member_info mi[3];
-	u8 cmd[3];
+	struct ftalias_member_info mi[4];
+	u8 cmd[4];
 	unsigned int n;
 };
 
@@ -518,9 +565,10 @@ int __ftalias_member_set(struct ftalias_net *fn, struct net *net,
 			 struct ftalias_alias *alias, u32 port, const u32 *prio,
 			 const u32 *state, struct netlink_ext_ack *extack)
 {
-	struct ftalias_sock *m, *old, *next;
+	struct ftalias_sock *m, *old = NULL, *next = NULL;
 	struct ftalias_events ev = {};
 	struct sk_buff_head drop;
+	bool wake = false;
 	int err = 0;
 
 	lockdep_assert_held(&fn->lock);
@@ -564,11 +612,25 @@ int __ftalias_member_set(struct ftalias_net *fn, struct net *net,
 					FTALIAS_CMD_MEMBER_CHANGE_NTF);
 		}
 	}
+	/* A member made eligible (or a new priority) may fill the vacancy. */
+	if (!alias->active && ftalias_policy_auto(alias)) {
+		next = __ftalias_best(alias, NULL);
+		__ftalias_set_active(alias, next);
+		if (next != m)
+			__ftalias_event(&ev, alias, next,
+					FTALIAS_CMD_MEMBER_CHANGE_NTF);
+	}
 	__ftalias_event(&ev, alias, m, FTALIAS_CMD_MEMBER_CHANGE_NTF);
+	wake = old && old != alias->active;
 out:
 	spin_unlock(&alias->lock);
 	__ftalias_events_send(fn, net, &ev);
 	__skb_queue_purge(&drop);
+	/* Senders waiting for room in the old active member go elsewhere;
+	 * the table's lock keeps @old from being released meanwhile.
+	 */
+	if (wake)
+		ftalias_wake_senders(old);
 	return err;
 }
 
@@ -606,7 +668,7 @@ void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
  * @fsk: the sending socket, bound
  * @id: filled in
  */
-void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id)
+static void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id)
 {
 	struct ftalias_alias *alias = fsk->alias;
 
@@ -636,6 +698,9 @@ static void ftalias_fail_reqs(struct ftalias_net *fn, struct list_head *failed,
 
 	list_for_each_entry_safe(req, tmp, failed, node) {
 		list_del_init(&req->node);
+		/* The clones still queued do not need the sender's copy. */
+		kfree_skb(req->skb);
+		req->skb = NULL;
 		skb = alloc_skb(0, GFP_KERNEL);
 		if (skb) {
 			cb = ftalias_cb(skb);
@@ -644,7 +709,7 @@ static void ftalias_fail_reqs(struct ftalias_net *fn, struct list_head *failed,
 			cb->id = req->id;
 			cb->to_alias = !!req->id.alias;
 			cb->src_alias = req->dst->id;
-			cb->err = -err;
+			cb->err = err;
 			ftalias_route(fn, skb);
 		}
 		ftalias_req_put(req);
@@ -683,8 +748,9 @@ static void ftalias_alias_work(struct work_struct *work)
 		list_add_tail(&req->node, &failed);
 		alias->stats.failed++;
 	}
+	/* A little slack, so that requests held together fail together. */
 	if (next)
-		__ftalias_schedule(alias, next - jiffies);
+		__ftalias_schedule(alias, next - jiffies + FTALIAS_GRACE_SLACK);
 out:
 	spin_unlock(&alias->lock);
 	ftalias_fail_reqs(ftalias_net(alias->net), &failed, EHOSTUNREACH);
@@ -712,12 +778,13 @@ void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net)
 void ftalias_alias_dp_kill(struct ftalias_alias *alias)
 {
 	struct ftalias_req *req, *tmp;
+	struct ftalias_sock *old;
 	struct sk_buff_head drop;
 	LIST_HEAD(failed);
 
 	__skb_queue_head_init(&drop);
 	spin_lock(&alias->lock);
-	alias->dead = true;
+	WRITE_ONCE(alias->dead, true);
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
 		if (!__ftalias_req_steal(alias, req))
 			continue;
@@ -726,8 +793,15 @@ void ftalias_alias_dp_kill(struct ftalias_alias *alias)
 		alias->stats.failed++;
 	}
 	skb_queue_splice_init(&alias->held_replies, &drop);
+	old = alias->active;
 	alias->active = NULL;
 	spin_unlock(&alias->lock);
+
+	/* Senders waiting for room in @old learn that the alias is gone; the
+	 * table's lock keeps @old from being released meanwhile.
+	 */
+	if (old)
+		ftalias_wake_senders(old);
 
 	cancel_delayed_work_sync(&alias->work);
 	ftalias_reqs_close(&alias->reqs);
@@ -792,7 +866,7 @@ void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb)
 		if (alias->active) {
 			ftalias_queue(alias->active, skb);
 		} else if (!alias->dead) {
-			skb_orphan(skb);
+			ftalias_skb_adopt(skb);
 			__skb_queue_tail(&alias->held_replies, skb);
 		} else {
 			kfree_skb(skb);
@@ -833,12 +907,16 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 	struct ftalias_sock *requester;
 	struct ftalias_skb_cb *cb;
 	struct ftalias_req *req;
-	struct sk_buff *orig;
 	int err = -ENOENT;
 
 	rcu_read_lock();
 	if (id->node)
 		goto out;
+	/* Only members answer requests; a dead alias has none pending. */
+	if (!fsk->alias) {
+		err = -EPERM;
+		goto out;
+	}
 	if (id->alias) {
 		alias = xa_load(&fn->aliases, id->alias);
 		if (alias)
@@ -866,21 +944,24 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 	alias = req->dst;
 	spin_lock(&alias->lock);
 	__ftalias_req_unlink(alias, req);
-	orig = req->skb;
-	req->skb = NULL;
 	alias->stats.replies++;
 	fsk->stats.replies++;
 	spin_unlock(&alias->lock);
-	consume_skb(orig);
-	ftalias_req_put(req);
 
+	/*
+	 * The reply carries the request, whose copy stays charged to the
+	 * requester's send buffer until the reply is read: a requester
+	 * that does not read its replies stops being able to send.
+	 */
 	cb = ftalias_cb(skb);
 	memset(cb, 0, sizeof(*cb));
 	cb->kind = FTALIAS_MSG_REPLY;
 	cb->id = *id;
+	cb->req = req;
 	cb->to_alias = !!id->alias;
 	cb->src_port = fsk->port;
 	cb->src_alias = alias->id;
+	ftalias_skb_adopt(skb);
 	ftalias_route(fn, skb);
 	skb = NULL;
 out:
@@ -894,16 +975,19 @@ out:
  * @fsk: the sending socket, bound
  * @alias: the destination, referenced by the caller
  * @skb: the request, charged to @fsk; consumed
- * @id: its ID, stamped or given (@resent)
+ * @id: the ID to re-send with (@resent), or filled in with the stamped one
  * @resent: a member re-sends with an ID of its own alias
  * @timeo: how long to wait for room in the active member's queue
+ *
+ * A new ID is stamped only once the request is sure to be queued or held,
+ * so that a send that fails uses no transaction id.
  *
  * Return: 0, -EAGAIN / -EINTR / -ERESTARTSYS (no room, no time), -ENOENT
  * (the alias was deleted), -EIDRM (the sender's alias was deleted),
  * -EALREADY (a request with this ID is pending), -ENOMEM.
  */
 int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
-			 struct sk_buff *skb, const struct ftalias_id *id,
+			 struct sk_buff *skb, struct ftalias_id *id,
 			 bool resent, long *timeo)
 {
 	struct ftalias_reqs *reqs = fsk->alias ? &fsk->alias->reqs : &fsk->reqs;
@@ -918,21 +1002,26 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	cb = ftalias_cb(skb);
 	memset(cb, 0, sizeof(*cb));
 	cb->kind = FTALIAS_MSG_REQUEST;
-	cb->id = *id;
 	cb->src_port = fsk->port;
 	cb->src_alias = fsk->alias ? fsk->alias->id : 0;
 
 	req = kmem_cache_zalloc(ftalias_req_cache, GFP_KERNEL);
 	clone = skb_clone(skb, GFP_KERNEL);
 	if (!req || !clone) {
-		err = -ENOMEM;
-		goto err_free;
+		if (req)
+			kmem_cache_free(ftalias_req_cache, req);
+		kfree_skb(clone);
+		kfree_skb(skb);
+		return -ENOMEM;
 	}
+	/* Complete before the request is visible in @reqs. */
 	INIT_LIST_HEAD(&req->node);
-	req->id = *id;
 	req->owner = reqs;
 	req->flags = resent ? FTALIAS_F_RESENT : 0;
 	refcount_set(&req->ref, 1);
+	refcount_inc(&alias->ref);
+	req->dst = alias;
+	req->skb = skb;
 
 	for (;;) {
 		spin_lock(&alias->lock);
@@ -950,7 +1039,8 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 			prepare_to_wait(&active->peer_wait, &wait,
 					TASK_INTERRUPTIBLE);
 			spin_unlock(&alias->lock);
-			if (ftalias_rcv_full(active) && !READ_ONCE(active->dead))
+			if (ftalias_rcv_full(active) &&
+			    !READ_ONCE(active->dead) && !READ_ONCE(alias->dead))
 				*timeo = schedule_timeout(*timeo);
 			finish_wait(&active->peer_wait, &wait);
 			sock_put(&active->sk);
@@ -962,21 +1052,26 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		}
 
 		xa_lock(&reqs->xa);
-		if (reqs->closed) {
-			err = -EIDRM;
-		} else {
+		do {
+			if (reqs->closed) {
+				err = -EIDRM;
+				break;
+			}
+			if (!resent)
+				ftalias_stamp(fsk, id);
+			req->id = *id;
 			old = __xa_cmpxchg(&reqs->xa, (unsigned long)id->xid,
 					   NULL, req, GFP_ATOMIC | __GFP_NOWARN);
 			err = xa_is_err(old) ? xa_err(old) : old ? -EALREADY : 0;
-		}
+			/* A fresh ID taken by a member's re-send: stamp again. */
+		} while (err == -EALREADY && !resent);
 		xa_unlock(&reqs->xa);
 		if (err)
 			break;
 
+		ftalias_cb(skb)->id = *id;
+		ftalias_cb(clone)->id = *id;
 		/* The pending state owns the request and its reference. */
-		refcount_inc(&alias->ref);
-		req->dst = alias;
-		req->skb = skb;
 		list_add_tail(&req->node, &alias->pending);
 		alias->nr_pending++;
 		alias->stats.sent++;
@@ -993,8 +1088,9 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	}
 	spin_unlock(&alias->lock);
 err_free:
-	if (req)
-		kmem_cache_free(ftalias_req_cache, req);
+	req->skb = NULL;
+	ftalias_alias_put(alias);
+	kmem_cache_free(ftalias_req_cache, req);
 	kfree_skb(clone);
 	kfree_skb(skb);
 	return err;

@@ -98,8 +98,10 @@ void ftalias_req_cache_exit(void);
 void ftalias_reqs_init(struct ftalias_reqs *reqs);
 void ftalias_reqs_close(struct ftalias_reqs *reqs);
 
+void ftalias_skb_adopt(struct sk_buff *skb);
 void ftalias_skb_set_owner_r(struct sk_buff *skb, struct ftalias_sock *fsk);
 bool ftalias_queue(struct ftalias_sock *fsk, struct sk_buff *skb);
+void ftalias_requeue(struct ftalias_sock *fsk, struct sk_buff *skb);
 bool ftalias_rcv_full(const struct ftalias_sock *fsk);
 void ftalias_wake_senders(struct ftalias_sock *fsk);
 
@@ -120,9 +122,8 @@ struct ftalias_member_info {
 void ftalias_member_info(struct ftalias_alias *alias, struct ftalias_sock *m,
 			 struct ftalias_member_info *mi);
 
-void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id);
 int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
-			 struct sk_buff *skb, const struct ftalias_id *id,
+			 struct sk_buff *skb, struct ftalias_id *id,
 			 bool resent, long *timeo);
 void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb);
 int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,

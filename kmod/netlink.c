@@ -104,7 +104,7 @@ static int ftalias_nl_put_alias_stats(struct sk_buff *skb,
 }
 
 static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
-				 const struct ftalias_alias *alias, u32 portid,
+				 struct ftalias_alias *alias, u32 portid,
 				 u32 seq, int flags, u8 cmd,
 				 struct netlink_callback *cb)
 {
@@ -114,7 +114,7 @@ static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
 
 	lockdep_assert_held(&ftalias_net(net)->lock);
 
-	ftalias_nl_alias_dp((struct ftalias_alias *)alias, &dp);
+	ftalias_nl_alias_dp(alias, &dp);
 
 	hdr = genlmsg_put(skb, portid, seq, &ftalias_nl_family, flags, cmd);
 	if (!hdr)
@@ -161,7 +161,7 @@ nla_put_failure:
  * missed an event (ENOBUFS on their socket) instead of silently losing it.
  */
 static void __ftalias_nl_notify(struct net *net,
-				const struct ftalias_alias *alias, u8 cmd)
+				struct ftalias_alias *alias, u8 cmd)
 {
 	struct sk_buff *skb;
 
@@ -730,8 +730,20 @@ int ftalias_nl_member_get_dump_start(struct netlink_callback *cb)
 		}
 	}
 	if (tb[FTALIAS_A_MEMBER_ALIAS_ID]) {
+		struct ftalias_net *fn = ftalias_net(sock_net(cb->skb->sk));
+		bool found;
+
 		ctx->filter = nla_get_u32(tb[FTALIAS_A_MEMBER_ALIAS_ID]);
 		ctx->next_id = ctx->filter;
+		mutex_lock(&fn->lock);
+		found = __ftalias_alias_by_id(fn, ctx->filter);
+		mutex_unlock(&fn->lock);
+		if (!found) {
+			NL_SET_ERR_MSG_ATTR(cb->extack,
+					    tb[FTALIAS_A_MEMBER_ALIAS_ID],
+					    "no alias with this id");
+			return -ENOENT;
+		}
 	}
 	return 0;
 }
@@ -753,11 +765,7 @@ int ftalias_nl_member_get_dumpit(struct sk_buff *skb,
 
 	mutex_lock(&fn->lock);
 	cb->seq = fn->genid;
-	if (ctx->filter && !__ftalias_alias_by_id(fn, ctx->filter)) {
-		mutex_unlock(&fn->lock);
-		NL_SET_ERR_MSG(cb->extack, "no alias with this id");
-		return -ENOENT;
-	}
+	/* An alias deleted during the dump ends it (NLM_F_DUMP_INTR). */
 	xa_for_each_start(&fn->aliases, id, alias, ctx->next_id) {
 		if (ctx->filter && id != ctx->filter)
 			break;
