@@ -76,7 +76,7 @@ enum limits {
 	MAX_SIZE = 60000,	/* below FTALIAS_MSG_MAX, TIPC and UDP limits */
 	MAX_SAMPLES = 1 << 20,	/* round-trip samples kept per client */
 	MAX_TRIALS = 100,
-	RECV_TIMEOUT_S = 10,	/* a lost message ends a figure, not the run */
+	IO_TIMEOUT_S = 10,	/* SO_SNDTIMEO, SO_RCVTIMEO of clients */
 	READY_TIMEOUT_MS = 20000,
 	TIPC_SERVICE = 0x46540000,	/* + pid: the server's service type */
 	SERVER_TAG = 'S',
@@ -138,6 +138,8 @@ struct client_result {
 
 struct shared {
 	uint16_t udp_port;
+	int srv_err;		/* the server's failure, 0 if none */
+	char srv_where[16];
 	int64_t t0, deadline;	/* CLOCK_MONOTONIC ns */
 	/* failover */
 	volatile uint64_t primary_replies;
@@ -157,11 +159,14 @@ static int64_t now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-static void set_rcvtimeo(int fd)
+/* A lost message or a stuck sender ends a figure, not the run. */
+static void set_timeouts(int fd, bool recv)
 {
-	struct timeval tv = { .tv_sec = RECV_TIMEOUT_S };
+	struct timeval tv = { .tv_sec = IO_TIMEOUT_S };
 
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	if (recv)
+		setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 }
 
 /* ------------------------------------------------------------------ */
@@ -332,6 +337,21 @@ static ssize_t fta_cl_recv(int fd, void *buf, size_t len)
 /* ------------------------------------------------------------------ */
 /* AF_UNIX: abstract names of this run */
 
+/*
+ * An AF_UNIX datagram stays charged to its sender's SO_SNDBUF until it is
+ * read.  With a window of 4 KiB requests in flight the clients and the
+ * server could each block on their own full send buffer, none reading:
+ * make room for the window (it changes when a sender blocks, not what a
+ * message costs).
+ */
+static void unix_bufs(int fd)
+{
+	int sz = 8 << 20;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sz, sizeof(sz)))
+		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sz, sizeof(sz));
+}
+
 static socklen_t unix_addr(struct sockaddr_un *a, const char *what)
 {
 	int n;
@@ -352,6 +372,7 @@ static int unix_srv_open(int type)
 	fd = socket(AF_UNIX, type, 0);
 	if (fd < 0)
 		return -1;
+	unix_bufs(fd);
 	if (bind(fd, (struct sockaddr *)&a, alen) ||
 	    (type == SOCK_SEQPACKET && listen(fd, MAX_CLIENTS))) {
 		close(fd);
@@ -382,6 +403,7 @@ static int unix_cl_open(int type)
 	fd = socket(AF_UNIX, type, 0);
 	if (fd < 0)
 		return -1;
+	unix_bufs(fd);
 	/* A datagram client needs an address for the replies: autobind. */
 	if ((type == SOCK_DGRAM && bind(fd, (struct sockaddr *)&fam, sizeof(fam))) ||
 	    connect(fd, (struct sockaddr *)&a, alen)) {
@@ -639,6 +661,13 @@ static int wait_ready(int rfd, unsigned int n)
 	return err;
 }
 
+static void server_fail(const char *where)
+{
+	shm->srv_err = errno ? errno : EIO;
+	snprintf(shm->srv_where, sizeof(shm->srv_where), "%s", where);
+	_exit(1);
+}
+
 static void serve_seqpacket(const struct transport *t, int lfd, char tag)
 {
 	struct epoll_event ev = { .events = EPOLLIN }, evs[MAX_CLIENTS + 1];
@@ -649,11 +678,11 @@ static void serve_seqpacket(const struct transport *t, int lfd, char tag)
 	ep = epoll_create1(0);
 	ev.data.fd = lfd;
 	if (ep < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev))
-		_exit(1);
+		server_fail("epoll");
 	for (;;) {
 		n = epoll_wait(ep, evs, MAX_CLIENTS + 1, -1);
 		if (n < 0 && errno != EINTR)
-			_exit(1);
+			server_fail("epoll_wait");
 		for (i = 0; i < n; i++) {
 			int fd = evs[i].data.fd;
 
@@ -662,7 +691,9 @@ static void serve_seqpacket(const struct transport *t, int lfd, char tag)
 
 				ev.data.fd = c;
 				if (c < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, c, &ev))
-					_exit(1);
+					server_fail("accept");
+				set_timeouts(c, false);
+				unix_bufs(c);
 				continue;
 			}
 			len = recv(fd, iobuf, sizeof(iobuf), 0);
@@ -673,7 +704,7 @@ static void serve_seqpacket(const struct transport *t, int lfd, char tag)
 			iobuf[0] = tag;
 			p.fd = fd;
 			if (t->srv_send(-1, iobuf, len, &p) < 0)
-				_exit(1);
+				server_fail("send");
 		}
 	}
 }
@@ -704,6 +735,7 @@ static pid_t start_server(const struct transport *t, int prio, char tag,
 		report(pfd[1], fd < 0 ? errno : 0);
 		if (fd < 0)
 			_exit(1);
+		set_timeouts(fd, false);
 		close(pfd[1]);
 		if (t->connected)
 			serve_seqpacket(t, fd, tag);
@@ -712,12 +744,12 @@ static pid_t start_server(const struct transport *t, int prio, char tag,
 			if (n < 0) {
 				if (errno == EINTR)
 					continue;
-				_exit(1);
+				server_fail("recv");
 			}
 			if (n > 0)
 				iobuf[0] = tag;
 			if (t->srv_send(fd, iobuf, n, &p) < 0)
-				_exit(1);
+				server_fail("send");
 		}
 	}
 	close(pfd[1]);
@@ -779,7 +811,7 @@ static int client_body(const struct transport *t, unsigned int idx,
 		report(ready, errno);
 		return client_fail(r, "open");
 	}
-	set_rcvtimeo(fd);
+	set_timeouts(fd, true);
 	for (i = 0; i < opt_warmup; i++) {
 		if (round_trip(t, fd, size, r)) {
 			report(ready, r->err);
@@ -882,6 +914,7 @@ static void measure(const struct transport *t, size_t size,
 		return;
 	f->done = true;
 	memset(shm->res, 0, sizeof(shm->res));
+	shm->srv_err = 0;
 	server = start_server(t, 0, SERVER_TAG, &err);
 	if (server < 0) {
 		fail_figure(f, err, "server");
@@ -933,6 +966,12 @@ static void measure(const struct transport *t, size_t size,
 	}
 	if (err && !f->err)
 		fail_figure(f, err, "setup");
+	/* A client's timeout is the consequence of the server's failure. */
+	if (shm->srv_err) {
+		f->err = shm->srv_err;
+		snprintf(f->why, sizeof(f->why), "server %s: %s",
+			 shm->srv_where, strerror(shm->srv_err));
+	}
 	if (f->err)
 		return;
 	f->secs += ms / 1000.0;
@@ -981,7 +1020,7 @@ static int failover_client(int ready)
 		report(ready, errno);
 		return client_fail(r, "open");
 	}
-	set_rcvtimeo(fd);
+	set_timeouts(fd, true);
 	report(ready, 0);
 	for (;;) {
 		ssize_t n;
