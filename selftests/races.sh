@@ -2,12 +2,16 @@
 # SPDX-License-Identifier: GPL-2.0
 # Lifetime races, for a bounded time: netlink requests and dumps in several
 # namespaces, namespaces created and deleted under them, AF_FTALIAS sockets
-# opened and closed, and the module unloaded and loaded again, all at once.
-# Passes when every worker got answers, the module ends up loaded and
-# working, no ftalias_alias object is left and (debug kernel) kmemleak has
-# nothing; the runner fails the run on any splat in the kernel log.
+# opened and closed, data-path traffic (requests, replies, members closing
+# and joining, member-set active/backup/draining, aliases deleted under
+# load; dp_stress traffic), traffic in namespaces killed mid-stream
+# (dp_stress netns), and the module unloaded and loaded again whenever no
+# socket is open, all at once.  Passes when every worker got answers, each
+# request got exactly one answer, the module ends up loaded and working,
+# no ftalias_alias object is left and (debug kernel) kmemleak has nothing;
+# the runner fails the run on any splat in the kernel log.
 #
-# FTALIAS_RACES_SECONDS sets the duration (default 20; 40 on the debug
+# FTALIAS_RACES_SECONDS sets the duration (default 20; 60 on the debug
 # kernel).
 source "$(dirname "$0")/lib.sh"
 
@@ -15,9 +19,11 @@ require_root
 require_module
 require_cmd ip insmod rmmod ftaliasctl
 require_nl_stress
+DP_STRESS=$lib_dir/dp_stress
+[[ -x $DP_STRESS ]] || skip "$DP_STRESS not built (make selftests)"
 [[ -n ${FTALIAS_KO:-} && -r $FTALIAS_KO ]] || skip "FTALIAS_KO not set or unreadable"
 
-secs=${FTALIAS_RACES_SECONDS:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 40 || echo 20)}
+secs=${FTALIAS_RACES_SECONDS:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 60 || echo 20)}
 af=$(cat /sys/module/ftalias/parameters/family)
 tmp=$(mktemp -d)
 pids=()
@@ -42,6 +48,12 @@ for w in 1 2; do
 done
 "$NL_STRESS" sockets "$secs" "$af" >"$tmp/sockets" 2>&1 &
 pids+=($!)
+# The data path: traffic with close, promotion, member-set and alias
+# deletion; and traffic in namespaces that die under it.
+"$DP_STRESS" traffic "$secs" "$af" "$tmp/pause" >"$tmp/dp_traffic" 2>&1 &
+pids+=($!)
+"$DP_STRESS" netns "$secs" "$af" "$tmp/pause" >"$tmp/dp_netns" 2>&1 &
+pids+=($!)
 
 # Namespaces that come and go with aliases and a writer inside.
 (
@@ -59,11 +71,24 @@ pids+=($!)
 pids+=($!)
 
 # Unload and load again; rmmod fails while a socket is open, which is fine.
-unloads=0
+# The data-path workers keep sockets open most of the time: every 3 s they
+# are held between rounds (the pause file) until an rmmod gets through
+# (it can take seconds: sockets of the namespaces they left go with them),
+# while the namespaces of their last cycle may still be exiting.
+try_rmmod() { rmmod ftalias 2>/dev/null; }
+unloads=0 quiet=$((SECONDS + 3))
 while ((SECONDS < end)); do
-	if rmmod ftalias 2>/dev/null; then
+	if try_rmmod; then
 		unloads=$((unloads + 1))
 		insmod "$FTALIAS_KO" || die "insmod failed during the race"
+	elif ((SECONDS >= quiet)); then
+		: >"$tmp/pause"
+		if wait_until 20 try_rmmod; then
+			unloads=$((unloads + 1))
+			insmod "$FTALIAS_KO" || die "insmod failed during the race"
+		fi
+		rm -f "$tmp/pause"
+		quiet=$((SECONDS + 3))
 	fi
 	# a request or two between unloads: let the workers find the family
 	"$NL_STRESS" cycles 5 >/dev/null 2>&1 || true
@@ -78,6 +103,9 @@ for w in 1 2; do
 	grep -q '^answered [1-9]' "$tmp/churn$w" || fail "churn $w got no answer"
 done
 grep -q '^namespaces [1-9]' "$tmp/netns" || fail "no namespace cycle ran"
+grep -q '^rounds [1-9]' "$tmp/dp_traffic" || fail "no data-path round ran"
+grep -q '^netns cycles [1-9]' "$tmp/dp_netns" || fail "no data-path namespace cycle ran"
+((unloads > 0)) || fail "the module was never unloaded"
 
 # The module works and holds nothing of the race.
 ensure_loaded || die "module not loaded after the race"
