@@ -148,7 +148,7 @@ _check: $(addprefix module-,$(KERNELS)) tools-check selftests
 demo:
 	$(with-deps)
 
-_demo:
+_demo: tools selftests
 	@if [ -e selftests/demo.sh ]; then \
 		$(MAKE) --no-print-directory _vm KERNEL=6.12 CMD=selftests/demo.sh; \
 	else echo "  SKIP    demo: no selftests/demo.sh yet"; fi
