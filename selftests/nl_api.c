@@ -293,7 +293,16 @@ struct alias {
 	uint32_t cache_max_entries, cache_ttl_ms;
 	uint64_t cache_max_bytes;
 	char name[64];
+	/* Data-path state (read only): bit per FTALIAS_A_ALIAS_* */
+	uint32_t dp_present;
+	uint32_t incarnation, members, active_port, pending, held;
 };
+
+#define DP_IDLE_ALIAS_ATTRS ((1u << FTALIAS_A_ALIAS_INCARNATION) | \
+			     (1u << FTALIAS_A_ALIAS_MEMBERS) | \
+			     (1u << FTALIAS_A_ALIAS_PENDING) | \
+			     (1u << FTALIAS_A_ALIAS_HELD) | \
+			     (1u << FTALIAS_A_ALIAS_STATS))
 
 #define ALL_ALIAS_ATTRS	(((1u << (FTALIAS_A_ALIAS_CACHE_TTL_MS + 1)) - 1) & ~1u)
 
@@ -311,6 +320,29 @@ static int parse_alias(struct nlmsghdr *nlh, struct alias *a)
 
 		if (t == FTALIAS_A_ALIAS_PAD)
 			continue;
+		if (t >= FTALIAS_A_ALIAS_INCARNATION && t <= FTALIAS_A_ALIAS_STATS) {
+			uint32_t *dp[] = {
+				[FTALIAS_A_ALIAS_INCARNATION] = &a->incarnation,
+				[FTALIAS_A_ALIAS_MEMBERS] = &a->members,
+				[FTALIAS_A_ALIAS_ACTIVE_PORT] = &a->active_port,
+				[FTALIAS_A_ALIAS_PENDING] = &a->pending,
+				[FTALIAS_A_ALIAS_HELD] = &a->held,
+				[FTALIAS_A_ALIAS_STATS] = NULL,
+			};
+
+			if (t == FTALIAS_A_ALIAS_STATS) {
+				if (!(nla->nla_type & NLA_F_NESTED))
+					return -1;
+			} else if (l != 4) {
+				return -1;
+			} else {
+				memcpy(dp[t], NLA_DATA(nla), 4);
+			}
+			if (a->dp_present & (1u << t))
+				return -1;	/* duplicated attribute */
+			a->dp_present |= 1u << t;
+			continue;
+		}
 		switch (t) {
 		case FTALIAS_A_ALIAS_ID: u32p = &a->id; break;
 		case FTALIAS_A_ALIAS_UID: u32p = &a->uid; break;
@@ -744,6 +776,12 @@ TEST_F(ftalias, new_defaults)
 	EXPECT_EQ(FTALIAS_CMD_ALIAS_NEW, r.reply_cmd);
 	ASSERT_EQ(0, parse_alias((struct nlmsghdr *)r.reply, &got));
 	EXPECT_EQ(ALL_ALIAS_ATTRS, got.present);
+	/* a new alias: no member, nothing pending, no active port */
+	EXPECT_EQ(DP_IDLE_ALIAS_ATTRS, got.dp_present);
+	EXPECT_EQ(0u, got.incarnation);
+	EXPECT_EQ(0u, got.members);
+	EXPECT_EQ(0u, got.pending);
+	EXPECT_EQ(0u, got.held);
 	EXPECT_GE(got.id, 1u);
 	want.id = got.id;
 	strcpy(want.name, "alpha");
@@ -1497,6 +1535,65 @@ static void unpriv_checks(struct __test_metadata *_metadata, int fd,
 	free(d.a);
 	EXPECT_EQ(0, family_info(fd, fam, &in, &r));
 	EXPECT_EQ(1u, in.aliases);
+}
+
+/* member-get and member-set refuse bad requests; no socket is needed */
+TEST_F(ftalias, member_errors)
+{
+	struct nlres r;
+	struct msg m;
+
+	ASSERT_EQ(0, new_named(self->fd, self->fam, "mem", 77, NULL));
+
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_MEMBER_GET);
+	EXPECT_EQ(EINVAL, nl_xfer(self->fd, &m, &r));
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_MEMBER_GET);
+	put_u32(&m, FTALIAS_A_MEMBER_ALIAS_ID, 77);
+	EXPECT_EQ(EINVAL, nl_xfer(self->fd, &m, &r));
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_MEMBER_GET);
+	put_u32(&m, FTALIAS_A_MEMBER_ALIAS_ID, 78);
+	put_u32(&m, FTALIAS_A_MEMBER_PORT, 1);
+	EXPECT_EQ(ENOENT, nl_xfer(self->fd, &m, &r));
+	EXPECT_NE(NULL, strstr(r.extack, "no alias")) TH_LOG("'%s'", r.extack);
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_MEMBER_GET);
+	put_u32(&m, FTALIAS_A_MEMBER_ALIAS_ID, 77);
+	put_u32(&m, FTALIAS_A_MEMBER_PORT, 1);
+	EXPECT_EQ(ENOENT, nl_xfer(self->fd, &m, &r));
+	EXPECT_NE(NULL, strstr(r.extack, "no member")) TH_LOG("'%s'", r.extack);
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_MEMBER_GET);
+	put_u32(&m, FTALIAS_A_MEMBER_ALIAS_ID, 0);
+	put_u32(&m, FTALIAS_A_MEMBER_PORT, 1);
+	EXPECT_EQ(ERANGE, nl_xfer(self->fd, &m, &r));
+
+	/* dumps: only the alias id, of an existing alias */
+	msg_init(&m, self->fam, NLM_F_DUMP, FTALIAS_CMD_MEMBER_GET);
+	put_u32(&m, FTALIAS_A_MEMBER_ALIAS_ID, 77);
+	put_u32(&m, FTALIAS_A_MEMBER_PORT, 1);
+	EXPECT_EQ(EINVAL, nl_xfer(self->fd, &m, &r));
+	msg_init(&m, self->fam, NLM_F_DUMP, FTALIAS_CMD_MEMBER_GET);
+	put_u32(&m, FTALIAS_A_MEMBER_ALIAS_ID, 78);
+	EXPECT_EQ(ENOENT, nl_xfer(self->fd, &m, &r));
+
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_MEMBER_SET);
+	put_u32(&m, FTALIAS_A_MEMBER_ALIAS_ID, 77);
+	put_u32(&m, FTALIAS_A_MEMBER_PORT, 1);
+	EXPECT_EQ(EINVAL, nl_xfer(self->fd, &m, &r));
+	EXPECT_NE(NULL, strstr(r.extack, "nothing to change"))
+		TH_LOG("'%s'", r.extack);
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_MEMBER_SET);
+	put_u32(&m, FTALIAS_A_MEMBER_ALIAS_ID, 77);
+	put_u32(&m, FTALIAS_A_MEMBER_PORT, 1);
+	put_u32(&m, FTALIAS_A_MEMBER_STATE, FTALIAS_MEMBER_STATE_DRAINING + 1);
+	EXPECT_EQ(ERANGE, nl_xfer(self->fd, &m, &r));
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_MEMBER_SET);
+	put_u32(&m, FTALIAS_A_MEMBER_ALIAS_ID, 77);
+	put_u32(&m, FTALIAS_A_MEMBER_PORT, 1);
+	put_u32(&m, FTALIAS_A_MEMBER_PRIORITY, 5);
+	EXPECT_EQ(ENOENT, nl_xfer(self->fd, &m, &r));
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_MEMBER_SET);
+	put_u32(&m, FTALIAS_A_MEMBER_PORT, 1);
+	put_u32(&m, FTALIAS_A_MEMBER_PRIORITY, 5);
+	EXPECT_EQ(EINVAL, nl_xfer(self->fd, &m, &r));
 }
 
 TEST_F(ftalias, unprivileged)
