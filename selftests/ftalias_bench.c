@@ -170,6 +170,22 @@ static void set_timeouts(int fd, bool recv)
 }
 
 /* ------------------------------------------------------------------ */
+/*
+ * An AF_UNIX datagram stays charged to its sender's SO_SNDBUF until it is
+ * read; an ftalias request stays charged to its requester until its reply
+ * is read.  With a window of 4 KiB requests in flight the clients and the
+ * server could each block on their own full send buffer, none reading:
+ * make room for the window (it changes when a sender blocks, not what a
+ * message costs).
+ */
+static void window_bufs(int fd)
+{
+	int sz = 8 << 20;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sz, sizeof(sz)))
+		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sz, sizeof(sz));
+}
+
 /* AF_FTALIAS SOCK_RDM */
 
 static int read_ftalias_family(void)
@@ -273,6 +289,7 @@ static int fta_cl_open(void)
 	fd = socket(ftalias_af, SOCK_RDM, 0);
 	if (fd < 0)
 		return -1;
+	window_bufs(fd);
 	if (bind(fd, (struct sockaddr *)&a, sizeof(a))) {
 		close(fd);
 		return -1;
@@ -337,21 +354,6 @@ static ssize_t fta_cl_recv(int fd, void *buf, size_t len)
 /* ------------------------------------------------------------------ */
 /* AF_UNIX: abstract names of this run */
 
-/*
- * An AF_UNIX datagram stays charged to its sender's SO_SNDBUF until it is
- * read.  With a window of 4 KiB requests in flight the clients and the
- * server could each block on their own full send buffer, none reading:
- * make room for the window (it changes when a sender blocks, not what a
- * message costs).
- */
-static void unix_bufs(int fd)
-{
-	int sz = 8 << 20;
-
-	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sz, sizeof(sz)))
-		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sz, sizeof(sz));
-}
-
 static socklen_t unix_addr(struct sockaddr_un *a, const char *what)
 {
 	int n;
@@ -372,7 +374,7 @@ static int unix_srv_open(int type)
 	fd = socket(AF_UNIX, type, 0);
 	if (fd < 0)
 		return -1;
-	unix_bufs(fd);
+	window_bufs(fd);
 	if (bind(fd, (struct sockaddr *)&a, alen) ||
 	    (type == SOCK_SEQPACKET && listen(fd, MAX_CLIENTS))) {
 		close(fd);
@@ -403,7 +405,7 @@ static int unix_cl_open(int type)
 	fd = socket(AF_UNIX, type, 0);
 	if (fd < 0)
 		return -1;
-	unix_bufs(fd);
+	window_bufs(fd);
 	/* A datagram client needs an address for the replies: autobind. */
 	if ((type == SOCK_DGRAM && bind(fd, (struct sockaddr *)&fam, sizeof(fam))) ||
 	    connect(fd, (struct sockaddr *)&a, alen)) {
@@ -693,7 +695,7 @@ static void serve_seqpacket(const struct transport *t, int lfd, char tag)
 				if (c < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, c, &ev))
 					server_fail("accept");
 				set_timeouts(c, false);
-				unix_bufs(c);
+				window_bufs(c);
 				continue;
 			}
 			len = recv(fd, iobuf, sizeof(iobuf), 0);
