@@ -245,22 +245,29 @@ static int ftalias_getsockopt(struct socket *sock, int level, int optname,
 	switch (optname) {
 	case FTALIAS_PRIORITY:
 	case FTALIAS_ROLE:
+		/* Before bind() under lock_sock(); after, member-set changes
+		 * the priority under the alias's lock.
+		 */
+		lock_sock(sock->sk);
+		if (alias) {
+			spin_lock(&alias->lock);
+			val = optname == FTALIAS_PRIORITY ? fsk->priority :
+							    fsk->role;
+			spin_unlock(&alias->lock);
+		} else {
+			val = optname == FTALIAS_PRIORITY ? fsk->priority :
+							    fsk->role;
+		}
+		release_sock(sock->sk);
+		break;
 	case FTALIAS_ACTIVE:
 	case FTALIAS_INCARNATION:
-		lock_sock(sock->sk);
-		if (alias)
-			spin_lock(&alias->lock);
-		if (optname == FTALIAS_PRIORITY)
-			val = fsk->priority;
-		else if (optname == FTALIAS_ROLE)
-			val = fsk->role;
-		else if (optname == FTALIAS_ACTIVE)
-			val = alias && alias->active == fsk;
-		else
-			val = alias ? alias->incarnation : 0;
-		if (alias)
-			spin_unlock(&alias->lock);
-		release_sock(sock->sk);
+		if (!alias)
+			break;
+		spin_lock(&alias->lock);
+		val = optname == FTALIAS_ACTIVE ? alias->active == fsk :
+						  alias->incarnation;
+		spin_unlock(&alias->lock);
 		break;
 	case FTALIAS_LAST_ID:
 		spin_lock(&fsk->id_lock);
