@@ -126,6 +126,10 @@ if [[ $kernel == debug ]]; then
 	timeout=${VM_TIMEOUT:-1800}
 fi
 
+# A guest that dies before its init script runs (TCG has, rarely, oopsed
+# while patching kernel text at early boot) ran nothing of ours: boot it
+# once more, keeping the first console log and saying so.
+for attempt in 1 2; do
 say "booting $kver ($kernel) under TCG, timeout ${timeout}s, log $run/console.log"
 start=$EPOCHREALTIME
 set +e
@@ -147,6 +151,15 @@ timeout -k 10 "$timeout" qemu-system-x86_64 \
 	done
 qrc=${PIPESTATUS[0]}
 set -e
+if ((attempt == 1 && qrc != 124 && qrc != 137)) &&
+   ! grep -q '^# vm: kernel .* up after' "$run/output.log" 2>/dev/null; then
+	mv "$run/console.log" "$run/console.boot1.log"
+	rm -f "$run/output.log"
+	say "guest died during boot, before running anything (qemu exit $qrc); console log kept in $run/console.boot1.log; booting again"
+	continue
+fi
+break
+done
 printf -v elapsed '%.1f' "$(bc <<<"$EPOCHREALTIME - $start")"
 
 if ((qrc == 124 || qrc == 137)); then
