@@ -63,7 +63,8 @@ static void ftalias_req_put(struct ftalias_req *req)
 	if (!refcount_dec_and_test(&req->ref))
 		return;
 	WARN_ON_ONCE(!list_empty(&req->node));
-	kfree_skb(req->skb);
+	/* Still here only when answered: the other ends free it earlier. */
+	consume_skb(req->skb);
 	ftalias_alias_put(req->dst);
 	kmem_cache_free(ftalias_req_cache, req);
 }
@@ -181,6 +182,8 @@ void ftalias_requeue(struct ftalias_sock *fsk, struct sk_buff *skb)
 	}
 	__skb_queue_head(q, skb);
 	spin_unlock_irqrestore(&q->lock, flags);
+	/* Another reader may have gone to sleep on the empty queue. */
+	fsk->sk.sk_data_ready(&fsk->sk);
 }
 
 /* Wake the senders waiting for room in @fsk's receive queue. */
@@ -214,6 +217,29 @@ static void __ftalias_hold(struct ftalias_alias *alias, struct ftalias_req *req)
 	req->held_since = jiffies;
 	alias->nr_held++;
 	alias->stats.held++;
+	__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
+}
+
+/*
+ * Keep a reply to the alias's requests for its next active member, at most
+ * grace-ms (in the order they came, so the oldest is first).  It lets go
+ * of its request: the copy charged to the requester's socket must not keep
+ * that socket, and its namespace, alive meanwhile.
+ */
+static void __ftalias_hold_reply(struct ftalias_alias *alias,
+				 struct sk_buff *skb)
+{
+	struct ftalias_skb_cb *cb = ftalias_cb(skb);
+
+	lockdep_assert_held(&alias->lock);
+
+	ftalias_skb_adopt(skb);
+	if (cb->req) {
+		ftalias_req_put(cb->req);
+		cb->req = NULL;
+	}
+	skb->tstamp = ktime_get();
+	__skb_queue_tail(&alias->held_replies, skb);
 	__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
 }
 
@@ -382,8 +408,7 @@ static void __ftalias_take_back(struct ftalias_alias *alias,
 		if (!cb->to_alias || cb->id.alias != alias->id)
 			continue;
 		__skb_unlink(skb, drop);
-		ftalias_skb_adopt(skb);
-		__skb_queue_tail(&alias->held_replies, skb);
+		__ftalias_hold_reply(alias, skb);
 	}
 }
 
@@ -701,7 +726,11 @@ static void ftalias_fail_reqs(struct ftalias_net *fn, struct list_head *failed,
 		/* The clones still queued do not need the sender's copy. */
 		kfree_skb(req->skb);
 		req->skb = NULL;
-		skb = alloc_skb(0, GFP_KERNEL);
+		/*
+		 * A few bytes, and without them a requester would wait for
+		 * ever: worth __GFP_NOFAIL.
+		 */
+		skb = alloc_skb(0, GFP_KERNEL | __GFP_NOFAIL);
 		if (skb) {
 			cb = ftalias_cb(skb);
 			memset(cb, 0, sizeof(*cb));
@@ -723,8 +752,12 @@ static void ftalias_alias_work(struct work_struct *work)
 						   struct ftalias_alias, work);
 	unsigned long grace, deadline, next = 0;
 	struct ftalias_req *req, *tmp;
+	struct sk_buff_head drop;
+	struct sk_buff *skb;
+	ktime_t expiry;
 	LIST_HEAD(failed);
 
+	__skb_queue_head_init(&drop);
 	spin_lock(&alias->lock);
 	if (alias->dead)
 		goto out;
@@ -732,7 +765,18 @@ static void ftalias_alias_work(struct work_struct *work)
 		__ftalias_flush_held(alias);
 		goto out;
 	}
+	/* Replies nobody came to take within the grace period are dropped. */
+	expiry = ktime_sub_ms(ktime_get(), alias->cfg.grace_ms);
+	while ((skb = skb_peek(&alias->held_replies)) &&
+	       ktime_before(skb->tstamp, expiry)) {
+		__skb_unlink(skb, &alias->held_replies);
+		__skb_queue_tail(&drop, skb);
+		alias->stats.failed++;
+	}
 	grace = msecs_to_jiffies(alias->cfg.grace_ms);
+	if (skb)
+		next = jiffies + grace -
+		       msecs_to_jiffies(ktime_ms_delta(ktime_get(), skb->tstamp));
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
 		if (req->holder)
 			continue;
@@ -750,9 +794,12 @@ static void ftalias_alias_work(struct work_struct *work)
 	}
 	/* A little slack, so that requests held together fail together. */
 	if (next)
-		__ftalias_schedule(alias, next - jiffies + FTALIAS_GRACE_SLACK);
+		__ftalias_schedule(alias, (time_after(next, jiffies) ?
+					   next - jiffies : 0) +
+					  FTALIAS_GRACE_SLACK);
 out:
 	spin_unlock(&alias->lock);
+	__skb_queue_purge(&drop);
 	ftalias_fail_reqs(ftalias_net(alias->net), &failed, EHOSTUNREACH);
 }
 
@@ -863,14 +910,12 @@ void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb)
 		if (!alias)
 			goto drop;
 		spin_lock(&alias->lock);
-		if (alias->active) {
+		if (alias->active)
 			ftalias_queue(alias->active, skb);
-		} else if (!alias->dead) {
-			ftalias_skb_adopt(skb);
-			__skb_queue_tail(&alias->held_replies, skb);
-		} else {
+		else if (!alias->dead)
+			__ftalias_hold_reply(alias, skb);
+		else
 			kfree_skb(skb);
-		}
 		spin_unlock(&alias->lock);
 	} else {
 		fsk = xa_load(&fn->ports, cb->id.port);
