@@ -1223,6 +1223,58 @@ TEST_F(sa, reply_to_client_alias)
 	EXPECT_TRUE(id_eq(&o, &r.rt));
 }
 
+/* References to the module: each open socket and each socket not yet freed */
+static int module_refs(void)
+{
+	FILE *f = fopen("/sys/module/ftalias/refcnt", "r");
+	int n = -1;
+
+	if (f) {
+		if (fscanf(f, "%d", &n) != 1)
+			n = -1;
+		fclose(f);
+	}
+	return n;
+}
+
+/*
+ * A reply for a client alias without an active member is held for the
+ * alias's grace period, then dropped and counted; meanwhile it does not
+ * keep the socket that sent the request (nor its namespace) alive.
+ */
+TEST_F(sa, held_reply_expires)
+{
+	uint32_t srv = alias_new("srv"), cli = alias_new("cli");
+	struct alias_info ai;
+	struct ftalias_id o;
+	struct rmsg r;
+	int s, c, refs;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_NE(0u, cli);
+	ASSERT_EQ(0, alias_set(cli, FTALIAS_A_ALIAS_GRACE_MS, 500));
+	s = member(srv);
+	ASSERT_GE(s, 0);
+	refs = module_refs();
+	ASSERT_GT(refs, 0);
+	c = member(cli);
+	ASSERT_GE(c, 0);
+
+	ASSERT_EQ(3, send_str(c, srv, "req", &o));
+	ASSERT_EQ(3, rcv(s, 0, &r));
+	close(c);
+	ASSERT_EQ(3, send_reply(s, &r.id, "rep")) TH_LOG("%s", strerror(errno));
+	/* the requester's socket is freed although its reply is held */
+	EXPECT_TRUE(WAIT_FOR(module_refs() == refs))
+		TH_LOG("module references %d, want %d", module_refs(), refs);
+	/* after the grace period the reply is gone, counted as failed */
+	ASSERT_TRUE(WAIT_FOR(!alias_get(cli, &ai) &&
+			     ai.st[FTALIAS_A_ALIAS_STATS_FAILED] == 1));
+	c = member(cli);
+	ASSERT_GE(c, 0);
+	EXPECT_TRUE(queue_empty(c));
+}
+
 TEST_F(sa, reply_errors)
 {
 	uint32_t srv = alias_new("srv"), other = alias_new("other");
