@@ -1255,6 +1255,14 @@ TEST_F(sa, held_reply_expires)
 	ASSERT_EQ(0, alias_set(cli, FTALIAS_A_ALIAS_GRACE_MS, 500));
 	s = member(srv);
 	ASSERT_GE(s, 0);
+	/*
+	 * An open socket holds two references (struct socket, struct sock),
+	 * a closed one not yet freed one.  Sockets of earlier tests may
+	 * still be on their way out (a closed member's requests keep it
+	 * until they are answered or fail): give them time, then count
+	 * from there; the count may only go down once c is closed.
+	 */
+	WAIT_FOR(module_refs() == 2);
 	refs = module_refs();
 	ASSERT_GT(refs, 0);
 	c = member(cli);
@@ -1265,7 +1273,7 @@ TEST_F(sa, held_reply_expires)
 	close(c);
 	ASSERT_EQ(3, send_reply(s, &r.id, "rep")) TH_LOG("%s", strerror(errno));
 	/* the requester's socket is freed although its reply is held */
-	EXPECT_TRUE(WAIT_FOR(module_refs() == refs))
+	EXPECT_TRUE(WAIT_FOR(module_refs() <= refs))
 		TH_LOG("module references %d, want %d", module_refs(), refs);
 	/* after the grace period the reply is gone, counted as failed */
 	ASSERT_TRUE(WAIT_FOR(!alias_get(cli, &ai) &&
