@@ -560,8 +560,8 @@ void ftalias_sock_purge(struct ftalias_sock *fsk)
 	ftalias_wake_senders(fsk);
 }
 
-static struct ftalias_sock *__ftalias_member_by_port(struct ftalias_alias *alias,
-						     u32 port)
+struct ftalias_sock *__ftalias_member_by_port(struct ftalias_alias *alias,
+					      u32 port)
 {
 	struct ftalias_sock *m;
 

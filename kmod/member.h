@@ -121,6 +121,8 @@ struct ftalias_member_info {
 
 void ftalias_member_info(struct ftalias_alias *alias, struct ftalias_sock *m,
 			 struct ftalias_member_info *mi);
+struct ftalias_sock *__ftalias_member_by_port(struct ftalias_alias *alias,
+					      u32 port);
 
 int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 			 struct sk_buff *skb, struct ftalias_id *id,

@@ -160,21 +160,16 @@ nla_put_failure:
  * lock.  When the message cannot be allocated, listeners learn that they
  * missed an event (ENOBUFS on their socket) instead of silently losing it.
  */
-static void __ftalias_nl_notify(struct net *net,
-				struct ftalias_alias *alias, u8 cmd)
+static bool ftalias_nl_listened(struct net *net)
 {
-	struct sk_buff *skb;
-
 	lockdep_assert_held(&ftalias_net(net)->lock);
 
-	if (!genl_has_listeners(&ftalias_nl_family, net, FTALIAS_NLGRP_EVENTS))
-		return;
+	return genl_has_listeners(&ftalias_nl_family, net, FTALIAS_NLGRP_EVENTS);
+}
 
-	skb = genlmsg_new(ftalias_nl_alias_size(), GFP_KERNEL);
-	if (skb && ftalias_nl_fill_alias(skb, net, alias, 0, 0, 0, cmd, NULL)) {
-		nlmsg_free(skb);
-		skb = NULL;
-	}
+/* Send @skb on the events group; NULL: it could not be made. */
+static void ftalias_nl_event(struct net *net, struct sk_buff *skb)
+{
 	if (!skb) {
 		genl_set_err(&ftalias_nl_family, net, 0, FTALIAS_NLGRP_EVENTS,
 			     -ENOBUFS);
@@ -183,6 +178,21 @@ static void __ftalias_nl_notify(struct net *net,
 	/* Takes ownership of skb. */
 	genlmsg_multicast_netns(&ftalias_nl_family, net, skb, 0,
 				FTALIAS_NLGRP_EVENTS, GFP_KERNEL);
+}
+
+static void __ftalias_nl_notify(struct net *net,
+				struct ftalias_alias *alias, u8 cmd)
+{
+	struct sk_buff *skb;
+
+	if (!ftalias_nl_listened(net))
+		return;
+	skb = genlmsg_new(ftalias_nl_alias_size(), GFP_KERNEL);
+	if (skb && ftalias_nl_fill_alias(skb, net, alias, 0, 0, 0, cmd, NULL)) {
+		nlmsg_free(skb);
+		skb = NULL;
+	}
+	ftalias_nl_event(net, skb);
 }
 
 int ftalias_nl_pre_doit_admin(const struct genl_split_ops *ops,
@@ -611,23 +621,14 @@ void __ftalias_nl_member_notify(struct net *net,
 {
 	struct sk_buff *skb;
 
-	lockdep_assert_held(&ftalias_net(net)->lock);
-
-	if (!genl_has_listeners(&ftalias_nl_family, net, FTALIAS_NLGRP_EVENTS))
+	if (!ftalias_nl_listened(net))
 		return;
-
 	skb = genlmsg_new(ftalias_nl_member_size(), GFP_KERNEL);
 	if (skb && ftalias_nl_fill_member(skb, mi, 0, 0, 0, cmd, NULL)) {
 		nlmsg_free(skb);
 		skb = NULL;
 	}
-	if (!skb) {
-		genl_set_err(&ftalias_nl_family, net, 0, FTALIAS_NLGRP_EVENTS,
-			     -ENOBUFS);
-		return;
-	}
-	genlmsg_multicast_netns(&ftalias_nl_family, net, skb, 0,
-				FTALIAS_NLGRP_EVENTS, GFP_KERNEL);
+	ftalias_nl_event(net, skb);
 }
 
 /* The alias named by FTALIAS_A_MEMBER_ALIAS_ID, required. */
@@ -651,18 +652,13 @@ static int __ftalias_nl_member_lookup(struct ftalias_alias *alias, u32 port,
 				      struct ftalias_member_info *mi)
 {
 	struct ftalias_sock *m;
-	int err = -ENOENT;
 
 	spin_lock(&alias->lock);
-	list_for_each_entry(m, &alias->members, member_node) {
-		if (m->port == port) {
-			ftalias_member_info(alias, m, mi);
-			err = 0;
-			break;
-		}
-	}
+	m = __ftalias_member_by_port(alias, port);
+	if (m)
+		ftalias_member_info(alias, m, mi);
 	spin_unlock(&alias->lock);
-	return err;
+	return m ? 0 : -ENOENT;
 }
 
 int ftalias_nl_member_get_doit(struct sk_buff *skb, struct genl_info *info)
