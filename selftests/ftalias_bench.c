@@ -62,6 +62,7 @@
 #include <linux/tipc.h>
 
 #include "../include/uapi/linux/ftalias.h"
+#include "dp_util.h"
 
 #ifndef AF_TIPC
 #define AF_TIPC 30
@@ -187,19 +188,6 @@ static void window_bufs(int fd)
 }
 
 /* AF_FTALIAS SOCK_RDM */
-
-static int read_ftalias_family(void)
-{
-	FILE *f = fopen("/sys/module/ftalias/parameters/family", "r");
-	int af = -1;
-
-	if (!f)
-		return -1;
-	if (fscanf(f, "%d", &af) != 1)
-		af = -1;
-	fclose(f);
-	return af;
-}
 
 static int fta_srv_open(int prio)
 {
@@ -1161,113 +1149,14 @@ static void failover(void)
 /* ------------------------------------------------------------------ */
 /* Setup */
 
-/*
- * The alias, over generic netlink: alias-new answers with the new alias
- * (and its id), alias-del takes the id.  Raw netlink, as nl_stress.c:
- * one request, its answer and its ack.
- */
-struct nl_req {
-	struct nlmsghdr nlh;
-	struct genlmsghdr g;
-	char attrs[64];
-};
-
-static void nl_put(struct nl_req *r, uint16_t type, const void *d, size_t len)
-{
-	struct nlattr *nla = (void *)((char *)r + NLMSG_ALIGN(r->nlh.nlmsg_len));
-
-	nla->nla_type = type;
-	nla->nla_len = NLA_HDRLEN + len;
-	memcpy((char *)nla + NLA_HDRLEN, d, len);
-	r->nlh.nlmsg_len = NLMSG_ALIGN(r->nlh.nlmsg_len) + NLA_ALIGN(nla->nla_len);
-}
-
-/*
- * Sends r, reads until its ack.  *val gets the u16/u32 attribute want of
- * the answer (0: none wanted).  Returns 0 or a positive errno.
- */
-static int nl_call(int fd, struct nl_req *r, uint16_t want, uint32_t *val)
-{
-	static uint32_t seq;
-	static char buf[16384];
-	uint32_t myseq = ++seq;
-
-	r->nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
-	r->nlh.nlmsg_seq = myseq;
-	if (send(fd, r, r->nlh.nlmsg_len, 0) != (ssize_t)r->nlh.nlmsg_len)
-		return errno;
-	for (;;) {
-		ssize_t got = recv(fd, buf, sizeof(buf), 0);
-		struct nlmsghdr *nlh;
-
-		if (got <= 0)
-			return got ? errno : EPIPE;
-		for (nlh = (void *)buf; NLMSG_OK(nlh, got);
-		     nlh = NLMSG_NEXT(nlh, got)) {
-			struct nlattr *nla;
-			int rem;
-
-			if (nlh->nlmsg_seq != myseq)
-				continue;
-			if (nlh->nlmsg_type == NLMSG_ERROR)
-				return -((struct nlmsgerr *)NLMSG_DATA(nlh))->error;
-			nla = (void *)((char *)NLMSG_DATA(nlh) + GENL_HDRLEN);
-			rem = nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
-			while (rem >= NLA_HDRLEN && nla->nla_len >= NLA_HDRLEN &&
-			       nla->nla_len <= rem) {
-				if (want && nla->nla_type == want) {
-					*val = 0;
-					memcpy(val, (char *)nla + NLA_HDRLEN,
-					       nla->nla_len - NLA_HDRLEN >= 4 ? 4 : 2);
-				}
-				rem -= NLA_ALIGN(nla->nla_len);
-				nla = (void *)((char *)nla + NLA_ALIGN(nla->nla_len));
-			}
-		}
-	}
-}
-
-static int nl_fd = -1;
-static uint16_t nl_family;
-
-static void nl_init_req(struct nl_req *r, uint16_t type, uint8_t cmd)
-{
-	memset(r, 0, sizeof(*r));
-	r->nlh.nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN);
-	r->nlh.nlmsg_type = type;
-	r->g.cmd = cmd;
-	r->g.version = FTALIAS_FAMILY_VERSION;
-}
-
-static int alias_new(const char *name, uint32_t *id)
-{
-	struct nl_req r;
-	uint32_t fam = 0;
-	int err;
-
-	nl_fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
-	if (nl_fd < 0)
-		return errno;
-	nl_init_req(&r, GENL_ID_CTRL, CTRL_CMD_GETFAMILY);
-	r.g.version = 2;
-	nl_put(&r, CTRL_ATTR_FAMILY_NAME, FTALIAS_FAMILY_NAME,
-	       sizeof(FTALIAS_FAMILY_NAME));
-	err = nl_call(nl_fd, &r, CTRL_ATTR_FAMILY_ID, &fam);
-	if (err)
-		return err;
-	nl_family = fam;
-	nl_init_req(&r, nl_family, FTALIAS_CMD_ALIAS_NEW);
-	nl_put(&r, FTALIAS_A_ALIAS_NAME, name, strlen(name) + 1);
-	*id = 0;
-	err = nl_call(nl_fd, &r, FTALIAS_A_ALIAS_ID, id);
-	return err ? err : *id ? 0 : EBADMSG;
-}
+/* The alias, over generic netlink (dp_util.h, shared with the tests). */
+static struct dp_nl *nl;
 
 static const char *setup_ftalias(void)
 {
 	int fd, err;
 
-	ftalias_af = read_ftalias_family();
+	ftalias_af = dp_af();
 	if (ftalias_af < 0)
 		return "module not loaded";
 	fd = socket(ftalias_af, SOCK_RDM, 0);
@@ -1279,30 +1168,31 @@ static const char *setup_ftalias(void)
 		return NULL;
 	}
 	snprintf(alias_name, sizeof(alias_name), "bench-%d", (int)getpid());
-	err = alias_new(alias_name, &alias_id);
-	if (err) {
+	nl = dp_nl_open();
+	if (!nl)
+		return "no ftalias generic netlink family";
+	err = dp_alias_new(nl, alias_name, -1, -1);
+	if (err < 0) {
 		fprintf(stderr, "ftalias_bench: alias-new %s: %s\n", alias_name,
-			strerror(err));
+			strerror(-err));
 		return "cannot create an alias";
 	}
+	alias_id = err;
 	alias_created = true;
 	return NULL;
 }
 
 static void cleanup_ftalias(void)
 {
-	struct nl_req r;
 	int err;
 
 	if (!alias_created)
 		return;
-	nl_init_req(&r, nl_family, FTALIAS_CMD_ALIAS_DEL);
-	nl_put(&r, FTALIAS_A_ALIAS_ID, &alias_id, sizeof(alias_id));
-	err = nl_call(nl_fd, &r, 0, NULL);
+	err = dp_alias_del(nl, alias_id);
 	if (err)
 		fprintf(stderr, "ftalias_bench: alias-del %s: %s\n", alias_name,
-			strerror(err));
-	close(nl_fd);
+			strerror(err < 0 ? -err : err));
+	dp_nl_close(nl);
 }
 
 static const char *setup_tipc(void)
