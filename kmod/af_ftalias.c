@@ -23,6 +23,7 @@
 #include "alias.h"
 #include "ftalias.h"
 #include "member.h"
+#include "stable.h"
 
 static struct proto ftalias_proto = {
 	.name		= "FTALIAS",
@@ -192,6 +193,30 @@ static int ftalias_getname(struct socket *sock, struct sockaddr *uaddr,
 	return sizeof(*sfa);
 }
 
+/* FTALIAS_ACK: members only; it only grows, up to the last xid issued. */
+static int ftalias_set_ack(struct ftalias_sock *fsk, sockptr_t optval,
+			   unsigned int optlen)
+{
+	struct ftalias_alias *alias;
+	u64 ack, cur;
+
+	if (optlen < sizeof(ack))
+		return -EINVAL;
+	if (copy_from_sockptr(&ack, optval, sizeof(ack)))
+		return -EFAULT;
+	if (!ftalias_bound(fsk))
+		return -ENOTCONN;
+	alias = fsk->alias;
+	if (!alias)
+		return -EINVAL;
+	if (ack > atomic64_read(&alias->reqs.xid) + 1)
+		return -EINVAL;
+	cur = atomic64_read(&alias->reqs.ack);
+	while (ack > cur && !atomic64_try_cmpxchg(&alias->reqs.ack, &cur, ack))
+		;
+	return 0;
+}
+
 static int ftalias_setsockopt(struct socket *sock, int level, int optname,
 			      sockptr_t optval, unsigned int optlen)
 {
@@ -202,6 +227,8 @@ static int ftalias_setsockopt(struct socket *sock, int level, int optname,
 
 	if (level != SOL_FTALIAS)
 		return -ENOPROTOOPT;
+	if (optname == FTALIAS_ACK)
+		return ftalias_set_ack(fsk, optval, optlen);
 	if (optname != FTALIAS_PRIORITY && optname != FTALIAS_ROLE)
 		return -ENOPROTOOPT;
 	if (optlen < sizeof(val))
@@ -231,6 +258,7 @@ static int ftalias_getsockopt(struct socket *sock, int level, int optname,
 	const void *data;
 	int len, size;
 	u32 val = 0;
+	u64 ack;
 
 	if (level != SOL_FTALIAS)
 		return -ENOPROTOOPT;
@@ -269,6 +297,13 @@ static int ftalias_getsockopt(struct socket *sock, int level, int optname,
 						  alias->incarnation;
 		spin_unlock(&alias->lock);
 		break;
+	case FTALIAS_ACK:
+		if (!alias)
+			return -EINVAL;
+		ack = atomic64_read(&alias->reqs.ack);
+		data = &ack;
+		size = sizeof(ack);
+		break;
 	case FTALIAS_LAST_ID:
 		spin_lock(&fsk->id_lock);
 		id = fsk->last_id;
@@ -291,6 +326,8 @@ struct ftalias_send_args {
 	struct ftalias_id id;		/* FTALIAS_CMSG_ID */
 	struct ftalias_id reply_to;	/* FTALIAS_CMSG_REPLY_TO */
 	u64 id_out;			/* FTALIAS_CMSG_ID_OUT */
+	struct ftalias_record record;	/* FTALIAS_CMSG_RECORD */
+	struct ftalias_id parent;	/* FTALIAS_CMSG_PARENT */
 	unsigned int have;		/* BIT(FTALIAS_CMSG_*) */
 };
 
@@ -316,6 +353,14 @@ static int ftalias_parse_cmsgs(struct msghdr *msg, struct ftalias_send_args *a)
 			dst = &a->id_out;
 			len = sizeof(a->id_out);
 			break;
+		case FTALIAS_CMSG_RECORD:
+			dst = &a->record;
+			len = sizeof(a->record);
+			break;
+		case FTALIAS_CMSG_PARENT:
+			dst = &a->parent;
+			len = sizeof(a->parent);
+			break;
 		default:
 			return -EINVAL;
 		}
@@ -325,11 +370,95 @@ static int ftalias_parse_cmsgs(struct msghdr *msg, struct ftalias_send_args *a)
 		memcpy(dst, CMSG_DATA(cmsg), len);
 		a->have |= BIT(cmsg->cmsg_type);
 	}
-	/* A reply has no ID of its own. */
+	/* A reply has no ID of its own, nor a parent. */
 	if ((a->have & BIT(FTALIAS_CMSG_REPLY_TO)) &&
-	    (a->have & (BIT(FTALIAS_CMSG_ID) | BIT(FTALIAS_CMSG_ID_OUT))))
+	    (a->have & (BIT(FTALIAS_CMSG_ID) | BIT(FTALIAS_CMSG_ID_OUT) |
+			BIT(FTALIAS_CMSG_PARENT))))
 		return -EINVAL;
+	/* A re-send has the parent it had. */
+	if ((a->have & BIT(FTALIAS_CMSG_ID)) &&
+	    (a->have & BIT(FTALIAS_CMSG_PARENT)))
+		return -EINVAL;
+	if (a->have & BIT(FTALIAS_CMSG_RECORD)) {
+		if (a->record.flags ||
+		    a->record.type < FTALIAS_RECORD_BLOCK ||
+		    a->record.type > FTALIAS_RECORD_DISCARD)
+			return -EINVAL;
+		/* Recorded with a reply: that reply, as an auto-reply. */
+		if ((a->have & BIT(FTALIAS_CMSG_REPLY_TO)) &&
+		    (a->record.type != FTALIAS_RECORD_AUTO_REPLY ||
+		     memcmp(&a->record.id, &a->reply_to, sizeof(a->reply_to))))
+			return -EINVAL;
+		if (a->have & (BIT(FTALIAS_CMSG_ID) | BIT(FTALIAS_CMSG_ID_OUT) |
+			       BIT(FTALIAS_CMSG_PARENT)))
+			return -EINVAL;
+	}
 	return 0;
+}
+
+/*
+ * FTALIAS_CMSG_RECORD without a reply: write the cache, send nothing.
+ * BLOCK and DISCARD take no data.
+ */
+static int ftalias_record_only(struct ftalias_sock *fsk, struct msghdr *msg,
+			       const struct ftalias_record *rec, size_t len)
+{
+	void *data = NULL;
+
+	if (!fsk->alias)
+		return -EPERM;
+	if (len && (rec->type == FTALIAS_RECORD_BLOCK ||
+		    rec->type == FTALIAS_RECORD_DISCARD))
+		return -EINVAL;
+	if (len) {
+		data = kmalloc(len, GFP_KERNEL_ACCOUNT);
+		if (!data)
+			return -ENOMEM;
+		if (!copy_from_iter_full(data, len, &msg->msg_iter)) {
+			kfree(data);
+			return -EFAULT;
+		}
+	}
+	return ftalias_rc_record(fsk, rec, data, len);
+}
+
+/*
+ * A reply also recorded as the request's auto-reply (FTALIAS_CMSG_RECORD,
+ * or the alias's record-replies).  The record comes first: if it resolves
+ * an entry a re-sent copy of the request waits on, the cache answers that
+ * copy, and the reply itself then finds no request (not an error here).
+ * A socket that is not a member cannot send its request again: nothing to
+ * record for it.
+ */
+static int ftalias_reply_record(struct ftalias_sock *fsk,
+				const struct ftalias_id *id,
+				struct sk_buff *skb)
+{
+	struct ftalias_record rec = {
+		.id = *id,
+		.type = FTALIAS_RECORD_AUTO_REPLY,
+	};
+	void *data = NULL;
+	int err;
+
+	if (!id->alias)
+		return ftalias_send_reply(fsk, id, skb);
+	if (skb->len) {
+		data = kmalloc(skb->len, GFP_KERNEL_ACCOUNT);
+		if (!data) {
+			kfree_skb(skb);
+			return -ENOMEM;
+		}
+		/* Cannot fail: the bytes are there. */
+		WARN_ON_ONCE(skb_copy_bits(skb, 0, data, skb->len));
+	}
+	err = ftalias_rc_record(fsk, &rec, data, skb->len);
+	if (err) {
+		kfree_skb(skb);
+		return err;
+	}
+	err = ftalias_send_reply(fsk, id, skb);
+	return err == -ENOENT ? 0 : err;
 }
 
 /*
@@ -431,6 +560,19 @@ static bool ftalias_may_resend(struct ftalias_sock *fsk,
 	       id->xid <= atomic64_read(&alias->reqs.xid);
 }
 
+/* Journal a request under its parent; @skb stays the caller's. */
+static int ftalias_journal(struct ftalias_sock *fsk,
+			   const struct ftalias_id *parent,
+			   const struct ftalias_id *id,
+			   struct ftalias_alias *dst, struct sk_buff *skb)
+{
+	struct sk_buff *clone = skb_clone(skb, GFP_KERNEL);
+
+	if (!clone)
+		return -ENOMEM;
+	return ftalias_rc_journal_add(fsk, parent, id, dst->id, clone);
+}
+
 static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 			   size_t len)
 {
@@ -444,8 +586,9 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 	struct ftalias_sock *to = NULL;
 	struct ftalias_id __user *id_out;
 	struct sk_buff *skb;
+	enum ftalias_send_mode mode;
+	bool resent, parent;
 	struct ftalias_id id;
-	bool resent;
 	long timeo;
 	int err;
 
@@ -467,10 +610,18 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 	if (err)
 		return err;
 	resent = args.have & BIT(FTALIAS_CMSG_ID);
+	parent = args.have & BIT(FTALIAS_CMSG_PARENT);
+	if (parent && !fsk->alias)
+		return -EPERM;
 
 	if (args.have & BIT(FTALIAS_CMSG_REPLY_TO)) {
 		if (sfa)
 			return -EINVAL;
+	} else if (args.have & BIT(FTALIAS_CMSG_RECORD)) {
+		if (sfa)
+			return -EINVAL;
+		err = ftalias_record_only(fsk, msg, &args.record, len);
+		return err ?: len;
 	} else {
 		if (!sfa)
 			return -EDESTADDRREQ;
@@ -516,9 +667,23 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 	if (to) {
 		err = ftalias_send_datagram(fsk, to, skb, &timeo);
 	} else if (alias) {
-		if (resent)
+		mode = FTALIAS_SEND_NEW;
+		if (resent) {
 			id = args.id;
-		err = ftalias_send_request(fsk, alias, skb, &id, resent, &timeo);
+			mode = FTALIAS_SEND_RESENT;
+		} else if (parent) {
+			/* Journaled under its parent before it can be sent. */
+			ftalias_stamp(fsk, &id);
+			mode = FTALIAS_SEND_STAMPED;
+			err = ftalias_journal(fsk, &args.parent, &id, alias, skb);
+			if (err) {
+				kfree_skb(skb);
+				goto out_put;
+			}
+		}
+		err = ftalias_send_request(fsk, alias, skb, &id, mode, &timeo);
+		if (err && parent)
+			ftalias_rc_journal_del(fsk, &args.parent, &id);
 		if (!err) {
 			spin_lock(&fsk->id_lock);
 			fsk->last_id = id;
@@ -529,6 +694,9 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 				net_warn_ratelimited("%s: FTALIAS_CMSG_ID_OUT address became invalid\n",
 						     current->comm);
 		}
+	} else if (args.have & BIT(FTALIAS_CMSG_RECORD) ||
+		   (fsk->alias && READ_ONCE(fsk->alias->cfg.record_replies))) {
+		err = ftalias_reply_record(fsk, &args.reply_to, skb);
 	} else {
 		err = ftalias_send_reply(fsk, &args.reply_to, skb);
 	}
@@ -550,6 +718,16 @@ static void ftalias_put_cmsgs(struct msghdr *msg, struct sk_buff *skb)
 	switch (cb->kind) {
 	case FTALIAS_MSG_REQUEST:
 		put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_ID, sizeof(id), &id);
+		/* Made linear by stable.c: the argument, then the request. */
+		if (cb->aux)
+			put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_HANDLER_ARG,
+				 cb->aux, skb->data);
+		break;
+	case FTALIAS_MSG_ORPHAN:
+		put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_ID, sizeof(id), &id);
+		if (cb->aux)
+			put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_JOURNAL,
+				 cb->aux, skb->data);
 		break;
 	case FTALIAS_MSG_REPLY:
 	case FTALIAS_MSG_NOTICE:
@@ -575,7 +753,7 @@ static int ftalias_recvmsg(struct socket *sock, struct msghdr *msg,
 	struct ftalias_sock *fsk = ftalias_sk(sk);
 	const struct ftalias_skb_cb *cb;
 	struct sk_buff *skb;
-	size_t copied;
+	size_t copied, off;
 	int err;
 
 	if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_TRUNC | MSG_CMSG_COMPAT))
@@ -586,10 +764,13 @@ static int ftalias_recvmsg(struct socket *sock, struct msghdr *msg,
 		return err;
 	cb = ftalias_cb(skb);
 
-	copied = min_t(size_t, size, skb->len);
-	if (copied < skb->len)
+	/* A handler argument or a journal comes first, in a cmsg. */
+	off = (cb->kind == FTALIAS_MSG_REQUEST ||
+	       cb->kind == FTALIAS_MSG_ORPHAN) ? cb->aux : 0;
+	copied = min_t(size_t, size, skb->len - off);
+	if (copied < skb->len - off)
 		msg->msg_flags |= MSG_TRUNC;
-	err = skb_copy_datagram_msg(skb, 0, msg, copied);
+	err = skb_copy_datagram_msg(skb, off, msg, copied);
 	if (err) {
 		/* Not read: a request must not be lost to a bad buffer. */
 		if (!(flags & MSG_PEEK)) {
@@ -609,7 +790,7 @@ static int ftalias_recvmsg(struct socket *sock, struct msghdr *msg,
 		msg->msg_namelen = sizeof(*sfa);
 	}
 	ftalias_put_cmsgs(msg, skb);
-	err = (flags & MSG_TRUNC) ? skb->len : copied;
+	err = (flags & MSG_TRUNC) ? skb->len - off : copied;
 out:
 	skb_free_datagram(sk, skb);
 	if (!(flags & MSG_PEEK))

@@ -252,12 +252,15 @@ int __ftalias_alias_link(struct ftalias_net *fn, struct ftalias_alias *alias,
 		return -EEXIST;
 	}
 
+	err = ftalias_rc_init(alias);
+	if (err)
+		return err;
 	if (id) {
 		alias->id = id;
 		err = xa_insert(&fn->aliases, id, alias, GFP_KERNEL_ACCOUNT);
 		if (err == -EBUSY) {
 			NL_SET_ERR_MSG(extack, "alias id already in use");
-			return -EEXIST;
+			err = -EEXIST;
 		}
 	} else {
 		err = xa_alloc_cyclic(&fn->aliases, &alias->id, alias,
@@ -265,11 +268,13 @@ int __ftalias_alias_link(struct ftalias_net *fn, struct ftalias_alias *alias,
 				      GFP_KERNEL_ACCOUNT);
 		if (err == -EBUSY) {
 			NL_SET_ERR_MSG(extack, "no free alias id");
-			return -ENOSPC;
+			err = -ENOSPC;
 		}
 	}
-	if (err < 0)
+	if (err < 0) {
+		ftalias_rc_destroy(alias);
 		return err;
+	}
 
 	hash_add(fn->names, &alias->name_node, ftalias_name_hash(fn, alias->name));
 	fn->count++;

@@ -12,6 +12,7 @@
 
 #include "ftalias.h"
 #include "member.h"
+#include "stable.h"
 
 /* Access mode bits, in each of the owner, group and other triplets. */
 #define FTALIAS_MODE_SEND	04
@@ -29,7 +30,8 @@ struct ftalias_alias_cfg {
 	u32 cache_max_entries;
 	u32 cache_ttl_ms;
 	u16 mode;
-	u16 policy;		/* enum ftalias_promotion_policy */
+	u8 policy;		/* enum ftalias_promotion_policy */
+	u8 record_replies;	/* every reply is recorded as an auto-reply */
 	u64 cache_max_bytes;
 };
 
@@ -55,7 +57,8 @@ static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
  * @work fails the requests held longer than the grace period; it is
  * cancelled when the alias leaves the table.
  * @reqs holds the requests the members of this alias sent to others
- * (they outlive the member that sent them).
+ * (they outlive the member that sent them).  @rc is the stable area
+ * (stable.c), under @lock too; it exists while the alias is in its table.
  */
 struct ftalias_alias {
 	struct hlist_node name_node;	/* in ftalias_net.names */
@@ -80,6 +83,7 @@ struct ftalias_alias {
 	struct delayed_work work;
 	struct net *net;
 	struct ftalias_reqs reqs;
+	struct ftalias_rc rc;
 };
 
 int ftalias_alias_cache_init(void);

@@ -68,6 +68,7 @@ enum ftalias_limits {
 	FTALIAS_MAX_ALIASES_DEFAULT		= 65536,
 	FTALIAS_CACHE_ENTRIES_LIMIT_DEFAULT	= 1 << 20,
 	FTALIAS_CACHE_BYTES_LIMIT_DEFAULT	= 1 << 30,
+	FTALIAS_CACHE_TOTAL_LIMIT_DEFAULT	= 1 << 30,
 
 	/* Defaults of a new alias. */
 	FTALIAS_ALIAS_MODE_DEFAULT		= 0644,
@@ -85,6 +86,7 @@ extern int ftalias_af;
 extern unsigned int ftalias_max_aliases;
 extern unsigned int ftalias_cache_entries_limit;
 extern unsigned long ftalias_cache_bytes_limit;
+extern unsigned long ftalias_cache_total_limit;
 
 struct ftalias_net {
 	struct mutex lock;		/* the alias table, see above */

@@ -18,6 +18,7 @@
 #include "ftalias.h"
 #include "member.h"
 #include "netlink.h"
+#include "stable.h"
 
 int ftalias_af __ro_after_init = FTALIAS_AF_DEFAULT;
 module_param_named(family, ftalias_af, int, 0444);
@@ -38,6 +39,12 @@ unsigned long ftalias_cache_bytes_limit __ro_after_init =
 module_param_named(cache_max_bytes, ftalias_cache_bytes_limit, ulong, 0444);
 MODULE_PARM_DESC(cache_max_bytes,
 		 "Largest replay-cache byte limit of an alias (default 1 GiB)");
+
+unsigned long ftalias_cache_total_limit __ro_after_init =
+	FTALIAS_CACHE_TOTAL_LIMIT_DEFAULT;
+module_param_named(cache_total_bytes, ftalias_cache_total_limit, ulong, 0444);
+MODULE_PARM_DESC(cache_total_bytes,
+		 "Most replay-cache bytes of all aliases together (default 1 GiB)");
 
 unsigned int ftalias_net_id __read_mostly;
 
@@ -68,8 +75,9 @@ static int __init ftalias_init(void)
 		       NPROTO - 1);
 		return -EINVAL;
 	}
-	if (!ftalias_cache_entries_limit || !ftalias_cache_bytes_limit) {
-		pr_err("cache_max_entries and cache_max_bytes must not be 0\n");
+	if (!ftalias_cache_entries_limit || !ftalias_cache_bytes_limit ||
+	    !ftalias_cache_total_limit) {
+		pr_err("cache_max_entries, cache_max_bytes and cache_total_bytes must not be 0\n");
 		return -EINVAL;
 	}
 
@@ -79,9 +87,12 @@ static int __init ftalias_init(void)
 	err = ftalias_req_cache_init();
 	if (err)
 		goto err_cache;
-	err = ftalias_proto_init();
+	err = ftalias_rc_module_init();
 	if (err)
 		goto err_req_cache;
+	err = ftalias_proto_init();
+	if (err)
+		goto err_rc;
 	err = register_pernet_subsys(&ftalias_net_ops);
 	if (err)
 		goto err_proto;
@@ -105,6 +116,8 @@ err_pernet:
 	unregister_pernet_subsys(&ftalias_net_ops);
 err_proto:
 	ftalias_proto_exit();
+err_rc:
+	ftalias_rc_module_exit();
 err_req_cache:
 	ftalias_req_cache_exit();
 err_cache:
@@ -118,6 +131,7 @@ static void __exit ftalias_exit(void)
 	ftalias_sock_exit();
 	unregister_pernet_subsys(&ftalias_net_ops);
 	ftalias_proto_exit();
+	ftalias_rc_module_exit();
 	ftalias_req_cache_exit();
 	ftalias_alias_cache_exit();
 }

@@ -28,6 +28,7 @@
 #include "ftalias.h"
 #include "member.h"
 #include "netlink.h"
+#include "stable.h"
 
 /*
  * The transaction id is the key of a requester's xarray: 64-bit indices.
@@ -55,6 +56,7 @@ void ftalias_reqs_init(struct ftalias_reqs *reqs)
 {
 	xa_init(&reqs->xa);
 	atomic64_set(&reqs->xid, 0);
+	atomic64_set(&reqs->ack, 0);
 	reqs->closed = false;
 }
 
@@ -69,14 +71,29 @@ static void ftalias_req_put(struct ftalias_req *req)
 	kmem_cache_free(ftalias_req_cache, req);
 }
 
+/* A request stops waiting on an in-progress replay-cache entry. */
+static void __ftalias_note_hold(struct ftalias_alias *alias,
+				struct ftalias_req *req)
+{
+	u64 ms = jiffies_to_msecs(jiffies - req->held_since);
+
+	req->waiting = false;
+	alias->rc.waiting--;
+	if (ms > alias->rc.stats.longest_hold_ms)
+		alias->rc.stats.longest_hold_ms = ms;
+}
+
 /* Unlink a request that left its requester's table from its alias. */
 static void __ftalias_req_unlink(struct ftalias_alias *alias,
 				 struct ftalias_req *req)
 {
 	lockdep_assert_held(&alias->lock);
 
-	if (!req->holder)
+	if (req->held)
 		alias->nr_held--;
+	if (req->waiting)
+		__ftalias_note_hold(alias, req);
+	req->held = false;
 	req->holder = NULL;
 	list_del_init(&req->node);
 	alias->nr_pending--;
@@ -201,12 +218,22 @@ void ftalias_wake_senders(struct ftalias_sock *fsk)
 		wake_up_interruptible_all(&fsk->peer_wait);
 }
 
-static void __ftalias_schedule(struct ftalias_alias *alias, unsigned long delay)
+/*
+ * Run the alias's work in @delay jiffies at the latest (grace periods,
+ * TTLs, retries and cache answers share it).
+ */
+void __ftalias_schedule(struct ftalias_alias *alias, unsigned long delay)
 {
+	struct delayed_work *dw = &alias->work;
+
 	lockdep_assert_held(&alias->lock);
 
-	if (!alias->dead)
-		queue_delayed_work(system_wq, &alias->work, delay);
+	if (alias->dead)
+		return;
+	if (delayed_work_pending(dw) &&
+	    time_before_eq(READ_ONCE(dw->timer.expires), jiffies + delay))
+		return;
+	mod_delayed_work(system_wq, dw, delay);
 }
 
 static void __ftalias_hold(struct ftalias_alias *alias, struct ftalias_req *req)
@@ -214,6 +241,7 @@ static void __ftalias_hold(struct ftalias_alias *alias, struct ftalias_req *req)
 	lockdep_assert_held(&alias->lock);
 
 	req->holder = NULL;
+	req->held = true;
 	req->held_since = jiffies;
 	alias->nr_held++;
 	alias->stats.held++;
@@ -252,19 +280,45 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 			      struct ftalias_req *req, struct ftalias_sock *to,
 			      struct sk_buff *clone)
 {
+	struct sk_buff *made = NULL;
 	struct ftalias_skb_cb *cb;
 
 	lockdep_assert_held(&alias->lock);
 
+	/* The replay cache first: the request may have been seen. */
+	switch (__ftalias_rc_check(alias, req, &made)) {
+	case FTALIAS_RC_DELIVER:
+		break;
+	case FTALIAS_RC_DELIVER_SKB:
+		kfree_skb(clone);
+		clone = made;
+		break;
+	case FTALIAS_RC_WAIT:
+		kfree_skb(clone);
+		return;
+	case FTALIAS_RC_ANSWERED:
+		kfree_skb(clone);
+		/* Its requester (or a reply) took it first: it goes soon. */
+		if (!__ftalias_req_steal(alias, req)) {
+			kfree_skb(made);
+			goto hold;
+		}
+		__ftalias_req_unlink(alias, req);
+		ftalias_cb(made)->req = req;
+		ftalias_skb_adopt(made);
+		__skb_queue_tail(&alias->rc.answers, made);
+		__ftalias_rc_replied(alias, &req->id);
+		__ftalias_schedule(alias, 0);
+		return;
+	case FTALIAS_RC_RETRY:
+		kfree_skb(clone);
+		goto hold;
+	}
+
 	if (!clone)
 		clone = skb_clone(req->skb, GFP_ATOMIC | __GFP_NOWARN);
-	if (!clone) {
-		req->holder = NULL;
-		req->held_since = jiffies;
-		alias->nr_held++;
-		__ftalias_schedule(alias, 1);
-		return;
-	}
+	if (!clone)
+		goto hold;
 	cb = ftalias_cb(clone);
 	cb->req = req;
 	cb->flags = req->flags;
@@ -281,27 +335,106 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 	req->holder = to;
 	/* A member is released only after it left @alias->members. */
 	WARN_ON_ONCE(!ftalias_queue(to, clone));
+	return;
+
+hold:
+	/* Held again: the alias's work tries again soon. */
+	req->holder = NULL;
+	req->held = true;
+	req->held_since = jiffies;
+	alias->nr_held++;
+	__ftalias_schedule(alias, 1);
 }
 
 /* Give the held requests and replies to the active member, in order. */
 static void __ftalias_flush_held(struct ftalias_alias *alias)
 {
 	struct ftalias_sock *active = alias->active;
-	struct ftalias_req *req;
+	struct ftalias_req *req, *tmp;
 	struct sk_buff *skb;
 
 	lockdep_assert_held(&alias->lock);
 
 	if (!active)
 		return;
-	list_for_each_entry(req, &alias->pending, node) {
-		if (req->holder)
+	__ftalias_rc_notify(alias, active);
+	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
+		if (!req->held)
 			continue;
+		req->held = false;
 		alias->nr_held--;
 		__ftalias_deliver(alias, req, active, NULL);
 	}
 	while ((skb = __skb_dequeue(&alias->held_replies)))
 		ftalias_queue(active, skb);
+}
+
+/*
+ * The in-progress entry of @id was resolved: its request, if one waits on
+ * it, is delivered (or answered) as the cache now says.
+ */
+void __ftalias_release_waiting(struct ftalias_alias *alias,
+			       const struct ftalias_id *id)
+{
+	struct ftalias_req *req;
+
+	lockdep_assert_held(&alias->lock);
+
+	/* One request at most: IDs are unique among pending requests. */
+	list_for_each_entry(req, &alias->pending, node) {
+		if (!req->waiting || memcmp(&req->id, id, sizeof(*id)))
+			continue;
+		__ftalias_note_hold(alias, req);
+		if (alias->active)
+			__ftalias_deliver(alias, req, alias->active, NULL);
+		else
+			__ftalias_hold(alias, req);
+		return;
+	}
+}
+
+/**
+ * __ftalias_req_find() - the pending request @id sent to @alias
+ * @alias: the alias, locked
+ * @id: a request ID
+ *
+ * Return: the request (valid while the lock is held), or NULL.
+ */
+struct ftalias_req *__ftalias_req_find(struct ftalias_alias *alias,
+				       const struct ftalias_id *id)
+{
+	struct ftalias_net *fn = ftalias_net(alias->net);
+	struct ftalias_reqs *reqs = NULL;
+	struct ftalias_alias *requester;
+	struct ftalias_sock *fsk;
+	struct ftalias_req *req;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (id->node)
+		return NULL;
+	rcu_read_lock();
+	if (id->alias) {
+		requester = xa_load(&fn->aliases, id->alias);
+		if (requester)
+			reqs = &requester->reqs;
+	} else {
+		fsk = xa_load(&fn->ports, id->port);
+		if (fsk)
+			reqs = &fsk->reqs;
+	}
+	req = NULL;
+	if (reqs) {
+		/* In the table, it is pending: its pending state is ours. */
+		xa_lock(&reqs->xa);
+		req = xa_load(&reqs->xa, (unsigned long)id->xid);
+		if (req && (req->dst != alias ||
+			    memcmp(&req->id, id, sizeof(*id))))
+			req = NULL;
+		xa_unlock(&reqs->xa);
+	}
+	rcu_read_unlock();
+	return req;
 }
 
 /* Make @m the active member (NULL: none) and give it what was held. */
@@ -396,9 +529,12 @@ static void __ftalias_take_back(struct ftalias_alias *alias,
 		}
 		req->queued = false;
 		req->holder = NULL;
+		req->held = true;
 		req->held_since = jiffies;
 		alias->nr_held++;
 	}
+	if (gone)
+		__ftalias_rc_member_gone(alias, old);
 
 	if (alias->dead)
 		return;
@@ -693,7 +829,7 @@ void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
  * @fsk: the sending socket, bound
  * @id: filled in
  */
-static void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id)
+void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id)
 {
 	struct ftalias_alias *alias = fsk->alias;
 
@@ -745,7 +881,18 @@ static void ftalias_fail_reqs(struct ftalias_net *fn, struct list_head *failed,
 	}
 }
 
-/* Fail the requests held longer than the grace period; retry deliveries. */
+/* Keep in @next the earliest of @next and @t (0: none). */
+static void ftalias_next(unsigned long *next, unsigned long t)
+{
+	if (t && (!*next || time_before(t, *next)))
+		*next = t;
+}
+
+/*
+ * Fail the requests held longer than the grace period, retry deliveries,
+ * drop the replay-cache entries older than their TTL, route the answers
+ * made from the cache.
+ */
 static void ftalias_alias_work(struct work_struct *work)
 {
 	struct ftalias_alias *alias = container_of(to_delayed_work(work),
@@ -761,9 +908,10 @@ static void ftalias_alias_work(struct work_struct *work)
 	spin_lock(&alias->lock);
 	if (alias->dead)
 		goto out;
+	next = __ftalias_rc_expire(alias);
 	if (alias->active) {
 		__ftalias_flush_held(alias);
-		goto out;
+		goto sched;
 	}
 	/* Replies nobody came to take within the grace period are dropped. */
 	expiry = ktime_sub_ms(ktime_get(), alias->cfg.grace_ms);
@@ -775,15 +923,15 @@ static void ftalias_alias_work(struct work_struct *work)
 	}
 	grace = msecs_to_jiffies(alias->cfg.grace_ms);
 	if (skb)
-		next = jiffies + grace -
-		       msecs_to_jiffies(ktime_ms_delta(ktime_get(), skb->tstamp));
+		ftalias_next(&next, jiffies + grace -
+			     msecs_to_jiffies(ktime_ms_delta(ktime_get(),
+							     skb->tstamp)));
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
-		if (req->holder)
+		if (!req->held)
 			continue;
 		deadline = req->held_since + grace;
 		if (time_before(jiffies, deadline)) {
-			if (!next || time_before(deadline, next))
-				next = deadline;
+			ftalias_next(&next, deadline);
 			continue;
 		}
 		if (!__ftalias_req_steal(alias, req))
@@ -792,7 +940,8 @@ static void ftalias_alias_work(struct work_struct *work)
 		list_add_tail(&req->node, &failed);
 		alias->stats.failed++;
 	}
-	/* A little slack, so that requests held together fail together. */
+sched:
+	/* A little slack, so that what expires together goes together. */
 	if (next)
 		__ftalias_schedule(alias, (time_after(next, jiffies) ?
 					   next - jiffies : 0) +
@@ -801,6 +950,7 @@ out:
 	spin_unlock(&alias->lock);
 	__skb_queue_purge(&drop);
 	ftalias_fail_reqs(ftalias_net(alias->net), &failed, EHOSTUNREACH);
+	ftalias_rc_route_answers(alias);
 }
 
 void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net)
@@ -854,6 +1004,7 @@ void ftalias_alias_dp_kill(struct ftalias_alias *alias)
 	ftalias_reqs_close(&alias->reqs);
 	ftalias_fail_reqs(ftalias_net(alias->net), &failed, EIDRM);
 	__skb_queue_purge(&drop);
+	ftalias_rc_destroy(alias);
 }
 
 /**
@@ -910,6 +1061,8 @@ void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb)
 		if (!alias)
 			goto drop;
 		spin_lock(&alias->lock);
+		if (cb->kind == FTALIAS_MSG_REPLY)
+			__ftalias_rc_journal_replied(alias, &cb->id);
 		if (alias->active)
 			ftalias_queue(alias->active, skb);
 		else if (!alias->dead)
@@ -989,9 +1142,11 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 	alias = req->dst;
 	spin_lock(&alias->lock);
 	__ftalias_req_unlink(alias, req);
+	__ftalias_rc_replied(alias, id);
 	alias->stats.replies++;
 	fsk->stats.replies++;
 	spin_unlock(&alias->lock);
+	ftalias_rc_route_answers(alias);
 
 	/*
 	 * The reply carries the request, whose copy stays charged to the
@@ -1015,13 +1170,33 @@ out:
 	return err;
 }
 
+/*
+ * The ack a request of an alias's members carries (RIFL): the lowest
+ * transaction id the alias may still send again, that is the lowest of
+ * its FTALIAS_ACK and its oldest pending request.  0: none.  Sockets that
+ * are not members need none: their entries go with their replies.
+ */
+static u64 ftalias_reqs_ack(struct ftalias_reqs *reqs)
+{
+	u64 ack = atomic64_read(&reqs->ack);
+	unsigned long first = 0;
+
+	if (!ack)
+		return 0;
+	if (xa_find(&reqs->xa, &first, ULONG_MAX, XA_PRESENT) &&
+	    first < ack)
+		ack = first;
+	return ack;
+}
+
 /**
  * ftalias_send_request() - send a request to an alias
  * @fsk: the sending socket, bound
  * @alias: the destination, referenced by the caller
  * @skb: the request, charged to @fsk; consumed
- * @id: the ID to re-send with (@resent), or filled in with the stamped one
- * @resent: a member re-sends with an ID of its own alias
+ * @id: the ID to send with (not FTALIAS_SEND_NEW), or filled in with the
+ *	stamped one
+ * @mode: enum ftalias_send_mode
  * @timeo: how long to wait for room in the active member's queue
  *
  * A new ID is stamped only once the request is sure to be queued or held,
@@ -1033,8 +1208,10 @@ out:
  */
 int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 			 struct sk_buff *skb, struct ftalias_id *id,
-			 bool resent, long *timeo)
+			 enum ftalias_send_mode mode, long *timeo)
 {
+	bool resent = mode == FTALIAS_SEND_RESENT;
+	bool stamp = mode == FTALIAS_SEND_NEW;
 	struct ftalias_reqs *reqs = fsk->alias ? &fsk->alias->reqs : &fsk->reqs;
 	struct ftalias_sock *active;
 	struct ftalias_skb_cb *cb;
@@ -1042,6 +1219,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	struct sk_buff *clone;
 	DEFINE_WAIT(wait);
 	void *old;
+	u64 ack;
 	int err;
 
 	cb = ftalias_cb(skb);
@@ -1102,17 +1280,20 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 				err = -EIDRM;
 				break;
 			}
-			if (!resent)
+			if (stamp)
 				ftalias_stamp(fsk, id);
 			req->id = *id;
 			old = __xa_cmpxchg(&reqs->xa, (unsigned long)id->xid,
 					   NULL, req, GFP_ATOMIC | __GFP_NOWARN);
 			err = xa_is_err(old) ? xa_err(old) : old ? -EALREADY : 0;
 			/* A fresh ID taken by a member's re-send: stamp again. */
-		} while (err == -EALREADY && !resent);
+		} while (err == -EALREADY && stamp);
+		ack = err ? 0 : ftalias_reqs_ack(reqs);
 		xa_unlock(&reqs->xa);
 		if (err)
 			break;
+		if (ack)
+			__ftalias_rc_ack(alias, id, ack);
 
 		ftalias_cb(skb)->id = *id;
 		ftalias_cb(clone)->id = *id;
@@ -1129,6 +1310,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		spin_unlock(&alias->lock);
 		if (!active)
 			kfree_skb(clone);
+		ftalias_rc_route_answers(alias);
 		return 0;
 	}
 	spin_unlock(&alias->lock);

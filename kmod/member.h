@@ -26,15 +26,18 @@ struct netlink_ext_ack;
 struct ftalias_reqs {
 	struct xarray xa;
 	atomic64_t xid;		/* the last transaction id issued */
+	atomic64_t ack;		/* FTALIAS_ACK of an alias's members */
 	bool closed;
 };
 
 /*
  * A request sent to an alias and not answered yet, kept on the requester's
  * side so that it can be delivered again when the member holding it goes
- * away.  @node, @holder, @skb, @flags, @queued and @held_since are
- * protected by @dst's lock.  @holder is the member the request was
- * delivered to, NULL while it is held.
+ * away.  @node, @holder, @skb, @flags, @queued, @held, @waiting and
+ * @held_since are protected by @dst's lock.  @holder is the member the
+ * request was delivered to, NULL while it is held (@held: for want of an
+ * active member, counted in dst->nr_held) or waiting on an in-progress
+ * replay-cache entry (@waiting, counted in dst->rc.waiting).
  */
 struct ftalias_req {
 	struct list_head node;		/* in dst->pending */
@@ -47,6 +50,8 @@ struct ftalias_req {
 	u32 flags;			/* FTALIAS_F_* of the next delivery */
 	bool delivered;			/* to some member, once */
 	bool queued;			/* scratch of the hand-over */
+	bool held;
+	bool waiting;
 	refcount_t ref;
 };
 
@@ -72,6 +77,7 @@ enum ftalias_msg_kind {
 	FTALIAS_MSG_REQUEST,	/* to an alias: @req is set */
 	FTALIAS_MSG_REPLY,	/* to the requester of @id */
 	FTALIAS_MSG_NOTICE,	/* the kernel failed request @id: @err */
+	FTALIAS_MSG_ORPHAN,	/* orphan notice of request @id */
 };
 
 /* skb->cb of every message queued to an AF_FTALIAS socket. */
@@ -83,7 +89,13 @@ struct ftalias_skb_cb {
 	u8 kind;			/* enum ftalias_msg_kind */
 	u8 to_alias;			/* replies: routed by id.alias */
 	u16 flags;			/* FTALIAS_F_* */
-	u32 err;
+	union {
+		u32 err;		/* notices */
+		u32 aux;		/* requests, orphan notices: bytes
+					 * of handler argument or journal
+					 * before the request's
+					 */
+	};
 };
 
 static inline struct ftalias_skb_cb *ftalias_cb(const struct sk_buff *skb)
@@ -124,9 +136,17 @@ void ftalias_member_info(struct ftalias_alias *alias, struct ftalias_sock *m,
 struct ftalias_sock *__ftalias_member_by_port(struct ftalias_alias *alias,
 					      u32 port);
 
+/* How ftalias_send_request() gets the ID of the request. */
+enum ftalias_send_mode {
+	FTALIAS_SEND_NEW,	/* stamped now */
+	FTALIAS_SEND_RESENT,	/* a member re-sends with an ID of its alias */
+	FTALIAS_SEND_STAMPED,	/* stamped by ftalias_stamp() before */
+};
+
+void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id);
 int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 			 struct sk_buff *skb, struct ftalias_id *id,
-			 bool resent, long *timeo);
+			 enum ftalias_send_mode mode, long *timeo);
 void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb);
 int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 		       struct sk_buff *skb);
@@ -139,6 +159,12 @@ void ftalias_sock_purge(struct ftalias_sock *fsk);
 int __ftalias_member_set(struct ftalias_net *fn, struct net *net,
 			 struct ftalias_alias *alias, u32 port, const u32 *prio,
 			 const u32 *state, struct netlink_ext_ack *extack);
+
+void __ftalias_schedule(struct ftalias_alias *alias, unsigned long delay);
+struct ftalias_req *__ftalias_req_find(struct ftalias_alias *alias,
+				       const struct ftalias_id *id);
+void __ftalias_release_waiting(struct ftalias_alias *alias,
+			       const struct ftalias_id *id);
 
 void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net);
 void ftalias_alias_dp_kill(struct ftalias_alias *alias);

@@ -68,6 +68,11 @@ enum {
 	FTALIAS_LAST_ID,	/* struct ftalias_id, read-only: of the last
 				 * request this socket sent to an alias
 				 */
+	FTALIAS_ACK,		/* __u64, members: the alias will not re-send
+				 * its requests with a transaction id below
+				 * this one, so the replay caches may forget
+				 * them (RIFL's ack; only grows)
+				 */
 };
 
 /*
@@ -82,6 +87,21 @@ enum {
  *   FTALIAS_CMSG_ID_OUT    __u64, a user address: the kernel writes the
  *                          stamped struct ftalias_id there (as
  *                          RDS_CMSG_RDMA_MAP writes its cookie).
+ *   FTALIAS_CMSG_RECORD    struct ftalias_record: members only, write to
+ *                          the replay cache of the member's alias for a
+ *                          request sent to it.  Alone (no address, no
+ *                          FTALIAS_CMSG_REPLY_TO), nothing is sent: BLOCK
+ *                          and DISCARD take no data, AUTO_REPLY records
+ *                          the data as the reply, HANDLER records it as
+ *                          the handler argument.  With FTALIAS_CMSG_REPLY_TO
+ *                          naming the same ID, only AUTO_REPLY: the reply
+ *                          is recorded and sent.
+ *   FTALIAS_CMSG_PARENT    struct ftalias_id: members only, on a request
+ *                          to an alias: the request is made while serving
+ *                          this request of the member's alias (relay).
+ *                          The parent becomes in progress (as BLOCK) and
+ *                          the request is journaled with it until the
+ *                          parent is answered or its entry resolved.
  *
  * recvmsg():
  *   FTALIAS_CMSG_ID        struct ftalias_id of a request.
@@ -92,6 +112,12 @@ enum {
  *                          (EHOSTUNREACH: no member within the grace
  *                          period; EIDRM: the alias was deleted).  The
  *                          message has no data.
+ *   FTALIAS_CMSG_HANDLER_ARG  bytes: with FTALIAS_F_REDUNDANT, the handler
+ *                          argument recorded for the request's ID.
+ *   FTALIAS_CMSG_JOURNAL   with FTALIAS_F_ORPHAN: the relay journal of the
+ *                          orphaned request, a sequence of struct
+ *                          ftalias_journal_rec, each followed by its
+ *                          request's bytes padded to FTALIAS_JOURNAL_ALIGN.
  */
 enum {
 	FTALIAS_CMSG_ID = 1,
@@ -99,6 +125,10 @@ enum {
 	FTALIAS_CMSG_ID_OUT,
 	FTALIAS_CMSG_FLAGS,
 	FTALIAS_CMSG_ERRNO,
+	FTALIAS_CMSG_RECORD,
+	FTALIAS_CMSG_PARENT,
+	FTALIAS_CMSG_HANDLER_ARG,
+	FTALIAS_CMSG_JOURNAL,
 };
 
 /* FTALIAS_CMSG_FLAGS */
@@ -106,5 +136,45 @@ enum {
 					 * away: it may have been executed
 					 */
 #define FTALIAS_F_RESENT	0x2	/* re-sent by a member with its ID */
+#define FTALIAS_F_REDUNDANT	0x4	/* already executed: its entry asks for
+					 * the handler (FTALIAS_CMSG_HANDLER_ARG)
+					 */
+#define FTALIAS_F_ORPHAN	0x8	/* orphan notice: a member that went
+					 * away had this request in progress;
+					 * resolve it (reply, record, discard)
+					 */
+
+/*
+ * The replay cache (stable area) of an alias, written by its members with
+ * FTALIAS_CMSG_RECORD.  An entry is keyed by the whole request ID.  A
+ * request arriving with the ID of an entry is: answered by the kernel with
+ * the recorded reply (AUTO_REPLY), delivered with FTALIAS_F_REDUNDANT and
+ * the recorded argument (HANDLER), or held until the entry is resolved
+ * (in progress, after BLOCK).  See Documentation/uapi.rst.
+ */
+enum ftalias_record_type {
+	FTALIAS_RECORD_BLOCK = 1,	/* in progress: the roll-forward point */
+	FTALIAS_RECORD_AUTO_REPLY,	/* the data is the reply to re-send */
+	FTALIAS_RECORD_HANDLER,		/* the data is the handler argument */
+	FTALIAS_RECORD_DISCARD,		/* roll back: forget the entry */
+};
+
+struct ftalias_record {
+	struct ftalias_id	id;
+	__u32			type;	/* enum ftalias_record_type */
+	__u32			flags;	/* 0 */
+};
+
+/* One request of a relay journal, in FTALIAS_CMSG_JOURNAL. */
+struct ftalias_journal_rec {
+	struct ftalias_id	id;	/* of the request made */
+	__u32			alias;	/* its destination */
+	__u32			flags;	/* FTALIAS_J_* */
+	__u32			len;	/* bytes following this header */
+	__u32			reserved;
+};
+
+#define FTALIAS_J_REPLIED	0x1	/* its reply came back */
+#define FTALIAS_JOURNAL_ALIGN	8
 
 #endif /* _UAPI_LINUX_FTALIAS_H */

@@ -1,0 +1,1314 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The stable area of an alias: its replay cache and relay journal, state
+ * of the alias that outlives every member process (seed 000, the
+ * "redundantly sent message process table" and the relay list of Figs.
+ * 14-18).
+ *
+ * An entry is keyed by the whole ID of a request sent to the alias.  A
+ * member writes it with FTALIAS_CMSG_RECORD: BLOCK makes it in progress
+ * (the roll-forward point), AUTO_REPLY stores the reply, HANDLER the
+ * argument of the redundant-message handler, DISCARD forgets it.  Every
+ * delivery of a request to the active member looks its ID up first
+ * (__ftalias_rc_check()): an auto-reply entry answers it in the kernel, a
+ * handler entry turns it into a FTALIAS_F_REDUNDANT message carrying the
+ * argument, an in-progress entry holds it until the entry is resolved.
+ * When the member that had an entry in progress goes away, the next
+ * active member gets an orphan notice: the request's bytes and its relay
+ * journal (the requests the member made while serving it, FTALIAS_CMSG_PARENT).
+ *
+ * Lifetime of an entry: until the request's requester can no longer send
+ * it again.  A socket that is not a member cannot re-send (the kernel
+ * delivers its pending requests again, but once the reply is routed the
+ * request is gone): its entries go when the reply does.  An alias's
+ * members may re-send any ID of their alias: their entries stay until the
+ * alias acknowledges them (FTALIAS_ACK, carried by its next requests as in
+ * RIFL), the TTL, or eviction of the least recently recorded completed
+ * entries under the per-alias and total limits and memory pressure (the
+ * shrinker).  An entry in progress is never evicted: the limits refuse new
+ * ones instead (ENOBUFS), so an in-progress request never silently becomes
+ * "not seen".  Only cache-flush with in-progress discards them.
+ *
+ * Locking: everything here is under the alias's lock, lookups included,
+ * so an entry is freed as soon as it leaves the table.  Messages the
+ * kernel makes under the lock are queued to members under it (their
+ * queue locks nest inside), replies to requesters are routed after it
+ * (@answers): the requester may be another alias.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/jiffies.h>
+#include <linux/lockdep.h>
+#include <linux/rhashtable.h>
+#include <linux/shrinker.h>
+#include <linux/slab.h>
+#include <net/sock.h>
+
+#include "af_ftalias.h"
+#include "alias.h"
+#include "ftalias.h"
+#include "member.h"
+#include "stable.h"
+
+/* Relay journal records per request, and their bytes. */
+#define FTALIAS_JOURNAL_MAX		16
+#define FTALIAS_JOURNAL_BYTES_MAX	FTALIAS_MSG_MAX
+
+/* A requester that is an alias, with the entries of its requests. */
+struct ftalias_rc_client {
+	struct hlist_node node;		/* in rc->clients */
+	u32 node_id;
+	u32 alias;
+	u64 acked;			/* its entries below are gone */
+	struct list_head entries;
+};
+
+/* What an in-progress entry needs besides the entry. */
+struct ftalias_rc_prog {
+	struct ftalias_sock *owner;	/* NULL: orphaned, no notice yet */
+	struct sk_buff *request;	/* a clone: the request's bytes */
+	struct list_head journal;	/* struct ftalias_jrec */
+	u32 nr_journal;
+	u32 journal_bytes;
+};
+
+struct ftalias_rc_entry {
+	struct rhash_head node;		/* in rc->ht */
+	struct ftalias_id id;
+	struct list_head lru;		/* rc->done or rc->in_progress */
+	struct list_head cnode;		/* client->entries, or empty */
+	union {
+		void *data;		/* auto-reply, handler: @len bytes */
+		struct ftalias_rc_prog *prog;	/* in progress */
+	};
+	u32 len;
+	u32 stamp;			/* jiffies, when recorded */
+	u32 seq;
+	u8 state;			/* enum ftalias_rc_state */
+};
+
+struct ftalias_jrec {
+	struct list_head node;		/* in prog->journal */
+	struct ftalias_id id;
+	u32 alias;
+	u32 flags;			/* FTALIAS_J_* */
+	struct sk_buff *skb;		/* a clone: the request's bytes */
+};
+
+static const struct rhashtable_params ftalias_rc_params = {
+	.head_offset		= offsetof(struct ftalias_rc_entry, node),
+	.key_offset		= offsetof(struct ftalias_rc_entry, id),
+	.key_len		= sizeof(struct ftalias_id),
+	.automatic_shrinking	= true,
+};
+
+static struct kmem_cache *ftalias_rc_entry_cache __ro_after_init;
+
+/* Every live cache, for the shrinker; nests outside the alias locks. */
+static DEFINE_SPINLOCK(ftalias_rc_lock);
+static LIST_HEAD(ftalias_rc_all);
+static atomic64_t ftalias_rc_total = ATOMIC64_INIT(0);
+static atomic_long_t ftalias_rc_reclaimable = ATOMIC_LONG_INIT(0);
+
+u64 ftalias_rc_total_bytes(void)
+{
+	return atomic64_read(&ftalias_rc_total);
+}
+
+static u32 ftalias_rc_now(void)
+{
+	return (u32)jiffies;
+}
+
+static u32 ftalias_rc_age_ms(const struct ftalias_rc_entry *e)
+{
+	return jiffies_to_msecs((u32)(ftalias_rc_now() - e->stamp));
+}
+
+static u64 ftalias_rc_cost(const struct ftalias_rc_entry *e)
+{
+	u64 cost = sizeof(*e) + e->len;
+
+	if (e->state == FTALIAS_RC_IN_PROGRESS)
+		cost += sizeof(*e->prog) + e->prog->request->len +
+			e->prog->journal_bytes;
+	return cost;
+}
+
+static void __ftalias_rc_charge(struct ftalias_rc *rc, s64 bytes)
+{
+	rc->bytes += bytes;
+	atomic64_add(bytes, &ftalias_rc_total);
+}
+
+static struct ftalias_rc_entry *__ftalias_rc_lookup(struct ftalias_rc *rc,
+						    const struct ftalias_id *id)
+{
+	return rhashtable_lookup_fast(&rc->ht, id, ftalias_rc_params);
+}
+
+static void ftalias_jrec_free(struct ftalias_jrec *jr)
+{
+	kfree_skb(jr->skb);
+	kfree(jr);
+}
+
+static void ftalias_rc_prog_free(struct ftalias_rc_prog *prog)
+{
+	struct ftalias_jrec *jr, *tmp;
+
+	list_for_each_entry_safe(jr, tmp, &prog->journal, node)
+		ftalias_jrec_free(jr);
+	kfree_skb(prog->request);
+	kfree(prog);
+}
+
+/* Take @e out of its lists and the table; the caller frees it. */
+static void __ftalias_rc_unlink(struct ftalias_alias *alias,
+				struct ftalias_rc_entry *e)
+{
+	struct ftalias_rc *rc = &alias->rc;
+
+	lockdep_assert_held(&alias->lock);
+
+	rhashtable_remove_fast(&rc->ht, &e->node, ftalias_rc_params);
+	list_del(&e->lru);
+	list_del_init(&e->cnode);
+	rc->entries--;
+	__ftalias_rc_charge(rc, -ftalias_rc_cost(e));
+	if (e->state == FTALIAS_RC_IN_PROGRESS) {
+		rc->nr_in_progress--;
+		rc->nr_journal -= e->prog->nr_journal;
+		if (!e->prog->owner)
+			rc->nr_orphans--;
+	} else {
+		atomic_long_dec(&ftalias_rc_reclaimable);
+	}
+}
+
+static void ftalias_rc_entry_free(struct ftalias_rc_entry *e)
+{
+	if (e->state == FTALIAS_RC_IN_PROGRESS)
+		ftalias_rc_prog_free(e->prog);
+	else
+		kfree(e->data);
+	kmem_cache_free(ftalias_rc_entry_cache, e);
+}
+
+/*
+ * Remove a completed entry (eviction, ack, TTL) and count it.  Requests
+ * never wait on a completed entry.
+ */
+static void __ftalias_rc_evict(struct ftalias_alias *alias,
+			       struct ftalias_rc_entry *e, u64 *counter)
+{
+	__ftalias_rc_unlink(alias, e);
+	(*counter)++;
+	ftalias_rc_entry_free(e);
+}
+
+/*
+ * Make room for @cost more bytes (and one more entry if @entry) by
+ * evicting the least recently recorded completed entries.
+ */
+static int __ftalias_rc_room(struct ftalias_alias *alias, u64 cost,
+			     bool entry)
+{
+	const struct ftalias_alias_cfg *cfg = &alias->cfg;
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e;
+
+	lockdep_assert_held(&alias->lock);
+
+	while ((entry && rc->entries >= cfg->cache_max_entries) ||
+	       rc->bytes + cost > cfg->cache_max_bytes ||
+	       (u64)atomic64_read(&ftalias_rc_total) + cost >
+	       ftalias_cache_total_limit) {
+		e = list_first_entry_or_null(&rc->done, struct ftalias_rc_entry,
+					     lru);
+		if (!e) {
+			rc->stats.refused++;
+			return -ENOBUFS;
+		}
+		__ftalias_rc_evict(alias, e, &rc->stats.evict_lru);
+	}
+	return 0;
+}
+
+static struct ftalias_rc_client *__ftalias_rc_client(struct ftalias_rc *rc,
+						     const struct ftalias_id *id)
+{
+	struct ftalias_rc_client *c;
+
+	hash_for_each_possible(rc->clients, c, node, id->alias)
+		if (c->alias == id->alias && c->node_id == id->node)
+			return c;
+	return NULL;
+}
+
+/*
+ * Put a new entry in the table and on its lists: @e has its ID, state,
+ * data or progress filled in.  Its client record, for an alias requester,
+ * is @client_new if none exists yet (consumed then).
+ */
+static int __ftalias_rc_insert(struct ftalias_alias *alias,
+			       struct ftalias_rc_entry *e,
+			       struct ftalias_rc_client **client_new)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_client *c = NULL;
+	int err;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (e->id.alias) {
+		c = __ftalias_rc_client(rc, &e->id);
+		if (!c) {
+			c = *client_new;
+			if (!c)
+				return -ENOMEM;
+			*client_new = NULL;
+			c->node_id = e->id.node;
+			c->alias = e->id.alias;
+			INIT_LIST_HEAD(&c->entries);
+			hash_add(rc->clients, &c->node, c->alias);
+		}
+		/* Acknowledged already: it will not come again. */
+		if (e->id.xid < c->acked)
+			return -ESTALE;
+	}
+	err = __ftalias_rc_room(alias, ftalias_rc_cost(e), true);
+	if (err)
+		return err;
+	err = rhashtable_lookup_insert_fast(&rc->ht, &e->node,
+					    ftalias_rc_params);
+	if (err) {
+		rc->stats.refused++;
+		return err == -EEXIST ? err : -ENOBUFS;
+	}
+	if (c)
+		list_add_tail(&e->cnode, &c->entries);
+	else
+		INIT_LIST_HEAD(&e->cnode);
+	e->stamp = ftalias_rc_now();
+	e->seq = ++rc->seq;
+	rc->entries++;
+	rc->stats.recorded++;
+	__ftalias_rc_charge(rc, ftalias_rc_cost(e));
+	if (e->state == FTALIAS_RC_IN_PROGRESS) {
+		list_add_tail(&e->lru, &rc->in_progress);
+		rc->nr_in_progress++;
+	} else {
+		list_add_tail(&e->lru, &rc->done);
+		atomic_long_inc(&ftalias_rc_reclaimable);
+	}
+	return 0;
+}
+
+/* The TTL work of the alias, when its first completed entry appears. */
+static void __ftalias_rc_schedule_ttl(struct ftalias_alias *alias)
+{
+	if (list_is_singular(&alias->rc.done))
+		__ftalias_schedule(alias,
+				   msecs_to_jiffies(alias->cfg.cache_ttl_ms));
+}
+
+/*
+ * Turn an in-progress entry into a completed one holding @data, or (@data
+ * NULL) remove it; the requests held on it go on.
+ */
+static void __ftalias_rc_resolve(struct ftalias_alias *alias,
+				 struct ftalias_rc_entry *e, u8 state,
+				 void *data, u32 len)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_prog *prog = e->prog;
+
+	lockdep_assert_held(&alias->lock);
+
+	__ftalias_rc_charge(rc, -ftalias_rc_cost(e));
+	rc->nr_in_progress--;
+	rc->nr_journal -= prog->nr_journal;
+	if (!prog->owner)
+		rc->nr_orphans--;
+	if (data) {
+		e->state = state;
+		e->data = data;
+		e->len = len;
+		e->seq = ++rc->seq;
+		list_move_tail(&e->lru, &rc->done);
+		atomic_long_inc(&ftalias_rc_reclaimable);
+		__ftalias_rc_charge(rc, ftalias_rc_cost(e));
+		__ftalias_rc_schedule_ttl(alias);
+	} else {
+		rhashtable_remove_fast(&rc->ht, &e->node, ftalias_rc_params);
+		list_del(&e->lru);
+		list_del_init(&e->cnode);
+		rc->entries--;
+	}
+	if (rc->waiting)
+		__ftalias_release_waiting(alias, &e->id);
+	if (!data)
+		kmem_cache_free(ftalias_rc_entry_cache, e);
+	ftalias_rc_prog_free(prog);
+}
+
+/**
+ * __ftalias_rc_check() - what to do with a request about to be delivered
+ * @alias: the alias it was sent to, locked
+ * @req: the request, on @alias's pending list
+ * @skb: set to the message to deliver instead (FTALIAS_RC_DELIVER_SKB),
+ *	or to the reply to route (FTALIAS_RC_ANSWERED)
+ *
+ * FTALIAS_RC_WAIT leaves @req waiting on its in-progress entry; the caller
+ * does the rest.
+ *
+ * Return: enum ftalias_rc_verdict.
+ */
+enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
+					   struct ftalias_req *req,
+					   struct sk_buff **skb)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e;
+	struct ftalias_skb_cb *cb;
+	struct sk_buff *msg, *clone;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!rc->entries)
+		return FTALIAS_RC_DELIVER;
+	e = __ftalias_rc_lookup(rc, &req->id);
+	if (!e) {
+		rc->stats.misses++;
+		return FTALIAS_RC_DELIVER;
+	}
+
+	switch (e->state) {
+	case FTALIAS_RC_IN_PROGRESS:
+		req->waiting = true;
+		req->holder = NULL;
+		req->held_since = jiffies;
+		rc->waiting++;
+		rc->stats.hits_held++;
+		return FTALIAS_RC_WAIT;
+
+	case FTALIAS_RC_AUTO_REPLY:
+		msg = alloc_skb(e->len, GFP_ATOMIC | __GFP_NOWARN);
+		if (!msg)
+			return FTALIAS_RC_RETRY;
+		skb_put_data(msg, e->data, e->len);
+		cb = ftalias_cb(msg);
+		memset(cb, 0, sizeof(*cb));
+		cb->kind = FTALIAS_MSG_REPLY;
+		cb->id = req->id;
+		cb->to_alias = !!req->id.alias;
+		cb->src_alias = alias->id;
+		rc->stats.hits_auto++;
+		*skb = msg;
+		return FTALIAS_RC_ANSWERED;
+
+	default:
+		/* The handler's argument, then the request's bytes. */
+		msg = alloc_skb(e->len, GFP_ATOMIC | __GFP_NOWARN);
+		clone = skb_clone(req->skb, GFP_ATOMIC | __GFP_NOWARN);
+		if (!msg || !clone) {
+			kfree_skb(msg);
+			kfree_skb(clone);
+			return FTALIAS_RC_RETRY;
+		}
+		skb_put_data(msg, e->data, e->len);
+		skb_shinfo(msg)->frag_list = clone;
+		msg->len += clone->len;
+		msg->data_len += clone->len;
+		msg->truesize += clone->truesize;
+		cb = ftalias_cb(msg);
+		*cb = *ftalias_cb(req->skb);
+		cb->req = NULL;
+		cb->flags = FTALIAS_F_REDUNDANT;
+		cb->aux = e->len;
+		rc->stats.hits_handler++;
+		*skb = msg;
+		return FTALIAS_RC_DELIVER_SKB;
+	}
+}
+
+/* The orphan notice of @e: its journal, then the request's bytes. */
+static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
+{
+	struct ftalias_rc_prog *prog = e->prog;
+	struct ftalias_journal_rec *hdr;
+	struct ftalias_skb_cb *cb;
+	struct ftalias_jrec *jr;
+	struct sk_buff *msg, *clone;
+	u32 size = 0;
+
+	list_for_each_entry(jr, &prog->journal, node)
+		size += sizeof(*hdr) + ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN);
+	msg = alloc_skb(size, GFP_ATOMIC | __GFP_NOWARN);
+	clone = skb_clone(prog->request, GFP_ATOMIC | __GFP_NOWARN);
+	if (!msg || !clone) {
+		kfree_skb(msg);
+		kfree_skb(clone);
+		return NULL;
+	}
+	list_for_each_entry(jr, &prog->journal, node) {
+		hdr = skb_put_zero(msg, sizeof(*hdr) +
+				   ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN));
+		hdr->id = jr->id;
+		hdr->alias = jr->alias;
+		hdr->flags = jr->flags;
+		hdr->len = jr->skb->len;
+		/* Cannot fail: the bytes are there. */
+		WARN_ON_ONCE(skb_copy_bits(jr->skb, 0, hdr + 1, jr->skb->len));
+	}
+	skb_shinfo(msg)->frag_list = clone;
+	msg->len += clone->len;
+	msg->data_len += clone->len;
+	msg->truesize += clone->truesize;
+	cb = ftalias_cb(msg);
+	*cb = *ftalias_cb(prog->request);
+	cb->kind = FTALIAS_MSG_ORPHAN;
+	cb->req = NULL;
+	cb->flags = FTALIAS_F_ORPHAN;
+	cb->aux = size;
+	return msg;
+}
+
+/**
+ * __ftalias_rc_notify() - give the orphaned entries to the active member
+ * @alias: the alias, locked
+ * @to: its active member
+ *
+ * Each orphaned in-progress entry becomes @to's to resolve, with an
+ * orphan notice.  Out of memory, the alias's work tries again.
+ */
+void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e;
+	struct sk_buff *msg;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!rc->nr_orphans)
+		return;
+	list_for_each_entry(e, &rc->in_progress, lru) {
+		if (e->prog->owner)
+			continue;
+		msg = ftalias_rc_notice(e);
+		if (!msg) {
+			__ftalias_schedule(alias, 1);
+			return;
+		}
+		e->prog->owner = to;
+		rc->nr_orphans--;
+		rc->stats.orphans++;
+		/* A member is released only after it left the alias. */
+		WARN_ON_ONCE(!ftalias_queue(to, msg));
+	}
+}
+
+/* Member @old leaves: the entries it had in progress become orphans. */
+void __ftalias_rc_member_gone(struct ftalias_alias *alias,
+			      struct ftalias_sock *old)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!rc->nr_in_progress)
+		return;
+	list_for_each_entry(e, &rc->in_progress, lru) {
+		if (e->prog->owner != old)
+			continue;
+		e->prog->owner = NULL;
+		rc->nr_orphans++;
+	}
+}
+
+/**
+ * __ftalias_rc_ack() - a requester alias acknowledges its transaction ids
+ * @alias: the alias a request of the requester was sent to, locked
+ * @id: the request's ID (its node and alias name the requester)
+ * @ack: the requester will not send again any ID below this one
+ */
+void __ftalias_rc_ack(struct ftalias_alias *alias, const struct ftalias_id *id,
+		      u64 ack)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e, *tmp;
+	struct ftalias_rc_client *c;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!rc->entries)
+		return;
+	c = __ftalias_rc_client(rc, id);
+	if (!c || ack <= c->acked)
+		return;
+	c->acked = ack;
+	list_for_each_entry_safe(e, tmp, &c->entries, cnode) {
+		if (e->id.xid >= ack || e->state == FTALIAS_RC_IN_PROGRESS)
+			continue;
+		__ftalias_rc_evict(alias, e, &rc->stats.evict_ack);
+	}
+	if (list_empty(&c->entries)) {
+		hash_del(&c->node);
+		kfree(c);
+	}
+}
+
+/**
+ * __ftalias_rc_replied() - the request @id sent to @alias was answered
+ * @alias: the alias, locked
+ * @id: the request's ID
+ *
+ * A socket that is not a member cannot send the request again: its entry
+ * goes now.  An alias's entry stays, but an in-progress one that the
+ * reply did not record is forgotten (nothing says how to answer again).
+ */
+void __ftalias_rc_replied(struct ftalias_alias *alias,
+			  const struct ftalias_id *id)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!rc->entries)
+		return;
+	e = __ftalias_rc_lookup(rc, id);
+	if (!e)
+		return;
+	if (e->state == FTALIAS_RC_IN_PROGRESS) {
+		__ftalias_rc_resolve(alias, e, 0, NULL, 0);
+		return;
+	}
+	if (!id->alias)
+		__ftalias_rc_evict(alias, e, &rc->stats.evict_ack);
+}
+
+/* The reply to @id, a request of this alias's members, came back. */
+void __ftalias_rc_journal_replied(struct ftalias_alias *alias,
+				  const struct ftalias_id *id)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e;
+	struct ftalias_jrec *jr;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!rc->nr_journal)
+		return;
+	list_for_each_entry(e, &rc->in_progress, lru)
+		list_for_each_entry(jr, &e->prog->journal, node)
+			if (!memcmp(&jr->id, id, sizeof(*id))) {
+				jr->flags |= FTALIAS_J_REPLIED;
+				return;
+			}
+}
+
+/**
+ * __ftalias_rc_expire() - drop the completed entries older than the TTL
+ * @alias: the alias, locked
+ *
+ * Return: when the next one expires (jiffies), or 0 if none is left.
+ */
+unsigned long __ftalias_rc_expire(struct ftalias_alias *alias)
+{
+	unsigned long ttl = msecs_to_jiffies(alias->cfg.cache_ttl_ms);
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e;
+	u32 age;
+
+	lockdep_assert_held(&alias->lock);
+
+	while ((e = list_first_entry_or_null(&rc->done,
+					     struct ftalias_rc_entry, lru))) {
+		age = ftalias_rc_now() - e->stamp;
+		if (age < ttl)
+			return jiffies + ttl - age;
+		__ftalias_rc_evict(alias, e, &rc->stats.evict_ttl);
+	}
+	return 0;
+}
+
+/* Route the replies the kernel made from the cache; not under the lock. */
+void ftalias_rc_route_answers(struct ftalias_alias *alias)
+{
+	struct ftalias_net *fn = ftalias_net(alias->net);
+	struct sk_buff_head q;
+	struct sk_buff *skb;
+
+	if (skb_queue_empty_lockless(&alias->rc.answers))
+		return;
+	__skb_queue_head_init(&q);
+	spin_lock(&alias->lock);
+	skb_queue_splice_init(&alias->rc.answers, &q);
+	spin_unlock(&alias->lock);
+	while ((skb = __skb_dequeue(&q)))
+		ftalias_route(fn, skb);
+}
+
+/* Preallocations of a record, made before the alias's lock is taken. */
+struct ftalias_rc_new {
+	struct ftalias_rc_entry *entry;
+	struct ftalias_rc_prog *prog;
+	struct ftalias_rc_client *client;
+};
+
+static int ftalias_rc_new_alloc(struct ftalias_rc_new *n,
+				const struct ftalias_id *id, bool prog)
+{
+	n->entry = kmem_cache_zalloc(ftalias_rc_entry_cache, GFP_KERNEL);
+	if (prog)
+		n->prog = kzalloc(sizeof(*n->prog), GFP_KERNEL_ACCOUNT);
+	if (id->alias)
+		n->client = kzalloc(sizeof(*n->client), GFP_KERNEL_ACCOUNT);
+	if (!n->entry || (prog && !n->prog) || (id->alias && !n->client))
+		return -ENOMEM;
+	return 0;
+}
+
+static void ftalias_rc_new_free(struct ftalias_rc_new *n)
+{
+	if (n->entry)
+		kmem_cache_free(ftalias_rc_entry_cache, n->entry);
+	kfree(n->prog);
+	kfree(n->client);
+}
+
+/*
+ * Create the in-progress entry of @id for member @fsk: @id must be a
+ * request pending at @alias (the member is serving it).
+ */
+static int __ftalias_rc_block(struct ftalias_alias *alias,
+			      struct ftalias_sock *fsk,
+			      const struct ftalias_id *id,
+			      struct ftalias_rc_new *n)
+{
+	struct ftalias_rc_entry *e = n->entry;
+	struct ftalias_rc_prog *prog = n->prog;
+	struct ftalias_req *req;
+	int err;
+
+	lockdep_assert_held(&alias->lock);
+
+	req = __ftalias_req_find(alias, id);
+	if (!req)
+		return -ENOENT;
+	prog->request = skb_clone(req->skb, GFP_ATOMIC | __GFP_NOWARN);
+	if (!prog->request)
+		return -ENOMEM;
+	prog->owner = fsk;
+	INIT_LIST_HEAD(&prog->journal);
+	e->id = *id;
+	e->state = FTALIAS_RC_IN_PROGRESS;
+	e->prog = prog;
+	err = __ftalias_rc_insert(alias, e, &n->client);
+	if (err) {
+		kfree_skb(prog->request);
+		prog->request = NULL;
+		return err;
+	}
+	n->entry = NULL;
+	n->prog = NULL;
+	return 0;
+}
+
+/**
+ * ftalias_rc_record() - a member writes its alias's replay cache
+ * @fsk: the member
+ * @rec: what to record (validated by the caller: type, flags)
+ * @data: the reply or argument, kmalloc()ed (NULL when @len is 0);
+ *	consumed
+ * @len: its length
+ *
+ * Return: 0, -ENOENT (no pending request or entry with this ID at the
+ * alias), -EEXIST (BLOCK of a resolved entry), -ENOBUFS (a limit),
+ * -ESTALE (the requester acknowledged the ID: it will not come again),
+ * -EIDRM (the alias was deleted), -ENOMEM.
+ */
+int ftalias_rc_record(struct ftalias_sock *fsk,
+		      const struct ftalias_record *rec, void *data, u32 len)
+{
+	struct ftalias_alias *alias = fsk->alias;
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_new n = {};
+	struct ftalias_rc_entry *e;
+	u8 state;
+	int err;
+
+	state = rec->type == FTALIAS_RECORD_AUTO_REPLY ? FTALIAS_RC_AUTO_REPLY :
+							 FTALIAS_RC_HANDLER;
+	if (rec->type != FTALIAS_RECORD_DISCARD) {
+		err = ftalias_rc_new_alloc(&n, &rec->id,
+					   rec->type == FTALIAS_RECORD_BLOCK);
+		if (err)
+			goto out_free;
+	}
+
+	spin_lock(&alias->lock);
+	if (alias->dead || !rc->live) {
+		err = -EIDRM;
+		goto out_unlock;
+	}
+	e = rc->entries ? __ftalias_rc_lookup(rc, &rec->id) : NULL;
+	err = 0;
+	switch (rec->type) {
+	case FTALIAS_RECORD_BLOCK:
+		if (!e) {
+			err = __ftalias_rc_block(alias, fsk, &rec->id, &n);
+		} else if (e->state != FTALIAS_RC_IN_PROGRESS) {
+			err = -EEXIST;
+		} else if (e->prog->owner != fsk) {
+			/* Taken over, after an orphan notice or by hand. */
+			if (!e->prog->owner)
+				rc->nr_orphans--;
+			e->prog->owner = fsk;
+		}
+		break;
+	case FTALIAS_RECORD_DISCARD:
+		if (!e) {
+			err = -ENOENT;
+		} else if (e->state == FTALIAS_RC_IN_PROGRESS) {
+			__ftalias_rc_resolve(alias, e, 0, NULL, 0);
+		} else {
+			__ftalias_rc_unlink(alias, e);
+			ftalias_rc_entry_free(e);
+		}
+		break;
+	default:
+		if (!e) {
+			if (!__ftalias_req_find(alias, &rec->id)) {
+				err = -ENOENT;
+				break;
+			}
+			e = n.entry;
+			e->id = rec->id;
+			e->state = state;
+			e->data = data;
+			e->len = len;
+			err = __ftalias_rc_insert(alias, e, &n.client);
+			if (err) {
+				e->data = NULL;
+				break;
+			}
+			n.entry = NULL;
+			data = NULL;
+			__ftalias_rc_schedule_ttl(alias);
+		} else if (e->state == FTALIAS_RC_IN_PROGRESS) {
+			err = __ftalias_rc_room(alias, len, false);
+			if (err)
+				break;
+			__ftalias_rc_resolve(alias, e, state, data, len);
+			data = NULL;
+		} else {
+			err = __ftalias_rc_room(alias, len, false);
+			if (err)
+				break;
+			/* Still there: eviction spares the last one... */
+			__ftalias_rc_charge(rc, (s64)len - e->len);
+			kfree(e->data);
+			e->state = state;
+			e->data = data;
+			e->len = len;
+			data = NULL;
+		}
+		break;
+	}
+out_unlock:
+	spin_unlock(&alias->lock);
+	ftalias_rc_route_answers(alias);
+out_free:
+	ftalias_rc_new_free(&n);
+	kfree(data);
+	return err;
+}
+
+/**
+ * ftalias_rc_journal_add() - journal a request a member makes for another
+ * @fsk: the member
+ * @parent: the ID of the request of its alias it is serving
+ * @id: the ID the new request will be sent with
+ * @dst: the alias it is sent to
+ * @skb: a clone of the new request; consumed
+ *
+ * The parent becomes in progress if it was not (as with BLOCK).
+ *
+ * Return: 0, -ENOENT (no such pending request), -EEXIST (the parent's
+ * entry is resolved), -ENOBUFS (journal or cache limit), -EIDRM, -ENOMEM.
+ */
+int ftalias_rc_journal_add(struct ftalias_sock *fsk,
+			   const struct ftalias_id *parent,
+			   const struct ftalias_id *id, u32 dst,
+			   struct sk_buff *skb)
+{
+	struct ftalias_alias *alias = fsk->alias;
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_new n = {};
+	struct ftalias_rc_entry *e;
+	struct ftalias_jrec *jr;
+	int err;
+
+	jr = kzalloc(sizeof(*jr), GFP_KERNEL_ACCOUNT);
+	err = ftalias_rc_new_alloc(&n, parent, true);
+	if (!jr || err) {
+		err = -ENOMEM;
+		goto out_free;
+	}
+	jr->id = *id;
+	jr->alias = dst;
+	jr->skb = skb;
+	skb = NULL;
+
+	spin_lock(&alias->lock);
+	if (alias->dead || !rc->live) {
+		err = -EIDRM;
+		goto out_unlock;
+	}
+	e = rc->entries ? __ftalias_rc_lookup(rc, parent) : NULL;
+	if (!e) {
+		err = __ftalias_rc_block(alias, fsk, parent, &n);
+		if (err)
+			goto out_unlock;
+		e = __ftalias_rc_lookup(rc, parent);
+	} else if (e->state != FTALIAS_RC_IN_PROGRESS) {
+		err = -EEXIST;
+		goto out_unlock;
+	}
+	if (e->prog->nr_journal >= FTALIAS_JOURNAL_MAX ||
+	    e->prog->journal_bytes + jr->skb->len > FTALIAS_JOURNAL_BYTES_MAX) {
+		rc->stats.refused++;
+		err = -ENOBUFS;
+		goto out_unlock;
+	}
+	err = __ftalias_rc_room(alias, jr->skb->len, false);
+	if (err)
+		goto out_unlock;
+	list_add_tail(&jr->node, &e->prog->journal);
+	e->prog->nr_journal++;
+	e->prog->journal_bytes += jr->skb->len;
+	__ftalias_rc_charge(rc, jr->skb->len);
+	rc->nr_journal++;
+	rc->stats.journaled++;
+	jr = NULL;
+out_unlock:
+	spin_unlock(&alias->lock);
+out_free:
+	ftalias_rc_new_free(&n);
+	if (jr)
+		ftalias_jrec_free(jr);
+	kfree_skb(skb);
+	return err;
+}
+
+/* The journaled request @id of @parent could not be sent after all. */
+void ftalias_rc_journal_del(struct ftalias_sock *fsk,
+			    const struct ftalias_id *parent,
+			    const struct ftalias_id *id)
+{
+	struct ftalias_alias *alias = fsk->alias;
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_jrec *jr, *found = NULL;
+	struct ftalias_rc_entry *e;
+
+	spin_lock(&alias->lock);
+	e = rc->entries ? __ftalias_rc_lookup(rc, parent) : NULL;
+	if (e && e->state == FTALIAS_RC_IN_PROGRESS) {
+		list_for_each_entry(jr, &e->prog->journal, node) {
+			if (memcmp(&jr->id, id, sizeof(*id)))
+				continue;
+			list_del(&jr->node);
+			e->prog->nr_journal--;
+			e->prog->journal_bytes -= jr->skb->len;
+			__ftalias_rc_charge(rc, -(s64)jr->skb->len);
+			rc->nr_journal--;
+			found = jr;
+			break;
+		}
+	}
+	spin_unlock(&alias->lock);
+	if (found)
+		ftalias_jrec_free(found);
+}
+
+/* Whether cursor position @seq is after @cur's (seq numbers wrap). */
+static bool ftalias_rc_after(u32 seq, u32 cur)
+{
+	return (s32)(seq - cur) > 0;
+}
+
+/*
+ * The first entry of @list after the cursor: the one after the cursor's
+ * entry if it is still on @list, else the first with a later seq.
+ */
+static struct ftalias_rc_entry *
+__ftalias_rc_resume(struct ftalias_rc *rc, struct list_head *list,
+		    const struct ftalias_rc_cursor *cur, bool in_progress)
+{
+	struct ftalias_rc_entry *e;
+
+	if (!cur->end)
+		return list_first_entry_or_null(list, struct ftalias_rc_entry,
+						lru);
+	e = __ftalias_rc_lookup(rc, &cur->id);
+	if (e && e->seq == cur->seq &&
+	    (e->state == FTALIAS_RC_IN_PROGRESS) == in_progress)
+		return list_is_last(&e->lru, list) ? NULL :
+			list_next_entry(e, lru);
+	list_for_each_entry(e, list, lru)
+		if (ftalias_rc_after(e->seq, cur->seq))
+			return e;
+	return NULL;
+}
+
+static void ftalias_rc_fill(const struct ftalias_rc_entry *e,
+			    struct ftalias_rc_info *info)
+{
+	memset(info, 0, sizeof(*info));
+	info->id = e->id;
+	info->state = e->state;
+	info->age_ms = ftalias_rc_age_ms(e);
+	if (e->state == FTALIAS_RC_IN_PROGRESS) {
+		info->size = e->prog->request->len;
+		info->owner_port = e->prog->owner ? e->prog->owner->port : 0;
+		info->journal = e->prog->nr_journal;
+	} else {
+		info->size = e->len;
+	}
+}
+
+/**
+ * ftalias_rc_dump() - copy entries of a cache, for a netlink dump
+ * @alias: the alias, referenced
+ * @cur: where the previous call stopped (zeroed before the first)
+ * @info: filled in
+ * @max: room in @info
+ *
+ * Entries changing state between calls may be given twice or not at all.
+ *
+ * Return: how many were filled in; 0 at the end.
+ */
+int ftalias_rc_dump(struct ftalias_alias *alias, struct ftalias_rc_cursor *cur,
+		    struct ftalias_rc_info *info, int max)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e;
+	struct list_head *list;
+	int n = 0;
+
+	spin_lock(&alias->lock);
+	if (!rc->live)
+		goto out;
+	if (!cur->phase)
+		cur->phase = 1;
+	while (cur->phase <= 2 && n < max) {
+		list = cur->phase == 1 ? &rc->in_progress : &rc->done;
+		e = __ftalias_rc_resume(rc, list, cur, cur->phase == 1);
+		for (; e && n < max; e = list_is_last(&e->lru, list) ? NULL :
+					 list_next_entry(e, lru)) {
+			ftalias_rc_fill(e, &info[n++]);
+			cur->id = e->id;
+			cur->seq = e->seq;
+			cur->end = 1;
+		}
+		if (n < max) {
+			cur->phase++;
+			cur->end = 0;
+		}
+	}
+out:
+	spin_unlock(&alias->lock);
+	return n;
+}
+
+/**
+ * ftalias_rc_journal_dump() - copy relay journal records, for netlink
+ * @alias: the alias, referenced
+ * @cur: where the previous call stopped (zeroed before the first)
+ * @info: filled in
+ * @max: room in @info
+ *
+ * Return: how many were filled in; 0 at the end.
+ */
+int ftalias_rc_journal_dump(struct ftalias_alias *alias,
+			    struct ftalias_rc_cursor *cur,
+			    struct ftalias_jrec_info *info, int max)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e;
+	struct ftalias_jrec *jr;
+	int n = 0, i;
+
+	spin_lock(&alias->lock);
+	if (!rc->live || cur->phase > 1)
+		goto out;
+	cur->phase = 1;
+	e = __ftalias_rc_resume(rc, &rc->in_progress, cur, true);
+	/* Resume within the same entry when it is still there. */
+	if (cur->end && cur->index) {
+		struct ftalias_rc_entry *same = __ftalias_rc_lookup(rc, &cur->id);
+
+		if (same && same->seq == cur->seq &&
+		    same->state == FTALIAS_RC_IN_PROGRESS)
+			e = same;
+		else
+			cur->index = 0;
+	}
+	for (; e; e = list_is_last(&e->lru, &rc->in_progress) ? NULL :
+		      list_next_entry(e, lru)) {
+		i = 0;
+		list_for_each_entry(jr, &e->prog->journal, node) {
+			if (i++ < cur->index)
+				continue;
+			if (n == max)
+				goto out;
+			info[n].parent = e->id;
+			info[n].id = jr->id;
+			info[n].alias = jr->alias;
+			info[n].flags = jr->flags;
+			info[n].size = jr->skb->len;
+			n++;
+			cur->index = i;
+			cur->id = e->id;
+			cur->seq = e->seq;
+			cur->end = 1;
+		}
+		/* Done with this entry: resume after it. */
+		cur->index = 0;
+		cur->id = e->id;
+		cur->seq = e->seq;
+		cur->end = 1;
+	}
+	cur->phase = 2;
+out:
+	spin_unlock(&alias->lock);
+	return n;
+}
+
+/**
+ * ftalias_rc_flush() - empty a replay cache (netlink cache-flush)
+ * @alias: the alias, referenced
+ * @in_progress: the in-progress entries too: the requests held on them
+ *	are delivered again (executed again)
+ * @flushed: how many entries went
+ */
+void ftalias_rc_flush(struct ftalias_alias *alias, bool in_progress,
+		      u32 *flushed)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e, *tmp;
+
+	*flushed = 0;
+	spin_lock(&alias->lock);
+	if (!rc->live)
+		goto out;
+	list_for_each_entry_safe(e, tmp, &rc->done, lru) {
+		__ftalias_rc_evict(alias, e, &rc->stats.evict_flush);
+		(*flushed)++;
+	}
+	if (in_progress) {
+		while ((e = list_first_entry_or_null(&rc->in_progress,
+						     struct ftalias_rc_entry,
+						     lru))) {
+			__ftalias_rc_resolve(alias, e, 0, NULL, 0);
+			rc->stats.evict_flush++;
+			(*flushed)++;
+		}
+	}
+out:
+	spin_unlock(&alias->lock);
+	ftalias_rc_route_answers(alias);
+}
+
+void ftalias_rc_stats(struct ftalias_alias *alias,
+		      struct ftalias_rc_stats *stats, u32 *entries,
+		      u32 *in_progress, u64 *bytes, u32 *journal, u32 *waiting)
+{
+	struct ftalias_rc *rc = &alias->rc;
+
+	spin_lock(&alias->lock);
+	*stats = rc->stats;
+	*entries = rc->entries;
+	*in_progress = rc->nr_in_progress;
+	*bytes = rc->bytes;
+	*journal = rc->nr_journal;
+	*waiting = rc->waiting;
+	spin_unlock(&alias->lock);
+}
+
+/**
+ * ftalias_rc_init() - give a new alias its stable area
+ * @alias: the alias, before it is visible to anyone
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int ftalias_rc_init(struct ftalias_alias *alias)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	int err;
+
+	INIT_LIST_HEAD(&rc->done);
+	INIT_LIST_HEAD(&rc->in_progress);
+	hash_init(rc->clients);
+	skb_queue_head_init(&rc->answers);
+	err = rhashtable_init(&rc->ht, &ftalias_rc_params);
+	if (err)
+		return err;
+	rc->live = true;
+	spin_lock(&ftalias_rc_lock);
+	list_add_tail(&rc->all_node, &ftalias_rc_all);
+	spin_unlock(&ftalias_rc_lock);
+	return 0;
+}
+
+/**
+ * ftalias_rc_destroy() - free the stable area of a dead alias
+ * @alias: the alias, dead, its requests failed and its work cancelled
+ */
+void ftalias_rc_destroy(struct ftalias_alias *alias)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e, *tmp;
+	struct ftalias_rc_client *c;
+	struct hlist_node *ctmp;
+	struct sk_buff_head q;
+	LIST_HEAD(gone);
+	int bkt;
+
+	if (!rc->live)
+		return;
+	spin_lock(&ftalias_rc_lock);
+	list_del(&rc->all_node);
+	spin_unlock(&ftalias_rc_lock);
+
+	__skb_queue_head_init(&q);
+	spin_lock(&alias->lock);
+	list_splice_init(&rc->in_progress, &gone);
+	list_splice_tail_init(&rc->done, &gone);
+	list_for_each_entry(e, &gone, lru) {
+		if (e->state != FTALIAS_RC_IN_PROGRESS)
+			atomic_long_dec(&ftalias_rc_reclaimable);
+	}
+	atomic64_sub(rc->bytes, &ftalias_rc_total);
+	rc->bytes = 0;
+	rc->entries = 0;
+	rc->nr_in_progress = 0;
+	rc->nr_orphans = 0;
+	rc->nr_journal = 0;
+	hash_for_each_safe(rc->clients, bkt, ctmp, c, node) {
+		hash_del(&c->node);
+		kfree(c);
+	}
+	skb_queue_splice_init(&rc->answers, &q);
+	rc->live = false;
+	spin_unlock(&alias->lock);
+
+	/* Nobody looks entries up any more: free them with the table. */
+	list_for_each_entry_safe(e, tmp, &gone, lru)
+		ftalias_rc_entry_free(e);
+	rhashtable_destroy(&rc->ht);
+	__skb_queue_purge(&q);
+}
+
+static unsigned long ftalias_rc_count(struct shrinker *s,
+				      struct shrink_control *sc)
+{
+	return atomic_long_read(&ftalias_rc_reclaimable) ?: SHRINK_EMPTY;
+}
+
+/*
+ * Memory pressure: evict the least recently recorded completed entries,
+ * a few from each cache in turn.
+ */
+static unsigned long ftalias_rc_scan(struct shrinker *s,
+				     struct shrink_control *sc)
+{
+	unsigned long freed = 0, batch;
+	struct ftalias_alias *alias;
+	struct ftalias_rc_entry *e;
+	struct ftalias_rc *rc;
+	int rounds;
+
+	spin_lock(&ftalias_rc_lock);
+	for (rounds = 0; rounds < 2 && freed < sc->nr_to_scan; rounds++) {
+		list_for_each_entry(rc, &ftalias_rc_all, all_node) {
+			alias = container_of(rc, struct ftalias_alias, rc);
+			batch = 0;
+			spin_lock(&alias->lock);
+			while (freed < sc->nr_to_scan && batch < 64 &&
+			       (e = list_first_entry_or_null(&rc->done,
+							     struct ftalias_rc_entry,
+							     lru))) {
+				__ftalias_rc_evict(alias, e,
+						   &rc->stats.evict_shrink);
+				batch++;
+				freed++;
+			}
+			spin_unlock(&alias->lock);
+			if (freed >= sc->nr_to_scan)
+				break;
+		}
+	}
+	spin_unlock(&ftalias_rc_lock);
+	return freed ?: SHRINK_STOP;
+}
+
+#ifdef FTALIAS_COMPAT_SHRINKER
+static struct shrinker ftalias_rc_shrinker_s = {
+	.count_objects	= ftalias_rc_count,
+	.scan_objects	= ftalias_rc_scan,
+	.seeks		= DEFAULT_SEEKS,
+};
+
+static int ftalias_rc_shrinker_register(void)
+{
+	return register_shrinker(&ftalias_rc_shrinker_s, "ftalias-rc");
+}
+
+static void ftalias_rc_shrinker_unregister(void)
+{
+	unregister_shrinker(&ftalias_rc_shrinker_s);
+}
+#else
+static struct shrinker *ftalias_rc_shrinker;
+
+static int ftalias_rc_shrinker_register(void)
+{
+	ftalias_rc_shrinker = shrinker_alloc(0, "ftalias-rc");
+	if (!ftalias_rc_shrinker)
+		return -ENOMEM;
+	ftalias_rc_shrinker->count_objects = ftalias_rc_count;
+	ftalias_rc_shrinker->scan_objects = ftalias_rc_scan;
+	shrinker_register(ftalias_rc_shrinker);
+	return 0;
+}
+
+static void ftalias_rc_shrinker_unregister(void)
+{
+	shrinker_free(ftalias_rc_shrinker);
+}
+#endif
+
+int __init ftalias_rc_module_init(void)
+{
+	int err;
+
+	ftalias_rc_entry_cache = KMEM_CACHE(ftalias_rc_entry, SLAB_ACCOUNT);
+	if (!ftalias_rc_entry_cache)
+		return -ENOMEM;
+	err = ftalias_rc_shrinker_register();
+	if (err)
+		kmem_cache_destroy(ftalias_rc_entry_cache);
+	return err;
+}
+
+void ftalias_rc_module_exit(void)
+{
+	ftalias_rc_shrinker_unregister();
+	kmem_cache_destroy(ftalias_rc_entry_cache);
+}

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _FTALIAS_STABLE_H
+#define _FTALIAS_STABLE_H
+
+#include <linux/hashtable.h>
+#include <linux/list.h>
+#include <linux/rhashtable-types.h>
+#include <linux/skbuff.h>
+#include <linux/types.h>
+#include <uapi/linux/ftalias.h>
+
+struct ftalias_alias;
+struct ftalias_req;
+struct ftalias_sock;
+
+/* The state of a replay-cache entry; the values of enum ftalias_cache_state. */
+enum ftalias_rc_state {
+	FTALIAS_RC_IN_PROGRESS = 1,
+	FTALIAS_RC_AUTO_REPLY,
+	FTALIAS_RC_HANDLER,
+};
+
+struct ftalias_rc_stats {
+	u64 recorded;		/* entries created */
+	u64 hits_auto;		/* requests answered by the kernel */
+	u64 hits_handler;	/* requests delivered with their handler arg */
+	u64 hits_held;		/* requests held on an in-progress entry */
+	u64 misses;		/* requests looked up and not found */
+	u64 evict_ack;		/* freed: the requester cannot re-send */
+	u64 evict_ttl;
+	u64 evict_lru;		/* oldest completed entries, for a limit */
+	u64 evict_shrink;	/* memory pressure */
+	u64 evict_flush;	/* cache-flush */
+	u64 refused;		/* records refused by a limit */
+	u64 orphans;		/* orphan notices sent */
+	u64 journaled;		/* relay journal records */
+	u64 longest_hold_ms;	/* longest wait of a held request */
+};
+
+/*
+ * The replay cache and relay journal of an alias (its stable area),
+ * protected by the alias's lock (see alias.h), including the lookups: no
+ * RCU reader ever sees an entry, so entries are freed at once.
+ *  - @ht: every entry, keyed by the whole request ID.
+ *  - @done: the completed entries (auto-reply, handler), least recently
+ *    recorded first (eviction and TTL order); @in_progress: the entries in
+ *    progress, in the order they were blocked.  Both are in @seq order.
+ *  - @clients: the requesters that are aliases and have entries here (for
+ *    their acks), hashed by alias id.
+ *  - @answers: replies the kernel made from entries, routed by whoever
+ *    drops the lock next (never under it: two alias locks never nest).
+ *  - @waiting: requests held on in-progress entries (req->waiting).
+ * @all_node links the cache in the module's list for the shrinker (under
+ * ftalias_rc_lock, which nests outside the alias's lock).
+ */
+struct ftalias_rc {
+	struct rhashtable ht;
+	struct list_head done;
+	struct list_head in_progress;
+	DECLARE_HASHTABLE(clients, 4);
+	struct sk_buff_head answers;
+	u32 entries;
+	u32 nr_in_progress;
+	u32 nr_orphans;		/* in progress with no owner */
+	u32 nr_journal;
+	u32 waiting;
+	u32 seq;
+	u64 bytes;
+	bool live;		/* @ht initialised and not destroyed */
+	struct list_head all_node;
+	struct ftalias_rc_stats stats;
+};
+
+/* An entry as netlink shows it, copied under the alias's lock. */
+struct ftalias_rc_info {
+	struct ftalias_id id;
+	u32 state;		/* enum ftalias_rc_state */
+	u32 size;		/* bytes of the recorded reply or argument */
+	u32 age_ms;		/* since recorded (blocked) */
+	u32 owner_port;		/* in progress: the member resolving it */
+	u32 journal;		/* relay journal records */
+};
+
+/* A relay journal record as netlink shows it. */
+struct ftalias_jrec_info {
+	struct ftalias_id parent;
+	struct ftalias_id id;
+	u32 alias;
+	u32 flags;		/* FTALIAS_J_* */
+	u32 size;
+};
+
+/*
+ * Where a dump stopped, kept by netlink between its calls (zeroed at the
+ * start): the in-progress entries come first, then the completed ones,
+ * each list in record order; a relay journal dump walks the in-progress
+ * entries and their records.
+ */
+struct ftalias_rc_cursor {
+	struct ftalias_id id;	/* the last entry given */
+	u32 seq;
+	u16 index;		/* journal dumps: records given of @id */
+	u8 phase;		/* 0: not started, 1: in progress, 2: done */
+	u8 end;
+};
+
+/* Module-wide: the shrinker and the total limit. */
+int ftalias_rc_module_init(void);
+void ftalias_rc_module_exit(void);
+u64 ftalias_rc_total_bytes(void);
+
+int ftalias_rc_init(struct ftalias_alias *alias);
+void ftalias_rc_destroy(struct ftalias_alias *alias);
+
+/* Data path, under the alias's lock. */
+enum ftalias_rc_verdict {
+	FTALIAS_RC_DELIVER,	/* deliver @req as usual */
+	FTALIAS_RC_DELIVER_SKB,	/* deliver the message made here instead */
+	FTALIAS_RC_WAIT,	/* held on an in-progress entry */
+	FTALIAS_RC_ANSWERED,	/* answered from the cache: unlinked */
+	FTALIAS_RC_RETRY,	/* no memory: hold and try again later */
+};
+
+enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
+					   struct ftalias_req *req,
+					   struct sk_buff **skb);
+void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to);
+void __ftalias_rc_member_gone(struct ftalias_alias *alias,
+			      struct ftalias_sock *old);
+void __ftalias_rc_ack(struct ftalias_alias *alias, const struct ftalias_id *id,
+		      u64 ack);
+void __ftalias_rc_replied(struct ftalias_alias *alias,
+			  const struct ftalias_id *id);
+void __ftalias_rc_journal_replied(struct ftalias_alias *alias,
+				  const struct ftalias_id *id);
+unsigned long __ftalias_rc_expire(struct ftalias_alias *alias);
+void ftalias_rc_route_answers(struct ftalias_alias *alias);
+
+/* Members writing their alias's cache (sendmsg). */
+int ftalias_rc_record(struct ftalias_sock *fsk,
+		      const struct ftalias_record *rec, void *data, u32 len);
+int ftalias_rc_journal_add(struct ftalias_sock *fsk,
+			   const struct ftalias_id *parent,
+			   const struct ftalias_id *id, u32 dst,
+			   struct sk_buff *skb);
+void ftalias_rc_journal_del(struct ftalias_sock *fsk,
+			    const struct ftalias_id *parent,
+			    const struct ftalias_id *id);
+
+/* Netlink. */
+int ftalias_rc_dump(struct ftalias_alias *alias, struct ftalias_rc_cursor *cur,
+		    struct ftalias_rc_info *info, int max);
+int ftalias_rc_journal_dump(struct ftalias_alias *alias,
+			    struct ftalias_rc_cursor *cur,
+			    struct ftalias_jrec_info *info, int max);
+void ftalias_rc_flush(struct ftalias_alias *alias, bool in_progress,
+		      u32 *flushed);
+void ftalias_rc_stats(struct ftalias_alias *alias,
+		      struct ftalias_rc_stats *stats, u32 *entries,
+		      u32 *in_progress, u64 *bytes, u32 *journal, u32 *waiting);
+
+#endif /* _FTALIAS_STABLE_H */
