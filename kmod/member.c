@@ -321,7 +321,7 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 		goto hold;
 	cb = ftalias_cb(clone);
 	cb->req = req;
-	cb->flags = req->flags;
+	cb->flags |= req->flags;
 	refcount_inc(&req->ref);
 
 	if (req->delivered) {

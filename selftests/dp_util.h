@@ -251,6 +251,14 @@ static inline void dp_nl_close(struct dp_nl *nl)
 	}
 }
 
+/* The replay cache of an alias (alias-get's cache nest). */
+struct dp_cache {
+	uint64_t entries, bytes, in_progress, journal, waiting, recorded;
+	uint64_t hits_auto, hits_handler, hits_held, misses;
+	uint64_t evict_ack, evict_ttl, evict_lru, evict_shrink, evict_flush;
+	uint64_t refused, orphans, journaled, longest_hold_ms;
+};
+
 /* alias-get / alias-new replies */
 struct dp_alias {
 	uint32_t id, incarnation, members, active_port, pending, held;
@@ -258,7 +266,54 @@ struct dp_alias {
 	bool has_active;
 	uint64_t sent, delivered, redelivered, resent, replies, held_total,
 		 failed, promotions;
+	struct dp_cache cache;
 };
+
+/* Calls fn(type, payload, len, arg) for each attribute of a nest. */
+static inline void dp_nest(void *p, int len,
+			   void (*fn)(int, void *, int, void *), void *arg)
+{
+	struct nlattr *nla = p;
+	int rem = len;
+
+	while (rem >= NLA_HDRLEN && nla->nla_len >= NLA_HDRLEN &&
+	       nla->nla_len <= rem) {
+		fn(nla->nla_type & NLA_TYPE_MASK, (char *)nla + NLA_HDRLEN,
+		   nla->nla_len - NLA_HDRLEN, arg);
+		rem -= NLA_ALIGN(nla->nla_len);
+		nla = (void *)((char *)nla + NLA_ALIGN(nla->nla_len));
+	}
+}
+
+static inline void dp_cache_attr(int type, void *p, int len, void *arg)
+{
+	struct dp_cache *c = arg;
+	uint64_t v = dp_nla_uint(p, len);
+
+	switch (type) {
+	case FTALIAS_A_CACHE_STATS_ENTRIES: c->entries = v; break;
+	case FTALIAS_A_CACHE_STATS_BYTES: c->bytes = v; break;
+	case FTALIAS_A_CACHE_STATS_IN_PROGRESS: c->in_progress = v; break;
+	case FTALIAS_A_CACHE_STATS_JOURNAL: c->journal = v; break;
+	case FTALIAS_A_CACHE_STATS_WAITING: c->waiting = v; break;
+	case FTALIAS_A_CACHE_STATS_RECORDED: c->recorded = v; break;
+	case FTALIAS_A_CACHE_STATS_HITS_AUTO: c->hits_auto = v; break;
+	case FTALIAS_A_CACHE_STATS_HITS_HANDLER: c->hits_handler = v; break;
+	case FTALIAS_A_CACHE_STATS_HITS_HELD: c->hits_held = v; break;
+	case FTALIAS_A_CACHE_STATS_MISSES: c->misses = v; break;
+	case FTALIAS_A_CACHE_STATS_EVICT_ACK: c->evict_ack = v; break;
+	case FTALIAS_A_CACHE_STATS_EVICT_TTL: c->evict_ttl = v; break;
+	case FTALIAS_A_CACHE_STATS_EVICT_LRU: c->evict_lru = v; break;
+	case FTALIAS_A_CACHE_STATS_EVICT_SHRINK: c->evict_shrink = v; break;
+	case FTALIAS_A_CACHE_STATS_EVICT_FLUSH: c->evict_flush = v; break;
+	case FTALIAS_A_CACHE_STATS_REFUSED: c->refused = v; break;
+	case FTALIAS_A_CACHE_STATS_ORPHANS: c->orphans = v; break;
+	case FTALIAS_A_CACHE_STATS_JOURNALED: c->journaled = v; break;
+	case FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS:
+		c->longest_hold_ms = v;
+		break;
+	}
+}
 
 static inline void dp_stats_attr(int type, void *p, int len, void *arg)
 {
@@ -294,6 +349,9 @@ static inline void dp_alias_attr(int type, void *p, int len, void *arg)
 	case FTALIAS_A_ALIAS_HELD: a->held = v; break;
 	case FTALIAS_A_ALIAS_POLICY: a->policy = v; break;
 	case FTALIAS_A_ALIAS_GRACE_MS: a->grace_ms = v; break;
+	case FTALIAS_A_ALIAS_CACHE:
+		dp_nest(p, len, dp_cache_attr, &a->cache);
+		break;
 	case FTALIAS_A_ALIAS_STATS: {
 		struct nlattr *nla = p;
 		int rem = len;
@@ -348,6 +406,51 @@ static inline int dp_alias_get(struct dp_nl *nl, uint32_t id,
 	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_GET, NLM_F_ACK);
 	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, id);
 	return dp_nl_req(nl, &r, dp_alias_cb, a);
+}
+
+/* alias-set of one attribute of u8 or u32 type (len 1 or 4). */
+static inline int dp_alias_set(struct dp_nl *nl, uint32_t id, int attr,
+			       uint32_t v, int len)
+{
+	struct dp_req r;
+	uint8_t b = v;
+
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_SET, NLM_F_ACK);
+	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, id);
+	if (len == 1)
+		dp_put(&r, attr, &b, 1);
+	else
+		dp_put_u32(&r, attr, v);
+	return dp_nl_req(nl, &r, NULL, NULL);
+}
+
+/* cache-flush; *flushed (if set) gets the count.  Returns 0 or -errno. */
+static inline void dp_flush_attr(int type, void *p, int len, void *arg)
+{
+	if (type == FTALIAS_A_CACHE_FLUSH_FLUSHED)
+		*(uint32_t *)arg = dp_nla_uint(p, len);
+}
+
+static inline void dp_flush_cb(struct nlmsghdr *nlh, void *arg)
+{
+	dp_attrs(nlh, dp_flush_attr, arg);
+}
+
+static inline int dp_cache_flush(struct dp_nl *nl, uint32_t id,
+				 bool in_progress, uint32_t *flushed)
+{
+	uint32_t n = 0;
+	struct dp_req r;
+	int err;
+
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_CACHE_FLUSH, NLM_F_ACK);
+	dp_put_u32(&r, FTALIAS_A_CACHE_FLUSH_ALIAS_ID, id);
+	if (in_progress)
+		dp_put(&r, FTALIAS_A_CACHE_FLUSH_IN_PROGRESS, NULL, 0);
+	err = dp_nl_req(nl, &r, dp_flush_cb, &n);
+	if (flushed)
+		*flushed = n;
+	return err;
 }
 
 static inline int dp_alias_del(struct dp_nl *nl, uint32_t id)
@@ -666,21 +769,25 @@ struct dp_msg {
 	uint32_t flags;		/* FTALIAS_CMSG_FLAGS */
 	uint32_t err;		/* FTALIAS_CMSG_ERRNO */
 	int msg_flags;
+	/* FTALIAS_CMSG_HANDLER_ARG or FTALIAS_CMSG_JOURNAL, with dp_recv_aux() */
+	int aux_type;
+	size_t aux_len;
+	const void *aux;
 };
 
-/* recvmsg() into buf; returns the length or -errno. */
-static inline ssize_t dp_recv(int fd, void *buf, size_t size, struct dp_msg *m,
-			      int flags)
+/*
+ * recvmsg() into buf, control messages into cbuf (aux points into it);
+ * returns the length or -errno.
+ */
+static inline ssize_t dp_recv_aux(int fd, void *buf, size_t size,
+				  struct dp_msg *m, int flags, void *cbuf,
+				  size_t csize)
 {
-	union {
-		char b[512];
-		struct cmsghdr align;
-	} c;
 	struct iovec iov = { buf, size };
 	struct msghdr mh = {
 		.msg_name = &m->from, .msg_namelen = sizeof(m->from),
 		.msg_iov = &iov, .msg_iovlen = 1,
-		.msg_control = c.b, .msg_controllen = sizeof(c.b),
+		.msg_control = cbuf, .msg_controllen = csize,
 	};
 	struct cmsghdr *cm;
 	ssize_t n;
@@ -718,9 +825,131 @@ static inline ssize_t dp_recv(int fd, void *buf, size_t size, struct dp_msg *m,
 			if (dl >= 4)
 				memcpy(&m->err, CMSG_DATA(cm), 4);
 			break;
+		case FTALIAS_CMSG_HANDLER_ARG:
+		case FTALIAS_CMSG_JOURNAL:
+			m->aux_type = cm->cmsg_type;
+			m->aux_len = dl;
+			m->aux = CMSG_DATA(cm);
+			break;
 		}
 	}
 	return n;
+}
+
+/* recvmsg() into buf; returns the length or -errno. */
+static inline ssize_t dp_recv(int fd, void *buf, size_t size, struct dp_msg *m,
+			      int flags)
+{
+	union {
+		char b[512];
+		struct cmsghdr align;
+	} c;
+
+	return dp_recv_aux(fd, buf, size, m, flags, c.b, sizeof(c.b));
+}
+
+/*
+ * sendmsg() with no address and up to two control messages of level
+ * SOL_FTALIAS (type 0: none).  Returns 0 or -errno.
+ */
+static inline int dp_send_cmsgs(int fd, const void *buf, size_t len,
+				int t1, const void *d1, size_t l1,
+				int t2, const void *d2, size_t l2)
+{
+	union {
+		char b[2 * CMSG_SPACE(sizeof(struct ftalias_record))];
+		struct cmsghdr align;
+	} c;
+	struct iovec iov = { (void *)buf, len };
+	struct msghdr mh = {
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = c.b, .msg_controllen = 0,
+	};
+	struct cmsghdr *cm;
+
+	memset(&c, 0, sizeof(c));
+	mh.msg_controllen = (t1 ? CMSG_SPACE(l1) : 0) + (t2 ? CMSG_SPACE(l2) : 0);
+	cm = CMSG_FIRSTHDR(&mh);
+	if (t1) {
+		cm->cmsg_level = SOL_FTALIAS;
+		cm->cmsg_type = t1;
+		cm->cmsg_len = CMSG_LEN(l1);
+		memcpy(CMSG_DATA(cm), d1, l1);
+		cm = CMSG_NXTHDR(&mh, cm);
+	}
+	if (t2) {
+		cm->cmsg_level = SOL_FTALIAS;
+		cm->cmsg_type = t2;
+		cm->cmsg_len = CMSG_LEN(l2);
+		memcpy(CMSG_DATA(cm), d2, l2);
+	}
+	if (!mh.msg_controllen)
+		mh.msg_control = NULL;
+	return sendmsg(fd, &mh, 0) == (ssize_t)len ? 0 : -errno;
+}
+
+/* FTALIAS_CMSG_RECORD alone: write the replay cache, send nothing. */
+static inline int dp_record(int fd, const struct ftalias_id *id, int type,
+			    const void *buf, size_t len)
+{
+	struct ftalias_record rec = { .id = *id, .type = type };
+
+	return dp_send_cmsgs(fd, buf, len, FTALIAS_CMSG_RECORD, &rec,
+			     sizeof(rec), 0, NULL, 0);
+}
+
+/* A reply recorded as the request's auto-reply. */
+static inline int dp_reply_record(int fd, const struct ftalias_id *id,
+				  const void *buf, size_t len)
+{
+	struct ftalias_record rec = {
+		.id = *id, .type = FTALIAS_RECORD_AUTO_REPLY,
+	};
+
+	return dp_send_cmsgs(fd, buf, len, FTALIAS_CMSG_REPLY_TO, id,
+			     sizeof(*id), FTALIAS_CMSG_RECORD, &rec,
+			     sizeof(rec));
+}
+
+/*
+ * A request to an alias with control messages t1 (and t2, 0: none); *out
+ * (if set) gets the stamped ID.  Returns 0 or -errno.
+ */
+static inline int dp_send_req_cmsg(int fd, int af, uint32_t alias,
+				   const void *buf, size_t len, int t1,
+				   const void *d1, size_t l1,
+				   struct ftalias_id *out)
+{
+	struct sockaddr_ftalias sa = dp_addr(af, FTALIAS_ADDR_ALIAS, alias, 0);
+	union {
+		char b[CMSG_SPACE(sizeof(struct ftalias_id)) +
+		       CMSG_SPACE(sizeof(uint64_t))];
+		struct cmsghdr align;
+	} c;
+	struct iovec iov = { (void *)buf, len };
+	struct msghdr mh = {
+		.msg_name = &sa, .msg_namelen = sizeof(sa),
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = c.b,
+	};
+	struct cmsghdr *cm;
+	uint64_t p = (uintptr_t)out;
+
+	memset(&c, 0, sizeof(c));
+	mh.msg_controllen = CMSG_SPACE(l1) + (out ? CMSG_SPACE(sizeof(p)) : 0);
+	cm = CMSG_FIRSTHDR(&mh);
+	cm->cmsg_level = SOL_FTALIAS;
+	cm->cmsg_type = t1;
+	cm->cmsg_len = CMSG_LEN(l1);
+	memcpy(CMSG_DATA(cm), d1, l1);
+	if (out) {
+		cm = CMSG_NXTHDR(&mh, cm);
+		cm->cmsg_level = SOL_FTALIAS;
+		cm->cmsg_type = FTALIAS_CMSG_ID_OUT;
+		cm->cmsg_len = CMSG_LEN(sizeof(p));
+		memcpy(CMSG_DATA(cm), &p, sizeof(p));
+	}
+	return sendmsg(fd, &mh, 0) == (ssize_t)len ? 0 : -errno;
 }
 
 /* Waits up to ms for fd to be readable: 1 readable, 0 timeout, -errno. */

@@ -1,0 +1,807 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The stable area of an alias through the socket API: replay-cache
+ * dispositions (block, auto-reply, handler, discard), orphan notices, the
+ * relay journal of seed 000 Figs. 17-18, acks, limits, TTL, shrinker,
+ * record-replies, and every bad call with its errno.
+ *
+ * A member "dies" by closing its socket: the kernel sees nothing else
+ * when a process is killed (failover.c and exactly_once.c kill real
+ * processes).  Every wait is on a condition, with a deadline.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+
+#include "kselftest_harness.h"
+#include "dp_util.h"
+
+#define WAIT_MS		20000
+
+static int name_seq;
+
+FIXTURE(st) {
+	struct dp_nl *nl;
+	int af;
+	char buf[FTALIAS_MSG_MAX];
+	char cbuf[FTALIAS_MSG_MAX + 1024];
+};
+
+FIXTURE_SETUP(st)
+{
+	self->af = dp_af();
+	ASSERT_GT(self->af, 0) TH_LOG("ftalias module not loaded");
+	self->nl = dp_nl_open();
+	ASSERT_NE(NULL, self->nl);
+}
+
+FIXTURE_TEARDOWN(st)
+{
+	dp_nl_close(self->nl);
+}
+
+static uint32_t new_alias(struct dp_nl *nl)
+{
+	char name[32];
+	int id;
+
+	snprintf(name, sizeof(name), "st%d-%d", getpid(), name_seq++);
+	id = dp_alias_new(nl, name, -1, 2000);
+	return id > 0 ? id : 0;
+}
+
+static struct dp_cache cache_of(struct dp_nl *nl, uint32_t alias)
+{
+	struct dp_alias a;
+
+	if (dp_alias_get(nl, alias, &a))
+		memset(&a, 0xff, sizeof(a));
+	return a.cache;
+}
+
+/* Receive one message within WAIT_MS; returns its length or -errno. */
+static ssize_t recv_wait(int fd, void *buf, size_t size, struct dp_msg *m,
+			 void *cbuf, size_t csize)
+{
+	int r = dp_wait_readable(fd, WAIT_MS);
+
+	if (r <= 0)
+		return r ? r : -ETIMEDOUT;
+	return dp_recv_aux(fd, buf, size, m, MSG_DONTWAIT, cbuf, csize);
+}
+
+static bool nothing_queued(int fd)
+{
+	char b[8];
+
+	return recv(fd, b, sizeof(b), MSG_DONTWAIT | MSG_PEEK) < 0 &&
+	       errno == EAGAIN;
+}
+
+/* A client sends "req", the active member reads it: its ID. */
+static int request(struct __test_metadata *_metadata, FIXTURE_DATA(st) *self,
+		   int client, int member, uint32_t alias, const char *s,
+		   struct ftalias_id *id)
+{
+	struct dp_msg m;
+	struct ftalias_id out;
+
+	if (dp_send_req(client, self->af, alias, s, strlen(s), &out, 0))
+		return -errno;
+	if (recv_wait(member, self->buf, sizeof(self->buf), &m, self->cbuf,
+		      sizeof(self->cbuf)) != (ssize_t)strlen(s))
+		return -EIO;
+	EXPECT_TRUE(dp_id_eq(&m.id, &out));
+	*id = m.id;
+	return 0;
+}
+
+/* The next message of a client is the reply s to id. */
+static bool got_reply(FIXTURE_DATA(st) *self, int client,
+		      const struct ftalias_id *id, const char *s)
+{
+	struct dp_msg m;
+	ssize_t n = recv_wait(client, self->buf, sizeof(self->buf), &m,
+			      self->cbuf, sizeof(self->cbuf));
+
+	if (n != (ssize_t)strlen(s) || !m.has_reply_to ||
+	    !dp_id_eq(&m.reply_to, id) || m.err)
+		return false;
+	return !memcmp(self->buf, s, n);
+}
+
+TEST_F(st, record_errors)
+{
+	uint32_t s = new_alias(self->nl), other = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m = dp_socket(self->af, s, -1, 0);
+	int mo = dp_socket(self->af, other, -1, 0);
+	int u = socket(self->af, SOCK_RDM, 0);
+	struct ftalias_record rec = { .type = FTALIAS_RECORD_BLOCK };
+	struct ftalias_id id, unknown = { .port = 12345, .xid = 7 };
+	struct dp_cache cs;
+	uint64_t ack;
+
+	ASSERT_GT(s, 0);
+	ASSERT_GE(c, 0);
+	ASSERT_GE(m, 0);
+	ASSERT_GE(mo, 0);
+	ASSERT_EQ(0, request(_metadata, self, c, m, s, "x", &id));
+
+	/* Not bound, not a member. */
+	EXPECT_EQ(-ENOTCONN, dp_record(u, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
+	EXPECT_EQ(-EPERM, dp_record(c, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
+	/* Malformed records. */
+	EXPECT_EQ(-EINVAL, dp_record(m, &id, 0, NULL, 0));
+	EXPECT_EQ(-EINVAL, dp_record(m, &id, FTALIAS_RECORD_DISCARD + 1,
+				     NULL, 0));
+	rec.id = id;
+	rec.flags = 1;
+	EXPECT_EQ(-EINVAL, dp_send_cmsgs(m, NULL, 0, FTALIAS_CMSG_RECORD, &rec,
+					 sizeof(rec), 0, NULL, 0));
+	EXPECT_EQ(-EINVAL, dp_send_cmsgs(m, NULL, 0, FTALIAS_CMSG_RECORD, &rec,
+					 sizeof(rec) - 4, 0, NULL, 0));
+	EXPECT_EQ(-EINVAL, dp_record(m, &id, FTALIAS_RECORD_BLOCK, "d", 1));
+	EXPECT_EQ(-EINVAL, dp_record(m, &id, FTALIAS_RECORD_DISCARD, "d", 1));
+	/* With a reply: only AUTO_REPLY, and of the same ID. */
+	rec.flags = 0;
+	rec.type = FTALIAS_RECORD_HANDLER;
+	EXPECT_EQ(-EINVAL, dp_send_cmsgs(m, "r", 1, FTALIAS_CMSG_REPLY_TO, &id,
+					 sizeof(id), FTALIAS_CMSG_RECORD, &rec,
+					 sizeof(rec)));
+	rec.type = FTALIAS_RECORD_AUTO_REPLY;
+	rec.id.xid++;
+	EXPECT_EQ(-EINVAL, dp_send_cmsgs(m, "r", 1, FTALIAS_CMSG_REPLY_TO, &id,
+					 sizeof(id), FTALIAS_CMSG_RECORD, &rec,
+					 sizeof(rec)));
+	/* Not a request of this alias, or no request at all. */
+	EXPECT_EQ(-ENOENT, dp_record(mo, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
+	EXPECT_EQ(-ENOENT, dp_record(m, &unknown, FTALIAS_RECORD_BLOCK,
+				     NULL, 0));
+	EXPECT_EQ(-ENOENT, dp_record(m, &unknown, FTALIAS_RECORD_AUTO_REPLY,
+				     "r", 1));
+	EXPECT_EQ(-ENOENT, dp_record(m, &id, FTALIAS_RECORD_DISCARD, NULL, 0));
+	/* Parents: members only, not with an explicit ID. */
+	EXPECT_EQ(-EPERM, dp_send_req_cmsg(c, self->af, other, "y", 1,
+					   FTALIAS_CMSG_PARENT, &id,
+					   sizeof(id), NULL));
+	EXPECT_EQ(-ENOENT, dp_send_req_cmsg(m, self->af, other, "y", 1,
+					    FTALIAS_CMSG_PARENT, &unknown,
+					    sizeof(unknown), NULL));
+	/* Nothing was left behind by the failures. */
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(0, cs.entries);
+	EXPECT_EQ(0, cs.recorded);
+	EXPECT_EQ(0, cs.journal);
+	EXPECT_TRUE(nothing_queued(mo));
+
+	/* A resolved entry cannot be blocked again. */
+	EXPECT_EQ(0, dp_record(m, &id, FTALIAS_RECORD_HANDLER, "a", 1));
+	EXPECT_EQ(-EEXIST, dp_record(m, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
+	EXPECT_EQ(0, dp_record(m, &id, FTALIAS_RECORD_DISCARD, NULL, 0));
+	EXPECT_EQ(0, cache_of(self->nl, s).entries);
+
+	/* FTALIAS_ACK: members only, not beyond the IDs issued. */
+	ack = 1;
+	EXPECT_EQ(-1, setsockopt(u, SOL_FTALIAS, FTALIAS_ACK, &ack,
+				 sizeof(ack)));
+	EXPECT_EQ(ENOTCONN, errno);
+	EXPECT_EQ(-1, setsockopt(c, SOL_FTALIAS, FTALIAS_ACK, &ack,
+				 sizeof(ack)));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, setsockopt(m, SOL_FTALIAS, FTALIAS_ACK, &ack, 4));
+	EXPECT_EQ(EINVAL, errno);
+	ack = 1000;
+	EXPECT_EQ(-1, setsockopt(m, SOL_FTALIAS, FTALIAS_ACK, &ack,
+				 sizeof(ack)));
+	EXPECT_EQ(EINVAL, errno);
+
+	close(u);
+	close(mo);
+	close(m);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, other));
+}
+
+/* Seed 000 Fig. 6, auto-reply: recorded, then the server died. */
+TEST_F(st, auto_reply_after_failover)
+{
+	uint32_t s = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	struct ftalias_id id;
+	struct dp_cache cs;
+
+	ASSERT_EQ(0, request(_metadata, self, c, m1, s, "transfer", &id));
+	ASSERT_EQ(0, dp_record(m1, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(1, cs.entries);
+	EXPECT_EQ(1, cs.in_progress);
+	ASSERT_EQ(0, dp_record(m1, &id, FTALIAS_RECORD_AUTO_REPLY, "done", 4));
+	EXPECT_EQ(0, cache_of(self->nl, s).in_progress);
+	/* Dies before replying: the kernel delivers again, the cache answers. */
+	close(m1);
+	EXPECT_TRUE(got_reply(self, c, &id, "done"));
+	EXPECT_TRUE(nothing_queued(m2));
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(1, cs.hits_auto);
+	/* Its requester cannot send it again: the entry went with the reply. */
+	EXPECT_EQ(0, cs.entries);
+	EXPECT_EQ(1, cs.evict_ack);
+	EXPECT_EQ(0, cs.bytes);
+	close(m2);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
+/* Seed 000 Fig. 6, handler: recorded an argument, then died. */
+TEST_F(st, handler_after_failover)
+{
+	uint32_t s = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	struct ftalias_id id;
+	struct dp_msg m;
+	ssize_t n;
+
+	ASSERT_EQ(0, request(_metadata, self, c, m1, s, "delete f", &id));
+	ASSERT_EQ(0, dp_record(m1, &id, FTALIAS_RECORD_HANDLER, "arg-42", 6));
+	close(m1);
+	n = recv_wait(m2, self->buf, sizeof(self->buf), &m, self->cbuf,
+		      sizeof(self->cbuf));
+	ASSERT_EQ(8, n);
+	EXPECT_EQ(0, memcmp(self->buf, "delete f", 8));
+	EXPECT_TRUE(dp_id_eq(&m.id, &id));
+	EXPECT_EQ(FTALIAS_F_REDUNDANT | FTALIAS_F_REDELIVERED, m.flags);
+	ASSERT_EQ(FTALIAS_CMSG_HANDLER_ARG, m.aux_type);
+	ASSERT_EQ(6, m.aux_len);
+	EXPECT_EQ(0, memcmp(m.aux, "arg-42", 6));
+	EXPECT_EQ(1, cache_of(self->nl, s).hits_handler);
+	/* MSG_TRUNC reports the request's length, not the argument's. */
+	ASSERT_EQ(0, dp_send_reply(m2, &id, "recomputed", 10, 0));
+	EXPECT_TRUE(got_reply(self, c, &id, "recomputed"));
+	EXPECT_EQ(0, cache_of(self->nl, s).entries);
+	close(m2);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
+/*
+ * Seed 000 roll-forward: blocked, then died.  The next active member gets
+ * an orphan notice, the request itself waits until the notice is resolved:
+ * by a reply, a record or a discard (roll back: executed again).
+ */
+static void orphan_case(struct __test_metadata *_metadata,
+			FIXTURE_DATA(st) *self, int how)
+{
+	uint32_t s = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	struct ftalias_id id;
+	struct dp_cache cs;
+	struct dp_msg m;
+	ssize_t n;
+
+	ASSERT_EQ(0, request(_metadata, self, c, m1, s, "create f", &id));
+	ASSERT_EQ(0, dp_record(m1, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
+	close(m1);
+	n = recv_wait(m2, self->buf, sizeof(self->buf), &m, self->cbuf,
+		      sizeof(self->cbuf));
+	ASSERT_EQ(8, n);
+	EXPECT_EQ(0, memcmp(self->buf, "create f", 8));
+	EXPECT_TRUE(dp_id_eq(&m.id, &id));
+	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_EQ(0, m.aux_len);
+	/* The request waits on the entry: not delivered meanwhile. */
+	EXPECT_TRUE(nothing_queued(m2));
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(1, cs.orphans);
+	EXPECT_EQ(1, cs.waiting);
+	EXPECT_EQ(1, cs.hits_held);
+
+	switch (how) {
+	case 0:		/* roll forward: answer it */
+		ASSERT_EQ(0, dp_send_reply(m2, &id, "created", 7, 0));
+		EXPECT_TRUE(got_reply(self, c, &id, "created"));
+		break;
+	case 1:		/* record the outcome: the kernel answers */
+		ASSERT_EQ(0, dp_record(m2, &id, FTALIAS_RECORD_AUTO_REPLY,
+				       "created", 7));
+		EXPECT_TRUE(got_reply(self, c, &id, "created"));
+		EXPECT_TRUE(nothing_queued(m2));
+		break;
+	case 2:		/* roll back: the request is executed again */
+		ASSERT_EQ(0, dp_record(m2, &id, FTALIAS_RECORD_DISCARD,
+				       NULL, 0));
+		n = recv_wait(m2, self->buf, sizeof(self->buf), &m,
+			      self->cbuf, sizeof(self->cbuf));
+		ASSERT_EQ(8, n);
+		EXPECT_TRUE(dp_id_eq(&m.id, &id));
+		EXPECT_EQ(FTALIAS_F_REDELIVERED, m.flags);
+		ASSERT_EQ(0, dp_send_reply(m2, &id, "again", 5, 0));
+		EXPECT_TRUE(got_reply(self, c, &id, "again"));
+		break;
+	}
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(0, cs.entries);
+	EXPECT_EQ(0, cs.waiting);
+	EXPECT_EQ(0, cs.bytes);
+	close(m2);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
+TEST_F(st, orphan_reply)
+{
+	orphan_case(_metadata, self, 0);
+}
+
+TEST_F(st, orphan_record)
+{
+	orphan_case(_metadata, self, 1);
+}
+
+TEST_F(st, orphan_discard)
+{
+	orphan_case(_metadata, self, 2);
+}
+
+/* An orphan waits for an active member; its second owner dies too. */
+TEST_F(st, orphan_passes_on)
+{
+	uint32_t s = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2, m3;
+	struct ftalias_id id;
+	struct dp_msg m;
+
+	ASSERT_EQ(0, request(_metadata, self, c, m1, s, "op", &id));
+	ASSERT_EQ(0, dp_record(m1, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
+	close(m1);		/* no member left: held */
+	m2 = dp_socket(self->af, s, 5, 0);
+	ASSERT_EQ(2, recv_wait(m2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	m3 = dp_socket(self->af, s, 1, 0);
+	close(m2);		/* dies with the orphan: to m3 */
+	ASSERT_EQ(2, recv_wait(m3, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_TRUE(dp_id_eq(&m.id, &id));
+	EXPECT_EQ(2, cache_of(self->nl, s).orphans);
+	ASSERT_EQ(0, dp_reply_record(m3, &id, "ok", 2));
+	EXPECT_TRUE(got_reply(self, c, &id, "ok"));
+	close(m3);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
+/*
+ * Seed 000 Fig. 7: a client alias re-sends an ID after its reply; the
+ * server's cache answers without the server.  Then acks free entries.
+ */
+TEST_F(st, client_alias_resend_and_ack)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	struct ftalias_id ids[4];
+	struct dp_cache cs;
+	struct dp_msg m;
+	uint64_t ack;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "pay",
+				     &ids[i]));
+		EXPECT_EQ(ca, ids[i].alias);
+		ASSERT_EQ(0, dp_reply_record(srv, &ids[i], "paid", 4));
+		EXPECT_TRUE(got_reply(self, cli, &ids[i], "paid"));
+	}
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(4, cs.entries);
+	EXPECT_EQ(4, cs.recorded);
+
+	/* The re-send of an answered ID: answered by the kernel. */
+	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "pay", 3,
+				      FTALIAS_CMSG_ID, &ids[1], sizeof(ids[1]),
+				      NULL));
+	EXPECT_TRUE(got_reply(self, cli, &ids[1], "paid"));
+	EXPECT_TRUE(nothing_queued(srv));
+	EXPECT_EQ(1, cache_of(self->nl, s).hits_auto);
+
+	/* Ack: the alias will not re-send below ids[2]; the next request
+	 * carries it and the server's entries below go.
+	 */
+	ack = ids[2].xid;
+	ASSERT_EQ(0, setsockopt(cli, SOL_FTALIAS, FTALIAS_ACK, &ack,
+				sizeof(ack)));
+	ack = 1;	/* it only grows */
+	ASSERT_EQ(0, setsockopt(cli, SOL_FTALIAS, FTALIAS_ACK, &ack,
+				sizeof(ack)));
+	ASSERT_EQ(0, dp_send_req(cli, self->af, s, "next", 4, NULL, 0));
+	ASSERT_EQ(4, recv_wait(srv, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(2, cs.evict_ack);
+	EXPECT_EQ(2, cs.entries);
+	/* An acknowledged ID is not answered from the cache any more. */
+	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "pay", 3,
+				      FTALIAS_CMSG_ID, &ids[0], sizeof(ids[0]),
+				      NULL));
+	ASSERT_EQ(3, recv_wait(srv, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_EQ(FTALIAS_F_RESENT, m.flags);
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
+/* The alias records every reply by itself (record-replies). */
+TEST_F(st, record_replies)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	int plain = dp_socket(self->af, 0, -1, 0);
+	struct ftalias_id id, pid;
+
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_RECORD_REPLIES,
+				  1, 1));
+	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "q", &id));
+	ASSERT_EQ(0, dp_send_reply(srv, &id, "a", 1, 0));
+	EXPECT_TRUE(got_reply(self, cli, &id, "a"));
+	/* A plain socket cannot re-send: nothing kept for it. */
+	ASSERT_EQ(0, request(_metadata, self, plain, srv, s, "q", &pid));
+	ASSERT_EQ(0, dp_send_reply(srv, &pid, "b", 1, 0));
+	EXPECT_TRUE(got_reply(self, plain, &pid, "b"));
+	EXPECT_EQ(1, cache_of(self->nl, s).entries);
+	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "q", 1,
+				      FTALIAS_CMSG_ID, &id, sizeof(id), NULL));
+	EXPECT_TRUE(got_reply(self, cli, &id, "a"));
+	EXPECT_TRUE(nothing_queued(srv));
+	close(plain);
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
+/* Parse the journal of an orphan notice. */
+static int journal_recs(const struct dp_msg *m,
+			struct ftalias_journal_rec *out, const void **bytes,
+			int max)
+{
+	const char *p = m->aux, *end = p + m->aux_len;
+	int n = 0;
+
+	while (p + sizeof(*out) <= end && n < max) {
+		memcpy(&out[n], p, sizeof(*out));
+		bytes[n] = p + sizeof(*out);
+		p += sizeof(*out) + ((out[n].len + FTALIAS_JOURNAL_ALIGN - 1) &
+				     ~(FTALIAS_JOURNAL_ALIGN - 1));
+		n++;
+	}
+	return p == end ? n : -1;
+}
+
+/*
+ * Seed 000 Figs. 17-18: client A, relay B (b1, then b2), server C.  The
+ * relay dies at step @step:
+ *  3: after sending Y to C (C has not answered yet)
+ *  4: after C answered Y (the reply waits in b1's queue)
+ *  5: after b1 recorded X's reply, before sending it
+ */
+static void relay_case(struct __test_metadata *_metadata,
+		       FIXTURE_DATA(st) *self, int step)
+{
+	uint32_t b = new_alias(self->nl), cs_ = new_alias(self->nl);
+	int a = dp_socket(self->af, 0, -1, 0);
+	int b1 = dp_socket(self->af, b, 10, 0);
+	int b2 = dp_socket(self->af, b, 5, 0);
+	int c = dp_socket(self->af, cs_, -1, 0);
+	struct ftalias_journal_rec recs[4];
+	struct ftalias_id x, y, y2;
+	const void *bytes[4];
+	struct dp_cache cc;
+	struct dp_msg m;
+	int executed = 0;
+	ssize_t n;
+
+	/* #1 A sends X to B; #2-#3 B journals Y under X and sends it. */
+	ASSERT_EQ(0, request(_metadata, self, a, b1, b, "X", &x));
+	ASSERT_EQ(0, dp_send_req_cmsg(b1, self->af, cs_, "Y", 1,
+				      FTALIAS_CMSG_PARENT, &x, sizeof(x), &y));
+	EXPECT_EQ(b, y.alias);
+	cc = cache_of(self->nl, b);
+	EXPECT_EQ(1, cc.in_progress);
+	EXPECT_EQ(1, cc.journal);
+	ASSERT_EQ(1, recv_wait(c, self->buf, sizeof(self->buf), &m, self->cbuf,
+			       sizeof(self->cbuf)));
+	EXPECT_TRUE(dp_id_eq(&m.id, &y));
+	executed++;
+	if (step >= 4) {
+		/* #4 C executes, records, replies (to B's active member). */
+		ASSERT_EQ(0, dp_reply_record(c, &y, "resY", 4));
+	}
+	if (step >= 5) {
+		ASSERT_EQ(4, recv_wait(b1, self->buf, sizeof(self->buf), &m,
+				       self->cbuf, sizeof(self->cbuf)));
+		EXPECT_TRUE(dp_id_eq(&m.reply_to, &y));
+		/* #5 B records X's reply, dies before sending it. */
+		ASSERT_EQ(0, dp_record(b1, &x, FTALIAS_RECORD_AUTO_REPLY,
+				       "resX", 4));
+	}
+	close(b1);
+
+	if (step >= 5) {
+		/* X comes again from the kernel: the cache answers. */
+		EXPECT_TRUE(got_reply(self, a, &x, "resX"));
+		EXPECT_TRUE(nothing_queued(b2));
+		goto out;
+	}
+	/* #5-#6 B' gets the orphan with the journal, re-sends Y. */
+	n = recv_wait(b2, self->buf, sizeof(self->buf), &m, self->cbuf,
+		      sizeof(self->cbuf));
+	ASSERT_EQ(1, n);
+	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_TRUE(dp_id_eq(&m.id, &x));
+	ASSERT_EQ(FTALIAS_CMSG_JOURNAL, m.aux_type);
+	ASSERT_EQ(1, journal_recs(&m, recs, bytes, 4));
+	EXPECT_TRUE(dp_id_eq(&recs[0].id, &y));
+	EXPECT_EQ(cs_, recs[0].alias);
+	EXPECT_EQ(1, recs[0].len);
+	EXPECT_EQ(0, memcmp(bytes[0], "Y", 1));
+	y2 = recs[0].id;
+	if (step == 3) {
+		EXPECT_EQ(0, recs[0].flags);
+		/* Still pending at C: the kernel keeps it, nothing to do. */
+		EXPECT_EQ(-EALREADY,
+			  dp_send_req_cmsg(b2, self->af, cs_, bytes[0], 1,
+					   FTALIAS_CMSG_ID, &y2, sizeof(y2),
+					   NULL));
+		ASSERT_EQ(0, dp_reply_record(c, &y, "resY", 4));
+	} else {
+		/* The reply to Y came to b1, which died: it is b2's now. */
+		ASSERT_EQ(4, recv_wait(b2, self->buf, sizeof(self->buf), &m,
+				       self->cbuf, sizeof(self->cbuf)));
+		EXPECT_TRUE(dp_id_eq(&m.reply_to, &y));
+		EXPECT_EQ(FTALIAS_J_REPLIED, recs[0].flags);
+		/* #6-#7 re-sent anyway: C's cache answers, C sees nothing. */
+		ASSERT_EQ(0, dp_send_req_cmsg(b2, self->af, cs_, bytes[0], 1,
+					      FTALIAS_CMSG_ID, &y2, sizeof(y2),
+					      NULL));
+	}
+	ASSERT_EQ(4, recv_wait(b2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_TRUE(dp_id_eq(&m.reply_to, &y));
+	EXPECT_EQ(0, memcmp(self->buf, "resY", 4));
+	EXPECT_TRUE(nothing_queued(c));
+	/* #8-#10 B' answers X; A gets it once. */
+	ASSERT_EQ(0, dp_reply_record(b2, &x, "resX", 4));
+	EXPECT_TRUE(got_reply(self, a, &x, "resX"));
+out:
+	EXPECT_TRUE(nothing_queued(a));
+	EXPECT_EQ(1, executed);
+	cc = cache_of(self->nl, b);
+	EXPECT_EQ(0, cc.in_progress);
+	EXPECT_EQ(0, cc.journal);
+	close(a);
+	close(b2);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, b));
+	EXPECT_EQ(0, dp_alias_del(self->nl, cs_));
+}
+
+TEST_F(st, relay_dies_after_sending)
+{
+	relay_case(_metadata, self, 3);
+}
+
+TEST_F(st, relay_dies_after_server_replied)
+{
+	relay_case(_metadata, self, 4);
+}
+
+TEST_F(st, relay_dies_after_recording)
+{
+	relay_case(_metadata, self, 5);
+}
+
+/*
+ * Roll-back variant: B' cancels at C (C discards Y's entry), discards X;
+ * X is then executed again from the start.
+ */
+TEST_F(st, relay_roll_back)
+{
+	uint32_t b = new_alias(self->nl), cs_ = new_alias(self->nl);
+	int a = dp_socket(self->af, 0, -1, 0);
+	int b1 = dp_socket(self->af, b, 10, 0);
+	int b2 = dp_socket(self->af, b, 5, 0);
+	int c = dp_socket(self->af, cs_, -1, 0);
+	struct ftalias_id x, y, y3;
+	struct dp_msg m;
+
+	ASSERT_EQ(0, request(_metadata, self, a, b1, b, "X", &x));
+	ASSERT_EQ(0, dp_send_req_cmsg(b1, self->af, cs_, "Y", 1,
+				      FTALIAS_CMSG_PARENT, &x, sizeof(x), &y));
+	ASSERT_EQ(1, recv_wait(c, self->buf, sizeof(self->buf), &m, self->cbuf,
+			       sizeof(self->cbuf)));
+	ASSERT_EQ(0, dp_reply_record(c, &y, "resY", 4));
+	close(b1);
+	ASSERT_EQ(1, recv_wait(b2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	ASSERT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	ASSERT_EQ(4, recv_wait(b2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	/* C undoes Y (its application) and forgets its entry. */
+	EXPECT_EQ(0, dp_record(c, &y, FTALIAS_RECORD_DISCARD, NULL, 0));
+	EXPECT_EQ(0, cache_of(self->nl, cs_).entries);
+	/* B' rolls X back: X is delivered again and executed afresh. */
+	ASSERT_EQ(0, dp_record(b2, &x, FTALIAS_RECORD_DISCARD, NULL, 0));
+	ASSERT_EQ(1, recv_wait(b2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_TRUE(dp_id_eq(&m.id, &x));
+	EXPECT_EQ(FTALIAS_F_REDELIVERED, m.flags);
+	ASSERT_EQ(0, dp_send_req_cmsg(b2, self->af, cs_, "Y", 1,
+				      FTALIAS_CMSG_PARENT, &x, sizeof(x), &y3));
+	EXPECT_FALSE(dp_id_eq(&y3, &y));
+	ASSERT_EQ(1, recv_wait(c, self->buf, sizeof(self->buf), &m, self->cbuf,
+			       sizeof(self->cbuf)));
+	ASSERT_EQ(0, dp_reply_record(c, &y3, "resY", 4));
+	ASSERT_EQ(4, recv_wait(b2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	ASSERT_EQ(0, dp_send_reply(b2, &x, "resX", 4, 0));
+	EXPECT_TRUE(got_reply(self, a, &x, "resX"));
+	close(a);
+	close(b2);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, b));
+	EXPECT_EQ(0, dp_alias_del(self->nl, cs_));
+}
+
+/*
+ * Limits: the oldest completed entries are evicted for new ones; entries
+ * in progress are never evicted, so blocking past the limit is refused.
+ */
+TEST_F(st, limits)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	struct ftalias_id ids[8];
+	struct dp_cache cs;
+	struct dp_msg m;
+	int i;
+
+	ASSERT_EQ(0, dp_alias_set(self->nl, s,
+				  FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, 4, 4));
+	for (i = 0; i < 6; i++) {
+		ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "w",
+				     &ids[i]));
+		ASSERT_EQ(0, dp_reply_record(srv, &ids[i], "ok", 2));
+		EXPECT_TRUE(got_reply(self, cli, &ids[i], "ok"));
+	}
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(4, cs.entries);
+	EXPECT_EQ(2, cs.evict_lru);
+	/* The evicted ones are not seen any more; the others are. */
+	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "w", 1,
+				      FTALIAS_CMSG_ID, &ids[5], sizeof(ids[5]),
+				      NULL));
+	EXPECT_TRUE(got_reply(self, cli, &ids[5], "ok"));
+	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "w", 1,
+				      FTALIAS_CMSG_ID, &ids[0], sizeof(ids[0]),
+				      NULL));
+	ASSERT_EQ(1, recv_wait(srv, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_TRUE(dp_id_eq(&m.id, &ids[0]));
+	ASSERT_EQ(0, dp_send_reply(srv, &ids[0], "ok", 2, 0));
+	EXPECT_TRUE(got_reply(self, cli, &ids[0], "ok"));
+
+	/* Four in progress fill the cache; a fifth block is refused. */
+	ASSERT_EQ(0, dp_cache_flush(self->nl, s, false, NULL));
+	for (i = 0; i < 5; i++) {
+		ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "b",
+				     &ids[i]));
+		EXPECT_EQ(i < 4 ? 0 : -ENOBUFS,
+			  dp_record(srv, &ids[i], FTALIAS_RECORD_BLOCK,
+				    NULL, 0));
+	}
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(4, cs.in_progress);
+	EXPECT_EQ(1, cs.refused);
+	/* A flush without in-progress keeps them; with, they go. */
+	EXPECT_EQ(0, dp_cache_flush(self->nl, s, false, NULL));
+	EXPECT_EQ(4, cache_of(self->nl, s).in_progress);
+	for (i = 0; i < 5; i++)
+		ASSERT_EQ(0, dp_send_reply(srv, &ids[i], "ok", 2, 0));
+	EXPECT_EQ(0, cache_of(self->nl, s).entries);
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
+/* Completed entries leave after the TTL, and under memory pressure. */
+TEST_F(st, ttl_and_shrinker)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	struct ftalias_id id;
+	int64_t deadline;
+	struct dp_cache cs;
+	int i, fd;
+
+	for (i = 0; i < 8; i++) {
+		ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "t", &id));
+		ASSERT_EQ(0, dp_reply_record(srv, &id, "ok", 2));
+		EXPECT_TRUE(got_reply(self, cli, &id, "ok"));
+	}
+	EXPECT_EQ(8, cache_of(self->nl, s).entries);
+	/* drop_caches runs every shrinker. */
+	fd = open("/proc/sys/vm/drop_caches", O_WRONLY);
+	ASSERT_GE(fd, 0);
+	ASSERT_EQ(2, write(fd, "2\n", 2));
+	close(fd);
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(0, cs.entries);
+	EXPECT_EQ(8, cs.evict_shrink);
+
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_CACHE_TTL_MS,
+				  300, 4));
+	for (i = 0; i < 3; i++) {
+		ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "t", &id));
+		ASSERT_EQ(0, dp_reply_record(srv, &id, "ok", 2));
+		EXPECT_TRUE(got_reply(self, cli, &id, "ok"));
+	}
+	deadline = dp_now_ms() + WAIT_MS;
+	while (cache_of(self->nl, s).entries && dp_now_ms() < deadline)
+		dp_pause_ms(20);
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(0, cs.entries);
+	EXPECT_EQ(3, cs.evict_ttl);
+	EXPECT_EQ(0, cs.bytes);
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
+/* Deleting an alias frees its stable area, whatever is in it. */
+TEST_F(st, alias_delete_frees)
+{
+	uint32_t s = new_alias(self->nl), t = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, -1, 0);
+	int mt = dp_socket(self->af, t, -1, 0);
+	struct ftalias_id x, y;
+	struct dp_msg m;
+
+	ASSERT_EQ(0, request(_metadata, self, c, m1, s, "X", &x));
+	ASSERT_EQ(0, dp_send_req_cmsg(m1, self->af, t, "Y", 1,
+				      FTALIAS_CMSG_PARENT, &x, sizeof(x), &y));
+	ASSERT_EQ(0, dp_alias_del(self->nl, s));
+	/* The client learns, the member's alias is gone. */
+	ASSERT_EQ(0, recv_wait(c, self->buf, sizeof(self->buf), &m, self->cbuf,
+			       sizeof(self->cbuf)));
+	EXPECT_EQ(EIDRM, m.err);
+	EXPECT_EQ(-EIDRM, dp_record(m1, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
+	close(m1);
+	close(mt);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, t));
+}
+
+TEST_HARNESS_MAIN
