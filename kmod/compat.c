@@ -52,8 +52,8 @@ static struct genl_ops *ftalias_compat_op(u8 cmd, unsigned int *n)
  *
  * Before Linux 6.2, folds the generated split ops into one struct genl_ops
  * per command (do and dump halves together; the do half's policy serves
- * both) and dispatches the family-wide pre_doit and post_doit hooks to the
- * do half's own.
+ * both, a dump-only command keeps its dump's) and dispatches the
+ * family-wide pre_doit and post_doit hooks to the do half's own.
  *
  * Return: 0 or the error of genl_register_family().
  */
@@ -81,6 +81,11 @@ int __init ftalias_nl_init(void)
 			op->start = sop->start;
 			op->dumpit = sop->dumpit;
 			op->done = sop->done;
+			/* A dump-only command: its own policy. */
+			if (!ftalias_compat_do[sop->cmd]) {
+				op->policy = sop->policy;
+				op->maxattr = sop->maxattr;
+			}
 		}
 	}
 
