@@ -27,7 +27,7 @@ static const struct nla_policy ftalias_alias_get_nl_policy[FTALIAS_A_ALIAS_NAME 
 };
 
 /* FTALIAS_CMD_ALIAS_NEW - do */
-static const struct nla_policy ftalias_alias_new_nl_policy[FTALIAS_A_ALIAS_CACHE_TTL_MS + 1] = {
+static const struct nla_policy ftalias_alias_new_nl_policy[FTALIAS_A_ALIAS_RECORD_REPLIES + 1] = {
 	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_ALIAS_UID] = { .type = NLA_U32, },
@@ -38,6 +38,7 @@ static const struct nla_policy ftalias_alias_new_nl_policy[FTALIAS_A_ALIAS_CACHE
 	[FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_ALIAS_CACHE_MAX_BYTES] = NLA_POLICY_MIN(NLA_U64, 1),
 	[FTALIAS_A_ALIAS_CACHE_TTL_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &ftalias_a_alias_cache_ttl_ms_range),
+	[FTALIAS_A_ALIAS_RECORD_REPLIES] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 /* FTALIAS_CMD_ALIAS_DEL - do */
@@ -47,7 +48,7 @@ static const struct nla_policy ftalias_alias_del_nl_policy[FTALIAS_A_ALIAS_NAME 
 };
 
 /* FTALIAS_CMD_ALIAS_SET - do */
-static const struct nla_policy ftalias_alias_set_nl_policy[FTALIAS_A_ALIAS_CACHE_TTL_MS + 1] = {
+static const struct nla_policy ftalias_alias_set_nl_policy[FTALIAS_A_ALIAS_RECORD_REPLIES + 1] = {
 	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_ALIAS_UID] = { .type = NLA_U32, },
@@ -58,6 +59,7 @@ static const struct nla_policy ftalias_alias_set_nl_policy[FTALIAS_A_ALIAS_CACHE
 	[FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_ALIAS_CACHE_MAX_BYTES] = NLA_POLICY_MIN(NLA_U64, 1),
 	[FTALIAS_A_ALIAS_CACHE_TTL_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &ftalias_a_alias_cache_ttl_ms_range),
+	[FTALIAS_A_ALIAS_RECORD_REPLIES] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 /* FTALIAS_CMD_MEMBER_GET - do */
@@ -77,6 +79,22 @@ static const struct nla_policy ftalias_member_set_nl_policy[FTALIAS_A_MEMBER_STA
 	[FTALIAS_A_MEMBER_PORT] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_MEMBER_PRIORITY] = { .type = NLA_U32, },
 	[FTALIAS_A_MEMBER_STATE] = NLA_POLICY_MAX(NLA_U32, 2),
+};
+
+/* FTALIAS_CMD_CACHE_GET - dump */
+static const struct nla_policy ftalias_cache_get_nl_policy[FTALIAS_A_CACHE_ENTRY_ALIAS_ID + 1] = {
+	[FTALIAS_A_CACHE_ENTRY_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+/* FTALIAS_CMD_CACHE_FLUSH - do */
+static const struct nla_policy ftalias_cache_flush_nl_policy[FTALIAS_A_CACHE_FLUSH_IN_PROGRESS + 1] = {
+	[FTALIAS_A_CACHE_FLUSH_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_CACHE_FLUSH_IN_PROGRESS] = { .type = NLA_FLAG, },
+};
+
+/* FTALIAS_CMD_JOURNAL_GET - dump */
+static const struct nla_policy ftalias_journal_get_nl_policy[FTALIAS_A_JOURNAL_REC_ALIAS_ID + 1] = {
+	[FTALIAS_A_JOURNAL_REC_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 };
 
 /* Ops table for ftalias */
@@ -104,7 +122,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.pre_doit	= ftalias_nl_pre_doit_admin,
 		.doit		= ftalias_nl_alias_new_doit,
 		.policy		= ftalias_alias_new_nl_policy,
-		.maxattr	= FTALIAS_A_ALIAS_CACHE_TTL_MS,
+		.maxattr	= FTALIAS_A_ALIAS_RECORD_REPLIES,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 	{
@@ -120,7 +138,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.pre_doit	= ftalias_nl_pre_doit_admin,
 		.doit		= ftalias_nl_alias_set_doit,
 		.policy		= ftalias_alias_set_nl_policy,
-		.maxattr	= FTALIAS_A_ALIAS_CACHE_TTL_MS,
+		.maxattr	= FTALIAS_A_ALIAS_RECORD_REPLIES,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 	{
@@ -145,6 +163,32 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.policy		= ftalias_member_set_nl_policy,
 		.maxattr	= FTALIAS_A_MEMBER_STATE,
 		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= FTALIAS_CMD_CACHE_GET,
+		.start		= ftalias_nl_cache_get_dump_start,
+		.dumpit		= ftalias_nl_cache_get_dumpit,
+		.done		= ftalias_nl_rc_dump_done,
+		.policy		= ftalias_cache_get_nl_policy,
+		.maxattr	= FTALIAS_A_CACHE_ENTRY_ALIAS_ID,
+		.flags		= GENL_CMD_CAP_DUMP,
+	},
+	{
+		.cmd		= FTALIAS_CMD_CACHE_FLUSH,
+		.pre_doit	= ftalias_nl_pre_doit_admin,
+		.doit		= ftalias_nl_cache_flush_doit,
+		.policy		= ftalias_cache_flush_nl_policy,
+		.maxattr	= FTALIAS_A_CACHE_FLUSH_IN_PROGRESS,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= FTALIAS_CMD_JOURNAL_GET,
+		.start		= ftalias_nl_journal_get_dump_start,
+		.dumpit		= ftalias_nl_journal_get_dumpit,
+		.done		= ftalias_nl_rc_dump_done,
+		.policy		= ftalias_journal_get_nl_policy,
+		.maxattr	= FTALIAS_A_JOURNAL_REC_ALIAS_ID,
+		.flags		= GENL_CMD_CAP_DUMP,
 	},
 };
 

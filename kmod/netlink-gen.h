@@ -15,6 +15,9 @@ int ftalias_nl_pre_doit_admin(const struct genl_split_ops *ops,
 			      struct sk_buff *skb, struct genl_info *info);
 int ftalias_nl_alias_get_dump_start(struct netlink_callback *cb);
 int ftalias_nl_member_get_dump_start(struct netlink_callback *cb);
+int ftalias_nl_cache_get_dump_start(struct netlink_callback *cb);
+int ftalias_nl_journal_get_dump_start(struct netlink_callback *cb);
+int ftalias_nl_rc_dump_done(struct netlink_callback *cb);
 
 int ftalias_nl_family_info_get_doit(struct sk_buff *skb,
 				    struct genl_info *info);
@@ -28,6 +31,11 @@ int ftalias_nl_member_get_doit(struct sk_buff *skb, struct genl_info *info);
 int ftalias_nl_member_get_dumpit(struct sk_buff *skb,
 				 struct netlink_callback *cb);
 int ftalias_nl_member_set_doit(struct sk_buff *skb, struct genl_info *info);
+int ftalias_nl_cache_get_dumpit(struct sk_buff *skb,
+				struct netlink_callback *cb);
+int ftalias_nl_cache_flush_doit(struct sk_buff *skb, struct genl_info *info);
+int ftalias_nl_journal_get_dumpit(struct sk_buff *skb,
+				  struct netlink_callback *cb);
 
 enum {
 	FTALIAS_NLGRP_EVENTS,

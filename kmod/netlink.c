@@ -7,6 +7,7 @@
 
 #include <linux/capability.h>
 #include <linux/mutex.h>
+#include <linux/slab.h>
 #include <linux/uidgid.h>
 #include <net/genetlink.h>
 #include <net/sock.h>
@@ -17,6 +18,11 @@
 #include "ftalias.h"
 #include "netlink.h"
 #include "netlink-gen.h"
+#include "stable.h"
+
+static_assert((int)FTALIAS_RC_IN_PROGRESS == FTALIAS_CACHE_STATE_IN_PROGRESS);
+static_assert((int)FTALIAS_RC_AUTO_REPLY == FTALIAS_CACHE_STATE_AUTO_REPLY);
+static_assert((int)FTALIAS_RC_HANDLER == FTALIAS_CACHE_STATE_HANDLER);
 
 struct ftalias_nl_dump_ctx {
 	unsigned long next_id;
@@ -31,6 +37,54 @@ struct ftalias_nl_member_dump_ctx {
 	bool done;
 };
 
+/*
+ * Replay-cache and relay-journal dumps: the alias, referenced from start()
+ * to done(), and where ftalias_rc_dump() or ftalias_rc_journal_dump()
+ * stopped.
+ */
+struct ftalias_nl_rc_dump_ctx {
+	struct ftalias_alias *alias;
+	struct ftalias_rc_cursor cur;
+	bool done;
+};
+
+enum {
+	/* Entries or records copied under the alias's lock at a time. */
+	FTALIAS_NL_RC_BATCH	= 32,
+};
+
+/* The counters of struct ftalias_rc_stats, attributes of the cache nest. */
+static const struct {
+	u16 type;
+	u16 offset;
+} ftalias_nl_rc_counters[] = {
+#define FTALIAS_NL_RC_COUNTER(attr, field)				\
+	{ FTALIAS_A_CACHE_STATS_##attr, offsetof(struct ftalias_rc_stats, field) }
+	FTALIAS_NL_RC_COUNTER(RECORDED, recorded),
+	FTALIAS_NL_RC_COUNTER(HITS_AUTO, hits_auto),
+	FTALIAS_NL_RC_COUNTER(HITS_HANDLER, hits_handler),
+	FTALIAS_NL_RC_COUNTER(HITS_HELD, hits_held),
+	FTALIAS_NL_RC_COUNTER(MISSES, misses),
+	FTALIAS_NL_RC_COUNTER(EVICT_ACK, evict_ack),
+	FTALIAS_NL_RC_COUNTER(EVICT_TTL, evict_ttl),
+	FTALIAS_NL_RC_COUNTER(EVICT_LRU, evict_lru),
+	FTALIAS_NL_RC_COUNTER(EVICT_SHRINK, evict_shrink),
+	FTALIAS_NL_RC_COUNTER(EVICT_FLUSH, evict_flush),
+	FTALIAS_NL_RC_COUNTER(REFUSED, refused),
+	FTALIAS_NL_RC_COUNTER(ORPHANS, orphans),
+	FTALIAS_NL_RC_COUNTER(JOURNALED, journaled),
+	FTALIAS_NL_RC_COUNTER(LONGEST_HOLD_MS, longest_hold_ms),
+#undef FTALIAS_NL_RC_COUNTER
+};
+
+static size_t ftalias_nl_cache_stats_size(void)
+{
+	return nla_total_size(0) +				/* CACHE */
+	       nla_total_size(sizeof(u32)) * 4 +		/* ENTRIES..WAITING */
+	       nla_total_size_64bit(sizeof(u64)) *		/* BYTES, counters */
+	       (1 + ARRAY_SIZE(ftalias_nl_rc_counters));
+}
+
 static size_t ftalias_nl_alias_size(void)
 {
 	return nla_total_size(sizeof(u32)) +			/* ID */
@@ -40,7 +94,9 @@ static size_t ftalias_nl_alias_size(void)
 	       nla_total_size(sizeof(u32)) +			/* TTL */
 	       nla_total_size(sizeof(u32)) * 5 +		/* INCARNATION..HELD */
 	       nla_total_size(0) +				/* STATS */
-	       nla_total_size_64bit(sizeof(u64)) * 8;		/* SENT..PROMOTIONS */
+	       nla_total_size_64bit(sizeof(u64)) * 8 +		/* SENT..PROMOTIONS */
+	       nla_total_size(sizeof(u8)) +			/* RECORD_REPLIES */
+	       ftalias_nl_cache_stats_size();			/* CACHE */
 }
 
 static size_t ftalias_nl_member_size(void)
@@ -57,6 +113,13 @@ struct ftalias_nl_alias_dp {
 	u32 pending;
 	u32 held;
 	struct ftalias_alias_stats stats;
+	/* The replay cache, from ftalias_rc_stats(). */
+	struct ftalias_rc_stats rc;
+	u64 rc_bytes;
+	u32 rc_entries;
+	u32 rc_in_progress;
+	u32 rc_journal;
+	u32 rc_waiting;
 };
 
 static void ftalias_nl_alias_dp(struct ftalias_alias *alias,
@@ -70,6 +133,8 @@ static void ftalias_nl_alias_dp(struct ftalias_alias *alias,
 	dp->held = alias->nr_held;
 	dp->stats = alias->stats;
 	spin_unlock(&alias->lock);
+	ftalias_rc_stats(alias, &dp->rc, &dp->rc_entries, &dp->rc_in_progress,
+			 &dp->rc_bytes, &dp->rc_journal, &dp->rc_waiting);
 }
 
 static int ftalias_nl_put_alias_stats(struct sk_buff *skb,
@@ -101,6 +166,43 @@ static int ftalias_nl_put_alias_stats(struct sk_buff *skb,
 	}
 	nla_nest_end(skb, nest);
 	return 0;
+}
+
+static int ftalias_nl_put_cache_stats(struct sk_buff *skb,
+				      const struct ftalias_nl_alias_dp *dp)
+{
+	struct nlattr *nest;
+	unsigned int i;
+	u64 v;
+
+	/* Every counter of struct ftalias_rc_stats (all u64) is an attribute. */
+	BUILD_BUG_ON(sizeof(dp->rc) !=
+		     sizeof(u64) * ARRAY_SIZE(ftalias_nl_rc_counters));
+
+	nest = nla_nest_start(skb, FTALIAS_A_ALIAS_CACHE);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, FTALIAS_A_CACHE_STATS_ENTRIES, dp->rc_entries) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_CACHE_STATS_BYTES, dp->rc_bytes,
+			      FTALIAS_A_CACHE_STATS_PAD) ||
+	    nla_put_u32(skb, FTALIAS_A_CACHE_STATS_IN_PROGRESS,
+			dp->rc_in_progress) ||
+	    nla_put_u32(skb, FTALIAS_A_CACHE_STATS_JOURNAL, dp->rc_journal) ||
+	    nla_put_u32(skb, FTALIAS_A_CACHE_STATS_WAITING, dp->rc_waiting))
+		goto cancel;
+	for (i = 0; i < ARRAY_SIZE(ftalias_nl_rc_counters); i++) {
+		memcpy(&v, (const char *)&dp->rc +
+			   ftalias_nl_rc_counters[i].offset, sizeof(v));
+		if (nla_put_u64_64bit(skb, ftalias_nl_rc_counters[i].type, v,
+				      FTALIAS_A_CACHE_STATS_PAD))
+			goto cancel;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
 }
 
 static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
@@ -142,7 +244,10 @@ static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
 	     nla_put_u32(skb, FTALIAS_A_ALIAS_ACTIVE_PORT, dp.active_port)) ||
 	    nla_put_u32(skb, FTALIAS_A_ALIAS_PENDING, dp.pending) ||
 	    nla_put_u32(skb, FTALIAS_A_ALIAS_HELD, dp.held) ||
-	    ftalias_nl_put_alias_stats(skb, &dp.stats))
+	    ftalias_nl_put_alias_stats(skb, &dp.stats) ||
+	    nla_put_u8(skb, FTALIAS_A_ALIAS_RECORD_REPLIES,
+		       cfg->record_replies) ||
+	    ftalias_nl_put_cache_stats(skb, &dp))
 		goto nla_put_failure;
 
 	genlmsg_end(skb, hdr);
@@ -273,6 +378,9 @@ static int ftalias_nl_parse_cfg(struct net *net, struct genl_info *info,
 	attr = tb[FTALIAS_A_ALIAS_CACHE_TTL_MS];
 	if (attr)
 		cfg->cache_ttl_ms = nla_get_u32(attr);
+	attr = tb[FTALIAS_A_ALIAS_RECORD_REPLIES];
+	if (attr)
+		cfg->record_replies = nla_get_u8(attr);
 	return 0;
 }
 
@@ -362,6 +470,12 @@ int ftalias_nl_family_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 			ftalias_cache_entries_limit) ||
 	    nla_put_u64_64bit(msg, FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT,
 			      ftalias_cache_bytes_limit,
+			      FTALIAS_A_FAMILY_INFO_PAD) ||
+	    nla_put_u64_64bit(msg, FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT,
+			      ftalias_cache_total_limit,
+			      FTALIAS_A_FAMILY_INFO_PAD) ||
+	    nla_put_u64_64bit(msg, FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES,
+			      ftalias_rc_total_bytes(),
 			      FTALIAS_A_FAMILY_INFO_PAD))
 		goto nla_put_failure;
 
@@ -834,4 +948,281 @@ int ftalias_nl_member_set_doit(struct sk_buff *skb, struct genl_info *info)
 					   info->extack);
 	mutex_unlock(&fn->lock);
 	return err;
+}
+
+/* ---- replay cache and relay journal ------------------------------------ */
+
+static size_t ftalias_nl_id_size(void)
+{
+	return nla_total_size(0) +				/* the nest */
+	       nla_total_size(sizeof(u32)) * 4 +		/* NODE..INCARNATION */
+	       nla_total_size_64bit(sizeof(u64));		/* XID */
+}
+
+/* The largest cache-get message: dumps give only what fits. */
+static size_t ftalias_nl_cache_entry_size(void)
+{
+	return genlmsg_total_size(nla_total_size(sizeof(u32)) * 6 +
+				  ftalias_nl_id_size());
+}
+
+static size_t ftalias_nl_journal_rec_size(void)
+{
+	return genlmsg_total_size(nla_total_size(sizeof(u32)) * 3 +
+				  nla_total_size(sizeof(u8)) +
+				  ftalias_nl_id_size() * 2);
+}
+
+static int ftalias_nl_put_id(struct sk_buff *skb, int type,
+			     const struct ftalias_id *id)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start(skb, type);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, FTALIAS_A_ID_NODE, id->node) ||
+	    nla_put_u32(skb, FTALIAS_A_ID_ALIAS, id->alias) ||
+	    nla_put_u32(skb, FTALIAS_A_ID_PORT, id->port) ||
+	    nla_put_u32(skb, FTALIAS_A_ID_INCARNATION, id->incarnation) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_ID_XID, id->xid,
+			      FTALIAS_A_ID_PAD)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int ftalias_nl_fill_cache_entry(struct sk_buff *skb,
+				       struct netlink_callback *cb,
+				       u32 alias_id,
+				       const struct ftalias_rc_info *ri)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &ftalias_nl_family, NLM_F_MULTI,
+			  FTALIAS_CMD_CACHE_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, FTALIAS_A_CACHE_ENTRY_ALIAS_ID, alias_id) ||
+	    ftalias_nl_put_id(skb, FTALIAS_A_CACHE_ENTRY_ID, &ri->id) ||
+	    nla_put_u32(skb, FTALIAS_A_CACHE_ENTRY_STATE, ri->state) ||
+	    nla_put_u32(skb, FTALIAS_A_CACHE_ENTRY_AGE_MS, ri->age_ms) ||
+	    nla_put_u32(skb, FTALIAS_A_CACHE_ENTRY_SIZE, ri->size) ||
+	    (ri->state == FTALIAS_RC_IN_PROGRESS && ri->owner_port &&
+	     nla_put_u32(skb, FTALIAS_A_CACHE_ENTRY_OWNER_PORT,
+			 ri->owner_port)) ||
+	    nla_put_u32(skb, FTALIAS_A_CACHE_ENTRY_JOURNAL, ri->journal)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+static int ftalias_nl_fill_journal_rec(struct sk_buff *skb,
+				       struct netlink_callback *cb,
+				       u32 alias_id,
+				       const struct ftalias_jrec_info *ji)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &ftalias_nl_family, NLM_F_MULTI,
+			  FTALIAS_CMD_JOURNAL_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, FTALIAS_A_JOURNAL_REC_ALIAS_ID, alias_id) ||
+	    ftalias_nl_put_id(skb, FTALIAS_A_JOURNAL_REC_PARENT, &ji->parent) ||
+	    ftalias_nl_put_id(skb, FTALIAS_A_JOURNAL_REC_ID, &ji->id) ||
+	    nla_put_u32(skb, FTALIAS_A_JOURNAL_REC_DEST_ALIAS, ji->alias) ||
+	    nla_put_u8(skb, FTALIAS_A_JOURNAL_REC_REPLIED,
+		       !!(ji->flags & FTALIAS_J_REPLIED)) ||
+	    nla_put_u32(skb, FTALIAS_A_JOURNAL_REC_SIZE, ji->size)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/*
+ * Start of a replay-cache or relay-journal dump: CAP_NET_ADMIN (the entries
+ * show who talks to whom), then the alias named by the required attribute
+ * @attr, referenced until ftalias_nl_rc_dump_done().  A failed start is
+ * never followed by done().  Older kernels check the attributes against the
+ * dump's policy too (compat.c).
+ */
+static int ftalias_nl_rc_dump_start(struct netlink_callback *cb,
+				    unsigned int attr)
+{
+	struct ftalias_nl_rc_dump_ctx *ctx = (void *)cb->ctx;
+	struct nlattr **tb = ftalias_dumpit_attrs(cb);
+	struct net *net = sock_net(cb->skb->sk);
+	struct ftalias_alias *alias;
+
+	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
+
+	if (!netlink_ns_capable(cb->skb, net->user_ns, CAP_NET_ADMIN)) {
+		NL_SET_ERR_MSG(cb->extack,
+			       "CAP_NET_ADMIN required in the network namespace");
+		return -EPERM;
+	}
+	if (!tb || !tb[attr]) {
+		NL_SET_ERR_ATTR_MISS(cb->extack, NULL, attr);
+		NL_SET_ERR_MSG(cb->extack, "alias id required");
+		return -EINVAL;
+	}
+	alias = ftalias_alias_get_rcu(ftalias_net(net), nla_get_u32(tb[attr]));
+	if (!alias) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, tb[attr], "no alias with this id");
+		return -ENOENT;
+	}
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->alias = alias;
+	return 0;
+}
+
+int ftalias_nl_cache_get_dump_start(struct netlink_callback *cb)
+{
+	return ftalias_nl_rc_dump_start(cb, FTALIAS_A_CACHE_ENTRY_ALIAS_ID);
+}
+
+int ftalias_nl_journal_get_dump_start(struct netlink_callback *cb)
+{
+	return ftalias_nl_rc_dump_start(cb, FTALIAS_A_JOURNAL_REC_ALIAS_ID);
+}
+
+int ftalias_nl_rc_dump_done(struct netlink_callback *cb)
+{
+	struct ftalias_nl_rc_dump_ctx *ctx = (void *)cb->ctx;
+
+	if (ctx->alias)
+		ftalias_alias_put(ctx->alias);
+	ctx->alias = NULL;
+	return 0;
+}
+
+/*
+ * How many messages of @size still fit in @skb, at most a batch.  The
+ * cursor moves past every entry copied, so a batch is never larger than
+ * what the skb takes.
+ */
+static int ftalias_nl_rc_batch(struct sk_buff *skb, size_t size)
+{
+	return min_t(size_t, FTALIAS_NL_RC_BATCH, skb_tailroom(skb) / size);
+}
+
+int ftalias_nl_cache_get_dumpit(struct sk_buff *skb,
+				struct netlink_callback *cb)
+{
+	struct ftalias_nl_rc_dump_ctx *ctx = (void *)cb->ctx;
+	size_t size = ftalias_nl_cache_entry_size();
+	struct ftalias_rc_info *ri;
+	int i, n, max, err = 0;
+
+	if (ctx->done)
+		return 0;
+	ri = kmalloc_array(FTALIAS_NL_RC_BATCH, sizeof(*ri), GFP_KERNEL);
+	if (!ri)
+		return -ENOMEM;
+	while ((max = ftalias_nl_rc_batch(skb, size))) {
+		n = ftalias_rc_dump(ctx->alias, &ctx->cur, ri, max);
+		if (n <= 0) {
+			ctx->done = true;
+			err = n;
+			break;
+		}
+		for (i = 0; i < n && !err; i++)
+			err = ftalias_nl_fill_cache_entry(skb, cb,
+							  ctx->alias->id,
+							  &ri[i]);
+		/* Sized to fit: an entry lost here is a sizing bug. */
+		if (WARN_ON_ONCE(err))
+			break;
+	}
+	kfree(ri);
+	if (err)
+		return err;
+	/* Not even one entry fits an empty skb: never end the dump silently. */
+	if (!ctx->done && !skb->len)
+		return -EMSGSIZE;
+	return skb->len;
+}
+
+int ftalias_nl_journal_get_dumpit(struct sk_buff *skb,
+				  struct netlink_callback *cb)
+{
+	struct ftalias_nl_rc_dump_ctx *ctx = (void *)cb->ctx;
+	size_t size = ftalias_nl_journal_rec_size();
+	struct ftalias_jrec_info *ji;
+	int i, n, max, err = 0;
+
+	if (ctx->done)
+		return 0;
+	ji = kmalloc_array(FTALIAS_NL_RC_BATCH, sizeof(*ji), GFP_KERNEL);
+	if (!ji)
+		return -ENOMEM;
+	while ((max = ftalias_nl_rc_batch(skb, size))) {
+		n = ftalias_rc_journal_dump(ctx->alias, &ctx->cur, ji, max);
+		if (n <= 0) {
+			ctx->done = true;
+			err = n;
+			break;
+		}
+		for (i = 0; i < n && !err; i++)
+			err = ftalias_nl_fill_journal_rec(skb, cb,
+							  ctx->alias->id,
+							  &ji[i]);
+		if (WARN_ON_ONCE(err))
+			break;
+	}
+	kfree(ji);
+	if (err)
+		return err;
+	if (!ctx->done && !skb->len)
+		return -EMSGSIZE;
+	return skb->len;
+}
+
+int ftalias_nl_cache_flush_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *id = info->attrs[FTALIAS_A_CACHE_FLUSH_ALIAS_ID];
+	struct net *net = genl_info_net(info);
+	struct ftalias_alias *alias;
+	struct sk_buff *msg;
+	u32 flushed = 0;
+	void *hdr;
+
+	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_CACHE_FLUSH_ALIAS_ID)) {
+		NL_SET_ERR_MSG(info->extack, "alias id required");
+		return -EINVAL;
+	}
+	msg = genlmsg_new(nla_total_size(sizeof(u32)) * 2, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	alias = ftalias_alias_get_rcu(ftalias_net(net), nla_get_u32(id));
+	if (!alias) {
+		NL_SET_ERR_MSG_ATTR(info->extack, id, "no alias with this id");
+		nlmsg_free(msg);
+		return -ENOENT;
+	}
+	/* Without the table's lock: held requests may be delivered again. */
+	ftalias_rc_flush(alias,
+			 nla_get_flag(info->attrs[FTALIAS_A_CACHE_FLUSH_IN_PROGRESS]),
+			 &flushed);
+	ftalias_alias_put(alias);
+
+	hdr = genlmsg_put(msg, info->snd_portid, info->snd_seq,
+			  &ftalias_nl_family, 0, FTALIAS_CMD_CACHE_FLUSH);
+	if (!hdr ||
+	    nla_put_u32(msg, FTALIAS_A_CACHE_FLUSH_ALIAS_ID, nla_get_u32(id)) ||
+	    nla_put_u32(msg, FTALIAS_A_CACHE_FLUSH_FLUSHED, flushed)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
 }
