@@ -3,8 +3,8 @@
  * ftaliasctl alias { add | del | set | show }.  The command line is parsed
  * completely into a struct attr_vals before the socket is opened, so that
  * a usage error never sends anything.  The configuration attributes are
- * keywords; the state ones (incarnation ... held) and the stats nest are
- * only printed.
+ * keywords; the state ones (incarnation ... held), the stats nest and
+ * the cache nest (replay cache) are only printed.
  */
 
 #include <stdlib.h>
@@ -13,6 +13,7 @@
 #include <netlink/genl/genl.h>
 
 #include "alias.h"
+#include "cache.h"
 #include "nl.h"
 #include "print.h"
 
@@ -46,7 +47,10 @@ static const struct attr_nest alias_stats_nest = {
 	.maxtype	= FTALIAS_A_ALIAS_STATS_MAX,
 };
 
-/* Attribute-set "alias", in spec order: keywords, JSON keys, text order. */
+/*
+ * Attribute-set "alias": keywords, JSON keys, text order (spec order but
+ * record-replies with the configuration).
+ */
 static const struct attr_desc alias_attrs[] = {
 	ATTR("id",			FTALIAS_A_ALIAS_ID,			AK_U32),
 	ATTR("name",			FTALIAS_A_ALIAS_NAME,			AK_STRING),
@@ -58,12 +62,14 @@ static const struct attr_desc alias_attrs[] = {
 	ATTR("cache-max-entries",	FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES,	AK_U32),
 	ATTR("cache-max-bytes",		FTALIAS_A_ALIAS_CACHE_MAX_BYTES,	AK_U64),
 	ATTR("cache-ttl-ms",		FTALIAS_A_ALIAS_CACHE_TTL_MS,		AK_U32),
+	ATTR("record-replies",		FTALIAS_A_ALIAS_RECORD_REPLIES,		AK_ONOFF),
 	ATTR("incarnation",		FTALIAS_A_ALIAS_INCARNATION,		AK_U32),
 	ATTR("members",			FTALIAS_A_ALIAS_MEMBERS,		AK_U32),
 	ATTR("active-port",		FTALIAS_A_ALIAS_ACTIVE_PORT,		AK_U32),
 	ATTR("pending",			FTALIAS_A_ALIAS_PENDING,		AK_U32),
 	ATTR("held",			FTALIAS_A_ALIAS_HELD,			AK_U32),
 	ATTR_NEST("stats",		FTALIAS_A_ALIAS_STATS,			&alias_stats_nest),
+	ATTR_NEST("cache",		FTALIAS_A_ALIAS_CACHE,			&cache_stats_nest),
 };
 
 #define N_ALIAS_ATTRS (sizeof(alias_attrs) / sizeof(alias_attrs[0]))
@@ -71,7 +77,8 @@ static const struct attr_desc alias_attrs[] = {
 enum {	/* indexes of alias_attrs[], the ids of the keyword tables */
 	A_ID, A_NAME, A_UID, A_GID, A_MODE, A_POLICY, A_GRACE_MS,
 	A_CACHE_MAX_ENTRIES, A_CACHE_MAX_BYTES, A_CACHE_TTL_MS,
-	A_INCARNATION, A_MEMBERS, A_ACTIVE_PORT, A_PENDING, A_HELD, A_STATS,
+	A_RECORD_REPLIES, A_INCARNATION, A_MEMBERS, A_ACTIVE_PORT, A_PENDING,
+	A_HELD, A_STATS, A_CACHE,
 };
 
 _Static_assert(FTALIAS_A_ALIAS_MAX < ATTR_SLOTS, "attr_vals too small");
@@ -94,6 +101,8 @@ static struct nla_policy alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_PENDING]		= { .type = NLA_U32 },
 	[FTALIAS_A_ALIAS_HELD]			= { .type = NLA_U32 },
 	[FTALIAS_A_ALIAS_STATS]			= { .type = NLA_NESTED },
+	[FTALIAS_A_ALIAS_RECORD_REPLIES]	= { .type = NLA_U8 },
+	[FTALIAS_A_ALIAS_CACHE]			= { .type = NLA_NESTED },
 };
 
 #define CFG_KEYWORDS					\
@@ -104,7 +113,8 @@ static struct nla_policy alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	{ "grace-ms",		A_GRACE_MS },		\
 	{ "cache-max-entries",	A_CACHE_MAX_ENTRIES },	\
 	{ "cache-max-bytes",	A_CACHE_MAX_BYTES },	\
-	{ "cache-ttl-ms",	A_CACHE_TTL_MS }
+	{ "cache-ttl-ms",	A_CACHE_TTL_MS },		\
+	{ "record-replies",	A_RECORD_REPLIES }
 
 static const struct keyword add_kw[] = {
 	{ "id", A_ID },
@@ -140,8 +150,8 @@ void alias_usage(FILE *f)
 	      "       ftaliasctl alias help\n"
 	      "ATTRS := [ uid UID ] [ gid GID ] [ mode OCTAL ] [ policy { auto | manual } ]\n"
 	      "         [ grace-ms MS ] [ cache-max-entries N ] [ cache-max-bytes BYTES ]\n"
-	      "         [ cache-ttl-ms MS ]\n"
-	      "With -s, show adds the counters of each alias.\n", f);
+	      "         [ cache-ttl-ms MS ] [ record-replies { on | off } ]\n"
+	      "With -s, show adds the counters and the replay cache of each alias.\n", f);
 }
 
 static int usage_error(void)
@@ -168,8 +178,10 @@ void alias_print_attrs(const struct attr_vals *v, const char *stats_sep)
 		if (alias_attrs[i].type != FTALIAS_A_ALIAS_NAME &&
 		    alias_attrs[i].kind != AK_NEST)
 			attr_print(&alias_attrs[i], v, " ");
-	if (opts.stats)
+	if (opts.stats) {
 		attr_print(&alias_attrs[A_STATS], v, stats_sep);
+		attr_print(&alias_attrs[A_CACHE], v, stats_sep);
+	}
 }
 
 static void alias_list_init(struct ftnl_list *l)
@@ -304,6 +316,25 @@ int alias_get(const struct attr_vals *sel, struct attr_vals *out)
 		replies.n = 0;	/* moved to *out */
 	}
 	ftnl_list_free(&replies);
+	return ret;
+}
+
+int alias_resolve_id(const struct attr_vals *sel, bool by_id, uint32_t *id)
+{
+	struct attr_vals alias = { 0 };
+	int ret = 0;
+
+	if (by_id) {
+		*id = sel->num[FTALIAS_A_ALIAS_ID];
+		return 0;
+	}
+	if (alias_get(sel, &alias))
+		return -1;
+	if (attr_has(&alias, FTALIAS_A_ALIAS_ID))
+		*id = alias.num[FTALIAS_A_ALIAS_ID];
+	else
+		ret = error("alias-get: no id in the reply");
+	attr_vals_free(&alias);
 	return ret;
 }
 

@@ -3,6 +3,8 @@
 #ifndef FTALIASCTL_ALIAS_H
 #define FTALIASCTL_ALIAS_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <linux/netlink.h>
@@ -20,7 +22,7 @@ int alias_parse_msg(struct nlmsghdr *nlh, struct attr_vals *v);
 /*
  * Print the attributes present in @v: "alias NAME id ID uid ..." in text
  * (no newline), key/value pairs in the current JSON object.  With -s the
- * stats nest follows, after @stats_sep in text.
+ * stats and cache nests follow, each after @stats_sep in text.
  */
 void alias_print_attrs(const struct attr_vals *v, const char *stats_sep);
 
@@ -40,6 +42,13 @@ int alias_parse_selector(int *argc, char ***argv, struct attr_vals *v,
  * @out (free with attr_vals_free()).  Prints the error.
  */
 int alias_get(const struct attr_vals *sel, struct attr_vals *out);
+
+/*
+ * The id of the alias selected by @sel (alias_parse_selector()): the id
+ * itself, or resolved with alias-get over the open socket.  Prints the
+ * error.
+ */
+int alias_resolve_id(const struct attr_vals *sel, bool by_id, uint32_t *id);
 
 /* Dump every alias over the open socket into @l (ftnl_list_free()). */
 int alias_dump(struct ftnl_list *l);

@@ -2,7 +2,8 @@
 /*
  * Shared declarations of ftaliasctl: global options, exit codes, keyword
  * matching, number parsing and the table-driven attribute model used by
- * the object files (alias.c, member.c, info.c, monitor.c).
+ * the object files (alias.c, member.c, cache.c, journal.c, info.c,
+ * monitor.c).
  */
 #ifndef FTALIASCTL_CTL_H
 #define FTALIASCTL_CTL_H
@@ -68,6 +69,10 @@ enum attr_kind {
 	AK_POLICY,	/* u32 enum promotion-policy */
 	AK_ROLE,	/* u32 enum member-role */
 	AK_STATE,	/* u32 enum member-state */
+	AK_CACHE_STATE,	/* u32 enum cache-state */
+	AK_U8,
+	AK_ONOFF,	/* u8 0/1: on/off on the command line and in text */
+	AK_FLAG,	/* flag: present or not (requests only) */
 	AK_NEST,	/* nest of attr_desc.nest (replies only) */
 };
 
@@ -140,5 +145,6 @@ void attr_print_all(const struct attr_desc *desc, size_t n,
 const char *policy_name(uint64_t policy);
 const char *role_name(uint64_t role);
 const char *state_name(uint64_t state);
+const char *cache_state_name(uint64_t state);
 
 #endif /* FTALIASCTL_CTL_H */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ftaliasctl info: the version of the family, the address-family number of
- * AF_FTALIAS sockets and the limits of the module (family-info-get).
+ * AF_FTALIAS sockets, the limits of the module and the replay-cache bytes
+ * of all aliases against their total limit (family-info-get).
  */
 
 #include <netlink/genl/genl.h>
@@ -20,6 +21,10 @@ static const struct attr_desc info_attrs[] = {
 		FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT, AK_U32),
 	ATTR("cache-max-bytes-limit",
 		FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT, AK_U64),
+	ATTR("cache-total-bytes-limit",
+		FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT, AK_U64),
+	ATTR("cache-total-bytes",
+		FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES, AK_U64),
 };
 
 #define N_INFO_ATTRS (sizeof(info_attrs) / sizeof(info_attrs[0]))
@@ -31,6 +36,8 @@ static struct nla_policy info_policy[FTALIAS_A_FAMILY_INFO_MAX + 1] = {
 	[FTALIAS_A_FAMILY_INFO_MAX_ALIASES]		= { .type = NLA_U32 },
 	[FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT]	= { .type = NLA_U32 },
 	[FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT]	= { .type = NLA_U64 },
+	[FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT]	= { .type = NLA_U64 },
+	[FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES]	= { .type = NLA_U64 },
 };
 
 enum { V_SHOW, V_HELP };

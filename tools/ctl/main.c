@@ -15,8 +15,10 @@
 #include <string.h>
 
 #include "alias.h"
+#include "cache.h"
 #include "ctl.h"
 #include "info.h"
+#include "journal.h"
 #include "member.h"
 #include "monitor.h"
 #include "nl.h"
@@ -43,6 +45,8 @@ static const struct object {
 	{ "monitor",	do_monitor },
 	{ "help",	do_help },
 	{ "member",	do_member },
+	{ "cache",	do_cache },
+	{ "journal",	do_journal },
 };
 
 #define N_OBJECTS (sizeof(objects) / sizeof(objects[0]))
@@ -53,6 +57,8 @@ static const struct keyword object_kw[] = {
 	{ "info",	1 },
 	{ "monitor",	2 },
 	{ "help",	3 },
+	{ "cache",	5 },
+	{ "journal",	6 },
 	{ NULL, 0 }
 };
 
@@ -60,7 +66,7 @@ static void usage(FILE *f)
 {
 	fputs("Usage: ftaliasctl [ OPTIONS ] OBJECT [ VERB [ ARGS ] ]\n"
 	      "       ftaliasctl OBJECT help\n"
-	      "where  OBJECT := { alias | member | info | monitor | help }\n"
+	      "where  OBJECT := { alias | member | cache | journal | info | monitor | help }\n"
 	      "       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] |\n"
 	      "                    -n[etns] NETNS | -V[ersion] | -h[elp] }\n", f);
 }

@@ -155,6 +155,13 @@ int ftnl_put_attrs(struct nl_msg *msg, const struct attr_desc *desc,
 		case AK_U64:
 			ret = nla_put_u64(msg, d->type, v->num[d->type]);
 			break;
+		case AK_U8:
+		case AK_ONOFF:
+			ret = nla_put_u8(msg, d->type, (uint8_t)v->num[d->type]);
+			break;
+		case AK_FLAG:
+			ret = v->num[d->type] ? nla_put_flag(msg, d->type) : 0;
+			break;
 		default:
 			ret = nla_put_u32(msg, d->type,
 					  (uint32_t)v->num[d->type]);
@@ -190,6 +197,13 @@ static int parse_tb(struct nlattr **tb, const struct attr_desc *desc,
 			break;
 		case AK_U64:
 			v->num[d->type] = nla_get_u64(nla);
+			break;
+		case AK_U8:
+		case AK_ONOFF:
+			v->num[d->type] = nla_get_u8(nla);
+			break;
+		case AK_FLAG:
+			v->num[d->type] = 1;
 			break;
 		case AK_NEST:
 			nest = d->nest;

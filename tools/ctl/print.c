@@ -7,6 +7,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "print.h"
 
@@ -170,6 +171,54 @@ void print_u64(enum output_type t, const char *key, const char *fmt,
 		}
 	} else if ((t & PRINT_FP) && fmt) {
 		printf(fmt, value);
+	}
+}
+
+void print_bool(enum output_type t, const char *key, const char *fmt,
+		bool value)
+{
+	if (jw.json) {
+		if (t & PRINT_JSON) {
+			jw_begin_value(key);
+			fputs(value ? "true" : "false", stdout);
+		}
+	} else if ((t & PRINT_FP) && fmt) {
+		printf(fmt, value ? "on" : "off");
+	}
+}
+
+void print_text_table(const char *const *titles, unsigned int left,
+		      size_t ncols, const char *cells, size_t cell_max,
+		      size_t nrows)
+{
+	size_t width[32] = { 0 };
+	size_t i, j, len;
+	const char *s;
+
+	if (jw.json || ncols > sizeof(width) / sizeof(width[0]))
+		return;
+	for (j = 0; j < ncols; j++) {
+		width[j] = strlen(titles[j]);
+		for (i = 0; i < nrows; i++) {
+			len = strlen(cells + (i * ncols + j) * cell_max);
+			if (len > width[j])
+				width[j] = len;
+		}
+	}
+	for (i = 0; i <= nrows; i++) {	/* line 0: the titles */
+		for (j = 0; j < ncols; j++) {
+			s = i ? cells + ((i - 1) * ncols + j) * cell_max :
+				titles[j];
+			if (j)
+				fputs("  ", stdout);
+			if (!(left & (1U << j)))
+				printf("%*s", (int)width[j], s);
+			else if (j == ncols - 1)
+				fputs(s, stdout);
+			else
+				printf("%-*s", (int)width[j], s);
+		}
+		putchar('\n');
 	}
 }
 

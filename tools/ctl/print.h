@@ -8,6 +8,7 @@
 #define FTALIASCTL_PRINT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum output_type {
@@ -34,6 +35,20 @@ void print_uint(enum output_type t, const char *key, const char *fmt,
 		unsigned int value);
 void print_u64(enum output_type t, const char *key, const char *fmt,
 	       uint64_t value);
+/* JSON true or false; in text, @fmt gets "on" or "off". */
+void print_bool(enum output_type t, const char *key, const char *fmt,
+		bool value);
+
+/*
+ * A text table: a line of @titles, then @nrows lines of @ncols cells
+ * (@cells: row after row, each cell a string in @cell_max bytes), columns
+ * two spaces apart and as wide as their widest cell.  Cells are
+ * right-aligned (numbers) except in the columns of the bit mask @left.
+ * Nothing in JSON mode.
+ */
+void print_text_table(const char *const *titles, unsigned int left,
+		      size_t ncols, const char *cells, size_t cell_max,
+		      size_t nrows);
 
 /* End a line of text output; nothing in JSON mode. */
 void print_nl(void);

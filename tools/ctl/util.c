@@ -123,6 +123,18 @@ static const struct keyword state_kw[] = {
 	{ NULL, 0 }
 };
 
+static const char *const cache_state_names[] = {
+	[FTALIAS_CACHE_STATE_IN_PROGRESS]	= "in-progress",
+	[FTALIAS_CACHE_STATE_AUTO_REPLY]	= "auto-reply",
+	[FTALIAS_CACHE_STATE_HANDLER]		= "handler",
+};
+
+static const struct keyword onoff_kw[] = {
+	{ "on",		1 },
+	{ "off",	0 },
+	{ NULL, 0 }
+};
+
 #define ENUM_NAME(tab, val) \
 	((val) < sizeof(tab) / sizeof((tab)[0]) ? (tab)[val] : NULL)
 
@@ -139,6 +151,11 @@ const char *role_name(uint64_t role)
 const char *state_name(uint64_t state)
 {
 	return ENUM_NAME(state_names, state);
+}
+
+const char *cache_state_name(uint64_t state)
+{
+	return ENUM_NAME(cache_state_names, state);
 }
 
 void attr_vals_free(struct attr_vals *v)
@@ -215,6 +232,17 @@ int attr_parse_arg(const struct attr_desc *d, const char *arg,
 		if (parse_enum(d, arg, state_kw, &num))
 			return -1;
 		break;
+	case AK_ONOFF:
+		if (parse_enum(d, arg, onoff_kw, &num))
+			return -1;
+		break;
+	case AK_U8:
+		if (parse_unsigned(arg, 10, UINT8_MAX, &num))
+			return error("invalid %s \"%s\": expected a decimal number from 0 to %u",
+				     d->name, arg, UINT8_MAX);
+		break;
+	case AK_CACHE_STATE:
+	case AK_FLAG:
 	case AK_NEST:
 		return error("internal error: %s is not a command-line value",
 			     d->name);
@@ -257,7 +285,16 @@ void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 		print_string(PRINT_ANY, d->name, "%s", v->str[d->type]);
 		break;
 	case AK_U32:
+	case AK_U8:
 		print_uint(PRINT_ANY, d->name, "%u", num);
+		break;
+	case AK_ONOFF:
+		/* a number in JSON, as the spec's u8 (and cli.py) has it */
+		print_string(PRINT_FP, NULL, "%s", num ? "on" : "off");
+		print_uint(PRINT_JSON, d->name, NULL, num);
+		break;
+	case AK_FLAG:
+		print_bool(PRINT_ANY, d->name, "%s", true);
 		break;
 	case AK_U64:
 		print_u64(PRINT_ANY, d->name, "%" PRIu64, num);
@@ -273,6 +310,9 @@ void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 		break;
 	case AK_STATE:
 		print_enum(d, state_name(num), num);
+		break;
+	case AK_CACHE_STATE:
+		print_enum(d, cache_state_name(num), num);
 		break;
 	case AK_NEST:
 		break;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Decode and print hand-built ftalias messages without a kernel, for
- * test-cli.sh: print-test [-j] [-p] [-s] { show | info | monitor | members }.
+ * test-cli.sh: print-test [-j] [-p] [-s] { show | info | monitor | members |
+ * cache | cache-stats | flush | journal }.
  * The messages carry pad attributes and unknown attributes, which must be
  * ignored.
  */
@@ -12,8 +13,10 @@
 #include <netlink/genl/genl.h>
 
 #include "../alias.h"
+#include "../cache.h"
 #include "../ctl.h"
 #include "../info.h"
+#include "../journal.h"
 #include "../member.h"
 #include "../monitor.h"
 #include "../print.h"
@@ -51,6 +54,34 @@ static struct nl_msg *alias_msg(uint8_t cmd, uint32_t id, const char *name,
 	return msg;
 }
 
+/* The replay cache of alias "db": every counter distinct. */
+static void add_cache(struct nl_msg *msg)
+{
+	struct nlattr *nest;
+	unsigned int t;
+
+	if (nla_put_u8(msg, FTALIAS_A_ALIAS_RECORD_REPLIES, 1))
+		exit(1);
+	nest = nla_nest_start(msg, FTALIAS_A_ALIAS_CACHE);
+	if (!nest ||
+	    nla_put_u32(msg, FTALIAS_A_CACHE_STATS_ENTRIES, 12) ||
+	    nla_put(msg, FTALIAS_A_CACHE_STATS_PAD, 0, NULL) ||
+	    nla_put_u64(msg, FTALIAS_A_CACHE_STATS_BYTES,
+			18446744073709551615ULL) ||
+	    nla_put_u32(msg, FTALIAS_A_CACHE_STATS_IN_PROGRESS, 3) ||
+	    nla_put_u32(msg, FTALIAS_A_CACHE_STATS_JOURNAL, 4) ||
+	    nla_put_u32(msg, FTALIAS_A_CACHE_STATS_WAITING, 5))
+		exit(1);
+	/* recorded 1000, hits-auto 1001, ... longest-hold-ms 1013 */
+	for (t = FTALIAS_A_CACHE_STATS_RECORDED;
+	     t <= FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS; t++)
+		if (nla_put_u64(msg, t, 1000 + t - FTALIAS_A_CACHE_STATS_RECORDED))
+			exit(1);
+	if (nla_put_u32(msg, 42, 1))
+		exit(1);
+	nla_nest_end(msg, nest);
+}
+
 /* The state attributes and the stats nest of the data path. */
 static void add_state(struct nl_msg *msg, uint32_t incarnation,
 		      uint32_t members, uint32_t active_port)
@@ -82,8 +113,9 @@ static void add_state(struct nl_msg *msg, uint32_t incarnation,
 }
 
 /*
- * Alias "db" (id 1) of the data path, with state and stats; alias
- * "a.b_c:d-e" (id 4294967295) as the first version of the family sent it.
+ * Alias "db" (id 1) of the data path, with state, stats and replay cache;
+ * alias "a.b_c:d-e" (id 4294967295) as the first version of the family
+ * sent it.
  */
 static void parse_aliases(struct attr_vals v[2])
 {
@@ -93,6 +125,7 @@ static void parse_aliases(struct attr_vals v[2])
 	msgs[0] = alias_msg(FTALIAS_CMD_ALIAS_GET, 1, "db", 0644,
 			    FTALIAS_PROMOTION_POLICY_AUTO);
 	add_state(msgs[0], 3, 2, 7);
+	add_cache(msgs[0]);
 	msgs[1] = alias_msg(FTALIAS_CMD_ALIAS_GET, 4294967295U, "a.b_c:d-e",
 			    0, FTALIAS_PROMOTION_POLICY_MANUAL);
 	for (i = 0; i < 2; i++) {
@@ -193,11 +226,149 @@ static void info(void)
 			1048576) ||
 	    nla_put(msg, FTALIAS_A_FAMILY_INFO_PAD, 0, NULL) ||
 	    nla_put_u64(msg, FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT,
-			1ULL << 32))
+			1ULL << 32) ||
+	    nla_put_u64(msg, FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT,
+			1ULL << 30) ||
+	    nla_put_u64(msg, FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES, 123456))
 		exit(1);
 	if (info_print_reply(nlmsg_hdr(msg), NULL))
 		exit(1);
 	nlmsg_free(msg);
+}
+
+static void put_id(struct nl_msg *msg, int type, uint32_t node,
+		   uint32_t alias, uint32_t port, uint32_t incarnation,
+		   uint64_t xid)
+{
+	struct nlattr *nest = nla_nest_start(msg, type);
+
+	if (!nest ||
+	    nla_put_u32(msg, FTALIAS_A_ID_NODE, node) ||
+	    nla_put_u32(msg, FTALIAS_A_ID_ALIAS, alias) ||
+	    nla_put_u32(msg, FTALIAS_A_ID_PORT, port) ||
+	    nla_put_u32(msg, FTALIAS_A_ID_INCARNATION, incarnation) ||
+	    nla_put(msg, FTALIAS_A_ID_PAD, 0, NULL) ||
+	    nla_put_u64(msg, FTALIAS_A_ID_XID, xid) ||
+	    nla_put_u32(msg, 42, 1))
+		exit(1);
+	nla_nest_end(msg, nest);
+}
+
+/*
+ * Replay-cache entries of alias 1: in progress with an owner, an orphan
+ * (no owner), an auto-reply from a client that is not a member, a handler
+ * entry with the largest values, an unknown state.
+ */
+static void cache(void)
+{
+	static const struct {
+		uint32_t alias, port, inc;
+		uint64_t xid;
+		uint32_t state, age, size, owner, journal;
+	} e[] = {
+		{ 2, 7, 3, 42, FTALIAS_CACHE_STATE_IN_PROGRESS, 120, 0, 9, 2 },
+		{ 2, 8, 2, 41, FTALIAS_CACHE_STATE_IN_PROGRESS, 3000, 0, 0, 0 },
+		{ 0, 123456, 0, 1, FTALIAS_CACHE_STATE_AUTO_REPLY, 5, 4096, 0, 0 },
+		{ 4294967295U, 4294967295U, 4294967295U,
+		  18446744073709551615ULL, FTALIAS_CACHE_STATE_HANDLER,
+		  4294967295U, 4294967295U, 0, 0 },
+		{ 2, 7, 3, 40, 9, 1, 2, 0, 0 },
+	};
+	enum { N = sizeof(e) / sizeof(e[0]) };
+	struct attr_vals v[N];
+	struct nl_msg *msg;
+	size_t i;
+
+	for (i = 0; i < N; i++) {
+		msg = new_msg(FTALIAS_CMD_CACHE_GET);
+		if (nla_put_u32(msg, FTALIAS_A_CACHE_ENTRY_ALIAS_ID, 1))
+			exit(1);
+		put_id(msg, FTALIAS_A_CACHE_ENTRY_ID, 0, e[i].alias, e[i].port,
+		       e[i].inc, e[i].xid);
+		if (nla_put_u32(msg, FTALIAS_A_CACHE_ENTRY_STATE, e[i].state) ||
+		    nla_put_u32(msg, FTALIAS_A_CACHE_ENTRY_AGE_MS, e[i].age) ||
+		    nla_put_u32(msg, FTALIAS_A_CACHE_ENTRY_SIZE, e[i].size) ||
+		    (e[i].owner &&
+		     nla_put_u32(msg, FTALIAS_A_CACHE_ENTRY_OWNER_PORT,
+				 e[i].owner)) ||
+		    nla_put_u32(msg, FTALIAS_A_CACHE_ENTRY_JOURNAL,
+				e[i].journal) ||
+		    nla_put_u32(msg, 42, 1))
+			exit(1);
+		memset(&v[i], 0, sizeof(v[i]));
+		if (cache_entry_parse_msg(nlmsg_hdr(msg), &v[i]))
+			exit(1);
+		nlmsg_free(msg);
+	}
+	cache_print_entries(v, N);
+	cache_print_entries(v, 0);	/* nothing in text */
+	for (i = 0; i < N; i++)
+		attr_vals_free(&v[i]);
+}
+
+static void cache_stats(void)
+{
+	struct attr_vals v[2];
+	int i;
+
+	parse_aliases(v);
+	cache_print_stats(v, 2);
+	for (i = 0; i < 2; i++)
+		attr_vals_free(&v[i]);
+}
+
+static void flush(void)
+{
+	struct nl_msg *msg = new_msg(FTALIAS_CMD_CACHE_FLUSH);
+
+	if (nla_put_u32(msg, FTALIAS_A_CACHE_FLUSH_ALIAS_ID, 1) ||
+	    nla_put_u32(msg, FTALIAS_A_CACHE_FLUSH_FLUSHED, 4294967295U) ||
+	    nla_put_u32(msg, 42, 1))
+		exit(1);
+	if (cache_print_flushed(nlmsg_hdr(msg), NULL))
+		exit(1);
+	nlmsg_free(msg);
+}
+
+/* Relay journal of alias 2: two records of one parent, one of another. */
+static void journal(void)
+{
+	static const struct {
+		uint64_t parent_xid, xid;
+		uint32_t dest, replied, size;
+	} r[] = {
+		{ 42, 7, 5, 1, 100 },
+		{ 42, 8, 4294967295U, 0, 65536 },
+		{ 18446744073709551615ULL, 9, 5, 0, 0 },
+	};
+	enum { N = sizeof(r) / sizeof(r[0]) };
+	struct attr_vals v[N];
+	struct nl_msg *msg;
+	size_t i;
+
+	for (i = 0; i < N; i++) {
+		msg = new_msg(FTALIAS_CMD_JOURNAL_GET);
+		if (nla_put_u32(msg, FTALIAS_A_JOURNAL_REC_ALIAS_ID, 2))
+			exit(1);
+		put_id(msg, FTALIAS_A_JOURNAL_REC_PARENT, 0, 0, 3, 0,
+		       r[i].parent_xid);
+		put_id(msg, FTALIAS_A_JOURNAL_REC_ID, 0, 2, 11, 1, r[i].xid);
+		if (nla_put_u32(msg, FTALIAS_A_JOURNAL_REC_DEST_ALIAS,
+				r[i].dest) ||
+		    nla_put_u8(msg, FTALIAS_A_JOURNAL_REC_REPLIED,
+			       r[i].replied) ||
+		    nla_put_u32(msg, FTALIAS_A_JOURNAL_REC_SIZE, r[i].size) ||
+		    nla_put_u32(msg, 42, 1))
+			exit(1);
+		memset(&v[i], 0, sizeof(v[i]));
+		if (journal_parse_msg(nlmsg_hdr(msg), &v[i]))
+			exit(1);
+		nlmsg_free(msg);
+	}
+	journal_print_list(v, N);
+	journal_print_list(v, 0);	/* nothing in text */
+	for (i = 0; i < N; i++)
+		attr_vals_free(&v[i]);
 }
 
 static void monitor(void)
@@ -259,6 +430,14 @@ int main(int argc, char **argv)
 		monitor();
 	else if (!strcmp(argv[argc - 1], "members"))
 		members();
+	else if (!strcmp(argv[argc - 1], "cache"))
+		cache();
+	else if (!strcmp(argv[argc - 1], "cache-stats"))
+		cache_stats();
+	else if (!strcmp(argv[argc - 1], "flush"))
+		flush();
+	else if (!strcmp(argv[argc - 1], "journal"))
+		journal();
 	else
 		return 2;
 	return 0;

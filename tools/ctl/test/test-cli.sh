@@ -80,6 +80,25 @@ expect 2 'Error: unexpected argument "3"' -- member set-priority db 1 2 3
 expect 2 'Error: member drain: PORT required' -- member drain db
 expect 2 'Error: unexpected argument "2"' -- member drain db 1 2
 expect 2 'Error: member undrain: PORT required' -- member undrain id 4
+expect 2 'Error: invalid record-replies "yes": expected on or off' -- alias add x record-replies yes
+expect 2 'Error: keyword "record-replies" needs an argument' -- alias set x record-replies
+expect 2 'Error: duplicate keyword "record-replies"' -- alias set x rec on rec off
+expect 2 'Error: unknown cache command "bogus"' -- cache bogus
+expect 2 'Error: ambiguous cache command "s": could be show, stats, statistics' -- cache s db
+expect 2 'Error: alias NAME or id ID required' -- cache
+expect 2 'Error: alias NAME or id ID required' -- cache show
+expect 2 'Error: unexpected argument "y"' -- cache show x y
+expect 2 'Error: unexpected argument "7"' -- cache stats id 3 7
+expect 2 "" -- cache stats id x
+expect 2 'Error: alias NAME or id ID required' -- cache flush
+expect 2 'Error: unexpected argument "x"' -- cache flush db x
+expect 2 'Error: unexpected argument "in-progress"' -- cache flush db in-progress in-progress
+expect 2 "" -- cache flush id 0x1
+expect 2 'Error: unknown journal command "bogus"' -- journal bogus
+expect 2 'Error: alias NAME or id ID required' -- journal show
+expect 2 'Error: unexpected argument "y"' -- journal show x y
+expect 2 'Error: unknown cache command "db"' -- cache db	# show is a default, not implied
+expect 2 'Error: unknown journal command "db"' -- journal db
 
 # ---- help and version: exit 0 -----------------------------------------------
 expect 0 "" -- help
@@ -92,6 +111,13 @@ grep -q "^Usage: ftaliasctl alias add" "$tmp/out" && fail "monitor help prints a
 expect 0 "" -- member help
 grep -q "^ *ftaliasctl member set-priority ALIAS PORT PRIORITY$" "$tmp/out" || fail "member help"
 expect 0 "" -- me he
+expect 0 "" -- cache help
+grep -q "^ *ftaliasctl cache flush ALIAS \[ in-progress \]$" "$tmp/out" || fail "cache help"
+expect 0 "" -- journal help
+grep -q "^Usage: ftaliasctl journal \[ show \] ALIAS$" "$tmp/out" || fail "journal help"
+expect 0 "" -- j h
+expect 0 "" -- help
+grep -q "cache | journal" "$tmp/out" || fail "help lists no cache, journal"
 
 # ---- valid command lines reach the kernel: "module not loaded" ---------------
 if [[ -d /sys/module/ftalias ]]; then
@@ -134,6 +160,20 @@ else
 	expect 1 "$nl" -- member drain db 7
 	expect 1 "$nl" -- member undrain db 7
 	expect 1 "$nl" -- member u id 4294967295 4294967295
+	expect 1 "$nl" -- alias add x record-replies on
+	expect 1 "$nl" -- alias set x rec off
+	expect 1 "$nl" -- cache show db
+	expect 1 "$nl" -- c sh db
+	expect 1 "$nl" -- -j cache show id 3
+	expect 1 "$nl" -- cache stats
+	expect 1 "$nl" -- cache st db
+	expect 1 "$nl" -- -j cache statistics id 4294967295
+	expect 1 "$nl" -- cache flush db
+	expect 1 "$nl" -- cache f id 3 in-progress
+	expect 1 "$nl" -- cache flush db in-p
+	expect 1 "$nl" -- journal show db
+	expect 1 "$nl" -- journal list id 3
+	expect 1 "$nl" -- -j j s id 3
 fi
 expect 1 'Error: cannot open network namespace "ftaliasctl-no-such-ns": No such file or directory' \
 	-- -n ftaliasctl-no-such-ns alias show
@@ -142,15 +182,16 @@ expect 1 'Error: cannot open network namespace "ftaliasctl-no-such-ns": No such 
 n=$((n + 1))
 "$pt" show >"$tmp/show.txt" || fail "print-test show"
 cat >"$tmp/want.txt" <<'END'
-alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 incarnation 3 members 2 active-port 7 pending 5 held 4294967295
+alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on incarnation 3 members 2 active-port 7 pending 5 held 4294967295
 alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
 diff -u "$tmp/want.txt" "$tmp/show.txt" || fail "text show"
 
 "$pt" -s show >"$tmp/show-s.txt" || fail "print-test -s show"
 cat >"$tmp/want.txt" <<'END'
-alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 incarnation 3 members 2 active-port 7 pending 5 held 4294967295
+alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on incarnation 3 members 2 active-port 7 pending 5 held 4294967295
     stats sent 100 delivered 99 redelivered 3 resent 2 replies 95 held 7 failed 1 promotions 18446744073709551615
+    cache entries 12 bytes 18446744073709551615 in-progress 3 journal 4 waiting 5 recorded 1000 hits-auto 1001 hits-handler 1002 hits-held 1003 misses 1004 evict-ack 1005 evict-ttl 1006 evict-lru 1007 evict-shrink 1008 evict-flush 1009 refused 1010 orphans 1011 journaled 1012 longest-hold-ms 1013
 alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
 diff -u "$tmp/want.txt" "$tmp/show-s.txt" || fail "text -s show"
@@ -180,7 +221,7 @@ END
 diff -u "$tmp/want.txt" "$tmp/members-s.txt" || fail "text -s members"
 
 "$pt" info >"$tmp/info.txt" || fail "print-test info"
-[[ $(cat "$tmp/info.txt") == "version 1 af-family 46 aliases 2 max-aliases 1024 cache-max-entries-limit 1048576 cache-max-bytes-limit 4294967296" ]] ||
+[[ $(cat "$tmp/info.txt") == "version 1 af-family 46 aliases 2 max-aliases 1024 cache-max-entries-limit 1048576 cache-max-bytes-limit 4294967296 cache-total-bytes-limit 1073741824 cache-total-bytes 123456" ]] ||
 	fail "text info: $(cat "$tmp/info.txt")"
 
 "$pt" monitor >"$tmp/mon.txt" || fail "print-test monitor"
@@ -196,7 +237,67 @@ grep -q " held 4294967295 stats sent 100 .* promotions 18446744073709551615$" "$
 grep -q "^member-leave-ntf .* incarnation 1 delivered 5000 redelivered 5 replies 4995$" "$tmp/mon-s.txt" ||
 	fail "-s monitor: member counters"
 
-for f in show info monitor members; do
+# replay-cache entries: ID as node:alias:port:incarnation:xid, '-' for an
+# entry without owner, unknown states as numbers; nothing for no entries
+"$pt" cache >"$tmp/cache.txt" || fail "print-test cache"
+cat >"$tmp/want.txt" <<'END'
+ID                                                       STATE            AGE-MS        SIZE  OWNER  JOURNAL
+0:2:7:3:42                                               in-progress         120           0      9        2
+0:2:8:2:41                                               in-progress        3000           0      -        0
+0:0:123456:0:1                                           auto-reply            5        4096      -        0
+0:4294967295:4294967295:4294967295:18446744073709551615  handler      4294967295  4294967295      -        0
+0:2:7:3:40                                               9                     1           2      -        0
+END
+diff -u "$tmp/want.txt" "$tmp/cache.txt" || fail "text cache"
+
+# cache stats: a block per alias, the counters of an old kernel absent
+"$pt" cache-stats >"$tmp/cache-stats.txt" || fail "print-test cache-stats"
+cat >"$tmp/want.txt" <<'END'
+alias db id 1:
+    record-replies:    on
+    cache-max-entries: 65536
+    cache-max-bytes:   18446744073709551615
+    cache-ttl-ms:      300000
+    entries:           12
+    bytes:             18446744073709551615
+    in-progress:       3
+    journal:           4
+    waiting:           5
+    recorded:          1000
+    hits-auto:         1001
+    hits-handler:      1002
+    hits-held:         1003
+    misses:            1004
+    evict-ack:         1005
+    evict-ttl:         1006
+    evict-lru:         1007
+    evict-shrink:      1008
+    evict-flush:       1009
+    refused:           1010
+    orphans:           1011
+    journaled:         1012
+    longest-hold-ms:   1013
+
+alias a.b_c:d-e id 4294967295:
+    cache-max-entries: 65536
+    cache-max-bytes:   18446744073709551615
+    cache-ttl-ms:      300000
+END
+diff -u "$tmp/want.txt" "$tmp/cache-stats.txt" || fail "text cache stats"
+
+"$pt" flush >"$tmp/flush.txt" || fail "print-test flush"
+[[ $(cat "$tmp/flush.txt") == "flushed 4294967295" ]] || fail "text flush: $(cat "$tmp/flush.txt")"
+
+"$pt" journal >"$tmp/journal.txt" || fail "print-test journal"
+cat >"$tmp/want.txt" <<'END'
+PARENT                        ID          DEST-ALIAS  REPLIED   SIZE
+0:0:3:0:42                    0:2:11:1:7           5  yes        100
+0:0:3:0:42                    0:2:11:1:8  4294967295  no       65536
+0:0:3:0:18446744073709551615  0:2:11:1:9           5  no           0
+END
+diff -u "$tmp/want.txt" "$tmp/journal.txt" || fail "text journal"
+
+for f in show info monitor members cache cache-stats flush journal; do
 	"$pt" -j "$f" >"$tmp/$f.json" || fail "print-test -j $f"
 	"$pt" -j -p "$f" >"$tmp/$f-pretty.json" || fail "print-test -j -p $f"
 	"$pt" -j -s "$f" >"$tmp/$f-s.json" || fail "print-test -j -s $f"
@@ -223,9 +324,21 @@ def with_state(a, incarnation, members, active_port, with_stats):
     if with_stats:
         a["stats"] = stats
     return a
+cache = {"entries": 12, "bytes": 18446744073709551615, "in-progress": 3,
+         "journal": 4, "waiting": 5}
+for i, k in enumerate(("recorded", "hits-auto", "hits-handler", "hits-held",
+                       "misses", "evict-ack", "evict-ttl", "evict-lru",
+                       "evict-shrink", "evict-flush", "refused", "orphans",
+                       "journaled", "longest-hold-ms")):
+    cache[k] = 1000 + i
+def db(s):
+    a = with_state(alias(1, "db", 0o644, "auto"), 3, 2, 7, s)
+    a["record-replies"] = 1
+    if s:
+        a["cache"] = cache
+    return a
 def show(s):
-    return [with_state(alias(1, "db", 0o644, "auto"), 3, 2, 7, s),
-            alias(4294967295, "a.b_c:d-e", 0, "manual")]
+    return [db(s), alias(4294967295, "a.b_c:d-e", 0, "manual")]
 def member(alias_id, port, priority, role, state, incarnation, s):
     m = {"alias-id": alias_id, "port": port, "pid": 4000 + port,
          "priority": priority, "role": role, "state": state,
@@ -241,7 +354,8 @@ def members(s):
             member(77, 9, 0, "replica", "backup", 0, s)]
 info = {"version": 1, "af-family": 46, "aliases": 2, "max-aliases": 1024,
         "cache-max-entries-limit": 1048576,
-        "cache-max-bytes-limit": 4294967296}
+        "cache-max-bytes-limit": 4294967296,
+        "cache-total-bytes-limit": 1073741824, "cache-total-bytes": 123456}
 bad = 0
 for name, want, want_s in (("show", show(False), show(True)),
                            ("info", info, info)):
@@ -264,6 +378,52 @@ for f, s in (("members.json", False), ("members-pretty.json", False),
             got.append(v)
     if got != [members(s), []]:
         print("FAIL: %s: %r" % (f, got)); bad += 1
+def objects(name):
+    # the top-level JSON values of a file, in order
+    with open(os.path.join(tmp, name)) as fh:
+        dec, text, got = json.JSONDecoder(), fh.read(), []
+        i = 0
+        while i < len(text):
+            if text[i].isspace():
+                i += 1
+                continue
+            v, i = dec.raw_decode(text, i)
+            got.append(v)
+    return got
+def rid(node, alias, port, inc, xid):
+    return {"node": node, "alias": alias, "port": port, "incarnation": inc,
+            "xid": xid}
+def entry(a, port, inc, xid, state, age, size, owner, journal):
+    e = {"alias-id": 1, "id": rid(0, a, port, inc, xid), "state": state,
+         "age-ms": age, "size": size, "journal": journal}
+    if owner:
+        e["owner-port"] = owner
+    return e
+entries = [entry(2, 7, 3, 42, "in-progress", 120, 0, 9, 2),
+           entry(2, 8, 2, 41, "in-progress", 3000, 0, 0, 0),
+           entry(0, 123456, 0, 1, "auto-reply", 5, 4096, 0, 0),
+           entry(4294967295, 4294967295, 4294967295, 18446744073709551615,
+                 "handler", 4294967295, 4294967295, 0, 0),
+           entry(2, 7, 3, 40, 9, 1, 2, 0, 0)]
+def rec(pxid, xid, dest, replied, size):
+    return {"alias-id": 2, "parent": rid(0, 0, 3, 0, pxid),
+            "id": rid(0, 2, 11, 1, xid), "dest-alias": dest,
+            "replied": replied, "size": size}
+recs = [rec(42, 7, 5, 1, 100), rec(42, 8, 4294967295, 0, 65536),
+        rec(18446744073709551615, 9, 5, 0, 0)]
+cfg = ("id", "name", "record-replies", "cache-max-entries",
+       "cache-max-bytes", "cache-ttl-ms")
+stats_objs = [dict({k: v for k, v in db(False).items() if k in cfg},
+                   cache=cache),
+              {k: v for k, v in alias(4294967295, "a.b_c:d-e", 0,
+                                       "manual").items() if k in cfg}]
+for base, want in (("cache", [entries, []]), ("journal", [recs, []]),
+                   ("cache-stats", [stats_objs]),
+                   ("flush", [{"alias-id": 1, "flushed": 4294967295}])):
+    for f in (base + ".json", base + "-pretty.json", base + "-s.json"):
+        got = objects(f)
+        if got != want:
+            print("FAIL: %s: %r != %r" % (f, got, want)); bad += 1
 def events(s):
     x = alias(2, "x", 0o600, "auto")
     m = member(2, 5, 1, "replica", "active", 1, s)
