@@ -2,7 +2,9 @@
 /*
  * Generic netlink control plane of ftalias: every operation, its
  * validation and exact errnos, extack messages, no state left by failed
- * calls, dumps, privileges, user and network namespaces, notifications.
+ * calls, dumps, privileges, user and network namespaces, notifications,
+ * and the replay-cache operations on an alias without traffic (the
+ * entries themselves need the data path: sock_api).
  *
  * Raw netlink sockets are used so that malformed requests (wrong
  * attribute lengths, missing NUL, unknown types, trailing bytes) can be
@@ -82,6 +84,11 @@ static int put_attr(struct msg *m, uint16_t type, const void *data, size_t len)
 }
 
 static int put_u32(struct msg *m, uint16_t type, uint32_t v)
+{
+	return put_attr(m, type, &v, sizeof(v));
+}
+
+static int put_u8(struct msg *m, uint16_t type, uint8_t v)
 {
 	return put_attr(m, type, &v, sizeof(v));
 }
@@ -292,6 +299,7 @@ struct alias {
 	uint32_t id, uid, gid, mode, policy, grace_ms;
 	uint32_t cache_max_entries, cache_ttl_ms;
 	uint64_t cache_max_bytes;
+	uint8_t record_replies;
 	char name[64];
 	/* Data-path state (read only): bit per FTALIAS_A_ALIAS_* */
 	uint32_t dp_present;
@@ -302,9 +310,12 @@ struct alias {
 			     (1u << FTALIAS_A_ALIAS_MEMBERS) | \
 			     (1u << FTALIAS_A_ALIAS_PENDING) | \
 			     (1u << FTALIAS_A_ALIAS_HELD) | \
-			     (1u << FTALIAS_A_ALIAS_STATS))
+			     (1u << FTALIAS_A_ALIAS_STATS) | \
+			     (1u << FTALIAS_A_ALIAS_CACHE))
 
-#define ALL_ALIAS_ATTRS	(((1u << (FTALIAS_A_ALIAS_CACHE_TTL_MS + 1)) - 1) & ~1u)
+/* The configuration: id .. cache-ttl-ms, and record-replies. */
+#define ALL_ALIAS_ATTRS	((((1u << (FTALIAS_A_ALIAS_CACHE_TTL_MS + 1)) - 1) & ~1u) | \
+			 (1u << FTALIAS_A_ALIAS_RECORD_REPLIES))
 
 /* Parses an alias message; -1 if an attribute has a bad length or type. */
 static int parse_alias(struct nlmsghdr *nlh, struct alias *a)
@@ -320,6 +331,13 @@ static int parse_alias(struct nlmsghdr *nlh, struct alias *a)
 
 		if (t == FTALIAS_A_ALIAS_PAD)
 			continue;
+		if (t == FTALIAS_A_ALIAS_CACHE) {
+			if (!(nla->nla_type & NLA_F_NESTED) ||
+			    a->dp_present & (1u << t))
+				return -1;
+			a->dp_present |= 1u << t;
+			continue;
+		}
 		if (t >= FTALIAS_A_ALIAS_INCARNATION && t <= FTALIAS_A_ALIAS_STATS) {
 			uint32_t *dp[] = {
 				[FTALIAS_A_ALIAS_INCARNATION] = &a->incarnation,
@@ -359,6 +377,11 @@ static int parse_alias(struct nlmsghdr *nlh, struct alias *a)
 				return -1;
 			memcpy(&a->cache_max_bytes, NLA_DATA(nla), 8);
 			break;
+		case FTALIAS_A_ALIAS_RECORD_REPLIES:
+			if (l != 1)
+				return -1;
+			memcpy(&a->record_replies, NLA_DATA(nla), 1);
+			break;
 		case FTALIAS_A_ALIAS_NAME:
 			if (l < 2 || l > 32 || ((char *)NLA_DATA(nla))[l - 1])
 				return -1;
@@ -387,7 +410,8 @@ static bool alias_eq(const struct alias *a, const struct alias *b)
 	       a->policy == b->policy && a->grace_ms == b->grace_ms &&
 	       a->cache_max_entries == b->cache_max_entries &&
 	       a->cache_max_bytes == b->cache_max_bytes &&
-	       a->cache_ttl_ms == b->cache_ttl_ms;
+	       a->cache_ttl_ms == b->cache_ttl_ms &&
+	       a->record_replies == b->record_replies;
 }
 
 static void alias_put(struct msg *m, const struct alias *a)
@@ -413,6 +437,8 @@ static void alias_put(struct msg *m, const struct alias *a)
 		put_u64(m, FTALIAS_A_ALIAS_CACHE_MAX_BYTES, a->cache_max_bytes);
 	if (a->present & (1u << FTALIAS_A_ALIAS_CACHE_TTL_MS))
 		put_u32(m, FTALIAS_A_ALIAS_CACHE_TTL_MS, a->cache_ttl_ms);
+	if (a->present & (1u << FTALIAS_A_ALIAS_RECORD_REPLIES))
+		put_u8(m, FTALIAS_A_ALIAS_RECORD_REPLIES, a->record_replies);
 }
 
 struct dump {
@@ -474,8 +500,13 @@ static int dump_aliases(int fd, uint16_t fam, struct dump *d)
 struct info {
 	uint32_t present;
 	uint32_t version, af_family, aliases, max_aliases, cme_limit;
-	uint64_t cmb_limit;
+	uint64_t cmb_limit, total_limit, total;
 };
+
+/* Every attribute of family-info-get but the pad. */
+#define ALL_INFO_ATTRS ((((1u << (FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT + 1)) - 1) & ~1u) | \
+			(1u << FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT) | \
+			(1u << FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES))
 
 static int family_info(int fd, uint16_t fam, struct info *in, struct nlres *r)
 {
@@ -489,7 +520,9 @@ static int family_info(int fd, uint16_t fam, struct info *in, struct nlres *r)
 		return -1;
 	for_each_gattr(nla, rem, (struct nlmsghdr *)r->reply) {
 		int t = nla->nla_type & NLA_TYPE_MASK;
-		int want = t == FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT ? 8 : 4;
+		int want = t == FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT ||
+			   t == FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT ||
+			   t == FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES ? 8 : 4;
 		uint32_t v;
 
 		if (t == FTALIAS_A_FAMILY_INFO_PAD)
@@ -506,6 +539,10 @@ static int family_info(int fd, uint16_t fam, struct info *in, struct nlres *r)
 			in->cme_limit = v; break;
 		case FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT:
 			memcpy(&in->cmb_limit, NLA_DATA(nla), 8); break;
+		case FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT:
+			memcpy(&in->total_limit, NLA_DATA(nla), 8); break;
+		case FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES:
+			memcpy(&in->total, NLA_DATA(nla), 8); break;
 		default:
 			return -1;
 		}
@@ -682,6 +719,7 @@ static struct alias defaults(void)
 		.cache_max_entries = 65536,
 		.cache_max_bytes = 67108864,
 		.cache_ttl_ms = 300000,
+		.record_replies = 0,
 	};
 	return a;
 }
@@ -737,17 +775,21 @@ TEST_F(ftalias, family_info)
 
 	ASSERT_EQ(0, family_info(self->fd, self->fam, &in, &r));
 	EXPECT_EQ(FTALIAS_CMD_FAMILY_INFO_GET, r.reply_cmd);
-	EXPECT_EQ((1u << (FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT + 1)) - 2,
-		  in.present);
+	EXPECT_EQ(ALL_INFO_ATTRS, in.present);
 	EXPECT_EQ(1u, in.version);
 	EXPECT_EQ(read_param("family"), in.af_family);
 	EXPECT_EQ(0u, in.aliases);
 	EXPECT_EQ(read_param("max_aliases"), in.max_aliases);
 	EXPECT_EQ(read_param("cache_max_entries"), in.cme_limit);
 	EXPECT_EQ(read_param("cache_max_bytes"), in.cmb_limit);
-	TH_LOG("family %u max_aliases %u cache limits %u entries %llu bytes",
+	/* module-wide: other tests' aliases may hold bytes, never more */
+	EXPECT_EQ(read_param("cache_total_bytes"), in.total_limit);
+	EXPECT_LE(in.total, in.total_limit);
+	TH_LOG("family %u max_aliases %u cache limits %u entries %llu bytes, total %llu of %llu bytes",
 	       in.af_family, in.max_aliases, in.cme_limit,
-	       (unsigned long long)in.cmb_limit);
+	       (unsigned long long)in.cmb_limit,
+	       (unsigned long long)in.total,
+	       (unsigned long long)in.total_limit);
 
 	for (i = 1; i <= 3; i++) {
 		char name[8];
@@ -824,7 +866,7 @@ TEST_F(ftalias, new_all_attrs)
 		.present = ALL_ALIAS_ATTRS, .id = 1234, .name = "lo.w_1:x-",
 		.uid = 1000, .gid = 1001, .mode = 0, .policy = 1,
 		.grace_ms = 0, .cache_max_entries = 1, .cache_max_bytes = 1,
-		.cache_ttl_ms = 1,
+		.cache_ttl_ms = 1, .record_replies = 1,
 	};
 	struct alias hi = {
 		.present = ALL_ALIAS_ATTRS, .id = UINT32_MAX,
@@ -981,6 +1023,16 @@ TEST_F(ftalias, malformed_messages)
 	/* family-info-get has no dump, alias-new has no dump */
 	msg_init(&m, self->fam, NLM_F_DUMP, FTALIAS_CMD_ALIAS_NEW);
 	EXPECT_EQ(EOPNOTSUPP, nl_xfer(self->fd, &m, &r));
+	/* cache-get and journal-get are dumps only, cache-flush a do only */
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_CACHE_GET);
+	put_u32(&m, FTALIAS_A_CACHE_ENTRY_ALIAS_ID, 1);
+	EXPECT_EQ(EOPNOTSUPP, nl_xfer(self->fd, &m, &r));
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_JOURNAL_GET);
+	put_u32(&m, FTALIAS_A_JOURNAL_REC_ALIAS_ID, 1);
+	EXPECT_EQ(EOPNOTSUPP, nl_xfer(self->fd, &m, &r));
+	msg_init(&m, self->fam, NLM_F_DUMP, FTALIAS_CMD_CACHE_FLUSH);
+	put_u32(&m, FTALIAS_A_CACHE_FLUSH_ALIAS_ID, 1);
+	EXPECT_EQ(EOPNOTSUPP, nl_xfer(self->fd, &m, &r));
 	/* the alias dump takes no attributes, on every kernel */
 	msg_init(&m, self->fam, NLM_F_DUMP, FTALIAS_CMD_ALIAS_GET);
 	put_u32(&m, FTALIAS_A_ALIAS_ID, 1);
@@ -1060,6 +1112,18 @@ BAD_U32(unknown_type_max, FTALIAS_A_ALIAS_MAX + 1, 1, EINVAL, true);
 BAD_U32(unknown_type_200, 200, 1, EINVAL, true);
 BAD_U32(type_zero, 0, 1, EINVAL, true);
 
+/* the cache nest is shown, never set */
+BAD_U32(cache_nest, FTALIAS_A_ALIAS_CACHE, 1, EINVAL, true);
+BAD_U32(rr_as_u32, FTALIAS_A_ALIAS_RECORD_REPLIES, 1, EINVAL, true);
+
+FIXTURE_VARIANT_ADD(bad_attr, rr_2) {
+	.type = FTALIAS_A_ALIAS_RECORD_REPLIES, .len = 1, .v = { .u8 = 2 },
+	.err = ERANGE, .policy = true,
+};
+FIXTURE_VARIANT_ADD(bad_attr, rr_255) {
+	.type = FTALIAS_A_ALIAS_RECORD_REPLIES, .len = 1, .v = { .u8 = 255 },
+	.err = ERANGE, .policy = true,
+};
 FIXTURE_VARIANT_ADD(bad_attr, cmb_zero) {
 	.type = FTALIAS_A_ALIAS_CACHE_MAX_BYTES, .len = 8, .v = { .u64 = 0 },
 	.err = ERANGE, .policy = true,
@@ -1285,6 +1349,7 @@ TEST_F(ftalias, set)
 		.uid = 7, .gid = 8, .mode = 0600, .policy = 1,
 		.grace_ms = 10, .cache_max_entries = 100,
 		.cache_max_bytes = 1 << 20, .cache_ttl_ms = 5000,
+		.record_replies = 1,
 	};
 	ASSERT_EQ(0, alias_set(self->fd, self->fam, &s, &r)) TH_LOG("%s", r.extack);
 	EXPECT_EQ(0, r.nreplies);
@@ -1497,6 +1562,329 @@ TEST_F_TIMEOUT(ftalias, new_enospc, 600)
 	EXPECT_EQ(0, new_named(self->fd, self->fam, "over", 0, NULL));
 }
 
+/* ---- replay cache and relay journal ---------------------------------- */
+
+/*
+ * Dumps CMD, with the alias id ALIAS_ID in attribute ATTR (none when ATTR
+ * is 0), counting the objects into *count.  Returns the positive errno of
+ * the refused start (NLMSG_ERROR) or of the dump (NLMSG_DONE), 0, or -1 on
+ * a transport failure.  A successful dump is never acked.
+ */
+static int dump_cmd(int fd, uint16_t fam, uint8_t cmd, uint16_t attr,
+		    uint32_t alias_id, int *count, struct nlres *r)
+{
+	static char buf[RECV_BUF];
+	uint32_t seq = seqno++;
+	struct msg m;
+
+	memset(r, 0, sizeof(*r));
+	*count = 0;
+	msg_init(&m, fam, NLM_F_DUMP, cmd);
+	if (attr)
+		put_u32(&m, attr, alias_id);
+	m.nlh.nlmsg_seq = seq;
+	if (send(fd, m.buf, m.nlh.nlmsg_len, 0) != (ssize_t)m.nlh.nlmsg_len)
+		return -1;
+	for (;;) {
+		ssize_t n = recv(fd, buf, sizeof(buf), 0);
+		struct nlmsghdr *nlh;
+
+		if (n <= 0)
+			return -1;
+		for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, n);
+		     nlh = NLMSG_NEXT(nlh, n)) {
+			if (nlh->nlmsg_seq != seq)
+				continue;
+			if (nlh->nlmsg_type == NLMSG_ERROR) {
+				parse_err(nlh, r);
+				return r->err;
+			}
+			if (nlh->nlmsg_type == NLMSG_DONE) {
+				int e;
+
+				memcpy(&e, NLMSG_DATA(nlh), sizeof(e));
+				r->err = -e;
+				return r->err;
+			}
+			if (!(*count)++) {
+				r->reply_cmd = ((struct genlmsghdr *)NLMSG_DATA(nlh))->cmd;
+				r->reply_len = nlh->nlmsg_len < MSG_BUF ?
+					       nlh->nlmsg_len : MSG_BUF;
+				memcpy(r->reply, nlh, r->reply_len);
+			}
+			r->nreplies++;
+		}
+	}
+}
+
+static int cache_get(int fd, uint16_t fam, uint32_t alias_id, int *count,
+		     struct nlres *r)
+{
+	return dump_cmd(fd, fam, FTALIAS_CMD_CACHE_GET,
+			FTALIAS_A_CACHE_ENTRY_ALIAS_ID, alias_id, count, r);
+}
+
+static int journal_get(int fd, uint16_t fam, uint32_t alias_id, int *count,
+		       struct nlres *r)
+{
+	return dump_cmd(fd, fam, FTALIAS_CMD_JOURNAL_GET,
+			FTALIAS_A_JOURNAL_REC_ALIAS_ID, alias_id, count, r);
+}
+
+/*
+ * cache-flush of ALIAS_ID (0: the attribute left out); *flushed from the
+ * reply, which must also name the alias.
+ */
+static int cache_flush(int fd, uint16_t fam, uint32_t alias_id,
+		       bool in_progress, uint32_t *flushed, struct nlres *r)
+{
+	uint32_t present = 0, id = 0;
+	struct nlattr *nla;
+	struct msg m;
+	int err, rem;
+
+	msg_init(&m, fam, 0, FTALIAS_CMD_CACHE_FLUSH);
+	if (alias_id)
+		put_u32(&m, FTALIAS_A_CACHE_FLUSH_ALIAS_ID, alias_id);
+	if (in_progress)
+		put_attr(&m, FTALIAS_A_CACHE_FLUSH_IN_PROGRESS, NULL, 0);
+	err = nl_xfer(fd, &m, r);
+	if (err)
+		return err;
+	if (r->nreplies != 1 || r->reply_cmd != FTALIAS_CMD_CACHE_FLUSH)
+		return -1;
+	for_each_gattr(nla, rem, (struct nlmsghdr *)r->reply) {
+		int t = nla->nla_type & NLA_TYPE_MASK;
+
+		if (NLA_LEN(nla) != 4)
+			return -1;
+		if (t == FTALIAS_A_CACHE_FLUSH_ALIAS_ID)
+			memcpy(&id, NLA_DATA(nla), 4);
+		else if (t == FTALIAS_A_CACHE_FLUSH_FLUSHED)
+			memcpy(flushed, NLA_DATA(nla), 4);
+		else
+			return -1;
+		present |= 1u << t;
+	}
+	if (present != ((1u << FTALIAS_A_CACHE_FLUSH_ALIAS_ID) |
+			(1u << FTALIAS_A_CACHE_FLUSH_FLUSHED)) || id != alias_id)
+		return -1;
+	return 0;
+}
+
+/* The cache nest of an alias: a value per FTALIAS_A_CACHE_STATS_*. */
+struct cache_stats {
+	uint32_t present;
+	uint64_t v[FTALIAS_A_CACHE_STATS_MAX + 1];
+};
+
+#define ALL_CACHE_STATS ((((1u << (FTALIAS_A_CACHE_STATS_MAX + 1)) - 1) & ~1u) & \
+			 ~(1u << FTALIAS_A_CACHE_STATS_PAD))
+
+static bool cache_stat_is_u32(int t)
+{
+	return t == FTALIAS_A_CACHE_STATS_ENTRIES ||
+	       t == FTALIAS_A_CACHE_STATS_IN_PROGRESS ||
+	       t == FTALIAS_A_CACHE_STATS_JOURNAL ||
+	       t == FTALIAS_A_CACHE_STATS_WAITING;
+}
+
+/* alias-get of ID, its cache nest into *cs; -1 if absent or malformed. */
+static int get_cache_stats(int fd, uint16_t fam, uint32_t id,
+			   struct cache_stats *cs, struct nlres *r)
+{
+	struct nlattr *nla, *c;
+	struct alias a;
+	int rem, crem;
+
+	memset(cs, 0, sizeof(*cs));
+	if (alias_get(fd, fam, id, NULL, &a, r))
+		return -1;
+	for_each_gattr(nla, rem, (struct nlmsghdr *)r->reply) {
+		if ((nla->nla_type & NLA_TYPE_MASK) != FTALIAS_A_ALIAS_CACHE)
+			continue;
+		for (c = NLA_DATA(nla), crem = NLA_LEN(nla);
+		     crem >= NLA_HDRLEN && c->nla_len >= NLA_HDRLEN &&
+		     c->nla_len <= crem;
+		     crem -= NLA_ALIGN(c->nla_len),
+		     c = (struct nlattr *)((char *)c + NLA_ALIGN(c->nla_len))) {
+			int t = c->nla_type & NLA_TYPE_MASK;
+			uint32_t v32;
+
+			if (t == FTALIAS_A_CACHE_STATS_PAD)
+				continue;
+			if (t < 1 || t > FTALIAS_A_CACHE_STATS_MAX ||
+			    cs->present & (1u << t))
+				return -1;
+			if (cache_stat_is_u32(t)) {
+				if (NLA_LEN(c) != 4)
+					return -1;
+				memcpy(&v32, NLA_DATA(c), 4);
+				cs->v[t] = v32;
+			} else {
+				if (NLA_LEN(c) != 8)
+					return -1;
+				memcpy(&cs->v[t], NLA_DATA(c), 8);
+			}
+			cs->present |= 1u << t;
+		}
+		return 0;
+	}
+	return -1;
+}
+
+/* cache-get and journal-get: the same start, checks and errors */
+static void rc_dump_errors(struct __test_metadata *_metadata, int fd,
+			   uint16_t fam, uint8_t cmd, uint16_t attr)
+{
+	struct nlres r;
+	struct msg m;
+	int n;
+
+	/* the alias id is required, named as missing */
+	EXPECT_EQ(EINVAL, dump_cmd(fd, fam, cmd, 0, 0, &n, &r));
+	EXPECT_NE(0, r.extack[0]);
+	EXPECT_TRUE(r.has_miss && r.miss_type == attr)
+		TH_LOG("miss %d/%u extack '%s'", r.has_miss, r.miss_type,
+		       r.extack);
+	EXPECT_EQ(ENOENT, dump_cmd(fd, fam, cmd, attr, 78, &n, &r));
+	EXPECT_NE(NULL, strstr(r.extack, "no alias")) TH_LOG("'%s'", r.extack);
+	EXPECT_EQ(0, n);
+	EXPECT_EQ(ERANGE, dump_cmd(fd, fam, cmd, attr, 0, &n, &r));
+	EXPECT_NE(0, r.extack[0]);
+	/* only the alias id, on every kernel */
+	msg_init(&m, fam, NLM_F_DUMP, cmd);
+	put_u32(&m, attr, 77);
+	put_u32(&m, attr + 1, 1);
+	EXPECT_EQ(EINVAL, nl_xfer(fd, &m, &r));
+	msg_init(&m, fam, NLM_F_DUMP, cmd);
+	put_attr(&m, attr, "\x4d", 1);		/* a u8 for a u32 */
+	EXPECT_EQ(EINVAL, nl_xfer(fd, &m, &r));
+}
+
+TEST_F(ftalias, cache_errors)
+{
+	uint32_t flushed = 0;
+	struct nlres r;
+	struct msg m;
+
+	ASSERT_EQ(0, new_named(self->fd, self->fam, "rc", 77, NULL));
+
+	rc_dump_errors(_metadata, self->fd, self->fam, FTALIAS_CMD_CACHE_GET,
+		       FTALIAS_A_CACHE_ENTRY_ALIAS_ID);
+	rc_dump_errors(_metadata, self->fd, self->fam, FTALIAS_CMD_JOURNAL_GET,
+		       FTALIAS_A_JOURNAL_REC_ALIAS_ID);
+
+	EXPECT_FAIL_NOSTATE(EINVAL, cache_flush(self->fd, self->fam, 0, false,
+						&flushed, &r));
+	EXPECT_TRUE(r.has_miss && r.miss_type == FTALIAS_A_CACHE_FLUSH_ALIAS_ID)
+		TH_LOG("miss %d/%u", r.has_miss, r.miss_type);
+	EXPECT_FAIL_NOSTATE(EINVAL, cache_flush(self->fd, self->fam, 0, true,
+						&flushed, &r));
+	EXPECT_FAIL_NOSTATE(ENOENT, cache_flush(self->fd, self->fam, 78, false,
+						&flushed, &r));
+	EXPECT_NE(NULL, strstr(r.extack, "no alias")) TH_LOG("'%s'", r.extack);
+	EXPECT_FAIL_NOSTATE(ENOENT, cache_flush(self->fd, self->fam, 78, true,
+						&flushed, &r));
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_CACHE_FLUSH);
+	put_u32(&m, FTALIAS_A_CACHE_FLUSH_ALIAS_ID, 0);
+	EXPECT_FAIL_NOSTATE(ERANGE, nl_xfer(self->fd, &m, &r));
+	/* in-progress is a flag: no value (the policy's ERANGE) */
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_CACHE_FLUSH);
+	put_u32(&m, FTALIAS_A_CACHE_FLUSH_ALIAS_ID, 77);
+	put_u32(&m, FTALIAS_A_CACHE_FLUSH_IN_PROGRESS, 1);
+	EXPECT_FAIL_NOSTATE(ERANGE, nl_xfer(self->fd, &m, &r));
+	/* flushed is a reply attribute */
+	msg_init(&m, self->fam, 0, FTALIAS_CMD_CACHE_FLUSH);
+	put_u32(&m, FTALIAS_A_CACHE_FLUSH_ALIAS_ID, 77);
+	put_u32(&m, FTALIAS_A_CACHE_FLUSH_FLUSHED, 1);
+	EXPECT_FAIL_NOSTATE(EINVAL, nl_xfer(self->fd, &m, &r));
+}
+
+/* An alias without traffic: an empty cache, every counter 0. */
+TEST_F(ftalias, cache_empty)
+{
+	struct cache_stats cs;
+	uint32_t flushed;
+	struct nlres r;
+	int n, t;
+
+	ASSERT_EQ(0, new_named(self->fd, self->fam, "rc", 5, NULL));
+	ASSERT_EQ(0, new_named(self->fd, self->fam, "rc2", 6, NULL));
+
+	EXPECT_EQ(0, cache_get(self->fd, self->fam, 5, &n, &r)) TH_LOG("%s", r.extack);
+	EXPECT_EQ(0, n);
+	EXPECT_EQ(0, journal_get(self->fd, self->fam, 5, &n, &r)) TH_LOG("%s", r.extack);
+	EXPECT_EQ(0, n);
+
+	flushed = 99;
+	EXPECT_EQ(0, cache_flush(self->fd, self->fam, 5, false, &flushed, &r))
+		TH_LOG("%s", r.extack);
+	EXPECT_EQ(0u, flushed);
+	flushed = 99;
+	EXPECT_EQ(0, cache_flush(self->fd, self->fam, 6, true, &flushed, &r))
+		TH_LOG("%s", r.extack);
+	EXPECT_EQ(0u, flushed);
+
+	ASSERT_EQ(0, get_cache_stats(self->fd, self->fam, 5, &cs, &r));
+	EXPECT_EQ(ALL_CACHE_STATS, cs.present);
+	for (t = 1; t <= FTALIAS_A_CACHE_STATS_MAX; t++)
+		EXPECT_EQ(0u, cs.v[t]) TH_LOG("cache stat %d", t);
+
+	/* a deleted alias has no cache to show or flush */
+	ASSERT_EQ(0, alias_del(self->fd, self->fam, 5, NULL, &r));
+	EXPECT_EQ(ENOENT, cache_get(self->fd, self->fam, 5, &n, &r));
+	EXPECT_EQ(ENOENT, journal_get(self->fd, self->fam, 5, &n, &r));
+	EXPECT_EQ(ENOENT, cache_flush(self->fd, self->fam, 5, false, &flushed,
+				      &r));
+	EXPECT_EQ(0, cache_get(self->fd, self->fam, 6, &n, &r));
+}
+
+/* record-replies: off by default, set and read back, alone or with others */
+TEST_F(ftalias, record_replies)
+{
+	struct alias got, s;
+	struct nlres r;
+
+	ASSERT_EQ(0, new_named(self->fd, self->fam, "rr", 3, &got));
+	EXPECT_TRUE(!!(got.present & (1u << FTALIAS_A_ALIAS_RECORD_REPLIES)));
+	EXPECT_EQ(0, got.record_replies);
+
+	memset(&s, 0, sizeof(s));
+	s.present = (1u << FTALIAS_A_ALIAS_ID) |
+		    (1u << FTALIAS_A_ALIAS_RECORD_REPLIES);
+	s.id = 3;
+	s.record_replies = 1;
+	ASSERT_EQ(0, alias_set(self->fd, self->fam, &s, &r)) TH_LOG("%s", r.extack);
+	ASSERT_EQ(0, alias_get(self->fd, self->fam, 3, NULL, &got, &r));
+	EXPECT_EQ(1, got.record_replies);
+	EXPECT_EQ(3000u, got.grace_ms);		/* the others stay */
+	/* set again: no change, no error */
+	EXPECT_EQ(0, alias_set(self->fd, self->fam, &s, &r));
+
+	/* with another change, by name */
+	s.present = (1u << FTALIAS_A_ALIAS_NAME) | (1u << FTALIAS_A_ALIAS_MODE) |
+		    (1u << FTALIAS_A_ALIAS_RECORD_REPLIES);
+	strcpy(s.name, "rr");
+	s.mode = 0600;
+	s.record_replies = 0;
+	ASSERT_EQ(0, alias_set(self->fd, self->fam, &s, &r)) TH_LOG("%s", r.extack);
+	ASSERT_EQ(0, alias_get(self->fd, self->fam, 0, "rr", &got, &r));
+	EXPECT_EQ(0, got.record_replies);
+	EXPECT_EQ(0600u, got.mode);
+
+	/* at creation */
+	s = defaults();
+	s.present &= ~(1u << FTALIAS_A_ALIAS_ID);
+	strcpy(s.name, "rr-on");
+	s.record_replies = 1;
+	ASSERT_EQ(0, alias_new(self->fd, self->fam, &s, &r)) TH_LOG("%s", r.extack);
+	ASSERT_EQ(0, parse_alias((struct nlmsghdr *)r.reply, &got));
+	EXPECT_EQ(1, got.record_replies);
+	ASSERT_EQ(0, alias_get(self->fd, self->fam, 0, "rr-on", &got, &r));
+	EXPECT_EQ(1, got.record_replies);
+}
+
 /* ---- privileges ------------------------------------------------------ */
 
 static int drop_caps(void)
@@ -1518,9 +1906,12 @@ static void unpriv_checks(struct __test_metadata *_metadata, int fd,
 		.present = (1u << FTALIAS_A_ALIAS_ID) | (1u << FTALIAS_A_ALIAS_MODE),
 		.id = 1, .mode = 0600,
 	};
+	struct cache_stats cs;
+	uint32_t flushed;
 	struct info in;
 	struct nlres r;
 	struct dump d;
+	int n;
 
 	EXPECT_EQ(EPERM, new_named(fd, fam, "np", 0, NULL));
 	EXPECT_EQ(EPERM, alias_del(fd, fam, 1, NULL, &r));
@@ -1535,6 +1926,22 @@ static void unpriv_checks(struct __test_metadata *_metadata, int fd,
 	free(d.a);
 	EXPECT_EQ(0, family_info(fd, fam, &in, &r));
 	EXPECT_EQ(1u, in.aliases);
+
+	/* the replay cache shows who talks to whom: CAP_NET_ADMIN */
+	EXPECT_EQ(EPERM, cache_get(fd, fam, 1, &n, &r));
+	EXPECT_NE(NULL, strstr(r.extack, "CAP_NET_ADMIN")) TH_LOG("'%s'", r.extack);
+	EXPECT_EQ(0, n);
+	EXPECT_EQ(EPERM, journal_get(fd, fam, 1, &n, &r));
+	EXPECT_NE(NULL, strstr(r.extack, "CAP_NET_ADMIN")) TH_LOG("'%s'", r.extack);
+	EXPECT_EQ(EPERM, cache_flush(fd, fam, 1, false, &flushed, &r));
+	EXPECT_NE(NULL, strstr(r.extack, "CAP_NET_ADMIN")) TH_LOG("'%s'", r.extack);
+	EXPECT_EQ(EPERM, cache_flush(fd, fam, 1, true, &flushed, &r));
+	/* before the alias lookup: nothing learned about other ids */
+	EXPECT_EQ(EPERM, cache_get(fd, fam, 999, &n, &r));
+	EXPECT_EQ(EPERM, cache_flush(fd, fam, 999, false, &flushed, &r));
+	/* its counters are part of the alias, readable by anyone */
+	EXPECT_EQ(0, get_cache_stats(fd, fam, 1, &cs, &r));
+	EXPECT_EQ(ALL_CACHE_STATS, cs.present);
 }
 
 /* member-get and member-set refuse bad requests; no socket is needed */
@@ -1701,9 +2108,10 @@ TEST_F(ftalias, user_namespace)
 	ASSERT_GE(pid, 0);
 	if (!pid) {
 		struct alias a = { .present = 1u << FTALIAS_A_ALIAS_NAME };
+		uint32_t flushed;
 		struct alias got;
 		struct nlres r;
-		int ufd;
+		int ufd, n;
 
 		if (unshare(CLONE_NEWUSER) || write(to_parent[1], &c, 1) != 1 ||
 		    read(to_child[0], &c, 1) != 1)
@@ -1743,6 +2151,16 @@ TEST_F(ftalias, user_namespace)
 		EXPECT_EQ(EPERM, alias_del(self->fd, self->fam, 1, NULL, &r));
 		/* but may read it */
 		EXPECT_EQ(0, alias_get(self->fd, self->fam, 1, NULL, &got, &r));
+		/* the replay cache: of its own netns, not of the parent's */
+		EXPECT_EQ(0, alias_get(ufd, fam, 0, "u-zero", &got, &r));
+		EXPECT_EQ(0, cache_get(ufd, fam, got.id, &n, &r))
+			TH_LOG("%s", r.extack);
+		EXPECT_EQ(0, cache_flush(ufd, fam, got.id, true, &flushed, &r))
+			TH_LOG("%s", r.extack);
+		EXPECT_EQ(EPERM, cache_get(self->fd, self->fam, 1, &n, &r));
+		EXPECT_EQ(EPERM, journal_get(self->fd, self->fam, 1, &n, &r));
+		EXPECT_EQ(EPERM, cache_flush(self->fd, self->fam, 1, false,
+					     &flushed, &r));
 
 		if (write(to_parent[1], &c, 1) != 1)
 			_exit(KSFT_FAIL);
