@@ -5,7 +5,9 @@
 # (exit 1, "Error: " + the extack message), info, monitor seeing
 # add/change/del events, and members (ftalias_member processes): member
 # show, set-active, set-priority, drain, undrain, -s counters and member
-# events.  JSON is checked by one python3 run at the end.
+# events; record-replies, and the replay-cache commands (cache show, stats,
+# flush, journal show) on aliases without entries, privileged or not.
+# JSON is checked by one python3 run at the end.
 source "$(dirname "$0")/lib.sh"
 
 require_root
@@ -112,7 +114,7 @@ ctl info >"$tmp/info.txt" || fail "info"
 grep -qw "$(cat /sys/module/ftalias/parameters/family)" "$tmp/info.txt" ||
 	fail "text info lacks the family number"
 ctl -j info >"$tmp/info.json" || fail "-j info"
-cat /sys/module/ftalias/parameters/{family,max_aliases,cache_max_entries,cache_max_bytes} \
+cat /sys/module/ftalias/parameters/{family,max_aliases,cache_max_entries,cache_max_bytes,cache_total_bytes} \
 	>"$tmp/params"
 
 # ---- del ----------------------------------------------------------------------
@@ -306,6 +308,85 @@ grep -q "^member-change-ntf member alias-id 500 port $port_m2 .* priority 20 " "
 printf '%s\n' "$port_m1" "$port_m2" "$port_m3" "$port_m4" \
 	"$pid_m1" "$pid_m2" "$pid_m3" "$pid_m4" >"$tmp/members"
 
+# ---- record-replies and the replay cache (no entries: no traffic) ---------------
+expect_rc 0 ctl alias add rc-a id 600 record-replies on
+grep -q " record-replies on " "$tmp/out" || fail "alias add printed: $(cat "$tmp/out")"
+expect_rc 0 ctl alias add rc-b id 601
+ctl -j alias show rc-a >"$tmp/rc-a-on.json" || fail "-j alias show rc-a"
+expect_rc 0 ctl alias set rc-a record-replies off cache-ttl-ms 2000
+ctl -j alias show rc-a >"$tmp/rc-a-off.json" || fail "-j alias show rc-a"
+ctl alias show rc-b | grep -q " cache-ttl-ms 300000 record-replies off incarnation 0 " ||
+	fail "alias show: record-replies: $(ctl alias show rc-b)"
+expect_rc 0 ctl alias set rc-a record-replies off	# no change: fine
+expect_rc 2 ctl alias set rc-a record-replies 1
+
+# show: nothing (no entries), an empty array in JSON
+expect_rc 0 ctl cache show rc-a
+[[ -s $tmp/out ]] && fail "cache show of an empty cache printed: $(cat "$tmp/out")"
+ctl -j cache show rc-a >"$tmp/rc-show.json" || fail "-j cache show rc-a"
+ctl -j -p cache show id 600 >"$tmp/rc-show-id.json" || fail "-j -p cache show id 600"
+expect_rc 0 ctl journal show rc-a
+[[ -s $tmp/out ]] && fail "journal show of an empty journal printed: $(cat "$tmp/out")"
+ctl -j journal show id 600 >"$tmp/rc-journal.json" || fail "-j journal show id 600"
+
+# stats: a block per alias in text, all counters 0
+ctl cache stats rc-a >"$tmp/rc-stats.txt" || fail "cache stats rc-a"
+sed 's/^/# /' "$tmp/rc-stats.txt"
+head -n1 "$tmp/rc-stats.txt" | grep -q "^alias rc-a id 600:$" || fail "cache stats: title line"
+for k in record-replies cache-max-entries cache-max-bytes cache-ttl-ms entries bytes \
+	in-progress journal waiting recorded hits-auto hits-handler hits-held misses \
+	evict-ack evict-ttl evict-lru evict-shrink evict-flush refused orphans \
+	journaled longest-hold-ms; do
+	grep -q "^    $k: " "$tmp/rc-stats.txt" || fail "cache stats: no $k line"
+done
+[[ $(grep -c ":  *0$" "$tmp/rc-stats.txt") == 19 ]] ||
+	fail "cache stats: want 19 zero counters"
+ctl cache stats >"$tmp/rc-stats-all.txt" || fail "cache stats"
+grep -q "^alias rc-a id 600:$" "$tmp/rc-stats-all.txt" &&
+	grep -q "^alias rc-b id 601:$" "$tmp/rc-stats-all.txt" &&
+	grep -q "^alias mem-a id 500:$" "$tmp/rc-stats-all.txt" ||
+	fail "cache stats without an alias: not every alias"
+ctl -j cache stats >"$tmp/rc-stats-all.json" || fail "-j cache stats"
+ctl -j cache stats id 601 >"$tmp/rc-stats-b.json" || fail "-j cache stats id 601"
+ctl -s alias show rc-a | sed -n 3p | grep -q "^    cache entries 0 bytes 0 in-progress 0 " ||
+	fail "-s alias show: no cache line: $(ctl -s alias show rc-a)"
+
+# flush: the count of entries freed
+expect_rc 0 ctl cache flush rc-a
+[[ $(cat "$tmp/out") == "flushed 0" ]] || fail "cache flush: $(cat "$tmp/out")"
+expect_rc 0 ctl cache flush id 601 in-progress
+[[ $(cat "$tmp/out") == "flushed 0" ]] || fail "cache flush in-progress: $(cat "$tmp/out")"
+ctl -j cache flush rc-b in-p >"$tmp/rc-flush.json" || fail "-j cache flush"
+
+# errors: exit 1 with the kernel's message; usage errors exit 2
+check_kernel_error ctl cache show nope
+check_kernel_error ctl cache show id 999
+grep -q "no alias" "$tmp/err" || fail "cache show id 999: $(cat "$tmp/err")"
+check_kernel_error ctl cache flush id 999
+check_kernel_error ctl journal show id 999
+check_kernel_error ctl cache stats id 999
+expect_rc 2 ctl cache show
+expect_rc 2 ctl cache flush rc-a everything
+
+# without CAP_NET_ADMIN: the entries and the flush are refused, the counters not
+if command -v setpriv >/dev/null; then
+	unpriv() {
+		ip netns exec "$ns" setpriv --reuid=65534 --regid=65534 --clear-groups \
+			--inh-caps=-all "$(command -v ftaliasctl)" "$@"
+	}
+	for c in "cache show rc-a" "cache flush rc-a" "cache flush id 600 in-progress" \
+		"journal show rc-a"; do
+		# shellcheck disable=SC2086
+		expect_rc 1 unpriv $c || continue
+		grep -q "^Error: CAP_NET_ADMIN required" "$tmp/err" ||
+			fail "unprivileged $c: $(cat "$tmp/err")"
+	done
+	expect_rc 0 unpriv cache stats rc-a
+	expect_rc 0 unpriv -j cache stats
+else
+	log "SKIP: no setpriv, unprivileged cache commands not tested"
+fi
+
 # ---- all JSON checks, one python3 --------------------------------------------
 /usr/bin/python3 - "$tmp" "$lib_dir" <<'EOF' || fail "JSON checks"
 import json, os, sys
@@ -315,7 +396,8 @@ tmp = sys.argv[1]
 
 keys = {"id", "name", "uid", "gid", "mode", "policy", "grace-ms",
         "cache-max-entries", "cache-max-bytes", "cache-ttl-ms",
-        "incarnation", "members", "pending", "held"}    # no active-port
+        "record-replies", "incarnation", "members", "pending",
+        "held"}    # no active-port
 a = aliases(load("a.json"))
 check(len(a) == 1, "show cli-a: %d objects" % len(a))
 a = a[0]
@@ -348,10 +430,15 @@ check(b["mode"] == 0o644 and b["grace-ms"] == 3000 and
 
 info = load("info.json")
 with open(os.path.join(tmp, "params")) as f:
-    fam, maxa, cme, cmb = (int(x) for x in f.read().split())
+    fam, maxa, cme, cmb, total = (int(x) for x in f.read().split())
 want = {"version": 1, "af-family": fam, "aliases": 3, "max-aliases": maxa,
-        "cache-max-entries-limit": cme, "cache-max-bytes-limit": cmb}
+        "cache-max-entries-limit": cme, "cache-max-bytes-limit": cmb,
+        "cache-total-bytes-limit": total}
+# module-wide, moves with other namespaces' traffic
+used = info.pop("cache-total-bytes", None)
 check(info == want, "info %r, want %r" % (info, want))
+check(isinstance(used, int) and 0 <= used <= total,
+      "info cache-total-bytes %r, limit %r" % (used, total))
 
 events = []
 with open(os.path.join(tmp, "mon.json")) as f:
@@ -404,7 +491,7 @@ check(a["members"] == 3 and a["active-port"] == p1 and a["pending"] == 0 and
 check(ma and a["incarnation"] == ma[0]["incarnation"],
       "alias incarnation %r, active member's %r" % (a["incarnation"], ma and ma[0]))
 a3 = aliases(load("ma-3.json"))[0]
-check(set(a3) == keys | {"active-port", "stats"}, "-s alias keys: %r" % sorted(a3))
+check(set(a3) == keys | {"active-port", "stats", "cache"}, "-s alias keys: %r" % sorted(a3))
 st = a3.get("stats", {})
 check(set(st) == stats_keys, "stats keys: %r" % st)
 check(st.get("sent") == 3 and st.get("delivered") == 3 and st.get("failed") == 0,
@@ -443,6 +530,40 @@ changes = [(e["msg"]["port"], e["msg"]["state"]) for e in mev
            if e["name"] == "member-change-ntf" and e["msg"]["alias-id"] == 500]
 check((p3, "active") in changes and (p1, "draining") in changes,
       "change events: %r" % changes)
+
+# ---- record-replies and the replay cache
+cache_keys = {"entries", "bytes", "in-progress", "journal", "waiting",
+              "recorded", "hits-auto", "hits-handler", "hits-held", "misses",
+              "evict-ack", "evict-ttl", "evict-lru", "evict-shrink",
+              "evict-flush", "refused", "orphans", "journaled",
+              "longest-hold-ms"}
+on, off = aliases(load("rc-a-on.json"))[0], aliases(load("rc-a-off.json"))[0]
+check(on.get("record-replies") == 1 and off.get("record-replies") == 0,
+      "record-replies on %r, off %r" % (on.get("record-replies"),
+                                        off.get("record-replies")))
+check(off.get("cache-ttl-ms") == 2000 and on.get("cache-ttl-ms") == 300000,
+      "set record-replies with cache-ttl-ms: %r" % off)
+check(load("rc-show.json") == [], "cache show -j: %r" % load("rc-show.json"))
+check(load("rc-show-id.json") == [], "cache show -j -p id: %r" % load("rc-show-id.json"))
+check(load("rc-journal.json") == [], "journal show -j: %r" % load("rc-journal.json"))
+check(load("rc-flush.json") == {"alias-id": 601, "flushed": 0},
+      "cache flush -j: %r" % load("rc-flush.json"))
+st = load("rc-stats-all.json")
+check(isinstance(st, list), "cache stats -j: not an array")
+byname = {o.get("name"): o for o in st} if isinstance(st, list) else {}
+for name, ident in (("rc-a", 600), ("rc-b", 601), ("mem-a", 500)):
+    o = byname.get(name, {})
+    check(set(o) == {"id", "name", "record-replies", "cache-max-entries",
+                     "cache-max-bytes", "cache-ttl-ms", "cache"},
+          "cache stats %s keys: %r" % (name, sorted(o)))
+    check(o.get("id") == ident, "cache stats %s id %r" % (name, o.get("id")))
+    c = o.get("cache", {})
+    check(set(c) == cache_keys, "cache stats %s cache keys: %r" % (name, sorted(c)))
+    if name != "mem-a":     # no traffic at all
+        check(all(v == 0 for v in c.values()), "cache stats %s: %r" % (name, c))
+check(load("rc-stats-b.json") == [byname.get("rc-b")],
+      "cache stats id 601 differs from the dump: %r" % load("rc-stats-b.json"))
+check(set(a3.get("cache", {})) == cache_keys, "-s alias show cache: %r" % a3.get("cache"))
 done()
 EOF
 
