@@ -45,6 +45,7 @@ struct ftalias_nl_member_dump_ctx {
 struct ftalias_nl_rc_dump_ctx {
 	struct ftalias_alias *alias;
 	struct ftalias_rc_cursor cur;
+	u16 attr;		/* the alias id attribute, checks deferred */
 	bool done;
 };
 
@@ -1049,21 +1050,19 @@ static int ftalias_nl_fill_journal_rec(struct sk_buff *skb,
 }
 
 /*
- * Start of a replay-cache or relay-journal dump: CAP_NET_ADMIN (the entries
- * show who talks to whom), then the alias named by the required attribute
- * @attr, referenced until ftalias_nl_rc_dump_done().  A failed start is
- * never followed by done().  Older kernels check the attributes against the
+ * The checks of a replay-cache or relay-journal dump: CAP_NET_ADMIN (the
+ * entries show who talks to whom), then the alias named by the required
+ * attribute @attr, referenced until ftalias_nl_rc_dump_done().  Runs in
+ * the sender's context.  Older kernels check the attributes against the
  * dump's policy too (compat.c).
  */
-static int ftalias_nl_rc_dump_start(struct netlink_callback *cb,
-				    unsigned int attr)
+static int ftalias_nl_rc_dump_open(struct netlink_callback *cb,
+				   unsigned int attr)
 {
 	struct ftalias_nl_rc_dump_ctx *ctx = (void *)cb->ctx;
 	struct nlattr **tb = ftalias_dumpit_attrs(cb);
 	struct net *net = sock_net(cb->skb->sk);
 	struct ftalias_alias *alias;
-
-	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
 
 	if (!netlink_ns_capable(cb->skb, net->user_ns, CAP_NET_ADMIN)) {
 		NL_SET_ERR_MSG(cb->extack,
@@ -1080,9 +1079,44 @@ static int ftalias_nl_rc_dump_start(struct netlink_callback *cb,
 		NL_SET_ERR_MSG_ATTR(cb->extack, tb[attr], "no alias with this id");
 		return -ENOENT;
 	}
-	memset(ctx, 0, sizeof(*ctx));
 	ctx->alias = alias;
 	return 0;
+}
+
+/*
+ * A failed start() is never followed by done().  Before Linux 6.2 start()
+ * has no extack (cb->extack is NULL): the checks then wait for the first
+ * dumpit() call, still made by the sender, whose error and message
+ * NLMSG_DONE carries.
+ */
+static int ftalias_nl_rc_dump_start(struct netlink_callback *cb,
+				    unsigned int attr)
+{
+	struct ftalias_nl_rc_dump_ctx *ctx = (void *)cb->ctx;
+
+	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
+
+	memset(ctx, 0, sizeof(*ctx));
+	if (!cb->extack) {
+		ctx->attr = attr;
+		return 0;
+	}
+	return ftalias_nl_rc_dump_open(cb, attr);
+}
+
+/* The checks start() deferred, in the first dumpit() call. */
+static int ftalias_nl_rc_dump_deferred(struct netlink_callback *cb)
+{
+	struct ftalias_nl_rc_dump_ctx *ctx = (void *)cb->ctx;
+	int err;
+
+	if (ctx->alias || !ctx->attr)
+		return 0;
+	err = ftalias_nl_rc_dump_open(cb, ctx->attr);
+	ctx->attr = 0;
+	if (err)
+		ctx->done = true;
+	return err;
 }
 
 int ftalias_nl_cache_get_dump_start(struct netlink_callback *cb)
@@ -1121,10 +1155,13 @@ int ftalias_nl_cache_get_dumpit(struct sk_buff *skb,
 	struct ftalias_nl_rc_dump_ctx *ctx = (void *)cb->ctx;
 	size_t size = ftalias_nl_cache_entry_size();
 	struct ftalias_rc_info *ri;
-	int i, n, max, err = 0;
+	int i, n, max, err;
 
 	if (ctx->done)
 		return 0;
+	err = ftalias_nl_rc_dump_deferred(cb);
+	if (err)
+		return err;
 	ri = kmalloc_array(FTALIAS_NL_RC_BATCH, sizeof(*ri), GFP_KERNEL);
 	if (!ri)
 		return -ENOMEM;
@@ -1158,10 +1195,13 @@ int ftalias_nl_journal_get_dumpit(struct sk_buff *skb,
 	struct ftalias_nl_rc_dump_ctx *ctx = (void *)cb->ctx;
 	size_t size = ftalias_nl_journal_rec_size();
 	struct ftalias_jrec_info *ji;
-	int i, n, max, err = 0;
+	int i, n, max, err;
 
 	if (ctx->done)
 		return 0;
+	err = ftalias_nl_rc_dump_deferred(cb);
+	if (err)
+		return err;
 	ji = kmalloc_array(FTALIAS_NL_RC_BATCH, sizeof(*ji), GFP_KERNEL);
 	if (!ji)
 		return -ENOMEM;
