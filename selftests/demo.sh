@@ -7,7 +7,11 @@
 # change.  Then the failover story: a primary and a backup server behind
 # one alias, a client sending requests, the primary killed with SIGKILL
 # while it holds a request, and the client never noticing (the servers
-# and the client are selftests/dp_demo).
+# and the client are selftests/dp_demo).  Last the exactly-once story: a
+# bank ledger whose non-idempotent transfers survive a server killed after
+# its roll-forward point, one killed after recording its reply, and a
+# client killed after sending, each transfer applied once (the servers
+# and tellers are selftests/ledger_demo).
 set -euo pipefail
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -96,3 +100,168 @@ for _ in $(seq 100); do
 	sleep 0.1
 done
 cat "$mon"
+
+# The exactly-once story: a non-idempotent bank ledger on "the disk" (a
+# tmpfs directory every replica sees), three replicas of its server
+# behind the alias accounts, two tellers behind their own alias tellers
+# (selftests/ledger_demo).  The replicas and the first teller are told
+# where to stop; the demo kills them there with SIGKILL.
+ledger_demo=$(cd "$(dirname "$0")" && pwd)/ledger_demo
+[ -x "$ledger_demo" ] || { echo "demo: $ledger_demo not built (make selftests)" >&2; exit 1; }
+PATH=$(dirname "$ledger_demo"):$PATH
+cd "$tmp"
+declare -A seen pid
+
+# news LOG...: the lines of each LOG not shown yet.
+news() {
+	local f n
+	for f; do
+		n=$(grep -c '' "$f" || true)
+		sed -n "$((${seen[$f]:-0} + 1)),${n}p" "$f" | sed 's/^/  /'
+		seen[$f]=$n
+	done
+}
+
+# counter NAME: a replay-cache counter of accounts (cache stats).
+counter() {
+	ftaliasctl cache stats accounts | awk -v k="$1:" '$1 == k { print $2 }'
+}
+
+# counters: the replay-cache counters of the story.
+counters() {
+	local re=' (entries|in-progress|recorded|hits-(auto|held)|orphans):'
+
+	printf "\$ ftaliasctl cache stats accounts | grep -E '%s'\n" "$re"
+	ftaliasctl cache stats accounts | grep -E "$re"
+}
+
+# server NAME WHY ARGS...: a replica of the ledger's server, output in NAME.
+server() {
+	local name=$1 why=$2
+
+	shift 2
+	printf '$ ledger_demo server %s %s accounts disk &%s\n' "$*" "$name" \
+		"${why:+   # $why}"
+	ledger_demo server "$@" "$name" accounts disk >"$name" 2>&1 &
+	pids+=($!)
+	pid[$name]=$!
+	wait_for "$name" "member of"
+}
+
+# die NAME WHY: the story did not happen as told.
+die() {
+	echo "demo: $1: $2" >&2
+	exit 1
+}
+
+# stop NAME: kill -9 a process waiting where it was told to stop.
+stop() {
+	printf '$ kill -9 %s   # %s\n' "${pid[$1]}" "$1"
+	disown "${pid[$1]}"	# no "Killed" notice from the shell
+	kill -9 "${pid[$1]}"
+}
+
+step "Exactly once: a bank ledger on tmpfs, three replicas of its server"
+: >"$mon"
+run ftaliasctl alias add accounts id 30 grace-ms 5000
+run ftaliasctl alias add tellers id 31 grace-ms 5000
+run ledger_demo open disk alice=1000 bob=1000 carol=1000
+run cat disk/ledger
+server A "stops after committing xfer 2" -p 30 -k 2 -K commit
+server B "stops after recording xfer 3's reply" -p 20 -k 3 -K record
+server C "" -p 10
+news A B C
+run ftaliasctl member show accounts
+
+step "Two tellers, members of their own alias tellers: T1 works, T2 stands by"
+mkfifo T1.in T2.in
+printf '$ ledger_demo teller -k 4 T1 accounts tellers disk &   # stops once the reply to xfer 4 came\n'
+ledger_demo teller -k 4 T1 accounts tellers disk <T1.in >T1 2>&1 &
+pid[T1]=$!
+pids+=($!)
+exec 7>T1.in
+wait_for T1 "member of"
+printf '$ ledger_demo teller T2 accounts tellers disk &\n'
+ledger_demo teller T2 accounts tellers disk <T2.in >T2 2>&1 &
+pid[T2]=$!
+pids+=($!)
+exec 8>T2.in
+wait_for T2 "member of"
+news T1 T2
+
+step "xfer 1: A blocks it (its roll-forward point), commits, records the reply, replies"
+echo 1 >&7
+wait_for T1 "xfer 1 .*->"
+news A T1
+run ftaliasctl cache show accounts
+
+step "xfer 2: A dies after blocking and committing it, before replying"
+echo 2 >&7
+wait_for A "xfer 2 .*stops before replying"
+news A
+run grep ^xfer disk/ledger
+run ftaliasctl cache show accounts
+stop A
+wait_for T1 "xfer 2 .*->"
+wait_for B "orphan notice .*xfer 2"
+news B T1
+grep -q "orphan notice .*in the ledger, not executed again" B ||
+	die B "did not find xfer 2 in the ledger"
+! grep -q "xfer 2 .*blocked" B || die B "executed xfer 2 again"
+echo "  (the re-delivered xfer 2 waited on the entry in progress: hits-held;"
+echo "   B's record answered it: hits-auto; B's own reply found nothing to answer)"
+run ftaliasctl cache show accounts
+counters
+[ "$(counter orphans)" = 1 ] || die accounts "no orphan notice counted"
+[ "$(counter hits-held)" = 1 ] || die accounts "xfer 2 was not held"
+
+step "xfer 3: B dies after committing it and recording its reply, before replying"
+echo 3 >&7
+wait_for B "xfer 3 .*stops before replying"
+news B
+run ftaliasctl cache show accounts
+auto=$(counter hits-auto)
+stop B
+wait_for C "active now"
+wait_for T1 "xfer 3 .*->"
+news C T1
+! grep -q "xfer 3" C || die C "saw xfer 3"
+echo "  (C never saw xfer 3: the kernel answered it from the cache)"
+counters
+[ "$(counter hits-auto)" = $((auto + 1)) ] || die accounts "no auto-reply hit"
+
+step "xfer 4: T1 dies after sending it, with the reply read but not written down"
+echo 4 >&7
+wait_for T1 "xfer 4 .*stops before writing it down"
+news C T1
+run ftaliasctl cache show accounts
+auto=$(counter hits-auto)
+stop T1
+exec 7>&-
+wait_for T2 "xfer 4 .*re-sent ->"
+news T2
+[ "$(grep -c "xfer 4" C)" = 1 ] || die C "saw xfer 4 again"
+echo "  (the re-sent xfer 4 never reached C: the kernel answered it from the cache)"
+counters
+[ "$(counter hits-auto)" = $((auto + 1)) ] || die accounts "no auto-reply hit"
+
+step "xfer 5, from T2"
+echo 5 >&8
+wait_for T2 "xfer 5 .*->"
+exec 8>&-
+wait "${pid[T2]}" || die T2 "a wrong reply"
+news C T2
+
+step "The ledger: every transfer applied once, the balances add up"
+run cat disk/ledger
+run ledger_demo check disk 5
+run ftaliasctl cache show accounts
+run ftaliasctl -s alias show accounts
+
+step "What ftaliasctl monitor saw of the failovers"
+# 2 aliases added, 5 joins, 3 leaves and promotions, T2's leave
+for _ in $(seq 100); do
+	[ "$(grep -c . "$mon")" -ge 14 ] && break
+	sleep 0.1
+done
+grep -E 'member-(leave|change)' "$mon"
