@@ -441,7 +441,8 @@ static int ftalias_reply_record(struct ftalias_sock *fsk,
 	void *data = NULL;
 	int err;
 
-	if (!id->alias)
+	/* Not a member: ftalias_send_reply() says why it may not answer. */
+	if (!id->alias || !fsk->alias)
 		return ftalias_send_reply(fsk, id, skb);
 	if (skb->len) {
 		data = kmalloc(skb->len, GFP_KERNEL_ACCOUNT);
@@ -614,14 +615,16 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 	if (parent && !fsk->alias)
 		return -EPERM;
 
-	if (args.have & BIT(FTALIAS_CMSG_REPLY_TO)) {
-		if (sfa)
-			return -EINVAL;
-	} else if (args.have & BIT(FTALIAS_CMSG_RECORD)) {
+	if (!(args.have & BIT(FTALIAS_CMSG_REPLY_TO)) &&
+	    args.have & BIT(FTALIAS_CMSG_RECORD)) {
 		if (sfa)
 			return -EINVAL;
 		err = ftalias_record_only(fsk, msg, &args.record, len);
 		return err ?: len;
+	}
+	if (args.have & BIT(FTALIAS_CMSG_REPLY_TO)) {
+		if (sfa)
+			return -EINVAL;
 	} else {
 		if (!sfa)
 			return -EDESTADDRREQ;

@@ -111,6 +111,7 @@ int __ftalias_alias_link(struct ftalias_net *fn, struct ftalias_alias *alias,
 			 u32 id, struct netlink_ext_ack *extack);
 void __ftalias_alias_unlink(struct ftalias_net *fn,
 			    struct ftalias_alias *alias);
+void __ftalias_alias_delete(struct ftalias_net *fn, struct ftalias_alias *alias);
 void __ftalias_alias_rename(struct ftalias_net *fn,
 			    struct ftalias_alias *alias, const char *name);
 

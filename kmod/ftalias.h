@@ -81,7 +81,10 @@ enum ftalias_limits {
 	FTALIAS_NAME_HASH_BITS			= 9,
 };
 
-/* Module parameters, read-only once the module is loaded. */
+/*
+ * Module parameters, read-only once the module is loaded, but for the
+ * total cache limit (see main.c).
+ */
 extern int ftalias_af;
 extern unsigned int ftalias_max_aliases;
 extern unsigned int ftalias_cache_entries_limit;

@@ -40,11 +40,37 @@ module_param_named(cache_max_bytes, ftalias_cache_bytes_limit, ulong, 0444);
 MODULE_PARM_DESC(cache_max_bytes,
 		 "Largest replay-cache byte limit of an alias (default 1 GiB)");
 
-unsigned long ftalias_cache_total_limit __ro_after_init =
-	FTALIAS_CACHE_TOTAL_LIMIT_DEFAULT;
-module_param_named(cache_total_bytes, ftalias_cache_total_limit, ulong, 0444);
+/*
+ * The total limit may change at run time (root, through sysfs); readers
+ * use READ_ONCE().  Lowering it evicts nothing at once: the next records
+ * make room or are refused.
+ */
+unsigned long ftalias_cache_total_limit = FTALIAS_CACHE_TOTAL_LIMIT_DEFAULT;
+
+static int ftalias_param_set_total(const char *val,
+				   const struct kernel_param *kp)
+{
+	unsigned long v;
+	int err;
+
+	err = kstrtoul(val, 0, &v);
+	if (err)
+		return err;
+	if (!v)
+		return -EINVAL;
+	WRITE_ONCE(ftalias_cache_total_limit, v);
+	return 0;
+}
+
+static const struct kernel_param_ops ftalias_param_total_ops = {
+	.set	= ftalias_param_set_total,
+	.get	= param_get_ulong,
+};
+
+module_param_cb(cache_total_bytes, &ftalias_param_total_ops,
+		&ftalias_cache_total_limit, 0644);
 MODULE_PARM_DESC(cache_total_bytes,
-		 "Most replay-cache bytes of all aliases together (default 1 GiB)");
+		 "Most replay-cache bytes of all aliases together, changeable at run time (default 1 GiB)");
 
 unsigned int ftalias_net_id __read_mostly;
 

@@ -937,6 +937,7 @@ static void ftalias_alias_work(struct work_struct *work)
 		if (!__ftalias_req_steal(alias, req))
 			continue;
 		__ftalias_req_unlink(alias, req);
+		__ftalias_rc_gone(alias, &req->id);
 		list_add_tail(&req->node, &failed);
 		alias->stats.failed++;
 	}
@@ -1031,6 +1032,7 @@ void ftalias_reqs_close(struct ftalias_reqs *reqs)
 		alias = req->dst;
 		spin_lock(&alias->lock);
 		__ftalias_req_unlink(alias, req);
+		__ftalias_rc_gone(alias, &req->id);
 		skb = req->skb;
 		req->skb = NULL;
 		spin_unlock(&alias->lock);

@@ -473,7 +473,7 @@ int ftalias_nl_family_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 			      ftalias_cache_bytes_limit,
 			      FTALIAS_A_FAMILY_INFO_PAD) ||
 	    nla_put_u64_64bit(msg, FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT,
-			      ftalias_cache_total_limit,
+			      READ_ONCE(ftalias_cache_total_limit),
 			      FTALIAS_A_FAMILY_INFO_PAD) ||
 	    nla_put_u64_64bit(msg, FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES,
 			      ftalias_rc_total_bytes(),
@@ -638,7 +638,7 @@ int ftalias_nl_alias_del_doit(struct sk_buff *skb, struct genl_info *info)
 		return PTR_ERR(alias);
 	}
 	__ftalias_nl_notify(net, alias, FTALIAS_CMD_ALIAS_DEL_NTF);
-	__ftalias_alias_unlink(fn, alias);
+	__ftalias_alias_delete(fn, alias);
 	mutex_unlock(&fn->lock);
 	return 0;
 }

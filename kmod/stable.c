@@ -54,6 +54,8 @@
 /* Relay journal records per request, and their bytes. */
 #define FTALIAS_JOURNAL_MAX		16
 #define FTALIAS_JOURNAL_BYTES_MAX	FTALIAS_MSG_MAX
+/* Entries freed per lock hold by flushes, teardown and the shrinker. */
+#define FTALIAS_RC_BATCH		256
 
 /* A requester that is an alias, with the entries of its requests. */
 struct ftalias_rc_client {
@@ -136,6 +138,14 @@ static u64 ftalias_rc_cost(const struct ftalias_rc_entry *e)
 	return cost;
 }
 
+/* What @e costs more once it holds @len bytes as a completed entry. */
+static u64 ftalias_rc_growth(const struct ftalias_rc_entry *e, u32 len)
+{
+	u64 now = ftalias_rc_cost(e), then = sizeof(*e) + len;
+
+	return then > now ? then - now : 0;
+}
+
 static void __ftalias_rc_charge(struct ftalias_rc *rc, s64 bytes)
 {
 	rc->bytes += bytes;
@@ -164,6 +174,41 @@ static void ftalias_rc_prog_free(struct ftalias_rc_prog *prog)
 	kfree(prog);
 }
 
+static struct ftalias_rc_client *__ftalias_rc_client(struct ftalias_rc *rc,
+						     const struct ftalias_id *id)
+{
+	struct ftalias_rc_client *c;
+
+	hash_for_each_possible(rc->clients, c, node, id->alias)
+		if (c->alias == id->alias && c->node_id == id->node)
+			return c;
+	return NULL;
+}
+
+static void __ftalias_rc_client_free(struct ftalias_rc_client *c)
+{
+	hash_del(&c->node);
+	kfree(c);
+}
+
+/*
+ * @e leaves the list of its client (an alias requester): the client goes
+ * with its last entry, and with it what it acknowledged (nothing of it is
+ * left to forget).
+ */
+static void __ftalias_rc_client_del(struct ftalias_rc *rc,
+				    struct ftalias_rc_entry *e)
+{
+	struct ftalias_rc_client *c;
+
+	if (list_empty(&e->cnode))
+		return;
+	list_del_init(&e->cnode);
+	c = __ftalias_rc_client(rc, &e->id);
+	if (!WARN_ON_ONCE(!c) && list_empty(&c->entries))
+		__ftalias_rc_client_free(c);
+}
+
 /* Take @e out of its lists and the table; the caller frees it. */
 static void __ftalias_rc_unlink(struct ftalias_alias *alias,
 				struct ftalias_rc_entry *e)
@@ -174,7 +219,7 @@ static void __ftalias_rc_unlink(struct ftalias_alias *alias,
 
 	rhashtable_remove_fast(&rc->ht, &e->node, ftalias_rc_params);
 	list_del(&e->lru);
-	list_del_init(&e->cnode);
+	__ftalias_rc_client_del(rc, e);
 	rc->entries--;
 	__ftalias_rc_charge(rc, -ftalias_rc_cost(e));
 	if (e->state == FTALIAS_RC_IN_PROGRESS) {
@@ -224,7 +269,7 @@ static int __ftalias_rc_room(struct ftalias_alias *alias, u64 cost,
 	while ((entry && rc->entries >= cfg->cache_max_entries) ||
 	       rc->bytes + cost > cfg->cache_max_bytes ||
 	       (u64)atomic64_read(&ftalias_rc_total) + cost >
-	       ftalias_cache_total_limit) {
+	       READ_ONCE(ftalias_cache_total_limit)) {
 		e = list_first_entry_or_null(&rc->done, struct ftalias_rc_entry,
 					     lru);
 		if (!e) {
@@ -236,48 +281,32 @@ static int __ftalias_rc_room(struct ftalias_alias *alias, u64 cost,
 	return 0;
 }
 
-static struct ftalias_rc_client *__ftalias_rc_client(struct ftalias_rc *rc,
-						     const struct ftalias_id *id)
-{
-	struct ftalias_rc_client *c;
-
-	hash_for_each_possible(rc->clients, c, node, id->alias)
-		if (c->alias == id->alias && c->node_id == id->node)
-			return c;
-	return NULL;
-}
-
 /*
  * Put a new entry in the table and on its lists: @e has its ID, state,
  * data or progress filled in.  Its client record, for an alias requester,
- * is @client_new if none exists yet (consumed then).
+ * is @client_new (preallocated, never NULL then) if none exists yet:
+ * consumed then.
  */
 static int __ftalias_rc_insert(struct ftalias_alias *alias,
 			       struct ftalias_rc_entry *e,
 			       struct ftalias_rc_client **client_new)
 {
 	struct ftalias_rc *rc = &alias->rc;
-	struct ftalias_rc_client *c = NULL;
+	struct ftalias_rc_client *c;
 	int err;
 
 	lockdep_assert_held(&alias->lock);
 
 	if (e->id.alias) {
 		c = __ftalias_rc_client(rc, &e->id);
-		if (!c) {
-			c = *client_new;
-			if (!c)
-				return -ENOMEM;
-			*client_new = NULL;
-			c->node_id = e->id.node;
-			c->alias = e->id.alias;
-			INIT_LIST_HEAD(&c->entries);
-			hash_add(rc->clients, &c->node, c->alias);
-		}
 		/* Acknowledged already: it will not come again. */
-		if (e->id.xid < c->acked)
+		if (c && e->id.xid < c->acked)
 			return -ESTALE;
+		/* Needed even if @c exists: the room may free it. */
+		if (!*client_new)
+			return -ENOMEM;
 	}
+	/* The room may take the client's last entry, and the client. */
 	err = __ftalias_rc_room(alias, ftalias_rc_cost(e), true);
 	if (err)
 		return err;
@@ -287,10 +316,19 @@ static int __ftalias_rc_insert(struct ftalias_alias *alias,
 		rc->stats.refused++;
 		return err == -EEXIST ? err : -ENOBUFS;
 	}
-	if (c)
+	INIT_LIST_HEAD(&e->cnode);
+	if (e->id.alias) {
+		c = __ftalias_rc_client(rc, &e->id);
+		if (!c) {
+			c = *client_new;
+			*client_new = NULL;
+			c->node_id = e->id.node;
+			c->alias = e->id.alias;
+			INIT_LIST_HEAD(&c->entries);
+			hash_add(rc->clients, &c->node, c->alias);
+		}
 		list_add_tail(&e->cnode, &c->entries);
-	else
-		INIT_LIST_HEAD(&e->cnode);
+	}
 	e->stamp = ftalias_rc_now();
 	e->seq = ++rc->seq;
 	rc->entries++;
@@ -315,8 +353,9 @@ static void __ftalias_rc_schedule_ttl(struct ftalias_alias *alias)
 }
 
 /*
- * Turn an in-progress entry into a completed one holding @data, or (@data
- * NULL) remove it; the requests held on it go on.
+ * Turn an in-progress entry into a completed one of @state holding @data
+ * (@len bytes, NULL when 0), or (@state 0) remove it: the requests held
+ * on it go on.
  */
 static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 				 struct ftalias_rc_entry *e, u8 state,
@@ -332,10 +371,12 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 	rc->nr_journal -= prog->nr_journal;
 	if (!prog->owner)
 		rc->nr_orphans--;
-	if (data) {
+	if (state) {
 		e->state = state;
 		e->data = data;
 		e->len = len;
+		/* @done stays in record order, for the TTL and eviction. */
+		e->stamp = ftalias_rc_now();
 		e->seq = ++rc->seq;
 		list_move_tail(&e->lru, &rc->done);
 		atomic_long_inc(&ftalias_rc_reclaimable);
@@ -344,14 +385,28 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 	} else {
 		rhashtable_remove_fast(&rc->ht, &e->node, ftalias_rc_params);
 		list_del(&e->lru);
-		list_del_init(&e->cnode);
+		__ftalias_rc_client_del(rc, e);
 		rc->entries--;
 	}
 	if (rc->waiting)
 		__ftalias_release_waiting(alias, &e->id);
-	if (!data)
+	if (!state)
 		kmem_cache_free(ftalias_rc_entry_cache, e);
 	ftalias_rc_prog_free(prog);
+}
+
+/* Forget an entry, whatever its state; count it in @counter if not NULL. */
+static void __ftalias_rc_forget(struct ftalias_alias *alias,
+				struct ftalias_rc_entry *e, u64 *counter)
+{
+	if (counter)
+		(*counter)++;
+	if (e->state == FTALIAS_RC_IN_PROGRESS) {
+		__ftalias_rc_resolve(alias, e, 0, NULL, 0);
+		return;
+	}
+	__ftalias_rc_unlink(alias, e);
+	ftalias_rc_entry_free(e);
 }
 
 /**
@@ -377,9 +432,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 
 	lockdep_assert_held(&alias->lock);
 
-	if (!rc->entries)
-		return FTALIAS_RC_DELIVER;
-	e = __ftalias_rc_lookup(rc, &req->id);
+	e = rc->entries ? __ftalias_rc_lookup(rc, &req->id) : NULL;
 	if (!e) {
 		rc->stats.misses++;
 		return FTALIAS_RC_DELIVER;
@@ -541,6 +594,7 @@ void __ftalias_rc_ack(struct ftalias_alias *alias, const struct ftalias_id *id,
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_entry *e, *tmp;
 	struct ftalias_rc_client *c;
+	bool last;
 
 	lockdep_assert_held(&alias->lock);
 
@@ -550,14 +604,14 @@ void __ftalias_rc_ack(struct ftalias_alias *alias, const struct ftalias_id *id,
 	if (!c || ack <= c->acked)
 		return;
 	c->acked = ack;
+	/* The last entry to go takes @c with it: stop before. */
 	list_for_each_entry_safe(e, tmp, &c->entries, cnode) {
 		if (e->id.xid >= ack || e->state == FTALIAS_RC_IN_PROGRESS)
 			continue;
+		last = list_is_singular(&c->entries);
 		__ftalias_rc_evict(alias, e, &rc->stats.evict_ack);
-	}
-	if (list_empty(&c->entries)) {
-		hash_del(&c->node);
-		kfree(c);
+		if (last)
+			return;
 	}
 }
 
@@ -583,12 +637,71 @@ void __ftalias_rc_replied(struct ftalias_alias *alias,
 	e = __ftalias_rc_lookup(rc, id);
 	if (!e)
 		return;
-	if (e->state == FTALIAS_RC_IN_PROGRESS) {
-		__ftalias_rc_resolve(alias, e, 0, NULL, 0);
-		return;
-	}
 	if (!id->alias)
-		__ftalias_rc_evict(alias, e, &rc->stats.evict_ack);
+		__ftalias_rc_forget(alias, e, &rc->stats.evict_ack);
+	else if (e->state == FTALIAS_RC_IN_PROGRESS)
+		__ftalias_rc_forget(alias, e, NULL);
+}
+
+/**
+ * __ftalias_rc_gone() - the request @id sent to @alias left unanswered
+ * @alias: the alias, locked
+ * @id: the request's ID
+ *
+ * Its requester went away, or the kernel failed it.  A socket that is not
+ * a member cannot send it again: its entry, in whatever state, goes now
+ * (so no later socket on the same port can ever meet it).  An alias's
+ * members may send it again: its entry stays.
+ */
+void __ftalias_rc_gone(struct ftalias_alias *alias, const struct ftalias_id *id)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!rc->entries || id->alias)
+		return;
+	e = __ftalias_rc_lookup(rc, id);
+	if (e)
+		__ftalias_rc_forget(alias, e, &rc->stats.evict_ack);
+}
+
+/**
+ * ftalias_rc_client_gone() - an alias that made requests was deleted
+ * @alias: an alias whose cache may hold entries of the requests
+ * @client: the id of the deleted alias
+ *
+ * Nothing can send those requests again: their entries go, in whatever
+ * state, so that an alias created later with the same id never meets
+ * them.  Called under the table's lock, which keeps that later alias
+ * from being created meanwhile.
+ */
+void ftalias_rc_client_gone(struct ftalias_alias *alias, u32 client)
+{
+	const struct ftalias_id id = { .alias = client };
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_client *c;
+	struct ftalias_rc_entry *e;
+	unsigned int n;
+	bool last;
+
+	spin_lock(&alias->lock);
+	while ((c = __ftalias_rc_client(rc, &id))) {
+		for (n = 0, last = false; n < FTALIAS_RC_BATCH && !last; n++) {
+			e = list_first_entry(&c->entries,
+					     struct ftalias_rc_entry, cnode);
+			/* The last entry takes @c with it. */
+			last = list_is_singular(&c->entries);
+			__ftalias_rc_forget(alias, e, &rc->stats.evict_ack);
+		}
+		if (last)
+			break;
+		spin_unlock(&alias->lock);
+		cond_resched();
+		spin_lock(&alias->lock);
+	}
+	spin_unlock(&alias->lock);
 }
 
 /* The reply to @id, a request of this alias's members, came back. */
@@ -772,14 +885,10 @@ int ftalias_rc_record(struct ftalias_sock *fsk,
 		}
 		break;
 	case FTALIAS_RECORD_DISCARD:
-		if (!e) {
+		if (e)
+			__ftalias_rc_forget(alias, e, NULL);
+		else
 			err = -ENOENT;
-		} else if (e->state == FTALIAS_RC_IN_PROGRESS) {
-			__ftalias_rc_resolve(alias, e, 0, NULL, 0);
-		} else {
-			__ftalias_rc_unlink(alias, e);
-			ftalias_rc_entry_free(e);
-		}
 		break;
 	default:
 		if (!e) {
@@ -801,16 +910,22 @@ int ftalias_rc_record(struct ftalias_sock *fsk,
 			data = NULL;
 			__ftalias_rc_schedule_ttl(alias);
 		} else if (e->state == FTALIAS_RC_IN_PROGRESS) {
-			err = __ftalias_rc_room(alias, len, false);
+			err = __ftalias_rc_room(alias,
+						ftalias_rc_growth(e, len), false);
 			if (err)
 				break;
 			__ftalias_rc_resolve(alias, e, state, data, len);
 			data = NULL;
 		} else {
-			err = __ftalias_rc_room(alias, len, false);
+			/* Recorded again: not a victim of the room it makes. */
+			list_del(&e->lru);
+			err = __ftalias_rc_room(alias,
+						ftalias_rc_growth(e, len), false);
+			list_add_tail(&e->lru, &rc->done);
+			e->stamp = ftalias_rc_now();
+			e->seq = ++rc->seq;
 			if (err)
 				break;
-			/* Still there: eviction spares the last one... */
 			__ftalias_rc_charge(rc, (s64)len - e->len);
 			kfree(e->data);
 			e->state = state;
@@ -936,6 +1051,14 @@ void ftalias_rc_journal_del(struct ftalias_sock *fsk,
 		ftalias_jrec_free(found);
 }
 
+/* Whether @e is on the in-progress list (@in_progress) or the done list. */
+static bool ftalias_rc_on(const struct ftalias_rc_entry *e, bool in_progress)
+{
+	bool prog = e->state == FTALIAS_RC_IN_PROGRESS;
+
+	return prog == in_progress;
+}
+
 /* Whether cursor position @seq is after @cur's (seq numbers wrap). */
 static bool ftalias_rc_after(u32 seq, u32 cur)
 {
@@ -956,8 +1079,7 @@ __ftalias_rc_resume(struct ftalias_rc *rc, struct list_head *list,
 		return list_first_entry_or_null(list, struct ftalias_rc_entry,
 						lru);
 	e = __ftalias_rc_lookup(rc, &cur->id);
-	if (e && e->seq == cur->seq &&
-	    (e->state == FTALIAS_RC_IN_PROGRESS) == in_progress)
+	if (e && e->seq == cur->seq && ftalias_rc_on(e, in_progress))
 		return list_is_last(&e->lru, list) ? NULL :
 			list_next_entry(e, lru);
 	list_for_each_entry(e, list, lru)
@@ -1096,31 +1218,42 @@ out:
  * @in_progress: the in-progress entries too: the requests held on them
  *	are delivered again (executed again)
  * @flushed: how many entries went
+ *
+ * The entries recorded before the call go, a batch at a time: the lock is
+ * let go in between.
  */
 void ftalias_rc_flush(struct ftalias_alias *alias, bool in_progress,
 		      u32 *flushed)
 {
 	struct ftalias_rc *rc = &alias->rc;
-	struct ftalias_rc_entry *e, *tmp;
+	struct ftalias_rc_entry *e;
+	unsigned int n;
+	u32 last;
 
 	*flushed = 0;
 	spin_lock(&alias->lock);
-	if (!rc->live)
-		goto out;
-	list_for_each_entry_safe(e, tmp, &rc->done, lru) {
-		__ftalias_rc_evict(alias, e, &rc->stats.evict_flush);
-		(*flushed)++;
-	}
-	if (in_progress) {
-		while ((e = list_first_entry_or_null(&rc->in_progress,
+	last = rc->seq;
+	while (rc->live) {
+		for (n = 0; n < FTALIAS_RC_BATCH; n++) {
+			e = list_first_entry_or_null(&rc->done,
 						     struct ftalias_rc_entry,
-						     lru))) {
-			__ftalias_rc_resolve(alias, e, 0, NULL, 0);
-			rc->stats.evict_flush++;
-			(*flushed)++;
+						     lru);
+			if ((!e || ftalias_rc_after(e->seq, last)) && in_progress)
+				e = list_first_entry_or_null(&rc->in_progress,
+							     struct ftalias_rc_entry,
+							     lru);
+			if (!e || ftalias_rc_after(e->seq, last))
+				break;
+			__ftalias_rc_forget(alias, e, &rc->stats.evict_flush);
 		}
+		*flushed += n;
+		if (n < FTALIAS_RC_BATCH)
+			break;
+		spin_unlock(&alias->lock);
+		ftalias_rc_route_answers(alias);
+		cond_resched();
+		spin_lock(&alias->lock);
 	}
-out:
 	spin_unlock(&alias->lock);
 	ftalias_rc_route_answers(alias);
 }
@@ -1177,9 +1310,11 @@ void ftalias_rc_destroy(struct ftalias_alias *alias)
 	struct ftalias_rc_client *c;
 	struct hlist_node *ctmp;
 	struct sk_buff_head q;
+	unsigned long n;
 	LIST_HEAD(gone);
 	int bkt;
 
+	might_sleep();
 	if (!rc->live)
 		return;
 	spin_lock(&ftalias_rc_lock);
@@ -1209,8 +1344,12 @@ void ftalias_rc_destroy(struct ftalias_alias *alias)
 	spin_unlock(&alias->lock);
 
 	/* Nobody looks entries up any more: free them with the table. */
-	list_for_each_entry_safe(e, tmp, &gone, lru)
+	n = 0;
+	list_for_each_entry_safe(e, tmp, &gone, lru) {
 		ftalias_rc_entry_free(e);
+		if (!(++n % FTALIAS_RC_BATCH))
+			cond_resched();
+	}
 	rhashtable_destroy(&rc->ht);
 	__skb_queue_purge(&q);
 }
@@ -1223,37 +1362,41 @@ static unsigned long ftalias_rc_count(struct shrinker *s,
 
 /*
  * Memory pressure: evict the least recently recorded completed entries,
- * a few from each cache in turn.
+ * a batch from each cache in turn, starting after the cache the previous
+ * scan ended with.
  */
 static unsigned long ftalias_rc_scan(struct shrinker *s,
 				     struct shrink_control *sc)
 {
 	unsigned long freed = 0, batch;
+	struct ftalias_rc *rc, *tmp, *last = NULL;
 	struct ftalias_alias *alias;
 	struct ftalias_rc_entry *e;
-	struct ftalias_rc *rc;
-	int rounds;
 
 	spin_lock(&ftalias_rc_lock);
-	for (rounds = 0; rounds < 2 && freed < sc->nr_to_scan; rounds++) {
-		list_for_each_entry(rc, &ftalias_rc_all, all_node) {
-			alias = container_of(rc, struct ftalias_alias, rc);
-			batch = 0;
-			spin_lock(&alias->lock);
-			while (freed < sc->nr_to_scan && batch < 64 &&
-			       (e = list_first_entry_or_null(&rc->done,
-							     struct ftalias_rc_entry,
-							     lru))) {
-				__ftalias_rc_evict(alias, e,
-						   &rc->stats.evict_shrink);
-				batch++;
-				freed++;
-			}
-			spin_unlock(&alias->lock);
-			if (freed >= sc->nr_to_scan)
-				break;
+	list_for_each_entry_safe(rc, tmp, &ftalias_rc_all, all_node) {
+		if (freed >= sc->nr_to_scan)
+			break;
+		last = rc;
+		/* Lockless peek: an empty cache is not worth its lock. */
+		if (list_empty(&rc->done))
+			continue;
+		alias = container_of(rc, struct ftalias_alias, rc);
+		batch = 0;
+		spin_lock(&alias->lock);
+		while (freed < sc->nr_to_scan && batch < FTALIAS_RC_BATCH &&
+		       (e = list_first_entry_or_null(&rc->done,
+						     struct ftalias_rc_entry,
+						     lru))) {
+			__ftalias_rc_evict(alias, e, &rc->stats.evict_shrink);
+			batch++;
+			freed++;
 		}
+		spin_unlock(&alias->lock);
 	}
+	/* The next scan starts with the caches this one did not reach. */
+	if (last && !list_is_last(&last->all_node, &ftalias_rc_all))
+		list_rotate_to_front(last->all_node.next, &ftalias_rc_all);
 	spin_unlock(&ftalias_rc_lock);
 	return freed ?: SHRINK_STOP;
 }

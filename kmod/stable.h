@@ -131,6 +131,8 @@ void __ftalias_rc_ack(struct ftalias_alias *alias, const struct ftalias_id *id,
 		      u64 ack);
 void __ftalias_rc_replied(struct ftalias_alias *alias,
 			  const struct ftalias_id *id);
+void __ftalias_rc_gone(struct ftalias_alias *alias, const struct ftalias_id *id);
+void ftalias_rc_client_gone(struct ftalias_alias *alias, u32 client);
 void __ftalias_rc_journal_replied(struct ftalias_alias *alias,
 				  const struct ftalias_id *id);
 unsigned long __ftalias_rc_expire(struct ftalias_alias *alias);
