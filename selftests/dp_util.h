@@ -158,8 +158,16 @@ static inline int dp_nl_xfer(struct dp_nl *nl, const void *msg, size_t len,
 			if (nlh->nlmsg_seq < first || nlh->nlmsg_seq >= first + n)
 				continue;
 			if (nlh->nlmsg_type == NLMSG_DONE) {
+				int e = 0;
+
+				/* A dump's error may come here (before 6.2). */
+				if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(e)))
+					memcpy(&e, NLMSG_DATA(nlh), sizeof(e));
 				done++;
-				ok++;
+				if (e)
+					err = e;
+				else
+					ok++;
 				continue;
 			}
 			if (nlh->nlmsg_type != NLMSG_ERROR) {
@@ -408,9 +416,9 @@ static inline int dp_alias_get(struct dp_nl *nl, uint32_t id,
 	return dp_nl_req(nl, &r, dp_alias_cb, a);
 }
 
-/* alias-set of one attribute of u8 or u32 type (len 1 or 4). */
+/* alias-set of one attribute of u8, u32 or u64 type (len 1, 4 or 8). */
 static inline int dp_alias_set(struct dp_nl *nl, uint32_t id, int attr,
-			       uint32_t v, int len)
+			       uint64_t v, int len)
 {
 	struct dp_req r;
 	uint8_t b = v;
@@ -419,6 +427,8 @@ static inline int dp_alias_set(struct dp_nl *nl, uint32_t id, int attr,
 	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, id);
 	if (len == 1)
 		dp_put(&r, attr, &b, 1);
+	else if (len == 8)
+		dp_put(&r, attr, &v, 8);
 	else
 		dp_put_u32(&r, attr, v);
 	return dp_nl_req(nl, &r, NULL, NULL);
@@ -451,6 +461,125 @@ static inline int dp_cache_flush(struct dp_nl *nl, uint32_t id,
 	if (flushed)
 		*flushed = n;
 	return err;
+}
+
+/* family-info-get: the replay-cache total limit and bytes of all aliases. */
+struct dp_info {
+	uint64_t total_limit, total_bytes;
+};
+
+static inline void dp_info_attr(int type, void *p, int len, void *arg)
+{
+	struct dp_info *in = arg;
+
+	if (type == FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT)
+		in->total_limit = dp_nla_uint(p, len);
+	else if (type == FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES)
+		in->total_bytes = dp_nla_uint(p, len);
+}
+
+static inline void dp_info_cb(struct nlmsghdr *nlh, void *arg)
+{
+	dp_attrs(nlh, dp_info_attr, arg);
+}
+
+static inline int dp_info(struct dp_nl *nl, struct dp_info *in)
+{
+	struct dp_req r;
+
+	memset(in, 0, sizeof(*in));
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_FAMILY_INFO_GET, NLM_F_ACK);
+	return dp_nl_req(nl, &r, dp_info_cb, in);
+}
+
+/* ~0 when family-info fails: no test takes that for a figure. */
+static inline uint64_t dp_total_bytes(struct dp_nl *nl)
+{
+	struct dp_info in;
+
+	return dp_info(nl, &in) ? ~0ULL : in.total_bytes;
+}
+
+static inline uint64_t dp_total_limit(struct dp_nl *nl)
+{
+	struct dp_info in;
+
+	return dp_info(nl, &in) ? ~0ULL : in.total_limit;
+}
+
+/* cache-get: the entries of an alias's replay cache, as netlink shows them. */
+struct dp_entry {
+	struct ftalias_id id;
+	uint32_t state, age_ms, size, owner_port, journal;
+};
+
+struct dp_entries {
+	struct dp_entry *e;
+	int n, max;
+};
+
+/* A nested id attribute (FTALIAS_A_ID_*) into a struct ftalias_id. */
+static inline void dp_id_attr(int type, void *p, int len, void *arg)
+{
+	struct ftalias_id *id = arg;
+	uint64_t v = dp_nla_uint(p, len);
+
+	switch (type) {
+	case FTALIAS_A_ID_NODE: id->node = v; break;
+	case FTALIAS_A_ID_ALIAS: id->alias = v; break;
+	case FTALIAS_A_ID_PORT: id->port = v; break;
+	case FTALIAS_A_ID_INCARNATION: id->incarnation = v; break;
+	case FTALIAS_A_ID_XID: id->xid = v; break;
+	}
+}
+
+static inline void dp_entry_attr(int type, void *p, int len, void *arg)
+{
+	struct dp_entry *e = arg;
+
+	switch (type) {
+	case FTALIAS_A_CACHE_ENTRY_ID:
+		dp_nest(p, len, dp_id_attr, &e->id);
+		break;
+	case FTALIAS_A_CACHE_ENTRY_STATE: e->state = dp_nla_uint(p, len); break;
+	case FTALIAS_A_CACHE_ENTRY_AGE_MS: e->age_ms = dp_nla_uint(p, len); break;
+	case FTALIAS_A_CACHE_ENTRY_SIZE: e->size = dp_nla_uint(p, len); break;
+	case FTALIAS_A_CACHE_ENTRY_OWNER_PORT:
+		e->owner_port = dp_nla_uint(p, len);
+		break;
+	case FTALIAS_A_CACHE_ENTRY_JOURNAL:
+		e->journal = dp_nla_uint(p, len);
+		break;
+	}
+}
+
+static inline void dp_entries_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct dp_entries *es = arg;
+	struct dp_entry e = { 0 };
+
+	dp_attrs(nlh, dp_entry_attr, &e);
+	if (es->n < es->max)
+		es->e[es->n] = e;
+	es->n++;
+}
+
+/*
+ * Up to max entries of alias id's cache into e; returns how many it has
+ * (may be more than max) or -errno.
+ */
+static inline int dp_cache_entries(struct dp_nl *nl, uint32_t id,
+				   struct dp_entry *e, int max)
+{
+	struct dp_entries es = { .e = e, .max = max };
+	struct dp_req r;
+	int err;
+
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_CACHE_GET,
+		    NLM_F_REQUEST | NLM_F_DUMP);
+	dp_put_u32(&r, FTALIAS_A_CACHE_ENTRY_ALIAS_ID, id);
+	err = dp_nl_req(nl, &r, dp_entries_cb, &es);
+	return err ? err : es.n;
 }
 
 static inline int dp_alias_del(struct dp_nl *nl, uint32_t id)

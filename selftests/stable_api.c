@@ -9,13 +9,19 @@
  * when a process is killed (failover.c and exactly_once.c kill real
  * processes).  Every wait is on a condition, with a deadline.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <poll.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "kselftest_harness.h"
 #include "dp_util.h"
@@ -27,6 +33,7 @@ static int name_seq;
 FIXTURE(st) {
 	struct dp_nl *nl;
 	int af;
+	char saved_total[32];	/* cache_total_bytes to restore, or "" */
 	char buf[FTALIAS_MSG_MAX];
 	char cbuf[FTALIAS_MSG_MAX + 1024];
 };
@@ -39,8 +46,41 @@ FIXTURE_SETUP(st)
 	ASSERT_NE(NULL, self->nl);
 }
 
+#define TOTAL_PARAM	"/sys/module/ftalias/parameters/cache_total_bytes"
+
+static int write_file(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, s, strlen(s));
+	if (n < 0)
+		n = -errno;
+	close(fd);
+	return n < 0 ? n : n == (ssize_t)strlen(s) ? 0 : -EIO;
+}
+
+static int read_file(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n < 0)
+		return -errno;
+	buf[n] = 0;
+	return 0;
+}
+
 FIXTURE_TEARDOWN(st)
 {
+	if (self->saved_total[0])
+		write_file(TOTAL_PARAM, self->saved_total);
 	dp_nl_close(self->nl);
 }
 
@@ -777,6 +817,692 @@ TEST_F(st, ttl_and_shrinker)
 	close(srv);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
 	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
+/* The entries of a cache, with their sizes and ages; -1 on failure. */
+static int entries_of(struct dp_nl *nl, uint32_t alias, struct dp_entry *e,
+		      int max)
+{
+	int n = dp_cache_entries(nl, alias, e, max);
+
+	return n < 0 || n > max ? -1 : n;
+}
+
+/*
+ * A completed entry recorded again under a byte limit that the new size
+ * would pass: the room is made from the other entries, never from the
+ * entry itself (which once freed it and wrote into it).
+ */
+TEST_F(st, record_again_under_byte_limit)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	static char big[3000], small[2000];
+	struct ftalias_id x, y;
+	struct dp_entry e[4];
+	struct dp_cache cs;
+	struct dp_msg m;
+
+	memset(small, 's', sizeof(small));
+	memset(big, 'b', sizeof(big));
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_CACHE_MAX_BYTES,
+				  4096, 8));
+	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "x", &x));
+	/* Looked up in an empty cache: a miss too. */
+	EXPECT_EQ(1, cache_of(self->nl, s).misses);
+	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_AUTO_REPLY, small,
+			       sizeof(small)));
+	/* Bigger, past the limit with the old size still counted. */
+	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_AUTO_REPLY, big,
+			       sizeof(big)));
+	ASSERT_EQ(1, entries_of(self->nl, s, e, 4));
+	EXPECT_EQ(sizeof(big), e[0].size);
+	EXPECT_EQ(FTALIAS_CACHE_STATE_AUTO_REPLY, e[0].state);
+	cs = cache_of(self->nl, s);
+	EXPECT_LE(cs.bytes, 4096);
+	EXPECT_EQ(0, cs.evict_lru);
+	ASSERT_EQ(0, dp_send_reply(srv, &x, big, sizeof(big), 0));
+	ASSERT_EQ(sizeof(big), recv_wait(cli, self->buf, sizeof(self->buf), &m,
+					 self->cbuf, sizeof(self->cbuf)));
+
+	/* A second entry past the limit evicts the first... */
+	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "y", &y));
+	ASSERT_EQ(0, dp_record(srv, &y, FTALIAS_RECORD_AUTO_REPLY, small,
+			       sizeof(small)));
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(1, cs.entries);
+	EXPECT_EQ(1, cs.evict_lru);
+	/* ...and one that cannot fit at all is refused, keeping the old. */
+	EXPECT_EQ(-ENOBUFS, dp_record(srv, &y, FTALIAS_RECORD_AUTO_REPLY,
+				      self->buf, 4096));
+	ASSERT_EQ(1, entries_of(self->nl, s, e, 4));
+	EXPECT_TRUE(dp_id_eq(&e[0].id, &y))
+		TH_LOG("entry " DP_ID_FMT ", y " DP_ID_FMT,
+		       DP_ID_ARGS(e[0].id), DP_ID_ARGS(y));
+	EXPECT_EQ(sizeof(small), e[0].size);
+	EXPECT_EQ(1, cache_of(self->nl, s).refused);
+	ASSERT_EQ(0, dp_send_reply(srv, &y, "r", 1, 0));
+	/* The re-send gets the recorded reply, not "r". */
+	ASSERT_EQ(1, recv_wait(cli, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "y", 1,
+				      FTALIAS_CMSG_ID, &y, sizeof(y), NULL));
+	ASSERT_EQ(sizeof(small), recv_wait(cli, self->buf, sizeof(self->buf),
+					   &m, self->cbuf,
+					   sizeof(self->cbuf)));
+	EXPECT_EQ(0, memcmp(self->buf, small, sizeof(small)));
+	EXPECT_TRUE(nothing_queued(srv));
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
+/* An empty reply is a reply: recorded on an in-progress entry, kept. */
+TEST_F(st, empty_auto_reply_is_kept)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	struct ftalias_id x, y;
+	struct dp_entry e[4];
+	struct dp_msg m;
+
+	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "x", &x));
+	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
+	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_AUTO_REPLY, NULL, 0));
+	ASSERT_EQ(1, entries_of(self->nl, s, e, 4));
+	EXPECT_EQ(FTALIAS_CACHE_STATE_AUTO_REPLY, e[0].state);
+	EXPECT_EQ(0, e[0].size);
+	/* The same through record-replies, with an empty reply. */
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_RECORD_REPLIES,
+				  1, 1));
+	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "y", &y));
+	ASSERT_EQ(0, dp_record(srv, &y, FTALIAS_RECORD_BLOCK, NULL, 0));
+	ASSERT_EQ(0, dp_send_reply(srv, &y, NULL, 0, 0));
+	ASSERT_EQ(0, recv_wait(cli, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_TRUE(dp_id_eq(&m.reply_to, &y));
+	EXPECT_EQ(0, m.err);
+	ASSERT_EQ(2, entries_of(self->nl, s, e, 4));
+	EXPECT_EQ(FTALIAS_CACHE_STATE_AUTO_REPLY, e[1].state);
+	/* Re-sent: answered by the kernel, empty, the server sees nothing. */
+	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "y", 1,
+				      FTALIAS_CMSG_ID, &y, sizeof(y), NULL));
+	ASSERT_EQ(0, recv_wait(cli, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_TRUE(dp_id_eq(&m.reply_to, &y));
+	EXPECT_TRUE(nothing_queued(srv));
+	EXPECT_EQ(1, cache_of(self->nl, s).hits_auto);
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
+/* The TTL of an entry runs from its completion, not from its block. */
+TEST_F(st, ttl_counts_from_record)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	struct ftalias_id x;
+	struct dp_entry e[2];
+	int64_t deadline;
+
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_CACHE_TTL_MS,
+				  3000, 4));
+	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "x", &x));
+	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
+	/* In progress for 2 s: more than half the TTL. */
+	deadline = dp_now_ms() + WAIT_MS;
+	do {
+		ASSERT_EQ(1, entries_of(self->nl, s, e, 2));
+		if (e[0].age_ms >= 2000)
+			break;
+		dp_pause_ms(50);
+	} while (dp_now_ms() < deadline);
+	ASSERT_GE(e[0].age_ms, 2000);
+	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_HANDLER, "a", 1));
+	ASSERT_EQ(1, entries_of(self->nl, s, e, 2));
+	EXPECT_EQ(FTALIAS_CACHE_STATE_HANDLER, e[0].state);
+	EXPECT_LT(e[0].age_ms, 1000);
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
+/*
+ * A socket that is not a member may not record, with a reply either
+ * (that once reached the cache of no alias: a NULL dereference).
+ */
+TEST_F(st, non_member_reply_record)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	int p = dp_socket(self->af, 0, -1, 0);
+	struct ftalias_id x;
+
+	ASSERT_GE(p, 0);
+	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "x", &x));
+	EXPECT_EQ(-EPERM, dp_reply_record(p, &x, "forged", 6));
+	EXPECT_EQ(-EPERM, dp_record(p, &x, FTALIAS_RECORD_AUTO_REPLY, "f", 1));
+	EXPECT_EQ(0, cache_of(self->nl, s).entries);
+	EXPECT_TRUE(nothing_queued(cli));
+	/* The request is still the server's to answer. */
+	ASSERT_EQ(0, dp_send_reply(srv, &x, "ok", 2, 0));
+	EXPECT_TRUE(got_reply(self, cli, &x, "ok"));
+	close(p);
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
+/*
+ * A socket that is not a member cannot send a request again: when it goes
+ * away, or its request fails, the entry of that request goes too, in
+ * whatever state (no later socket with the same port meets it).
+ */
+TEST_F(st, plain_requester_gone)
+{
+	uint32_t s = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int c1 = dp_socket(self->af, 0, -1, 0);
+	int c2 = dp_socket(self->af, 0, -1, 0);
+	struct ftalias_id x, y;
+	struct dp_cache cs;
+	struct dp_msg m;
+
+	ASSERT_EQ(0, request(_metadata, self, c1, srv, s, "x", &x));
+	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
+	ASSERT_EQ(0, request(_metadata, self, c2, srv, s, "y", &y));
+	ASSERT_EQ(0, dp_record(srv, &y, FTALIAS_RECORD_AUTO_REPLY, "r", 1));
+	EXPECT_EQ(2, cache_of(self->nl, s).entries);
+	close(c1);
+	close(c2);
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(0, cs.entries);
+	EXPECT_EQ(0, cs.in_progress);
+	EXPECT_EQ(0, cs.bytes);
+	EXPECT_EQ(2, cs.evict_ack);
+	EXPECT_EQ(-ENOENT, dp_record(srv, &x, FTALIAS_RECORD_AUTO_REPLY,
+				     "r", 1));
+	EXPECT_EQ(-ENOENT, dp_send_reply(srv, &y, "r", 1, 0));
+
+	/* Held past the grace period after its member died: it fails, and
+	 * the orphaned entry goes with it.
+	 */
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_GRACE_MS,
+				  300, 4));
+	c1 = dp_socket(self->af, 0, -1, 0);
+	ASSERT_EQ(0, request(_metadata, self, c1, srv, s, "x", &x));
+	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
+	close(srv);
+	ASSERT_EQ(0, recv_wait(c1, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_EQ(EHOSTUNREACH, m.err);
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(0, cs.entries);
+	EXPECT_EQ(0, cs.in_progress);
+	close(c1);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
+/* alias-new with an explicit id; returns it or -errno. */
+static int alias_new_id(struct dp_nl *nl, uint32_t id)
+{
+	struct dp_alias a = { 0 };
+	char name[32];
+	struct dp_req r;
+	int err;
+
+	snprintf(name, sizeof(name), "st%d-%d", getpid(), name_seq++);
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_NEW, NLM_F_ACK);
+	dp_put(&r, FTALIAS_A_ALIAS_NAME, name, strlen(name) + 1);
+	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, id);
+	err = dp_nl_req(nl, &r, dp_alias_cb, &a);
+	return err ? err : (int)a.id;
+}
+
+/*
+ * The entries of a deleted client alias go from every cache: an alias
+ * created later with the same id cannot read the replies of the old one
+ * by re-sending its IDs.
+ */
+TEST_F(st, deleted_client_alias_forgotten)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	struct ftalias_id x, x2;
+	struct dp_cache cs;
+	struct dp_msg m;
+	int cli2;
+
+	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "x", &x));
+	ASSERT_EQ(0, dp_reply_record(srv, &x, "secret", 6));
+	EXPECT_TRUE(got_reply(self, cli, &x, "secret"));
+	EXPECT_EQ(1, cache_of(self->nl, s).entries);
+	close(cli);
+	ASSERT_EQ(0, dp_alias_del(self->nl, ca));
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(0, cs.entries);
+	EXPECT_EQ(1, cs.evict_ack);
+
+	/* A new alias with the old id re-sends the old ID: executed. */
+	ASSERT_EQ((int)ca, alias_new_id(self->nl, ca));
+	cli2 = dp_socket(self->af, ca, -1, 0);
+	ASSERT_GE(cli2, 0);
+	ASSERT_EQ(0, request(_metadata, self, cli2, srv, s, "first", &x2));
+	ASSERT_EQ(0, dp_send_reply(srv, &x2, "ok", 2, 0));
+	EXPECT_TRUE(got_reply(self, cli2, &x2, "ok"));
+	ASSERT_EQ(0, dp_send_req_cmsg(cli2, self->af, s, "x", 1,
+				      FTALIAS_CMSG_ID, &x, sizeof(x), NULL));
+	ASSERT_EQ(1, recv_wait(srv, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_TRUE(dp_id_eq(&m.id, &x));
+	EXPECT_EQ(FTALIAS_F_RESENT, m.flags);
+	EXPECT_EQ(0, cache_of(self->nl, s).hits_auto);
+	ASSERT_EQ(0, dp_send_reply(srv, &x, "new", 3, 0));
+	EXPECT_TRUE(got_reply(self, cli2, &x, "new"));
+	close(cli2);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
+/*
+ * Nobody but the members of the requester's own alias can name a
+ * request's ID, so nobody else can get its recorded reply: not a plain
+ * socket, not a member of another alias, not a member of the server
+ * alias, not with the ID of a plain requester.
+ */
+TEST_F(st, no_reply_for_others)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	uint32_t other = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	int plain = dp_socket(self->af, 0, -1, 0);
+	int mo = dp_socket(self->af, other, -1, 0);
+	struct ftalias_id x, p, guess;
+	struct dp_cache cs;
+
+	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "x", &x));
+	ASSERT_EQ(0, dp_reply_record(srv, &x, "secret", 6));
+	EXPECT_TRUE(got_reply(self, cli, &x, "secret"));
+	ASSERT_EQ(0, request(_metadata, self, plain, srv, s, "p", &p));
+	ASSERT_EQ(0, dp_record(srv, &p, FTALIAS_RECORD_AUTO_REPLY, "mine", 4));
+
+	EXPECT_EQ(-EPERM, dp_send_req_cmsg(plain, self->af, s, "x", 1,
+					   FTALIAS_CMSG_ID, &x, sizeof(x),
+					   NULL));
+	EXPECT_EQ(-EPERM, dp_send_req_cmsg(mo, self->af, s, "x", 1,
+					   FTALIAS_CMSG_ID, &x, sizeof(x),
+					   NULL));
+	EXPECT_EQ(-EPERM, dp_send_req_cmsg(srv, self->af, s, "x", 1,
+					   FTALIAS_CMSG_ID, &x, sizeof(x),
+					   NULL));
+	EXPECT_EQ(-EPERM, dp_send_req_cmsg(cli, self->af, s, "p", 1,
+					   FTALIAS_CMSG_ID, &p, sizeof(p),
+					   NULL));
+	/* Its own alias, an ID not issued yet: refused too. */
+	guess = x;
+	guess.xid += 100;
+	EXPECT_EQ(-EPERM, dp_send_req_cmsg(cli, self->af, s, "x", 1,
+					   FTALIAS_CMSG_ID, &guess,
+					   sizeof(guess), NULL));
+	/* Another node's ID, forged. */
+	guess = x;
+	guess.node = 7;
+	EXPECT_EQ(-EPERM, dp_send_req_cmsg(cli, self->af, s, "x", 1,
+					   FTALIAS_CMSG_ID, &guess,
+					   sizeof(guess), NULL));
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(0, cs.hits_auto);
+	EXPECT_EQ(2, cs.entries);
+	EXPECT_TRUE(nothing_queued(plain));
+	EXPECT_TRUE(nothing_queued(mo));
+	EXPECT_TRUE(nothing_queued(srv));
+	ASSERT_EQ(0, dp_send_reply(srv, &p, "mine", 4, 0));
+	EXPECT_TRUE(got_reply(self, plain, &p, "mine"));
+	close(mo);
+	close(plain);
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+	EXPECT_EQ(0, dp_alias_del(self->nl, other));
+}
+
+/*
+ * Network namespaces: the same alias ids in another namespace reach
+ * nothing of this one's stable area, through the socket API or netlink.
+ */
+TEST_F(st, netns_isolation)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	struct ftalias_id x;
+	struct dp_cache cs;
+	int status;
+	pid_t pid;
+
+	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "x", &x));
+	ASSERT_EQ(0, dp_reply_record(srv, &x, "secret", 6));
+	EXPECT_TRUE(got_reply(self, cli, &x, "secret"));
+
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (!pid) {
+		struct dp_entry e[2];
+		struct ftalias_id x2, mine;
+		struct dp_msg m;
+		struct dp_nl *nl;
+		int srv2, cli2;
+
+		if (unshare(CLONE_NEWNET))
+			_exit(10);
+		nl = dp_nl_open();
+		if (!nl)
+			_exit(11);
+		/* Nothing of the other namespace is visible. */
+		if (dp_cache_entries(nl, s, e, 2) != -ENOENT ||
+		    dp_alias_get(nl, s, &(struct dp_alias){ 0 }) != -ENOENT)
+			_exit(12);
+		if (alias_new_id(nl, s) != (int)s ||
+		    alias_new_id(nl, ca) != (int)ca)
+			_exit(13);
+		if (dp_cache_entries(nl, s, e, 2) != 0)
+			_exit(14);
+		srv2 = dp_socket(self->af, s, -1, 0);
+		cli2 = dp_socket(self->af, ca, -1, 0);
+		if (srv2 < 0 || cli2 < 0)
+			_exit(15);
+		/* Issue IDs up to the other namespace's, then name it. */
+		do {
+			if (dp_send_req(cli2, self->af, s, "n", 1, &mine, 0) ||
+			    recv_wait(srv2, self->buf, sizeof(self->buf), &m,
+				      self->cbuf, sizeof(self->cbuf)) != 1 ||
+			    dp_send_reply(srv2, &mine, "n", 1, 0) ||
+			    recv_wait(cli2, self->buf, sizeof(self->buf), &m,
+				      self->cbuf, sizeof(self->cbuf)) != 1)
+				_exit(16);
+		} while (mine.xid < x.xid);
+		x2 = x;
+		x2.port = dp_port(cli2);
+		if (dp_send_req_cmsg(cli2, self->af, s, "x", 1,
+				     FTALIAS_CMSG_ID, &x2, sizeof(x2), NULL) &&
+		    dp_send_req_cmsg(cli2, self->af, s, "x", 1,
+				     FTALIAS_CMSG_ID, &x, sizeof(x), NULL))
+			_exit(17);
+		/* Executed here, not answered from the other namespace. */
+		if (recv_wait(srv2, self->buf, sizeof(self->buf), &m,
+			      self->cbuf, sizeof(self->cbuf)) != 1 ||
+		    m.flags != FTALIAS_F_RESENT)
+			_exit(18);
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("child failed at step %d", WEXITSTATUS(status));
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(1, cs.entries);
+	EXPECT_EQ(0, cs.hits_auto);
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
+/*
+ * Objects of a slab cache in /proc/slabinfo, after the per-cpu slabs were
+ * flushed (they count as in use); -1 when the cache is not listed.
+ */
+static long slab_objects(const char *cache)
+{
+	char path[128], line[512], name[64];
+	long n = -1, active;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/kernel/slab/%s/shrink", cache);
+	write_file(path, "1");
+	f = fopen("/proc/slabinfo", "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%63s %ld", name, &active) == 2 &&
+		    !strcmp(name, cache))
+			n = active;
+	fclose(f);
+	return n;
+}
+
+/* "slab" bytes of a memory cgroup's memory.stat; -1 if not readable. */
+static long long memcg_slab(const char *cg)
+{
+	char path[160], buf[8192], *p;
+
+	snprintf(path, sizeof(path), "%s/memory.stat", cg);
+	if (read_file(path, buf, sizeof(buf)))
+		return -1;
+	p = strstr(buf, "\nslab ");
+	return p ? strtoll(p + 6, NULL, 10) : -1;
+}
+
+/*
+ * A memory cgroup of its own for this test, with the memory controller:
+ * its path in cg, or false when the kernel has none (the debug kernel).
+ */
+static bool memcg_make(char *cg, size_t size)
+{
+	const char *root = "/sys/fs/cgroup";
+	char path[160], ctl[256];
+
+	snprintf(path, sizeof(path), "%s/cgroup.controllers", root);
+	if (access(path, R_OK))
+		mount("none", root, "cgroup2", 0, NULL);
+	if (read_file(path, ctl, sizeof(ctl)) || !strstr(ctl, "memory"))
+		return false;
+	snprintf(path, sizeof(path), "%s/cgroup.subtree_control", root);
+	write_file(path, "+memory");
+	snprintf(cg, size, "%s/ftalias-st-%d", root, getpid());
+	if (mkdir(cg, 0755) && errno != EEXIST)
+		return false;
+	return memcg_slab(cg) >= 0;
+}
+
+/* A server recording every reply, payload bytes each, until EOF on rfd. */
+static void flood_server(FIXTURE_DATA(st) *self, uint32_t alias,
+			 size_t payload, const char *cg, int rfd, int wfd)
+{
+	char path[192], pid[16], in[64];
+	struct dp_msg m;
+	ssize_t n;
+	int srv;
+
+	if (cg) {
+		snprintf(path, sizeof(path), "%s/cgroup.procs", cg);
+		snprintf(pid, sizeof(pid), "%d", getpid());
+		if (write_file(path, pid))
+			_exit(2);
+	}
+	srv = dp_socket(self->af, alias, -1, 0);
+	if (srv < 0 || write(wfd, "r", 1) != 1)
+		_exit(3);
+	memset(self->buf, 'p', payload);
+	for (;;) {
+		struct pollfd pfd[2] = {
+			{ .fd = srv, .events = POLLIN },
+			{ .fd = rfd, .events = POLLIN },
+		};
+
+		if (poll(pfd, 2, WAIT_MS) <= 0 || pfd[1].revents)
+			break;
+		n = dp_recv_aux(srv, in, sizeof(in), &m, MSG_DONTWAIT,
+				self->cbuf, sizeof(self->cbuf));
+		if (n < 0)
+			continue;
+		/* Refused past a limit: answer without recording. */
+		if (dp_reply_record(srv, &m.id, self->buf, payload))
+			dp_send_reply(srv, &m.id, self->buf, payload, 0);
+	}
+	_exit(0);
+}
+
+/*
+ * Flooding a cache far past its limits: its entries and bytes, the slab
+ * objects of its entries and (where the kernel has memory cgroups) the
+ * kernel memory charged to the recording process stay under the caps;
+ * what went is counted as LRU evictions.
+ */
+TEST_F(st, flood_stays_under_limits)
+{
+	enum { N = 1500, PAYLOAD = 2000, MAX_BYTES = 64 << 10 };
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	long long before = -1, after;
+	int to[2], from[2], i, status;
+	long objs0, objs;
+	struct ftalias_id id;
+	struct dp_cache cs;
+	struct dp_msg m;
+	bool have_cg;
+	char cg[160];
+	pid_t pid;
+	char c;
+
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_CACHE_MAX_BYTES,
+				  MAX_BYTES, 8));
+	ASSERT_EQ(0, dp_alias_set(self->nl, s,
+				  FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, 200, 4));
+	have_cg = memcg_make(cg, sizeof(cg));
+	if (!have_cg)
+		TH_LOG("no memory cgroup: slab numbers only");
+	objs0 = slab_objects("ftalias_rc_entry");
+	ASSERT_EQ(0, pipe(to));
+	ASSERT_EQ(0, pipe(from));
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (!pid) {
+		close(to[1]);
+		close(from[0]);
+		flood_server(self, s, PAYLOAD, have_cg ? cg : NULL, to[0],
+			     from[1]);
+	}
+	close(to[0]);
+	close(from[1]);
+	ASSERT_EQ(1, read(from[0], &c, 1));
+	if (have_cg)
+		before = memcg_slab(cg);
+	for (i = 0; i < N; i++) {
+		ASSERT_EQ(0, dp_send_req(cli, self->af, s, "f", 1, &id, 0));
+		ASSERT_EQ(PAYLOAD, recv_wait(cli, self->buf, sizeof(self->buf),
+					     &m, self->cbuf,
+					     sizeof(self->cbuf)));
+		ASSERT_TRUE(dp_id_eq(&m.reply_to, &id));
+	}
+	cs = cache_of(self->nl, s);
+	EXPECT_LE(cs.bytes, MAX_BYTES);
+	EXPECT_LE(cs.entries, 200);
+	EXPECT_GT(cs.entries, 0);
+	EXPECT_EQ(N, cs.recorded);
+	EXPECT_EQ(cs.recorded - cs.entries, cs.evict_lru);
+	EXPECT_EQ(0, cs.refused);
+	objs = slab_objects("ftalias_rc_entry");
+	if (objs0 >= 0 && objs >= 0)
+		EXPECT_LE(objs - objs0, (long)cs.entries + 64)
+			TH_LOG("%ld entry objects for %llu entries",
+			       objs - objs0, (unsigned long long)cs.entries);
+	if (have_cg) {
+		after = memcg_slab(cg);
+		ksft_print_msg("memcg slab: %lld bytes more for %llu entries of %d bytes (%llu bytes counted)\n",
+			       after - before,
+			       (unsigned long long)cs.entries, PAYLOAD,
+			       (unsigned long long)cs.bytes);
+		/* Without the caps: N * PAYLOAD, 3 MB. */
+		EXPECT_LE(after - before, MAX_BYTES + (512 << 10));
+	}
+	close(to[1]);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status));
+	close(from[0]);
+	close(cli);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+	if (have_cg)
+		rmdir(cg);
+}
+
+/*
+ * The total limit of all caches (module parameter cache_total_bytes,
+ * changeable at run time): an alias past it evicts its own oldest
+ * entries; one with nothing to evict is refused, and says so.
+ */
+TEST_F(st, total_limit)
+{
+	uint32_t s1 = new_alias(self->nl), s2 = new_alias(self->nl);
+	uint32_t ca = new_alias(self->nl);
+	int m1 = dp_socket(self->af, s1, -1, 0);
+	int m2 = dp_socket(self->af, s2, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	unsigned long long limit;
+	struct ftalias_id id;
+	struct dp_cache c1, c2;
+	struct dp_msg m;
+	char val[32];
+	int i;
+
+	if (read_file(TOTAL_PARAM, self->saved_total,
+		      sizeof(self->saved_total)))
+		SKIP(return, "no " TOTAL_PARAM);
+	/* Refused values leave it as it was. */
+	EXPECT_EQ(-EINVAL, write_file(TOTAL_PARAM, "0"));
+	EXPECT_EQ(-EINVAL, write_file(TOTAL_PARAM, "many"));
+	ASSERT_EQ(0, read_file(TOTAL_PARAM, val, sizeof(val)));
+	EXPECT_STREQ(self->saved_total, val);
+
+	/* Room for about 16 entries of 1000 bytes beyond what is there. */
+	limit = dp_total_bytes(self->nl) + 16 * 1100;
+	snprintf(val, sizeof(val), "%llu", limit);
+	ASSERT_EQ(0, write_file(TOTAL_PARAM, val));
+	EXPECT_EQ(limit, dp_total_limit(self->nl));
+	memset(self->buf, 't', 1000);
+	for (i = 0; i < 64; i++) {
+		ASSERT_EQ(0, request(_metadata, self, cli, m1, s1, "t", &id));
+		ASSERT_EQ(0, dp_reply_record(m1, &id, self->buf, 1000));
+		ASSERT_EQ(1000, recv_wait(cli, self->buf + 2000, 2000, &m,
+					  self->cbuf, sizeof(self->cbuf)));
+	}
+	EXPECT_LE(dp_total_bytes(self->nl), limit);
+	c1 = cache_of(self->nl, s1);
+	EXPECT_GE(c1.evict_lru, 64 - 16);
+	EXPECT_EQ(64, c1.entries + c1.evict_lru);
+	/* s2 has nothing of its own to evict: refused, s1 untouched. */
+	ASSERT_EQ(0, request(_metadata, self, cli, m2, s2, "u", &id));
+	EXPECT_EQ(-ENOBUFS, dp_reply_record(m2, &id, self->buf, 1000));
+	c2 = cache_of(self->nl, s2);
+	EXPECT_EQ(1, c2.refused);
+	EXPECT_EQ(0, c2.entries);
+	EXPECT_EQ(c1.entries, cache_of(self->nl, s1).entries);
+	/* Answered without recording, it still goes. */
+	ASSERT_EQ(0, dp_send_reply(m2, &id, "u", 1, 0));
+	EXPECT_TRUE(got_reply(self, cli, &id, "u"));
+
+	ASSERT_EQ(0, write_file(TOTAL_PARAM, self->saved_total));
+	self->saved_total[0] = 0;
+	close(cli);
+	close(m1);
+	close(m2);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s1));
+	EXPECT_EQ(0, dp_alias_del(self->nl, s2));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+	EXPECT_EQ(0, dp_total_bytes(self->nl));
 }
 
 /* Deleting an alias frees its stable area, whatever is in it. */
