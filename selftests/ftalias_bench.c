@@ -189,12 +189,13 @@ static void window_bufs(int fd)
 
 /* AF_FTALIAS SOCK_RDM */
 
-static int fta_srv_open(int prio)
+/* A member of alias (priority prio, 0: the default). */
+static int fta_join(uint32_t alias, int prio)
 {
 	struct sockaddr_ftalias a = {
 		.sfa_family = ftalias_af,
 		.sfa_type = FTALIAS_ADDR_ALIAS,
-		.sfa_alias = alias_id,
+		.sfa_alias = alias,
 	};
 	uint32_t p = prio;
 	int fd;
@@ -210,6 +211,11 @@ static int fta_srv_open(int prio)
 err:
 	close(fd);
 	return -1;
+}
+
+static int fta_srv_open(int prio)
+{
+	return fta_join(alias_id, prio);
 }
 
 /* recvmsg() with room for the ftalias control messages. */
@@ -245,25 +251,52 @@ static ssize_t fta_srv_recv(int fd, void *buf, size_t len, struct peer *p)
 	return -1;
 }
 
-static ssize_t fta_srv_send(int fd, const void *buf, size_t len,
-			    const struct peer *p)
+/*
+ * The reply to p->id; record: also recorded as the request's auto-reply
+ * (FTALIAS_CMSG_RECORD with FTALIAS_CMSG_REPLY_TO).
+ */
+static ssize_t fta_reply(int fd, const void *buf, size_t len,
+			 const struct peer *p, bool record)
 {
 	union {
-		char buf[CMSG_SPACE(sizeof(struct ftalias_id))];
+		char buf[CMSG_SPACE(sizeof(struct ftalias_id)) +
+			 CMSG_SPACE(sizeof(struct ftalias_record))];
 		struct cmsghdr align;
 	} cb;
+	struct ftalias_record rec = {
+		.id = p->id,
+		.type = FTALIAS_RECORD_AUTO_REPLY,
+	};
 	struct iovec iov = { (void *)buf, len };
 	struct msghdr m = {
 		.msg_iov = &iov, .msg_iovlen = 1,
-		.msg_control = cb.buf, .msg_controllen = sizeof(cb.buf),
+		.msg_control = cb.buf,
+		.msg_controllen = CMSG_SPACE(sizeof(p->id)),
 	};
-	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+	struct cmsghdr *c;
 
+	memset(&cb, 0, sizeof(cb));
+	if (record)
+		m.msg_controllen += CMSG_SPACE(sizeof(rec));
+	c = CMSG_FIRSTHDR(&m);
 	c->cmsg_level = SOL_FTALIAS;
 	c->cmsg_type = FTALIAS_CMSG_REPLY_TO;
 	c->cmsg_len = CMSG_LEN(sizeof(p->id));
 	memcpy(CMSG_DATA(c), &p->id, sizeof(p->id));
+	if (record) {
+		c = CMSG_NXTHDR(&m, c);
+		c->cmsg_level = SOL_FTALIAS;
+		c->cmsg_type = FTALIAS_CMSG_RECORD;
+		c->cmsg_len = CMSG_LEN(sizeof(rec));
+		memcpy(CMSG_DATA(c), &rec, sizeof(rec));
+	}
 	return sendmsg(fd, &m, 0);
+}
+
+static ssize_t fta_srv_send(int fd, const void *buf, size_t len,
+			    const struct peer *p)
+{
+	return fta_reply(fd, buf, len, p, false);
 }
 
 static int fta_cl_open(void)
@@ -285,19 +318,29 @@ static int fta_cl_open(void)
 	return fd;
 }
 
-static ssize_t fta_cl_send(int fd, const void *buf, size_t len)
+static ssize_t fta_send_to(int fd, uint32_t alias, const void *buf,
+			   size_t len)
 {
 	struct sockaddr_ftalias a = {
 		.sfa_family = ftalias_af,
 		.sfa_type = FTALIAS_ADDR_ALIAS,
-		.sfa_alias = alias_id,
+		.sfa_alias = alias,
 	};
 
 	return sendto(fd, buf, len, 0, (struct sockaddr *)&a, sizeof(a));
 }
 
-/* The last reply's FTALIAS_CMSG_FLAGS, for the failover client. */
+static ssize_t fta_cl_send(int fd, const void *buf, size_t len)
+{
+	return fta_send_to(fd, alias_id, buf, len);
+}
+
+/*
+ * The last reply's FTALIAS_CMSG_FLAGS, for the failover client, and its
+ * FTALIAS_CMSG_REPLY_TO, for the replay-cache duplicates.
+ */
 static uint32_t fta_last_flags;
+static struct ftalias_id fta_last_reply_to;
 
 static ssize_t fta_cl_recv(int fd, void *buf, size_t len)
 {
@@ -321,6 +364,8 @@ static ssize_t fta_cl_recv(int fd, void *buf, size_t len)
 			continue;
 		switch (c->cmsg_type) {
 		case FTALIAS_CMSG_REPLY_TO:
+			memcpy(&fta_last_reply_to, CMSG_DATA(c),
+			       sizeof(fta_last_reply_to));
 			reply = true;
 			break;
 		case FTALIAS_CMSG_FLAGS:
@@ -886,6 +931,25 @@ static void fail_figure(struct figure *f, int err, const char *what)
 	snprintf(f->why, sizeof(f->why), "%s: %s", what, strerror(err));
 }
 
+/* Pool the round-trip samples of client slot i into f. */
+static void add_samples(struct figure *f, unsigned int i)
+{
+	size_t n = shm->res[i].nsamples;
+	uint32_t *all;
+
+	if (!n || f->err)
+		return;
+	all = realloc(f->samples, (f->nsamples + n) * sizeof(*all));
+	if (!all) {
+		fail_figure(f, ENOMEM, "samples");
+		return;
+	}
+	f->samples = all;
+	memcpy(all + f->nsamples, samples + (size_t)i * MAX_SAMPLES,
+	       n * sizeof(*all));
+	f->nsamples += n;
+}
+
 /*
  * One round of a figure: a server, nclients clients, window 0 = round
  * trip; for ms milliseconds.
@@ -898,7 +962,6 @@ static void measure(const struct transport *t, size_t size,
 	int ready[2], go[2], err = 0;
 	unsigned int i, n = 0;
 	size_t total = 0;
-	uint32_t *all;
 
 	if (f->err)
 		return;
@@ -967,17 +1030,8 @@ static void measure(const struct transport *t, size_t size,
 	f->secs += ms / 1000.0;
 	if (window || !total)
 		return;
-	all = realloc(f->samples, (f->nsamples + total) * sizeof(*all));
-	if (!all) {
-		fail_figure(f, ENOMEM, "samples");
-		return;
-	}
-	f->samples = all;
-	for (i = 0; i < n; i++) {
-		memcpy(all + f->nsamples, samples + (size_t)i * MAX_SAMPLES,
-		       shm->res[i].nsamples * sizeof(*all));
-		f->nsamples += shm->res[i].nsamples;
-	}
+	for (i = 0; i < n; i++)
+		add_samples(f, i);
 }
 
 static void finish_figure(struct figure *f)
