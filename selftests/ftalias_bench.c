@@ -20,6 +20,10 @@
  *   failover     (ftalias) a primary and a backup member, a client in a
  *                request loop, kill -9 of the primary: time from the kill
  *                to the first reply from the backup
+ *   cache        (ftalias) the replay cache: a duplicate answered from the
+ *                cache against a round trip, round trips with a large and
+ *                a small cache, recording against not recording, kernel
+ *                memory per entry (see "Replay cache" below)
  *
  * ftalias: the alias is created over generic netlink (alias-new, default
  * attributes: promotion policy auto) and deleted at the end, or given with
@@ -29,8 +33,9 @@
  *
  * Needs root for: net.unix.max_dgram_qlen (raised so that pipelined
  * AF_UNIX SOCK_DGRAM cannot deadlock on its 10-message default queue),
- * SO_RCVBUFFORCE on the UDP sockets (UDP drops instead of blocking) and
- * "modprobe tipc".  Run "ftalias_bench -h" for the options.
+ * SO_RCVBUFFORCE on the UDP sockets (UDP drops instead of blocking),
+ * "modprobe tipc" and the memory cgroup of the replay-cache fill.  Run
+ * "ftalias_bench -h" for the options.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -52,6 +57,7 @@
 #include <netinet/in.h>
 #include <sys/epoll.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -127,6 +133,8 @@ struct transport {
 	int (*cl_open)(void);
 	ssize_t (*cl_send)(int fd, const void *buf, size_t len);
 	ssize_t (*cl_recv)(int fd, void *buf, size_t len);
+	/* Instead of client_body(): the replay-cache duplicates. */
+	int (*cl_body)(unsigned int idx, int ready, int go);
 };
 
 /* Shared between the processes of one figure (MAP_SHARED). */
@@ -985,7 +993,8 @@ static void measure(const struct transport *t, size_t size,
 		if (!pids[n]) {
 			close(ready[0]);
 			close(go[1]);
-			_exit(client_body(t, n, size, window, ready[1], go[0]));
+			_exit(t->cl_body ? t->cl_body(n, ready[1], go[0]) :
+			      client_body(t, n, size, window, ready[1], go[0]));
 		}
 	}
 	close(ready[1]);
@@ -1201,6 +1210,769 @@ static void failover(void)
 }
 
 /* ------------------------------------------------------------------ */
+/*
+ * Replay cache (issue "Stable area").  The client is a member of a client
+ * alias: it may re-send its IDs (FTALIAS_CMSG_ID), so the server alias
+ * keeps the entries of its requests (a plain socket's go with their
+ * replies); it never acknowledges (FTALIAS_ACK), so they stay until
+ * evicted.  Three server aliases, each with its own cache:
+ *
+ *   none    never recorded: the round trip without deduplication
+ *   small   RC_SMALL entries, cache-max-entries RC_SMALL
+ *   large   --cache-entries entries, cache-max-entries as many
+ *
+ * Both caches are filled, then stay full: each recorded reply evicts the
+ * least recently recorded entry, so both do the same work per request
+ * and only the size of the table differs.  The TTL is the longest there
+ * is.  The memory figure is taken around the fill of the large cache:
+ * /proc/meminfo Slab + VmallocUsed of the guest before and after, and the
+ * memory.stat "slab" of a child memory cgroup (v2) the filling server
+ * runs in, which sees the accounted allocations only (the entry and its
+ * payload, not the rhashtable buckets).
+ */
+
+enum {
+	RC_SMALL = 1000,
+	RC_PAYLOAD = 64,	/* request and reply bytes */
+	RC_FILL_WINDOW = 256,	/* requests in flight while filling */
+	RC_SETTLE_MS = 3000,	/* for the old bucket tables to be freed */
+};
+
+enum { RC_NONE, RC_SMALL_C, RC_LARGE_C, RC_CLIENT, RC_NR_ALIAS };
+
+static unsigned int opt_cache_entries = 1000000;
+static bool opt_cache;		/* "cache" in --only */
+
+static struct dp_nl *rc_nl;
+static uint32_t rc_alias[RC_NR_ALIAS];
+static uint32_t rc_dst;		/* the server alias of the figure measured */
+static char rc_cg_procs[320];	/* cgroup.procs the fill server joins, or "" */
+
+static int write_str(const char *path, const char *str)
+{
+	ssize_t len = strlen(str);
+	int fd = open(path, O_WRONLY | O_CLOEXEC), err = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (write(fd, str, len) != len)
+		err = errno ? -errno : -EIO;
+	close(fd);
+	return err;
+}
+
+static int rc_srv_open(int prio)
+{
+	return fta_join(rc_dst, prio);
+}
+
+/*
+ * The fill server joins the memory cgroup before it allocates anything;
+ * its receive buffer takes the whole window (a client waiting for room
+ * would wait for the server's wake-ups).
+ */
+static int rc_fill_srv_open(int prio)
+{
+	int err, fd, sz = 8 << 20;
+
+	if (rc_cg_procs[0]) {
+		err = write_str(rc_cg_procs, "0");
+		if (err) {
+			errno = -err;
+			return -1;
+		}
+	}
+	fd = rc_srv_open(prio);
+	if (fd >= 0 &&
+	    setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &sz, sizeof(sz)))
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, sizeof(sz));
+	return fd;
+}
+
+static ssize_t rc_srv_send_record(int fd, const void *buf, size_t len,
+				  const struct peer *p)
+{
+	return fta_reply(fd, buf, len, p, true);
+}
+
+static int rc_cl_open(void)
+{
+	int fd = fta_join(rc_alias[RC_CLIENT], 0);
+
+	if (fd >= 0)
+		window_bufs(fd);
+	return fd;
+}
+
+static ssize_t rc_cl_send(int fd, const void *buf, size_t len)
+{
+	return fta_send_to(fd, rc_dst, buf, len);
+}
+
+/* The re-send of request id (FTALIAS_CMSG_ID), to rc_dst. */
+static ssize_t rc_resend(int fd, const struct ftalias_id *id, const void *buf,
+			 size_t len)
+{
+	struct sockaddr_ftalias a = {
+		.sfa_family = ftalias_af,
+		.sfa_type = FTALIAS_ADDR_ALIAS,
+		.sfa_alias = rc_dst,
+	};
+	union {
+		char buf[CMSG_SPACE(sizeof(*id))];
+		struct cmsghdr align;
+	} cb;
+	struct iovec iov = { (void *)buf, len };
+	struct msghdr m = {
+		.msg_name = &a, .msg_namelen = sizeof(a),
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = cb.buf, .msg_controllen = sizeof(cb.buf),
+	};
+	struct cmsghdr *c;
+
+	memset(&cb, 0, sizeof(cb));
+	c = CMSG_FIRSTHDR(&m);
+	c->cmsg_level = SOL_FTALIAS;
+	c->cmsg_type = FTALIAS_CMSG_ID;
+	c->cmsg_len = CMSG_LEN(sizeof(*id));
+	memcpy(CMSG_DATA(c), id, sizeof(*id));
+	return sendmsg(fd, &m, 0);
+}
+
+static int rc_dup_body(unsigned int idx, int ready, int go);
+
+static struct transport rc_plain_t = {
+	.name = "ftalias, no recording",
+	.srv_open = rc_srv_open, .srv_recv = fta_srv_recv,
+	.srv_send = fta_srv_send,
+	.cl_open = rc_cl_open, .cl_send = rc_cl_send, .cl_recv = fta_cl_recv,
+};
+
+static struct transport rc_record_t = {
+	.name = "ftalias, recording",
+	.srv_open = rc_srv_open, .srv_recv = fta_srv_recv,
+	.srv_send = rc_srv_send_record,
+	.cl_open = rc_cl_open, .cl_send = rc_cl_send, .cl_recv = fta_cl_recv,
+};
+
+static struct transport rc_dup_t = {
+	.name = "ftalias, duplicates",
+	.srv_open = rc_srv_open, .srv_recv = fta_srv_recv,
+	.srv_send = rc_srv_send_record,
+	.cl_open = rc_cl_open, .cl_send = rc_cl_send, .cl_recv = fta_cl_recv,
+	.cl_body = rc_dup_body,
+};
+
+static struct transport rc_fill_t = {
+	.name = "ftalias, fill",
+	.srv_open = rc_fill_srv_open, .srv_recv = fta_srv_recv,
+	.srv_send = rc_srv_send_record,
+	.cl_open = rc_cl_open, .cl_send = rc_cl_send, .cl_recv = fta_cl_recv,
+};
+
+/*
+ * A recorded round trip, then the re-send of its ID, which the kernel
+ * answers from the cache: *rt and *dup get the two times.
+ */
+static int rc_dup_iter(int fd, struct client_result *r, int64_t *rt,
+		       int64_t *dup)
+{
+	const struct transport *t = &rc_dup_t;
+	struct ftalias_id id;
+	int64_t t0, t1;
+	ssize_t n;
+
+	t0 = now_ns();
+	if (round_trip(t, fd, RC_PAYLOAD, r))
+		return 1;
+	t1 = now_ns();
+	id = fta_last_reply_to;
+	if (rc_resend(fd, &id, iobuf, RC_PAYLOAD) != RC_PAYLOAD)
+		return client_fail(r, "re-send");
+	n = t->cl_recv(fd, iobuf, sizeof(iobuf));
+	if (n != RC_PAYLOAD ||
+	    memcmp(&fta_last_reply_to, &id, sizeof(id))) {
+		if (n >= 0)
+			errno = EBADMSG;
+		return client_fail(r, "re-send recv");
+	}
+	*dup = now_ns() - t1;
+	*rt = t1 - t0;
+	return 0;
+}
+
+/*
+ * The duplicates' client (one, idx 0): slot 0 gets the round trips, slot
+ * 1 the re-sends; res[1].replies counts every re-send, warm-up included.
+ */
+static int rc_dup_body(unsigned int idx, int ready, int go)
+{
+	struct client_result *r = &shm->res[0], *rd = &shm->res[1];
+	uint32_t *s = samples, *sd = samples + MAX_SAMPLES;
+	int64_t rt, dup, deadline;
+	unsigned int i;
+	unsigned char c;
+	int fd;
+
+	(void)idx;
+	memset(iobuf, 'd', RC_PAYLOAD);
+	fd = rc_cl_open();
+	if (fd < 0) {
+		report(ready, errno);
+		return client_fail(r, "open");
+	}
+	set_timeouts(fd, true);
+	for (i = 0; i < opt_warmup; i++, rd->replies++) {
+		if (rc_dup_iter(fd, r, &rt, &dup)) {
+			report(ready, r->err);
+			return 1;
+		}
+	}
+	report(ready, 0);
+	if (read(go, &c, 1) != 1)
+		return client_fail(r, "go");
+	deadline = shm->deadline;
+	for (;;) {
+		if (rc_dup_iter(fd, r, &rt, &dup))
+			return 1;
+		rd->replies++;
+		if (now_ns() > deadline)
+			break;
+		if (r->nsamples < MAX_SAMPLES) {
+			s[r->nsamples++] = rt;
+			sd[rd->nsamples++] = dup;
+		}
+		r->replies++;
+	}
+	return 0;
+}
+
+/* One round of the duplicates: round trips in frt, re-sends in fdup. */
+static uint64_t rc_resends;
+
+static void rc_measure_dup(unsigned int ms, struct figure *frt,
+			   struct figure *fdup)
+{
+	if (frt->err)
+		return;
+	measure(&rc_dup_t, RC_PAYLOAD, 1, 0, ms, frt);
+	rc_resends += shm->res[1].replies;
+	fdup->done = true;
+	if (frt->err) {
+		fdup->err = frt->err;
+		memcpy(fdup->why, frt->why, sizeof(fdup->why));
+		return;
+	}
+	fdup->secs += ms / 1000.0;
+	fdup->replies += shm->res[0].replies;
+	add_samples(fdup, 1);
+}
+
+/* The fill client: n requests, RC_FILL_WINDOW in flight, every reply read. */
+static int rc_fill_client(unsigned int n)
+{
+	const struct transport *t = &rc_fill_t;
+	struct client_result *r = &shm->res[0];
+	unsigned int sent = 0;
+	ssize_t len;
+	int fd;
+
+	memset(iobuf, 'c', RC_PAYLOAD);
+	fd = t->cl_open();
+	if (fd < 0)
+		return client_fail(r, "open");
+	set_timeouts(fd, true);
+	while (r->replies < n) {
+		while (sent < n && sent - r->replies < RC_FILL_WINDOW) {
+			if (t->cl_send(fd, iobuf, RC_PAYLOAD) != RC_PAYLOAD)
+				return client_fail(r, "send");
+			sent++;
+		}
+		len = t->cl_recv(fd, iobuf, sizeof(iobuf));
+		if (len != RC_PAYLOAD) {
+			if (len >= 0)
+				errno = EMSGSIZE;
+			return client_fail(r, "recv");
+		}
+		r->replies++;
+	}
+	return 0;
+}
+
+/* Kernel memory, before and after the fill of the large cache. */
+struct rc_mem {
+	int64_t cg_slab;	/* memory.stat "slab" of the cgroup, -1: none */
+	int64_t kernel;		/* /proc/meminfo Slab + VmallocUsed, bytes */
+	unsigned int entry_size;	/* /proc/slabinfo: ftalias_rc_entry's */
+};
+
+static char cg_root[256], cg_dir[288];
+static bool cg_mounted, cg_enabled;
+
+static int64_t cg_slab(void)
+{
+	char path[320], key[64];
+	long long v;
+	int64_t ret = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/memory.stat", cg_dir);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fscanf(f, "%63s %lld", key, &v) == 2)
+		if (!strcmp(key, "slab"))
+			ret = v;
+	fclose(f);
+	return ret;
+}
+
+/*
+ * A child cgroup (cgroup v2, mounted here if it is not) with the memory
+ * controller, for the fill server.  Returns NULL or why not.
+ */
+static const char *cg_setup(void)
+{
+	char line[512], mnt[256], type[64], ctl[256] = "", path[288];
+	FILE *f = fopen("/proc/self/mounts", "r");
+
+	while (f && fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%*s %255s %63s", mnt, type) == 2 &&
+		    !strcmp(type, "cgroup2")) {
+			snprintf(cg_root, sizeof(cg_root), "%s", mnt);
+			break;
+		}
+	}
+	if (f)
+		fclose(f);
+	if (!cg_root[0]) {
+		snprintf(cg_root, sizeof(cg_root), "/tmp/ftalias-bench-cgroup-%d",
+			 run_id);
+		if (mkdir(cg_root, 0700)) {
+			cg_root[0] = 0;
+			return "cannot mount cgroup2";
+		}
+		if (mount("cgroup2", cg_root, "cgroup2", 0, NULL)) {
+			rmdir(cg_root);
+			cg_root[0] = 0;
+			return "cannot mount cgroup2";
+		}
+		cg_mounted = true;
+	}
+	snprintf(path, sizeof(path), "%s/cgroup.subtree_control", cg_root);
+	f = fopen(path, "r");
+	if (f) {
+		if (!fgets(ctl, sizeof(ctl), f))
+			ctl[0] = 0;
+		fclose(f);
+	}
+	if (!strstr(ctl, "memory")) {
+		if (write_str(path, "+memory"))
+			return "no memory controller";
+		cg_enabled = true;
+	}
+	snprintf(cg_dir, sizeof(cg_dir), "%s/ftalias-bench-%d", cg_root, run_id);
+	if (mkdir(cg_dir, 0755)) {
+		cg_dir[0] = 0;
+		return "cannot create a cgroup";
+	}
+	if (cg_slab() < 0)
+		return "no memory.stat slab";
+	snprintf(rc_cg_procs, sizeof(rc_cg_procs), "%s/cgroup.procs", cg_dir);
+	return NULL;
+}
+
+static void cg_cleanup(void)
+{
+	char path[288];
+
+	rc_cg_procs[0] = 0;
+	if (cg_dir[0])
+		rmdir(cg_dir);
+	if (cg_enabled) {
+		/* Fails while the entries keep the cgroup alive: harmless. */
+		snprintf(path, sizeof(path), "%s/cgroup.subtree_control", cg_root);
+		write_str(path, "-memory");
+	}
+	if (cg_mounted) {
+		umount2(cg_root, MNT_DETACH);
+		rmdir(cg_root);
+	}
+}
+
+static int64_t meminfo_kb(const char *key)
+{
+	char k[64];
+	long long v;
+	int64_t ret = -1;
+	FILE *f = fopen("/proc/meminfo", "r");
+
+	if (!f)
+		return -1;
+	while (fscanf(f, "%63s %lld kB ", k, &v) == 2)
+		if (!strcmp(k, key))
+			ret = v;
+	fclose(f);
+	return ret;
+}
+
+static void rc_mem_read(struct rc_mem *m)
+{
+	char line[512], name[64];
+	unsigned int size;
+	FILE *f;
+
+	memset(m, 0, sizeof(*m));
+	m->cg_slab = cg_dir[0] ? cg_slab() : -1;
+	m->kernel = (meminfo_kb("Slab:") + meminfo_kb("VmallocUsed:")) * 1024;
+	f = fopen("/proc/slabinfo", "r");
+	while (f && fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%63s %*d %*d %u", name, &size) == 2 &&
+		    !strcmp(name, "ftalias_rc_entry"))
+			m->entry_size = size;
+	}
+	if (f)
+		fclose(f);
+}
+
+/*
+ * Until the kernel's memory stops moving: the bucket tables the hash
+ * table outgrew are freed after an RCU grace period.
+ */
+static void rc_settle(void)
+{
+	int64_t until = now_ns() + RC_SETTLE_MS * 1000000LL, prev, cur;
+
+	prev = meminfo_kb("Slab:") + meminfo_kb("VmallocUsed:");
+	while (now_ns() < until) {
+		usleep(100000);
+		cur = meminfo_kb("Slab:") + meminfo_kb("VmallocUsed:");
+		if (llabs(cur - prev) < 64)
+			return;
+		prev = cur;
+	}
+}
+
+/*
+ * Fill the cache of rc_dst with n entries: a recording server (in the
+ * memory cgroup, if any, when mem is set) and one client.  Returns 0 or
+ * -1 with why set; *secs gets the time it took.
+ */
+static int rc_fill(unsigned int n, double *secs, struct rc_mem *mem,
+		   char *why, size_t whylen)
+{
+	char procs[sizeof(rc_cg_procs)];
+	pid_t server, client;
+	int64_t t0;
+	int err = 0;
+
+	memcpy(procs, rc_cg_procs, sizeof(procs));
+	if (!mem)
+		rc_cg_procs[0] = 0;
+	memset(shm->res, 0, sizeof(shm->res));
+	shm->srv_err = 0;
+	server = start_server(&rc_fill_t, 0, SERVER_TAG, &err);
+	memcpy(rc_cg_procs, procs, sizeof(procs));
+	if (server < 0) {
+		snprintf(why, whylen, "server: %s", strerror(err));
+		return -1;
+	}
+	if (mem)
+		rc_mem_read(&mem[0]);
+	t0 = now_ns();
+	client = fork();
+	if (!client)
+		_exit(rc_fill_client(n));
+	if (client < 0) {
+		snprintf(why, whylen, "fork: %s", strerror(errno));
+		stop(server);
+		return -1;
+	}
+	waitpid(client, NULL, 0);
+	*secs = (now_ns() - t0) / 1e9;
+	if (mem && !shm->res[0].err && !shm->srv_err) {
+		rc_settle();
+		rc_mem_read(&mem[1]);
+	}
+	stop(server);
+	if (shm->srv_err) {
+		snprintf(why, whylen, "server %s: %s", shm->srv_where,
+			 strerror(shm->srv_err));
+		return -1;
+	}
+	if (shm->res[0].err) {
+		snprintf(why, whylen, "client %s: %s", shm->res[0].where,
+			 strerror(shm->res[0].err));
+		return -1;
+	}
+	return 0;
+}
+
+/* alias-set of the cache limits, all at once. */
+static int rc_limits(uint32_t id, uint32_t entries, uint64_t bytes,
+		     uint32_t ttl_ms)
+{
+	struct dp_req r;
+
+	dp_req_init(rc_nl, &r, rc_nl->fam, FTALIAS_CMD_ALIAS_SET, NLM_F_ACK);
+	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, id);
+	dp_put_u32(&r, FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, entries);
+	dp_put(&r, FTALIAS_A_ALIAS_CACHE_MAX_BYTES, &bytes, sizeof(bytes));
+	dp_put_u32(&r, FTALIAS_A_ALIAS_CACHE_TTL_MS, ttl_ms);
+	return dp_nl_req(rc_nl, &r, NULL, NULL);
+}
+
+static const char *rc_setup(void)
+{
+	static const char *const tag[RC_NR_ALIAS] = {
+		"none", "small", "large", "client",
+	};
+	char name[64];
+	int i, id;
+
+	if (ftalias_af < 0)
+		ftalias_af = dp_af();
+	if (ftalias_af < 0)
+		return "module not loaded";
+	rc_nl = dp_nl_open();
+	if (!rc_nl)
+		return "no ftalias generic netlink family";
+	for (i = 0; i < RC_NR_ALIAS; i++) {
+		snprintf(name, sizeof(name), "bench-%d-cache-%s", run_id, tag[i]);
+		id = dp_alias_new(rc_nl, name, -1, -1);
+		if (id < 0) {
+			fprintf(stderr, "ftalias_bench: alias-new %s: %s\n",
+				name, strerror(-id));
+			return "cannot create an alias";
+		}
+		rc_alias[i] = id;
+	}
+	return NULL;
+}
+
+static void rc_cleanup(void)
+{
+	int i, err;
+
+	for (i = 0; i < RC_NR_ALIAS; i++) {
+		if (!rc_alias[i])
+			continue;
+		err = dp_alias_del(rc_nl, rc_alias[i]);
+		if (err)
+			fprintf(stderr, "ftalias_bench: alias-del %u: %s\n",
+				rc_alias[i], strerror(-err));
+	}
+	dp_nl_close(rc_nl);
+	cg_cleanup();
+}
+
+/*
+ * Limits for n entries (they never bind on bytes; the module refuses
+ * what is above its own limits), then the fill.
+ */
+static int rc_prepare(int ai, unsigned int n, double *secs,
+		      struct rc_mem *mem, char *why, size_t whylen)
+{
+	uint64_t bytes = (uint64_t)n * 1024;
+	struct dp_alias a;
+	int err;
+
+	if (bytes < 64 << 20)
+		bytes = 64 << 20;
+	if (bytes > 1 << 30)
+		bytes = 1 << 30;
+	err = rc_limits(rc_alias[ai], n, bytes, FTALIAS_CACHE_TTL_MS_MAX);
+	if (err) {
+		snprintf(why, whylen, "alias-set cache-max-entries %u: %s", n,
+			 strerror(-err));
+		return -1;
+	}
+	rc_dst = rc_alias[ai];
+	if (rc_fill(n, secs, mem, why, whylen))
+		return -1;
+	err = dp_alias_get(rc_nl, rc_alias[ai], &a);
+	if (!err && a.cache.entries != n) {
+		snprintf(why, whylen, "%" PRIu64 " entries after the fill, not %u",
+			 a.cache.entries, n);
+		return -1;
+	}
+	return 0;
+}
+
+enum { F_NONE, F_SMALL, F_LARGE, F_DUP_RT, F_DUP, RC_NFIG };
+
+/* rps false: the re-sends, whose rate is their round trips'. */
+static void rc_print(const char *what, const struct figure *f, bool rps)
+{
+	printf("  %-44s", what);
+	if (f->err)
+		printf(" failed: %s\n", f->why);
+	else if (rps)
+		printf("%9.1f %9.1f %10.0f\n", f->median_us, f->p99_us, f->rps);
+	else
+		printf("%9.1f %9.1f %10s\n", f->median_us, f->p99_us, "-");
+}
+
+/* A ratio as the report gives it: "r <=target met". */
+static void rc_ratio(const char *what, const struct figure *a,
+		     const struct figure *b, double target)
+{
+	double r;
+
+	printf("  %-52s ", what);
+	if (a->err || b->err || !a->nsamples || !b->nsamples ||
+	    b->median_us <= 0) {
+		printf("-\n");
+		return;
+	}
+	r = a->median_us / b->median_us;
+	printf("%.2f <=%.2f %s\n", r, target, r <= target ? "met" : "MISSED");
+}
+
+static void rc_print_memory(const struct rc_mem *m, unsigned int n,
+			    const struct dp_alias *a)
+{
+	double all = (m[1].kernel - m[0].kernel) / (double)n;
+	double cg = (m[1].cg_slab - m[0].cg_slab) / (double)n;
+	double beyond = all - RC_PAYLOAD;
+
+	printf("  %-52s %.1f B <=96 B %s\n",
+	       "memory per entry beyond the 64 B payload", beyond,
+	       beyond <= 96 ? "met" : "MISSED");
+	printf("    method: /proc/meminfo Slab + VmallocUsed of the guest, before and\n"
+	       "    after the fill: %.1f B/entry", all);
+	if (m[0].cg_slab >= 0 && m[1].cg_slab >= 0)
+		printf("; of it, charged to the filling server's memory\n"
+		       "    cgroup (v2 memory.stat \"slab\": the entry, its payload): %.1f B/entry,\n"
+		       "    the rest (rhashtable buckets, slab page slack) not accounted\n",
+		       cg);
+	else
+		printf(" (no memory cgroup)\n");
+	if (m[1].entry_size)
+		printf("    /proc/slabinfo: ftalias_rc_entry objects of %u B",
+		       m[1].entry_size);
+	if (a)
+		printf("%sthe module counts %.1f B/entry (cache bytes)",
+		       m[1].entry_size ? "; " : "    ",
+		       a->cache.bytes / (double)n);
+	if (m[1].entry_size || a)
+		printf("\n");
+}
+
+static void cache_section(void)
+{
+	struct figure fig[RC_NFIG] = {};
+	struct rc_mem mem[2] = {};
+	unsigned int n = opt_cache_entries, ms = opt_duration_ms / opt_rounds;
+	unsigned int r, i;
+	struct dp_alias a, sa;
+	bool have_a = false;
+	double small_s = 0, large_s = 0;
+	uint64_t hits0 = 0;
+	char why[96], what[64];
+	const char *skip, *cg;
+	int large_err = 0;
+
+	printf("\nReplay cache (ftalias, issue \"Stable area\"): %u B requests from a member of a\n"
+	       "client alias that never acks; the server records each reply as its auto-reply\n",
+	       RC_PAYLOAD);
+	skip = rc_setup();
+	if (skip) {
+		printf("  skipped: %s\n", skip);
+		rc_cleanup();
+		return;
+	}
+	cg = cg_setup();
+	if (cg)
+		printf("  no memory cgroup: %s\n", cg);
+
+	if (rc_prepare(RC_SMALL_C, RC_SMALL, &small_s, NULL, why, sizeof(why))) {
+		printf("  fill of %u entries failed: %s\n", RC_SMALL, why);
+		fig[F_SMALL].err = EIO;
+		strcpy(fig[F_SMALL].why, "no fill");
+		fig[F_DUP_RT] = fig[F_DUP] = fig[F_SMALL];
+	}
+	if (rc_prepare(RC_LARGE_C, n, &large_s, mem, why, sizeof(why))) {
+		printf("  fill of %u entries failed: %s\n", n, why);
+		large_err = 1;
+		fig[F_LARGE].err = EIO;
+		strcpy(fig[F_LARGE].why, "no fill");
+	} else if (!dp_alias_get(rc_nl, rc_alias[RC_LARGE_C], &a)) {
+		have_a = true;
+	}
+	if (!large_err)
+		printf("  fill, %u requests in flight: %u entries in %.1f s (%.0f/s), %u in %.1f s\n",
+		       RC_FILL_WINDOW, n, large_s, large_s > 0 ? n / large_s : 0,
+		       RC_SMALL, small_s);
+	if (!dp_alias_get(rc_nl, rc_alias[RC_SMALL_C], &sa))
+		hits0 = sa.cache.hits_auto;
+
+	/* Interleaved rounds, as the transports' figures. */
+	for (r = 0; r < opt_rounds; r++) {
+		for (i = 0; i < 4; i++) {
+			switch ((i + r) % 4) {
+			case 0:
+				rc_dst = rc_alias[RC_NONE];
+				measure(&rc_plain_t, RC_PAYLOAD, 1, 0, ms,
+					&fig[F_NONE]);
+				break;
+			case 1:
+				rc_dst = rc_alias[RC_SMALL_C];
+				measure(&rc_record_t, RC_PAYLOAD, 1, 0, ms,
+					&fig[F_SMALL]);
+				break;
+			case 2:
+				rc_dst = rc_alias[RC_LARGE_C];
+				measure(&rc_record_t, RC_PAYLOAD, 1, 0, ms,
+					&fig[F_LARGE]);
+				break;
+			case 3:
+				rc_dst = rc_alias[RC_SMALL_C];
+				rc_measure_dup(ms, &fig[F_DUP_RT], &fig[F_DUP]);
+				break;
+			}
+		}
+	}
+	for (i = 0; i < RC_NFIG; i++)
+		finish_figure(&fig[i]);
+
+	printf("\n  %-44s %9s %9s %10s\n", "1 client, latency in microseconds",
+	       "median", "p99", "req/s");
+	rc_print("round trip, no recording, empty cache", &fig[F_NONE], true);
+	snprintf(what, sizeof(what), "round trip, recording, %u entries", RC_SMALL);
+	rc_print(what, &fig[F_SMALL], true);
+	snprintf(what, sizeof(what), "round trip, recording, %u entries", n);
+	rc_print(what, &fig[F_LARGE], true);
+	snprintf(what, sizeof(what), "duplicate: round trip (%u entries)", RC_SMALL);
+	rc_print(what, &fig[F_DUP_RT], true);
+	rc_print("duplicate: re-send to reply from the cache", &fig[F_DUP],
+		 false);
+	if (!fig[F_DUP].err && !dp_alias_get(rc_nl, rc_alias[RC_SMALL_C], &sa))
+		printf("  re-sends: %" PRIu64 ", answered by the kernel (hits-auto): %" PRIu64 "\n",
+		       rc_resends, sa.cache.hits_auto - hits0);
+
+	printf("\n  against the targets:\n");
+	rc_ratio("duplicate from the cache / its round trip", &fig[F_DUP],
+		 &fig[F_DUP_RT], 0.5);
+	snprintf(what, sizeof(what), "round trip, %u entries / %u entries", n,
+		 RC_SMALL);
+	rc_ratio(what, &fig[F_LARGE], &fig[F_SMALL], 1.15);
+	printf("  %-52s ", "recording / not recording (dedup overhead)");
+	if (fig[F_SMALL].err || fig[F_NONE].err || fig[F_NONE].median_us <= 0) {
+		printf("-\n");
+	} else {
+		double o = (fig[F_SMALL].median_us / fig[F_NONE].median_us - 1) * 100;
+
+		printf("%+.1f %% <3.9 %% %s\n", o, o < 3.9 ? "met" : "MISSED");
+	}
+	if (large_err)
+		printf("  %-52s -\n", "memory per entry beyond the 64 B payload");
+	else
+		rc_print_memory(mem, n, have_a ? &a : NULL);
+	rc_cleanup();
+}
+
+/* ------------------------------------------------------------------ */
 /* Setup */
 
 /* The alias, over generic netlink (dp_util.h, shared with the tests). */
@@ -1338,6 +2110,10 @@ static int select_transports(const char *list)
 	for (tok = strtok_r(dup, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		bool hit = false;
 
+		if (!strcmp(tok, "cache")) {
+			opt_cache = true;
+			continue;
+		}
 		for (i = 0; i < NR_T; i++) {
 			/* "unix" selects both AF_UNIX types. */
 			if (!strcmp(tok, transports[i].name) ||
@@ -1360,7 +2136,8 @@ static void usage(FILE *f)
 	fprintf(f,
 "Usage: ftalias_bench [OPTIONS]\n"
 "  -o, --only LIST       transports: ftalias,unix-seqpacket,unix-dgram,udp,tipc\n"
-"                        (unix = both AF_UNIX types; default all)\n"
+"                        (unix = both AF_UNIX types), and cache: the replay\n"
+"                        cache figures (ftalias); default all\n"
 "  -d, --duration MS     measuring time of each figure (default %u)\n"
 "  -r, --rounds N        parts of a figure, interleaved with the other\n"
 "                        transports' (default %u)\n"
@@ -1373,8 +2150,11 @@ static void usage(FILE *f)
 "  -a, --alias ID        use this alias instead of creating one\n"
 "  -C, --cpu N           run every process on CPU N: no cross-CPU wake-ups,\n"
 "                        the cost of the code path only\n"
+"  -e, --cache-entries N entries of the large replay cache, at least %u\n"
+"                        (default %u)\n"
 "  -h, --help\n",
-		opt_duration_ms, opt_rounds, opt_window, opt_warmup, opt_trials);
+		opt_duration_ms, opt_rounds, opt_window, opt_warmup, opt_trials,
+		RC_SMALL, opt_cache_entries);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1512,18 +2292,20 @@ int main(int argc, char **argv)
 		{ "failover", required_argument, NULL, 'f' },
 		{ "alias", required_argument, NULL, 'a' },
 		{ "cpu", required_argument, NULL, 'C' },
+		{ "cache-entries", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
-	const char *only = "ftalias,unix,udp,tipc", *cs;
+	const char *only = "ftalias,unix,udp,tipc,cache", *cs;
 	unsigned int si, ci;
+	bool any = false;
 	char date[64], cs_buf[64] = "?";
 	struct utsname u;
 	time_t now;
 	FILE *f;
 	int c, n;
 
-	while ((c = getopt_long(argc, argv, "o:d:r:s:c:w:PW:f:a:C:h", lopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:d:r:s:c:w:PW:f:a:C:e:h", lopts, NULL)) != -1) {
 		unsigned int v;
 
 		switch (c) {
@@ -1574,6 +2356,11 @@ int main(int argc, char **argv)
 			if (parse_list(optarg, &v, 1, 0, CPU_SETSIZE - 1) != 1)
 				goto bad;
 			opt_cpu = v;
+			break;
+		case 'e':
+			if (parse_list(optarg, &opt_cache_entries, 1, RC_SMALL,
+				       1 << 24) != 1)
+				goto bad;
 			break;
 		case 'h':
 			usage(stdout);
@@ -1640,12 +2427,16 @@ int main(int argc, char **argv)
 	if (transports[T_FTALIAS].selected && !transports[T_FTALIAS].skip)
 		printf("ftalias: family %d, alias %" PRIu32 "\n", ftalias_af, alias_id);
 
-	printf("\nround trip: 1 request in flight per client; pipelined: %u per client\n"
-	       "latency in microseconds, req/s of all clients together\n\n",
-	       opt_window);
-	printf("%-10s %6s %7s  %-15s %9s %9s %10s\n", "mode", "bytes",
-	       "clients", "transport", "median", "p99", "req/s");
-	for (si = 0; si < opt_nsizes; si++)
+	for (n = 0; n < NR_T; n++)
+		any |= transports[n].selected;
+	if (any) {
+		printf("\nround trip: 1 request in flight per client; pipelined: %u per client\n"
+		       "latency in microseconds, req/s of all clients together\n\n",
+		       opt_window);
+		printf("%-10s %6s %7s  %-15s %9s %9s %10s\n", "mode", "bytes",
+		       "clients", "transport", "median", "p99", "req/s");
+	}
+	for (si = 0; any && si < opt_nsizes; si++)
 		for (ci = 0; ci < opt_nclients; ci++)
 			measure_group(si, ci);
 
@@ -1660,6 +2451,8 @@ int main(int argc, char **argv)
 		if (opt_trials)
 			failover();
 	}
+	if (opt_cache)
+		cache_section();
 	cleanup_ftalias();
 	return 0;
 bad:
