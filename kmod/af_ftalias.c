@@ -593,8 +593,9 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 	long timeo;
 	int err;
 
+	/* MSG_BATCH: sendmmsg()'s hint that more messages follow. */
 	if (msg->msg_flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_EOR |
-			       MSG_CMSG_COMPAT))
+			       MSG_CMSG_COMPAT | MSG_BATCH))
 		return -EOPNOTSUPP;
 	if (!ftalias_bound(fsk))
 		return -ENOTCONN;

@@ -303,28 +303,8 @@ void __ftalias_alias_unlink(struct ftalias_net *fn, struct ftalias_alias *alias)
 	fn->count--;
 	fn->genid++;
 	ftalias_alias_dp_kill(alias);
+	ftalias_alias_forget_dsts(fn, alias);
 	ftalias_alias_put(alias);
-}
-
-/**
- * __ftalias_alias_delete() - delete an alias (netlink alias-del)
- * @fn: the namespace's ftalias state, its lock held
- * @alias: alias in @fn's table
- *
- * As __ftalias_alias_unlink(), and the replay-cache entries of the
- * requests its members made go from every other alias.
- */
-void __ftalias_alias_delete(struct ftalias_net *fn, struct ftalias_alias *alias)
-{
-	struct ftalias_alias *other;
-	u32 id = alias->id;
-	unsigned long idx;
-
-	__ftalias_alias_unlink(fn, alias);
-	xa_for_each(&fn->aliases, idx, other) {
-		ftalias_rc_client_gone(other, id);
-		cond_resched();
-	}
 }
 
 /**

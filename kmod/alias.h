@@ -44,8 +44,9 @@ static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
  *
  * The data-path state is protected by @lock, a spinlock taken in process
  * context only (sendmsg, recvmsg's reply, release, netlink, @work):
- *  - @members (join order), @nr_members, @active, @incarnation, @join_seq
- *    and the member fields of each struct ftalias_sock;
+ *  - @members (join order), @nr_members, @active, @idle_since,
+ *    @incarnation, @join_seq and the member fields of each struct
+ *    ftalias_sock;
  *  - @pending: every request sent to the alias and not answered yet, in
  *    send order (struct ftalias_req), @nr_pending, @nr_held;
  *  - @held_replies: replies to the requests of members while the alias
@@ -57,7 +58,10 @@ static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
  * @work fails the requests held longer than the grace period; it is
  * cancelled when the alias leaves the table.
  * @reqs holds the requests the members of this alias sent to others
- * (they outlive the member that sent them).  @rc is the stable area
+ * (they outlive the member that sent them); @dsts the ids of the aliases
+ * they were sent to, whose replay caches may hold entries of this alias
+ * (added under its xarray lock while the alias is not @dead, so that the
+ * alias's deletion sees every one).  @rc is the stable area
  * (stable.c), under @lock too; it exists while the alias is in its table.
  */
 struct ftalias_alias {
@@ -73,6 +77,7 @@ struct ftalias_alias {
 	struct list_head members;
 	u32 nr_members;
 	struct ftalias_sock *active;
+	unsigned long idle_since;	/* jiffies, when @active became NULL */
 	u32 incarnation;
 	u64 join_seq;
 	struct list_head pending;
@@ -83,6 +88,7 @@ struct ftalias_alias {
 	struct delayed_work work;
 	struct net *net;
 	struct ftalias_reqs reqs;
+	struct xarray dsts;		/* aliases its members sent to */
 	struct ftalias_rc rc;
 };
 
@@ -111,7 +117,6 @@ int __ftalias_alias_link(struct ftalias_net *fn, struct ftalias_alias *alias,
 			 u32 id, struct netlink_ext_ack *extack);
 void __ftalias_alias_unlink(struct ftalias_net *fn,
 			    struct ftalias_alias *alias);
-void __ftalias_alias_delete(struct ftalias_net *fn, struct ftalias_alias *alias);
 void __ftalias_alias_rename(struct ftalias_net *fn,
 			    struct ftalias_alias *alias, const char *name);
 

@@ -306,9 +306,9 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 		__ftalias_req_unlink(alias, req);
 		ftalias_cb(made)->req = req;
 		ftalias_skb_adopt(made);
+		/* Routed by whoever took the lock, once it lets it go. */
 		__skb_queue_tail(&alias->rc.answers, made);
 		__ftalias_rc_replied(alias, &req->id);
-		__ftalias_schedule(alias, 0);
 		return;
 	case FTALIAS_RC_RETRY:
 		kfree_skb(clone);
@@ -437,6 +437,19 @@ struct ftalias_req *__ftalias_req_find(struct ftalias_alias *alias,
 	return req;
 }
 
+/*
+ * The alias has no active member any more: its held requests, and those
+ * waiting on in-progress entries, fail after the grace period.
+ */
+static void __ftalias_went_idle(struct ftalias_alias *alias)
+{
+	lockdep_assert_held(&alias->lock);
+
+	alias->idle_since = jiffies;
+	if (alias->nr_held || alias->rc.waiting)
+		__ftalias_schedule(alias, 0);
+}
+
 /* Make @m the active member (NULL: none) and give it what was held. */
 static void __ftalias_set_active(struct ftalias_alias *alias,
 				 struct ftalias_sock *m)
@@ -445,8 +458,7 @@ static void __ftalias_set_active(struct ftalias_alias *alias,
 
 	alias->active = m;
 	if (!m) {
-		if (alias->nr_held)
-			__ftalias_schedule(alias, 0);
+		__ftalias_went_idle(alias);
 		return;
 	}
 	WRITE_ONCE(alias->incarnation, alias->incarnation + 1);
@@ -636,6 +648,7 @@ out:
 	spin_unlock(&alias->lock);
 	__ftalias_events_send(fn, sock_net(&fsk->sk), &ev);
 	mutex_unlock(&fn->lock);
+	ftalias_rc_route_answers(alias);
 	return err;
 }
 
@@ -666,6 +679,8 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 			__ftalias_set_active(alias, __ftalias_best(alias, NULL));
 			__ftalias_event(&ev, alias, alias->active,
 					FTALIAS_CMD_MEMBER_CHANGE_NTF);
+		} else {
+			__ftalias_went_idle(alias);
 		}
 	}
 	if (alias->active)
@@ -676,6 +691,7 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 	__ftalias_events_send(fn, sock_net(&fsk->sk), &ev);
 	mutex_unlock(&fn->lock);
 
+	ftalias_rc_route_answers(alias);
 	__skb_queue_purge(&drop);
 	ftalias_wake_senders(fsk);
 }
@@ -786,6 +802,7 @@ int __ftalias_member_set(struct ftalias_net *fn, struct net *net,
 out:
 	spin_unlock(&alias->lock);
 	__ftalias_events_send(fn, net, &ev);
+	ftalias_rc_route_answers(alias);
 	__skb_queue_purge(&drop);
 	/* Senders waiting for room in the old active member go elsewhere;
 	 * the table's lock keeps @old from being released meanwhile.
@@ -822,6 +839,7 @@ void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
 	}
 	spin_unlock(&alias->lock);
 	__ftalias_events_send(fn, net, &ev);
+	ftalias_rc_route_answers(alias);
 }
 
 /**
@@ -927,9 +945,17 @@ static void ftalias_alias_work(struct work_struct *work)
 			     msecs_to_jiffies(ktime_ms_delta(ktime_get(),
 							     skb->tstamp)));
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
-		if (!req->held)
+		if (!req->held && !req->waiting)
 			continue;
+		/*
+		 * A request waiting on an in-progress entry may have waited
+		 * while there was an active member: its grace period runs
+		 * from when the alias was left without one.
+		 */
 		deadline = req->held_since + grace;
+		if (req->waiting && time_after(alias->idle_since,
+					       req->held_since))
+			deadline = alias->idle_since + grace;
 		if (time_before(jiffies, deadline)) {
 			ftalias_next(&next, deadline);
 			continue;
@@ -963,6 +989,57 @@ void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net)
 	INIT_DELAYED_WORK(&alias->work, ftalias_alias_work);
 	alias->net = net;
 	ftalias_reqs_init(&alias->reqs);
+	xa_init(&alias->dsts);
+}
+
+/*
+ * A member of @alias sends to alias @dst: remember @dst, so that the
+ * deletion of @alias can forget its entries there.  Once per destination.
+ */
+static int ftalias_alias_note_dst(struct ftalias_alias *alias, u32 dst)
+{
+	int err = 0;
+
+	if (xa_load(&alias->dsts, dst))
+		return 0;
+	xa_lock(&alias->dsts);
+	/* Dead: nothing is recorded for its requests any more. */
+	if (!READ_ONCE(alias->dead))
+		err = __xa_insert(&alias->dsts, dst, xa_mk_value(0),
+				  GFP_ATOMIC | __GFP_NOWARN);
+	xa_unlock(&alias->dsts);
+	return err == -EBUSY ? 0 : err;
+}
+
+/**
+ * ftalias_alias_forget_dsts() - forget a deleted alias in the caches of
+ * the aliases its members sent to
+ * @fn: the namespace's ftalias state, its lock held
+ * @alias: the alias, out of the table and dead (ftalias_alias_dp_kill())
+ *
+ * Nothing can send its requests again: their replay-cache entries go, so
+ * that an alias created later with the same id never meets them.  The
+ * table's lock keeps that alias from being created meanwhile.
+ */
+void ftalias_alias_forget_dsts(struct ftalias_net *fn,
+			       struct ftalias_alias *alias)
+{
+	struct ftalias_alias *dst;
+	unsigned long id;
+	void *entry;
+
+	lockdep_assert_held(&fn->lock);
+
+	/* Pairs with ftalias_alias_note_dst(): no insertion after this. */
+	xa_lock(&alias->dsts);
+	xa_unlock(&alias->dsts);
+	xa_for_each(&alias->dsts, id, entry) {
+		dst = __ftalias_alias_by_id(fn, id);
+		if (dst)
+			ftalias_rc_client_gone(dst, alias->id);
+		cond_resched();
+	}
+	xa_destroy(&alias->dsts);
 }
 
 /**
@@ -1232,7 +1309,8 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 
 	req = kmem_cache_zalloc(ftalias_req_cache, GFP_KERNEL);
 	clone = skb_clone(skb, GFP_KERNEL);
-	if (!req || !clone) {
+	if (!req || !clone ||
+	    (fsk->alias && ftalias_alias_note_dst(fsk->alias, alias->id))) {
 		if (req)
 			kmem_cache_free(ftalias_req_cache, req);
 		kfree_skb(clone);

@@ -168,5 +168,7 @@ void __ftalias_release_waiting(struct ftalias_alias *alias,
 
 void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net);
 void ftalias_alias_dp_kill(struct ftalias_alias *alias);
+void ftalias_alias_forget_dsts(struct ftalias_net *fn,
+			       struct ftalias_alias *alias);
 
 #endif /* _FTALIAS_MEMBER_H */

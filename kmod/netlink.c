@@ -42,16 +42,25 @@ struct ftalias_nl_member_dump_ctx {
  * to done(), and where ftalias_rc_dump() or ftalias_rc_journal_dump()
  * stopped.
  */
-struct ftalias_nl_rc_dump_ctx {
-	struct ftalias_alias *alias;
-	struct ftalias_rc_cursor cur;
-	u16 attr;		/* the alias id attribute, checks deferred */
-	bool done;
-};
-
 enum {
 	/* Entries or records copied under the alias's lock at a time. */
 	FTALIAS_NL_RC_BATCH	= 32,
+};
+
+/* What a cache or journal dump keeps between its calls (start to done). */
+struct ftalias_nl_rc_dump_state {
+	struct ftalias_rc_cursor cur;
+	union {
+		struct ftalias_rc_info ri[FTALIAS_NL_RC_BATCH];
+		struct ftalias_jrec_info ji[FTALIAS_NL_RC_BATCH];
+	};
+};
+
+struct ftalias_nl_rc_dump_ctx {
+	struct ftalias_alias *alias;
+	struct ftalias_nl_rc_dump_state *st;
+	u16 attr;		/* the alias id attribute, checks deferred */
+	bool done;
 };
 
 /* The counters of struct ftalias_rc_stats, attributes of the cache nest. */
@@ -638,7 +647,7 @@ int ftalias_nl_alias_del_doit(struct sk_buff *skb, struct genl_info *info)
 		return PTR_ERR(alias);
 	}
 	__ftalias_nl_notify(net, alias, FTALIAS_CMD_ALIAS_DEL_NTF);
-	__ftalias_alias_delete(fn, alias);
+	__ftalias_alias_unlink(fn, alias);
 	mutex_unlock(&fn->lock);
 	return 0;
 }
@@ -1093,15 +1102,25 @@ static int ftalias_nl_rc_dump_start(struct netlink_callback *cb,
 				    unsigned int attr)
 {
 	struct ftalias_nl_rc_dump_ctx *ctx = (void *)cb->ctx;
+	int err;
 
 	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
 
 	memset(ctx, 0, sizeof(*ctx));
+	ctx->st = kzalloc(sizeof(*ctx->st), GFP_KERNEL);
+	if (!ctx->st)
+		return -ENOMEM;
 	if (!cb->extack) {
 		ctx->attr = attr;
 		return 0;
 	}
-	return ftalias_nl_rc_dump_open(cb, attr);
+	err = ftalias_nl_rc_dump_open(cb, attr);
+	/* No done() after a failed start(). */
+	if (err) {
+		kfree(ctx->st);
+		ctx->st = NULL;
+	}
+	return err;
 }
 
 /* The checks start() deferred, in the first dumpit() call. */
@@ -1136,6 +1155,8 @@ int ftalias_nl_rc_dump_done(struct netlink_callback *cb)
 	if (ctx->alias)
 		ftalias_alias_put(ctx->alias);
 	ctx->alias = NULL;
+	kfree(ctx->st);
+	ctx->st = NULL;
 	return 0;
 }
 
@@ -1154,7 +1175,7 @@ int ftalias_nl_cache_get_dumpit(struct sk_buff *skb,
 {
 	struct ftalias_nl_rc_dump_ctx *ctx = (void *)cb->ctx;
 	size_t size = ftalias_nl_cache_entry_size();
-	struct ftalias_rc_info *ri;
+	struct ftalias_rc_info *ri = ctx->st->ri;
 	int i, n, max, err;
 
 	if (ctx->done)
@@ -1162,11 +1183,8 @@ int ftalias_nl_cache_get_dumpit(struct sk_buff *skb,
 	err = ftalias_nl_rc_dump_deferred(cb);
 	if (err)
 		return err;
-	ri = kmalloc_array(FTALIAS_NL_RC_BATCH, sizeof(*ri), GFP_KERNEL);
-	if (!ri)
-		return -ENOMEM;
 	while ((max = ftalias_nl_rc_batch(skb, size))) {
-		n = ftalias_rc_dump(ctx->alias, &ctx->cur, ri, max);
+		n = ftalias_rc_dump(ctx->alias, &ctx->st->cur, ri, max);
 		if (n <= 0) {
 			ctx->done = true;
 			err = n;
@@ -1180,7 +1198,6 @@ int ftalias_nl_cache_get_dumpit(struct sk_buff *skb,
 		if (WARN_ON_ONCE(err))
 			break;
 	}
-	kfree(ri);
 	if (err)
 		return err;
 	/* Not even one entry fits an empty skb: never end the dump silently. */
@@ -1194,7 +1211,7 @@ int ftalias_nl_journal_get_dumpit(struct sk_buff *skb,
 {
 	struct ftalias_nl_rc_dump_ctx *ctx = (void *)cb->ctx;
 	size_t size = ftalias_nl_journal_rec_size();
-	struct ftalias_jrec_info *ji;
+	struct ftalias_jrec_info *ji = ctx->st->ji;
 	int i, n, max, err;
 
 	if (ctx->done)
@@ -1202,11 +1219,9 @@ int ftalias_nl_journal_get_dumpit(struct sk_buff *skb,
 	err = ftalias_nl_rc_dump_deferred(cb);
 	if (err)
 		return err;
-	ji = kmalloc_array(FTALIAS_NL_RC_BATCH, sizeof(*ji), GFP_KERNEL);
-	if (!ji)
-		return -ENOMEM;
 	while ((max = ftalias_nl_rc_batch(skb, size))) {
-		n = ftalias_rc_journal_dump(ctx->alias, &ctx->cur, ji, max);
+		n = ftalias_rc_journal_dump(ctx->alias, &ctx->st->cur, ji,
+					    max);
 		if (n <= 0) {
 			ctx->done = true;
 			err = n;
@@ -1219,7 +1234,6 @@ int ftalias_nl_journal_get_dumpit(struct sk_buff *skb,
 		if (WARN_ON_ONCE(err))
 			break;
 	}
-	kfree(ji);
 	if (err)
 		return err;
 	if (!ctx->done && !skb->len)

@@ -56,6 +56,8 @@
 #define FTALIAS_JOURNAL_BYTES_MAX	FTALIAS_MSG_MAX
 /* Entries freed per lock hold by flushes, teardown and the shrinker. */
 #define FTALIAS_RC_BATCH		256
+/* Caches one shrinker scan visits, under the module-wide lock. */
+#define FTALIAS_RC_SCAN_MAX		1024
 
 /* A requester that is an alias, with the entries of its requests. */
 struct ftalias_rc_client {
@@ -84,10 +86,10 @@ struct ftalias_rc_entry {
 		void *data;		/* auto-reply, handler: @len bytes */
 		struct ftalias_rc_prog *prog;	/* in progress */
 	};
-	u32 len;
+	u64 seq;			/* rc->seq when recorded */
 	u32 stamp;			/* jiffies, when recorded */
-	u32 seq;
-	u8 state;			/* enum ftalias_rc_state */
+	u32 len : 24;			/* up to FTALIAS_MSG_MAX */
+	u32 state : 8;			/* enum ftalias_rc_state */
 };
 
 struct ftalias_jrec {
@@ -146,9 +148,13 @@ static u64 ftalias_rc_growth(const struct ftalias_rc_entry *e, u32 len)
 	return then > now ? then - now : 0;
 }
 
-static void __ftalias_rc_charge(struct ftalias_rc *rc, s64 bytes)
+/* @bytes more (or less) for entry @e, in its present state. */
+static void __ftalias_rc_charge(struct ftalias_rc *rc,
+				const struct ftalias_rc_entry *e, s64 bytes)
 {
 	rc->bytes += bytes;
+	if (e->state == FTALIAS_RC_IN_PROGRESS)
+		rc->prog_bytes += bytes;
 	atomic64_add(bytes, &ftalias_rc_total);
 }
 
@@ -221,7 +227,7 @@ static void __ftalias_rc_unlink(struct ftalias_alias *alias,
 	list_del(&e->lru);
 	__ftalias_rc_client_del(rc, e);
 	rc->entries--;
-	__ftalias_rc_charge(rc, -ftalias_rc_cost(e));
+	__ftalias_rc_charge(rc, e, -ftalias_rc_cost(e));
 	if (e->state == FTALIAS_RC_IN_PROGRESS) {
 		rc->nr_in_progress--;
 		rc->nr_journal -= e->prog->nr_journal;
@@ -255,41 +261,64 @@ static void __ftalias_rc_evict(struct ftalias_alias *alias,
 
 /*
  * Make room for @cost more bytes (and one more entry if @entry) by
- * evicting the least recently recorded completed entries.
+ * evicting the least recently recorded completed entries, but for @keep
+ * (an entry recorded again, or NULL).  When the alias's own completed
+ * entries could not make the room, nothing is evicted.
  */
 static int __ftalias_rc_room(struct ftalias_alias *alias, u64 cost,
-			     bool entry)
+			     bool entry, struct ftalias_rc_entry *keep)
 {
 	const struct ftalias_alias_cfg *cfg = &alias->cfg;
+	u64 limit = READ_ONCE(ftalias_cache_total_limit);
 	struct ftalias_rc *rc = &alias->rc;
+	u64 total, free_bytes, bytes;
 	struct ftalias_rc_entry *e;
+	u32 free_entries;
 
 	lockdep_assert_held(&alias->lock);
 
-	while ((entry && rc->entries >= cfg->cache_max_entries) ||
-	       rc->bytes + cost > cfg->cache_max_bytes ||
-	       (u64)atomic64_read(&ftalias_rc_total) + cost >
-	       READ_ONCE(ftalias_cache_total_limit)) {
+	/* What the alias could free; the total may move meanwhile. */
+	free_bytes = rc->bytes - rc->prog_bytes;
+	free_entries = rc->entries - rc->nr_in_progress;
+	if (keep) {
+		free_bytes -= ftalias_rc_cost(keep);
+		free_entries--;
+	}
+	total = atomic64_read(&ftalias_rc_total);
+	if ((entry && rc->entries >= cfg->cache_max_entries &&
+	     rc->entries + 1 - cfg->cache_max_entries > free_entries) ||
+	    (rc->bytes + cost > cfg->cache_max_bytes &&
+	     rc->bytes + cost - cfg->cache_max_bytes > free_bytes) ||
+	    (total + cost > limit && total + cost - limit > free_bytes))
+		goto refuse;
+
+	for (;;) {
+		bytes = rc->bytes + cost;
+		if (!(entry && rc->entries >= cfg->cache_max_entries) &&
+		    bytes <= cfg->cache_max_bytes &&
+		    (u64)atomic64_read(&ftalias_rc_total) + cost <= limit)
+			return 0;
 		e = list_first_entry_or_null(&rc->done, struct ftalias_rc_entry,
 					     lru);
-		if (!e) {
-			rc->stats.refused++;
-			return -ENOBUFS;
-		}
+		if (e == keep)
+			e = list_is_last(&e->lru, &rc->done) ? NULL :
+				list_next_entry(e, lru);
+		if (!e)
+			goto refuse;
 		__ftalias_rc_evict(alias, e, &rc->stats.evict_lru);
 	}
-	return 0;
+refuse:
+	rc->stats.refused++;
+	return -ENOBUFS;
 }
 
 /*
  * Put a new entry in the table and on its lists: @e has its ID, state,
- * data or progress filled in.  Its client record, for an alias requester,
- * is @client_new (preallocated, never NULL then) if none exists yet:
- * consumed then.
+ * data or progress filled in.  The client record of an alias requester is
+ * made here the first time (GFP_ATOMIC: once per requesting alias).
  */
 static int __ftalias_rc_insert(struct ftalias_alias *alias,
-			       struct ftalias_rc_entry *e,
-			       struct ftalias_rc_client **client_new)
+			       struct ftalias_rc_entry *e)
 {
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_client *c;
@@ -302,26 +331,19 @@ static int __ftalias_rc_insert(struct ftalias_alias *alias,
 		/* Acknowledged already: it will not come again. */
 		if (c && e->id.xid < c->acked)
 			return -ESTALE;
-		/* Needed even if @c exists: the room may free it. */
-		if (!*client_new)
-			return -ENOMEM;
 	}
-	/* The room may take the client's last entry, and the client. */
-	err = __ftalias_rc_room(alias, ftalias_rc_cost(e), true);
+	err = __ftalias_rc_room(alias, ftalias_rc_cost(e), true, NULL);
 	if (err)
 		return err;
-	err = rhashtable_lookup_insert_fast(&rc->ht, &e->node,
-					    ftalias_rc_params);
-	if (err) {
-		rc->stats.refused++;
-		return err == -EEXIST ? err : -ENOBUFS;
-	}
 	INIT_LIST_HEAD(&e->cnode);
 	if (e->id.alias) {
+		/* Looked up again: the room may have freed it. */
 		c = __ftalias_rc_client(rc, &e->id);
 		if (!c) {
-			c = *client_new;
-			*client_new = NULL;
+			c = kzalloc(sizeof(*c), GFP_ATOMIC | __GFP_NOWARN |
+					      __GFP_ACCOUNT);
+			if (!c)
+				return -ENOMEM;
 			c->node_id = e->id.node;
 			c->alias = e->id.alias;
 			INIT_LIST_HEAD(&c->entries);
@@ -329,11 +351,18 @@ static int __ftalias_rc_insert(struct ftalias_alias *alias,
 		}
 		list_add_tail(&e->cnode, &c->entries);
 	}
+	err = rhashtable_lookup_insert_fast(&rc->ht, &e->node,
+					    ftalias_rc_params);
+	if (err) {
+		__ftalias_rc_client_del(rc, e);
+		rc->stats.refused++;
+		return err == -EEXIST ? err : -ENOBUFS;
+	}
 	e->stamp = ftalias_rc_now();
 	e->seq = ++rc->seq;
 	rc->entries++;
 	rc->stats.recorded++;
-	__ftalias_rc_charge(rc, ftalias_rc_cost(e));
+	__ftalias_rc_charge(rc, e, ftalias_rc_cost(e));
 	if (e->state == FTALIAS_RC_IN_PROGRESS) {
 		list_add_tail(&e->lru, &rc->in_progress);
 		rc->nr_in_progress++;
@@ -366,7 +395,7 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 
 	lockdep_assert_held(&alias->lock);
 
-	__ftalias_rc_charge(rc, -ftalias_rc_cost(e));
+	__ftalias_rc_charge(rc, e, -ftalias_rc_cost(e));
 	rc->nr_in_progress--;
 	rc->nr_journal -= prog->nr_journal;
 	if (!prog->owner)
@@ -380,7 +409,7 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 		e->seq = ++rc->seq;
 		list_move_tail(&e->lru, &rc->done);
 		atomic_long_inc(&ftalias_rc_reclaimable);
-		__ftalias_rc_charge(rc, ftalias_rc_cost(e));
+		__ftalias_rc_charge(rc, e, ftalias_rc_cost(e));
 		__ftalias_rc_schedule_ttl(alias);
 	} else {
 		rhashtable_remove_fast(&rc->ht, &e->node, ftalias_rc_params);
@@ -432,7 +461,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 
 	lockdep_assert_held(&alias->lock);
 
-	e = rc->entries ? __ftalias_rc_lookup(rc, &req->id) : NULL;
+	e = rc->live && rc->entries ? __ftalias_rc_lookup(rc, &req->id) : NULL;
 	if (!e) {
 		rc->stats.misses++;
 		return FTALIAS_RC_DELIVER;
@@ -598,7 +627,7 @@ void __ftalias_rc_ack(struct ftalias_alias *alias, const struct ftalias_id *id,
 
 	lockdep_assert_held(&alias->lock);
 
-	if (!rc->entries)
+	if (!rc->live || !rc->entries)
 		return;
 	c = __ftalias_rc_client(rc, id);
 	if (!c || ack <= c->acked)
@@ -632,7 +661,7 @@ void __ftalias_rc_replied(struct ftalias_alias *alias,
 
 	lockdep_assert_held(&alias->lock);
 
-	if (!rc->entries)
+	if (!rc->live || !rc->entries)
 		return;
 	e = __ftalias_rc_lookup(rc, id);
 	if (!e)
@@ -660,7 +689,7 @@ void __ftalias_rc_gone(struct ftalias_alias *alias, const struct ftalias_id *id)
 
 	lockdep_assert_held(&alias->lock);
 
-	if (!rc->entries || id->alias)
+	if (!rc->live || !rc->entries || id->alias)
 		return;
 	e = __ftalias_rc_lookup(rc, id);
 	if (e)
@@ -687,21 +716,24 @@ void ftalias_rc_client_gone(struct ftalias_alias *alias, u32 client)
 	bool last;
 
 	spin_lock(&alias->lock);
-	while ((c = __ftalias_rc_client(rc, &id))) {
+	while (rc->live && (c = __ftalias_rc_client(rc, &id))) {
 		for (n = 0, last = false; n < FTALIAS_RC_BATCH && !last; n++) {
+			if (WARN_ON_ONCE(list_empty(&c->entries)))
+				break;
 			e = list_first_entry(&c->entries,
 					     struct ftalias_rc_entry, cnode);
 			/* The last entry takes @c with it. */
 			last = list_is_singular(&c->entries);
 			__ftalias_rc_forget(alias, e, &rc->stats.evict_ack);
 		}
-		if (last)
+		if (last || n < FTALIAS_RC_BATCH)
 			break;
 		spin_unlock(&alias->lock);
 		cond_resched();
 		spin_lock(&alias->lock);
 	}
 	spin_unlock(&alias->lock);
+	ftalias_rc_route_answers(alias);
 }
 
 /* The reply to @id, a request of this alias's members, came back. */
@@ -770,18 +802,14 @@ void ftalias_rc_route_answers(struct ftalias_alias *alias)
 struct ftalias_rc_new {
 	struct ftalias_rc_entry *entry;
 	struct ftalias_rc_prog *prog;
-	struct ftalias_rc_client *client;
 };
 
-static int ftalias_rc_new_alloc(struct ftalias_rc_new *n,
-				const struct ftalias_id *id, bool prog)
+static int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog)
 {
 	n->entry = kmem_cache_zalloc(ftalias_rc_entry_cache, GFP_KERNEL);
 	if (prog)
 		n->prog = kzalloc(sizeof(*n->prog), GFP_KERNEL_ACCOUNT);
-	if (id->alias)
-		n->client = kzalloc(sizeof(*n->client), GFP_KERNEL_ACCOUNT);
-	if (!n->entry || (prog && !n->prog) || (id->alias && !n->client))
+	if (!n->entry || (prog && !n->prog))
 		return -ENOMEM;
 	return 0;
 }
@@ -791,7 +819,6 @@ static void ftalias_rc_new_free(struct ftalias_rc_new *n)
 	if (n->entry)
 		kmem_cache_free(ftalias_rc_entry_cache, n->entry);
 	kfree(n->prog);
-	kfree(n->client);
 }
 
 /*
@@ -821,7 +848,7 @@ static int __ftalias_rc_block(struct ftalias_alias *alias,
 	e->id = *id;
 	e->state = FTALIAS_RC_IN_PROGRESS;
 	e->prog = prog;
-	err = __ftalias_rc_insert(alias, e, &n->client);
+	err = __ftalias_rc_insert(alias, e);
 	if (err) {
 		kfree_skb(prog->request);
 		prog->request = NULL;
@@ -858,8 +885,7 @@ int ftalias_rc_record(struct ftalias_sock *fsk,
 	state = rec->type == FTALIAS_RECORD_AUTO_REPLY ? FTALIAS_RC_AUTO_REPLY :
 							 FTALIAS_RC_HANDLER;
 	if (rec->type != FTALIAS_RECORD_DISCARD) {
-		err = ftalias_rc_new_alloc(&n, &rec->id,
-					   rec->type == FTALIAS_RECORD_BLOCK);
+		err = ftalias_rc_new_alloc(&n, rec->type == FTALIAS_RECORD_BLOCK);
 		if (err)
 			goto out_free;
 	}
@@ -901,7 +927,7 @@ int ftalias_rc_record(struct ftalias_sock *fsk,
 			e->state = state;
 			e->data = data;
 			e->len = len;
-			err = __ftalias_rc_insert(alias, e, &n.client);
+			err = __ftalias_rc_insert(alias, e);
 			if (err) {
 				e->data = NULL;
 				break;
@@ -910,27 +936,26 @@ int ftalias_rc_record(struct ftalias_sock *fsk,
 			data = NULL;
 			__ftalias_rc_schedule_ttl(alias);
 		} else if (e->state == FTALIAS_RC_IN_PROGRESS) {
-			err = __ftalias_rc_room(alias,
-						ftalias_rc_growth(e, len), false);
+			err = __ftalias_rc_room(alias, ftalias_rc_growth(e, len),
+						false, NULL);
 			if (err)
 				break;
 			__ftalias_rc_resolve(alias, e, state, data, len);
 			data = NULL;
 		} else {
 			/* Recorded again: not a victim of the room it makes. */
-			list_del(&e->lru);
-			err = __ftalias_rc_room(alias,
-						ftalias_rc_growth(e, len), false);
-			list_add_tail(&e->lru, &rc->done);
-			e->stamp = ftalias_rc_now();
-			e->seq = ++rc->seq;
+			err = __ftalias_rc_room(alias, ftalias_rc_growth(e, len),
+						false, e);
 			if (err)
 				break;
-			__ftalias_rc_charge(rc, (s64)len - e->len);
+			__ftalias_rc_charge(rc, e, (s64)len - e->len);
 			kfree(e->data);
 			e->state = state;
 			e->data = data;
 			e->len = len;
+			e->stamp = ftalias_rc_now();
+			e->seq = ++rc->seq;
+			list_move_tail(&e->lru, &rc->done);
 			data = NULL;
 		}
 		break;
@@ -970,7 +995,7 @@ int ftalias_rc_journal_add(struct ftalias_sock *fsk,
 	int err;
 
 	jr = kzalloc(sizeof(*jr), GFP_KERNEL_ACCOUNT);
-	err = ftalias_rc_new_alloc(&n, parent, true);
+	err = ftalias_rc_new_alloc(&n, true);
 	if (!jr || err) {
 		err = -ENOMEM;
 		goto out_free;
@@ -1001,13 +1026,13 @@ int ftalias_rc_journal_add(struct ftalias_sock *fsk,
 		err = -ENOBUFS;
 		goto out_unlock;
 	}
-	err = __ftalias_rc_room(alias, jr->skb->len, false);
+	err = __ftalias_rc_room(alias, jr->skb->len, false, NULL);
 	if (err)
 		goto out_unlock;
 	list_add_tail(&jr->node, &e->prog->journal);
 	e->prog->nr_journal++;
 	e->prog->journal_bytes += jr->skb->len;
-	__ftalias_rc_charge(rc, jr->skb->len);
+	__ftalias_rc_charge(rc, e, jr->skb->len);
 	rc->nr_journal++;
 	rc->stats.journaled++;
 	jr = NULL;
@@ -1032,7 +1057,7 @@ void ftalias_rc_journal_del(struct ftalias_sock *fsk,
 	struct ftalias_rc_entry *e;
 
 	spin_lock(&alias->lock);
-	e = rc->entries ? __ftalias_rc_lookup(rc, parent) : NULL;
+	e = rc->live && rc->entries ? __ftalias_rc_lookup(rc, parent) : NULL;
 	if (e && e->state == FTALIAS_RC_IN_PROGRESS) {
 		list_for_each_entry(jr, &e->prog->journal, node) {
 			if (memcmp(&jr->id, id, sizeof(*id)))
@@ -1040,7 +1065,7 @@ void ftalias_rc_journal_del(struct ftalias_sock *fsk,
 			list_del(&jr->node);
 			e->prog->nr_journal--;
 			e->prog->journal_bytes -= jr->skb->len;
-			__ftalias_rc_charge(rc, -(s64)jr->skb->len);
+			__ftalias_rc_charge(rc, e, -(s64)jr->skb->len);
 			rc->nr_journal--;
 			found = jr;
 			break;
@@ -1059,10 +1084,10 @@ static bool ftalias_rc_on(const struct ftalias_rc_entry *e, bool in_progress)
 	return prog == in_progress;
 }
 
-/* Whether cursor position @seq is after @cur's (seq numbers wrap). */
-static bool ftalias_rc_after(u32 seq, u32 cur)
+/* Whether cursor position @seq is after @cur's (64 bits: no wrap). */
+static bool ftalias_rc_after(u64 seq, u64 cur)
 {
-	return (s32)(seq - cur) > 0;
+	return seq > cur;
 }
 
 /*
@@ -1325,12 +1350,12 @@ void ftalias_rc_destroy(struct ftalias_alias *alias)
 	spin_lock(&alias->lock);
 	list_splice_init(&rc->in_progress, &gone);
 	list_splice_tail_init(&rc->done, &gone);
-	list_for_each_entry(e, &gone, lru) {
-		if (e->state != FTALIAS_RC_IN_PROGRESS)
-			atomic_long_dec(&ftalias_rc_reclaimable);
-	}
+	/* The completed entries are the reclaimable ones. */
+	atomic_long_sub(rc->entries - rc->nr_in_progress,
+			&ftalias_rc_reclaimable);
 	atomic64_sub(rc->bytes, &ftalias_rc_total);
 	rc->bytes = 0;
+	rc->prog_bytes = 0;
 	rc->entries = 0;
 	rc->nr_in_progress = 0;
 	rc->nr_orphans = 0;
@@ -1368,14 +1393,14 @@ static unsigned long ftalias_rc_count(struct shrinker *s,
 static unsigned long ftalias_rc_scan(struct shrinker *s,
 				     struct shrink_control *sc)
 {
-	unsigned long freed = 0, batch;
+	unsigned long freed = 0, batch, visited = 0;
 	struct ftalias_rc *rc, *tmp, *last = NULL;
 	struct ftalias_alias *alias;
 	struct ftalias_rc_entry *e;
 
 	spin_lock(&ftalias_rc_lock);
 	list_for_each_entry_safe(rc, tmp, &ftalias_rc_all, all_node) {
-		if (freed >= sc->nr_to_scan)
+		if (freed >= sc->nr_to_scan || ++visited > FTALIAS_RC_SCAN_MAX)
 			break;
 		last = rc;
 		/* Lockless peek: an empty cache is not worth its lock. */
@@ -1440,6 +1465,8 @@ static void ftalias_rc_shrinker_unregister(void)
 int __init ftalias_rc_module_init(void)
 {
 	int err;
+
+	BUILD_BUG_ON(FTALIAS_MSG_MAX >= 1 << 24);	/* entry->len */
 
 	ftalias_rc_entry_cache = KMEM_CACHE(ftalias_rc_entry, SLAB_ACCOUNT);
 	if (!ftalias_rc_entry_cache)

@@ -64,8 +64,9 @@ struct ftalias_rc {
 	u32 nr_orphans;		/* in progress with no owner */
 	u32 nr_journal;
 	u32 waiting;
-	u32 seq;
+	u64 seq;		/* of the last entry recorded */
 	u64 bytes;
+	u64 prog_bytes;		/* of @bytes, the entries in progress */
 	bool live;		/* @ht initialised and not destroyed */
 	struct list_head all_node;
 	struct ftalias_rc_stats stats;
@@ -98,7 +99,7 @@ struct ftalias_jrec_info {
  */
 struct ftalias_rc_cursor {
 	struct ftalias_id id;	/* the last entry given */
-	u32 seq;
+	u64 seq;
 	u16 index;		/* journal dumps: records given of @id */
 	u8 phase;		/* 0: not started, 1: in progress, 2: done */
 	u8 end;

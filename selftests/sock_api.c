@@ -1647,6 +1647,39 @@ TEST_F(sa, peek_trunc)
 	EXPECT_EQ(1, send_reply(s, &o2, "2"));
 }
 
+/* sendmmsg() (MSG_BATCH on all but the last) sends each request in order. */
+TEST_F(sa, sendmmsg_batch)
+{
+	uint32_t srv = alias_new("srv");
+	struct sockaddr_ftalias to = sfa(FTALIAS_ADDR_ALIAS, srv, 0);
+	struct iovec iov[3] = {
+		{ "one", 3 }, { "two", 3 }, { "three", 5 },
+	};
+	struct mmsghdr mm[3];
+	struct rmsg r;
+	int s, c, i;
+
+	ASSERT_NE(0u, srv);
+	s = member(srv);
+	c = client();
+	ASSERT_GE(s, 0);
+	ASSERT_GE(c, 0);
+	memset(mm, 0, sizeof(mm));
+	for (i = 0; i < 3; i++) {
+		mm[i].msg_hdr.msg_name = &to;
+		mm[i].msg_hdr.msg_namelen = sizeof(to);
+		mm[i].msg_hdr.msg_iov = &iov[i];
+		mm[i].msg_hdr.msg_iovlen = 1;
+	}
+	ASSERT_EQ(3, sendmmsg(c, mm, 3, 0));
+	for (i = 0; i < 3; i++) {
+		EXPECT_EQ(iov[i].iov_len, mm[i].msg_len);
+		ASSERT_EQ((ssize_t)iov[i].iov_len, rcv(s, 0, &r));
+		EXPECT_EQ(0, memcmp(iov[i].iov_base, r.data, iov[i].iov_len));
+		EXPECT_EQ((uint64_t)i + 1, r.id.xid);
+	}
+}
+
 TEST_F(sa, dontwait_rcvtimeo)
 {
 	struct timeval tv = { .tv_usec = 200 * 1000 };

@@ -426,6 +426,48 @@ TEST_F(st, orphan_passes_on)
 }
 
 /*
+ * A request held on an in-progress entry is held like any other: when the
+ * alias is left without an active member, it fails after the grace
+ * period (it used to wait for ever), and its plain requester's entry goes.
+ */
+TEST_F(st, waiting_fails_without_member)
+{
+	uint32_t s = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	struct ftalias_id id;
+	struct dp_cache cs;
+	struct dp_msg m;
+	int64_t t0;
+
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_GRACE_MS,
+				  500, 4));
+	ASSERT_EQ(0, request(_metadata, self, c, m1, s, "op", &id));
+	ASSERT_EQ(0, dp_record(m1, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
+	close(m1);		/* m2 promoted: orphan notice, the request waits */
+	ASSERT_EQ(2, recv_wait(m2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(1, cs.waiting);
+	EXPECT_EQ(1, cs.hits_held);
+	t0 = dp_now_ms();
+	close(m2);		/* no member left */
+	ASSERT_EQ(0, recv_wait(c, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_EQ(EHOSTUNREACH, m.err);
+	EXPECT_TRUE(dp_id_eq(&m.reply_to, &id));
+	EXPECT_GE(dp_now_ms() - t0, 500);
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(0, cs.waiting);
+	EXPECT_EQ(0, cs.entries);
+	EXPECT_EQ(0, cs.in_progress);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
+/*
  * Seed 000 Fig. 7: a client alias re-sends an ID after its reply; the
  * server's cache answers without the server.  Then acks free entries.
  */
