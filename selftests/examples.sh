@@ -1,0 +1,417 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The libftalias examples (tools/lib/examples, built by make -C tools) end
+# to end, as real processes that abort() where they are told to.
+#
+# fileserver (seed 000 Fig. 10): a primary aborting on its Nth request
+# right after its roll-forward point ("block"), after applying ("apply")
+# or after recording ("record"), on a create and on a delete, with a
+# backup waiting.  fileclient must get the right answer to every request;
+# the directory must show each create and delete applied once; the backup
+# must roll back and execute again (block), find it applied and record it
+# (apply), or see nothing while the kernel answers (record of a create's
+# auto-reply; a delete's handler argument comes back as redundant).
+#
+# relay (seed 000 Figs. 17-18): C server, B relay aborting on its 2nd
+# request after step 2, 3, 4 or 5, B' backup relay, A client.  A must get
+# every right answer, C must execute every Y exactly once (no DUPLICATE),
+# and B' must roll back (2), re-send the journaled Y and reply (3, 4; C's
+# cache answers at 4) or see nothing while the kernel answers X (5).
+#
+# The replay-cache counters (ftaliasctl cache stats) prove the path.
+#
+# Under TCG every exec costs (the binaries come over 9p, ftaliasctl takes
+# about 0.2 s on 6.12): the checks use bash builtins, and the counters of
+# every case are read by one ftaliasctl cache stats at the end.
+source "$(dirname "$0")/lib.sh"
+
+require_root
+require_module
+require_cmd ftaliasctl
+EX=$lib_dir/../tools/lib/examples
+for p in fileserver fileclient relay; do
+	[[ -x $EX/$p ]] || skip "tools/lib/examples/$p not built (make -C tools)"
+done
+FILESERVER=$EX/fileserver
+FILECLIENT=$EX/fileclient
+RELAY=$EX/relay
+
+ulimit -c 0		# abort() without a core dump
+TMO=20000		# ms: the examples' waits for a reply; all bounded
+tag=ex$$-$RANDOM	# unique alias names
+tmp=$(mktemp -d)
+pids=()
+aliases=()
+
+cleanup() {
+	((${#pids[@]})) && kill "${pids[@]}" 2>/dev/null
+	wait 2>/dev/null
+	for a in "${aliases[@]}"; do
+		ftaliasctl alias del "$a" >/dev/null 2>&1
+	done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# nap: 0.1 s without an exec (a read that times out on a pipe of our own).
+exec {nap_fd}<> <(:)
+nap() {
+	read -r -t 0.1 -u "$nap_fd" _
+}
+
+# poll SECONDS CMD...: CMD until it succeeds, every 0.1 s (wait_until
+# without the sleep(1) exec).
+poll() {
+	local deadline=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		((SECONDS < deadline)) || return 1
+		nap
+	done
+	return 0
+}
+
+# count LOG REGEX: sets $n to the lines of LOG matching REGEX (ERE).
+count() {
+	local l lines=()
+	n=0
+	[[ -r $1 ]] && mapfile -t lines <"$1"
+	for l in "${lines[@]}"; do
+		[[ $l =~ $2 ]] && n=$((n + 1))
+	done
+	return 0
+}
+
+matches() {
+	count "$@"
+	((n > 0))
+}
+
+# has LOG REGEX WHY / hasnt LOG REGEX WHY
+has() {
+	matches "$1" "$2" || fail "$3 (no /$2/ in ${1##*/})"
+}
+hasnt() {
+	! matches "$1" "$2" || fail "$3 (/$2/ in ${1##*/})"
+}
+
+# wait_log SECONDS LOG REGEX: until a line of LOG matches.
+wait_log() {
+	poll "$1" matches "$2" "$3" || { fail "${2##*/}: no /$3/ within $1 s"; return 1; }
+}
+
+# The aliases of every case live until the end (their counters are read
+# then); the members of a case are gone when it ends.
+new_alias() {
+	ftaliasctl alias add "$1" >/dev/null || die "ftaliasctl alias add $1"
+	aliases+=("$1")
+}
+
+del_aliases() {
+	local a
+	for a in "${aliases[@]}"; do
+		ftaliasctl alias del "$a" || fail "ftaliasctl alias del $a"
+	done
+	aliases=()
+}
+
+# start LOG CMD...: CMD in the background, output in LOG, pid in $last.
+start() {
+	local log=$1
+	shift
+	"$@" >"$log" 2>&1 &
+	last=$!
+	pids+=("$last")
+}
+
+# stop PID...: ends these processes (ours) and reaps them.
+stop() {
+	kill "$@" 2>/dev/null
+	wait "$@" 2>/dev/null
+}
+
+gone() {
+	[[ ! -e /proc/$1 ]]
+}
+
+# aborted PID LOG WHAT: the process (disowned: no "Aborted" notice from
+# the shell) said it aborts after WHAT, and is gone.
+aborted() {
+	has "$2" "aborting after $3" "${2##*/}: never aborted after '$3'"
+	poll 10 gone "$1" || fail "${2##*/}: pid $1 still runs"
+}
+
+# read_stats: the replay-cache counters of every alias (one ftaliasctl
+# cache stats, text) into stat[ALIAS.KEY].
+declare -A stat
+read_stats() {
+	local l a='' re_alias='^alias ([^ ]+) id [0-9]+:$' re_kv='^ +([a-z-]+): +([0-9]+)$'
+	stat=()
+	while IFS= read -r l; do
+		if [[ $l =~ $re_alias ]]; then
+			a=${BASH_REMATCH[1]}
+		elif [[ -n $a && $l =~ $re_kv ]]; then
+			stat[$a.${BASH_REMATCH[1]}]=${BASH_REMATCH[2]}
+		fi
+	done < <(ftaliasctl cache stats)
+}
+
+# at_least ALIAS KEY N WHY / exactly ALIAS KEY N WHY: a counter check,
+# made by check_counters at the end, for the case being run ($cs).
+counter_checks=()
+at_least() {
+	counter_checks+=("ge|$1|$2|$3|$4|$cs")
+}
+exactly() {
+	counter_checks+=("eq|$1|$2|$3|$4|$cs")
+}
+
+# A case's trace files, to show when one of its checks failed.
+declare -A case_logs case_aliases
+cases=()
+
+check_counters() {
+	local c op a k want why cs v bad
+	declare -A failed=()
+	read_stats
+	for c in "${counter_checks[@]}"; do
+		IFS='|' read -r op a k want why cs <<<"$c"
+		v=${stat[$a.$k]:-}
+		bad=
+		if [[ -z $v ]]; then
+			bad=1
+		elif [[ $op == ge ]]; then
+			((v >= want)) || bad=1
+		else
+			((v == want)) || bad=1
+		fi
+		if [[ -n $bad ]]; then
+			fail "$cs: $why: $k of $a is '$v', want $([[ $op == ge ]] && echo ">= ")$want"
+			failed[$cs]=1
+		fi
+	done
+	for cs in "${cases[@]}"; do
+		# shellcheck disable=SC2086 # lists of names without blanks
+		stats ${case_aliases[$cs]}
+		log "$cs:$s"
+		# shellcheck disable=SC2086
+		[[ -n ${failed[$cs]:-} ]] && print_logs ${case_logs[$cs]}
+	done
+	return 0
+}
+
+# stats ALIAS...: some counters into $s, for the log.
+stats() {
+	local a k
+	s=
+	for a; do
+		for k in orphans journaled hits-auto hits-handler hits-held; do
+			s+=" ${a##*-}.$k=${stat[$a.$k]:-?}"
+		done
+	done
+}
+
+# show_logs FAILURES LOG...: the traces, if a check failed since FAILURES.
+show_logs() {
+	local c=$1
+	shift
+	((failures > c)) || return 0
+	print_logs "$@"
+}
+
+print_logs() {
+	local f l lines
+	for f; do
+		log "--- ${f##*/}"
+		mapfile -t lines <"$f"
+		for l in "${lines[@]}"; do
+			log "  $l"
+		done
+	done
+}
+
+ID='\{[^}]*\}'		# a request ID in the traces (pa_id_str)
+shopt -s dotglob nullglob
+
+# ---- fileserver / fileclient (Fig. 10) ------------------------------------
+# fileclient -n 2: 1 create c-0, 2 create c-1, 3 create c-0 (EEXIST),
+# 4 delete c-0, 5 delete c-1, 6 delete c-0 (ENOENT).
+req_name=("" "create c-0" "create c-1" "create c-0" "delete c-0" "delete c-1" "delete c-0")
+declare -A what=([block]="the roll-forward point" [apply]="applying"
+		 [record]="recording the")
+
+# fileserver_case POINT N: the primary aborts on request N after POINT.
+fileserver_case() {
+	local point=$1 k=$2 c=$failures
+	local name=$tag-fs-$point$k d=$tmp/fs-$point$k
+	local plog=$d.primary blog=$d.backup clog=$d.client
+	local primary backup rq=${req_name[$2]} f x files creators=()
+	local esc="'${rq}'" cs="fileserver -K $point on request $k '${req_name[$2]}'"
+
+	cases+=("$cs")
+	case_logs[$cs]="$plog $blog $clog"
+	case_aliases[$cs]=$name
+	new_alias "$name"
+	start "$plog" "$FILESERVER" -d "$d" -p 10 -k "$k" -K "$point" "$name"
+	primary=$last
+	disown "$primary"
+	wait_log 10 "$plog" 'member of alias .*, active,' || return
+	start "$blog" "$FILESERVER" -d "$d" -p 5 "$name"
+	backup=$last
+	wait_log 10 "$blog" 'backup \(waiting\)' || return
+
+	"$FILECLIENT" -n 2 -p c- -t $TMO "$name" >"$clog" 2>&1 ||
+		fail "$cs: fileclient exited $?"
+	has "$clog" ': 6 calls, 0 wrong, 0 stray replies$' "$cs: fileclient"
+	aborted "$primary" "$plog" "${what[$point]}"
+	has "$plog" "request $ID $esc" "$cs: the primary never took '$rq'"
+
+	# The directory: nothing left, one tombstone per delete applied,
+	# each holding its file's creator (distinct: two creates applied).
+	files=("$d"/*)
+	x="${files[*]##*/}"
+	[[ $x == ".deleted .tmp" ]] || fail "$cs: $d holds '$x'"
+	files=("$d"/.tmp/*)
+	((${#files[@]} == 0)) || fail "$cs: .tmp holds '${files[*]##*/}'"
+	files=("$d"/.deleted/*)
+	((${#files[@]} == 2)) || fail "$cs: ${#files[@]} tombstones, want 2 (one per delete)"
+	for f in "${files[@]}"; do
+		read -r x <"$f" || [[ -n $x ]] || fail "$cs: ${f##*/} is empty"
+		creators+=("$x")
+	done
+	[[ ${creators[0]:-} != "${creators[1]:-}" ]] ||
+		fail "$cs: both tombstones name creator '${creators[0]:-}'"
+
+	# What the backup did with request k.
+	case $point@${rq%% *} in
+	block@*)
+		has "$blog" "orphan $ID $esc: not applied, discarded \(executed again\)" \
+			"$cs: the backup did not roll back"
+		count "$blog" "^fileserver\[[0-9]+\]: request $ID $esc"
+		((n == 1)) || fail "$cs: the backup executed '$rq' $n times, want 1"
+		at_least "$name" orphans 1 "no orphan notice"
+		;;
+	apply@create)
+		has "$blog" "orphan $ID $esc: applied, reply recorded -> 'ok created" \
+			"$cs: the backup did not find '$rq' applied"
+		hasnt "$blog" "request $ID $esc" "$cs: the backup executed '$rq' again"
+		at_least "$name" orphans 1 "no orphan notice"
+		;;
+	apply@delete)
+		has "$blog" "orphan $ID $esc: applied, handler argument '0 " \
+			"$cs: the backup did not find '$rq' applied"
+		has "$blog" "redundant $ID: handler -> 'ok deleted ${rq#* } " \
+			"$cs: the held re-send did not come back as redundant"
+		hasnt "$blog" "request $ID $esc" "$cs: the backup executed '$rq' again"
+		at_least "$name" orphans 1 "no orphan notice"
+		at_least "$name" hits-handler 1 "no redundant delivery"
+		;;
+	record@create)
+		# the kernel answers from the auto-reply: the backup sees nothing
+		hasnt "$blog" "$esc|orphan|redundant" "$cs: the backup saw '$rq'"
+		exactly "$name" orphans 0 "an orphan notice"
+		at_least "$name" hits-auto 1 "the kernel did not answer"
+		;;
+	record@delete)
+		# a handler record: the re-delivered delete comes as redundant
+		hasnt "$blog" "$esc|orphan" "$cs: the backup executed '$rq' or got an orphan"
+		has "$blog" "redundant $ID: handler -> 'ok deleted ${rq#* } " \
+			"$cs: the re-delivered delete did not come back as redundant"
+		exactly "$name" orphans 0 "an orphan notice"
+		at_least "$name" hits-handler 1 "no redundant delivery"
+		;;
+	esac
+	stop "$backup"
+	show_logs "$c" "$plog" "$blog" "$clog"
+}
+
+# ---- relay (Figs. 17-18) ----------------------------------------------------
+# relay_case STEP: B aborts relaying its 2nd request (x1) after STEP.
+relay_case() {
+	local step=$1 c=$failures
+	local front=$tag-r$step-f back=$tag-r$step-b d=$tmp/relay$step
+	local clog=$d.C blog=$d.B b2log=$d.B2 alog=$d.A
+	local cpid b b2 a i x y cs="relay -s $step"
+
+	cases+=("$cs")
+	case_logs[$cs]="$clog $blog $b2log $alog"
+	case_aliases[$cs]="$front $back"
+	new_alias "$front"
+	new_alias "$back"
+	start "$clog" "$RELAY" server "$back"
+	cpid=$last
+	start "$blog" "$RELAY" relay -p 10 -t $TMO -k 2 -s "$step" "$front" "$back"
+	b=$last
+	disown "$b"
+	wait_log 10 "$clog" 'C: member of alias' || return
+	wait_log 10 "$blog" 'B: member of alias .*, active;' || return
+	start "$b2log" "$RELAY" relay -p 5 -t $TMO "$front" "$back"
+	b2=$last
+	wait_log 10 "$b2log" 'backup \(waiting\)' || return
+
+	"$RELAY" client -n 3 -t $TMO "$front" >"$alog" 2>&1 &
+	a=$!
+	wait "$a" || fail "step $step: the client exited $?"
+	has "$alog" ': 3 calls, 0 wrong$' "step $step: client"
+	aborted "$b" "$blog" "step #$step"
+	x="'x1\.$a'"			# X of the aborted relay
+	y="'y\(x1\.$a\)'"		# its Y
+
+	hasnt "$clog" DUPLICATE "step $step: C executed a Y twice"
+	for i in 0 1 2; do
+		count "$clog" "#4 C: executed Y $ID 'y\(x$i\.$a\)'"
+		((n == 1)) || fail "step $step: C executed y(x$i) $n times, want 1"
+	done
+	has "$blog" "#1 B: X $ID $x" "step $step: B never got x1"
+
+	case $step in
+	2)
+		has "$b2log" "#5 B': orphan X $ID $x, journal of 0 request" \
+			"step 2: B' got no orphan with an empty journal"
+		has "$b2log" "B': nothing relayed: X discarded, will be relayed anew$" \
+			"step 2: B' did not roll back"
+		has "$b2log" "#1 B: X $ID $x" "step 2: B' did not relay x1 anew"
+		hasnt "$b2log" "re-send Y" "step 2: B' re-sent a Y"
+		at_least "$front" orphans 1 "no orphan notice"
+		;;
+	3 | 4)
+		has "$b2log" "#5 B': orphan X $ID $x, journal of 1 request\(s\)$" \
+			"step $step: B' got no orphan with Y journaled"
+		if ((step == 4)); then
+			has "$b2log" "#6 B': re-send Y $ID $y to alias [0-9]+ \(C had replied\)" \
+				"step 4: B' did not re-send the replied Y"
+			at_least "$back" hits-auto 1 "C's cache did not answer"
+		else
+			has "$b2log" "#6 B': re-send Y $ID $y to alias" \
+				"step 3: B' did not re-send Y"
+		fi
+		has "$b2log" "#7 B': res Y 'res\(y\(x1\.$a\)\)'" "step $step: B' got no res Y"
+		has "$b2log" "#8 B': replied to X $ID and recorded$" "step $step: B' did not reply"
+		hasnt "$b2log" "#1 B: X $ID $x" "step $step: B' relayed x1 anew"
+		at_least "$front" orphans 1 "no orphan notice"
+		;;
+	5)
+		# res X recorded: the kernel answers the re-delivered X itself
+		hasnt "$b2log" "orphan|$x" "step 5: B' saw x1"
+		exactly "$front" orphans 0 "an orphan notice"
+		at_least "$front" hits-auto 1 "the kernel did not answer X"
+		;;
+	esac
+	has "$b2log" "#1 B: X $ID 'x2\.$a'" "step $step: B' did not relay x2"
+	stop "$b2" "$cpid"
+	show_logs "$c" "$clog" "$blog" "$b2log" "$alog"
+}
+
+t0=$SECONDS
+fileserver_case block 2
+fileserver_case apply 2
+fileserver_case record 2
+fileserver_case apply 5
+fileserver_case record 5
+for step in 2 3 4 5; do
+	relay_case "$step"
+done
+check_counters
+del_aliases
+log "$((SECONDS - t0)) s"
+finish
