@@ -438,6 +438,34 @@ static void __ftalias_rc_forget(struct ftalias_alias *alias,
 	ftalias_rc_entry_free(e);
 }
 
+/*
+ * Put the bytes of @request (a clone of it, as the frag_list) after the
+ * linear part of @msg, filled in (NULL: out of memory), and give it
+ * @request's control block without the request's reference.
+ *
+ * Return: @msg, or NULL (and @msg freed).
+ */
+static struct sk_buff *ftalias_rc_attach(struct sk_buff *msg,
+					 struct sk_buff *request)
+{
+	struct sk_buff *clone;
+
+	if (!msg)
+		return NULL;
+	clone = skb_clone(request, GFP_ATOMIC | __GFP_NOWARN);
+	if (!clone) {
+		kfree_skb(msg);
+		return NULL;
+	}
+	skb_shinfo(msg)->frag_list = clone;
+	msg->len += clone->len;
+	msg->data_len += clone->len;
+	msg->truesize += clone->truesize;
+	*ftalias_cb(msg) = *ftalias_cb(request);
+	ftalias_cb(msg)->req = NULL;
+	return msg;
+}
+
 /**
  * __ftalias_rc_check() - what to do with a request about to be delivered
  * @alias: the alias it was sent to, locked
@@ -457,7 +485,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_entry *e;
 	struct ftalias_skb_cb *cb;
-	struct sk_buff *msg, *clone;
+	struct sk_buff *msg;
 
 	lockdep_assert_held(&alias->lock);
 
@@ -494,20 +522,12 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 	default:
 		/* The handler's argument, then the request's bytes. */
 		msg = alloc_skb(e->len, GFP_ATOMIC | __GFP_NOWARN);
-		clone = skb_clone(req->skb, GFP_ATOMIC | __GFP_NOWARN);
-		if (!msg || !clone) {
-			kfree_skb(msg);
-			kfree_skb(clone);
+		if (msg)
+			skb_put_data(msg, e->data, e->len);
+		msg = ftalias_rc_attach(msg, req->skb);
+		if (!msg)
 			return FTALIAS_RC_RETRY;
-		}
-		skb_put_data(msg, e->data, e->len);
-		skb_shinfo(msg)->frag_list = clone;
-		msg->len += clone->len;
-		msg->data_len += clone->len;
-		msg->truesize += clone->truesize;
 		cb = ftalias_cb(msg);
-		*cb = *ftalias_cb(req->skb);
-		cb->req = NULL;
 		cb->flags = FTALIAS_F_REDUNDANT;
 		cb->aux = e->len;
 		rc->stats.hits_handler++;
@@ -523,18 +543,14 @@ static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
 	struct ftalias_journal_rec *hdr;
 	struct ftalias_skb_cb *cb;
 	struct ftalias_jrec *jr;
-	struct sk_buff *msg, *clone;
+	struct sk_buff *msg;
 	u32 size = 0;
 
 	list_for_each_entry(jr, &prog->journal, node)
 		size += sizeof(*hdr) + ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN);
 	msg = alloc_skb(size, GFP_ATOMIC | __GFP_NOWARN);
-	clone = skb_clone(prog->request, GFP_ATOMIC | __GFP_NOWARN);
-	if (!msg || !clone) {
-		kfree_skb(msg);
-		kfree_skb(clone);
+	if (!msg)
 		return NULL;
-	}
 	list_for_each_entry(jr, &prog->journal, node) {
 		hdr = skb_put_zero(msg, sizeof(*hdr) +
 				   ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN));
@@ -545,14 +561,11 @@ static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
 		/* Cannot fail: the bytes are there. */
 		WARN_ON_ONCE(skb_copy_bits(jr->skb, 0, hdr + 1, jr->skb->len));
 	}
-	skb_shinfo(msg)->frag_list = clone;
-	msg->len += clone->len;
-	msg->data_len += clone->len;
-	msg->truesize += clone->truesize;
+	msg = ftalias_rc_attach(msg, prog->request);
+	if (!msg)
+		return NULL;
 	cb = ftalias_cb(msg);
-	*cb = *ftalias_cb(prog->request);
 	cb->kind = FTALIAS_MSG_ORPHAN;
-	cb->req = NULL;
 	cb->flags = FTALIAS_F_ORPHAN;
 	cb->aux = size;
 	return msg;
