@@ -393,6 +393,24 @@ void __ftalias_release_waiting(struct ftalias_alias *alias,
 	}
 }
 
+/*
+ * The table of the requester named by a local ID: its alias's, or its
+ * socket's.  Under rcu_read_lock(); NULL when it is gone.
+ */
+static struct ftalias_reqs *ftalias_reqs_of(struct ftalias_net *fn,
+					    const struct ftalias_id *id)
+{
+	struct ftalias_alias *alias;
+	struct ftalias_sock *fsk;
+
+	if (id->alias) {
+		alias = xa_load(&fn->aliases, id->alias);
+		return alias ? &alias->reqs : NULL;
+	}
+	fsk = xa_load(&fn->ports, id->port);
+	return fsk ? &fsk->reqs : NULL;
+}
+
 /**
  * __ftalias_req_find() - the pending request @id sent to @alias
  * @alias: the alias, locked
@@ -404,9 +422,7 @@ struct ftalias_req *__ftalias_req_find(struct ftalias_alias *alias,
 				       const struct ftalias_id *id)
 {
 	struct ftalias_net *fn = ftalias_net(alias->net);
-	struct ftalias_reqs *reqs = NULL;
-	struct ftalias_alias *requester;
-	struct ftalias_sock *fsk;
+	struct ftalias_reqs *reqs;
 	struct ftalias_req *req;
 
 	lockdep_assert_held(&alias->lock);
@@ -414,15 +430,7 @@ struct ftalias_req *__ftalias_req_find(struct ftalias_alias *alias,
 	if (id->node)
 		return NULL;
 	rcu_read_lock();
-	if (id->alias) {
-		requester = xa_load(&fn->aliases, id->alias);
-		if (requester)
-			reqs = &requester->reqs;
-	} else {
-		fsk = xa_load(&fn->ports, id->port);
-		if (fsk)
-			reqs = &fsk->reqs;
-	}
+	reqs = ftalias_reqs_of(fn, id);
 	req = NULL;
 	if (reqs) {
 		/* In the table, it is pending: its pending state is ours. */
@@ -1179,10 +1187,9 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 		       struct sk_buff *skb)
 {
 	struct ftalias_net *fn = ftalias_net(sock_net(&fsk->sk));
-	struct ftalias_reqs *reqs = NULL;
 	struct ftalias_alias *alias;
-	struct ftalias_sock *requester;
 	struct ftalias_skb_cb *cb;
+	struct ftalias_reqs *reqs;
 	struct ftalias_req *req;
 	int err = -ENOENT;
 
@@ -1194,15 +1201,7 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 		err = -EPERM;
 		goto out;
 	}
-	if (id->alias) {
-		alias = xa_load(&fn->aliases, id->alias);
-		if (alias)
-			reqs = &alias->reqs;
-	} else {
-		requester = xa_load(&fn->ports, id->port);
-		if (requester)
-			reqs = &requester->reqs;
-	}
+	reqs = ftalias_reqs_of(fn, id);
 	if (!reqs)
 		goto out;
 
