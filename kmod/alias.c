@@ -55,6 +55,7 @@ void ftalias_net_exit(struct ftalias_net *fn)
 	unsigned long id;
 
 	mutex_lock(&fn->lock);
+	fn->exiting = true;
 	xa_for_each(&fn->aliases, id, alias) {
 		__ftalias_alias_unlink(fn, alias);
 		/* Up to max_aliases of them, in the netns cleanup work. */

@@ -20,7 +20,8 @@
  *    an insertion into @names nor a rename can fail, so the two never get
  *    out of step.  Today every lookup runs under @lock; the xarray also
  *    allows lookups by id under rcu_read_lock(), for the data path.
- *  - @count, @next_id and @genid are read and written under @lock.
+ *  - @count, @next_id, @genid and @exiting (set by the pernet exit) are
+ *    read and written under @lock.
  *    @genid grows on every change so that a dump spread over several
  *    messages can flag NLM_F_DUMP_INTR (genl_dump_check_consistent()).
  *
@@ -98,6 +99,7 @@ struct ftalias_net {
 	u32 next_id;
 	u32 count;
 	u32 genid;
+	bool exiting;			/* the namespace goes */
 	struct xarray ports;		/* port -> struct ftalias_sock */
 	u32 next_port;			/* under the lock of @ports */
 };

@@ -693,7 +693,8 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 	}
 	if (alias->active)
 		__ftalias_flush_held(alias);
-	else if (alias->nr_held)
+	else if (alias->nr_held || alias->rc.waiting)
+		/* Held requests, and those waiting on what it owned. */
 		__ftalias_schedule(alias, 0);
 	spin_unlock(&alias->lock);
 	__ftalias_events_send(fn, sock_net(&fsk->sk), &ev);
@@ -923,7 +924,7 @@ static void ftalias_alias_work(struct work_struct *work)
 {
 	struct ftalias_alias *alias = container_of(to_delayed_work(work),
 						   struct ftalias_alias, work);
-	unsigned long grace, deadline, next = 0;
+	unsigned long grace, start, deadline, orphaned, next = 0;
 	struct ftalias_req *req, *tmp;
 	struct sk_buff_head drop;
 	struct sk_buff *skb;
@@ -955,15 +956,22 @@ static void ftalias_alias_work(struct work_struct *work)
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
 		if (!req->held && !req->waiting)
 			continue;
+		start = req->held_since;
 		/*
-		 * A request waiting on an in-progress entry may have waited
-		 * while there was an active member: its grace period runs
-		 * from when the alias was left without one.
+		 * A request waiting on an in-progress entry waits while a
+		 * member owns the entry; once none does, and the alias has
+		 * no active member, its grace period runs from the later.
 		 */
-		deadline = req->held_since + grace;
-		if (req->waiting && time_after(alias->idle_since,
-					       req->held_since))
-			deadline = alias->idle_since + grace;
+		if (req->waiting) {
+			orphaned = start;
+			if (!__ftalias_rc_unowned(alias, &req->id, &orphaned))
+				continue;
+			if (time_after(alias->idle_since, start))
+				start = alias->idle_since;
+			if (time_after(orphaned, start))
+				start = orphaned;
+		}
+		deadline = start + grace;
 		if (time_before(jiffies, deadline)) {
 			ftalias_next(&next, deadline);
 			continue;
@@ -997,7 +1005,7 @@ void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net)
 	INIT_DELAYED_WORK(&alias->work, ftalias_alias_work);
 	alias->net = net;
 	ftalias_reqs_init(&alias->reqs);
-	xa_init(&alias->dsts);
+	xa_init_flags(&alias->dsts, XA_FLAGS_ACCOUNT);
 }
 
 /*
@@ -1041,12 +1049,16 @@ void ftalias_alias_forget_dsts(struct ftalias_net *fn,
 	/* Pairs with ftalias_alias_note_dst(): no insertion after this. */
 	xa_lock(&alias->dsts);
 	xa_unlock(&alias->dsts);
+	/* The namespace goes: every cache goes with it anyway. */
+	if (fn->exiting)
+		goto out;
 	xa_for_each(&alias->dsts, id, entry) {
 		dst = __ftalias_alias_by_id(fn, id);
 		if (dst)
 			ftalias_rc_client_gone(dst, alias->id);
 		cond_resched();
 	}
+out:
 	xa_destroy(&alias->dsts);
 }
 

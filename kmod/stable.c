@@ -71,6 +71,7 @@ struct ftalias_rc_client {
 /* What an in-progress entry needs besides the entry. */
 struct ftalias_rc_prog {
 	struct ftalias_sock *owner;	/* NULL: orphaned, no notice yet */
+	unsigned long orphaned;		/* jiffies, when @owner went */
 	struct sk_buff *request;	/* a clone: the request's bytes */
 	struct list_head journal;	/* struct ftalias_jrec */
 	u32 nr_journal;
@@ -315,7 +316,8 @@ refuse:
 /*
  * Put a new entry in the table and on its lists: @e has its ID, state,
  * data or progress filled in.  The client record of an alias requester is
- * made here the first time (GFP_ATOMIC: once per requesting alias).
+ * made here the first time (GFP_ATOMIC: once per requesting alias), before
+ * anything is evicted.
  */
 static int __ftalias_rc_insert(struct ftalias_alias *alias,
 			       struct ftalias_rc_entry *e)
@@ -326,19 +328,12 @@ static int __ftalias_rc_insert(struct ftalias_alias *alias,
 
 	lockdep_assert_held(&alias->lock);
 
+	INIT_LIST_HEAD(&e->cnode);
 	if (e->id.alias) {
 		c = __ftalias_rc_client(rc, &e->id);
 		/* Acknowledged already: it will not come again. */
 		if (c && e->id.xid < c->acked)
 			return -ESTALE;
-	}
-	err = __ftalias_rc_room(alias, ftalias_rc_cost(e), true, NULL);
-	if (err)
-		return err;
-	INIT_LIST_HEAD(&e->cnode);
-	if (e->id.alias) {
-		/* Looked up again: the room may have freed it. */
-		c = __ftalias_rc_client(rc, &e->id);
 		if (!c) {
 			c = kzalloc(sizeof(*c), GFP_ATOMIC | __GFP_NOWARN |
 					      __GFP_ACCOUNT);
@@ -349,7 +344,13 @@ static int __ftalias_rc_insert(struct ftalias_alias *alias,
 			INIT_LIST_HEAD(&c->entries);
 			hash_add(rc->clients, &c->node, c->alias);
 		}
+		/* On the client's list first: the room cannot free it then. */
 		list_add_tail(&e->cnode, &c->entries);
+	}
+	err = __ftalias_rc_room(alias, ftalias_rc_cost(e), true, NULL);
+	if (err) {
+		__ftalias_rc_client_del(rc, e);
+		return err;
 	}
 	err = rhashtable_lookup_insert_fast(&rc->ht, &e->node,
 					    ftalias_rc_params);
@@ -620,8 +621,34 @@ void __ftalias_rc_member_gone(struct ftalias_alias *alias,
 		if (e->prog->owner != old)
 			continue;
 		e->prog->owner = NULL;
+		e->prog->orphaned = jiffies;
 		rc->nr_orphans++;
 	}
+}
+
+/**
+ * __ftalias_rc_unowned() - whether nobody is resolving an entry
+ * @alias: the alias, locked
+ * @id: the ID of a request waiting on its in-progress entry
+ * @since: set to when the entry lost its owner, if it did
+ *
+ * Return: false while a member owns the entry (it may still resolve it).
+ */
+bool __ftalias_rc_unowned(struct ftalias_alias *alias,
+			  const struct ftalias_id *id, unsigned long *since)
+{
+	struct ftalias_rc_entry *e;
+
+	lockdep_assert_held(&alias->lock);
+
+	e = alias->rc.live && alias->rc.entries ?
+		__ftalias_rc_lookup(&alias->rc, id) : NULL;
+	if (!e || e->state != FTALIAS_RC_IN_PROGRESS)
+		return true;
+	if (e->prog->owner)
+		return false;
+	*since = e->prog->orphaned;
+	return true;
 }
 
 /**
@@ -1266,7 +1293,7 @@ void ftalias_rc_flush(struct ftalias_alias *alias, bool in_progress,
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_entry *e;
 	unsigned int n;
-	u32 last;
+	u64 last;
 
 	*flushed = 0;
 	spin_lock(&alias->lock);

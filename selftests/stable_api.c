@@ -468,6 +468,67 @@ TEST_F(st, waiting_fails_without_member)
 }
 
 /*
+ * ...but not while a member still owns the entry: drained, its owner is no
+ * longer active, yet it may still answer, and the request waits for it.
+ * If the owner goes too, the request fails after the grace period.
+ */
+static void drained_owner(struct __test_metadata *_metadata,
+			  FIXTURE_DATA(st) *self, bool answers)
+{
+	uint32_t s = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	struct ftalias_id id;
+	struct dp_cache cs;
+	struct dp_msg m;
+
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_GRACE_MS,
+				  300, 4));
+	ASSERT_EQ(0, request(_metadata, self, c, m1, s, "op", &id));
+	ASSERT_EQ(0, dp_record(m1, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
+	close(m1);		/* m2: the orphan notice, the request waits */
+	ASSERT_EQ(2, recv_wait(m2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	ASSERT_EQ(0, dp_member_set(self->nl, s, dp_port(m2),
+				   FTALIAS_MEMBER_STATE_DRAINING, -1));
+	/* Four grace periods without an active member: nothing fails. */
+	EXPECT_EQ(0, dp_wait_readable(c, 1200));
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(1, cs.waiting);
+	EXPECT_EQ(1, cs.in_progress);
+	if (answers) {
+		ASSERT_EQ(0, dp_send_reply(m2, &id, "done", 4, 0));
+		EXPECT_TRUE(got_reply(self, c, &id, "done"));
+	} else {
+		close(m2);
+		m2 = -1;
+		ASSERT_EQ(0, recv_wait(c, self->buf, sizeof(self->buf), &m,
+				       self->cbuf, sizeof(self->cbuf)));
+		EXPECT_EQ(EHOSTUNREACH, m.err);
+		EXPECT_TRUE(dp_id_eq(&m.reply_to, &id));
+	}
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(0, cs.entries);
+	EXPECT_EQ(0, cs.waiting);
+	if (m2 >= 0)
+		close(m2);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
+TEST_F(st, waiting_keeps_for_live_owner)
+{
+	drained_owner(_metadata, self, true);
+}
+
+TEST_F(st, waiting_fails_when_owner_goes)
+{
+	drained_owner(_metadata, self, false);
+}
+
+/*
  * Seed 000 Fig. 7: a client alias re-sends an ID after its reply; the
  * server's cache answers without the server.  Then acks free entries.
  */
