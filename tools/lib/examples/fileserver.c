@@ -27,8 +27,10 @@
  * -k N -K POINT aborts on the Nth request, right after POINT: "block"
  * (before applying: the backup rolls back), "apply" (applied, nothing
  * recorded: the backup finds it applied and records it), "record"
- * (recorded, not replied: the kernel answers the re-delivered request
- * and the backup sees nothing).
+ * (recorded, not replied: for a create the kernel answers the
+ * re-delivered request from its auto-reply and the backup sees nothing;
+ * a delete comes to the backup flagged redundant, with its handler
+ * argument).
  */
 #include <fcntl.h>
 #include <getopt.h>
