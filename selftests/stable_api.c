@@ -427,10 +427,15 @@ TEST_F(st, orphan_passes_on)
 
 /*
  * A request held on an in-progress entry is held like any other: when the
- * alias is left without an active member, it fails after the grace
- * period (it used to wait for ever), and its plain requester's entry goes.
+ * alias is left without an active member, and no member owns the entry,
+ * it fails after the grace period (it used to wait for ever), and its
+ * plain requester's entry goes.  While a member owns the entry (drained,
+ * no longer active, it may still answer), the request waits for it.
  */
-TEST_F(st, waiting_fails_without_member)
+enum { OWNER_GOES, DRAINED_ANSWERS, DRAINED_GOES };
+
+static void orphan_waits(struct __test_metadata *_metadata,
+			 FIXTURE_DATA(st) *self, int how)
 {
 	uint32_t s = new_alias(self->nl);
 	int c = dp_socket(self->af, 0, -1, 0);
@@ -442,48 +447,6 @@ TEST_F(st, waiting_fails_without_member)
 	int64_t t0;
 
 	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_GRACE_MS,
-				  500, 4));
-	ASSERT_EQ(0, request(_metadata, self, c, m1, s, "op", &id));
-	ASSERT_EQ(0, dp_record(m1, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
-	close(m1);		/* m2 promoted: orphan notice, the request waits */
-	ASSERT_EQ(2, recv_wait(m2, self->buf, sizeof(self->buf), &m,
-			       self->cbuf, sizeof(self->cbuf)));
-	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
-	cs = cache_of(self->nl, s);
-	EXPECT_EQ(1, cs.waiting);
-	EXPECT_EQ(1, cs.hits_held);
-	t0 = dp_now_ms();
-	close(m2);		/* no member left */
-	ASSERT_EQ(0, recv_wait(c, self->buf, sizeof(self->buf), &m,
-			       self->cbuf, sizeof(self->cbuf)));
-	EXPECT_EQ(EHOSTUNREACH, m.err);
-	EXPECT_TRUE(dp_id_eq(&m.reply_to, &id));
-	EXPECT_GE(dp_now_ms() - t0, 500);
-	cs = cache_of(self->nl, s);
-	EXPECT_EQ(0, cs.waiting);
-	EXPECT_EQ(0, cs.entries);
-	EXPECT_EQ(0, cs.in_progress);
-	close(c);
-	EXPECT_EQ(0, dp_alias_del(self->nl, s));
-}
-
-/*
- * ...but not while a member still owns the entry: drained, its owner is no
- * longer active, yet it may still answer, and the request waits for it.
- * If the owner goes too, the request fails after the grace period.
- */
-static void drained_owner(struct __test_metadata *_metadata,
-			  FIXTURE_DATA(st) *self, bool answers)
-{
-	uint32_t s = new_alias(self->nl);
-	int c = dp_socket(self->af, 0, -1, 0);
-	int m1 = dp_socket(self->af, s, 10, 0);
-	int m2 = dp_socket(self->af, s, 5, 0);
-	struct ftalias_id id;
-	struct dp_cache cs;
-	struct dp_msg m;
-
-	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_GRACE_MS,
 				  300, 4));
 	ASSERT_EQ(0, request(_metadata, self, c, m1, s, "op", &id));
 	ASSERT_EQ(0, dp_record(m1, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
@@ -491,41 +454,54 @@ static void drained_owner(struct __test_metadata *_metadata,
 	ASSERT_EQ(2, recv_wait(m2, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
 	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
-	ASSERT_EQ(0, dp_member_set(self->nl, s, dp_port(m2),
-				   FTALIAS_MEMBER_STATE_DRAINING, -1));
-	/* Four grace periods without an active member: nothing fails. */
-	EXPECT_EQ(0, dp_wait_readable(c, 1200));
 	cs = cache_of(self->nl, s);
 	EXPECT_EQ(1, cs.waiting);
-	EXPECT_EQ(1, cs.in_progress);
-	if (answers) {
+	EXPECT_EQ(1, cs.hits_held);
+	if (how != OWNER_GOES) {
+		ASSERT_EQ(0, dp_member_set(self->nl, s, dp_port(m2),
+					   FTALIAS_MEMBER_STATE_DRAINING, -1));
+		/* Four grace periods without an active member: no failure. */
+		EXPECT_EQ(0, dp_wait_readable(c, 1200));
+		cs = cache_of(self->nl, s);
+		EXPECT_EQ(1, cs.waiting);
+		EXPECT_EQ(1, cs.in_progress);
+	}
+	if (how == DRAINED_ANSWERS) {
 		ASSERT_EQ(0, dp_send_reply(m2, &id, "done", 4, 0));
 		EXPECT_TRUE(got_reply(self, c, &id, "done"));
 	} else {
-		close(m2);
+		t0 = dp_now_ms();
+		close(m2);	/* no member owns it any more */
 		m2 = -1;
 		ASSERT_EQ(0, recv_wait(c, self->buf, sizeof(self->buf), &m,
 				       self->cbuf, sizeof(self->cbuf)));
 		EXPECT_EQ(EHOSTUNREACH, m.err);
 		EXPECT_TRUE(dp_id_eq(&m.reply_to, &id));
+		EXPECT_GE(dp_now_ms() - t0, 300);
 	}
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(0, cs.entries);
 	EXPECT_EQ(0, cs.waiting);
+	EXPECT_EQ(0, cs.entries);
+	EXPECT_EQ(0, cs.in_progress);
 	if (m2 >= 0)
 		close(m2);
 	close(c);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
 }
 
+TEST_F(st, waiting_fails_without_member)
+{
+	orphan_waits(_metadata, self, OWNER_GOES);
+}
+
 TEST_F(st, waiting_keeps_for_live_owner)
 {
-	drained_owner(_metadata, self, true);
+	orphan_waits(_metadata, self, DRAINED_ANSWERS);
 }
 
 TEST_F(st, waiting_fails_when_owner_goes)
 {
-	drained_owner(_metadata, self, false);
+	orphan_waits(_metadata, self, DRAINED_GOES);
 }
 
 /*
