@@ -249,14 +249,20 @@ static void ftalias_rc_entry_free(struct ftalias_rc_entry *e)
 }
 
 /*
- * Remove a completed entry (eviction, ack, TTL) and count it.  Requests
- * never wait on a completed entry.
+ * Remove an entry, whatever its state, and count it in @counter if not
+ * NULL.  The request waiting on an entry in progress, if any, goes on:
+ * it is delivered as new (the entry is no longer in the table).
  */
-static void __ftalias_rc_evict(struct ftalias_alias *alias,
-			       struct ftalias_rc_entry *e, u64 *counter)
+static void __ftalias_rc_forget(struct ftalias_alias *alias,
+				struct ftalias_rc_entry *e, u64 *counter)
 {
+	bool prog = e->state == FTALIAS_RC_IN_PROGRESS;
+
 	__ftalias_rc_unlink(alias, e);
-	(*counter)++;
+	if (counter)
+		(*counter)++;
+	if (prog && alias->rc.waiting)
+		__ftalias_release_waiting(alias, &e->id);
 	ftalias_rc_entry_free(e);
 }
 
@@ -306,7 +312,7 @@ static int __ftalias_rc_room(struct ftalias_alias *alias, u64 cost,
 				list_next_entry(e, lru);
 		if (!e)
 			goto refuse;
-		__ftalias_rc_evict(alias, e, &rc->stats.evict_lru);
+		__ftalias_rc_forget(alias, e, &rc->stats.evict_lru);
 	}
 refuse:
 	rc->stats.refused++;
@@ -384,8 +390,7 @@ static void __ftalias_rc_schedule_ttl(struct ftalias_alias *alias)
 
 /*
  * Turn an in-progress entry into a completed one of @state holding @data
- * (@len bytes, NULL when 0), or (@state 0) remove it: the requests held
- * on it go on.
+ * (@len bytes, NULL when 0): the request held on it goes on.
  */
 static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 				 struct ftalias_rc_entry *e, u8 state,
@@ -401,42 +406,19 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 	rc->nr_journal -= prog->nr_journal;
 	if (!prog->owner)
 		rc->nr_orphans--;
-	if (state) {
-		e->state = state;
-		e->data = data;
-		e->len = len;
-		/* @done stays in record order, for the TTL and eviction. */
-		e->stamp = ftalias_rc_now();
-		e->seq = ++rc->seq;
-		list_move_tail(&e->lru, &rc->done);
-		atomic_long_inc(&ftalias_rc_reclaimable);
-		__ftalias_rc_charge(rc, e, ftalias_rc_cost(e));
-		__ftalias_rc_schedule_ttl(alias);
-	} else {
-		rhashtable_remove_fast(&rc->ht, &e->node, ftalias_rc_params);
-		list_del(&e->lru);
-		__ftalias_rc_client_del(rc, e);
-		rc->entries--;
-	}
+	e->state = state;
+	e->data = data;
+	e->len = len;
+	/* @done stays in record order, for the TTL and eviction. */
+	e->stamp = ftalias_rc_now();
+	e->seq = ++rc->seq;
+	list_move_tail(&e->lru, &rc->done);
+	atomic_long_inc(&ftalias_rc_reclaimable);
+	__ftalias_rc_charge(rc, e, ftalias_rc_cost(e));
+	__ftalias_rc_schedule_ttl(alias);
 	if (rc->waiting)
 		__ftalias_release_waiting(alias, &e->id);
-	if (!state)
-		kmem_cache_free(ftalias_rc_entry_cache, e);
 	ftalias_rc_prog_free(prog);
-}
-
-/* Forget an entry, whatever its state; count it in @counter if not NULL. */
-static void __ftalias_rc_forget(struct ftalias_alias *alias,
-				struct ftalias_rc_entry *e, u64 *counter)
-{
-	if (counter)
-		(*counter)++;
-	if (e->state == FTALIAS_RC_IN_PROGRESS) {
-		__ftalias_rc_resolve(alias, e, 0, NULL, 0);
-		return;
-	}
-	__ftalias_rc_unlink(alias, e);
-	ftalias_rc_entry_free(e);
 }
 
 /*
@@ -678,7 +660,7 @@ void __ftalias_rc_ack(struct ftalias_alias *alias, const struct ftalias_id *id,
 		if (e->id.xid >= ack || e->state == FTALIAS_RC_IN_PROGRESS)
 			continue;
 		last = list_is_singular(&c->entries);
-		__ftalias_rc_evict(alias, e, &rc->stats.evict_ack);
+		__ftalias_rc_forget(alias, e, &rc->stats.evict_ack);
 		if (last)
 			return;
 	}
@@ -816,7 +798,7 @@ unsigned long __ftalias_rc_expire(struct ftalias_alias *alias)
 		age = ftalias_rc_now() - e->stamp;
 		if (age < ttl)
 			return jiffies + ttl - age;
-		__ftalias_rc_evict(alias, e, &rc->stats.evict_ttl);
+		__ftalias_rc_forget(alias, e, &rc->stats.evict_ttl);
 	}
 	return 0;
 }
@@ -1434,12 +1416,12 @@ static unsigned long ftalias_rc_scan(struct shrinker *s,
 				     struct shrink_control *sc)
 {
 	unsigned long freed = 0, batch, visited = 0;
-	struct ftalias_rc *rc, *tmp, *last = NULL;
+	struct ftalias_rc *rc, *last = NULL;
 	struct ftalias_alias *alias;
 	struct ftalias_rc_entry *e;
 
 	spin_lock(&ftalias_rc_lock);
-	list_for_each_entry_safe(rc, tmp, &ftalias_rc_all, all_node) {
+	list_for_each_entry(rc, &ftalias_rc_all, all_node) {
 		if (freed >= sc->nr_to_scan || ++visited > FTALIAS_RC_SCAN_MAX)
 			break;
 		last = rc;
@@ -1453,7 +1435,7 @@ static unsigned long ftalias_rc_scan(struct shrinker *s,
 		       (e = list_first_entry_or_null(&rc->done,
 						     struct ftalias_rc_entry,
 						     lru))) {
-			__ftalias_rc_evict(alias, e, &rc->stats.evict_shrink);
+			__ftalias_rc_forget(alias, e, &rc->stats.evict_shrink);
 			batch++;
 			freed++;
 		}
