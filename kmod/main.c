@@ -101,9 +101,9 @@ static int __init ftalias_init(void)
 		       NPROTO - 1);
 		return -EINVAL;
 	}
-	if (!ftalias_cache_entries_limit || !ftalias_cache_bytes_limit ||
-	    !ftalias_cache_total_limit) {
-		pr_err("cache_max_entries, cache_max_bytes and cache_total_bytes must not be 0\n");
+	/* cache_total_bytes=0 is refused by its setter already. */
+	if (!ftalias_cache_entries_limit || !ftalias_cache_bytes_limit) {
+		pr_err("cache_max_entries and cache_max_bytes must not be 0\n");
 		return -EINVAL;
 	}
 
