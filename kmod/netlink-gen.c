@@ -97,6 +97,21 @@ static const struct nla_policy ftalias_journal_get_nl_policy[FTALIAS_A_JOURNAL_R
 	[FTALIAS_A_JOURNAL_REC_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 };
 
+/* FTALIAS_CMD_CONN_GET - do */
+static const struct nla_policy ftalias_conn_get_do_nl_policy[FTALIAS_A_CONN_ID + 1] = {
+	[FTALIAS_A_CONN_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+/* FTALIAS_CMD_CONN_GET - dump */
+static const struct nla_policy ftalias_conn_get_dump_nl_policy[FTALIAS_A_CONN_LOCAL_ALIAS + 1] = {
+	[FTALIAS_A_CONN_LOCAL_ALIAS] = { .type = NLA_U32, },
+};
+
+/* FTALIAS_CMD_CONN_DROP - do */
+static const struct nla_policy ftalias_conn_drop_nl_policy[FTALIAS_A_CONN_ID + 1] = {
+	[FTALIAS_A_CONN_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+};
+
 /* Ops table for ftalias */
 static const struct genl_split_ops ftalias_nl_ops[] = {
 	{
@@ -189,6 +204,30 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.policy		= ftalias_journal_get_nl_policy,
 		.maxattr	= FTALIAS_A_JOURNAL_REC_ALIAS_ID,
 		.flags		= GENL_CMD_CAP_DUMP,
+	},
+	{
+		.cmd		= FTALIAS_CMD_CONN_GET,
+		.pre_doit	= ftalias_nl_pre_doit_admin,
+		.doit		= ftalias_nl_conn_get_doit,
+		.policy		= ftalias_conn_get_do_nl_policy,
+		.maxattr	= FTALIAS_A_CONN_ID,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= FTALIAS_CMD_CONN_GET,
+		.start		= ftalias_nl_conn_get_dump_start,
+		.dumpit		= ftalias_nl_conn_get_dumpit,
+		.policy		= ftalias_conn_get_dump_nl_policy,
+		.maxattr	= FTALIAS_A_CONN_LOCAL_ALIAS,
+		.flags		= GENL_CMD_CAP_DUMP,
+	},
+	{
+		.cmd		= FTALIAS_CMD_CONN_DROP,
+		.pre_doit	= ftalias_nl_pre_doit_admin,
+		.doit		= ftalias_nl_conn_drop_doit,
+		.policy		= ftalias_conn_drop_nl_policy,
+		.maxattr	= FTALIAS_A_CONN_ID,
+		.flags		= GENL_CMD_CAP_DO,
 	},
 };
 

@@ -73,6 +73,51 @@ enum {
 				 * this one, so the replay caches may forget
 				 * them (RIFL's ack; only grows)
 				 */
+	FTALIAS_IDENTITY,	/* struct ftalias_identity, SOCK_SEQPACKET,
+				 * before connect(): who this side is to
+				 * the peer; read: the identity sent
+				 */
+	FTALIAS_PEER_IDENTITY,	/* struct ftalias_identity, read-only: of
+				 * the connected peer
+				 */
+	FTALIAS_CONN_INFO,	/* struct ftalias_conn_info, read-only: the
+				 * connection's entry in the table
+				 */
+};
+
+/*
+ * The identity a SOCK_SEQPACKET socket carries in its connection
+ * handshake: the seed's "port number message".  The connection table
+ * keys the newest-wins rule on the local endpoint and (node, alias, port):
+ * a new connection with the identity of an older one to the same
+ * endpoint drops the older one.
+ *
+ * Set with FTALIAS_IDENTITY before connect(): either @alias (an alias the
+ * caller's process is a member of, through any of its sockets) or @port
+ * (a port of one of the caller's sockets), not both; @node 0 (this node).
+ * @name is informative: NUL-terminated, empty for the default (the alias
+ * name, or the process name).  Without FTALIAS_IDENTITY, a socket bound
+ * to an alias connects with that alias; any other with its own port,
+ * which no other connection can share, so the rule never drops one.
+ */
+#define FTALIAS_IDENTITY_NAME_LEN	32
+
+struct ftalias_identity {
+	__u32	node;
+	__u32	alias;
+	__u32	port;
+	__u32	flags;		/* 0 */
+	char	name[FTALIAS_IDENTITY_NAME_LEN];
+};
+
+/* FTALIAS_CONN_INFO */
+struct ftalias_conn_info {
+	__u32	id;		/* handle in the table (conn-get, conn-drop) */
+	__u32	state;		/* enum ftalias_conn_state */
+	__u64	seq;		/* the table's counter at establishment */
+	__s64	est_sec;	/* establishment time, wall clock */
+	__u32	est_usec;
+	__u32	reserved;
 };
 
 /*
