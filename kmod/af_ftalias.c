@@ -21,6 +21,7 @@
 
 #include "af_ftalias.h"
 #include "alias.h"
+#include "conn.h"
 #include "ftalias.h"
 #include "member.h"
 #include "stable.h"
@@ -36,12 +37,14 @@ static void ftalias_sk_destruct(struct sock *sk)
 	struct ftalias_sock *fsk = ftalias_sk(sk);
 
 	skb_queue_purge(&sk->sk_receive_queue);
+	if (sk->sk_type == SOCK_SEQPACKET)
+		ftalias_conn_sock_destruct(fsk);
 	if (fsk->alias)
 		ftalias_alias_put(fsk->alias);
 	put_pid(fsk->pid);
 }
 
-static int ftalias_release(struct socket *sock)
+int ftalias_release(struct socket *sock)
 {
 	struct sock *sk = sock->sk;
 	struct ftalias_sock *fsk;
@@ -52,6 +55,9 @@ static int ftalias_release(struct socket *sock)
 	fsk = ftalias_sk(sk);
 	fn = ftalias_net(sock_net(sk));
 
+	/* Its connections go first, and the children it did not accept. */
+	if (sk->sk_type == SOCK_SEQPACKET)
+		ftalias_conn_sock_release(fsk);
 	if (fsk->port)
 		xa_erase(&fn->ports, fsk->port);
 	if (fsk->alias)
@@ -68,7 +74,7 @@ static int ftalias_release(struct socket *sock)
 }
 
 /* Check the parts of an address common to bind() and sendmsg(). */
-static int ftalias_check_addr(const struct sockaddr_ftalias *sfa, int len)
+int ftalias_check_addr(const struct sockaddr_ftalias *sfa, int len)
 {
 	if (len != sizeof(*sfa))
 		return -EINVAL;
@@ -89,7 +95,42 @@ static int ftalias_check_addr(const struct sockaddr_ftalias *sfa, int len)
 	return 0;
 }
 
-static int ftalias_bind(struct socket *sock, struct sockaddr *uaddr, int len)
+/* A port for @fsk, under lock_sock(): bind() and the autobind of connect(). */
+static int ftalias_alloc_port(struct ftalias_net *fn, struct ftalias_sock *fsk)
+{
+	int err;
+
+	err = xa_alloc_cyclic(&fn->ports, &fsk->port, fsk,
+			      XA_LIMIT(1, U32_MAX), &fn->next_port,
+			      GFP_KERNEL_ACCOUNT);
+	if (err == -EBUSY)
+		err = -EADDRNOTAVAIL;
+	if (err < 0)
+		return err;
+	fsk->pid = get_pid(task_tgid(current));
+	return 0;
+}
+
+/**
+ * ftalias_autobind() - bind a socket to a new port
+ * @fsk: the socket, under lock_sock()
+ *
+ * Return: 0 (also when it was bound already), or -EADDRNOTAVAIL, -ENOMEM.
+ */
+int ftalias_autobind(struct ftalias_sock *fsk)
+{
+	int err;
+
+	if (fsk->bound)
+		return 0;
+	err = ftalias_alloc_port(ftalias_net(sock_net(&fsk->sk)), fsk);
+	if (!err)
+		/* Publishes @port; pairs with ftalias_bound(). */
+		smp_store_release(&fsk->bound, true);
+	return err;
+}
+
+int ftalias_bind(struct socket *sock, struct sockaddr *uaddr, int len)
 {
 	struct sockaddr_ftalias *sfa = (struct sockaddr_ftalias *)uaddr;
 	struct sock *sk = sock->sk;
@@ -138,14 +179,9 @@ static int ftalias_bind(struct socket *sock, struct sockaddr *uaddr, int len)
 		}
 	}
 
-	err = xa_alloc_cyclic(&fn->ports, &fsk->port, fsk,
-			      XA_LIMIT(1, U32_MAX), &fn->next_port,
-			      GFP_KERNEL_ACCOUNT);
-	if (err == -EBUSY)
-		err = -EADDRNOTAVAIL;
+	err = ftalias_alloc_port(fn, fsk);
 	if (err < 0)
 		goto out_put;
-	fsk->pid = get_pid(task_tgid(current));
 
 	if (alias) {
 		fsk->alias = alias;
@@ -171,8 +207,7 @@ out:
 	return err;
 }
 
-static int ftalias_getname(struct socket *sock, struct sockaddr *uaddr,
-			   int peer)
+int ftalias_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
 {
 	struct sockaddr_ftalias *sfa = (struct sockaddr_ftalias *)uaddr;
 	struct ftalias_sock *fsk = ftalias_sk(sock->sk);
@@ -217,8 +252,8 @@ static int ftalias_set_ack(struct ftalias_sock *fsk, sockptr_t optval,
 	return 0;
 }
 
-static int ftalias_setsockopt(struct socket *sock, int level, int optname,
-			      sockptr_t optval, unsigned int optlen)
+int ftalias_rdm_setsockopt(struct socket *sock, int level, int optname,
+			   sockptr_t optval, unsigned int optlen)
 {
 	struct sock *sk = sock->sk;
 	struct ftalias_sock *fsk = ftalias_sk(sk);
@@ -249,8 +284,8 @@ static int ftalias_setsockopt(struct socket *sock, int level, int optname,
 	return err;
 }
 
-static int ftalias_getsockopt(struct socket *sock, int level, int optname,
-			      char __user *optval, int __user *optlen)
+int ftalias_rdm_getsockopt(struct socket *sock, int level, int optname,
+			   char __user *optval, int __user *optlen)
 {
 	struct ftalias_sock *fsk = ftalias_sk(sock->sk);
 	struct ftalias_alias *alias;
@@ -468,8 +503,8 @@ static int ftalias_reply_record(struct ftalias_sock *fsk,
  * server never waits to answer, and the reply is charged to the requester
  * through its request (see ftalias_send_reply()).
  */
-static struct sk_buff *ftalias_alloc_skb(struct sock *sk, struct msghdr *msg,
-					 size_t len, bool reply, int *err)
+struct sk_buff *ftalias_alloc_skb(struct sock *sk, struct msghdr *msg,
+				  size_t len, bool reply, int *err)
 {
 	size_t data_len = 0;
 	struct sk_buff *skb;
@@ -536,7 +571,7 @@ static int ftalias_send_datagram(struct ftalias_sock *fsk,
 	return err;
 }
 
-static struct ftalias_sock *ftalias_port_get(struct ftalias_net *fn, u32 port)
+struct ftalias_sock *ftalias_port_get(struct ftalias_net *fn, u32 port)
 {
 	struct ftalias_sock *fsk;
 
@@ -641,6 +676,11 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 			to = ftalias_port_get(fn, sfa->sfa_port);
 			if (!to)
 				return -ECONNREFUSED;
+			/* A connection's socket takes no datagram. */
+			if (to->sk.sk_type != SOCK_RDM) {
+				sock_put(&to->sk);
+				return -ECONNREFUSED;
+			}
 		} else {
 			if (resent && !ftalias_may_resend(fsk, &args.id))
 				return -EPERM;
@@ -833,29 +873,34 @@ static const struct proto_ops ftalias_rdm_ops = {
 	.ioctl		= sock_no_ioctl,
 	.listen		= sock_no_listen,
 	.shutdown	= ftalias_shutdown,
-	.setsockopt	= ftalias_setsockopt,
-	.getsockopt	= ftalias_getsockopt,
+	.setsockopt	= ftalias_rdm_setsockopt,
+	.getsockopt	= ftalias_rdm_getsockopt,
 	.sendmsg	= ftalias_sendmsg,
 	.recvmsg	= ftalias_recvmsg,
 	.mmap		= sock_no_mmap,
 };
 
-static int ftalias_create(struct net *net, struct socket *sock, int protocol,
-			  int kern)
+/**
+ * ftalias_sk_alloc() - a new AF_FTALIAS sock
+ * @net: its namespace
+ * @type: SOCK_RDM or SOCK_SEQPACKET
+ * @kern: a kernel socket
+ *
+ * For socket(), and for the accepting side of a connection, which
+ * connect() makes before accept() grafts it.
+ *
+ * Return: the sock, not attached to a struct socket, or NULL.
+ */
+struct sock *ftalias_sk_alloc(struct net *net, int type, int kern)
 {
 	struct ftalias_sock *fsk;
 	struct sock *sk;
 
-	if (protocol)
-		return -EPROTONOSUPPORT;
-	if (sock->type != SOCK_RDM)
-		return -ESOCKTNOSUPPORT;
-
 	sk = sk_alloc(net, ftalias_af, GFP_KERNEL, &ftalias_proto, kern);
 	if (!sk)
-		return -ENOMEM;
-	sock->ops = &ftalias_rdm_ops;
-	sock_init_data(sock, sk);
+		return NULL;
+	sock_init_data(NULL, sk);
+	sk->sk_type = type;
 	sock_set_flag(sk, SOCK_RCU_FREE);
 	sk->sk_destruct = ftalias_sk_destruct;
 
@@ -864,8 +909,29 @@ static int ftalias_create(struct net *net, struct socket *sock, int protocol,
 	init_waitqueue_head(&fsk->peer_wait);
 	spin_lock_init(&fsk->id_lock);
 	ftalias_reqs_init(&fsk->reqs);
+	if (type == SOCK_SEQPACKET)
+		ftalias_conn_sock_init(fsk);
 
 	sock_prot_inuse_add(net, &ftalias_proto, 1);
+	return sk;
+}
+
+static int ftalias_create(struct net *net, struct socket *sock, int protocol,
+			  int kern)
+{
+	struct sock *sk;
+
+	if (protocol)
+		return -EPROTONOSUPPORT;
+	if (sock->type != SOCK_RDM && sock->type != SOCK_SEQPACKET)
+		return -ESOCKTNOSUPPORT;
+
+	sk = ftalias_sk_alloc(net, sock->type, kern);
+	if (!sk)
+		return -ENOMEM;
+	sock->ops = sock->type == SOCK_RDM ? &ftalias_rdm_ops :
+					     &ftalias_seqpacket_ops;
+	sock_graft(sk, sock);
 	return 0;
 }
 

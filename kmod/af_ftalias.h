@@ -11,6 +11,7 @@
 #include "member.h"
 
 struct ftalias_alias;
+struct ftalias_conn;
 
 /*
  * An AF_FTALIAS socket.
@@ -28,6 +29,9 @@ struct ftalias_alias;
  *  - @last_id (under @id_lock): the ID of the last request sent.
  *  - @reqs: the requests this socket sent and that wait for a reply, when
  *    it is not a member (a member's requests belong to its alias).
+ *  - SOCK_SEQPACKET only (conn.h has the rules): @peer, @conn, @reset,
+ *    @accepting, @nr_pending, @acceptq, @conns; @ident (under lock_sock(),
+ *    fixed once connected) and @peer_ident (fixed before @peer is set).
  *
  * The socket is freed after an RCU grace period (SOCK_RCU_FREE), so that
  * the data path may look ports up under rcu_read_lock().
@@ -50,6 +54,16 @@ struct ftalias_sock {
 	spinlock_t id_lock;		/* protects @last_id */
 	struct ftalias_id last_id;
 	struct ftalias_reqs reqs;
+
+	struct ftalias_sock *peer;
+	struct ftalias_conn *conn;
+	bool reset;
+	bool accepting;
+	bool ident_set;
+	u32 nr_pending;
+	struct list_head acceptq;
+	struct list_head conns;
+	struct ftalias_identity ident;
 };
 
 static inline struct ftalias_sock *ftalias_sk(const struct sock *sk)
@@ -66,6 +80,20 @@ static inline bool ftalias_bound(const struct ftalias_sock *fsk)
 	/* Pairs with the smp_store_release() of bind(). */
 	return smp_load_acquire(&fsk->bound);
 }
+
+int ftalias_check_addr(const struct sockaddr_ftalias *sfa, int len);
+int ftalias_autobind(struct ftalias_sock *fsk);
+struct ftalias_sock *ftalias_port_get(struct ftalias_net *fn, u32 port);
+struct sock *ftalias_sk_alloc(struct net *net, int type, int kern);
+int ftalias_rdm_setsockopt(struct socket *sock, int level, int optname,
+			   sockptr_t optval, unsigned int optlen);
+int ftalias_rdm_getsockopt(struct socket *sock, int level, int optname,
+			   char __user *optval, int __user *optlen);
+int ftalias_bind(struct socket *sock, struct sockaddr *uaddr, int len);
+int ftalias_release(struct socket *sock);
+int ftalias_getname(struct socket *sock, struct sockaddr *uaddr, int peer);
+struct sk_buff *ftalias_alloc_skb(struct sock *sk, struct msghdr *msg,
+				  size_t len, bool reply, int *err);
 
 int ftalias_proto_init(void);
 void ftalias_proto_exit(void);

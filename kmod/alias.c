@@ -40,6 +40,7 @@ void ftalias_net_init(struct ftalias_net *fn)
 	fn->next_id = 1;
 	xa_init_flags(&fn->ports, XA_FLAGS_ALLOC1);
 	fn->next_port = 1;
+	ftalias_conns_init(&fn->conns);
 }
 
 /**
@@ -69,6 +70,7 @@ void ftalias_net_exit(struct ftalias_net *fn)
 	WARN_ON_ONCE(!xa_empty(&fn->ports));
 	xa_destroy(&fn->aliases);
 	xa_destroy(&fn->ports);
+	ftalias_conns_exit(&fn->conns);
 	mutex_destroy(&fn->lock);
 }
 

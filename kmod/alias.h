@@ -44,7 +44,7 @@ static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
  *
  * The data-path state is protected by @lock, a spinlock taken in process
  * context only (sendmsg, recvmsg's reply, release, netlink, @work):
- *  - @members (join order), @nr_members, @active, @idle_since,
+ *  - @members (join order), @nr_members, @nr_seq_members, @active, @idle_since,
  *    @incarnation, @join_seq and the member fields of each struct
  *    ftalias_sock;
  *  - @pending: every request sent to the alias and not answered yet, in
@@ -76,6 +76,7 @@ struct ftalias_alias {
 	bool dead;
 	struct list_head members;
 	u32 nr_members;
+	u32 nr_seq_members;		/* SOCK_SEQPACKET members */
 	struct ftalias_sock *active;
 	unsigned long idle_since;	/* jiffies, when @active became NULL */
 	u32 incarnation;

@@ -50,6 +50,7 @@
  * caller's reference, before or after __ftalias_alias_link()); namespace
  * exit; module unload (namespace exit for every namespace, through
  * unregister_pernet_subsys()).
+ * The connection table (@conns) has its own lock and rules, in conn.h.
  * Module unload is refused by the core while an AF_FTALIAS socket exists,
  * since every socket pins the module (proto_ops.owner, proto.owner).
  */
@@ -62,6 +63,8 @@
 #include <linux/xarray.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
+
+#include "conn.h"
 
 enum ftalias_limits {
 	/* AF_SNA: reserved in linux/socket.h, never implemented by Linux. */
@@ -102,6 +105,7 @@ struct ftalias_net {
 	bool exiting;			/* the namespace goes */
 	struct xarray ports;		/* port -> struct ftalias_sock */
 	u32 next_port;			/* under the lock of @ports */
+	struct ftalias_conns conns;	/* SOCK_SEQPACKET, see conn.h */
 };
 
 extern unsigned int ftalias_net_id;

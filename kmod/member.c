@@ -464,6 +464,8 @@ static void __ftalias_set_active(struct ftalias_alias *alias,
 {
 	lockdep_assert_held(&alias->lock);
 
+	if (alias->nr_seq_members && alias->active != m)
+		__ftalias_conn_active_changed(alias, alias->active, m);
 	alias->active = m;
 	if (!m) {
 		__ftalias_went_idle(alias);
@@ -626,7 +628,9 @@ static void __ftalias_events_send(struct ftalias_net *fn, struct net *net,
  * @fsk: the socket, with its port and @fsk->alias set
  * @alias: the alias, referenced by @fsk->alias
  *
- * Return: 0, or -ENOENT when the alias was deleted meanwhile.
+ * Return: 0, -ENOENT when the alias was deleted meanwhile, -EPROTOTYPE when
+ * the alias's members are of another socket type, or @fsk is a
+ * SOCK_SEQPACKET socket and the alias has requests.
  */
 int ftalias_member_join(struct ftalias_net *fn, struct ftalias_sock *fsk,
 			struct ftalias_alias *alias)
@@ -634,6 +638,7 @@ int ftalias_member_join(struct ftalias_net *fn, struct ftalias_sock *fsk,
 	struct ftalias_events ev = {};
 	struct ftalias_sock *next;
 	int err = 0;
+	bool seq;
 
 	mutex_lock(&fn->lock);
 	spin_lock(&alias->lock);
@@ -641,6 +646,24 @@ int ftalias_member_join(struct ftalias_net *fn, struct ftalias_sock *fsk,
 		err = -ENOENT;
 		goto out;
 	}
+	/*
+	 * The members of an alias are of one socket type.  Connections
+	 * (SOCK_SEQPACKET) carry no request: an alias that has request state
+	 * (pending, held, in progress) takes no such member.
+	 */
+	seq = fsk->sk.sk_type == SOCK_SEQPACKET;
+	if (alias->nr_members &&
+	    (alias->nr_seq_members == alias->nr_members) != seq) {
+		err = -EPROTOTYPE;
+		goto out;
+	}
+	if (seq && (alias->nr_pending || alias->rc.nr_in_progress ||
+		    !skb_queue_empty(&alias->held_replies) ||
+		    !xa_empty(&alias->reqs.xa))) {
+		err = -EPROTOTYPE;
+		goto out;
+	}
+	alias->nr_seq_members += seq;
 	fsk->join_seq = ++alias->join_seq;
 	list_add_tail(&fsk->member_node, &alias->members);
 	alias->nr_members++;
@@ -680,6 +703,7 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 	__ftalias_event(&ev, alias, fsk, FTALIAS_CMD_MEMBER_LEAVE_NTF);
 	list_del_init(&fsk->member_node);
 	alias->nr_members--;
+	alias->nr_seq_members -= fsk->sk.sk_type == SOCK_SEQPACKET;
 	__ftalias_take_back(alias, fsk, true, &drop);
 	if (alias->active == fsk) {
 		alias->active = NULL;
@@ -1089,6 +1113,8 @@ void ftalias_alias_dp_kill(struct ftalias_alias *alias)
 	}
 	skb_queue_splice_init(&alias->held_replies, &drop);
 	old = alias->active;
+	if (old && alias->nr_seq_members)
+		__ftalias_conn_active_changed(alias, old, NULL);
 	alias->active = NULL;
 	spin_unlock(&alias->lock);
 
@@ -1341,6 +1367,11 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		spin_lock(&alias->lock);
 		if (alias->dead) {
 			err = -ENOENT;
+			break;
+		}
+		/* Served by connections: it takes no request. */
+		if (alias->nr_seq_members) {
+			err = -EPROTOTYPE;
 			break;
 		}
 		active = alias->active;

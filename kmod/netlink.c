@@ -1280,3 +1280,228 @@ int ftalias_nl_cache_flush_doit(struct sk_buff *skb, struct genl_info *info)
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
 }
+
+/* Connections (conn.c). */
+
+static size_t ftalias_nl_conn_size(void)
+{
+	return nla_total_size(sizeof(u32)) * 17 +	/* u32 attributes */
+	       nla_total_size_64bit(sizeof(u64)) * 4 +	/* seq, est-sec */
+	       nla_total_size(FTALIAS_IDENTITY_NAME_LEN);
+}
+
+static int ftalias_nl_put_conn(struct sk_buff *skb,
+			       const struct ftalias_conn_snap *s)
+{
+	const struct ftalias_identity *id = &s->ident;
+
+	if (nla_put_u32(skb, FTALIAS_A_CONN_ID, s->id) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_CONN_SEQ, s->seq,
+			      FTALIAS_A_CONN_PAD) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_STATE, s->state) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_CONN_EST_SEC, s->est_sec,
+			      FTALIAS_A_CONN_PAD) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_EST_USEC, s->est_usec) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_LOCAL_ALIAS, s->local_alias) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_LISTEN_PORT, s->listen_port) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_LOCAL_PORT, s->local_port) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_LOCAL_PID, s->local_pid) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_LOCAL_QUEUE, s->local_queue) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_PEER_PORT, s->peer_port) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_PEER_PID, s->peer_pid) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_PEER_QUEUE, s->peer_queue) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_PEER_NODE, id->node) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_PEER_ALIAS, id->alias) ||
+	    nla_put_u32(skb, FTALIAS_A_CONN_PEER_LISTEN_PORT, id->port) ||
+	    nla_put_string(skb, FTALIAS_A_CONN_PEER_NAME, id->name))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int ftalias_nl_fill_conn(struct sk_buff *skb,
+				const struct ftalias_conn_snap *s,
+				u32 portid, u32 seq, int flags, u8 cmd,
+				struct netlink_callback *cb)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, portid, seq, &ftalias_nl_family, flags, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
+	if (ftalias_nl_put_conn(skb, s))
+		goto nla_put_failure;
+	genlmsg_end(skb, hdr);
+	return 0;
+
+nla_put_failure:
+	genlmsg_cancel(skb, hdr);
+	return -EMSGSIZE;
+}
+
+void ftalias_nl_conn_notify(struct net *net,
+			    const struct ftalias_conn_snap *dropped,
+			    const struct ftalias_conn_snap *new, u32 reason)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	if (!genl_has_listeners(&ftalias_nl_family, net, FTALIAS_NLGRP_EVENTS))
+		return;
+	skb = genlmsg_new(ftalias_nl_conn_size() * 2, GFP_KERNEL);
+	if (!skb)
+		goto fail;
+	hdr = genlmsg_put(skb, 0, 0, &ftalias_nl_family, 0,
+			  FTALIAS_CMD_CONN_DROP_NTF);
+	if (!hdr)
+		goto nla_put_failure;
+	if (nla_put_u32(skb, FTALIAS_A_CONN_REASON, reason) ||
+	    ftalias_nl_put_conn(skb, dropped))
+		goto nla_put_failure;
+	if (new &&
+	    (nla_put_u32(skb, FTALIAS_A_CONN_NEW_ID, new->id) ||
+	     nla_put_u64_64bit(skb, FTALIAS_A_CONN_NEW_SEQ, new->seq,
+			       FTALIAS_A_CONN_PAD) ||
+	     nla_put_u64_64bit(skb, FTALIAS_A_CONN_NEW_EST_SEC, new->est_sec,
+			       FTALIAS_A_CONN_PAD) ||
+	     nla_put_u32(skb, FTALIAS_A_CONN_NEW_EST_USEC, new->est_usec) ||
+	     nla_put_u32(skb, FTALIAS_A_CONN_NEW_PEER_PORT, new->peer_port) ||
+	     nla_put_u32(skb, FTALIAS_A_CONN_NEW_PEER_PID, new->peer_pid)))
+		goto nla_put_failure;
+	genlmsg_end(skb, hdr);
+	ftalias_nl_event(net, skb);
+	return;
+
+nla_put_failure:
+	nlmsg_free(skb);
+fail:
+	ftalias_nl_event(net, NULL);
+}
+
+int ftalias_nl_conn_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct ftalias_conn_snap s;
+	struct sk_buff *msg;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_CONN_ID))
+		return -EINVAL;
+	err = ftalias_conn_get(net, nla_get_u32(info->attrs[FTALIAS_A_CONN_ID]),
+			       &s);
+	if (err) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[FTALIAS_A_CONN_ID],
+				    "no connection with this id");
+		return err;
+	}
+	msg = genlmsg_new(ftalias_nl_conn_size(), GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	err = ftalias_nl_fill_conn(msg, &s, info->snd_portid, info->snd_seq,
+				   0, FTALIAS_CMD_CONN_GET, NULL);
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+struct ftalias_nl_conn_dump_ctx {
+	u32 next_id;
+	u32 alias;
+	bool done;
+	bool checked;
+};
+
+/* CAP_NET_ADMIN; before Linux 6.2 (no extack in start()) in dumpit(). */
+static int ftalias_nl_conn_dump_check(struct netlink_callback *cb)
+{
+	struct net *net = sock_net(cb->skb->sk);
+
+	if (!netlink_ns_capable(cb->skb, net->user_ns, CAP_NET_ADMIN)) {
+		NL_SET_ERR_MSG(cb->extack,
+			       "CAP_NET_ADMIN required in the network namespace");
+		return -EPERM;
+	}
+	return 0;
+}
+
+int ftalias_nl_conn_get_dump_start(struct netlink_callback *cb)
+{
+	struct ftalias_nl_conn_dump_ctx *ctx = (void *)cb->ctx;
+	struct nlattr **tb = ftalias_dumpit_attrs(cb);
+	int err;
+
+	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
+
+	memset(ctx, 0, sizeof(*ctx));
+	if (tb && tb[FTALIAS_A_CONN_LOCAL_ALIAS])
+		ctx->alias = nla_get_u32(tb[FTALIAS_A_CONN_LOCAL_ALIAS]);
+	if (!cb->extack)
+		return 0;
+	err = ftalias_nl_conn_dump_check(cb);
+	ctx->checked = !err;
+	return err;
+}
+
+struct ftalias_nl_conn_fill_arg {
+	struct sk_buff *skb;
+	struct netlink_callback *cb;
+};
+
+static int ftalias_nl_conn_fill_one(void *arg,
+				    const struct ftalias_conn_snap *s)
+{
+	struct ftalias_nl_conn_fill_arg *a = arg;
+
+	return ftalias_nl_fill_conn(a->skb, s,
+				    NETLINK_CB(a->cb->skb).portid,
+				    a->cb->nlh->nlmsg_seq, NLM_F_MULTI,
+				    FTALIAS_CMD_CONN_GET, a->cb);
+}
+
+int ftalias_nl_conn_get_dumpit(struct sk_buff *skb,
+			       struct netlink_callback *cb)
+{
+	struct ftalias_nl_conn_dump_ctx *ctx = (void *)cb->ctx;
+	struct ftalias_nl_conn_fill_arg arg = { .skb = skb, .cb = cb };
+	u32 genid;
+	int err;
+
+	if (ctx->done)
+		return 0;
+	if (!ctx->checked) {
+		err = ftalias_nl_conn_dump_check(cb);
+		if (err) {
+			ctx->done = true;
+			return err;
+		}
+		ctx->checked = true;
+	}
+	err = ftalias_conn_dump(sock_net(skb->sk), ctx->alias, &ctx->next_id,
+				ftalias_nl_conn_fill_one, &arg, &genid);
+	cb->seq = genid;
+	if (err == 1) {
+		ctx->done = true;
+		return skb->len;
+	}
+	/* A full message: the next one goes on; an empty one cannot. */
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err;
+}
+
+int ftalias_nl_conn_drop_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_CONN_ID))
+		return -EINVAL;
+	err = ftalias_conn_drop(genl_info_net(info),
+				nla_get_u32(info->attrs[FTALIAS_A_CONN_ID]));
+	if (err)
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[FTALIAS_A_CONN_ID],
+				    "no connection with this id");
+	return err;
+}

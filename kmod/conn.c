@@ -1,0 +1,1207 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * SOCK_SEQPACKET connections and the connection table of a namespace.
+ *
+ * connect() to a listening port, or to an alias whose active member
+ * listens, makes the accepting side's socket at once (as AF_UNIX does),
+ * records the connection in the namespace's table with its establishment
+ * time and a counter, and queues the new socket for accept().  The
+ * connecting side's identity (struct ftalias_identity: the seed's "port
+ * number message") is part of the handshake; a new connection with the
+ * identity of an older one to the same endpoint drops the older one at
+ * once (newest wins), whatever state the old peer process is in.  The
+ * locking rules are in conn.h; the semantics in Documentation/uapi.rst.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/jhash.h>
+#include <linux/lockdep.h>
+#include <linux/net.h>
+#include <linux/poll.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <net/sock.h>
+#include <net/tcp_states.h>
+
+#include "af_ftalias.h"
+#include "alias.h"
+#include "compat.h"
+#include "conn.h"
+#include "ftalias.h"
+#include "member.h"
+#include "netlink.h"
+
+static struct ftalias_conns *ftalias_conns_of(const struct ftalias_sock *fsk)
+{
+	return &ftalias_net(sock_net(&fsk->sk))->conns;
+}
+
+void ftalias_conns_init(struct ftalias_conns *t)
+{
+	spin_lock_init(&t->lock);
+	xa_init_flags(&t->ids, XA_FLAGS_ALLOC1);
+	hash_init(t->keys);
+	t->next_id = 1;
+}
+
+void ftalias_conns_exit(struct ftalias_conns *t)
+{
+	/* Every connection has a socket, and sockets hold their namespace. */
+	WARN_ON_ONCE(t->count);
+	WARN_ON_ONCE(!xa_empty(&t->ids));
+	xa_destroy(&t->ids);
+}
+
+void ftalias_conn_sock_init(struct ftalias_sock *fsk)
+{
+	INIT_LIST_HEAD(&fsk->acceptq);
+	INIT_LIST_HEAD(&fsk->conns);
+}
+
+static void ftalias_conn_put(struct ftalias_conn *c)
+{
+	if (refcount_dec_and_test(&c->ref))
+		kfree(c);
+}
+
+/*
+ * The socket is destroyed: its reference of the connection, and of the
+ * peer for a child that was never accepted (release drops it otherwise).
+ */
+void ftalias_conn_sock_destruct(struct ftalias_sock *fsk)
+{
+	if (fsk->peer)
+		sock_put(&fsk->peer->sk);
+	if (fsk->conn)
+		ftalias_conn_put(fsk->conn);
+}
+
+static u32 ftalias_conn_hash(const struct ftalias_conn_key *k)
+{
+	return jhash2((const u32 *)k, sizeof(*k) / sizeof(u32), 0);
+}
+
+/* The peer of a connected socket; NULL before connect() or accept(). */
+static struct ftalias_sock *ftalias_conn_peer(const struct ftalias_sock *fsk)
+{
+	/* Pairs with the smp_store_release() of ftalias_conn_connect(). */
+	return smp_load_acquire(&fsk->peer);
+}
+
+/*
+ * End the connection at @fsk's side: with @reset, reads return the queued
+ * messages then ECONNRESET, writes ECONNRESET; otherwise the peer closed
+ * (end of file, EPIPE).  Safe under the table's lock.
+ */
+static void ftalias_conn_end(struct ftalias_sock *fsk, bool reset)
+{
+	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
+	struct ftalias_sock *peer = ftalias_conn_peer(fsk);
+	unsigned long flags;
+
+	spin_lock_irqsave(&q->lock, flags);
+	if (reset)
+		WRITE_ONCE(fsk->reset, true);
+	WRITE_ONCE(fsk->sk.sk_shutdown, SHUTDOWN_MASK);
+	WRITE_ONCE(fsk->sk.sk_state, TCP_CLOSE);
+	spin_unlock_irqrestore(&q->lock, flags);
+	fsk->sk.sk_state_change(&fsk->sk);
+	/* Its writers wait for room in the peer, the peer's in it. */
+	ftalias_wake_senders(fsk);
+	if (peer)
+		ftalias_wake_senders(peer);
+}
+
+/* Add @how (SEND_SHUTDOWN, RCV_SHUTDOWN) to @fsk's shutdown state. */
+static void ftalias_conn_shut(struct ftalias_sock *fsk, u8 how)
+{
+	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
+	unsigned long flags;
+
+	spin_lock_irqsave(&q->lock, flags);
+	WRITE_ONCE(fsk->sk.sk_shutdown, fsk->sk.sk_shutdown | how);
+	spin_unlock_irqrestore(&q->lock, flags);
+	fsk->sk.sk_state_change(&fsk->sk);
+	ftalias_wake_senders(fsk);
+}
+
+/* Take a linked connection out of the table (not out of an accept queue). */
+static void __ftalias_conn_unlink(struct ftalias_conns *t,
+				  struct ftalias_conn *c)
+{
+	lockdep_assert_held(&t->lock);
+
+	if (!c->id)
+		return;
+	hash_del(&c->key_node);
+	xa_erase(&t->ids, c->id);
+	c->id = 0;
+	t->count--;
+	t->genid++;
+	list_del_init(&c->lnode);
+	if (list_empty(&c->anode))
+		c->listener = NULL;
+}
+
+/* Free a child socket nobody accepted; its connection is unlinked. */
+static void ftalias_conn_free_child(struct ftalias_sock *child)
+{
+	struct sock *sk = &child->sk;
+
+	xa_erase(&ftalias_net(sock_net(sk))->ports, child->port);
+	ftalias_sock_purge(child);
+	sock_set_flag(sk, SOCK_DEAD);
+	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, -1);
+	/* The reference of ftalias_sk_alloc(). */
+	sock_put(sk);
+}
+
+/*
+ * Drop @c: both open ends get ECONNRESET, a child nobody accepted yet is
+ * freed.  @c may be unlinked already (its connecting side closed while it
+ * waited in the accept queue).
+ */
+static void __ftalias_conn_drop(struct ftalias_conns *t,
+				struct ftalias_conn *c)
+{
+	struct ftalias_sock *child = NULL;
+	int i;
+
+	lockdep_assert_held(&t->lock);
+
+	__ftalias_conn_unlink(t, c);
+	if (!list_empty(&c->anode)) {
+		list_del_init(&c->anode);
+		c->listener->nr_pending--;
+		c->listener = NULL;
+		child = c->end[1];
+		c->end[1] = NULL;
+	}
+	for (i = 0; i < 2; i++)
+		if (c->end[i])
+			ftalias_conn_end(c->end[i], true);
+	if (child) {
+		ftalias_conn_end(child, true);
+		ftalias_conn_free_child(child);
+	}
+}
+
+static void __ftalias_conn_snap(const struct ftalias_conn *c,
+				struct ftalias_conn_snap *s)
+{
+	const struct ftalias_sock *cli = c->end[0], *srv = c->end[1];
+
+	memset(s, 0, sizeof(*s));
+	s->id = c->id;
+	s->seq = c->seq;
+	s->est_sec = c->est.tv_sec;
+	s->est_usec = c->est.tv_nsec / NSEC_PER_USEC;
+	s->state = c->state;
+	s->local_alias = c->local_alias;
+	s->listen_port = c->listen_port;
+	s->local_port = c->port[1];
+	s->peer_port = c->port[0];
+	if (srv) {
+		s->local_pid = pid_vnr(srv->pid);
+		s->local_queue = skb_queue_len_lockless(&srv->sk.sk_receive_queue);
+	}
+	if (cli) {
+		s->peer_pid = pid_vnr(cli->pid);
+		s->peer_queue = skb_queue_len_lockless(&cli->sk.sk_receive_queue);
+	}
+	s->ident = c->ident[0];
+}
+
+/*
+ * The connections that reached @l (listener, active member) end with it:
+ * those waiting in its accept queue always; those it accepted too when
+ * it serves an alias, or when @all.
+ */
+static void __ftalias_conn_listener_gone(struct ftalias_conns *t,
+					 struct ftalias_sock *l, bool all)
+{
+	struct ftalias_conn *c, *tmp;
+
+	lockdep_assert_held(&t->lock);
+
+	l->accepting = false;
+	list_for_each_entry_safe(c, tmp, &l->acceptq, anode)
+		__ftalias_conn_drop(t, c);
+	list_for_each_entry_safe(c, tmp, &l->conns, lnode) {
+		if (all || l->alias) {
+			__ftalias_conn_drop(t, c);
+		} else {
+			list_del_init(&c->lnode);
+			c->listener = NULL;
+		}
+	}
+	/* Connectors waiting for room in the backlog: refused now. */
+	ftalias_wake_senders(l);
+}
+
+/**
+ * __ftalias_conn_active_changed() - an alias's active member changes
+ * @alias: the alias, its lock held
+ * @old: the active member until now, or NULL
+ * @new: the active member from now on, or NULL
+ *
+ * A listening member accepts connections while it is the active one; the
+ * connections it took end when it stops being active (failover).
+ */
+void __ftalias_conn_active_changed(struct ftalias_alias *alias,
+				   struct ftalias_sock *old,
+				   struct ftalias_sock *new)
+{
+	struct ftalias_conns *t = &ftalias_net(alias->net)->conns;
+
+	lockdep_assert_held(&alias->lock);
+
+	spin_lock(&t->lock);
+	if (old && old->sk.sk_type == SOCK_SEQPACKET)
+		__ftalias_conn_listener_gone(t, old, true);
+	if (new && new->sk.sk_type == SOCK_SEQPACKET)
+		new->accepting = READ_ONCE(new->sk.sk_state) == TCP_LISTEN;
+	spin_unlock(&t->lock);
+}
+
+/* A connected socket is released: the connection ends. */
+static void ftalias_conn_close(struct ftalias_sock *fsk)
+{
+	struct ftalias_conns *t = ftalias_conns_of(fsk);
+	struct ftalias_conn *c = fsk->conn;
+	struct ftalias_sock *peer;
+	bool reset;
+	int i;
+
+	spin_lock(&t->lock);
+	i = c->end[1] == fsk;
+	peer = c->end[!i];
+	/*
+	 * Unread messages reset the peer (as TCP and AF_UNIX do); so does the
+	 * exit of an alias's accepting member: it failed over.
+	 */
+	reset = !skb_queue_empty_lockless(&fsk->sk.sk_receive_queue) ||
+		(i && c->local_alias && (current->flags & PF_EXITING));
+	__ftalias_conn_unlink(t, c);
+	c->end[i] = NULL;
+	if (peer)
+		ftalias_conn_end(peer, reset);
+	spin_unlock(&t->lock);
+}
+
+/**
+ * ftalias_conn_sock_release() - a SOCK_SEQPACKET socket is released
+ * @fsk: the socket
+ *
+ * Before the socket leaves its alias and port: a listener's pending
+ * connections are dropped (and its accepted ones when it serves an
+ * alias), a connected socket's connection ends.
+ */
+void ftalias_conn_sock_release(struct ftalias_sock *fsk)
+{
+	struct ftalias_conns *t = ftalias_conns_of(fsk);
+	struct ftalias_sock *peer = fsk->peer;
+
+	if (fsk->conn) {
+		ftalias_conn_close(fsk);
+		ftalias_conn_end(fsk, false);
+		/*
+		 * Each end holds the other: the reference goes now, not at
+		 * destruction.  Nothing reads @peer of a released socket.
+		 */
+		fsk->peer = NULL;
+		sock_put(&peer->sk);
+		return;
+	}
+	spin_lock(&t->lock);
+	WRITE_ONCE(fsk->sk.sk_state, TCP_CLOSE);
+	__ftalias_conn_listener_gone(t, fsk, false);
+	spin_unlock(&t->lock);
+}
+
+/*
+ * Check an identity a socket asks to connect with: an alias the caller's
+ * process is a member of, or a port of one of its sockets.
+ */
+static int ftalias_conn_ident_check(struct ftalias_sock *fsk,
+				    const struct ftalias_identity *id)
+{
+	struct ftalias_net *fn = ftalias_net(sock_net(&fsk->sk));
+	struct pid *me = task_tgid(current);
+	struct ftalias_alias *alias;
+	struct ftalias_sock *m;
+	bool ok = false;
+
+	if (id->flags)
+		return -EINVAL;
+	if (id->node)
+		return -EADDRNOTAVAIL;
+	if (!id->alias == !id->port)
+		return -EINVAL;
+	if (strnlen(id->name, sizeof(id->name)) == sizeof(id->name))
+		return -EINVAL;
+	if (id->alias) {
+		alias = ftalias_alias_get_rcu(fn, id->alias);
+		if (!alias)
+			return -ENOENT;
+		spin_lock(&alias->lock);
+		list_for_each_entry(m, &alias->members, member_node) {
+			if (m->pid == me) {
+				ok = true;
+				break;
+			}
+		}
+		spin_unlock(&alias->lock);
+		ftalias_alias_put(alias);
+	} else {
+		m = ftalias_port_get(fn, id->port);
+		if (m) {
+			ok = ftalias_bound(m) && m->pid == me;
+			sock_put(&m->sk);
+		}
+	}
+	return ok ? 0 : -EPERM;
+}
+
+/* The name of an identity without one: the alias's, or the process's. */
+static void ftalias_conn_ident_name(struct ftalias_sock *fsk,
+				    struct ftalias_identity *id)
+{
+	struct ftalias_net *fn = ftalias_net(sock_net(&fsk->sk));
+	struct ftalias_alias *alias;
+	char comm[TASK_COMM_LEN];
+
+	if (id->name[0])
+		return;
+	if (id->alias) {
+		mutex_lock(&fn->lock);
+		alias = __ftalias_alias_by_id(fn, id->alias);
+		if (alias)
+			strscpy(id->name, alias->name, sizeof(id->name));
+		mutex_unlock(&fn->lock);
+	}
+	if (!id->name[0]) {
+		get_task_comm(comm, current);
+		strscpy(id->name, comm, sizeof(id->name));
+	}
+}
+
+/*
+ * The identity @fsk connects or listens with, under lock_sock(): the one
+ * it chose, checked again (the caller's process may have left the alias),
+ * or its own address, which needs no check.
+ */
+static int ftalias_conn_ident(struct ftalias_sock *fsk,
+			      struct ftalias_identity *id)
+{
+	int err;
+
+	if (fsk->ident_set) {
+		*id = fsk->ident;
+		err = ftalias_conn_ident_check(fsk, id);
+		if (err)
+			return err;
+	} else {
+		memset(id, 0, sizeof(*id));
+		if (fsk->alias)
+			id->alias = fsk->alias->id;
+		else
+			id->port = fsk->port;
+	}
+	ftalias_conn_ident_name(fsk, id);
+	return 0;
+}
+
+static void ftalias_conn_notify(struct net *net,
+				const struct ftalias_conn_snap *dropped,
+				const struct ftalias_conn_snap *new, u32 reason)
+{
+	ftalias_nl_conn_notify(net, dropped, new, reason);
+}
+
+/* The listener an address names, with a reference; and the alias. */
+static struct ftalias_sock *
+ftalias_conn_listener(struct ftalias_sock *fsk,
+		      const struct sockaddr_ftalias *sfa,
+		      struct ftalias_alias **aliasp, int *err)
+{
+	struct net *net = sock_net(&fsk->sk);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_alias *alias;
+	struct ftalias_sock *l;
+
+	*aliasp = NULL;
+	if (sfa->sfa_type == FTALIAS_ADDR_PORT) {
+		l = ftalias_port_get(fn, sfa->sfa_port);
+		if (l && l->sk.sk_type != SOCK_SEQPACKET) {
+			sock_put(&l->sk);
+			l = NULL;
+		}
+		*err = -ECONNREFUSED;
+		return l;
+	}
+	alias = ftalias_alias_get_rcu(fn, sfa->sfa_alias);
+	if (!alias) {
+		*err = -ENOENT;
+		return NULL;
+	}
+	if (!ftalias_alias_may(alias, net, FTALIAS_MODE_SEND)) {
+		ftalias_alias_put(alias);
+		*err = -EPERM;
+		return NULL;
+	}
+	spin_lock(&alias->lock);
+	l = alias->active;
+	if (l && l->sk.sk_type == SOCK_SEQPACKET)
+		sock_hold(&l->sk);
+	else
+		l = NULL;
+	spin_unlock(&alias->lock);
+	if (!l) {
+		ftalias_alias_put(alias);
+		*err = -ECONNREFUSED;
+		return NULL;
+	}
+	*aliasp = alias;
+	return l;
+}
+
+/* The accepting side's socket, bound to a port of its own. */
+static struct ftalias_sock *ftalias_conn_child(struct ftalias_sock *l)
+{
+	struct net *net = sock_net(&l->sk);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_sock *child;
+	struct sock *sk;
+
+	sk = ftalias_sk_alloc(net, SOCK_SEQPACKET, 0);
+	if (!sk)
+		return NULL;
+	child = ftalias_sk(sk);
+	if (xa_alloc_cyclic(&fn->ports, &child->port, child,
+			    XA_LIMIT(1, U32_MAX), &fn->next_port,
+			    GFP_KERNEL_ACCOUNT) < 0) {
+		sock_prot_inuse_add(net, sk->sk_prot, -1);
+		sk_free(sk);
+		return NULL;
+	}
+	child->pid = get_pid(l->pid);
+	child->bound = true;
+	sk->sk_state = TCP_ESTABLISHED;
+	return child;
+}
+
+static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
+				int len, int flags)
+{
+	struct sockaddr_ftalias *sfa = (struct sockaddr_ftalias *)uaddr;
+	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+	struct ftalias_conns *t = ftalias_conns_of(fsk);
+	struct ftalias_conn_snap snap_old, snap_new;
+	struct ftalias_sock *l, *child = NULL;
+	struct ftalias_conn *c = NULL, *old;
+	struct ftalias_alias *alias = NULL;
+	struct ftalias_identity id;
+	DEFINE_WAIT(wait);
+	bool dropped = false;
+	long timeo;
+	u32 hash;
+	int err;
+
+	err = ftalias_check_addr(sfa, len);
+	if (err)
+		return err;
+	if (sfa->sfa_node)
+		return -EHOSTUNREACH;
+
+	lock_sock(sk);
+	if (fsk->conn) {
+		err = -EISCONN;
+		goto out;
+	}
+	if (sk->sk_state == TCP_LISTEN) {
+		err = -EINVAL;
+		goto out;
+	}
+	err = ftalias_autobind(fsk);
+	if (err)
+		goto out;
+	err = ftalias_conn_ident(fsk, &id);
+	if (err)
+		goto out;
+	l = ftalias_conn_listener(fsk, sfa, &alias, &err);
+	if (!l)
+		goto out;
+
+	err = -ENOMEM;
+	c = kzalloc(sizeof(*c), GFP_KERNEL_ACCOUNT);
+	if (!c)
+		goto out_put;
+	child = ftalias_conn_child(l);
+	if (!child)
+		goto out_put;
+	INIT_LIST_HEAD(&c->lnode);
+	INIT_LIST_HEAD(&c->anode);
+	c->key = (struct ftalias_conn_key) {
+		.ep_alias = alias ? alias->id : 0,
+		.ep_port = alias ? 0 : l->port,
+		.node = id.node,
+		.alias = id.alias,
+		.port = id.port,
+	};
+	hash = ftalias_conn_hash(&c->key);
+	c->ident[0] = id;
+	c->local_alias = alias ? alias->id : 0;
+	c->listen_port = l->port;
+	c->port[0] = fsk->port;
+	c->port[1] = child->port;
+	refcount_set(&c->ref, 2);	/* one for each end */
+
+	err = xa_alloc_cyclic(&t->ids, &c->id, c, XA_LIMIT(1, U32_MAX),
+			      &t->next_id, GFP_KERNEL);
+	if (err == -EBUSY)
+		err = -EADDRNOTAVAIL;
+	if (err < 0) {
+		c->id = 0;
+		goto out_put;
+	}
+
+	timeo = sock_sndtimeo(sk, flags & O_NONBLOCK);
+	for (;;) {
+		spin_lock(&t->lock);
+		if (!l->accepting) {
+			err = -ECONNREFUSED;
+			break;
+		}
+		if (l->nr_pending < READ_ONCE(l->sk.sk_max_ack_backlog)) {
+			err = 0;
+			break;
+		}
+		spin_unlock(&t->lock);
+		if (!timeo) {
+			err = -EAGAIN;
+			goto out_erase;
+		}
+		prepare_to_wait(&l->peer_wait, &wait, TASK_INTERRUPTIBLE);
+		if (READ_ONCE(l->nr_pending) >=
+		    READ_ONCE(l->sk.sk_max_ack_backlog) &&
+		    READ_ONCE(l->accepting))
+			timeo = schedule_timeout(timeo);
+		finish_wait(&l->peer_wait, &wait);
+		if (signal_pending(current)) {
+			err = sock_intr_errno(timeo);
+			goto out_erase;
+		}
+	}
+	if (err) {
+		spin_unlock(&t->lock);
+		goto out_erase;
+	}
+
+	fsk->ident = id;
+	c->ident[1] = l->ident;
+	/* Newest wins: an older connection with this key is stale. */
+	hash_for_each_possible(t->keys, old, key_node, hash) {
+		if (memcmp(&old->key, &c->key, sizeof(c->key)))
+			continue;
+		__ftalias_conn_snap(old, &snap_old);
+		__ftalias_conn_drop(t, old);
+		dropped = true;
+		break;
+	}
+	c->seq = ++t->seq;
+	ktime_get_real_ts64(&c->est);
+	c->state = FTALIAS_CONN_STATE_PENDING;
+	hash_add(t->keys, &c->key_node, hash);
+	t->count++;
+	t->genid++;
+	c->listener = l;
+	list_add_tail(&c->lnode, &l->conns);
+	list_add_tail(&c->anode, &l->acceptq);
+	l->nr_pending++;
+	c->end[0] = fsk;
+	c->end[1] = child;
+	fsk->conn = c;
+	child->conn = c;
+	sock_hold(&fsk->sk);
+	child->peer = fsk;
+	sock_hold(&child->sk);
+	WRITE_ONCE(sk->sk_state, TCP_ESTABLISHED);
+	/* Publishes the connection to the data path; pairs with
+	 * ftalias_conn_peer().
+	 */
+	smp_store_release(&fsk->peer, child);
+	__ftalias_conn_snap(c, &snap_new);
+	spin_unlock(&t->lock);
+
+	sock->state = SS_CONNECTED;
+	l->sk.sk_data_ready(&l->sk);
+	if (dropped)
+		ftalias_conn_notify(sock_net(sk), &snap_old, &snap_new,
+				    FTALIAS_CONN_DROP_REASON_STALE);
+	c = NULL;
+	child = NULL;
+	goto out_put;
+
+out_erase:
+	/* Under the lock: a dump may be looking at it. */
+	spin_lock(&t->lock);
+	xa_erase(&t->ids, c->id);
+	spin_unlock(&t->lock);
+out_put:
+	if (child) {
+		child->conn = NULL;
+		ftalias_conn_free_child(child);
+	}
+	kfree(c);
+	sock_put(&l->sk);
+	if (alias)
+		ftalias_alias_put(alias);
+out:
+	release_sock(sk);
+	return err;
+}
+
+static int ftalias_conn_listen(struct socket *sock, int backlog)
+{
+	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+	struct ftalias_conns *t = ftalias_conns_of(fsk);
+	struct ftalias_alias *alias;
+	struct ftalias_identity id;
+	int err;
+
+	lock_sock(sk);
+	if (fsk->conn || sock->state != SS_UNCONNECTED) {
+		err = -EINVAL;
+		goto out;
+	}
+	err = ftalias_autobind(fsk);
+	if (err)
+		goto out;
+	err = ftalias_conn_ident(fsk, &id);
+	if (err)
+		goto out;
+	if (backlog < 0)
+		backlog = 0;
+
+	alias = fsk->alias;
+	if (alias)
+		spin_lock(&alias->lock);
+	spin_lock(&t->lock);
+	WRITE_ONCE(sk->sk_max_ack_backlog, backlog);
+	WRITE_ONCE(sk->sk_state, TCP_LISTEN);
+	fsk->ident = id;
+	fsk->accepting = !alias || alias->active == fsk;
+	spin_unlock(&t->lock);
+	if (alias)
+		spin_unlock(&alias->lock);
+out:
+	release_sock(sk);
+	return err;
+}
+
+static int ftalias_conn_do_accept(struct socket *sock, struct socket *newsock,
+				  int flags)
+{
+	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+	struct ftalias_conns *t = ftalias_conns_of(fsk);
+	struct ftalias_sock *child = NULL;
+	struct ftalias_conn *c;
+	DEFINE_WAIT(wait);
+	long timeo;
+
+	timeo = sock_rcvtimeo(sk, flags & O_NONBLOCK);
+	for (;;) {
+		spin_lock(&t->lock);
+		if (READ_ONCE(sk->sk_state) != TCP_LISTEN) {
+			spin_unlock(&t->lock);
+			return -EINVAL;
+		}
+		c = list_first_entry_or_null(&fsk->acceptq, struct ftalias_conn,
+					     anode);
+		if (c) {
+			list_del_init(&c->anode);
+			fsk->nr_pending--;
+			if (list_empty(&c->lnode))
+				c->listener = NULL;
+			if (c->id)
+				c->state = FTALIAS_CONN_STATE_ESTABLISHED;
+			child = c->end[1];
+		}
+		spin_unlock(&t->lock);
+		if (child)
+			break;
+		if (!timeo)
+			return -EAGAIN;
+		prepare_to_wait_exclusive(sk_sleep(sk), &wait,
+					  TASK_INTERRUPTIBLE);
+		if (list_empty_careful(&fsk->acceptq) &&
+		    READ_ONCE(sk->sk_state) == TCP_LISTEN)
+			timeo = schedule_timeout(timeo);
+		finish_wait(sk_sleep(sk), &wait);
+		if (signal_pending(current))
+			return sock_intr_errno(timeo);
+	}
+	/* Room in the backlog for a waiting connector. */
+	ftalias_wake_senders(fsk);
+
+	sock_graft(&child->sk, newsock);
+	newsock->state = SS_CONNECTED;
+	return 0;
+}
+
+#ifdef FTALIAS_COMPAT_ACCEPT
+static int ftalias_conn_accept(struct socket *sock, struct socket *newsock,
+			       int flags, bool kern)
+{
+	return ftalias_conn_do_accept(sock, newsock, flags);
+}
+#else
+static int ftalias_conn_accept(struct socket *sock, struct socket *newsock,
+			       struct proto_accept_arg *arg)
+{
+	return ftalias_conn_do_accept(sock, newsock, arg->flags);
+}
+#endif
+
+/* Why a write fails now, 0 when it may go on. */
+static int ftalias_conn_send_err(struct ftalias_sock *fsk)
+{
+	if (READ_ONCE(fsk->reset))
+		return -ECONNRESET;
+	if (READ_ONCE(fsk->sk.sk_shutdown) & SEND_SHUTDOWN)
+		return -EPIPE;
+	return 0;
+}
+
+static int ftalias_conn_sendmsg(struct socket *sock, struct msghdr *msg,
+				size_t len)
+{
+	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+	struct ftalias_sock *peer = ftalias_conn_peer(fsk);
+	struct ftalias_skb_cb *cb;
+	struct sk_buff *skb;
+	DEFINE_WAIT(wait);
+	long timeo;
+	int err;
+
+	if (msg->msg_flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_EOR |
+			       MSG_CMSG_COMPAT | MSG_BATCH))
+		return -EOPNOTSUPP;
+	/* No control message applies to a connection. */
+	if (msg->msg_controllen)
+		return -EINVAL;
+	if (!peer)
+		return -ENOTCONN;
+	if (msg->msg_name)
+		return -EISCONN;
+	if (len > FTALIAS_MSG_MAX)
+		return -EMSGSIZE;
+	err = ftalias_conn_send_err(fsk);
+	if (err)
+		goto out;
+
+	skb = ftalias_alloc_skb(sk, msg, len, false, &err);
+	if (!skb) {
+		if (err == -EPIPE && READ_ONCE(fsk->reset))
+			err = -ECONNRESET;
+		goto out;
+	}
+	cb = ftalias_cb(skb);
+	memset(cb, 0, sizeof(*cb));
+	cb->kind = FTALIAS_MSG_DATAGRAM;
+	cb->src_port = fsk->port;
+
+	timeo = sock_sndtimeo(sk, msg->msg_flags & MSG_DONTWAIT);
+	for (;;) {
+		err = ftalias_conn_send_err(fsk);
+		if (err)
+			break;
+		if (!ftalias_rcv_full(peer)) {
+			/* Consumes the skb; false: the peer was released. */
+			if (ftalias_queue(peer, skb))
+				return len;
+			err = -EPIPE;
+			goto out;
+		}
+		if (!timeo) {
+			err = -EAGAIN;
+			break;
+		}
+		prepare_to_wait(&peer->peer_wait, &wait, TASK_INTERRUPTIBLE);
+		if (ftalias_rcv_full(peer) && !ftalias_conn_send_err(fsk) &&
+		    !READ_ONCE(peer->dead))
+			timeo = schedule_timeout(timeo);
+		finish_wait(&peer->peer_wait, &wait);
+		if (signal_pending(current)) {
+			err = sock_intr_errno(timeo);
+			break;
+		}
+	}
+	kfree_skb(skb);
+out:
+	if (err == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL))
+		send_sig(SIGPIPE, current, 0);
+	return err;
+}
+
+/* The address of @fsk as its peer sees it. */
+static void ftalias_conn_addr(const struct ftalias_sock *fsk,
+			      struct sockaddr_ftalias *sfa)
+{
+	const struct ftalias_conn *c = fsk->conn;
+
+	memset(sfa, 0, sizeof(*sfa));
+	sfa->sfa_family = ftalias_af;
+	sfa->sfa_port = fsk->port;
+	if (fsk->alias) {
+		sfa->sfa_type = FTALIAS_ADDR_ALIAS;
+		sfa->sfa_alias = fsk->alias->id;
+	} else if (c && c->port[1] == fsk->port && c->local_alias) {
+		/* The accepting side of a connection to an alias. */
+		sfa->sfa_type = FTALIAS_ADDR_ALIAS;
+		sfa->sfa_alias = c->local_alias;
+	} else {
+		sfa->sfa_type = FTALIAS_ADDR_PORT;
+	}
+}
+
+static int ftalias_conn_recvmsg(struct socket *sock, struct msghdr *msg,
+				size_t size, int flags)
+{
+	DECLARE_SOCKADDR(struct sockaddr_ftalias *, sfa, msg->msg_name);
+	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+	struct ftalias_sock *peer = ftalias_conn_peer(fsk);
+	struct sk_buff *skb;
+	size_t copied;
+	int err;
+
+	if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_TRUNC | MSG_CMSG_COMPAT))
+		return -EOPNOTSUPP;
+	if (!peer)
+		return -ENOTCONN;
+
+	skb = skb_recv_datagram(sk, flags, &err);
+	if (!skb) {
+		/* Drained: end of file, or the reset. */
+		if ((!err || err == -EAGAIN) &&
+		    (READ_ONCE(sk->sk_shutdown) & RCV_SHUTDOWN))
+			err = READ_ONCE(fsk->reset) ? -ECONNRESET : 0;
+		return err;
+	}
+	copied = min_t(size_t, size, skb->len);
+	if (copied < skb->len)
+		msg->msg_flags |= MSG_TRUNC;
+	err = skb_copy_datagram_msg(skb, 0, msg, copied);
+	if (err) {
+		if (!(flags & MSG_PEEK)) {
+			ftalias_requeue(fsk, skb);
+			return err;
+		}
+		goto out;
+	}
+	if (sfa) {
+		ftalias_conn_addr(peer, sfa);
+		msg->msg_namelen = sizeof(*sfa);
+	}
+	msg->msg_flags |= MSG_EOR;
+	err = (flags & MSG_TRUNC) ? skb->len : copied;
+out:
+	skb_free_datagram(sk, skb);
+	if (!(flags & MSG_PEEK))
+		ftalias_wake_senders(fsk);
+	return err;
+}
+
+static __poll_t ftalias_conn_poll(struct file *file, struct socket *sock,
+				  poll_table *wait)
+{
+	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+	struct ftalias_sock *peer = ftalias_conn_peer(fsk);
+	__poll_t mask = 0;
+	u8 shutdown;
+
+	sock_poll_wait(file, sock, wait);
+	if (READ_ONCE(sk->sk_state) == TCP_LISTEN) {
+		if (!list_empty_careful(&fsk->acceptq))
+			mask |= EPOLLIN | EPOLLRDNORM;
+		return mask;
+	}
+	if (!peer)
+		return mask;
+
+	shutdown = READ_ONCE(sk->sk_shutdown);
+	if (READ_ONCE(fsk->reset))
+		mask |= EPOLLERR;
+	if (shutdown == SHUTDOWN_MASK)
+		mask |= EPOLLHUP;
+	if (shutdown & RCV_SHUTDOWN)
+		mask |= EPOLLRDHUP | EPOLLIN | EPOLLRDNORM;
+	if (!skb_queue_empty_lockless(&sk->sk_receive_queue))
+		mask |= EPOLLIN | EPOLLRDNORM;
+	if (shutdown & SEND_SHUTDOWN) {
+		/* A write fails at once. */
+		mask |= EPOLLOUT | EPOLLWRNORM;
+	} else {
+		/* Held until the socket is destroyed, after the file. */
+		poll_wait(file, &peer->peer_wait, wait);
+		if (!ftalias_rcv_full(peer) && sock_writeable(sk))
+			mask |= EPOLLOUT | EPOLLWRNORM | EPOLLWRBAND;
+	}
+	return mask;
+}
+
+static int ftalias_conn_shutdown(struct socket *sock, int how)
+{
+	struct ftalias_sock *fsk = ftalias_sk(sock->sk);
+	struct ftalias_sock *peer = ftalias_conn_peer(fsk);
+	u8 mask, peer_mask = 0;
+
+	/* SHUT_RD, SHUT_WR, SHUT_RDWR -> RCV_SHUTDOWN, SEND_SHUTDOWN, both */
+	mask = how + 1;
+	if (how < SHUT_RD || how > SHUT_RDWR)
+		return -EINVAL;
+	if (!peer)
+		return -ENOTCONN;
+	if (mask & SEND_SHUTDOWN)
+		peer_mask |= RCV_SHUTDOWN;
+	if (mask & RCV_SHUTDOWN)
+		peer_mask |= SEND_SHUTDOWN;
+	ftalias_conn_shut(fsk, mask);
+	ftalias_conn_shut(peer, peer_mask);
+	return 0;
+}
+
+static int ftalias_conn_getname(struct socket *sock, struct sockaddr *uaddr,
+				int peer)
+{
+	struct sockaddr_ftalias *sfa = (struct sockaddr_ftalias *)uaddr;
+	struct ftalias_sock *fsk = ftalias_sk(sock->sk);
+	struct ftalias_sock *p = ftalias_conn_peer(fsk);
+
+	if (!peer) {
+		if (!ftalias_bound(fsk))
+			return ftalias_getname(sock, uaddr, 0);
+		ftalias_conn_addr(fsk, sfa);
+		return sizeof(*sfa);
+	}
+	if (!p)
+		return -ENOTCONN;
+	ftalias_conn_addr(p, sfa);
+	return sizeof(*sfa);
+}
+
+static int ftalias_conn_setsockopt(struct socket *sock, int level,
+				   int optname, sockptr_t optval,
+				   unsigned int optlen)
+{
+	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+	struct ftalias_identity id;
+	int err;
+
+	if (level != SOL_FTALIAS)
+		return -ENOPROTOOPT;
+	if (optname == FTALIAS_ACK)
+		return -ENOPROTOOPT;
+	if (optname != FTALIAS_IDENTITY)
+		return ftalias_rdm_setsockopt(sock, level, optname, optval,
+					      optlen);
+	if (optlen < sizeof(id))
+		return -EINVAL;
+	if (copy_from_sockptr(&id, optval, sizeof(id)))
+		return -EFAULT;
+	err = ftalias_conn_ident_check(fsk, &id);
+	if (err)
+		return err;
+	lock_sock(sk);
+	if (fsk->conn || sk->sk_state == TCP_LISTEN) {
+		err = -EISCONN;
+	} else {
+		fsk->ident = id;
+		fsk->ident_set = true;
+	}
+	release_sock(sk);
+	return err;
+}
+
+static int ftalias_conn_getsockopt(struct socket *sock, int level,
+				   int optname, char __user *optval,
+				   int __user *optlen)
+{
+	struct sock *sk = sock->sk;
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+	struct ftalias_sock *peer = ftalias_conn_peer(fsk);
+	struct ftalias_conns *t = ftalias_conns_of(fsk);
+	struct ftalias_conn_info ci = {};
+	struct ftalias_identity id;
+	const struct ftalias_conn *c;
+	const void *data;
+	int len, size;
+
+	if (level != SOL_FTALIAS)
+		return -ENOPROTOOPT;
+	switch (optname) {
+	case FTALIAS_IDENTITY:
+		lock_sock(sk);
+		id = fsk->ident;
+		release_sock(sk);
+		data = &id;
+		size = sizeof(id);
+		break;
+	case FTALIAS_PEER_IDENTITY:
+		if (!peer)
+			return -ENOTCONN;
+		c = fsk->conn;
+		/* Both identities are fixed before the peer is set. */
+		id = c->ident[c->port[0] == fsk->port ? 1 : 0];
+		data = &id;
+		size = sizeof(id);
+		break;
+	case FTALIAS_CONN_INFO:
+		if (!peer)
+			return -ENOTCONN;
+		c = fsk->conn;
+		spin_lock(&t->lock);
+		ci.id = c->id;
+		ci.state = c->id ? c->state : 0;
+		ci.seq = c->seq;
+		ci.est_sec = c->est.tv_sec;
+		ci.est_usec = c->est.tv_nsec / NSEC_PER_USEC;
+		spin_unlock(&t->lock);
+		data = &ci;
+		size = sizeof(ci);
+		break;
+	case FTALIAS_ACK:
+		return -ENOPROTOOPT;
+	default:
+		return ftalias_rdm_getsockopt(sock, level, optname, optval,
+					      optlen);
+	}
+	if (get_user(len, optlen))
+		return -EFAULT;
+	if (len < size)
+		return -EINVAL;
+	if (copy_to_user(optval, data, size) || put_user(size, optlen))
+		return -EFAULT;
+	return 0;
+}
+
+const struct proto_ops ftalias_seqpacket_ops = {
+	.owner		= THIS_MODULE,
+	.release	= ftalias_release,
+	.bind		= ftalias_bind,
+	.connect	= ftalias_conn_connect,
+	.socketpair	= sock_no_socketpair,
+	.accept		= ftalias_conn_accept,
+	.getname	= ftalias_conn_getname,
+	.poll		= ftalias_conn_poll,
+	.ioctl		= sock_no_ioctl,
+	.listen		= ftalias_conn_listen,
+	.shutdown	= ftalias_conn_shutdown,
+	.setsockopt	= ftalias_conn_setsockopt,
+	.getsockopt	= ftalias_conn_getsockopt,
+	.sendmsg	= ftalias_conn_sendmsg,
+	.recvmsg	= ftalias_conn_recvmsg,
+	.mmap		= sock_no_mmap,
+};
+
+/**
+ * ftalias_conn_get() - one connection of a namespace's table
+ * @net: the namespace
+ * @id: its id
+ * @s: filled in
+ *
+ * Return: 0, or -ENOENT.
+ */
+int ftalias_conn_get(struct net *net, u32 id, struct ftalias_conn_snap *s)
+{
+	struct ftalias_conns *t = &ftalias_net(net)->conns;
+	struct ftalias_conn *c;
+	int err = -ENOENT;
+
+	spin_lock(&t->lock);
+	c = xa_load(&t->ids, id);
+	if (c && c->id == id && c->state) {
+		__ftalias_conn_snap(c, s);
+		err = 0;
+	}
+	spin_unlock(&t->lock);
+	return err;
+}
+
+/**
+ * ftalias_conn_dump() - the connections of a table, in id order
+ * @net: the namespace
+ * @alias: only the connections to this alias; 0: all
+ * @next_id: where to start; on return, where to go on
+ * @fill: called for each, under the table's lock; non-zero stops the walk
+ * @arg: for @fill
+ * @genid: the table's generation
+ *
+ * Return: 1 when the walk is complete, else what @fill returned.
+ */
+int ftalias_conn_dump(struct net *net, u32 alias, u32 *next_id,
+		      int (*fill)(void *arg, const struct ftalias_conn_snap *s),
+		      void *arg, u32 *genid)
+{
+	struct ftalias_conns *t = &ftalias_net(net)->conns;
+	struct ftalias_conn_snap s;
+	struct ftalias_conn *c;
+	unsigned long id;
+	int err = 1;
+
+	spin_lock(&t->lock);
+	*genid = t->genid;
+	xa_for_each_start(&t->ids, id, c, *next_id) {
+		if (c->id != id || !c->state)
+			continue;
+		if (alias && c->local_alias != alias)
+			continue;
+		__ftalias_conn_snap(c, &s);
+		err = fill(arg, &s);
+		if (err) {
+			*next_id = id;
+			break;
+		}
+		err = 1;
+	}
+	spin_unlock(&t->lock);
+	return err;
+}
+
+/**
+ * ftalias_conn_drop() - close a connection by hand (conn-drop)
+ * @net: the namespace
+ * @id: the connection
+ *
+ * Return: 0, or -ENOENT.
+ */
+int ftalias_conn_drop(struct net *net, u32 id)
+{
+	struct ftalias_conns *t = &ftalias_net(net)->conns;
+	struct ftalias_conn_snap s;
+	struct ftalias_conn *c;
+	int err = -ENOENT;
+
+	spin_lock(&t->lock);
+	c = xa_load(&t->ids, id);
+	if (c && c->id == id && c->state) {
+		__ftalias_conn_snap(c, &s);
+		__ftalias_conn_drop(t, c);
+		err = 0;
+	}
+	spin_unlock(&t->lock);
+	if (!err)
+		ftalias_conn_notify(net, &s, NULL,
+				    FTALIAS_CONN_DROP_REASON_ADMIN);
+	return err;
+}
