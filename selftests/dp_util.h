@@ -1100,4 +1100,202 @@ static inline bool dp_id_eq(const struct ftalias_id *a,
 #define DP_ID_ARGS(i)	(i).node, (i).alias, (i).port, (i).incarnation, \
 			(unsigned long long)(i).xid
 
+/* ---- connections (SOCK_SEQPACKET) ------------------------------------ */
+
+/* A connection of conn-get, or a conn-drop-ntf event. */
+struct dp_conn {
+	uint32_t id, state, est_usec, local_alias, listen_port, local_port;
+	uint32_t local_pid, local_queue, peer_port, peer_pid, peer_queue;
+	uint32_t peer_node, peer_alias, peer_listen_port, reason;
+	uint64_t seq, est_sec;
+	char peer_name[FTALIAS_IDENTITY_NAME_LEN + 1];
+	/* conn-drop-ntf with reason stale: the connection that replaced it */
+	uint32_t new_id, new_est_usec, new_peer_port, new_peer_pid;
+	uint64_t new_seq, new_est_sec;
+};
+
+static inline void dp_conn_attr(int type, void *p, int len, void *arg)
+{
+	struct dp_conn *c = arg;
+	uint64_t v = dp_nla_uint(p, len);
+
+	switch (type) {
+	case FTALIAS_A_CONN_ID: c->id = v; break;
+	case FTALIAS_A_CONN_SEQ: c->seq = v; break;
+	case FTALIAS_A_CONN_STATE: c->state = v; break;
+	case FTALIAS_A_CONN_EST_SEC: c->est_sec = v; break;
+	case FTALIAS_A_CONN_EST_USEC: c->est_usec = v; break;
+	case FTALIAS_A_CONN_LOCAL_ALIAS: c->local_alias = v; break;
+	case FTALIAS_A_CONN_LISTEN_PORT: c->listen_port = v; break;
+	case FTALIAS_A_CONN_LOCAL_PORT: c->local_port = v; break;
+	case FTALIAS_A_CONN_LOCAL_PID: c->local_pid = v; break;
+	case FTALIAS_A_CONN_LOCAL_QUEUE: c->local_queue = v; break;
+	case FTALIAS_A_CONN_PEER_PORT: c->peer_port = v; break;
+	case FTALIAS_A_CONN_PEER_PID: c->peer_pid = v; break;
+	case FTALIAS_A_CONN_PEER_QUEUE: c->peer_queue = v; break;
+	case FTALIAS_A_CONN_PEER_NODE: c->peer_node = v; break;
+	case FTALIAS_A_CONN_PEER_ALIAS: c->peer_alias = v; break;
+	case FTALIAS_A_CONN_PEER_LISTEN_PORT: c->peer_listen_port = v; break;
+	case FTALIAS_A_CONN_PEER_NAME:
+		snprintf(c->peer_name, sizeof(c->peer_name), "%.*s", len,
+			 (char *)p);
+		break;
+	case FTALIAS_A_CONN_REASON: c->reason = v; break;
+	case FTALIAS_A_CONN_NEW_ID: c->new_id = v; break;
+	case FTALIAS_A_CONN_NEW_SEQ: c->new_seq = v; break;
+	case FTALIAS_A_CONN_NEW_EST_SEC: c->new_est_sec = v; break;
+	case FTALIAS_A_CONN_NEW_EST_USEC: c->new_est_usec = v; break;
+	case FTALIAS_A_CONN_NEW_PEER_PORT: c->new_peer_port = v; break;
+	case FTALIAS_A_CONN_NEW_PEER_PID: c->new_peer_pid = v; break;
+	}
+}
+
+struct dp_conns {
+	struct dp_conn *c;
+	int n, max;
+};
+
+static inline void dp_conns_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct dp_conns *d = arg;
+	struct dp_conn c;
+
+	memset(&c, 0, sizeof(c));
+	dp_attrs(nlh, dp_conn_attr, &c);
+	if (d->n < d->max)
+		d->c[d->n] = c;
+	d->n++;
+}
+
+/*
+ * conn-get dump (alias 0: the whole table) into c[0..max-1]; returns the
+ * number of connections (may exceed max) or -errno.
+ */
+static inline int dp_conns(struct dp_nl *nl, uint32_t alias,
+			   struct dp_conn *c, int max)
+{
+	struct dp_conns d = { c, 0, max };
+	struct dp_req r;
+	int err;
+
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_CONN_GET, NLM_F_DUMP);
+	if (alias)
+		dp_put_u32(&r, FTALIAS_A_CONN_LOCAL_ALIAS, alias);
+	err = dp_nl_req(nl, &r, dp_conns_cb, &d);
+	return err ? err : d.n;
+}
+
+static inline int dp_conn_get(struct dp_nl *nl, uint32_t id,
+			      struct dp_conn *c)
+{
+	struct dp_conns d = { c, 0, 1 };
+	struct dp_req r;
+
+	memset(c, 0, sizeof(*c));
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_CONN_GET, NLM_F_ACK);
+	dp_put_u32(&r, FTALIAS_A_CONN_ID, id);
+	return dp_nl_req(nl, &r, dp_conns_cb, &d);
+}
+
+static inline int dp_conn_drop(struct dp_nl *nl, uint32_t id)
+{
+	struct dp_req r;
+
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_CONN_DROP, NLM_F_ACK);
+	dp_put_u32(&r, FTALIAS_A_CONN_ID, id);
+	return dp_nl_req(nl, &r, NULL, NULL);
+}
+
+static inline void dp_mcgrp_attr(int type, void *p, int len, void *arg)
+{
+	struct nlattr *g = p, *a;
+	uint32_t *grp = arg;
+	int grem = len, arem;
+
+	if (type != CTRL_ATTR_MCAST_GROUPS)
+		return;
+	for (; grem >= NLA_HDRLEN && g->nla_len >= NLA_HDRLEN &&
+	     g->nla_len <= grem;
+	     grem -= NLA_ALIGN(g->nla_len),
+	     g = (void *)((char *)g + NLA_ALIGN(g->nla_len))) {
+		uint32_t id = 0;
+		bool events = false;
+
+		for (a = (void *)((char *)g + NLA_HDRLEN),
+		     arem = g->nla_len - NLA_HDRLEN;
+		     arem >= NLA_HDRLEN && a->nla_len >= NLA_HDRLEN &&
+		     a->nla_len <= arem;
+		     arem -= NLA_ALIGN(a->nla_len),
+		     a = (void *)((char *)a + NLA_ALIGN(a->nla_len))) {
+			if (a->nla_type == CTRL_ATTR_MCAST_GRP_ID)
+				memcpy(&id, (char *)a + NLA_HDRLEN, 4);
+			if (a->nla_type == CTRL_ATTR_MCAST_GRP_NAME &&
+			    !strcmp((char *)a + NLA_HDRLEN,
+				    FTALIAS_MCGRP_EVENTS))
+				events = true;
+		}
+		if (events)
+			*grp = id;
+	}
+}
+
+static inline void dp_mcgrp_cb(struct nlmsghdr *nlh, void *arg)
+{
+	dp_attrs(nlh, dp_mcgrp_attr, arg);
+}
+
+/* A netlink socket of the current namespace on the events group; or NULL. */
+static inline struct dp_nl *dp_events_open(void)
+{
+	struct dp_nl *nl = dp_nl_open();
+	uint32_t grp = 0;
+	struct dp_req r;
+
+	if (!nl)
+		return NULL;
+	dp_req_init(nl, &r, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, NLM_F_ACK);
+	dp_put(&r, CTRL_ATTR_FAMILY_NAME, FTALIAS_FAMILY_NAME,
+	       sizeof(FTALIAS_FAMILY_NAME));
+	if (dp_nl_req(nl, &r, dp_mcgrp_cb, &grp) || !grp ||
+	    setsockopt(nl->fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &grp,
+		       sizeof(grp))) {
+		dp_nl_close(nl);
+		return NULL;
+	}
+	return nl;
+}
+
+/*
+ * Waits up to ms for the next conn-drop-ntf on an events socket; other
+ * events are skipped.  Returns 0 with *c filled in, or -ETIMEDOUT, -errno.
+ */
+static inline int dp_conn_event(struct dp_nl *nl, int ms, struct dp_conn *c)
+{
+	int64_t end = dp_now_ms() + ms;
+
+	for (;;) {
+		struct pollfd p = { .fd = nl->fd, .events = POLLIN };
+		struct nlmsghdr *nlh;
+		ssize_t got;
+		int left = end - dp_now_ms();
+
+		if (left <= 0 || poll(&p, 1, left) <= 0)
+			return -ETIMEDOUT;
+		got = recv(nl->fd, nl->buf, sizeof(nl->buf), MSG_DONTWAIT);
+		if (got < 0)
+			return -errno;
+		for (nlh = (void *)nl->buf; NLMSG_OK(nlh, got);
+		     nlh = NLMSG_NEXT(nlh, got)) {
+			struct genlmsghdr *g = NLMSG_DATA(nlh);
+
+			if (nlh->nlmsg_type != nl->fam ||
+			    g->cmd != FTALIAS_CMD_CONN_DROP_NTF)
+				continue;
+			memset(c, 0, sizeof(*c));
+			dp_attrs(nlh, dp_conn_attr, c);
+			return 0;
+		}
+	}
+}
+
 #endif /* FTALIAS_DP_UTIL_H */
