@@ -98,8 +98,9 @@ static const struct nla_policy ftalias_journal_get_nl_policy[FTALIAS_A_JOURNAL_R
 };
 
 /* FTALIAS_CMD_CONN_GET - do */
-static const struct nla_policy ftalias_conn_get_do_nl_policy[FTALIAS_A_CONN_ID + 1] = {
+static const struct nla_policy ftalias_conn_get_do_nl_policy[FTALIAS_A_CONN_LOCAL_ALIAS + 1] = {
 	[FTALIAS_A_CONN_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_CONN_LOCAL_ALIAS] = { .type = NLA_U32, },
 };
 
 /* FTALIAS_CMD_CONN_GET - dump */
@@ -210,7 +211,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.pre_doit	= ftalias_nl_pre_doit_admin,
 		.doit		= ftalias_nl_conn_get_doit,
 		.policy		= ftalias_conn_get_do_nl_policy,
-		.maxattr	= FTALIAS_A_CONN_ID,
+		.maxattr	= FTALIAS_A_CONN_LOCAL_ALIAS,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 	{

@@ -1431,12 +1431,16 @@ int ftalias_nl_conn_get_dump_start(struct netlink_callback *cb)
 {
 	struct ftalias_nl_conn_dump_ctx *ctx = (void *)cb->ctx;
 	struct nlattr **tb = ftalias_dumpit_attrs(cb);
+	unsigned int maxattr;
 	int err;
 
 	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
 
 	memset(ctx, 0, sizeof(*ctx));
-	if (tb && tb[FTALIAS_A_CONN_LOCAL_ALIAS])
+	/* Parsed with the do policy before 6.2: bound by its maxattr. */
+	maxattr = genl_dumpit_info(cb)->op.maxattr;
+	if (tb && maxattr >= FTALIAS_A_CONN_LOCAL_ALIAS &&
+	    tb[FTALIAS_A_CONN_LOCAL_ALIAS])
 		ctx->alias = nla_get_u32(tb[FTALIAS_A_CONN_LOCAL_ALIAS]);
 	if (!cb->extack)
 		return 0;
