@@ -665,6 +665,19 @@ out:
 	return err;
 }
 
+static void __ftalias_conn_listen(struct ftalias_conns *t,
+				  struct ftalias_sock *fsk, int backlog,
+				  const struct ftalias_identity *id,
+				  bool accepting)
+{
+	spin_lock(&t->lock);
+	WRITE_ONCE(fsk->sk.sk_max_ack_backlog, backlog);
+	WRITE_ONCE(fsk->sk.sk_state, TCP_LISTEN);
+	fsk->ident = *id;
+	fsk->accepting = accepting;
+	spin_unlock(&t->lock);
+}
+
 static int ftalias_conn_listen(struct socket *sock, int backlog)
 {
 	struct sock *sk = sock->sk;
@@ -689,16 +702,15 @@ static int ftalias_conn_listen(struct socket *sock, int backlog)
 		backlog = 0;
 
 	alias = fsk->alias;
-	if (alias)
+	if (alias) {
+		/* Whether it is the active member, in one step with it. */
 		spin_lock(&alias->lock);
-	spin_lock(&t->lock);
-	WRITE_ONCE(sk->sk_max_ack_backlog, backlog);
-	WRITE_ONCE(sk->sk_state, TCP_LISTEN);
-	fsk->ident = id;
-	fsk->accepting = !alias || alias->active == fsk;
-	spin_unlock(&t->lock);
-	if (alias)
+		__ftalias_conn_listen(t, fsk, backlog, &id,
+				      alias->active == fsk);
 		spin_unlock(&alias->lock);
+	} else {
+		__ftalias_conn_listen(t, fsk, backlog, &id, true);
+	}
 out:
 	release_sock(sk);
 	return err;

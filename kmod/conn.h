@@ -4,6 +4,7 @@
 
 #include <linux/hashtable.h>
 #include <linux/list.h>
+#include <linux/net.h>
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/time64.h>
@@ -15,7 +16,6 @@ struct ftalias_alias;
 struct ftalias_net;
 struct ftalias_sock;
 struct net;
-struct proto_ops;
 
 enum {
 	FTALIAS_CONN_HASH_BITS	= 8,
@@ -69,7 +69,7 @@ struct ftalias_conn_key {
  *  - Sockets hold their namespace: the table is empty at namespace exit.
  */
 struct ftalias_conns {
-	spinlock_t lock;
+	spinlock_t lock;		/* the table, see above */
 	struct xarray ids;		/* id -> struct ftalias_conn */
 	DECLARE_HASHTABLE(keys, FTALIAS_CONN_HASH_BITS);
 	u64 seq;			/* the counter of the last one */

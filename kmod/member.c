@@ -637,8 +637,8 @@ int ftalias_member_join(struct ftalias_net *fn, struct ftalias_sock *fsk,
 {
 	struct ftalias_events ev = {};
 	struct ftalias_sock *next;
+	bool seq, all_seq;
 	int err = 0;
-	bool seq;
 
 	mutex_lock(&fn->lock);
 	spin_lock(&alias->lock);
@@ -652,8 +652,8 @@ int ftalias_member_join(struct ftalias_net *fn, struct ftalias_sock *fsk,
 	 * (pending, held, in progress) takes no such member.
 	 */
 	seq = fsk->sk.sk_type == SOCK_SEQPACKET;
-	if (alias->nr_members &&
-	    (alias->nr_seq_members == alias->nr_members) != seq) {
+	all_seq = alias->nr_seq_members == alias->nr_members;
+	if (alias->nr_members && all_seq != seq) {
 		err = -EPROTOTYPE;
 		goto out;
 	}
