@@ -2,8 +2,8 @@
 /*
  * Shared declarations of ftaliasctl: global options, exit codes, keyword
  * matching, number parsing and the table-driven attribute model used by
- * the object files (alias.c, member.c, cache.c, journal.c, info.c,
- * monitor.c).
+ * the object files (alias.c, member.c, cache.c, journal.c, conn.c,
+ * info.c, monitor.c).
  */
 #ifndef FTALIASCTL_CTL_H
 #define FTALIASCTL_CTL_H
@@ -70,6 +70,8 @@ enum attr_kind {
 	AK_ROLE,	/* u32 enum member-role */
 	AK_STATE,	/* u32 enum member-state */
 	AK_CACHE_STATE,	/* u32 enum cache-state */
+	AK_CONN_STATE,	/* u32 enum conn-state */
+	AK_CONN_REASON,	/* u32 enum conn-drop-reason */
 	AK_U8,
 	AK_ONOFF,	/* u8 0/1: on/off on the command line and in text */
 	AK_FLAG,	/* flag: present or not (requests only) */
@@ -146,5 +148,7 @@ const char *policy_name(uint64_t policy);
 const char *role_name(uint64_t role);
 const char *state_name(uint64_t state);
 const char *cache_state_name(uint64_t state);
+const char *conn_state_name(uint64_t state);
+const char *conn_reason_name(uint64_t reason);
 
 #endif /* FTALIASCTL_CTL_H */

@@ -16,6 +16,7 @@
 
 #include "alias.h"
 #include "cache.h"
+#include "conn.h"
 #include "ctl.h"
 #include "info.h"
 #include "journal.h"
@@ -47,6 +48,7 @@ static const struct object {
 	{ "member",	do_member },
 	{ "cache",	do_cache },
 	{ "journal",	do_journal },
+	{ "conn",	do_conn },
 };
 
 #define N_OBJECTS (sizeof(objects) / sizeof(objects[0]))
@@ -58,7 +60,9 @@ static const struct keyword object_kw[] = {
 	{ "monitor",	2 },
 	{ "help",	3 },
 	{ "cache",	5 },
+	{ "c",		5 },	/* was unique before conn came */
 	{ "journal",	6 },
+	{ "conn",	7 },
 	{ NULL, 0 }
 };
 
@@ -66,7 +70,8 @@ static void usage(FILE *f)
 {
 	fputs("Usage: ftaliasctl [ OPTIONS ] OBJECT [ VERB [ ARGS ] ]\n"
 	      "       ftaliasctl OBJECT help\n"
-	      "where  OBJECT := { alias | member | cache | journal | info | monitor | help }\n"
+	      "where  OBJECT := { alias | member | cache | journal | conn | info |\n"
+	      "                  monitor | help }\n"
 	      "       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] |\n"
 	      "                    -n[etns] NETNS | -V[ersion] | -h[elp] }\n", f);
 }

@@ -129,6 +129,16 @@ static const char *const cache_state_names[] = {
 	[FTALIAS_CACHE_STATE_HANDLER]		= "handler",
 };
 
+static const char *const conn_state_names[] = {
+	[FTALIAS_CONN_STATE_PENDING]		= "pending",
+	[FTALIAS_CONN_STATE_ESTABLISHED]	= "established",
+};
+
+static const char *const conn_reason_names[] = {
+	[FTALIAS_CONN_DROP_REASON_STALE]	= "stale",
+	[FTALIAS_CONN_DROP_REASON_ADMIN]	= "admin",
+};
+
 static const struct keyword onoff_kw[] = {
 	{ "on",		1 },
 	{ "off",	0 },
@@ -156,6 +166,16 @@ const char *state_name(uint64_t state)
 const char *cache_state_name(uint64_t state)
 {
 	return ENUM_NAME(cache_state_names, state);
+}
+
+const char *conn_state_name(uint64_t state)
+{
+	return ENUM_NAME(conn_state_names, state);
+}
+
+const char *conn_reason_name(uint64_t reason)
+{
+	return ENUM_NAME(conn_reason_names, reason);
 }
 
 void attr_vals_free(struct attr_vals *v)
@@ -242,6 +262,8 @@ int attr_parse_arg(const struct attr_desc *d, const char *arg,
 				     d->name, arg, UINT8_MAX);
 		break;
 	case AK_CACHE_STATE:
+	case AK_CONN_STATE:
+	case AK_CONN_REASON:
 	case AK_FLAG:
 	case AK_NEST:
 		return error("internal error: %s is not a command-line value",
@@ -313,6 +335,12 @@ void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 		break;
 	case AK_CACHE_STATE:
 		print_enum(d, cache_state_name(num), num);
+		break;
+	case AK_CONN_STATE:
+		print_enum(d, conn_state_name(num), num);
+		break;
+	case AK_CONN_REASON:
+		print_enum(d, conn_reason_name(num), num);
 		break;
 	case AK_NEST:
 		break;

@@ -99,6 +99,18 @@ expect 2 'Error: alias NAME or id ID required' -- journal show
 expect 2 'Error: unexpected argument "y"' -- journal show x y
 expect 2 'Error: unknown cache command "db"' -- cache db	# show is a default, not implied
 expect 2 'Error: unknown journal command "db"' -- journal db
+expect 2 'Error: unknown conn command "bogus"' -- conn bogus
+expect 2 'Error: unknown conn command "id"' -- conn id 3	# show is a default, not implied
+expect 2 'Error: conn drop: ID required' -- conn drop
+expect 2 'Error: invalid id "x": expected a decimal number from 0 to 4294967295' -- conn drop x
+expect 2 "" -- conn drop 4294967296
+expect 2 'Error: unexpected argument "4"' -- conn drop 3 4
+expect 2 'Error: keyword "id" needs an argument' -- conn show id
+expect 2 'Error: unknown keyword "bogus"' -- conn show bogus
+expect 2 'Error: alias NAME or id ID required' -- conn show alias
+expect 2 'Error: unexpected argument "alias"' -- conn show id 3 alias db
+expect 2 'Error: unexpected argument "id"' -- conn show alias db id 3
+expect 2 'Error: ambiguous cache command "s": could be show, stats, statistics' -- c s db	# c is still cache
 
 # ---- help and version: exit 0 -----------------------------------------------
 expect 0 "" -- help
@@ -116,8 +128,11 @@ grep -q "^ *ftaliasctl cache flush ALIAS \[ in-progress \]$" "$tmp/out" || fail 
 expect 0 "" -- journal help
 grep -q "^Usage: ftaliasctl journal \[ show \] ALIAS$" "$tmp/out" || fail "journal help"
 expect 0 "" -- j h
+expect 0 "" -- conn help
+grep -q "^Usage: ftaliasctl conn \[ show \] \[ id ID | alias ALIAS \]$" "$tmp/out" || fail "conn help"
+expect 0 "" -- co h
 expect 0 "" -- help
-grep -q "cache | journal" "$tmp/out" || fail "help lists no cache, journal"
+grep -q "cache | journal | conn" "$tmp/out" || fail "help lists no cache, journal, conn"
 
 # ---- valid command lines reach the kernel: "module not loaded" ---------------
 if [[ -d /sys/module/ftalias ]]; then
@@ -174,6 +189,15 @@ else
 	expect 1 "$nl" -- journal show db
 	expect 1 "$nl" -- journal list id 3
 	expect 1 "$nl" -- -j j s id 3
+	expect 1 "$nl" -- conn
+	expect 1 "$nl" -- conn show
+	expect 1 "$nl" -- -j co l
+	expect 1 "$nl" -- conn show id 3
+	expect 1 "$nl" -- conn s i 4294967295
+	expect 1 "$nl" -- conn show alias db
+	expect 1 "$nl" -- conn show a id 3
+	expect 1 "$nl" -- conn drop 3
+	expect 1 "$nl" -- conn d 0
 fi
 expect 1 'Error: cannot open network namespace "ftaliasctl-no-such-ns": No such file or directory' \
 	-- -n ftaliasctl-no-such-ns alias show
