@@ -5,19 +5,21 @@
  * that a reader on a pipe sees it; in JSON, one object per line shaped
  * like the output of tools/net/ynl/cli.py --subscribe:
  * {"name":"alias-add-ntf","msg":{...}}.  Counters (the alias stats nest,
- * the member counters) only with -s.
+ * the member counters) only with -s.  A dropped connection is one line
+ * too: the connection, why, and the one that replaced it.
  */
 
 #include <netlink/genl/genl.h>
 
 #include "alias.h"
+#include "conn.h"
 #include "ctl.h"
 #include "member.h"
 #include "monitor.h"
 #include "nl.h"
 #include "print.h"
 
-enum ntf_set { NTF_ALIAS = 1, NTF_MEMBER };
+enum ntf_set { NTF_ALIAS = 1, NTF_MEMBER, NTF_CONN };
 
 static const struct ntf {
 	const char *name;
@@ -29,6 +31,7 @@ static const struct ntf {
 	[FTALIAS_CMD_MEMBER_JOIN_NTF]	= { "member-join-ntf",	 NTF_MEMBER },
 	[FTALIAS_CMD_MEMBER_LEAVE_NTF]	= { "member-leave-ntf",	 NTF_MEMBER },
 	[FTALIAS_CMD_MEMBER_CHANGE_NTF]	= { "member-change-ntf", NTF_MEMBER },
+	[FTALIAS_CMD_CONN_DROP_NTF]	= { "conn-drop-ntf",	 NTF_CONN },
 };
 
 enum { V_HELP };
@@ -59,8 +62,17 @@ int monitor_event(struct nlmsghdr *nlh, void *arg)
 	ntf = &ntfs[ghdr->cmd];
 	if (!ntf->set)
 		return 0;	/* not a notification we know */
-	ret = ntf->set == NTF_ALIAS ? alias_parse_msg(nlh, &v) :
-				      member_parse_msg(nlh, &v);
+	switch (ntf->set) {
+	case NTF_ALIAS:
+		ret = alias_parse_msg(nlh, &v);
+		break;
+	case NTF_MEMBER:
+		ret = member_parse_msg(nlh, &v);
+		break;
+	default:
+		ret = conn_parse_msg(nlh, &v);
+		break;
+	}
 	if (ret) {
 		attr_vals_free(&v);
 		return 0;	/* reported; keep listening */
@@ -71,8 +83,10 @@ int monitor_event(struct nlmsghdr *nlh, void *arg)
 	open_json_object("msg");
 	if (ntf->set == NTF_ALIAS)
 		alias_print_attrs(&v, " ");	/* one line per event */
-	else
+	else if (ntf->set == NTF_MEMBER)
 		member_print_attrs(&v);
+	else
+		conn_print_ntf(&v);
 	close_json_object();
 	close_json_object();
 	print_nl();
