@@ -6,7 +6,10 @@
 # add/change/del events, and members (ftalias_member processes): member
 # show, set-active, set-priority, drain, undrain, -s counters and member
 # events; record-replies, and the replay-cache commands (cache show, stats,
-# flush, journal show) on aliases without entries, privileged or not.
+# flush, journal show) on aliases without entries, privileged or not;
+# SOCK_SEQPACKET connections (ftalias_member -L / -C): conn show, the
+# alias filter, conn drop, privilege, and a restarted peer whose older
+# connection the kernel drops (conn-drop-ntf in monitor).
 # JSON is checked by one python3 run at the end.
 source "$(dirname "$0")/lib.sh"
 
@@ -155,7 +158,8 @@ grep -q "^alias-del-ntf alias mon-a id 300" "$tmp/mon.txt" || fail "text monitor
 
 # ---- members ------------------------------------------------------------------
 # start_member NAME ARGS...: ftalias_member ARGS in the netns, in the
-# background; its pid in pid_NAME, its port in port_NAME
+# background; its pid in pid_NAME, its port in port_NAME, the id of its
+# connection (-C) in conn_NAME
 start_member() {
 	local name=$1 out=$tmp/member-$1 port
 	shift
@@ -164,8 +168,9 @@ start_member() {
 	printf -v "pid_$name" %s "$!"
 	wait_until 10 grep -q '^port [0-9]' "$out" ||
 		die "ftalias_member $*: $(cat "$out")"
-	port=$(sed -n 's/^port //p' "$out")
+	port=$(sed -n '1s/^port \([0-9]*\).*/\1/p' "$out")
 	printf -v "port_$name" %s "$port"
+	printf -v "conn_$name" %s "$(sed -n '1s/^port [0-9]* conn //p' "$out")"
 }
 
 # member_state ALIAS PORT: the state of a member, from the JSON output
@@ -387,6 +392,168 @@ else
 	log "SKIP: no setpriv, unprivileged cache commands not tested"
 fi
 
+# ---- connections: conn show, conn drop, a restarted peer ------------------------
+# cn-b is served by the listener cl; ca is a member of cn-a (a second
+# SOCK_SEQPACKET socket) and connects to cn-b with the identity cn-a; cq
+# connects to the port of the listener cp, with its own port as identity.
+ftaliasctl -n "$ns" -j monitor >"$tmp/cmon.json" 2>"$tmp/cmon.err" &
+mon_pid=$!
+ftaliasctl -n "$ns" monitor >"$tmp/cmon.txt" 2>&1 &
+mon_txt_pid=$!
+probe_seen() {
+	i=$((i + 1))
+	ctl alias add "probe$i" >/dev/null 2>&1
+	grep -q "\"probe$i\"" "$tmp/cmon.json" && grep -q "alias-add-ntf alias probe$i " "$tmp/cmon.txt"
+}
+wait_until 20 probe_seen || fail "conn monitor saw no event within 20 s"
+
+expect_rc 0 ctl alias add cn-a id 700
+expect_rc 0 ctl alias add cn-b id 701
+expect_rc 0 ctl conn show
+[[ -s $tmp/out ]] && fail "conn show of an empty table printed: $(cat "$tmp/out")"
+ctl -j conn show >"$tmp/cn-empty.json" || fail "-j conn show (empty)"
+
+# accepted MEMBER CONN: the listener MEMBER accepted the connection CONN
+accepted() {
+	grep -q "^accepted conn $2 port " "$tmp/member-$1"
+}
+accepted_port() {
+	sed -n "s/^accepted conn $2 port //p" "$tmp/member-$1"
+}
+
+start_member cl -L 701
+start_member cp -L
+start_member ca -C -m 700 -i 700 -c 2 701
+start_member cq -C -P -c 1 "$port_cp"
+log "conns: ca $conn_ca (port $port_ca) to cn-b (cl port $port_cl), cq $conn_cq (port $port_cq) to port $port_cp"
+[[ -n $conn_ca && -n $conn_cq && $conn_ca != "$conn_cq" ]] ||
+	die "no connection ids: ca '$conn_ca' cq '$conn_cq'"
+wait_until 10 accepted cl "$conn_ca" || fail "cl did not accept conn $conn_ca"
+wait_until 10 accepted cp "$conn_cq" || fail "cp did not accept conn $conn_cq"
+acc_ca=$(accepted_port cl "$conn_ca")
+acc_cq=$(accepted_port cp "$conn_cq")
+
+# text: a title, one line per connection, oldest first
+ctl conn show >"$tmp/cn.txt" || fail "conn show"
+sed 's/^/# /' "$tmp/cn.txt"
+[[ $(wc -l <"$tmp/cn.txt") == 3 ]] || fail "conn show: want a title and 2 lines"
+head -n1 "$tmp/cn.txt" | grep -q "^ID  *LOCAL  *LISTEN  *PORT  *PID  *PEER-PORT  *PEER-PID  *IDENTITY  *NAME  *ESTABLISHED  *SEC.USEC  *SEQ  *STATE  *QUEUE$" ||
+	fail "conn show: title line"
+date_re='[0-9]\{4\}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]\{6\}'
+grep -q "^ *$conn_ca  *cn-b  *$port_cl  *$acc_ca  *$pid_cl  *$port_ca  *$pid_ca  *0:cn-a  *cn-a  *$date_re  *[0-9]*\.[0-9]\{6\}  *[0-9][0-9]*  *established  *2/0$" "$tmp/cn.txt" ||
+	fail "conn show: line of ca"
+grep -q "^ *$conn_cq  *port $port_cp  *$port_cp  *$acc_cq  *$pid_cp  *$port_cq  *$pid_cq  *0:port $port_cq  *ftalias_member  *$date_re  *[0-9]*\.[0-9]\{6\}  *[0-9][0-9]*  *established  *1/0$" "$tmp/cn.txt" ||
+	fail "conn show: line of cq"
+# the date is the local time of SEC.USEC
+line=$(grep "^ *$conn_ca " "$tmp/cn.txt")
+su=$(grep -o ' [0-9]\{9,\}\.[0-9]\{6\} ' <<<"$line" | tr -d ' ')
+[[ -n $su && $line == *" $(date -d "@${su%.*}" '+%Y-%m-%d %H:%M:%S').${su#*.} "* ]] ||
+	fail "conn show: the date of ca is not its SEC.USEC $su: $line"
+ctl conn >"$tmp/cn-default.txt" || fail "'conn' without a verb"
+ctl co l >"$tmp/cn-prefix.txt" || fail "'co l'"
+cmp -s "$tmp/cn.txt" "$tmp/cn-default.txt" && cmp -s "$tmp/cn.txt" "$tmp/cn-prefix.txt" ||
+	fail "'conn' and 'co l' differ from 'conn show'"
+ctl conn show alias cn-b >"$tmp/cn-b.txt" || fail "conn show alias cn-b"
+[[ $(wc -l <"$tmp/cn-b.txt") == 2 ]] && grep -q "^ *$conn_ca  *cn-b " "$tmp/cn-b.txt" ||
+	fail "conn show alias cn-b: $(cat "$tmp/cn-b.txt")"
+expect_rc 0 ctl conn show alias cn-a
+[[ -s $tmp/out ]] && fail "conn show alias cn-a (no connection to it) printed: $(cat "$tmp/out")"
+ctl c s i "$conn_cq" >"$tmp/cn-cq.txt" 2>&1 && fail "'c s i' is not an error"	# c: cache
+ctl co s i "$conn_cq" >"$tmp/cn-cq.txt" || fail "'co s i $conn_cq'"
+[[ $(wc -l <"$tmp/cn-cq.txt") == 2 ]] && grep -q "^ *$conn_cq  *port $port_cp " "$tmp/cn-cq.txt" ||
+	fail "conn show id $conn_cq: $(cat "$tmp/cn-cq.txt")"
+
+ctl -j conn show >"$tmp/cn-all.json" || fail "-j conn show"
+ctl -j conn show id "$conn_ca" >"$tmp/cn-ca.json" || fail "-j conn show id $conn_ca"
+ctl -j conn show alias id 701 >"$tmp/cn-b.json" || fail "-j conn show alias id 701"
+ctl -j -p conn show alias cn-a >"$tmp/cn-a.json" || fail "-j conn show alias cn-a"
+
+# errors: exit 1 with the kernel's message; usage errors exit 2
+check_kernel_error ctl conn show id 4000000000
+grep -qx "Error: no connection with this id" "$tmp/err" || fail "conn show id 4000000000: $(cat "$tmp/err")"
+check_kernel_error ctl conn drop 4000000000
+grep -qx "Error: no connection with this id" "$tmp/err" || fail "conn drop 4000000000: $(cat "$tmp/err")"
+check_kernel_error ctl conn drop 0
+check_kernel_error ctl conn show alias nope
+check_kernel_error ctl conn show alias id 999
+expect_rc 2 ctl conn drop
+expect_rc 2 ctl conn drop x
+expect_rc 2 ctl conn drop "$conn_cq" "$conn_ca"
+expect_rc 2 ctl conn show id
+expect_rc 2 ctl conn show bogus
+expect_rc 2 ctl conn show id 1 alias cn-b
+expect_rc 2 ctl conn bogus
+
+# without CAP_NET_ADMIN: show and drop are refused
+if command -v setpriv >/dev/null; then
+	for c in "conn show" "conn show id $conn_ca" "conn show alias cn-b" "-j conn show" \
+		"conn drop $conn_ca"; do
+		# shellcheck disable=SC2086
+		expect_rc 1 unpriv $c || continue
+		grep -q "^Error: CAP_NET_ADMIN required" "$tmp/err" ||
+			fail "unprivileged $c: $(cat "$tmp/err")"
+	done
+	expect_rc 0 ctl conn show id "$conn_ca"
+else
+	log "SKIP: no setpriv, unprivileged conn commands not tested"
+fi
+
+# drop: the entry goes at once
+expect_rc 0 ctl conn drop "$conn_cq"
+[[ -s $tmp/out ]] && fail "conn drop printed: $(cat "$tmp/out")"
+check_kernel_error ctl conn show id "$conn_cq"
+ctl conn show >"$tmp/cn-dropped.txt" || fail "conn show after drop"
+[[ $(wc -l <"$tmp/cn-dropped.txt") == 2 ]] && grep -q "^ *$conn_ca  *cn-b " "$tmp/cn-dropped.txt" ||
+	fail "conn show after drop: $(cat "$tmp/cn-dropped.txt")"
+check_kernel_error ctl conn drop "$conn_cq"
+
+# a restarted peer: ca hangs, ca2 joins cn-a and connects with its
+# identity; the kernel drops the older connection of ca at once
+kill -STOP "$pid_ca"
+start_member ca2 -C -m 700 -i 700 -n restarted 701
+wait_until 10 accepted cl "$conn_ca2" || fail "cl did not accept conn $conn_ca2"
+acc_ca2=$(accepted_port cl "$conn_ca2")
+stale_seen() {
+	grep -q "^conn-drop-ntf stale conn id $conn_ca " "$tmp/cmon.txt" &&
+		grep -q '"reason":"stale"' "$tmp/cmon.json"
+}
+wait_until 20 stale_seen || fail "monitor did not see the stale connection $conn_ca dropped"
+ctl conn show >"$tmp/cn-restarted.txt" || fail "conn show after the restart"
+sed 's/^/# /' "$tmp/cn-restarted.txt"
+[[ $(wc -l <"$tmp/cn-restarted.txt") == 2 ]] &&
+	grep -q "^ *$conn_ca2  *cn-b  *$port_cl  *$acc_ca2  *$pid_cl  *$port_ca2  *$pid_ca2  *0:cn-a  *restarted  *$date_re .* established  *0/0$" \
+		"$tmp/cn-restarted.txt" ||
+	fail "conn show after the restart: want exactly the connection of ca2"
+check_kernel_error ctl conn show id "$conn_ca"
+ctl -j conn show >"$tmp/cn-restarted.json" || fail "-j conn show after the restart"
+kill -CONT "$pid_ca"
+
+# drop the last one: the table is empty
+expect_rc 0 ctl conn drop "$conn_ca2"
+expect_rc 0 ctl conn show
+[[ -s $tmp/out ]] && fail "conn show after dropping all printed: $(cat "$tmp/out")"
+ctl -j conn show >"$tmp/cn-none.json" || fail "-j conn show after dropping all"
+kill "$pid_ca" "$pid_ca2" "$pid_cq" "$pid_cl" "$pid_cp"
+wait "$pid_ca" "$pid_ca2" "$pid_cq" "$pid_cl" "$pid_cp" 2>/dev/null
+
+admin_seen() {
+	grep -q "^conn-drop-ntf admin conn id $conn_ca2 " "$tmp/cmon.txt" &&
+		[[ $(grep -c '"conn-drop-ntf"' "$tmp/cmon.json") == 3 ]]
+}
+wait_until 20 admin_seen || fail "monitor did not see conn $conn_ca2 dropped"
+kill "$mon_pid" "$mon_txt_pid"
+wait "$mon_pid" "$mon_txt_pid" 2>/dev/null
+mon_pid=
+grep "^conn-" "$tmp/cmon.txt" | sed 's/^/# text: /'
+[[ $(grep -c "^conn-drop-ntf " "$tmp/cmon.txt") == 3 ]] || fail "text monitor: want 3 conn-drop-ntf"
+grep -q "^conn-drop-ntf admin conn id $conn_cq seq [0-9]* est $date_re ([0-9]*\.[0-9]\{6\}) state established local-alias 0 listen-port $port_cp local-port $acc_cq local-pid $pid_cp local-queue 1 peer-port $port_cq peer-pid $pid_cq peer-queue 0 peer-node 0 peer-alias 0 peer-listen-port $port_cq peer-name ftalias_member$" \
+	"$tmp/cmon.txt" || fail "text monitor: drop of $conn_cq"
+grep -q "^conn-drop-ntf stale conn id $conn_ca seq [0-9]* est $date_re ([0-9]*\.[0-9]\{6\}) state established local-alias 701 listen-port $port_cl local-port $acc_ca local-pid $pid_cl local-queue 2 peer-port $port_ca peer-pid $pid_ca peer-queue 0 peer-node 0 peer-alias 700 peer-listen-port 0 peer-name cn-a replaced by id $conn_ca2 seq [0-9]* est $date_re ([0-9]*\.[0-9]\{6\}) peer-port $port_ca2 peer-pid $pid_ca2$" \
+	"$tmp/cmon.txt" || fail "text monitor: stale $conn_ca replaced by $conn_ca2"
+printf '%s\n' "$conn_ca" "$conn_cq" "$conn_ca2" "$port_cl" "$port_cp" "$port_ca" \
+	"$port_cq" "$port_ca2" "$acc_ca" "$acc_cq" "$acc_ca2" "$pid_cl" "$pid_cp" \
+	"$pid_ca" "$pid_cq" "$pid_ca2" "$(date +%s)" >"$tmp/conns"
+
 # ---- all JSON checks, one python3 --------------------------------------------
 /usr/bin/python3 - "$tmp" "$lib_dir" <<'EOF' || fail "JSON checks"
 import json, os, sys
@@ -564,6 +731,80 @@ for name, ident in (("rc-a", 600), ("rc-b", 601), ("mem-a", 500)):
 check(load("rc-stats-b.json") == [byname.get("rc-b")],
       "cache stats id 601 differs from the dump: %r" % load("rc-stats-b.json"))
 check(set(a3.get("cache", {})) == cache_keys, "-s alias show cache: %r" % a3.get("cache"))
+# ---- connections
+with open(os.path.join(tmp, "conns")) as f:
+    (ca, cq, ca2, pcl, pcp, pca, pcq, pca2, aca, acq, aca2,
+     pidcl, pidcp, pidca, pidcq, pidca2, now) = (int(x) for x in f.read().split())
+ckeys = {"id", "seq", "state", "est-sec", "est-usec", "local-alias",
+         "listen-port", "local-port", "local-pid", "local-queue", "peer-port",
+         "peer-pid", "peer-queue", "peer-node", "peer-alias",
+         "peer-listen-port", "peer-name"}
+newkeys = {"new-id", "new-seq", "new-est-sec", "new-est-usec",
+           "new-peer-port", "new-peer-pid"}
+check(load("cn-empty.json") == [], "conn show -j, empty: %r" % load("cn-empty.json"))
+cn = load("cn-all.json")
+check(isinstance(cn, list) and len(cn) == 2, "conn show -j: %r" % cn)
+byid = {c.get("id"): c for c in cn} if isinstance(cn, list) else {}
+check(all(set(c) == ckeys for c in cn), "conn keys: %r" % cn)
+check([c.get("id") for c in cn] == [ca, cq], "conn show order: %r" % cn)
+c = byid.get(ca, {})
+want = {"id": ca, "state": "established", "local-alias": 701, "listen-port": pcl,
+        "local-port": aca, "local-pid": pidcl, "local-queue": 2,
+        "peer-port": pca, "peer-pid": pidca, "peer-queue": 0, "peer-node": 0,
+        "peer-alias": 700, "peer-listen-port": 0, "peer-name": "cn-a"}
+for k, v in want.items():
+    check(c.get(k) == v, "conn %d %s = %r, want %r" % (ca, k, c.get(k), v))
+c = byid.get(cq, {})
+want = {"id": cq, "state": "established", "local-alias": 0, "listen-port": pcp,
+        "local-port": acq, "local-pid": pidcp, "local-queue": 1,
+        "peer-port": pcq, "peer-pid": pidcq, "peer-queue": 0, "peer-node": 0,
+        "peer-alias": 0, "peer-listen-port": pcq, "peer-name": "ftalias_member"}
+for k, v in want.items():
+    check(c.get(k) == v, "conn %d %s = %r, want %r" % (cq, k, c.get(k), v))
+for c in cn:
+    check(0 <= c.get("est-usec", -1) < 1000000, "est-usec %r" % c)
+    check(now - 600 < c.get("est-sec", 0) <= now, "est-sec %r, now %d" % (c, now))
+if len(cn) == 2:
+    check(cn[0]["seq"] < cn[1]["seq"], "seq does not grow: %r" % cn)
+    check((cn[0]["est-sec"], cn[0]["est-usec"]) <= (cn[1]["est-sec"], cn[1]["est-usec"]),
+          "establishment times out of order: %r" % cn)
+check(load("cn-ca.json") == [byid.get(ca)], "conn show id: %r" % load("cn-ca.json"))
+check(load("cn-b.json") == [byid.get(ca)], "conn show alias id 701: %r" % load("cn-b.json"))
+check(load("cn-a.json") == [], "conn show alias cn-a: %r" % load("cn-a.json"))
+after = load("cn-restarted.json")
+check(isinstance(after, list) and len(after) == 1, "after the restart: %r" % after)
+n = after[0] if after else {}
+check(n.get("id") == ca2 and n.get("peer-pid") == pidca2 and
+      n.get("peer-port") == pca2 and n.get("peer-alias") == 700 and
+      n.get("peer-name") == "restarted" and n.get("local-port") == aca2 and
+      n.get("state") == "established", "the connection of ca2: %r" % n)
+check(n.get("seq", 0) > byid.get(cq, {}).get("seq", 0), "seq of ca2: %r" % n)
+check(load("cn-none.json") == [], "conn show -j after dropping all: %r" % load("cn-none.json"))
+
+events = []
+with open(os.path.join(tmp, "cmon.json")) as f:
+    for line in f:
+        if line.strip():
+            events.append(json.loads(line))
+drops = [e["msg"] for e in events if e["name"] == "conn-drop-ntf"]
+check([(d.get("reason"), d.get("id")) for d in drops] ==
+      [("admin", cq), ("stale", ca), ("admin", ca2)], "conn-drop-ntf: %r" % drops)
+if len(drops) == 3:
+    dq, ds, d2 = drops
+    check(set(dq) == ckeys | {"reason"} and set(d2) == ckeys | {"reason"},
+          "admin drop keys: %r %r" % (dq, d2))
+    check(set(ds) == ckeys | {"reason"} | newkeys, "stale drop keys: %r" % ds)
+    dq.pop("reason")
+    check(dq == byid.get(cq), "admin drop of %d: %r, shown %r" % (cq, dq, byid.get(cq)))
+    for k in ckeys - {"local-queue", "peer-queue"}:
+        check(ds.get(k) == byid.get(ca, {}).get(k), "stale drop %s: %r, shown %r"
+              % (k, ds.get(k), byid.get(ca, {}).get(k)))
+    check((ds.get("new-id"), ds.get("new-seq"), ds.get("new-est-sec"),
+           ds.get("new-est-usec"), ds.get("new-peer-port"), ds.get("new-peer-pid")) ==
+          (n.get("id"), n.get("seq"), n.get("est-sec"), n.get("est-usec"),
+           n.get("peer-port"), n.get("peer-pid")), "stale drop new-*: %r, new %r" % (ds, n))
+    d2.pop("reason")
+    check(d2 == n, "admin drop of %d: %r, shown %r" % (ca2, d2, n))
 done()
 EOF
 
