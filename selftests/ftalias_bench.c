@@ -24,6 +24,10 @@
  *                cache against a round trip, round trips with a large and
  *                a small cache, recording against not recording, kernel
  *                memory per entry (see "Replay cache" below)
+ *   conn         (ftalias) SOCK_SEQPACKET connections through an alias: the
+ *                round trip next to AF_UNIX SOCK_SEQPACKET, and the time a
+ *                reconnect with the same identity takes to drop the stale
+ *                connection (newest wins; see "Connections" below)
  *
  * ftalias: the alias is created over generic netlink (alias-new, default
  * attributes: promotion policy auto) and deleted at the end, or given with
@@ -43,7 +47,9 @@
 #include <getopt.h>
 #include <inttypes.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
+#include <semaphore.h>
 #include <stddef.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -923,7 +929,7 @@ struct figure {
 	size_t nsamples;
 	uint64_t replies;
 	double secs;
-	double median_us, p99_us, rps;
+	double mean_us, median_us, p99_us, rps;
 };
 
 static int cmp_u32(const void *a, const void *b)
@@ -1050,6 +1056,12 @@ static void finish_figure(struct figure *f)
 	if (f->secs > 0)
 		f->rps = f->replies / f->secs;
 	if (f->nsamples) {
+		uint64_t sum = 0;
+		size_t i;
+
+		for (i = 0; i < f->nsamples; i++)
+			sum += f->samples[i];
+		f->mean_us = sum / (double)f->nsamples / 1000.0;
 		qsort(f->samples, f->nsamples, sizeof(*f->samples), cmp_u32);
 		f->median_us = f->samples[f->nsamples / 2] / 1000.0;
 		f->p99_us = f->samples[f->nsamples * 99 / 100] / 1000.0;
@@ -1973,6 +1985,590 @@ static void cache_section(void)
 }
 
 /* ------------------------------------------------------------------ */
+/*
+ * Connections (issue "Connections", kmod/conn.c).  Three aliases of the
+ * run:
+ *
+ *   rtt     the round-trip server's: a SOCK_SEQPACKET member listens on
+ *           it, accepts, and serve_seqpacket() echoes, as for AF_UNIX
+ *           SOCK_SEQPACKET, which is measured beside it in the same
+ *           interleaved rounds
+ *   drop    B's listener in the stale-drop figure
+ *   ident   the identity of A and A': this process is an (RDM) member,
+ *           so both connecting sockets may name it (FTALIAS_IDENTITY)
+ *
+ * The stale drop, in this process: B's listener and the connection it
+ * accepted from A; a thread of B blocks in poll() on that accepted
+ * socket; A' connects with A's identity, and the kernel resets A's
+ * connection inside that connect() (newest wins).  The times are from
+ * just before A''s connect(), and from its return, to the poll thread's
+ * wake-up with POLLERR|POLLHUP (CLOCK_MONOTONIC, read by the thread as
+ * poll() returns).  Each trial's new connection is the next trial's old
+ * one.
+ */
+
+enum { CN_RTT, CN_DROP, CN_IDENT, CN_NR_ALIAS };
+enum {
+	CN_WARMUP = 5,		/* drops before the measured ones */
+	CN_POLL_MS = 5000,	/* a poll() that sees no reset ends a trial */
+	CN_MAX_DROPS = 100000,
+};
+
+static bool opt_conn;		/* "conn" in --only */
+static unsigned int opt_drops = 200;
+static struct dp_nl *cn_nl;
+static uint32_t cn_alias[CN_NR_ALIAS];
+
+static int fta_sp_srv_open(int prio)
+{
+	struct sockaddr_ftalias a = dp_addr(ftalias_af, FTALIAS_ADDR_ALIAS,
+					    cn_alias[CN_RTT], 0);
+	int fd;
+
+	(void)prio;
+	fd = socket(ftalias_af, SOCK_SEQPACKET, 0);
+	if (fd < 0)
+		return -1;
+	window_bufs(fd);
+	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) ||
+	    listen(fd, MAX_CLIENTS)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* A SOCK_SEQPACKET socket with identity alias ident (0: the default). */
+static int fta_sp_socket(uint32_t ident)
+{
+	struct ftalias_identity id = { .alias = ident };
+	int fd, err;
+
+	fd = socket(ftalias_af, SOCK_SEQPACKET, 0);
+	if (fd < 0)
+		return -1;
+	window_bufs(fd);
+	if (ident && setsockopt(fd, SOL_FTALIAS, FTALIAS_IDENTITY, &id,
+				sizeof(id))) {
+		err = errno;
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	return fd;
+}
+
+static int fta_sp_connect_fd(int fd, uint32_t alias)
+{
+	struct sockaddr_ftalias a = dp_addr(ftalias_af, FTALIAS_ADDR_ALIAS,
+					    alias, 0);
+
+	return connect(fd, (struct sockaddr *)&a, sizeof(a));
+}
+
+/* fta_sp_socket(ident), connected to alias. */
+static int fta_sp_connect(uint32_t alias, uint32_t ident)
+{
+	int fd = fta_sp_socket(ident), err;
+
+	if (fd >= 0 && fta_sp_connect_fd(fd, alias)) {
+		err = errno;
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	return fd;
+}
+
+static int fta_sp_cl_open(void)
+{
+	return fta_sp_connect(cn_alias[CN_RTT], 0);
+}
+
+static struct transport fta_sp_t = {
+	.name = "ftalias-seqpacket", .connected = true,
+	.srv_open = fta_sp_srv_open, .srv_send = conn_srv_send,
+	.cl_open = fta_sp_cl_open, .cl_send = conn_send, .cl_recv = conn_recv,
+};
+
+static const char *cn_setup(void)
+{
+	static const char *const tag[CN_NR_ALIAS] = { "rtt", "drop", "ident" };
+	char name[64];
+	int i, id, fd;
+
+	if (ftalias_af < 0)
+		ftalias_af = dp_af();
+	if (ftalias_af < 0)
+		return "module not loaded";
+	fd = socket(ftalias_af, SOCK_SEQPACKET, 0);
+	if (fd < 0)
+		return "socket(AF_FTALIAS, SOCK_SEQPACKET) failed";
+	close(fd);
+	cn_nl = dp_nl_open();
+	if (!cn_nl)
+		return "no ftalias generic netlink family";
+	for (i = 0; i < CN_NR_ALIAS; i++) {
+		snprintf(name, sizeof(name), "bench-%d-conn-%s", run_id, tag[i]);
+		id = dp_alias_new(cn_nl, name, -1, -1);
+		if (id < 0) {
+			fprintf(stderr, "ftalias_bench: alias-new %s: %s\n",
+				name, strerror(-id));
+			return "cannot create an alias";
+		}
+		cn_alias[i] = id;
+	}
+	return NULL;
+}
+
+static void cn_cleanup(void)
+{
+	int i, err;
+
+	for (i = 0; i < CN_NR_ALIAS; i++) {
+		if (!cn_alias[i])
+			continue;
+		err = dp_alias_del(cn_nl, cn_alias[i]);
+		if (err)
+			fprintf(stderr, "ftalias_bench: alias-del %u: %s\n",
+				cn_alias[i], strerror(-err));
+		cn_alias[i] = 0;
+	}
+	dp_nl_close(cn_nl);
+	cn_nl = NULL;
+}
+
+/* B's poll thread: one poll() per trial on the fd it is given. */
+struct cn_poller {
+	pthread_t th;
+	sem_t start, done;
+	int fd;			/* -1: exit */
+	volatile pid_t tid;
+	volatile int polling;	/* set just before poll() */
+	int64_t woke_ns;
+	short revents;
+	int ret;
+};
+
+static void *cn_poll_thread(void *arg)
+{
+	struct cn_poller *p = arg;
+
+	p->tid = gettid();
+	for (;;) {
+		struct pollfd pfd;
+
+		while (sem_wait(&p->start) && errno == EINTR)
+			;
+		if (p->fd < 0)
+			return NULL;
+		pfd = (struct pollfd){ .fd = p->fd, .events = POLLIN };
+		__atomic_store_n(&p->polling, 1, __ATOMIC_SEQ_CST);
+		p->ret = poll(&pfd, 1, CN_POLL_MS);
+		p->woke_ns = now_ns();
+		p->revents = pfd.revents;
+		sem_post(&p->done);
+	}
+}
+
+/* The thread's state letter in /proc (S: sleeping), or 0. */
+static char task_state(pid_t tid)
+{
+	char path[64], buf[512], *c;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	c = strrchr(buf, ')');
+	return c && c[1] == ' ' ? c[2] : 0;
+}
+
+/*
+ * Start the thread's poll() on fd; returns once the thread sleeps in it
+ * (flag set, then the task asleep), 0, or -1 after 2 s.
+ */
+static int cn_poll_start(struct cn_poller *p, int fd)
+{
+	int64_t until = now_ns() + 2000000000LL;
+
+	p->fd = fd;
+	p->polling = 0;
+	sem_post(&p->start);
+	while (!__atomic_load_n(&p->polling, __ATOMIC_SEQ_CST) ||
+	       task_state(p->tid) != 'S') {
+		if (now_ns() > until)
+			return -1;
+		sched_yield();
+	}
+	return 0;
+}
+
+static void cn_poll_wait(struct cn_poller *p)
+{
+	while (sem_wait(&p->done) && errno == EINTR)
+		;
+}
+
+struct cn_drops {
+	unsigned int n, failed, not_reset, warmup, negative, nplain;
+	char why[96];
+	int64_t *before, *after, *conn;	/* ns, per trial */
+	int64_t *plain;		/* connect() without a drop, ns */
+};
+
+/*
+ * The drop trials.  Returns 0, or -1 with d->why set when the setup
+ * failed; a failing trial is counted in d->failed and ends the figure.
+ */
+static int cn_measure_drops(struct cn_drops *d)
+{
+	struct cn_poller p = { .fd = -1 };
+	struct timeval tv = { .tv_sec = IO_TIMEOUT_S };
+	unsigned int i, total = CN_WARMUP + opt_drops;
+	int l = -1, m = -1, c_old = -1, s_old = -1, c_new, s_new, ret = -1;
+	int err;
+	bool thread = false;
+	char buf[16];
+
+	d->before = calloc(opt_drops, sizeof(*d->before));
+	d->after = calloc(opt_drops, sizeof(*d->after));
+	d->conn = calloc(opt_drops, sizeof(*d->conn));
+	d->plain = calloc(opt_drops, sizeof(*d->plain));
+	if (!d->before || !d->after || !d->conn || !d->plain) {
+		snprintf(d->why, sizeof(d->why), "calloc: %s", strerror(ENOMEM));
+		goto out;
+	}
+	/* B's listener; this process's membership of the identity alias. */
+	l = socket(ftalias_af, SOCK_SEQPACKET, 0);
+	if (l >= 0) {
+		struct sockaddr_ftalias a = dp_addr(ftalias_af,
+						    FTALIAS_ADDR_ALIAS,
+						    cn_alias[CN_DROP], 0);
+
+		if (bind(l, (struct sockaddr *)&a, sizeof(a)) ||
+		    listen(l, 16)) {
+			close(l);
+			l = -1;
+		}
+	}
+	if (l < 0) {
+		snprintf(d->why, sizeof(d->why), "listener: %s", strerror(errno));
+		goto out;
+	}
+	setsockopt(l, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	m = fta_join(cn_alias[CN_IDENT], 0);
+	if (m < 0) {
+		snprintf(d->why, sizeof(d->why), "member of the identity alias: %s",
+			 strerror(errno));
+		goto out;
+	}
+	if (sem_init(&p.start, 0, 0) || sem_init(&p.done, 0, 0) ||
+	    pthread_create(&p.th, NULL, cn_poll_thread, &p)) {
+		snprintf(d->why, sizeof(d->why), "poll thread: %s",
+			 strerror(errno));
+		goto out;
+	}
+	thread = true;
+	c_old = fta_sp_connect(cn_alias[CN_DROP], cn_alias[CN_IDENT]);
+	if (c_old < 0) {
+		snprintf(d->why, sizeof(d->why), "connect A: %s", strerror(errno));
+		goto out;
+	}
+	s_old = accept(l, NULL, NULL);
+	if (s_old < 0) {
+		snprintf(d->why, sizeof(d->why), "accept A: %s", strerror(errno));
+		goto out;
+	}
+	ret = 0;
+	for (i = 0; i < total; i++) {
+		int64_t t0, t1;
+		short want = POLLERR | POLLHUP;
+
+		c_new = fta_sp_socket(cn_alias[CN_IDENT]);
+		if (c_new < 0) {
+			snprintf(d->why, sizeof(d->why), "trial %u: socket A': %s",
+				 i + 1, strerror(errno));
+			d->failed++;
+			break;
+		}
+		if (cn_poll_start(&p, s_old)) {
+			snprintf(d->why, sizeof(d->why),
+				 "trial %u: poll thread not asleep", i + 1);
+			/* It may still be on its way into poll(): let it end. */
+			cn_poll_wait(&p);
+			close(c_new);
+			d->failed++;
+			break;
+		}
+		t0 = now_ns();
+		err = fta_sp_connect_fd(c_new, cn_alias[CN_DROP]);
+		t1 = now_ns();
+		if (err) {
+			snprintf(d->why, sizeof(d->why), "trial %u: connect A': %s",
+				 i + 1, strerror(errno));
+			close(c_new);
+			/* Nothing reset s_old: the poll() times out. */
+			cn_poll_wait(&p);
+			d->failed++;
+			break;
+		}
+		cn_poll_wait(&p);
+		if (p.ret != 1 || (p.revents & want) != want) {
+			snprintf(d->why, sizeof(d->why),
+				 "trial %u: poll() returned %d, revents %#x",
+				 i + 1, p.ret, (unsigned int)p.revents);
+			close(c_new);
+			d->failed++;
+			break;
+		}
+		/* The old end is reset: ECONNRESET, not data or EOF. */
+		if (recv(s_old, buf, sizeof(buf), MSG_DONTWAIT) != -1 ||
+		    errno != ECONNRESET)
+			d->not_reset++;
+		s_new = accept(l, NULL, NULL);
+		if (s_new < 0) {
+			snprintf(d->why, sizeof(d->why), "trial %u: accept A': %s",
+				 i + 1, strerror(errno));
+			close(c_new);
+			d->failed++;
+			break;
+		}
+		close(s_old);
+		close(c_old);
+		s_old = s_new;
+		c_old = c_new;
+		if (i < CN_WARMUP) {
+			d->warmup++;
+			continue;
+		}
+		d->before[d->n] = p.woke_ns - t0;
+		d->after[d->n] = p.woke_ns - t1;
+		d->conn[d->n] = t1 - t0;
+		if (d->after[d->n] < 0)
+			d->negative++;
+		d->n++;
+	}
+	/* The same connect() with an identity of its own: nothing to drop. */
+	for (i = 0; !d->failed && i < CN_WARMUP + opt_drops; i++) {
+		int64_t t0;
+
+		c_new = fta_sp_socket(0);
+		if (c_new < 0)
+			break;
+		t0 = now_ns();
+		err = fta_sp_connect_fd(c_new, cn_alias[CN_DROP]);
+		if (!err && i >= CN_WARMUP)
+			d->plain[d->nplain++] = now_ns() - t0;
+		s_new = err ? -1 : accept(l, NULL, NULL);
+		close(c_new);
+		if (s_new < 0)
+			break;
+		close(s_new);
+	}
+out:
+	if (thread) {
+		p.fd = -1;
+		sem_post(&p.start);
+		pthread_join(p.th, NULL);
+	}
+	if (c_old >= 0)
+		close(c_old);
+	if (s_old >= 0)
+		close(s_old);
+	if (m >= 0)
+		close(m);
+	if (l >= 0)
+		close(l);
+	return ret;
+}
+
+/* "mean 1.0 us, median 1.0 us, max 1.0 us" of n sorted ns values. */
+static void print_stats(const char *what, int64_t *v, unsigned int n)
+{
+	double sum = 0;
+	unsigned int i;
+
+	qsort(v, n, sizeof(*v), cmp_i64);
+	for (i = 0; i < n; i++)
+		sum += v[i];
+	printf("  %-44s %9.1f %9.1f %9.1f %9.1f\n", what, sum / n / 1000.0,
+	       v[n / 2] / 1000.0, v[n * 99 / 100] / 1000.0,
+	       v[n - 1] / 1000.0);
+}
+
+static long read_long(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	long v = -1;
+
+	if (f) {
+		if (fscanf(f, "%ld", &v) != 1)
+			v = -1;
+		fclose(f);
+	}
+	return v;
+}
+
+static void cn_keepalive(void)
+{
+	long t = read_long("/proc/sys/net/ipv4/tcp_keepalive_time");
+	long iv = read_long("/proc/sys/net/ipv4/tcp_keepalive_intvl");
+	long pr = read_long("/proc/sys/net/ipv4/tcp_keepalive_probes");
+
+	if (t < 0 || iv < 0 || pr < 0) {
+		printf("  TCP keepalive: cannot read /proc/sys/net/ipv4/tcp_keepalive_*\n");
+		return;
+	}
+	printf("  TCP would notice the dead peer after keepalive_time + probes*intvl = %ld + %ld*%ld s = %ld s\n"
+	       "    (net.ipv4.tcp_keepalive_time, _probes, _intvl of this guest, with SO_KEEPALIVE set)\n",
+	       t, pr, iv, t + pr * iv);
+}
+
+#define NSZ 8
+#define NCL 8
+
+static const char *ratio_cell(char *buf, size_t len, bool ok, double fta,
+			      double other, double target, bool max);
+
+static void conn_section(void)
+{
+	static const char *const peer = "unix-seqpacket";
+	struct figure fig[2][NSZ][NCL] = {};
+	const struct transport *ts[2] = {
+		&fta_sp_t, &transports[T_UNIX_SEQPACKET],
+	};
+	unsigned int ms = opt_duration_ms / opt_rounds, si, ci, r, i;
+	unsigned int rsi = 0, rci = 0;
+	struct cn_drops d = {};
+	const struct figure *rf;
+	char c1[32], c2[32], what[64];
+	const char *skip;
+
+	printf("\nConnections (ftalias SOCK_SEQPACKET through an alias, issue \"Connections\"):\n"
+	       "one server process accepts and echoes (epoll), as for %s beside it;\n"
+	       "1 request in flight per client, latency in microseconds\n", peer);
+	skip = cn_setup();
+	if (skip) {
+		printf("  skipped: %s\n", skip);
+		cn_cleanup();
+		return;
+	}
+	printf("ftalias: family %d, server alias %" PRIu32 "\n\n", ftalias_af,
+	       cn_alias[CN_RTT]);
+	printf("%-10s %6s %7s  %-17s %9s %9s %9s %10s\n", "mode", "bytes",
+	       "clients", "transport", "mean", "median", "p99", "req/s");
+	for (si = 0; si < opt_nsizes; si++) {
+		for (ci = 0; ci < opt_nclients; ci++) {
+			for (r = 0; r < opt_rounds; r++)
+				for (i = 0; i < 2; i++)
+					measure(ts[(i + r) % 2], opt_sizes[si],
+						opt_clients[ci], 0, ms,
+						&fig[(i + r) % 2][si][ci]);
+			for (i = 0; i < 2; i++) {
+				struct figure *f = &fig[i][si][ci];
+
+				finish_figure(f);
+				printf("%-10s %6u %7u  %-17s ", "round-trip",
+				       opt_sizes[si], opt_clients[ci],
+				       ts[i]->name);
+				if (f->err)
+					printf(" failed: %s\n", f->why);
+				else
+					printf("%9.1f %9.1f %9.1f %10.0f\n",
+					       f->mean_us, f->median_us,
+					       f->p99_us, f->rps);
+			}
+			/* The drop is compared with the smallest, 1 client. */
+			if (opt_sizes[si] < opt_sizes[rsi])
+				rsi = si;
+			if (opt_clients[ci] < opt_clients[rci])
+				rci = ci;
+		}
+	}
+
+	printf("\n%s / %s, target <= 1.10\n\n", ts[0]->name, peer);
+	printf("%6s %7s  %-20s %s\n", "bytes", "clients", "round-trip median",
+	       "round-trip mean");
+	for (si = 0; si < opt_nsizes; si++) {
+		for (ci = 0; ci < opt_nclients; ci++) {
+			const struct figure *a = &fig[0][si][ci], *b = &fig[1][si][ci];
+			bool ok = !a->err && !b->err && a->nsamples && b->nsamples;
+
+			printf("%6u %7u  %-20s %s\n", opt_sizes[si], opt_clients[ci],
+			       ratio_cell(c1, sizeof(c1), ok, a->median_us,
+					  b->median_us, 1.10, true),
+			       ratio_cell(c2, sizeof(c2), ok, a->mean_us,
+					  b->mean_us, 1.10, true));
+		}
+	}
+
+	printf("\nStale connection dropped by a reconnect (newest wins): server B holds the\n"
+	       "connection it accepted from A, a thread of B blocks in poll() on it; A'\n"
+	       "connects with A's identity (FTALIAS_IDENTITY alias %" PRIu32 "); %u trials after\n"
+	       "%u warm-up drops, microseconds\n\n", cn_alias[CN_IDENT], opt_drops,
+	       CN_WARMUP);
+	if (cn_measure_drops(&d)) {
+		printf("  failed: %s\n", d.why);
+	} else {
+		if (d.failed)
+			printf("  stopped after %u trials: %s\n", d.n, d.why);
+		if (d.n) {
+			int64_t med;
+			double mean = 0;
+
+			printf("  %-44s %9s %9s %9s %9s\n", "", "mean",
+			       "median", "p99", "max");
+			print_stats("before A' connect() to B's POLLERR|POLLHUP",
+				    d.before, d.n);
+			med = d.before[d.n / 2];
+			for (i = 0; i < d.n; i++)
+				mean += d.before[i];
+			mean /= d.n;
+			print_stats("return of connect() to POLLERR|POLLHUP",
+				    d.after, d.n);
+			print_stats("connect() of A', the drop inside", d.conn,
+				    d.n);
+			if (d.nplain)
+				print_stats("connect(), own identity, nothing dropped",
+					    d.plain, d.nplain);
+			if (d.negative)
+				printf("  B's thread woke before connect() returned in %u of %u trials\n",
+				       d.negative, d.n);
+			printf("  old accepted socket not ECONNRESET on recv() after the wake-up: %u of %u\n",
+			       d.not_reset, d.n + d.warmup);
+			rf = &fig[0][rsi][rci];
+			snprintf(what, sizeof(what),
+				 "drop time / round trip (%u B, %u client%s)",
+				 opt_sizes[rsi], opt_clients[rci],
+				 opt_clients[rci] == 1 ? "" : "s");
+			printf("\n  against the target (the drop within one %s round trip):\n",
+			       ts[0]->name);
+			printf("  %-44s median %s, mean %s\n", what,
+			       ratio_cell(c1, sizeof(c1),
+					  !rf->err && rf->nsamples,
+					  med / 1000.0, rf->median_us, 1.0, true),
+			       ratio_cell(c2, sizeof(c2),
+					  !rf->err && rf->nsamples,
+					  mean / 1000.0, rf->mean_us, 1.0, true));
+		}
+	}
+	free(d.before);
+	free(d.after);
+	free(d.conn);
+	free(d.plain);
+	cn_keepalive();
+	cn_cleanup();
+}
+
+/* ------------------------------------------------------------------ */
 /* Setup */
 
 /* The alias, over generic netlink (dp_util.h, shared with the tests). */
@@ -2114,6 +2710,10 @@ static int select_transports(const char *list)
 			opt_cache = true;
 			continue;
 		}
+		if (!strcmp(tok, "conn")) {
+			opt_conn = true;
+			continue;
+		}
 		for (i = 0; i < NR_T; i++) {
 			/* "unix" selects both AF_UNIX types. */
 			if (!strcmp(tok, transports[i].name) ||
@@ -2136,8 +2736,9 @@ static void usage(FILE *f)
 	fprintf(f,
 "Usage: ftalias_bench [OPTIONS]\n"
 "  -o, --only LIST       transports: ftalias,unix-seqpacket,unix-dgram,udp,tipc\n"
-"                        (unix = both AF_UNIX types), and cache: the replay\n"
-"                        cache figures (ftalias); default all\n"
+"                        (unix = both AF_UNIX types), cache: the replay\n"
+"                        cache figures (ftalias), conn: SOCK_SEQPACKET\n"
+"                        connections (ftalias); default all\n"
 "  -d, --duration MS     measuring time of each figure (default %u)\n"
 "  -r, --rounds N        parts of a figure, interleaved with the other\n"
 "                        transports' (default %u)\n"
@@ -2152,16 +2753,15 @@ static void usage(FILE *f)
 "                        the cost of the code path only\n"
 "  -e, --cache-entries N entries of the large replay cache, at least %u\n"
 "                        (default %u)\n"
+"  -D, --drops N         stale-connection drops timed by conn (default %u)\n"
 "  -h, --help\n",
 		opt_duration_ms, opt_rounds, opt_window, opt_warmup, opt_trials,
-		RC_SMALL, opt_cache_entries);
+		RC_SMALL, opt_cache_entries, opt_drops);
 }
 
 /* ------------------------------------------------------------------ */
 /* Report */
 
-#define NSZ 8
-#define NCL 8
 static struct figure rtt[NR_T][NSZ][NCL], pipe_fig[NR_T][NSZ][NCL];
 
 static void print_figure(const char *mode, unsigned int size, unsigned int ncl,
@@ -2293,10 +2893,11 @@ int main(int argc, char **argv)
 		{ "alias", required_argument, NULL, 'a' },
 		{ "cpu", required_argument, NULL, 'C' },
 		{ "cache-entries", required_argument, NULL, 'e' },
+		{ "drops", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
-	const char *only = "ftalias,unix,udp,tipc,cache", *cs;
+	const char *only = "ftalias,unix,udp,tipc,cache,conn", *cs;
 	unsigned int si, ci;
 	bool any = false;
 	char date[64], cs_buf[64] = "?";
@@ -2305,7 +2906,7 @@ int main(int argc, char **argv)
 	FILE *f;
 	int c, n;
 
-	while ((c = getopt_long(argc, argv, "o:d:r:s:c:w:PW:f:a:C:e:h", lopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:d:r:s:c:w:PW:f:a:C:e:D:h", lopts, NULL)) != -1) {
 		unsigned int v;
 
 		switch (c) {
@@ -2360,6 +2961,10 @@ int main(int argc, char **argv)
 		case 'e':
 			if (parse_list(optarg, &opt_cache_entries, 1, RC_SMALL,
 				       1 << 24) != 1)
+				goto bad;
+			break;
+		case 'D':
+			if (parse_list(optarg, &opt_drops, 1, 1, CN_MAX_DROPS) != 1)
 				goto bad;
 			break;
 		case 'h':
@@ -2451,6 +3056,8 @@ int main(int argc, char **argv)
 		if (opt_trials)
 			failover();
 	}
+	if (opt_conn)
+		conn_section();
 	if (opt_cache)
 		cache_section();
 	cleanup_ftalias();
