@@ -15,6 +15,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -1136,6 +1137,124 @@ TEST_F(cn, admin_drop)
 	close(s);
 	close(l);
 	dp_nl_close(ev);
+}
+
+/* ---- races ------------------------------------------------------------------ */
+
+struct churn {
+	int af, stop;
+	uint32_t a, b;
+	int listener[2];
+	uint32_t lport[2];
+	int64_t end;
+	int ops;
+};
+
+/* Connects with one identity and closes, over and over. */
+static void *churn_connect(void *p)
+{
+	struct churn *ch = p;
+	char buf[8];
+	int c;
+
+	while (dp_now_ms() < ch->end) {
+		c = sp_connect(ch->af, FTALIAS_ADDR_ALIAS, ch->b, ch->a);
+		if (c >= 0) {
+			send(c, "x", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+			recv(c, buf, sizeof(buf), MSG_DONTWAIT);
+			close(c);
+		}
+		__atomic_add_fetch(&ch->ops, 1, __ATOMIC_RELAXED);
+	}
+	return NULL;
+}
+
+/* Accepts on both listeners, closes some at once, keeps others a while. */
+static void *churn_accept(void *p)
+{
+	struct churn *ch = p;
+	int keep[8] = { -1, -1, -1, -1, -1, -1, -1, -1 }, i = 0, s, k;
+	char buf[8];
+
+	while (dp_now_ms() < ch->end) {
+		for (k = 0; k < 2; k++) {
+			s = accept4(ch->listener[k], NULL, NULL, SOCK_NONBLOCK);
+			if (s < 0)
+				continue;
+			recv(s, buf, sizeof(buf), MSG_DONTWAIT);
+			if (i & 1) {
+				close(s);
+			} else {
+				if (keep[i % 8] >= 0)
+					close(keep[i % 8]);
+				keep[i % 8] = s;
+			}
+			i++;
+		}
+		dp_pause_ms(1);
+	}
+	for (i = 0; i < 8; i++)
+		if (keep[i] >= 0)
+			close(keep[i]);
+	return NULL;
+}
+
+/* Dumps the table, drops a connection, moves the active member. */
+static void *churn_admin(void *p)
+{
+	struct churn *ch = p;
+	struct dp_nl *nl = dp_nl_open();
+	struct dp_conn t[16];
+	int n, i = 0;
+
+	while (nl && dp_now_ms() < ch->end) {
+		n = dp_conns(nl, 0, t, 16);
+		if (n > 0)
+			dp_conn_drop(nl, t[i % (n < 16 ? n : 16)].id);
+		dp_member_set(nl, ch->b, ch->lport[i & 1],
+			      FTALIAS_MEMBER_STATE_ACTIVE, -1);
+		i++;
+	}
+	dp_nl_close(nl);
+	return NULL;
+}
+
+/*
+ * Connects, closes, accepts, stale drops, conn-drop, dumps and failovers
+ * of the accepting member, all at once for a few seconds: the debug kernel
+ * checks the lifetimes and the locking; the table empties at the end.
+ */
+TEST_F(cn, churn)
+{
+	struct churn ch = { .af = self->af };
+	pthread_t th[5];
+	int m, i;
+
+	ch.a = dp_alias_new(self->nl, "churn.a", -1, -1);
+	ch.b = dp_alias_new(self->nl, "churn.b", -1, -1);
+	m = sp_bind(self->af, ch.a, -1);
+	ASSERT_GE(m, 0);
+	for (i = 0; i < 2; i++) {
+		ch.listener[i] = sp_listen(self->af, ch.b, -1);
+		ASSERT_GE(ch.listener[i], 0);
+		ch.lport[i] = dp_port(ch.listener[i]);
+	}
+	ch.end = dp_now_ms() + 4000;
+	pthread_create(&th[0], NULL, churn_connect, &ch);
+	pthread_create(&th[1], NULL, churn_connect, &ch);
+	pthread_create(&th[2], NULL, churn_connect, &ch);
+	pthread_create(&th[3], NULL, churn_accept, &ch);
+	pthread_create(&th[4], NULL, churn_admin, &ch);
+	for (i = 0; i < 5; i++)
+		pthread_join(th[i], NULL);
+	TH_LOG("%d connects", ch.ops);
+	EXPECT_GT(ch.ops, 0);
+	close(ch.listener[0]);
+	close(ch.listener[1]);
+	close(m);
+	EXPECT_EQ(0, dp_conns(self->nl, 0, NULL, 0));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ch.a));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ch.b));
 }
 
 TEST_HARNESS_MAIN
