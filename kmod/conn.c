@@ -44,6 +44,8 @@ void ftalias_conns_init(struct ftalias_conns *t)
 	xa_init_flags(&t->ids, XA_FLAGS_ALLOC1);
 	hash_init(t->keys);
 	t->next_id = 1;
+	/* 0 is "unset" to genl_dump_check_consistent(). */
+	t->genid = 1;
 }
 
 void ftalias_conns_exit(struct ftalias_conns *t)
@@ -127,6 +129,21 @@ static void ftalias_conn_shut(struct ftalias_sock *fsk, u8 how)
 	ftalias_wake_senders(fsk);
 }
 
+/* The linked connection with key @k, or NULL. */
+static struct ftalias_conn *__ftalias_conn_find(struct ftalias_conns *t,
+						const struct ftalias_conn_key *k,
+						u32 hash)
+{
+	struct ftalias_conn *c;
+
+	lockdep_assert_held(&t->lock);
+
+	hash_for_each_possible(t->keys, c, key_node, hash)
+		if (!memcmp(&c->key, k, sizeof(*k)))
+			return c;
+	return NULL;
+}
+
 /* Take a linked connection out of the table (not out of an accept queue). */
 static void __ftalias_conn_unlink(struct ftalias_conns *t,
 				  struct ftalias_conn *c)
@@ -175,6 +192,8 @@ static void __ftalias_conn_drop(struct ftalias_conns *t,
 	if (!list_empty(&c->anode)) {
 		list_del_init(&c->anode);
 		c->listener->nr_pending--;
+		/* Room in the backlog for a waiting connector. */
+		ftalias_wake_senders(c->listener);
 		c->listener = NULL;
 		child = c->end[1];
 		c->end[1] = NULL;
@@ -266,6 +285,23 @@ void __ftalias_conn_active_changed(struct ftalias_alias *alias,
 	spin_unlock(&t->lock);
 }
 
+/*
+ * Refuse further messages to a socket being released; whether it had
+ * unread ones.  Nothing can be queued between the answer and the refusal.
+ */
+static bool ftalias_conn_seal(struct ftalias_sock *fsk)
+{
+	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
+	unsigned long flags;
+	bool unread;
+
+	spin_lock_irqsave(&q->lock, flags);
+	WRITE_ONCE(fsk->dead, true);
+	unread = !skb_queue_empty(q);
+	spin_unlock_irqrestore(&q->lock, flags);
+	return unread;
+}
+
 /* A connected socket is released: the connection ends. */
 static void ftalias_conn_close(struct ftalias_sock *fsk)
 {
@@ -282,7 +318,7 @@ static void ftalias_conn_close(struct ftalias_sock *fsk)
 	 * Unread messages reset the peer (as TCP and AF_UNIX do); so does the
 	 * exit of an alias's accepting member: it failed over.
 	 */
-	reset = !skb_queue_empty_lockless(&fsk->sk.sk_receive_queue) ||
+	reset = ftalias_conn_seal(fsk) ||
 		(i && c->local_alias && (current->flags & PF_EXITING));
 	__ftalias_conn_unlink(t, c);
 	c->end[i] = NULL;
@@ -435,11 +471,18 @@ ftalias_conn_listener(struct ftalias_sock *fsk,
 	*aliasp = NULL;
 	if (sfa->sfa_type == FTALIAS_ADDR_PORT) {
 		l = ftalias_port_get(fn, sfa->sfa_port);
+		*err = -ECONNREFUSED;
 		if (l && l->sk.sk_type != SOCK_SEQPACKET) {
 			sock_put(&l->sk);
 			l = NULL;
 		}
-		*err = -ECONNREFUSED;
+		/* A member's port: the alias's mode still applies. */
+		if (l && ftalias_bound(l) && l->alias &&
+		    !ftalias_alias_may(l->alias, net, FTALIAS_MODE_SEND)) {
+			sock_put(&l->sk);
+			l = NULL;
+			*err = -EPERM;
+		}
 		return l;
 	}
 	alias = ftalias_alias_get_rcu(fn, sfa->sfa_alias);
@@ -480,6 +523,7 @@ static struct ftalias_sock *ftalias_conn_child(struct ftalias_sock *l)
 	if (!sk)
 		return NULL;
 	child = ftalias_sk(sk);
+	child->pid = get_pid(l->pid);
 	if (xa_alloc_cyclic(&fn->ports, &child->port, child,
 			    XA_LIMIT(1, U32_MAX), &fn->next_port,
 			    GFP_KERNEL_ACCOUNT) < 0) {
@@ -487,8 +531,8 @@ static struct ftalias_sock *ftalias_conn_child(struct ftalias_sock *l)
 		sk_free(sk);
 		return NULL;
 	}
-	child->pid = get_pid(l->pid);
-	child->bound = true;
+	/* Publishes @port; pairs with ftalias_bound(). */
+	smp_store_release(&child->bound, true);
 	sk->sk_state = TCP_ESTABLISHED;
 	return child;
 }
@@ -576,7 +620,13 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 			err = -ECONNREFUSED;
 			break;
 		}
-		if (l->nr_pending < READ_ONCE(l->sk.sk_max_ack_backlog)) {
+		/*
+		 * Room for one more than the backlog, as TCP and AF_UNIX
+		 * have; the stale connection this one replaces makes room.
+		 */
+		old = __ftalias_conn_find(t, &c->key, hash);
+		if (l->nr_pending <= READ_ONCE(l->sk.sk_max_ack_backlog) ||
+		    (old && old->listener == l && !list_empty(&old->anode))) {
 			err = 0;
 			break;
 		}
@@ -586,7 +636,7 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 			goto out_erase;
 		}
 		prepare_to_wait(&l->peer_wait, &wait, TASK_INTERRUPTIBLE);
-		if (READ_ONCE(l->nr_pending) >=
+		if (READ_ONCE(l->nr_pending) >
 		    READ_ONCE(l->sk.sk_max_ack_backlog) &&
 		    READ_ONCE(l->accepting))
 			timeo = schedule_timeout(timeo);
@@ -604,13 +654,10 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	fsk->ident = id;
 	c->ident[1] = l->ident;
 	/* Newest wins: an older connection with this key is stale. */
-	hash_for_each_possible(t->keys, old, key_node, hash) {
-		if (memcmp(&old->key, &c->key, sizeof(c->key)))
-			continue;
+	if (old) {
 		__ftalias_conn_snap(old, &snap_old);
 		__ftalias_conn_drop(t, old);
 		dropped = true;
-		break;
 	}
 	c->seq = ++t->seq;
 	ktime_get_real_ts64(&c->est);
@@ -676,6 +723,8 @@ static void __ftalias_conn_listen(struct ftalias_conns *t,
 	fsk->ident = *id;
 	fsk->accepting = accepting;
 	spin_unlock(&t->lock);
+	/* A larger backlog for the connectors waiting on a listen() again. */
+	ftalias_wake_senders(fsk);
 }
 
 static int ftalias_conn_listen(struct socket *sock, int backlog)
@@ -839,7 +888,8 @@ static int ftalias_conn_sendmsg(struct socket *sock, struct msghdr *msg,
 			/* Consumes the skb; false: the peer was released. */
 			if (ftalias_queue(peer, skb))
 				return len;
-			err = -EPIPE;
+			/* Released (reset first, if it was a reset). */
+			err = ftalias_conn_send_err(fsk) ?: -EPIPE;
 			goto out;
 		}
 		if (!timeo) {
@@ -989,6 +1039,8 @@ static int ftalias_conn_shutdown(struct socket *sock, int how)
 		peer_mask |= SEND_SHUTDOWN;
 	ftalias_conn_shut(fsk, mask);
 	ftalias_conn_shut(peer, peer_mask);
+	/* The peer's writers wait on us: they see their new state now. */
+	ftalias_wake_senders(fsk);
 	return 0;
 }
 

@@ -1188,7 +1188,10 @@ void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb)
 		spin_lock(&alias->lock);
 		if (cb->kind == FTALIAS_MSG_REPLY)
 			__ftalias_rc_journal_replied(alias, &cb->id);
-		if (alias->active)
+		/* An alias served by connections takes no reply. */
+		if (alias->nr_seq_members)
+			kfree_skb(skb);
+		else if (alias->active)
 			ftalias_queue(alias->active, skb);
 		else if (!alias->dead)
 			__ftalias_hold_reply(alias, skb);

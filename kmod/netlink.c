@@ -1470,7 +1470,6 @@ int ftalias_nl_conn_get_dumpit(struct sk_buff *skb,
 {
 	struct ftalias_nl_conn_dump_ctx *ctx = (void *)cb->ctx;
 	struct ftalias_nl_conn_fill_arg arg = { .skb = skb, .cb = cb };
-	u32 genid;
 	int err;
 
 	if (ctx->done)
@@ -1483,9 +1482,9 @@ int ftalias_nl_conn_get_dumpit(struct sk_buff *skb,
 		}
 		ctx->checked = true;
 	}
+	/* cb->seq is set under the table's lock, before the first fill. */
 	err = ftalias_conn_dump(sock_net(skb->sk), ctx->alias, &ctx->next_id,
-				ftalias_nl_conn_fill_one, &arg, &genid);
-	cb->seq = genid;
+				ftalias_nl_conn_fill_one, &arg, &cb->seq);
 	if (err == 1) {
 		ctx->done = true;
 		return skb->len;

@@ -634,8 +634,8 @@ TEST_F(cn, bad_calls)
 					    &id, sizeof(id))));
 	EXPECT_EQ(ENOTCONN, FAILS(recv(l, buf, sizeof(buf), 0)));
 	EXPECT_EQ(ENOTCONN, FAILS(send(l, "x", 1, 0)));
-	/* A full backlog: EAGAIN without waiting. */
-	ASSERT_EQ(0, listen(l, 1));
+	/* A full backlog (0: one waits): EAGAIN without waiting. */
+	ASSERT_EQ(0, listen(l, 0));
 	fd = socket(self->af, SOCK_SEQPACKET | SOCK_NONBLOCK, 0);
 	EXPECT_EQ(EAGAIN, FAILS(connect(fd, (struct sockaddr *)&sa,
 					sizeof(sa))));
@@ -656,6 +656,82 @@ TEST_F(cn, bad_calls)
 	EXPECT_EQ(0, dp_conns(self->nl, 0, NULL, 0));
 	EXPECT_EQ(0, dp_alias_del(self->nl, a));
 	EXPECT_EQ(0, dp_alias_del(self->nl, r));
+}
+
+struct blocked_connect {
+	int af, err;
+	uint32_t port;
+};
+
+static void *connect_blocking(void *p)
+{
+	struct blocked_connect *b = p;
+	int fd = sp_connect(b->af, FTALIAS_ADDR_PORT, b->port, 0);
+
+	b->err = fd < 0 ? fd : 0;
+	return (void *)(long)fd;
+}
+
+/*
+ * The backlog: one connection more than listen()'s number waits; a
+ * connector waits for room (SO_SNDTIMEO) and gets it when a waiting
+ * connection is accepted or dropped; a stale connection in the queue
+ * makes room for the one that replaces it.
+ */
+TEST_F(cn, backlog)
+{
+	struct blocked_connect b = { .af = self->af, .err = 1 };
+	struct ftalias_conn_info ci;
+	pthread_t th;
+	void *ret;
+	int a, m, l, c1, c2, s;
+
+	l = sp_listen(self->af, 0, -1);
+	ASSERT_GE(l, 0);
+	ASSERT_EQ(0, listen(l, 0));
+	b.port = dp_port(l);
+	c1 = sp_connect(self->af, FTALIAS_ADDR_PORT, b.port, 0);
+	ASSERT_GE(c1, 0);
+	ASSERT_EQ(0, pthread_create(&th, NULL, connect_blocking, &b));
+	/* It waits; dropping the queued connection lets it in. */
+	dp_pause_ms(100);
+	EXPECT_EQ(1, __atomic_load_n(&b.err, __ATOMIC_SEQ_CST));
+	ASSERT_EQ(0, sp_info(c1, &ci));
+	ASSERT_EQ(0, dp_conn_drop(self->nl, ci.id));
+	ASSERT_EQ(0, pthread_join(th, &ret));
+	EXPECT_EQ(0, b.err);
+	c2 = (int)(long)ret;
+	EXPECT_EQ(RESET_MASK, sp_wait(c1, 0, 0) & RESET_MASK);
+	close(c1);
+	s = accept(l, NULL, NULL);
+	EXPECT_GE(s, 0);
+	close(s);
+	close(c2);
+
+	/* The stale one in a full queue makes room for its successor. */
+	a = dp_alias_new(self->nl, "bl.a", -1, -1);
+	m = sp_bind(self->af, a, -1);
+	ASSERT_GE(m, 0);
+	c1 = sp_connect(self->af, FTALIAS_ADDR_PORT, b.port, a);
+	ASSERT_GE(c1, 0);
+	c2 = socket(self->af, SOCK_SEQPACKET | SOCK_NONBLOCK, 0);
+	{
+		struct ftalias_identity id = { .alias = a };
+		struct sockaddr_ftalias sa = dp_addr(self->af,
+						     FTALIAS_ADDR_PORT, 0,
+						     b.port);
+
+		ASSERT_EQ(0, setsockopt(c2, SOL_FTALIAS, FTALIAS_IDENTITY,
+					&id, sizeof(id)));
+		EXPECT_EQ(0, connect(c2, (struct sockaddr *)&sa, sizeof(sa)));
+	}
+	EXPECT_EQ(RESET_MASK, sp_wait(c1, 0, 0) & RESET_MASK);
+	EXPECT_EQ(1, dp_conns(self->nl, 0, NULL, 0));
+	close(c1);
+	close(c2);
+	close(m);
+	close(l);
+	EXPECT_EQ(0, dp_conns(self->nl, 0, NULL, 0));
 }
 
 /* ---- newest wins ----------------------------------------------------------- */
