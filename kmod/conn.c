@@ -106,7 +106,8 @@ static void ftalias_conn_end(struct ftalias_sock *fsk, bool reset)
 	spin_lock_irqsave(&q->lock, flags);
 	if (reset)
 		WRITE_ONCE(fsk->reset, true);
-	WRITE_ONCE(fsk->sk.sk_shutdown, SHUTDOWN_MASK);
+	/* Orders @reset before it; pairs with ftalias_conn_shutdown_of(). */
+	smp_store_release(&fsk->sk.sk_shutdown, SHUTDOWN_MASK);
 	WRITE_ONCE(fsk->sk.sk_state, TCP_CLOSE);
 	spin_unlock_irqrestore(&q->lock, flags);
 	fsk->sk.sk_state_change(&fsk->sk);
@@ -114,6 +115,16 @@ static void ftalias_conn_end(struct ftalias_sock *fsk, bool reset)
 	ftalias_wake_senders(fsk);
 	if (peer)
 		ftalias_wake_senders(peer);
+}
+
+/*
+ * The shutdown state of a socket; @reset, written before the state that
+ * a reset sets, is seen with it.
+ */
+static u8 ftalias_conn_shutdown_of(const struct ftalias_sock *fsk)
+{
+	/* Pairs with the smp_store_release() of ftalias_conn_end(). */
+	return smp_load_acquire(&fsk->sk.sk_shutdown);
 }
 
 /* Add @how (SEND_SHUTDOWN, RCV_SHUTDOWN) to @fsk's shutdown state. */
@@ -450,6 +461,13 @@ static int ftalias_conn_ident(struct ftalias_sock *fsk,
 	return 0;
 }
 
+/* connect() and listen(): a port if there is none, and the identity. */
+static int ftalias_conn_bind_ident(struct ftalias_sock *fsk,
+				   struct ftalias_identity *id)
+{
+	return ftalias_autobind(fsk) ?: ftalias_conn_ident(fsk, id);
+}
+
 static void ftalias_conn_notify(struct net *net,
 				const struct ftalias_conn_snap *dropped,
 				const struct ftalias_conn_snap *new, u32 reason)
@@ -570,10 +588,7 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 		err = -EINVAL;
 		goto out;
 	}
-	err = ftalias_autobind(fsk);
-	if (err)
-		goto out;
-	err = ftalias_conn_ident(fsk, &id);
+	err = ftalias_conn_bind_ident(fsk, &id);
 	if (err)
 		goto out;
 	l = ftalias_conn_listener(fsk, sfa, &alias, &err);
@@ -669,6 +684,8 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	list_add_tail(&c->lnode, &l->conns);
 	list_add_tail(&c->anode, &l->acceptq);
 	l->nr_pending++;
+	/* A waiting connector with this key may now replace this one. */
+	ftalias_wake_senders(l);
 	c->end[0] = fsk;
 	c->end[1] = child;
 	fsk->conn = c;
@@ -741,10 +758,7 @@ static int ftalias_conn_listen(struct socket *sock, int backlog)
 		err = -EINVAL;
 		goto out;
 	}
-	err = ftalias_autobind(fsk);
-	if (err)
-		goto out;
-	err = ftalias_conn_ident(fsk, &id);
+	err = ftalias_conn_bind_ident(fsk, &id);
 	if (err)
 		goto out;
 	if (backlog < 0)
@@ -833,9 +847,11 @@ static int ftalias_conn_accept(struct socket *sock, struct socket *newsock,
 /* Why a write fails now, 0 when it may go on. */
 static int ftalias_conn_send_err(struct ftalias_sock *fsk)
 {
+	u8 shutdown = ftalias_conn_shutdown_of(fsk);
+
 	if (READ_ONCE(fsk->reset))
 		return -ECONNRESET;
-	if (READ_ONCE(fsk->sk.sk_shutdown) & SEND_SHUTDOWN)
+	if (shutdown & SEND_SHUTDOWN)
 		return -EPIPE;
 	return 0;
 }
@@ -888,7 +904,14 @@ static int ftalias_conn_sendmsg(struct socket *sock, struct msghdr *msg,
 			/* Consumes the skb; false: the peer was released. */
 			if (ftalias_queue(peer, skb))
 				return len;
-			/* Released (reset first, if it was a reset). */
+			/*
+			 * Refused: the peer is being released.  Its close
+			 * holds the table's lock from refusing messages to
+			 * ending our side: wait for it, then say why.  The one
+			 * place the data path takes that lock, on failure.
+			 */
+			spin_lock(&ftalias_conns_of(fsk)->lock);
+			spin_unlock(&ftalias_conns_of(fsk)->lock);
 			err = ftalias_conn_send_err(fsk) ?: -EPIPE;
 			goto out;
 		}
@@ -954,7 +977,7 @@ static int ftalias_conn_recvmsg(struct socket *sock, struct msghdr *msg,
 	if (!skb) {
 		/* Drained: end of file, or the reset. */
 		if ((!err || err == -EAGAIN) &&
-		    (READ_ONCE(sk->sk_shutdown) & RCV_SHUTDOWN))
+		    (ftalias_conn_shutdown_of(fsk) & RCV_SHUTDOWN))
 			err = READ_ONCE(fsk->reset) ? -ECONNRESET : 0;
 		return err;
 	}

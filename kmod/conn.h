@@ -57,11 +57,13 @@ struct ftalias_conn_key {
  *    holds a reference of the struct ftalias_conn (@ref), dropped when the
  *    socket is destroyed; @end[i] is cleared under @lock when that end is
  *    released, so a linked connection's ends may be used under @lock.
- *  - The data path (sendmsg, recvmsg, poll) never takes @lock: a connected
+ *  - The data path (sendmsg, recvmsg, poll) does not take @lock (but a
+ *    send its peer refused, to wait for the peer's close): a connected
  *    socket's @peer is set before its state becomes TCP_ESTABLISHED and
  *    holds a reference of the peer socket until the socket is destroyed;
  *    @reset and sk_shutdown are written under the socket's receive queue
- *    lock and read with READ_ONCE().
+ *    lock (a reset's sk_shutdown with a store-release after @reset) and
+ *    read without it (sk_shutdown with a load-acquire, then @reset).
  *  - A child socket (the accepting side, made by connect()) waits on its
  *    listener's @acceptq until accept() grafts it, or is freed by
  *    ftalias_conn_release_child() when the listener goes or the pending
