@@ -1100,7 +1100,7 @@ static int ask(int af, uint32_t alias, int *fd)
 	*fd = sp_connect(af, FTALIAS_ADDR_ALIAS, alias, 0);
 	if (*fd < 0)
 		return *fd;
-	if (send(*fd, "?", 1, 0) != 1)
+	if (send(*fd, "?", 1, MSG_NOSIGNAL) != 1)
 		return -errno;
 	if (dp_wait_readable(*fd, WAIT_MS) != 1)
 		return -ETIMEDOUT;
@@ -1108,15 +1108,23 @@ static int ask(int af, uint32_t alias, int *fd)
 	return n > 0 ? atoi(buf) : n < 0 ? -errno : -EPIPE;
 }
 
-/* ask() until the alias has an accepting member again. */
+/*
+ * ask() until the alias has an accepting member again.  Until the dying
+ * member's listener is closed, a connection may still reach it and be
+ * reset with it (the kernel closes a dead process's files one by one).
+ */
 static int ask_retry(int af, uint32_t alias, int *fd)
 {
 	int64_t end = dp_now_ms() + WAIT_MS;
 	int pid;
 
-	while ((pid = ask(af, alias, fd)) == -ECONNREFUSED &&
-	       dp_now_ms() < end)
+	while ((pid = ask(af, alias, fd)) < 0 &&
+	       (pid == -ECONNREFUSED || pid == -ECONNRESET) &&
+	       dp_now_ms() < end) {
+		if (*fd >= 0)
+			close(*fd);
 		dp_pause_ms(5);
+	}
 	return pid;
 }
 
