@@ -95,19 +95,33 @@ int ftalias_check_addr(const struct sockaddr_ftalias *sfa, int len)
 	return 0;
 }
 
-/* A port for @fsk, under lock_sock(): bind() and the autobind of connect(). */
-static int ftalias_alloc_port(struct ftalias_net *fn, struct ftalias_sock *fsk)
+/**
+ * ftalias_alloc_port() - a port for a socket that has none
+ * @fn: the namespace's ftalias state
+ * @fsk: the socket: under lock_sock(), or a child not yet visible
+ * @pid: the process it belongs to
+ *
+ * @pid is set before the port is in the table.  The caller publishes both
+ * with the store-release of @fsk->bound.
+ *
+ * Return: 0, -EADDRNOTAVAIL (no port free) or -ENOMEM.
+ */
+int ftalias_alloc_port(struct ftalias_net *fn, struct ftalias_sock *fsk,
+		       struct pid *pid)
 {
 	int err;
 
+	fsk->pid = get_pid(pid);
 	err = xa_alloc_cyclic(&fn->ports, &fsk->port, fsk,
 			      XA_LIMIT(1, U32_MAX), &fn->next_port,
 			      GFP_KERNEL_ACCOUNT);
 	if (err == -EBUSY)
 		err = -EADDRNOTAVAIL;
-	if (err < 0)
+	if (err < 0) {
+		put_pid(fsk->pid);
+		fsk->pid = NULL;
 		return err;
-	fsk->pid = get_pid(task_tgid(current));
+	}
 	return 0;
 }
 
@@ -123,7 +137,8 @@ int ftalias_autobind(struct ftalias_sock *fsk)
 
 	if (fsk->bound)
 		return 0;
-	err = ftalias_alloc_port(ftalias_net(sock_net(&fsk->sk)), fsk);
+	err = ftalias_alloc_port(ftalias_net(sock_net(&fsk->sk)), fsk,
+				 task_tgid(current));
 	if (!err)
 		/* Publishes @port; pairs with ftalias_bound(). */
 		smp_store_release(&fsk->bound, true);
@@ -179,7 +194,7 @@ int ftalias_bind(struct socket *sock, struct sockaddr *uaddr, int len)
 		}
 	}
 
-	err = ftalias_alloc_port(fn, fsk);
+	err = ftalias_alloc_port(fn, fsk, task_tgid(current));
 	if (err < 0)
 		goto out_put;
 

@@ -12,6 +12,7 @@
 
 struct ftalias_alias;
 struct ftalias_conn;
+struct ftalias_net;
 
 /*
  * An AF_FTALIAS socket.
@@ -82,6 +83,8 @@ static inline bool ftalias_bound(const struct ftalias_sock *fsk)
 }
 
 int ftalias_check_addr(const struct sockaddr_ftalias *sfa, int len);
+int ftalias_alloc_port(struct ftalias_net *fn, struct ftalias_sock *fsk,
+		       struct pid *pid);
 int ftalias_autobind(struct ftalias_sock *fsk);
 struct ftalias_sock *ftalias_port_get(struct ftalias_net *fn, u32 port);
 struct sock *ftalias_sk_alloc(struct net *net, int type, int kern);

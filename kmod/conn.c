@@ -468,13 +468,6 @@ static int ftalias_conn_bind_ident(struct ftalias_sock *fsk,
 	return ftalias_autobind(fsk) ?: ftalias_conn_ident(fsk, id);
 }
 
-static void ftalias_conn_notify(struct net *net,
-				const struct ftalias_conn_snap *dropped,
-				const struct ftalias_conn_snap *new, u32 reason)
-{
-	ftalias_nl_conn_notify(net, dropped, new, reason);
-}
-
 /* The listener an address names, with a reference; and the alias. */
 static struct ftalias_sock *
 ftalias_conn_listener(struct ftalias_sock *fsk,
@@ -541,10 +534,7 @@ static struct ftalias_sock *ftalias_conn_child(struct ftalias_sock *l)
 	if (!sk)
 		return NULL;
 	child = ftalias_sk(sk);
-	child->pid = get_pid(l->pid);
-	if (xa_alloc_cyclic(&fn->ports, &child->port, child,
-			    XA_LIMIT(1, U32_MAX), &fn->next_port,
-			    GFP_KERNEL_ACCOUNT) < 0) {
+	if (ftalias_alloc_port(fn, child, l->pid)) {
 		sock_prot_inuse_add(net, sk->sk_prot, -1);
 		sk_free(sk);
 		return NULL;
@@ -704,8 +694,8 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	sock->state = SS_CONNECTED;
 	l->sk.sk_data_ready(&l->sk);
 	if (dropped)
-		ftalias_conn_notify(sock_net(sk), &snap_old, &snap_new,
-				    FTALIAS_CONN_DROP_REASON_STALE);
+		ftalias_nl_conn_notify(sock_net(sk), &snap_old, &snap_new,
+				       FTALIAS_CONN_DROP_REASON_STALE);
 	c = NULL;
 	child = NULL;
 	goto out_put;
@@ -1288,7 +1278,7 @@ int ftalias_conn_drop(struct net *net, u32 id)
 	}
 	spin_unlock(&t->lock);
 	if (!err)
-		ftalias_conn_notify(net, &s, NULL,
-				    FTALIAS_CONN_DROP_REASON_ADMIN);
+		ftalias_nl_conn_notify(net, &s, NULL,
+				       FTALIAS_CONN_DROP_REASON_ADMIN);
 	return err;
 }
