@@ -683,6 +683,41 @@ out:
 	return err;
 }
 
+/*
+ * A member is released: the requests it sent stay its alias's, but their
+ * copies must no longer be charged to its socket, or they would keep the
+ * socket, and with it its namespace and the module, alive for as long as
+ * they wait (without bound in an alias that has no member).  @skb is
+ * @dst's lock's; a request still in @reqs under that lock was not taken
+ * by anyone, so its copy is there to orphan.
+ */
+static void ftalias_reqs_disown(struct ftalias_reqs *reqs, struct sock *sk)
+{
+	struct ftalias_alias *dst;
+	struct ftalias_req *req;
+	unsigned long xid = 0;
+
+	for (;;) {
+		xa_lock(&reqs->xa);
+		req = xa_find(&reqs->xa, &xid, ULONG_MAX, XA_PRESENT);
+		if (req)
+			refcount_inc(&req->ref);
+		xa_unlock(&reqs->xa);
+		if (!req)
+			break;
+		dst = req->dst;
+		spin_lock(&dst->lock);
+		if (xa_load(&reqs->xa, xid) == req && req->skb &&
+		    req->skb->sk == sk)
+			skb_orphan(req->skb);
+		spin_unlock(&dst->lock);
+		ftalias_req_put(req);
+		if (xid == ULONG_MAX)
+			break;
+		xid++;
+	}
+}
+
 /**
  * ftalias_member_leave() - a member's socket is released
  * @fn: the namespace's ftalias state
@@ -726,6 +761,7 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 
 	ftalias_rc_route_answers(alias);
 	__skb_queue_purge(&drop);
+	ftalias_reqs_disown(&alias->reqs, &fsk->sk);
 	ftalias_wake_senders(fsk);
 }
 
