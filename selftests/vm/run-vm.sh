@@ -118,6 +118,12 @@ FTALIAS_KO=$guest_ko
 FTALIAS_KERNEL=$kernel
 KSRC=$KSRC
 EOT
+# The tests' budget and seed knobs (Documentation/testing.rst) reach the
+# guest: FTALIAS_FUZZ_*, FTALIAS_SOAK_*, FTALIAS_RACES_*, FTALIAS_FAULTS_*.
+while IFS='=' read -r name _; do
+	[[ $name =~ ^FTALIAS_(FUZZ|SOAK|RACES|FAULTS)_[A-Z0-9_]+$ ]] || continue
+	printf '%s=%q\n' "$name" "${!name}" >>"$run/env"
+done < <(env)
 
 append="console=ttyS0 oops=panic panic=-1 slab_nomerge ftrepo=$top ftrun=$run"
 timeout=${VM_TIMEOUT:-1200}	# above the 900 s one test may take

@@ -1,0 +1,836 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Allocation failures, systematically: every operation of the module is
+ * run again and again with the n-th allocation made on its behalf failing
+ * (fail-nth, Documentation/fault-injection/fault-injection.rst), n = 1, 2,
+ * ... until a run meets no allocation left to fail.  Failslab and
+ * fail_page_alloc are restricted to call chains through the module's text
+ * by the stack-trace filter, so the failures are the module's own
+ * allocations (and those it asks other code for: genlmsg_new(), sk_alloc(),
+ * skb clones), not the netlink core's or the syscall layer's.
+ *
+ * Each run must either succeed, with the state the operation promises, or
+ * fail with ENOMEM or ENOBUFS and leave the state as it found it (nothing
+ * created, nothing queued, nothing half-joined), after which the same
+ * operation without a fault succeeds: no request lost, none delivered
+ * twice, no table out of step with its objects.  Leaks are kmemleak's
+ * (faults.sh scans after the run) and the slab counts of the lifetime
+ * tests.
+ *
+ * Needs the debug kernel (CONFIG_FAULT_INJECTION_STACKTRACE_FILTER,
+ * FAILSLAB, FAIL_PAGE_ALLOC): skips elsewhere.  FTALIAS_FAULTS_MAX (300)
+ * bounds n per operation.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kselftest_harness.h"
+#include "dp_util.h"
+
+#define DBG	"/sys/kernel/debug/"
+
+static int write_str(const char *path, const char *v)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC), ok;
+
+	if (fd < 0)
+		return -errno;
+	ok = write(fd, v, strlen(v)) == (ssize_t)strlen(v);
+	close(fd);
+	return ok ? 0 : -EIO;
+}
+
+static int write_u64(const char *path, unsigned long long v)
+{
+	char b[32];
+
+	snprintf(b, sizeof(b), "%llu", v);
+	return write_str(path, b);
+}
+
+/* The module's text: [lo, hi) from its symbols in /proc/kallsyms. */
+static int module_text(unsigned long long *lo, unsigned long long *hi)
+{
+	FILE *f = fopen("/proc/kallsyms", "re");
+	char line[512], type, name[256], mod[64];
+	unsigned long long a;
+
+	*lo = ~0ULL;
+	*hi = 0;
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%llx %c %255s [%63[^]]]", &a, &type, name,
+			   mod) != 4 || strcmp(mod, "ftalias"))
+			continue;
+		if (type != 't' && type != 'T')
+			continue;
+		if (a < *lo)
+			*lo = a;
+		if (a > *hi)
+			*hi = a;
+	}
+	fclose(f);
+	if (!*hi || !*lo)
+		return -ENOENT;
+	*hi += 4096;	/* past the start of the last function */
+	return 0;
+}
+
+/* Configures failslab and fail_page_alloc for fail-nth in the module. */
+static int fault_injection_setup(void)
+{
+	static const char *const attrs[] = { DBG "failslab/", DBG "fail_page_alloc/" };
+	unsigned long long lo, hi;
+	char p[128];
+	size_t i;
+
+	if (access("/proc/thread-self/fail-nth", W_OK) ||
+	    access(DBG "failslab/require-start", W_OK) ||
+	    access(DBG "fail_page_alloc/require-start", W_OK))
+		return -EOPNOTSUPP;
+	if (module_text(&lo, &hi))
+		return -ENOENT;
+	for (i = 0; i < 2; i++) {
+#define SET(f, v) do { snprintf(p, sizeof(p), "%s%s", attrs[i], f); \
+		if (write_u64(p, v)) return -EIO; } while (0)
+		SET("probability", 0);
+		SET("verbose", 0);
+		SET("stacktrace-depth", 32);
+		SET("require-start", lo);
+		SET("require-end", hi);
+		SET("reject-start", 0);
+		SET("reject-end", 0);
+#undef SET
+		snprintf(p, sizeof(p), "%signore-gfp-wait", attrs[i]);
+		if (write_str(p, "N"))
+			return -EIO;
+	}
+	if (write_str(DBG "fail_page_alloc/ignore-gfp-highmem", "N") ||
+	    write_u64(DBG "fail_page_alloc/min-order", 0))
+		return -EIO;
+	return 0;
+}
+
+static void fail_nth(unsigned int n)
+{
+	if (write_u64("/proc/thread-self/fail-nth", n))
+		abort();
+}
+
+/* 0: the n-th allocation was failed (the counter ran out), else not. */
+static unsigned int fail_nth_left(void)
+{
+	char b[32] = "";
+	int fd = open("/proc/thread-self/fail-nth", O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? -1 : read(fd, b, sizeof(b) - 1);
+
+	if (fd >= 0)
+		close(fd);
+	return n > 0 ? strtoul(b, NULL, 0) : 1;
+}
+
+/* ---- the state an operation works on ---------------------------------- */
+
+struct fctx {
+	struct dp_nl *nl;
+	int af;
+	uint32_t alias, alias2;
+	int member, member2, client, lis, conn, child;
+	uint32_t grace;
+	struct ftalias_id id;
+	char name[32];
+	uint64_t recorded;
+	int n;		/* this run's fail-nth */
+};
+
+static bool allowed(int err)
+{
+	return err == -ENOMEM || err == -ENOBUFS;
+}
+
+/* The aliases of the namespace (alias-get dump); *has: name among them. */
+struct adump {
+	const char *name;
+	int n;
+	bool has;
+};
+
+static void adump_attr(int type, void *p, int len, void *arg)
+{
+	struct adump *d = arg;
+
+	if (type == FTALIAS_A_ALIAS_NAME && d->name &&
+	    !strncmp(p, d->name, len))
+		d->has = true;
+}
+
+static void adump_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct adump *d = arg;
+
+	d->n++;
+	dp_attrs(nlh, adump_attr, d);
+}
+
+static int alias_count(struct dp_nl *nl, const char *name, bool *has)
+{
+	struct adump d = { name, 0, false };
+	struct dp_req r;
+	int err;
+
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_GET, NLM_F_DUMP);
+	err = dp_nl_req(nl, &r, adump_cb, &d);
+	if (has)
+		*has = d.has;
+	return err ? err : d.n;
+}
+
+static bool quiet(int fd, int ms)
+{
+	return dp_wait_readable(fd, ms) <= 0;
+}
+
+static void fctx_close(struct fctx *c)
+{
+	int *fds[] = { &c->member, &c->member2, &c->client, &c->lis,
+		       &c->conn, &c->child };
+	size_t i;
+
+	for (i = 0; i < sizeof(fds) / sizeof(fds[0]); i++) {
+		if (*fds[i] >= 0)
+			close(*fds[i]);
+		*fds[i] = -1;
+	}
+	if (c->alias)
+		dp_alias_del(c->nl, c->alias);
+	if (c->alias2)
+		dp_alias_del(c->nl, c->alias2);
+	c->alias = c->alias2 = 0;
+}
+
+/* An alias with one member and a plain client. */
+static int setup_alias(struct fctx *c, int members)
+{
+	int r;
+
+	snprintf(c->name, sizeof(c->name), "flt%d-%d", getpid(), c->n);
+	r = dp_alias_new(c->nl, c->name, -1, 60000);
+	if (r < 0)
+		return r;
+	c->alias = r;
+	if (members >= 1) {
+		c->member = dp_socket(c->af, c->alias, 10, SOCK_NONBLOCK);
+		if (c->member < 0)
+			return c->member;
+	}
+	if (members >= 2) {
+		c->member2 = dp_socket(c->af, c->alias, 5, SOCK_NONBLOCK);
+		if (c->member2 < 0)
+			return c->member2;
+	}
+	c->client = dp_socket(c->af, 0, -1, SOCK_NONBLOCK);
+	return c->client < 0 ? c->client : 0;
+}
+
+/* A request of the client, read by the member: c->id. */
+static int setup_request(struct fctx *c)
+{
+	struct dp_msg m;
+	char buf[64];
+	int r = setup_alias(c, 1);
+
+	if (r)
+		return r;
+	r = dp_send_req(c->client, c->af, c->alias, "req", 3, &c->id, 0);
+	if (r)
+		return r;
+	if (dp_wait_readable(c->member, 5000) <= 0)
+		return -ETIMEDOUT;
+	r = dp_recv(c->member, buf, sizeof(buf), &m, MSG_DONTWAIT);
+	return r == 3 ? 0 : -EPROTO;
+}
+
+static uint64_t recorded(struct fctx *c)
+{
+	struct dp_alias a;
+
+	return dp_alias_get(c->nl, c->alias, &a) ? ~0ULL : a.cache.recorded;
+}
+
+/* One message in fd, then none. */
+static bool exactly_one(int fd, const char *what, struct dp_msg *m)
+{
+	char buf[128];
+
+	if (dp_wait_readable(fd, 5000) <= 0) {
+		ksft_print_msg("%s: nothing arrived\n", what);
+		return false;
+	}
+	if (dp_recv(fd, buf, sizeof(buf), m, MSG_DONTWAIT) < 0) {
+		ksft_print_msg("%s: recv failed\n", what);
+		return false;
+	}
+	if (!quiet(fd, 50)) {
+		ksft_print_msg("%s: a second message arrived\n", what);
+		return false;
+	}
+	return true;
+}
+
+/* ---- the operations ----------------------------------------------------- */
+
+struct fop {
+	const char *name;
+	int (*setup)(struct fctx *c);
+	int (*op)(struct fctx *c);
+	/* the state after op returned err (0 or an allowed -errno) */
+	bool (*check)(struct fctx *c, int err);
+};
+
+static int nosetup(struct fctx *c)
+{
+	(void)c;
+	return 0;
+}
+
+static int op_alias_new(struct fctx *c)
+{
+	struct dp_req r;
+
+	snprintf(c->name, sizeof(c->name), "fltnew%d-%d", getpid(), c->n);
+	dp_req_init(c->nl, &r, c->nl->fam, FTALIAS_CMD_ALIAS_NEW, NLM_F_ACK);
+	dp_put(&r, FTALIAS_A_ALIAS_NAME, c->name, strlen(c->name) + 1);
+	dp_put_u32(&r, FTALIAS_A_ALIAS_GRACE_MS, 1000);
+	dp_put_u32(&r, FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, 100);
+	return dp_nl_req(c->nl, &r, NULL, NULL);
+}
+
+static bool ck_alias_new(struct fctx *c, int err)
+{
+	bool has;
+	int n = alias_count(c->nl, c->name, &has);
+
+	if (n < 0 || has != !err) {
+		ksft_print_msg("alias-new returned %d, alias %s\n", err,
+			       has ? "exists" : "does not exist");
+		return false;
+	}
+	return true;
+}
+
+static void delete_named(struct dp_nl *nl, const char *name)
+{
+	struct dp_req r;
+
+	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_DEL, NLM_F_ACK);
+	dp_put(&r, FTALIAS_A_ALIAS_NAME, name, strlen(name) + 1);
+	dp_nl_req(nl, &r, NULL, NULL);
+}
+
+static int setup_plain_alias(struct fctx *c)
+{
+	return setup_alias(c, 0);
+}
+
+static int op_alias_set(struct fctx *c)
+{
+	return dp_alias_set(c->nl, c->alias, FTALIAS_A_ALIAS_GRACE_MS, 1234, 4);
+}
+
+static bool ck_alias_set(struct fctx *c, int err)
+{
+	struct dp_alias a;
+
+	if (dp_alias_get(c->nl, c->alias, &a))
+		return false;
+	return a.grace_ms == (err ? 60000u : 1234u);
+}
+
+static int op_alias_del(struct fctx *c)
+{
+	return dp_alias_del(c->nl, c->alias);
+}
+
+static bool ck_alias_del(struct fctx *c, int err)
+{
+	struct dp_alias a;
+	int r = dp_alias_get(c->nl, c->alias, &a);
+
+	if (!err) {
+		c->alias = 0;
+		return r == -ENOENT;
+	}
+	return r == 0;
+}
+
+static int op_socket(struct fctx *c)
+{
+	c->conn = socket(c->af, SOCK_RDM | SOCK_CLOEXEC, 0);
+	return c->conn < 0 ? -errno : 0;
+}
+
+static bool ck_socket(struct fctx *c, int err)
+{
+	struct sockaddr_ftalias sa = dp_addr(c->af, FTALIAS_ADDR_PORT, 0, 0);
+
+	if (err)
+		return c->conn < 0;
+	return !bind(c->conn, (struct sockaddr *)&sa, sizeof(sa));
+}
+
+static int setup_unbound(struct fctx *c)
+{
+	int r = setup_alias(c, 0);
+
+	if (r)
+		return r;
+	c->conn = socket(c->af, SOCK_RDM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	return c->conn < 0 ? -errno : 0;
+}
+
+static int op_join(struct fctx *c)
+{
+	struct sockaddr_ftalias sa = dp_addr(c->af, FTALIAS_ADDR_ALIAS,
+					     c->alias, 0);
+
+	return bind(c->conn, (struct sockaddr *)&sa, sizeof(sa)) ? -errno : 0;
+}
+
+static bool ck_join(struct fctx *c, int err)
+{
+	struct dp_member m[4];
+	int n = dp_members(c->nl, c->alias, m, 4);
+
+	if (n != (err ? 0 : 1)) {
+		ksft_print_msg("bind returned %d, %d members\n", err, n);
+		return false;
+	}
+	/* a failed bind left the socket unbound: it can try again */
+	if (err && op_join(c))
+		return false;
+	if (dp_members(c->nl, c->alias, m, 4) != 1)
+		return false;
+	/* and it serves */
+	if (dp_send_req(c->client, c->af, c->alias, "x", 1, NULL, 0))
+		return false;
+	return dp_wait_readable(c->conn, 5000) > 0;
+}
+
+static int setup_one_member(struct fctx *c)
+{
+	return setup_alias(c, 1);
+}
+
+static int op_request(struct fctx *c)
+{
+	return dp_send_req(c->client, c->af, c->alias, "req", 3, &c->id, 0);
+}
+
+static bool ck_request(struct fctx *c, int err)
+{
+	struct dp_alias a;
+	struct dp_msg m;
+
+	if (err) {
+		if (!quiet(c->member, 100)) {
+			ksft_print_msg("failed send delivered a request\n");
+			return false;
+		}
+		if (dp_alias_get(c->nl, c->alias, &a) || a.pending) {
+			ksft_print_msg("failed send left %u pending\n",
+				       a.pending);
+			return false;
+		}
+		if (op_request(c))
+			return false;
+	}
+	if (!exactly_one(c->member, "request", &m))
+		return false;
+	if (!m.has_id || !dp_id_eq(&m.id, &c->id)) {
+		ksft_print_msg("request delivered with another ID\n");
+		return false;
+	}
+	if (dp_send_reply(c->member, &m.id, "rep", 3, 0))
+		return false;
+	return exactly_one(c->client, "reply", &m);
+}
+
+static int setup_record(struct fctx *c)
+{
+	int r = setup_request(c);
+
+	c->recorded = recorded(c);
+	return r;
+}
+
+static int op_reply_record(struct fctx *c)
+{
+	return dp_reply_record(c->member, &c->id, "rep", 3);
+}
+
+static bool ck_reply_record(struct fctx *c, int err)
+{
+	struct dp_msg m;
+
+	if (err) {
+		if (!quiet(c->client, 100)) {
+			ksft_print_msg("failed reply+record sent a reply\n");
+			return false;
+		}
+		if (recorded(c) != c->recorded) {
+			ksft_print_msg("failed reply+record recorded\n");
+			return false;
+		}
+		if (op_reply_record(c))
+			return false;
+	}
+	if (recorded(c) != c->recorded + 1)
+		return false;
+	return exactly_one(c->client, "reply", &m) && m.has_reply_to &&
+	       dp_id_eq(&m.reply_to, &c->id);
+}
+
+static int op_block(struct fctx *c)
+{
+	return dp_record(c->member, &c->id, FTALIAS_RECORD_BLOCK, NULL, 0);
+}
+
+static bool ck_block(struct fctx *c, int err)
+{
+	struct dp_alias a;
+
+	if (dp_alias_get(c->nl, c->alias, &a))
+		return false;
+	if (a.cache.in_progress != (err ? 0u : 1u)) {
+		ksft_print_msg("block returned %d, %llu in progress\n", err,
+			       (unsigned long long)a.cache.in_progress);
+		return false;
+	}
+	if (err && op_block(c))
+		return false;
+	/* the reply resolves it */
+	if (dp_reply_record(c->member, &c->id, "rep", 3))
+		return false;
+	return !dp_alias_get(c->nl, c->alias, &a) && !a.cache.in_progress;
+}
+
+/* Two members, a request unread by the active one, which closes. */
+static int setup_failover(struct fctx *c)
+{
+	int r = setup_alias(c, 2);
+
+	if (r)
+		return r;
+	if (dp_is_active(c->member) != 1)
+		return -EPROTO;
+	return dp_send_req(c->client, c->af, c->alias, "req", 3, &c->id, 0);
+}
+
+static int op_close_active(struct fctx *c)
+{
+	close(c->member);
+	c->member = -1;
+	return 0;
+}
+
+static bool ck_failover(struct fctx *c, int err)
+{
+	struct dp_msg m;
+	struct pollfd p[2] = {
+		{ .fd = c->member2, .events = POLLIN },
+		{ .fd = c->client, .events = POLLIN },
+	};
+
+	(void)err;
+	/* the promoted member gets it, or the client hears why not */
+	if (poll(p, 2, 5000) <= 0) {
+		ksft_print_msg("request lost in the failover\n");
+		return false;
+	}
+	if (p[1].revents & POLLIN) {
+		char buf[64];
+
+		dp_recv(c->client, buf, sizeof(buf), &m, MSG_DONTWAIT);
+		ksft_print_msg("client told: errno %u\n", m.err);
+		return m.err != 0 && quiet(c->member2, 100);
+	}
+	if (!exactly_one(c->member2, "redelivery", &m))
+		return false;
+	return dp_id_eq(&m.id, &c->id);
+}
+
+/* A SEQPACKET listener on a port; a connecting socket in c->conn. */
+static int setup_listener(struct fctx *c)
+{
+	struct sockaddr_ftalias sa = dp_addr(c->af, FTALIAS_ADDR_PORT, 0, 0);
+
+	c->lis = socket(c->af, SOCK_SEQPACKET | SOCK_CLOEXEC | SOCK_NONBLOCK,
+			0);
+	if (c->lis < 0 || bind(c->lis, (struct sockaddr *)&sa, sizeof(sa)) ||
+	    listen(c->lis, 8))
+		return -errno;
+	c->conn = socket(c->af, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	return c->conn < 0 ? -errno : 0;
+}
+
+static int op_connect(struct fctx *c)
+{
+	struct sockaddr_ftalias sa = dp_addr(c->af, FTALIAS_ADDR_PORT, 0,
+					     dp_port(c->lis));
+
+	return connect(c->conn, (struct sockaddr *)&sa, sizeof(sa)) ? -errno : 0;
+}
+
+static bool ck_connect(struct fctx *c, int err)
+{
+	struct dp_conn t[4];
+	char b[8];
+	int n = dp_conns(c->nl, 0, t, 4), fd;
+
+	if (n != (err ? 0 : 1)) {
+		ksft_print_msg("connect returned %d, %d in the table\n", err, n);
+		return false;
+	}
+	fd = accept(c->lis, NULL, NULL);
+	if (err) {
+		if (fd >= 0 || errno != EAGAIN) {
+			ksft_print_msg("failed connect left a connection to accept\n");
+			return false;
+		}
+		if (op_connect(c))
+			return false;
+		fd = accept(c->lis, NULL, NULL);
+	}
+	if (fd < 0)
+		return false;
+	c->child = fd;
+	if (send(c->conn, "hi", 2, 0) != 2)
+		return false;
+	return dp_wait_readable(c->child, 5000) > 0 &&
+	       recv(c->child, b, sizeof(b), 0) == 2 &&
+	       dp_conns(c->nl, 0, t, 4) == 1;
+}
+
+/* Many aliases (and members), dumped. */
+static int setup_many(struct fctx *c)
+{
+	int r = setup_alias(c, 2), i;
+	char name[32];
+
+	for (i = 0; !r && i < 40; i++) {
+		snprintf(name, sizeof(name), "fltm%d-%d", getpid(), i);
+		r = dp_alias_new(c->nl, name, -1, -1);
+		r = r < 0 ? r : 0;
+	}
+	return r;
+}
+
+static int op_dumps(struct fctx *c)
+{
+	struct dp_member m[4];
+	int n = alias_count(c->nl, NULL, NULL), k;
+
+	if (n < 0)
+		return n;
+	if (n < 41) {
+		ksft_print_msg("alias dump: %d\n", n);
+		return -EPROTO;
+	}
+	k = dp_members(c->nl, c->alias, m, 4);
+	if (k < 0)
+		return k;
+	return k == 2 ? 0 : -EPROTO;
+}
+
+static bool ck_dumps(struct fctx *c, int err)
+{
+	(void)c;
+	(void)err;
+	return true;
+}
+
+static void teardown_many(struct fctx *c)
+{
+	char name[32];
+	int i;
+
+	for (i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "fltm%d-%d", getpid(), i);
+		delete_named(c->nl, name);
+	}
+}
+
+/* A completed entry of a member client (kept until its ack). */
+static int setup_flush(struct fctx *c)
+{
+	int r = setup_request(c);
+
+	if (r)
+		return r;
+	return dp_record(c->member, &c->id, FTALIAS_RECORD_AUTO_REPLY, "r", 1);
+}
+
+static int op_flush(struct fctx *c)
+{
+	uint32_t n = 0;
+
+	return dp_cache_flush(c->nl, c->alias, false, &n);
+}
+
+static bool ck_flush(struct fctx *c, int err)
+{
+	struct dp_alias a;
+
+	if (dp_alias_get(c->nl, c->alias, &a))
+		return false;
+	return a.cache.entries == (err ? 1u : 0u);
+}
+
+static int setup_conn(struct fctx *c)
+{
+	int r = setup_listener(c);
+
+	if (r || (r = op_connect(c)))
+		return r;
+	c->child = accept(c->lis, NULL, NULL);
+	return c->child < 0 ? -errno : 0;
+}
+
+static int op_conn_drop(struct fctx *c)
+{
+	struct dp_conn t[2];
+
+	if (dp_conns(c->nl, 0, t, 2) != 1)
+		return -EPROTO;
+	return dp_conn_drop(c->nl, t[0].id);
+}
+
+static bool ck_conn_drop(struct fctx *c, int err)
+{
+	struct dp_conn t[2];
+	char b[4];
+
+	if (dp_conns(c->nl, 0, t, 2) != (err ? 1 : 0))
+		return false;
+	if (err)
+		return send(c->conn, "x", 1, 0) == 1;
+	return recv(c->child, b, sizeof(b), MSG_DONTWAIT) < 0 &&
+	       errno == ECONNRESET;
+}
+
+static const struct fop fops[] = {
+	{ "alias-new", nosetup, op_alias_new, ck_alias_new },
+	{ "alias-set", setup_plain_alias, op_alias_set, ck_alias_set },
+	{ "alias-del", setup_one_member, op_alias_del, ck_alias_del },
+	{ "socket", nosetup, op_socket, ck_socket },
+	{ "member-join", setup_unbound, op_join, ck_join },
+	{ "request", setup_one_member, op_request, ck_request },
+	{ "reply-record", setup_record, op_reply_record, ck_reply_record },
+	{ "record-block", setup_request, op_block, ck_block },
+	{ "failover", setup_failover, op_close_active, ck_failover },
+	{ "connect", setup_listener, op_connect, ck_connect },
+	{ "dumps", setup_many, op_dumps, ck_dumps },
+	{ "cache-flush", setup_flush, op_flush, ck_flush },
+	{ "conn-drop", setup_conn, op_conn_drop, ck_conn_drop },
+};
+
+FIXTURE(faults) {
+	struct dp_nl *nl;
+	int af, aliases;
+};
+
+FIXTURE_VARIANT(faults) {
+	int op;
+};
+
+#define FOP(i, n) FIXTURE_VARIANT_ADD(faults, n) { .op = i }
+FOP(0, alias_new);
+FOP(1, alias_set);
+FOP(2, alias_del);
+FOP(3, socket);
+FOP(4, member_join);
+FOP(5, request);
+FOP(6, reply_record);
+FOP(7, record_block);
+FOP(8, failover);
+FOP(9, connect);
+FOP(10, dumps);
+FOP(11, cache_flush);
+FOP(12, conn_drop);
+
+FIXTURE_SETUP(faults)
+{
+	int r = fault_injection_setup();
+
+	if (r == -EOPNOTSUPP)
+		SKIP(return, "no fail-nth with a stack-trace filter (debug kernel only)");
+	ASSERT_EQ(0, r);
+	self->af = dp_af();
+	ASSERT_GT(self->af, 0);
+	self->nl = dp_nl_open();
+	ASSERT_NE(NULL, self->nl);
+	self->aliases = alias_count(self->nl, NULL, NULL);
+	ASSERT_LE(0, self->aliases);
+}
+
+FIXTURE_TEARDOWN(faults)
+{
+	dp_nl_close(self->nl);
+}
+
+TEST_F_TIMEOUT(faults, each_allocation, 600)
+{
+	const struct fop *f = &fops[variant->op];
+	unsigned int max = getenv("FTALIAS_FAULTS_MAX") ?
+			   atoi(getenv("FTALIAS_FAULTS_MAX")) : 300;
+	unsigned int n, failed = 0, survived = 0;
+	bool clean = false;
+
+	for (n = 1; n <= max && !clean; n++) {
+		struct fctx c = {
+			.nl = self->nl, .af = self->af, .n = n,
+			.member = -1, .member2 = -1, .client = -1, .lis = -1,
+			.conn = -1, .child = -1,
+		};
+		int err;
+
+		ASSERT_EQ(0, f->setup(&c)) TH_LOG("%s: setup", f->name);
+		fail_nth(n);
+		err = f->op(&c);
+		clean = fail_nth_left() != 0;
+		fail_nth(0);
+		if (clean) {
+			EXPECT_EQ(0, err) TH_LOG("%s failed with %d and no fault",
+						 f->name, err);
+		} else if (err) {
+			EXPECT_TRUE(allowed(err))
+				TH_LOG("%s: allocation %u failed: errno %d",
+				       f->name, n, -err);
+			failed++;
+		} else {
+			survived++;
+		}
+		EXPECT_TRUE(f->check(&c, err))
+			TH_LOG("%s: state after allocation %u failed (op %d)",
+			       f->name, n, err);
+		if (f->op == op_alias_new)
+			delete_named(c.nl, c.name);
+		if (f->setup == setup_many)
+			teardown_many(&c);
+		fctx_close(&c);
+		if (_metadata->exit_code)
+			break;
+	}
+	EXPECT_TRUE(clean) TH_LOG("%s: still allocating after %u", f->name, max);
+	ksft_print_msg("%s: %u allocations failed in turn: %u made it fail cleanly, %u were survived\n",
+		       f->name, n - 1 - clean, failed, survived);
+	EXPECT_EQ(self->aliases, alias_count(self->nl, NULL, NULL));
+}
+
+TEST_HARNESS_MAIN
