@@ -42,7 +42,11 @@
  *   --unpriv 1    the single worker of --procs 1 runs as nobody
  *   --kmemleak 0  skip the kmemleak scan at the end (debug kernel)
  *   --mask LIST   ops not to make (comma separated op names, see ops[])
- * --count is the total number of calls of all workers (default 200000).
+ * FTALIAS_FUZZ_SOCK_SELFCHECK=1 makes any data received a failure: a test
+ * of the reduction (--procs 1 --no-chaos --minimize).
+ * --count is the total number of calls of all workers (default 200000);
+ * with --procs 1 --no-chaos the number of steps (a step makes 1 to 5
+ * calls: a socket, say, gets its timeouts, a bind and a listen).
  *
  * Reproducing: with --procs 1 --no-chaos the run is deterministic (one
  * worker, in a fresh namespace it sets up itself, every step drawn from
@@ -152,6 +156,8 @@ static int af;
 static int nprocs = 4, nnetns = 1, kmemleak = 1;
 static bool no_chaos, unpriv1;
 static bool masked[NOP];
+/* FTALIAS_FUZZ_SOCK_SELFCHECK=1: any data received is a "failure" */
+static bool selfcheck;
 
 /* ---- worker state ---------------------------------------------------- */
 
@@ -945,6 +951,8 @@ static void op_recv(struct fz_rng *r, int fd)
 	ret = CALL(recvmsg(fd, &m, fl), "recvmsg(%d, %zu, c%zu, %#x)", fd, len,
 		   cl, fl);
 	check_recv(ret, fl, &m, cl);
+	if (selfcheck && ret > 0)
+		fail("selfcheck", "recvmsg got %ld bytes (selfcheck)", ret);
 }
 
 static void op_recvmmsg(struct fz_rng *r, int fd)
@@ -1370,7 +1378,8 @@ static int make_alias(struct dp_nl *nl, int ns, int i)
 	char name[32];
 	int id;
 
-	snprintf(name, sizeof(name), "fz%d_%u", i, alias_gen++);
+	snprintf(name, sizeof(name), "fz%d_%d_%u", i, (int)getpid() % 100000,
+		 alias_gen++);
 	id = alias_new(nl, name, modes[i], i == 5 ? NOBODY : 0, i == 1,
 		       i == 2 ? 2000 : 150);
 	if (id < 0)
@@ -1563,6 +1572,7 @@ static void report_failure(const char *why)
 }
 
 static bool failed_run;
+static unsigned long n_kills, n_admin, n_nschurn;
 
 /* Judges a reaped worker's status; true if it was a failure. */
 static bool judge(int wi, int st)
@@ -1855,9 +1865,9 @@ static int run_chaos(void)
 				;
 			if (i == nprocs)
 				continue;
-			shm->w[i].pid = 0;
 			if (judge(i, st))
 				goto out;
+			shm->w[i].pid = 0;
 			if (!atomic_load(&shm->stop) &&
 			    atomic_load(&shm->total) < o.count)
 				spawn(i);
@@ -1878,14 +1888,17 @@ static int run_chaos(void)
 		fz_rng_init(&r, o.seed, 0, tick++);
 		if (fz_pct(&r, 4)) {
 			i = fz_below(&r, nprocs);
+			n_kills++;
 			kill_worker(i);
 			if (failed_run)
 				goto out;
 			spawn(i);
 		} else if (fz_pct(&r, 15)) {
+			n_admin++;
 			admin(&r);
 		} else if (nnetns && fz_pct(&r, 1)) {
 			k = 1 + fz_below(&r, nnetns);
+			n_nschurn++;
 			ns_delete(k);
 			if (failed_run)
 				goto out;
@@ -1900,9 +1913,15 @@ out:
 	for (i = 0; i < nprocs; i++)
 		kill_worker(i);
 	print_stats(fz_now() - t0);
+	printf("  parent: %lu kills, %lu admin calls, %lu namespaces "
+	       "recreated, %" PRIu64 " streams\n", n_kills, n_admin, n_nschurn,
+	       next_stream - 1);
 	if (failed_run || atomic_load(&shm->failed)) {
 		if (!failed_run)
 			report_failure("oracle");
+		for (k = 0; k <= nnetns; k++)
+			for (i = 0; i < NALIAS; i++)
+				dp_alias_del(nl[k], shm->pool[k].alias[i]);
 		return 1;
 	}
 	for (k = 0; k <= nnetns; k++) {
@@ -1996,6 +2015,7 @@ int main(int argc, char **argv)
 		argc = ac;
 	}
 	fz_parse(&o, argc, argv, 200000, 0, opt_other);
+	selfcheck = fz_env_u64("FTALIAS_FUZZ_SOCK_SELFCHECK", 0);
 	af = dp_af();
 	if (af <= 0)
 		fz_die("ftalias module not loaded");
