@@ -214,7 +214,7 @@ static void fctx_close(struct fctx *c)
 	c->alias = c->alias2 = 0;
 }
 
-/* An alias with one member and a plain client. */
+/* An alias with members and a client (a member of alias2, if set). */
 static int setup_alias(struct fctx *c, int members)
 {
 	int r;
@@ -234,7 +234,7 @@ static int setup_alias(struct fctx *c, int members)
 		if (c->member2 < 0)
 			return c->member2;
 	}
-	c->client = dp_socket(c->af, 0, -1, SOCK_NONBLOCK);
+	c->client = dp_socket(c->af, c->alias2, -1, SOCK_NONBLOCK);
 	return c->client < 0 ? c->client : 0;
 }
 
@@ -461,9 +461,18 @@ static bool ck_request(struct fctx *c, int err)
 	return exactly_one(c->client, "reply", &m);
 }
 
+/* The requester a member of its own alias: its replies are recorded. */
 static int setup_record(struct fctx *c)
 {
-	int r = setup_request(c);
+	char name[40];
+	int r;
+
+	snprintf(name, sizeof(name), "fltc%d-%d", getpid(), c->n);
+	r = dp_alias_new(c->nl, name, -1, -1);
+	if (r < 0)
+		return r;
+	c->alias2 = r;
+	r = setup_request(c);
 
 	c->recorded = recorded(c);
 	return r;
@@ -487,11 +496,18 @@ static bool ck_reply_record(struct fctx *c, int err)
 			ksft_print_msg("failed reply+record recorded\n");
 			return false;
 		}
-		if (op_reply_record(c))
+		err = op_reply_record(c);
+		if (err) {
+			ksft_print_msg("reply+record again: %d\n", err);
 			return false;
+		}
 	}
-	if (recorded(c) != c->recorded + 1)
+	if (recorded(c) != c->recorded + 1) {
+		ksft_print_msg("recorded %llu, was %llu\n",
+			       (unsigned long long)recorded(c),
+			       (unsigned long long)c->recorded);
 		return false;
+	}
 	return exactly_one(c->client, "reply", &m) && m.has_reply_to &&
 	       dp_id_eq(&m.reply_to, &c->id);
 }
@@ -741,7 +757,7 @@ static const struct fop fops[] = {
 };
 
 FIXTURE(faults) {
-	struct dp_nl *nl;
+	struct dp_nl *nl, *events;
 	int af, aliases;
 };
 
@@ -775,12 +791,16 @@ FIXTURE_SETUP(faults)
 	ASSERT_GT(self->af, 0);
 	self->nl = dp_nl_open();
 	ASSERT_NE(NULL, self->nl);
+	/* a listener, so that every change allocates its notification */
+	self->events = dp_events_open();
+	ASSERT_NE(NULL, self->events);
 	self->aliases = alias_count(self->nl, NULL, NULL);
 	ASSERT_LE(0, self->aliases);
 }
 
 FIXTURE_TEARDOWN(faults)
 {
+	dp_nl_close(self->events);
 	dp_nl_close(self->nl);
 }
 
