@@ -49,8 +49,8 @@
 
 #define MAXB		64	/* messages in a batch, sentinel included */
 #define MSGMAX		2048
-#define NSLOT		64
-#define SLOTSZ		16384
+#define NSLOT		32
+#define SLOTSZ		65536
 #define NOBODY		65534
 #define NNAMES		48
 
@@ -976,7 +976,8 @@ header:
 		more = false;
 		break;
 	case LM_LONG:
-		h->nlmsg_len = len + 1 + fz_below(r, 4096);
+		/* past the padded end: the last of its skb */
+		h->nlmsg_len = NLMSG_ALIGN(len) + 1 + fz_below(r, 4096);
 		q->processed = false;
 		more = false;
 		break;
