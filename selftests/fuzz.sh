@@ -10,7 +10,7 @@
 # Budgets (Documentation/testing.rst): each fuzzer runs until
 # FTALIAS_FUZZ_COUNT steps (fuzz_nl: batches of messages; fuzz_sock:
 # calls) or FTALIAS_FUZZ_SECONDS seconds, whichever comes first; defaults
-# 200000 / 30 s (debug kernel: 1000000 / 60 s).  FTALIAS_FUZZ_SECONDS=0
+# 200000 / 20 s (debug kernel: 1000000 / 45 s).  FTALIAS_FUZZ_SECONDS=0
 # lifts the time limit.  FTALIAS_FUZZ_SEED fixes the seed (printed either
 # way); a failure prints the command that reproduces it.
 source "$(dirname "$0")/lib.sh"
@@ -23,7 +23,7 @@ cd "$(dirname "$0")" || exit 1
 debug=0
 [[ ${FTALIAS_KERNEL:-} == debug ]] && debug=1
 count=${FTALIAS_FUZZ_COUNT:-$((debug ? 1000000 : 200000))}
-secs=${FTALIAS_FUZZ_SECONDS:-$((debug ? 60 : 30))}
+secs=${FTALIAS_FUZZ_SECONDS:-$((debug ? 45 : 20))}
 seed=${FTALIAS_FUZZ_SEED:-$(( (RANDOM << 15 | RANDOM) ))}
 
 dmesg_mark

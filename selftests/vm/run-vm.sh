@@ -119,9 +119,11 @@ FTALIAS_KERNEL=$kernel
 KSRC=$KSRC
 EOT
 # The tests' budget and seed knobs (Documentation/testing.rst) reach the
-# guest: FTALIAS_FUZZ_*, FTALIAS_SOAK_*, FTALIAS_RACES_*, FTALIAS_FAULTS_*.
+# guest: FTALIAS_FUZZ_*, FTALIAS_SOAK_*, FTALIAS_RACES_*, FTALIAS_FAULTS_*
+# and run_tests.sh's kselftest_override_timeout.
 while IFS='=' read -r name _; do
-	[[ $name =~ ^FTALIAS_(FUZZ|SOAK|RACES|FAULTS)_[A-Z0-9_]+$ ]] || continue
+	[[ $name =~ ^FTALIAS_(FUZZ|SOAK|RACES|FAULTS)_[A-Z0-9_]+$ ||
+	   $name == kselftest_override_timeout ]] || continue
 	printf '%s=%q\n' "$name" "${!name}" >>"$run/env"
 done < <(env)
 
