@@ -804,7 +804,7 @@ static void mutate_attrs(struct fz_rng *r, struct ctx *c, struct mb *m,
 	case 0:	/* unknown, 0 or out-of-range type */
 		i = fz_below(r, 4);
 		put(m, i == 0 ? 0 : i == 1 ? op->maxattr + 1 + (int)fz_below(r, 4) :
-		       i == 2 ? (int)fz_below(r, 0x4000) : op->maxattr,
+		       i == 2 ? (int)fz_below(r, 0x4000) : (int)op->maxattr,
 		    &o.seed, fz_below(r, 9));
 		break;
 	case 1:	/* flags on the first attribute */
