@@ -687,9 +687,12 @@ out:
  * A member is released: the requests it sent stay its alias's, but their
  * copies must no longer be charged to its socket, or they would keep the
  * socket, and with it its namespace and the module, alive for as long as
- * they wait (without bound in an alias that has no member).  @skb is
- * @dst's lock's; a request still in @reqs under that lock was not taken
- * by anyone, so its copy is there to orphan.
+ * they wait (without bound in an alias that has no member).  req->skb is
+ * protected by req->dst->lock; a request still in @reqs under that lock
+ * was taken by nobody, so its copy is there to orphan.  Called without
+ * locks, in process context; the walk ends as soon as nothing is charged
+ * to the socket any more (sk_wmem_alloc back at its base of 1: only
+ * requests are charged to it, and a socket being released sends nothing).
  */
 static void ftalias_reqs_disown(struct ftalias_reqs *reqs, struct sock *sk)
 {
@@ -697,7 +700,7 @@ static void ftalias_reqs_disown(struct ftalias_reqs *reqs, struct sock *sk)
 	struct ftalias_req *req;
 	unsigned long xid = 0;
 
-	for (;;) {
+	while (refcount_read(&sk->sk_wmem_alloc) > 1) {
 		xa_lock(&reqs->xa);
 		req = xa_find(&reqs->xa, &xid, ULONG_MAX, XA_PRESENT);
 		if (req)
@@ -715,6 +718,7 @@ static void ftalias_reqs_disown(struct ftalias_reqs *reqs, struct sock *sk)
 		if (xid == ULONG_MAX)
 			break;
 		xid++;
+		cond_resched();
 	}
 }
 

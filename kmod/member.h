@@ -44,7 +44,10 @@ struct ftalias_req {
 	struct ftalias_id id;
 	struct ftalias_alias *dst;	/* holds a reference */
 	struct ftalias_reqs *owner;	/* valid while on dst->pending */
-	struct sk_buff *skb;		/* as sent; NULL once the requester left */
+	struct sk_buff *skb;		/* as sent, charged to the sending socket
+					 * until it is released; NULL once the
+					 * requester's table went away
+					 */
 	struct ftalias_sock *holder;
 	unsigned long held_since;	/* jiffies */
 	u32 flags;			/* FTALIAS_F_* of the next delivery */
