@@ -4,13 +4,14 @@
 
 A splat panics the debug guest, so the fuzzer cannot reduce it itself:
 its last "ftalias-fuzz: NAME seed=S step=N" mark in the console log says
-how far it got.  This boots a guest per attempt (selftests/vm/run-vm.sh)
-replaying a subset of steps 0..N with --steps and keeps the subsets that
+how far it got (marks come every 2,000 steps, so the culprit is one of
+0..N+1999).  This boots a guest per attempt (selftests/vm/run-vm.sh)
+replaying a subset of those steps with --steps and keeps the subsets that
 still make the kernel log show a report (delta debugging), then prints the
 command that reproduces the report with the fewest steps.
 
   selftests/vm/fuzz-repro.py [--kernel debug] [--tries 40] \\
-      [--extra '--procs 1 --no-chaos'] FUZZER SEED LAST_STEP
+      [--extra '--procs 1 --no-chaos'] [--ko MODULE] FUZZER SEED MARK_STEP
 
 fuzz_sock needs --extra '--procs 1 --no-chaos': only its single-worker,
 chaos-free mode replays by steps.  Run from the top of the repository
@@ -39,9 +40,12 @@ def main():
     ap.add_argument("--kernel", default="debug")
     ap.add_argument("--tries", type=int, default=40)
     ap.add_argument("--extra", default="")
+    ap.add_argument("--ko", help="the module to load (default: .build's)")
     ap.add_argument("fuzzer")
     ap.add_argument("seed")
-    ap.add_argument("last", type=int)
+    ap.add_argument("mark", type=int, help="the step of the last mark")
+    ap.add_argument("--span", type=int, default=2000,
+                    help="steps from one mark to the next (2000)")
     a = ap.parse_args()
 
     top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -53,7 +57,7 @@ def main():
     if built:
         env.setdefault("DEBUG_KDIR", os.path.dirname(built[-1]))
     pat = "*debug*" if a.kernel == "debug" else f"{a.kernel}.*[!g]"
-    kos = glob.glob(f"{top}/.build/{pat}/kmod/ftalias.ko")
+    kos = [a.ko] if a.ko else glob.glob(f"{top}/.build/{pat}/kmod/ftalias.ko")
     if not kos:
         sys.exit("no module built for that kernel: make module-" + a.kernel)
     ko = kos[0]
@@ -72,9 +76,10 @@ def main():
               f"{'reproduces' if bad else 'clean'}", flush=True)
         return bad
 
-    steps = list(range(a.last + 1))
+    last = a.mark + a.span - 1
+    steps = list(range(last + 1))
     if not crashes(steps):
-        sys.exit(f"steps 0-{a.last} of seed {a.seed} do not reproduce a report")
+        sys.exit(f"steps 0-{last} of seed {a.seed} do not reproduce a report")
     n = 2
     while len(steps) >= 2 and tries[0] < a.tries:
         size = (len(steps) + n - 1) // n
