@@ -209,7 +209,7 @@ static int other_opt(const char *a, const char *v)
 	else if (!strcmp(a, "--isolated"))
 		return opt_isolated = true, 0;
 	else
-		return 0;
+		return -1;
 	return 1;
 }
 

@@ -182,6 +182,9 @@ static int opt_other(const char *opt, const char *val)
 		nnetns = atoi(val);
 	} else if (!strcmp(opt, "--unpriv")) {
 		unpriv1 = atoi(val) != 0;
+	} else if (!strcmp(opt, "--no-chaos")) {
+		no_chaos = true;
+		return 0;
 	} else if (!strcmp(opt, "--kmemleak")) {
 		kmemleak = atoi(val);
 	} else if (!strcmp(opt, "--mask")) {
@@ -198,7 +201,7 @@ static int opt_other(const char *opt, const char *val)
 		}
 		free(dup);
 	} else {
-		return 0;
+		return -1;
 	}
 	return 1;
 }
@@ -2001,19 +2004,8 @@ static int run_det(void)
 
 int main(int argc, char **argv)
 {
-	int i, ret;
+	int ret;
 
-	/* --no-chaos takes no value: fz_parse never sees it */
-	{
-		int ac = 1;
-
-		for (i = 1; i < argc; i++)
-			if (!strcmp(argv[i], "--no-chaos"))
-				no_chaos = true;
-			else
-				argv[ac++] = argv[i];
-		argc = ac;
-	}
 	fz_parse(&o, argc, argv, 200000, 0, opt_other);
 	selfcheck = fz_env_u64("FTALIAS_FUZZ_SOCK_SELFCHECK", 0);
 	af = dp_af();

@@ -157,7 +157,11 @@ static inline uint64_t fz_env_u64(const char *name, uint64_t def)
 	return v && *v ? strtoull(v, NULL, 0) : def;
 }
 
-/* Parses the common options; unknown ones go to other(arg, value). */
+/*
+ * Parses the common options; the others go to other(arg, value), which
+ * returns how many values it took (0 for a flag, 1), or -1 for an unknown
+ * option; value is "" after the last argument.
+ */
 static inline void fz_parse(struct fz_opts *o, int argc, char **argv,
 			    uint64_t def_count, unsigned int def_seconds,
 			    int (*other)(const char *opt, const char *val))
@@ -173,11 +177,20 @@ static inline void fz_parse(struct fz_opts *o, int argc, char **argv,
 	o->seconds = fz_env_u64("FTALIAS_FUZZ_SECONDS", def_seconds);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+		int took;
 
 		if (!strcmp(a, "--minimize")) {
 			o->minimize = true;
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			o->verbose = true;
+		} else if (strcmp(a, "--seed") && strcmp(a, "--count") &&
+			   strcmp(a, "--seconds") && strcmp(a, "--steps")) {
+			took = other ? other(a, v ? v : "") : -1;
+			if (took < 0)
+				fz_die("unknown option %s", a);
+			if (took && !v)
+				fz_die("option %s needs a value", a);
+			i += took;
 		} else if (!v) {
 			fz_die("option %s needs a value", a);
 		} else if (!strcmp(a, "--seed")) {
@@ -186,12 +199,8 @@ static inline void fz_parse(struct fz_opts *o, int argc, char **argv,
 			o->count = strtoull(v, NULL, 0), i++;
 		} else if (!strcmp(a, "--seconds")) {
 			o->seconds = strtoul(v, NULL, 0), i++;
-		} else if (!strcmp(a, "--steps")) {
-			fz_parse_steps(o, v), i++;
-		} else if (other && other(a, v)) {
-			i++;
 		} else {
-			fz_die("unknown option %s", a);
+			fz_parse_steps(o, v), i++;
 		}
 	}
 	if (o->nsteps)
