@@ -7,13 +7,17 @@
  *   nl_stress fill PREFIX N    alias-new PREFIX0 .. PREFIX<N-1>, batched;
  *                              prints "created C errno E" (E of the last
  *                              failure, 0 if none); exit 0 iff all created
- *   nl_stress churn SECONDS    for the races test: alias new, set, dump and
+ *   nl_stress churn SECONDS [PAUSE_FILE]
+ *                              for the races test: alias new, set, dump and
  *                              del in a loop until SECONDS have passed,
  *                              errors ignored, the family looked up again
  *                              whenever the module went away; prints the
  *                              number of requests answered
- *   nl_stress sockets SECONDS AF
+ *   nl_stress sockets SECONDS AF [PAUSE_FILE]
  *                              socket(AF, SOCK_RDM) and close() in a loop
+ *
+ * churn and sockets wait between rounds while PAUSE_FILE exists (a dump in
+ * progress and an open socket hold the module: races.sh's unload windows).
  *
  * Exit 0 on success, 1 on failure, 4 if the family is missing (at start).
  */
@@ -218,6 +222,15 @@ static time_t deadline(const char *seconds)
 	return time(NULL) + atol(seconds);
 }
 
+static const char *pause_file;
+
+/* Waits while the pause file exists. */
+static void hold(time_t end)
+{
+	while (pause_file && !access(pause_file, F_OK) && time(NULL) < end)
+		usleep(10000);
+}
+
 /*
  * Requests race with module unload and namespace exit, so any of them may
  * fail; what counts is that the kernel answers each one (or that the
@@ -234,6 +247,7 @@ static int churn(int fd, time_t end)
 		uint32_t mode = 0600;
 		int err;
 
+		hold(end);
 		if (!fam && resolve(fd)) {
 			usleep(20000);	/* module unloaded: let it come back */
 			continue;
@@ -294,8 +308,10 @@ static int sockets(int af, time_t end)
 	long created = 0;
 
 	while (time(NULL) < end) {
-		int s = socket(af, SOCK_RDM, 0);
+		int s;
 
+		hold(end);
+		s = socket(af, SOCK_RDM, 0);
 		if (s < 0) {
 			usleep(20000);	/* module unloaded: let it come back */
 			continue;
@@ -313,7 +329,7 @@ int main(int argc, char **argv)
 	int fd;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: nl_stress cycles N | fill PREFIX N | churn SECONDS | sockets SECONDS AF\n");
+		fprintf(stderr, "usage: nl_stress cycles N | fill PREFIX N | churn SECONDS [PAUSE] | sockets SECONDS AF [PAUSE]\n");
 		return 2;
 	}
 	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
@@ -325,14 +341,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "family %s not found\n", FTALIAS_FAMILY_NAME);
 		return 4;
 	}
-	if (!strcmp(argv[1], "churn"))
+	if (!strcmp(argv[1], "churn") && argc <= 4) {
+		pause_file = argv[3];
 		return churn(fd, deadline(argv[2]));
-	if (!strcmp(argv[1], "sockets") && argc == 4)
+	}
+	if (!strcmp(argv[1], "sockets") && (argc == 4 || argc == 5)) {
+		pause_file = argv[4];
 		return sockets(atoi(argv[3]), deadline(argv[2]));
+	}
 	if (!strcmp(argv[1], "cycles"))
 		return cycles(fd, atol(argv[2]));
 	if (!strcmp(argv[1], "fill") && argc == 4)
 		return fill(fd, argv[2], atol(argv[3]));
-	fprintf(stderr, "usage: nl_stress cycles N | fill PREFIX N | churn SECONDS | sockets SECONDS AF\n");
+	fprintf(stderr, "usage: nl_stress cycles N | fill PREFIX N | churn SECONDS [PAUSE] | sockets SECONDS AF [PAUSE]\n");
 	return 2;
 }

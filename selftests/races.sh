@@ -43,10 +43,10 @@ end=$((SECONDS + secs))
 
 # Two writers and dumpers in the initial namespace.
 for w in 1 2; do
-	"$NL_STRESS" churn "$secs" >"$tmp/churn$w" 2>&1 &
+	"$NL_STRESS" churn "$secs" "$tmp/pause" >"$tmp/churn$w" 2>&1 &
 	pids+=($!)
 done
-"$NL_STRESS" sockets "$secs" "$af" >"$tmp/sockets" 2>&1 &
+"$NL_STRESS" sockets "$secs" "$af" "$tmp/pause" >"$tmp/sockets" 2>&1 &
 pids+=($!)
 # The data path: traffic with close, promotion, member-set and alias
 # deletion; and traffic in namespaces that die under it.
@@ -59,9 +59,10 @@ pids+=($!)
 (
 	i=0
 	while ((SECONDS < end)); do
+		[[ -e $tmp/pause ]] && { sleep 0.1; continue; }
 		n=ftal-race-$$-$((i++))
 		ip netns add "$n" || exit 1
-		ip netns exec "$n" "$NL_STRESS" churn 2 >/dev/null 2>&1 &
+		ip netns exec "$n" "$NL_STRESS" churn 2 "$tmp/pause" >/dev/null 2>&1 &
 		ip netns exec "$n" "$NL_STRESS" fill f 50 >/dev/null 2>&1
 		ip netns del "$n"
 		wait
@@ -70,22 +71,42 @@ pids+=($!)
 ) >"$tmp/netns" 2>&1 &
 pids+=($!)
 
-# Unload and load again; rmmod fails while a socket is open, which is fine.
-# The data-path workers keep sockets open most of the time: every 3 s they
+# Unload and load again; rmmod fails while a socket is open or a dump is in
+# progress, which is fine.  The data-path workers keep sockets open most of
+# the time and the netlink workers dump back to back: every 3 s all of them
 # are held between rounds (the pause file) until an rmmod gets through
 # (it can take seconds: sockets of the namespaces they left go with them),
-# while the namespaces of their last cycle may still be exiting.
+# while the namespaces of their last cycle may still be exiting and the
+# aliases of the netlink workers still exist.
 try_rmmod() { rmmod ftalias 2>/dev/null; }
-unloads=0 quiet=$((SECONDS + 3))
+# What holds the module when a window did not get through: its reference
+# count (sockets and dumps in progress hold it), the objects of its
+# caches after a shrink, and the namespaces still there.
+holders() {
+	local c n out="refcnt $(cat /sys/module/ftalias/refcnt 2>/dev/null)"
+
+	for c in FTALIAS ftalias_req ftalias_alias ftalias_rc_entry; do
+		[[ -w /sys/kernel/slab/$c/shrink ]] &&
+			echo 1 >"/sys/kernel/slab/$c/shrink" 2>/dev/null
+		n=$(awk -v c="$c" '$1 == c { print $2 }' /proc/slabinfo)
+		out+=" $c ${n:-0}"
+	done
+	echo "$out; namespaces $(lsns -n -t net 2>/dev/null | wc -l) named $(ip netns list | wc -l)"
+}
+unloads=0 quiet=$((SECONDS + 3)) windows=()
 while ((SECONDS < end)); do
 	if try_rmmod; then
 		unloads=$((unloads + 1))
 		insmod "$FTALIAS_KO" || die "insmod failed during the race"
 	elif ((SECONDS >= quiet)); then
 		: >"$tmp/pause"
+		t0=$(date +%s%N)
 		if wait_until 20 try_rmmod; then
 			unloads=$((unloads + 1))
+			windows+=("$((($(date +%s%N) - t0) / 1000000)) ms")
 			insmod "$FTALIAS_KO" || die "insmod failed during the race"
+		else
+			windows+=("none in 20 s ($(holders))")
 		fi
 		rm -f "$tmp/pause"
 		quiet=$((SECONDS + 3))
@@ -99,6 +120,7 @@ for p in "${pids[@]}"; do
 done
 pids=()
 log "unloads $unloads; $(cat "$tmp"/* | tr '\n' ' ')"
+log "paused windows: $(IFS=,; echo "${windows[*]:-none}")"
 for w in 1 2; do
 	grep -q '^answered [1-9]' "$tmp/churn$w" || fail "churn $w got no answer"
 done
