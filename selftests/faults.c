@@ -82,6 +82,35 @@ static int module_text(unsigned long long *lo, unsigned long long *hi)
 	return 0;
 }
 
+/*
+ * Failslab and fail_page_alloc failing pct % of the module's allocations
+ * for every task (task-filter off: the alias's kernel worker, its timers
+ * and softirq context too, which fail-nth cannot reach), or none again
+ * (pct 0: the defaults fail-nth works with).
+ */
+static int fault_random(unsigned int pct)
+{
+	static const char *const attrs[] = { DBG "failslab/", DBG "fail_page_alloc/" };
+	char p[128];
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(p, sizeof(p), "%stask-filter", attrs[i]);
+		if (write_str(p, "N"))
+			return -EIO;
+		snprintf(p, sizeof(p), "%sinterval", attrs[i]);
+		if (write_u64(p, 1))
+			return -EIO;
+		snprintf(p, sizeof(p), "%stimes", attrs[i]);
+		if (write_str(p, pct ? "-1" : "1"))
+			return -EIO;
+		snprintf(p, sizeof(p), "%sprobability", attrs[i]);
+		if (write_u64(p, pct))
+			return -EIO;
+	}
+	return 0;
+}
+
 /* Configures failslab and fail_page_alloc for fail-nth in the module. */
 static int fault_injection_setup(void)
 {
@@ -114,7 +143,7 @@ static int fault_injection_setup(void)
 	if (write_str(DBG "fail_page_alloc/ignore-gfp-highmem", "N") ||
 	    write_u64(DBG "fail_page_alloc/min-order", 0))
 		return -EIO;
-	return 0;
+	return fault_random(0);
 }
 
 static void fail_nth(unsigned int n)
@@ -851,6 +880,288 @@ TEST_F_TIMEOUT(faults, each_allocation, 600)
 	ksft_print_msg("%s: %u allocations failed in turn: %u made it fail cleanly, %u were survived\n",
 		       f->name, n - 1 - clean, failed, survived);
 	EXPECT_EQ(self->aliases, alias_count(self->nl, NULL, NULL));
+}
+
+/* ---- random failures, in every context --------------------------------- */
+
+#define RND_REQS	600
+#define RND_PCT		10
+#define RND_IDLE_REQS	100
+#define RND_MAX_XID	4096
+
+struct rnd {
+	int af, client, member[2];
+	uint32_t alias;
+	uint8_t st[RND_MAX_XID + 1];	/* by xid: 1 sent, 2 answered */
+	unsigned int sent, outstanding, replies, notices, send_errs,
+		     reply_errs, reply_retries, delivered, redelivered, joins,
+		     failovers, unknown, dups, bad_errno;
+};
+
+static bool rnd_allowed(int err)
+{
+	return allowed(err) || err == -EAGAIN;
+}
+
+/* A member of the alias, retried while the allocations fail. */
+static int rnd_join(struct rnd *r)
+{
+	int i, fd = -ENOMEM;
+
+	for (i = 0; i < 1000 && rnd_allowed(fd); i++)
+		fd = dp_socket(r->af, r->alias, -1, SOCK_NONBLOCK);
+	if (fd >= 0)
+		r->joins++;
+	return fd;
+}
+
+/* Members answer what they got (a reply refused for memory is retried). */
+static void rnd_serve(struct rnd *r)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		char buf[256];
+		struct dp_msg m;
+		int err, k;
+
+		while (r->member[i] >= 0 &&
+		       dp_recv(r->member[i], buf, sizeof(buf), &m,
+			       MSG_DONTWAIT) >= 0) {
+			if (!m.has_id)
+				continue;
+			r->delivered++;
+			if (m.flags & FTALIAS_F_REDELIVERED)
+				r->redelivered++;
+			err = -ENOMEM;
+			for (k = 0; k < 1000 && rnd_allowed(err); k++) {
+				err = dp_send_reply(r->member[i], &m.id, buf,
+						    m.len, MSG_DONTWAIT);
+				r->reply_retries += !!err;
+			}
+			if (err) {
+				r->reply_errs++;
+				if (!rnd_allowed(err))
+					r->bad_errno++;
+			}
+		}
+	}
+}
+
+/* The client's answers: one per request, a reply or a failure notice. */
+static void rnd_collect(struct rnd *r)
+{
+	char buf[256];
+	struct dp_msg m;
+
+	while (dp_recv(r->client, buf, sizeof(buf), &m, MSG_DONTWAIT) >= 0) {
+		uint64_t x = m.reply_to.xid;
+
+		if (!m.has_reply_to || x < 1 || x > RND_MAX_XID || !r->st[x]) {
+			r->unknown++;
+			continue;
+		}
+		if (r->st[x] == 2) {
+			r->dups++;
+			continue;
+		}
+		r->st[x] = 2;
+		r->outstanding--;
+		if (m.err)
+			r->notices++;
+		else
+			r->replies++;
+	}
+}
+
+/* One request to alias; the kernel refuses it or it must be answered. */
+static void rnd_send(struct rnd *r, uint32_t alias, int i)
+{
+	struct ftalias_id id;
+	char buf[64];
+	int err;
+
+	snprintf(buf, sizeof(buf), "request %d", i);
+	err = dp_send_req(r->client, r->af, alias, buf, strlen(buf), &id,
+			  MSG_DONTWAIT);
+	if (!err && id.xid >= 1 && id.xid <= RND_MAX_XID && !r->st[id.xid]) {
+		r->st[id.xid] = 1;
+		r->sent++;
+		r->outstanding++;
+	} else if (!err) {
+		r->unknown++;
+	} else {
+		r->send_errs++;
+		if (!rnd_allowed(err))
+			r->bad_errno++;
+	}
+}
+
+/*
+ * Requests through an alias with two members while pct % of the module's
+ * allocations fail anywhere; every 25 requests the active member takes
+ * what is queued for it and is closed without an answer (its requests go
+ * to the other member: the clones are made by close(), and when one
+ * fails, the request is held and the alias's worker tries again) and a
+ * new member joins.  Then requests to an alias without members, which its
+ * worker fails after the grace period, the faults still on.  With
+ * the faults off again, every request sent must have had exactly one
+ * answer, a reply or a failure notice, within the grace period; system
+ * calls fail with ENOMEM, ENOBUFS or EAGAIN only; and the alias serves.
+ * The kernel log and kmemleak are the runner's.
+ */
+FIXTURE(random_faults) {
+	bool set;
+};
+
+FIXTURE_SETUP(random_faults)
+{
+	int r = fault_injection_setup();
+
+	if (r == -EOPNOTSUPP)
+		SKIP(return, "no failslab with a stack-trace filter (debug kernel only)");
+	ASSERT_EQ(0, r);
+	self->set = true;
+}
+
+/* The faults go off whatever the test did. */
+FIXTURE_TEARDOWN(random_faults)
+{
+	if (self->set)
+		fault_random(0);
+}
+
+TEST_F_TIMEOUT(random_faults, everywhere, 180)
+{
+	struct rnd *r = calloc(1, sizeof(*r));
+	struct dp_nl *nl = dp_nl_open();
+	int i, err, aliases, idle;
+	char name[32];
+	int64_t end;
+
+	ASSERT_NE(NULL, r);
+	ASSERT_NE(NULL, nl);
+	r->af = dp_af();
+	ASSERT_GT(r->af, 0);
+	aliases = alias_count(nl, NULL, NULL);
+	snprintf(name, sizeof(name), "rnd%d", getpid());
+	err = dp_alias_new(nl, name, -1, 10000);
+	ASSERT_LT(0, err);
+	r->alias = err;
+	snprintf(name, sizeof(name), "rnd%d-idle", getpid());
+	idle = dp_alias_new(nl, name, -1, 100);
+	ASSERT_LT(0, idle);
+	r->client = dp_socket(r->af, 0, -1, SOCK_NONBLOCK);
+	ASSERT_LE(0, r->client);
+	for (i = 0; i < 2; i++) {
+		r->member[i] = rnd_join(r);
+		ASSERT_LE(0, r->member[i]);
+	}
+
+	ASSERT_EQ(0, fault_random(RND_PCT));
+	for (i = 0; i < RND_REQS && !_metadata->exit_code; i++) {
+		char buf[256];
+
+		rnd_send(r, r->alias, i);
+		/* the members read a quarter of the time: requests queue up */
+		if (i % 4 == 0)
+			rnd_serve(r);
+		rnd_collect(r);
+		if (i % 25 == 24) {
+			/*
+			 * the active one takes what is queued and goes
+			 * without an answer: redelivered from the worker
+			 */
+			int k = dp_is_active(r->member[1]) == 1;
+			struct dp_msg m;
+
+			while (dp_recv(r->member[k], buf, sizeof(buf), &m,
+				       MSG_DONTWAIT) >= 0)
+				;
+			close(r->member[k]);
+			r->failovers++;
+			r->member[k] = rnd_join(r);
+			if (r->member[k] < 0) {
+				r->bad_errno += !rnd_allowed(r->member[k]);
+				r->member[k] = -1;
+			}
+		}
+	}
+	/*
+	 * Requests to an alias without members, failed by its worker after
+	 * the grace period (the notices are allocated there), the faults
+	 * still on while it works.
+	 */
+	for (i = 0; i < RND_IDLE_REQS; i++)
+		rnd_send(r, idle, i);
+	end = dp_now_ms() + 10000;
+	while (r->outstanding && dp_now_ms() < end) {
+		rnd_serve(r);
+		rnd_collect(r);
+		dp_pause_ms(5);
+	}
+	ASSERT_EQ(0, fault_random(0));
+
+	/* Faults off: what is in flight must come to an end. */
+	for (i = 0; i < 2; i++)
+		if (r->member[i] < 0)
+			r->member[i] = rnd_join(r);
+	end = dp_now_ms() + 15000;
+	while (r->outstanding && dp_now_ms() < end) {
+		rnd_serve(r);
+		rnd_collect(r);
+		dp_pause_ms(5);
+	}
+	ksft_print_msg("%u%% of the allocations failing: %u requests sent (%u refused), %u deliveries (%u redelivered after %u failovers), %u replies, %u failure notices, %u reply attempts refused (%u for good), %u members joined\n",
+		       RND_PCT, r->sent, r->send_errs, r->delivered,
+		       r->redelivered, r->failovers, r->replies, r->notices,
+		       r->reply_retries, r->reply_errs, r->joins);
+	{
+		struct dp_alias a;
+
+		ASSERT_EQ(0, dp_alias_get(nl, r->alias, &a));
+		ksft_print_msg("alias: %llu delivered, %llu redelivered, %llu held, %llu failed\n",
+			       (unsigned long long)a.delivered,
+			       (unsigned long long)a.redelivered,
+			       (unsigned long long)a.held_total,
+			       (unsigned long long)a.failed);
+	}
+	EXPECT_EQ(0U, r->outstanding) TH_LOG("requests without an answer");
+	EXPECT_EQ(0U, r->dups) TH_LOG("requests answered twice");
+	EXPECT_EQ(0U, r->unknown) TH_LOG("answers to requests never sent");
+	EXPECT_EQ(0U, r->bad_errno) TH_LOG("an errno other than ENOMEM, ENOBUFS, EAGAIN");
+	EXPECT_LT(0U, r->send_errs) TH_LOG("no fault was met");
+	EXPECT_LT(0U, r->redelivered) TH_LOG("no request was redelivered");
+	EXPECT_LT(0U, r->notices) TH_LOG("no request failed after the grace period");
+
+	/* The alias serves as before. */
+	{
+		struct ftalias_id id;
+
+		memset(r->st, 0, sizeof(r->st));
+		ASSERT_EQ(0, dp_send_req(r->client, r->af, r->alias, "last", 4,
+					 &id, 0));
+		ASSERT_GE((uint64_t)RND_MAX_XID, id.xid);
+		r->st[id.xid] = 1;
+		r->outstanding = 1;
+		r->replies = 0;
+		end = dp_now_ms() + 5000;
+		while (r->outstanding && dp_now_ms() < end) {
+			rnd_serve(r);
+			rnd_collect(r);
+			dp_pause_ms(5);
+		}
+		EXPECT_EQ(1U, r->replies) TH_LOG("no reply with the faults off");
+	}
+	for (i = 0; i < 2; i++)
+		if (r->member[i] >= 0)
+			close(r->member[i]);
+	close(r->client);
+	EXPECT_EQ(0, dp_alias_del(nl, r->alias));
+	EXPECT_EQ(0, dp_alias_del(nl, idle));
+	EXPECT_EQ(aliases, alias_count(nl, NULL, NULL));
+	dp_nl_close(nl);
+	free(r);
 }
 
 TEST_HARNESS_MAIN
