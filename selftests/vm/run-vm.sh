@@ -131,7 +131,7 @@ append="console=ttyS0 oops=panic panic=-1 slab_nomerge ftrepo=$top ftrun=$run"
 timeout=${VM_TIMEOUT:-1200}	# above the 900 s one test may take
 if [[ $kernel == debug ]]; then
 	append+=" panic_on_warn=1 kmemleak=on hung_task_timeout_secs=60 hung_task_panic=1 softlockup_panic=1 kunit.enable=1"
-	timeout=${VM_TIMEOUT:-1800}
+	timeout=${VM_TIMEOUT:-3600}	# the debug lane of make check takes ~40 min
 fi
 
 # A guest that dies before its init script runs (TCG has, rarely, oopsed
