@@ -974,6 +974,18 @@ static void rnd_collect(struct rnd *r)
 	}
 }
 
+/* Members serve and the client collects until nothing is outstanding. */
+static void rnd_drain(struct rnd *r, int ms)
+{
+	int64_t end = dp_now_ms() + ms;
+
+	while (r->outstanding && dp_now_ms() < end) {
+		rnd_serve(r);
+		rnd_collect(r);
+		dp_pause_ms(5);
+	}
+}
+
 /* One request to alias; the kernel refuses it or it must be answered. */
 static void rnd_send(struct rnd *r, uint32_t alias, int i)
 {
@@ -1037,7 +1049,6 @@ TEST_F_TIMEOUT(random_faults, everywhere, 180)
 	struct dp_nl *nl = dp_nl_open();
 	int i, err, aliases, idle;
 	char name[32];
-	int64_t end;
 
 	ASSERT_NE(NULL, r);
 	ASSERT_NE(NULL, nl);
@@ -1094,24 +1105,14 @@ TEST_F_TIMEOUT(random_faults, everywhere, 180)
 	 */
 	for (i = 0; i < RND_IDLE_REQS; i++)
 		rnd_send(r, idle, i);
-	end = dp_now_ms() + 10000;
-	while (r->outstanding && dp_now_ms() < end) {
-		rnd_serve(r);
-		rnd_collect(r);
-		dp_pause_ms(5);
-	}
+	rnd_drain(r, 10000);
 	ASSERT_EQ(0, fault_random(0));
 
 	/* Faults off: what is in flight must come to an end. */
 	for (i = 0; i < 2; i++)
 		if (r->member[i] < 0)
 			r->member[i] = rnd_join(r);
-	end = dp_now_ms() + 15000;
-	while (r->outstanding && dp_now_ms() < end) {
-		rnd_serve(r);
-		rnd_collect(r);
-		dp_pause_ms(5);
-	}
+	rnd_drain(r, 15000);
 	ksft_print_msg("%u%% of the allocations failing: %u requests sent (%u refused), %u deliveries (%u redelivered after %u failovers), %u replies, %u failure notices, %u reply attempts refused (%u for good), %u members joined\n",
 		       RND_PCT, r->sent, r->send_errs, r->delivered,
 		       r->redelivered, r->failovers, r->replies, r->notices,
@@ -1145,12 +1146,7 @@ TEST_F_TIMEOUT(random_faults, everywhere, 180)
 		r->st[id.xid] = 1;
 		r->outstanding = 1;
 		r->replies = 0;
-		end = dp_now_ms() + 5000;
-		while (r->outstanding && dp_now_ms() < end) {
-			rnd_serve(r);
-			rnd_collect(r);
-			dp_pause_ms(5);
-		}
+		rnd_drain(r, 5000);
 		EXPECT_EQ(1U, r->replies) TH_LOG("no reply with the faults off");
 	}
 	for (i = 0; i < 2; i++)
