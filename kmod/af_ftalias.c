@@ -818,7 +818,7 @@ static int ftalias_recvmsg(struct socket *sock, struct msghdr *msg,
 	if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_TRUNC | MSG_CMSG_COMPAT))
 		return -EOPNOTSUPP;
 
-	skb = skb_recv_datagram(sk, flags, &err);
+	skb = ftalias_recv_skb(fsk, flags, &err);
 	if (!skb)
 		return err;
 	cb = ftalias_cb(skb);

@@ -963,7 +963,7 @@ static int ftalias_conn_recvmsg(struct socket *sock, struct msghdr *msg,
 	if (!peer)
 		return -ENOTCONN;
 
-	skb = skb_recv_datagram(sk, flags, &err);
+	skb = ftalias_recv_skb(fsk, flags, &err);
 	if (!skb) {
 		/* Drained: end of file, or the reset. */
 		if ((!err || err == -EAGAIN) &&

@@ -203,6 +203,33 @@ void ftalias_requeue(struct ftalias_sock *fsk, struct sk_buff *skb)
 	fsk->sk.sk_data_ready(&fsk->sk);
 }
 
+/**
+ * ftalias_recv_skb() - the next message of @fsk's receive queue
+ * @fsk: the receiving socket
+ * @flags: recvmsg()'s flags (MSG_PEEK, MSG_DONTWAIT)
+ * @err: set when no message is returned
+ *
+ * skb_recv_datagram(), except that a wait ended by a signal is never
+ * restarted: -EINTR, as with a receive timeout, instead of -ERESTARTSYS.
+ * recvmmsg() keeps the error of a receive that fails after its first
+ * message in sk_err and returns the count; the next call on the socket
+ * (recvmsg(), recvmmsg(), getsockopt(SO_ERROR)) reports it, and no
+ * signal is pending then to turn -ERESTARTSYS into -EINTR or a restart:
+ * errno 512 would reach user space.
+ *
+ * Return: the message, taken off the queue unless MSG_PEEK, or NULL and
+ * *@err: -EAGAIN, -EINTR, a kept error, or 0 (RCV_SHUTDOWN).
+ */
+struct sk_buff *ftalias_recv_skb(struct ftalias_sock *fsk, unsigned int flags,
+				 int *err)
+{
+	struct sk_buff *skb = skb_recv_datagram(&fsk->sk, flags, err);
+
+	if (!skb && *err == -ERESTARTSYS)
+		*err = -EINTR;
+	return skb;
+}
+
 /* Wake the senders waiting for room in @fsk's receive queue. */
 void ftalias_wake_senders(struct ftalias_sock *fsk)
 {

@@ -117,6 +117,8 @@ void ftalias_skb_adopt(struct sk_buff *skb);
 void ftalias_skb_set_owner_r(struct sk_buff *skb, struct ftalias_sock *fsk);
 bool ftalias_queue(struct ftalias_sock *fsk, struct sk_buff *skb);
 void ftalias_requeue(struct ftalias_sock *fsk, struct sk_buff *skb);
+struct sk_buff *ftalias_recv_skb(struct ftalias_sock *fsk, unsigned int flags,
+				 int *err);
 bool ftalias_rcv_full(const struct ftalias_sock *fsk);
 void ftalias_wake_senders(struct ftalias_sock *fsk);
 

@@ -28,6 +28,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 
@@ -466,6 +467,103 @@ TEST_F(cn, blocking_poll_shutdown)
 	EXPECT_EQ(ECONNRESET, FAILS(recv(c, buf, sizeof(buf), 0)));
 	EXPECT_EQ(0, dp_conns(self->nl, 0, NULL, 0));
 	close(c);
+}
+
+/* A blocking recvmmsg() of two messages in a thread of its own. */
+struct rcv_thread {
+	pthread_t th;
+	int fd, err;
+	volatile pid_t tid;
+	volatile int done;
+	long ret;
+};
+
+static void *recvmmsg2_thread(void *p)
+{
+	struct rcv_thread *t = p;
+	static char buf[2][64];
+	struct iovec iov[2] = { { buf[0], 64 }, { buf[1], 64 } };
+	struct mmsghdr mm[2];
+
+	memset(mm, 0, sizeof(mm));
+	mm[0].msg_hdr.msg_iov = &iov[0];
+	mm[0].msg_hdr.msg_iovlen = 1;
+	mm[1].msg_hdr.msg_iov = &iov[1];
+	mm[1].msg_hdr.msg_iovlen = 1;
+	__atomic_store_n(&t->tid, syscall(SYS_gettid), __ATOMIC_SEQ_CST);
+	t->ret = recvmmsg(t->fd, mm, 2, 0, NULL);
+	t->err = errno;
+	__atomic_store_n(&t->done, 1, __ATOMIC_SEQ_CST);
+	return NULL;
+}
+
+/* State letter of a thread of this process ('S': sleeping). */
+static char thread_state(pid_t tid)
+{
+	char path[64], buf[512], *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	p = strrchr(buf, ')');
+	return p && p[1] && p[2] ? p[2] : 0;
+}
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+/*
+ * recvmmsg() that a signal interrupts after its first message returns 1
+ * and keeps the error for the next call: EINTR, never ERESTARTSYS (errno
+ * 512, which no signal turns into EINTR then; fuzz_sock seed 970037618).
+ */
+TEST_F(cn, signal_during_recvmmsg)
+{
+	struct sigaction sa = { .sa_handler = on_usr1,
+				.sa_flags = SA_RESTART };
+	struct rcv_thread t = { .ret = -2 };
+	int64_t end;
+	char buf[64];
+	int l, c, s;
+
+	ASSERT_EQ(0, sigaction(SIGUSR1, &sa, NULL));
+	l = sp_listen(self->af, 0, -1);
+	ASSERT_GE(l, 0);
+	c = sp_connect(self->af, FTALIAS_ADDR_PORT, dp_port(l), 0);
+	ASSERT_GE(c, 0);
+	s = accept(l, NULL, NULL);
+	ASSERT_GE(s, 0);
+	ASSERT_EQ(3, send(c, "one", 3, 0));
+	t.fd = s;
+	ASSERT_EQ(0, pthread_create(&t.th, NULL, recvmmsg2_thread, &t));
+	end = dp_now_ms() + WAIT_MS;
+	while (!t.done && (!t.tid || thread_state(t.tid) != 'S') &&
+	       dp_now_ms() < end)
+		dp_pause_ms(2);
+	ASSERT_FALSE(t.done);
+	ASSERT_EQ(0, pthread_kill(t.th, SIGUSR1));
+	end = dp_now_ms() + WAIT_MS;
+	while (!t.done && dp_now_ms() < end)
+		dp_pause_ms(2);
+	ASSERT_TRUE(t.done);
+	ASSERT_EQ(0, pthread_join(t.th, NULL));
+	EXPECT_EQ(1, t.ret) TH_LOG("errno %d", t.err);
+	EXPECT_EQ(EINTR, FAILS(recv(s, buf, sizeof(buf),
+				    MSG_PEEK | MSG_DONTWAIT)));
+	EXPECT_EQ(EAGAIN, FAILS(recv(s, buf, sizeof(buf), MSG_DONTWAIT)));
+	close(c);
+	close(s);
+	close(l);
 }
 
 /* ---- bad calls ----------------------------------------------------------- */
