@@ -696,6 +696,18 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 				sock_put(&to->sk);
 				return -ECONNREFUSED;
 			}
+			/*
+			 * A member's port: the alias's send bit applies, as
+			 * to a request and to connect(), or anyone could fill
+			 * the active member's queue.  Replies do not come
+			 * this way (FTALIAS_CMSG_REPLY_TO).
+			 */
+			if (ftalias_bound(to) && to->alias &&
+			    !ftalias_alias_may(to->alias, net,
+					       FTALIAS_MODE_SEND)) {
+				sock_put(&to->sk);
+				return -EPERM;
+			}
 		} else {
 			if (resent && !ftalias_may_resend(fsk, &args.id))
 				return -EPERM;
