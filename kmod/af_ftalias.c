@@ -600,14 +600,22 @@ struct ftalias_sock *ftalias_port_get(struct ftalias_net *fn, u32 port)
 
 /*
  * A member may re-send a request with an ID its alias already issued;
- * nobody else may name an ID.
+ * nobody else may name an ID.  Every field is checked as far as the alias
+ * knows it: node 0 (this node), the member's own alias, an xid issued
+ * (1 up to the alias's counter), a stamping port (not 0) and an
+ * incarnation the alias has reached.  The alias does not keep which
+ * member stamped each xid at which incarnation, so another port or an
+ * earlier incarnation with an issued xid passes: that ID was never
+ * issued, only this alias can name it, and no replay-cache entry of
+ * another sender has it (entries are keyed by the whole ID).
  */
 static bool ftalias_may_resend(struct ftalias_sock *fsk,
 			       const struct ftalias_id *id)
 {
 	struct ftalias_alias *alias = fsk->alias;
 
-	return alias && !id->node && id->alias == alias->id && id->xid &&
+	return alias && !id->node && id->alias == alias->id && id->port &&
+	       id->incarnation <= READ_ONCE(alias->incarnation) && id->xid &&
 	       id->xid <= atomic64_read(&alias->reqs.xid);
 }
 

@@ -1496,6 +1496,20 @@ TEST_F(sa, resend_rules)
 	f.xid = 0;
 	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
 	EXPECT_EQ(EPERM, errno);
+	/* another node, port 0, an incarnation the alias has not reached */
+	f = o;
+	f.node = 1;
+	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
+	EXPECT_EQ(EPERM, errno);
+	f = o;
+	f.port = 0;
+	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
+	EXPECT_EQ(EPERM, errno);
+	f = o;
+	f.incarnation = o.incarnation + 1;
+	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_RESENT]));
 	/* still pending */
 	EXPECT_EQ(-1, send_resend(c1, srv, &o, "req"));
 	EXPECT_EQ(EALREADY, errno);
