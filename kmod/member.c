@@ -606,6 +606,8 @@ static void __ftalias_event(struct ftalias_events *ev,
 	if (!m || WARN_ON_ONCE(ev->n == ARRAY_SIZE(ev->mi)))
 		return;
 	ftalias_member_info(alias, m, &ev->mi[ev->n]);
+	/* Listeners may be in any pid namespace: the initial one's pid. */
+	ev->mi[ev->n].pid = pid_nr(m->pid);
 	ev->cmd[ev->n++] = cmd;
 }
 

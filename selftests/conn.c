@@ -1226,10 +1226,12 @@ TEST_F(cn, admin_drop)
 }
 
 /*
- * Reads notifications from @nl until one of command @want (within WAIT_MS);
- * counts the conn-drop-ntf seen on the way in *@drops.  0 or -errno.
+ * Reads notifications from @nl until one of command @want (within WAIT_MS),
+ * whose attributes go to fn(type, data, len, arg) if fn; counts the
+ * conn-drop-ntf seen on the way in *@drops.  0 or -errno.
  */
-static int wait_ntf(struct dp_nl *nl, uint8_t want, int *drops)
+static int wait_ntf_parse(struct dp_nl *nl, uint8_t want, int *drops,
+			  void (*fn)(int, void *, int, void *), void *arg)
 {
 	int64_t end = dp_now_ms() + WAIT_MS;
 
@@ -1252,10 +1254,18 @@ static int wait_ntf(struct dp_nl *nl, uint8_t want, int *drops)
 				continue;
 			if (g->cmd == FTALIAS_CMD_CONN_DROP_NTF)
 				(*drops)++;
-			if (g->cmd == want)
-				return 0;
+			if (g->cmd != want)
+				continue;
+			if (fn)
+				dp_attrs(nlh, fn, arg);
+			return 0;
 		}
 	}
+}
+
+static int wait_ntf(struct dp_nl *nl, uint8_t want, int *drops)
+{
+	return wait_ntf_parse(nl, want, drops, NULL, NULL);
 }
 
 /*
@@ -1332,6 +1342,87 @@ TEST_F(cn, events_admin_only)
 	close(l);
 	dp_nl_close(pub);
 	dp_nl_close(adm);
+}
+
+/*
+ * In a new pid namespace (pid 1 there): joins alias @a and connects to
+ * @port with its identity twice, the second connection dropping the
+ * first; then waits for the parent to close @go.
+ */
+static void pidns_member(int af, uint32_t a, uint32_t port, int go)
+{
+	int m, c1, c2;
+	char x;
+
+	m = sp_bind(af, a, -1);
+	c1 = sp_connect(af, FTALIAS_ADDR_PORT, port, a);
+	c2 = sp_connect(af, FTALIAS_ADDR_PORT, port, a);
+	if (m < 0 || c1 < 0 || c2 < 0)
+		_exit(1);
+	if (read(go, &x, 1) < 0)
+		_exit(1);
+	_exit(0);
+}
+
+/*
+ * The pids of notifications do not depend on the pid namespace of the task
+ * that caused them (listeners may be anywhere): a member that joins and a
+ * stale connection dropped by a process in a pid namespace of its own are
+ * reported with its pid and the listener's in the initial namespace.
+ */
+TEST_F(cn, ntf_pids_initial_ns)
+{
+	struct dp_nl *ev = dp_events_open();
+	struct dp_member mj = { 0 };
+	struct dp_conn e = { 0 };
+	int go[2], pp[2], l, n = 0, status;
+	uint32_t a;
+	pid_t kid, g = 0;
+
+	ASSERT_NE(NULL, ev);
+	a = dp_alias_new(self->nl, "pidns", -1, -1);
+	ASSERT_LT(0, (int)a);
+	l = sp_listen(self->af, 0, -1);
+	ASSERT_GE(l, 0);
+	ASSERT_EQ(0, pipe(go));
+	ASSERT_EQ(0, pipe(pp));
+
+	kid = fork();
+	ASSERT_GE(kid, 0);
+	if (!kid) {
+		close(go[1]);
+		if (unshare(CLONE_NEWPID))
+			_exit(2);
+		g = fork();
+		if (!g)
+			pidns_member(self->af, a, dp_port(l), go[0]);
+		/* g: its pid in our namespace, the initial one */
+		if (g < 0 || write(pp[1], &g, sizeof(g)) != sizeof(g))
+			_exit(3);
+		_exit(waitpid(g, &status, 0) == g && WIFEXITED(status) ?
+		      WEXITSTATUS(status) : 4);
+	}
+	close(go[0]);
+	close(pp[1]);
+	ASSERT_EQ((ssize_t)sizeof(g), read(pp[0], &g, sizeof(g)));
+	close(pp[0]);
+
+	ASSERT_EQ(0, wait_ntf_parse(ev, FTALIAS_CMD_MEMBER_JOIN_NTF, &n,
+				    dp_member_attr, &mj));
+	EXPECT_EQ(a, mj.alias);
+	EXPECT_EQ((uint32_t)g, mj.pid);
+	ASSERT_EQ(0, dp_conn_event(ev, WAIT_MS, &e));
+	EXPECT_EQ(FTALIAS_CONN_DROP_REASON_STALE, e.reason);
+	EXPECT_EQ((uint32_t)g, e.peer_pid);
+	EXPECT_EQ((uint32_t)g, e.new_peer_pid);
+	EXPECT_EQ((uint32_t)getpid(), e.local_pid);
+
+	close(go[1]);
+	ASSERT_EQ(kid, waitpid(kid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	close(l);
+	dp_nl_close(ev);
 }
 
 /* ---- races ------------------------------------------------------------------ */
