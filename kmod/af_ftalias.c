@@ -243,7 +243,11 @@ int ftalias_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
 	return sizeof(*sfa);
 }
 
-/* FTALIAS_ACK: members only; it only grows, up to the last xid issued. */
+/*
+ * FTALIAS_ACK: members only (EINVAL for any other socket, bound or not, as
+ * the errno table of uapi.rst says); it only grows, up to the last xid
+ * issued.
+ */
 static int ftalias_set_ack(struct ftalias_sock *fsk, sockptr_t optval,
 			   unsigned int optlen)
 {
@@ -255,7 +259,7 @@ static int ftalias_set_ack(struct ftalias_sock *fsk, sockptr_t optval,
 	if (copy_from_sockptr(&ack, optval, sizeof(ack)))
 		return -EFAULT;
 	if (!ftalias_bound(fsk))
-		return -ENOTCONN;
+		return -EINVAL;
 	alias = fsk->alias;
 	if (!alias)
 		return -EINVAL;
