@@ -243,7 +243,11 @@ int ftalias_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
 	return sizeof(*sfa);
 }
 
-/* FTALIAS_ACK: members only; it only grows, up to the last xid issued. */
+/*
+ * FTALIAS_ACK: members only (EINVAL for any other socket, bound or not, as
+ * the errno table of uapi.rst says); it only grows, up to the last xid
+ * issued.
+ */
 static int ftalias_set_ack(struct ftalias_sock *fsk, sockptr_t optval,
 			   unsigned int optlen)
 {
@@ -255,7 +259,7 @@ static int ftalias_set_ack(struct ftalias_sock *fsk, sockptr_t optval,
 	if (copy_from_sockptr(&ack, optval, sizeof(ack)))
 		return -EFAULT;
 	if (!ftalias_bound(fsk))
-		return -ENOTCONN;
+		return -EINVAL;
 	alias = fsk->alias;
 	if (!alias)
 		return -EINVAL;
@@ -600,14 +604,22 @@ struct ftalias_sock *ftalias_port_get(struct ftalias_net *fn, u32 port)
 
 /*
  * A member may re-send a request with an ID its alias already issued;
- * nobody else may name an ID.
+ * nobody else may name an ID.  Every field is checked as far as the alias
+ * knows it: node 0 (this node), the member's own alias, an xid issued
+ * (1 up to the alias's counter), a stamping port (not 0) and an
+ * incarnation the alias has reached.  The alias does not keep which
+ * member stamped each xid at which incarnation, so another port or an
+ * earlier incarnation with an issued xid passes: that ID was never
+ * issued, only this alias can name it, and no replay-cache entry of
+ * another sender has it (entries are keyed by the whole ID).
  */
 static bool ftalias_may_resend(struct ftalias_sock *fsk,
 			       const struct ftalias_id *id)
 {
 	struct ftalias_alias *alias = fsk->alias;
 
-	return alias && !id->node && id->alias == alias->id && id->xid &&
+	return alias && !id->node && id->alias == alias->id && id->port &&
+	       id->incarnation <= READ_ONCE(alias->incarnation) && id->xid &&
 	       id->xid <= atomic64_read(&alias->reqs.xid);
 }
 
@@ -695,6 +707,18 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 			if (to->sk.sk_type != SOCK_RDM) {
 				sock_put(&to->sk);
 				return -ECONNREFUSED;
+			}
+			/*
+			 * A member's port: the alias's send bit applies, as
+			 * to a request and to connect(), or anyone could fill
+			 * the active member's queue.  Replies do not come
+			 * this way (FTALIAS_CMSG_REPLY_TO).
+			 */
+			if (ftalias_bound(to) && to->alias &&
+			    !ftalias_alias_may(to->alias, net,
+					       FTALIAS_MODE_SEND)) {
+				sock_put(&to->sk);
+				return -EPERM;
 			}
 		} else {
 			if (resent && !ftalias_may_resend(fsk, &args.id))

@@ -13,6 +13,15 @@
 
 #include <net/genetlink.h>
 
+/*
+ * The admin-events multicast group relies on the core refusing its join
+ * without CAP_NET_ADMIN (Linux 6.6, in Debian's 6.1 kernels as a stable
+ * backport).  Without it, conn-drop-ntf would reach every listener.
+ */
+#ifndef GENL_MCAST_CAP_NET_ADMIN
+#error "ftalias needs GENL_MCAST_CAP_NET_ADMIN (Linux 6.6 or a 6.1 stable kernel with it)"
+#endif
+
 /* Set by Kbuild when the kernel's genetlink.h has no struct genl_split_ops. */
 #ifdef FTALIAS_COMPAT_SPLIT_OPS
 

@@ -218,8 +218,14 @@ static void __ftalias_conn_drop(struct ftalias_conns *t,
 	}
 }
 
+/*
+ * A copy of @c for netlink.  The pids are in the caller's pid namespace for
+ * a conn-get reply; for a notification (@ntf), whose listeners may be in
+ * any pid namespace, in the initial one (pid_nr()), not in that of the
+ * task that happened to cause the event.
+ */
 static void __ftalias_conn_snap(const struct ftalias_conn *c,
-				struct ftalias_conn_snap *s)
+				struct ftalias_conn_snap *s, bool ntf)
 {
 	const struct ftalias_sock *cli = c->end[0], *srv = c->end[1];
 
@@ -234,11 +240,11 @@ static void __ftalias_conn_snap(const struct ftalias_conn *c,
 	s->local_port = c->port[1];
 	s->peer_port = c->port[0];
 	if (srv) {
-		s->local_pid = pid_vnr(srv->pid);
+		s->local_pid = ntf ? pid_nr(srv->pid) : pid_vnr(srv->pid);
 		s->local_queue = skb_queue_len_lockless(&srv->sk.sk_receive_queue);
 	}
 	if (cli) {
-		s->peer_pid = pid_vnr(cli->pid);
+		s->peer_pid = ntf ? pid_nr(cli->pid) : pid_vnr(cli->pid);
 		s->peer_queue = skb_queue_len_lockless(&cli->sk.sk_receive_queue);
 	}
 	s->ident = c->ident[0];
@@ -660,7 +666,7 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	c->ident[1] = l->ident;
 	/* Newest wins: an older connection with this key is stale. */
 	if (old) {
-		__ftalias_conn_snap(old, &snap_old);
+		__ftalias_conn_snap(old, &snap_old, true);
 		__ftalias_conn_drop(t, old);
 		dropped = true;
 	}
@@ -688,7 +694,7 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	 * ftalias_conn_peer().
 	 */
 	smp_store_release(&fsk->peer, child);
-	__ftalias_conn_snap(c, &snap_new);
+	__ftalias_conn_snap(c, &snap_new, true);
 	spin_unlock(&t->lock);
 
 	sock->state = SS_CONNECTED;
@@ -1208,7 +1214,7 @@ int ftalias_conn_get(struct net *net, u32 id, struct ftalias_conn_snap *s)
 	spin_lock(&t->lock);
 	c = xa_load(&t->ids, id);
 	if (c && c->id == id && c->state) {
-		__ftalias_conn_snap(c, s);
+		__ftalias_conn_snap(c, s, false);
 		err = 0;
 	}
 	spin_unlock(&t->lock);
@@ -1243,7 +1249,7 @@ int ftalias_conn_dump(struct net *net, u32 alias, u32 *next_id,
 			continue;
 		if (alias && c->local_alias != alias)
 			continue;
-		__ftalias_conn_snap(c, &s);
+		__ftalias_conn_snap(c, &s, false);
 		err = fill(arg, &s);
 		if (err) {
 			*next_id = id;
@@ -1272,7 +1278,7 @@ int ftalias_conn_drop(struct net *net, u32 id)
 	spin_lock(&t->lock);
 	c = xa_load(&t->ids, id);
 	if (c && c->id == id && c->state) {
-		__ftalias_conn_snap(c, &s);
+		__ftalias_conn_snap(c, &s, true);
 		__ftalias_conn_drop(t, c);
 		err = 0;
 	}

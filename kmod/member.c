@@ -633,6 +633,8 @@ static void __ftalias_event(struct ftalias_events *ev,
 	if (!m || WARN_ON_ONCE(ev->n == ARRAY_SIZE(ev->mi)))
 		return;
 	ftalias_member_info(alias, m, &ev->mi[ev->n]);
+	/* Listeners may be in any pid namespace: the initial one's pid. */
+	ev->mi[ev->n].pid = pid_nr(m->pid);
 	ev->cmd[ev->n++] = cmd;
 }
 
@@ -966,7 +968,9 @@ void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id)
 
 /*
  * Tell the requesters of the failed requests on @failed, with a message
- * carrying the request's ID and @err.
+ * carrying the request's ID and @err.  Process context, no spinlock held
+ * (the alias's worker, or alias deletion under the table's mutex): the
+ * list may be long, so it yields between requests.
  */
 static void ftalias_fail_reqs(struct ftalias_net *fn, struct list_head *failed,
 			      int err)
@@ -996,6 +1000,7 @@ static void ftalias_fail_reqs(struct ftalias_net *fn, struct list_head *failed,
 			ftalias_route(fn, skb);
 		}
 		ftalias_req_put(req);
+		cond_resched();
 	}
 }
 
@@ -1159,7 +1164,10 @@ out:
  *
  * Fails the requests sent to it (EIDRM to their requesters) and the ones
  * its members sent; its members stay members of a dead alias until they
- * are closed, and their sends fail with EIDRM.
+ * are closed, and their sends fail with EIDRM.  Process context, under the
+ * table's mutex: the walks that may be long and do the work (failing the
+ * requests, closing the alias's own) yield between requests; the walk
+ * under the alias's spinlock only moves requests to a private list.
  */
 void ftalias_alias_dp_kill(struct ftalias_alias *alias)
 {
@@ -1228,6 +1236,8 @@ void ftalias_reqs_close(struct ftalias_reqs *reqs)
 		spin_unlock(&alias->lock);
 		kfree_skb(skb);
 		ftalias_req_put(req);
+		/* Process context (release, alias deletion): no spinlock held. */
+		cond_resched();
 	}
 	xa_destroy(&reqs->xa);
 }

@@ -234,6 +234,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 
 static const struct genl_multicast_group ftalias_nl_mcgrps[] = {
 	[FTALIAS_NLGRP_EVENTS] = { "events", },
+	[FTALIAS_NLGRP_ADMIN_EVENTS] = { "admin-events", .flags = GENL_MCAST_CAP_NET_ADMIN, },
 };
 
 struct genl_family ftalias_nl_family __ro_after_init = {

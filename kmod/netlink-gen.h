@@ -44,6 +44,7 @@ int ftalias_nl_conn_drop_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	FTALIAS_NLGRP_EVENTS,
+	FTALIAS_NLGRP_ADMIN_EVENTS,
 };
 
 extern struct genl_family ftalias_nl_family;

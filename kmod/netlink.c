@@ -282,17 +282,22 @@ static bool ftalias_nl_listened(struct net *net)
 	return genl_has_listeners(&ftalias_nl_family, net, FTALIAS_NLGRP_EVENTS);
 }
 
-/* Send @skb on the events group; NULL: it could not be made. */
-static void ftalias_nl_event(struct net *net, struct sk_buff *skb)
+/*
+ * Send @skb on multicast group @grp; NULL: it could not be made.  Alias
+ * and member events go to FTALIAS_NLGRP_EVENTS, open to every listener as
+ * alias-get and member-get are; connection events to
+ * FTALIAS_NLGRP_ADMIN_EVENTS, whose join needs CAP_NET_ADMIN
+ * (GENL_MCAST_CAP_NET_ADMIN) as conn-get does.
+ */
+static void ftalias_nl_event(struct net *net, struct sk_buff *skb, u32 grp)
 {
 	if (!skb) {
-		genl_set_err(&ftalias_nl_family, net, 0, FTALIAS_NLGRP_EVENTS,
-			     -ENOBUFS);
+		genl_set_err(&ftalias_nl_family, net, 0, grp, -ENOBUFS);
 		return;
 	}
 	/* Takes ownership of skb. */
-	genlmsg_multicast_netns(&ftalias_nl_family, net, skb, 0,
-				FTALIAS_NLGRP_EVENTS, GFP_KERNEL);
+	genlmsg_multicast_netns(&ftalias_nl_family, net, skb, 0, grp,
+				GFP_KERNEL);
 }
 
 static void __ftalias_nl_notify(struct net *net,
@@ -307,7 +312,7 @@ static void __ftalias_nl_notify(struct net *net,
 		nlmsg_free(skb);
 		skb = NULL;
 	}
-	ftalias_nl_event(net, skb);
+	ftalias_nl_event(net, skb, FTALIAS_NLGRP_EVENTS);
 }
 
 int ftalias_nl_pre_doit_admin(const struct genl_split_ops *ops,
@@ -752,7 +757,7 @@ void __ftalias_nl_member_notify(struct net *net,
 		nlmsg_free(skb);
 		skb = NULL;
 	}
-	ftalias_nl_event(net, skb);
+	ftalias_nl_event(net, skb, FTALIAS_NLGRP_EVENTS);
 }
 
 /* The alias named by FTALIAS_A_MEMBER_ALIAS_ID, required. */
@@ -1347,7 +1352,8 @@ void ftalias_nl_conn_notify(struct net *net,
 	struct sk_buff *skb;
 	void *hdr;
 
-	if (!genl_has_listeners(&ftalias_nl_family, net, FTALIAS_NLGRP_EVENTS))
+	if (!genl_has_listeners(&ftalias_nl_family, net,
+				FTALIAS_NLGRP_ADMIN_EVENTS))
 		return;
 	skb = genlmsg_new(ftalias_nl_conn_size() * 2, GFP_KERNEL);
 	if (!skb)
@@ -1370,13 +1376,13 @@ void ftalias_nl_conn_notify(struct net *net,
 	     nla_put_u32(skb, FTALIAS_A_CONN_NEW_PEER_PID, new->peer_pid)))
 		goto nla_put_failure;
 	genlmsg_end(skb, hdr);
-	ftalias_nl_event(net, skb);
+	ftalias_nl_event(net, skb, FTALIAS_NLGRP_ADMIN_EVENTS);
 	return;
 
 nla_put_failure:
 	nlmsg_free(skb);
 fail:
-	ftalias_nl_event(net, NULL);
+	ftalias_nl_event(net, NULL, FTALIAS_NLGRP_ADMIN_EVENTS);
 }
 
 int ftalias_nl_conn_get_doit(struct sk_buff *skb, struct genl_info *info)

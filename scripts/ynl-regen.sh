@@ -23,12 +23,46 @@ cp "$top/MAINTAINERS" "$tmp/"
 ln -s "$ksrc/Documentation/netlink/genetlink.yaml" "$tmp/Documentation/netlink/"
 cp "$top/$spec" "$tmp/$spec"
 
+# The 6.12 generator drops the flags of a multicast group: a group with
+# "flags: [ admin-perm ]" gets GENL_MCAST_CAP_NET_ADMIN here, so that the
+# kernel refuses its join without CAP_NET_ADMIN.  Fails if a group with
+# the flag cannot be found in the generated table.
+mcgrp_caps() {
+	"$py" - "$top/$spec" "$1" <<'PY'
+import re
+import sys
+
+import yaml
+
+spec = yaml.safe_load(open(sys.argv[1]))
+path = sys.argv[2]
+src = open(path).read()
+ident = spec['name'].upper().replace('-', '_')
+for grp in spec.get('mcast-groups', {}).get('list', []):
+    if 'admin-perm' not in grp.get('flags', []):
+        continue
+    name = grp['name']
+    define = f"{ident}_NLGRP_{name.upper().replace('-', '_')}"
+    plain = f'[{define}] = {{ "{name}", }},'
+    capped = f'[{define}] = {{ "{name}", .flags = GENL_MCAST_CAP_NET_ADMIN, }},'
+    if capped in src:
+        continue
+    if plain not in src:
+        sys.exit(f"ynl-regen: multicast group {name} not found in {path}")
+    src = src.replace(plain, capped)
+open(path, 'w').write(src)
+PY
+}
+
 gen() {
 	local out=$1; shift
 	local gen=$tmp/${out##*/}
 
 	# The generated source includes the header named after its own file.
 	(cd "$tmp" && "$py" "$ynl/ynl-gen-c.py" --spec "$spec" "$@" -o "$gen")
+	if [[ $out == *.c ]]; then
+		mcgrp_caps "$gen"
+	fi
 	cmp -s "$gen" "$top/$out" || cp "$gen" "$top/$out"
 }
 

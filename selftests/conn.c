@@ -4,8 +4,9 @@
  * semantics, the newest-wins rule of seed 002 (a restarted peer's new
  * connection drops the stale one of its frozen predecessor at once), the
  * same identity from two live processes, rapid reconnects, failover of
- * the accepting member, conn-get / conn-drop and their event, and every
- * bad call with its errno.  The TCP baseline runs beside the seed's
+ * the accepting member, conn-get / conn-drop and their event (on the
+ * admin-events group only, which needs CAP_NET_ADMIN), and every bad call
+ * with its errno.  The TCP baseline runs beside the seed's
  * scenario: over veth between two namespaces, the frozen peer's old
  * connection is still ESTABLISHED after the new one is up.
  *
@@ -27,6 +28,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/capability.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -1317,6 +1319,206 @@ TEST_F(cn, admin_drop)
 	EXPECT_EQ(0, dp_conns(self->nl, 0, NULL, 0));
 	close(c);
 	close(s);
+	close(l);
+	dp_nl_close(ev);
+}
+
+/*
+ * Reads notifications from @nl until one of command @want (within WAIT_MS),
+ * whose attributes go to fn(type, data, len, arg) if fn; counts the
+ * conn-drop-ntf seen on the way in *@drops.  0 or -errno.
+ */
+static int wait_ntf_parse(struct dp_nl *nl, uint8_t want, int *drops,
+			  void (*fn)(int, void *, int, void *), void *arg)
+{
+	int64_t end = dp_now_ms() + WAIT_MS;
+
+	for (;;) {
+		struct pollfd p = { .fd = nl->fd, .events = POLLIN };
+		int left = end - dp_now_ms();
+		struct nlmsghdr *nlh;
+		ssize_t got;
+
+		if (left <= 0 || poll(&p, 1, left) <= 0)
+			return -ETIMEDOUT;
+		got = recv(nl->fd, nl->buf, sizeof(nl->buf), MSG_DONTWAIT);
+		if (got < 0)
+			return -errno;
+		for (nlh = (void *)nl->buf; NLMSG_OK(nlh, got);
+		     nlh = NLMSG_NEXT(nlh, got)) {
+			struct genlmsghdr *g = NLMSG_DATA(nlh);
+
+			if (nlh->nlmsg_type != nl->fam)
+				continue;
+			if (g->cmd == FTALIAS_CMD_CONN_DROP_NTF)
+				(*drops)++;
+			if (g->cmd != want)
+				continue;
+			if (fn)
+				dp_attrs(nlh, fn, arg);
+			return 0;
+		}
+	}
+}
+
+static int wait_ntf(struct dp_nl *nl, uint8_t want, int *drops)
+{
+	return wait_ntf_parse(nl, want, drops, NULL, NULL);
+}
+
+/*
+ * conn-drop-ntf shows both ends' pids, ports, identities and queues, as
+ * conn-get does for CAP_NET_ADMIN only: it goes to admin-events, whose
+ * join is refused without CAP_NET_ADMIN, and never to events, which
+ * anyone may join and which still carries the alias and member events.
+ */
+TEST_F(cn, events_admin_only)
+{
+	struct dp_nl *pub, *adm;
+	struct ftalias_conn_info ci;
+	int ready[2], l, c, s, status, drops = 0;
+	struct dp_conn e;
+	pid_t pid;
+	char x;
+
+	pub = dp_nl_open();
+	adm = dp_nl_open();
+	ASSERT_NE(NULL, pub);
+	ASSERT_NE(NULL, adm);
+	ASSERT_EQ(0, dp_join(pub, FTALIAS_MCGRP_EVENTS));
+	ASSERT_EQ(0, dp_join(adm, FTALIAS_MCGRP_ADMIN_EVENTS));
+	ASSERT_EQ(0, pipe(ready));
+
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (!pid) {
+		cap_t none = cap_init();
+		struct dp_nl *un;
+		int n = 0;
+
+		close(ready[0]);
+		if (!none || cap_set_proc(none))
+			_exit(KSFT_FAIL);
+		cap_free(none);
+		un = dp_nl_open();
+		if (!un)
+			_exit(KSFT_FAIL);
+		EXPECT_EQ(-EPERM, dp_join(un, FTALIAS_MCGRP_ADMIN_EVENTS));
+		ASSERT_EQ(0, dp_join(un, FTALIAS_MCGRP_EVENTS));
+		ASSERT_EQ(1, write(ready[1], "r", 1));
+		/* The drop comes first; only the alias's event arrives. */
+		EXPECT_EQ(0, wait_ntf(un, FTALIAS_CMD_ALIAS_ADD_NTF, &n));
+		EXPECT_EQ(0, n);
+		dp_nl_close(un);
+		_exit(_metadata->exit_code);
+	}
+	close(ready[1]);
+	ASSERT_EQ(1, read(ready[0], &x, 1));
+	close(ready[0]);
+
+	l = sp_listen(self->af, 0, -1);
+	c = sp_connect(self->af, FTALIAS_ADDR_PORT, dp_port(l), 0);
+	ASSERT_GE(c, 0);
+	s = accept(l, NULL, NULL);
+	ASSERT_GE(s, 0);
+	ASSERT_EQ(0, sp_info(c, &ci));
+	ASSERT_EQ(0, dp_conn_drop(self->nl, ci.id));
+	ASSERT_LT(0, dp_alias_new(self->nl, "ev-after", -1, -1));
+
+	ASSERT_EQ(0, dp_conn_event(adm, WAIT_MS, &e));
+	EXPECT_EQ(FTALIAS_CONN_DROP_REASON_ADMIN, e.reason);
+	EXPECT_EQ(ci.id, e.id);
+	/* A privileged listener of events alone: alias events, no drop. */
+	EXPECT_EQ(0, wait_ntf(pub, FTALIAS_CMD_ALIAS_ADD_NTF, &drops));
+	EXPECT_EQ(0, drops);
+
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	close(c);
+	close(s);
+	close(l);
+	dp_nl_close(pub);
+	dp_nl_close(adm);
+}
+
+/*
+ * In a new pid namespace (pid 1 there): joins alias @a and connects to
+ * @port with its identity twice, the second connection dropping the
+ * first; then waits for the parent to close @go.
+ */
+static void pidns_member(int af, uint32_t a, uint32_t port, int go)
+{
+	int m, c1, c2;
+	char x;
+
+	m = sp_bind(af, a, -1);
+	c1 = sp_connect(af, FTALIAS_ADDR_PORT, port, a);
+	c2 = sp_connect(af, FTALIAS_ADDR_PORT, port, a);
+	if (m < 0 || c1 < 0 || c2 < 0)
+		_exit(1);
+	if (read(go, &x, 1) < 0)
+		_exit(1);
+	_exit(0);
+}
+
+/*
+ * The pids of notifications do not depend on the pid namespace of the task
+ * that caused them (listeners may be anywhere): a member that joins and a
+ * stale connection dropped by a process in a pid namespace of its own are
+ * reported with its pid and the listener's in the initial namespace.
+ */
+TEST_F(cn, ntf_pids_initial_ns)
+{
+	struct dp_nl *ev = dp_events_open();
+	struct dp_member mj = { 0 };
+	struct dp_conn e = { 0 };
+	int go[2], pp[2], l, n = 0, status;
+	uint32_t a;
+	pid_t kid, g = 0;
+
+	ASSERT_NE(NULL, ev);
+	a = dp_alias_new(self->nl, "pidns", -1, -1);
+	ASSERT_LT(0, (int)a);
+	l = sp_listen(self->af, 0, -1);
+	ASSERT_GE(l, 0);
+	ASSERT_EQ(0, pipe(go));
+	ASSERT_EQ(0, pipe(pp));
+
+	kid = fork();
+	ASSERT_GE(kid, 0);
+	if (!kid) {
+		close(go[1]);
+		if (unshare(CLONE_NEWPID))
+			_exit(2);
+		g = fork();
+		if (!g)
+			pidns_member(self->af, a, dp_port(l), go[0]);
+		/* g: its pid in our namespace, the initial one */
+		if (g < 0 || write(pp[1], &g, sizeof(g)) != sizeof(g))
+			_exit(3);
+		_exit(waitpid(g, &status, 0) == g && WIFEXITED(status) ?
+		      WEXITSTATUS(status) : 4);
+	}
+	close(go[0]);
+	close(pp[1]);
+	ASSERT_EQ((ssize_t)sizeof(g), read(pp[0], &g, sizeof(g)));
+	close(pp[0]);
+
+	ASSERT_EQ(0, wait_ntf_parse(ev, FTALIAS_CMD_MEMBER_JOIN_NTF, &n,
+				    dp_member_attr, &mj));
+	EXPECT_EQ(a, mj.alias);
+	EXPECT_EQ((uint32_t)g, mj.pid);
+	ASSERT_EQ(0, dp_conn_event(ev, WAIT_MS, &e));
+	EXPECT_EQ(FTALIAS_CONN_DROP_REASON_STALE, e.reason);
+	EXPECT_EQ((uint32_t)g, e.peer_pid);
+	EXPECT_EQ((uint32_t)g, e.new_peer_pid);
+	EXPECT_EQ((uint32_t)getpid(), e.local_pid);
+
+	close(go[1]);
+	ASSERT_EQ(kid, waitpid(kid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
 	close(l);
 	dp_nl_close(ev);
 }

@@ -1206,10 +1206,15 @@ static inline int dp_conn_drop(struct dp_nl *nl, uint32_t id)
 	return dp_nl_req(nl, &r, NULL, NULL);
 }
 
+struct dp_mcgrp {
+	const char *name;
+	uint32_t id;
+};
+
 static inline void dp_mcgrp_attr(int type, void *p, int len, void *arg)
 {
 	struct nlattr *g = p, *a;
-	uint32_t *grp = arg;
+	struct dp_mcgrp *want = arg;
 	int grem = len, arem;
 
 	if (type != CTRL_ATTR_MCAST_GROUPS)
@@ -1219,7 +1224,7 @@ static inline void dp_mcgrp_attr(int type, void *p, int len, void *arg)
 	     grem -= NLA_ALIGN(g->nla_len),
 	     g = (void *)((char *)g + NLA_ALIGN(g->nla_len))) {
 		uint32_t id = 0;
-		bool events = false;
+		bool found = false;
 
 		for (a = (void *)((char *)g + NLA_HDRLEN),
 		     arem = g->nla_len - NLA_HDRLEN;
@@ -1230,12 +1235,11 @@ static inline void dp_mcgrp_attr(int type, void *p, int len, void *arg)
 			if (a->nla_type == CTRL_ATTR_MCAST_GRP_ID)
 				memcpy(&id, (char *)a + NLA_HDRLEN, 4);
 			if (a->nla_type == CTRL_ATTR_MCAST_GRP_NAME &&
-			    !strcmp((char *)a + NLA_HDRLEN,
-				    FTALIAS_MCGRP_EVENTS))
-				events = true;
+			    !strcmp((char *)a + NLA_HDRLEN, want->name))
+				found = true;
 		}
-		if (events)
-			*grp = id;
+		if (found)
+			want->id = id;
 	}
 }
 
@@ -1244,21 +1248,42 @@ static inline void dp_mcgrp_cb(struct nlmsghdr *nlh, void *arg)
 	dp_attrs(nlh, dp_mcgrp_attr, arg);
 }
 
-/* A netlink socket of the current namespace on the events group; or NULL. */
-static inline struct dp_nl *dp_events_open(void)
+/*
+ * Joins the family's multicast group @name on @nl: 0, -ENOENT (no such
+ * group), -EPERM (admin-events without CAP_NET_ADMIN) or another -errno.
+ */
+static inline int dp_join(struct dp_nl *nl, const char *name)
 {
-	struct dp_nl *nl = dp_nl_open();
-	uint32_t grp = 0;
+	struct dp_mcgrp grp = { .name = name };
 	struct dp_req r;
+	int err;
 
-	if (!nl)
-		return NULL;
 	dp_req_init(nl, &r, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, NLM_F_ACK);
 	dp_put(&r, CTRL_ATTR_FAMILY_NAME, FTALIAS_FAMILY_NAME,
 	       sizeof(FTALIAS_FAMILY_NAME));
-	if (dp_nl_req(nl, &r, dp_mcgrp_cb, &grp) || !grp ||
-	    setsockopt(nl->fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &grp,
-		       sizeof(grp))) {
+	err = dp_nl_req(nl, &r, dp_mcgrp_cb, &grp);
+	if (err)
+		return err;
+	if (!grp.id)
+		return -ENOENT;
+	if (setsockopt(nl->fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &grp.id,
+		       sizeof(grp.id)))
+		return -errno;
+	return 0;
+}
+
+/*
+ * A netlink socket of the current namespace on the events and admin-events
+ * groups (every notification; needs CAP_NET_ADMIN); or NULL.
+ */
+static inline struct dp_nl *dp_events_open(void)
+{
+	struct dp_nl *nl = dp_nl_open();
+
+	if (!nl)
+		return NULL;
+	if (dp_join(nl, FTALIAS_MCGRP_EVENTS) ||
+	    dp_join(nl, FTALIAS_MCGRP_ADMIN_EVENTS)) {
 		dp_nl_close(nl);
 		return NULL;
 	}

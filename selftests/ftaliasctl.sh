@@ -494,6 +494,16 @@ if command -v setpriv >/dev/null; then
 			fail "unprivileged $c: $(cat "$tmp/err")"
 	done
 	expect_rc 0 ctl conn show id "$conn_ca"
+	# monitor without it: the connection events (admin-events) are refused,
+	# with a note, and it keeps listening to the others
+	ip netns exec "$ns" setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=-all "$(command -v ftaliasctl)" monitor \
+		>"$tmp/umon.txt" 2>"$tmp/umon.err" &
+	umon=$!
+	umon_noted() { grep -q '"admin-events" events need CAP_NET_ADMIN' "$tmp/umon.err"; }
+	wait_until 20 umon_noted || fail "unprivileged monitor: no note: $(cat "$tmp/umon.err")"
+	kill -INT "$umon"
+	wait "$umon" || fail "unprivileged monitor: exit status $?"
 else
 	log "SKIP: no setpriv, unprivileged conn commands not tested"
 fi

@@ -1010,6 +1010,114 @@ TEST_F(sa, unprivileged)
 	close(fd);
 }
 
+struct nobody_io {
+	int fd;			/* opened by the parent; -1: a new port */
+	uint32_t port;		/* datagram destination */
+	bool reply;		/* instead: read a request on fd, answer it */
+};
+
+/* In the nobody child: 0 if the datagram or the reply went, else errno. */
+static int nobody_io(void *p)
+{
+	struct nobody_io *io = p;
+	int fd = io->fd;
+	struct rmsg r;
+
+	if (fd < 0) {
+		fd = socket(af, SOCK_RDM, 0);
+		if (fd < 0 || sk_bind(fd, FTALIAS_ADDR_PORT, 0))
+			return 254;
+	}
+	if (!io->reply)
+		return send_port(fd, io->port, "d") == 1 ? 0 : errno;
+	if (rcv(fd, 0, &r) != 3 || !r.has_id)
+		return 253;
+	return send_reply(fd, &r.id, "rep") == 3 ? 0 : errno;
+}
+
+/*
+ * A datagram to a member's port needs the send bit of its alias, as a
+ * request to the alias and connect() do; replies are not datagrams and
+ * reach a requester of any alias.
+ */
+TEST_F(sa, datagram_to_member_port)
+{
+	struct alias_opts o = DEFAULT_OPTS;
+	uint32_t closed, joinonly, open;
+	struct nobody_io io = { .fd = -1 };
+	int mc, mj, mo, p, s;
+	struct ftalias_id id;
+	struct rmsg r;
+
+	o.uid = 0;
+	o.gid = 0;
+	o.mode = 0640;
+	closed = alias_new_opts("closed", o);
+	o.mode = 0642;
+	joinonly = alias_new_opts("joinonly", o);
+	o.mode = 0666;
+	open = alias_new_opts("open", o);
+	ASSERT_NE(0u, closed);
+	ASSERT_NE(0u, joinonly);
+	ASSERT_NE(0u, open);
+	mc = member(closed);
+	mj = member(joinonly);
+	mo = member(open);
+	p = client();
+	ASSERT_GE(mc, 0);
+	ASSERT_GE(mj, 0);
+	ASSERT_GE(mo, 0);
+	ASSERT_GE(p, 0);
+
+	/* without the send bit: EPERM, nothing queued */
+	io.port = port_of(mc);
+	EXPECT_EQ(EPERM, as_nobody(nobody_io, &io));
+	EXPECT_TRUE(queue_empty(mc));
+	io.port = port_of(mj);
+	EXPECT_EQ(EPERM, as_nobody(nobody_io, &io));
+	EXPECT_TRUE(queue_empty(mj));
+	EXPECT_EQ(0u, ALIAS_FIELD(closed, pending));
+
+	/* with it, to a plain port, and with CAP_NET_ADMIN: delivered */
+	io.port = port_of(mo);
+	EXPECT_EQ(0, as_nobody(nobody_io, &io));
+	EXPECT_EQ(1, rcv(mo, MSG_DONTWAIT, &r));
+	io.port = port_of(p);
+	EXPECT_EQ(0, as_nobody(nobody_io, &io));
+	EXPECT_EQ(1, rcv(p, MSG_DONTWAIT, &r));
+	EXPECT_EQ(1, send_port(p, port_of(mc), "r"));
+	EXPECT_EQ(1, rcv(mc, MSG_DONTWAIT, &r));
+
+	/*
+	 * A member of closed asks open; nobody, serving open, answers: the
+	 * reply reaches closed's member although nobody may not send to it,
+	 * and a datagram from the same socket may not.
+	 */
+	ASSERT_EQ(3, send_str(mc, open, "req", &id));
+	io.fd = mo;
+	io.reply = true;
+	EXPECT_EQ(0, as_nobody(nobody_io, &io));
+	ASSERT_EQ(3, rcv(mc, 0, &r));
+	EXPECT_STREQ("rep", r.data);
+	EXPECT_TRUE(r.has_rt);
+	EXPECT_TRUE(id_eq(&id, &r.rt));
+	io.reply = false;
+	io.port = port_of(mc);
+	EXPECT_EQ(EPERM, as_nobody(nobody_io, &io));
+	EXPECT_TRUE(queue_empty(mc));
+
+	s = member(closed);	/* a backup: its port is closed's too */
+	ASSERT_GE(s, 0);
+	io.fd = -1;
+	io.port = port_of(s);
+	EXPECT_EQ(EPERM, as_nobody(nobody_io, &io));
+	close(s);
+	close(mc);
+	close(mj);
+	close(mo);
+	close(p);
+}
+
 TEST_F(sa, cap_net_admin_overrides_mode)
 {
 	struct alias_opts o = DEFAULT_OPTS;
@@ -1389,6 +1497,20 @@ TEST_F(sa, resend_rules)
 	f.xid = 0;
 	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
 	EXPECT_EQ(EPERM, errno);
+	/* another node, port 0, an incarnation the alias has not reached */
+	f = o;
+	f.node = 1;
+	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
+	EXPECT_EQ(EPERM, errno);
+	f = o;
+	f.port = 0;
+	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
+	EXPECT_EQ(EPERM, errno);
+	f = o;
+	f.incarnation = o.incarnation + 1;
+	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_RESENT]));
 	/* still pending */
 	EXPECT_EQ(-1, send_resend(c1, srv, &o, "req"));
 	EXPECT_EQ(EALREADY, errno);

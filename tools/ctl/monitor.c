@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ftaliasctl monitor: print the notifications of the "events" multicast
- * group until SIGINT or SIGTERM.  One line per event, flushed at once so
+ * group, and of "admin-events" (connections) when the caller has
+ * CAP_NET_ADMIN, until SIGINT or SIGTERM.  One line per event, flushed at once so
  * that a reader on a pipe sees it; in JSON, one object per line shaped
  * like the output of tools/net/ynl/cli.py --subscribe:
  * {"name":"alias-add-ntf","msg":{...}}.  Counters (the alias stats nest,
@@ -112,7 +113,8 @@ int do_monitor(int argc, char **argv)
 
 	if (ftnl_open())
 		return EXIT_REFUSED;
-	if (ftnl_monitor(FTALIAS_MCGRP_EVENTS, monitor_event, NULL))
+	if (ftnl_monitor(FTALIAS_MCGRP_EVENTS, FTALIAS_MCGRP_ADMIN_EVENTS,
+			 monitor_event, NULL))
 		return EXIT_REFUSED;
 	return EXIT_OK;
 }

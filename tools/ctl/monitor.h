@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* ftaliasctl monitor: notifications of the "events" multicast group. */
+/* ftaliasctl monitor: notifications of the "events" and "admin-events" groups. */
 #ifndef FTALIASCTL_MONITOR_H
 #define FTALIASCTL_MONITOR_H
 

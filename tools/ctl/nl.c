@@ -524,13 +524,9 @@ static int seq_ok_cb(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
-int ftnl_monitor(const char *group, ftnl_msg_cb cb, void *arg)
+/* Join one multicast group of the family; -NLE_PERM passed back quietly. */
+static int join_group(const char *group, bool optional)
 {
-	struct ftnl_req req = { .cb = cb, .arg = arg };
-	struct sigaction sa = { .sa_handler = on_signal };
-	sigset_t block, orig;
-	struct nl_cb *nlcb;
-	struct pollfd pfd;
 	int grp, ret;
 
 	grp = genl_ctrl_resolve_grp(sk, FTALIAS_FAMILY_NAME, group);
@@ -542,9 +538,34 @@ int ftnl_monitor(const char *group, ftnl_msg_cb cb, void *arg)
 			     group, nl_geterror(grp));
 	}
 	ret = nl_socket_add_membership(sk, grp);
+	if (ret == -NLE_PERM && optional)
+		return ret;
 	if (ret < 0)
 		return error("cannot join the multicast group \"%s\": %s",
 			     group, nl_geterror(ret));
+	return 0;
+}
+
+int ftnl_monitor(const char *group, const char *admin_group, ftnl_msg_cb cb,
+		 void *arg)
+{
+	struct ftnl_req req = { .cb = cb, .arg = arg };
+	struct sigaction sa = { .sa_handler = on_signal };
+	sigset_t block, orig;
+	struct nl_cb *nlcb;
+	struct pollfd pfd;
+	int ret;
+
+	if (join_group(group, false))
+		return -1;
+	if (admin_group) {
+		ret = join_group(admin_group, true);
+		if (ret == -NLE_PERM)
+			fprintf(stderr, "Note: the \"%s\" events need CAP_NET_ADMIN in the network namespace; not shown\n",
+				admin_group);
+		else if (ret)
+			return -1;
+	}
 	nl_socket_set_nonblocking(sk);
 	/* Bursts of events: the kernel caps this at net.core.rmem_max. */
 	nl_socket_set_buffer_size(sk, 1 << 20, 0);

@@ -75,10 +75,13 @@ int ftnl_dump(uint8_t cmd, const struct attr_desc *desc, size_t n,
 	      void (*reset)(void *arg), void *arg);
 
 /*
- * Join the multicast group @group and call @cb for every message until
- * SIGINT or SIGTERM (returns 0) or an error.
+ * Join the multicast group @group and, when the caller may (CAP_NET_ADMIN
+ * in the namespace, else a note on stderr), @admin_group (or NULL), then
+ * call @cb for every message until SIGINT or SIGTERM (returns 0) or an
+ * error.
  */
-int ftnl_monitor(const char *group, ftnl_msg_cb cb, void *arg);
+int ftnl_monitor(const char *group, const char *admin_group, ftnl_msg_cb cb,
+		 void *arg);
 
 /* Attribute names of the requests, to name a missing attribute. */
 void ftnl_set_attr_desc(const struct attr_desc *desc, size_t n);

@@ -293,6 +293,7 @@ enum {
 	FTALIAS_CMD_MAX = (__FTALIAS_CMD_MAX - 1)
 };
 
-#define FTALIAS_MCGRP_EVENTS	"events"
+#define FTALIAS_MCGRP_EVENTS		"events"
+#define FTALIAS_MCGRP_ADMIN_EVENTS	"admin-events"
 
 #endif /* _UAPI_LINUX_FTALIAS_GENL_H */
