@@ -270,7 +270,9 @@ static void __ftalias_rc_forget(struct ftalias_alias *alias,
  * Make room for @cost more bytes (and one more entry if @entry) by
  * evicting the least recently recorded completed entries, but for @keep
  * (an entry recorded again, or NULL).  When the alias's own completed
- * entries could not make the room, nothing is evicted.
+ * entries could not make the room, nothing is evicted; but the total is
+ * shared, and when others grow it meanwhile the alias may evict all it
+ * could and still be refused.
  */
 static int __ftalias_rc_room(struct ftalias_alias *alias, u64 cost,
 			     bool entry, struct ftalias_rc_entry *keep)
@@ -305,9 +307,13 @@ static int __ftalias_rc_room(struct ftalias_alias *alias, u64 cost,
 		    bytes <= cfg->cache_max_bytes &&
 		    (u64)atomic64_read(&ftalias_rc_total) + cost <= limit)
 			return 0;
+		/*
+		 * Another alias may take the room this one made (its own
+		 * lock, the same total): the list may run out.
+		 */
 		e = list_first_entry_or_null(&rc->done, struct ftalias_rc_entry,
 					     lru);
-		if (e == keep)
+		if (e && e == keep)
 			e = list_is_last(&e->lru, &rc->done) ? NULL :
 				list_next_entry(e, lru);
 		if (!e)

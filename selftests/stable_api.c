@@ -1584,6 +1584,118 @@ TEST_F(st, total_limit)
 	EXPECT_EQ(0, dp_total_bytes(self->nl));
 }
 
+/*
+ * One of the two workers of total_limit_race: requests from its own client
+ * alias to its own server alias, each answered with a recorded auto-reply
+ * of a random size (a plain reply when a limit refuses it), until @ms
+ * passed.  Exit status: 0, or the step that failed.
+ */
+static void race_worker(FIXTURE_DATA(st) *self, uint32_t s, uint32_t ca,
+			int ms, unsigned int seed)
+{
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	long done = 0, refused = 0;
+	int64_t end = dp_now_ms() + ms;
+	struct ftalias_id id;
+	struct dp_msg m;
+	size_t size;
+	char in[16];
+	int err;
+
+	if (srv < 0 || cli < 0)
+		_exit(20);
+	memset(self->buf, 'r', sizeof(self->buf));
+	while (dp_now_ms() < end) {
+		/* Mostly large replies, some small: long eviction runs. */
+		size = rand_r(&seed) % 4 ? 12000 + rand_r(&seed) % 4000 :
+					   1 + rand_r(&seed) % 500;
+		if (dp_send_req(cli, self->af, s, "r", 1, &id, 0))
+			_exit(21);
+		if (recv_wait(srv, in, sizeof(in), &m, self->cbuf,
+			      sizeof(self->cbuf)) != 1 || !dp_id_eq(&m.id, &id))
+			_exit(22);
+		err = dp_reply_record(srv, &id, self->buf, size);
+		if (err == -ENOBUFS) {
+			refused++;
+			err = dp_send_reply(srv, &id, self->buf, size, 0);
+		}
+		if (err)
+			_exit(23);
+		if (recv_wait(cli, self->buf + sizeof(self->buf) / 2,
+			      sizeof(self->buf) / 2, &m, self->cbuf,
+			      sizeof(self->cbuf)) != (ssize_t)size ||
+		    !dp_id_eq(&m.reply_to, &id))
+			_exit(24);
+		done++;
+	}
+	ksft_print_msg("alias %u: %ld replies, %ld records refused\n", s,
+		       done, refused);
+	_exit(done ? 0 : 25);
+}
+
+/*
+ * Two aliases recording at the total limit at once, one process each (the
+ * guest has two CPUs): one alias evicting its own entries to make room
+ * under the total may see the other take that room and run out of
+ * entries to evict; it is refused (ENOBUFS), never worse.  A short TTL
+ * keeps entries coming and going.
+ */
+TEST_F(st, total_limit_race)
+{
+	enum { WORKERS = 2, MS = 8000, ROOM = 24000 };
+	uint32_t s[WORKERS], ca[WORKERS];
+	unsigned long long limit;
+	struct dp_cache c;
+	int i, status, ok;
+	pid_t pid[WORKERS];
+	char val[32];
+
+	if (read_file(TOTAL_PARAM, self->saved_total,
+		      sizeof(self->saved_total)))
+		SKIP(return, "no " TOTAL_PARAM);
+	for (i = 0; i < WORKERS; i++) {
+		s[i] = new_alias(self->nl);
+		ca[i] = new_alias(self->nl);
+		ASSERT_NE(0, s[i]);
+		ASSERT_NE(0, ca[i]);
+		ASSERT_EQ(0, dp_alias_set(self->nl, s[i],
+					  FTALIAS_A_ALIAS_CACHE_TTL_MS, 50, 4));
+	}
+	/* Room for about one and a half large entries. */
+	limit = dp_total_bytes(self->nl) + ROOM;
+	snprintf(val, sizeof(val), "%llu", limit);
+	ASSERT_EQ(0, write_file(TOTAL_PARAM, val));
+	for (i = 0; i < WORKERS; i++) {
+		pid[i] = fork();
+		ASSERT_GE(pid[i], 0);
+		if (!pid[i])
+			race_worker(self, s[i], ca[i], MS, getpid());
+	}
+	for (i = 0, ok = 0; i < WORKERS; i++) {
+		ASSERT_EQ(pid[i], waitpid(pid[i], &status, 0));
+		EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status))
+			TH_LOG("worker %d failed at step %d", i,
+			       WEXITSTATUS(status));
+		c = cache_of(self->nl, s[i]);
+		ksft_print_msg("alias %u: recorded %llu, evict-lru %llu, evict-ttl %llu, refused %llu\n",
+			       s[i], (unsigned long long)c.recorded,
+			       (unsigned long long)c.evict_lru,
+			       (unsigned long long)c.evict_ttl,
+			       (unsigned long long)c.refused);
+		ok += c.recorded && c.evict_lru;
+	}
+	/* The total bound for both: each recorded and evicted for it. */
+	EXPECT_EQ(WORKERS, ok);
+	ASSERT_EQ(0, write_file(TOTAL_PARAM, self->saved_total));
+	self->saved_total[0] = 0;
+	for (i = 0; i < WORKERS; i++) {
+		EXPECT_EQ(0, dp_alias_del(self->nl, s[i]));
+		EXPECT_EQ(0, dp_alias_del(self->nl, ca[i]));
+	}
+	EXPECT_EQ(0, dp_total_bytes(self->nl));
+}
+
 /* Deleting an alias frees its stable area, whatever is in it. */
 TEST_F(st, alias_delete_frees)
 {
