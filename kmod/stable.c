@@ -58,6 +58,8 @@
 #define FTALIAS_RC_BATCH		256
 /* Caches one shrinker scan visits, under the module-wide lock. */
 #define FTALIAS_RC_SCAN_MAX		1024
+/* Longest delay between tries to allocate an answer or notice. */
+#define FTALIAS_RC_BACKOFF_MAX		((unsigned long)HZ)
 
 /* A requester that is an alias, with the entries of its requests. */
 struct ftalias_rc_client {
@@ -428,9 +430,74 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 }
 
 /*
- * Put the bytes of @request (a clone of it, as the frag_list) after the
- * linear part of @msg, filled in (NULL: out of memory), and give it
- * @request's control block without the request's reference.
+ * A message of @len bytes to fill with skb_store_bits(), made without a
+ * high-order GFP_ATOMIC allocation: linear while it fits in a page, page
+ * fragments beyond (order 0; a whole orphan notice fits, see
+ * ftalias_rc_module_init()).
+ */
+static struct sk_buff *ftalias_rc_alloc(u32 len)
+{
+	struct sk_buff *msg;
+	int err;
+
+	if (len <= SKB_MAX_HEAD(0)) {
+		msg = alloc_skb(len, GFP_ATOMIC | __GFP_NOWARN);
+		if (msg)
+			skb_put(msg, len);
+		return msg;
+	}
+	msg = alloc_skb_with_frags(0, len, 0, &err, GFP_ATOMIC | __GFP_NOWARN);
+	if (msg) {
+		msg->len = len;
+		msg->data_len = len;
+	}
+	return msg;
+}
+
+/* Copy @len bytes of @from into @to at @off, through a small buffer. */
+static void ftalias_rc_copy(struct sk_buff *to, int off,
+			    const struct sk_buff *from, int len)
+{
+	u8 buf[128];
+	int n, done;
+
+	for (done = 0; done < len; done += n) {
+		n = min_t(int, len - done, sizeof(buf));
+		/* Cannot fail: the bytes and the room are there. */
+		if (WARN_ON_ONCE(skb_copy_bits(from, done, buf, n) ||
+				 skb_store_bits(to, off + done, buf, n)))
+			return;
+	}
+}
+
+/*
+ * The retry delay after an answer or notice could not be allocated:
+ * doubled at each failure in a row, up to FTALIAS_RC_BACKOFF_MAX.
+ */
+static unsigned long __ftalias_rc_fail(struct ftalias_rc *rc)
+{
+	rc->backoff = clamp(rc->backoff * 2, 1UL, FTALIAS_RC_BACKOFF_MAX);
+	return rc->backoff;
+}
+
+/**
+ * __ftalias_rc_backoff() - when to try a delivery the cache failed again
+ * @alias: the alias, locked, whose __ftalias_rc_check() said
+ *	FTALIAS_RC_RETRY
+ *
+ * Return: the delay in jiffies.
+ */
+unsigned long __ftalias_rc_backoff(struct ftalias_alias *alias)
+{
+	lockdep_assert_held(&alias->lock);
+
+	return alias->rc.backoff ?: 1;
+}
+
+/*
+ * Put the bytes of @request (a clone of it, on the frag_list) after those
+ * of @msg, filled in (NULL: out of memory), and give it @request's control
+ * block without the request's reference.
  *
  * Return: @msg, or NULL (and @msg freed).
  */
@@ -494,10 +561,11 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		return FTALIAS_RC_WAIT;
 
 	case FTALIAS_RC_AUTO_REPLY:
-		msg = alloc_skb(e->len, GFP_ATOMIC | __GFP_NOWARN);
+		msg = ftalias_rc_alloc(e->len);
 		if (!msg)
-			return FTALIAS_RC_RETRY;
-		skb_put_data(msg, e->data, e->len);
+			goto retry;
+		/* Cannot fail: the room is there. */
+		WARN_ON_ONCE(skb_store_bits(msg, 0, e->data, e->len));
 		cb = ftalias_cb(msg);
 		memset(cb, 0, sizeof(*cb));
 		cb->kind = FTALIAS_MSG_REPLY;
@@ -505,50 +573,63 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		cb->to_alias = !!req->id.alias;
 		cb->src_alias = alias->id;
 		rc->stats.hits_auto++;
+		rc->backoff = 0;
 		*skb = msg;
 		return FTALIAS_RC_ANSWERED;
 
 	default:
 		/* The handler's argument, then the request's bytes. */
-		msg = alloc_skb(e->len, GFP_ATOMIC | __GFP_NOWARN);
+		msg = ftalias_rc_alloc(e->len);
 		if (msg)
-			skb_put_data(msg, e->data, e->len);
+			WARN_ON_ONCE(skb_store_bits(msg, 0, e->data, e->len));
 		msg = ftalias_rc_attach(msg, req->skb);
 		if (!msg)
-			return FTALIAS_RC_RETRY;
+			goto retry;
 		cb = ftalias_cb(msg);
 		cb->flags = FTALIAS_F_REDUNDANT;
 		cb->aux = e->len;
 		rc->stats.hits_handler++;
+		rc->backoff = 0;
 		*skb = msg;
 		return FTALIAS_RC_DELIVER_SKB;
 	}
+retry:
+	__ftalias_rc_fail(rc);
+	return FTALIAS_RC_RETRY;
 }
 
 /* The orphan notice of @e: its journal, then the request's bytes. */
 static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
 {
+	static const u8 pad[FTALIAS_JOURNAL_ALIGN];
 	struct ftalias_rc_prog *prog = e->prog;
-	struct ftalias_journal_rec *hdr;
+	struct ftalias_journal_rec hdr;
 	struct ftalias_skb_cb *cb;
 	struct ftalias_jrec *jr;
 	struct sk_buff *msg;
-	u32 size = 0;
+	u32 size = 0, off, len;
 
 	list_for_each_entry(jr, &prog->journal, node)
-		size += sizeof(*hdr) + ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN);
-	msg = alloc_skb(size, GFP_ATOMIC | __GFP_NOWARN);
+		size += sizeof(hdr) + ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN);
+	msg = ftalias_rc_alloc(size);
 	if (!msg)
 		return NULL;
+	off = 0;
 	list_for_each_entry(jr, &prog->journal, node) {
-		hdr = skb_put_zero(msg, sizeof(*hdr) +
-				   ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN));
-		hdr->id = jr->id;
-		hdr->alias = jr->alias;
-		hdr->flags = jr->flags;
-		hdr->len = jr->skb->len;
-		/* Cannot fail: the bytes are there. */
-		WARN_ON_ONCE(skb_copy_bits(jr->skb, 0, hdr + 1, jr->skb->len));
+		len = jr->skb->len;
+		memset(&hdr, 0, sizeof(hdr));
+		hdr.id = jr->id;
+		hdr.alias = jr->alias;
+		hdr.flags = jr->flags;
+		hdr.len = len;
+		WARN_ON_ONCE(skb_store_bits(msg, off, &hdr, sizeof(hdr)));
+		off += sizeof(hdr);
+		ftalias_rc_copy(msg, off, jr->skb, len);
+		off += len;
+		len = ALIGN(len, FTALIAS_JOURNAL_ALIGN) - len;
+		if (len)
+			WARN_ON_ONCE(skb_store_bits(msg, off, pad, len));
+		off += len;
 	}
 	msg = ftalias_rc_attach(msg, prog->request);
 	if (!msg)
@@ -566,7 +647,8 @@ static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
  * @to: its active member
  *
  * Each orphaned in-progress entry becomes @to's to resolve, with an
- * orphan notice.  Out of memory, the alias's work tries again.
+ * orphan notice.  Out of memory, the alias's work tries again, later
+ * after each failure in a row (__ftalias_rc_fail()).
  */
 void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to)
 {
@@ -583,9 +665,10 @@ void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to)
 			continue;
 		msg = ftalias_rc_notice(e);
 		if (!msg) {
-			__ftalias_schedule(alias, 1);
+			__ftalias_schedule(alias, __ftalias_rc_fail(rc));
 			return;
 		}
+		rc->backoff = 0;
 		e->prog->owner = to;
 		rc->nr_orphans--;
 		rc->stats.orphans++;
@@ -1495,6 +1578,10 @@ int __init ftalias_rc_module_init(void)
 	int err;
 
 	BUILD_BUG_ON(FTALIAS_MSG_MAX >= 1 << 24);	/* entry->len */
+	/* The journal of an orphan notice fits in ftalias_rc_alloc()'s pages. */
+	BUILD_BUG_ON(FTALIAS_JOURNAL_BYTES_MAX + FTALIAS_JOURNAL_MAX *
+		     (sizeof(struct ftalias_journal_rec) +
+		      FTALIAS_JOURNAL_ALIGN) > MAX_SKB_FRAGS * PAGE_SIZE);
 
 	ftalias_rc_entry_cache = KMEM_CACHE(ftalias_rc_entry, SLAB_ACCOUNT);
 	if (!ftalias_rc_entry_cache)
