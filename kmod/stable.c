@@ -24,8 +24,8 @@
  * members may re-send any ID of their alias: their entries stay until the
  * alias acknowledges them (FTALIAS_ACK, carried by its next requests as in
  * RIFL), the TTL, or eviction of the least recently recorded completed
- * entries under the per-alias and total limits and memory pressure (the
- * shrinker).  An entry in progress is never evicted: the limits refuse new
+ * entries under the per-alias limits, the total limit and the share of it
+ * a network namespace may hold, and memory pressure (the shrinker).  An entry in progress is never evicted: the limits refuse new
  * ones instead (ENOBUFS), so an in-progress request never silently becomes
  * "not seen".  Only cache-flush with in-progress discards them.
  *
@@ -58,6 +58,14 @@
 #define FTALIAS_RC_BATCH		256
 /* Caches one shrinker scan visits, under the module-wide lock. */
 #define FTALIAS_RC_SCAN_MAX		1024
+/*
+ * Shares of cache_total_bytes: each network namespace but the initial one
+ * may hold at most 1/FTALIAS_RC_NETNS_SHARE of it, and all of them
+ * together at most 1/FTALIAS_RC_OTHERS_SHARE (the rest is the initial
+ * namespace's, whatever the others do).
+ */
+#define FTALIAS_RC_NETNS_SHARE		4
+#define FTALIAS_RC_OTHERS_SHARE		2
 /* Longest delay between tries to allocate an answer or notice. */
 #define FTALIAS_RC_BACKOFF_MAX		((unsigned long)HZ)
 
@@ -116,6 +124,8 @@ static struct kmem_cache *ftalias_rc_entry_cache __ro_after_init;
 static DEFINE_SPINLOCK(ftalias_rc_lock);
 static LIST_HEAD(ftalias_rc_all);
 static atomic64_t ftalias_rc_total = ATOMIC64_INIT(0);
+/* Of the total, the bytes of the namespaces other than the initial one. */
+static atomic64_t ftalias_rc_others = ATOMIC64_INIT(0);
 static atomic_long_t ftalias_rc_reclaimable = ATOMIC_LONG_INIT(0);
 
 u64 ftalias_rc_total_bytes(void)
@@ -151,6 +161,17 @@ static u64 ftalias_rc_growth(const struct ftalias_rc_entry *e, u32 len)
 	return then > now ? then - now : 0;
 }
 
+/* @bytes more (or less) in the counters above the alias of @rc. */
+static void ftalias_rc_charge_net(struct ftalias_rc *rc, s64 bytes)
+{
+	struct ftalias_alias *alias = container_of(rc, struct ftalias_alias, rc);
+
+	atomic64_add(bytes, &ftalias_rc_total);
+	atomic64_add(bytes, &ftalias_net(alias->net)->rc_bytes);
+	if (!net_eq(alias->net, &init_net))
+		atomic64_add(bytes, &ftalias_rc_others);
+}
+
 /* @bytes more (or less) for entry @e, in its present state. */
 static void __ftalias_rc_charge(struct ftalias_rc *rc,
 				const struct ftalias_rc_entry *e, s64 bytes)
@@ -158,7 +179,35 @@ static void __ftalias_rc_charge(struct ftalias_rc *rc,
 	rc->bytes += bytes;
 	if (e->state == FTALIAS_RC_IN_PROGRESS)
 		rc->prog_bytes += bytes;
-	atomic64_add(bytes, &ftalias_rc_total);
+	ftalias_rc_charge_net(rc, bytes);
+}
+
+static u64 ftalias_rc_excess(s64 bytes, u64 cost, u64 limit)
+{
+	u64 want = (u64)max_t(s64, bytes, 0) + cost;
+
+	return want > limit ? want - limit : 0;
+}
+
+/*
+ * How many bytes @alias must free before it may hold @cost more under the
+ * module-wide limits: the total, and for a namespace other than the
+ * initial one its share and the share of all such namespaces.  The
+ * counters move under other aliases' locks: a snapshot.
+ */
+static u64 ftalias_rc_over(struct ftalias_alias *alias, u64 cost)
+{
+	u64 limit = READ_ONCE(ftalias_cache_total_limit), over, o;
+
+	over = ftalias_rc_excess(atomic64_read(&ftalias_rc_total), cost, limit);
+	if (net_eq(alias->net, &init_net))
+		return over;
+	o = ftalias_rc_excess(atomic64_read(&ftalias_net(alias->net)->rc_bytes),
+			      cost, limit / FTALIAS_RC_NETNS_SHARE);
+	over = max(over, o);
+	o = ftalias_rc_excess(atomic64_read(&ftalias_rc_others), cost,
+			      limit / FTALIAS_RC_OTHERS_SHARE);
+	return max(over, o);
 }
 
 static struct ftalias_rc_entry *__ftalias_rc_lookup(struct ftalias_rc *rc,
@@ -271,19 +320,19 @@ static void __ftalias_rc_forget(struct ftalias_alias *alias,
 /*
  * Make room for @cost more bytes (and one more entry if @entry) by
  * evicting the least recently recorded completed entries, but for @keep
- * (an entry recorded again, or NULL).  When the alias's own completed
- * entries could not make the room, nothing is evicted; but the total is
- * shared, and when others grow it meanwhile the alias may evict all it
- * could and still be refused.
+ * (an entry recorded again, or NULL), under the alias's limits and the
+ * module-wide ones (ftalias_rc_over()).  When the alias's own completed
+ * entries could not make the room, nothing is evicted; but the total and
+ * the namespace shares are shared, and when others grow them meanwhile
+ * the alias may evict all it could and still be refused.
  */
 static int __ftalias_rc_room(struct ftalias_alias *alias, u64 cost,
 			     bool entry, struct ftalias_rc_entry *keep)
 {
 	const struct ftalias_alias_cfg *cfg = &alias->cfg;
-	u64 limit = READ_ONCE(ftalias_cache_total_limit);
 	struct ftalias_rc *rc = &alias->rc;
-	u64 total, free_bytes, bytes;
 	struct ftalias_rc_entry *e;
+	u64 free_bytes, bytes;
 	u32 free_entries;
 
 	lockdep_assert_held(&alias->lock);
@@ -295,23 +344,22 @@ static int __ftalias_rc_room(struct ftalias_alias *alias, u64 cost,
 		free_bytes -= ftalias_rc_cost(keep);
 		free_entries--;
 	}
-	total = atomic64_read(&ftalias_rc_total);
 	if ((entry && rc->entries >= cfg->cache_max_entries &&
 	     rc->entries + 1 - cfg->cache_max_entries > free_entries) ||
 	    (rc->bytes + cost > cfg->cache_max_bytes &&
 	     rc->bytes + cost - cfg->cache_max_bytes > free_bytes) ||
-	    (total + cost > limit && total + cost - limit > free_bytes))
+	    ftalias_rc_over(alias, cost) > free_bytes)
 		goto refuse;
 
 	for (;;) {
 		bytes = rc->bytes + cost;
 		if (!(entry && rc->entries >= cfg->cache_max_entries) &&
 		    bytes <= cfg->cache_max_bytes &&
-		    (u64)atomic64_read(&ftalias_rc_total) + cost <= limit)
+		    !ftalias_rc_over(alias, cost))
 			return 0;
 		/*
 		 * Another alias may take the room this one made (its own
-		 * lock, the same total): the list may run out.
+		 * lock, the same total or namespace): the list may run out.
 		 */
 		e = list_first_entry_or_null(&rc->done, struct ftalias_rc_entry,
 					     lru);
@@ -1464,7 +1512,7 @@ void ftalias_rc_destroy(struct ftalias_alias *alias)
 	/* The completed entries are the reclaimable ones. */
 	atomic_long_sub(rc->entries - rc->nr_in_progress,
 			&ftalias_rc_reclaimable);
-	atomic64_sub(rc->bytes, &ftalias_rc_total);
+	ftalias_rc_charge_net(rc, -(s64)rc->bytes);
 	rc->bytes = 0;
 	rc->prog_bytes = 0;
 	rc->entries = 0;

@@ -18,7 +18,9 @@
 #include <unistd.h>
 #include <poll.h>
 #include <sched.h>
+#include <grp.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -1693,6 +1695,207 @@ TEST_F(st, total_limit_race)
 		EXPECT_EQ(0, dp_alias_del(self->nl, s[i]));
 		EXPECT_EQ(0, dp_alias_del(self->nl, ca[i]));
 	}
+	EXPECT_EQ(0, dp_total_bytes(self->nl));
+}
+
+/*
+ * Become an unprivileged user (nobody) in a user and network namespace of
+ * its own, as unshare -Urn does: 0 or the step that failed (1: no user
+ * namespaces for unprivileged users here).
+ */
+static int unpriv_netns(void)
+{
+	char map[32];
+
+	if (setgroups(0, NULL) || setresgid(65534, 65534, 65534) ||
+	    setresuid(65534, 65534, 65534))
+		return 2;
+	/* Credentials changed: /proc/self is ours again only so. */
+	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
+		return 3;
+	if (unshare(CLONE_NEWUSER | CLONE_NEWNET))
+		return 1;
+	snprintf(map, sizeof(map), "0 65534 1\n");
+	if (write_file("/proc/self/setgroups", "deny") ||
+	    write_file("/proc/self/uid_map", map) ||
+	    write_file("/proc/self/gid_map", map))
+		return 4;
+	return setresgid(0, 0, 0) || setresuid(0, 0, 0) ? 5 : 0;
+}
+
+/*
+ * In the child's namespace: an alias whose member blocks requests of
+ * @size bytes (entries in progress, never evicted) until a limit refuses
+ * one with ENOBUFS; the number blocked is written to @wfd, then the child
+ * waits for EOF on @rfd, holding them.  Exit status: 0, or the step that
+ * failed.
+ */
+static void netns_filler(FIXTURE_DATA(st) *self, size_t size, int rfd,
+			 int wfd)
+{
+	struct ftalias_id id;
+	int srv, cli = -1, n, err, step;
+	struct dp_nl *nl;
+	struct dp_msg m;
+	uint32_t s;
+	char c;
+
+	step = unpriv_netns();
+	if (step)
+		_exit(step == 1 ? 100 : 10 + step);
+	nl = dp_nl_open();
+	if (!nl)
+		_exit(20);
+	s = new_alias(nl);
+	if (!s)
+		_exit(21);
+	srv = dp_socket(self->af, s, -1, 0);
+	if (srv < 0)
+		_exit(22);
+	memset(self->buf, 'f', size);
+	for (n = 0; n < 1000; n++) {
+		/* Unanswered requests fill their sender's SO_SNDBUF: a few
+		 * per client (kept open: their entries stay).
+		 */
+		if (!(n % 8))
+			cli = dp_socket(self->af, 0, -1, 0);
+		if (cli < 0 ||
+		    dp_send_req(cli, self->af, s, self->buf, size, &id, 0) ||
+		    recv_wait(srv, self->buf, sizeof(self->buf), &m, self->cbuf,
+			      sizeof(self->cbuf)) != (ssize_t)size)
+			_exit(23);
+		err = dp_record(srv, &id, FTALIAS_RECORD_BLOCK, NULL, 0);
+		if (err == -ENOBUFS)
+			break;
+		if (err)
+			_exit(24);
+	}
+	if (cache_of(nl, s).refused != 1)
+		_exit(25);
+	if (write(wfd, &n, sizeof(n)) != sizeof(n))
+		_exit(26);
+	if (read(rfd, &c, 1) < 0)
+		_exit(27);
+	_exit(0);
+}
+
+/*
+ * In an alias of the caller's namespace: a request whose reply of @size
+ * bytes is recorded, and whose re-send the kernel answers.  0 or the step
+ * that failed.
+ */
+static int record_and_resend(FIXTURE_DATA(st) *self, struct dp_nl *nl,
+			     size_t size)
+{
+	uint32_t s = new_alias(nl), ca = new_alias(nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	struct ftalias_id id;
+	struct dp_msg m;
+	int step = 0;
+
+	if (!s || !ca || srv < 0 || cli < 0)
+		return 1;
+	memset(self->buf, 'i', size);
+	if (dp_send_req(cli, self->af, s, "q", 1, &id, 0) ||
+	    recv_wait(srv, self->cbuf, 16, &m, self->cbuf + 16,
+		      sizeof(self->cbuf) - 16) != 1)
+		step = 2;
+	else if (dp_reply_record(srv, &id, self->buf, size))
+		step = 3;
+	else if (recv_wait(cli, self->buf, sizeof(self->buf), &m, self->cbuf,
+			   sizeof(self->cbuf)) != (ssize_t)size)
+		step = 4;
+	else if (dp_send_req_cmsg(cli, self->af, s, "q", 1, FTALIAS_CMSG_ID,
+				  &id, sizeof(id), NULL) ||
+		 recv_wait(cli, self->buf, sizeof(self->buf), &m, self->cbuf,
+			   sizeof(self->cbuf)) != (ssize_t)size ||
+		 !dp_id_eq(&m.reply_to, &id) || !nothing_queued(srv))
+		step = 5;
+	else if (cache_of(nl, s).hits_auto != 1 || cache_of(nl, s).refused)
+		step = 6;
+	close(cli);
+	close(srv);
+	dp_alias_del(nl, s);
+	dp_alias_del(nl, ca);
+	return step;
+}
+
+/*
+ * One network namespace cannot starve the others' replay caches: an
+ * unprivileged user in a user and network namespace of its own fills its
+ * cache with entries in progress until ENOBUFS, which it reaches at its
+ * share of cache_total_bytes; meanwhile an alias of the initial
+ * namespace, and one of another unprivileged namespace, still record and
+ * answer re-sends.
+ */
+TEST_F(st, netns_share)
+{
+	enum { LIMIT = 1 << 20, REQ = 16000, REPLY = 60000 };
+	int to[2], from[2], status, n = 0;
+	unsigned long long limit;
+	char val[32];
+	pid_t pid, pid2;
+
+	if (read_file(TOTAL_PARAM, self->saved_total,
+		      sizeof(self->saved_total)))
+		SKIP(return, "no " TOTAL_PARAM);
+	limit = dp_total_bytes(self->nl) + LIMIT;
+	snprintf(val, sizeof(val), "%llu", limit);
+	ASSERT_EQ(0, write_file(TOTAL_PARAM, val));
+	ASSERT_EQ(0, pipe(to));
+	ASSERT_EQ(0, pipe(from));
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (!pid) {
+		close(to[1]);
+		close(from[0]);
+		netns_filler(self, REQ, to[0], from[1]);
+	}
+	close(to[0]);
+	close(from[1]);
+	if (read(from[0], &n, sizeof(n)) != sizeof(n)) {
+		ASSERT_EQ(pid, waitpid(pid, &status, 0));
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 100)
+			SKIP(return, "no user namespaces for unprivileged users");
+		ASSERT_TRUE(0) TH_LOG("filler failed at step %d",
+				      WEXITSTATUS(status));
+	}
+	/* Its share is a quarter of the total: far from the whole. */
+	ksft_print_msg("the namespace blocked %d requests of %d bytes\n", n,
+		       REQ);
+	EXPECT_LT(n, (int)(limit / 4 / REQ) + 1);
+	EXPECT_GT(n, 0);
+	EXPECT_LE(dp_total_bytes(self->nl), limit);
+
+	/* The initial namespace records and answers as if nothing were. */
+	EXPECT_EQ(0, record_and_resend(self, self->nl, REPLY));
+
+	/* So does another unprivileged namespace, within its own share. */
+	pid2 = fork();
+	ASSERT_GE(pid2, 0);
+	if (!pid2) {
+		struct dp_nl *nl;
+		int step = unpriv_netns();
+
+		if (step)
+			_exit(10 + step);
+		nl = dp_nl_open();
+		_exit(nl ? 20 + record_and_resend(self, nl, REPLY) : 19);
+	}
+	ASSERT_EQ(pid2, waitpid(pid2, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 20)
+		TH_LOG("second namespace failed at step %d",
+		       WEXITSTATUS(status));
+
+	close(to[1]);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status))
+		TH_LOG("filler failed at step %d", WEXITSTATUS(status));
+	close(from[0]);
+	ASSERT_EQ(0, write_file(TOTAL_PARAM, self->saved_total));
+	self->saved_total[0] = 0;
+	/* The namespaces went with their caches. */
 	EXPECT_EQ(0, dp_total_bytes(self->nl));
 }
 
