@@ -82,7 +82,7 @@ struct ftalias_rc_client {
 struct ftalias_rc_prog {
 	struct ftalias_sock *owner;	/* NULL: orphaned, no notice yet */
 	unsigned long orphaned;		/* jiffies, when @owner went */
-	struct sk_buff *request;	/* a clone: the request's bytes */
+	struct sk_buff *request;	/* a copy of the request (cb, bytes) */
 	struct list_head journal;	/* struct ftalias_jrec */
 	u32 nr_journal;
 	u32 journal_bytes;
@@ -479,22 +479,22 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 
 /*
  * A message of @len bytes to fill with skb_store_bits(), made without a
- * high-order GFP_ATOMIC allocation: linear while it fits in a page, page
- * fragments beyond (order 0; a whole orphan notice fits, see
- * ftalias_rc_module_init()).
+ * high-order allocation (GFP_ATOMIC under the alias's lock): linear while
+ * it fits in a page, page fragments beyond (order 0; a whole orphan
+ * notice fits, see ftalias_rc_module_init()).
  */
-static struct sk_buff *ftalias_rc_alloc(u32 len)
+static struct sk_buff *ftalias_rc_alloc(u32 len, gfp_t gfp)
 {
 	struct sk_buff *msg;
 	int err;
 
 	if (len <= SKB_MAX_HEAD(0)) {
-		msg = alloc_skb(len, GFP_ATOMIC | __GFP_NOWARN);
+		msg = alloc_skb(len, gfp | __GFP_NOWARN);
 		if (msg)
 			skb_put(msg, len);
 		return msg;
 	}
-	msg = alloc_skb_with_frags(0, len, 0, &err, GFP_ATOMIC | __GFP_NOWARN);
+	msg = alloc_skb_with_frags(0, len, 0, &err, gfp | __GFP_NOWARN);
 	if (msg) {
 		msg->len = len;
 		msg->data_len = len;
@@ -609,7 +609,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		return FTALIAS_RC_WAIT;
 
 	case FTALIAS_RC_AUTO_REPLY:
-		msg = ftalias_rc_alloc(e->len);
+		msg = ftalias_rc_alloc(e->len, GFP_ATOMIC);
 		if (!msg)
 			goto retry;
 		/* Cannot fail: the room is there. */
@@ -627,7 +627,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 
 	default:
 		/* The handler's argument, then the request's bytes. */
-		msg = ftalias_rc_alloc(e->len);
+		msg = ftalias_rc_alloc(e->len, GFP_ATOMIC);
 		if (msg)
 			WARN_ON_ONCE(skb_store_bits(msg, 0, e->data, e->len));
 		msg = ftalias_rc_attach(msg, req->skb);
@@ -659,7 +659,7 @@ static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
 
 	list_for_each_entry(jr, &prog->journal, node)
 		size += sizeof(hdr) + ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN);
-	msg = ftalias_rc_alloc(size);
+	msg = ftalias_rc_alloc(size, GFP_ATOMIC);
 	if (!msg)
 		return NULL;
 	off = 0;
@@ -957,11 +957,27 @@ void ftalias_rc_route_answers(struct ftalias_alias *alias)
 		ftalias_route(fn, skb);
 }
 
-/* Preallocations of a record, made before the alias's lock is taken. */
+/*
+ * Preallocations of a record, made before the alias's lock is taken.  An
+ * entry in progress keeps a copy of its request's bytes, made in process
+ * context and charged to the recording process's memory cgroup: its
+ * size is known under the lock only, so @request is allocated once
+ * __ftalias_rc_block() said how many bytes it wants (-EAGAIN).
+ */
 struct ftalias_rc_new {
 	struct ftalias_rc_entry *entry;
 	struct ftalias_rc_prog *prog;
+	struct sk_buff *request;
+	u32 want;
 };
+
+/* The copy of @n->want request bytes, for another try. */
+static int ftalias_rc_new_request(struct ftalias_rc_new *n)
+{
+	kfree_skb(n->request);
+	n->request = ftalias_rc_alloc(n->want, GFP_KERNEL_ACCOUNT);
+	return n->request ? 0 : -ENOMEM;
+}
 
 static int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog)
 {
@@ -978,11 +994,14 @@ static void ftalias_rc_new_free(struct ftalias_rc_new *n)
 	if (n->entry)
 		kmem_cache_free(ftalias_rc_entry_cache, n->entry);
 	kfree(n->prog);
+	kfree_skb(n->request);
 }
 
 /*
  * Create the in-progress entry of @id for member @fsk: @id must be a
- * request pending at @alias (the member is serving it).
+ * request pending at @alias (the member is serving it).  -EAGAIN: the
+ * copy of the request's bytes in @n is missing or of another size, the
+ * caller allocates @n->want bytes and tries again.
  */
 static int __ftalias_rc_block(struct ftalias_alias *alias,
 			      struct ftalias_sock *fsk,
@@ -999,9 +1018,14 @@ static int __ftalias_rc_block(struct ftalias_alias *alias,
 	req = __ftalias_req_find(alias, id);
 	if (!req)
 		return -ENOENT;
-	prog->request = skb_clone(req->skb, GFP_ATOMIC | __GFP_NOWARN);
-	if (!prog->request)
-		return -ENOMEM;
+	if (!n->request || n->request->len != req->skb->len) {
+		n->want = req->skb->len;
+		return -EAGAIN;
+	}
+	ftalias_rc_copy(n->request, 0, req->skb, req->skb->len);
+	*ftalias_cb(n->request) = *ftalias_cb(req->skb);
+	ftalias_cb(n->request)->req = NULL;
+	prog->request = n->request;
 	prog->owner = fsk;
 	INIT_LIST_HEAD(&prog->journal);
 	e->id = *id;
@@ -1009,12 +1033,12 @@ static int __ftalias_rc_block(struct ftalias_alias *alias,
 	e->prog = prog;
 	err = __ftalias_rc_insert(alias, e);
 	if (err) {
-		kfree_skb(prog->request);
 		prog->request = NULL;
 		return err;
 	}
 	n->entry = NULL;
 	n->prog = NULL;
+	n->request = NULL;
 	return 0;
 }
 
@@ -1038,8 +1062,8 @@ int ftalias_rc_record(struct ftalias_sock *fsk,
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_new n = {};
 	struct ftalias_rc_entry *e;
+	int err, tries = 0;
 	u8 state;
-	int err;
 
 	state = rec->type == FTALIAS_RECORD_AUTO_REPLY ? FTALIAS_RC_AUTO_REPLY :
 							 FTALIAS_RC_HANDLER;
@@ -1049,6 +1073,7 @@ int ftalias_rc_record(struct ftalias_sock *fsk,
 			goto out_free;
 	}
 
+again:
 	spin_lock(&alias->lock);
 	if (alias->dead || !rc->live) {
 		err = -EIDRM;
@@ -1122,10 +1147,16 @@ int ftalias_rc_record(struct ftalias_sock *fsk,
 out_unlock:
 	spin_unlock(&alias->lock);
 	ftalias_rc_route_answers(alias);
+	/* The copy of the request, of the size it has. */
+	if (err == -EAGAIN && tries++ < 2) {
+		err = ftalias_rc_new_request(&n);
+		if (!err)
+			goto again;
+	}
 out_free:
 	ftalias_rc_new_free(&n);
 	kfree(data);
-	return err;
+	return err == -EAGAIN ? -ENOMEM : err;
 }
 
 /**
@@ -1151,7 +1182,7 @@ int ftalias_rc_journal_add(struct ftalias_sock *fsk,
 	struct ftalias_rc_new n = {};
 	struct ftalias_rc_entry *e;
 	struct ftalias_jrec *jr;
-	int err;
+	int err, tries = 0;
 
 	jr = kzalloc(sizeof(*jr), GFP_KERNEL_ACCOUNT);
 	err = ftalias_rc_new_alloc(&n, true);
@@ -1164,6 +1195,7 @@ int ftalias_rc_journal_add(struct ftalias_sock *fsk,
 	jr->skb = skb;
 	skb = NULL;
 
+again:
 	spin_lock(&alias->lock);
 	if (alias->dead || !rc->live) {
 		err = -EIDRM;
@@ -1197,12 +1229,18 @@ int ftalias_rc_journal_add(struct ftalias_sock *fsk,
 	jr = NULL;
 out_unlock:
 	spin_unlock(&alias->lock);
+	/* The copy of the parent request, of the size it has. */
+	if (err == -EAGAIN && tries++ < 2) {
+		err = ftalias_rc_new_request(&n);
+		if (!err)
+			goto again;
+	}
 out_free:
 	ftalias_rc_new_free(&n);
 	if (jr)
 		ftalias_jrec_free(jr);
 	kfree_skb(skb);
-	return err;
+	return err == -EAGAIN ? -ENOMEM : err;
 }
 
 /* The journaled request @id of @parent could not be sent after all. */

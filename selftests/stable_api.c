@@ -1899,6 +1899,99 @@ TEST_F(st, netns_share)
 	EXPECT_EQ(0, dp_total_bytes(self->nl));
 }
 
+/* memory.current of a memory cgroup; -1 if not readable. */
+static long long memcg_current(const char *cg)
+{
+	char path[192], buf[64];
+
+	snprintf(path, sizeof(path), "%s/memory.current", cg);
+	return read_file(path, buf, sizeof(buf)) ? -1 : strtoll(buf, NULL, 10);
+}
+
+/*
+ * The copies of the requests that entries in progress keep are charged to
+ * the memory cgroup of the member that blocked them, as their entries are
+ * (where the kernel has memory cgroups: not the debug kernel).
+ */
+TEST_F(st, in_progress_charged)
+{
+	enum { N = 40, REQ = 16000, PER_CLIENT = 8 };
+	int to[2], from[2], cli[N / PER_CLIENT + 1], i, status;
+	uint32_t s = new_alias(self->nl);
+	long long diff = -1;
+	char cg[160], c;
+	pid_t pid;
+
+	if (!memcg_make(cg, sizeof(cg)))
+		SKIP(return, "no memory cgroup");
+	ASSERT_NE(0, s);
+	ASSERT_EQ(0, pipe(to));
+	ASSERT_EQ(0, pipe(from));
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (!pid) {
+		char path[192], me[16];
+		struct dp_msg m;
+		long long before;
+		int srv;
+
+		close(to[1]);
+		close(from[0]);
+		snprintf(path, sizeof(path), "%s/cgroup.procs", cg);
+		snprintf(me, sizeof(me), "%d", getpid());
+		if (write_file(path, me))
+			_exit(2);
+		srv = dp_socket(self->af, s, -1, 0);
+		/* Every page it will touch, touched before counting. */
+		memset(self->buf, 0, sizeof(self->buf));
+		memset(self->cbuf, 0, sizeof(self->cbuf));
+		before = memcg_current(cg);
+		if (srv < 0 || before < 0 || write(from[1], "r", 1) != 1)
+			_exit(3);
+		for (i = 0; i < N; i++) {
+			if (recv_wait(srv, self->buf, sizeof(self->buf), &m,
+				      self->cbuf, sizeof(self->cbuf)) != REQ ||
+			    dp_record(srv, &m.id, FTALIAS_RECORD_BLOCK, NULL, 0))
+				_exit(4);
+		}
+		diff = memcg_current(cg) - before;
+		if (write(from[1], &diff, sizeof(diff)) != sizeof(diff))
+			_exit(5);
+		if (read(to[0], &c, 1) < 0)
+			_exit(6);
+		_exit(0);
+	}
+	close(to[0]);
+	close(from[1]);
+	ASSERT_EQ(1, read(from[0], &c, 1));
+	memset(self->buf, 'c', REQ);
+	/* Unanswered requests fill their sender's SO_SNDBUF: a few each. */
+	for (i = 0; i < N; i++) {
+		if (!(i % PER_CLIENT)) {
+			cli[i / PER_CLIENT] = dp_socket(self->af, 0, -1, 0);
+			ASSERT_LE(0, cli[i / PER_CLIENT]);
+		}
+		ASSERT_EQ(0, dp_send_req(cli[i / PER_CLIENT], self->af, s,
+					 self->buf, REQ, NULL, 0));
+	}
+	EXPECT_EQ(sizeof(diff), read(from[0], &diff, sizeof(diff)));
+	EXPECT_EQ(N, cache_of(self->nl, s).in_progress);
+	ksft_print_msg("memory.current: %lld bytes more for %d entries in progress of %d-byte requests\n",
+		       diff, N, REQ);
+	/* Without the copies it is their bookkeeping only, a few KiB (one
+	 * charge batch of the memory cgroup at most, 256 KiB).
+	 */
+	EXPECT_GE(diff, (long long)N * REQ * 3 / 4);
+	close(to[1]);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status))
+		TH_LOG("member failed at step %d", WEXITSTATUS(status));
+	for (i = 0; i < N; i += PER_CLIENT)
+		close(cli[i / PER_CLIENT]);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	rmdir(cg);
+}
+
 /* Deleting an alias frees its stable area, whatever is in it. */
 TEST_F(st, alias_delete_frees)
 {
