@@ -25,9 +25,10 @@
  * alias acknowledges them (FTALIAS_ACK, carried by its next requests as in
  * RIFL), the TTL, or eviction of the least recently recorded completed
  * entries under the per-alias limits, the total limit and the share of it
- * a network namespace may hold, and memory pressure (the shrinker).  An entry in progress is never evicted: the limits refuse new
- * ones instead (ENOBUFS), so an in-progress request never silently becomes
- * "not seen".  Only cache-flush with in-progress discards them.
+ * a network namespace may hold, and memory pressure (the shrinker).  An
+ * entry in progress is never evicted: the limits refuse new ones instead
+ * (ENOBUFS), so an in-progress request never silently becomes "not seen".
+ * Only cache-flush with in-progress discards them.
  *
  * Locking: everything here is under the alias's lock, lookups included,
  * so an entry is freed as soon as it leaves the table.  Messages the
