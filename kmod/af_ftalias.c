@@ -792,7 +792,12 @@ out_put:
 	return err ?: len;
 }
 
-static void ftalias_put_cmsgs(struct msghdr *msg, struct sk_buff *skb)
+/*
+ * @aux: the first cb->aux bytes of @skb (a handler argument or a journal),
+ * linear or copied out of stable.c's page fragments; NULL if none.
+ */
+static void ftalias_put_cmsgs(struct msghdr *msg, struct sk_buff *skb,
+			      void *aux)
 {
 	const struct ftalias_skb_cb *cb = ftalias_cb(skb);
 	struct ftalias_id id = cb->id;
@@ -801,16 +806,16 @@ static void ftalias_put_cmsgs(struct msghdr *msg, struct sk_buff *skb)
 	switch (cb->kind) {
 	case FTALIAS_MSG_REQUEST:
 		put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_ID, sizeof(id), &id);
-		/* Made linear by stable.c: the argument, then the request. */
-		if (cb->aux)
+		/* The argument, then the request. */
+		if (aux)
 			put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_HANDLER_ARG,
-				 cb->aux, skb->data);
+				 cb->aux, aux);
 		break;
 	case FTALIAS_MSG_ORPHAN:
 		put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_ID, sizeof(id), &id);
-		if (cb->aux)
+		if (aux)
 			put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_JOURNAL,
-				 cb->aux, skb->data);
+				 cb->aux, aux);
 		break;
 	case FTALIAS_MSG_REPLY:
 	case FTALIAS_MSG_NOTICE:
@@ -837,6 +842,7 @@ static int ftalias_recvmsg(struct socket *sock, struct msghdr *msg,
 	const struct ftalias_skb_cb *cb;
 	struct sk_buff *skb;
 	size_t copied, off;
+	void *aux = NULL;
 	int err;
 
 	if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_TRUNC | MSG_CMSG_COMPAT))
@@ -850,13 +856,21 @@ static int ftalias_recvmsg(struct socket *sock, struct msghdr *msg,
 	/* A handler argument or a journal comes first, in a cmsg. */
 	off = (cb->kind == FTALIAS_MSG_REQUEST ||
 	       cb->kind == FTALIAS_MSG_ORPHAN) ? cb->aux : 0;
+	/* Large ones come in page fragments: copied out first. */
+	err = 0;
+	if (off > skb_headlen(skb)) {
+		aux = kvmalloc(off, GFP_KERNEL);
+		err = aux ? skb_copy_bits(skb, 0, aux, off) : -ENOMEM;
+	}
 	copied = min_t(size_t, size, skb->len - off);
 	if (copied < skb->len - off)
 		msg->msg_flags |= MSG_TRUNC;
-	err = skb_copy_datagram_msg(skb, off, msg, copied);
+	if (!err)
+		err = skb_copy_datagram_msg(skb, off, msg, copied);
 	if (err) {
 		/* Not read: a request must not be lost to a bad buffer. */
 		if (!(flags & MSG_PEEK)) {
+			kvfree(aux);
 			ftalias_requeue(fsk, skb);
 			return err;
 		}
@@ -872,9 +886,10 @@ static int ftalias_recvmsg(struct socket *sock, struct msghdr *msg,
 		sfa->sfa_port = cb->src_port;
 		msg->msg_namelen = sizeof(*sfa);
 	}
-	ftalias_put_cmsgs(msg, skb);
+	ftalias_put_cmsgs(msg, skb, off ? aux ?: skb->data : NULL);
 	err = (flags & MSG_TRUNC) ? skb->len - off : copied;
 out:
+	kvfree(aux);
 	skb_free_datagram(sk, skb);
 	if (!(flags & MSG_PEEK))
 		ftalias_wake_senders(fsk);

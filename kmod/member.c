@@ -309,6 +309,7 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 {
 	struct sk_buff *made = NULL;
 	struct ftalias_skb_cb *cb;
+	unsigned long delay = 1;
 
 	lockdep_assert_held(&alias->lock);
 
@@ -339,6 +340,8 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 		return;
 	case FTALIAS_RC_RETRY:
 		kfree_skb(clone);
+		/* Later after each failure in a row. */
+		delay = __ftalias_rc_backoff(alias);
 		goto hold;
 	}
 
@@ -370,7 +373,7 @@ hold:
 	req->held = true;
 	req->held_since = jiffies;
 	alias->nr_held++;
-	__ftalias_schedule(alias, 1);
+	__ftalias_schedule(alias, delay);
 }
 
 /* Give the held requests and replies to the active member, in order. */

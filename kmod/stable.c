@@ -24,10 +24,11 @@
  * members may re-send any ID of their alias: their entries stay until the
  * alias acknowledges them (FTALIAS_ACK, carried by its next requests as in
  * RIFL), the TTL, or eviction of the least recently recorded completed
- * entries under the per-alias and total limits and memory pressure (the
- * shrinker).  An entry in progress is never evicted: the limits refuse new
- * ones instead (ENOBUFS), so an in-progress request never silently becomes
- * "not seen".  Only cache-flush with in-progress discards them.
+ * entries under the per-alias limits, the total limit and the share of it
+ * a network namespace may hold, and memory pressure (the shrinker).  An
+ * entry in progress is never evicted: the limits refuse new ones instead
+ * (ENOBUFS), so an in-progress request never silently becomes "not seen".
+ * Only cache-flush with in-progress discards them.
  *
  * Locking: everything here is under the alias's lock, lookups included,
  * so an entry is freed as soon as it leaves the table.  Messages the
@@ -58,6 +59,16 @@
 #define FTALIAS_RC_BATCH		256
 /* Caches one shrinker scan visits, under the module-wide lock. */
 #define FTALIAS_RC_SCAN_MAX		1024
+/*
+ * Shares of cache_total_bytes: each network namespace but the initial one
+ * may hold at most 1/FTALIAS_RC_NETNS_SHARE of it, and all of them
+ * together at most 1/FTALIAS_RC_OTHERS_SHARE (the rest is the initial
+ * namespace's, whatever the others do).
+ */
+#define FTALIAS_RC_NETNS_SHARE		4
+#define FTALIAS_RC_OTHERS_SHARE		2
+/* Longest delay between tries to allocate an answer or notice. */
+#define FTALIAS_RC_BACKOFF_MAX		((unsigned long)HZ)
 
 /* A requester that is an alias, with the entries of its requests. */
 struct ftalias_rc_client {
@@ -72,7 +83,7 @@ struct ftalias_rc_client {
 struct ftalias_rc_prog {
 	struct ftalias_sock *owner;	/* NULL: orphaned, no notice yet */
 	unsigned long orphaned;		/* jiffies, when @owner went */
-	struct sk_buff *request;	/* a clone: the request's bytes */
+	struct sk_buff *request;	/* a copy of the request (cb, bytes) */
 	struct list_head journal;	/* struct ftalias_jrec */
 	u32 nr_journal;
 	u32 journal_bytes;
@@ -114,6 +125,8 @@ static struct kmem_cache *ftalias_rc_entry_cache __ro_after_init;
 static DEFINE_SPINLOCK(ftalias_rc_lock);
 static LIST_HEAD(ftalias_rc_all);
 static atomic64_t ftalias_rc_total = ATOMIC64_INIT(0);
+/* Of the total, the bytes of the namespaces other than the initial one. */
+static atomic64_t ftalias_rc_others = ATOMIC64_INIT(0);
 static atomic_long_t ftalias_rc_reclaimable = ATOMIC_LONG_INIT(0);
 
 u64 ftalias_rc_total_bytes(void)
@@ -149,6 +162,17 @@ static u64 ftalias_rc_growth(const struct ftalias_rc_entry *e, u32 len)
 	return then > now ? then - now : 0;
 }
 
+/* @bytes more (or less) in the counters above the alias of @rc. */
+static void ftalias_rc_charge_net(struct ftalias_rc *rc, s64 bytes)
+{
+	struct ftalias_alias *alias = container_of(rc, struct ftalias_alias, rc);
+
+	atomic64_add(bytes, &ftalias_rc_total);
+	atomic64_add(bytes, &ftalias_net(alias->net)->rc_bytes);
+	if (!net_eq(alias->net, &init_net))
+		atomic64_add(bytes, &ftalias_rc_others);
+}
+
 /* @bytes more (or less) for entry @e, in its present state. */
 static void __ftalias_rc_charge(struct ftalias_rc *rc,
 				const struct ftalias_rc_entry *e, s64 bytes)
@@ -156,7 +180,35 @@ static void __ftalias_rc_charge(struct ftalias_rc *rc,
 	rc->bytes += bytes;
 	if (e->state == FTALIAS_RC_IN_PROGRESS)
 		rc->prog_bytes += bytes;
-	atomic64_add(bytes, &ftalias_rc_total);
+	ftalias_rc_charge_net(rc, bytes);
+}
+
+static u64 ftalias_rc_excess(s64 bytes, u64 cost, u64 limit)
+{
+	u64 want = (u64)max_t(s64, bytes, 0) + cost;
+
+	return want > limit ? want - limit : 0;
+}
+
+/*
+ * How many bytes @alias must free before it may hold @cost more under the
+ * module-wide limits: the total, and for a namespace other than the
+ * initial one its share and the share of all such namespaces.  The
+ * counters move under other aliases' locks: a snapshot.
+ */
+static u64 ftalias_rc_over(struct ftalias_alias *alias, u64 cost)
+{
+	u64 limit = READ_ONCE(ftalias_cache_total_limit), over, o;
+
+	over = ftalias_rc_excess(atomic64_read(&ftalias_rc_total), cost, limit);
+	if (net_eq(alias->net, &init_net))
+		return over;
+	o = ftalias_rc_excess(atomic64_read(&ftalias_net(alias->net)->rc_bytes),
+			      cost, limit / FTALIAS_RC_NETNS_SHARE);
+	over = max(over, o);
+	o = ftalias_rc_excess(atomic64_read(&ftalias_rc_others), cost,
+			      limit / FTALIAS_RC_OTHERS_SHARE);
+	return max(over, o);
 }
 
 static struct ftalias_rc_entry *__ftalias_rc_lookup(struct ftalias_rc *rc,
@@ -269,17 +321,19 @@ static void __ftalias_rc_forget(struct ftalias_alias *alias,
 /*
  * Make room for @cost more bytes (and one more entry if @entry) by
  * evicting the least recently recorded completed entries, but for @keep
- * (an entry recorded again, or NULL).  When the alias's own completed
- * entries could not make the room, nothing is evicted.
+ * (an entry recorded again, or NULL), under the alias's limits and the
+ * module-wide ones (ftalias_rc_over()).  When the alias's own completed
+ * entries could not make the room, nothing is evicted; but the total and
+ * the namespace shares are shared, and when others grow them meanwhile
+ * the alias may evict all it could and still be refused.
  */
 static int __ftalias_rc_room(struct ftalias_alias *alias, u64 cost,
 			     bool entry, struct ftalias_rc_entry *keep)
 {
 	const struct ftalias_alias_cfg *cfg = &alias->cfg;
-	u64 limit = READ_ONCE(ftalias_cache_total_limit);
 	struct ftalias_rc *rc = &alias->rc;
-	u64 total, free_bytes, bytes;
 	struct ftalias_rc_entry *e;
+	u64 free_bytes, bytes;
 	u32 free_entries;
 
 	lockdep_assert_held(&alias->lock);
@@ -291,23 +345,26 @@ static int __ftalias_rc_room(struct ftalias_alias *alias, u64 cost,
 		free_bytes -= ftalias_rc_cost(keep);
 		free_entries--;
 	}
-	total = atomic64_read(&ftalias_rc_total);
 	if ((entry && rc->entries >= cfg->cache_max_entries &&
 	     rc->entries + 1 - cfg->cache_max_entries > free_entries) ||
 	    (rc->bytes + cost > cfg->cache_max_bytes &&
 	     rc->bytes + cost - cfg->cache_max_bytes > free_bytes) ||
-	    (total + cost > limit && total + cost - limit > free_bytes))
+	    ftalias_rc_over(alias, cost) > free_bytes)
 		goto refuse;
 
 	for (;;) {
 		bytes = rc->bytes + cost;
 		if (!(entry && rc->entries >= cfg->cache_max_entries) &&
 		    bytes <= cfg->cache_max_bytes &&
-		    (u64)atomic64_read(&ftalias_rc_total) + cost <= limit)
+		    !ftalias_rc_over(alias, cost))
 			return 0;
+		/*
+		 * Another alias may take the room this one made (its own
+		 * lock, the same total or namespace): the list may run out.
+		 */
 		e = list_first_entry_or_null(&rc->done, struct ftalias_rc_entry,
 					     lru);
-		if (e == keep)
+		if (e && e == keep)
 			e = list_is_last(&e->lru, &rc->done) ? NULL :
 				list_next_entry(e, lru);
 		if (!e)
@@ -422,9 +479,74 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 }
 
 /*
- * Put the bytes of @request (a clone of it, as the frag_list) after the
- * linear part of @msg, filled in (NULL: out of memory), and give it
- * @request's control block without the request's reference.
+ * A message of @len bytes to fill with skb_store_bits(), made without a
+ * high-order allocation (GFP_ATOMIC under the alias's lock): linear while
+ * it fits in a page, page fragments beyond (order 0; a whole orphan
+ * notice fits, see ftalias_rc_module_init()).
+ */
+static struct sk_buff *ftalias_rc_alloc(u32 len, gfp_t gfp)
+{
+	struct sk_buff *msg;
+	int err;
+
+	if (len <= SKB_MAX_HEAD(0)) {
+		msg = alloc_skb(len, gfp | __GFP_NOWARN);
+		if (msg)
+			skb_put(msg, len);
+		return msg;
+	}
+	msg = alloc_skb_with_frags(0, len, 0, &err, gfp | __GFP_NOWARN);
+	if (msg) {
+		msg->len = len;
+		msg->data_len = len;
+	}
+	return msg;
+}
+
+/* Copy @len bytes of @from into @to at @off, through a small buffer. */
+static void ftalias_rc_copy(struct sk_buff *to, int off,
+			    const struct sk_buff *from, int len)
+{
+	u8 buf[128];
+	int n, done;
+
+	for (done = 0; done < len; done += n) {
+		n = min_t(int, len - done, sizeof(buf));
+		/* Cannot fail: the bytes and the room are there. */
+		if (WARN_ON_ONCE(skb_copy_bits(from, done, buf, n) ||
+				 skb_store_bits(to, off + done, buf, n)))
+			return;
+	}
+}
+
+/*
+ * The retry delay after an answer or notice could not be allocated:
+ * doubled at each failure in a row, up to FTALIAS_RC_BACKOFF_MAX.
+ */
+static unsigned long __ftalias_rc_fail(struct ftalias_rc *rc)
+{
+	rc->backoff = clamp(rc->backoff * 2, 1UL, FTALIAS_RC_BACKOFF_MAX);
+	return rc->backoff;
+}
+
+/**
+ * __ftalias_rc_backoff() - when to try a delivery the cache failed again
+ * @alias: the alias, locked, whose __ftalias_rc_check() said
+ *	FTALIAS_RC_RETRY
+ *
+ * Return: the delay in jiffies.
+ */
+unsigned long __ftalias_rc_backoff(struct ftalias_alias *alias)
+{
+	lockdep_assert_held(&alias->lock);
+
+	return alias->rc.backoff ?: 1;
+}
+
+/*
+ * Put the bytes of @request (a clone of it, on the frag_list) after those
+ * of @msg, filled in (NULL: out of memory), and give it @request's control
+ * block without the request's reference.
  *
  * Return: @msg, or NULL (and @msg freed).
  */
@@ -488,10 +610,11 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		return FTALIAS_RC_WAIT;
 
 	case FTALIAS_RC_AUTO_REPLY:
-		msg = alloc_skb(e->len, GFP_ATOMIC | __GFP_NOWARN);
+		msg = ftalias_rc_alloc(e->len, GFP_ATOMIC);
 		if (!msg)
-			return FTALIAS_RC_RETRY;
-		skb_put_data(msg, e->data, e->len);
+			goto retry;
+		/* Cannot fail: the room is there. */
+		WARN_ON_ONCE(skb_store_bits(msg, 0, e->data, e->len));
 		cb = ftalias_cb(msg);
 		memset(cb, 0, sizeof(*cb));
 		cb->kind = FTALIAS_MSG_REPLY;
@@ -499,50 +622,63 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		cb->to_alias = !!req->id.alias;
 		cb->src_alias = alias->id;
 		rc->stats.hits_auto++;
+		rc->backoff = 0;
 		*skb = msg;
 		return FTALIAS_RC_ANSWERED;
 
 	default:
 		/* The handler's argument, then the request's bytes. */
-		msg = alloc_skb(e->len, GFP_ATOMIC | __GFP_NOWARN);
+		msg = ftalias_rc_alloc(e->len, GFP_ATOMIC);
 		if (msg)
-			skb_put_data(msg, e->data, e->len);
+			WARN_ON_ONCE(skb_store_bits(msg, 0, e->data, e->len));
 		msg = ftalias_rc_attach(msg, req->skb);
 		if (!msg)
-			return FTALIAS_RC_RETRY;
+			goto retry;
 		cb = ftalias_cb(msg);
 		cb->flags = FTALIAS_F_REDUNDANT;
 		cb->aux = e->len;
 		rc->stats.hits_handler++;
+		rc->backoff = 0;
 		*skb = msg;
 		return FTALIAS_RC_DELIVER_SKB;
 	}
+retry:
+	__ftalias_rc_fail(rc);
+	return FTALIAS_RC_RETRY;
 }
 
 /* The orphan notice of @e: its journal, then the request's bytes. */
 static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
 {
+	static const u8 pad[FTALIAS_JOURNAL_ALIGN];
 	struct ftalias_rc_prog *prog = e->prog;
-	struct ftalias_journal_rec *hdr;
+	struct ftalias_journal_rec hdr;
 	struct ftalias_skb_cb *cb;
 	struct ftalias_jrec *jr;
 	struct sk_buff *msg;
-	u32 size = 0;
+	u32 size = 0, off, len;
 
 	list_for_each_entry(jr, &prog->journal, node)
-		size += sizeof(*hdr) + ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN);
-	msg = alloc_skb(size, GFP_ATOMIC | __GFP_NOWARN);
+		size += sizeof(hdr) + ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN);
+	msg = ftalias_rc_alloc(size, GFP_ATOMIC);
 	if (!msg)
 		return NULL;
+	off = 0;
 	list_for_each_entry(jr, &prog->journal, node) {
-		hdr = skb_put_zero(msg, sizeof(*hdr) +
-				   ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN));
-		hdr->id = jr->id;
-		hdr->alias = jr->alias;
-		hdr->flags = jr->flags;
-		hdr->len = jr->skb->len;
-		/* Cannot fail: the bytes are there. */
-		WARN_ON_ONCE(skb_copy_bits(jr->skb, 0, hdr + 1, jr->skb->len));
+		len = jr->skb->len;
+		memset(&hdr, 0, sizeof(hdr));
+		hdr.id = jr->id;
+		hdr.alias = jr->alias;
+		hdr.flags = jr->flags;
+		hdr.len = len;
+		WARN_ON_ONCE(skb_store_bits(msg, off, &hdr, sizeof(hdr)));
+		off += sizeof(hdr);
+		ftalias_rc_copy(msg, off, jr->skb, len);
+		off += len;
+		len = ALIGN(len, FTALIAS_JOURNAL_ALIGN) - len;
+		if (len)
+			WARN_ON_ONCE(skb_store_bits(msg, off, pad, len));
+		off += len;
 	}
 	msg = ftalias_rc_attach(msg, prog->request);
 	if (!msg)
@@ -560,7 +696,8 @@ static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
  * @to: its active member
  *
  * Each orphaned in-progress entry becomes @to's to resolve, with an
- * orphan notice.  Out of memory, the alias's work tries again.
+ * orphan notice.  Out of memory, the alias's work tries again, later
+ * after each failure in a row (__ftalias_rc_fail()).
  */
 void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to)
 {
@@ -577,9 +714,10 @@ void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to)
 			continue;
 		msg = ftalias_rc_notice(e);
 		if (!msg) {
-			__ftalias_schedule(alias, 1);
+			__ftalias_schedule(alias, __ftalias_rc_fail(rc));
 			return;
 		}
+		rc->backoff = 0;
 		e->prog->owner = to;
 		rc->nr_orphans--;
 		rc->stats.orphans++;
@@ -820,11 +958,27 @@ void ftalias_rc_route_answers(struct ftalias_alias *alias)
 		ftalias_route(fn, skb);
 }
 
-/* Preallocations of a record, made before the alias's lock is taken. */
+/*
+ * Preallocations of a record, made before the alias's lock is taken.  An
+ * entry in progress keeps a copy of its request's bytes, made in process
+ * context and charged to the recording process's memory cgroup: its
+ * size is known under the lock only, so @request is allocated once
+ * __ftalias_rc_block() said how many bytes it wants (-EAGAIN).
+ */
 struct ftalias_rc_new {
 	struct ftalias_rc_entry *entry;
 	struct ftalias_rc_prog *prog;
+	struct sk_buff *request;
+	u32 want;
 };
+
+/* The copy of @n->want request bytes, for another try. */
+static int ftalias_rc_new_request(struct ftalias_rc_new *n)
+{
+	kfree_skb(n->request);
+	n->request = ftalias_rc_alloc(n->want, GFP_KERNEL_ACCOUNT);
+	return n->request ? 0 : -ENOMEM;
+}
 
 static int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog)
 {
@@ -841,11 +995,14 @@ static void ftalias_rc_new_free(struct ftalias_rc_new *n)
 	if (n->entry)
 		kmem_cache_free(ftalias_rc_entry_cache, n->entry);
 	kfree(n->prog);
+	kfree_skb(n->request);
 }
 
 /*
  * Create the in-progress entry of @id for member @fsk: @id must be a
- * request pending at @alias (the member is serving it).
+ * request pending at @alias (the member is serving it).  -EAGAIN: the
+ * copy of the request's bytes in @n is missing or of another size, the
+ * caller allocates @n->want bytes and tries again.
  */
 static int __ftalias_rc_block(struct ftalias_alias *alias,
 			      struct ftalias_sock *fsk,
@@ -862,9 +1019,14 @@ static int __ftalias_rc_block(struct ftalias_alias *alias,
 	req = __ftalias_req_find(alias, id);
 	if (!req)
 		return -ENOENT;
-	prog->request = skb_clone(req->skb, GFP_ATOMIC | __GFP_NOWARN);
-	if (!prog->request)
-		return -ENOMEM;
+	if (!n->request || n->request->len != req->skb->len) {
+		n->want = req->skb->len;
+		return -EAGAIN;
+	}
+	ftalias_rc_copy(n->request, 0, req->skb, req->skb->len);
+	*ftalias_cb(n->request) = *ftalias_cb(req->skb);
+	ftalias_cb(n->request)->req = NULL;
+	prog->request = n->request;
 	prog->owner = fsk;
 	INIT_LIST_HEAD(&prog->journal);
 	e->id = *id;
@@ -872,12 +1034,12 @@ static int __ftalias_rc_block(struct ftalias_alias *alias,
 	e->prog = prog;
 	err = __ftalias_rc_insert(alias, e);
 	if (err) {
-		kfree_skb(prog->request);
 		prog->request = NULL;
 		return err;
 	}
 	n->entry = NULL;
 	n->prog = NULL;
+	n->request = NULL;
 	return 0;
 }
 
@@ -901,8 +1063,8 @@ int ftalias_rc_record(struct ftalias_sock *fsk,
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_new n = {};
 	struct ftalias_rc_entry *e;
+	int err, tries = 0;
 	u8 state;
-	int err;
 
 	state = rec->type == FTALIAS_RECORD_AUTO_REPLY ? FTALIAS_RC_AUTO_REPLY :
 							 FTALIAS_RC_HANDLER;
@@ -912,6 +1074,7 @@ int ftalias_rc_record(struct ftalias_sock *fsk,
 			goto out_free;
 	}
 
+again:
 	spin_lock(&alias->lock);
 	if (alias->dead || !rc->live) {
 		err = -EIDRM;
@@ -985,10 +1148,16 @@ int ftalias_rc_record(struct ftalias_sock *fsk,
 out_unlock:
 	spin_unlock(&alias->lock);
 	ftalias_rc_route_answers(alias);
+	/* The copy of the request, of the size it has. */
+	if (err == -EAGAIN && tries++ < 2) {
+		err = ftalias_rc_new_request(&n);
+		if (!err)
+			goto again;
+	}
 out_free:
 	ftalias_rc_new_free(&n);
 	kfree(data);
-	return err;
+	return err == -EAGAIN ? -ENOMEM : err;
 }
 
 /**
@@ -1014,7 +1183,7 @@ int ftalias_rc_journal_add(struct ftalias_sock *fsk,
 	struct ftalias_rc_new n = {};
 	struct ftalias_rc_entry *e;
 	struct ftalias_jrec *jr;
-	int err;
+	int err, tries = 0;
 
 	jr = kzalloc(sizeof(*jr), GFP_KERNEL_ACCOUNT);
 	err = ftalias_rc_new_alloc(&n, true);
@@ -1027,6 +1196,7 @@ int ftalias_rc_journal_add(struct ftalias_sock *fsk,
 	jr->skb = skb;
 	skb = NULL;
 
+again:
 	spin_lock(&alias->lock);
 	if (alias->dead || !rc->live) {
 		err = -EIDRM;
@@ -1060,12 +1230,18 @@ int ftalias_rc_journal_add(struct ftalias_sock *fsk,
 	jr = NULL;
 out_unlock:
 	spin_unlock(&alias->lock);
+	/* The copy of the parent request, of the size it has. */
+	if (err == -EAGAIN && tries++ < 2) {
+		err = ftalias_rc_new_request(&n);
+		if (!err)
+			goto again;
+	}
 out_free:
 	ftalias_rc_new_free(&n);
 	if (jr)
 		ftalias_jrec_free(jr);
 	kfree_skb(skb);
-	return err;
+	return err == -EAGAIN ? -ENOMEM : err;
 }
 
 /* The journaled request @id of @parent could not be sent after all. */
@@ -1375,7 +1551,7 @@ void ftalias_rc_destroy(struct ftalias_alias *alias)
 	/* The completed entries are the reclaimable ones. */
 	atomic_long_sub(rc->entries - rc->nr_in_progress,
 			&ftalias_rc_reclaimable);
-	atomic64_sub(rc->bytes, &ftalias_rc_total);
+	ftalias_rc_charge_net(rc, -(s64)rc->bytes);
 	rc->bytes = 0;
 	rc->prog_bytes = 0;
 	rc->entries = 0;
@@ -1489,6 +1665,10 @@ int __init ftalias_rc_module_init(void)
 	int err;
 
 	BUILD_BUG_ON(FTALIAS_MSG_MAX >= 1 << 24);	/* entry->len */
+	/* The journal of an orphan notice fits in ftalias_rc_alloc()'s pages. */
+	BUILD_BUG_ON(FTALIAS_JOURNAL_BYTES_MAX + FTALIAS_JOURNAL_MAX *
+		     (sizeof(struct ftalias_journal_rec) +
+		      FTALIAS_JOURNAL_ALIGN) > MAX_SKB_FRAGS * PAGE_SIZE);
 
 	ftalias_rc_entry_cache = KMEM_CACHE(ftalias_rc_entry, SLAB_ACCOUNT);
 	if (!ftalias_rc_entry_cache)

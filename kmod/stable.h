@@ -67,6 +67,9 @@ struct ftalias_rc {
 	u64 seq;		/* of the last entry recorded */
 	u64 bytes;
 	u64 prog_bytes;		/* of @bytes, the entries in progress */
+	unsigned long backoff;	/* jiffies, after failures in a row to
+				 * allocate an answer or notice; 0: none
+				 */
 	bool live;		/* @ht initialised and not destroyed */
 	struct list_head all_node;
 	struct ftalias_rc_stats stats;
@@ -125,6 +128,7 @@ enum ftalias_rc_verdict {
 enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 					   struct ftalias_req *req,
 					   struct sk_buff **skb);
+unsigned long __ftalias_rc_backoff(struct ftalias_alias *alias);
 void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to);
 void __ftalias_rc_member_gone(struct ftalias_alias *alias,
 			      struct ftalias_sock *old);

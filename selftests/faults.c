@@ -565,6 +565,163 @@ static bool ck_block(struct fctx *c, int err)
 	return !dp_alias_get(c->nl, c->alias, &a) && !a.cache.in_progress;
 }
 
+/*
+ * The one message of fd within 5 s, into big buffers (a 64 KiB payload
+ * and its control messages), then none: its length or -errno.
+ */
+static ssize_t exactly_one_big(int fd, const char *what, struct dp_msg *m)
+{
+	static char buf[FTALIAS_MSG_MAX], cbuf[FTALIAS_MSG_MAX + 1024];
+	ssize_t n;
+
+	if (dp_wait_readable(fd, 5000) <= 0) {
+		ksft_print_msg("%s: nothing arrived\n", what);
+		return -ETIMEDOUT;
+	}
+	n = dp_recv_aux(fd, buf, sizeof(buf), m, MSG_DONTWAIT, cbuf,
+			sizeof(cbuf));
+	if (n < 0) {
+		ksft_print_msg("%s: recv failed: %zd\n", what, n);
+		return n;
+	}
+	if (!quiet(fd, 50)) {
+		ksft_print_msg("%s: a second message arrived\n", what);
+		return -EEXIST;
+	}
+	return n;
+}
+
+#define BIG_REPLY	60000
+#define BIG_JOURNAL	30000
+
+/*
+ * A 60000-byte auto-reply recorded for the client alias's request: a
+ * re-send is answered by the kernel with a message made in page
+ * fragments, under the alias's lock (atomic allocations).
+ */
+static int setup_answer(struct fctx *c)
+{
+	static char big[BIG_REPLY];
+	struct dp_msg m;
+	int r = setup_record(c);
+
+	if (r)
+		return r;
+	memset(big, 'a', sizeof(big));
+	r = dp_reply_record(c->member, &c->id, big, sizeof(big));
+	if (r)
+		return r;
+	if (exactly_one_big(c->client, "first reply", &m) != BIG_REPLY)
+		return -EPROTO;
+	return 0;
+}
+
+static int op_resend(struct fctx *c)
+{
+	return dp_send_req_cmsg(c->client, c->af, c->alias, "req", 3,
+				FTALIAS_CMSG_ID, &c->id, sizeof(c->id), NULL);
+}
+
+static uint64_t hits_auto(struct fctx *c)
+{
+	struct dp_alias a;
+
+	return dp_alias_get(c->nl, c->alias, &a) ? ~0ULL : a.cache.hits_auto;
+}
+
+/* Answered by the kernel exactly once, at once or by the alias's work. */
+static bool ck_answer(struct fctx *c, int err)
+{
+	struct dp_msg m;
+
+	if (err) {
+		if (!quiet(c->client, 100) || !quiet(c->member, 0)) {
+			ksft_print_msg("failed re-send went somewhere\n");
+			return false;
+		}
+		err = op_resend(c);
+		if (err) {
+			ksft_print_msg("re-send again: %d\n", err);
+			return false;
+		}
+	}
+	if (exactly_one_big(c->client, "answer", &m) != BIG_REPLY ||
+	    !m.has_reply_to || !dp_id_eq(&m.reply_to, &c->id))
+		return false;
+	if (!quiet(c->member, 0)) {
+		ksft_print_msg("the re-send reached the member\n");
+		return false;
+	}
+	return hits_auto(c) == 1;
+}
+
+/*
+ * Two members; the active one blocked its request and journaled a 30000-
+ * byte request to the client's alias, then closes: the orphan notice to
+ * the new active member is made under the alias's lock.
+ */
+static int setup_orphan(struct fctx *c)
+{
+	static char big[BIG_JOURNAL];
+	struct ftalias_id child;
+	struct dp_msg m;
+	char name[40];
+	int r;
+
+	snprintf(name, sizeof(name), "fltc%d-%d", getpid(), c->n);
+	r = dp_alias_new(c->nl, name, -1, -1);
+	if (r < 0)
+		return r;
+	c->alias2 = r;
+	r = setup_alias(c, 2);
+	if (r)
+		return r;
+	if (dp_is_active(c->member) != 1)
+		return -EPROTO;
+	r = dp_send_req(c->client, c->af, c->alias, "req", 3, &c->id, 0);
+	if (r)
+		return r;
+	if (exactly_one_big(c->member, "request", &m) != 3)
+		return -EPROTO;
+	r = dp_record(c->member, &c->id, FTALIAS_RECORD_BLOCK, NULL, 0);
+	if (r)
+		return r;
+	memset(big, 'j', sizeof(big));
+	r = dp_send_req_cmsg(c->member, c->af, c->alias2, big, sizeof(big),
+			     FTALIAS_CMSG_PARENT, &c->id, sizeof(c->id),
+			     &child);
+	if (r)
+		return r;
+	/* The client is the journaled request's server: it reads it. */
+	return exactly_one_big(c->client, "journaled request",
+			       &m) == BIG_JOURNAL ? 0 : -EPROTO;
+}
+
+/* The new active member gets one notice, with the journal, whatever failed. */
+static bool ck_orphan(struct fctx *c, int err)
+{
+	const struct ftalias_journal_rec *j;
+	struct dp_msg m;
+
+	(void)err;
+	if (exactly_one_big(c->member2, "orphan notice", &m) != 3)
+		return false;
+	if (!(m.flags & FTALIAS_F_ORPHAN) || !dp_id_eq(&m.id, &c->id) ||
+	    m.aux_type != FTALIAS_CMSG_JOURNAL ||
+	    m.aux_len != sizeof(*j) + BIG_JOURNAL) {
+		ksft_print_msg("notice: flags %#x, journal %d of %zu bytes\n",
+			       m.flags, m.aux_type, m.aux_len);
+		return false;
+	}
+	j = m.aux;
+	if (j->len != BIG_JOURNAL || j->alias != c->alias2) {
+		ksft_print_msg("journal record: %u bytes to %u\n", j->len,
+			       j->alias);
+		return false;
+	}
+	return true;
+}
+
 /* Two members, a request unread by the active one, which closes. */
 static int setup_failover(struct fctx *c)
 {
@@ -783,6 +940,8 @@ static const struct fop fops[] = {
 	{ "dumps", setup_many, op_dumps, ck_dumps },
 	{ "cache-flush", setup_flush, op_flush, ck_flush },
 	{ "conn-drop", setup_conn, op_conn_drop, ck_conn_drop },
+	{ "cache-answer", setup_answer, op_resend, ck_answer },
+	{ "orphan-notice", setup_orphan, op_close_active, ck_orphan },
 };
 
 FIXTURE(faults) {
@@ -808,6 +967,8 @@ FOP(9, connect);
 FOP(10, dumps);
 FOP(11, cache_flush);
 FOP(12, conn_drop);
+FOP(13, cache_answer);
+FOP(14, orphan_notice);
 
 FIXTURE_SETUP(faults)
 {

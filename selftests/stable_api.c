@@ -18,7 +18,9 @@
 #include <unistd.h>
 #include <poll.h>
 #include <sched.h>
+#include <grp.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -1582,6 +1584,412 @@ TEST_F(st, total_limit)
 	EXPECT_EQ(0, dp_alias_del(self->nl, s2));
 	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
 	EXPECT_EQ(0, dp_total_bytes(self->nl));
+}
+
+/*
+ * One of the two workers of total_limit_race: requests from its own client
+ * alias to its own server alias, each answered with a recorded auto-reply
+ * of a random size (a plain reply when a limit refuses it), until @ms
+ * passed.  Exit status: 0, or the step that failed.
+ */
+static void race_worker(FIXTURE_DATA(st) *self, uint32_t s, uint32_t ca,
+			int ms, unsigned int seed)
+{
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	long done = 0, refused = 0;
+	int64_t end = dp_now_ms() + ms;
+	struct ftalias_id id;
+	struct dp_msg m;
+	size_t size;
+	char in[16];
+	int err;
+
+	if (srv < 0 || cli < 0)
+		_exit(20);
+	memset(self->buf, 'r', sizeof(self->buf));
+	while (dp_now_ms() < end) {
+		/* Mostly large replies, some small: long eviction runs. */
+		size = rand_r(&seed) % 4 ? 12000 + rand_r(&seed) % 4000 :
+					   1 + rand_r(&seed) % 500;
+		if (dp_send_req(cli, self->af, s, "r", 1, &id, 0))
+			_exit(21);
+		if (recv_wait(srv, in, sizeof(in), &m, self->cbuf,
+			      sizeof(self->cbuf)) != 1 || !dp_id_eq(&m.id, &id))
+			_exit(22);
+		err = dp_reply_record(srv, &id, self->buf, size);
+		if (err == -ENOBUFS) {
+			refused++;
+			err = dp_send_reply(srv, &id, self->buf, size, 0);
+		}
+		if (err)
+			_exit(23);
+		if (recv_wait(cli, self->buf + sizeof(self->buf) / 2,
+			      sizeof(self->buf) / 2, &m, self->cbuf,
+			      sizeof(self->cbuf)) != (ssize_t)size ||
+		    !dp_id_eq(&m.reply_to, &id))
+			_exit(24);
+		done++;
+	}
+	ksft_print_msg("alias %u: %ld replies, %ld records refused\n", s,
+		       done, refused);
+	_exit(done ? 0 : 25);
+}
+
+/*
+ * Two aliases recording at the total limit at once, one process each (the
+ * guest has two CPUs): one alias evicting its own entries to make room
+ * under the total may see the other take that room and run out of
+ * entries to evict; it is refused (ENOBUFS), never worse.  A short TTL
+ * keeps entries coming and going.
+ */
+TEST_F(st, total_limit_race)
+{
+	enum { WORKERS = 2, MS = 8000, ROOM = 24000 };
+	uint32_t s[WORKERS], ca[WORKERS];
+	unsigned long long limit;
+	struct dp_cache c;
+	int i, status, ok;
+	pid_t pid[WORKERS];
+	char val[32];
+
+	if (read_file(TOTAL_PARAM, self->saved_total,
+		      sizeof(self->saved_total)))
+		SKIP(return, "no " TOTAL_PARAM);
+	for (i = 0; i < WORKERS; i++) {
+		s[i] = new_alias(self->nl);
+		ca[i] = new_alias(self->nl);
+		ASSERT_NE(0, s[i]);
+		ASSERT_NE(0, ca[i]);
+		ASSERT_EQ(0, dp_alias_set(self->nl, s[i],
+					  FTALIAS_A_ALIAS_CACHE_TTL_MS, 50, 4));
+	}
+	/* Room for about one and a half large entries. */
+	limit = dp_total_bytes(self->nl) + ROOM;
+	snprintf(val, sizeof(val), "%llu", limit);
+	ASSERT_EQ(0, write_file(TOTAL_PARAM, val));
+	for (i = 0; i < WORKERS; i++) {
+		pid[i] = fork();
+		ASSERT_GE(pid[i], 0);
+		if (!pid[i])
+			race_worker(self, s[i], ca[i], MS, getpid());
+	}
+	for (i = 0, ok = 0; i < WORKERS; i++) {
+		ASSERT_EQ(pid[i], waitpid(pid[i], &status, 0));
+		EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status))
+			TH_LOG("worker %d failed at step %d", i,
+			       WEXITSTATUS(status));
+		c = cache_of(self->nl, s[i]);
+		ksft_print_msg("alias %u: recorded %llu, evict-lru %llu, evict-ttl %llu, refused %llu\n",
+			       s[i], (unsigned long long)c.recorded,
+			       (unsigned long long)c.evict_lru,
+			       (unsigned long long)c.evict_ttl,
+			       (unsigned long long)c.refused);
+		ok += c.recorded && c.evict_lru;
+	}
+	/* The total bound for both: each recorded and evicted for it. */
+	EXPECT_EQ(WORKERS, ok);
+	ASSERT_EQ(0, write_file(TOTAL_PARAM, self->saved_total));
+	self->saved_total[0] = 0;
+	for (i = 0; i < WORKERS; i++) {
+		EXPECT_EQ(0, dp_alias_del(self->nl, s[i]));
+		EXPECT_EQ(0, dp_alias_del(self->nl, ca[i]));
+	}
+	EXPECT_EQ(0, dp_total_bytes(self->nl));
+}
+
+/*
+ * Become an unprivileged user (nobody) in a user and network namespace of
+ * its own, as unshare -Urn does: 0 or the step that failed (1: no user
+ * namespaces for unprivileged users here).
+ */
+static int unpriv_netns(void)
+{
+	char map[32];
+
+	if (setgroups(0, NULL) || setresgid(65534, 65534, 65534) ||
+	    setresuid(65534, 65534, 65534))
+		return 2;
+	/* Credentials changed: /proc/self is ours again only so. */
+	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
+		return 3;
+	if (unshare(CLONE_NEWUSER | CLONE_NEWNET))
+		return 1;
+	snprintf(map, sizeof(map), "0 65534 1\n");
+	if (write_file("/proc/self/setgroups", "deny") ||
+	    write_file("/proc/self/uid_map", map) ||
+	    write_file("/proc/self/gid_map", map))
+		return 4;
+	return setresgid(0, 0, 0) || setresuid(0, 0, 0) ? 5 : 0;
+}
+
+/*
+ * In the child's namespace: an alias whose member blocks requests of
+ * @size bytes (entries in progress, never evicted) until a limit refuses
+ * one with ENOBUFS; the number blocked is written to @wfd, then the child
+ * waits for EOF on @rfd, holding them.  Exit status: 0, or the step that
+ * failed.
+ */
+static void netns_filler(FIXTURE_DATA(st) *self, size_t size, int rfd,
+			 int wfd)
+{
+	struct ftalias_id id;
+	int srv, cli = -1, n, err, step;
+	struct dp_nl *nl;
+	struct dp_msg m;
+	uint32_t s;
+	char c;
+
+	step = unpriv_netns();
+	if (step)
+		_exit(step == 1 ? 100 : 10 + step);
+	nl = dp_nl_open();
+	if (!nl)
+		_exit(20);
+	s = new_alias(nl);
+	if (!s)
+		_exit(21);
+	srv = dp_socket(self->af, s, -1, 0);
+	if (srv < 0)
+		_exit(22);
+	memset(self->buf, 'f', size);
+	for (n = 0; n < 1000; n++) {
+		/* Unanswered requests fill their sender's SO_SNDBUF: a few
+		 * per client (kept open: their entries stay).
+		 */
+		if (!(n % 8))
+			cli = dp_socket(self->af, 0, -1, 0);
+		if (cli < 0 ||
+		    dp_send_req(cli, self->af, s, self->buf, size, &id, 0) ||
+		    recv_wait(srv, self->buf, sizeof(self->buf), &m, self->cbuf,
+			      sizeof(self->cbuf)) != (ssize_t)size)
+			_exit(23);
+		err = dp_record(srv, &id, FTALIAS_RECORD_BLOCK, NULL, 0);
+		if (err == -ENOBUFS)
+			break;
+		if (err)
+			_exit(24);
+	}
+	if (cache_of(nl, s).refused != 1)
+		_exit(25);
+	if (write(wfd, &n, sizeof(n)) != sizeof(n))
+		_exit(26);
+	if (read(rfd, &c, 1) < 0)
+		_exit(27);
+	_exit(0);
+}
+
+/*
+ * In an alias of the caller's namespace: a request whose reply of @size
+ * bytes is recorded, and whose re-send the kernel answers.  0 or the step
+ * that failed.
+ */
+static int record_and_resend(FIXTURE_DATA(st) *self, struct dp_nl *nl,
+			     size_t size)
+{
+	uint32_t s = new_alias(nl), ca = new_alias(nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	struct ftalias_id id;
+	struct dp_msg m;
+	int step = 0;
+
+	if (!s || !ca || srv < 0 || cli < 0)
+		return 1;
+	memset(self->buf, 'i', size);
+	if (dp_send_req(cli, self->af, s, "q", 1, &id, 0) ||
+	    recv_wait(srv, self->cbuf, 16, &m, self->cbuf + 16,
+		      sizeof(self->cbuf) - 16) != 1)
+		step = 2;
+	else if (dp_reply_record(srv, &id, self->buf, size))
+		step = 3;
+	else if (recv_wait(cli, self->buf, sizeof(self->buf), &m, self->cbuf,
+			   sizeof(self->cbuf)) != (ssize_t)size)
+		step = 4;
+	else if (dp_send_req_cmsg(cli, self->af, s, "q", 1, FTALIAS_CMSG_ID,
+				  &id, sizeof(id), NULL) ||
+		 recv_wait(cli, self->buf, sizeof(self->buf), &m, self->cbuf,
+			   sizeof(self->cbuf)) != (ssize_t)size ||
+		 !dp_id_eq(&m.reply_to, &id) || !nothing_queued(srv))
+		step = 5;
+	else if (cache_of(nl, s).hits_auto != 1 || cache_of(nl, s).refused)
+		step = 6;
+	close(cli);
+	close(srv);
+	dp_alias_del(nl, s);
+	dp_alias_del(nl, ca);
+	return step;
+}
+
+/*
+ * One network namespace cannot starve the others' replay caches: an
+ * unprivileged user in a user and network namespace of its own fills its
+ * cache with entries in progress until ENOBUFS, which it reaches at its
+ * share of cache_total_bytes; meanwhile an alias of the initial
+ * namespace, and one of another unprivileged namespace, still record and
+ * answer re-sends.
+ */
+TEST_F(st, netns_share)
+{
+	enum { LIMIT = 1 << 20, REQ = 16000, REPLY = 60000 };
+	int to[2], from[2], status, n = 0;
+	unsigned long long limit;
+	char val[32];
+	pid_t pid, pid2;
+
+	if (read_file(TOTAL_PARAM, self->saved_total,
+		      sizeof(self->saved_total)))
+		SKIP(return, "no " TOTAL_PARAM);
+	limit = dp_total_bytes(self->nl) + LIMIT;
+	snprintf(val, sizeof(val), "%llu", limit);
+	ASSERT_EQ(0, write_file(TOTAL_PARAM, val));
+	ASSERT_EQ(0, pipe(to));
+	ASSERT_EQ(0, pipe(from));
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (!pid) {
+		close(to[1]);
+		close(from[0]);
+		netns_filler(self, REQ, to[0], from[1]);
+	}
+	close(to[0]);
+	close(from[1]);
+	if (read(from[0], &n, sizeof(n)) != sizeof(n)) {
+		ASSERT_EQ(pid, waitpid(pid, &status, 0));
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 100)
+			SKIP(return, "no user namespaces for unprivileged users");
+		ASSERT_TRUE(0) TH_LOG("filler failed at step %d",
+				      WEXITSTATUS(status));
+	}
+	/* Its share is a quarter of the total: far from the whole. */
+	ksft_print_msg("the namespace blocked %d requests of %d bytes\n", n,
+		       REQ);
+	EXPECT_LT(n, (int)(limit / 4 / REQ) + 1);
+	EXPECT_GT(n, 0);
+	EXPECT_LE(dp_total_bytes(self->nl), limit);
+
+	/* The initial namespace records and answers as if nothing were. */
+	EXPECT_EQ(0, record_and_resend(self, self->nl, REPLY));
+
+	/* So does another unprivileged namespace, within its own share. */
+	pid2 = fork();
+	ASSERT_GE(pid2, 0);
+	if (!pid2) {
+		struct dp_nl *nl;
+		int step = unpriv_netns();
+
+		if (step)
+			_exit(10 + step);
+		nl = dp_nl_open();
+		_exit(nl ? 20 + record_and_resend(self, nl, REPLY) : 19);
+	}
+	ASSERT_EQ(pid2, waitpid(pid2, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 20)
+		TH_LOG("second namespace failed at step %d",
+		       WEXITSTATUS(status));
+
+	close(to[1]);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status))
+		TH_LOG("filler failed at step %d", WEXITSTATUS(status));
+	close(from[0]);
+	ASSERT_EQ(0, write_file(TOTAL_PARAM, self->saved_total));
+	self->saved_total[0] = 0;
+	/* The namespaces went with their caches. */
+	EXPECT_EQ(0, dp_total_bytes(self->nl));
+}
+
+/* memory.current of a memory cgroup; -1 if not readable. */
+static long long memcg_current(const char *cg)
+{
+	char path[192], buf[64];
+
+	snprintf(path, sizeof(path), "%s/memory.current", cg);
+	return read_file(path, buf, sizeof(buf)) ? -1 : strtoll(buf, NULL, 10);
+}
+
+/*
+ * The copies of the requests that entries in progress keep are charged to
+ * the memory cgroup of the member that blocked them, as their entries are
+ * (where the kernel has memory cgroups: not the debug kernel).
+ */
+TEST_F(st, in_progress_charged)
+{
+	enum { N = 40, REQ = 16000, PER_CLIENT = 8 };
+	int to[2], from[2], cli[N / PER_CLIENT + 1], i, status;
+	uint32_t s = new_alias(self->nl);
+	long long diff = -1;
+	char cg[160], c;
+	pid_t pid;
+
+	if (!memcg_make(cg, sizeof(cg)))
+		SKIP(return, "no memory cgroup");
+	ASSERT_NE(0, s);
+	ASSERT_EQ(0, pipe(to));
+	ASSERT_EQ(0, pipe(from));
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (!pid) {
+		char path[192], me[16];
+		struct dp_msg m;
+		long long before;
+		int srv;
+
+		close(to[1]);
+		close(from[0]);
+		snprintf(path, sizeof(path), "%s/cgroup.procs", cg);
+		snprintf(me, sizeof(me), "%d", getpid());
+		if (write_file(path, me))
+			_exit(2);
+		srv = dp_socket(self->af, s, -1, 0);
+		/* Every page it will touch, touched before counting. */
+		memset(self->buf, 0, sizeof(self->buf));
+		memset(self->cbuf, 0, sizeof(self->cbuf));
+		before = memcg_current(cg);
+		if (srv < 0 || before < 0 || write(from[1], "r", 1) != 1)
+			_exit(3);
+		for (i = 0; i < N; i++) {
+			if (recv_wait(srv, self->buf, sizeof(self->buf), &m,
+				      self->cbuf, sizeof(self->cbuf)) != REQ ||
+			    dp_record(srv, &m.id, FTALIAS_RECORD_BLOCK, NULL, 0))
+				_exit(4);
+		}
+		diff = memcg_current(cg) - before;
+		if (write(from[1], &diff, sizeof(diff)) != sizeof(diff))
+			_exit(5);
+		if (read(to[0], &c, 1) < 0)
+			_exit(6);
+		_exit(0);
+	}
+	close(to[0]);
+	close(from[1]);
+	ASSERT_EQ(1, read(from[0], &c, 1));
+	memset(self->buf, 'c', REQ);
+	/* Unanswered requests fill their sender's SO_SNDBUF: a few each. */
+	for (i = 0; i < N; i++) {
+		if (!(i % PER_CLIENT)) {
+			cli[i / PER_CLIENT] = dp_socket(self->af, 0, -1, 0);
+			ASSERT_LE(0, cli[i / PER_CLIENT]);
+		}
+		ASSERT_EQ(0, dp_send_req(cli[i / PER_CLIENT], self->af, s,
+					 self->buf, REQ, NULL, 0));
+	}
+	EXPECT_EQ(sizeof(diff), read(from[0], &diff, sizeof(diff)));
+	EXPECT_EQ(N, cache_of(self->nl, s).in_progress);
+	ksft_print_msg("memory.current: %lld bytes more for %d entries in progress of %d-byte requests\n",
+		       diff, N, REQ);
+	/* Without the copies it is their bookkeeping only, a few KiB (one
+	 * charge batch of the memory cgroup at most, 256 KiB).
+	 */
+	EXPECT_GE(diff, (long long)N * REQ * 3 / 4);
+	close(to[1]);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status))
+		TH_LOG("member failed at step %d", WEXITSTATUS(status));
+	for (i = 0; i < N; i += PER_CLIENT)
+		close(cli[i / PER_CLIENT]);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	rmdir(cg);
 }
 
 /* Deleting an alias frees its stable area, whatever is in it. */
