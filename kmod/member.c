@@ -249,23 +249,44 @@ static void __ftalias_hold(struct ftalias_alias *alias, struct ftalias_req *req)
 }
 
 /*
+ * A held reply's request copy stops being charged to its requester's
+ * socket once that socket is released (it is @dead), so that a closed
+ * member is not kept, with its namespace, for the grace period: as its
+ * unanswered requests (ftalias_reqs_disown()), it is then charged to no
+ * socket.  Once answered, a request's copy is touched by nobody but its
+ * last reference, and the reply holds one: the lock of the alias holding
+ * the reply is enough.  ftalias_member_leave() sets @dead under that lock
+ * and walks the held replies after, so that none is missed.
+ */
+static void __ftalias_held_reply_disown(struct ftalias_alias *alias,
+					struct sk_buff *skb)
+{
+	struct ftalias_req *req = ftalias_cb(skb)->req;
+	struct sock *sk;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!req || !req->skb)
+		return;
+	sk = req->skb->sk;
+	if (sk && READ_ONCE(ftalias_sk(sk)->dead))
+		skb_orphan(req->skb);
+}
+
+/*
  * Keep a reply to the alias's requests for its next active member, at most
- * grace-ms (in the order they came, so the oldest is first).  It lets go
- * of its request: the copy charged to the requester's socket must not keep
- * that socket, and its namespace, alive meanwhile.
+ * grace-ms (in the order they came, so the oldest is first).  It keeps its
+ * request, and so the requester's send-buffer charge, until it is read or
+ * dropped: the replies held are bounded by what the members sent (their
+ * SO_SNDBUF), as for every unread reply.
  */
 static void __ftalias_hold_reply(struct ftalias_alias *alias,
 				 struct sk_buff *skb)
 {
-	struct ftalias_skb_cb *cb = ftalias_cb(skb);
-
 	lockdep_assert_held(&alias->lock);
 
 	ftalias_skb_adopt(skb);
-	if (cb->req) {
-		ftalias_req_put(cb->req);
-		cb->req = NULL;
-	}
+	__ftalias_held_reply_disown(alias, skb);
 	skb->tstamp = ktime_get();
 	__skb_queue_tail(&alias->held_replies, skb);
 	__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
@@ -735,6 +756,7 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 	struct ftalias_alias *alias = fsk->alias;
 	struct ftalias_events ev = {};
 	struct sk_buff_head drop;
+	struct sk_buff *skb;
 
 	__skb_queue_head_init(&drop);
 	mutex_lock(&fn->lock);
@@ -744,6 +766,9 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 	alias->nr_members--;
 	alias->nr_seq_members -= fsk->sk.sk_type == SOCK_SEQPACKET;
 	__ftalias_take_back(alias, fsk, true, &drop);
+	/* Its requests answered while it was the alias's: see above. */
+	skb_queue_walk(&alias->held_replies, skb)
+		__ftalias_held_reply_disown(alias, skb);
 	if (alias->active == fsk) {
 		alias->active = NULL;
 		if (!alias->dead && ftalias_policy_auto(alias)) {
