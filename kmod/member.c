@@ -479,17 +479,26 @@ static void __ftalias_went_idle(struct ftalias_alias *alias)
 		__ftalias_schedule(alias, 0);
 }
 
-/* Make @m the active member (NULL: none) and give it what was held. */
+/*
+ * Make @m the active member (NULL: none) and give it what was held.  Only
+ * a change from an active member to none starts the grace period: setting
+ * none again (a join, member-set or alias-set that finds no eligible
+ * member) must not restart it, or the requests waiting on an orphaned
+ * entry would wait for as long as somebody keeps doing that.
+ */
 static void __ftalias_set_active(struct ftalias_alias *alias,
 				 struct ftalias_sock *m)
 {
+	struct ftalias_sock *old = alias->active;
+
 	lockdep_assert_held(&alias->lock);
 
-	if (alias->nr_seq_members && alias->active != m)
-		__ftalias_conn_active_changed(alias, alias->active, m);
+	if (alias->nr_seq_members && old != m)
+		__ftalias_conn_active_changed(alias, old, m);
 	alias->active = m;
 	if (!m) {
-		__ftalias_went_idle(alias);
+		if (old)
+			__ftalias_went_idle(alias);
 		return;
 	}
 	WRITE_ONCE(alias->incarnation, alias->incarnation + 1);
@@ -755,6 +764,7 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 {
 	struct ftalias_alias *alias = fsk->alias;
 	struct ftalias_events ev = {};
+	struct ftalias_sock *next;
 	struct sk_buff_head drop;
 	struct sk_buff *skb;
 
@@ -771,9 +781,12 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 		__ftalias_held_reply_disown(alias, skb);
 	if (alias->active == fsk) {
 		alias->active = NULL;
-		if (!alias->dead && ftalias_policy_auto(alias)) {
-			__ftalias_set_active(alias, __ftalias_best(alias, NULL));
-			__ftalias_event(&ev, alias, alias->active,
+		next = NULL;
+		if (!alias->dead && ftalias_policy_auto(alias))
+			next = __ftalias_best(alias, NULL);
+		if (next) {
+			__ftalias_set_active(alias, next);
+			__ftalias_event(&ev, alias, next,
 					FTALIAS_CMD_MEMBER_CHANGE_NTF);
 		} else {
 			__ftalias_went_idle(alias);
@@ -1092,6 +1105,8 @@ void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net)
 	INIT_LIST_HEAD(&alias->pending);
 	skb_queue_head_init(&alias->held_replies);
 	INIT_DELAYED_WORK(&alias->work, ftalias_alias_work);
+	/* Without an active member from the start. */
+	alias->idle_since = jiffies;
 	alias->net = net;
 	ftalias_reqs_init(&alias->reqs);
 	xa_init_flags(&alias->dsts, XA_FLAGS_ACCOUNT);

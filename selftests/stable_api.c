@@ -504,6 +504,81 @@ TEST_F(st, waiting_fails_when_owner_goes)
 	orphan_waits(_metadata, self, DRAINED_GOES);
 }
 
+/* A standby member of alias (never promoted by the kernel): fd or -errno. */
+static int standby(int af, uint32_t alias)
+{
+	uint32_t role = FTALIAS_MEMBER_ROLE_STANDBY;
+	struct sockaddr_ftalias sa = dp_addr(af, FTALIAS_ADDR_ALIAS, alias, 0);
+	int fd = socket(af, SOCK_RDM | SOCK_CLOEXEC, 0), err;
+
+	if (fd < 0)
+		return -errno;
+	if (setsockopt(fd, SOL_FTALIAS, FTALIAS_ROLE, &role, sizeof(role)) ||
+	    bind(fd, (struct sockaddr *)&sa, sizeof(sa))) {
+		err = -errno;
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+/*
+ * Only a change from an active member to none starts the grace period of
+ * a request waiting on an orphaned entry.  A standby joining, member-set
+ * and alias-set on an alias that stays without an active member used to
+ * restart it each time: the request waited for as long as somebody kept
+ * doing that.  Now it fails while they go on (within 50 grace periods;
+ * before, never).
+ */
+TEST_F(st, waiting_fails_while_rebinding)
+{
+	uint32_t s = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	struct ftalias_id id;
+	struct dp_cache cs;
+	struct dp_msg m;
+	int64_t end;
+	int sb, n = 0;
+	bool failed = false;
+
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_GRACE_MS,
+				  200, 4));
+	ASSERT_EQ(0, request(_metadata, self, c, m1, s, "op", &id));
+	ASSERT_EQ(0, dp_record(m1, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
+	close(m1);		/* m2: the orphan notice, the request waits */
+	ASSERT_EQ(2, recv_wait(m2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_EQ(1, cache_of(self->nl, s).waiting);
+	close(m2);		/* nobody owns the entry, nobody is active */
+
+	end = dp_now_ms() + 50 * 200;
+	while (!failed && dp_now_ms() < end) {
+		sb = standby(self->af, s);
+		ASSERT_GE(sb, 0) TH_LOG("%s", strerror(-sb));
+		ASSERT_EQ(0, dp_member_set(self->nl, s, dp_port(sb), -1,
+					   n % 100));
+		ASSERT_EQ(0, dp_alias_set(self->nl, s,
+					  FTALIAS_A_ALIAS_GRACE_MS, 200, 4));
+		close(sb);
+		failed = dp_wait_readable(c, 0) > 0;
+		n++;
+	}
+	ASSERT_TRUE(failed) TH_LOG("still waiting after %d rebinds", n);
+	TH_LOG("failed after %d rebinds", n);
+	ASSERT_EQ(0, recv_wait(c, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_EQ(EHOSTUNREACH, m.err);
+	EXPECT_TRUE(dp_id_eq(&m.reply_to, &id));
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(0, cs.waiting);
+	EXPECT_EQ(0, cs.in_progress);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
 /*
  * Seed 000 Fig. 7: a client alias re-sends an ID after its reply; the
  * server's cache answers without the server.  Then acks free entries.
