@@ -101,8 +101,9 @@ static void __ftalias_req_unlink(struct ftalias_alias *alias,
 
 /*
  * Take the pending state of @req away from its requester, under the
- * alias's lock.  Fails when the requester (or a reply) took it first: that
- * one unlinks the request as soon as it gets the alias's lock.
+ * alias's lock.  Fails when another taker had it first (it unlinked the
+ * request under that lock already), or when the requester goes away
+ * (ftalias_reqs_close(), which unlinks it as soon as it gets the lock).
  */
 static bool __ftalias_req_steal(struct ftalias_alias *alias,
 				struct ftalias_req *req)
@@ -319,7 +320,7 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 		return;
 	case FTALIAS_RC_ANSWERED:
 		kfree_skb(clone);
-		/* Its requester (or a reply) took it first: it goes soon. */
+		/* Its requester goes away and took it first: it goes soon. */
 		if (!__ftalias_req_steal(alias, req)) {
 			kfree_skb(made);
 			goto hold;
@@ -367,6 +368,30 @@ hold:
 	__ftalias_schedule(alias, 1);
 }
 
+/*
+ * Whether @req, on @alias's pending list, is still its requester's: only
+ * then may it be delivered.  Whoever takes a request from its requester's
+ * table unlinks it in the same hold of the alias's lock, except a
+ * requester that goes away (ftalias_reqs_close()), which unlinks it just
+ * after: such a request stays where it is until then.
+ */
+static bool __ftalias_req_owned(struct ftalias_alias *alias,
+				struct ftalias_req *req)
+{
+	struct ftalias_reqs *reqs = req->owner;
+	bool owned, closed;
+
+	lockdep_assert_held(&alias->lock);
+
+	xa_lock(&reqs->xa);
+	owned = xa_load(&reqs->xa, (unsigned long)req->id.xid) == req;
+	closed = reqs->closed;
+	xa_unlock(&reqs->xa);
+	/* An answered request must never be delivered again. */
+	WARN_ON_ONCE(!owned && !closed);
+	return owned;
+}
+
 /* Give the held requests and replies to the active member, in order. */
 static void __ftalias_flush_held(struct ftalias_alias *alias)
 {
@@ -380,7 +405,7 @@ static void __ftalias_flush_held(struct ftalias_alias *alias)
 		return;
 	__ftalias_rc_notify(alias, active);
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
-		if (!req->held)
+		if (!req->held || !__ftalias_req_owned(alias, req))
 			continue;
 		req->held = false;
 		alias->nr_held--;
@@ -405,6 +430,8 @@ void __ftalias_release_waiting(struct ftalias_alias *alias,
 	list_for_each_entry(req, &alias->pending, node) {
 		if (!req->waiting || memcmp(&req->id, id, sizeof(*id)))
 			continue;
+		if (!__ftalias_req_owned(alias, req))
+			return;
 		__ftalias_note_hold(alias, req);
 		if (alias->active)
 			__ftalias_deliver(alias, req, alias->active, NULL);
@@ -1328,23 +1355,40 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 
 	xa_lock(&reqs->xa);
 	req = xa_load(&reqs->xa, (unsigned long)id->xid);
-	if (!req || memcmp(&req->id, id, sizeof(*id)))
+	if (!req || memcmp(&req->id, id, sizeof(*id))) {
 		err = -ENOENT;
-	else if (req->dst != fsk->alias)
+	} else if (req->dst != fsk->alias) {
 		err = -EPERM;
-	else
-		err = xa_err(__xa_erase(&reqs->xa, (unsigned long)id->xid));
+	} else {
+		err = 0;
+		refcount_inc(&req->ref);
+	}
 	xa_unlock(&reqs->xa);
 	if (err)
 		goto out;
 
+	/*
+	 * The request is taken from its requester's table and from its
+	 * alias in one go, under the alias's lock, as every other taker
+	 * does: a flush of the held requests or a release of a waiting one
+	 * in between would deliver it again although it is answered.
+	 * @reqs, found under RCU, stays valid for the steal.
+	 */
 	alias = req->dst;
 	spin_lock(&alias->lock);
+	if (!__ftalias_req_steal(alias, req)) {
+		spin_unlock(&alias->lock);
+		ftalias_req_put(req);
+		err = -ENOENT;
+		goto out;
+	}
 	__ftalias_req_unlink(alias, req);
 	__ftalias_rc_replied(alias, id);
 	alias->stats.replies++;
 	fsk->stats.replies++;
 	spin_unlock(&alias->lock);
+	/* The reference of the pending state is the reply's now. */
+	ftalias_req_put(req);
 	ftalias_rc_route_answers(alias);
 
 	/*
