@@ -1839,4 +1839,108 @@ TEST_F(st, reply_races_held_flush)
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
 }
 
+/*
+ * The same race with the release of a waiting request: the member that
+ * got the orphan notice answers the request waiting on the orphaned
+ * entry while a thread flushes the entries in progress, which releases
+ * that request to the active member.  Each round: the active member reads
+ * a request, blocks it and dies; the next one gets the notice and
+ * answers.  The answer comes once; the request reaches the answering
+ * member at most once more (released before the answer, legitimately);
+ * no new W taint.
+ */
+struct flusher {
+	uint32_t alias;
+	int stop, err;
+	uint32_t flushes;
+};
+
+static void *race_flush(void *arg)
+{
+	struct flusher *f = arg;
+	struct dp_nl *nl = dp_nl_open();
+
+	if (!nl) {
+		f->err = ENOMEM;
+		return NULL;
+	}
+	while (!__atomic_load_n(&f->stop, __ATOMIC_ACQUIRE)) {
+		f->err = -dp_cache_flush(nl, f->alias, true, NULL);
+		if (f->err)
+			break;
+		f->flushes++;
+	}
+	dp_nl_close(nl);
+	return NULL;
+}
+
+TEST_F(st, reply_races_waiting_release)
+{
+	uint32_t s = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int act = dp_socket(self->af, s, 10, 0), next, i;
+	uint32_t n = 0, answered = 0, again = 0, dups = 0, notices = 0;
+	unsigned long taint0 = tainted();
+	struct flusher f = { .alias = s };
+	struct ftalias_id id;
+	struct dp_alias a;
+	pthread_t flusher;
+	struct dp_msg m;
+	int64_t end;
+	ssize_t len;
+
+	ASSERT_NE(0u, s);
+	ASSERT_GE(c, 0);
+	ASSERT_GE(act, 0);
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_GRACE_MS,
+				  600000, 4));
+	ASSERT_EQ(0, pthread_create(&flusher, NULL, race_flush, &f));
+
+	end = dp_now_ms() + RACE_MS;
+	while (dp_now_ms() < end) {
+		next = dp_socket(self->af, s, 5, 0);
+		ASSERT_GE(next, 0);
+		ASSERT_EQ(0, request(_metadata, self, c, act, s, "op", &id));
+		n++;
+		/* the flusher may take the entry at once: not an error */
+		ASSERT_EQ(0, dp_record(act, &id, FTALIAS_RECORD_BLOCK,
+				       NULL, 0));
+		close(act);
+		act = next;
+		ASSERT_EQ(0, dp_send_reply(act, &id, "done", 4, 0))
+			TH_LOG("round %u: %s", n, strerror(errno));
+		ASSERT_TRUE(got_reply(self, c, &id, "done"));
+		answered++;
+		/* the notice, and the request if it was released first */
+		for (i = 0; (len = dp_recv(act, self->buf, sizeof(self->buf),
+					   &m, MSG_DONTWAIT)) >= 0; ) {
+			ASSERT_TRUE(dp_id_eq(&m.id, &id));
+			if (m.flags & FTALIAS_F_ORPHAN) {
+				notices++;
+				continue;
+			}
+			again++;
+			if (i++)
+				dups++;
+		}
+	}
+	__atomic_store_n(&f.stop, 1, __ATOMIC_RELEASE);
+	pthread_join(flusher, NULL);
+	TH_LOG("%u rounds, %u answered, %u notices, %u released or redelivered, %u flushes",
+	       n, answered, notices, again, f.flushes);
+	EXPECT_EQ(0, f.err) TH_LOG("cache-flush: %s", strerror(f.err));
+	EXPECT_EQ(n, answered);
+	EXPECT_EQ(0u, dups);
+	EXPECT_TRUE(nothing_queued(c));
+	ASSERT_EQ(0, dp_alias_get(self->nl, s, &a));
+	EXPECT_EQ(0u, a.pending);
+	EXPECT_EQ(0u, a.held);
+	EXPECT_EQ(0u, a.cache.waiting);
+	EXPECT_EQ(0ul, (tainted() & ~taint0) & (1ul << 9))
+		TH_LOG("tainted %lu, was %lu", tainted(), taint0);
+	close(act);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
 TEST_HARNESS_MAIN
