@@ -101,8 +101,9 @@ static void __ftalias_req_unlink(struct ftalias_alias *alias,
 
 /*
  * Take the pending state of @req away from its requester, under the
- * alias's lock.  Fails when the requester (or a reply) took it first: that
- * one unlinks the request as soon as it gets the alias's lock.
+ * alias's lock.  Fails when another taker had it first (it unlinked the
+ * request under that lock already), or when the requester goes away
+ * (ftalias_reqs_close(), which unlinks it as soon as it gets the lock).
  */
 static bool __ftalias_req_steal(struct ftalias_alias *alias,
 				struct ftalias_req *req)
@@ -276,23 +277,44 @@ static void __ftalias_hold(struct ftalias_alias *alias, struct ftalias_req *req)
 }
 
 /*
+ * A held reply's request copy stops being charged to its requester's
+ * socket once that socket is released (it is @dead), so that a closed
+ * member is not kept, with its namespace, for the grace period: as its
+ * unanswered requests (ftalias_reqs_disown()), it is then charged to no
+ * socket.  Once answered, a request's copy is touched by nobody but its
+ * last reference, and the reply holds one: the lock of the alias holding
+ * the reply is enough.  ftalias_member_leave() sets @dead under that lock
+ * and walks the held replies after, so that none is missed.
+ */
+static void __ftalias_held_reply_disown(struct ftalias_alias *alias,
+					struct sk_buff *skb)
+{
+	struct ftalias_req *req = ftalias_cb(skb)->req;
+	struct sock *sk;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!req || !req->skb)
+		return;
+	sk = req->skb->sk;
+	if (sk && READ_ONCE(ftalias_sk(sk)->dead))
+		skb_orphan(req->skb);
+}
+
+/*
  * Keep a reply to the alias's requests for its next active member, at most
- * grace-ms (in the order they came, so the oldest is first).  It lets go
- * of its request: the copy charged to the requester's socket must not keep
- * that socket, and its namespace, alive meanwhile.
+ * grace-ms (in the order they came, so the oldest is first).  It keeps its
+ * request, and so the requester's send-buffer charge, until it is read or
+ * dropped: the replies held are bounded by what the members sent (their
+ * SO_SNDBUF), as for every unread reply.
  */
 static void __ftalias_hold_reply(struct ftalias_alias *alias,
 				 struct sk_buff *skb)
 {
-	struct ftalias_skb_cb *cb = ftalias_cb(skb);
-
 	lockdep_assert_held(&alias->lock);
 
 	ftalias_skb_adopt(skb);
-	if (cb->req) {
-		ftalias_req_put(cb->req);
-		cb->req = NULL;
-	}
+	__ftalias_held_reply_disown(alias, skb);
 	skb->tstamp = ktime_get();
 	__skb_queue_tail(&alias->held_replies, skb);
 	__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
@@ -326,7 +348,7 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 		return;
 	case FTALIAS_RC_ANSWERED:
 		kfree_skb(clone);
-		/* Its requester (or a reply) took it first: it goes soon. */
+		/* Its requester goes away and took it first: it goes soon. */
 		if (!__ftalias_req_steal(alias, req)) {
 			kfree_skb(made);
 			goto hold;
@@ -376,6 +398,30 @@ hold:
 	__ftalias_schedule(alias, delay);
 }
 
+/*
+ * Whether @req, on @alias's pending list, is still its requester's: only
+ * then may it be delivered.  Whoever takes a request from its requester's
+ * table unlinks it in the same hold of the alias's lock, except a
+ * requester that goes away (ftalias_reqs_close()), which unlinks it just
+ * after: such a request stays where it is until then.
+ */
+static bool __ftalias_req_owned(struct ftalias_alias *alias,
+				struct ftalias_req *req)
+{
+	struct ftalias_reqs *reqs = req->owner;
+	bool owned, closed;
+
+	lockdep_assert_held(&alias->lock);
+
+	xa_lock(&reqs->xa);
+	owned = xa_load(&reqs->xa, (unsigned long)req->id.xid) == req;
+	closed = reqs->closed;
+	xa_unlock(&reqs->xa);
+	/* An answered request must never be delivered again. */
+	WARN_ON_ONCE(!owned && !closed);
+	return owned;
+}
+
 /* Give the held requests and replies to the active member, in order. */
 static void __ftalias_flush_held(struct ftalias_alias *alias)
 {
@@ -389,7 +435,7 @@ static void __ftalias_flush_held(struct ftalias_alias *alias)
 		return;
 	__ftalias_rc_notify(alias, active);
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
-		if (!req->held)
+		if (!req->held || !__ftalias_req_owned(alias, req))
 			continue;
 		req->held = false;
 		alias->nr_held--;
@@ -414,6 +460,8 @@ void __ftalias_release_waiting(struct ftalias_alias *alias,
 	list_for_each_entry(req, &alias->pending, node) {
 		if (!req->waiting || memcmp(&req->id, id, sizeof(*id)))
 			continue;
+		if (!__ftalias_req_owned(alias, req))
+			return;
 		__ftalias_note_hold(alias, req);
 		if (alias->active)
 			__ftalias_deliver(alias, req, alias->active, NULL);
@@ -488,17 +536,26 @@ static void __ftalias_went_idle(struct ftalias_alias *alias)
 		__ftalias_schedule(alias, 0);
 }
 
-/* Make @m the active member (NULL: none) and give it what was held. */
+/*
+ * Make @m the active member (NULL: none) and give it what was held.  Only
+ * a change from an active member to none starts the grace period: setting
+ * none again (a join, member-set or alias-set that finds no eligible
+ * member) must not restart it, or the requests waiting on an orphaned
+ * entry would wait for as long as somebody keeps doing that.
+ */
 static void __ftalias_set_active(struct ftalias_alias *alias,
 				 struct ftalias_sock *m)
 {
+	struct ftalias_sock *old = alias->active;
+
 	lockdep_assert_held(&alias->lock);
 
-	if (alias->nr_seq_members && alias->active != m)
-		__ftalias_conn_active_changed(alias, alias->active, m);
+	if (alias->nr_seq_members && old != m)
+		__ftalias_conn_active_changed(alias, old, m);
 	alias->active = m;
 	if (!m) {
-		__ftalias_went_idle(alias);
+		if (old)
+			__ftalias_went_idle(alias);
 		return;
 	}
 	WRITE_ONCE(alias->incarnation, alias->incarnation + 1);
@@ -766,7 +823,9 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 {
 	struct ftalias_alias *alias = fsk->alias;
 	struct ftalias_events ev = {};
+	struct ftalias_sock *next;
 	struct sk_buff_head drop;
+	struct sk_buff *skb;
 
 	__skb_queue_head_init(&drop);
 	mutex_lock(&fn->lock);
@@ -776,11 +835,17 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 	alias->nr_members--;
 	alias->nr_seq_members -= fsk->sk.sk_type == SOCK_SEQPACKET;
 	__ftalias_take_back(alias, fsk, true, &drop);
+	/* Its requests answered while it was the alias's: see above. */
+	skb_queue_walk(&alias->held_replies, skb)
+		__ftalias_held_reply_disown(alias, skb);
 	if (alias->active == fsk) {
 		alias->active = NULL;
-		if (!alias->dead && ftalias_policy_auto(alias)) {
-			__ftalias_set_active(alias, __ftalias_best(alias, NULL));
-			__ftalias_event(&ev, alias, alias->active,
+		next = NULL;
+		if (!alias->dead && ftalias_policy_auto(alias))
+			next = __ftalias_best(alias, NULL);
+		if (next) {
+			__ftalias_set_active(alias, next);
+			__ftalias_event(&ev, alias, next,
 					FTALIAS_CMD_MEMBER_CHANGE_NTF);
 		} else {
 			__ftalias_went_idle(alias);
@@ -1102,6 +1167,8 @@ void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net)
 	INIT_LIST_HEAD(&alias->pending);
 	skb_queue_head_init(&alias->held_replies);
 	INIT_DELAYED_WORK(&alias->work, ftalias_alias_work);
+	/* Without an active member from the start. */
+	alias->idle_since = jiffies;
 	alias->net = net;
 	ftalias_reqs_init(&alias->reqs);
 	xa_init_flags(&alias->dsts, XA_FLAGS_ACCOUNT);
@@ -1328,23 +1395,40 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 
 	xa_lock(&reqs->xa);
 	req = xa_load(&reqs->xa, (unsigned long)id->xid);
-	if (!req || memcmp(&req->id, id, sizeof(*id)))
+	if (!req || memcmp(&req->id, id, sizeof(*id))) {
 		err = -ENOENT;
-	else if (req->dst != fsk->alias)
+	} else if (req->dst != fsk->alias) {
 		err = -EPERM;
-	else
-		err = xa_err(__xa_erase(&reqs->xa, (unsigned long)id->xid));
+	} else {
+		err = 0;
+		refcount_inc(&req->ref);
+	}
 	xa_unlock(&reqs->xa);
 	if (err)
 		goto out;
 
+	/*
+	 * The request is taken from its requester's table and from its
+	 * alias in one go, under the alias's lock, as every other taker
+	 * does: a flush of the held requests or a release of a waiting one
+	 * in between would deliver it again although it is answered.
+	 * @reqs, found under RCU, stays valid for the steal.
+	 */
 	alias = req->dst;
 	spin_lock(&alias->lock);
+	if (!__ftalias_req_steal(alias, req)) {
+		spin_unlock(&alias->lock);
+		ftalias_req_put(req);
+		err = -ENOENT;
+		goto out;
+	}
 	__ftalias_req_unlink(alias, req);
 	__ftalias_rc_replied(alias, id);
 	alias->stats.replies++;
 	fsk->stats.replies++;
 	spin_unlock(&alias->lock);
+	/* The reference of the pending state is the reply's now. */
+	ftalias_req_put(req);
 	ftalias_rc_route_answers(alias);
 
 	/*

@@ -20,6 +20,9 @@ struct netlink_ext_ack;
  * id.  Being in @xa is the ownership of the request's pending state: who
  * erases it (the reply, the requester going away, the kernel failing the
  * request) unlinks it from its destination alias and drops that reference.
+ * Every taker but the requester going away (which sets @closed first)
+ * erases it under the destination alias's lock and unlinks it in the same
+ * hold, so that nothing there delivers a request that was answered.
  * @closed (under the xarray's lock) refuses new requests once the
  * requester goes away.  Lock order: an alias's lock, then @xa's lock.
  */

@@ -1392,6 +1392,85 @@ TEST_F(sa, held_reply_expires)
 	EXPECT_TRUE(queue_empty(c));
 }
 
+/*
+ * A held reply keeps its requester's send-buffer charge until it is read
+ * or dropped, so the replies held for a client alias without an active
+ * member are bounded by what its members sent: a member that keeps
+ * sending while nobody takes the replies runs out of send buffer (EAGAIN,
+ * or its send waits).  It used to let go of the charge, and the held
+ * replies grew with the request rate times grace-ms.  The replies that
+ * were held all reach the next active member, each once.
+ */
+#define HELD_MAX	2000
+#define HELD_LEN	1000
+
+TEST_F(sa, held_replies_bounded)
+{
+	uint32_t srv = alias_new("srv"), cli = alias_new("cli");
+	static struct ftalias_id ids[HELD_MAX];
+	static bool seen[HELD_MAX];
+	int s, c, n, i, err = 0, one = 1;
+	char buf[HELD_LEN + 1];
+	struct pollfd pfd;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_NE(0u, cli);
+	/* cli keeps its replies, and promotes no member on its own */
+	ASSERT_EQ(0, alias_set(cli, FTALIAS_A_ALIAS_GRACE_MS, 600000));
+	ASSERT_EQ(0, alias_set(cli, FTALIAS_A_ALIAS_POLICY,
+			       FTALIAS_PROMOTION_POLICY_MANUAL));
+	s = member(srv);
+	c = member(cli);
+	ASSERT_GE(s, 0);
+	ASSERT_GE(c, 0);
+	EXPECT_EQ(0u, get_opt(c, FTALIAS_ACTIVE));
+	/* the smallest send buffer the kernel gives */
+	ASSERT_EQ(0, setsockopt(c, SOL_SOCKET, SO_SNDBUF, &one, sizeof(one)));
+
+	memset(buf, 'h', HELD_LEN);
+	for (n = 0; n < HELD_MAX; n++) {
+		if (send_req(c, srv, buf, HELD_LEN, &ids[n], MSG_DONTWAIT) !=
+		    HELD_LEN) {
+			err = errno;
+			break;
+		}
+		ASSERT_EQ(HELD_LEN, ft_recv(s, buf, sizeof(buf), 0, &r));
+		ASSERT_TRUE(id_eq(&ids[n], &r.id));
+		ASSERT_EQ(4, send_reply(s, &r.id, "held"))
+			TH_LOG("%s", strerror(errno));
+	}
+	TH_LOG("%d replies held before %s", n, strerror(err));
+	ASSERT_EQ(EAGAIN, err) TH_LOG("%d replies held, no EAGAIN", n);
+	ASSERT_GT(n, 0);
+	EXPECT_EQ((uint64_t)n, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_REPLIES]));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
+	/* still full while the replies are held: no POLLOUT, EAGAIN */
+	pfd.fd = c;
+	pfd.events = POLLOUT;
+	EXPECT_EQ(0, poll(&pfd, 1, 0));
+	EXPECT_EQ(-1, send_req(c, srv, buf, HELD_LEN, NULL, MSG_DONTWAIT));
+	EXPECT_EQ(EAGAIN, errno);
+	EXPECT_TRUE(queue_empty(c));
+
+	/* an active member gets every held reply, once, in order */
+	ASSERT_EQ(0, member_set_state(cli, port_of(c),
+				      FTALIAS_MEMBER_STATE_ACTIVE));
+	for (i = 0; i < n; i++) {
+		ASSERT_EQ(4, rcv(c, MSG_DONTWAIT, &r))
+			TH_LOG("#%d: %s", i, strerror(r.err));
+		ASSERT_TRUE(r.has_rt);
+		EXPECT_TRUE(id_eq(&ids[i], &r.rt)) TH_LOG("#%d", i);
+		ASSERT_LT(r.rt.xid - ids[0].xid, (uint64_t)n);
+		EXPECT_FALSE(seen[r.rt.xid - ids[0].xid]);
+		seen[r.rt.xid - ids[0].xid] = true;
+	}
+	EXPECT_TRUE(queue_empty(c));
+	/* read: the charge is gone, the member sends again */
+	EXPECT_EQ(HELD_LEN, send_req(c, srv, buf, HELD_LEN, NULL, MSG_DONTWAIT))
+		TH_LOG("%s", strerror(errno));
+}
+
 TEST_F(sa, reply_errors)
 {
 	uint32_t srv = alias_new("srv"), other = alias_new("other");
