@@ -15,6 +15,8 @@
 #   make demo            selftests/demo.sh in a 6.12 guest
 #   make bench           selftests/ftalias_bench in a 6.12 guest
 #                        [BENCH_ARGS='--duration 2000 --only ftalias,unix']
+#   make fresh-test      make demo and make check in a fresh Debian 12 root
+#                        [FRESH_ROOT=/var/tmp/ftalias-fresh FRESH_TESTS=nl_api]
 #   make clean
 #
 # Kernel builds write into the source dir, so per-kernel module builds copy
@@ -44,6 +46,10 @@ endif
 endif
 endif
 
+# A KSRC or DEBUG_KDIR from the command line or the environment is the
+# user's and is kept everywhere; otherwise each make computes its own.
+user_var = $(filter command line environment environment override,$(origin $(1)))
+
 # linux-source-6.12, extracted by make deps, keyed by the package version.
 SRCVER := $(subst ~,_,$(subst :,_,$(shell dpkg-query -W -f='$${Version}' linux-source-6.12 2>/dev/null)))
 KSRC ?= $(FTALIAS_CACHE)/linux-source-$(SRCVER)
@@ -56,6 +62,11 @@ DEBUG_KDIR ?= $(FTALIAS_CACHE)/debug-kernel/$(SRCVER)-$(DEBUG_HASH)
 DEBUG_STAMP := $(DEBUG_KDIR)/.ftalias-built
 DEBUG_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
 export DEBUG_KDIR
+
+# Computed here, from what dpkg and /usr/src held when this make started
+# (nothing, on a machine that make deps has not set up yet); KDIR and HDR_*
+# are not exported, so a sub-make computes them afresh anyway.
+AUTO_VARS := $(foreach v,KSRC DEBUG_KDIR,$(if $(call user_var,$(v)),,$(v)))
 
 # Build dir of the module for each test kernel.
 kdir_of = $(if $(filter debug,$(1)),$(DEBUG_KDIR),$(HDR_$(1)))
@@ -79,7 +90,8 @@ MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -typ
 .PHONY: all module tools tools-check selftests deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
 	module-install tools-install dkms-install dkms-uninstall demo bench clean \
-	_vm _check _lint _regen _demo _bench
+	fresh-test \
+	_vm _check _lint _regen _demo _bench _debug-kernel
 
 all: module tools selftests
 
@@ -101,18 +113,24 @@ deps:
 	@$(DEPS)
 
 # The targets that need the packages or KSRC install them first, then run
-# in a sub-make so that KSRC and the kernel lists are computed afresh.
+# in a sub-make so that KSRC, DEBUG_KDIR and the kernel lists are computed
+# afresh: the values computed here (AUTO_VARS) are not handed down, the
+# user's are.
 define with-deps
 	@$(DEPS) --check || $(DEPS)
-	@$(MAKE) --no-print-directory _$@
+	@$(if $(AUTO_VARS),env $(addprefix -u ,$(AUTO_VARS))) $(MAKE) --no-print-directory _$@
 endef
 
-debug-kernel: $(DEBUG_STAMP)
+debug-kernel:
+	$(with-deps)
+
+_debug-kernel: $(DEBUG_STAMP)
 
 # Built once per machine: the stamp has no prerequisites, a new fragment or
 # source version gives a new DEBUG_KDIR.
 $(DEBUG_STAMP):
 	@$(DEPS) --check || $(DEPS)
+	@test -f $(KSRC)/Makefile || { echo "no kernel source in KSRC=$(KSRC): make debug-kernel installs it"; exit 1; }
 	@$(VM)/build-debug-kernel.sh $(KSRC) $(DEBUG_KDIR) $(DEBUG_CONFIG) $(DEBUG_JOBS)
 
 modules-all: $(addprefix module-,$(ALL_KERNELS))
@@ -164,6 +182,11 @@ _bench:
 	$(MAKE) --no-print-directory -C selftests KSRC=$(KSRC) ftalias_bench
 	@$(MAKE) --no-print-directory _vm KERNEL=6.12 \
 		CMD='selftests/ftalias_bench $(BENCH_ARGS)'
+
+# The README's two commands in a minimal Debian 12 root (debootstrap), as
+# on a machine with nothing installed; not part of make check (an hour).
+fresh-test:
+	@$(VM)/fresh-test.sh
 
 regen:
 	$(with-deps)
