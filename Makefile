@@ -87,7 +87,7 @@ CMD ?= selftests/run_tests.sh
 KMOD_SRCS = $(filter-out %.mod.c,$(wildcard kmod/*.[ch]))
 MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -type f 2>/dev/null)
 
-.PHONY: all module tools tools-check selftests deps debug-kernel modules-all \
+.PHONY: all module tools tools-check install-check selftests deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
 	module-install tools-install dkms-install dkms-uninstall demo bench clean \
 	fresh-test \
@@ -105,6 +105,11 @@ tools:
 # ftaliasctl's own checks (argument parsing, output), no kernel needed.
 tools-check: tools
 	@if [ -f tools/Makefile ]; then $(MAKE) --no-print-directory -C tools check; fi
+
+# make install DESTDIR=<empty dir> writes nothing outside it; on the host,
+# no guest (after tools: two makes must not build them at once).
+install-check: tools
+	@$(TOP)/scripts/install-check.sh
 
 selftests:
 	$(MAKE) -C selftests KSRC=$(KSRC)
@@ -159,7 +164,7 @@ _vm: module-$(KERNEL)
 check:
 	$(with-deps)
 
-_check: $(addprefix module-,$(KERNELS)) tools-check selftests
+_check: $(addprefix module-,$(KERNELS)) tools-check install-check selftests
 	@$(VM)/check.sh "$(KERNELS)" "$(TESTS)" \
 		$(foreach k,$(KERNELS),$(k)=$(call ko_of,$(k)))
 
@@ -235,9 +240,24 @@ dkms-uninstall:
 	dkms remove -m ftalias -v $(DKMS_VER) --all
 	rm -rf $(DKMS_SRC)
 
+# A staged install (DESTDIR, or INSTALL_MOD_PATH for the module alone)
+# stays inside its root.  Debian's headers have no System.map, so the
+# kernel's modules_install skips depmod: it runs here, on the live system,
+# or in the staged root if that holds the kernel's own modules (an image
+# being built); a package runs it on its target.
+INSTALL_MOD_PATH ?= $(DESTDIR)
+MOD_ROOT = $(abspath $(INSTALL_MOD_PATH))
+KREL = $(shell cat $(KDIR)/include/config/kernel.release)
+
 module-install: module
-	$(MAKE) -C $(KDIR) M=$(TOP) modules_install
-	depmod -a $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(shell cat $(KDIR)/include/config/kernel.release)
+	$(MAKE) -C $(KDIR) M=$(TOP) INSTALL_MOD_PATH=$(MOD_ROOT) modules_install
+	@if [ -z "$(MOD_ROOT)" ]; then \
+		echo "depmod -a $(KREL)"; depmod -a $(KREL); \
+	elif [ -e "$(MOD_ROOT)/lib/modules/$(KREL)/modules.builtin" ]; then \
+		echo "depmod -a -b $(MOD_ROOT) $(KREL)"; depmod -a -b "$(MOD_ROOT)" $(KREL); \
+	else \
+		echo "  SKIP    depmod: $(MOD_ROOT) has no modules of $(KREL) (run depmod on the target)"; \
+	fi
 
 tools-install:
 	@if [ -f tools/Makefile ]; then $(MAKE) -C tools install; \
