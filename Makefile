@@ -87,10 +87,10 @@ CMD ?= selftests/run_tests.sh
 KMOD_SRCS = $(filter-out %.mod.c,$(wildcard kmod/*.[ch]))
 MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -type f 2>/dev/null)
 
-.PHONY: all module tools tools-check install-check selftests deps debug-kernel modules-all \
+.PHONY: all module tools tools-check selftests deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
 	module-install tools-install dkms-install dkms-uninstall demo bench clean \
-	fresh-test \
+	install-check fresh-test \
 	_vm _check _lint _regen _demo _bench _debug-kernel
 
 all: module tools selftests
