@@ -79,10 +79,13 @@ cleanup() {
 	local rc=$? p m
 
 	trap - EXIT INT TERM
+	set +e	# a process gone meanwhile must not stop the cleanup
 	# Whatever still runs in the root (a guest, when interrupted) was
 	# started by this script.
 	for p in /proc/[0-9]*; do
-		[[ $(readlink "$p/root" 2>/dev/null) == "$root" ]] && kill -9 "${p#/proc/}" 2>/dev/null
+		if [[ $(readlink "$p/root" 2>/dev/null) == "$root" ]]; then
+			kill -9 "${p#/proc/}" 2>/dev/null
+		fi
 	done
 	for ((m = ${#mounted[@]} - 1; m >= 0; m--)); do
 		umount -R "${mounted[m]}" 2>/dev/null || umount -R -l "${mounted[m]}" 2>/dev/null || true
