@@ -15,6 +15,8 @@
 #   make demo            selftests/demo.sh in a 6.12 guest
 #   make bench           selftests/ftalias_bench in a 6.12 guest
 #                        [BENCH_ARGS='--duration 2000 --only ftalias,unix']
+#   make fresh-test      make demo and make check in a fresh Debian 12 root
+#                        [FRESH_ROOT=/var/tmp/ftalias-fresh FRESH_TESTS=nl_api]
 #   make clean
 #
 # Kernel builds write into the source dir, so per-kernel module builds copy
@@ -44,6 +46,10 @@ endif
 endif
 endif
 
+# A KSRC or DEBUG_KDIR from the command line or the environment is the
+# user's and is kept everywhere; otherwise each make computes its own.
+user_var = $(filter command line environment environment override,$(origin $(1)))
+
 # linux-source-6.12, extracted by make deps, keyed by the package version.
 SRCVER := $(subst ~,_,$(subst :,_,$(shell dpkg-query -W -f='$${Version}' linux-source-6.12 2>/dev/null)))
 KSRC ?= $(FTALIAS_CACHE)/linux-source-$(SRCVER)
@@ -56,6 +62,11 @@ DEBUG_KDIR ?= $(FTALIAS_CACHE)/debug-kernel/$(SRCVER)-$(DEBUG_HASH)
 DEBUG_STAMP := $(DEBUG_KDIR)/.ftalias-built
 DEBUG_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
 export DEBUG_KDIR
+
+# Computed here, from what dpkg and /usr/src held when this make started
+# (nothing, on a machine that make deps has not set up yet); KDIR and HDR_*
+# are not exported, so a sub-make computes them afresh anyway.
+AUTO_VARS := $(foreach v,KSRC DEBUG_KDIR,$(if $(call user_var,$(v)),,$(v)))
 
 # Build dir of the module for each test kernel.
 kdir_of = $(if $(filter debug,$(1)),$(DEBUG_KDIR),$(HDR_$(1)))
@@ -79,7 +90,8 @@ MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -typ
 .PHONY: all module tools tools-check selftests deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
 	module-install tools-install dkms-install dkms-uninstall demo bench clean \
-	_vm _check _lint _regen _demo _bench
+	install-check fresh-test \
+	_vm _check _lint _regen _demo _bench _debug-kernel
 
 all: module tools selftests
 
@@ -94,6 +106,11 @@ tools:
 tools-check: tools
 	@if [ -f tools/Makefile ]; then $(MAKE) --no-print-directory -C tools check; fi
 
+# make install DESTDIR=<empty dir> writes nothing outside it; on the host,
+# no guest (after tools: two makes must not build them at once).
+install-check: tools
+	@$(TOP)/scripts/install-check.sh
+
 selftests:
 	$(MAKE) -C selftests KSRC=$(KSRC)
 
@@ -101,18 +118,24 @@ deps:
 	@$(DEPS)
 
 # The targets that need the packages or KSRC install them first, then run
-# in a sub-make so that KSRC and the kernel lists are computed afresh.
+# in a sub-make so that KSRC, DEBUG_KDIR and the kernel lists are computed
+# afresh: the values computed here (AUTO_VARS) are not handed down, the
+# user's are.
 define with-deps
 	@$(DEPS) --check || $(DEPS)
-	@$(MAKE) --no-print-directory _$@
+	@$(if $(AUTO_VARS),env $(addprefix -u ,$(AUTO_VARS))) $(MAKE) --no-print-directory _$@
 endef
 
-debug-kernel: $(DEBUG_STAMP)
+debug-kernel:
+	$(with-deps)
+
+_debug-kernel: $(DEBUG_STAMP)
 
 # Built once per machine: the stamp has no prerequisites, a new fragment or
 # source version gives a new DEBUG_KDIR.
 $(DEBUG_STAMP):
 	@$(DEPS) --check || $(DEPS)
+	@test -f $(KSRC)/Makefile || { echo "no kernel source in KSRC=$(KSRC): make debug-kernel installs it"; exit 1; }
 	@$(VM)/build-debug-kernel.sh $(KSRC) $(DEBUG_KDIR) $(DEBUG_CONFIG) $(DEBUG_JOBS)
 
 modules-all: $(addprefix module-,$(ALL_KERNELS))
@@ -141,7 +164,7 @@ _vm: module-$(KERNEL)
 check:
 	$(with-deps)
 
-_check: $(addprefix module-,$(KERNELS)) tools-check selftests
+_check: $(addprefix module-,$(KERNELS)) tools-check install-check selftests
 	@$(VM)/check.sh "$(KERNELS)" "$(TESTS)" \
 		$(foreach k,$(KERNELS),$(k)=$(call ko_of,$(k)))
 
@@ -164,6 +187,11 @@ _bench:
 	$(MAKE) --no-print-directory -C selftests KSRC=$(KSRC) ftalias_bench
 	@$(MAKE) --no-print-directory _vm KERNEL=6.12 \
 		CMD='selftests/ftalias_bench $(BENCH_ARGS)'
+
+# The README's two commands in a minimal Debian 12 root (debootstrap), as
+# on a machine with nothing installed; not part of make check (an hour).
+fresh-test:
+	@$(VM)/fresh-test.sh
 
 regen:
 	$(with-deps)
@@ -212,9 +240,24 @@ dkms-uninstall:
 	dkms remove -m ftalias -v $(DKMS_VER) --all
 	rm -rf $(DKMS_SRC)
 
+# A staged install (DESTDIR, or INSTALL_MOD_PATH for the module alone)
+# stays inside its root.  Debian's headers have no System.map, so the
+# kernel's modules_install skips depmod: it runs here, on the live system,
+# or in the staged root if that holds the kernel's own modules (an image
+# being built); a package runs it on its target.
+INSTALL_MOD_PATH ?= $(DESTDIR)
+MOD_ROOT = $(abspath $(INSTALL_MOD_PATH))
+KREL = $(shell cat $(KDIR)/include/config/kernel.release)
+
 module-install: module
-	$(MAKE) -C $(KDIR) M=$(TOP) modules_install
-	depmod -a $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(shell cat $(KDIR)/include/config/kernel.release)
+	$(MAKE) -C $(KDIR) M=$(TOP) INSTALL_MOD_PATH=$(MOD_ROOT) modules_install
+	@if [ -z "$(MOD_ROOT)" ]; then \
+		echo "depmod -a $(KREL)"; depmod -a $(KREL); \
+	elif [ -e "$(MOD_ROOT)/lib/modules/$(KREL)/modules.builtin" ]; then \
+		echo "depmod -a -b $(MOD_ROOT) $(KREL)"; depmod -a -b "$(MOD_ROOT)" $(KREL); \
+	else \
+		echo "  SKIP    depmod: $(MOD_ROOT) has no modules of $(KREL) (run depmod on the target)"; \
+	fi
 
 tools-install:
 	@if [ -f tools/Makefile ]; then $(MAKE) -C tools install; \

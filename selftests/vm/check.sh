@@ -1,9 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # make check: run the selftest suite in a guest of each kernel, print the
-# TAP of each, and end with the line "N passed, N failed, N skipped" over
-# all kernels.  A guest that times out, dies, fails to load the module or
-# whose kernel log shows a report counts as one more failure.
+# TAP of each, the wall time of each kernel's lane (its guest, from boot
+# to verdict: "lane 6.12: 276 s") and end with the line "N passed, N
+# failed, N skipped" over all kernels.  A guest that times out, dies, fails
+# to load the module or whose kernel log shows a report counts as one more
+# failure.
 #   check.sh "KERNELS" "TESTS" KERNEL=KO...
 set -uo pipefail
 
@@ -14,9 +16,10 @@ for a in "$@"; do ko[${a%%=*}]=${a#*=}; done
 here=$(cd "$(dirname "$0")" && pwd)
 
 pass=0 fail=0 skip=0
-summary=()
+summary=() lanes=()
 for k in $kernels; do
 	echo "# ===== kernel $k ====="
+	lane_start=$SECONDS
 	out=$(mktemp) status=$(mktemp)
 	VM_STATUS=$status "$here/run-vm.sh" "$k" "${ko[$k]:-}" \
 		"selftests/run_tests.sh $tests" | tee "$out"
@@ -43,9 +46,10 @@ for k in $kernels; do
 		f=$((f + 1))
 	fi
 	summary+=("# $k: $p passed, $f failed, $s skipped")
+	lanes+=("lane $k: $((SECONDS - lane_start)) s")
 	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s))
 	rm -f "$out" "$status"
 done
-printf '%s\n' "${summary[@]}"
+printf '%s\n' "${summary[@]}" "${lanes[@]}"
 echo "$pass passed, $fail failed, $skip skipped"
 ((fail == 0))

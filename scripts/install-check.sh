@@ -1,0 +1,60 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make install-check (part of make check, on the host, no guest): a staged
+# install, make install DESTDIR=<empty dir>, puts the module, ftaliasctl,
+# its man page and libftalias under DESTDIR and nothing anywhere else:
+# no file under /lib/modules or /usr/local changes, no depmod on the live
+# system.
+#   install-check.sh
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+fail=0
+bad() { echo "install-check: $*"; fail=1; }
+
+dest=$(mktemp -d "${TMPDIR:-/tmp}/ftalias-install.XXXXXX")
+stamp=$dest.stamp log=$dest.log
+trap 'rm -rf "$dest" "$stamp" "$log"' EXIT
+# One second back: a file written in the same second still counts.
+touch -d "@$(($(date +%s) - 1))" "$stamp"
+watched=(/lib/modules/ /usr/local/)
+
+if ! make -C "$top" --no-print-directory install DESTDIR="$dest" >"$log" 2>&1; then
+	cat "$log"
+	bad "make install DESTDIR=$dest failed"
+fi
+
+# Nothing outside DESTDIR (depmod on the live system writes modules.dep).
+changed=$(find "${watched[@]}" -newer "$stamp" 2>/dev/null | head -n 20)
+if [[ -n $changed ]]; then
+	while IFS= read -r f; do echo "install-check:   $f"; done <<<"$changed"
+	bad "make install DESTDIR=... wrote the above outside DESTDIR"
+fi
+
+# Everything under it, where it belongs.
+want=(
+	"lib/modules/*/updates/kmod/ftalias.ko*"
+	usr/local/sbin/ftaliasctl
+	usr/local/share/man/man8/ftaliasctl.8
+	usr/local/lib/libftalias.so.0
+	usr/local/lib/libftalias.a
+	usr/local/lib/pkgconfig/libftalias.pc
+	usr/local/include/ftalias/libftalias.h
+	usr/local/include/ftalias/uapi/linux/ftalias.h
+)
+for w in "${want[@]}"; do
+	# shellcheck disable=SC2206	# the globs of the release and suffix
+	found=($dest/$w)
+	[[ -e ${found[0]} ]] || bad "not installed: DESTDIR/$w"
+done
+# No modules.dep in a root that holds no kernel: depmod is the target's.
+if [[ -n $(find "$dest" -name modules.dep) ]]; then
+	bad "depmod ran in a staged root without the kernel's modules"
+fi
+
+if ((fail)); then
+	echo "--- make install output ---"
+	cat "$log"
+	exit 1
+fi
+echo "install-check: make install DESTDIR=... stayed in DESTDIR ($(find "$dest" -type f | wc -l) files)"
