@@ -11,7 +11,8 @@
 #   make lint            checkpatch, sparse (C=2, 6.12 headers), regen diff,
 #                        tools and selftests with -Werror
 #   make regen           netlink code and doc from the YNL spec
-#   make install         module (+ depmod), ftaliasctl and its man page
+#   make install         module (+ depmod), ftaliasctl (man page, bash
+#                        completion), libftalias, the YNL spec
 #   make dkms-install    module sources to /usr/src, built by DKMS
 #   make demo            selftests/demo.sh in a 6.12 guest
 #   make bench           selftests/ftalias_bench in a 6.12 guest
