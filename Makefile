@@ -8,9 +8,11 @@
 #   make debug-kernel    KASAN/lockdep/kmemleak kernel, cached in FTALIAS_CACHE
 #   make vm KERNEL=6.1|6.12|debug CMD='...'
 #   make check [KERNELS='6.1 6.12 debug'] [TESTS='module_load.sh ...']
-#   make lint            checkpatch, sparse (C=2, 6.12 headers), regen diff
+#   make lint            checkpatch, sparse (C=2, 6.12 headers), regen diff,
+#                        tools and selftests with -Werror
 #   make regen           netlink code and doc from the YNL spec
-#   make install         module (+ depmod), ftaliasctl and its man page
+#   make install         module (+ depmod), ftaliasctl (man page, bash
+#                        completion), libftalias, the YNL spec
 #   make dkms-install    module sources to /usr/src, built by DKMS
 #   make demo            selftests/demo.sh in a 6.12 guest
 #   make bench           selftests/ftalias_bench in a 6.12 guest
@@ -18,6 +20,9 @@
 #   make fresh-test      make demo and make check in a fresh Debian 12 root
 #                        [FRESH_ROOT=/var/tmp/ftalias-fresh FRESH_TESTS=nl_api]
 #   make clean
+#
+# Output is kbuild's: one short line per step ("  CC      selftests/nl_api");
+# V=1 prints the commands (and the guest's whole kernel log).
 #
 # Kernel builds write into the source dir, so per-kernel module builds copy
 # the sources into .build/<kernel release>/ first.  Caches that outlive a
@@ -27,6 +32,7 @@ FTALIAS_CACHE ?= /var/cache/ftalias
 export FTALIAS_CACHE
 
 TOP := $(CURDIR)
+include $(TOP)/scripts/quiet.mk
 VM := $(TOP)/selftests/vm
 DEPS := $(VM)/deps.sh
 
@@ -96,10 +102,10 @@ MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -typ
 all: module tools selftests
 
 module:
-	$(MAKE) -C $(KDIR) M=$(TOP) W=1 modules
+	$(Q)$(MAKE) --no-print-directory -C $(KDIR) M=$(TOP) W=1 modules
 
 tools:
-	@if [ -f tools/Makefile ]; then $(MAKE) -C tools; \
+	@if [ -f tools/Makefile ]; then $(MAKE) --no-print-directory -C tools; \
 	else echo "  SKIP    tools: no tools/Makefile yet"; fi
 
 # ftaliasctl's own checks (argument parsing, output), no kernel needed.
@@ -112,7 +118,7 @@ install-check: tools
 	@$(TOP)/scripts/install-check.sh
 
 selftests:
-	$(MAKE) -C selftests KSRC=$(KSRC)
+	$(Q)$(MAKE) --no-print-directory -C selftests KSRC=$(KSRC)
 
 deps:
 	@$(DEPS)
@@ -153,12 +159,13 @@ $(addprefix module-,$(ALL_KERNELS)): module-%:
 		case $$f in *.mod.c) continue;; esac; \
 		[ -e "$$f" ] || continue; \
 		[ -e "kmod/$${f##*/}" ] || rm -f "$$f"; done
-	$(MAKE) -C $(call kdir_of,$*) M=$(call bdir_of,$*) W=1 modules
+	$(Q)$(MAKE) --no-print-directory -C $(call kdir_of,$*) M=$(call bdir_of,$*) W=1 modules
 
 vm:
 	$(with-deps)
 
 _vm: module-$(KERNEL)
+	$(call say,VM,$(KERNEL) $(subst ','\'',$(CMD)))
 	@$(VM)/run-vm.sh $(KERNEL) $(call ko_of,$(KERNEL)) '$(subst ','\'',$(CMD))'
 
 check:
@@ -184,7 +191,7 @@ bench:
 	$(with-deps)
 
 _bench:
-	$(MAKE) --no-print-directory -C selftests KSRC=$(KSRC) ftalias_bench
+	$(Q)$(MAKE) --no-print-directory -C selftests KSRC=$(KSRC) ftalias_bench
 	@$(MAKE) --no-print-directory _vm KERNEL=6.12 \
 		CMD='selftests/ftalias_bench $(BENCH_ARGS)'
 
@@ -197,7 +204,8 @@ regen:
 	$(with-deps)
 
 _regen:
-	$(TOP)/scripts/ynl-regen.sh $(KSRC)
+	$(call say,GEN,netlink code and doc from the YNL spec)
+	$(Q)$(TOP)/scripts/ynl-regen.sh $(KSRC)
 
 GENERATED := kmod/netlink-gen.c kmod/netlink-gen.h include/uapi/linux/ftalias_genl.h \
 	Documentation/netlink/ftalias.rst
@@ -208,7 +216,8 @@ lint:
 	$(with-deps)
 
 _lint:
-	perl $(KSRC)/scripts/checkpatch.pl --no-tree --strict --terse -f $(LINT_SRCS)
+	$(call say,CHECK,checkpatch --strict kmod/)
+	$(Q)perl $(KSRC)/scripts/checkpatch.pl --no-tree --strict --terse -f $(LINT_SRCS)
 	@rm -rf $(LINT_BDIR) && mkdir -p $(LINT_BDIR)
 	@cp -p --parents $(MOD_SRCS) $(LINT_BDIR)/
 	@echo "  SPARSE  C=2 W=1 against $(HDR_6.12)"
@@ -217,7 +226,10 @@ _lint:
 	@if grep -E '(warning|error):' $(LINT_BDIR)/lint.log; then \
 		echo "sparse/W=1 reported the above"; exit 1; fi
 	@$(MAKE) --no-print-directory _regen
-	git diff --exit-code -- $(GENERATED)
+	$(call say,CHECK,generated files match the spec)
+	$(Q)git diff --exit-code -- $(GENERATED)
+	@$(MAKE) --no-print-directory -C tools warnings
+	@$(MAKE) --no-print-directory -C selftests KSRC=$(KSRC) warnings
 
 install: module-install tools-install
 
@@ -260,11 +272,12 @@ module-install: module
 	fi
 
 tools-install:
-	@if [ -f tools/Makefile ]; then $(MAKE) -C tools install; \
+	@if [ -f tools/Makefile ]; then $(MAKE) --no-print-directory -C tools install; \
 	else echo "  SKIP    tools install: no tools/Makefile yet"; fi
 
 clean:
-	-$(MAKE) -C $(KDIR) M=$(TOP) clean
-	rm -rf .build
-	@if [ -f tools/Makefile ]; then $(MAKE) -C tools clean; fi
-	$(MAKE) -C selftests clean
+	-$(Q)$(MAKE) --no-print-directory -C $(KDIR) M=$(TOP) clean
+	$(call say,CLEAN,.build)
+	$(Q)rm -rf .build
+	@if [ -f tools/Makefile ]; then $(MAKE) --no-print-directory -C tools clean; fi
+	$(Q)$(MAKE) --no-print-directory -C selftests clean

@@ -264,16 +264,16 @@ TEST_F(cn, port_basics)
 	ASSERT_GE(c, 0);
 	/* Established before accept(): pending, and the client may send. */
 	ASSERT_EQ(0, sp_info(c, &ci));
-	EXPECT_EQ(FTALIAS_CONN_STATE_PENDING, ci.state);
-	EXPECT_EQ(1, ci.seq);
+	EXPECT_EQ((__u32)FTALIAS_CONN_STATE_PENDING, ci.state);
+	EXPECT_EQ(1U, ci.seq);
 	EXPECT_GT(ci.est_sec, 1600000000);
-	EXPECT_LT(ci.est_usec, 1000000);
+	EXPECT_LT(ci.est_usec, 1000000U);
 	ASSERT_EQ(3, send(c, "abc", 3, 0));
 	EXPECT_EQ(POLLIN, sp_wait(l, POLLIN, WAIT_MS));
 	s = accept(l, NULL, NULL);
 	ASSERT_GE(s, 0);
 	ASSERT_EQ(0, sp_info(s, &ci2));
-	EXPECT_EQ(FTALIAS_CONN_STATE_ESTABLISHED, ci2.state);
+	EXPECT_EQ((__u32)FTALIAS_CONN_STATE_ESTABLISHED, ci2.state);
 	EXPECT_EQ(ci.id, ci2.id);
 
 	/* Boundaries: every size up to the largest, zero included. */
@@ -368,19 +368,19 @@ TEST_F(cn, alias_table_and_identity)
 	ASSERT_EQ(1, send(c, "q", 1, 0));
 	n = dp_conns(self->nl, 0, t, 4);
 	ASSERT_EQ(1, n);
-	EXPECT_EQ(FTALIAS_CONN_STATE_ESTABLISHED, t[0].state);
+	EXPECT_EQ((uint32_t)FTALIAS_CONN_STATE_ESTABLISHED, t[0].state);
 	EXPECT_EQ((uint32_t)b, t[0].local_alias);
 	EXPECT_EQ(dp_port(l), t[0].listen_port);
 	EXPECT_EQ(dp_port(s), t[0].local_port);
 	EXPECT_EQ(dp_port(c), t[0].peer_port);
 	EXPECT_EQ((uint32_t)getpid(), t[0].local_pid);
 	EXPECT_EQ((uint32_t)getpid(), t[0].peer_pid);
-	EXPECT_EQ(1, t[0].local_queue);
-	EXPECT_EQ(0, t[0].peer_queue);
+	EXPECT_EQ(1U, t[0].local_queue);
+	EXPECT_EQ(0U, t[0].peer_queue);
 	EXPECT_EQ(dp_port(m), t[0].peer_listen_port);
-	EXPECT_EQ(0, t[0].peer_alias);
+	EXPECT_EQ(0U, t[0].peer_alias);
 	EXPECT_STREQ("teller-7", t[0].peer_name);
-	EXPECT_EQ(1, t[0].seq);
+	EXPECT_EQ(1U, t[0].seq);
 	/* The filter, and conn-get by id. */
 	EXPECT_EQ(1, dp_conns(self->nl, b, NULL, 0));
 	EXPECT_EQ(0, dp_conns(self->nl, b + 1, NULL, 0));
@@ -592,6 +592,9 @@ TEST_F(cn, bad_calls)
 			     .msg_control = cbuf,
 			     .msg_controllen = sizeof(cbuf) };
 	struct cmsghdr *cm = (struct cmsghdr *)cbuf;
+	struct ftalias_conn_info ci;
+	struct dp_conn t;
+	socklen_t len;
 	int a, r, rdm, s, l, c, fd;
 
 	a = dp_alias_new(self->nl, "empty", -1, -1);
@@ -700,14 +703,10 @@ TEST_F(cn, bad_calls)
 	EXPECT_EQ(ENOTCONN, FAILS(recv(fd, buf, sizeof(buf), 0)));
 	EXPECT_EQ(ENOTCONN, FAILS(shutdown(fd, SHUT_RDWR)));
 	EXPECT_EQ(EINVAL, FAILS(accept(fd, NULL, NULL)));
-	{
-		socklen_t len = sizeof(sa);
-		struct ftalias_conn_info ci;
-
-		EXPECT_EQ(ENOTCONN, FAILS(getpeername(fd, (struct sockaddr *)&sa,
-						      &len)));
-		EXPECT_EQ(-ENOTCONN, sp_info(fd, &ci));
-	}
+	len = sizeof(sa);
+	EXPECT_EQ(ENOTCONN, FAILS(getpeername(fd, (struct sockaddr *)&sa,
+					      &len)));
+	EXPECT_EQ(-ENOTCONN, sp_info(fd, &ci));
 	close(fd);
 
 	/* Calls that a connection refuses. */
@@ -743,11 +742,7 @@ TEST_F(cn, bad_calls)
 
 	/* Netlink. */
 	EXPECT_EQ(-ENOENT, dp_conn_drop(self->nl, 424242));
-	{
-		struct dp_conn t;
-
-		EXPECT_EQ(-ENOENT, dp_conn_get(self->nl, 424242, &t));
-	}
+	EXPECT_EQ(-ENOENT, dp_conn_get(self->nl, 424242, &t));
 	/* Nothing left behind by the failed calls: one connection. */
 	EXPECT_EQ(1, dp_conns(self->nl, 0, NULL, 0));
 	close(c);
@@ -999,7 +994,7 @@ TEST_F(cn, restarted_peer_frozen)
 
 	/* The event names both connections and their times. */
 	ASSERT_EQ(0, dp_conn_event(ev, WAIT_MS, &e));
-	EXPECT_EQ(FTALIAS_CONN_DROP_REASON_STALE, e.reason);
+	EXPECT_EQ((uint32_t)FTALIAS_CONN_DROP_REASON_STALE, e.reason);
 	EXPECT_EQ(old.id, e.id);
 	EXPECT_EQ(old.seq, e.seq);
 	EXPECT_EQ((uint64_t)old.est_sec, e.est_sec);
@@ -1147,7 +1142,7 @@ TEST_F(cn, reconnect_loop)
 	}
 	ASSERT_EQ(1, dp_conns(self->nl, 0, t, 2));
 	EXPECT_EQ(ci.id, t[0].id);
-	EXPECT_EQ(1000, t[0].seq);
+	EXPECT_EQ(1000U, t[0].seq);
 	ASSERT_EQ(2, send(c, "ok", 2, 0));
 	close(c);
 	close(s);
@@ -1233,11 +1228,11 @@ TEST_F(cn, failover)
 	struct server_arg a1 = { .af = self->af, .prio = 10 };
 	struct server_arg a2 = { .af = self->af, .prio = 5 };
 	struct server_arg a3 = { .af = self->af, .prio = 1 };
-	struct dp_member act;
+	struct dp_member act, m[4];
 	struct kid p1, p2, p3;
 	int64_t t0;
 	char buf[8];
-	int svc, c;
+	int svc, c, n, i;
 
 	svc = dp_alias_new(self->nl, "svc", -1, -1);
 	ASSERT_GT(svc, 0);
@@ -1263,17 +1258,12 @@ TEST_F(cn, failover)
 	ASSERT_EQ('l', kid_next(&p3));
 	ASSERT_EQ(0, dp_active_member(self->nl, svc, &act));
 	EXPECT_EQ((uint32_t)p2.pid, act.pid);
-	{
-		struct dp_member m[4];
-		int n = dp_members(self->nl, svc, m, 4), i;
-
-		for (i = 0; i < n && i < 4; i++)
-			if (m[i].pid == (uint32_t)p3.pid)
-				ASSERT_EQ(0, dp_member_set(self->nl, svc,
-							   m[i].port,
-							   FTALIAS_MEMBER_STATE_ACTIVE,
-							   -1));
-	}
+	n = dp_members(self->nl, svc, m, 4);
+	for (i = 0; i < n && i < 4; i++)
+		if (m[i].pid == (uint32_t)p3.pid)
+			ASSERT_EQ(0, dp_member_set(self->nl, svc, m[i].port,
+						   FTALIAS_MEMBER_STATE_ACTIVE,
+						   -1));
 	EXPECT_EQ(RESET_MASK, sp_wait(c, 0, WAIT_MS) & RESET_MASK);
 	close(c);
 	EXPECT_EQ(p3.pid, ask_retry(self->af, svc, &c));
@@ -1312,9 +1302,9 @@ TEST_F(cn, admin_drop)
 	EXPECT_EQ(ECONNRESET, FAILS(recv(s, buf, sizeof(buf), 0)));
 	EXPECT_EQ(ECONNRESET, FAILS(send(c, "x", 1, 0)));
 	ASSERT_EQ(0, dp_conn_event(ev, WAIT_MS, &e));
-	EXPECT_EQ(FTALIAS_CONN_DROP_REASON_ADMIN, e.reason);
+	EXPECT_EQ((uint32_t)FTALIAS_CONN_DROP_REASON_ADMIN, e.reason);
 	EXPECT_EQ(ci.id, e.id);
-	EXPECT_EQ(0, e.new_id);
+	EXPECT_EQ(0U, e.new_id);
 	EXPECT_EQ(-ENOENT, dp_conn_drop(self->nl, ci.id));
 	EXPECT_EQ(0, dp_conns(self->nl, 0, NULL, 0));
 	close(c);

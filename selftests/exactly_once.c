@@ -143,10 +143,10 @@ static int record(struct pa_sock *ps, const struct ftalias_id *id,
 	int n = reply_text(rep, sizeof(rep), slot1);
 
 	if (s % 2 == 0)
-		return pa_set_red_process(ps, id, FTALIAS_RECORD_AUTO_REPLY,
-					  rep, n);
-	return pa_set_red_process(ps, id, FTALIAS_RECORD_HANDLER, &slot1,
-				  sizeof(slot1));
+		return ftalias_pa_set_red_process(
+			ps, id, FTALIAS_RECORD_AUTO_REPLY, rep, n);
+	return ftalias_pa_set_red_process(ps, id, FTALIAS_RECORD_HANDLER,
+					  &slot1, sizeof(slot1));
 }
 
 static void serve_request(struct pa_sock *ps, const struct pa_msg *m,
@@ -166,7 +166,7 @@ static void serve_request(struct pa_sock *ps, const struct pa_msg *m,
 		atomic_fetch_add(&lg->dups, 1);
 		return;
 	}
-	if (pa_block_request(ps, &m->id))
+	if (ftalias_pa_block_request(ps, &m->id))
 		return;		/* its requester is gone */
 	maybe_die(rnd);
 	slot = atomic_fetch_add(&lg->next_slot, 1);
@@ -190,7 +190,7 @@ static void serve_request(struct pa_sock *ps, const struct pa_msg *m,
 		return;
 	maybe_die(rnd);
 	n = reply_text(rep, sizeof(rep), slot1);
-	pa_reply(ps, &m->id, rep, n, 0);
+	ftalias_pa_reply(ps, &m->id, rep, n, 0);
 }
 
 static void serve_orphan(struct pa_sock *ps, const struct pa_msg *m,
@@ -205,7 +205,7 @@ static void serve_orphan(struct pa_sock *ps, const struct pa_msg *m,
 	if (!slot1) {
 		/* Not executed: roll back, it comes again as a request. */
 		atomic_fetch_add(&lg->discards, 1);
-		pa_discard(ps, &m->id);
+		ftalias_pa_discard(ps, &m->id);
 		return;
 	}
 	record(ps, &m->id, s, slot1);
@@ -222,12 +222,12 @@ static void replica(uint32_t alias, unsigned int seed)
 	int r;
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (pa_open_member(&ps, alias, &o))
+	if (ftalias_pa_open_member(&ps, alias, &o))
 		_exit(2);
 	for (;;) {
-		if (pa_active(ps) == 1)
+		if (ftalias_pa_active(ps) == 1)
 			atomic_store(&lg->active_pid, getpid());
-		r = pa_receive(ps, &m, buf, sizeof(buf), 100);
+		r = ftalias_pa_receive(ps, &m, buf, sizeof(buf), 100);
 		if (r == -ETIMEDOUT || r == -EAGAIN || r == -EINTR)
 			continue;
 		if (r)
@@ -241,8 +241,9 @@ static void replica(uint32_t alias, unsigned int seed)
 			if (m.arg_len != sizeof(slot1))
 				break;
 			memcpy(&slot1, m.arg, sizeof(slot1));
-			pa_reply(ps, &m.id, rep, reply_text(rep, sizeof(rep),
-							    slot1), 0);
+			ftalias_pa_reply(ps, &m.id, rep,
+					 reply_text(rep, sizeof(rep), slot1),
+					 0);
 			break;
 		case PA_MSG_ORPHAN:
 			serve_orphan(ps, &m, buf);
@@ -266,13 +267,14 @@ static void client(uint32_t alias, uint32_t c, uint32_t calias)
 	int r;
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	r = calias ? pa_open_member(&ps, calias, NULL) : pa_open(&ps);
+	r = calias ? ftalias_pa_open_member(&ps, calias, NULL) :
+		     ftalias_pa_open(&ps);
 	if (r)
 		_exit(10);
 	for (s = 0; s < lg->per_client; s++) {
 		len = snprintf(req, sizeof(req), "xfer %u %u", c, s);
-		r = pa_call(ps, alias, req, len, rep, sizeof(rep) - 1, &len,
-			    CALL_MS, &id);
+		r = ftalias_pa_call(ps, alias, req, len, rep, sizeof(rep) - 1,
+				    &len, CALL_MS, &id);
 		if (r) {
 			fprintf(stderr, "client %u seq %u: %s, ID " DP_ID_FMT "\n",
 				c, s, strerror(-r), DP_ID_ARGS(id));
@@ -285,10 +287,10 @@ static void client(uint32_t alias, uint32_t c, uint32_t calias)
 		if (atomic_exchange(cell(lg->reply, c, s), slot1))
 			_exit(13);
 		if (calias)
-			pa_ack(ps, id.xid + 1);
+			ftalias_pa_ack(ps, id.xid + 1);
 	}
 	atomic_fetch_add(&lg->clients_done, 1);
-	pa_close(ps);
+	ftalias_pa_close(ps);
 	_exit(0);
 }
 

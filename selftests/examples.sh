@@ -230,7 +230,7 @@ print_logs() {
 	done
 }
 
-ID='\{[^}]*\}'		# a request ID in the traces (pa_id_str)
+ID='\{[^}]*\}'		# a request ID in the traces (ftalias_pa_id_str)
 shopt -s dotglob nullglob
 
 # ---- fileserver / fileclient (Fig. 10) ------------------------------------

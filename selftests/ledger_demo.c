@@ -137,7 +137,7 @@ static int id_parse(const char *s, struct ftalias_id *id)
 static uint32_t alias_arg(const char *name)
 {
 	uint32_t id;
-	int err = pa_alias_id(name, &id);
+	int err = ftalias_pa_alias_id(name, &id);
 
 	if (err)
 		die("alias %s: %s", name, err == -EAFNOSUPPORT ?
@@ -162,7 +162,8 @@ static uint32_t incarnation(const struct pa_sock *ps)
 	socklen_t len = sizeof(uint32_t);
 	uint32_t v = 0;
 
-	getsockopt(pa_fd(ps), SOL_FTALIAS, FTALIAS_INCARNATION, &v, &len);
+	getsockopt(ftalias_pa_fd(ps), SOL_FTALIAS, FTALIAS_INCARNATION, &v,
+		   &len);
 	return v;
 }
 
@@ -334,7 +335,7 @@ struct server {
 static void server_reply(struct server *s, const struct ftalias_id *id,
 			 const char *rep, unsigned int flags)
 {
-	int err = pa_reply(s->ps, id, rep, strlen(rep), flags);
+	int err = ftalias_pa_reply(s->ps, id, rep, strlen(rep), flags);
 
 	if (err)
 		say("  reply failed: %s", strerror(-err));
@@ -363,7 +364,7 @@ static void serve(struct server *s, const struct pa_msg *m, const char *req)
 		 " (redelivered)" : "");
 
 	/* 1. the roll-forward point */
-	err = pa_block_request(s->ps, &m->id);
+	err = ftalias_pa_block_request(s->ps, &m->id);
 	if (err) {
 		say("%s: block failed: %s", what, strerror(-err));
 		server_reply(s, &m->id, "error block failed", 0);
@@ -400,9 +401,9 @@ static void serve(struct server *s, const struct pa_msg *m, const char *req)
 
 	/* 3. record the reply, 4. reply */
 	if (s->stop == STOP_RECORD && s->stop_at == n) {
-		err = pa_set_red_process(s->ps, &m->id,
-					 FTALIAS_RECORD_AUTO_REPLY, rep,
-					 strlen(rep));
+		err = ftalias_pa_set_red_process(s->ps, &m->id,
+						 FTALIAS_RECORD_AUTO_REPLY, rep,
+						 strlen(rep));
 		if (err)
 			die("%s: record: %s", what, strerror(-err));
 		say("%s: blocked, committed, auto-reply recorded; stops before replying",
@@ -427,7 +428,7 @@ static void orphan(struct server *s, const struct pa_msg *m, const char *req)
 	if (!x) {
 		say("orphan notice [%s] '%s': not in the ledger, discarded (executed again)",
 		    id, req);
-		err = pa_discard(s->ps, &m->id);
+		err = ftalias_pa_discard(s->ps, &m->id);
 		if (err)
 			say("  discard failed: %s", strerror(-err));
 		return;
@@ -475,19 +476,19 @@ static int cmd_server(int argc, char **argv)
 		    prog);
 	who = argv[0];
 	s.disk = argv[2];
-	err = pa_open_member(&s.ps, alias_arg(argv[1]), &mo);
+	err = ftalias_pa_open_member(&s.ps, alias_arg(argv[1]), &mo);
 	if (err)
 		die("joining %s: %s", argv[1], strerror(-err));
-	pa_port(s.ps, &port, NULL);
-	active = pa_active(s.ps) == 1;
+	ftalias_pa_port(s.ps, &port, NULL);
+	active = ftalias_pa_active(s.ps) == 1;
 	say("pid %d, port %u, member of %s, %s", (int)getpid(), port, argv[1],
 	    active ? "active" : "backup");
 
 	for (;;) {
 		/* A backup looks at its state between short waits. */
-		err = pa_receive(s.ps, &m, buf, sizeof(buf) - 1,
-				 active ? -1 : 20);
-		if (!active && pa_active(s.ps) == 1) {
+		err = ftalias_pa_receive(s.ps, &m, buf, sizeof(buf) - 1,
+					 active ? -1 : 20);
+		if (!active && ftalias_pa_active(s.ps) == 1) {
 			active = true;
 			say("active now (incarnation %u)", incarnation(s.ps));
 		}
@@ -572,12 +573,13 @@ static void transfer(struct teller *t, unsigned int n)
 	int err;
 
 	request_of(n, req, sizeof(req));
-	err = pa_send(t->ps, t->alias, req, strlen(req), NULL, &fid);
+	err = ftalias_pa_send(t->ps, t->alias, req, strlen(req), NULL, &fid);
 	if (err)
 		die("xfer %u: send: %s", n, strerror(-err));
 	id_fmt(&fid, id, sizeof(id));
 	journal_add(t, "sent %u %s", n, id);
-	err = pa_wait_reply(t->ps, &fid, rep, sizeof(rep) - 1, &len, CALL_MS);
+	err = ftalias_pa_wait_reply(t->ps, &fid, rep, sizeof(rep) - 1, &len,
+				    CALL_MS);
 	if (err) {
 		t->wrong++;
 		say("xfer %u [%s]: %s", n, id, strerror(-err));
@@ -623,8 +625,8 @@ static void recover(struct teller *t)
 	say("the journal has xfer %u sent as [%s], no reply written down: re-sending it with that ID",
 	    last, id);
 	request_of(last, req, sizeof(req));
-	err = pa_call_resend(t->ps, t->alias, &fid, req, strlen(req), rep,
-			     sizeof(rep) - 1, &len, CALL_MS);
+	err = ftalias_pa_call_resend(t->ps, t->alias, &fid, req, strlen(req),
+				     rep, sizeof(rep) - 1, &len, CALL_MS);
 	if (err) {
 		t->wrong++;
 		say("xfer %u [%s] re-sent: %s", last, id, strerror(-err));
@@ -661,19 +663,20 @@ static int cmd_teller(int argc, char **argv)
 	who = argv[0];
 	t.alias = alias_arg(argv[1]);
 	t.disk = argv[3];
-	err = pa_open_member(&t.ps, alias_arg(argv[2]), NULL);
+	err = ftalias_pa_open_member(&t.ps, alias_arg(argv[2]), NULL);
 	if (err)
 		die("joining %s: %s", argv[2], strerror(-err));
-	pa_port(t.ps, &port, NULL);
-	if (pa_active(t.ps) == 1) {
+	ftalias_pa_port(t.ps, &port, NULL);
+	if (ftalias_pa_active(t.ps) == 1) {
 		say("pid %d, port %u, member of %s, active", (int)getpid(),
 		    port, argv[2]);
 	} else {
 		say("pid %d, port %u, member of %s, backup", (int)getpid(),
 		    port, argv[2]);
 		/* Nothing comes to a backup teller: look between waits. */
-		while (pa_active(t.ps) != 1) {
-			err = pa_receive(t.ps, &m, buf, sizeof(buf), 20);
+		while (ftalias_pa_active(t.ps) != 1) {
+			err = ftalias_pa_receive(t.ps, &m, buf, sizeof(buf),
+						 20);
 			if (!err)
 				say("ignored a message of kind %d", m.kind);
 			else if (err != -ETIMEDOUT && err != -EINTR)
@@ -689,7 +692,7 @@ static int cmd_teller(int argc, char **argv)
 			die("no transfer %lu", n);
 		transfer(&t, n);
 	}
-	pa_close(t.ps);
+	ftalias_pa_close(t.ps);
 	return t.wrong ? 1 : 0;
 }
 

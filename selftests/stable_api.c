@@ -169,7 +169,7 @@ TEST_F(st, record_errors)
 	struct dp_cache cs;
 	uint64_t ack;
 
-	ASSERT_GT(s, 0);
+	ASSERT_GT(s, 0U);
 	ASSERT_GE(c, 0);
 	ASSERT_GE(m, 0);
 	ASSERT_GE(mo, 0);
@@ -217,16 +217,16 @@ TEST_F(st, record_errors)
 					    sizeof(unknown), NULL));
 	/* Nothing was left behind by the failures. */
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(0, cs.entries);
-	EXPECT_EQ(0, cs.recorded);
-	EXPECT_EQ(0, cs.journal);
+	EXPECT_EQ(0U, cs.entries);
+	EXPECT_EQ(0U, cs.recorded);
+	EXPECT_EQ(0U, cs.journal);
 	EXPECT_TRUE(nothing_queued(mo));
 
 	/* A resolved entry cannot be blocked again. */
 	EXPECT_EQ(0, dp_record(m, &id, FTALIAS_RECORD_HANDLER, "a", 1));
 	EXPECT_EQ(-EEXIST, dp_record(m, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
 	EXPECT_EQ(0, dp_record(m, &id, FTALIAS_RECORD_DISCARD, NULL, 0));
-	EXPECT_EQ(0, cache_of(self->nl, s).entries);
+	EXPECT_EQ(0U, cache_of(self->nl, s).entries);
 
 	/* FTALIAS_ACK: members only, not beyond the IDs issued. */
 	ack = 1;
@@ -264,20 +264,20 @@ TEST_F(st, auto_reply_after_failover)
 	ASSERT_EQ(0, request(_metadata, self, c, m1, s, "transfer", &id));
 	ASSERT_EQ(0, dp_record(m1, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(1, cs.entries);
-	EXPECT_EQ(1, cs.in_progress);
+	EXPECT_EQ(1U, cs.entries);
+	EXPECT_EQ(1U, cs.in_progress);
 	ASSERT_EQ(0, dp_record(m1, &id, FTALIAS_RECORD_AUTO_REPLY, "done", 4));
-	EXPECT_EQ(0, cache_of(self->nl, s).in_progress);
+	EXPECT_EQ(0U, cache_of(self->nl, s).in_progress);
 	/* Dies before replying: the kernel delivers again, the cache answers. */
 	close(m1);
 	EXPECT_TRUE(got_reply(self, c, &id, "done"));
 	EXPECT_TRUE(nothing_queued(m2));
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(1, cs.hits_auto);
+	EXPECT_EQ(1U, cs.hits_auto);
 	/* Its requester cannot send it again: the entry went with the reply. */
-	EXPECT_EQ(0, cs.entries);
-	EXPECT_EQ(1, cs.evict_ack);
-	EXPECT_EQ(0, cs.bytes);
+	EXPECT_EQ(0U, cs.entries);
+	EXPECT_EQ(1U, cs.evict_ack);
+	EXPECT_EQ(0U, cs.bytes);
 	close(m2);
 	close(c);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
@@ -302,15 +302,15 @@ TEST_F(st, handler_after_failover)
 	ASSERT_EQ(8, n);
 	EXPECT_EQ(0, memcmp(self->buf, "delete f", 8));
 	EXPECT_TRUE(dp_id_eq(&m.id, &id));
-	EXPECT_EQ(FTALIAS_F_REDUNDANT | FTALIAS_F_REDELIVERED, m.flags);
+	EXPECT_EQ((uint32_t)(FTALIAS_F_REDUNDANT | FTALIAS_F_REDELIVERED), m.flags);
 	ASSERT_EQ(FTALIAS_CMSG_HANDLER_ARG, m.aux_type);
-	ASSERT_EQ(6, m.aux_len);
+	ASSERT_EQ(6U, m.aux_len);
 	EXPECT_EQ(0, memcmp(m.aux, "arg-42", 6));
-	EXPECT_EQ(1, cache_of(self->nl, s).hits_handler);
+	EXPECT_EQ(1U, cache_of(self->nl, s).hits_handler);
 	/* MSG_TRUNC reports the request's length, not the argument's. */
 	ASSERT_EQ(0, dp_send_reply(m2, &id, "recomputed", 10, 0));
 	EXPECT_TRUE(got_reply(self, c, &id, "recomputed"));
-	EXPECT_EQ(0, cache_of(self->nl, s).entries);
+	EXPECT_EQ(0U, cache_of(self->nl, s).entries);
 	close(m2);
 	close(c);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
@@ -341,14 +341,14 @@ static void orphan_case(struct __test_metadata *_metadata,
 	ASSERT_EQ(8, n);
 	EXPECT_EQ(0, memcmp(self->buf, "create f", 8));
 	EXPECT_TRUE(dp_id_eq(&m.id, &id));
-	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
-	EXPECT_EQ(0, m.aux_len);
+	EXPECT_EQ((uint32_t)FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_EQ(0U, m.aux_len);
 	/* The request waits on the entry: not delivered meanwhile. */
 	EXPECT_TRUE(nothing_queued(m2));
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(1, cs.orphans);
-	EXPECT_EQ(1, cs.waiting);
-	EXPECT_EQ(1, cs.hits_held);
+	EXPECT_EQ(1U, cs.orphans);
+	EXPECT_EQ(1U, cs.waiting);
+	EXPECT_EQ(1U, cs.hits_held);
 
 	switch (how) {
 	case 0:		/* roll forward: answer it */
@@ -368,15 +368,15 @@ static void orphan_case(struct __test_metadata *_metadata,
 			      self->cbuf, sizeof(self->cbuf));
 		ASSERT_EQ(8, n);
 		EXPECT_TRUE(dp_id_eq(&m.id, &id));
-		EXPECT_EQ(FTALIAS_F_REDELIVERED, m.flags);
+		EXPECT_EQ((uint32_t)FTALIAS_F_REDELIVERED, m.flags);
 		ASSERT_EQ(0, dp_send_reply(m2, &id, "again", 5, 0));
 		EXPECT_TRUE(got_reply(self, c, &id, "again"));
 		break;
 	}
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(0, cs.entries);
-	EXPECT_EQ(0, cs.waiting);
-	EXPECT_EQ(0, cs.bytes);
+	EXPECT_EQ(0U, cs.entries);
+	EXPECT_EQ(0U, cs.waiting);
+	EXPECT_EQ(0U, cs.bytes);
 	close(m2);
 	close(c);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
@@ -413,14 +413,14 @@ TEST_F(st, orphan_passes_on)
 	m2 = dp_socket(self->af, s, 5, 0);
 	ASSERT_EQ(2, recv_wait(m2, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
-	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_EQ((uint32_t)FTALIAS_F_ORPHAN, m.flags);
 	m3 = dp_socket(self->af, s, 1, 0);
 	close(m2);		/* dies with the orphan: to m3 */
 	ASSERT_EQ(2, recv_wait(m3, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
-	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_EQ((uint32_t)FTALIAS_F_ORPHAN, m.flags);
 	EXPECT_TRUE(dp_id_eq(&m.id, &id));
-	EXPECT_EQ(2, cache_of(self->nl, s).orphans);
+	EXPECT_EQ(2U, cache_of(self->nl, s).orphans);
 	ASSERT_EQ(0, dp_reply_record(m3, &id, "ok", 2));
 	EXPECT_TRUE(got_reply(self, c, &id, "ok"));
 	close(m3);
@@ -456,18 +456,18 @@ static void orphan_waits(struct __test_metadata *_metadata,
 	close(m1);		/* m2: the orphan notice, the request waits */
 	ASSERT_EQ(2, recv_wait(m2, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
-	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_EQ((uint32_t)FTALIAS_F_ORPHAN, m.flags);
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(1, cs.waiting);
-	EXPECT_EQ(1, cs.hits_held);
+	EXPECT_EQ(1U, cs.waiting);
+	EXPECT_EQ(1U, cs.hits_held);
 	if (how != OWNER_GOES) {
 		ASSERT_EQ(0, dp_member_set(self->nl, s, dp_port(m2),
 					   FTALIAS_MEMBER_STATE_DRAINING, -1));
 		/* Four grace periods without an active member: no failure. */
 		EXPECT_EQ(0, dp_wait_readable(c, 1200));
 		cs = cache_of(self->nl, s);
-		EXPECT_EQ(1, cs.waiting);
-		EXPECT_EQ(1, cs.in_progress);
+		EXPECT_EQ(1U, cs.waiting);
+		EXPECT_EQ(1U, cs.in_progress);
 	}
 	if (how == DRAINED_ANSWERS) {
 		ASSERT_EQ(0, dp_send_reply(m2, &id, "done", 4, 0));
@@ -478,14 +478,14 @@ static void orphan_waits(struct __test_metadata *_metadata,
 		m2 = -1;
 		ASSERT_EQ(0, recv_wait(c, self->buf, sizeof(self->buf), &m,
 				       self->cbuf, sizeof(self->cbuf)));
-		EXPECT_EQ(EHOSTUNREACH, m.err);
+		EXPECT_EQ((uint32_t)EHOSTUNREACH, m.err);
 		EXPECT_TRUE(dp_id_eq(&m.reply_to, &id));
 		EXPECT_GE(dp_now_ms() - t0, 300);
 	}
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(0, cs.waiting);
-	EXPECT_EQ(0, cs.entries);
-	EXPECT_EQ(0, cs.in_progress);
+	EXPECT_EQ(0U, cs.waiting);
+	EXPECT_EQ(0U, cs.entries);
+	EXPECT_EQ(0U, cs.in_progress);
 	if (m2 >= 0)
 		close(m2);
 	close(c);
@@ -605,8 +605,8 @@ TEST_F(st, client_alias_resend_and_ack)
 		EXPECT_TRUE(got_reply(self, cli, &ids[i], "paid"));
 	}
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(4, cs.entries);
-	EXPECT_EQ(4, cs.recorded);
+	EXPECT_EQ(4U, cs.entries);
+	EXPECT_EQ(4U, cs.recorded);
 
 	/* The re-send of an answered ID: answered by the kernel. */
 	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "pay", 3,
@@ -614,7 +614,7 @@ TEST_F(st, client_alias_resend_and_ack)
 				      NULL));
 	EXPECT_TRUE(got_reply(self, cli, &ids[1], "paid"));
 	EXPECT_TRUE(nothing_queued(srv));
-	EXPECT_EQ(1, cache_of(self->nl, s).hits_auto);
+	EXPECT_EQ(1U, cache_of(self->nl, s).hits_auto);
 
 	/* Ack: the alias will not re-send below ids[2]; the next request
 	 * carries it and the server's entries below go.
@@ -629,15 +629,15 @@ TEST_F(st, client_alias_resend_and_ack)
 	ASSERT_EQ(4, recv_wait(srv, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(2, cs.evict_ack);
-	EXPECT_EQ(2, cs.entries);
+	EXPECT_EQ(2U, cs.evict_ack);
+	EXPECT_EQ(2U, cs.entries);
 	/* An acknowledged ID is not answered from the cache any more. */
 	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "pay", 3,
 				      FTALIAS_CMSG_ID, &ids[0], sizeof(ids[0]),
 				      NULL));
 	ASSERT_EQ(3, recv_wait(srv, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
-	EXPECT_EQ(FTALIAS_F_RESENT, m.flags);
+	EXPECT_EQ((uint32_t)FTALIAS_F_RESENT, m.flags);
 	close(cli);
 	close(srv);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
@@ -662,7 +662,7 @@ TEST_F(st, record_replies)
 	ASSERT_EQ(0, request(_metadata, self, plain, srv, s, "q", &pid));
 	ASSERT_EQ(0, dp_send_reply(srv, &pid, "b", 1, 0));
 	EXPECT_TRUE(got_reply(self, plain, &pid, "b"));
-	EXPECT_EQ(1, cache_of(self->nl, s).entries);
+	EXPECT_EQ(1U, cache_of(self->nl, s).entries);
 	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "q", 1,
 				      FTALIAS_CMSG_ID, &id, sizeof(id), NULL));
 	EXPECT_TRUE(got_reply(self, cli, &id, "a"));
@@ -721,8 +721,8 @@ static void relay_case(struct __test_metadata *_metadata,
 				      FTALIAS_CMSG_PARENT, &x, sizeof(x), &y));
 	EXPECT_EQ(b, y.alias);
 	cc = cache_of(self->nl, b);
-	EXPECT_EQ(1, cc.in_progress);
-	EXPECT_EQ(1, cc.journal);
+	EXPECT_EQ(1U, cc.in_progress);
+	EXPECT_EQ(1U, cc.journal);
 	ASSERT_EQ(1, recv_wait(c, self->buf, sizeof(self->buf), &m, self->cbuf,
 			       sizeof(self->cbuf)));
 	EXPECT_TRUE(dp_id_eq(&m.id, &y));
@@ -751,17 +751,17 @@ static void relay_case(struct __test_metadata *_metadata,
 	n = recv_wait(b2, self->buf, sizeof(self->buf), &m, self->cbuf,
 		      sizeof(self->cbuf));
 	ASSERT_EQ(1, n);
-	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_EQ((uint32_t)FTALIAS_F_ORPHAN, m.flags);
 	EXPECT_TRUE(dp_id_eq(&m.id, &x));
 	ASSERT_EQ(FTALIAS_CMSG_JOURNAL, m.aux_type);
 	ASSERT_EQ(1, journal_recs(&m, recs, bytes, 4));
 	EXPECT_TRUE(dp_id_eq(&recs[0].id, &y));
 	EXPECT_EQ(cs_, recs[0].alias);
-	EXPECT_EQ(1, recs[0].len);
+	EXPECT_EQ(1U, recs[0].len);
 	EXPECT_EQ(0, memcmp(bytes[0], "Y", 1));
 	y2 = recs[0].id;
 	if (step == 3) {
-		EXPECT_EQ(0, recs[0].flags);
+		EXPECT_EQ(0U, recs[0].flags);
 		/* Still pending at C: the kernel keeps it, nothing to do. */
 		EXPECT_EQ(-EALREADY,
 			  dp_send_req_cmsg(b2, self->af, cs_, bytes[0], 1,
@@ -773,7 +773,7 @@ static void relay_case(struct __test_metadata *_metadata,
 		ASSERT_EQ(4, recv_wait(b2, self->buf, sizeof(self->buf), &m,
 				       self->cbuf, sizeof(self->cbuf)));
 		EXPECT_TRUE(dp_id_eq(&m.reply_to, &y));
-		EXPECT_EQ(FTALIAS_J_REPLIED, recs[0].flags);
+		EXPECT_EQ((__u32)FTALIAS_J_REPLIED, recs[0].flags);
 		/* #6-#7 re-sent anyway: C's cache answers, C sees nothing. */
 		ASSERT_EQ(0, dp_send_req_cmsg(b2, self->af, cs_, bytes[0], 1,
 					      FTALIAS_CMSG_ID, &y2, sizeof(y2),
@@ -791,8 +791,8 @@ out:
 	EXPECT_TRUE(nothing_queued(a));
 	EXPECT_EQ(1, executed);
 	cc = cache_of(self->nl, b);
-	EXPECT_EQ(0, cc.in_progress);
-	EXPECT_EQ(0, cc.journal);
+	EXPECT_EQ(0U, cc.in_progress);
+	EXPECT_EQ(0U, cc.journal);
 	close(a);
 	close(b2);
 	close(c);
@@ -838,18 +838,18 @@ TEST_F(st, relay_roll_back)
 	close(b1);
 	ASSERT_EQ(1, recv_wait(b2, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
-	ASSERT_EQ(FTALIAS_F_ORPHAN, m.flags);
+	ASSERT_EQ((uint32_t)FTALIAS_F_ORPHAN, m.flags);
 	ASSERT_EQ(4, recv_wait(b2, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
 	/* C undoes Y (its application) and forgets its entry. */
 	EXPECT_EQ(0, dp_record(c, &y, FTALIAS_RECORD_DISCARD, NULL, 0));
-	EXPECT_EQ(0, cache_of(self->nl, cs_).entries);
+	EXPECT_EQ(0U, cache_of(self->nl, cs_).entries);
 	/* B' rolls X back: X is delivered again and executed afresh. */
 	ASSERT_EQ(0, dp_record(b2, &x, FTALIAS_RECORD_DISCARD, NULL, 0));
 	ASSERT_EQ(1, recv_wait(b2, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
 	EXPECT_TRUE(dp_id_eq(&m.id, &x));
-	EXPECT_EQ(FTALIAS_F_REDELIVERED, m.flags);
+	EXPECT_EQ((uint32_t)FTALIAS_F_REDELIVERED, m.flags);
 	ASSERT_EQ(0, dp_send_req_cmsg(b2, self->af, cs_, "Y", 1,
 				      FTALIAS_CMSG_PARENT, &x, sizeof(x), &y3));
 	EXPECT_FALSE(dp_id_eq(&y3, &y));
@@ -890,8 +890,8 @@ TEST_F(st, limits)
 		EXPECT_TRUE(got_reply(self, cli, &ids[i], "ok"));
 	}
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(4, cs.entries);
-	EXPECT_EQ(2, cs.evict_lru);
+	EXPECT_EQ(4U, cs.entries);
+	EXPECT_EQ(2U, cs.evict_lru);
 	/* The evicted ones are not seen any more; the others are. */
 	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "w", 1,
 				      FTALIAS_CMSG_ID, &ids[5], sizeof(ids[5]),
@@ -916,14 +916,14 @@ TEST_F(st, limits)
 				    NULL, 0));
 	}
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(4, cs.in_progress);
-	EXPECT_EQ(1, cs.refused);
+	EXPECT_EQ(4U, cs.in_progress);
+	EXPECT_EQ(1U, cs.refused);
 	/* A flush without in-progress keeps them; with, they go. */
 	EXPECT_EQ(0, dp_cache_flush(self->nl, s, false, NULL));
-	EXPECT_EQ(4, cache_of(self->nl, s).in_progress);
+	EXPECT_EQ(4U, cache_of(self->nl, s).in_progress);
 	for (i = 0; i < 5; i++)
 		ASSERT_EQ(0, dp_send_reply(srv, &ids[i], "ok", 2, 0));
-	EXPECT_EQ(0, cache_of(self->nl, s).entries);
+	EXPECT_EQ(0U, cache_of(self->nl, s).entries);
 	close(cli);
 	close(srv);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
@@ -946,15 +946,15 @@ TEST_F(st, ttl_and_shrinker)
 		ASSERT_EQ(0, dp_reply_record(srv, &id, "ok", 2));
 		EXPECT_TRUE(got_reply(self, cli, &id, "ok"));
 	}
-	EXPECT_EQ(8, cache_of(self->nl, s).entries);
+	EXPECT_EQ(8U, cache_of(self->nl, s).entries);
 	/* drop_caches runs every shrinker. */
 	fd = open("/proc/sys/vm/drop_caches", O_WRONLY);
 	ASSERT_GE(fd, 0);
 	ASSERT_EQ(2, write(fd, "2\n", 2));
 	close(fd);
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(0, cs.entries);
-	EXPECT_EQ(8, cs.evict_shrink);
+	EXPECT_EQ(0U, cs.entries);
+	EXPECT_EQ(8U, cs.evict_shrink);
 
 	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_CACHE_TTL_MS,
 				  300, 4));
@@ -967,9 +967,9 @@ TEST_F(st, ttl_and_shrinker)
 	while (cache_of(self->nl, s).entries && dp_now_ms() < deadline)
 		dp_pause_ms(20);
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(0, cs.entries);
-	EXPECT_EQ(3, cs.evict_ttl);
-	EXPECT_EQ(0, cs.bytes);
+	EXPECT_EQ(0U, cs.entries);
+	EXPECT_EQ(3U, cs.evict_ttl);
+	EXPECT_EQ(0U, cs.bytes);
 	close(cli);
 	close(srv);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
@@ -1007,7 +1007,7 @@ TEST_F(st, record_again_under_byte_limit)
 				  4096, 8));
 	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "x", &x));
 	/* Looked up in an empty cache: a miss too. */
-	EXPECT_EQ(1, cache_of(self->nl, s).misses);
+	EXPECT_EQ(1U, cache_of(self->nl, s).misses);
 	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_AUTO_REPLY, small,
 			       sizeof(small)));
 	/* Bigger, past the limit with the old size still counted. */
@@ -1015,12 +1015,12 @@ TEST_F(st, record_again_under_byte_limit)
 			       sizeof(big)));
 	ASSERT_EQ(1, entries_of(self->nl, s, e, 4));
 	EXPECT_EQ(sizeof(big), e[0].size);
-	EXPECT_EQ(FTALIAS_CACHE_STATE_AUTO_REPLY, e[0].state);
+	EXPECT_EQ((uint32_t)FTALIAS_CACHE_STATE_AUTO_REPLY, e[0].state);
 	cs = cache_of(self->nl, s);
-	EXPECT_LE(cs.bytes, 4096);
-	EXPECT_EQ(0, cs.evict_lru);
+	EXPECT_LE(cs.bytes, 4096U);
+	EXPECT_EQ(0U, cs.evict_lru);
 	ASSERT_EQ(0, dp_send_reply(srv, &x, big, sizeof(big), 0));
-	ASSERT_EQ(sizeof(big), recv_wait(cli, self->buf, sizeof(self->buf), &m,
+	ASSERT_EQ((ssize_t)sizeof(big), recv_wait(cli, self->buf, sizeof(self->buf), &m,
 					 self->cbuf, sizeof(self->cbuf)));
 
 	/* A second entry past the limit evicts the first... */
@@ -1028,8 +1028,8 @@ TEST_F(st, record_again_under_byte_limit)
 	ASSERT_EQ(0, dp_record(srv, &y, FTALIAS_RECORD_AUTO_REPLY, small,
 			       sizeof(small)));
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(1, cs.entries);
-	EXPECT_EQ(1, cs.evict_lru);
+	EXPECT_EQ(1U, cs.entries);
+	EXPECT_EQ(1U, cs.evict_lru);
 	/* ...and one that cannot fit at all is refused, keeping the old. */
 	EXPECT_EQ(-ENOBUFS, dp_record(srv, &y, FTALIAS_RECORD_AUTO_REPLY,
 				      self->buf, 4096));
@@ -1038,14 +1038,14 @@ TEST_F(st, record_again_under_byte_limit)
 		TH_LOG("entry " DP_ID_FMT ", y " DP_ID_FMT,
 		       DP_ID_ARGS(e[0].id), DP_ID_ARGS(y));
 	EXPECT_EQ(sizeof(small), e[0].size);
-	EXPECT_EQ(1, cache_of(self->nl, s).refused);
+	EXPECT_EQ(1U, cache_of(self->nl, s).refused);
 	ASSERT_EQ(0, dp_send_reply(srv, &y, "r", 1, 0));
 	/* The re-send gets the recorded reply, not "r". */
 	ASSERT_EQ(1, recv_wait(cli, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
 	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "y", 1,
 				      FTALIAS_CMSG_ID, &y, sizeof(y), NULL));
-	ASSERT_EQ(sizeof(small), recv_wait(cli, self->buf, sizeof(self->buf),
+	ASSERT_EQ((ssize_t)sizeof(small), recv_wait(cli, self->buf, sizeof(self->buf),
 					   &m, self->cbuf,
 					   sizeof(self->cbuf)));
 	EXPECT_EQ(0, memcmp(self->buf, small, sizeof(small)));
@@ -1070,8 +1070,8 @@ TEST_F(st, empty_auto_reply_is_kept)
 	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
 	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_AUTO_REPLY, NULL, 0));
 	ASSERT_EQ(1, entries_of(self->nl, s, e, 4));
-	EXPECT_EQ(FTALIAS_CACHE_STATE_AUTO_REPLY, e[0].state);
-	EXPECT_EQ(0, e[0].size);
+	EXPECT_EQ((uint32_t)FTALIAS_CACHE_STATE_AUTO_REPLY, e[0].state);
+	EXPECT_EQ(0U, e[0].size);
 	/* The same through record-replies, with an empty reply. */
 	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_RECORD_REPLIES,
 				  1, 1));
@@ -1081,9 +1081,9 @@ TEST_F(st, empty_auto_reply_is_kept)
 	ASSERT_EQ(0, recv_wait(cli, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
 	EXPECT_TRUE(dp_id_eq(&m.reply_to, &y));
-	EXPECT_EQ(0, m.err);
+	EXPECT_EQ(0U, m.err);
 	ASSERT_EQ(2, entries_of(self->nl, s, e, 4));
-	EXPECT_EQ(FTALIAS_CACHE_STATE_AUTO_REPLY, e[1].state);
+	EXPECT_EQ((uint32_t)FTALIAS_CACHE_STATE_AUTO_REPLY, e[1].state);
 	/* Re-sent: answered by the kernel, empty, the server sees nothing. */
 	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "y", 1,
 				      FTALIAS_CMSG_ID, &y, sizeof(y), NULL));
@@ -1091,7 +1091,7 @@ TEST_F(st, empty_auto_reply_is_kept)
 			       self->cbuf, sizeof(self->cbuf)));
 	EXPECT_TRUE(dp_id_eq(&m.reply_to, &y));
 	EXPECT_TRUE(nothing_queued(srv));
-	EXPECT_EQ(1, cache_of(self->nl, s).hits_auto);
+	EXPECT_EQ(1U, cache_of(self->nl, s).hits_auto);
 	close(cli);
 	close(srv);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
@@ -1120,11 +1120,11 @@ TEST_F(st, ttl_counts_from_record)
 			break;
 		dp_pause_ms(50);
 	} while (dp_now_ms() < deadline);
-	ASSERT_GE(e[0].age_ms, 2000);
+	ASSERT_GE(e[0].age_ms, 2000U);
 	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_HANDLER, "a", 1));
 	ASSERT_EQ(1, entries_of(self->nl, s, e, 2));
-	EXPECT_EQ(FTALIAS_CACHE_STATE_HANDLER, e[0].state);
-	EXPECT_LT(e[0].age_ms, 1000);
+	EXPECT_EQ((uint32_t)FTALIAS_CACHE_STATE_HANDLER, e[0].state);
+	EXPECT_LT(e[0].age_ms, 1000U);
 	close(cli);
 	close(srv);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
@@ -1147,7 +1147,7 @@ TEST_F(st, non_member_reply_record)
 	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "x", &x));
 	EXPECT_EQ(-EPERM, dp_reply_record(p, &x, "forged", 6));
 	EXPECT_EQ(-EPERM, dp_record(p, &x, FTALIAS_RECORD_AUTO_REPLY, "f", 1));
-	EXPECT_EQ(0, cache_of(self->nl, s).entries);
+	EXPECT_EQ(0U, cache_of(self->nl, s).entries);
 	EXPECT_TRUE(nothing_queued(cli));
 	/* The request is still the server's to answer. */
 	ASSERT_EQ(0, dp_send_reply(srv, &x, "ok", 2, 0));
@@ -1178,14 +1178,14 @@ TEST_F(st, plain_requester_gone)
 	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
 	ASSERT_EQ(0, request(_metadata, self, c2, srv, s, "y", &y));
 	ASSERT_EQ(0, dp_record(srv, &y, FTALIAS_RECORD_AUTO_REPLY, "r", 1));
-	EXPECT_EQ(2, cache_of(self->nl, s).entries);
+	EXPECT_EQ(2U, cache_of(self->nl, s).entries);
 	close(c1);
 	close(c2);
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(0, cs.entries);
-	EXPECT_EQ(0, cs.in_progress);
-	EXPECT_EQ(0, cs.bytes);
-	EXPECT_EQ(2, cs.evict_ack);
+	EXPECT_EQ(0U, cs.entries);
+	EXPECT_EQ(0U, cs.in_progress);
+	EXPECT_EQ(0U, cs.bytes);
+	EXPECT_EQ(2U, cs.evict_ack);
 	EXPECT_EQ(-ENOENT, dp_record(srv, &x, FTALIAS_RECORD_AUTO_REPLY,
 				     "r", 1));
 	EXPECT_EQ(-ENOENT, dp_send_reply(srv, &y, "r", 1, 0));
@@ -1201,10 +1201,10 @@ TEST_F(st, plain_requester_gone)
 	close(srv);
 	ASSERT_EQ(0, recv_wait(c1, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
-	EXPECT_EQ(EHOSTUNREACH, m.err);
+	EXPECT_EQ((uint32_t)EHOSTUNREACH, m.err);
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(0, cs.entries);
-	EXPECT_EQ(0, cs.in_progress);
+	EXPECT_EQ(0U, cs.entries);
+	EXPECT_EQ(0U, cs.in_progress);
 	close(c1);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
 }
@@ -1243,12 +1243,12 @@ TEST_F(st, deleted_client_alias_forgotten)
 	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "x", &x));
 	ASSERT_EQ(0, dp_reply_record(srv, &x, "secret", 6));
 	EXPECT_TRUE(got_reply(self, cli, &x, "secret"));
-	EXPECT_EQ(1, cache_of(self->nl, s).entries);
+	EXPECT_EQ(1U, cache_of(self->nl, s).entries);
 	close(cli);
 	ASSERT_EQ(0, dp_alias_del(self->nl, ca));
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(0, cs.entries);
-	EXPECT_EQ(1, cs.evict_ack);
+	EXPECT_EQ(0U, cs.entries);
+	EXPECT_EQ(1U, cs.evict_ack);
 
 	/* A new alias with the old id re-sends the old ID: executed. */
 	ASSERT_EQ((int)ca, alias_new_id(self->nl, ca));
@@ -1262,8 +1262,8 @@ TEST_F(st, deleted_client_alias_forgotten)
 	ASSERT_EQ(1, recv_wait(srv, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
 	EXPECT_TRUE(dp_id_eq(&m.id, &x));
-	EXPECT_EQ(FTALIAS_F_RESENT, m.flags);
-	EXPECT_EQ(0, cache_of(self->nl, s).hits_auto);
+	EXPECT_EQ((uint32_t)FTALIAS_F_RESENT, m.flags);
+	EXPECT_EQ(0U, cache_of(self->nl, s).hits_auto);
 	ASSERT_EQ(0, dp_send_reply(srv, &x, "new", 3, 0));
 	EXPECT_TRUE(got_reply(self, cli2, &x, "new"));
 	close(cli2);
@@ -1320,8 +1320,8 @@ TEST_F(st, no_reply_for_others)
 					   FTALIAS_CMSG_ID, &guess,
 					   sizeof(guess), NULL));
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(0, cs.hits_auto);
-	EXPECT_EQ(2, cs.entries);
+	EXPECT_EQ(0U, cs.hits_auto);
+	EXPECT_EQ(2U, cs.entries);
 	EXPECT_TRUE(nothing_queued(plain));
 	EXPECT_TRUE(nothing_queued(mo));
 	EXPECT_TRUE(nothing_queued(srv));
@@ -1409,8 +1409,8 @@ TEST_F(st, netns_isolation)
 	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		TH_LOG("child failed at step %d", WEXITSTATUS(status));
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(1, cs.entries);
-	EXPECT_EQ(0, cs.hits_auto);
+	EXPECT_EQ(1U, cs.entries);
+	EXPECT_EQ(0U, cs.hits_auto);
 	close(cli);
 	close(srv);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
@@ -1565,12 +1565,12 @@ TEST_F(st, flood_stays_under_limits)
 		ASSERT_TRUE(dp_id_eq(&m.reply_to, &id));
 	}
 	cs = cache_of(self->nl, s);
-	EXPECT_LE(cs.bytes, MAX_BYTES);
-	EXPECT_LE(cs.entries, 200);
-	EXPECT_GT(cs.entries, 0);
-	EXPECT_EQ(N, cs.recorded);
+	EXPECT_LE(cs.bytes, (uint64_t)MAX_BYTES);
+	EXPECT_LE(cs.entries, 200U);
+	EXPECT_GT(cs.entries, 0U);
+	EXPECT_EQ((uint64_t)N, cs.recorded);
 	EXPECT_EQ(cs.recorded - cs.entries, cs.evict_lru);
-	EXPECT_EQ(0, cs.refused);
+	EXPECT_EQ(0U, cs.refused);
 	objs = slab_objects("ftalias_rc_entry");
 	if (objs0 >= 0 && objs >= 0)
 		EXPECT_LE(objs - objs0, (long)cs.entries + 64)
@@ -1638,14 +1638,14 @@ TEST_F(st, total_limit)
 	}
 	EXPECT_LE(dp_total_bytes(self->nl), limit);
 	c1 = cache_of(self->nl, s1);
-	EXPECT_GE(c1.evict_lru, 64 - 16);
-	EXPECT_EQ(64, c1.entries + c1.evict_lru);
+	EXPECT_GE(c1.evict_lru, 64U - 16U);
+	EXPECT_EQ(64U, c1.entries + c1.evict_lru);
 	/* s2 has nothing of its own to evict: refused, s1 untouched. */
 	ASSERT_EQ(0, request(_metadata, self, cli, m2, s2, "u", &id));
 	EXPECT_EQ(-ENOBUFS, dp_reply_record(m2, &id, self->buf, 1000));
 	c2 = cache_of(self->nl, s2);
-	EXPECT_EQ(1, c2.refused);
-	EXPECT_EQ(0, c2.entries);
+	EXPECT_EQ(1U, c2.refused);
+	EXPECT_EQ(0U, c2.entries);
 	EXPECT_EQ(c1.entries, cache_of(self->nl, s1).entries);
 	/* Answered without recording, it still goes. */
 	ASSERT_EQ(0, dp_send_reply(m2, &id, "u", 1, 0));
@@ -1659,7 +1659,7 @@ TEST_F(st, total_limit)
 	EXPECT_EQ(0, dp_alias_del(self->nl, s1));
 	EXPECT_EQ(0, dp_alias_del(self->nl, s2));
 	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
-	EXPECT_EQ(0, dp_total_bytes(self->nl));
+	EXPECT_EQ(0U, dp_total_bytes(self->nl));
 }
 
 /*
@@ -2085,7 +2085,7 @@ TEST_F(st, alias_delete_frees)
 	/* The client learns, the member's alias is gone. */
 	ASSERT_EQ(0, recv_wait(c, self->buf, sizeof(self->buf), &m, self->cbuf,
 			       sizeof(self->cbuf)));
-	EXPECT_EQ(EIDRM, m.err);
+	EXPECT_EQ((uint32_t)EIDRM, m.err);
 	EXPECT_EQ(-EIDRM, dp_record(m1, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
 	close(m1);
 	close(mt);

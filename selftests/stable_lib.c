@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libftalias (tools/lib) against the kernel's stable area: pa_call()
+ * libftalias (tools/lib) against the kernel's stable area: ftalias_pa_call()
  * round trips and what a wait does with other messages (stray replies
- * dropped, requests kept for pa_receive()), timeouts and failure notices,
- * the roll-forward point and auto-reply records answering a re-send by
+ * dropped, requests kept for ftalias_pa_receive()), timeouts and failure
+ * notices, the roll-forward point and auto-reply records answering a re-send by
  * the kernel (seed 000 Figs. 6-7, 13), handler records and redundant
  * delivery, orphan notices after the server member process is killed with
  * SIGKILL (reply, record, discard), and the relay journal (Figs. 17-18)
@@ -71,30 +71,30 @@ static struct pa_sock *member(uint32_t alias, uint32_t priority)
 	struct pa_member_opts o = { .priority = priority };
 	struct pa_sock *ps = NULL;
 
-	return pa_open_member(&ps, alias, &o) ? NULL : ps;
+	return ftalias_pa_open_member(&ps, alias, &o) ? NULL : ps;
 }
 
 static struct pa_sock *client(void)
 {
 	struct pa_sock *ps = NULL;
 
-	return pa_open(&ps) ? NULL : ps;
+	return ftalias_pa_open(&ps) ? NULL : ps;
 }
 
 static bool wait_active(struct pa_sock *ps)
 {
 	int64_t end = dp_now_ms() + WAIT_MS;
 
-	while (pa_active(ps) != 1 && dp_now_ms() < end)
+	while (ftalias_pa_active(ps) != 1 && dp_now_ms() < end)
 		dp_pause_ms(2);
-	return pa_active(ps) == 1;
+	return ftalias_pa_active(ps) == 1;
 }
 
 /* The next message of ps, within WAIT_MS: 0 or -errno. */
 static int next_msg(struct pa_sock *ps, struct pa_msg *m, char *buf,
 		    size_t size)
 {
-	return pa_receive(ps, m, buf, size, WAIT_MS);
+	return ftalias_pa_receive(ps, m, buf, size, WAIT_MS);
 }
 
 static bool data_is(const struct pa_msg *m, const char *buf, const char *s)
@@ -109,7 +109,7 @@ static bool reply_is(struct pa_sock *ps, const struct ftalias_id *id,
 	char rep[256];
 	size_t len = 0;
 
-	if (pa_wait_reply(ps, id, rep, sizeof(rep), &len, WAIT_MS))
+	if (ftalias_pa_wait_reply(ps, id, rep, sizeof(rep), &len, WAIT_MS))
 		return false;
 	return len == strlen(s) && !memcmp(rep, s, len);
 }
@@ -186,12 +186,13 @@ static pid_t child_member(uint32_t alias, uint32_t priority,
 		if (next_msg(ps, &m, buf, sizeof(buf)) ||
 		    m.kind != PA_MSG_REQUEST)
 			_exit(4);
-		if (pa_block_request(ps, &m.id))
+		if (ftalias_pa_block_request(ps, &m.id))
 			_exit(5);
 		if (plan != CHILD_BLOCK) {
 			snprintf(y_data, sizeof(y_data), "y(%.*s)", (int)m.len,
 				 buf);
-			if (pa_send(ps, to, y_data, strlen(y_data), &m.id, &y))
+			if (ftalias_pa_send(ps, to, y_data, strlen(y_data),
+					    &m.id, &y))
 				_exit(6);
 		}
 		to_parent(p[1], &m.id, sizeof(m.id));
@@ -200,13 +201,14 @@ static pid_t child_member(uint32_t alias, uint32_t priority,
 		if (plan == CHILD_RELAY_TWO) {
 			snprintf(y_data, sizeof(y_data), "second(%.*s)",
 				 (int)m.len, buf);
-			if (pa_send(ps, to, y_data, strlen(y_data), &m.id, &y))
+			if (ftalias_pa_send(ps, to, y_data, strlen(y_data),
+					    &m.id, &y))
 				_exit(8);
 			to_parent(p[1], &y, sizeof(y));
 		}
 		if (plan == CHILD_RELAY_REPLIED) {
-			if (pa_wait_reply(ps, &y, buf, sizeof(buf), &len,
-					  WAIT_MS))
+			if (ftalias_pa_wait_reply(ps, &y, buf, sizeof(buf),
+						  &len, WAIT_MS))
 				_exit(7);
 			to_parent(p[1], "r", 1);
 		}
@@ -225,20 +227,20 @@ TEST_F(sl, lookups)
 	int af = 0;
 
 	ASSERT_NE(0u, a);
-	ASSERT_EQ(0, pa_family(&af));
+	ASSERT_EQ(0, ftalias_pa_family(&af));
 	EXPECT_EQ(dp_af(), af);
-	ASSERT_EQ(0, pa_alias_id("lib.lookup", &id));
+	ASSERT_EQ(0, ftalias_pa_alias_id("lib.lookup", &id));
 	EXPECT_EQ(a, id);
-	EXPECT_EQ(-ENOENT, pa_alias_id("lib.none", &id));
+	EXPECT_EQ(-ENOENT, ftalias_pa_alias_id("lib.none", &id));
 	memset(long_name, 'n', sizeof(long_name) - 1);
 	long_name[sizeof(long_name) - 1] = 0;
-	EXPECT_EQ(-EINVAL, pa_alias_id(long_name, &id));
-	EXPECT_EQ(-EINVAL, pa_alias_id("", &id));
-	EXPECT_EQ(-ENOENT, pa_open_member(&ps, a + 1000, NULL));
-	ASSERT_EQ(0, pa_open_member(&ps, a, NULL));
-	EXPECT_EQ(1, pa_active(ps));
-	EXPECT_EQ(0, pa_close(ps));
-	EXPECT_EQ(0, pa_close(NULL));
+	EXPECT_EQ(-EINVAL, ftalias_pa_alias_id(long_name, &id));
+	EXPECT_EQ(-EINVAL, ftalias_pa_alias_id("", &id));
+	EXPECT_EQ(-ENOENT, ftalias_pa_open_member(&ps, a + 1000, NULL));
+	ASSERT_EQ(0, ftalias_pa_open_member(&ps, a, NULL));
+	EXPECT_EQ(1, ftalias_pa_active(ps));
+	EXPECT_EQ(0, ftalias_pa_close(ps));
+	EXPECT_EQ(0, ftalias_pa_close(NULL));
 }
 
 /* ---- PA_Call ---------------------------------------------------------------- */
@@ -269,7 +271,7 @@ static void *echo_main(void *arg)
 		}
 		e->ids[e->got++] = m.id;
 		snprintf(rep, sizeof(rep), "echo:%.*s", (int)m.len, buf);
-		e->err = pa_reply(e->ps, &m.id, rep, strlen(rep), 0);
+		e->err = ftalias_pa_reply(e->ps, &m.id, rep, strlen(rep), 0);
 		if (e->err)
 			break;
 	}
@@ -301,8 +303,9 @@ TEST_F(sl, call_round_trip_and_strays)
 		snprintf(req, sizeof(req), "r%d", i);
 		snprintf(want, sizeof(want), "echo:r%d", i);
 		len = 0;
-		ASSERT_EQ(0, pa_call(c, srv, req, strlen(req), rep, sizeof(rep),
-				     &len, WAIT_MS, &id[i]));
+		ASSERT_EQ(0,
+			  ftalias_pa_call(c, srv, req, strlen(req), rep,
+					  sizeof(rep), &len, WAIT_MS, &id[i]));
 		ASSERT_EQ(strlen(want), len);
 		EXPECT_EQ(0, memcmp(rep, want, len));
 		EXPECT_EQ(0u, id[i].alias);
@@ -311,15 +314,15 @@ TEST_F(sl, call_round_trip_and_strays)
 	}
 
 	/* a request given up on: its reply is a stray for the next call */
-	ASSERT_EQ(0, pa_send(c, srv, "old", 3, NULL, &old));
-	EXPECT_EQ(0, pa_forget(c, &old));
-	EXPECT_EQ(-ENOENT, pa_forget(c, &old));
+	ASSERT_EQ(0, ftalias_pa_send(c, srv, "old", 3, NULL, &old));
+	EXPECT_EQ(0, ftalias_pa_forget(c, &old));
+	EXPECT_EQ(-ENOENT, ftalias_pa_forget(c, &old));
 	len = 0;
-	ASSERT_EQ(0, pa_call(c, srv, "new", 3, rep, sizeof(rep), &len, WAIT_MS,
-			     NULL));
+	ASSERT_EQ(0, ftalias_pa_call(c, srv, "new", 3, rep, sizeof(rep), &len,
+				     WAIT_MS, NULL));
 	ASSERT_EQ(8u, len);
 	EXPECT_EQ(0, memcmp(rep, "echo:new", 8));
-	pa_get_stats(c, &st);
+	ftalias_pa_get_stats(c, &st);
 	EXPECT_EQ(1u, st.strays);
 	EXPECT_EQ(0u, st.stashed);
 
@@ -327,14 +330,14 @@ TEST_F(sl, call_round_trip_and_strays)
 	EXPECT_EQ(0, e.err);
 	ASSERT_EQ(5, e.got);
 	for (i = 0; i < 3; i++)
-		EXPECT_TRUE(pa_id_eq(&e.ids[i], &id[i]));
-	EXPECT_TRUE(pa_id_eq(&e.ids[3], &old));
+		EXPECT_TRUE(ftalias_pa_id_eq(&e.ids[i], &id[i]));
+	EXPECT_TRUE(ftalias_pa_id_eq(&e.ids[3], &old));
 
 	/* no such alias */
-	EXPECT_EQ(-ENOENT, pa_call(c, srv + 1000, "x", 1, rep, sizeof(rep),
-				   &len, WAIT_MS, NULL));
-	pa_close(c);
-	pa_close(e.ps);
+	EXPECT_EQ(-ENOENT, ftalias_pa_call(c, srv + 1000, "x", 1, rep,
+					   sizeof(rep), &len, WAIT_MS, NULL));
+	ftalias_pa_close(c);
+	ftalias_pa_close(e.ps);
 }
 
 TEST_F(sl, timeout_truncation_notice)
@@ -356,33 +359,35 @@ TEST_F(sl, timeout_truncation_notice)
 	ASSERT_NE(NULL, c);
 
 	/* nobody answers in time: the request stays with the kernel */
-	EXPECT_EQ(-ETIMEDOUT, pa_call(c, srv, "late", 4, rep, sizeof(rep),
-				      &len, 50, &late));
+	EXPECT_EQ(-ETIMEDOUT, ftalias_pa_call(c, srv, "late", 4, rep,
+					      sizeof(rep), &len, 50, &late));
 	ASSERT_EQ(0, next_msg(s, &m, self->buf, sizeof(self->buf)));
 	ASSERT_EQ(PA_MSG_REQUEST, KIND(m));
-	EXPECT_TRUE(pa_id_eq(&m.id, &late));
-	ASSERT_EQ(0, pa_reply(s, &late, "late-rep", 8, 0));
+	EXPECT_TRUE(ftalias_pa_id_eq(&m.id, &late));
+	ASSERT_EQ(0, ftalias_pa_reply(s, &late, "late-rep", 8, 0));
 
 	/* the next wait drops it; a reply too long for the buffer */
-	ASSERT_EQ(0, pa_send(c, srv, "next", 4, NULL, &next));
+	ASSERT_EQ(0, ftalias_pa_send(c, srv, "next", 4, NULL, &next));
 	ASSERT_EQ(0, next_msg(s, &m, self->buf, sizeof(self->buf)));
-	EXPECT_TRUE(pa_id_eq(&m.id, &next));
-	ASSERT_EQ(0, pa_reply(s, &next, "next-reply", 10, 0));
+	EXPECT_TRUE(ftalias_pa_id_eq(&m.id, &next));
+	ASSERT_EQ(0, ftalias_pa_reply(s, &next, "next-reply", 10, 0));
 	len = 0;
-	EXPECT_EQ(-EMSGSIZE, pa_wait_reply(c, &next, rep, sizeof(rep), &len,
-					   WAIT_MS));
+	EXPECT_EQ(-EMSGSIZE, ftalias_pa_wait_reply(c, &next, rep, sizeof(rep),
+						   &len, WAIT_MS));
 	EXPECT_EQ(10u, len);
 	EXPECT_EQ(0, memcmp(rep, "next", 4));
-	pa_get_stats(c, &st);
+	ftalias_pa_get_stats(c, &st);
 	EXPECT_EQ(1u, st.strays);
-	EXPECT_EQ(-EAGAIN, pa_wait_reply(c, &next, rep, sizeof(rep), &len, 0));
-	pa_forget(c, &next);
+	EXPECT_EQ(-EAGAIN,
+		  ftalias_pa_wait_reply(c, &next, rep, sizeof(rep), &len, 0));
+	ftalias_pa_forget(c, &next);
 
 	/* an alias without members: the notice after its grace period */
-	EXPECT_EQ(-EHOSTUNREACH, pa_call(c, none, "x", 1, rep, sizeof(rep),
-					 &len, WAIT_MS, NULL));
-	pa_close(c);
-	pa_close(s);
+	EXPECT_EQ(-EHOSTUNREACH,
+		  ftalias_pa_call(c, none, "x", 1, rep, sizeof(rep), &len,
+				  WAIT_MS, NULL));
+	ftalias_pa_close(c);
+	ftalias_pa_close(s);
 }
 
 /* A member that calls another alias keeps its own requests meanwhile. */
@@ -405,29 +410,32 @@ TEST_F(sl, wait_keeps_requests)
 	ASSERT_NE(NULL, sb);
 	ASSERT_NE(NULL, c);
 
-	ASSERT_EQ(0, pa_send(c, a, "to-a", 4, NULL, &xa));
-	ASSERT_EQ(0, pa_send(sa, b, "to-b", 4, NULL, &y));
+	ASSERT_EQ(0, ftalias_pa_send(c, a, "to-a", 4, NULL, &xa));
+	ASSERT_EQ(0, ftalias_pa_send(sa, b, "to-b", 4, NULL, &y));
 	EXPECT_EQ(a, y.alias);
 	ASSERT_EQ(0, next_msg(sb, &m, self->buf, sizeof(self->buf)));
-	ASSERT_EQ(0, pa_reply(sb, &y, "rep-b", 5, 0));
+	ASSERT_EQ(0, ftalias_pa_reply(sb, &y, "rep-b", 5, 0));
 	/* sa's queue: the request to-a, then rep-b */
-	ASSERT_EQ(0, pa_wait_reply(sa, &y, rep, sizeof(rep), &len, WAIT_MS));
+	ASSERT_EQ(0, ftalias_pa_wait_reply(sa, &y, rep, sizeof(rep), &len,
+					   WAIT_MS));
 	EXPECT_EQ(5u, len);
-	EXPECT_EQ(1u, pa_pending(sa));
-	pa_get_stats(sa, &st);
+	EXPECT_EQ(1u, ftalias_pa_pending(sa));
+	ftalias_pa_get_stats(sa, &st);
 	EXPECT_EQ(1u, st.stashed);
 	EXPECT_EQ(0u, st.strays);
-	ASSERT_EQ(0, pa_receive(sa, &m, self->buf, sizeof(self->buf), 0));
+	ASSERT_EQ(0,
+		  ftalias_pa_receive(sa, &m, self->buf, sizeof(self->buf), 0));
 	EXPECT_EQ(PA_MSG_REQUEST, KIND(m));
-	EXPECT_TRUE(pa_id_eq(&m.id, &xa));
+	EXPECT_TRUE(ftalias_pa_id_eq(&m.id, &xa));
 	EXPECT_TRUE(data_is(&m, self->buf, "to-a"));
-	EXPECT_EQ(0u, pa_pending(sa));
-	EXPECT_EQ(-EAGAIN, pa_receive(sa, &m, self->buf, sizeof(self->buf), 0));
-	ASSERT_EQ(0, pa_reply(sa, &xa, "rep-a", 5, 0));
+	EXPECT_EQ(0u, ftalias_pa_pending(sa));
+	EXPECT_EQ(-EAGAIN,
+		  ftalias_pa_receive(sa, &m, self->buf, sizeof(self->buf), 0));
+	ASSERT_EQ(0, ftalias_pa_reply(sa, &xa, "rep-a", 5, 0));
 	EXPECT_TRUE(reply_is(c, &xa, "rep-a"));
-	pa_close(c);
-	pa_close(sb);
-	pa_close(sa);
+	ftalias_pa_close(c);
+	ftalias_pa_close(sb);
+	ftalias_pa_close(sa);
 }
 
 /* ---- PA_blockRequest, PA_setRedProcess (Figs. 6, 7, 13) --------------------- */
@@ -453,43 +461,47 @@ TEST_F(sl, block_auto_reply_resend)
 	ASSERT_NE(NULL, c2);
 	ASSERT_NE(NULL, plain);
 
-	ASSERT_EQ(0, pa_send(c1, srv, "pay", 3, NULL, &id));
+	ASSERT_EQ(0, ftalias_pa_send(c1, srv, "pay", 3, NULL, &id));
 	EXPECT_EQ(cli, id.alias);
 	ASSERT_EQ(0, next_msg(s, &m, self->buf, sizeof(self->buf)));
 	ASSERT_EQ(PA_MSG_REQUEST, KIND(m));
-	ASSERT_TRUE(pa_id_eq(&m.id, &id));
+	ASSERT_TRUE(ftalias_pa_id_eq(&m.id, &id));
 
 	/* the roll-forward point, then the outcome */
-	EXPECT_EQ(-EPERM, pa_block_request(plain, &id));
-	EXPECT_EQ(-ENOENT, pa_block_request(s, &unknown));
-	ASSERT_EQ(0, pa_block_request(s, &id));
-	EXPECT_EQ(-EINVAL, pa_set_red_process(s, &id, FTALIAS_RECORD_BLOCK,
-					      NULL, 0));
-	EXPECT_EQ(-EINVAL, pa_set_red_process(s, &id, 99, "x", 1));
-	ASSERT_EQ(0, pa_set_red_process(s, &id, FTALIAS_RECORD_AUTO_REPLY,
-					"paid", 4));
-	EXPECT_EQ(-EEXIST, pa_block_request(s, &id));
-	EXPECT_EQ(-EINVAL, pa_reply(s, &id, "paid", 4, 0x100));
-	ASSERT_EQ(0, pa_reply(s, &id, "paid", 4, 0));
+	EXPECT_EQ(-EPERM, ftalias_pa_block_request(plain, &id));
+	EXPECT_EQ(-ENOENT, ftalias_pa_block_request(s, &unknown));
+	ASSERT_EQ(0, ftalias_pa_block_request(s, &id));
+	EXPECT_EQ(-EINVAL, ftalias_pa_set_red_process(
+				   s, &id, FTALIAS_RECORD_BLOCK, NULL, 0));
+	EXPECT_EQ(-EINVAL, ftalias_pa_set_red_process(s, &id, 99, "x", 1));
+	ASSERT_EQ(0, ftalias_pa_set_red_process(
+			     s, &id, FTALIAS_RECORD_AUTO_REPLY, "paid", 4));
+	EXPECT_EQ(-EEXIST, ftalias_pa_block_request(s, &id));
+	EXPECT_EQ(-EINVAL, ftalias_pa_reply(s, &id, "paid", 4, 0x100));
+	ASSERT_EQ(0, ftalias_pa_reply(s, &id, "paid", 4, 0));
 	EXPECT_TRUE(reply_is(c1, &id, "paid"));
 
 	/* Fig. 7: the client's backup re-sends; the kernel answers */
-	ASSERT_EQ(0, pa_close(c1));
+	ASSERT_EQ(0, ftalias_pa_close(c1));
 	ASSERT_TRUE(wait_active(c2));
-	ASSERT_EQ(0, pa_call_resend(c2, srv, &id, "pay", 3, rep, sizeof(rep),
-				    &len, WAIT_MS));
+	ASSERT_EQ(0, ftalias_pa_call_resend(c2, srv, &id, "pay", 3, rep,
+					    sizeof(rep), &len, WAIT_MS));
 	ASSERT_EQ(4u, len);
 	EXPECT_EQ(0, memcmp(rep, "paid", 4));
-	EXPECT_EQ(-EAGAIN, pa_receive(s, &m, self->buf, sizeof(self->buf), 0));
+	EXPECT_EQ(-EAGAIN,
+		  ftalias_pa_receive(s, &m, self->buf, sizeof(self->buf), 0));
 	/* IDs of other aliases cannot be re-sent */
-	EXPECT_EQ(-EPERM, pa_call_resend(plain, srv, &id, "pay", 3, rep,
-					 sizeof(rep), &len, WAIT_MS));
-	pa_close(plain);
-	pa_close(c2);
-	pa_close(s);
+	EXPECT_EQ(-EPERM, ftalias_pa_call_resend(plain, srv, &id, "pay", 3, rep,
+						 sizeof(rep), &len, WAIT_MS));
+	ftalias_pa_close(plain);
+	ftalias_pa_close(c2);
+	ftalias_pa_close(s);
 }
 
-/* pa_reply(PA_REPLY_RECORD), and a re-send while the request is pending. */
+/*
+ * ftalias_pa_reply(PA_REPLY_RECORD), and a re-send while the request is
+ * pending.
+ */
 TEST_F(sl, reply_record_and_ealready)
 {
 	uint32_t srv = new_alias(self->nl, "lib.store");
@@ -507,26 +519,27 @@ TEST_F(sl, reply_record_and_ealready)
 	ASSERT_NE(NULL, s);
 	ASSERT_NE(NULL, c);
 
-	ASSERT_EQ(0, pa_send(c, srv, "buy", 3, NULL, &id));
+	ASSERT_EQ(0, ftalias_pa_send(c, srv, "buy", 3, NULL, &id));
 	ASSERT_EQ(0, next_msg(s, &m, self->buf, sizeof(self->buf)));
-	ASSERT_TRUE(pa_id_eq(&m.id, &id));
+	ASSERT_TRUE(ftalias_pa_id_eq(&m.id, &id));
 	/* pending: the re-send is refused, the ID stays awaited */
-	EXPECT_EQ(-EALREADY, pa_resend(c, srv, &id, "buy", 3));
-	ASSERT_EQ(0, pa_reply(s, &id, "sold", 4, PA_REPLY_RECORD));
+	EXPECT_EQ(-EALREADY, ftalias_pa_resend(c, srv, &id, "buy", 3));
+	ASSERT_EQ(0, ftalias_pa_reply(s, &id, "sold", 4, PA_REPLY_RECORD));
 	EXPECT_TRUE(reply_is(c, &id, "sold"));
 	/* answered and recorded: the kernel answers the re-send */
-	ASSERT_EQ(0, pa_call_resend(c, srv, &id, "buy", 3, rep, sizeof(rep),
-				    &len, WAIT_MS));
+	ASSERT_EQ(0, ftalias_pa_call_resend(c, srv, &id, "buy", 3, rep,
+					    sizeof(rep), &len, WAIT_MS));
 	EXPECT_EQ(4u, len);
 	EXPECT_EQ(0, memcmp(rep, "sold", 4));
-	EXPECT_EQ(-EAGAIN, pa_receive(s, &m, self->buf, sizeof(self->buf), 0));
+	EXPECT_EQ(-EAGAIN,
+		  ftalias_pa_receive(s, &m, self->buf, sizeof(self->buf), 0));
 	/* the alias will not re-send it: the server may forget it */
-	EXPECT_EQ(0, pa_ack(c, id.xid));
-	EXPECT_EQ(0, pa_ack(c, id.xid + 1));
-	EXPECT_EQ(-EINVAL, pa_ack(c, id.xid + 2));
-	EXPECT_EQ(0, pa_ack(c, 1));	/* it only grows: ignored */
-	pa_close(c);
-	pa_close(s);
+	EXPECT_EQ(0, ftalias_pa_ack(c, id.xid));
+	EXPECT_EQ(0, ftalias_pa_ack(c, id.xid + 1));
+	EXPECT_EQ(-EINVAL, ftalias_pa_ack(c, id.xid + 2));
+	EXPECT_EQ(0, ftalias_pa_ack(c, 1)); /* it only grows: ignored */
+	ftalias_pa_close(c);
+	ftalias_pa_close(s);
 }
 
 TEST_F(sl, handler_redundant)
@@ -547,20 +560,20 @@ TEST_F(sl, handler_redundant)
 	ASSERT_NE(NULL, c1);
 	ASSERT_NE(NULL, c2);
 
-	ASSERT_EQ(0, pa_send(c1, srv, "delete f", 8, NULL, &id));
+	ASSERT_EQ(0, ftalias_pa_send(c1, srv, "delete f", 8, NULL, &id));
 	ASSERT_EQ(0, next_msg(s, &m, self->buf, sizeof(self->buf)));
-	ASSERT_EQ(0, pa_block_request(s, &id));
-	ASSERT_EQ(0, pa_set_red_process(s, &id, FTALIAS_RECORD_HANDLER,
-					"arg-42", 6));
-	ASSERT_EQ(0, pa_reply(s, &id, "deleted", 7, 0));
+	ASSERT_EQ(0, ftalias_pa_block_request(s, &id));
+	ASSERT_EQ(0, ftalias_pa_set_red_process(s, &id, FTALIAS_RECORD_HANDLER,
+						"arg-42", 6));
+	ASSERT_EQ(0, ftalias_pa_reply(s, &id, "deleted", 7, 0));
 	EXPECT_TRUE(reply_is(c1, &id, "deleted"));
 
-	ASSERT_EQ(0, pa_close(c1));
+	ASSERT_EQ(0, ftalias_pa_close(c1));
 	ASSERT_TRUE(wait_active(c2));
-	ASSERT_EQ(0, pa_resend(c2, srv, &id, "delete f", 8));
+	ASSERT_EQ(0, ftalias_pa_resend(c2, srv, &id, "delete f", 8));
 	ASSERT_EQ(0, next_msg(s, &m, self->buf, sizeof(self->buf)));
 	ASSERT_EQ(PA_MSG_REDUNDANT, KIND(m));
-	EXPECT_TRUE(pa_id_eq(&m.id, &id));
+	EXPECT_TRUE(ftalias_pa_id_eq(&m.id, &id));
 	EXPECT_TRUE(!!(m.flags & FTALIAS_F_REDUNDANT));
 	EXPECT_TRUE(!!(m.flags & FTALIAS_F_RESENT));
 	EXPECT_TRUE(data_is(&m, self->buf, "delete f"));
@@ -569,10 +582,10 @@ TEST_F(sl, handler_redundant)
 	EXPECT_EQ(0u, m.trunc);
 	snprintf(rep, sizeof(rep), "recomputed %.*s", (int)m.arg_len,
 		 (const char *)m.arg);
-	ASSERT_EQ(0, pa_reply(s, &id, rep, strlen(rep), 0));
+	ASSERT_EQ(0, ftalias_pa_reply(s, &id, rep, strlen(rep), 0));
 	EXPECT_TRUE(reply_is(c2, &id, "recomputed arg-42"));
-	pa_close(c2);
-	pa_close(s);
+	ftalias_pa_close(c2);
+	ftalias_pa_close(s);
 }
 
 /*
@@ -593,30 +606,30 @@ TEST_F(sl, ctrunc_keeps_kind)
 
 	ASSERT_NE(0u, srv);
 	ASSERT_NE(0u, cli);
-	ASSERT_EQ(0, pa_open_member(&s, srv, &o));
+	ASSERT_EQ(0, ftalias_pa_open_member(&s, srv, &o));
 	c = member(cli, 0);
 	ASSERT_NE(NULL, c);
 	memset(arg, 'a', sizeof(arg));
 
-	ASSERT_EQ(0, pa_send(c, srv, "op", 2, NULL, &id));
+	ASSERT_EQ(0, ftalias_pa_send(c, srv, "op", 2, NULL, &id));
 	ASSERT_EQ(0, next_msg(s, &m, self->buf, sizeof(self->buf)));
 	EXPECT_EQ(0u, m.trunc);
-	ASSERT_EQ(0, pa_set_red_process(s, &id, FTALIAS_RECORD_HANDLER, arg,
-					sizeof(arg)));
-	ASSERT_EQ(0, pa_reply(s, &id, "done", 4, 0));
+	ASSERT_EQ(0, ftalias_pa_set_red_process(s, &id, FTALIAS_RECORD_HANDLER,
+						arg, sizeof(arg)));
+	ASSERT_EQ(0, ftalias_pa_reply(s, &id, "done", 4, 0));
 	EXPECT_TRUE(reply_is(c, &id, "done"));
-	ASSERT_EQ(0, pa_resend(c, srv, &id, "op", 2));
+	ASSERT_EQ(0, ftalias_pa_resend(c, srv, &id, "op", 2));
 	ASSERT_EQ(0, next_msg(s, &m, self->buf, sizeof(self->buf)));
 	EXPECT_EQ(PA_MSG_REDUNDANT, KIND(m));
-	EXPECT_TRUE(pa_id_eq(&m.id, &id));
+	EXPECT_TRUE(ftalias_pa_id_eq(&m.id, &id));
 	EXPECT_EQ((unsigned int)PA_TRUNC_CTL, m.trunc);
 	EXPECT_LT(m.arg_len, sizeof(arg));
-	pa_get_stats(s, &st);
+	ftalias_pa_get_stats(s, &st);
 	EXPECT_EQ(1u, st.ctrunc);
-	ASSERT_EQ(0, pa_reply(s, &id, "done", 4, 0));
+	ASSERT_EQ(0, ftalias_pa_reply(s, &id, "done", 4, 0));
 	EXPECT_TRUE(reply_is(c, &id, "done"));
-	pa_close(c);
-	pa_close(s);
+	ftalias_pa_close(c);
+	ftalias_pa_close(s);
 }
 
 TEST_F(sl, discard_live)
@@ -631,17 +644,17 @@ TEST_F(sl, discard_live)
 	c = client();
 	ASSERT_NE(NULL, s);
 	ASSERT_NE(NULL, c);
-	ASSERT_EQ(0, pa_send(c, srv, "try", 3, NULL, &id));
+	ASSERT_EQ(0, ftalias_pa_send(c, srv, "try", 3, NULL, &id));
 	ASSERT_EQ(0, next_msg(s, &m, self->buf, sizeof(self->buf)));
-	ASSERT_EQ(0, pa_block_request(s, &id));
-	ASSERT_EQ(0, pa_discard(s, &id));
-	EXPECT_EQ(-ENOENT, pa_discard(s, &id));
+	ASSERT_EQ(0, ftalias_pa_block_request(s, &id));
+	ASSERT_EQ(0, ftalias_pa_discard(s, &id));
+	EXPECT_EQ(-ENOENT, ftalias_pa_discard(s, &id));
 	/* rolled back, still this member's request: it answers it */
-	ASSERT_EQ(0, pa_reply(s, &id, "undone", 6, 0));
+	ASSERT_EQ(0, ftalias_pa_reply(s, &id, "undone", 6, 0));
 	EXPECT_TRUE(reply_is(c, &id, "undone"));
-	EXPECT_EQ(-ENOENT, pa_reply(s, &id, "again", 5, 0));
-	pa_close(c);
-	pa_close(s);
+	EXPECT_EQ(-ENOENT, ftalias_pa_reply(s, &id, "again", 5, 0));
+	ftalias_pa_close(c);
+	ftalias_pa_close(s);
 }
 
 /* ---- orphan notices after SIGKILL ------------------------------------------ */
@@ -668,50 +681,52 @@ static void orphan_case(struct __test_metadata *_metadata,
 	ASSERT_NE(NULL, p2);
 	ASSERT_NE(NULL, c);
 
-	ASSERT_EQ(0, pa_send(c, srv, "create f", 8, NULL, &id));
+	ASSERT_EQ(0, ftalias_pa_send(c, srv, "create f", 8, NULL, &id));
 	ASSERT_EQ(0, from_child(rfd, &blocked, sizeof(blocked)));
-	EXPECT_TRUE(pa_id_eq(&blocked, &id));
+	EXPECT_TRUE(ftalias_pa_id_eq(&blocked, &id));
 	kill_child(pid);
 	close(rfd);
 
 	ASSERT_EQ(0, next_msg(p2, &m, self->buf, sizeof(self->buf)));
 	ASSERT_EQ(PA_MSG_ORPHAN, KIND(m));
-	EXPECT_TRUE(pa_id_eq(&m.id, &id));
+	EXPECT_TRUE(ftalias_pa_id_eq(&m.id, &id));
 	EXPECT_TRUE(!!(m.flags & FTALIAS_F_ORPHAN));
 	EXPECT_TRUE(data_is(&m, self->buf, "create f"));
 	EXPECT_EQ(0u, m.journal_len);
 	EXPECT_EQ(NULL, m.journal);
 	EXPECT_EQ(0u, m.trunc);
-	EXPECT_EQ(1, pa_active(p2));
+	EXPECT_EQ(1, ftalias_pa_active(p2));
 	/* the request itself is held on the entry */
-	EXPECT_EQ(-EAGAIN, pa_receive(p2, &m, self->buf, sizeof(self->buf), 0));
+	EXPECT_EQ(-EAGAIN,
+		  ftalias_pa_receive(p2, &m, self->buf, sizeof(self->buf), 0));
 
 	switch (how) {
 	case BY_REPLY:
-		ASSERT_EQ(0, pa_reply(p2, &id, "created", 7, PA_REPLY_RECORD));
+		ASSERT_EQ(0, ftalias_pa_reply(p2, &id, "created", 7,
+					      PA_REPLY_RECORD));
 		EXPECT_TRUE(reply_is(c, &id, "created"));
 		break;
 	case BY_RECORD:
-		ASSERT_EQ(0, pa_set_red_process(p2, &id,
-						FTALIAS_RECORD_AUTO_REPLY,
-						"created", 7));
+		ASSERT_EQ(0, ftalias_pa_set_red_process(
+				     p2, &id, FTALIAS_RECORD_AUTO_REPLY,
+				     "created", 7));
 		EXPECT_TRUE(reply_is(c, &id, "created"));
-		EXPECT_EQ(-EAGAIN, pa_receive(p2, &m, self->buf,
-					      sizeof(self->buf), 0));
+		EXPECT_EQ(-EAGAIN, ftalias_pa_receive(p2, &m, self->buf,
+						      sizeof(self->buf), 0));
 		break;
 	case BY_DISCARD:
-		ASSERT_EQ(0, pa_discard(p2, &id));
+		ASSERT_EQ(0, ftalias_pa_discard(p2, &id));
 		ASSERT_EQ(0, next_msg(p2, &m, self->buf, sizeof(self->buf)));
 		ASSERT_EQ(PA_MSG_REQUEST, KIND(m));
-		EXPECT_TRUE(pa_id_eq(&m.id, &id));
+		EXPECT_TRUE(ftalias_pa_id_eq(&m.id, &id));
 		EXPECT_TRUE(!!(m.flags & FTALIAS_F_REDELIVERED));
 		EXPECT_TRUE(data_is(&m, self->buf, "create f"));
-		ASSERT_EQ(0, pa_reply(p2, &id, "again", 5, 0));
+		ASSERT_EQ(0, ftalias_pa_reply(p2, &id, "again", 5, 0));
 		EXPECT_TRUE(reply_is(c, &id, "again"));
 		break;
 	}
-	pa_close(c);
-	pa_close(p2);
+	ftalias_pa_close(c);
+	ftalias_pa_close(p2);
 }
 
 TEST_F(sl, orphan_reply)
@@ -729,7 +744,10 @@ TEST_F(sl, orphan_discard)
 	orphan_case(_metadata, self, BY_DISCARD);
 }
 
-/* ---- the relay journal (Figs. 17-18) ----------------------------------------- */
+/*
+ * ---- the relay journal (Figs. 17-18)
+ * -----------------------------------------
+ */
 
 static void relay_case(struct __test_metadata *_metadata,
 		       FIXTURE_DATA(sl) *self, enum child_plan plan)
@@ -758,18 +776,19 @@ static void relay_case(struct __test_metadata *_metadata,
 	ASSERT_NE(NULL, a);
 
 	/* #1 A -> B; #2-#3 B journals Y under X and sends it */
-	ASSERT_EQ(0, pa_send(a, rel, "x", 1, NULL, &x));
+	ASSERT_EQ(0, ftalias_pa_send(a, rel, "x", 1, NULL, &x));
 	ASSERT_EQ(0, from_child(rfd, &bx, sizeof(bx)));
 	ASSERT_EQ(0, from_child(rfd, &y, sizeof(y)));
-	EXPECT_TRUE(pa_id_eq(&bx, &x));
+	EXPECT_TRUE(ftalias_pa_id_eq(&bx, &x));
 	EXPECT_EQ(rel, y.alias);
 	ASSERT_EQ(0, next_msg(cs, &m, self->buf, sizeof(self->buf)));
 	ASSERT_EQ(PA_MSG_REQUEST, KIND(m));
-	EXPECT_TRUE(pa_id_eq(&m.id, &y));
+	EXPECT_TRUE(ftalias_pa_id_eq(&m.id, &y));
 	EXPECT_TRUE(data_is(&m, self->buf, "y(x)"));
 	if (plan == CHILD_RELAY_REPLIED) {
 		/* #4 C executes, records, replies; B reads it */
-		ASSERT_EQ(0, pa_reply(cs, &y, "res", 3, PA_REPLY_RECORD));
+		ASSERT_EQ(0,
+			  ftalias_pa_reply(cs, &y, "res", 3, PA_REPLY_RECORD));
 		ASSERT_EQ(0, from_child(rfd, &j, 1));
 	}
 	kill_child(pid);
@@ -778,12 +797,12 @@ static void relay_case(struct __test_metadata *_metadata,
 	/* #5 B' gets X's orphan notice with the journal */
 	ASSERT_EQ(0, next_msg(b2, &m, self->buf, sizeof(self->buf)));
 	ASSERT_EQ(PA_MSG_ORPHAN, KIND(m));
-	EXPECT_TRUE(pa_id_eq(&m.id, &x));
+	EXPECT_TRUE(ftalias_pa_id_eq(&m.id, &x));
 	EXPECT_TRUE(data_is(&m, self->buf, "x"));
 	EXPECT_EQ(0u, m.trunc);
 	ASSERT_EQ(1u, m.journal_len);
 	e = &m.journal[0];
-	EXPECT_TRUE(pa_id_eq(&e->id, &y));
+	EXPECT_TRUE(ftalias_pa_id_eq(&e->id, &y));
 	EXPECT_EQ(srv, e->alias);
 	ASSERT_EQ(4u, e->len);
 	EXPECT_EQ(0, memcmp(e->data, "y(x)", 4));
@@ -792,28 +811,31 @@ static void relay_case(struct __test_metadata *_metadata,
 	/* #6-#7 B' re-sends Y with its ID */
 	if (plan == CHILD_RELAY_SENT) {
 		/* still pending at C: its one reply comes to B' */
-		EXPECT_EQ(-EALREADY, pa_resend(b2, e->alias, &e->id, e->data,
-					       e->len));
-		ASSERT_EQ(0, pa_reply(cs, &y, "res", 3, PA_REPLY_RECORD));
-		ASSERT_EQ(0, pa_wait_reply(b2, &y, rep, sizeof(rep), &len,
-					   WAIT_MS));
+		EXPECT_EQ(-EALREADY, ftalias_pa_resend(b2, e->alias, &e->id,
+						       e->data, e->len));
+		ASSERT_EQ(0,
+			  ftalias_pa_reply(cs, &y, "res", 3, PA_REPLY_RECORD));
+		ASSERT_EQ(0, ftalias_pa_wait_reply(b2, &y, rep, sizeof(rep),
+						   &len, WAIT_MS));
 	} else {
 		/* C's cache answers; C does not execute it again */
-		ASSERT_EQ(0, pa_call_resend(b2, e->alias, &e->id, e->data,
-					    e->len, rep, sizeof(rep), &len,
-					    WAIT_MS));
+		ASSERT_EQ(0, ftalias_pa_call_resend(
+				     b2, e->alias, &e->id, e->data, e->len, rep,
+				     sizeof(rep), &len, WAIT_MS));
 	}
 	ASSERT_EQ(3u, len);
 	EXPECT_EQ(0, memcmp(rep, "res", 3));
-	EXPECT_EQ(-EAGAIN, pa_receive(cs, &m, self->buf, sizeof(self->buf), 0));
+	EXPECT_EQ(-EAGAIN,
+		  ftalias_pa_receive(cs, &m, self->buf, sizeof(self->buf), 0));
 
 	/* #8-#10 B' answers X, recorded; A gets it once */
-	ASSERT_EQ(0, pa_reply(b2, &x, rep, len, PA_REPLY_RECORD));
+	ASSERT_EQ(0, ftalias_pa_reply(b2, &x, rep, len, PA_REPLY_RECORD));
 	EXPECT_TRUE(reply_is(a, &x, "res"));
-	EXPECT_EQ(-EAGAIN, pa_wait_reply(a, &x, rep, sizeof(rep), &len, 0));
-	pa_close(a);
-	pa_close(cs);
-	pa_close(b2);
+	EXPECT_EQ(-EAGAIN,
+		  ftalias_pa_wait_reply(a, &x, rep, sizeof(rep), &len, 0));
+	ftalias_pa_close(a);
+	ftalias_pa_close(cs);
+	ftalias_pa_close(b2);
 }
 
 TEST_F(sl, relay_dies_after_sending)
@@ -856,24 +878,24 @@ TEST_F(sl, relay_journal_of_two)
 	ASSERT_NE(NULL, cs);
 	ASSERT_NE(NULL, a);
 
-	ASSERT_EQ(0, pa_send(a, rel, "x", 1, NULL, &x));
+	ASSERT_EQ(0, ftalias_pa_send(a, rel, "x", 1, NULL, &x));
 	ASSERT_EQ(0, from_child(rfd, &bx, sizeof(bx)));
 	ASSERT_EQ(0, from_child(rfd, &y[0], sizeof(y[0])));
 	ASSERT_EQ(0, from_child(rfd, &y[1], sizeof(y[1])));
 	for (i = 0; i < 2; i++) {
 		ASSERT_EQ(0, next_msg(cs, &m, self->buf, sizeof(self->buf)));
-		EXPECT_TRUE(pa_id_eq(&m.id, &y[i]));
+		EXPECT_TRUE(ftalias_pa_id_eq(&m.id, &y[i]));
 	}
 	kill_child(pid);
 	close(rfd);
 
 	ASSERT_EQ(0, next_msg(b2, &m, self->buf, sizeof(self->buf)));
 	ASSERT_EQ(PA_MSG_ORPHAN, KIND(m));
-	EXPECT_TRUE(pa_id_eq(&m.id, &x));
+	EXPECT_TRUE(ftalias_pa_id_eq(&m.id, &x));
 	EXPECT_EQ(0u, m.trunc);
 	ASSERT_EQ(2u, m.journal_len);
-	EXPECT_TRUE(pa_id_eq(&m.journal[0].id, &y[0]));
-	EXPECT_TRUE(pa_id_eq(&m.journal[1].id, &y[1]));
+	EXPECT_TRUE(ftalias_pa_id_eq(&m.journal[0].id, &y[0]));
+	EXPECT_TRUE(ftalias_pa_id_eq(&m.journal[1].id, &y[1]));
 	ASSERT_EQ(4u, m.journal[0].len);
 	EXPECT_EQ(0, memcmp(m.journal[0].data, "y(x)", 4));
 	ASSERT_EQ(9u, m.journal[1].len);
@@ -881,28 +903,32 @@ TEST_F(sl, relay_journal_of_two)
 	for (i = 0; i < 2; i++) {
 		EXPECT_EQ(srv, m.journal[i].alias);
 		EXPECT_FALSE(m.journal[i].replied);
-		EXPECT_EQ(-EALREADY, pa_resend(b2, srv, &m.journal[i].id,
-					       m.journal[i].data,
-					       m.journal[i].len));
+		EXPECT_EQ(-EALREADY,
+			  ftalias_pa_resend(b2, srv, &m.journal[i].id,
+					    m.journal[i].data,
+					    m.journal[i].len));
 	}
-	ASSERT_EQ(0, pa_reply(cs, &y[1], "res2", 4, PA_REPLY_RECORD));
-	ASSERT_EQ(0, pa_reply(cs, &y[0], "res1", 4, PA_REPLY_RECORD));
-	ASSERT_EQ(0, pa_wait_reply(b2, &y[0], rep, sizeof(rep), &len, WAIT_MS));
+	ASSERT_EQ(0, ftalias_pa_reply(cs, &y[1], "res2", 4, PA_REPLY_RECORD));
+	ASSERT_EQ(0, ftalias_pa_reply(cs, &y[0], "res1", 4, PA_REPLY_RECORD));
+	ASSERT_EQ(0, ftalias_pa_wait_reply(b2, &y[0], rep, sizeof(rep), &len,
+					   WAIT_MS));
 	EXPECT_EQ(0, memcmp(rep, "res1", 4));
-	EXPECT_EQ(1u, pa_pending(b2));
-	ASSERT_EQ(0, pa_wait_reply(b2, &y[1], rep, sizeof(rep), &len, 0));
+	EXPECT_EQ(1u, ftalias_pa_pending(b2));
+	ASSERT_EQ(0,
+		  ftalias_pa_wait_reply(b2, &y[1], rep, sizeof(rep), &len, 0));
 	EXPECT_EQ(0, memcmp(rep, "res2", 4));
-	EXPECT_EQ(0u, pa_pending(b2));
-	pa_get_stats(b2, &st);
+	EXPECT_EQ(0u, ftalias_pa_pending(b2));
+	ftalias_pa_get_stats(b2, &st);
 	EXPECT_EQ(1u, st.stashed);
 	EXPECT_EQ(0u, st.strays);
 
-	ASSERT_EQ(0, pa_reply(b2, &x, "res1+res2", 9, PA_REPLY_RECORD));
+	ASSERT_EQ(0, ftalias_pa_reply(b2, &x, "res1+res2", 9, PA_REPLY_RECORD));
 	EXPECT_TRUE(reply_is(a, &x, "res1+res2"));
-	EXPECT_EQ(-EAGAIN, pa_receive(cs, &m, self->buf, sizeof(self->buf), 0));
-	pa_close(a);
-	pa_close(cs);
-	pa_close(b2);
+	EXPECT_EQ(-EAGAIN,
+		  ftalias_pa_receive(cs, &m, self->buf, sizeof(self->buf), 0));
+	ftalias_pa_close(a);
+	ftalias_pa_close(cs);
+	ftalias_pa_close(b2);
 }
 
 TEST_HARNESS_MAIN

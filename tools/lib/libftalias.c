@@ -9,14 +9,14 @@
  *  - two receive buffers: ctl for the control messages of every receive,
  *    rxbuf (FTALIAS_MSG_MAX, allocated at the first wait) for the data a
  *    wait reads when it does not know yet whose message it is;
- *  - "awaited": the IDs whose replies the user will ask for (pa_send(),
- *    pa_resend(), pa_wait_reply()).  A wait keeps the replies to these and
- *    drops the others as strays;
+ *  - "awaited": the IDs whose replies the user will ask for (ftalias_pa_send(),
+ *    ftalias_pa_resend(), ftalias_pa_wait_reply()).  A wait keeps the replies
+ *    to these and drops the others as strays;
  *  - "stash": a FIFO of the messages a wait read and kept, copied whole,
- *    returned by pa_receive() before the socket is read again;
+ *    returned by ftalias_pa_receive() before the socket is read again;
  *  - "keep": the handler argument or journal bytes of the message
- *    pa_receive() returned last, and the parsed journal entries pointing
- *    into them, valid until the next pa_receive().
+ *    ftalias_pa_receive() returned last, and the parsed journal entries
+ *    pointing into them, valid until the next ftalias_pa_receive().
  * No locks and no globals: one thread at a time per pa_sock.
  */
 #include <errno.h>
@@ -290,7 +290,7 @@ static int pa_nl_open(struct pa_nl *nl)
 	return 0;
 }
 
-int pa_family(int *af)
+int ftalias_pa_family(int *af)
 {
 	struct pa_nl_req r;
 	struct pa_nl nl;
@@ -327,7 +327,7 @@ int pa_family(int *af)
 	return err;
 }
 
-int pa_alias_id(const char *name, uint32_t *id)
+int ftalias_pa_alias_id(const char *name, uint32_t *id)
 {
 	size_t len = strlen(name), got;
 	struct pa_nl_req r;
@@ -359,7 +359,7 @@ static int pa_new(struct pa_sock **psp, size_t ctl_size)
 	struct pa_sock *ps;
 	int af, err;
 
-	err = pa_family(&af);
+	err = ftalias_pa_family(&af);
 	if (err)
 		return err;
 	ps = calloc(1, sizeof(*ps));
@@ -405,7 +405,7 @@ static int pa_bind(struct pa_sock *ps, uint16_t type, uint32_t alias)
 	return 0;
 }
 
-int pa_open(struct pa_sock **psp)
+int ftalias_pa_open(struct pa_sock **psp)
 {
 	struct pa_sock *ps;
 	int err;
@@ -415,7 +415,7 @@ int pa_open(struct pa_sock **psp)
 		return err;
 	err = pa_bind(ps, FTALIAS_ADDR_PORT, 0);
 	if (err) {
-		pa_close(ps);
+		ftalias_pa_close(ps);
 		return err;
 	}
 	*psp = ps;
@@ -429,8 +429,8 @@ static int pa_setopt_u32(struct pa_sock *ps, int opt, uint32_t v)
 	return 0;
 }
 
-int pa_open_member(struct pa_sock **psp, uint32_t alias_id,
-		   const struct pa_member_opts *opts)
+int ftalias_pa_open_member(struct pa_sock **psp, uint32_t alias_id,
+			   const struct pa_member_opts *opts)
 {
 	size_t ctl = opts && opts->ctl_size ? opts->ctl_size : PA_CTL_DEFAULT;
 	struct pa_sock *ps;
@@ -450,7 +450,7 @@ int pa_open_member(struct pa_sock **psp, uint32_t alias_id,
 	if (!err)
 		err = pa_bind(ps, FTALIAS_ADDR_ALIAS, alias_id);
 	if (err) {
-		pa_close(ps);
+		ftalias_pa_close(ps);
 		return err;
 	}
 	*psp = ps;
@@ -464,7 +464,7 @@ static void pa_stash_free(struct pa_stash *s)
 	free(s);
 }
 
-int pa_close(struct pa_sock *ps)
+int ftalias_pa_close(struct pa_sock *ps)
 {
 	struct pa_stash *s, *next;
 	int err = 0;
@@ -486,12 +486,12 @@ int pa_close(struct pa_sock *ps)
 	return err;
 }
 
-int pa_fd(const struct pa_sock *ps)
+int ftalias_pa_fd(const struct pa_sock *ps)
 {
 	return ps->fd;
 }
 
-int pa_port(const struct pa_sock *ps, uint32_t *port, uint32_t *alias)
+int ftalias_pa_port(const struct pa_sock *ps, uint32_t *port, uint32_t *alias)
 {
 	*port = ps->port;
 	if (alias)
@@ -499,7 +499,7 @@ int pa_port(const struct pa_sock *ps, uint32_t *port, uint32_t *alias)
 	return 0;
 }
 
-int pa_active(const struct pa_sock *ps)
+int ftalias_pa_active(const struct pa_sock *ps)
 {
 	socklen_t len;
 	uint32_t v = 0;
@@ -512,18 +512,19 @@ int pa_active(const struct pa_sock *ps)
 	return v ? 1 : 0;
 }
 
-size_t pa_pending(const struct pa_sock *ps)
+size_t ftalias_pa_pending(const struct pa_sock *ps)
 {
 	return ps->n_stash;
 }
 
-int pa_get_stats(const struct pa_sock *ps, struct pa_stats *st)
+int ftalias_pa_get_stats(const struct pa_sock *ps, struct pa_stats *st)
 {
 	*st = ps->stats;
 	return 0;
 }
 
-const char *pa_id_str(const struct ftalias_id *id, char *buf, size_t size)
+const char *ftalias_pa_id_str(const struct ftalias_id *id, char *buf,
+			      size_t size)
 {
 	if (id->node)
 		snprintf(buf, size, "{node %u alias %u port %u inc %u xid %llu}",
@@ -544,7 +545,7 @@ static ssize_t pa_awaited_find(const struct pa_sock *ps,
 	size_t i;
 
 	for (i = 0; i < ps->n_awaited; i++)
-		if (pa_id_eq(&ps->awaited[i], id))
+		if (ftalias_pa_id_eq(&ps->awaited[i], id))
 			return i;
 	return -1;
 }
@@ -651,9 +652,9 @@ static int pa_sendmsg(struct pa_sock *ps, uint32_t alias_id, const void *buf,
 	return (size_t)n == len ? 0 : -EIO;
 }
 
-int pa_send(struct pa_sock *ps, uint32_t alias_id, const void *buf,
-	    size_t len, const struct ftalias_id *parent,
-	    struct ftalias_id *id_out)
+int ftalias_pa_send(struct pa_sock *ps, uint32_t alias_id, const void *buf,
+		    size_t len, const struct ftalias_id *parent,
+		    struct ftalias_id *id_out)
 {
 	struct pa_cmsgs c = { .len = 0 };
 	struct ftalias_id id;
@@ -681,8 +682,8 @@ int pa_send(struct pa_sock *ps, uint32_t alias_id, const void *buf,
 	return 0;
 }
 
-int pa_resend(struct pa_sock *ps, uint32_t alias_id,
-	      const struct ftalias_id *id, const void *buf, size_t len)
+int ftalias_pa_resend(struct pa_sock *ps, uint32_t alias_id,
+		      const struct ftalias_id *id, const void *buf, size_t len)
 {
 	struct pa_cmsgs c = { .len = 0 };
 	int err;
@@ -701,8 +702,8 @@ int pa_resend(struct pa_sock *ps, uint32_t alias_id,
 	return err;
 }
 
-int pa_reply(struct pa_sock *ps, const struct ftalias_id *id,
-	     const void *data, size_t len, unsigned int flags)
+int ftalias_pa_reply(struct pa_sock *ps, const struct ftalias_id *id,
+		     const void *data, size_t len, unsigned int flags)
 {
 	struct pa_cmsgs c = { .len = 0 };
 
@@ -733,25 +734,25 @@ static int pa_record(struct pa_sock *ps, const struct ftalias_id *id,
 	return pa_sendmsg(ps, 0, data, len, &c);
 }
 
-int pa_block_request(struct pa_sock *ps, const struct ftalias_id *id)
+int ftalias_pa_block_request(struct pa_sock *ps, const struct ftalias_id *id)
 {
 	return pa_record(ps, id, FTALIAS_RECORD_BLOCK, NULL, 0);
 }
 
-int pa_set_red_process(struct pa_sock *ps, const struct ftalias_id *id,
-		       uint32_t type, const void *data, size_t len)
+int ftalias_pa_set_red_process(struct pa_sock *ps, const struct ftalias_id *id,
+			       uint32_t type, const void *data, size_t len)
 {
 	if (type != FTALIAS_RECORD_AUTO_REPLY && type != FTALIAS_RECORD_HANDLER)
 		return -EINVAL;
 	return pa_record(ps, id, type, data, len);
 }
 
-int pa_discard(struct pa_sock *ps, const struct ftalias_id *id)
+int ftalias_pa_discard(struct pa_sock *ps, const struct ftalias_id *id)
 {
 	return pa_record(ps, id, FTALIAS_RECORD_DISCARD, NULL, 0);
 }
 
-int pa_ack(struct pa_sock *ps, uint64_t xid)
+int ftalias_pa_ack(struct pa_sock *ps, uint64_t xid)
 {
 	if (setsockopt(ps->fd, SOL_FTALIAS, FTALIAS_ACK, &xid, sizeof(xid)))
 		return -errno;
@@ -987,7 +988,10 @@ static int pa_keep(struct pa_sock *ps, const void *extra, size_t len)
 	return 0;
 }
 
-/* Keeps a message read by a wait (in rxbuf and ps->ctl) for pa_receive(). */
+/*
+ * Keeps a message read by a wait (in rxbuf and ps->ctl) for
+ * ftalias_pa_receive().
+ */
 static int pa_stash_add(struct pa_sock *ps, const void *data,
 			const struct pa_raw *r)
 {
@@ -1042,8 +1046,8 @@ static size_t pa_copy_out(void *buf, size_t size, const void *data,
 	return n;
 }
 
-int pa_receive(struct pa_sock *ps, struct pa_msg *m, void *buf, size_t size,
-	       int timeout_ms)
+int ftalias_pa_receive(struct pa_sock *ps, struct pa_msg *m, void *buf,
+		       size_t size, int timeout_ms)
 {
 	struct pa_raw r;
 	int err;
@@ -1097,8 +1101,9 @@ static int pa_reply_result(const struct pa_msg *m, const void *data,
 	return len > size ? -EMSGSIZE : 0;
 }
 
-int pa_wait_reply(struct pa_sock *ps, const struct ftalias_id *id,
-		  void *rep, size_t size, size_t *rep_len, int timeout_ms)
+int ftalias_pa_wait_reply(struct pa_sock *ps, const struct ftalias_id *id,
+			  void *rep, size_t size, size_t *rep_len,
+			  int timeout_ms)
 {
 	int64_t deadline = pa_deadline(timeout_ms);
 	struct pa_stash **pp;
@@ -1110,7 +1115,7 @@ int pa_wait_reply(struct pa_sock *ps, const struct ftalias_id *id,
 		struct pa_stash *s = *pp;
 
 		if ((s->m.kind == PA_MSG_REPLY || s->m.kind == PA_MSG_NOTICE) &&
-		    pa_id_eq(&s->m.id, id)) {
+		    ftalias_pa_id_eq(&s->m.id, id)) {
 			pa_stash_unlink(ps, pp);
 			pa_unawait(ps, id);
 			err = pa_reply_result(&s->m, s->data, s->data_len,
@@ -1134,7 +1139,7 @@ int pa_wait_reply(struct pa_sock *ps, const struct ftalias_id *id,
 		if (err)
 			return err;
 		if (r.m.kind == PA_MSG_REPLY || r.m.kind == PA_MSG_NOTICE) {
-			if (pa_id_eq(&r.m.id, id)) {
+			if (ftalias_pa_id_eq(&r.m.id, id)) {
 				pa_unawait(ps, id);
 				return pa_reply_result(&r.m, ps->rxbuf,
 						       FTALIAS_MSG_MAX, rep,
@@ -1151,7 +1156,7 @@ int pa_wait_reply(struct pa_sock *ps, const struct ftalias_id *id,
 	}
 }
 
-int pa_forget(struct pa_sock *ps, const struct ftalias_id *id)
+int ftalias_pa_forget(struct pa_sock *ps, const struct ftalias_id *id)
 {
 	struct pa_stash **pp;
 	bool was = pa_unawait(ps, id);
@@ -1160,7 +1165,7 @@ int pa_forget(struct pa_sock *ps, const struct ftalias_id *id)
 		struct pa_stash *s = *pp;
 
 		if ((s->m.kind == PA_MSG_REPLY || s->m.kind == PA_MSG_NOTICE) &&
-		    pa_id_eq(&s->m.id, id)) {
+		    ftalias_pa_id_eq(&s->m.id, id)) {
 			pa_stash_unlink(ps, pp);
 			pa_stash_free(s);
 			ps->stats.strays++;
@@ -1170,36 +1175,37 @@ int pa_forget(struct pa_sock *ps, const struct ftalias_id *id)
 	return was ? 0 : -ENOENT;
 }
 
-int pa_call(struct pa_sock *ps, uint32_t alias_id, const void *req,
-	    size_t len, void *rep, size_t rep_size, size_t *rep_len,
-	    int timeout_ms, struct ftalias_id *id_out)
+int ftalias_pa_call(struct pa_sock *ps, uint32_t alias_id, const void *req,
+		    size_t len, void *rep, size_t rep_size, size_t *rep_len,
+		    int timeout_ms, struct ftalias_id *id_out)
 {
 	struct ftalias_id id;
 	int err;
 
-	err = pa_send(ps, alias_id, req, len, NULL, &id);
+	err = ftalias_pa_send(ps, alias_id, req, len, NULL, &id);
 	if (err)
 		return err;
 	if (id_out)
 		*id_out = id;
-	err = pa_wait_reply(ps, &id, rep, rep_size, rep_len, timeout_ms);
+	err = ftalias_pa_wait_reply(ps, &id, rep, rep_size, rep_len,
+				    timeout_ms);
 	if (err == -ETIMEDOUT || err == -EAGAIN || err == -EINTR)
-		pa_forget(ps, &id);
+		ftalias_pa_forget(ps, &id);
 	return err;
 }
 
-int pa_call_resend(struct pa_sock *ps, uint32_t alias_id,
-		   const struct ftalias_id *id, const void *req, size_t len,
-		   void *rep, size_t rep_size, size_t *rep_len,
-		   int timeout_ms)
+int ftalias_pa_call_resend(struct pa_sock *ps, uint32_t alias_id,
+			   const struct ftalias_id *id, const void *req,
+			   size_t len, void *rep, size_t rep_size,
+			   size_t *rep_len, int timeout_ms)
 {
 	int err;
 
-	err = pa_resend(ps, alias_id, id, req, len);
+	err = ftalias_pa_resend(ps, alias_id, id, req, len);
 	if (err && err != -EALREADY)
 		return err;
-	err = pa_wait_reply(ps, id, rep, rep_size, rep_len, timeout_ms);
+	err = ftalias_pa_wait_reply(ps, id, rep, rep_size, rep_len, timeout_ms);
 	if (err == -ETIMEDOUT || err == -EAGAIN || err == -EINTR)
-		pa_forget(ps, id);
+		ftalias_pa_forget(ps, id);
 	return err;
 }

@@ -12,20 +12,29 @@
  * kernel journals them, and a backup that takes over re-sends them with
  * their IDs.  See Documentation/libftalias.rst and Documentation/uapi.rst.
  *
+ * Names: the functions are ftalias_pa_*(), and they are all the shared
+ * library exports (libftalias.map): the seed's short names (pa_close()...)
+ * are taken by other libraries, PulseAudio's among them.  The types and
+ * constants keep their pa_ and PA_ names.  Code written against the short
+ * function names defines FTALIAS_PA_SHORT_NAMES before including this
+ * header: they are then macros for the long ones.
+ *
  * Conventions:
  *  - Every function returns 0 or a negative errno, unless its comment says
- *    otherwise (pa_fd(), pa_active(), pa_pending(), pa_id_str(),
- *    pa_id_eq()).  errno itself is left as the failing system call set it.
+ *    otherwise (ftalias_pa_fd(), ftalias_pa_active(), ftalias_pa_pending(),
+ *    ftalias_pa_id_str(), ftalias_pa_id_eq()).  errno itself is left as the
+ *    failing system call set it.
  *  - A struct pa_sock is used by one thread at a time: the library takes
  *    no lock and keeps no global state.  Two threads need two sockets.
  *  - Timeouts are in milliseconds: a negative timeout waits for ever, 0
  *    does not wait (-EAGAIN when nothing is there), a positive one fails
  *    with -ETIMEDOUT when it expires.  A signal ends a wait with -EINTR.
  *  - Sends may block while the receiver's queue is full (back-pressure);
- *    set SO_SNDTIMEO on pa_fd() to bound that.  No call raises SIGPIPE.
+ *    set SO_SNDTIMEO on ftalias_pa_fd() to bound that.  No call raises
+ *    SIGPIPE.
  *  - Pointers in a struct pa_msg into memory of the pa_sock (handler
- *    argument, journal) stay valid until the next pa_receive() or
- *    pa_close() on that socket.
+ *    argument, journal) stay valid until the next ftalias_pa_receive() or
+ *    ftalias_pa_close() on that socket.
  */
 #ifndef _LIBFTALIAS_H
 #define _LIBFTALIAS_H
@@ -43,13 +52,14 @@ extern "C" {
 /**
  * struct pa_sock - an AF_FTALIAS socket with the library's state: its
  * receive buffers, the IDs whose replies it awaits, and the messages read
- * while waiting for a reply that pa_receive() has not returned yet.
- * Opaque; made by pa_open() or pa_open_member(), freed by pa_close().
+ * while waiting for a reply that ftalias_pa_receive() has not returned yet.
+ * Opaque; made by ftalias_pa_open() or ftalias_pa_open_member(), freed by
+ * ftalias_pa_close().
  */
 struct pa_sock;
 
 /**
- * struct pa_member_opts - how to join an alias (pa_open_member()).
+ * struct pa_member_opts - how to join an alias (ftalias_pa_open_member()).
  * @priority: FTALIAS_PRIORITY, higher is preferred for promotion (the
  *	kernel's default is 0).
  * @role: enum ftalias_member_role: FTALIAS_MEMBER_ROLE_REPLICA (0, the
@@ -71,8 +81,8 @@ struct pa_member_opts {
  * FTALIAS_MSG_MAX bytes; a relay journal at most PA_JOURNAL_RECS requests
  * of FTALIAS_MSG_MAX bytes in all (the kernel's limits, kmod/stable.c).
  * PA_CTL_DEFAULT holds either with its fixed control messages (about 67
- * KiB, allocated once per member socket).  Plain sockets (pa_open()) get
- * replies and notices only and use a small buffer.
+ * KiB, allocated once per member socket).  Plain sockets (ftalias_pa_open())
+ * get replies and notices only and use a small buffer.
  */
 #define PA_JOURNAL_RECS		16
 #define PA_CTL_FIXED		(4 * CMSG_SPACE(sizeof(struct ftalias_id)) + \
@@ -83,18 +93,18 @@ struct pa_member_opts {
 					     FTALIAS_JOURNAL_ALIGN)))
 
 /**
- * enum pa_msg_kind - what pa_receive() returned.
+ * enum pa_msg_kind - what ftalias_pa_receive() returned.
  * @PA_MSG_REQUEST: a request to the member's alias (FTALIAS_CMSG_ID);
  *	FTALIAS_F_REDELIVERED or FTALIAS_F_RESENT may be set in flags.
  * @PA_MSG_REDUNDANT: a request whose ID has a HANDLER entry in the replay
  *	cache (FTALIAS_F_REDUNDANT): it was executed before; @arg holds the
  *	recorded handler argument.  Recompute the reply from it and answer
- *	with pa_reply() (no record needed).
+ *	with ftalias_pa_reply() (no record needed).
  * @PA_MSG_ORPHAN: an orphan notice (FTALIAS_F_ORPHAN): a member that went
  *	away had the request @id in progress.  The data is the request, the
- *	journal its relay requests.  Resolve it: pa_reply() (with
- *	PA_REPLY_RECORD to record it too), pa_set_red_process(), or
- *	pa_discard() to roll back (the request is then delivered again).
+ *	journal its relay requests.  Resolve it: ftalias_pa_reply() (with
+ *	PA_REPLY_RECORD to record it too), ftalias_pa_set_red_process(), or
+ *	ftalias_pa_discard() to roll back (the request is then delivered again).
  * @PA_MSG_REPLY: a reply (FTALIAS_CMSG_REPLY_TO); @id is the request it
  *	answers.
  * @PA_MSG_NOTICE: the kernel's failure notice for the request @id; @err
@@ -140,7 +150,7 @@ struct pa_journal_entry {
 };
 
 /**
- * struct pa_msg - a message read by pa_receive().
+ * struct pa_msg - a message read by ftalias_pa_receive().
  * @kind: enum pa_msg_kind.
  * @id: a request's ID (REQUEST, REDUNDANT, ORPHAN) or the ID of the
  *	request answered (REPLY, NOTICE); zero for a datagram.
@@ -170,10 +180,10 @@ struct pa_msg {
 };
 
 /**
- * struct pa_stats - counters of a pa_sock (pa_get_stats()).
+ * struct pa_stats - counters of a pa_sock (ftalias_pa_get_stats()).
  * @strays: replies and notices a wait dropped: for requests nobody waits
- *	for any more (a pa_call() that timed out, pa_forget()).
- * @stashed: messages a wait read and kept for pa_receive() (requests to
+ *	for any more (a ftalias_pa_call() that timed out, ftalias_pa_forget()).
+ * @stashed: messages a wait read and kept for ftalias_pa_receive() (requests to
  *	a member, replies to other awaited requests), in all.
  * @ctrunc: messages received with cut control messages.
  */
@@ -186,7 +196,7 @@ struct pa_stats {
 /* ---- setting up ---------------------------------------------------------- */
 
 /**
- * pa_family() - the AF_FTALIAS address family number.
+ * ftalias_pa_family() - the AF_FTALIAS address family number.
  * @af: set to it.
  *
  * Reads /sys/module/ftalias/parameters/family, else asks the ftalias
@@ -195,10 +205,10 @@ struct pa_stats {
  * Return: 0, -EAFNOSUPPORT if the module is not loaded, or another
  * negative errno.
  */
-int pa_family(int *af);
+int ftalias_pa_family(int *af);
 
 /**
- * pa_alias_id() - the id of an alias of the caller's network namespace.
+ * ftalias_pa_alias_id() - the id of an alias of the caller's network namespace.
  * @name: its name.
  * @id: set to its id.
  *
@@ -209,10 +219,10 @@ int pa_family(int *af);
  * long, -EAFNOSUPPORT if the module is not loaded, or another negative
  * errno.
  */
-int pa_alias_id(const char *name, uint32_t *id);
+int ftalias_pa_alias_id(const char *name, uint32_t *id);
 
 /**
- * pa_open() - a plain client socket (bound to a new port).
+ * ftalias_pa_open() - a plain client socket (bound to a new port).
  * @ps: set to the new socket.
  *
  * Its requests carry alias 0 and its own transaction counter; they are
@@ -221,73 +231,75 @@ int pa_alias_id(const char *name, uint32_t *id);
  * Return: 0, -EAFNOSUPPORT if the module is not loaded, -ENOMEM, or the
  * negative errno of socket() or bind().
  */
-int pa_open(struct pa_sock **ps);
+int ftalias_pa_open(struct pa_sock **ps);
 
 /**
- * pa_open_member() - a socket that joins an alias as a member.
+ * ftalias_pa_open_member() - a socket that joins an alias as a member.
  * @ps: set to the new socket.
- * @alias_id: the alias (pa_alias_id()).
+ * @alias_id: the alias (ftalias_pa_alias_id()).
  * @opts: priority, role, control buffer; NULL for the defaults.
  *
  * The first member becomes active; later ones are backups, which receive
- * nothing until promoted (pa_active()).  Joining needs the alias's join
+ * nothing until promoted (ftalias_pa_active()).  Joining needs the alias's join
  * permission.
  *
  * Return: 0, -ENOENT (no such alias), -EPERM (not allowed to join),
  * -EAFNOSUPPORT, -ENOMEM, or another negative errno of socket(),
  * setsockopt() or bind().
  */
-int pa_open_member(struct pa_sock **ps, uint32_t alias_id,
-		   const struct pa_member_opts *opts);
+int ftalias_pa_open_member(struct pa_sock **ps, uint32_t alias_id,
+			   const struct pa_member_opts *opts);
 
 /**
- * pa_close() - close the socket and free everything it holds.
+ * ftalias_pa_close() - close the socket and free everything it holds.
  * @ps: the socket; NULL does nothing.
  *
  * The kernel takes the socket's pending requests away (a member's go to
- * the next active member).  Messages the library kept for pa_receive()
+ * the next active member).  Messages the library kept for ftalias_pa_receive()
  * are lost.
  *
  * Return: 0, or the negative errno of close() (the memory is freed
  * anyway).
  */
-int pa_close(struct pa_sock *ps);
+int ftalias_pa_close(struct pa_sock *ps);
 
 /**
- * pa_fd() - the socket's file descriptor, for poll() and socket options.
+ * ftalias_pa_fd() - the socket's file descriptor, for poll() and socket
+ * options.
  * @ps: the socket.
  *
  * Do not read from it directly.  Before sleeping in poll() on it, call
- * pa_receive() with timeout 0 until it fails with -EAGAIN (or check
- * pa_pending()): messages read during a wait for a reply are kept by the
- * library, not in the socket.
+ * ftalias_pa_receive() with timeout 0 until it fails with -EAGAIN (or check
+ * ftalias_pa_pending()): messages read during a wait for a reply are kept by
+ * the library, not in the socket.
  *
  * Return: the file descriptor.
  */
-int pa_fd(const struct pa_sock *ps);
+int ftalias_pa_fd(const struct pa_sock *ps);
 
 /**
- * pa_port() - the socket's port and, for a member, its alias.
+ * ftalias_pa_port() - the socket's port and, for a member, its alias.
  * @ps: the socket.
  * @port: set to the port.
  * @alias: set to the alias (0 for a plain socket); may be NULL.
  *
  * Return: 0.
  */
-int pa_port(const struct pa_sock *ps, uint32_t *port, uint32_t *alias);
+int ftalias_pa_port(const struct pa_sock *ps, uint32_t *port, uint32_t *alias);
 
 /**
- * pa_active() - whether the member is the active member of its alias.
+ * ftalias_pa_active() - whether the member is the active member of its alias.
  * @ps: a member socket.
  *
  * Return: 1 if active, 0 if not (or a plain socket), or a negative errno.
  */
-int pa_active(const struct pa_sock *ps);
+int ftalias_pa_active(const struct pa_sock *ps);
 
 /* ---- requests and replies (client side) --------------------------------- */
 
 /**
- * pa_call() - send a request to an alias and wait for its reply (PA_Call).
+ * ftalias_pa_call() - send a request to an alias and wait for its reply
+ * (PA_Call).
  * @ps: the socket.
  * @alias_id: the destination alias.
  * @req: the request.
@@ -302,12 +314,14 @@ int pa_active(const struct pa_sock *ps);
  * active member, or answers it from the alias's replay cache; the call
  * just waits.  Replies and notices for other requests nobody waits for
  * are dropped and counted (pa_stats.strays); requests and other awaited
- * replies read meanwhile are kept for pa_receive() and pa_wait_reply().
+ * replies read meanwhile are kept for ftalias_pa_receive() and
+ * ftalias_pa_wait_reply().
  *
  * When the wait ends without the reply (-ETIMEDOUT, -EINTR, -EAGAIN), the
  * request is still pending in the kernel, which may still deliver and
  * answer it; this socket forgets it and will drop its reply as a stray.
- * To keep waiting after a timeout use pa_send() and pa_wait_reply().
+ * To keep waiting after a timeout use ftalias_pa_send() and
+ * ftalias_pa_wait_reply().
  *
  * Return: 0; the negative errno of the send (-ENOENT no such alias, -EPERM
  * not allowed to send, -EMSGSIZE, -EAGAIN on a full receiver under
@@ -317,13 +331,13 @@ int pa_active(const struct pa_sock *ps);
  * (*@rep_len is its length, @rep holds its start); -ETIMEDOUT, -EINTR,
  * -EAGAIN (timeout 0).
  */
-int pa_call(struct pa_sock *ps, uint32_t alias_id, const void *req,
-	    size_t len, void *rep, size_t rep_size, size_t *rep_len,
-	    int timeout_ms, struct ftalias_id *id_out);
+int ftalias_pa_call(struct pa_sock *ps, uint32_t alias_id, const void *req,
+		    size_t len, void *rep, size_t rep_size, size_t *rep_len,
+		    int timeout_ms, struct ftalias_id *id_out);
 
 /**
- * pa_call_resend() - re-send a request of this member's alias with its ID
- * and wait for the reply (manual re-send of seed 000 Fig. 7).
+ * ftalias_pa_call_resend() - re-send a request of this member's alias with its
+ * ID and wait for the reply (manual re-send of seed 000 Fig. 7).
  * @ps: a member socket, the active member of its alias.
  * @alias_id: the destination alias.
  * @id: the request's ID, issued by this member's alias (for instance by a
@@ -341,15 +355,15 @@ int pa_call(struct pa_sock *ps, uint32_t alias_id, const void *req,
  * from its replay cache.  Only the active member gets the replies routed
  * to its alias: call this from the active member.
  *
- * Return: as pa_call(); -EPERM if @id is not an ID this alias issued.
+ * Return: as ftalias_pa_call(); -EPERM if @id is not an ID this alias issued.
  */
-int pa_call_resend(struct pa_sock *ps, uint32_t alias_id,
-		   const struct ftalias_id *id, const void *req, size_t len,
-		   void *rep, size_t rep_size, size_t *rep_len,
-		   int timeout_ms);
+int ftalias_pa_call_resend(struct pa_sock *ps, uint32_t alias_id,
+			   const struct ftalias_id *id, const void *req,
+			   size_t len, void *rep, size_t rep_size,
+			   size_t *rep_len, int timeout_ms);
 
 /**
- * pa_send() - send a request to an alias without waiting.
+ * ftalias_pa_send() - send a request to an alias without waiting.
  * @ps: the socket.
  * @alias_id: the destination alias.
  * @buf: the request.
@@ -360,19 +374,19 @@ int pa_call_resend(struct pa_sock *ps, uint32_t alias_id,
  *	otherwise.
  * @id_out: set to the request's ID (may be NULL).
  *
- * The ID is then awaited: pa_wait_reply() returns its reply, pa_receive()
- * too; pa_forget() gives up on it.
+ * The ID is then awaited: ftalias_pa_wait_reply() returns its reply,
+ * ftalias_pa_receive() too; ftalias_pa_forget() gives up on it.
  *
- * Return: 0, or the negative errno of the send (see pa_call()); with
+ * Return: 0, or the negative errno of the send (see ftalias_pa_call()); with
  * @parent: -EPERM for a plain socket, -ENOENT if @parent is not a pending
  * request of the alias, -ENOBUFS when the replay cache is full.
  */
-int pa_send(struct pa_sock *ps, uint32_t alias_id, const void *buf,
-	    size_t len, const struct ftalias_id *parent,
-	    struct ftalias_id *id_out);
+int ftalias_pa_send(struct pa_sock *ps, uint32_t alias_id, const void *buf,
+		    size_t len, const struct ftalias_id *parent,
+		    struct ftalias_id *id_out);
 
 /**
- * pa_resend() - re-send a request with an explicit ID, without waiting.
+ * ftalias_pa_resend() - re-send a request with an explicit ID, without waiting.
  * @ps: a member socket.
  * @alias_id: the destination alias.
  * @id: an ID issued by this member's alias.
@@ -385,47 +399,49 @@ int pa_send(struct pa_sock *ps, uint32_t alias_id, const void *buf,
  * Return: 0, -EALREADY, -EPERM (not a member, or not an ID of its alias
  * already issued), or another negative errno of the send.
  */
-int pa_resend(struct pa_sock *ps, uint32_t alias_id,
-	      const struct ftalias_id *id, const void *buf, size_t len);
+int ftalias_pa_resend(struct pa_sock *ps, uint32_t alias_id,
+		      const struct ftalias_id *id, const void *buf, size_t len);
 
 /**
- * pa_wait_reply() - wait for the reply to one request.
+ * ftalias_pa_wait_reply() - wait for the reply to one request.
  * @ps: the socket.
- * @id: the request's ID (from pa_send(), pa_resend(), a journal...).
+ * @id: the request's ID (from ftalias_pa_send(), ftalias_pa_resend(), a
+ * journal...).
  * @rep: the reply buffer.
  * @size: its size.
  * @rep_len: set to the reply's length (may be NULL).
  * @timeout_ms: how long to wait.
  *
  * Looks first among the messages already read, then reads the socket:
- * other messages are kept for pa_receive() (requests, replies to other
+ * other messages are kept for ftalias_pa_receive() (requests, replies to other
  * awaited IDs) or dropped as strays (replies nobody awaits).  @id is
  * awaited from now on if it was not; after a timeout it still is (wait
- * again or pa_forget()).
+ * again or ftalias_pa_forget()).
  *
  * Return: 0; a failure notice's negative errno; -EMSGSIZE (reply longer
  * than @size, consumed); -ETIMEDOUT, -EAGAIN (timeout 0), -EINTR; or the
  * negative errno of recvmsg()/poll().
  */
-int pa_wait_reply(struct pa_sock *ps, const struct ftalias_id *id,
-		  void *rep, size_t size, size_t *rep_len, int timeout_ms);
+int ftalias_pa_wait_reply(struct pa_sock *ps, const struct ftalias_id *id,
+			  void *rep, size_t size, size_t *rep_len,
+			  int timeout_ms);
 
 /**
- * pa_forget() - stop awaiting a request's reply.
+ * ftalias_pa_forget() - stop awaiting a request's reply.
  * @ps: the socket.
  * @id: the request's ID.
  *
  * Its reply, if already kept, is freed; a later one is dropped as a stray
- * by the waits (pa_receive() still returns it).
+ * by the waits (ftalias_pa_receive() still returns it).
  *
  * Return: 0, or -ENOENT if @id was not awaited.
  */
-int pa_forget(struct pa_sock *ps, const struct ftalias_id *id);
+int ftalias_pa_forget(struct pa_sock *ps, const struct ftalias_id *id);
 
 /* ---- receiving (server side) ------------------------------------------- */
 
 /**
- * pa_receive() - the next message of the socket (PA_Receive).
+ * ftalias_pa_receive() - the next message of the socket (PA_Receive).
  * @ps: the socket.
  * @m: filled with what the message is.
  * @buf: its data.
@@ -446,19 +462,20 @@ int pa_forget(struct pa_sock *ps, const struct ftalias_id *id);
  * Return: 0; -EAGAIN (timeout 0) or -ETIMEDOUT when nothing came; -EINTR;
  * -ENOMEM; or the negative errno of recvmsg()/poll().
  */
-int pa_receive(struct pa_sock *ps, struct pa_msg *m, void *buf, size_t size,
-	       int timeout_ms);
+int ftalias_pa_receive(struct pa_sock *ps, struct pa_msg *m, void *buf,
+		       size_t size, int timeout_ms);
 
 /**
- * pa_pending() - messages the library holds for pa_receive().
+ * ftalias_pa_pending() - messages the library holds for ftalias_pa_receive().
  * @ps: the socket.
  *
- * Return: their number (0: pa_receive() reads the socket next).
+ * Return: their number (0: ftalias_pa_receive() reads the socket next).
  */
-size_t pa_pending(const struct pa_sock *ps);
+size_t ftalias_pa_pending(const struct pa_sock *ps);
 
 /**
- * pa_block_request() - the roll-forward point of a request (PA_blockRequest).
+ * ftalias_pa_block_request() - the roll-forward point of a request
+ * (PA_blockRequest).
  * @ps: a member socket.
  * @id: a request of the member's alias that it received.
  *
@@ -470,10 +487,10 @@ size_t pa_pending(const struct pa_sock *ps);
  * such pending request); -EEXIST (its entry is already resolved);
  * -ENOBUFS (the replay cache is full); -EINVAL.
  */
-int pa_block_request(struct pa_sock *ps, const struct ftalias_id *id);
+int ftalias_pa_block_request(struct pa_sock *ps, const struct ftalias_id *id);
 
 /**
- * pa_set_red_process() - record what to do with a re-sent request
+ * ftalias_pa_set_red_process() - record what to do with a re-sent request
  * (PA_setRedProcess).
  * @ps: a member socket.
  * @id: the request.
@@ -484,18 +501,18 @@ int pa_block_request(struct pa_sock *ps, const struct ftalias_id *id);
  * @data: the reply or argument.
  * @len: its length, at most FTALIAS_MSG_MAX.
  *
- * Nothing is sent: answer the request with pa_reply() as usual.  Resolves
- * the block (PA_blockRequest), or the orphan notice, of the request.
+ * Nothing is sent: answer the request with ftalias_pa_reply() as usual.
+ * Resolves the block (PA_blockRequest), or the orphan notice, of the request.
  *
  * Return: 0; -EINVAL (another @type, bad length); -EPERM (not a member
  * of the request's alias); -ENOENT (no such request); -ENOBUFS (the
  * replay cache is full).
  */
-int pa_set_red_process(struct pa_sock *ps, const struct ftalias_id *id,
-		       uint32_t type, const void *data, size_t len);
+int ftalias_pa_set_red_process(struct pa_sock *ps, const struct ftalias_id *id,
+			       uint32_t type, const void *data, size_t len);
 
 /**
- * pa_discard() - roll back: forget the request's replay-cache entry.
+ * ftalias_pa_discard() - roll back: forget the request's replay-cache entry.
  * @ps: a member socket.
  * @id: the request.
  *
@@ -504,13 +521,13 @@ int pa_set_red_process(struct pa_sock *ps, const struct ftalias_id *id,
  *
  * Return: 0, -EPERM, -ENOENT (no entry), -EINVAL.
  */
-int pa_discard(struct pa_sock *ps, const struct ftalias_id *id);
+int ftalias_pa_discard(struct pa_sock *ps, const struct ftalias_id *id);
 
-/* pa_reply() flags */
+/* ftalias_pa_reply() flags */
 #define PA_REPLY_RECORD	0x1	/* also record the reply as the auto-reply */
 
 /**
- * pa_reply() - answer a request.
+ * ftalias_pa_reply() - answer a request.
  * @ps: a member socket of the alias the request was sent to.
  * @id: the request.
  * @data: the reply.
@@ -523,11 +540,11 @@ int pa_discard(struct pa_sock *ps, const struct ftalias_id *id);
  * request's alias); -EINVAL (unknown @flags); -ENOBUFS (record refused:
  * the replay cache is full; nothing was sent); another negative errno.
  */
-int pa_reply(struct pa_sock *ps, const struct ftalias_id *id,
-	     const void *data, size_t len, unsigned int flags);
+int ftalias_pa_reply(struct pa_sock *ps, const struct ftalias_id *id,
+		     const void *data, size_t len, unsigned int flags);
 
 /**
- * pa_ack() - the alias will not re-send its requests below @xid.
+ * ftalias_pa_ack() - the alias will not re-send its requests below @xid.
  * @ps: a member socket.
  * @xid: the lowest transaction id the alias may still re-send.
  *
@@ -538,23 +555,23 @@ int pa_reply(struct pa_sock *ps, const struct ftalias_id *id,
  * Return: 0; -EINVAL for a plain socket or an @xid beyond the next one
  * the alias will issue; another negative errno of setsockopt().
  */
-int pa_ack(struct pa_sock *ps, uint64_t xid);
+int ftalias_pa_ack(struct pa_sock *ps, uint64_t xid);
 
 /**
- * pa_get_stats() - the socket's counters.
+ * ftalias_pa_get_stats() - the socket's counters.
  * @ps: the socket.
  * @st: filled.
  *
  * Return: 0.
  */
-int pa_get_stats(const struct pa_sock *ps, struct pa_stats *st);
+int ftalias_pa_get_stats(const struct pa_sock *ps, struct pa_stats *st);
 
 /* ---- IDs ----------------------------------------------------------------- */
 
 #define PA_ID_STRLEN	96
 
 /**
- * pa_id_str() - an ID as text, "{alias A port P inc I xid X}" (with
+ * ftalias_pa_id_str() - an ID as text, "{alias A port P inc I xid X}" (with
  * "node N " first when the node is not 0).
  * @id: the ID.
  * @buf: where to write it.
@@ -562,22 +579,54 @@ int pa_get_stats(const struct pa_sock *ps, struct pa_stats *st);
  *
  * Return: @buf.
  */
-const char *pa_id_str(const struct ftalias_id *id, char *buf, size_t size);
+const char *ftalias_pa_id_str(const struct ftalias_id *id, char *buf,
+			      size_t size);
 
 /**
- * pa_id_eq() - whether two IDs are the same request.
+ * ftalias_pa_id_eq() - whether two IDs are the same request.
  * @a: an ID.
  * @b: another.
  *
  * Return: true if equal in every field.
  */
-static inline bool pa_id_eq(const struct ftalias_id *a,
-			    const struct ftalias_id *b)
+static inline bool ftalias_pa_id_eq(const struct ftalias_id *a,
+				    const struct ftalias_id *b)
 {
 	return a->node == b->node && a->alias == b->alias &&
 	       a->port == b->port && a->incarnation == b->incarnation &&
 	       a->xid == b->xid;
 }
+
+/*
+ * Opt-in short names, for code written against the seed's PALIB names:
+ * macros only, the library exports the ftalias_pa_ symbols alone.
+ */
+#ifdef FTALIAS_PA_SHORT_NAMES
+#define pa_family		ftalias_pa_family
+#define pa_alias_id		ftalias_pa_alias_id
+#define pa_open			ftalias_pa_open
+#define pa_open_member		ftalias_pa_open_member
+#define pa_close		ftalias_pa_close
+#define pa_fd			ftalias_pa_fd
+#define pa_port			ftalias_pa_port
+#define pa_active		ftalias_pa_active
+#define pa_call			ftalias_pa_call
+#define pa_call_resend		ftalias_pa_call_resend
+#define pa_send			ftalias_pa_send
+#define pa_resend		ftalias_pa_resend
+#define pa_wait_reply		ftalias_pa_wait_reply
+#define pa_forget		ftalias_pa_forget
+#define pa_receive		ftalias_pa_receive
+#define pa_pending		ftalias_pa_pending
+#define pa_block_request	ftalias_pa_block_request
+#define pa_set_red_process	ftalias_pa_set_red_process
+#define pa_discard		ftalias_pa_discard
+#define pa_reply		ftalias_pa_reply
+#define pa_ack			ftalias_pa_ack
+#define pa_get_stats		ftalias_pa_get_stats
+#define pa_id_str		ftalias_pa_id_str
+#define pa_id_eq		ftalias_pa_id_eq
+#endif
 
 #ifdef __cplusplus
 }

@@ -84,7 +84,7 @@ static inline uint32_t ex_alias_arg(int argc, char **argv, int *i)
 		*i += 2;
 		return id;
 	}
-	err = pa_alias_id(argv[*i], &id);
+	err = ftalias_pa_alias_id(argv[*i], &id);
 	if (err)
 		ex_die("alias %s: %s", argv[*i],
 		       err == -EAFNOSUPPORT ? "ftalias module not loaded" :

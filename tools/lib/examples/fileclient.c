@@ -4,7 +4,7 @@
  *
  * Creates PREFIX0 .. PREFIX<N-1>, creates PREFIX0 again (must fail with
  * EEXIST), deletes them all, deletes PREFIX0 again (must fail with
- * ENOENT), one pa_call() each, and checks every reply.  None of these
+ * ENOENT), one ftalias_pa_call() each, and checks every reply.  None of these
  * requests is idempotent: a request the servers executed twice, or lost,
  * shows as a wrong reply.  Server failovers in between are invisible here
  * but as a longer call.  Exits 0 if every reply was the expected one.
@@ -30,12 +30,13 @@ static void call(struct client *c, const char *req, const char *expect)
 	int err;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	err = pa_call(c->ps, c->alias, req, strlen(req), rep, sizeof(rep) - 1,
-		      &len, c->timeout_ms, &id);
+	err = ftalias_pa_call(c->ps, c->alias, req, strlen(req), rep,
+			      sizeof(rep) - 1, &len, c->timeout_ms, &id);
 	c->calls++;
 	if (err) {
 		c->wrong++;
-		ex_trace("%s %s: %s", req, pa_id_str(&id, ids, sizeof(ids)),
+		ex_trace("%s %s: %s", req,
+			 ftalias_pa_id_str(&id, ids, sizeof(ids)),
 			 strerror(-err));
 		return;
 	}
@@ -43,10 +44,10 @@ static void call(struct client *c, const char *req, const char *expect)
 	if (strncmp(rep, expect, strlen(expect))) {
 		c->wrong++;
 		ex_trace("%s %s -> '%s': WRONG, expected '%s...'", req,
-			 pa_id_str(&id, ids, sizeof(ids)), rep, expect);
+			 ftalias_pa_id_str(&id, ids, sizeof(ids)), rep, expect);
 	} else if (!c->quiet) {
 		ex_trace("%s %s -> '%s' (%.1f ms)", req,
-			 pa_id_str(&id, ids, sizeof(ids)), rep,
+			 ftalias_pa_id_str(&id, ids, sizeof(ids)), rep,
 			 ex_ms_since(&t0));
 	}
 }
@@ -105,7 +106,7 @@ int main(int argc, char **argv)
 	if (strlen(pfx) > 40)
 		ex_die("prefix too long");
 
-	err = pa_open(&c.ps);
+	err = ftalias_pa_open(&c.ps);
 	if (err)
 		ex_die("socket: %s", strerror(-err));
 
@@ -126,9 +127,9 @@ int main(int argc, char **argv)
 	snprintf(expect, sizeof(expect), "error ENOENT %s0", pfx);
 	call(&c, req, expect);
 
-	pa_get_stats(c.ps, &st);
+	ftalias_pa_get_stats(c.ps, &st);
 	ex_trace("%lu calls, %lu wrong, %llu stray replies", c.calls, c.wrong,
 		 (unsigned long long)st.strays);
-	pa_close(c.ps);
+	ftalias_pa_close(c.ps);
 	return c.wrong ? 1 : 0;
 }

@@ -252,7 +252,7 @@ static bool delete_applied(struct server *s, const struct ftalias_id *id,
 static void reply(struct server *s, const struct ftalias_id *id,
 		  const char *rep, unsigned int flags)
 {
-	int err = pa_reply(s->ps, id, rep, strlen(rep), flags);
+	int err = ftalias_pa_reply(s->ps, id, rep, strlen(rep), flags);
 
 	if (err)	/* -ENOENT: the client went away; nothing to do */
 		ex_trace("  reply failed: %s", strerror(-err));
@@ -264,7 +264,7 @@ static void serve(struct server *s, const struct pa_msg *m, const char *req)
 	struct request rq;
 	int err;
 
-	pa_id_str(&m->id, ids, sizeof(ids));
+	ftalias_pa_id_str(&m->id, ids, sizeof(ids));
 	if (parse_request(req, &rq)) {
 		/* nothing done: safe to answer again, no record */
 		ex_trace("request %s '%s': bad request", ids, req);
@@ -276,7 +276,7 @@ static void serve(struct server *s, const struct pa_msg *m, const char *req)
 		 m->flags & FTALIAS_F_REDELIVERED ? " (redelivered)" : "");
 
 	/* 1. roll-forward point */
-	err = pa_block_request(s->ps, &m->id);
+	err = ftalias_pa_block_request(s->ps, &m->id);
 	if (err) {
 		ex_trace("  block failed: %s", strerror(-err));
 		reply(s, &m->id, "error EIO block failed", 0);
@@ -290,9 +290,9 @@ static void serve(struct server *s, const struct pa_msg *m, const char *req)
 		die_if(s, P_APPLY, "applying");
 		create_reply(rq.name, err, rep, sizeof(rep));
 		if (s->die_after == P_RECORD && s->served == s->die_at) {
-			pa_set_red_process(s->ps, &m->id,
-					   FTALIAS_RECORD_AUTO_REPLY, rep,
-					   strlen(rep));
+			ftalias_pa_set_red_process(s->ps, &m->id,
+						   FTALIAS_RECORD_AUTO_REPLY,
+						   rep, strlen(rep));
 			die_if(s, P_RECORD, "recording the auto-reply");
 		}
 		ex_trace("  -> '%s' (recorded as auto-reply)", rep);
@@ -302,8 +302,9 @@ static void serve(struct server *s, const struct pa_msg *m, const char *req)
 		die_if(s, P_APPLY, "applying");
 		delete_arg(rq.name, err, creator, arg, sizeof(arg));
 		delete_reply(arg, strlen(arg), rep, sizeof(rep));
-		err = pa_set_red_process(s->ps, &m->id, FTALIAS_RECORD_HANDLER,
-					 arg, strlen(arg));
+		err = ftalias_pa_set_red_process(s->ps, &m->id,
+						 FTALIAS_RECORD_HANDLER, arg,
+						 strlen(arg));
 		if (err)
 			ex_trace("  record failed: %s", strerror(-err));
 		die_if(s, P_RECORD, "recording the handler argument");
@@ -318,7 +319,7 @@ static void redundant(struct server *s, const struct pa_msg *m)
 {
 	char ids[PA_ID_STRLEN], rep[256];
 
-	pa_id_str(&m->id, ids, sizeof(ids));
+	ftalias_pa_id_str(&m->id, ids, sizeof(ids));
 	if (delete_reply(m->arg, m->arg_len, rep, sizeof(rep)))
 		snprintf(rep, sizeof(rep), "error EIO bad handler argument");
 	ex_trace("redundant %s: handler -> '%s'", ids, rep);
@@ -332,10 +333,10 @@ static void orphan(struct server *s, const struct pa_msg *m, const char *req)
 	struct request rq;
 	int err;
 
-	pa_id_str(&m->id, ids, sizeof(ids));
+	ftalias_pa_id_str(&m->id, ids, sizeof(ids));
 	if (m->trunc & PA_TRUNC_DATA || parse_request(req, &rq)) {
 		ex_trace("orphan %s: unreadable, discarded", ids);
-		pa_discard(s->ps, &m->id);
+		ftalias_pa_discard(s->ps, &m->id);
 		return;
 	}
 	if (rq.op == OP_CREATE && create_applied(s, &m->id, rq.name)) {
@@ -351,15 +352,16 @@ static void orphan(struct server *s, const struct pa_msg *m, const char *req)
 		delete_arg(rq.name, 0, creator, arg, sizeof(arg));
 		ex_trace("orphan %s '%s': applied, handler argument '%s' recorded",
 			 ids, req, arg);
-		err = pa_set_red_process(s->ps, &m->id, FTALIAS_RECORD_HANDLER,
-					 arg, strlen(arg));
+		err = ftalias_pa_set_red_process(s->ps, &m->id,
+						 FTALIAS_RECORD_HANDLER, arg,
+						 strlen(arg));
 		if (err)
 			ex_trace("  record failed: %s", strerror(-err));
 		return;
 	}
 	ex_trace("orphan %s '%s': not applied, discarded (executed again)", ids,
 		 req);
-	err = pa_discard(s->ps, &m->id);
+	err = ftalias_pa_discard(s->ps, &m->id);
 	if (err)
 		ex_trace("  discard failed: %s", strerror(-err));
 }
@@ -436,16 +438,16 @@ int main(int argc, char **argv)
 		usage(2);
 	make_dirs(s.dir);
 
-	err = pa_open_member(&s.ps, alias, &mo);
+	err = ftalias_pa_open_member(&s.ps, alias, &mo);
 	if (err)
 		ex_die("joining alias %u: %s", alias, strerror(-err));
-	pa_port(s.ps, &port, NULL);
-	s.active = pa_active(s.ps) == 1;
+	ftalias_pa_port(s.ps, &port, NULL);
+	s.active = ftalias_pa_active(s.ps) == 1;
 	ex_trace("member of alias %u, port %u, %s, files in %s", alias, port,
 		 s.active ? "active" : "backup (waiting)", s.dir);
 
 	for (;;) {
-		err = pa_receive(s.ps, &m, buf, sizeof(buf) - 1, -1);
+		err = ftalias_pa_receive(s.ps, &m, buf, sizeof(buf) - 1, -1);
 		if (err == -EINTR)
 			continue;
 		if (err)

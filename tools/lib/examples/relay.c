@@ -88,7 +88,7 @@ static int client_main(int argc, char **argv)
 	relay = ex_alias_arg(argc, argv, &a);
 	if (a != argc)
 		usage(2);
-	err = pa_open(&ps);
+	err = ftalias_pa_open(&ps);
 	if (err)
 		ex_die("socket: %s", strerror(-err));
 	for (i = 0; i < n; i++) {
@@ -99,9 +99,9 @@ static int client_main(int argc, char **argv)
 		snprintf(req, sizeof(req), "x%lu.%d", i, (int)getpid());
 		snprintf(expect, sizeof(expect), "res(y(%s))", req);
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		err = pa_call(ps, relay, req, strlen(req), rep, sizeof(rep) - 1,
-			      &len, wait_ms, &id);
-		pa_id_str(&id, ids, sizeof(ids));
+		err = ftalias_pa_call(ps, relay, req, strlen(req), rep,
+				      sizeof(rep) - 1, &len, wait_ms, &id);
+		ftalias_pa_id_str(&id, ids, sizeof(ids));
 		if (err) {
 			wrong++;
 			ex_trace("#1 X %s '%s': %s", ids, req, strerror(-err));
@@ -117,7 +117,7 @@ static int client_main(int argc, char **argv)
 		}
 	}
 	ex_trace("%lu calls, %lu wrong", n, wrong);
-	pa_close(ps);
+	ftalias_pa_close(ps);
 	return wrong ? 1 : 0;
 }
 
@@ -148,22 +148,22 @@ static int server_main(int argc, char **argv)
 	server = ex_alias_arg(argc, argv, &a);
 	if (a != argc)
 		usage(2);
-	err = pa_open_member(&ps, server, &mo);
+	err = ftalias_pa_open_member(&ps, server, &mo);
 	if (err)
 		ex_die("joining alias %u: %s", server, strerror(-err));
 	ex_trace("C: member of alias %u", server);
 	for (;;) {
-		err = pa_receive(ps, &m, buf, sizeof(buf) - 1, -1);
+		err = ftalias_pa_receive(ps, &m, buf, sizeof(buf) - 1, -1);
 		if (err == -EINTR)
 			continue;
 		if (err)
 			ex_die("receive: %s", strerror(-err));
 		ex_str(buf, m.len, sizeof(buf));
-		pa_id_str(&m.id, ids, sizeof(ids));
+		ftalias_pa_id_str(&m.id, ids, sizeof(ids));
 		if (m.kind == PA_MSG_ORPHAN) {
 			/* a C that died mid-request: roll back, execute again */
 			ex_trace("C: orphan %s '%s': discarded", ids, buf);
-			pa_discard(ps, &m.id);
+			ftalias_pa_discard(ps, &m.id);
 			continue;
 		}
 		if (m.kind != PA_MSG_REQUEST) {
@@ -180,13 +180,14 @@ static int server_main(int argc, char **argv)
 		} else if (nseen < MAX_SEEN) {
 			seen[nseen++] = strdup(buf);
 		}
-		err = pa_block_request(ps, &m.id);
+		err = ftalias_pa_block_request(ps, &m.id);
 		if (err)
 			ex_trace("C: block %s: %s", ids, strerror(-err));
 		snprintf(rep, sizeof(rep), "res(%s)", buf);
 		ex_trace("#4 C: executed Y %s '%s', reply recorded%s", ids, buf,
 			 m.flags & FTALIAS_F_RESENT ? " (re-sent)" : "");
-		err = pa_reply(ps, &m.id, rep, strlen(rep), PA_REPLY_RECORD);
+		err = ftalias_pa_reply(ps, &m.id, rep, strlen(rep),
+				       PA_REPLY_RECORD);
 		if (err)
 			ex_trace("C: reply %s: %s", ids, strerror(-err));
 	}
@@ -214,7 +215,7 @@ static void step_done(struct relay *r, int step)
 /* Tells the servers' caches that requests below xid will not come again. */
 static void ack(struct relay *r, uint64_t xid)
 {
-	int err = pa_ack(r->ps, xid);
+	int err = ftalias_pa_ack(r->ps, xid);
 
 	if (err)
 		ex_trace("B: ack %llu: %s", (unsigned long long)xid,
@@ -230,12 +231,12 @@ static void relay_one(struct relay *r, const struct pa_msg *x, const char *req)
 	int err;
 
 	r->relayed++;
-	pa_id_str(&x->id, xs, sizeof(xs));
+	ftalias_pa_id_str(&x->id, xs, sizeof(xs));
 	ex_trace("#1 B: X %s '%s'%s", xs, req,
 		 x->flags & FTALIAS_F_REDELIVERED ? " (redelivered)" : "");
 
 	/* #2: X is being relayed (the journal follows with Y) */
-	err = pa_block_request(r->ps, &x->id);
+	err = ftalias_pa_block_request(r->ps, &x->id);
 	if (err) {
 		ex_trace("B: block %s: %s", xs, strerror(-err));
 		return;
@@ -245,19 +246,20 @@ static void relay_one(struct relay *r, const struct pa_msg *x, const char *req)
 
 	/* #2, #3: Y journaled with X and sent, in one call */
 	snprintf(y, sizeof(y), "y(%.1000s)", req);
-	err = pa_send(r->ps, r->server, y, strlen(y), &x->id, &yid);
+	err = ftalias_pa_send(r->ps, r->server, y, strlen(y), &x->id, &yid);
 	if (err) {
 		ex_trace("B: send Y: %s; rolling X back", strerror(-err));
-		pa_discard(r->ps, &x->id);
-		pa_reply(r->ps, &x->id, "error", 5, 0);
+		ftalias_pa_discard(r->ps, &x->id);
+		ftalias_pa_reply(r->ps, &x->id, "error", 5, 0);
 		return;
 	}
-	pa_id_str(&yid, ys, sizeof(ys));
+	ftalias_pa_id_str(&yid, ys, sizeof(ys));
 	ex_trace("#3 B: Y %s '%s' journaled and sent", ys, y);
 	step_done(r, 3);
 
 	/* #4: C's reply */
-	err = pa_wait_reply(r->ps, &yid, res, sizeof(res) - 1, &len, wait_ms);
+	err = ftalias_pa_wait_reply(r->ps, &yid, res, sizeof(res) - 1, &len,
+				    wait_ms);
 	if (err) {
 		/* -ETIMEDOUT: still pending; X stays in progress */
 		ex_trace("B: waiting for Y %s: %s", ys, strerror(-err));
@@ -268,13 +270,13 @@ static void relay_one(struct relay *r, const struct pa_msg *x, const char *req)
 	step_done(r, 4);
 
 	/* #5: record res X, #6: send it */
-	err = pa_set_red_process(r->ps, &x->id, FTALIAS_RECORD_AUTO_REPLY, res,
-				 len);
+	err = ftalias_pa_set_red_process(r->ps, &x->id,
+					 FTALIAS_RECORD_AUTO_REPLY, res, len);
 	if (err)
 		ex_trace("B: record %s: %s", xs, strerror(-err));
 	ex_trace("#5 B: res X recorded");
 	step_done(r, 5);
-	err = pa_reply(r->ps, &x->id, res, len, 0);
+	err = ftalias_pa_reply(r->ps, &x->id, res, len, 0);
 	ex_trace("#6 B: replied to X %s%s%s", xs, err ? ": " : "",
 		 err ? strerror(-err) : "");
 	/* C may forget Y: this alias will never re-send it */
@@ -289,13 +291,13 @@ static void recover(struct relay *r, const struct pa_msg *x, const char *req)
 	size_t len = 0, i;
 	int err;
 
-	pa_id_str(&x->id, xs, sizeof(xs));
+	ftalias_pa_id_str(&x->id, xs, sizeof(xs));
 	ex_trace("#5 B': orphan X %s '%s', journal of %zu request(s)%s", xs,
 		 req, x->journal_len,
 		 x->trunc & PA_TRUNC_CTL ? " (CUT SHORT)" : "");
 	if (!x->journal_len) {
 		/* B died before relaying: roll back, X comes again */
-		err = pa_discard(r->ps, &x->id);
+		err = ftalias_pa_discard(r->ps, &x->id);
 		ex_trace("B': nothing relayed: X discarded, will be relayed anew%s%s",
 			 err ? ": " : "", err ? strerror(-err) : "");
 		return;
@@ -312,11 +314,12 @@ static void recover(struct relay *r, const struct pa_msg *x, const char *req)
 		len = e->len < sizeof(y) - 1 ? e->len : sizeof(y) - 1;
 		memcpy(y, e->data, len);
 		y[len] = 0;
-		pa_id_str(&e->id, ys, sizeof(ys));
+		ftalias_pa_id_str(&e->id, ys, sizeof(ys));
 		ex_trace("#6 B': re-send Y %s '%s' to alias %u (%s)", ys, y,
 			 e->alias, e->replied ? "C had replied" : "no reply yet");
-		err = pa_call_resend(r->ps, e->alias, &e->id, e->data, e->len,
-				     res, sizeof(res) - 1, &len, wait_ms);
+		err = ftalias_pa_call_resend(r->ps, e->alias, &e->id, e->data,
+					     e->len, res, sizeof(res) - 1, &len,
+					     wait_ms);
 		if (err) {
 			ex_trace("B': Y %s: %s; X left in progress", ys,
 				 strerror(-err));
@@ -328,7 +331,7 @@ static void recover(struct relay *r, const struct pa_msg *x, const char *req)
 			last_xid = e->id.xid;
 	}
 	/* #8: res X, recorded for X's re-sends and sent */
-	err = pa_reply(r->ps, &x->id, res, len, PA_REPLY_RECORD);
+	err = ftalias_pa_reply(r->ps, &x->id, res, len, PA_REPLY_RECORD);
 	ex_trace("#8 B': replied to X %s and recorded%s%s", xs, err ? ": " : "",
 		 err ? strerror(-err) : "");
 	if (!err)
@@ -370,15 +373,15 @@ static int relay_main(int argc, char **argv)
 	r.server = ex_alias_arg(argc, argv, &a);
 	if (a != argc)
 		usage(2);
-	err = pa_open_member(&r.ps, alias, &mo);
+	err = ftalias_pa_open_member(&r.ps, alias, &mo);
 	if (err)
 		ex_die("joining alias %u: %s", alias, strerror(-err));
-	pa_port(r.ps, &port, NULL);
-	active = pa_active(r.ps) == 1;
+	ftalias_pa_port(r.ps, &port, NULL);
+	active = ftalias_pa_active(r.ps) == 1;
 	ex_trace("B: member of alias %u, port %u, %s; server alias %u", alias,
 		 port, active ? "active" : "backup (waiting)", r.server);
 	for (;;) {
-		err = pa_receive(r.ps, &m, buf, sizeof(buf) - 1, -1);
+		err = ftalias_pa_receive(r.ps, &m, buf, sizeof(buf) - 1, -1);
 		if (err == -EINTR)
 			continue;
 		if (err)
@@ -398,7 +401,7 @@ static int relay_main(int argc, char **argv)
 		case PA_MSG_REPLY:
 			/* a reply to B's request, arrived before its notice */
 			ex_trace("B: reply to %s nobody waits for",
-				 pa_id_str(&m.id, buf, sizeof(buf)));
+				 ftalias_pa_id_str(&m.id, buf, sizeof(buf)));
 			break;
 		default:
 			ex_trace("B: ignored a message of kind %d", m.kind);
