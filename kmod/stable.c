@@ -50,6 +50,7 @@
 #include "ftalias.h"
 #include "member.h"
 #include "stable.h"
+#include "trace.h"
 
 /* Relay journal records per request, and their bytes. */
 #define FTALIAS_JOURNAL_MAX		16
@@ -485,6 +486,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		req->held_since = jiffies;
 		rc->waiting++;
 		rc->stats.hits_held++;
+		trace_ftalias_cache_hit(alias, req, e->state, e->len);
 		return FTALIAS_RC_WAIT;
 
 	case FTALIAS_RC_AUTO_REPLY:
@@ -499,6 +501,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		cb->to_alias = !!req->id.alias;
 		cb->src_alias = alias->id;
 		rc->stats.hits_auto++;
+		trace_ftalias_cache_hit(alias, req, e->state, e->len);
 		*skb = msg;
 		return FTALIAS_RC_ANSWERED;
 
@@ -514,6 +517,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		cb->flags = FTALIAS_F_REDUNDANT;
 		cb->aux = e->len;
 		rc->stats.hits_handler++;
+		trace_ftalias_cache_hit(alias, req, e->state, e->len);
 		*skb = msg;
 		return FTALIAS_RC_DELIVER_SKB;
 	}
