@@ -32,6 +32,7 @@
 #include "ftalias.h"
 #include "member.h"
 #include "netlink.h"
+#include "trace.h"
 
 static struct ftalias_conns *ftalias_conns_of(const struct ftalias_sock *fsk)
 {
@@ -667,6 +668,7 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	/* Newest wins: an older connection with this key is stale. */
 	if (old) {
 		__ftalias_conn_snap(old, &snap_old, true);
+		trace_ftalias_conn_stale(sk, old, c);
 		__ftalias_conn_drop(t, old);
 		dropped = true;
 	}

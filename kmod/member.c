@@ -29,6 +29,7 @@
 #include "member.h"
 #include "netlink.h"
 #include "stable.h"
+#include "trace.h"
 
 /*
  * The transaction id is the key of a requester's xarray: 64-bit indices.
@@ -273,6 +274,7 @@ static void __ftalias_hold(struct ftalias_alias *alias, struct ftalias_req *req)
 	req->held_since = jiffies;
 	alias->nr_held++;
 	alias->stats.held++;
+	trace_ftalias_request_held(alias, req, FTALIAS_TRACE_HELD_NO_ACTIVE);
 	__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
 }
 
@@ -375,6 +377,7 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 	cb->req = req;
 	cb->flags |= req->flags;
 	refcount_inc(&req->ref);
+	trace_ftalias_request_delivered(alias, req, to, clone);
 
 	if (req->delivered) {
 		alias->stats.redelivered++;
@@ -395,6 +398,7 @@ hold:
 	req->held = true;
 	req->held_since = jiffies;
 	alias->nr_held++;
+	trace_ftalias_request_held(alias, req, FTALIAS_TRACE_HELD_RETRY);
 	__ftalias_schedule(alias, delay);
 }
 
@@ -561,6 +565,7 @@ static void __ftalias_set_active(struct ftalias_alias *alias,
 	WRITE_ONCE(alias->incarnation, alias->incarnation + 1);
 	m->active_inc = alias->incarnation;
 	alias->stats.promotions++;
+	trace_ftalias_promotion(alias, old, m);
 	__ftalias_flush_held(alias);
 }
 
@@ -641,6 +646,8 @@ static void __ftalias_take_back(struct ftalias_alias *alias,
 		req->held = true;
 		req->held_since = jiffies;
 		alias->nr_held++;
+		trace_ftalias_request_held(alias, req,
+					   FTALIAS_TRACE_HELD_TAKEN_BACK);
 	}
 	if (gone)
 		__ftalias_rc_member_gone(alias, old);
@@ -831,6 +838,7 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 	mutex_lock(&fn->lock);
 	spin_lock(&alias->lock);
 	__ftalias_event(&ev, alias, fsk, FTALIAS_CMD_MEMBER_LEAVE_NTF);
+	trace_ftalias_member_leave(alias, fsk);
 	list_del_init(&fsk->member_node);
 	alias->nr_members--;
 	alias->nr_seq_members -= fsk->sk.sk_type == SOCK_SEQPACKET;
@@ -1049,6 +1057,7 @@ static void ftalias_fail_reqs(struct ftalias_net *fn, struct list_head *failed,
 
 	list_for_each_entry_safe(req, tmp, failed, node) {
 		list_del_init(&req->node);
+		trace_ftalias_request_failed(req, err);
 		/* The clones still queued do not need the sender's copy. */
 		kfree_skb(req->skb);
 		req->skb = NULL;
@@ -1333,6 +1342,7 @@ void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb)
 		if (!alias)
 			goto drop;
 		spin_lock(&alias->lock);
+		trace_ftalias_reply_routed(skb, alias, NULL);
 		if (cb->kind == FTALIAS_MSG_REPLY)
 			__ftalias_rc_journal_replied(alias, &cb->id);
 		/* An alias served by connections takes no reply. */
@@ -1349,12 +1359,14 @@ void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb)
 		fsk = xa_load(&fn->ports, cb->id.port);
 		if (!fsk)
 			goto drop;
+		trace_ftalias_reply_routed(skb, NULL, fsk);
 		ftalias_queue(fsk, skb);
 	}
 	rcu_read_unlock();
 	return;
 drop:
 	rcu_read_unlock();
+	trace_ftalias_reply_routed(skb, NULL, NULL);
 	kfree_skb(skb);
 }
 
@@ -1592,6 +1604,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		alias->stats.sent++;
 		if (resent)
 			alias->stats.resent++;
+		trace_ftalias_request_queued(alias, req);
 		if (active)
 			__ftalias_deliver(alias, req, active, clone);
 		else

@@ -51,6 +51,7 @@
 #include "ftalias.h"
 #include "member.h"
 #include "stable.h"
+#include "trace.h"
 
 /* Relay journal records per request, and their bytes. */
 #define FTALIAS_JOURNAL_MAX		16
@@ -607,6 +608,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		req->held_since = jiffies;
 		rc->waiting++;
 		rc->stats.hits_held++;
+		trace_ftalias_cache_hit(alias, req, e->state, e->len);
 		return FTALIAS_RC_WAIT;
 
 	case FTALIAS_RC_AUTO_REPLY:
@@ -622,6 +624,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		cb->to_alias = !!req->id.alias;
 		cb->src_alias = alias->id;
 		rc->stats.hits_auto++;
+		trace_ftalias_cache_hit(alias, req, e->state, e->len);
 		rc->backoff = 0;
 		*skb = msg;
 		return FTALIAS_RC_ANSWERED;
@@ -638,6 +641,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		cb->flags = FTALIAS_F_REDUNDANT;
 		cb->aux = e->len;
 		rc->stats.hits_handler++;
+		trace_ftalias_cache_hit(alias, req, e->state, e->len);
 		rc->backoff = 0;
 		*skb = msg;
 		return FTALIAS_RC_DELIVER_SKB;
