@@ -1416,7 +1416,7 @@ TEST_F(cn, events_admin_only)
 	ASSERT_LT(0, dp_alias_new(self->nl, "ev-after", -1, -1));
 
 	ASSERT_EQ(0, dp_conn_event(adm, WAIT_MS, &e));
-	EXPECT_EQ(FTALIAS_CONN_DROP_REASON_ADMIN, e.reason);
+	EXPECT_EQ((__u32)FTALIAS_CONN_DROP_REASON_ADMIN, e.reason);
 	EXPECT_EQ(ci.id, e.id);
 	/* A privileged listener of events alone: alias events, no drop. */
 	EXPECT_EQ(0, wait_ntf(pub, FTALIAS_CMD_ALIAS_ADD_NTF, &drops));
@@ -1500,7 +1500,7 @@ TEST_F(cn, ntf_pids_initial_ns)
 	EXPECT_EQ(a, mj.alias);
 	EXPECT_EQ((uint32_t)g, mj.pid);
 	ASSERT_EQ(0, dp_conn_event(ev, WAIT_MS, &e));
-	EXPECT_EQ(FTALIAS_CONN_DROP_REASON_STALE, e.reason);
+	EXPECT_EQ((__u32)FTALIAS_CONN_DROP_REASON_STALE, e.reason);
 	EXPECT_EQ((uint32_t)g, e.peer_pid);
 	EXPECT_EQ((uint32_t)g, e.new_peer_pid);
 	EXPECT_EQ((uint32_t)getpid(), e.local_pid);

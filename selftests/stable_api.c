@@ -553,8 +553,8 @@ TEST_F(st, waiting_fails_while_rebinding)
 	close(m1);		/* m2: the orphan notice, the request waits */
 	ASSERT_EQ(2, recv_wait(m2, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
-	EXPECT_EQ(FTALIAS_F_ORPHAN, m.flags);
-	EXPECT_EQ(1, cache_of(self->nl, s).waiting);
+	EXPECT_EQ((__u32)FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_EQ(1U, cache_of(self->nl, s).waiting);
 	close(m2);		/* nobody owns the entry, nobody is active */
 
 	end = dp_now_ms() + 50 * 200;
@@ -573,11 +573,11 @@ TEST_F(st, waiting_fails_while_rebinding)
 	TH_LOG("failed after %d rebinds", n);
 	ASSERT_EQ(0, recv_wait(c, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
-	EXPECT_EQ(EHOSTUNREACH, m.err);
+	EXPECT_EQ((__u32)EHOSTUNREACH, m.err);
 	EXPECT_TRUE(dp_id_eq(&m.reply_to, &id));
 	cs = cache_of(self->nl, s);
-	EXPECT_EQ(0, cs.waiting);
-	EXPECT_EQ(0, cs.in_progress);
+	EXPECT_EQ(0U, cs.waiting);
+	EXPECT_EQ(0U, cs.in_progress);
 	close(c);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
 }
@@ -1735,8 +1735,8 @@ TEST_F(st, total_limit_race)
 	for (i = 0; i < WORKERS; i++) {
 		s[i] = new_alias(self->nl);
 		ca[i] = new_alias(self->nl);
-		ASSERT_NE(0, s[i]);
-		ASSERT_NE(0, ca[i]);
+		ASSERT_NE(0U, s[i]);
+		ASSERT_NE(0U, ca[i]);
 		ASSERT_EQ(0, dp_alias_set(self->nl, s[i],
 					  FTALIAS_A_ALIAS_CACHE_TTL_MS, 50, 4));
 	}
@@ -1771,7 +1771,7 @@ TEST_F(st, total_limit_race)
 		EXPECT_EQ(0, dp_alias_del(self->nl, s[i]));
 		EXPECT_EQ(0, dp_alias_del(self->nl, ca[i]));
 	}
-	EXPECT_EQ(0, dp_total_bytes(self->nl));
+	EXPECT_EQ(0U, dp_total_bytes(self->nl));
 }
 
 /*
@@ -1972,7 +1972,7 @@ TEST_F(st, netns_share)
 	ASSERT_EQ(0, write_file(TOTAL_PARAM, self->saved_total));
 	self->saved_total[0] = 0;
 	/* The namespaces went with their caches. */
-	EXPECT_EQ(0, dp_total_bytes(self->nl));
+	EXPECT_EQ(0U, dp_total_bytes(self->nl));
 }
 
 /* memory.current of a memory cgroup; -1 if not readable. */
@@ -2000,7 +2000,7 @@ TEST_F(st, in_progress_charged)
 
 	if (!memcg_make(cg, sizeof(cg)))
 		SKIP(return, "no memory cgroup");
-	ASSERT_NE(0, s);
+	ASSERT_NE(0U, s);
 	ASSERT_EQ(0, pipe(to));
 	ASSERT_EQ(0, pipe(from));
 	pid = fork();
@@ -2050,8 +2050,8 @@ TEST_F(st, in_progress_charged)
 		ASSERT_EQ(0, dp_send_req(cli[i / PER_CLIENT], self->af, s,
 					 self->buf, REQ, NULL, 0));
 	}
-	EXPECT_EQ(sizeof(diff), read(from[0], &diff, sizeof(diff)));
-	EXPECT_EQ(N, cache_of(self->nl, s).in_progress);
+	EXPECT_EQ((ssize_t)sizeof(diff), read(from[0], &diff, sizeof(diff)));
+	EXPECT_EQ((__u64)N, cache_of(self->nl, s).in_progress);
 	ksft_print_msg("memory.current: %lld bytes more for %d entries in progress of %d-byte requests\n",
 		       diff, N, REQ);
 	/* Without the copies it is their bookkeeping only, a few KiB (one
