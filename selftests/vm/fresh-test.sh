@@ -14,6 +14,8 @@
 # Needs root and debootstrap (apt-get install debootstrap) on the host.
 set -euo pipefail
 
+# Read whole before it runs: an edit of this file meanwhile changes nothing.
+{
 top=$(cd "$(dirname "$0")/../.." && pwd)
 root=$(realpath -m "${FRESH_ROOT:-/var/tmp/ftalias-fresh}")
 tests=${FRESH_TESTS:-nl_api}
@@ -75,6 +77,7 @@ done
 
 # --- the root ---------------------------------------------------------------
 mounted=()
+# shellcheck disable=SC2317	# a trap handler, before the final exit
 cleanup() {
 	local rc=$? p m
 
@@ -159,3 +162,5 @@ in_root "apt-get update -q && apt-get install -y -q make"
 in_root "make demo"
 in_root "make check KERNELS=6.12 TESTS='$tests'"
 say "passed: make demo and make check on a fresh Debian 12 root, $((SECONDS - start)) s in total"
+exit
+}
