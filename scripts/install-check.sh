@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # make install-check (part of make check, on the host, no guest): a staged
 # install, make install DESTDIR=<empty dir>, puts the module, ftaliasctl,
-# its man page and libftalias under DESTDIR and nothing anywhere else:
-# no file under /lib/modules or /usr/local changes, no depmod on the live
-# system.
+# its man page and completion, libftalias and its man page, the YNL spec
+# under DESTDIR and nothing anywhere else:
+# no file under /lib/modules, /usr/local or /usr/share/ynl changes, no
+# depmod on the live system.
 #   install-check.sh
 set -euo pipefail
 
@@ -17,7 +18,10 @@ stamp=$dest.stamp log=$dest.log
 trap 'rm -rf "$dest" "$stamp" "$log"' EXIT
 # One second back: a file written in the same second still counts.
 touch -d "@$(($(date +%s) - 1))" "$stamp"
-watched=(/lib/modules/ /usr/local/)
+watched=()
+for d in /lib/modules/ /usr/local/ /usr/share/ynl/; do
+	[[ -d $d ]] && watched+=("$d")
+done
 
 if ! make -C "$top" --no-print-directory install DESTDIR="$dest" >"$log" 2>&1; then
 	cat "$log"
@@ -41,6 +45,10 @@ want=(
 	usr/local/lib/pkgconfig/libftalias.pc
 	usr/local/include/ftalias/libftalias.h
 	usr/local/include/ftalias/uapi/linux/ftalias.h
+	usr/local/include/ftalias/uapi/linux/ftalias_genl.h
+	usr/local/share/man/man3/libftalias.3
+	usr/local/share/bash-completion/completions/ftaliasctl
+	usr/share/ynl/specs/ftalias.yaml
 )
 for w in "${want[@]}"; do
 	# shellcheck disable=SC2206	# the globs of the release and suffix
