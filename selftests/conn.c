@@ -499,26 +499,6 @@ static void *recvmmsg2_thread(void *p)
 	return NULL;
 }
 
-/* State letter of a thread of this process ('S': sleeping). */
-static char thread_state(pid_t tid)
-{
-	char path[64], buf[512], *p;
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = 0;
-	p = strrchr(buf, ')');
-	return p && p[1] && p[2] ? p[2] : 0;
-}
-
 static void on_usr1(int sig)
 {
 	(void)sig;
@@ -549,7 +529,7 @@ TEST_F(cn, signal_during_recvmmsg)
 	t.fd = s;
 	ASSERT_EQ(0, pthread_create(&t.th, NULL, recvmmsg2_thread, &t));
 	end = dp_now_ms() + WAIT_MS;
-	while (!t.done && (!t.tid || thread_state(t.tid) != 'S') &&
+	while (!t.done && (!t.tid || dp_task_state(t.tid) != 'S') &&
 	       dp_now_ms() < end)
 		dp_pause_ms(2);
 	ASSERT_FALSE(t.done);

@@ -10,6 +10,7 @@
 #define FTALIAS_DP_UTIL_H
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -45,6 +46,26 @@ static inline void dp_pause_ms(int ms)
 }
 
 /* ---- the address family -------------------------------------------- */
+
+/* State letter of a thread of this process ('S': sleeping in the kernel). */
+static inline char dp_task_state(pid_t tid)
+{
+	char path[64], buf[512], *c;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	c = strrchr(buf, ')');
+	return c && c[1] == ' ' ? c[2] : 0;
+}
 
 static inline int dp_af(void)
 {

@@ -2171,26 +2171,6 @@ static void *cn_poll_thread(void *arg)
 	}
 }
 
-/* The thread's state letter in /proc (S: sleeping), or 0. */
-static char task_state(pid_t tid)
-{
-	char path[64], buf[512], *c;
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)tid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = 0;
-	c = strrchr(buf, ')');
-	return c && c[1] == ' ' ? c[2] : 0;
-}
-
 /*
  * Start the thread's poll() on fd; returns once the thread sleeps in it
  * (flag set, then the task asleep), 0, or -1 after 2 s.
@@ -2203,7 +2183,7 @@ static int cn_poll_start(struct cn_poller *p, int fd)
 	p->polling = 0;
 	sem_post(&p->start);
 	while (!__atomic_load_n(&p->polling, __ATOMIC_SEQ_CST) ||
-	       task_state(p->tid) != 'S') {
+	       dp_task_state(p->tid) != 'S') {
 		if (now_ns() > until)
 			return -1;
 		sched_yield();
