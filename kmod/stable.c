@@ -504,20 +504,37 @@ static struct sk_buff *ftalias_rc_alloc(u32 len, gfp_t gfp)
 	return msg;
 }
 
-/* Copy @len bytes of @from into @to at @off, through a small buffer. */
+/*
+ * Copy @len bytes of @from into @to at @off: one skb_copy_bits() per piece
+ * of @to (its head, then its order-0 fragments, always mapped on 64 bit).
+ */
 static void ftalias_rc_copy(struct sk_buff *to, int off,
 			    const struct sk_buff *from, int len)
 {
-	u8 buf[128];
-	int n, done;
+	int head = skb_headlen(to), start = head, done = 0, end, n, i;
+	skb_frag_t *f;
 
-	for (done = 0; done < len; done += n) {
-		n = min_t(int, len - done, sizeof(buf));
-		/* Cannot fail: the bytes and the room are there. */
-		if (WARN_ON_ONCE(skb_copy_bits(from, done, buf, n) ||
-				 skb_store_bits(to, off + done, buf, n)))
+	/* Cannot fail: the bytes and the room are there. */
+	if (off < head) {
+		n = min(len, head - off);
+		if (WARN_ON_ONCE(skb_copy_bits(from, 0, to->data + off, n)))
 			return;
+		done = n;
 	}
+	for (i = 0; i < skb_shinfo(to)->nr_frags && done < len; i++) {
+		f = &skb_shinfo(to)->frags[i];
+		end = start + skb_frag_size(f);
+		if (off + done < end) {
+			n = min(len - done, end - (off + done));
+			if (WARN_ON_ONCE(skb_copy_bits(from, done,
+						       skb_frag_address(f) +
+						       off + done - start, n)))
+				return;
+			done += n;
+		}
+		start = end;
+	}
+	WARN_ON_ONCE(done != len);
 }
 
 /*
