@@ -29,7 +29,6 @@ cp "$top/$spec" "$tmp/$spec"
 # the flag cannot be found in the generated table.
 mcgrp_caps() {
 	"$py" - "$top/$spec" "$1" <<'PY'
-import re
 import sys
 
 import yaml
