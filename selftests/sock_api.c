@@ -1612,6 +1612,39 @@ TEST_F(sa, resend_rules)
 	/* the counter did not move */
 	ASSERT_EQ(3, send_str(c2, srv, "new", &f));
 	EXPECT_EQ(o.xid + 1, f.xid);
+	ASSERT_EQ(3, rcv(s, 0, &r));
+	/* replies go to cli's active member, c1 */
+	ASSERT_EQ(3, send_reply(s, &o, "rep"));
+	ASSERT_EQ(3, rcv(c1, 0, &r));
+	ASSERT_EQ(3, send_reply(s, &f, "rep"));
+	ASSERT_EQ(3, rcv(c1, 0, &r));
+
+	/*
+	 * What the alias cannot check (uapi.rst): it does not remember who
+	 * stamped an xid, so another non-zero port, or an earlier
+	 * incarnation, is accepted and gives an ID never issued, delivered
+	 * as given and answered like any other.
+	 */
+	f = o;
+	f.port = o.port + 1000;
+	ASSERT_EQ(3, send_resend(c1, srv, &f, "req")) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(3, rcv(s, 0, &r));
+	EXPECT_TRUE(id_eq(&f, &r.id)) TH_LOG("got " ID_FMT, ID_ARG(r.id));
+	EXPECT_EQ((uint32_t)FTALIAS_F_RESENT, r.flags & FTALIAS_F_RESENT);
+	ASSERT_EQ(3, send_reply(s, &f, "rep"));
+	ASSERT_EQ(3, rcv(c1, 0, &r));
+	EXPECT_STREQ("rep", r.data);
+	EXPECT_TRUE(queue_empty(c2));
+	ASSERT_NE(0u, o.incarnation);	/* 1: c1 became active */
+	f = o;
+	f.incarnation = o.incarnation - 1;
+	ASSERT_EQ(3, send_resend(c1, srv, &f, "req"));
+	ASSERT_EQ(3, rcv(s, 0, &r));
+	EXPECT_TRUE(id_eq(&f, &r.id));
+	ASSERT_EQ(3, send_reply(s, &f, "rep"));
+	ASSERT_EQ(3, rcv(c1, 0, &r));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
+	EXPECT_EQ(3u, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_RESENT]));
 }
 
 TEST_F(sa, send_to_port)
