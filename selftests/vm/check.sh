@@ -24,12 +24,21 @@ jobs=${CHECK_JOBS:-3}
 
 work=$(mktemp -d)
 lane_pids=()
-# kill_tree PID: PID and its descendants (a lane: run-vm.sh, qemu)
-kill_tree() {
+# kill_tree PID: PID and all its descendants (a lane: run-vm.sh, qemu) at
+# once, listed first, so that none sees its child die and starts another
+descendants() {
 	local c
 
-	for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do kill_tree "$c"; done
-	kill "$1" 2>/dev/null
+	for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+		echo "$c"
+		descendants "$c"
+	done
+}
+kill_tree() {
+	local -a all
+
+	mapfile -t all < <(echo "$1"; descendants "$1")
+	kill "${all[@]}" 2>/dev/null
 }
 cleanup() {
 	local p
@@ -109,7 +118,12 @@ read -ra ks <<<"$kernels"
 if ((jobs == 1)); then
 	for n in "${!ks[@]}"; do
 		echo "# ===== kernel ${ks[n]} ====="
-		( lane "$n" "${ks[n]}" live )	# a subshell: its own children's times
+		# in the background: a signal to this shell ends the wait and the
+		# lane; a subshell: its own children's times
+		lane "$n" "${ks[n]}" live &
+		lane_pids=("$!")
+		wait "$!"
+		lane_pids=()
 		count "$n" "${ks[n]}"
 	done
 else
