@@ -13,7 +13,7 @@
 # checked after every round; at the end no ftalias_alias object is left
 # and, on the debug kernel, kmemleak has nothing.
 #
-# FTALIAS_SOAK_SECONDS sets the duration (default 60; 600 on the debug
+# FTALIAS_SOAK_SECONDS sets the duration (default 60; 300 on the debug
 # kernel); FTALIAS_SOAK_SEED the seed of the chaos (default: the pid),
 # printed.
 source "$(dirname "$0")/lib.sh"
@@ -26,7 +26,7 @@ cd "$(dirname "$0")" || exit 1
 
 debug=0
 [[ ${FTALIAS_KERNEL:-} == debug ]] && debug=1
-secs=${FTALIAS_SOAK_SECONDS:-$((debug ? 600 : 60))}
+secs=${FTALIAS_SOAK_SECONDS:-$((debug ? 300 : 60))}
 seed=${FTALIAS_SOAK_SEED:-$$}
 RANDOM=$seed
 log "soak: $secs s, seed $seed"
