@@ -974,18 +974,25 @@ static size_t ftalias_nl_id_size(void)
 	       nla_total_size_64bit(sizeof(u64));		/* XID */
 }
 
+/* A message of @payload bytes of attributes, headers included. */
+static size_t ftalias_nl_msg_size(size_t payload)
+{
+	/* genlmsg_total_size() leaves the netlink header out. */
+	return nlmsg_total_size(genlmsg_msg_size(payload));
+}
+
 /* The largest cache-get message: dumps give only what fits. */
 static size_t ftalias_nl_cache_entry_size(void)
 {
-	return genlmsg_total_size(nla_total_size(sizeof(u32)) * 6 +
-				  ftalias_nl_id_size());
+	return ftalias_nl_msg_size(nla_total_size(sizeof(u32)) * 6 +
+				   ftalias_nl_id_size());
 }
 
 static size_t ftalias_nl_journal_rec_size(void)
 {
-	return genlmsg_total_size(nla_total_size(sizeof(u32)) * 3 +
-				  nla_total_size(sizeof(u8)) +
-				  ftalias_nl_id_size() * 2);
+	return ftalias_nl_msg_size(nla_total_size(sizeof(u32)) * 3 +
+				   nla_total_size(sizeof(u8)) +
+				   ftalias_nl_id_size() * 2);
 }
 
 static int ftalias_nl_put_id(struct sk_buff *skb, int type,
