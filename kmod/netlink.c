@@ -1028,6 +1028,7 @@ static int ftalias_nl_fill_cache_entry(struct sk_buff *skb,
 			  FTALIAS_CMD_CACHE_GET);
 	if (!hdr)
 		return -EMSGSIZE;
+	genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(skb, FTALIAS_A_CACHE_ENTRY_ALIAS_ID, alias_id) ||
 	    ftalias_nl_put_id(skb, FTALIAS_A_CACHE_ENTRY_ID, &ri->id) ||
 	    nla_put_u32(skb, FTALIAS_A_CACHE_ENTRY_STATE, ri->state) ||
@@ -1056,6 +1057,7 @@ static int ftalias_nl_fill_journal_rec(struct sk_buff *skb,
 			  FTALIAS_CMD_JOURNAL_GET);
 	if (!hdr)
 		return -EMSGSIZE;
+	genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(skb, FTALIAS_A_JOURNAL_REC_ALIAS_ID, alias_id) ||
 	    ftalias_nl_put_id(skb, FTALIAS_A_JOURNAL_REC_PARENT, &ji->parent) ||
 	    ftalias_nl_put_id(skb, FTALIAS_A_JOURNAL_REC_ID, &ji->id) ||
@@ -1196,7 +1198,8 @@ int ftalias_nl_cache_get_dumpit(struct sk_buff *skb,
 	if (err)
 		return err;
 	while ((max = ftalias_nl_rc_batch(skb, size))) {
-		n = ftalias_rc_dump(ctx->alias, &ctx->st->cur, ri, max);
+		n = ftalias_rc_dump(ctx->alias, &ctx->st->cur, ri, max,
+				    &cb->seq);
 		if (n <= 0) {
 			ctx->done = true;
 			err = n;
@@ -1233,7 +1236,7 @@ int ftalias_nl_journal_get_dumpit(struct sk_buff *skb,
 		return err;
 	while ((max = ftalias_nl_rc_batch(skb, size))) {
 		n = ftalias_rc_journal_dump(ctx->alias, &ctx->st->cur, ji,
-					    max);
+					    max, &cb->seq);
 		if (n <= 0) {
 			ctx->done = true;
 			err = n;
