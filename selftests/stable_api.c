@@ -2351,4 +2351,101 @@ TEST_F(st, reply_races_waiting_release)
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
 }
 
+/*
+ * A journaled request whose send fails is taken out of the journal again
+ * (ftalias_rc_journal_del()); its parent stays in progress, as uapi.rst
+ * says ("X becomes in progress (as BLOCK)"), and only the requests that
+ * went out reach the orphan notice.
+ */
+TEST_F(st, journal_undo_failed_send)
+{
+	uint32_t b = new_alias(self->nl), c = new_alias(self->nl);
+	uint32_t d = new_alias(self->nl), e = new_alias(self->nl);
+	int a = dp_socket(self->af, 0, -1, 0);
+	int b1 = dp_socket(self->af, b, 10, 0);
+	int b2 = dp_socket(self->af, b, 5, 0);
+	int c1 = dp_socket(self->af, c, -1, 0);
+	int e1 = dp_socket(self->af, e, -1, 0);
+	int q = dp_socket(self->af, 0, -1, 0);
+	int l = socket(self->af, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	struct sockaddr_ftalias sa = dp_addr(self->af, FTALIAS_ADDR_ALIAS, d, 0);
+	struct ftalias_journal_rec recs[4];
+	struct ftalias_id x, y, z;
+	const void *bytes[4];
+	struct dp_entry ent[2];
+	struct dp_cache cc;
+	int one = 1, i, fl;
+	struct dp_msg m;
+
+	ASSERT_GE(l, 0);
+	ASSERT_EQ(0, bind(l, (struct sockaddr *)&sa, sizeof(sa)));
+	ASSERT_EQ(0, listen(l, 4));
+	ASSERT_EQ(0, request(_metadata, self, a, b1, b, "X", &x));
+
+	/* d is served by connections: the send fails after the journal. */
+	EXPECT_EQ(-EPROTOTYPE,
+		  dp_send_req_cmsg(b1, self->af, d, "Y", 1,
+				   FTALIAS_CMSG_PARENT, &x, sizeof(x), NULL));
+	cc = cache_of(self->nl, b);
+	EXPECT_EQ(1U, cc.in_progress);
+	EXPECT_EQ(0U, cc.journal);
+	ASSERT_EQ(1, dp_cache_entries(self->nl, b, ent, 2));
+	EXPECT_TRUE(dp_id_eq(&ent[0].id, &x));
+	EXPECT_EQ((uint32_t)FTALIAS_CACHE_STATE_IN_PROGRESS, ent[0].state);
+	EXPECT_EQ(dp_port(b1), ent[0].owner_port);
+	EXPECT_EQ(0U, ent[0].journal);
+
+	/* c's active member has no room, b1 does not wait: EAGAIN. */
+	ASSERT_EQ(0, setsockopt(c1, SOL_SOCKET, SO_RCVBUF, &one, sizeof(one)));
+	for (i = 0; i < 1000; i++)
+		if (dp_send_req(q, self->af, c, "z", 1, &z, MSG_DONTWAIT))
+			break;
+	ASSERT_EQ(EAGAIN, errno) TH_LOG("%d requests queued", i);
+	fl = fcntl(b1, F_GETFL);
+	ASSERT_EQ(0, fcntl(b1, F_SETFL, fl | O_NONBLOCK));
+	EXPECT_EQ(-EAGAIN,
+		  dp_send_req_cmsg(b1, self->af, c, "Y", 1,
+				   FTALIAS_CMSG_PARENT, &x, sizeof(x), NULL));
+	ASSERT_EQ(0, fcntl(b1, F_SETFL, fl));
+	cc = cache_of(self->nl, b);
+	EXPECT_EQ(1U, cc.in_progress);
+	EXPECT_EQ(0U, cc.journal);
+
+	/* One that goes out stays journaled, and is all the notice has. */
+	ASSERT_EQ(0, dp_send_req_cmsg(b1, self->af, e, "W", 1,
+				      FTALIAS_CMSG_PARENT, &x, sizeof(x), &y));
+	EXPECT_EQ(1U, cache_of(self->nl, b).journal);
+	ASSERT_EQ(1, recv_wait(e1, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_TRUE(dp_id_eq(&m.id, &y));
+	close(b1);
+	ASSERT_EQ(1, recv_wait(b2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_EQ((uint32_t)FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_TRUE(dp_id_eq(&m.id, &x));
+	ASSERT_EQ(FTALIAS_CMSG_JOURNAL, m.aux_type);
+	ASSERT_EQ(1, journal_recs(&m, recs, bytes, 4));
+	EXPECT_TRUE(dp_id_eq(&recs[0].id, &y));
+	EXPECT_EQ(e, recs[0].alias);
+	EXPECT_EQ(0, memcmp(bytes[0], "W", 1));
+	ASSERT_EQ(0, dp_reply_record(e1, &y, "w", 1));
+	ASSERT_EQ(1, recv_wait(b2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	ASSERT_EQ(0, dp_send_reply(b2, &x, "x", 1, 0));
+	EXPECT_TRUE(got_reply(self, a, &x, "x"));
+	cc = cache_of(self->nl, b);
+	EXPECT_EQ(0U, cc.in_progress);
+	EXPECT_EQ(0U, cc.journal);
+	close(l);
+	close(q);
+	close(e1);
+	close(c1);
+	close(b2);
+	close(a);
+	EXPECT_EQ(0, dp_alias_del(self->nl, b));
+	EXPECT_EQ(0, dp_alias_del(self->nl, c));
+	EXPECT_EQ(0, dp_alias_del(self->nl, d));
+	EXPECT_EQ(0, dp_alias_del(self->nl, e));
+}
+
 TEST_HARNESS_MAIN
