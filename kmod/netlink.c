@@ -974,18 +974,25 @@ static size_t ftalias_nl_id_size(void)
 	       nla_total_size_64bit(sizeof(u64));		/* XID */
 }
 
+/* A message of @payload bytes of attributes, headers included. */
+static size_t ftalias_nl_msg_size(size_t payload)
+{
+	/* genlmsg_total_size() leaves the netlink header out. */
+	return nlmsg_total_size(genlmsg_msg_size(payload));
+}
+
 /* The largest cache-get message: dumps give only what fits. */
 static size_t ftalias_nl_cache_entry_size(void)
 {
-	return genlmsg_total_size(nla_total_size(sizeof(u32)) * 6 +
-				  ftalias_nl_id_size());
+	return ftalias_nl_msg_size(nla_total_size(sizeof(u32)) * 6 +
+				   ftalias_nl_id_size());
 }
 
 static size_t ftalias_nl_journal_rec_size(void)
 {
-	return genlmsg_total_size(nla_total_size(sizeof(u32)) * 3 +
-				  nla_total_size(sizeof(u8)) +
-				  ftalias_nl_id_size() * 2);
+	return ftalias_nl_msg_size(nla_total_size(sizeof(u32)) * 3 +
+				   nla_total_size(sizeof(u8)) +
+				   ftalias_nl_id_size() * 2);
 }
 
 static int ftalias_nl_put_id(struct sk_buff *skb, int type,
@@ -1021,6 +1028,7 @@ static int ftalias_nl_fill_cache_entry(struct sk_buff *skb,
 			  FTALIAS_CMD_CACHE_GET);
 	if (!hdr)
 		return -EMSGSIZE;
+	genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(skb, FTALIAS_A_CACHE_ENTRY_ALIAS_ID, alias_id) ||
 	    ftalias_nl_put_id(skb, FTALIAS_A_CACHE_ENTRY_ID, &ri->id) ||
 	    nla_put_u32(skb, FTALIAS_A_CACHE_ENTRY_STATE, ri->state) ||
@@ -1049,6 +1057,7 @@ static int ftalias_nl_fill_journal_rec(struct sk_buff *skb,
 			  FTALIAS_CMD_JOURNAL_GET);
 	if (!hdr)
 		return -EMSGSIZE;
+	genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(skb, FTALIAS_A_JOURNAL_REC_ALIAS_ID, alias_id) ||
 	    ftalias_nl_put_id(skb, FTALIAS_A_JOURNAL_REC_PARENT, &ji->parent) ||
 	    ftalias_nl_put_id(skb, FTALIAS_A_JOURNAL_REC_ID, &ji->id) ||
@@ -1189,7 +1198,8 @@ int ftalias_nl_cache_get_dumpit(struct sk_buff *skb,
 	if (err)
 		return err;
 	while ((max = ftalias_nl_rc_batch(skb, size))) {
-		n = ftalias_rc_dump(ctx->alias, &ctx->st->cur, ri, max);
+		n = ftalias_rc_dump(ctx->alias, &ctx->st->cur, ri, max,
+				    &cb->seq);
 		if (n <= 0) {
 			ctx->done = true;
 			err = n;
@@ -1226,7 +1236,7 @@ int ftalias_nl_journal_get_dumpit(struct sk_buff *skb,
 		return err;
 	while ((max = ftalias_nl_rc_batch(skb, size))) {
 		n = ftalias_rc_journal_dump(ctx->alias, &ctx->st->cur, ji,
-					    max);
+					    max, &cb->seq);
 		if (n <= 0) {
 			ctx->done = true;
 			err = n;

@@ -269,6 +269,17 @@ static void __ftalias_rc_client_del(struct ftalias_rc *rc,
 		__ftalias_rc_client_free(c);
 }
 
+/*
+ * An entry or journal record came, went or moved: a dump that spans
+ * several messages is then marked interrupted.  Never 0, the "no
+ * generation yet" of nl_dump_check_consistent().
+ */
+static void __ftalias_rc_changed(struct ftalias_rc *rc)
+{
+	if (!++rc->genid)
+		rc->genid = 1;
+}
+
 /* Take @e out of its lists and the table; the caller frees it. */
 static void __ftalias_rc_unlink(struct ftalias_alias *alias,
 				struct ftalias_rc_entry *e)
@@ -279,6 +290,7 @@ static void __ftalias_rc_unlink(struct ftalias_alias *alias,
 
 	rhashtable_remove_fast(&rc->ht, &e->node, ftalias_rc_params);
 	list_del(&e->lru);
+	__ftalias_rc_changed(rc);
 	__ftalias_rc_client_del(rc, e);
 	rc->entries--;
 	__ftalias_rc_charge(rc, e, -ftalias_rc_cost(e));
@@ -425,6 +437,7 @@ static int __ftalias_rc_insert(struct ftalias_alias *alias,
 	}
 	e->stamp = ftalias_rc_now();
 	e->seq = ++rc->seq;
+	__ftalias_rc_changed(rc);
 	rc->entries++;
 	rc->stats.recorded++;
 	__ftalias_rc_charge(rc, e, ftalias_rc_cost(e));
@@ -470,6 +483,7 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 	/* @done stays in record order, for the TTL and eviction. */
 	e->stamp = ftalias_rc_now();
 	e->seq = ++rc->seq;
+	__ftalias_rc_changed(rc);
 	list_move_tail(&e->lru, &rc->done);
 	atomic_long_inc(&ftalias_rc_reclaimable);
 	__ftalias_rc_charge(rc, e, ftalias_rc_cost(e));
@@ -1161,6 +1175,7 @@ again:
 			e->len = len;
 			e->stamp = ftalias_rc_now();
 			e->seq = ++rc->seq;
+			__ftalias_rc_changed(rc);
 			list_move_tail(&e->lru, &rc->done);
 			data = NULL;
 		}
@@ -1244,6 +1259,7 @@ again:
 		goto out_unlock;
 	list_add_tail(&jr->node, &e->prog->journal);
 	e->prog->nr_journal++;
+	__ftalias_rc_changed(rc);
 	e->prog->journal_bytes += jr->skb->len;
 	__ftalias_rc_charge(rc, e, jr->skb->len);
 	rc->nr_journal++;
@@ -1283,6 +1299,7 @@ void ftalias_rc_journal_del(struct ftalias_sock *fsk,
 				continue;
 			list_del(&jr->node);
 			e->prog->nr_journal--;
+			__ftalias_rc_changed(rc);
 			e->prog->journal_bytes -= jr->skb->len;
 			__ftalias_rc_charge(rc, e, -(s64)jr->skb->len);
 			rc->nr_journal--;
@@ -1354,13 +1371,15 @@ static void ftalias_rc_fill(const struct ftalias_rc_entry *e,
  * @cur: where the previous call stopped (zeroed before the first)
  * @info: filled in
  * @max: room in @info
+ * @genid: set to the cache's generation, for NLM_F_DUMP_INTR
  *
- * Entries changing state between calls may be given twice or not at all.
+ * Entries changing state between calls may be given twice or not at all;
+ * @genid then differs between the calls.
  *
  * Return: how many were filled in; 0 at the end.
  */
 int ftalias_rc_dump(struct ftalias_alias *alias, struct ftalias_rc_cursor *cur,
-		    struct ftalias_rc_info *info, int max)
+		    struct ftalias_rc_info *info, int max, u32 *genid)
 {
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_entry *e;
@@ -1368,6 +1387,7 @@ int ftalias_rc_dump(struct ftalias_alias *alias, struct ftalias_rc_cursor *cur,
 	int n = 0;
 
 	spin_lock(&alias->lock);
+	*genid = rc->genid;
 	if (!rc->live)
 		goto out;
 	if (!cur->phase)
@@ -1398,12 +1418,17 @@ out:
  * @cur: where the previous call stopped (zeroed before the first)
  * @info: filled in
  * @max: room in @info
+ * @genid: set to the cache's generation, for NLM_F_DUMP_INTR
+ *
+ * Records added or taken out between calls may be given or not, and may
+ * move others of their entry past the cursor; @genid then differs
+ * between the calls.
  *
  * Return: how many were filled in; 0 at the end.
  */
 int ftalias_rc_journal_dump(struct ftalias_alias *alias,
 			    struct ftalias_rc_cursor *cur,
-			    struct ftalias_jrec_info *info, int max)
+			    struct ftalias_jrec_info *info, int max, u32 *genid)
 {
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_entry *e;
@@ -1411,6 +1436,7 @@ int ftalias_rc_journal_dump(struct ftalias_alias *alias,
 	int n = 0, i;
 
 	spin_lock(&alias->lock);
+	*genid = rc->genid;
 	if (!rc->live || cur->phase > 1)
 		goto out;
 	cur->phase = 1;
@@ -1536,6 +1562,7 @@ int ftalias_rc_init(struct ftalias_alias *alias)
 	err = rhashtable_init(&rc->ht, &ftalias_rc_params);
 	if (err)
 		return err;
+	rc->genid = 1;
 	rc->live = true;
 	spin_lock(&ftalias_rc_lock);
 	list_add_tail(&rc->all_node, &ftalias_rc_all);

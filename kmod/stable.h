@@ -64,6 +64,9 @@ struct ftalias_rc {
 	u32 nr_orphans;		/* in progress with no owner */
 	u32 nr_journal;
 	u32 waiting;
+	u32 genid;		/* bumped when an entry or journal record
+				 * comes, goes or moves (NLM_F_DUMP_INTR)
+				 */
 	u64 seq;		/* of the last entry recorded */
 	u64 bytes;
 	u64 prog_bytes;		/* of @bytes, the entries in progress */
@@ -158,10 +161,10 @@ void ftalias_rc_journal_del(struct ftalias_sock *fsk,
 
 /* Netlink. */
 int ftalias_rc_dump(struct ftalias_alias *alias, struct ftalias_rc_cursor *cur,
-		    struct ftalias_rc_info *info, int max);
+		    struct ftalias_rc_info *info, int max, u32 *genid);
 int ftalias_rc_journal_dump(struct ftalias_alias *alias,
 			    struct ftalias_rc_cursor *cur,
-			    struct ftalias_jrec_info *info, int max);
+			    struct ftalias_jrec_info *info, int max, u32 *genid);
 void ftalias_rc_flush(struct ftalias_alias *alias, bool in_progress,
 		      u32 *flushed);
 void ftalias_rc_stats(struct ftalias_alias *alias,

@@ -29,6 +29,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/capability.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -1636,6 +1637,183 @@ TEST_F(cn, churn)
 	EXPECT_EQ(0, dp_conns(self->nl, 0, NULL, 0));
 	EXPECT_EQ(0, dp_alias_del(self->nl, ch.a));
 	EXPECT_EQ(0, dp_alias_del(self->nl, ch.b));
+}
+
+/* ---- conn-get across several messages ---------------------------------- */
+
+struct conn_ids {
+	uint32_t id[256];
+	int n;
+};
+
+static void conn_id_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct conn_ids *l = arg;
+	struct dp_conn c;
+
+	memset(&c, 0, sizeof(c));
+	dp_attrs(nlh, dp_conn_attr, &c);
+	if (l->n < (int)ARRAY_SIZE(l->id))
+		l->id[l->n] = c.id;
+	l->n++;
+}
+
+static bool conn_ids_equal(struct __test_metadata *_metadata,
+			   const struct conn_ids *got, const uint32_t *want,
+			   int n)
+{
+	int i;
+
+	if (got->n != n) {
+		TH_LOG("%d connections, want %d", got->n, n);
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		if (got->id[i] != want[i]) {
+			TH_LOG("connection %d: id %u, want %u", i, got->id[i],
+			       want[i]);
+			return false;
+		}
+	}
+	return true;
+}
+
+#define NCONN	60
+
+/*
+ * conn-get of a table larger than one message: every connection once, in
+ * id order; then connections dropped (the one the next part starts at,
+ * one after, one given already) and added between the parts: none twice,
+ * the new ones given, and NLM_F_DUMP_INTR set (uapi.rst).
+ */
+TEST_F(cn, dump_parts)
+{
+	int l = sp_listen(self->af, 0, -1), c[NCONN + 3], s[NCONN + 3];
+	uint32_t ids[NCONN + 3], want[NCONN + 3];
+	struct ftalias_conn_info ci;
+	struct conn_ids got;
+	struct dp_part d;
+	int i, k, n, nxt;
+
+	ASSERT_GE(l, 0);
+	for (i = 0; i < NCONN; i++) {
+		c[i] = sp_connect(self->af, FTALIAS_ADDR_PORT, dp_port(l), 0);
+		ASSERT_GE(c[i], 0);
+		s[i] = accept(l, NULL, NULL);
+		ASSERT_GE(s[i], 0);
+		ASSERT_EQ(0, sp_info(c[i], &ci));
+		ids[i] = ci.id;
+		if (i)
+			ASSERT_GT(ids[i], ids[i - 1]);
+	}
+	ASSERT_EQ(0, dp_part_open(&d, self->nl->fam));
+
+	got.n = 0;
+	ASSERT_EQ(0, dp_part_start(&d, FTALIAS_CMD_CONN_GET, 0, 0));
+	EXPECT_EQ(NCONN, dp_part_rest(&d, conn_id_cb, &got));
+	EXPECT_TRUE(conn_ids_equal(_metadata, &got, ids, NCONN));
+	EXPECT_GE(d.parts, 3);
+	EXPECT_FALSE(d.intr);
+	TH_LOG("%d connections in %d parts", got.n, d.parts);
+
+	/* Part 1 read: part 2 holds the next k, part 3 starts at ids[nxt]. */
+	got.n = 0;
+	ASSERT_EQ(0, dp_part_start(&d, FTALIAS_CMD_CONN_GET, 0, 0));
+	k = dp_part_next(&d, conn_id_cb, &got);
+	ASSERT_GT(k, 1);
+	nxt = 2 * k;
+	ASSERT_LT(nxt + 2, NCONN) TH_LOG("%d connections a part", k);
+	ASSERT_EQ(0, dp_conn_drop(self->nl, ids[1]));
+	ASSERT_EQ(0, dp_conn_drop(self->nl, ids[nxt]));
+	ASSERT_EQ(0, dp_conn_drop(self->nl, ids[nxt + 2]));
+	for (i = NCONN; i < NCONN + 3; i++) {
+		c[i] = sp_connect(self->af, FTALIAS_ADDR_PORT, dp_port(l), 0);
+		ASSERT_GE(c[i], 0);
+		s[i] = accept(l, NULL, NULL);
+		ASSERT_GE(s[i], 0);
+		ASSERT_EQ(0, sp_info(c[i], &ci));
+		ids[i] = ci.id;
+	}
+	ASSERT_EQ(k, dp_part_next(&d, conn_id_cb, &got));
+	ASSERT_EQ(ids[nxt - 1], got.id[nxt - 1]);
+	ASSERT_LE(0, dp_part_rest(&d, conn_id_cb, &got));
+	EXPECT_EQ(0, d.err);
+	n = 0;
+	for (i = 0; i < NCONN + 3; i++)
+		if (i < nxt || (i != nxt && i != nxt + 2))
+			want[n++] = ids[i];
+	EXPECT_TRUE(conn_ids_equal(_metadata, &got, want, n));
+	EXPECT_TRUE(d.intr);
+
+	dp_part_close(&d);
+	for (i = 0; i < NCONN + 3; i++) {
+		close(c[i]);
+		close(s[i]);
+	}
+	close(l);
+	EXPECT_EQ(0, dp_conns(self->nl, 0, NULL, 0));
+}
+
+/*
+ * A receive whose data cannot be copied fails with EFAULT and leaves the
+ * message first in the queue (uapi.rst; AF_UNIX would drop it), with
+ * recv(), MSG_PEEK, a partly good iovec and recvmmsg() (whose fault after
+ * a first message is reported by the next call, then the message comes).
+ */
+TEST_F(cn, recv_fault)
+{
+	int l = sp_listen(self->af, 0, -1), c, s;
+	char buf[16], b2[16], *bad;
+	struct iovec iov[2];
+	struct msghdr mh = { .msg_iov = iov, .msg_iovlen = 2 };
+	struct mmsghdr mm[2];
+	struct iovec mv[2];
+
+	ASSERT_GE(l, 0);
+	c = sp_connect(self->af, FTALIAS_ADDR_PORT, dp_port(l), 0);
+	ASSERT_GE(c, 0);
+	s = accept(l, NULL, NULL);
+	ASSERT_GE(s, 0);
+	bad = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, bad);
+	ASSERT_EQ(5, send(c, "first", 5, 0));
+	ASSERT_EQ(6, send(c, "second", 6, 0));
+	ASSERT_EQ(5, send(c, "third", 5, 0));
+
+	EXPECT_EQ(EFAULT, FAILS(recv(s, bad, 16, 0)));
+	EXPECT_EQ(EFAULT, FAILS(recv(s, bad, 16, MSG_PEEK)));
+	EXPECT_EQ(EFAULT, FAILS(recv(s, bad, 16, MSG_DONTWAIT)));
+	/* Two bytes copied, then the fault: all of it comes again. */
+	iov[0] = (struct iovec){ buf, 2 };
+	iov[1] = (struct iovec){ bad, 14 };
+	EXPECT_EQ(EFAULT, FAILS(recvmsg(s, &mh, 0)));
+	EXPECT_EQ(POLLIN, sp_wait(s, POLLIN, WAIT_MS));
+	memset(buf, 0, sizeof(buf));
+	EXPECT_EQ(5, recv(s, buf, sizeof(buf), MSG_DONTWAIT));
+	EXPECT_EQ(0, memcmp(buf, "first", 5));
+
+	/* recvmmsg(): "second" comes, "third" faults and stays. */
+	memset(mm, 0, sizeof(mm));
+	mv[0] = (struct iovec){ buf, sizeof(buf) };
+	mv[1] = (struct iovec){ bad, 16 };
+	mm[0].msg_hdr.msg_iov = &mv[0];
+	mm[0].msg_hdr.msg_iovlen = 1;
+	mm[1].msg_hdr.msg_iov = &mv[1];
+	mm[1].msg_hdr.msg_iovlen = 1;
+	EXPECT_EQ(1, recvmmsg(s, mm, 2, MSG_DONTWAIT, NULL));
+	EXPECT_EQ(6U, mm[0].msg_len);
+	EXPECT_EQ(0, memcmp(buf, "second", 6));
+	EXPECT_EQ(EFAULT, FAILS(recv(s, b2, sizeof(b2), MSG_DONTWAIT)));
+	EXPECT_EQ(5, recv(s, b2, sizeof(b2), MSG_DONTWAIT));
+	EXPECT_EQ(0, memcmp(b2, "third", 5));
+	EXPECT_EQ(EAGAIN, FAILS(recv(s, b2, sizeof(b2), MSG_DONTWAIT)));
+	/* The connection goes on. */
+	ASSERT_EQ(2, send(c, "ok", 2, 0));
+	EXPECT_EQ(2, recv(s, b2, sizeof(b2), 0));
+	munmap(bad, 4096);
+	close(s);
+	close(c);
+	close(l);
 }
 
 TEST_HARNESS_MAIN

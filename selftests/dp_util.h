@@ -1344,4 +1344,159 @@ static inline int dp_conn_event(struct dp_nl *nl, int ms, struct dp_conn *c)
 	}
 }
 
+/*
+ * A dump read one part (one recv(), one dumpit() call of the kernel) at a
+ * time, so that a test can change the table between the parts.  The
+ * kernel sizes a part by the largest buffer a recv() on the socket ever
+ * offered (max_recvmsg_len, at least NLMSG_GOODSIZE): this socket never
+ * offers more than DP_PART_BUF, and offers it once before the dump, so
+ * that every part has the same room.  While the caller holds part n, the
+ * kernel has built part n + 1 already (netlink_recvmsg() dumps on once
+ * the queue is drained): a change made then shows from part n + 2.
+ */
+#define DP_PART_BUF	4096
+
+struct dp_part {
+	int fd;
+	uint16_t fam;
+	uint32_t seq;
+	int parts;		/* recv() calls that returned a part */
+	bool done;		/* NLMSG_DONE or an error came */
+	bool intr;		/* some message had NLM_F_DUMP_INTR */
+	int err;		/* the dump's -errno */
+	char buf[DP_PART_BUF];
+};
+
+/* The next datagram within 20 s, at most DP_PART_BUF bytes; or -errno. */
+static inline ssize_t dp_part_recv(struct dp_part *d)
+{
+	ssize_t got;
+
+	if (dp_wait_readable(d->fd, 20000) != 1)
+		return -ETIMEDOUT;
+	got = recv(d->fd, d->buf, sizeof(d->buf), MSG_TRUNC | MSG_DONTWAIT);
+	if (got < 0)
+		return -errno;
+	return got > (ssize_t)sizeof(d->buf) ? -EMSGSIZE : got;
+}
+
+/* A socket of family fam for dumps in parts.  Returns 0 or -errno. */
+static inline int dp_part_open(struct dp_part *d, uint16_t fam)
+{
+	struct dp_req r;
+	struct nlmsghdr *nlh;
+	ssize_t got;
+
+	memset(d, 0, sizeof(*d));
+	d->fam = fam;
+	d->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	if (d->fd < 0)
+		return -errno;
+	/* An alias-get of no alias: its error is read with DP_PART_BUF. */
+	memset(&r, 0, sizeof(r));
+	r.nlh.nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN);
+	r.nlh.nlmsg_type = fam;
+	r.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	r.nlh.nlmsg_seq = ++d->seq;
+	r.g.cmd = FTALIAS_CMD_ALIAS_GET;
+	r.g.version = 1;
+	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, 0xfffffff0);
+	if (send(d->fd, &r, r.nlh.nlmsg_len, 0) != (ssize_t)r.nlh.nlmsg_len)
+		return -errno;
+	got = dp_part_recv(d);
+	if (got < 0)
+		return got;
+	nlh = (void *)d->buf;
+	if (!NLMSG_OK(nlh, got) || nlh->nlmsg_type != NLMSG_ERROR)
+		return -EPROTO;
+	return 0;
+}
+
+/* Sends the dump request cmd with the u32 attribute attr (0: none). */
+static inline int dp_part_start(struct dp_part *d, uint8_t cmd, uint16_t attr,
+				uint32_t v)
+{
+	struct dp_req r;
+
+	memset(&r, 0, sizeof(r));
+	r.nlh.nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN);
+	r.nlh.nlmsg_type = d->fam;
+	r.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	r.nlh.nlmsg_seq = ++d->seq;
+	r.g.cmd = cmd;
+	r.g.version = 1;
+	if (attr)
+		dp_put_u32(&r, attr, v);
+	d->parts = 0;
+	d->done = d->intr = false;
+	d->err = 0;
+	if (send(d->fd, &r, r.nlh.nlmsg_len, 0) != (ssize_t)r.nlh.nlmsg_len)
+		return -errno;
+	return 0;
+}
+
+/*
+ * Reads the next part; cb sees each of its messages.  Returns how many
+ * messages (NLMSG_DONE aside) the part had, or -errno.
+ */
+static inline int dp_part_next(struct dp_part *d,
+			       void (*cb)(struct nlmsghdr *, void *),
+			       void *arg)
+{
+	struct nlmsghdr *nlh;
+	ssize_t got;
+	int n = 0;
+
+	if (d->done)
+		return -ENODATA;
+	got = dp_part_recv(d);
+	if (got < 0)
+		return got;
+	d->parts++;
+	for (nlh = (void *)d->buf; NLMSG_OK(nlh, got);
+	     nlh = NLMSG_NEXT(nlh, got)) {
+		if (nlh->nlmsg_seq != d->seq)
+			continue;
+		if (nlh->nlmsg_type == NLMSG_DONE ||
+		    nlh->nlmsg_type == NLMSG_ERROR) {
+			int e = 0;
+
+			if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(e)))
+				memcpy(&e, NLMSG_DATA(nlh), sizeof(e));
+			d->done = true;
+			d->err = e;
+			break;
+		}
+		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+			d->intr = true;
+		if (cb)
+			cb(nlh, arg);
+		n++;
+	}
+	return n;
+}
+
+/* Reads the parts left; the messages (of all of them) or -errno. */
+static inline int dp_part_rest(struct dp_part *d,
+			       void (*cb)(struct nlmsghdr *, void *),
+			       void *arg)
+{
+	int n = 0, got;
+
+	while (!d->done) {
+		got = dp_part_next(d, cb, arg);
+		if (got < 0)
+			return got;
+		n += got;
+	}
+	return d->err ? d->err : n;
+}
+
+static inline void dp_part_close(struct dp_part *d)
+{
+	if (d->fd > 0)
+		close(d->fd);
+	d->fd = -1;
+}
+
 #endif /* FTALIAS_DP_UTIL_H */
