@@ -14,11 +14,16 @@
 # by init_nth just around finit_module(), counts only the allocations of
 # that thread.  So what fails is what the module's init (and the KUnit
 # suite run at load on the debug kernel) allocates, not the loader's own
-# allocations, whose call chains do not pass through module text.  The
-# allocations under SLUB's sysfs_slab_add() (the files of each new slab
-# cache, some fifty, where a failure fails kmem_cache_create() as any
-# other does) are left out by the filter's reject range: they would make
-# the run hundreds of loads long.
+# allocations, whose call chains do not pass through module text.
+#
+# The filter's reject range leaves out the allocations under
+# __kmem_cache_create_args(): a failed kmem_cache_create() prints a call
+# trace (mm/slab_common.c), which fails the run's kernel log check.  With
+# FTALIAS_INIT_FAULTS_SLABS=1 only those under SLUB's sysfs_slab_add()
+# (the files of each new slab cache, some fifty, where a failure fails
+# kmem_cache_create() as any other does; they would make the run
+# hundreds of loads long) are left out: the slab caches' steps fail
+# too, and the kernel log shows their call traces.
 source "$(dirname "$0")/lib.sh"
 
 require_root
@@ -51,13 +56,15 @@ trap cleanup EXIT
 
 # One pass over /proc/kallsyms (slow on the debug kernel): the end of
 # the kernel's own text (its highest text symbol; plus a margin, above it
-# up to MODULES_END there are only modules), and sysfs_slab_add() with
-# the symbol after it, the reject range (none if there is no such
+# up to MODULES_END there are only modules), and $reject with the
+# symbol after it, the reject range (none if there is no such
 # function).
-read -r text_end rej_lo rej_hi < <(awk '
+reject=__kmem_cache_create_args
+[[ ${FTALIAS_INIT_FAULTS_SLABS:-0} == 1 ]] && reject=sysfs_slab_add
+read -r text_end rej_lo rej_hi < <(awk -v f="$reject" '
 	NF == 3 && ($2 == "T" || $2 == "t") && $1 > m { m = $1 }
 	a && $1 > a && (!b || $1 < b) { b = $1 }
-	NF == 3 && $3 == "sysfs_slab_add" { a = $1 }
+	NF == 3 && $3 == f { a = $1 }
 	END { print m, (a && b ? "0x" a " 0x" b : "") }' /proc/kallsyms)
 [[ $text_end =~ ^[0-9a-f]{16}$ && $text_end != 0000000000000000 ]] ||
 	die "no kernel text in /proc/kallsyms"
@@ -74,7 +81,7 @@ for a in failslab fail_page_alloc; do
 done
 echo N >$dbg/fail_page_alloc/ignore-gfp-highmem
 echo 0 >$dbg/fail_page_alloc/min-order
-log "module area from $lo, sysfs_slab_add() at ${rej_lo:-none}"
+log "module area from $lo, $reject() at ${rej_lo:-none} left out"
 
 # Nothing of the module is left.
 nothing_left() {
