@@ -500,9 +500,12 @@ static void *recvmmsg2_thread(void *p)
 	return NULL;
 }
 
+static volatile sig_atomic_t usr1_seen;	/* runs of the handler */
+
 static void on_usr1(int sig)
 {
 	(void)sig;
+	usr1_seen++;
 }
 
 /*
@@ -546,6 +549,243 @@ TEST_F(cn, signal_during_recvmmsg)
 	EXPECT_EQ(EAGAIN, FAILS(recv(s, buf, sizeof(buf), MSG_DONTWAIT)));
 	close(c);
 	close(s);
+	close(l);
+}
+
+/*
+ * A blocking connect() or send() in a thread of its own, interrupted by
+ * SIGUSR1: fn(fd, i) is the call (i: the message to send).
+ */
+struct sig_call {
+	pthread_t th;
+	int (*fn)(int fd, int i);
+	int fd, i, err;
+	volatile pid_t tid;
+	volatile int done;
+	int ret;
+};
+
+static void *sig_call_thread(void *p)
+{
+	struct sig_call *t = p;
+
+	__atomic_store_n(&t->tid, syscall(SYS_gettid), __ATOMIC_SEQ_CST);
+	t->ret = t->fn(t->fd, t->i);
+	t->err = errno;
+	__atomic_store_n(&t->done, 1, __ATOMIC_SEQ_CST);
+	return NULL;
+}
+
+/* The thread sleeps in its call (true), or has returned (false). */
+static bool sig_call_sleeps(struct sig_call *t)
+{
+	int64_t end = dp_now_ms() + WAIT_MS;
+
+	while (!t->done && (!t->tid || dp_task_state(t->tid) != 'S') &&
+	       dp_now_ms() < end)
+		dp_pause_ms(2);
+	return !t->done && t->tid && dp_task_state(t->tid) == 'S';
+}
+
+static bool sig_call_joined(struct sig_call *t)
+{
+	int64_t end = dp_now_ms() + WAIT_MS;
+
+	while (!t->done && dp_now_ms() < end)
+		dp_pause_ms(2);
+	return t->done && !pthread_join(t->th, NULL);
+}
+
+/*
+ * Starts fn(fd, i), which waits, and signals it, the handler installed
+ * with flags, fd with a send timeout or none.  Returns the errno of the
+ * interrupted call (0 if it did not fail), or, under SA_RESTART without a
+ * timeout, where the call is restarted (uapi.rst "Signals"): once the
+ * handler ran and the call sleeps again, room(arg) makes room, and 0 if
+ * the call then succeeded.
+ */
+static int sig_call_round(int (*fn)(int, int), int fd, int i, int flags,
+			  bool timeout, int (*room)(void *), void *arg)
+{
+	struct sigaction sa = { .sa_handler = on_usr1, .sa_flags = flags };
+	struct timeval tv = { .tv_sec = timeout ? WAIT_MS / 1000 : 0 };
+	/* static: a thread left behind on failure writes here still */
+	static struct sig_call t;
+	sig_atomic_t seen = usr1_seen;
+	int64_t end;
+
+	t = (struct sig_call){ .fn = fn, .fd = fd, .i = i };
+	if (sigaction(SIGUSR1, &sa, NULL) ||
+	    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) ||
+	    pthread_create(&t.th, NULL, sig_call_thread, &t))
+		return -1;
+	if (!sig_call_sleeps(&t) || pthread_kill(t.th, SIGUSR1))
+		return -1;
+	if (room) {
+		end = dp_now_ms() + WAIT_MS;
+		while (usr1_seen == seen && dp_now_ms() < end)
+			dp_pause_ms(2);
+		if (usr1_seen == seen || !sig_call_sleeps(&t) || room(arg))
+			return -1;
+		return sig_call_joined(&t) && t.ret >= 0 ? 0 : -1;
+	}
+	if (!sig_call_joined(&t))
+		return -1;
+	return t.ret < 0 ? t.err : 0;
+}
+
+static int sig_connect(int fd, int port)
+{
+	struct sockaddr_ftalias sa = dp_addr(dp_af(), FTALIAS_ADDR_PORT, 0,
+					     port);
+
+	return connect(fd, (struct sockaddr *)&sa, sizeof(sa));
+}
+
+static int accept_one(void *arg)
+{
+	int fd = accept(*(int *)arg, NULL, NULL);
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+/*
+ * A signal ends a connect() that waits for room in the listener's
+ * backlog: EINTR without SA_RESTART, and under SA_RESTART with a send
+ * timeout; restarted under SA_RESTART without one.  The interrupted
+ * ones leave nothing: no connection in the table or the accept queue,
+ * the socket unconnected, and its next connect() works.
+ */
+TEST_F(cn, signal_ends_blocked_connect)
+{
+	uint32_t port;
+	int l, c1, c2, c3, s;
+
+	l = sp_listen(self->af, 0, -1);
+	ASSERT_GE(l, 0);
+	ASSERT_EQ(0, listen(l, 0));	/* one waits, the next blocks */
+	port = dp_port(l);
+	c1 = sp_connect(self->af, FTALIAS_ADDR_PORT, port, 0);
+	ASSERT_GE(c1, 0);
+	c2 = socket(self->af, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	ASSERT_GE(c2, 0);
+
+	EXPECT_EQ(EINTR, sig_call_round(sig_connect, c2, port, 0, false,
+					NULL, NULL));
+	EXPECT_EQ(EINTR, sig_call_round(sig_connect, c2, port, SA_RESTART,
+					true, NULL, NULL));
+	EXPECT_EQ(1, dp_conns(self->nl, 0, NULL, 0));
+	EXPECT_EQ(ENOTCONN, FAILS(send(c2, "x", 1, MSG_NOSIGNAL)));
+	/* restarted: it waits again until the queued one is accepted */
+	EXPECT_EQ(0, sig_call_round(sig_connect, c2, port, SA_RESTART, false,
+				    accept_one, &l));
+	/* c1's, accepted and closed, is gone: c2's waits */
+	EXPECT_EQ(1, dp_conns(self->nl, 0, NULL, 0));
+	s = accept(l, NULL, NULL);
+	ASSERT_GE(s, 0);
+	ASSERT_EQ(2, send(c2, "hi", 2, 0));
+	EXPECT_EQ(2, recv(s, (char[4]){ 0 }, 4, 0));
+	/* the listener's queue is empty: the next one gets in at once */
+	c3 = sp_connect(self->af, FTALIAS_ADDR_PORT, port, 0);
+	EXPECT_GE(c3, 0);
+	EXPECT_EQ(2, dp_conns(self->nl, 0, NULL, 0));
+	close(c3);
+	close(s);
+	close(c2);
+	close(c1);
+	close(l);
+}
+
+#define SIG_LEN		64
+
+static void sig_msg(char *buf, int i)
+{
+	memset(buf, 'a' + i % 26, SIG_LEN);
+	snprintf(buf, SIG_LEN, "%06d", i);
+}
+
+static int sig_send(int fd, int i)
+{
+	char buf[SIG_LEN];
+
+	sig_msg(buf, i);
+	return send(fd, buf, SIG_LEN, MSG_NOSIGNAL);
+}
+
+/* A connection whose receiving end s is full after n messages. */
+struct sig_conn {
+	int c, s, n;
+};
+
+/* Reads messages from..to-1 in order from s; how many were right. */
+static int sig_drain(int s, int from, int to)
+{
+	char buf[SIG_LEN + 1], want[SIG_LEN];
+	int i;
+
+	for (i = from; i < to; i++) {
+		sig_msg(want, i);
+		if (recv(s, buf, sizeof(buf), 0) != SIG_LEN ||
+		    memcmp(buf, want, SIG_LEN))
+			break;
+	}
+	return i - from;
+}
+
+static int sig_conn_room(void *arg)
+{
+	struct sig_conn *k = arg;
+
+	return sig_drain(k->s, 0, k->n) == k->n ? 0 : -1;
+}
+
+/*
+ * The same for a send() on a connection that waits for room in the
+ * peer's receive buffer: the interrupted sends queued nothing, the
+ * restarted one arrives once, in its place, and the next send works.
+ */
+TEST_F(cn, signal_ends_blocked_send)
+{
+	struct timeval tv = { .tv_sec = WAIT_MS / 1000 };
+	struct sig_conn k;
+	int l, one = 1;
+
+	l = sp_listen(self->af, 0, -1);
+	ASSERT_GE(l, 0);
+	k.c = sp_connect(self->af, FTALIAS_ADDR_PORT, dp_port(l), 0);
+	ASSERT_GE(k.c, 0);
+	k.s = accept(l, NULL, NULL);
+	ASSERT_GE(k.s, 0);
+	ASSERT_EQ(0, setsockopt(k.s, SOL_SOCKET, SO_RCVTIMEO, &tv,
+				sizeof(tv)));
+	ASSERT_EQ(0, setsockopt(k.s, SOL_SOCKET, SO_RCVBUF, &one,
+				sizeof(one)));
+	for (k.n = 0; k.n < 100000; k.n++) {
+		char buf[SIG_LEN];
+
+		sig_msg(buf, k.n);
+		if (send(k.c, buf, SIG_LEN, MSG_DONTWAIT) != SIG_LEN)
+			break;
+	}
+	ASSERT_EQ(EAGAIN, errno);
+	ASSERT_LT(0, k.n);
+
+	EXPECT_EQ(EINTR, sig_call_round(sig_send, k.c, k.n, 0, false, NULL,
+					NULL));
+	EXPECT_EQ(EINTR, sig_call_round(sig_send, k.c, k.n, SA_RESTART, true,
+					NULL, NULL));
+	EXPECT_EQ(0, sig_call_round(sig_send, k.c, k.n, SA_RESTART, false,
+				    sig_conn_room, &k));
+	EXPECT_EQ(1, sig_drain(k.s, k.n, k.n + 1));
+	EXPECT_EQ(EAGAIN, FAILS(recv(k.s, (char[4]){ 0 }, 4, MSG_DONTWAIT)));
+	ASSERT_EQ(SIG_LEN, sig_send(k.c, k.n + 1));
+	EXPECT_EQ(1, sig_drain(k.s, k.n + 1, k.n + 2));
+	EXPECT_EQ(EAGAIN, FAILS(recv(k.s, (char[4]){ 0 }, 4, MSG_DONTWAIT)));
+	close(k.c);
+	close(k.s);
 	close(l);
 }
 

@@ -21,9 +21,11 @@
  * FAILSLAB, FAIL_PAGE_ALLOC): skips elsewhere.  FTALIAS_FAULTS_MAX (300)
  * bounds n per operation.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1041,6 +1043,210 @@ TEST_F_TIMEOUT(faults, each_allocation, 600)
 	ksft_print_msg("%s: %u allocations failed in turn: %u made it fail cleanly, %u were survived\n",
 		       f->name, n - 1 - clean, failed, survived);
 	EXPECT_EQ(self->aliases, alias_count(self->nl, NULL, NULL));
+}
+
+/* ---- port and connection-ID allocation ---------------------------------- */
+
+/*
+ * Ports and connection IDs come from xa_alloc_cyclic(), which the sweep
+ * above never fails.  The xarray allocates a node first with GFP_NOWAIT
+ * under its lock and, when that fails, again with the caller's flags
+ * after dropping it (xas_nomem()): one failure (fail-nth) is always
+ * survived.  __xa_alloc_cyclic() tries once more from the bottom of the
+ * range when its cursor is above it: two more.  And once the array has
+ * the node an index falls in, allocating the index takes no memory at
+ * all (the sweep's namespace has had its nodes long before).  So here
+ * each run has a network namespace of its own, whose port and connection
+ * tables are empty (the first port, the first connection ID need a node,
+ * and so does port 64, past the first node), and several allocations
+ * fail in a row: the n-th (fail-nth) and the next three slab allocations
+ * (failslab: probability 100, times 4, this thread only).  A failed
+ * bind() or connect() must fail with ENOMEM, keep no port or ID, leave
+ * the socket unbound or unconnected and nothing in the connection table
+ * or the accept queue.
+ */
+static int fault_run_arm(unsigned int n)
+{
+	if (write_str(DBG "failslab/task-filter", "Y") ||
+	    write_str("/proc/thread-self/make-it-fail", "1") ||
+	    write_u64(DBG "failslab/interval", 1) ||
+	    write_u64(DBG "failslab/probability", 100) ||
+	    write_str(DBG "failslab/times", "4"))
+		return -EIO;
+	fail_nth(n);
+	return 0;
+}
+
+/* Disarms; 0 if the n-th allocation was failed. */
+static unsigned int fault_run_disarm(void)
+{
+	unsigned int left = fail_nth_left();
+
+	fail_nth(0);
+	if (write_str(DBG "failslab/times", "0") ||
+	    write_u64(DBG "failslab/probability", 0) ||
+	    write_str("/proc/thread-self/make-it-fail", "0") ||
+	    write_str(DBG "failslab/task-filter", "N") ||
+	    write_str(DBG "failslab/times", "1"))
+		abort();
+	return left;
+}
+
+static uint32_t conn_id(int fd)
+{
+	struct ftalias_conn_info ci = { 0 };
+	socklen_t len = sizeof(ci);
+
+	return getsockopt(fd, SOL_FTALIAS, FTALIAS_CONN_INFO, &ci, &len) ?
+	       0 : ci.id;
+}
+
+FIXTURE(idalloc) {
+	int af;
+	bool set;
+};
+
+FIXTURE_SETUP(idalloc)
+{
+	int r = fault_injection_setup();
+
+	if (r == -EOPNOTSUPP)
+		SKIP(return, "no fail-nth with a stack-trace filter (debug kernel only)");
+	ASSERT_EQ(0, r);
+	self->set = true;
+	self->af = dp_af();
+	ASSERT_GT(self->af, 0);
+}
+
+FIXTURE_TEARDOWN(idalloc)
+{
+	if (self->set) {
+		fail_nth(0);
+		write_str("/proc/thread-self/make-it-fail", "0");
+		fault_random(0);
+	}
+}
+
+TEST_F(idalloc, port)
+{
+	struct sockaddr_ftalias sa = dp_addr(self->af, FTALIAS_ADDR_PORT, 0, 0);
+	unsigned int n, failed = 0;
+	bool clean = false;
+
+	for (n = 1; n <= 100 && !clean && !_metadata->exit_code; n++) {
+		int s, s2, err;
+
+		ASSERT_EQ(0, unshare(CLONE_NEWNET));
+		s = socket(self->af, SOCK_RDM | SOCK_CLOEXEC, 0);
+		ASSERT_LE(0, s);
+		ASSERT_EQ(0, fault_run_arm(n));
+		err = bind(s, (struct sockaddr *)&sa, sizeof(sa)) ? errno : 0;
+		clean = fault_run_disarm() != 0;
+		if (err) {
+			failed++;
+			EXPECT_EQ(ENOMEM, err) TH_LOG("allocation %u", n);
+			EXPECT_EQ(0u, dp_port(s)) TH_LOG("allocation %u", n);
+			ASSERT_EQ(0, bind(s, (struct sockaddr *)&sa,
+					  sizeof(sa)));
+		}
+		/* the failed bind took no port */
+		EXPECT_EQ(1u, dp_port(s)) TH_LOG("allocation %u", n);
+		s2 = socket(self->af, SOCK_RDM | SOCK_CLOEXEC, 0);
+		ASSERT_EQ(0, bind(s2, (struct sockaddr *)&sa, sizeof(sa)));
+		EXPECT_EQ(2u, dp_port(s2)) TH_LOG("allocation %u", n);
+		close(s2);
+		close(s);
+	}
+	EXPECT_TRUE(clean);
+	EXPECT_LT(0u, failed) TH_LOG("no bind() failed");
+	ksft_print_msg("bind: %u allocations failed in turn, %u binds failed\n",
+		       n - 1 - clean, failed);
+}
+
+/*
+ * connect() allocates the accepting end's port and a connection ID: the
+ * child's port is the first past the array's first node, the connection
+ * the first of the namespace.
+ */
+#define FILLERS		61
+
+TEST_F(idalloc, connection)
+{
+	struct sockaddr_ftalias any = dp_addr(self->af, FTALIAS_ADDR_PORT, 0, 0);
+	unsigned int n, failed = 0;
+	bool clean = false;
+
+	for (n = 1; n <= 300 && !clean && !_metadata->exit_code; n++) {
+		int l, c, a, err, i, fill[FILLERS];
+		uint32_t p;
+		struct sockaddr_ftalias to;
+		struct dp_nl *nl;
+
+		ASSERT_EQ(0, unshare(CLONE_NEWNET));
+		nl = dp_nl_open();
+		ASSERT_NE(NULL, nl);
+		l = socket(self->af, SOCK_SEQPACKET | SOCK_CLOEXEC |
+			   SOCK_NONBLOCK, 0);
+		c = socket(self->af, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+		ASSERT_LE(0, l);
+		ASSERT_LE(0, c);
+		ASSERT_EQ(0, bind(l, (struct sockaddr *)&any, sizeof(any)));
+		ASSERT_EQ(0, listen(l, 8));
+		ASSERT_EQ(0, bind(c, (struct sockaddr *)&any, sizeof(any)));
+		/* ports 1 to 63 taken: the child's, 64, needs a new node */
+		for (i = 0; i < FILLERS; i++) {
+			fill[i] = socket(self->af, SOCK_RDM | SOCK_CLOEXEC, 0);
+			ASSERT_LE(0, fill[i]);
+			ASSERT_EQ(0, bind(fill[i], (struct sockaddr *)&any,
+					  sizeof(any)));
+		}
+		ASSERT_EQ(63u, dp_port(fill[FILLERS - 1]));
+		to = dp_addr(self->af, FTALIAS_ADDR_PORT, 0, dp_port(l));
+		ASSERT_EQ(0, fault_run_arm(n));
+		err = connect(c, (struct sockaddr *)&to, sizeof(to)) ? errno : 0;
+		clean = fault_run_disarm() != 0;
+		if (err) {
+			failed++;
+			EXPECT_EQ(ENOMEM, err) TH_LOG("allocation %u", n);
+			EXPECT_EQ(0, dp_conns(nl, 0, NULL, 0));
+			EXPECT_EQ(-1, accept(l, NULL, NULL));
+			EXPECT_EQ(EAGAIN, errno);
+			EXPECT_EQ(-1, send(c, "x", 1, MSG_NOSIGNAL));
+			EXPECT_EQ(ENOTCONN, errno);
+			ASSERT_EQ(0, connect(c, (struct sockaddr *)&to,
+					     sizeof(to)));
+		}
+		/* the failed connect took no connection ID and no port */
+		EXPECT_EQ(1u, conn_id(c)) TH_LOG("allocation %u", n);
+		EXPECT_EQ(1, dp_conns(nl, 0, NULL, 0));
+		a = accept(l, NULL, NULL);
+		ASSERT_LE(0, a);
+		/*
+		 * The child's port: 64, or 65 when the failed connect had
+		 * allocated 64 (the allocation is cyclic), which it freed.
+		 */
+		p = dp_port(a);
+		EXPECT_TRUE(p == 64 || (err && p == 65))
+			TH_LOG("allocation %u: port %u", n, p);
+		if (p == 65) {
+			to = dp_addr(self->af, FTALIAS_ADDR_PORT, 0, 64);
+			EXPECT_EQ(-1, sendto(fill[0], "x", 1, MSG_DONTWAIT,
+					     (struct sockaddr *)&to,
+					     sizeof(to)));
+			EXPECT_EQ(ECONNREFUSED, errno);
+		}
+		ASSERT_EQ(1, send(c, "x", 1, 0));
+		close(a);
+		for (i = 0; i < FILLERS; i++)
+			close(fill[i]);
+		close(c);
+		close(l);
+		dp_nl_close(nl);
+	}
+	EXPECT_TRUE(clean);
+	EXPECT_LT(0u, failed) TH_LOG("no connect() failed");
+	ksft_print_msg("connect: %u allocations failed in turn, %u connects failed\n",
+		       n - 1 - clean, failed);
 }
 
 /* ---- random failures, in every context --------------------------------- */

@@ -112,17 +112,19 @@ kmemleak_clear() {
 	echo clear >"$kmemleak_file"
 }
 
-# Scans for leaks and prints those whose report mentions ftalias; returns
-# 1 if there are any.  kmemleak only reports objects older than 5 s, so
-# the wait here is its minimum age, not a wait for a condition.
+# Scans for leaks and prints those whose report mentions ftalias (or
+# matches the awk regex $1); returns 1 if there are any.  kmemleak only
+# reports objects older than 5 s, so the wait here is its minimum age, not
+# a wait for a condition.
 kmemleak_check_ftalias() {
 	local leaks
 	echo scan >"$kmemleak_file"
 	sleep 6
 	echo scan >"$kmemleak_file"
-	leaks=$(awk '/^unreferenced object/ { if (r ~ /ftalias/) print r; r = "" }
+	leaks=$(awk -v pat="${1:-ftalias}" '
+		     /^unreferenced object/ { if (r ~ pat) print r; r = "" }
 		     { r = r $0 "\n" }
-		     END { if (r ~ /ftalias/) print r }' "$kmemleak_file")
+		     END { if (r ~ pat) print r }' "$kmemleak_file")
 	if [[ -n $leaks ]]; then
 		echo "$leaks" | sed 's/^/# /'
 		return 1

@@ -1968,9 +1968,12 @@ TEST_F(sa, blocking_recv_wakes)
 	EXPECT_STREQ("wake", r.data);
 }
 
+static volatile sig_atomic_t usr1_seen;	/* runs of the handler */
+
 static void on_usr1(int sig)
 {
 	(void)sig;
+	usr1_seen++;
 }
 
 /* recvmmsg() of two messages of up to 64 bytes, blocking. */
@@ -2276,6 +2279,159 @@ TEST_F(sa, backpressure_sndtimeo)
 	/* the failed sends took no transaction id */
 	ASSERT_EQ(BP_LEN, send_req(p.c, p.srv, buf, BP_LEN, &o, MSG_DONTWAIT));
 	EXPECT_EQ((uint64_t)p.n + 1, o.xid);
+}
+
+/*
+ * Runs fn(arg), a send on c that waits for room, in a thread; signals it
+ * with SIGUSR1, its handler installed with flags, c with a send timeout
+ * (SO_SNDTIMEO) or none.  An interrupted send: its errno (0 if it did
+ * not fail).  Under SA_RESTART without a timeout the send is restarted
+ * (uapi.rst "Signals"): once the handler ran and the send sleeps again,
+ * room(arg) makes room; 0 if the send then succeeded.
+ */
+static int sig_send_round(ssize_t (*fn)(struct bg *), void *arg, int c,
+			  int flags, bool timeout, int (*room)(void *))
+{
+	struct sigaction sa = { .sa_handler = on_usr1, .sa_flags = flags };
+	struct timeval tv = { .tv_sec = timeout ? WAIT_MS / 1000 : 0 };
+	/* static: a thread left behind on failure writes here still */
+	static struct bg b;
+	sig_atomic_t seen = usr1_seen;
+
+	b = (struct bg){ .fn = fn, .arg = arg };
+	if (sigaction(SIGUSR1, &sa, NULL) ||
+	    setsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) ||
+	    bg_start(&b) || !bg_blocked(&b) || pthread_kill(b.th, SIGUSR1))
+		return -1;
+	if (room) {
+		if (!WAIT_FOR(usr1_seen != seen) || !bg_blocked(&b) ||
+		    room(arg) || bg_join(&b))
+			return -1;
+		return b.ret >= 0 ? 0 : -1;
+	}
+	if (bg_join(&b))
+		return -1;
+	return b.ret == -1 ? b.err : 0;
+}
+
+static int bp_room(void *arg)
+{
+	struct bp *p = arg;
+
+	return bp_drain(p, p->n) == p->n ? 0 : -1;
+}
+
+/*
+ * A signal ends a request that waits for room in the active member's
+ * queue: EINTR without SA_RESTART, and under SA_RESTART when the socket
+ * has a send timeout; restarted under SA_RESTART without one.  The
+ * interrupted ones queued nothing and took no transaction ID; the
+ * restarted one arrives once, with the next ID, and the next send works.
+ */
+TEST_F(sa, signal_ends_blocked_request)
+{
+	char buf[BP_LEN + 1], want[BP_LEN];
+	struct ftalias_id o;
+	struct rmsg r;
+	struct bp p;
+
+	ASSERT_EQ(0, bp_fill(&p)) TH_LOG("n %d: %s", p.n, strerror(errno));
+	EXPECT_EQ(EINTR, sig_send_round(bg_send_bp, &p, p.c, 0, false, NULL));
+	EXPECT_EQ(EINTR, sig_send_round(bg_send_bp, &p, p.c, SA_RESTART, true,
+					NULL));
+	EXPECT_EQ((uint32_t)p.n, ALIAS_FIELD(p.srv, pending));
+	EXPECT_EQ(0, sig_send_round(bg_send_bp, &p, p.c, SA_RESTART, false,
+				    bp_room)) TH_LOG("%s", bp_why);
+	ASSERT_EQ(BP_LEN, ft_recv(p.s, buf, sizeof(buf), 0, &r))
+		TH_LOG("%s", strerror(r.err));
+	bp_msg(want, p.n);
+	EXPECT_EQ(0, memcmp(buf, want, BP_LEN));
+	EXPECT_EQ((uint64_t)p.n + 1, r.id.xid);
+	EXPECT_TRUE(queue_empty(p.s));
+	EXPECT_EQ((uint32_t)p.n + 1, ALIAS_FIELD(p.srv, pending));
+	bp_msg(buf, p.n + 1);
+	ASSERT_EQ(BP_LEN, send_req(p.c, p.srv, buf, BP_LEN, &o, 0));
+	EXPECT_EQ((uint64_t)p.n + 2, o.xid);
+	ASSERT_EQ(BP_LEN, ft_recv(p.s, buf, sizeof(buf), 0, &r));
+	EXPECT_TRUE(id_eq(&o, &r.id));
+	close(p.c);
+	close(p.s);
+}
+
+/* Datagrams from c to the port of r, whose receive buffer is small. */
+struct dg {
+	int r, c;
+	int n;			/* datagrams queued before EAGAIN */
+};
+
+static ssize_t dg_send(struct dg *d, int i, int flags)
+{
+	struct sockaddr_ftalias to = sfa(FTALIAS_ADDR_PORT, 0, port_of(d->r));
+	char buf[BP_LEN];
+
+	bp_msg(buf, i);
+	return ft_send(d->c, &to, buf, BP_LEN, NULL, 0, flags);
+}
+
+static ssize_t bg_send_dg(struct bg *b)
+{
+	struct dg *d = b->arg;
+
+	return dg_send(d, d->n, 0);
+}
+
+/* Reads datagrams from..to-1 in order from d->r; the number right. */
+static int dg_drain(struct dg *d, int from, int to)
+{
+	char buf[BP_LEN + 1], want[BP_LEN];
+	struct rmsg r;
+	int i;
+
+	for (i = from; i < to; i++) {
+		bp_msg(want, i);
+		if (ft_recv(d->r, buf, sizeof(buf), 0, &r) != BP_LEN ||
+		    memcmp(buf, want, BP_LEN))
+			break;
+	}
+	return i - from;
+}
+
+static int dg_room(void *arg)
+{
+	struct dg *d = arg;
+
+	return dg_drain(d, 0, d->n) == d->n ? 0 : -1;
+}
+
+/* The same for a datagram to a port whose receive buffer is full. */
+TEST_F(sa, signal_ends_blocked_datagram)
+{
+	struct dg d;
+	int one = 1;
+
+	d.r = client();
+	d.c = client();
+	ASSERT_GE(d.r, 0);
+	ASSERT_GE(d.c, 0);
+	ASSERT_EQ(0, setsockopt(d.r, SOL_SOCKET, SO_RCVBUF, &one, sizeof(one)));
+	for (d.n = 0; d.n < BP_MAX; d.n++)
+		if (dg_send(&d, d.n, MSG_DONTWAIT) != BP_LEN)
+			break;
+	ASSERT_EQ(EAGAIN, errno);
+	ASSERT_LT(0, d.n);
+	EXPECT_EQ(EINTR, sig_send_round(bg_send_dg, &d, d.c, 0, false, NULL));
+	EXPECT_EQ(EINTR, sig_send_round(bg_send_dg, &d, d.c, SA_RESTART, true,
+					NULL));
+	EXPECT_EQ(0, sig_send_round(bg_send_dg, &d, d.c, SA_RESTART, false,
+				    dg_room));
+	/* the restarted one, once; the interrupted ones queued nothing */
+	EXPECT_EQ(1, dg_drain(&d, d.n, d.n + 1));
+	EXPECT_TRUE(queue_empty(d.r));
+	ASSERT_EQ(BP_LEN, dg_send(&d, d.n + 1, 0));
+	EXPECT_EQ(1, dg_drain(&d, d.n + 1, d.n + 2));
+	EXPECT_TRUE(queue_empty(d.r));
+	close(d.c);
+	close(d.r);
 }
 
 /*
