@@ -12,7 +12,7 @@ beside a copy of its .gcno, runs the gcov of the gcc that built the module
   - a table: per file of kmod/, lines and functions run / instrumented;
   - the total over the files that count (see EXCLUDED);
   - every line never run, as "kmod/FILE:LINE: source text", and every
-    function never called, as "kmod/FILE:LINE: function NAME never called".
+    function never called, as "kmod/FILE:LINE: NAME() never called".
 
 It writes the same to OUT/report.txt.  A line counts as run if any of its
 entries (one per function and per compilation unit that has code on it,
@@ -176,7 +176,7 @@ def main():
     out.append("")
     out.append("Functions never called (%d):" % len(uncalled))
     for name, n, fn in uncalled:
-        out.append("%s:%d: function %s never called" % (name, n, fn))
+        out.append("%s:%d: %s() never called" % (name, n, fn))
 
     text = "\n".join(out) + "\n"
     report = os.path.join(a.out, "report.txt")
