@@ -72,7 +72,7 @@ def main():
     ap.add_argument("--gcov")
     a = ap.parse_args()
 
-    bdir = os.path.realpath(a.build)
+    bdir = os.path.abspath(a.build)	# as compiled: M=$(TOP)/.build/...
     objdir = os.path.join(bdir, "kmod")
     work = os.path.join(a.out, "gcov")
     shutil.rmtree(work, ignore_errors=True)
