@@ -6,8 +6,14 @@
 #   make deps            install Debian packages, extract linux-source-6.12
 #   make modules-all     module for the 6.1, 6.12 and debug kernels (.build/)
 #   make debug-kernel    KASAN/lockdep/kmemleak kernel, cached in FTALIAS_CACHE
-#   make vm KERNEL=6.1|6.12|debug CMD='...'
+#   make vm KERNEL=6.1|6.12|debug|gcov CMD='...' [VM_OUT=dir]
 #   make check [KERNELS='6.1 6.12 debug'] [TESTS='module_load.sh ...']
+#   make coverage [TESTS='nl_api ...']
+#                        the suite (default: all of it) on the gcov kernel with
+#                        the module built for gcov; prints line and function
+#                        coverage of kmod/ per file and every line never run
+#                        (.build/coverage/report.txt); not part of make check
+#   make gcov-kernel     the debug kernel plus CONFIG_GCOV_KERNEL, cached too
 #   make lint            checkpatch, sparse (C=2, 6.12 headers), regen diff,
 #                        tools and selftests with -Werror
 #   make regen           netlink code and doc from the YNL spec
@@ -69,14 +75,26 @@ DEBUG_STAMP := $(DEBUG_KDIR)/.ftalias-built
 DEBUG_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
 export DEBUG_KDIR
 
+# The gcov kernel of make coverage: debug.config with its own
+# CONFIG_LOCALVERSION, then gcov.config; keyed by that whole fragment.
+GCOV_CONFIG := $(VM)/gcov.config
+gcov_fragment = { sed 's/^CONFIG_LOCALVERSION=.*/CONFIG_LOCALVERSION="-ftalias-gcov"/' \
+	$(DEBUG_CONFIG); cat $(GCOV_CONFIG); }
+GCOV_HASH := $(shell $(gcov_fragment) | sha256sum | cut -c1-12)
+GCOV_KDIR ?= $(FTALIAS_CACHE)/gcov-kernel/$(SRCVER)-$(GCOV_HASH)
+GCOV_STAMP := $(GCOV_KDIR)/.ftalias-built
+export GCOV_KDIR
+
 # Computed here, from what dpkg and /usr/src held when this make started
 # (nothing, on a machine that make deps has not set up yet); KDIR and HDR_*
 # are not exported, so a sub-make computes them afresh anyway.
-AUTO_VARS := $(foreach v,KSRC DEBUG_KDIR,$(if $(call user_var,$(v)),,$(v)))
+AUTO_VARS := $(foreach v,KSRC DEBUG_KDIR GCOV_KDIR,$(if $(call user_var,$(v)),,$(v)))
 
-# Build dir of the module for each test kernel.
-kdir_of = $(if $(filter debug,$(1)),$(DEBUG_KDIR),$(HDR_$(1)))
-krel_of = $(if $(filter debug,$(1)),$(shell cat $(DEBUG_KDIR)/include/config/kernel.release 2>/dev/null || echo debug),$(patsubst linux-headers-%,%,$(notdir $(HDR_$(1)))))
+# Build dir of the module for each test kernel (and for the gcov kernel).
+KDIR_debug = $(DEBUG_KDIR)
+KDIR_gcov = $(GCOV_KDIR)
+kdir_of = $(if $(filter debug gcov,$(1)),$(KDIR_$(1)),$(HDR_$(1)))
+krel_of = $(if $(filter debug gcov,$(1)),$(shell cat $(KDIR_$(1))/include/config/kernel.release 2>/dev/null || echo $(1)),$(patsubst linux-headers-%,%,$(notdir $(HDR_$(1)))))
 bdir_of = $(TOP)/.build/$(call krel_of,$(1))
 ko_of = $(call bdir_of,$(1))/kmod/ftalias.ko
 
@@ -96,8 +114,8 @@ MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -typ
 .PHONY: all module tools tools-check selftests deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
 	module-install tools-install dkms-install dkms-uninstall demo bench clean \
-	install-check fresh-test \
-	_vm _check _lint _regen _demo _bench _debug-kernel
+	install-check fresh-test coverage gcov-kernel module-gcov \
+	_vm _check _lint _regen _demo _bench _debug-kernel _coverage _gcov-kernel
 
 all: module tools selftests
 
@@ -144,12 +162,28 @@ $(DEBUG_STAMP):
 	@test -f $(KSRC)/Makefile || { echo "no kernel source in KSRC=$(KSRC): make debug-kernel installs it"; exit 1; }
 	@$(VM)/build-debug-kernel.sh $(KSRC) $(DEBUG_KDIR) $(DEBUG_CONFIG) $(DEBUG_JOBS)
 
+gcov-kernel:
+	$(with-deps)
+
+_gcov-kernel: $(GCOV_STAMP)
+
+GCOV_FRAGMENT = $(TOP)/.build/gcov-kernel.config
+
+$(GCOV_STAMP):
+	@$(DEPS) --check || $(DEPS)
+	@test -f $(KSRC)/Makefile || { echo "no kernel source in KSRC=$(KSRC): make gcov-kernel installs it"; exit 1; }
+	@mkdir -p $(dir $(GCOV_FRAGMENT)) && $(gcov_fragment) >$(GCOV_FRAGMENT)
+	@$(VM)/build-debug-kernel.sh $(KSRC) $(GCOV_KDIR) $(GCOV_FRAGMENT) $(DEBUG_JOBS)
+
 modules-all: $(addprefix module-,$(ALL_KERNELS))
 
 module-debug: $(DEBUG_STAMP)
 
-# module-6.1, module-6.12, module-debug
-$(addprefix module-,$(ALL_KERNELS)): module-%:
+module-gcov: $(GCOV_STAMP)
+
+# module-6.1, module-6.12, module-debug; module-gcov (FTALIAS_GCOV=1:
+# kmod/Kbuild turns gcov on), not in modules-all.
+$(addprefix module-,$(ALL_KERNELS) gcov): module-%:
 	@test -n "$(call kdir_of,$*)" || { echo "no headers for kernel $* (make deps)"; exit 1; }
 	@mkdir -p $(call bdir_of,$*)
 	@for f in $(MOD_SRCS); do \
@@ -159,7 +193,8 @@ $(addprefix module-,$(ALL_KERNELS)): module-%:
 		case $$f in *.mod.c) continue;; esac; \
 		[ -e "$$f" ] || continue; \
 		[ -e "kmod/$${f##*/}" ] || rm -f "$$f"; done
-	$(Q)$(MAKE) --no-print-directory -C $(call kdir_of,$*) M=$(call bdir_of,$*) W=1 modules
+	$(Q)$(MAKE) --no-print-directory -C $(call kdir_of,$*) M=$(call bdir_of,$*) W=1 \
+		$(if $(filter gcov,$*),FTALIAS_GCOV=1) modules
 
 vm:
 	$(with-deps)
@@ -174,6 +209,22 @@ check:
 _check: $(addprefix module-,$(KERNELS)) tools-check install-check selftests
 	@$(VM)/check.sh "$(KERNELS)" "$(TESTS)" \
 		$(foreach k,$(KERNELS),$(k)=$(call ko_of,$(k)))
+
+# make coverage: the suite in one guest of the gcov kernel (the debug
+# lane's budgets: about as long), the guest's counters to .build/coverage/,
+# then the report, even when a test failed (make fails then, after it).
+COV_OUT = $(TOP)/.build/coverage
+
+coverage:
+	$(with-deps)
+
+_coverage: module-gcov tools selftests
+	@rm -rf $(COV_OUT) && mkdir -p $(COV_OUT)/gcda
+	@{ VM_OUT=$(COV_OUT)/gcda $(VM)/check.sh gcov "$(TESTS)" gcov=$(call ko_of,gcov); \
+		echo $$? >$(COV_OUT)/check.rc; } 2>&1 | tee $(COV_OUT)/check.log
+	$(call say,COV,$(call bdir_of,gcov)/kmod)
+	@$(VM)/coverage.py --build $(call bdir_of,gcov) --gcda $(COV_OUT)/gcda/gcov \
+		--out $(COV_OUT) --kdir $(GCOV_KDIR) && exit $$(cat $(COV_OUT)/check.rc)
 
 demo:
 	$(with-deps)

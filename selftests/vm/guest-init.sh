@@ -3,8 +3,9 @@
 # PID 1 of the ftalias test guest, on the host's root (read-only 9p, tmpfs and
 # overlays for the writable dirs).  Loads the module, runs the command written
 # by run-vm.sh in $ftrun/cmd with its output on ttyS1 (the host's stdout), then
-# (debug kernel) scans for leaks, dumps the kernel log on ttyS0 and hands the
-# command's exit code to QEMU through isa-debug-exit.
+# (gcov kernel, VM_OUT) copies the gcov counters to the host, (debug kernel)
+# scans for leaks, dumps the kernel log on ttyS0 and hands the command's exit
+# code to QEMU through isa-debug-exit.
 # Set by the kernel command line: ftrepo= ftrun= ftkernel=
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
@@ -51,6 +52,14 @@ if [[ ! -d $FTALIAS_SRC || ! -s $ftrun/cmd ]]; then
 	log "repository or command not visible in the guest ($FTALIAS_SRC, $ftrun)"
 	verdict 126
 fi
+# run-vm.sh's VM_OUT: the host dir shared writable as "ftout".
+if [[ -n ${FTALIAS_OUT:-} ]]; then
+	mkdir -p "$FTALIAS_OUT"
+	if ! mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000 ftout "$FTALIAS_OUT"; then
+		log "cannot mount the host's out dir on $FTALIAS_OUT"
+		verdict 126
+	fi
+fi
 export PATH=$FTALIAS_SRC/tools:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root TERM=dumb LANG=C.UTF-8
 
@@ -80,6 +89,19 @@ if ((rc == 0)); then
 	rc=$?
 	cd /
 	log "command exited with $rc"
+fi
+
+# make coverage: the counters of everything built with gcov (the module
+# alone), under their build path.  gcov-kernel keeps the counters of an
+# unloaded module and adds those of each load to them (gcov_persist=1), so
+# the tests' rmmod/insmod lose nothing.  debugfs files have no size: cat.
+if [[ -n ${FTALIAS_OUT:-} && -d /sys/kernel/debug/gcov ]]; then
+	n=0
+	while IFS= read -r -d '' f; do
+		mkdir -p "$FTALIAS_OUT/gcov/${f%/*}"
+		cat "/sys/kernel/debug/gcov/$f" >"$FTALIAS_OUT/gcov/$f" && n=$((n + 1))
+	done < <(cd /sys/kernel/debug/gcov && find . -name '*.gcda' -type f -print0)
+	log "gcov: $n counter files copied to the host"
 fi
 
 {

@@ -6,13 +6,17 @@
 # tools/testing/selftests/wireguard/qemu harness.
 #
 #   run-vm.sh KERNEL KO CMD
-#     KERNEL  6.1 | 6.12 | debug
+#     KERNEL  6.1 | 6.12 | debug | gcov (the debug kernel with gcov-kernel,
+#             for make coverage; its tests see FTALIAS_KERNEL=debug)
 #     KO      module to insmod (copied into the run dir; "" for none)
 #     CMD     shell command run by bash in the repository root
 #
-# Environment: KSRC (required), FTALIAS_CACHE, DEBUG_KDIR (debug kernel build
-# dir), VM_TIMEOUT (seconds, whole guest), VM_STATUS (file to write the
-# verdict to), V=1 (print the whole kernel log).  The run dir keeps
+# Environment: KSRC (required), FTALIAS_CACHE, DEBUG_KDIR and GCOV_KDIR
+# (debug and gcov kernel build dirs), VM_TIMEOUT (seconds, whole guest),
+# VM_STATUS (file to write the verdict to), VM_OUT (a host dir the guest
+# may write, as $FTALIAS_OUT; after the command the guest copies the gcov
+# counters of /sys/kernel/debug/gcov into its gcov/, if the kernel has
+# them), V=1 (print the whole kernel log).  The run dir keeps
 # console.log (kernel) and output.log (CMD) when the run fails.
 # Exit code: CMD's exit code (clamped to 0..123); 124 on timeout; 125 insmod
 # failed; 126 guest died or gave no verdict (or setup broken); 127 kernel log
@@ -65,16 +69,20 @@ case $kernel in
 	done
 	mem=2G
 	;;
-debug)
-	: "${DEBUG_KDIR:?DEBUG_KDIR must point to the debug kernel build (make debug-kernel)}"
-	kver=$(cat "$DEBUG_KDIR/include/config/kernel.release")
+debug | gcov)
+	if [[ $kernel == debug ]]; then
+		kbuild=${DEBUG_KDIR:?DEBUG_KDIR must point to the debug kernel build (make debug-kernel)}
+	else
+		kbuild=${GCOV_KDIR:?GCOV_KDIR must point to the gcov kernel build (make gcov-kernel)}
+	fi
+	kver=$(cat "$kbuild/include/config/kernel.release")
 	kdir=$cache/vm/$kver
 	mkdir -p "$kdir"
-	vmlinux=$DEBUG_KDIR/vmlinux
+	vmlinux=$kbuild/vmlinux
 	mem=3G
 	;;
 *)
-	echo "unknown KERNEL=$kernel (6.1, 6.12 or debug)" >&2
+	echo "unknown KERNEL=$kernel (6.1, 6.12, debug or gcov)" >&2
 	exit 2
 	;;
 esac
@@ -112,12 +120,25 @@ if [[ -n $ko ]]; then
 	cp "$ko" "$run/ftalias.ko"
 	guest_ko=$run/ftalias.ko
 fi
+# The gcov kernel is the debug kernel plus gcov-kernel: the tests take it
+# for the debug kernel (budgets, KUnit, kmemleak), so that make coverage
+# measures what the debug lane of make check runs.
+guest_kernel=$kernel
+[[ $kernel == gcov ]] && guest_kernel=debug
 cat >"$run/env" <<EOT
 FTALIAS_SRC=$top
 FTALIAS_KO=$guest_ko
-FTALIAS_KERNEL=$kernel
+FTALIAS_KERNEL=$guest_kernel
 KSRC=$KSRC
 EOT
+# A second 9p share, writable, mounted by guest-init.sh on $FTALIAS_OUT.
+out_share=()
+if [[ -n ${VM_OUT:-} ]]; then
+	[[ -d $VM_OUT && -w $VM_OUT ]] || { echo "VM_OUT=$VM_OUT is not a writable directory" >&2; exit 2; }
+	out_share=(-fsdev "local,id=ftout,path=$(realpath "$VM_OUT"),security_model=none"
+		-device "virtio-9p-pci,fsdev=ftout,mount_tag=ftout")
+	echo "FTALIAS_OUT=/run/ftalias-out" >>"$run/env"
+fi
 # The tests' budget and seed knobs (Documentation/testing.rst) reach the
 # guest: FTALIAS_FUZZ_*, FTALIAS_SOAK_*, FTALIAS_RACES_*, FTALIAS_FAULTS_*
 # and run_tests.sh's kselftest_override_timeout.
@@ -129,9 +150,13 @@ done < <(env)
 
 append="console=ttyS0 oops=panic panic=-1 slab_nomerge ftrepo=$top ftrun=$run"
 timeout=${VM_TIMEOUT:-1200}	# above the 900 s one test may take
-if [[ $kernel == debug ]]; then
+if [[ $kernel == debug || $kernel == gcov ]]; then
 	append+=" panic_on_warn=1 kmemleak=on hung_task_timeout_secs=60 hung_task_panic=1 softlockup_panic=1 kunit.enable=1"
 	timeout=${VM_TIMEOUT:-3600}	# the debug lane of make check takes ~40 min
+fi
+if [[ $kernel == gcov ]]; then
+	# The same suite, plus the counters; a timeout would lose them all.
+	timeout=${VM_TIMEOUT:-5400}
 fi
 
 # A guest that dies before its init script runs (TCG has, rarely, oopsed
@@ -147,6 +172,7 @@ timeout -k 10 "$timeout" qemu-system-x86_64 \
 	-kernel "$vmlinux" -initrd "$initrd" -append "$append" \
 	-fsdev "local,id=root,path=/,security_model=none,readonly=on,multidevs=remap" \
 	-device virtio-9p-pci,fsdev=root,mount_tag=hostroot \
+	"${out_share[@]}" \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-serial "file:$run/console.log" \
 	-chardev stdio,id=out,signal=off -serial chardev:out \
