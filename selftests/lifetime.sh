@@ -89,6 +89,16 @@ for f in 0 46 255 -1; do
 	grep -qE "Invalid (parameters|argument)" <<<"$out" || fail "family=$f: expected EINVAL, got: $out"
 done
 
+# ---- replay-cache limits of 0 --------------------------------------------
+for p in cache_max_entries=0 cache_max_bytes=0; do
+	dmesg_mark
+	insmod_must_fail "$p"
+	log "$p: $out"
+	grep -qE "Invalid (parameters|argument)" <<<"$out" || fail "$p: expected EINVAL, got: $out"
+	dmesg_since | grep -q "ftalias: cache_max_entries and cache_max_bytes must not be 0" ||
+		fail "$p: no 'must not be 0' in dmesg"
+done
+
 # ---- max_aliases ---------------------------------------------------------
 insmod "$FTALIAS_KO" max_aliases=16 || die "insmod max_aliases=16"
 out=$("$NL_STRESS" fill cap 17)

@@ -2448,6 +2448,158 @@ TEST_F(st, journal_undo_failed_send)
 	EXPECT_EQ(0, dp_alias_del(self->nl, e));
 }
 
+/*
+ * BLOCK of an entry in progress that another member owns takes it over
+ * (uapi.rst: a record resolves an in-progress entry whoever owned it),
+ * by hand and after an orphan notice; the new owner's reply answers it.
+ */
+TEST_F(st, block_takes_over)
+{
+	uint32_t b = new_alias(self->nl);
+	int a = dp_socket(self->af, 0, -1, 0);
+	int b1 = dp_socket(self->af, b, 10, 0);
+	int b2 = dp_socket(self->af, b, 5, 0);
+	struct dp_entry ent[2];
+	struct ftalias_id x;
+	struct dp_msg m;
+	ssize_t n;
+
+	ASSERT_GE(a, 0);
+	ASSERT_GE(b1, 0);
+	ASSERT_GE(b2, 0);
+	ASSERT_EQ(0, request(_metadata, self, a, b1, b, "X", &x));
+	ASSERT_EQ(0, dp_record(b1, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
+	ASSERT_EQ(1, dp_cache_entries(self->nl, b, ent, 2));
+	EXPECT_EQ(dp_port(b1), ent[0].owner_port);
+
+	/* by hand: the standby takes it, then the active member again */
+	ASSERT_EQ(0, dp_record(b2, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
+	ASSERT_EQ(1, dp_cache_entries(self->nl, b, ent, 2));
+	EXPECT_EQ((uint32_t)FTALIAS_CACHE_STATE_IN_PROGRESS, ent[0].state);
+	EXPECT_EQ(dp_port(b2), ent[0].owner_port);
+	ASSERT_EQ(0, dp_record(b1, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
+	ASSERT_EQ(1, dp_cache_entries(self->nl, b, ent, 2));
+	EXPECT_EQ(dp_port(b1), ent[0].owner_port);
+
+	/* the owner dies: b2, now active, gets the notice and takes it */
+	close(b1);
+	do {
+		n = recv_wait(b2, self->buf, sizeof(self->buf), &m, self->cbuf,
+			      sizeof(self->cbuf));
+		ASSERT_GE(n, 0);
+	} while (!(m.flags & FTALIAS_F_ORPHAN));
+	EXPECT_TRUE(dp_id_eq(&m.id, &x));
+	ASSERT_EQ(0, dp_record(b2, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
+	ASSERT_EQ(1, dp_cache_entries(self->nl, b, ent, 2));
+	EXPECT_EQ(dp_port(b2), ent[0].owner_port);
+	ASSERT_EQ(0, dp_send_reply(b2, &x, "x", 1, 0));
+	EXPECT_TRUE(got_reply(self, a, &x, "x"));
+	close(b2);
+	close(a);
+	EXPECT_EQ(0, dp_alias_del(self->nl, b));
+}
+
+/*
+ * More completed entries than one batch (256): a flush takes them all, and
+ * so does the deletion of the alias that made the requests.
+ */
+TEST_F(st, cache_flush_batches)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	struct ftalias_id id;
+	uint32_t flushed = 0;
+	struct dp_cache cc;
+	int i;
+
+	ASSERT_GE(srv, 0);
+	ASSERT_GE(cli, 0);
+	for (i = 0; i < 600; i++) {
+		ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "d", &id));
+		ASSERT_EQ(0, dp_reply_record(srv, &id, "ok", 2));
+		ASSERT_TRUE(got_reply(self, cli, &id, "ok"));
+	}
+	EXPECT_EQ(600U, cache_of(self->nl, s).entries);
+	ASSERT_EQ(0, dp_cache_flush(self->nl, s, false, &flushed));
+	EXPECT_EQ(600U, flushed);
+	cc = cache_of(self->nl, s);
+	EXPECT_EQ(0U, cc.entries);
+	EXPECT_EQ(0U, cc.bytes);
+	EXPECT_EQ(600U, cc.evict_flush);
+
+	/* The requesting alias deleted: its 300 entries go, in batches. */
+	for (i = 0; i < 300; i++) {
+		ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "d", &id));
+		ASSERT_EQ(0, dp_reply_record(srv, &id, "ok", 2));
+		ASSERT_TRUE(got_reply(self, cli, &id, "ok"));
+	}
+	EXPECT_EQ(300U, cache_of(self->nl, s).entries);
+	close(cli);
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+	cc = cache_of(self->nl, s);
+	EXPECT_EQ(0U, cc.entries);
+	EXPECT_EQ(300U, cc.evict_ack);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
+/*
+ * A parent journals at most 16 children: the 17th is refused with
+ * ENOBUFS before it is sent, counted as refused, and the 16 stay.
+ */
+TEST_F(st, journal_full)
+{
+	uint32_t b = new_alias(self->nl), e = new_alias(self->nl);
+	int a = dp_socket(self->af, 0, -1, 0);
+	int b1 = dp_socket(self->af, b, -1, 0);
+	int e1 = dp_socket(self->af, e, -1, 0);
+	struct ftalias_id x, y;
+	struct dp_cache cc;
+	struct dp_msg m;
+	uint64_t refused;
+	int i;
+
+	ASSERT_GE(a, 0);
+	ASSERT_GE(b1, 0);
+	ASSERT_GE(e1, 0);
+	ASSERT_EQ(0, request(_metadata, self, a, b1, b, "X", &x));
+	refused = cache_of(self->nl, b).refused;
+	for (i = 0; i < 16; i++)
+		ASSERT_EQ(0, dp_send_req_cmsg(b1, self->af, e, "Y", 1,
+					      FTALIAS_CMSG_PARENT, &x,
+					      sizeof(x), &y)) TH_LOG("child %d", i);
+	EXPECT_EQ(-ENOBUFS,
+		  dp_send_req_cmsg(b1, self->af, e, "Z", 1,
+				   FTALIAS_CMSG_PARENT, &x, sizeof(x), NULL));
+	cc = cache_of(self->nl, b);
+	EXPECT_EQ(16U, cc.journal);
+	EXPECT_EQ(refused + 1, cc.refused);
+	EXPECT_EQ(1U, cc.in_progress);
+	for (i = 0; i < 16; i++) {
+		ASSERT_EQ(1, recv_wait(e1, self->buf, sizeof(self->buf), &m,
+				       self->cbuf, sizeof(self->cbuf)));
+		EXPECT_EQ('Y', self->buf[0]);
+	}
+	EXPECT_EQ(-1, recv(e1, self->buf, sizeof(self->buf), MSG_DONTWAIT));
+	EXPECT_EQ(EAGAIN, errno);
+
+	/* X resolved by a record alone (still pending): no more children */
+	ASSERT_EQ(0, dp_record(b1, &x, FTALIAS_RECORD_AUTO_REPLY, "x", 1));
+	EXPECT_EQ(-EEXIST,
+		  dp_send_req_cmsg(b1, self->af, e, "Z", 1,
+				   FTALIAS_CMSG_PARENT, &x, sizeof(x), NULL));
+	EXPECT_EQ(0U, cache_of(self->nl, b).journal);
+	ASSERT_EQ(0, dp_send_reply(b1, &x, "x", 1, 0));
+	EXPECT_TRUE(got_reply(self, a, &x, "x"));
+	EXPECT_EQ(-1, recv(e1, self->buf, sizeof(self->buf), MSG_DONTWAIT));
+	close(e1);
+	close(b1);
+	close(a);
+	EXPECT_EQ(0, dp_alias_del(self->nl, b));
+	EXPECT_EQ(0, dp_alias_del(self->nl, e));
+}
+
 /* ---- cache-get and journal-get across several messages ----------------- */
 
 /* The IDs a dump gave, in order. */
