@@ -1614,14 +1614,18 @@ void ftalias_rc_destroy(struct ftalias_alias *alias)
 	rc->live = false;
 	spin_unlock(&alias->lock);
 
-	/* Nobody looks entries up any more: free them with the table. */
+	/*
+	 * Nobody looks entries up any more, but the table's deferred resize
+	 * may still be moving them between bucket tables: stop it (and free
+	 * the buckets) before the entries go.
+	 */
+	rhashtable_destroy(&rc->ht);
 	n = 0;
 	list_for_each_entry_safe(e, tmp, &gone, lru) {
 		ftalias_rc_entry_free(e);
 		if (!(++n % FTALIAS_RC_BATCH))
 			cond_resched();
 	}
-	rhashtable_destroy(&rc->ht);
 	__skb_queue_purge(&q);
 }
 
