@@ -1918,6 +1918,21 @@ static bool conn_ids_equal(struct __test_metadata *_metadata,
 	return true;
 }
 
+/* A connection to listener @l, both ends, and its id: 0 or -1. */
+static int connect_accept(int af, int l, int *c, int *s, uint32_t *id)
+{
+	struct ftalias_conn_info ci;
+
+	*c = sp_connect(af, FTALIAS_ADDR_PORT, dp_port(l), 0);
+	if (*c < 0)
+		return -1;
+	*s = accept(l, NULL, NULL);
+	if (*s < 0 || sp_info(*c, &ci))
+		return -1;
+	*id = ci.id;
+	return 0;
+}
+
 #define NCONN	60
 
 /*
@@ -1930,19 +1945,14 @@ TEST_F(cn, dump_parts)
 {
 	int l = sp_listen(self->af, 0, -1), c[NCONN + 3], s[NCONN + 3];
 	uint32_t ids[NCONN + 3], want[NCONN + 3];
-	struct ftalias_conn_info ci;
 	struct conn_ids got;
 	struct dp_part d;
 	int i, k, n, nxt;
 
 	ASSERT_GE(l, 0);
 	for (i = 0; i < NCONN; i++) {
-		c[i] = sp_connect(self->af, FTALIAS_ADDR_PORT, dp_port(l), 0);
-		ASSERT_GE(c[i], 0);
-		s[i] = accept(l, NULL, NULL);
-		ASSERT_GE(s[i], 0);
-		ASSERT_EQ(0, sp_info(c[i], &ci));
-		ids[i] = ci.id;
+		ASSERT_EQ(0, connect_accept(self->af, l, &c[i], &s[i],
+					    &ids[i]));
 		if (i)
 			ASSERT_GT(ids[i], ids[i - 1]);
 	}
@@ -1966,14 +1976,9 @@ TEST_F(cn, dump_parts)
 	ASSERT_EQ(0, dp_conn_drop(self->nl, ids[1]));
 	ASSERT_EQ(0, dp_conn_drop(self->nl, ids[nxt]));
 	ASSERT_EQ(0, dp_conn_drop(self->nl, ids[nxt + 2]));
-	for (i = NCONN; i < NCONN + 3; i++) {
-		c[i] = sp_connect(self->af, FTALIAS_ADDR_PORT, dp_port(l), 0);
-		ASSERT_GE(c[i], 0);
-		s[i] = accept(l, NULL, NULL);
-		ASSERT_GE(s[i], 0);
-		ASSERT_EQ(0, sp_info(c[i], &ci));
-		ids[i] = ci.id;
-	}
+	for (i = NCONN; i < NCONN + 3; i++)
+		ASSERT_EQ(0, connect_accept(self->af, l, &c[i], &s[i],
+					    &ids[i]));
 	ASSERT_EQ(k, dp_part_next(&d, conn_id_cb, &got));
 	ASSERT_EQ(ids[nxt - 1], got.id[nxt - 1]);
 	ASSERT_LE(0, dp_part_rest(&d, conn_id_cb, &got));
