@@ -24,7 +24,7 @@
 #   make bench           selftests/ftalias_bench in a 6.12 guest
 #                        [BENCH_ARGS='--duration 2000 --only ftalias,unix']
 #   make fresh-test      make demo and make check in a fresh Debian 12 root
-#                        [FRESH_ROOT=/var/tmp/ftalias-fresh FRESH_TESTS=nl_api]
+#                        [FRESH_ROOT=/var/tmp/ftalias-fresh FRESH_TESTS=nl_api FRESH_CI=1]
 #   make clean
 #
 # Output is kbuild's: one short line per step ("  CC      selftests/nl_api");

@@ -10,7 +10,9 @@
 # /lib/modules and /boot; its guests share the chroot's / over 9p.
 #   fresh-test.sh
 # Environment: FRESH_ROOT (default /var/tmp/ftalias-fresh; removed first),
-# FRESH_TESTS (default nl_api), FRESH_KEEP=1 (keep the root afterwards).
+# FRESH_TESTS (default nl_api), FRESH_KEEP=1 (keep the root afterwards),
+# FRESH_CI=1 (run CI's entry point, .ci/run: the whole make check, debug
+# kernel build included, instead of make demo and the short check).
 # Needs root and debootstrap (apt-get install debootstrap) on the host.
 set -euo pipefail
 
@@ -157,6 +159,14 @@ in_root() {	# in_root CMD: run CMD in the repository, in the root, timed
 	return "$rc"
 }
 
+if [[ ${FRESH_CI:-0} == 1 ]]; then
+	# As CI, on a fresh machine: .ci/run installs make and runs make
+	# check (make deps, the debug kernel build, every kernel's lane).
+	t0=$SECONDS
+	in_root "bash .ci/run"
+	say "passed: .ci/run on a fresh Debian 12 root in $((SECONDS - t0)) s ($((SECONDS - start)) s with debootstrap)"
+	exit
+fi
 # As the README says, on a fresh Debian 12 machine, as root.
 in_root "apt-get update -q && apt-get install -y -q make"
 in_root "make demo"
