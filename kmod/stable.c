@@ -1611,6 +1611,8 @@ void ftalias_rc_destroy(struct ftalias_alias *alias)
 		kfree(c);
 	}
 	skb_queue_splice_init(&rc->answers, &q);
+	/* A dump in parts ends here: marked interrupted, not complete. */
+	__ftalias_rc_changed(rc);
 	rc->live = false;
 	spin_unlock(&alias->lock);
 

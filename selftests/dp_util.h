@@ -1457,6 +1457,9 @@ static inline int dp_part_next(struct dp_part *d,
 	     nlh = NLMSG_NEXT(nlh, got)) {
 		if (nlh->nlmsg_seq != d->seq)
 			continue;
+		/* NLMSG_DONE too: a dump may be cut short after its last part. */
+		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+			d->intr = true;
 		if (nlh->nlmsg_type == NLMSG_DONE ||
 		    nlh->nlmsg_type == NLMSG_ERROR) {
 			int e = 0;
@@ -1467,8 +1470,6 @@ static inline int dp_part_next(struct dp_part *d,
 			d->err = e;
 			break;
 		}
-		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
-			d->intr = true;
 		if (cb)
 			cb(nlh, arg);
 		n++;

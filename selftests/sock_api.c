@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/epoll.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -357,7 +358,7 @@ struct bg {
 	int err;
 	ssize_t (*fn)(struct bg *);
 	int fd;
-	void *arg;
+	void *arg, *arg2;
 };
 
 static void *bg_main(void *p)
@@ -2255,6 +2256,64 @@ TEST_F(sa, backpressure_blocks)
 	EXPECT_EQ((uint64_t)p.n + 1, r.id.xid);
 	EXPECT_TRUE(queue_empty(p.s));
 	EXPECT_EQ((uint32_t)p.n + 1, ALIAS_FIELD(p.srv, pending));
+}
+
+static ssize_t bg_send_bp_id_out(struct bg *b)
+{
+	struct bp *p = b->arg;
+	char buf[BP_LEN];
+
+	bp_msg(buf, p->n);
+	return send_req(p->c, p->srv, buf, BP_LEN, b->arg2, 0);
+}
+
+/*
+ * The FTALIAS_CMSG_ID_OUT page is made read-only by another thread while
+ * the request waits for room (its address was checked already): the
+ * request is still sent and sendmsg() succeeds, only the ID is not
+ * written; FTALIAS_LAST_ID has it.
+ */
+TEST_F(sa, id_out_gone_after_send)
+{
+	char buf[BP_LEN + 1], want[BP_LEN];
+	long pg = sysconf(_SC_PAGESIZE);
+	struct ftalias_id last, zero;
+	socklen_t len = sizeof(last);
+	struct bg b = { 0 };
+	struct rmsg r;
+	struct bp p;
+	char *page;
+
+	page = mmap(NULL, pg, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, page);
+	memset(page, 0xab, pg);
+	memset(&zero, 0, sizeof(zero));
+	ASSERT_EQ(0, bp_fill(&p)) TH_LOG("n %d: %s", p.n, strerror(errno));
+	b.fn = bg_send_bp_id_out;
+	b.arg = &p;
+	b.arg2 = page;
+	ASSERT_EQ(0, bg_start(&b));
+	ASSERT_TRUE(bg_blocked(&b)) TH_LOG("send did not block: %zd %s",
+					    b.ret, strerror(b.err));
+	/* checked by writing zeroes before it waited */
+	EXPECT_EQ(0, memcmp(page, &zero, sizeof(zero)));
+	ASSERT_EQ(0, mprotect(page, pg, PROT_READ));
+
+	EXPECT_EQ(p.n, bp_drain(&p, p.n)) TH_LOG("%s", bp_why);
+	ASSERT_EQ(BP_LEN, ft_recv(p.s, buf, sizeof(buf), 0, &r))
+		TH_LOG("%s", strerror(r.err));
+	bp_msg(want, p.n);
+	EXPECT_EQ(0, memcmp(buf, want, BP_LEN));
+	ASSERT_EQ(0, bg_join(&b));
+	EXPECT_EQ(BP_LEN, b.ret) TH_LOG("%s", strerror(b.err));
+	EXPECT_EQ(0, memcmp(page, &zero, sizeof(zero)));
+	ASSERT_EQ(0, getsockopt(p.c, SOL_FTALIAS, FTALIAS_LAST_ID, &last,
+				&len));
+	EXPECT_TRUE(id_eq(&last, &r.id));
+	EXPECT_EQ((uint64_t)p.n + 1, last.xid);
+	EXPECT_TRUE(queue_empty(p.s));
+	EXPECT_EQ(0, munmap(page, pg));
 }
 
 TEST_F(sa, backpressure_sndtimeo)

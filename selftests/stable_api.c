@@ -2600,6 +2600,228 @@ TEST_F(st, journal_full)
 	EXPECT_EQ(0, dp_alias_del(self->nl, e));
 }
 
+/*
+ * A journal record is charged to the cache like its parent: one that
+ * does not fit the alias's byte limit (and no completed entry to evict)
+ * is refused with ENOBUFS before it is sent, counted as refused, and
+ * changes nothing; a smaller one fits.
+ */
+TEST_F(st, journal_over_cache_bytes)
+{
+	uint32_t b = new_alias(self->nl), e = new_alias(self->nl);
+	int a = dp_socket(self->af, 0, -1, 0);
+	int b1 = dp_socket(self->af, b, -1, 0);
+	int e1 = dp_socket(self->af, e, -1, 0);
+	static char big[3000];
+	struct ftalias_id x, y;
+	struct dp_cache before, cc;
+	struct dp_msg m;
+
+	ASSERT_GE(a, 0);
+	ASSERT_GE(b1, 0);
+	ASSERT_GE(e1, 0);
+	memset(big, 'j', sizeof(big));
+	ASSERT_EQ(0, dp_alias_set(self->nl, b, FTALIAS_A_ALIAS_CACHE_MAX_BYTES,
+				  2048, 8));
+	ASSERT_EQ(0, request(_metadata, self, a, b1, b, "X", &x));
+	ASSERT_EQ(0, dp_record(b1, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
+	before = cache_of(self->nl, b);
+	ASSERT_EQ(1U, before.in_progress);
+	ASSERT_LT(before.bytes, 2048U);
+	EXPECT_EQ(-ENOBUFS,
+		  dp_send_req_cmsg(b1, self->af, e, big, sizeof(big),
+				   FTALIAS_CMSG_PARENT, &x, sizeof(x), NULL));
+	cc = cache_of(self->nl, b);
+	EXPECT_EQ(before.refused + 1, cc.refused);
+	EXPECT_EQ(before.bytes, cc.bytes);
+	EXPECT_EQ(0U, cc.journal);
+	EXPECT_EQ(0U, cc.journaled);
+	EXPECT_EQ(1U, cc.in_progress);
+	EXPECT_TRUE(nothing_queued(e1));
+
+	/* A child that fits is journaled and sent. */
+	ASSERT_EQ(0, dp_send_req_cmsg(b1, self->af, e, "Y", 1,
+				      FTALIAS_CMSG_PARENT, &x, sizeof(x), &y));
+	cc = cache_of(self->nl, b);
+	EXPECT_EQ(1U, cc.journal);
+	EXPECT_EQ(before.refused + 1, cc.refused);
+	ASSERT_EQ(1, recv_wait(e1, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_TRUE(dp_id_eq(&m.id, &y));
+	ASSERT_EQ(0, dp_send_reply(b1, &x, "x", 1, 0));
+	EXPECT_TRUE(got_reply(self, a, &x, "x"));
+	cc = cache_of(self->nl, b);
+	EXPECT_EQ(0U, cc.in_progress);
+	EXPECT_EQ(0U, cc.journal);
+	close(e1);
+	close(b1);
+	close(a);
+	EXPECT_EQ(0, dp_alias_del(self->nl, b));
+	EXPECT_EQ(0, dp_alias_del(self->nl, e));
+}
+
+/*
+ * Entries orphaned while the alias has no active member: a standby takes
+ * one back with BLOCK before any notice went out (it is no orphan any
+ * more) and resolves another with a record (its request, held, is
+ * answered from the cache once a member is active); a member that becomes
+ * active gets the notice of the third only, the scan passing over the one
+ * taken back.
+ */
+TEST_F(st, block_takes_orphan_back)
+{
+	uint32_t b = new_alias(self->nl);
+	int a = dp_socket(self->af, 0, -1, 0);
+	int b1 = dp_socket(self->af, b, 10, 0);
+	int sb = standby(self->af, b);
+	struct ftalias_id x, y, z;
+	struct dp_entry ent[4];
+	struct dp_alias al;
+	struct dp_cache cc;
+	struct dp_msg m;
+	int b2, i;
+
+	ASSERT_GE(a, 0);
+	ASSERT_GE(b1, 0);
+	ASSERT_GE(sb, 0);
+	ASSERT_EQ(0, dp_alias_set(self->nl, b, FTALIAS_A_ALIAS_GRACE_MS,
+				  600000, 4));
+	ASSERT_EQ(0, request(_metadata, self, a, b1, b, "X", &x));
+	ASSERT_EQ(0, dp_record(b1, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
+	ASSERT_EQ(0, request(_metadata, self, a, b1, b, "Y", &y));
+	ASSERT_EQ(0, dp_record(b1, &y, FTALIAS_RECORD_BLOCK, NULL, 0));
+	ASSERT_EQ(0, request(_metadata, self, a, b1, b, "Z", &z));
+	ASSERT_EQ(0, dp_record(b1, &z, FTALIAS_RECORD_BLOCK, NULL, 0));
+	close(b1);		/* no active member: three orphans, no notice */
+	EXPECT_TRUE(nothing_queued(sb));
+	ASSERT_EQ(3, dp_cache_entries(self->nl, b, ent, 4));
+	for (i = 0; i < 3; i++)
+		EXPECT_EQ(0U, ent[i].owner_port);
+
+	ASSERT_EQ(0, dp_record(sb, &x, FTALIAS_RECORD_BLOCK, NULL, 0));
+	ASSERT_EQ(3, dp_cache_entries(self->nl, b, ent, 4));
+	for (i = 0; i < 3; i++)
+		EXPECT_EQ(dp_id_eq(&ent[i].id, &x) ? dp_port(sb) : 0U,
+			  ent[i].owner_port);
+	/* z resolved by the standby; the three requests stay held */
+	ASSERT_EQ(0, dp_record(sb, &z, FTALIAS_RECORD_AUTO_REPLY, "z", 1));
+	ASSERT_EQ(0, dp_alias_get(self->nl, b, &al));
+	EXPECT_EQ(3U, al.held);
+	EXPECT_EQ(0U, al.cache.waiting);
+	EXPECT_TRUE(nothing_queued(a));
+	cc = al.cache;
+	EXPECT_EQ(0U, cc.orphans);
+	EXPECT_EQ(2U, cc.in_progress);
+	EXPECT_TRUE(nothing_queued(sb));
+
+	/* b2 becomes active: the notice of y, none of x */
+	b2 = dp_socket(self->af, b, 5, 0);
+	ASSERT_GE(b2, 0);
+	ASSERT_EQ(1, recv_wait(b2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_EQ((uint32_t)FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_TRUE(dp_id_eq(&m.id, &y));
+	EXPECT_EQ('Y', self->buf[0]);
+	/* and z, held, is answered from the cache, not given to b2 */
+	EXPECT_TRUE(got_reply(self, a, &z, "z"));
+	EXPECT_TRUE(nothing_queued(b2));
+	EXPECT_EQ(1U, cache_of(self->nl, b).orphans);
+	ASSERT_EQ(2, dp_cache_entries(self->nl, b, ent, 4));
+	for (i = 0; i < 2; i++)
+		EXPECT_EQ(dp_id_eq(&ent[i].id, &x) ? dp_port(sb) : dp_port(b2),
+			  ent[i].owner_port);
+
+	/* each owner answers its own */
+	ASSERT_EQ(0, dp_send_reply(sb, &x, "x", 1, 0));
+	ASSERT_EQ(0, dp_send_reply(b2, &y, "y", 1, 0));
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(1, recv_wait(a, self->buf, sizeof(self->buf), &m,
+				       self->cbuf, sizeof(self->cbuf)));
+		EXPECT_TRUE(m.has_reply_to);
+		EXPECT_EQ(dp_id_eq(&m.reply_to, &x) ? 'x' : 'y', self->buf[0]);
+	}
+	EXPECT_TRUE(nothing_queued(a));
+	cc = cache_of(self->nl, b);
+	EXPECT_EQ(0U, cc.in_progress);
+	EXPECT_EQ(0U, cc.waiting);
+	EXPECT_EQ(0U, cc.entries);
+	EXPECT_EQ(1U, cc.orphans);
+	close(b2);
+	close(sb);
+	close(a);
+	EXPECT_EQ(0, dp_alias_del(self->nl, b));
+}
+
+/*
+ * The oldest completed entry recorded again, bigger, past the byte
+ * limit: the room is made by evicting the next one, never the entry
+ * itself though it comes first in the eviction order.
+ */
+TEST_F(st, record_again_oldest_evicts_next)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	static char big[3000], small[1000];
+	struct ftalias_id x, y;
+	struct dp_entry e[4];
+	struct dp_cache cs;
+	struct dp_msg m;
+
+	ASSERT_GE(srv, 0);
+	ASSERT_GE(cli, 0);
+	memset(small, 's', sizeof(small));
+	memset(big, 'b', sizeof(big));
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_CACHE_MAX_BYTES,
+				  4096, 8));
+	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "x", &x));
+	ASSERT_EQ(0, dp_reply_record(srv, &x, small, sizeof(small)));
+	ASSERT_EQ((ssize_t)sizeof(small),
+		  recv_wait(cli, self->buf, sizeof(self->buf), &m, self->cbuf,
+			    sizeof(self->cbuf)));
+	ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "y", &y));
+	ASSERT_EQ(0, dp_reply_record(srv, &y, small, sizeof(small)));
+	ASSERT_EQ((ssize_t)sizeof(small),
+		  recv_wait(cli, self->buf, sizeof(self->buf), &m, self->cbuf,
+			    sizeof(self->cbuf)));
+	cs = cache_of(self->nl, s);
+	ASSERT_EQ(2U, cs.entries);
+	ASSERT_EQ(0U, cs.evict_lru);
+
+	/* x, first to evict, grows: y goes, x stays with the new reply */
+	ASSERT_EQ(0, dp_record(srv, &x, FTALIAS_RECORD_AUTO_REPLY, big,
+			       sizeof(big)));
+	cs = cache_of(self->nl, s);
+	EXPECT_EQ(1U, cs.entries);
+	EXPECT_EQ(1U, cs.evict_lru);
+	EXPECT_EQ(0U, cs.refused);
+	EXPECT_LE(cs.bytes, 4096U);
+	ASSERT_EQ(1, entries_of(self->nl, s, e, 4));
+	EXPECT_TRUE(dp_id_eq(&e[0].id, &x));
+	EXPECT_EQ(sizeof(big), e[0].size);
+	EXPECT_EQ((uint32_t)FTALIAS_CACHE_STATE_AUTO_REPLY, e[0].state);
+
+	/* x is answered from the cache, y goes to the server again */
+	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "x", 1,
+				      FTALIAS_CMSG_ID, &x, sizeof(x), NULL));
+	ASSERT_EQ((ssize_t)sizeof(big),
+		  recv_wait(cli, self->buf, sizeof(self->buf), &m, self->cbuf,
+			    sizeof(self->cbuf)));
+	EXPECT_EQ(0, memcmp(self->buf, big, sizeof(big)));
+	EXPECT_TRUE(nothing_queued(srv));
+	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "y", 1,
+				      FTALIAS_CMSG_ID, &y, sizeof(y), NULL));
+	ASSERT_EQ(1, recv_wait(srv, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_TRUE(dp_id_eq(&m.id, &y));
+	ASSERT_EQ(0, dp_send_reply(srv, &y, "r", 1, 0));
+	EXPECT_TRUE(got_reply(self, cli, &y, "r"));
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
 /* ---- cache-get and journal-get across several messages ----------------- */
 
 /* The IDs a dump gave, in order. */
@@ -2775,6 +2997,54 @@ TEST_F_TIMEOUT(st, cache_dump_parts, 300)
 	close(cli);
 	close(srv);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
+#define NGONE	120
+
+/*
+ * The alias is deleted between two parts of its cache-get: the dump
+ * ends there, without an error, and its end carries NLM_F_DUMP_INTR
+ * (the entries not given yet went with the cache; the caller that dumps
+ * again learns that the alias is gone).
+ */
+TEST_F_TIMEOUT(st, cache_dump_alias_deleted, 300)
+{
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	static struct id_list got;
+	struct ftalias_id id;
+	struct dp_part d;
+	int i, k, n;
+
+	ASSERT_GE(srv, 0);
+	ASSERT_GE(cli, 0);
+	for (i = 0; i < NGONE; i++) {
+		ASSERT_EQ(0, request(_metadata, self, cli, srv, s, "g", &id));
+		ASSERT_EQ(0, dp_reply_record(srv, &id, "ok", 2));
+		ASSERT_TRUE(got_reply(self, cli, &id, "ok"));
+	}
+	ASSERT_EQ(0, dp_part_open(&d, self->nl->fam));
+	got.n = 0;
+	ASSERT_EQ(0, dp_part_start(&d, FTALIAS_CMD_CACHE_GET,
+				   FTALIAS_A_CACHE_ENTRY_ALIAS_ID, s));
+	k = dp_part_next(&d, cache_entry_cb, &got);
+	ASSERT_GT(k, 0);
+	/* part 2 is built already: the deletion shows from part 3 */
+	ASSERT_LT(2 * k, NGONE) TH_LOG("%d entries a part", k);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	n = dp_part_rest(&d, cache_entry_cb, &got);
+	EXPECT_EQ(0, d.err);
+	EXPECT_LE(k, n);
+	EXPECT_GT(NGONE - k, n);
+	EXPECT_EQ(k + n, got.n);
+	EXPECT_TRUE(d.intr) TH_LOG("a dump cut short without NLM_F_DUMP_INTR");
+	/* the caller dumping again: no such alias */
+	EXPECT_EQ(-ENOENT, dp_cache_entries(self->nl, s, NULL, 0));
+	dp_part_close(&d);
+	close(cli);
 	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
 }
 
