@@ -1,15 +1,17 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Install the Debian packages ftalias builds and tests need and extract the
-# 6.12 kernel source into the cache (KSRC).  Fast and idempotent: apt-get
-# runs only when dpkg-query says something is missing.
+# Install the Debian packages ftalias builds and tests need (without their
+# Recommends: none of them is used; procps, for pgrep and ps, came only as
+# one and is named) and extract the 6.12 kernel source into the cache
+# (KSRC).  Fast and idempotent: apt-get runs only
+# when dpkg-query says something is missing.
 #   deps.sh          install what is missing, extract the source, print KSRC
 #   deps.sh --check  exit 1 if anything is missing, do nothing
 set -euo pipefail
 
 cache=${FTALIAS_CACHE:-/var/cache/ftalias}
 pkgs=(
-	build-essential git perl gzip bc cpio kmod pkg-config iproute2 xz-utils zstd
+	build-essential git perl gzip bc cpio kmod procps pkg-config iproute2 xz-utils zstd
 	qemu-system-x86 busybox-static
 	linux-image-amd64 linux-headers-amd64
 	linux-image-6.12-amd64 linux-headers-6.12-amd64 linux-source-6.12
@@ -47,10 +49,10 @@ mapfile -t need < <(missing)
 if ((${#need[@]})); then
 	sudo=
 	((EUID == 0)) || sudo=sudo
-	echo "  DEPS    apt-get install ${need[*]}"
+	echo "  DEPS    apt-get install --no-install-recommends ${need[*]}"
 	export DEBIAN_FRONTEND=noninteractive
 	$sudo apt-get update -q
-	$sudo apt-get install -y -q "${need[@]}"
+	$sudo apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
 
 ksrc=$(srcdir)
