@@ -3,7 +3,8 @@
 # ftalias: out-of-tree module, CLI, selftests and the QEMU test harness.
 #
 #   make                 module (against KDIR, W=1), tools, selftests
-#   make deps            install Debian packages, extract linux-source-6.12
+#   make deps            install Debian packages, extract linux-source-6.12,
+#                        unpack the Debian test kernels into FTALIAS_CACHE
 #   make modules-all     module for the 6.1, 6.12 and debug kernels (.build/)
 #   make debug-kernel    KASAN/lockdep/kmemleak kernel, cached in FTALIAS_CACHE
 #   make vm KERNEL=6.1|6.12|debug|gcov CMD='...' [VM_OUT=dir]
@@ -42,11 +43,15 @@ include $(TOP)/scripts/quiet.mk
 VM := $(TOP)/selftests/vm
 DEPS := $(VM)/deps.sh
 
-# Newest installed Debian headers of a series ("" if none).
-deb_hdrs = $(lastword $(shell ls -1d /usr/src/linux-headers-$(1)*-amd64 2>/dev/null | sort -V))
+# Newest headers of a test kernel series ("" if none): Debian's, unpacked
+# by make deps into $(FTALIAS_CACHE)/kernels/<release>/ beside the image.
+deb_hdrs = $(lastword $(shell ls -1d $(FTALIAS_CACHE)/kernels/$(1)*-amd64/usr/src/linux-headers-$(1)*-amd64 2>/dev/null | sort -V))
 HDR_6.1 := $(call deb_hdrs,6.1.)
 HDR_6.12 := $(call deb_hdrs,6.12.)
-HDR_NEWEST := $(call deb_hdrs,)
+# Newest Debian headers, installed in /usr/src or unpacked in the cache.
+HDR_NEWEST := $(lastword $(shell ls -1d /usr/src/linux-headers-*-amd64 \
+	$(FTALIAS_CACHE)/kernels/*-amd64/usr/src/linux-headers-*-amd64 2>/dev/null | \
+	awk -F/ '{ print $$NF, $$0 }' | sort -V | cut -d' ' -f2))
 
 ifeq ($(origin KDIR),undefined)
 KDIR := /lib/modules/$(shell uname -r)/build

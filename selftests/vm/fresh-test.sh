@@ -6,8 +6,9 @@
 # repository's HEAD in it and runs there, as root in a chroot with /proc,
 # /sys and /dev from the host, what the README tells a user to run:
 #   apt-get install make; make demo; make check KERNELS=6.12 TESTS=...
-# The root has its own /var/cache (so an empty FTALIAS_CACHE), /usr/src,
-# /lib/modules and /boot; its guests share the chroot's / over 9p.
+# The root has its own /var/cache (so an empty FTALIAS_CACHE: the test
+# kernels are unpacked there), /usr/src and /lib/modules; its guests share
+# the chroot's / over 9p.
 #   fresh-test.sh
 # Environment: FRESH_ROOT (default /var/tmp/ftalias-fresh; removed first),
 # FRESH_TESTS (default nl_api), FRESH_KEEP=1 (keep the root afterwards),

@@ -60,6 +60,17 @@ if [[ -n ${FTALIAS_OUT:-} ]]; then
 		verdict 126
 	fi
 fi
+# A Debian kernel's modules are in the cache beside its image (make deps
+# unpacks them there, nothing installs them on the host): put them where
+# modprobe looks, over whatever the host has there.
+kmods=/lib/modules/$(uname -r)
+if [[ -n ${FTALIAS_KMODS:-} ]]; then
+	if ! mount -t tmpfs -o mode=0755 tmpfs /lib/modules ||
+	   ! mkdir "$kmods" || ! mount --bind "$FTALIAS_KMODS" "$kmods"; then
+		log "cannot mount $FTALIAS_KMODS on $kmods (no /lib/modules on the host?)"
+		verdict 126
+	fi
+fi
 export PATH=$FTALIAS_SRC/tools:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root TERM=dumb LANG=C.UTF-8
 

@@ -42,21 +42,25 @@ for d in "$cache" "$(realpath -m "$KSRC")"; do
 	esac
 done
 
-newest_kver() {	# newest installed Debian kernel of a series, e.g. 6.1
-	local v
-	v=$(cd /boot && ls -1 "vmlinuz-$1".* 2>/dev/null | sed 's/^vmlinuz-//' | sort -V | tail -n1)
-	[[ -n $v ]] || { echo "no /boot/vmlinuz-$1.* installed (make deps)" >&2; return 1; }
+newest_kver() {	# newest Debian kernel of a series (e.g. 6.1) in the cache
+	local v s
+
+	v=$(for s in "$cache/kernels/$1".*/.ftalias-unpacked; do
+		[[ -e $s ]] && basename "${s%/*}"
+	done | sort -V | tail -n1)
+	[[ -n $v ]] || { echo "run-vm.sh: no Debian $1 kernel in $cache/kernels (make deps)" >&2; return 1; }
 	echo "$v"
 }
 
 # --- kernel image and initramfs, cached per kernel release ----------------
-mods=()
+mods=() kmods=
 case $kernel in
 6.1 | 6.12)
-	kver=$(newest_kver "$kernel")
+	kver=$(newest_kver "$kernel") || exit 126
+	kroot=$cache/kernels/$kver
 	kdir=$cache/vm/$kver
 	mkdir -p "$kdir"
-	vmlinuz=/boot/vmlinuz-$kver
+	vmlinuz=$kroot/boot/vmlinuz-$kver
 	if [[ ! -s $kdir/vmlinux || $vmlinuz -nt $kdir/vmlinux ]]; then
 		# PVH boot of the ELF image saves the decompressor (~4 s under TCG).
 		"$KSRC/scripts/extract-vmlinux" "$vmlinuz" >"$kdir/vmlinux.tmp"
@@ -64,9 +68,11 @@ case $kernel in
 	fi
 	vmlinux=$kdir/vmlinux
 	for m in virtio_pci 9pnet_virtio 9p overlay; do
-		mapfile -t -O "${#mods[@]}" mods < <(modprobe -S "$kver" --show-depends "$m" |
+		mapfile -t -O "${#mods[@]}" mods < <(modprobe -d "$kroot" -S "$kver" --show-depends "$m" |
 			awk '$1 == "insmod" { print $2 }')
 	done
+	# The guest's modprobe finds them on /lib/modules/$kver (guest-init.sh).
+	kmods=$kroot/lib/modules/$kver
 	mem=2G
 	;;
 debug | gcov)
@@ -130,6 +136,7 @@ FTALIAS_SRC=$top
 FTALIAS_KO=$guest_ko
 FTALIAS_KERNEL=$guest_kernel
 KSRC=$KSRC
+FTALIAS_KMODS=$kmods
 EOT
 # A second 9p share, writable, mounted by guest-init.sh on $FTALIAS_OUT.
 out_share=()
