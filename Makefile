@@ -100,7 +100,9 @@ KDIR_debug = $(DEBUG_KDIR)
 KDIR_gcov = $(GCOV_KDIR)
 kdir_of = $(if $(filter debug gcov,$(1)),$(KDIR_$(1)),$(HDR_$(1)))
 krel_of = $(if $(filter debug gcov,$(1)),$(shell cat $(KDIR_$(1))/include/config/kernel.release 2>/dev/null || echo $(1)),$(patsubst linux-headers-%,%,$(notdir $(HDR_$(1)))))
-bdir_of = $(TOP)/.build/$(call krel_of,$(1))
+# The debug kernel's module in a fixed dir: make check names it before that
+# kernel is built (beside the other kernels' lanes).
+bdir_of = $(TOP)/.build/$(if $(filter debug,$(1)),debug,$(call krel_of,$(1)))
 ko_of = $(call bdir_of,$(1))/kmod/ftalias.ko
 
 ALL_KERNELS := 6.1 6.12 debug
@@ -211,12 +213,16 @@ _vm: module-$(KERNEL)
 check:
 	$(with-deps)
 
-_check: $(addprefix module-,$(KERNELS)) tools-check install-check selftests
-	@$(VM)/check.sh "$(KERNELS)" "$(TESTS)" \
+# The debug kernel and its module build in check.sh, beside the other
+# lanes (CHECK_BUILD_DEBUG); the debug lanes boot once they are built.
+_check: $(addprefix module-,$(filter-out debug,$(KERNELS))) tools-check install-check selftests
+	@$(if $(filter debug,$(KERNELS)),CHECK_BUILD_DEBUG='$(MAKE) --no-print-directory module-debug') \
+		$(VM)/check.sh "$(KERNELS)" "$(TESTS)" \
 		$(foreach k,$(KERNELS),$(k)=$(call ko_of,$(k)))
 
 # make coverage: the suite in one guest of the gcov kernel (the debug
-# lane's budgets: about as long), the guest's counters to .build/coverage/,
+# lane's budgets, and the client tests the debug lanes skip: about as
+# long), the guest's counters to .build/coverage/,
 # then the report, even when a test failed (make fails then, after it).
 COV_OUT = $(TOP)/.build/coverage
 
@@ -225,7 +231,7 @@ coverage:
 
 _coverage: module-gcov tools selftests
 	@rm -rf $(COV_OUT) && mkdir -p $(COV_OUT)/gcda
-	@{ VM_OUT=$(COV_OUT)/gcda $(VM)/check.sh gcov "$(TESTS)" gcov=$(call ko_of,gcov); \
+	@{ VM_OUT=$(COV_OUT)/gcda FTALIAS_CLI_DEBUG=1 $(VM)/check.sh gcov "$(TESTS)" gcov=$(call ko_of,gcov); \
 		echo $$? >$(COV_OUT)/check.rc; } 2>&1 | tee $(COV_OUT)/check.log
 	$(call say,COV,$(call bdir_of,gcov)/kmod)
 	@$(VM)/coverage.py --build $(call bdir_of,gcov) --gcda $(COV_OUT)/gcda/gcov \

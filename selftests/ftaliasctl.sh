@@ -15,6 +15,7 @@ source "$(dirname "$0")/lib.sh"
 
 require_root
 require_module
+skip_cli_on_debug
 require_cmd ip ftaliasctl python3
 MEMBER=$lib_dir/ftalias_member
 [[ -x $MEMBER ]] || skip "$MEMBER not built (make selftests)"

@@ -30,6 +30,15 @@ skip() {
 	exit $ksft_skip
 }
 
+# The command-line clients' end-to-end tests (ftaliasctl.sh, ynl_cli.sh)
+# test user space: their kernel calls are nl_api's, which the debug kernel
+# runs.  They run on 6.1 and 6.12, and on the debug kernel only with
+# FTALIAS_CLI_DEBUG=1 (about 5 minutes of its lanes).
+skip_cli_on_debug() {
+	[[ ${FTALIAS_KERNEL:-} == debug && ${FTALIAS_CLI_DEBUG:-0} != 1 ]] || return 0
+	skip "a client test: run on 6.1 and 6.12 (FTALIAS_CLI_DEBUG=1 runs it here)"
+}
+
 finish() {
 	if ((failures)); then
 		log "$failures check(s) failed"

@@ -5,9 +5,19 @@
 # each in its own session with the timeout of ./settings, and prints TAP:
 #   ok N name / not ok N name / ok N name # SKIP (exit 4)
 # A test's own output is indented with "# " (nested TAP for harness tests).
-#   run_tests.sh [name[.sh] ...]
+#   run_tests.sh [--claim DIR] [name[.sh] ...]
+# --claim DIR: several guests share the list (make check's debug guests,
+# DIR a directory all of them write): a test runs in the guest that
+# creates DIR/<name> first, the longest tests are offered first, and the
+# plan comes last (the count of tests this guest ran).
 # Exit 1 if any test failed.
 cd "$(dirname "$0")" || exit 1
+
+claim=
+if [[ ${1:-} == --claim ]]; then
+	claim=${2:?--claim needs a directory}
+	shift 2
+fi
 
 timeout=45
 [[ -r settings ]] && timeout=$(sed -n 's/^timeout=//p' settings)
@@ -34,10 +44,25 @@ else
 	tests=("${all[@]}")
 fi
 
+if [[ -n $claim ]]; then
+	# The longest on the debug kernel first, so that the guests end
+	# together; the others in the list's order.
+	first=(soak.sh nl_api fuzz.sh ftaliasctl.sh faults init_faults.sh races.sh)
+	ordered=()
+	for f in "${first[@]}"; do
+		for t in "${tests[@]}"; do [[ $t == "$f" ]] && ordered+=("$t"); done
+	done
+	for t in "${tests[@]}"; do
+		[[ " ${first[*]} " == *" $t "* ]] || ordered+=("$t")
+	done
+	tests=("${ordered[@]}")
+fi
+
 echo "TAP version 13"
-echo "1..${#tests[@]}"
+[[ -n $claim ]] || echo "1..${#tests[@]}"
 n=0 failed=0
 for t in "${tests[@]}"; do
+	[[ -z $claim ]] || mkdir "$claim/$t" 2>/dev/null || continue
 	n=$((n + 1))
 	echo "# selftests: ftalias: $t"
 	if [[ ! -e $t ]]; then
@@ -58,4 +83,5 @@ for t in "${tests[@]}"; do
 	esac
 	echo "# $t: ${took}s"
 done
+[[ -z $claim ]] || echo "1..$n"
 exit $failed

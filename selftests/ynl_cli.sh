@@ -10,6 +10,7 @@ source "$(dirname "$0")/lib.sh"
 
 require_root
 require_module
+skip_cli_on_debug
 require_cmd ip ftaliasctl
 [[ -x /usr/bin/python3 ]] || skip "/usr/bin/python3 not found"
 cli=${KSRC:-}/tools/net/ynl/cli.py

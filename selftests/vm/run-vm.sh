@@ -147,10 +147,10 @@ if [[ -n ${VM_OUT:-} ]]; then
 	echo "FTALIAS_OUT=/run/ftalias-out" >>"$run/env"
 fi
 # The tests' budget and seed knobs (Documentation/testing.rst) reach the
-# guest: FTALIAS_FUZZ_*, FTALIAS_SOAK_*, FTALIAS_RACES_*, FTALIAS_FAULTS_*
-# and run_tests.sh's kselftest_override_timeout.
+# guest: FTALIAS_FUZZ_*, FTALIAS_SOAK_*, FTALIAS_RACES_*, FTALIAS_FAULTS_*,
+# FTALIAS_CLI_* and run_tests.sh's kselftest_override_timeout.
 while IFS='=' read -r name _; do
-	[[ $name =~ ^FTALIAS_(FUZZ|SOAK|RACES|FAULTS)_[A-Z0-9_]+$ ||
+	[[ $name =~ ^FTALIAS_(FUZZ|SOAK|RACES|FAULTS|CLI)_[A-Z0-9_]+$ ||
 	   $name == kselftest_override_timeout ]] || continue
 	printf '%s=%q\n' "$name" "${!name}" >>"$run/env"
 done < <(env)
