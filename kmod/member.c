@@ -364,7 +364,7 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 		return;
 	case FTALIAS_RC_RETRY:
 		kfree_skb(clone);
-		/* Later after each failure in a row. */
+		/* Doubling with each failure in a row, reset by a success. */
 		delay = __ftalias_rc_backoff(alias);
 		goto hold;
 	}

@@ -552,8 +552,10 @@ static void ftalias_rc_copy(struct sk_buff *to, int off,
 }
 
 /*
- * The retry delay after an answer or notice could not be allocated:
- * doubled at each failure in a row, up to FTALIAS_RC_BACKOFF_MAX.
+ * The retry delay after an answer or notice of the alias could not be
+ * allocated: 1 jiffy after the first failure, doubled at each further
+ * failure in a row (answers and notices count together), at most
+ * FTALIAS_RC_BACKOFF_MAX; the next success sets it back to 0.
  */
 static unsigned long __ftalias_rc_fail(struct ftalias_rc *rc)
 {
@@ -731,8 +733,9 @@ static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
  * @to: its active member
  *
  * Each orphaned in-progress entry becomes @to's to resolve, with an
- * orphan notice.  Out of memory, the alias's work tries again, later
- * after each failure in a row (__ftalias_rc_fail()).
+ * orphan notice.  Out of memory, the alias's work tries again, the delay
+ * doubling with each failure in a row and reset by a success
+ * (__ftalias_rc_fail()).
  */
 void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to)
 {
