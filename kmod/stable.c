@@ -1773,6 +1773,9 @@ int __init ftalias_rc_module_init(void)
 
 void ftalias_rc_module_exit(void)
 {
+	/* After every namespace's exit: every cache destroyed, uncharged. */
+	WARN_ON_ONCE(atomic64_read(&ftalias_rc_total) ||
+		     atomic64_read(&ftalias_rc_others));
 	ftalias_rc_shrinker_unregister();
 	kmem_cache_destroy(ftalias_rc_entry_cache);
 }
