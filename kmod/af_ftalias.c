@@ -703,8 +703,15 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 			to = ftalias_port_get(fn, sfa->sfa_port);
 			if (!to)
 				return -ECONNREFUSED;
-			/* A connection's socket takes no datagram. */
-			if (to->sk.sk_type != SOCK_RDM) {
+			/*
+			 * A connection's socket takes no datagram, nor does
+			 * one still in bind(): its port is in the table
+			 * before its alias is set and published with @bound
+			 * (it could join an alias after the datagram was let
+			 * through unchecked).  @alias is read only after the
+			 * acquire, and stays set while @to is referenced.
+			 */
+			if (to->sk.sk_type != SOCK_RDM || !ftalias_bound(to)) {
 				sock_put(&to->sk);
 				return -ECONNREFUSED;
 			}
@@ -714,7 +721,7 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 			 * the active member's queue.  Replies do not come
 			 * this way (FTALIAS_CMSG_REPLY_TO).
 			 */
-			if (ftalias_bound(to) && to->alias &&
+			if (to->alias &&
 			    !ftalias_alias_may(to->alias, net,
 					       FTALIAS_MODE_SEND)) {
 				sock_put(&to->sk);

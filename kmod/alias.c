@@ -66,6 +66,8 @@ void ftalias_net_exit(struct ftalias_net *fn)
 
 	WARN_ON_ONCE(fn->count);
 	WARN_ON_ONCE(!hash_empty(fn->names));
+	/* Each deletion above destroyed its cache: nothing left charged. */
+	WARN_ON_ONCE(atomic64_read(&fn->rc_bytes));
 	/* Every socket holds a reference of its namespace. */
 	WARN_ON_ONCE(!xa_empty(&fn->ports));
 	xa_destroy(&fn->aliases);

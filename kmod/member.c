@@ -364,7 +364,7 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 		return;
 	case FTALIAS_RC_RETRY:
 		kfree_skb(clone);
-		/* Later after each failure in a row. */
+		/* Doubling with each failure in a row, reset by a success. */
 		delay = __ftalias_rc_backoff(alias);
 		goto hold;
 	}
@@ -847,15 +847,20 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 	skb_queue_walk(&alias->held_replies, skb)
 		__ftalias_held_reply_disown(alias, skb);
 	if (alias->active == fsk) {
-		alias->active = NULL;
 		next = NULL;
 		if (!alias->dead && ftalias_policy_auto(alias))
 			next = __ftalias_best(alias, NULL);
 		if (next) {
+			/*
+			 * From @fsk, still alias->active: the promotion's
+			 * old_port is the member that left.  Its connections
+			 * already ended (ftalias_conn_sock_release()).
+			 */
 			__ftalias_set_active(alias, next);
 			__ftalias_event(&ev, alias, next,
 					FTALIAS_CMD_MEMBER_CHANGE_NTF);
 		} else {
+			alias->active = NULL;
 			__ftalias_went_idle(alias);
 		}
 	}

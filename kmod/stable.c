@@ -496,25 +496,39 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 /*
  * A message of @len bytes to fill with skb_store_bits(), made without a
  * high-order allocation (GFP_ATOMIC under the alias's lock): linear while
- * it fits in a page, page fragments beyond (order 0; a whole orphan
- * notice fits, see ftalias_rc_module_init()).
+ * it fits in a page, a full page of head and order-0 page fragments
+ * beyond.  At most MAX_SKB_FRAGS - 1 fragments: from v6.5 (09c2c90705bb)
+ * until a fix of 2025, alloc_skb_with_frags() fails with EMSGSIZE past
+ * that.  A whole orphan notice fits, see ftalias_rc_module_init().
+ *
+ * Return: the message, or NULL with *@err set: -ENOMEM (try again later)
+ * or -EMSGSIZE (never fits).
  */
-static struct sk_buff *ftalias_rc_alloc(u32 len, gfp_t gfp)
+static struct sk_buff *ftalias_rc_alloc(u32 len, gfp_t gfp, int *err)
 {
+	u32 head = min_t(u32, len, SKB_MAX_HEAD(0));
 	struct sk_buff *msg;
-	int err;
 
-	if (len <= SKB_MAX_HEAD(0)) {
+	*err = -EMSGSIZE;
+	if (len - head > (MAX_SKB_FRAGS - 1) * PAGE_SIZE)
+		return NULL;
+	*err = -ENOMEM;
+	if (len == head) {
 		msg = alloc_skb(len, gfp | __GFP_NOWARN);
 		if (msg)
 			skb_put(msg, len);
 		return msg;
 	}
-	msg = alloc_skb_with_frags(0, len, 0, &err, gfp | __GFP_NOWARN);
-	if (msg) {
-		msg->len = len;
-		msg->data_len = len;
+	msg = alloc_skb_with_frags(head, len - head, 0, err,
+				   gfp | __GFP_NOWARN);
+	if (!msg) {
+		if (*err != -EMSGSIZE)
+			*err = -ENOMEM;
+		return NULL;
 	}
+	skb_put(msg, head);
+	msg->len += len - head;
+	msg->data_len = len - head;
 	return msg;
 }
 
@@ -552,8 +566,10 @@ static void ftalias_rc_copy(struct sk_buff *to, int off,
 }
 
 /*
- * The retry delay after an answer or notice could not be allocated:
- * doubled at each failure in a row, up to FTALIAS_RC_BACKOFF_MAX.
+ * The retry delay after an answer or notice of the alias could not be
+ * allocated: 1 jiffy after the first failure, doubled at each further
+ * failure in a row (answers and notices count together), at most
+ * FTALIAS_RC_BACKOFF_MAX; the next success sets it back to 0.
  */
 static unsigned long __ftalias_rc_fail(struct ftalias_rc *rc)
 {
@@ -623,6 +639,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 	struct ftalias_rc_entry *e;
 	struct ftalias_skb_cb *cb;
 	struct sk_buff *msg;
+	int err;
 
 	lockdep_assert_held(&alias->lock);
 
@@ -643,7 +660,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		return FTALIAS_RC_WAIT;
 
 	case FTALIAS_RC_AUTO_REPLY:
-		msg = ftalias_rc_alloc(e->len, GFP_ATOMIC);
+		msg = ftalias_rc_alloc(e->len, GFP_ATOMIC, &err);
 		if (!msg)
 			goto retry;
 		/* Cannot fail: the room is there. */
@@ -662,7 +679,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 
 	default:
 		/* The handler's argument, then the request's bytes. */
-		msg = ftalias_rc_alloc(e->len, GFP_ATOMIC);
+		msg = ftalias_rc_alloc(e->len, GFP_ATOMIC, &err);
 		if (msg)
 			WARN_ON_ONCE(skb_store_bits(msg, 0, e->data, e->len));
 		msg = ftalias_rc_attach(msg, req->skb);
@@ -682,8 +699,12 @@ retry:
 	return FTALIAS_RC_RETRY;
 }
 
-/* The orphan notice of @e: its journal, then the request's bytes. */
-static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
+/*
+ * The orphan notice of @e: its journal, then the request's bytes.
+ *
+ * Return: the notice, or NULL with *@err set (see ftalias_rc_alloc()).
+ */
+static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e, int *err)
 {
 	static const u8 pad[FTALIAS_JOURNAL_ALIGN];
 	struct ftalias_rc_prog *prog = e->prog;
@@ -695,7 +716,7 @@ static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
 
 	list_for_each_entry(jr, &prog->journal, node)
 		size += sizeof(hdr) + ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN);
-	msg = ftalias_rc_alloc(size, GFP_ATOMIC);
+	msg = ftalias_rc_alloc(size, GFP_ATOMIC, err);
 	if (!msg)
 		return NULL;
 	off = 0;
@@ -716,8 +737,10 @@ static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
 		off += len;
 	}
 	msg = ftalias_rc_attach(msg, prog->request);
-	if (!msg)
+	if (!msg) {
+		*err = -ENOMEM;
 		return NULL;
+	}
 	cb = ftalias_cb(msg);
 	cb->kind = FTALIAS_MSG_ORPHAN;
 	cb->flags = FTALIAS_F_ORPHAN;
@@ -731,14 +754,18 @@ static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e)
  * @to: its active member
  *
  * Each orphaned in-progress entry becomes @to's to resolve, with an
- * orphan notice.  Out of memory, the alias's work tries again, later
- * after each failure in a row (__ftalias_rc_fail()).
+ * orphan notice.  Out of memory, the alias's work tries again, the delay
+ * doubling with each failure in a row and reset by a success
+ * (__ftalias_rc_fail()).  A notice too big for any skb is no transient
+ * failure: it cannot happen (ftalias_rc_module_init()), but if it did,
+ * that entry stays an orphan and the others still get their notices.
  */
 void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to)
 {
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_entry *e;
 	struct sk_buff *msg;
+	int err;
 
 	lockdep_assert_held(&alias->lock);
 
@@ -747,7 +774,9 @@ void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to)
 	list_for_each_entry(e, &rc->in_progress, lru) {
 		if (e->prog->owner)
 			continue;
-		msg = ftalias_rc_notice(e);
+		msg = ftalias_rc_notice(e, &err);
+		if (!msg && WARN_ON_ONCE(err == -EMSGSIZE))
+			continue;
 		if (!msg) {
 			__ftalias_schedule(alias, __ftalias_rc_fail(rc));
 			return;
@@ -1010,9 +1039,11 @@ struct ftalias_rc_new {
 /* The copy of @n->want request bytes, for another try. */
 static int ftalias_rc_new_request(struct ftalias_rc_new *n)
 {
+	int err;
+
 	kfree_skb(n->request);
-	n->request = ftalias_rc_alloc(n->want, GFP_KERNEL_ACCOUNT);
-	return n->request ? 0 : -ENOMEM;
+	n->request = ftalias_rc_alloc(n->want, GFP_KERNEL_ACCOUNT, &err);
+	return n->request ? 0 : err;
 }
 
 static int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog)
@@ -1719,10 +1750,17 @@ int __init ftalias_rc_module_init(void)
 	int err;
 
 	BUILD_BUG_ON(FTALIAS_MSG_MAX >= 1 << 24);	/* entry->len */
-	/* The journal of an orphan notice fits in ftalias_rc_alloc()'s pages. */
+	/*
+	 * The journal of an orphan notice, and an answer, fit in
+	 * ftalias_rc_alloc()'s head and MAX_SKB_FRAGS - 1 pages: all that
+	 * alloc_skb_with_frags() gives on some stable kernels from v6.5.
+	 */
 	BUILD_BUG_ON(FTALIAS_JOURNAL_BYTES_MAX + FTALIAS_JOURNAL_MAX *
 		     (sizeof(struct ftalias_journal_rec) +
-		      FTALIAS_JOURNAL_ALIGN) > MAX_SKB_FRAGS * PAGE_SIZE);
+		      FTALIAS_JOURNAL_ALIGN) >
+		     SKB_MAX_HEAD(0) + (MAX_SKB_FRAGS - 1) * PAGE_SIZE);
+	BUILD_BUG_ON(FTALIAS_MSG_MAX >
+		     SKB_MAX_HEAD(0) + (MAX_SKB_FRAGS - 1) * PAGE_SIZE);
 
 	ftalias_rc_entry_cache = KMEM_CACHE(ftalias_rc_entry, SLAB_ACCOUNT);
 	if (!ftalias_rc_entry_cache)
@@ -1735,6 +1773,9 @@ int __init ftalias_rc_module_init(void)
 
 void ftalias_rc_module_exit(void)
 {
+	/* After every namespace's exit: every cache destroyed, uncharged. */
+	WARN_ON_ONCE(atomic64_read(&ftalias_rc_total) ||
+		     atomic64_read(&ftalias_rc_others));
 	ftalias_rc_shrinker_unregister();
 	kmem_cache_destroy(ftalias_rc_entry_cache);
 }

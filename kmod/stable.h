@@ -70,8 +70,11 @@ struct ftalias_rc {
 	u64 seq;		/* of the last entry recorded */
 	u64 bytes;
 	u64 prog_bytes;		/* of @bytes, the entries in progress */
-	unsigned long backoff;	/* jiffies, after failures in a row to
-				 * allocate an answer or notice; 0: none
+	unsigned long backoff;	/* jiffies: the retry delay, 1 after the
+				 * first failure to allocate an answer or
+				 * notice, doubled at each further failure
+				 * in a row (to FTALIAS_RC_BACKOFF_MAX),
+				 * 0 again after a success
 				 */
 	bool live;		/* @ht initialised and not destroyed */
 	struct list_head all_node;

@@ -274,8 +274,8 @@ TRACE_EVENT(ftalias_request_failed,
 
 /*
  * Member @new_port became the alias's active member, incarnation @inc;
- * @old_port was active before (0: none, or it left: ftalias_member_leave);
- * @held requests wait for it.
+ * @old_port was active before (0: none), also when it left (after its
+ * ftalias_member_leave); @held requests wait for it.
  */
 TRACE_EVENT(ftalias_promotion,
 	    TP_PROTO(const struct ftalias_alias *alias,

@@ -27,6 +27,8 @@
 #include <poll.h>
 #include <sched.h>
 #include <stdio.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -1043,6 +1045,150 @@ TEST_F_TIMEOUT(faults, each_allocation, 600)
 	ksft_print_msg("%s: %u allocations failed in turn: %u made it fail cleanly, %u were survived\n",
 		       f->name, n - 1 - clean, failed, survived);
 	EXPECT_EQ(self->aliases, alias_count(self->nl, NULL, NULL));
+}
+
+/* ---- a cache answer that fails in the sender's task ---------------------- */
+
+/*
+ * The kernel's answer to a re-sent request is made under the alias's lock
+ * (GFP_ATOMIC) by whoever delivers the request: for a re-send while the
+ * alias has an active member, the sender's own task (ftalias_send_request(),
+ * __ftalias_deliver(), __ftalias_rc_check()), which fail-nth reaches.  When
+ * that allocation fails the request is held (the trace event
+ * ftalias_request_held, reason=retry, in the sender's task, read back from
+ * a trace instance of the test's own) and the alias's worker answers it
+ * later: the sender sees its sendmsg() succeed and then exactly one
+ * answer, never an error, and the member never sees the request.
+ */
+#define TRACEFS		"/sys/kernel/tracing"
+
+FIXTURE(answer_retry) {
+	struct dp_nl *nl;
+	int af;
+	char inst[64];
+};
+
+static int inst_write(const char *inst, const char *file, const char *v,
+		      int flags)
+{
+	char p[160];
+	int fd, ok;
+
+	snprintf(p, sizeof(p), "%s/%s", inst, file);
+	fd = open(p, O_WRONLY | O_CLOEXEC | flags);
+	if (fd < 0)
+		return -errno;
+	ok = write(fd, v, strlen(v)) == (ssize_t)strlen(v);
+	close(fd);
+	return ok ? 0 : -EIO;
+}
+
+/* The number of "reason=retry" held events of alias in the instance. */
+static int retries_traced(const char *inst, uint32_t alias)
+{
+	char p[160], line[512], pat[32];
+	int n = 0;
+	FILE *f;
+
+	snprintf(p, sizeof(p), "%s/trace", inst);
+	snprintf(pat, sizeof(pat), " alias=%u ", alias);
+	f = fopen(p, "re");
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f))
+		n += strstr(line, "ftalias_request_held:") &&
+		     strstr(line, pat) && strstr(line, "reason=retry");
+	fclose(f);
+	/* empty it for the next run */
+	inst_write(inst, "trace", "", O_TRUNC);
+	return n;
+}
+
+FIXTURE_SETUP(answer_retry)
+{
+	int r = fault_injection_setup();
+
+	if (r == -EOPNOTSUPP)
+		SKIP(return, "no fail-nth with a stack-trace filter (debug kernel only)");
+	ASSERT_EQ(0, r);
+	if (access(TRACEFS "/instances", F_OK) &&
+	    mount("nodev", TRACEFS, "tracefs", 0, NULL) &&
+	    access(TRACEFS "/instances", F_OK))
+		SKIP(return, "no tracefs");
+	self->af = dp_af();
+	ASSERT_GT(self->af, 0);
+	self->nl = dp_nl_open();
+	ASSERT_NE(NULL, self->nl);
+	snprintf(self->inst, sizeof(self->inst),
+		 TRACEFS "/instances/ftalias-faults-%d", getpid());
+	ASSERT_EQ(0, mkdir(self->inst, 0700));
+	ASSERT_EQ(0, inst_write(self->inst,
+				"events/ftalias/ftalias_request_held/enable",
+				"1", 0));
+}
+
+FIXTURE_TEARDOWN(answer_retry)
+{
+	if (self->inst[0]) {
+		inst_write(self->inst,
+			   "events/ftalias/ftalias_request_held/enable", "0", 0);
+		rmdir(self->inst);
+	}
+	if (self->nl)
+		dp_nl_close(self->nl);
+}
+
+TEST_F_TIMEOUT(answer_retry, in_sender_task, 600)
+{
+	unsigned int n, retried = 0, failed = 0;
+	bool clean = false;
+
+	for (n = 1; n <= 300 && !clean && !_metadata->exit_code; n++) {
+		struct fctx c = {
+			.nl = self->nl, .af = self->af, .n = n,
+			.member = -1, .member2 = -1, .client = -1, .lis = -1,
+			.conn = -1, .child = -1,
+		};
+		struct dp_alias a;
+		struct dp_msg m = { 0 };
+		int err, t;
+
+		ASSERT_EQ(0, setup_answer(&c));
+		ASSERT_EQ(0, dp_alias_get(c.nl, c.alias, &a));
+		ASSERT_NE(0u, a.active_port);
+		ASSERT_EQ(0, retries_traced(self->inst, c.alias));
+		fail_nth(n);
+		err = op_resend(&c);
+		clean = fail_nth_left() != 0;
+		fail_nth(0);
+		t = retries_traced(self->inst, c.alias);
+		ASSERT_LE(0, t);
+		if (t) {
+			/* the answer failed in this task: the send did not */
+			retried++;
+			EXPECT_EQ(0, err) TH_LOG("allocation %u", n);
+		}
+		if (err) {
+			failed++;
+			EXPECT_TRUE(allowed(err)) TH_LOG("allocation %u: %d",
+							 n, err);
+			EXPECT_TRUE(quiet(c.client, 100));
+			ASSERT_EQ(0, op_resend(&c));
+		}
+		/* one answer, from the cache, whenever it was made */
+		EXPECT_EQ(BIG_REPLY, exactly_one_big(c.client, "answer", &m))
+			TH_LOG("allocation %u", n);
+		EXPECT_TRUE(m.has_reply_to && dp_id_eq(&m.reply_to, &c.id));
+		EXPECT_EQ(0u, m.err);
+		EXPECT_TRUE(quiet(c.member, 0)) TH_LOG("allocation %u", n);
+		EXPECT_EQ(1u, hits_auto(&c)) TH_LOG("allocation %u", n);
+		fctx_close(&c);
+	}
+	EXPECT_TRUE(clean);
+	/* fail-nth reached the answer's allocation in the sender's task */
+	EXPECT_LT(0u, retried);
+	ksft_print_msg("cache answer: %u allocations failed in turn: %u sends failed, %u answers retried by the worker\n",
+		       n - 1 - clean, failed, retried);
 }
 
 /* ---- port and connection-ID allocation ---------------------------------- */

@@ -2661,6 +2661,93 @@ TEST_F(st, journal_over_cache_bytes)
 }
 
 /*
+ * The largest orphan notices reach the next member whole: one journaled
+ * sub-request of FTALIAS_MSG_MAX bytes (a 65,576-byte journal), and 16
+ * whose bytes sum to FTALIAS_MSG_MAX, each padded by 7 (66,288 bytes, the
+ * largest journal there is).  Each needs more than 16 pages; some stable
+ * kernels from v6.5 give alloc_skb_with_frags() no more than 16 fragments,
+ * and the notice was refused there, retried every second for ever.
+ */
+static void largest_notice(struct __test_metadata *_metadata,
+			   FIXTURE_DATA(st) *self, int nr)
+{
+	uint32_t b = new_alias(self->nl), e = new_alias(self->nl);
+	int a = dp_socket(self->af, 0, -1, 0);
+	int b1 = dp_socket(self->af, b, 10, 0);
+	int b2 = dp_socket(self->af, b, 5, 0);
+	int e1 = dp_socket(self->af, e, -1, 0);
+	struct ftalias_journal_rec recs[16];
+	struct ftalias_id x, y[16];
+	const void *bytes[16];
+	size_t len[16], want = 0;
+	struct dp_msg m;
+	char *big;
+	int i;
+
+	ASSERT_GE(a, 0);
+	ASSERT_GE(b1, 0);
+	ASSERT_GE(b2, 0);
+	ASSERT_GE(e1, 0);
+	big = malloc(FTALIAS_MSG_MAX);
+	ASSERT_NE(NULL, big);
+	for (i = 0; i < nr; i++)
+		len[i] = nr == 1 ? FTALIAS_MSG_MAX : 4089;
+	if (nr > 1)	/* 4201 = 4089 + 112, 1 mod 8 like 4089 */
+		len[nr - 1] = FTALIAS_MSG_MAX - (nr - 1) * 4089;
+	ASSERT_EQ(0, request(_metadata, self, a, b1, b, "X", &x));
+	for (i = 0; i < nr; i++) {
+		memset(big, 'a' + i, len[i]);
+		big[0] = i;
+		ASSERT_EQ(0, dp_send_req_cmsg(b1, self->af, e, big, len[i],
+					      FTALIAS_CMSG_PARENT, &x,
+					      sizeof(x), &y[i]))
+			TH_LOG("child %d", i);
+		want += sizeof(recs[0]) +
+			((len[i] + FTALIAS_JOURNAL_ALIGN - 1) &
+			 ~(size_t)(FTALIAS_JOURNAL_ALIGN - 1));
+	}
+	EXPECT_EQ((unsigned int)nr, cache_of(self->nl, b).journal);
+	close(b1);		/* b2: the notice, with the whole journal */
+	ASSERT_EQ(1, recv_wait(b2, self->buf, sizeof(self->buf), &m,
+			       self->cbuf, sizeof(self->cbuf)));
+	EXPECT_EQ('X', self->buf[0]);
+	EXPECT_EQ((uint32_t)FTALIAS_F_ORPHAN, m.flags);
+	EXPECT_TRUE(dp_id_eq(&m.id, &x));
+	ASSERT_EQ(FTALIAS_CMSG_JOURNAL, m.aux_type);
+	EXPECT_EQ(want, m.aux_len);
+	EXPECT_GT(m.aux_len, (size_t)FTALIAS_MSG_MAX);
+	ASSERT_EQ(nr, journal_recs(&m, recs, bytes, 16));
+	for (i = 0; i < nr; i++) {
+		EXPECT_TRUE(dp_id_eq(&recs[i].id, &y[i])) TH_LOG("rec %d", i);
+		EXPECT_EQ(e, recs[i].alias);
+		ASSERT_EQ(len[i], recs[i].len);
+		memset(big, 'a' + i, len[i]);
+		big[0] = i;
+		EXPECT_EQ(0, memcmp(bytes[i], big, len[i])) TH_LOG("rec %d", i);
+	}
+	EXPECT_EQ(1U, cache_of(self->nl, b).orphans);
+	ASSERT_EQ(0, dp_reply_record(b2, &x, "x", 1));
+	EXPECT_TRUE(got_reply(self, a, &x, "x"));
+	EXPECT_EQ(0U, cache_of(self->nl, b).journal);
+	free(big);
+	close(e1);
+	close(b2);
+	close(a);
+	EXPECT_EQ(0, dp_alias_del(self->nl, b));
+	EXPECT_EQ(0, dp_alias_del(self->nl, e));
+}
+
+TEST_F(st, largest_notice_one_record)
+{
+	largest_notice(_metadata, self, 1);
+}
+
+TEST_F(st, largest_notice_padded)
+{
+	largest_notice(_metadata, self, 16);
+}
+
+/*
  * Entries orphaned while the alias has no active member: a standby takes
  * one back with BLOCK before any notice went out (it is no orphan any
  * more) and resolves another with a record (its request, held, is

@@ -417,6 +417,7 @@ TEST_F(tp, failover_cache_hit_stale_conn)
 	e = next_event(self, &at, "ftalias_promotion", NULL, NULL);
 	EXPECT_EVENT(e, "ftalias_promotion of the backup");
 	EXPECT_EQ(s, field(e, "alias"));
+	EXPECT_EQ(port1, field(e, "old_port"));	/* the member that left */
 	EXPECT_EQ(port2, field(e, "new_port"));
 	EXPECT_EQ(inc + 1, field(e, "inc"));
 	EXPECT_EQ(1, field(e, "held"));
