@@ -47,7 +47,8 @@ fi
 if [[ -n $claim ]]; then
 	# The longest on the debug kernel first, so that the guests end
 	# together; the others in the list's order.
-	first=(soak.sh nl_api fuzz.sh ftaliasctl.sh faults init_faults.sh races.sh)
+	first=(soak.sh nl_api lifetime.sh exactly_once fuzz.sh init_faults.sh races.sh
+		failover scale stable_api)
 	ordered=()
 	for f in "${first[@]}"; do
 		for t in "${tests[@]}"; do [[ $t == "$f" ]] && ordered+=("$t"); done
