@@ -499,7 +499,8 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
  * it fits in a page, a full page of head and order-0 page fragments
  * beyond.  At most MAX_SKB_FRAGS - 1 fragments: from v6.5 (09c2c90705bb)
  * until a fix of 2025, alloc_skb_with_frags() fails with EMSGSIZE past
- * that.  A whole orphan notice fits, see ftalias_rc_module_init().
+ * that.  A whole orphan notice and an answer fit, which
+ * ftalias_rc_module_init() asserts at build time.
  *
  * Return: the message, or NULL with *@err set: -ENOMEM (try again later)
  * or -EMSGSIZE (never fits).
@@ -509,9 +510,6 @@ static struct sk_buff *ftalias_rc_alloc(u32 len, gfp_t gfp, int *err)
 	u32 head = min_t(u32, len, SKB_MAX_HEAD(0));
 	struct sk_buff *msg;
 
-	*err = -EMSGSIZE;
-	if (len - head > (MAX_SKB_FRAGS - 1) * PAGE_SIZE)
-		return NULL;
 	*err = -ENOMEM;
 	if (len == head) {
 		msg = alloc_skb(len, gfp | __GFP_NOWARN);
