@@ -62,9 +62,11 @@ case $kernel in
 	mkdir -p "$kdir"
 	vmlinuz=$kroot/boot/vmlinuz-$kver
 	if [[ ! -s $kdir/vmlinux || $vmlinuz -nt $kdir/vmlinux ]]; then
-		# PVH boot of the ELF image saves the decompressor (~4 s under TCG).
-		"$KSRC/scripts/extract-vmlinux" "$vmlinuz" >"$kdir/vmlinux.tmp"
-		mv "$kdir/vmlinux.tmp" "$kdir/vmlinux"
+		# PVH boot of the ELF image saves the decompressor (~4 s under
+		# TCG); a file of its own: guests of one kernel may boot at once.
+		tmp=$(mktemp "$kdir/vmlinux.XXXXXX")
+		"$KSRC/scripts/extract-vmlinux" "$vmlinuz" >"$tmp"
+		mv -f "$tmp" "$kdir/vmlinux"
 	fi
 	vmlinux=$kdir/vmlinux
 	for m in virtio_pci 9pnet_virtio 9p overlay; do
@@ -112,8 +114,11 @@ if [[ ! -s $initrd || $here/initramfs-init -nt $initrd || $0 -nt $initrd ]]; the
 		esac
 		echo "$b" >>"$stage/modules.list"
 	done
-	(cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) >"$initrd.tmp"
-	mv "$initrd.tmp" "$initrd"
+	# make check's debug guests boot at once: each writes its own file,
+	# and the last rename wins (the same content)
+	tmp=$(mktemp "$initrd.XXXXXX")
+	(cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) >"$tmp"
+	mv -f "$tmp" "$initrd"
 	rm -rf "$stage"
 fi
 
