@@ -168,6 +168,7 @@ TEST_F(st, record_errors)
 	struct ftalias_id id, unknown = { .port = 12345, .xid = 7 };
 	struct dp_cache cs;
 	uint64_t ack;
+	void *gone;
 
 	ASSERT_GT(s, 0U);
 	ASSERT_GE(c, 0);
@@ -190,6 +191,15 @@ TEST_F(st, record_errors)
 					 sizeof(rec) - 4, 0, NULL, 0));
 	EXPECT_EQ(-EINVAL, dp_record(m, &id, FTALIAS_RECORD_BLOCK, "d", 1));
 	EXPECT_EQ(-EINVAL, dp_record(m, &id, FTALIAS_RECORD_DISCARD, "d", 1));
+	/* Its data unreadable (an unmapped page): EFAULT, nothing recorded. */
+	gone = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, gone);
+	ASSERT_EQ(0, munmap(gone, 4096));
+	EXPECT_EQ(-EFAULT, dp_record(m, &id, FTALIAS_RECORD_AUTO_REPLY,
+				     gone, 16));
+	EXPECT_EQ(-EFAULT, dp_record(m, &id, FTALIAS_RECORD_HANDLER,
+				     gone, 16));
 	/* With a reply: only AUTO_REPLY, and of the same ID. */
 	rec.flags = 0;
 	rec.type = FTALIAS_RECORD_HANDLER;
@@ -1518,7 +1528,7 @@ static void flood_server(FIXTURE_DATA(st) *self, uint32_t alias,
  * kernel memory charged to the recording process stay under the caps;
  * what went is counted as LRU evictions.
  */
-TEST_F(st, flood_stays_under_limits)
+TEST_F_TIMEOUT(st, flood_stays_under_limits, 300)
 {
 	enum { N = 1500, PAYLOAD = 2000, MAX_BYTES = 64 << 10 };
 	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
