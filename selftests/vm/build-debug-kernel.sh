@@ -11,7 +11,7 @@ if [[ -e $out/.ftalias-built && -e $out/vmlinux && -e $out/Module.symvers ]]; th
 fi
 mkdir -p "$out"
 log=$out/build.log
-echo "  DEBUG-KERNEL $out (log: $log, -j$jobs; ~10-15 min on 2 cores)"
+echo "  DEBUG-KERNEL $out (log: $log, -j$jobs; ~15-20 min on 2 cores)"
 {
 	if [[ ! -e $out/.config ]] || ! cmp -s "$frag" "$out/.ftalias-fragment"; then
 		rm -f "$out/.config"
