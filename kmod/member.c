@@ -1149,7 +1149,13 @@ static void ftalias_alias_work(struct work_struct *work)
 			if (time_after(orphaned, start))
 				start = orphaned;
 		}
-		deadline = start + grace;
+		/*
+		 * @start is the tick in which the request came (or the last
+		 * member or the owner went), which began up to a tick
+		 * earlier: one tick more, so that it never fails before a
+		 * whole grace period has passed.
+		 */
+		deadline = start + grace + 1;
 		if (time_before(jiffies, deadline)) {
 			ftalias_next(&next, deadline);
 			continue;

@@ -2915,6 +2915,71 @@ TEST_F(sa, grace_after_last_member_left)
 	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
 }
 
+/* Microseconds from a to b. */
+static int64_t us_between(const struct timespec *a, const struct timespec *b)
+{
+	return (b->tv_sec - a->tv_sec) * 1000000LL +
+	       (b->tv_nsec - a->tv_nsec) / 1000;
+}
+
+/*
+ * The grace period is a lower bound: a held request never fails before a
+ * whole grace-ms has passed since it was sent.  The kernel counts it in
+ * jiffies from the tick in which the request came, which began up to a
+ * tick earlier.  Its own timer fires a tick late (the timer wheel rounds
+ * up), but the alias's work also runs for other requests: one that came
+ * late in a tick failed up to a tick early when another's timer ran the
+ * work at its deadline (stable_api's waiting_fails_without_member saw
+ * 298 ms of 300).  So: a stream of requests, each sent at another point
+ * of a tick (a busy wait, as a sleep may end on a tick), several held at
+ * once, each failure timed from its own send.
+ */
+TEST_F(sa, grace_never_early)
+{
+	enum { N = 200 };
+	const int grace_ms = 12;
+	uint32_t srv = alias_new("srv");
+	struct ftalias_id ids[N];
+	struct timespec sent[N], t, now;
+	int64_t us, least = INT64_MAX;
+	int c, i, j, got = 0;
+	struct rmsg r;
+
+	ASSERT_NE(0u, srv);
+	ASSERT_EQ(0, alias_set(srv, FTALIAS_A_ALIAS_GRACE_MS, grace_ms));
+	c = client();
+	ASSERT_GE(c, 0);
+	for (i = 0; i < N || got < N;) {
+		if (i < N) {
+			clock_gettime(CLOCK_MONOTONIC, &t);
+			do
+				clock_gettime(CLOCK_MONOTONIC, &sent[i]);
+			while (us_between(&t, &sent[i]) < (i * 397) % 4000);
+			ASSERT_EQ(3, send_str(c, srv, "req", &ids[i]));
+			i++;
+		}
+		while (got < N && rcv(c, i < N ? MSG_DONTWAIT : 0, &r) == 0) {
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			ASSERT_TRUE(r.has_errno && r.has_rt);
+			EXPECT_EQ((uint32_t)EHOSTUNREACH, r.errnum);
+			for (j = 0; j < i && !id_eq(&ids[j], &r.rt); j++)
+				;
+			ASSERT_LT(j, i);
+			us = us_between(&sent[j], &now);
+			if (us < least)
+				least = us;
+			got++;
+		}
+		if (i < N)
+			ASSERT_EQ(EAGAIN, r.err) TH_LOG("%s", strerror(r.err));
+	}
+	TH_LOG("shortest of %d: %lld us, grace %d ms", N, (long long)least,
+	       grace_ms);
+	EXPECT_GE(least, grace_ms * 1000LL);
+	EXPECT_EQ((unsigned int)N,
+		  ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_FAILED]));
+}
+
 TEST_F(sa, policy_manual)
 {
 	uint32_t srv = alias_new("srv"), inc;
