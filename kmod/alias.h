@@ -3,6 +3,7 @@
 #define _FTALIAS_ALIAS_H
 
 #include <linux/build_bug.h>
+#include <linux/ktime.h>
 #include <linux/netlink.h>
 #include <linux/refcount.h>
 #include <linux/skbuff.h>
@@ -78,7 +79,7 @@ struct ftalias_alias {
 	u32 nr_members;
 	u32 nr_seq_members;		/* SOCK_SEQPACKET members */
 	struct ftalias_sock *active;
-	unsigned long idle_since;	/* jiffies, when @active became NULL */
+	ktime_t idle_since;		/* when @active became NULL */
 	u32 incarnation;
 	u64 join_seq;
 	struct list_head pending;

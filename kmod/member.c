@@ -17,6 +17,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/jiffies.h>
+#include <linux/ktime.h>
 #include <linux/lockdep.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
@@ -76,7 +77,7 @@ static void ftalias_req_put(struct ftalias_req *req)
 static void __ftalias_note_hold(struct ftalias_alias *alias,
 				struct ftalias_req *req)
 {
-	u64 ms = jiffies_to_msecs(jiffies - req->held_since);
+	u64 ms = ktime_ms_delta(ktime_get(), req->held_since);
 
 	req->waiting = false;
 	alias->rc.waiting--;
@@ -271,7 +272,7 @@ static void __ftalias_hold(struct ftalias_alias *alias, struct ftalias_req *req)
 
 	req->holder = NULL;
 	req->held = true;
-	req->held_since = jiffies;
+	req->held_since = ktime_get();
 	alias->nr_held++;
 	alias->stats.held++;
 	trace_ftalias_request_held(alias, req, FTALIAS_TRACE_HELD_NO_ACTIVE);
@@ -396,7 +397,7 @@ hold:
 	/* Held again: the alias's work tries again soon. */
 	req->holder = NULL;
 	req->held = true;
-	req->held_since = jiffies;
+	req->held_since = ktime_get();
 	alias->nr_held++;
 	trace_ftalias_request_held(alias, req, FTALIAS_TRACE_HELD_RETRY);
 	__ftalias_schedule(alias, delay);
@@ -535,7 +536,7 @@ static void __ftalias_went_idle(struct ftalias_alias *alias)
 {
 	lockdep_assert_held(&alias->lock);
 
-	alias->idle_since = jiffies;
+	alias->idle_since = ktime_get();
 	if (alias->nr_held || alias->rc.waiting)
 		__ftalias_schedule(alias, 0);
 }
@@ -644,7 +645,7 @@ static void __ftalias_take_back(struct ftalias_alias *alias,
 		req->queued = false;
 		req->holder = NULL;
 		req->held = true;
-		req->held_since = jiffies;
+		req->held_since = ktime_get();
 		alias->nr_held++;
 		trace_ftalias_request_held(alias, req,
 					   FTALIAS_TRACE_HELD_TAKEN_BACK);
@@ -1102,7 +1103,8 @@ static void ftalias_alias_work(struct work_struct *work)
 {
 	struct ftalias_alias *alias = container_of(to_delayed_work(work),
 						   struct ftalias_alias, work);
-	unsigned long grace, start, deadline, orphaned, next = 0;
+	ktime_t now, start, deadline, orphaned;
+	unsigned long grace, next = 0;
 	struct ftalias_req *req, *tmp;
 	struct sk_buff_head drop;
 	struct sk_buff *skb;
@@ -1127,6 +1129,7 @@ static void ftalias_alias_work(struct work_struct *work)
 		alias->stats.failed++;
 	}
 	grace = msecs_to_jiffies(alias->cfg.grace_ms);
+	now = ktime_get();
 	if (skb)
 		ftalias_next(&next, jiffies + grace -
 			     msecs_to_jiffies(ktime_ms_delta(ktime_get(),
@@ -1144,20 +1147,23 @@ static void ftalias_alias_work(struct work_struct *work)
 			orphaned = start;
 			if (!__ftalias_rc_unowned(alias, &req->id, &orphaned))
 				continue;
-			if (time_after(alias->idle_since, start))
+			if (ktime_after(alias->idle_since, start))
 				start = alias->idle_since;
-			if (time_after(orphaned, start))
+			if (ktime_after(orphaned, start))
 				start = orphaned;
 		}
 		/*
-		 * @start is the tick in which the request came (or the last
-		 * member or the owner went), which began up to a tick
-		 * earlier: one tick more, so that it never fails before a
-		 * whole grace period has passed.
+		 * By the clock, not in jiffies: jiffies lag behind it while
+		 * the CPU that keeps them misses ticks (a stalled vCPU), and
+		 * a request would fail that much before a whole grace period
+		 * has passed.  The timer may fire before the deadline for
+		 * the same reason: then this runs again later.
 		 */
-		deadline = start + grace + 1;
-		if (time_before(jiffies, deadline)) {
-			ftalias_next(&next, deadline);
+		deadline = ktime_add_ms(start, alias->cfg.grace_ms);
+		if (ktime_before(now, deadline)) {
+			ftalias_next(&next, jiffies + 1 +
+				     usecs_to_jiffies(ktime_us_delta(deadline,
+								     now)));
 			continue;
 		}
 		if (!__ftalias_req_steal(alias, req))
@@ -1188,7 +1194,7 @@ void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net)
 	skb_queue_head_init(&alias->held_replies);
 	INIT_DELAYED_WORK(&alias->work, ftalias_alias_work);
 	/* Without an active member from the start. */
-	alias->idle_since = jiffies;
+	alias->idle_since = ktime_get();
 	alias->net = net;
 	ftalias_reqs_init(&alias->reqs);
 	xa_init_flags(&alias->dsts, XA_FLAGS_ACCOUNT);

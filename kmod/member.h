@@ -2,6 +2,7 @@
 #ifndef _FTALIAS_MEMBER_H
 #define _FTALIAS_MEMBER_H
 
+#include <linux/ktime.h>
 #include <linux/list.h>
 #include <linux/refcount.h>
 #include <linux/skbuff.h>
@@ -52,7 +53,7 @@ struct ftalias_req {
 					 * requester's table went away
 					 */
 	struct ftalias_sock *holder;
-	unsigned long held_since;	/* jiffies */
+	ktime_t held_since;		/* when it was held */
 	u32 flags;			/* FTALIAS_F_* of the next delivery */
 	bool delivered;			/* to some member, once */
 	bool queued;			/* scratch of the hand-over */

@@ -83,7 +83,7 @@ struct ftalias_rc_client {
 /* What an in-progress entry needs besides the entry. */
 struct ftalias_rc_prog {
 	struct ftalias_sock *owner;	/* NULL: orphaned, no notice yet */
-	unsigned long orphaned;		/* jiffies, when @owner went */
+	ktime_t orphaned;		/* when @owner went */
 	struct sk_buff *request;	/* a copy of the request (cb, bytes) */
 	struct list_head journal;	/* struct ftalias_jrec */
 	u32 nr_journal;
@@ -651,7 +651,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 	case FTALIAS_RC_IN_PROGRESS:
 		req->waiting = true;
 		req->holder = NULL;
-		req->held_since = jiffies;
+		req->held_since = ktime_get();
 		rc->waiting++;
 		rc->stats.hits_held++;
 		trace_ftalias_cache_hit(alias, req, e->state, e->len);
@@ -803,7 +803,7 @@ void __ftalias_rc_member_gone(struct ftalias_alias *alias,
 		if (e->prog->owner != old)
 			continue;
 		e->prog->owner = NULL;
-		e->prog->orphaned = jiffies;
+		e->prog->orphaned = ktime_get();
 		rc->nr_orphans++;
 	}
 }
@@ -817,7 +817,7 @@ void __ftalias_rc_member_gone(struct ftalias_alias *alias,
  * Return: false while a member owns the entry (it may still resolve it).
  */
 bool __ftalias_rc_unowned(struct ftalias_alias *alias,
-			  const struct ftalias_id *id, unsigned long *since)
+			  const struct ftalias_id *id, ktime_t *since)
 {
 	struct ftalias_rc_entry *e;
 

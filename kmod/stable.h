@@ -139,7 +139,7 @@ void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to);
 void __ftalias_rc_member_gone(struct ftalias_alias *alias,
 			      struct ftalias_sock *old);
 bool __ftalias_rc_unowned(struct ftalias_alias *alias,
-			  const struct ftalias_id *id, unsigned long *since);
+			  const struct ftalias_id *id, ktime_t *since);
 void __ftalias_rc_ack(struct ftalias_alias *alias, const struct ftalias_id *id,
 		      u64 ack);
 void __ftalias_rc_replied(struct ftalias_alias *alias,
