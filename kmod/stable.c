@@ -40,6 +40,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/jiffies.h>
+#include <linux/ktime.h>
 #include <linux/lockdep.h>
 #include <linux/rhashtable.h>
 #include <linux/shrinker.h>
@@ -100,7 +101,7 @@ struct ftalias_rc_entry {
 		struct ftalias_rc_prog *prog;	/* in progress */
 	};
 	u64 seq;			/* rc->seq when recorded */
-	u32 stamp;			/* jiffies, when recorded */
+	u32 stamp;			/* ms of the clock, when recorded */
 	u32 len : 24;			/* up to FTALIAS_MSG_MAX */
 	u32 state : 8;			/* enum ftalias_rc_state */
 };
@@ -135,14 +136,21 @@ u64 ftalias_rc_total_bytes(void)
 	return atomic64_read(&ftalias_rc_total);
 }
 
+/*
+ * Milliseconds of the monotonic clock, in 32 bits (an entry lives one day
+ * at most; the TTL work runs before the count wraps in 49 days).  Not
+ * jiffies: they lag behind the clock while the CPU that keeps them misses
+ * ticks, and an entry stamped then would expire early, so that a re-sent
+ * request just inside cache-ttl-ms would run again.
+ */
 static u32 ftalias_rc_now(void)
 {
-	return (u32)jiffies;
+	return (u32)ktime_to_ms(ktime_get());
 }
 
 static u32 ftalias_rc_age_ms(const struct ftalias_rc_entry *e)
 {
-	return jiffies_to_msecs((u32)(ftalias_rc_now() - e->stamp));
+	return ftalias_rc_now() - e->stamp;
 }
 
 static u64 ftalias_rc_cost(const struct ftalias_rc_entry *e)
@@ -982,11 +990,11 @@ void __ftalias_rc_journal_replied(struct ftalias_alias *alias,
  * __ftalias_rc_expire() - drop the completed entries older than the TTL
  * @alias: the alias, locked
  *
- * Return: when the next one expires (jiffies), or 0 if none is left.
+ * Return: when to look again (jiffies), or 0 if none is left.
  */
 unsigned long __ftalias_rc_expire(struct ftalias_alias *alias)
 {
-	unsigned long ttl = msecs_to_jiffies(alias->cfg.cache_ttl_ms);
+	u32 ttl = alias->cfg.cache_ttl_ms;
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_entry *e;
 	u32 age;
@@ -995,9 +1003,10 @@ unsigned long __ftalias_rc_expire(struct ftalias_alias *alias)
 
 	while ((e = list_first_entry_or_null(&rc->done,
 					     struct ftalias_rc_entry, lru))) {
-		age = ftalias_rc_now() - e->stamp;
+		age = ftalias_rc_age_ms(e);
+		/* A tick more: the timer may fire before the clock's ms. */
 		if (age < ttl)
-			return jiffies + ttl - age;
+			return jiffies + 1 + msecs_to_jiffies(ttl - age);
 		__ftalias_rc_forget(alias, e, &rc->stats.evict_ttl);
 	}
 	return 0;

@@ -1141,6 +1141,83 @@ TEST_F(st, ttl_counts_from_record)
 	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
 }
 
+/* Microseconds from a to b. */
+static int64_t us_between(const struct timespec *a, const struct timespec *b)
+{
+	return (b->tv_sec - a->tv_sec) * 1000000LL +
+	       (b->tv_nsec - a->tv_nsec) / 1000;
+}
+
+/*
+ * An entry is never dropped before cache-ttl-ms after its record: a
+ * re-send inside the TTL must find it.  Its age was counted in jiffies
+ * from the tick of the record, which began up to a tick earlier, and
+ * jiffies lag behind the clock while the CPU that keeps them misses
+ * ticks: when the TTL work ran for an older entry, a newer one went early.
+ * So: a stream of records, each at another point of a tick (a busy wait,
+ * as a sleep may end on a tick), the cache listed between them; an entry
+ * missing from a list that ended less than the TTL after its record was
+ * dropped early (a slow list only hides it, never invents it).
+ */
+TEST_F(st, ttl_never_early)
+{
+	enum { N = 100 };
+	const int ttl_ms = 12;
+	uint32_t s = new_alias(self->nl), ca = new_alias(self->nl);
+	int srv = dp_socket(self->af, s, -1, 0);
+	int cli = dp_socket(self->af, ca, -1, 0);
+	static struct dp_entry e[N];
+	struct ftalias_id ids[N];
+	struct timespec rec[N], t, q;
+	bool gone[N] = { false };
+	int64_t us, least = INT64_MAX, deadline;
+	int i = 0, j, k, n, left = N;
+
+	ASSERT_GE(srv, 0);
+	ASSERT_GE(cli, 0);
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_CACHE_TTL_MS,
+				  ttl_ms, 4));
+	deadline = dp_now_ms() + WAIT_MS;
+	while (left && dp_now_ms() < deadline) {
+		if (i < N) {
+			ASSERT_EQ(0, request(_metadata, self, cli, srv, s,
+					     "t", &ids[i]));
+			clock_gettime(CLOCK_MONOTONIC, &t);
+			do
+				clock_gettime(CLOCK_MONOTONIC, &rec[i]);
+			while (us_between(&t, &rec[i]) < (i * 397) % 4000);
+			ASSERT_EQ(0, dp_reply_record(srv, &ids[i], "ok", 2));
+			EXPECT_TRUE(got_reply(self, cli, &ids[i], "ok"));
+			i++;
+		}
+		n = entries_of(self->nl, s, e, N);
+		clock_gettime(CLOCK_MONOTONIC, &q);
+		ASSERT_GE(n, 0);
+		for (j = 0; j < i; j++) {
+			if (gone[j])
+				continue;
+			for (k = 0; k < n && !dp_id_eq(&e[k].id, &ids[j]); k++)
+				;
+			if (k < n)
+				continue;
+			gone[j] = true;
+			left--;
+			us = us_between(&rec[j], &q);
+			if (us < least)
+				least = us;
+		}
+	}
+	EXPECT_EQ(0, left);
+	TH_LOG("shortest of %d: %lld us, TTL %d ms", N, (long long)least,
+	       ttl_ms);
+	EXPECT_GE(least, ttl_ms * 1000LL);
+	EXPECT_EQ((uint64_t)N, cache_of(self->nl, s).evict_ttl);
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
+}
+
 /*
  * A socket that is not a member may not record, with a reply either
  * (that once reached the cache of no alias: a NULL dereference).
