@@ -1121,7 +1121,8 @@ static void ftalias_alias_work(struct work_struct *work)
 		goto sched;
 	}
 	/* Replies nobody came to take within the grace period are dropped. */
-	expiry = ktime_sub_ms(ktime_get(), alias->cfg.grace_ms);
+	now = ktime_get();
+	expiry = ktime_sub_ms(now, alias->cfg.grace_ms);
 	while ((skb = skb_peek(&alias->held_replies)) &&
 	       ktime_before(skb->tstamp, expiry)) {
 		__skb_unlink(skb, &alias->held_replies);
@@ -1129,11 +1130,9 @@ static void ftalias_alias_work(struct work_struct *work)
 		alias->stats.failed++;
 	}
 	grace = msecs_to_jiffies(alias->cfg.grace_ms);
-	now = ktime_get();
 	if (skb)
 		ftalias_next(&next, jiffies + grace -
-			     msecs_to_jiffies(ktime_ms_delta(ktime_get(),
-							     skb->tstamp)));
+			     msecs_to_jiffies(ktime_ms_delta(now, skb->tstamp)));
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
 		if (!req->held && !req->waiting)
 			continue;
