@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Regenerate the netlink code and documentation of ftalias from its YNL spec
-# with the generators of a kernel source tree:
+# Regenerate the netlink code (the kernel's and the user-space client's)
+# and documentation of ftalias from its YNL spec with the generators of a
+# kernel source tree:
 #   scripts/ynl-regen.sh KSRC
 # The YNL tools look for the schema (genetlink.yaml) next to the spec's
 # folder and for a MAINTAINERS file above it, so they run in a scratch tree
@@ -59,7 +60,7 @@ gen() {
 
 	# The generated source includes the header named after its own file.
 	(cd "$tmp" && "$py" "$ynl/ynl-gen-c.py" --spec "$spec" "$@" -o "$gen")
-	if [[ $out == *.c ]]; then
+	if [[ $out == kmod/*.c ]]; then
 		mcgrp_caps "$gen"
 	fi
 	cmp -s "$gen" "$top/$out" || cp "$gen" "$top/$out"
@@ -68,6 +69,10 @@ gen() {
 gen include/uapi/linux/ftalias_genl.h --mode uapi --header
 gen kmod/netlink-gen.c --mode kernel --source
 gen kmod/netlink-gen.h --mode kernel --header
+# The user-space client of the C programs (selftests, benchmark), built on
+# the kernel's YNL library ($KSRC/tools/net/ynl/lib) by tools/ynl/Makefile.
+gen tools/ynl/ftalias-user.h --mode user --header
+gen tools/ynl/ftalias-user.c --mode user --source
 
 (cd "$tmp" && "$py" "$ynl/ynl-gen-rst.py" -i "$spec" -o "$tmp/rst")
 cmp -s "$tmp/rst" "$top/Documentation/netlink/ftalias.rst" ||

@@ -1,0 +1,2043 @@
+// SPDX-License-Identifier: ((GPL-2.0 WITH Linux-syscall-note) OR BSD-3-Clause)
+/* Do not edit directly, auto-generated from: */
+/*	Documentation/netlink/specs/ftalias.yaml */
+/* YNL-GEN user source */
+
+#include <stdlib.h>
+#include <string.h>
+#include "ftalias-user.h"
+#include "ynl.h"
+#include <linux/ftalias_genl.h>
+
+#include <linux/genetlink.h>
+
+/* Enums */
+static const char * const ftalias_op_strmap[] = {
+	[FTALIAS_CMD_FAMILY_INFO_GET] = "family-info-get",
+	[FTALIAS_CMD_ALIAS_GET] = "alias-get",
+	[FTALIAS_CMD_ALIAS_NEW] = "alias-new",
+	[FTALIAS_CMD_ALIAS_DEL] = "alias-del",
+	[FTALIAS_CMD_ALIAS_SET] = "alias-set",
+	[FTALIAS_CMD_ALIAS_ADD_NTF] = "alias-add-ntf",
+	[FTALIAS_CMD_ALIAS_CHANGE_NTF] = "alias-change-ntf",
+	[FTALIAS_CMD_ALIAS_DEL_NTF] = "alias-del-ntf",
+	[FTALIAS_CMD_MEMBER_GET] = "member-get",
+	[FTALIAS_CMD_MEMBER_SET] = "member-set",
+	[FTALIAS_CMD_MEMBER_JOIN_NTF] = "member-join-ntf",
+	[FTALIAS_CMD_MEMBER_LEAVE_NTF] = "member-leave-ntf",
+	[FTALIAS_CMD_MEMBER_CHANGE_NTF] = "member-change-ntf",
+	[FTALIAS_CMD_CACHE_GET] = "cache-get",
+	[FTALIAS_CMD_CACHE_FLUSH] = "cache-flush",
+	[FTALIAS_CMD_JOURNAL_GET] = "journal-get",
+	[FTALIAS_CMD_CONN_GET] = "conn-get",
+	[FTALIAS_CMD_CONN_DROP] = "conn-drop",
+	[FTALIAS_CMD_CONN_DROP_NTF] = "conn-drop-ntf",
+};
+
+const char *ftalias_op_str(int op)
+{
+	if (op < 0 || op >= (int)YNL_ARRAY_SIZE(ftalias_op_strmap))
+		return NULL;
+	return ftalias_op_strmap[op];
+}
+
+static const char * const ftalias_promotion_policy_strmap[] = {
+	[0] = "auto",
+	[1] = "manual",
+};
+
+const char *ftalias_promotion_policy_str(enum ftalias_promotion_policy value)
+{
+	if (value < 0 || value >= (int)YNL_ARRAY_SIZE(ftalias_promotion_policy_strmap))
+		return NULL;
+	return ftalias_promotion_policy_strmap[value];
+}
+
+static const char * const ftalias_member_role_strmap[] = {
+	[0] = "replica",
+	[1] = "standby",
+};
+
+const char *ftalias_member_role_str(enum ftalias_member_role value)
+{
+	if (value < 0 || value >= (int)YNL_ARRAY_SIZE(ftalias_member_role_strmap))
+		return NULL;
+	return ftalias_member_role_strmap[value];
+}
+
+static const char * const ftalias_member_state_strmap[] = {
+	[0] = "active",
+	[1] = "backup",
+	[2] = "draining",
+};
+
+const char *ftalias_member_state_str(enum ftalias_member_state value)
+{
+	if (value < 0 || value >= (int)YNL_ARRAY_SIZE(ftalias_member_state_strmap))
+		return NULL;
+	return ftalias_member_state_strmap[value];
+}
+
+static const char * const ftalias_cache_state_strmap[] = {
+	[1] = "in-progress",
+	[2] = "auto-reply",
+	[3] = "handler",
+};
+
+const char *ftalias_cache_state_str(enum ftalias_cache_state value)
+{
+	if (value < 0 || value >= (int)YNL_ARRAY_SIZE(ftalias_cache_state_strmap))
+		return NULL;
+	return ftalias_cache_state_strmap[value];
+}
+
+static const char * const ftalias_conn_state_strmap[] = {
+	[1] = "pending",
+	[2] = "established",
+};
+
+const char *ftalias_conn_state_str(enum ftalias_conn_state value)
+{
+	if (value < 0 || value >= (int)YNL_ARRAY_SIZE(ftalias_conn_state_strmap))
+		return NULL;
+	return ftalias_conn_state_strmap[value];
+}
+
+static const char * const ftalias_conn_drop_reason_strmap[] = {
+	[1] = "stale",
+	[2] = "admin",
+};
+
+const char *ftalias_conn_drop_reason_str(enum ftalias_conn_drop_reason value)
+{
+	if (value < 0 || value >= (int)YNL_ARRAY_SIZE(ftalias_conn_drop_reason_strmap))
+		return NULL;
+	return ftalias_conn_drop_reason_strmap[value];
+}
+
+/* Policies */
+const struct ynl_policy_attr ftalias_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1] = {
+	[FTALIAS_A_ALIAS_STATS_SENT] = { .name = "sent", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_DELIVERED] = { .name = "delivered", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_REDELIVERED] = { .name = "redelivered", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_RESENT] = { .name = "resent", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_REPLIES] = { .name = "replies", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_HELD] = { .name = "held", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_FAILED] = { .name = "failed", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_PROMOTIONS] = { .name = "promotions", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_alias_stats_nest = {
+	.max_attr = FTALIAS_A_ALIAS_STATS_MAX,
+	.table = ftalias_alias_stats_policy,
+};
+
+const struct ynl_policy_attr ftalias_cache_stats_policy[FTALIAS_A_CACHE_STATS_MAX + 1] = {
+	[FTALIAS_A_CACHE_STATS_ENTRIES] = { .name = "entries", .type = YNL_PT_U32, },
+	[FTALIAS_A_CACHE_STATS_BYTES] = { .name = "bytes", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_IN_PROGRESS] = { .name = "in-progress", .type = YNL_PT_U32, },
+	[FTALIAS_A_CACHE_STATS_JOURNAL] = { .name = "journal", .type = YNL_PT_U32, },
+	[FTALIAS_A_CACHE_STATS_WAITING] = { .name = "waiting", .type = YNL_PT_U32, },
+	[FTALIAS_A_CACHE_STATS_RECORDED] = { .name = "recorded", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_HITS_AUTO] = { .name = "hits-auto", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_HITS_HANDLER] = { .name = "hits-handler", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_HITS_HELD] = { .name = "hits-held", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_MISSES] = { .name = "misses", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_EVICT_ACK] = { .name = "evict-ack", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_EVICT_TTL] = { .name = "evict-ttl", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_EVICT_LRU] = { .name = "evict-lru", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_EVICT_SHRINK] = { .name = "evict-shrink", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_EVICT_FLUSH] = { .name = "evict-flush", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_REFUSED] = { .name = "refused", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_ORPHANS] = { .name = "orphans", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_JOURNALED] = { .name = "journaled", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS] = { .name = "longest-hold-ms", .type = YNL_PT_U64, },
+	[FTALIAS_A_CACHE_STATS_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_cache_stats_nest = {
+	.max_attr = FTALIAS_A_CACHE_STATS_MAX,
+	.table = ftalias_cache_stats_policy,
+};
+
+const struct ynl_policy_attr ftalias_id_policy[FTALIAS_A_ID_MAX + 1] = {
+	[FTALIAS_A_ID_NODE] = { .name = "node", .type = YNL_PT_U32, },
+	[FTALIAS_A_ID_ALIAS] = { .name = "alias", .type = YNL_PT_U32, },
+	[FTALIAS_A_ID_PORT] = { .name = "port", .type = YNL_PT_U32, },
+	[FTALIAS_A_ID_INCARNATION] = { .name = "incarnation", .type = YNL_PT_U32, },
+	[FTALIAS_A_ID_XID] = { .name = "xid", .type = YNL_PT_U64, },
+	[FTALIAS_A_ID_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_id_nest = {
+	.max_attr = FTALIAS_A_ID_MAX,
+	.table = ftalias_id_policy,
+};
+
+const struct ynl_policy_attr ftalias_family_info_policy[FTALIAS_A_FAMILY_INFO_MAX + 1] = {
+	[FTALIAS_A_FAMILY_INFO_VERSION] = { .name = "version", .type = YNL_PT_U32, },
+	[FTALIAS_A_FAMILY_INFO_AF_FAMILY] = { .name = "af-family", .type = YNL_PT_U32, },
+	[FTALIAS_A_FAMILY_INFO_ALIASES] = { .name = "aliases", .type = YNL_PT_U32, },
+	[FTALIAS_A_FAMILY_INFO_MAX_ALIASES] = { .name = "max-aliases", .type = YNL_PT_U32, },
+	[FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT] = { .name = "cache-max-entries-limit", .type = YNL_PT_U32, },
+	[FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT] = { .name = "cache-max-bytes-limit", .type = YNL_PT_U64, },
+	[FTALIAS_A_FAMILY_INFO_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+	[FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT] = { .name = "cache-total-bytes-limit", .type = YNL_PT_U64, },
+	[FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES] = { .name = "cache-total-bytes", .type = YNL_PT_U64, },
+};
+
+const struct ynl_policy_nest ftalias_family_info_nest = {
+	.max_attr = FTALIAS_A_FAMILY_INFO_MAX,
+	.table = ftalias_family_info_policy,
+};
+
+const struct ynl_policy_attr ftalias_alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
+	[FTALIAS_A_ALIAS_ID] = { .name = "id", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_NAME] = { .name = "name", .type = YNL_PT_NUL_STR, },
+	[FTALIAS_A_ALIAS_UID] = { .name = "uid", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_GID] = { .name = "gid", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_MODE] = { .name = "mode", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_POLICY] = { .name = "policy", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_GRACE_MS] = { .name = "grace-ms", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES] = { .name = "cache-max-entries", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_CACHE_MAX_BYTES] = { .name = "cache-max-bytes", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_CACHE_TTL_MS] = { .name = "cache-ttl-ms", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+	[FTALIAS_A_ALIAS_INCARNATION] = { .name = "incarnation", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_MEMBERS] = { .name = "members", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_ACTIVE_PORT] = { .name = "active-port", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_PENDING] = { .name = "pending", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_HELD] = { .name = "held", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_STATS] = { .name = "stats", .type = YNL_PT_NEST, .nest = &ftalias_alias_stats_nest, },
+	[FTALIAS_A_ALIAS_RECORD_REPLIES] = { .name = "record-replies", .type = YNL_PT_U8, },
+	[FTALIAS_A_ALIAS_CACHE] = { .name = "cache", .type = YNL_PT_NEST, .nest = &ftalias_cache_stats_nest, },
+};
+
+const struct ynl_policy_nest ftalias_alias_nest = {
+	.max_attr = FTALIAS_A_ALIAS_MAX,
+	.table = ftalias_alias_policy,
+};
+
+const struct ynl_policy_attr ftalias_member_policy[FTALIAS_A_MEMBER_MAX + 1] = {
+	[FTALIAS_A_MEMBER_ALIAS_ID] = { .name = "alias-id", .type = YNL_PT_U32, },
+	[FTALIAS_A_MEMBER_PORT] = { .name = "port", .type = YNL_PT_U32, },
+	[FTALIAS_A_MEMBER_PID] = { .name = "pid", .type = YNL_PT_U32, },
+	[FTALIAS_A_MEMBER_PRIORITY] = { .name = "priority", .type = YNL_PT_U32, },
+	[FTALIAS_A_MEMBER_ROLE] = { .name = "role", .type = YNL_PT_U32, },
+	[FTALIAS_A_MEMBER_STATE] = { .name = "state", .type = YNL_PT_U32, },
+	[FTALIAS_A_MEMBER_QUEUE_LEN] = { .name = "queue-len", .type = YNL_PT_U32, },
+	[FTALIAS_A_MEMBER_INCARNATION] = { .name = "incarnation", .type = YNL_PT_U32, },
+	[FTALIAS_A_MEMBER_DELIVERED] = { .name = "delivered", .type = YNL_PT_U64, },
+	[FTALIAS_A_MEMBER_REDELIVERED] = { .name = "redelivered", .type = YNL_PT_U64, },
+	[FTALIAS_A_MEMBER_REPLIES] = { .name = "replies", .type = YNL_PT_U64, },
+	[FTALIAS_A_MEMBER_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_member_nest = {
+	.max_attr = FTALIAS_A_MEMBER_MAX,
+	.table = ftalias_member_policy,
+};
+
+const struct ynl_policy_attr ftalias_cache_entry_policy[FTALIAS_A_CACHE_ENTRY_MAX + 1] = {
+	[FTALIAS_A_CACHE_ENTRY_ALIAS_ID] = { .name = "alias-id", .type = YNL_PT_U32, },
+	[FTALIAS_A_CACHE_ENTRY_ID] = { .name = "id", .type = YNL_PT_NEST, .nest = &ftalias_id_nest, },
+	[FTALIAS_A_CACHE_ENTRY_STATE] = { .name = "state", .type = YNL_PT_U32, },
+	[FTALIAS_A_CACHE_ENTRY_AGE_MS] = { .name = "age-ms", .type = YNL_PT_U32, },
+	[FTALIAS_A_CACHE_ENTRY_SIZE] = { .name = "size", .type = YNL_PT_U32, },
+	[FTALIAS_A_CACHE_ENTRY_OWNER_PORT] = { .name = "owner-port", .type = YNL_PT_U32, },
+	[FTALIAS_A_CACHE_ENTRY_JOURNAL] = { .name = "journal", .type = YNL_PT_U32, },
+};
+
+const struct ynl_policy_nest ftalias_cache_entry_nest = {
+	.max_attr = FTALIAS_A_CACHE_ENTRY_MAX,
+	.table = ftalias_cache_entry_policy,
+};
+
+const struct ynl_policy_attr ftalias_cache_flush_policy[FTALIAS_A_CACHE_FLUSH_MAX + 1] = {
+	[FTALIAS_A_CACHE_FLUSH_ALIAS_ID] = { .name = "alias-id", .type = YNL_PT_U32, },
+	[FTALIAS_A_CACHE_FLUSH_IN_PROGRESS] = { .name = "in-progress", .type = YNL_PT_FLAG, },
+	[FTALIAS_A_CACHE_FLUSH_FLUSHED] = { .name = "flushed", .type = YNL_PT_U32, },
+};
+
+const struct ynl_policy_nest ftalias_cache_flush_nest = {
+	.max_attr = FTALIAS_A_CACHE_FLUSH_MAX,
+	.table = ftalias_cache_flush_policy,
+};
+
+const struct ynl_policy_attr ftalias_journal_rec_policy[FTALIAS_A_JOURNAL_REC_MAX + 1] = {
+	[FTALIAS_A_JOURNAL_REC_ALIAS_ID] = { .name = "alias-id", .type = YNL_PT_U32, },
+	[FTALIAS_A_JOURNAL_REC_PARENT] = { .name = "parent", .type = YNL_PT_NEST, .nest = &ftalias_id_nest, },
+	[FTALIAS_A_JOURNAL_REC_ID] = { .name = "id", .type = YNL_PT_NEST, .nest = &ftalias_id_nest, },
+	[FTALIAS_A_JOURNAL_REC_DEST_ALIAS] = { .name = "dest-alias", .type = YNL_PT_U32, },
+	[FTALIAS_A_JOURNAL_REC_REPLIED] = { .name = "replied", .type = YNL_PT_U8, },
+	[FTALIAS_A_JOURNAL_REC_SIZE] = { .name = "size", .type = YNL_PT_U32, },
+};
+
+const struct ynl_policy_nest ftalias_journal_rec_nest = {
+	.max_attr = FTALIAS_A_JOURNAL_REC_MAX,
+	.table = ftalias_journal_rec_policy,
+};
+
+const struct ynl_policy_attr ftalias_conn_policy[FTALIAS_A_CONN_MAX + 1] = {
+	[FTALIAS_A_CONN_ID] = { .name = "id", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_SEQ] = { .name = "seq", .type = YNL_PT_U64, },
+	[FTALIAS_A_CONN_STATE] = { .name = "state", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_EST_SEC] = { .name = "est-sec", .type = YNL_PT_U64, },
+	[FTALIAS_A_CONN_EST_USEC] = { .name = "est-usec", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_LOCAL_ALIAS] = { .name = "local-alias", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_LISTEN_PORT] = { .name = "listen-port", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_LOCAL_PORT] = { .name = "local-port", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_LOCAL_PID] = { .name = "local-pid", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_LOCAL_QUEUE] = { .name = "local-queue", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_PEER_PORT] = { .name = "peer-port", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_PEER_PID] = { .name = "peer-pid", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_PEER_QUEUE] = { .name = "peer-queue", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_PEER_NODE] = { .name = "peer-node", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_PEER_ALIAS] = { .name = "peer-alias", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_PEER_LISTEN_PORT] = { .name = "peer-listen-port", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_PEER_NAME] = { .name = "peer-name", .type = YNL_PT_NUL_STR, },
+	[FTALIAS_A_CONN_REASON] = { .name = "reason", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_NEW_ID] = { .name = "new-id", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_NEW_SEQ] = { .name = "new-seq", .type = YNL_PT_U64, },
+	[FTALIAS_A_CONN_NEW_EST_SEC] = { .name = "new-est-sec", .type = YNL_PT_U64, },
+	[FTALIAS_A_CONN_NEW_EST_USEC] = { .name = "new-est-usec", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_NEW_PEER_PORT] = { .name = "new-peer-port", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_NEW_PEER_PID] = { .name = "new-peer-pid", .type = YNL_PT_U32, },
+	[FTALIAS_A_CONN_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_conn_nest = {
+	.max_attr = FTALIAS_A_CONN_MAX,
+	.table = ftalias_conn_policy,
+};
+
+/* Common nested types */
+void ftalias_alias_stats_free(struct ftalias_alias_stats *obj)
+{
+}
+
+int ftalias_alias_stats_parse(struct ynl_parse_arg *yarg,
+			      const struct nlattr *nested)
+{
+	struct ftalias_alias_stats *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_ALIAS_STATS_SENT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.sent = 1;
+			dst->sent = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_DELIVERED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.delivered = 1;
+			dst->delivered = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_REDELIVERED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.redelivered = 1;
+			dst->redelivered = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_RESENT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.resent = 1;
+			dst->resent = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_REPLIES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.replies = 1;
+			dst->replies = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_HELD) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.held = 1;
+			dst->held = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_FAILED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.failed = 1;
+			dst->failed = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_PROMOTIONS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.promotions = 1;
+			dst->promotions = ynl_attr_get_u64(attr);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_cache_stats_free(struct ftalias_cache_stats *obj)
+{
+}
+
+int ftalias_cache_stats_parse(struct ynl_parse_arg *yarg,
+			      const struct nlattr *nested)
+{
+	struct ftalias_cache_stats *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_CACHE_STATS_ENTRIES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.entries = 1;
+			dst->entries = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.bytes = 1;
+			dst->bytes = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_IN_PROGRESS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.in_progress = 1;
+			dst->in_progress = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_JOURNAL) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.journal = 1;
+			dst->journal = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_WAITING) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.waiting = 1;
+			dst->waiting = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_RECORDED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.recorded = 1;
+			dst->recorded = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_HITS_AUTO) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.hits_auto = 1;
+			dst->hits_auto = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_HITS_HANDLER) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.hits_handler = 1;
+			dst->hits_handler = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_HITS_HELD) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.hits_held = 1;
+			dst->hits_held = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_MISSES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.misses = 1;
+			dst->misses = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_EVICT_ACK) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.evict_ack = 1;
+			dst->evict_ack = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_EVICT_TTL) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.evict_ttl = 1;
+			dst->evict_ttl = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_EVICT_LRU) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.evict_lru = 1;
+			dst->evict_lru = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_EVICT_SHRINK) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.evict_shrink = 1;
+			dst->evict_shrink = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_EVICT_FLUSH) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.evict_flush = 1;
+			dst->evict_flush = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_REFUSED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.refused = 1;
+			dst->refused = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_ORPHANS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.orphans = 1;
+			dst->orphans = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_JOURNALED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.journaled = 1;
+			dst->journaled = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.longest_hold_ms = 1;
+			dst->longest_hold_ms = ynl_attr_get_u64(attr);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_id_free(struct ftalias_id *obj)
+{
+}
+
+int ftalias_id_parse(struct ynl_parse_arg *yarg, const struct nlattr *nested)
+{
+	struct ftalias_id *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_ID_NODE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.node = 1;
+			dst->node = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ID_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.alias = 1;
+			dst->alias = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ID_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.port = 1;
+			dst->port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ID_INCARNATION) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.incarnation = 1;
+			dst->incarnation = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ID_XID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.xid = 1;
+			dst->xid = ynl_attr_get_u64(attr);
+		}
+	}
+
+	return 0;
+}
+
+/* ============== FTALIAS_CMD_FAMILY_INFO_GET ============== */
+/* FTALIAS_CMD_FAMILY_INFO_GET - do */
+void ftalias_family_info_get_rsp_free(struct ftalias_family_info_get_rsp *rsp)
+{
+	free(rsp);
+}
+
+int ftalias_family_info_get_rsp_parse(const struct nlmsghdr *nlh,
+				      struct ynl_parse_arg *yarg)
+{
+	struct ftalias_family_info_get_rsp *dst;
+	const struct nlattr *attr;
+
+	dst = yarg->data;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_FAMILY_INFO_VERSION) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.version = 1;
+			dst->version = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_FAMILY_INFO_AF_FAMILY) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.af_family = 1;
+			dst->af_family = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_FAMILY_INFO_ALIASES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.aliases = 1;
+			dst->aliases = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_FAMILY_INFO_MAX_ALIASES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.max_aliases = 1;
+			dst->max_aliases = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_max_entries_limit = 1;
+			dst->cache_max_entries_limit = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_max_bytes_limit = 1;
+			dst->cache_max_bytes_limit = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_total_bytes_limit = 1;
+			dst->cache_total_bytes_limit = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_total_bytes = 1;
+			dst->cache_total_bytes = ynl_attr_get_u64(attr);
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+struct ftalias_family_info_get_rsp *
+ftalias_family_info_get(struct ynl_sock *ys)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct ftalias_family_info_get_rsp *rsp;
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_FAMILY_INFO_GET, 1);
+	ys->req_policy = &ftalias_family_info_nest;
+	yrs.yarg.rsp_policy = &ftalias_family_info_nest;
+
+	rsp = calloc(1, sizeof(*rsp));
+	yrs.yarg.data = rsp;
+	yrs.cb = ftalias_family_info_get_rsp_parse;
+	yrs.rsp_cmd = FTALIAS_CMD_FAMILY_INFO_GET;
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		goto err_free;
+
+	return rsp;
+
+err_free:
+	ftalias_family_info_get_rsp_free(rsp);
+	return NULL;
+}
+
+/* ============== FTALIAS_CMD_ALIAS_GET ============== */
+/* FTALIAS_CMD_ALIAS_GET - do */
+void ftalias_alias_get_req_free(struct ftalias_alias_get_req *req)
+{
+	free(req->name);
+	free(req);
+}
+
+void ftalias_alias_get_rsp_free(struct ftalias_alias_get_rsp *rsp)
+{
+	free(rsp->name);
+	ftalias_alias_stats_free(&rsp->stats);
+	ftalias_cache_stats_free(&rsp->cache);
+	free(rsp);
+}
+
+int ftalias_alias_get_rsp_parse(const struct nlmsghdr *nlh,
+				struct ynl_parse_arg *yarg)
+{
+	struct ftalias_alias_get_rsp *dst;
+	const struct nlattr *attr;
+	struct ynl_parse_arg parg;
+
+	dst = yarg->data;
+	parg.ys = yarg->ys;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_ALIAS_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.id = 1;
+			dst->id = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_NAME) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = strnlen(ynl_attr_get_str(attr), ynl_attr_data_len(attr));
+			dst->_present.name_len = len;
+			dst->name = malloc(len + 1);
+			memcpy(dst->name, ynl_attr_get_str(attr), len);
+			dst->name[len] = 0;
+		} else if (type == FTALIAS_A_ALIAS_UID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.uid = 1;
+			dst->uid = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_GID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.gid = 1;
+			dst->gid = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_MODE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.mode = 1;
+			dst->mode = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_POLICY) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.policy = 1;
+			dst->policy = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_GRACE_MS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.grace_ms = 1;
+			dst->grace_ms = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_max_entries = 1;
+			dst->cache_max_entries = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_CACHE_MAX_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_max_bytes = 1;
+			dst->cache_max_bytes = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_CACHE_TTL_MS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_ttl_ms = 1;
+			dst->cache_ttl_ms = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_INCARNATION) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.incarnation = 1;
+			dst->incarnation = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_MEMBERS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.members = 1;
+			dst->members = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_ACTIVE_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.active_port = 1;
+			dst->active_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_PENDING) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.pending = 1;
+			dst->pending = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_HELD) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.held = 1;
+			dst->held = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.stats = 1;
+
+			parg.rsp_policy = &ftalias_alias_stats_nest;
+			parg.data = &dst->stats;
+			if (ftalias_alias_stats_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_ALIAS_RECORD_REPLIES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.record_replies = 1;
+			dst->record_replies = ynl_attr_get_u8(attr);
+		} else if (type == FTALIAS_A_ALIAS_CACHE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache = 1;
+
+			parg.rsp_policy = &ftalias_cache_stats_nest;
+			parg.data = &dst->cache;
+			if (ftalias_cache_stats_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+struct ftalias_alias_get_rsp *
+ftalias_alias_get(struct ynl_sock *ys, struct ftalias_alias_get_req *req)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct ftalias_alias_get_rsp *rsp;
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_ALIAS_GET, 1);
+	ys->req_policy = &ftalias_alias_nest;
+	yrs.yarg.rsp_policy = &ftalias_alias_nest;
+
+	if (req->_present.id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_ID, req->id);
+	if (req->_present.name_len)
+		ynl_attr_put_str(nlh, FTALIAS_A_ALIAS_NAME, req->name);
+
+	rsp = calloc(1, sizeof(*rsp));
+	yrs.yarg.data = rsp;
+	yrs.cb = ftalias_alias_get_rsp_parse;
+	yrs.rsp_cmd = FTALIAS_CMD_ALIAS_GET;
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		goto err_free;
+
+	return rsp;
+
+err_free:
+	ftalias_alias_get_rsp_free(rsp);
+	return NULL;
+}
+
+/* FTALIAS_CMD_ALIAS_GET - dump */
+void ftalias_alias_get_list_free(struct ftalias_alias_get_list *rsp)
+{
+	struct ftalias_alias_get_list *next = rsp;
+
+	while ((void *)next != YNL_LIST_END) {
+		rsp = next;
+		next = rsp->next;
+
+		free(rsp->obj.name);
+		ftalias_alias_stats_free(&rsp->obj.stats);
+		ftalias_cache_stats_free(&rsp->obj.cache);
+		free(rsp);
+	}
+}
+
+struct ftalias_alias_get_list *ftalias_alias_get_dump(struct ynl_sock *ys)
+{
+	struct ynl_dump_state yds = {};
+	struct nlmsghdr *nlh;
+	int err;
+
+	yds.yarg.ys = ys;
+	yds.yarg.rsp_policy = &ftalias_alias_nest;
+	yds.yarg.data = NULL;
+	yds.alloc_sz = sizeof(struct ftalias_alias_get_list);
+	yds.cb = ftalias_alias_get_rsp_parse;
+	yds.rsp_cmd = FTALIAS_CMD_ALIAS_GET;
+
+	nlh = ynl_gemsg_start_dump(ys, ys->family_id, FTALIAS_CMD_ALIAS_GET, 1);
+
+	err = ynl_exec_dump(ys, nlh, &yds);
+	if (err < 0)
+		goto free_list;
+
+	return yds.first;
+
+free_list:
+	ftalias_alias_get_list_free(yds.first);
+	return NULL;
+}
+
+/* FTALIAS_CMD_ALIAS_GET - notify */
+void ftalias_alias_get_ntf_free(struct ftalias_alias_get_ntf *rsp)
+{
+	free(rsp->obj.name);
+	ftalias_alias_stats_free(&rsp->obj.stats);
+	ftalias_cache_stats_free(&rsp->obj.cache);
+	free(rsp);
+}
+
+/* ============== FTALIAS_CMD_ALIAS_NEW ============== */
+/* FTALIAS_CMD_ALIAS_NEW - do */
+void ftalias_alias_new_req_free(struct ftalias_alias_new_req *req)
+{
+	free(req->name);
+	free(req);
+}
+
+void ftalias_alias_new_rsp_free(struct ftalias_alias_new_rsp *rsp)
+{
+	free(rsp->name);
+	ftalias_alias_stats_free(&rsp->stats);
+	ftalias_cache_stats_free(&rsp->cache);
+	free(rsp);
+}
+
+int ftalias_alias_new_rsp_parse(const struct nlmsghdr *nlh,
+				struct ynl_parse_arg *yarg)
+{
+	struct ftalias_alias_new_rsp *dst;
+	const struct nlattr *attr;
+	struct ynl_parse_arg parg;
+
+	dst = yarg->data;
+	parg.ys = yarg->ys;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_ALIAS_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.id = 1;
+			dst->id = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_NAME) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = strnlen(ynl_attr_get_str(attr), ynl_attr_data_len(attr));
+			dst->_present.name_len = len;
+			dst->name = malloc(len + 1);
+			memcpy(dst->name, ynl_attr_get_str(attr), len);
+			dst->name[len] = 0;
+		} else if (type == FTALIAS_A_ALIAS_UID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.uid = 1;
+			dst->uid = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_GID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.gid = 1;
+			dst->gid = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_MODE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.mode = 1;
+			dst->mode = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_POLICY) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.policy = 1;
+			dst->policy = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_GRACE_MS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.grace_ms = 1;
+			dst->grace_ms = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_max_entries = 1;
+			dst->cache_max_entries = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_CACHE_MAX_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_max_bytes = 1;
+			dst->cache_max_bytes = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_CACHE_TTL_MS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_ttl_ms = 1;
+			dst->cache_ttl_ms = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_INCARNATION) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.incarnation = 1;
+			dst->incarnation = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_MEMBERS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.members = 1;
+			dst->members = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_ACTIVE_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.active_port = 1;
+			dst->active_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_PENDING) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.pending = 1;
+			dst->pending = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_HELD) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.held = 1;
+			dst->held = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.stats = 1;
+
+			parg.rsp_policy = &ftalias_alias_stats_nest;
+			parg.data = &dst->stats;
+			if (ftalias_alias_stats_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_ALIAS_RECORD_REPLIES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.record_replies = 1;
+			dst->record_replies = ynl_attr_get_u8(attr);
+		} else if (type == FTALIAS_A_ALIAS_CACHE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache = 1;
+
+			parg.rsp_policy = &ftalias_cache_stats_nest;
+			parg.data = &dst->cache;
+			if (ftalias_cache_stats_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+struct ftalias_alias_new_rsp *
+ftalias_alias_new(struct ynl_sock *ys, struct ftalias_alias_new_req *req)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct ftalias_alias_new_rsp *rsp;
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_ALIAS_NEW, 1);
+	ys->req_policy = &ftalias_alias_nest;
+	yrs.yarg.rsp_policy = &ftalias_alias_nest;
+
+	if (req->_present.id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_ID, req->id);
+	if (req->_present.name_len)
+		ynl_attr_put_str(nlh, FTALIAS_A_ALIAS_NAME, req->name);
+	if (req->_present.uid)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_UID, req->uid);
+	if (req->_present.gid)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_GID, req->gid);
+	if (req->_present.mode)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_MODE, req->mode);
+	if (req->_present.policy)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_POLICY, req->policy);
+	if (req->_present.grace_ms)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_GRACE_MS, req->grace_ms);
+	if (req->_present.cache_max_entries)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, req->cache_max_entries);
+	if (req->_present.cache_max_bytes)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_CACHE_MAX_BYTES, req->cache_max_bytes);
+	if (req->_present.cache_ttl_ms)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_CACHE_TTL_MS, req->cache_ttl_ms);
+	if (req->_present.record_replies)
+		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_RECORD_REPLIES, req->record_replies);
+
+	rsp = calloc(1, sizeof(*rsp));
+	yrs.yarg.data = rsp;
+	yrs.cb = ftalias_alias_new_rsp_parse;
+	yrs.rsp_cmd = FTALIAS_CMD_ALIAS_NEW;
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		goto err_free;
+
+	return rsp;
+
+err_free:
+	ftalias_alias_new_rsp_free(rsp);
+	return NULL;
+}
+
+/* ============== FTALIAS_CMD_ALIAS_DEL ============== */
+/* FTALIAS_CMD_ALIAS_DEL - do */
+void ftalias_alias_del_req_free(struct ftalias_alias_del_req *req)
+{
+	free(req->name);
+	free(req);
+}
+
+int ftalias_alias_del(struct ynl_sock *ys, struct ftalias_alias_del_req *req)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_ALIAS_DEL, 1);
+	ys->req_policy = &ftalias_alias_nest;
+
+	if (req->_present.id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_ID, req->id);
+	if (req->_present.name_len)
+		ynl_attr_put_str(nlh, FTALIAS_A_ALIAS_NAME, req->name);
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		return -1;
+
+	return 0;
+}
+
+/* ============== FTALIAS_CMD_ALIAS_SET ============== */
+/* FTALIAS_CMD_ALIAS_SET - do */
+void ftalias_alias_set_req_free(struct ftalias_alias_set_req *req)
+{
+	free(req->name);
+	free(req);
+}
+
+int ftalias_alias_set(struct ynl_sock *ys, struct ftalias_alias_set_req *req)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_ALIAS_SET, 1);
+	ys->req_policy = &ftalias_alias_nest;
+
+	if (req->_present.id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_ID, req->id);
+	if (req->_present.name_len)
+		ynl_attr_put_str(nlh, FTALIAS_A_ALIAS_NAME, req->name);
+	if (req->_present.uid)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_UID, req->uid);
+	if (req->_present.gid)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_GID, req->gid);
+	if (req->_present.mode)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_MODE, req->mode);
+	if (req->_present.policy)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_POLICY, req->policy);
+	if (req->_present.grace_ms)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_GRACE_MS, req->grace_ms);
+	if (req->_present.cache_max_entries)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, req->cache_max_entries);
+	if (req->_present.cache_max_bytes)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_CACHE_MAX_BYTES, req->cache_max_bytes);
+	if (req->_present.cache_ttl_ms)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_CACHE_TTL_MS, req->cache_ttl_ms);
+	if (req->_present.record_replies)
+		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_RECORD_REPLIES, req->record_replies);
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		return -1;
+
+	return 0;
+}
+
+/* ============== FTALIAS_CMD_MEMBER_GET ============== */
+/* FTALIAS_CMD_MEMBER_GET - do */
+void ftalias_member_get_req_free(struct ftalias_member_get_req *req)
+{
+	free(req);
+}
+
+void ftalias_member_get_rsp_free(struct ftalias_member_get_rsp *rsp)
+{
+	free(rsp);
+}
+
+int ftalias_member_get_rsp_parse(const struct nlmsghdr *nlh,
+				 struct ynl_parse_arg *yarg)
+{
+	struct ftalias_member_get_rsp *dst;
+	const struct nlattr *attr;
+
+	dst = yarg->data;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_MEMBER_ALIAS_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.alias_id = 1;
+			dst->alias_id = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_MEMBER_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.port = 1;
+			dst->port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_MEMBER_PID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.pid = 1;
+			dst->pid = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_MEMBER_PRIORITY) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.priority = 1;
+			dst->priority = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_MEMBER_ROLE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.role = 1;
+			dst->role = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_MEMBER_STATE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.state = 1;
+			dst->state = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_MEMBER_QUEUE_LEN) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.queue_len = 1;
+			dst->queue_len = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_MEMBER_INCARNATION) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.incarnation = 1;
+			dst->incarnation = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_MEMBER_DELIVERED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.delivered = 1;
+			dst->delivered = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_MEMBER_REDELIVERED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.redelivered = 1;
+			dst->redelivered = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_MEMBER_REPLIES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.replies = 1;
+			dst->replies = ynl_attr_get_u64(attr);
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+struct ftalias_member_get_rsp *
+ftalias_member_get(struct ynl_sock *ys, struct ftalias_member_get_req *req)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct ftalias_member_get_rsp *rsp;
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_MEMBER_GET, 1);
+	ys->req_policy = &ftalias_member_nest;
+	yrs.yarg.rsp_policy = &ftalias_member_nest;
+
+	if (req->_present.alias_id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_MEMBER_ALIAS_ID, req->alias_id);
+	if (req->_present.port)
+		ynl_attr_put_u32(nlh, FTALIAS_A_MEMBER_PORT, req->port);
+
+	rsp = calloc(1, sizeof(*rsp));
+	yrs.yarg.data = rsp;
+	yrs.cb = ftalias_member_get_rsp_parse;
+	yrs.rsp_cmd = FTALIAS_CMD_MEMBER_GET;
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		goto err_free;
+
+	return rsp;
+
+err_free:
+	ftalias_member_get_rsp_free(rsp);
+	return NULL;
+}
+
+/* FTALIAS_CMD_MEMBER_GET - dump */
+void ftalias_member_get_req_dump_free(struct ftalias_member_get_req_dump *req)
+{
+	free(req);
+}
+
+void ftalias_member_get_list_free(struct ftalias_member_get_list *rsp)
+{
+	struct ftalias_member_get_list *next = rsp;
+
+	while ((void *)next != YNL_LIST_END) {
+		rsp = next;
+		next = rsp->next;
+
+		free(rsp);
+	}
+}
+
+struct ftalias_member_get_list *
+ftalias_member_get_dump(struct ynl_sock *ys,
+			struct ftalias_member_get_req_dump *req)
+{
+	struct ynl_dump_state yds = {};
+	struct nlmsghdr *nlh;
+	int err;
+
+	yds.yarg.ys = ys;
+	yds.yarg.rsp_policy = &ftalias_member_nest;
+	yds.yarg.data = NULL;
+	yds.alloc_sz = sizeof(struct ftalias_member_get_list);
+	yds.cb = ftalias_member_get_rsp_parse;
+	yds.rsp_cmd = FTALIAS_CMD_MEMBER_GET;
+
+	nlh = ynl_gemsg_start_dump(ys, ys->family_id, FTALIAS_CMD_MEMBER_GET, 1);
+	ys->req_policy = &ftalias_member_nest;
+
+	if (req->_present.alias_id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_MEMBER_ALIAS_ID, req->alias_id);
+
+	err = ynl_exec_dump(ys, nlh, &yds);
+	if (err < 0)
+		goto free_list;
+
+	return yds.first;
+
+free_list:
+	ftalias_member_get_list_free(yds.first);
+	return NULL;
+}
+
+/* FTALIAS_CMD_MEMBER_GET - notify */
+void ftalias_member_get_ntf_free(struct ftalias_member_get_ntf *rsp)
+{
+	free(rsp);
+}
+
+/* ============== FTALIAS_CMD_MEMBER_SET ============== */
+/* FTALIAS_CMD_MEMBER_SET - do */
+void ftalias_member_set_req_free(struct ftalias_member_set_req *req)
+{
+	free(req);
+}
+
+int ftalias_member_set(struct ynl_sock *ys, struct ftalias_member_set_req *req)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_MEMBER_SET, 1);
+	ys->req_policy = &ftalias_member_nest;
+
+	if (req->_present.alias_id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_MEMBER_ALIAS_ID, req->alias_id);
+	if (req->_present.port)
+		ynl_attr_put_u32(nlh, FTALIAS_A_MEMBER_PORT, req->port);
+	if (req->_present.priority)
+		ynl_attr_put_u32(nlh, FTALIAS_A_MEMBER_PRIORITY, req->priority);
+	if (req->_present.state)
+		ynl_attr_put_u32(nlh, FTALIAS_A_MEMBER_STATE, req->state);
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		return -1;
+
+	return 0;
+}
+
+/* ============== FTALIAS_CMD_CACHE_GET ============== */
+/* FTALIAS_CMD_CACHE_GET - dump */
+int ftalias_cache_get_rsp_dump_parse(const struct nlmsghdr *nlh,
+				     struct ynl_parse_arg *yarg)
+{
+	struct ftalias_cache_get_rsp_dump *dst;
+	const struct nlattr *attr;
+	struct ynl_parse_arg parg;
+
+	dst = yarg->data;
+	parg.ys = yarg->ys;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_CACHE_ENTRY_ALIAS_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.alias_id = 1;
+			dst->alias_id = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CACHE_ENTRY_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.id = 1;
+
+			parg.rsp_policy = &ftalias_id_nest;
+			parg.data = &dst->id;
+			if (ftalias_id_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_CACHE_ENTRY_STATE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.state = 1;
+			dst->state = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CACHE_ENTRY_AGE_MS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.age_ms = 1;
+			dst->age_ms = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CACHE_ENTRY_SIZE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.size = 1;
+			dst->size = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CACHE_ENTRY_OWNER_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.owner_port = 1;
+			dst->owner_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CACHE_ENTRY_JOURNAL) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.journal = 1;
+			dst->journal = ynl_attr_get_u32(attr);
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+void ftalias_cache_get_req_dump_free(struct ftalias_cache_get_req_dump *req)
+{
+	free(req);
+}
+
+void ftalias_cache_get_rsp_list_free(struct ftalias_cache_get_rsp_list *rsp)
+{
+	struct ftalias_cache_get_rsp_list *next = rsp;
+
+	while ((void *)next != YNL_LIST_END) {
+		rsp = next;
+		next = rsp->next;
+
+		ftalias_id_free(&rsp->obj.id);
+		free(rsp);
+	}
+}
+
+struct ftalias_cache_get_rsp_list *
+ftalias_cache_get_dump(struct ynl_sock *ys,
+		       struct ftalias_cache_get_req_dump *req)
+{
+	struct ynl_dump_state yds = {};
+	struct nlmsghdr *nlh;
+	int err;
+
+	yds.yarg.ys = ys;
+	yds.yarg.rsp_policy = &ftalias_cache_entry_nest;
+	yds.yarg.data = NULL;
+	yds.alloc_sz = sizeof(struct ftalias_cache_get_rsp_list);
+	yds.cb = ftalias_cache_get_rsp_dump_parse;
+	yds.rsp_cmd = FTALIAS_CMD_CACHE_GET;
+
+	nlh = ynl_gemsg_start_dump(ys, ys->family_id, FTALIAS_CMD_CACHE_GET, 1);
+	ys->req_policy = &ftalias_cache_entry_nest;
+
+	if (req->_present.alias_id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_CACHE_ENTRY_ALIAS_ID, req->alias_id);
+
+	err = ynl_exec_dump(ys, nlh, &yds);
+	if (err < 0)
+		goto free_list;
+
+	return yds.first;
+
+free_list:
+	ftalias_cache_get_rsp_list_free(yds.first);
+	return NULL;
+}
+
+/* ============== FTALIAS_CMD_CACHE_FLUSH ============== */
+/* FTALIAS_CMD_CACHE_FLUSH - do */
+void ftalias_cache_flush_req_free(struct ftalias_cache_flush_req *req)
+{
+	free(req);
+}
+
+void ftalias_cache_flush_rsp_free(struct ftalias_cache_flush_rsp *rsp)
+{
+	free(rsp);
+}
+
+int ftalias_cache_flush_rsp_parse(const struct nlmsghdr *nlh,
+				  struct ynl_parse_arg *yarg)
+{
+	struct ftalias_cache_flush_rsp *dst;
+	const struct nlattr *attr;
+
+	dst = yarg->data;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_CACHE_FLUSH_ALIAS_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.alias_id = 1;
+			dst->alias_id = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CACHE_FLUSH_FLUSHED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.flushed = 1;
+			dst->flushed = ynl_attr_get_u32(attr);
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+struct ftalias_cache_flush_rsp *
+ftalias_cache_flush(struct ynl_sock *ys, struct ftalias_cache_flush_req *req)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct ftalias_cache_flush_rsp *rsp;
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_CACHE_FLUSH, 1);
+	ys->req_policy = &ftalias_cache_flush_nest;
+	yrs.yarg.rsp_policy = &ftalias_cache_flush_nest;
+
+	if (req->_present.alias_id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_CACHE_FLUSH_ALIAS_ID, req->alias_id);
+	if (req->_present.in_progress)
+		ynl_attr_put(nlh, FTALIAS_A_CACHE_FLUSH_IN_PROGRESS, NULL, 0);
+
+	rsp = calloc(1, sizeof(*rsp));
+	yrs.yarg.data = rsp;
+	yrs.cb = ftalias_cache_flush_rsp_parse;
+	yrs.rsp_cmd = FTALIAS_CMD_CACHE_FLUSH;
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		goto err_free;
+
+	return rsp;
+
+err_free:
+	ftalias_cache_flush_rsp_free(rsp);
+	return NULL;
+}
+
+/* ============== FTALIAS_CMD_JOURNAL_GET ============== */
+/* FTALIAS_CMD_JOURNAL_GET - dump */
+int ftalias_journal_get_rsp_dump_parse(const struct nlmsghdr *nlh,
+				       struct ynl_parse_arg *yarg)
+{
+	struct ftalias_journal_get_rsp_dump *dst;
+	const struct nlattr *attr;
+	struct ynl_parse_arg parg;
+
+	dst = yarg->data;
+	parg.ys = yarg->ys;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_JOURNAL_REC_ALIAS_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.alias_id = 1;
+			dst->alias_id = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_JOURNAL_REC_PARENT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.parent = 1;
+
+			parg.rsp_policy = &ftalias_id_nest;
+			parg.data = &dst->parent;
+			if (ftalias_id_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_JOURNAL_REC_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.id = 1;
+
+			parg.rsp_policy = &ftalias_id_nest;
+			parg.data = &dst->id;
+			if (ftalias_id_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_JOURNAL_REC_DEST_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.dest_alias = 1;
+			dst->dest_alias = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_JOURNAL_REC_REPLIED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.replied = 1;
+			dst->replied = ynl_attr_get_u8(attr);
+		} else if (type == FTALIAS_A_JOURNAL_REC_SIZE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.size = 1;
+			dst->size = ynl_attr_get_u32(attr);
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+void
+ftalias_journal_get_req_dump_free(struct ftalias_journal_get_req_dump *req)
+{
+	free(req);
+}
+
+void
+ftalias_journal_get_rsp_list_free(struct ftalias_journal_get_rsp_list *rsp)
+{
+	struct ftalias_journal_get_rsp_list *next = rsp;
+
+	while ((void *)next != YNL_LIST_END) {
+		rsp = next;
+		next = rsp->next;
+
+		ftalias_id_free(&rsp->obj.parent);
+		ftalias_id_free(&rsp->obj.id);
+		free(rsp);
+	}
+}
+
+struct ftalias_journal_get_rsp_list *
+ftalias_journal_get_dump(struct ynl_sock *ys,
+			 struct ftalias_journal_get_req_dump *req)
+{
+	struct ynl_dump_state yds = {};
+	struct nlmsghdr *nlh;
+	int err;
+
+	yds.yarg.ys = ys;
+	yds.yarg.rsp_policy = &ftalias_journal_rec_nest;
+	yds.yarg.data = NULL;
+	yds.alloc_sz = sizeof(struct ftalias_journal_get_rsp_list);
+	yds.cb = ftalias_journal_get_rsp_dump_parse;
+	yds.rsp_cmd = FTALIAS_CMD_JOURNAL_GET;
+
+	nlh = ynl_gemsg_start_dump(ys, ys->family_id, FTALIAS_CMD_JOURNAL_GET, 1);
+	ys->req_policy = &ftalias_journal_rec_nest;
+
+	if (req->_present.alias_id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_JOURNAL_REC_ALIAS_ID, req->alias_id);
+
+	err = ynl_exec_dump(ys, nlh, &yds);
+	if (err < 0)
+		goto free_list;
+
+	return yds.first;
+
+free_list:
+	ftalias_journal_get_rsp_list_free(yds.first);
+	return NULL;
+}
+
+/* ============== FTALIAS_CMD_CONN_GET ============== */
+/* FTALIAS_CMD_CONN_GET - do */
+void ftalias_conn_get_req_free(struct ftalias_conn_get_req *req)
+{
+	free(req);
+}
+
+void ftalias_conn_get_rsp_free(struct ftalias_conn_get_rsp *rsp)
+{
+	free(rsp->peer_name);
+	free(rsp);
+}
+
+int ftalias_conn_get_rsp_parse(const struct nlmsghdr *nlh,
+			       struct ynl_parse_arg *yarg)
+{
+	struct ftalias_conn_get_rsp *dst;
+	const struct nlattr *attr;
+
+	dst = yarg->data;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_CONN_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.id = 1;
+			dst->id = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_SEQ) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.seq = 1;
+			dst->seq = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CONN_STATE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.state = 1;
+			dst->state = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_EST_SEC) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.est_sec = 1;
+			dst->est_sec = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CONN_EST_USEC) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.est_usec = 1;
+			dst->est_usec = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_LOCAL_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.local_alias = 1;
+			dst->local_alias = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_LISTEN_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.listen_port = 1;
+			dst->listen_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_LOCAL_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.local_port = 1;
+			dst->local_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_LOCAL_PID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.local_pid = 1;
+			dst->local_pid = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_LOCAL_QUEUE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.local_queue = 1;
+			dst->local_queue = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.peer_port = 1;
+			dst->peer_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_PID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.peer_pid = 1;
+			dst->peer_pid = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_QUEUE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.peer_queue = 1;
+			dst->peer_queue = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_NODE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.peer_node = 1;
+			dst->peer_node = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.peer_alias = 1;
+			dst->peer_alias = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_LISTEN_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.peer_listen_port = 1;
+			dst->peer_listen_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_NAME) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = strnlen(ynl_attr_get_str(attr), ynl_attr_data_len(attr));
+			dst->_present.peer_name_len = len;
+			dst->peer_name = malloc(len + 1);
+			memcpy(dst->peer_name, ynl_attr_get_str(attr), len);
+			dst->peer_name[len] = 0;
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+struct ftalias_conn_get_rsp *
+ftalias_conn_get(struct ynl_sock *ys, struct ftalias_conn_get_req *req)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct ftalias_conn_get_rsp *rsp;
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_CONN_GET, 1);
+	ys->req_policy = &ftalias_conn_nest;
+	yrs.yarg.rsp_policy = &ftalias_conn_nest;
+
+	if (req->_present.id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_CONN_ID, req->id);
+	if (req->_present.local_alias)
+		ynl_attr_put_u32(nlh, FTALIAS_A_CONN_LOCAL_ALIAS, req->local_alias);
+
+	rsp = calloc(1, sizeof(*rsp));
+	yrs.yarg.data = rsp;
+	yrs.cb = ftalias_conn_get_rsp_parse;
+	yrs.rsp_cmd = FTALIAS_CMD_CONN_GET;
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		goto err_free;
+
+	return rsp;
+
+err_free:
+	ftalias_conn_get_rsp_free(rsp);
+	return NULL;
+}
+
+/* FTALIAS_CMD_CONN_GET - dump */
+void ftalias_conn_get_req_dump_free(struct ftalias_conn_get_req_dump *req)
+{
+	free(req);
+}
+
+void ftalias_conn_get_list_free(struct ftalias_conn_get_list *rsp)
+{
+	struct ftalias_conn_get_list *next = rsp;
+
+	while ((void *)next != YNL_LIST_END) {
+		rsp = next;
+		next = rsp->next;
+
+		free(rsp->obj.peer_name);
+		free(rsp);
+	}
+}
+
+struct ftalias_conn_get_list *
+ftalias_conn_get_dump(struct ynl_sock *ys,
+		      struct ftalias_conn_get_req_dump *req)
+{
+	struct ynl_dump_state yds = {};
+	struct nlmsghdr *nlh;
+	int err;
+
+	yds.yarg.ys = ys;
+	yds.yarg.rsp_policy = &ftalias_conn_nest;
+	yds.yarg.data = NULL;
+	yds.alloc_sz = sizeof(struct ftalias_conn_get_list);
+	yds.cb = ftalias_conn_get_rsp_parse;
+	yds.rsp_cmd = FTALIAS_CMD_CONN_GET;
+
+	nlh = ynl_gemsg_start_dump(ys, ys->family_id, FTALIAS_CMD_CONN_GET, 1);
+	ys->req_policy = &ftalias_conn_nest;
+
+	if (req->_present.local_alias)
+		ynl_attr_put_u32(nlh, FTALIAS_A_CONN_LOCAL_ALIAS, req->local_alias);
+
+	err = ynl_exec_dump(ys, nlh, &yds);
+	if (err < 0)
+		goto free_list;
+
+	return yds.first;
+
+free_list:
+	ftalias_conn_get_list_free(yds.first);
+	return NULL;
+}
+
+/* ============== FTALIAS_CMD_CONN_DROP ============== */
+/* FTALIAS_CMD_CONN_DROP - do */
+void ftalias_conn_drop_req_free(struct ftalias_conn_drop_req *req)
+{
+	free(req);
+}
+
+int ftalias_conn_drop(struct ynl_sock *ys, struct ftalias_conn_drop_req *req)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_CONN_DROP, 1);
+	ys->req_policy = &ftalias_conn_nest;
+
+	if (req->_present.id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_CONN_ID, req->id);
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		return -1;
+
+	return 0;
+}
+
+/* FTALIAS_CMD_CONN_DROP_NTF - event */
+int ftalias_conn_drop_ntf_rsp_parse(const struct nlmsghdr *nlh,
+				    struct ynl_parse_arg *yarg)
+{
+	struct ftalias_conn_drop_ntf_rsp *dst;
+	const struct nlattr *attr;
+
+	dst = yarg->data;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_CONN_REASON) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.reason = 1;
+			dst->reason = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.id = 1;
+			dst->id = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_SEQ) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.seq = 1;
+			dst->seq = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CONN_STATE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.state = 1;
+			dst->state = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_EST_SEC) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.est_sec = 1;
+			dst->est_sec = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CONN_EST_USEC) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.est_usec = 1;
+			dst->est_usec = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_LOCAL_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.local_alias = 1;
+			dst->local_alias = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_LISTEN_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.listen_port = 1;
+			dst->listen_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_LOCAL_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.local_port = 1;
+			dst->local_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_LOCAL_PID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.local_pid = 1;
+			dst->local_pid = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_LOCAL_QUEUE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.local_queue = 1;
+			dst->local_queue = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.peer_port = 1;
+			dst->peer_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_PID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.peer_pid = 1;
+			dst->peer_pid = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_QUEUE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.peer_queue = 1;
+			dst->peer_queue = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_NODE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.peer_node = 1;
+			dst->peer_node = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.peer_alias = 1;
+			dst->peer_alias = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_LISTEN_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.peer_listen_port = 1;
+			dst->peer_listen_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_PEER_NAME) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = strnlen(ynl_attr_get_str(attr), ynl_attr_data_len(attr));
+			dst->_present.peer_name_len = len;
+			dst->peer_name = malloc(len + 1);
+			memcpy(dst->peer_name, ynl_attr_get_str(attr), len);
+			dst->peer_name[len] = 0;
+		} else if (type == FTALIAS_A_CONN_NEW_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.new_id = 1;
+			dst->new_id = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_NEW_SEQ) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.new_seq = 1;
+			dst->new_seq = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CONN_NEW_EST_SEC) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.new_est_sec = 1;
+			dst->new_est_sec = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CONN_NEW_EST_USEC) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.new_est_usec = 1;
+			dst->new_est_usec = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_NEW_PEER_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.new_peer_port = 1;
+			dst->new_peer_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CONN_NEW_PEER_PID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.new_peer_pid = 1;
+			dst->new_peer_pid = ynl_attr_get_u32(attr);
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+void ftalias_conn_drop_ntf_free(struct ftalias_conn_drop_ntf *rsp)
+{
+	free(rsp->obj.peer_name);
+	free(rsp);
+}
+
+static const struct ynl_ntf_info ftalias_ntf_info[] =  {
+	[FTALIAS_CMD_ALIAS_ADD_NTF] =  {
+		.alloc_sz	= sizeof(struct ftalias_alias_get_ntf),
+		.cb		= ftalias_alias_get_rsp_parse,
+		.policy		= &ftalias_alias_nest,
+		.free		= (void *)ftalias_alias_get_ntf_free,
+	},
+	[FTALIAS_CMD_ALIAS_CHANGE_NTF] =  {
+		.alloc_sz	= sizeof(struct ftalias_alias_get_ntf),
+		.cb		= ftalias_alias_get_rsp_parse,
+		.policy		= &ftalias_alias_nest,
+		.free		= (void *)ftalias_alias_get_ntf_free,
+	},
+	[FTALIAS_CMD_ALIAS_DEL_NTF] =  {
+		.alloc_sz	= sizeof(struct ftalias_alias_get_ntf),
+		.cb		= ftalias_alias_get_rsp_parse,
+		.policy		= &ftalias_alias_nest,
+		.free		= (void *)ftalias_alias_get_ntf_free,
+	},
+	[FTALIAS_CMD_MEMBER_JOIN_NTF] =  {
+		.alloc_sz	= sizeof(struct ftalias_member_get_ntf),
+		.cb		= ftalias_member_get_rsp_parse,
+		.policy		= &ftalias_member_nest,
+		.free		= (void *)ftalias_member_get_ntf_free,
+	},
+	[FTALIAS_CMD_MEMBER_LEAVE_NTF] =  {
+		.alloc_sz	= sizeof(struct ftalias_member_get_ntf),
+		.cb		= ftalias_member_get_rsp_parse,
+		.policy		= &ftalias_member_nest,
+		.free		= (void *)ftalias_member_get_ntf_free,
+	},
+	[FTALIAS_CMD_MEMBER_CHANGE_NTF] =  {
+		.alloc_sz	= sizeof(struct ftalias_member_get_ntf),
+		.cb		= ftalias_member_get_rsp_parse,
+		.policy		= &ftalias_member_nest,
+		.free		= (void *)ftalias_member_get_ntf_free,
+	},
+	[FTALIAS_CMD_CONN_DROP_NTF] =  {
+		.alloc_sz	= sizeof(struct ftalias_conn_drop_ntf),
+		.cb		= ftalias_conn_drop_ntf_rsp_parse,
+		.policy		= &ftalias_conn_nest,
+		.free		= (void *)ftalias_conn_drop_ntf_free,
+	},
+};
+
+const struct ynl_family ynl_ftalias_family =  {
+	.name		= "ftalias",
+	.hdr_len	= sizeof(struct genlmsghdr),
+	.ntf_info	= ftalias_ntf_info,
+	.ntf_info_size	= YNL_ARRAY_SIZE(ftalias_ntf_info),
+};

@@ -1,0 +1,1134 @@
+/* SPDX-License-Identifier: ((GPL-2.0 WITH Linux-syscall-note) OR BSD-3-Clause) */
+/* Do not edit directly, auto-generated from: */
+/*	Documentation/netlink/specs/ftalias.yaml */
+/* YNL-GEN user header */
+
+#ifndef _LINUX_FTALIAS_GEN_H
+#define _LINUX_FTALIAS_GEN_H
+
+#include <stdlib.h>
+#include <string.h>
+#include <linux/types.h>
+#include <linux/ftalias_genl.h>
+
+struct ynl_sock;
+
+extern const struct ynl_family ynl_ftalias_family;
+
+/* Enums */
+const char *ftalias_op_str(int op);
+const char *ftalias_promotion_policy_str(enum ftalias_promotion_policy value);
+const char *ftalias_member_role_str(enum ftalias_member_role value);
+const char *ftalias_member_state_str(enum ftalias_member_state value);
+const char *ftalias_cache_state_str(enum ftalias_cache_state value);
+const char *ftalias_conn_state_str(enum ftalias_conn_state value);
+const char *ftalias_conn_drop_reason_str(enum ftalias_conn_drop_reason value);
+
+/* Common nested types */
+struct ftalias_alias_stats {
+	struct {
+		__u32 sent:1;
+		__u32 delivered:1;
+		__u32 redelivered:1;
+		__u32 resent:1;
+		__u32 replies:1;
+		__u32 held:1;
+		__u32 failed:1;
+		__u32 promotions:1;
+	} _present;
+
+	__u64 sent;
+	__u64 delivered;
+	__u64 redelivered;
+	__u64 resent;
+	__u64 replies;
+	__u64 held;
+	__u64 failed;
+	__u64 promotions;
+};
+
+struct ftalias_cache_stats {
+	struct {
+		__u32 entries:1;
+		__u32 bytes:1;
+		__u32 in_progress:1;
+		__u32 journal:1;
+		__u32 waiting:1;
+		__u32 recorded:1;
+		__u32 hits_auto:1;
+		__u32 hits_handler:1;
+		__u32 hits_held:1;
+		__u32 misses:1;
+		__u32 evict_ack:1;
+		__u32 evict_ttl:1;
+		__u32 evict_lru:1;
+		__u32 evict_shrink:1;
+		__u32 evict_flush:1;
+		__u32 refused:1;
+		__u32 orphans:1;
+		__u32 journaled:1;
+		__u32 longest_hold_ms:1;
+	} _present;
+
+	__u32 entries;
+	__u64 bytes;
+	__u32 in_progress;
+	__u32 journal;
+	__u32 waiting;
+	__u64 recorded;
+	__u64 hits_auto;
+	__u64 hits_handler;
+	__u64 hits_held;
+	__u64 misses;
+	__u64 evict_ack;
+	__u64 evict_ttl;
+	__u64 evict_lru;
+	__u64 evict_shrink;
+	__u64 evict_flush;
+	__u64 refused;
+	__u64 orphans;
+	__u64 journaled;
+	__u64 longest_hold_ms;
+};
+
+struct ftalias_id {
+	struct {
+		__u32 node:1;
+		__u32 alias:1;
+		__u32 port:1;
+		__u32 incarnation:1;
+		__u32 xid:1;
+	} _present;
+
+	__u32 node;
+	__u32 alias;
+	__u32 port;
+	__u32 incarnation;
+	__u64 xid;
+};
+
+/* ============== FTALIAS_CMD_FAMILY_INFO_GET ============== */
+/* FTALIAS_CMD_FAMILY_INFO_GET - do */
+
+struct ftalias_family_info_get_rsp {
+	struct {
+		__u32 version:1;
+		__u32 af_family:1;
+		__u32 aliases:1;
+		__u32 max_aliases:1;
+		__u32 cache_max_entries_limit:1;
+		__u32 cache_max_bytes_limit:1;
+		__u32 cache_total_bytes_limit:1;
+		__u32 cache_total_bytes:1;
+	} _present;
+
+	__u32 version;
+	__u32 af_family;
+	__u32 aliases;
+	__u32 max_aliases;
+	__u32 cache_max_entries_limit;
+	__u64 cache_max_bytes_limit;
+	__u64 cache_total_bytes_limit;
+	__u64 cache_total_bytes;
+};
+
+void ftalias_family_info_get_rsp_free(struct ftalias_family_info_get_rsp *rsp);
+
+/*
+ * Get the address-family number, version and global limits.
+ */
+struct ftalias_family_info_get_rsp *
+ftalias_family_info_get(struct ynl_sock *ys);
+
+/* ============== FTALIAS_CMD_ALIAS_GET ============== */
+/* FTALIAS_CMD_ALIAS_GET - do */
+struct ftalias_alias_get_req {
+	struct {
+		__u32 id:1;
+		__u32 name_len;
+	} _present;
+
+	__u32 id;
+	char *name;
+};
+
+static inline struct ftalias_alias_get_req *ftalias_alias_get_req_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_alias_get_req));
+}
+void ftalias_alias_get_req_free(struct ftalias_alias_get_req *req);
+
+static inline void
+ftalias_alias_get_req_set_id(struct ftalias_alias_get_req *req, __u32 id)
+{
+	req->_present.id = 1;
+	req->id = id;
+}
+static inline void
+ftalias_alias_get_req_set_name(struct ftalias_alias_get_req *req,
+			       const char *name)
+{
+	free(req->name);
+	req->_present.name_len = strlen(name);
+	req->name = malloc(req->_present.name_len + 1);
+	memcpy(req->name, name, req->_present.name_len);
+	req->name[req->_present.name_len] = 0;
+}
+
+struct ftalias_alias_get_rsp {
+	struct {
+		__u32 id:1;
+		__u32 name_len;
+		__u32 uid:1;
+		__u32 gid:1;
+		__u32 mode:1;
+		__u32 policy:1;
+		__u32 grace_ms:1;
+		__u32 cache_max_entries:1;
+		__u32 cache_max_bytes:1;
+		__u32 cache_ttl_ms:1;
+		__u32 incarnation:1;
+		__u32 members:1;
+		__u32 active_port:1;
+		__u32 pending:1;
+		__u32 held:1;
+		__u32 stats:1;
+		__u32 record_replies:1;
+		__u32 cache:1;
+	} _present;
+
+	__u32 id;
+	char *name;
+	__u32 uid;
+	__u32 gid;
+	__u32 mode;
+	enum ftalias_promotion_policy policy;
+	__u32 grace_ms;
+	__u32 cache_max_entries;
+	__u64 cache_max_bytes;
+	__u32 cache_ttl_ms;
+	__u32 incarnation;
+	__u32 members;
+	__u32 active_port;
+	__u32 pending;
+	__u32 held;
+	struct ftalias_alias_stats stats;
+	__u8 record_replies;
+	struct ftalias_cache_stats cache;
+};
+
+void ftalias_alias_get_rsp_free(struct ftalias_alias_get_rsp *rsp);
+
+/*
+ * Get one alias, by id or by name, or dump all of them.
+ */
+struct ftalias_alias_get_rsp *
+ftalias_alias_get(struct ynl_sock *ys, struct ftalias_alias_get_req *req);
+
+/* FTALIAS_CMD_ALIAS_GET - dump */
+struct ftalias_alias_get_list {
+	struct ftalias_alias_get_list *next;
+	struct ftalias_alias_get_rsp obj __attribute__((aligned(8)));
+};
+
+void ftalias_alias_get_list_free(struct ftalias_alias_get_list *rsp);
+
+struct ftalias_alias_get_list *ftalias_alias_get_dump(struct ynl_sock *ys);
+
+/* FTALIAS_CMD_ALIAS_GET - notify */
+struct ftalias_alias_get_ntf {
+	__u16 family;
+	__u8 cmd;
+	struct ynl_ntf_base_type *next;
+	void (*free)(struct ftalias_alias_get_ntf *ntf);
+	struct ftalias_alias_get_rsp obj __attribute__((aligned(8)));
+};
+
+void ftalias_alias_get_ntf_free(struct ftalias_alias_get_ntf *rsp);
+
+/* ============== FTALIAS_CMD_ALIAS_NEW ============== */
+/* FTALIAS_CMD_ALIAS_NEW - do */
+struct ftalias_alias_new_req {
+	struct {
+		__u32 id:1;
+		__u32 name_len;
+		__u32 uid:1;
+		__u32 gid:1;
+		__u32 mode:1;
+		__u32 policy:1;
+		__u32 grace_ms:1;
+		__u32 cache_max_entries:1;
+		__u32 cache_max_bytes:1;
+		__u32 cache_ttl_ms:1;
+		__u32 record_replies:1;
+	} _present;
+
+	__u32 id;
+	char *name;
+	__u32 uid;
+	__u32 gid;
+	__u32 mode;
+	enum ftalias_promotion_policy policy;
+	__u32 grace_ms;
+	__u32 cache_max_entries;
+	__u64 cache_max_bytes;
+	__u32 cache_ttl_ms;
+	__u8 record_replies;
+};
+
+static inline struct ftalias_alias_new_req *ftalias_alias_new_req_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_alias_new_req));
+}
+void ftalias_alias_new_req_free(struct ftalias_alias_new_req *req);
+
+static inline void
+ftalias_alias_new_req_set_id(struct ftalias_alias_new_req *req, __u32 id)
+{
+	req->_present.id = 1;
+	req->id = id;
+}
+static inline void
+ftalias_alias_new_req_set_name(struct ftalias_alias_new_req *req,
+			       const char *name)
+{
+	free(req->name);
+	req->_present.name_len = strlen(name);
+	req->name = malloc(req->_present.name_len + 1);
+	memcpy(req->name, name, req->_present.name_len);
+	req->name[req->_present.name_len] = 0;
+}
+static inline void
+ftalias_alias_new_req_set_uid(struct ftalias_alias_new_req *req, __u32 uid)
+{
+	req->_present.uid = 1;
+	req->uid = uid;
+}
+static inline void
+ftalias_alias_new_req_set_gid(struct ftalias_alias_new_req *req, __u32 gid)
+{
+	req->_present.gid = 1;
+	req->gid = gid;
+}
+static inline void
+ftalias_alias_new_req_set_mode(struct ftalias_alias_new_req *req, __u32 mode)
+{
+	req->_present.mode = 1;
+	req->mode = mode;
+}
+static inline void
+ftalias_alias_new_req_set_policy(struct ftalias_alias_new_req *req,
+				 enum ftalias_promotion_policy policy)
+{
+	req->_present.policy = 1;
+	req->policy = policy;
+}
+static inline void
+ftalias_alias_new_req_set_grace_ms(struct ftalias_alias_new_req *req,
+				   __u32 grace_ms)
+{
+	req->_present.grace_ms = 1;
+	req->grace_ms = grace_ms;
+}
+static inline void
+ftalias_alias_new_req_set_cache_max_entries(struct ftalias_alias_new_req *req,
+					    __u32 cache_max_entries)
+{
+	req->_present.cache_max_entries = 1;
+	req->cache_max_entries = cache_max_entries;
+}
+static inline void
+ftalias_alias_new_req_set_cache_max_bytes(struct ftalias_alias_new_req *req,
+					  __u64 cache_max_bytes)
+{
+	req->_present.cache_max_bytes = 1;
+	req->cache_max_bytes = cache_max_bytes;
+}
+static inline void
+ftalias_alias_new_req_set_cache_ttl_ms(struct ftalias_alias_new_req *req,
+				       __u32 cache_ttl_ms)
+{
+	req->_present.cache_ttl_ms = 1;
+	req->cache_ttl_ms = cache_ttl_ms;
+}
+static inline void
+ftalias_alias_new_req_set_record_replies(struct ftalias_alias_new_req *req,
+					 __u8 record_replies)
+{
+	req->_present.record_replies = 1;
+	req->record_replies = record_replies;
+}
+
+struct ftalias_alias_new_rsp {
+	struct {
+		__u32 id:1;
+		__u32 name_len;
+		__u32 uid:1;
+		__u32 gid:1;
+		__u32 mode:1;
+		__u32 policy:1;
+		__u32 grace_ms:1;
+		__u32 cache_max_entries:1;
+		__u32 cache_max_bytes:1;
+		__u32 cache_ttl_ms:1;
+		__u32 incarnation:1;
+		__u32 members:1;
+		__u32 active_port:1;
+		__u32 pending:1;
+		__u32 held:1;
+		__u32 stats:1;
+		__u32 record_replies:1;
+		__u32 cache:1;
+	} _present;
+
+	__u32 id;
+	char *name;
+	__u32 uid;
+	__u32 gid;
+	__u32 mode;
+	enum ftalias_promotion_policy policy;
+	__u32 grace_ms;
+	__u32 cache_max_entries;
+	__u64 cache_max_bytes;
+	__u32 cache_ttl_ms;
+	__u32 incarnation;
+	__u32 members;
+	__u32 active_port;
+	__u32 pending;
+	__u32 held;
+	struct ftalias_alias_stats stats;
+	__u8 record_replies;
+	struct ftalias_cache_stats cache;
+};
+
+void ftalias_alias_new_rsp_free(struct ftalias_alias_new_rsp *rsp);
+
+/*
+ * Create an alias.  Needs CAP_NET_ADMIN over the network namespace.
+The name is required; every other attribute takes its default when
+absent.  Replies with the new alias, including its id.
+
+ */
+struct ftalias_alias_new_rsp *
+ftalias_alias_new(struct ynl_sock *ys, struct ftalias_alias_new_req *req);
+
+/* ============== FTALIAS_CMD_ALIAS_DEL ============== */
+/* FTALIAS_CMD_ALIAS_DEL - do */
+struct ftalias_alias_del_req {
+	struct {
+		__u32 id:1;
+		__u32 name_len;
+	} _present;
+
+	__u32 id;
+	char *name;
+};
+
+static inline struct ftalias_alias_del_req *ftalias_alias_del_req_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_alias_del_req));
+}
+void ftalias_alias_del_req_free(struct ftalias_alias_del_req *req);
+
+static inline void
+ftalias_alias_del_req_set_id(struct ftalias_alias_del_req *req, __u32 id)
+{
+	req->_present.id = 1;
+	req->id = id;
+}
+static inline void
+ftalias_alias_del_req_set_name(struct ftalias_alias_del_req *req,
+			       const char *name)
+{
+	free(req->name);
+	req->_present.name_len = strlen(name);
+	req->name = malloc(req->_present.name_len + 1);
+	memcpy(req->name, name, req->_present.name_len);
+	req->name[req->_present.name_len] = 0;
+}
+
+/*
+ * Delete an alias, named by id or by name.  Needs CAP_NET_ADMIN over
+the network namespace.
+
+ */
+int ftalias_alias_del(struct ynl_sock *ys, struct ftalias_alias_del_req *req);
+
+/* ============== FTALIAS_CMD_ALIAS_SET ============== */
+/* FTALIAS_CMD_ALIAS_SET - do */
+struct ftalias_alias_set_req {
+	struct {
+		__u32 id:1;
+		__u32 name_len;
+		__u32 uid:1;
+		__u32 gid:1;
+		__u32 mode:1;
+		__u32 policy:1;
+		__u32 grace_ms:1;
+		__u32 cache_max_entries:1;
+		__u32 cache_max_bytes:1;
+		__u32 cache_ttl_ms:1;
+		__u32 record_replies:1;
+	} _present;
+
+	__u32 id;
+	char *name;
+	__u32 uid;
+	__u32 gid;
+	__u32 mode;
+	enum ftalias_promotion_policy policy;
+	__u32 grace_ms;
+	__u32 cache_max_entries;
+	__u64 cache_max_bytes;
+	__u32 cache_ttl_ms;
+	__u8 record_replies;
+};
+
+static inline struct ftalias_alias_set_req *ftalias_alias_set_req_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_alias_set_req));
+}
+void ftalias_alias_set_req_free(struct ftalias_alias_set_req *req);
+
+static inline void
+ftalias_alias_set_req_set_id(struct ftalias_alias_set_req *req, __u32 id)
+{
+	req->_present.id = 1;
+	req->id = id;
+}
+static inline void
+ftalias_alias_set_req_set_name(struct ftalias_alias_set_req *req,
+			       const char *name)
+{
+	free(req->name);
+	req->_present.name_len = strlen(name);
+	req->name = malloc(req->_present.name_len + 1);
+	memcpy(req->name, name, req->_present.name_len);
+	req->name[req->_present.name_len] = 0;
+}
+static inline void
+ftalias_alias_set_req_set_uid(struct ftalias_alias_set_req *req, __u32 uid)
+{
+	req->_present.uid = 1;
+	req->uid = uid;
+}
+static inline void
+ftalias_alias_set_req_set_gid(struct ftalias_alias_set_req *req, __u32 gid)
+{
+	req->_present.gid = 1;
+	req->gid = gid;
+}
+static inline void
+ftalias_alias_set_req_set_mode(struct ftalias_alias_set_req *req, __u32 mode)
+{
+	req->_present.mode = 1;
+	req->mode = mode;
+}
+static inline void
+ftalias_alias_set_req_set_policy(struct ftalias_alias_set_req *req,
+				 enum ftalias_promotion_policy policy)
+{
+	req->_present.policy = 1;
+	req->policy = policy;
+}
+static inline void
+ftalias_alias_set_req_set_grace_ms(struct ftalias_alias_set_req *req,
+				   __u32 grace_ms)
+{
+	req->_present.grace_ms = 1;
+	req->grace_ms = grace_ms;
+}
+static inline void
+ftalias_alias_set_req_set_cache_max_entries(struct ftalias_alias_set_req *req,
+					    __u32 cache_max_entries)
+{
+	req->_present.cache_max_entries = 1;
+	req->cache_max_entries = cache_max_entries;
+}
+static inline void
+ftalias_alias_set_req_set_cache_max_bytes(struct ftalias_alias_set_req *req,
+					  __u64 cache_max_bytes)
+{
+	req->_present.cache_max_bytes = 1;
+	req->cache_max_bytes = cache_max_bytes;
+}
+static inline void
+ftalias_alias_set_req_set_cache_ttl_ms(struct ftalias_alias_set_req *req,
+				       __u32 cache_ttl_ms)
+{
+	req->_present.cache_ttl_ms = 1;
+	req->cache_ttl_ms = cache_ttl_ms;
+}
+static inline void
+ftalias_alias_set_req_set_record_replies(struct ftalias_alias_set_req *req,
+					 __u8 record_replies)
+{
+	req->_present.record_replies = 1;
+	req->record_replies = record_replies;
+}
+
+/*
+ * Change an alias, named by id (then name renames it) or by name.
+Needs CAP_NET_ADMIN over the network namespace.  Either every
+change applies or none does.
+
+ */
+int ftalias_alias_set(struct ynl_sock *ys, struct ftalias_alias_set_req *req);
+
+/* ============== FTALIAS_CMD_MEMBER_GET ============== */
+/* FTALIAS_CMD_MEMBER_GET - do */
+struct ftalias_member_get_req {
+	struct {
+		__u32 alias_id:1;
+		__u32 port:1;
+	} _present;
+
+	__u32 alias_id;
+	__u32 port;
+};
+
+static inline struct ftalias_member_get_req *ftalias_member_get_req_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_member_get_req));
+}
+void ftalias_member_get_req_free(struct ftalias_member_get_req *req);
+
+static inline void
+ftalias_member_get_req_set_alias_id(struct ftalias_member_get_req *req,
+				    __u32 alias_id)
+{
+	req->_present.alias_id = 1;
+	req->alias_id = alias_id;
+}
+static inline void
+ftalias_member_get_req_set_port(struct ftalias_member_get_req *req, __u32 port)
+{
+	req->_present.port = 1;
+	req->port = port;
+}
+
+struct ftalias_member_get_rsp {
+	struct {
+		__u32 alias_id:1;
+		__u32 port:1;
+		__u32 pid:1;
+		__u32 priority:1;
+		__u32 role:1;
+		__u32 state:1;
+		__u32 queue_len:1;
+		__u32 incarnation:1;
+		__u32 delivered:1;
+		__u32 redelivered:1;
+		__u32 replies:1;
+	} _present;
+
+	__u32 alias_id;
+	__u32 port;
+	__u32 pid;
+	__u32 priority;
+	enum ftalias_member_role role;
+	enum ftalias_member_state state;
+	__u32 queue_len;
+	__u32 incarnation;
+	__u64 delivered;
+	__u64 redelivered;
+	__u64 replies;
+};
+
+void ftalias_member_get_rsp_free(struct ftalias_member_get_rsp *rsp);
+
+/*
+ * Get one member, by alias id and port, or dump the members of one
+alias (alias-id given) or of every alias, in join order.
+
+ */
+struct ftalias_member_get_rsp *
+ftalias_member_get(struct ynl_sock *ys, struct ftalias_member_get_req *req);
+
+/* FTALIAS_CMD_MEMBER_GET - dump */
+struct ftalias_member_get_req_dump {
+	struct {
+		__u32 alias_id:1;
+	} _present;
+
+	__u32 alias_id;
+};
+
+static inline struct ftalias_member_get_req_dump *
+ftalias_member_get_req_dump_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_member_get_req_dump));
+}
+void ftalias_member_get_req_dump_free(struct ftalias_member_get_req_dump *req);
+
+static inline void
+ftalias_member_get_req_dump_set_alias_id(struct ftalias_member_get_req_dump *req,
+					 __u32 alias_id)
+{
+	req->_present.alias_id = 1;
+	req->alias_id = alias_id;
+}
+
+struct ftalias_member_get_list {
+	struct ftalias_member_get_list *next;
+	struct ftalias_member_get_rsp obj __attribute__((aligned(8)));
+};
+
+void ftalias_member_get_list_free(struct ftalias_member_get_list *rsp);
+
+struct ftalias_member_get_list *
+ftalias_member_get_dump(struct ynl_sock *ys,
+			struct ftalias_member_get_req_dump *req);
+
+/* FTALIAS_CMD_MEMBER_GET - notify */
+struct ftalias_member_get_ntf {
+	__u16 family;
+	__u8 cmd;
+	struct ynl_ntf_base_type *next;
+	void (*free)(struct ftalias_member_get_ntf *ntf);
+	struct ftalias_member_get_rsp obj __attribute__((aligned(8)));
+};
+
+void ftalias_member_get_ntf_free(struct ftalias_member_get_ntf *rsp);
+
+/* ============== FTALIAS_CMD_MEMBER_SET ============== */
+/* FTALIAS_CMD_MEMBER_SET - do */
+struct ftalias_member_set_req {
+	struct {
+		__u32 alias_id:1;
+		__u32 port:1;
+		__u32 priority:1;
+		__u32 state:1;
+	} _present;
+
+	__u32 alias_id;
+	__u32 port;
+	__u32 priority;
+	enum ftalias_member_state state;
+};
+
+static inline struct ftalias_member_set_req *ftalias_member_set_req_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_member_set_req));
+}
+void ftalias_member_set_req_free(struct ftalias_member_set_req *req);
+
+static inline void
+ftalias_member_set_req_set_alias_id(struct ftalias_member_set_req *req,
+				    __u32 alias_id)
+{
+	req->_present.alias_id = 1;
+	req->alias_id = alias_id;
+}
+static inline void
+ftalias_member_set_req_set_port(struct ftalias_member_set_req *req, __u32 port)
+{
+	req->_present.port = 1;
+	req->port = port;
+}
+static inline void
+ftalias_member_set_req_set_priority(struct ftalias_member_set_req *req,
+				    __u32 priority)
+{
+	req->_present.priority = 1;
+	req->priority = priority;
+}
+static inline void
+ftalias_member_set_req_set_state(struct ftalias_member_set_req *req,
+				 enum ftalias_member_state state)
+{
+	req->_present.state = 1;
+	req->state = state;
+}
+
+/*
+ * Change a member, named by alias id and port.  Needs CAP_NET_ADMIN
+over the network namespace.  priority changes the priority; state
+active makes the member active at once (whatever its role),
+draining stops new requests to it (promoting another member if it
+was active and the policy is auto), backup ends draining or
+demotes an active member.
+
+ */
+int ftalias_member_set(struct ynl_sock *ys, struct ftalias_member_set_req *req);
+
+/* ============== FTALIAS_CMD_CACHE_GET ============== */
+/* FTALIAS_CMD_CACHE_GET - dump */
+struct ftalias_cache_get_req_dump {
+	struct {
+		__u32 alias_id:1;
+	} _present;
+
+	__u32 alias_id;
+};
+
+static inline struct ftalias_cache_get_req_dump *
+ftalias_cache_get_req_dump_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_cache_get_req_dump));
+}
+void ftalias_cache_get_req_dump_free(struct ftalias_cache_get_req_dump *req);
+
+static inline void
+ftalias_cache_get_req_dump_set_alias_id(struct ftalias_cache_get_req_dump *req,
+					__u32 alias_id)
+{
+	req->_present.alias_id = 1;
+	req->alias_id = alias_id;
+}
+
+struct ftalias_cache_get_rsp_dump {
+	struct {
+		__u32 alias_id:1;
+		__u32 id:1;
+		__u32 state:1;
+		__u32 age_ms:1;
+		__u32 size:1;
+		__u32 owner_port:1;
+		__u32 journal:1;
+	} _present;
+
+	__u32 alias_id;
+	struct ftalias_id id;
+	enum ftalias_cache_state state;
+	__u32 age_ms;
+	__u32 size;
+	__u32 owner_port;
+	__u32 journal;
+};
+
+struct ftalias_cache_get_rsp_list {
+	struct ftalias_cache_get_rsp_list *next;
+	struct ftalias_cache_get_rsp_dump obj __attribute__((aligned(8)));
+};
+
+void ftalias_cache_get_rsp_list_free(struct ftalias_cache_get_rsp_list *rsp);
+
+struct ftalias_cache_get_rsp_list *
+ftalias_cache_get_dump(struct ynl_sock *ys,
+		       struct ftalias_cache_get_req_dump *req);
+
+/* ============== FTALIAS_CMD_CACHE_FLUSH ============== */
+/* FTALIAS_CMD_CACHE_FLUSH - do */
+struct ftalias_cache_flush_req {
+	struct {
+		__u32 alias_id:1;
+		__u32 in_progress:1;
+	} _present;
+
+	__u32 alias_id;
+};
+
+static inline struct ftalias_cache_flush_req *
+ftalias_cache_flush_req_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_cache_flush_req));
+}
+void ftalias_cache_flush_req_free(struct ftalias_cache_flush_req *req);
+
+static inline void
+ftalias_cache_flush_req_set_alias_id(struct ftalias_cache_flush_req *req,
+				     __u32 alias_id)
+{
+	req->_present.alias_id = 1;
+	req->alias_id = alias_id;
+}
+static inline void
+ftalias_cache_flush_req_set_in_progress(struct ftalias_cache_flush_req *req)
+{
+	req->_present.in_progress = 1;
+}
+
+struct ftalias_cache_flush_rsp {
+	struct {
+		__u32 alias_id:1;
+		__u32 flushed:1;
+	} _present;
+
+	__u32 alias_id;
+	__u32 flushed;
+};
+
+void ftalias_cache_flush_rsp_free(struct ftalias_cache_flush_rsp *rsp);
+
+/*
+ * Free the completed replay-cache entries of an alias, or all of its
+entries with in-progress.  Needs CAP_NET_ADMIN over the network
+namespace.  Replies with the number of entries freed.
+
+ */
+struct ftalias_cache_flush_rsp *
+ftalias_cache_flush(struct ynl_sock *ys, struct ftalias_cache_flush_req *req);
+
+/* ============== FTALIAS_CMD_JOURNAL_GET ============== */
+/* FTALIAS_CMD_JOURNAL_GET - dump */
+struct ftalias_journal_get_req_dump {
+	struct {
+		__u32 alias_id:1;
+	} _present;
+
+	__u32 alias_id;
+};
+
+static inline struct ftalias_journal_get_req_dump *
+ftalias_journal_get_req_dump_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_journal_get_req_dump));
+}
+void
+ftalias_journal_get_req_dump_free(struct ftalias_journal_get_req_dump *req);
+
+static inline void
+ftalias_journal_get_req_dump_set_alias_id(struct ftalias_journal_get_req_dump *req,
+					  __u32 alias_id)
+{
+	req->_present.alias_id = 1;
+	req->alias_id = alias_id;
+}
+
+struct ftalias_journal_get_rsp_dump {
+	struct {
+		__u32 alias_id:1;
+		__u32 parent:1;
+		__u32 id:1;
+		__u32 dest_alias:1;
+		__u32 replied:1;
+		__u32 size:1;
+	} _present;
+
+	__u32 alias_id;
+	struct ftalias_id parent;
+	struct ftalias_id id;
+	__u32 dest_alias;
+	__u8 replied;
+	__u32 size;
+};
+
+struct ftalias_journal_get_rsp_list {
+	struct ftalias_journal_get_rsp_list *next;
+	struct ftalias_journal_get_rsp_dump obj __attribute__((aligned(8)));
+};
+
+void
+ftalias_journal_get_rsp_list_free(struct ftalias_journal_get_rsp_list *rsp);
+
+struct ftalias_journal_get_rsp_list *
+ftalias_journal_get_dump(struct ynl_sock *ys,
+			 struct ftalias_journal_get_req_dump *req);
+
+/* ============== FTALIAS_CMD_CONN_GET ============== */
+/* FTALIAS_CMD_CONN_GET - do */
+struct ftalias_conn_get_req {
+	struct {
+		__u32 id:1;
+		__u32 local_alias:1;
+	} _present;
+
+	__u32 id;
+	__u32 local_alias;
+};
+
+static inline struct ftalias_conn_get_req *ftalias_conn_get_req_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_conn_get_req));
+}
+void ftalias_conn_get_req_free(struct ftalias_conn_get_req *req);
+
+static inline void
+ftalias_conn_get_req_set_id(struct ftalias_conn_get_req *req, __u32 id)
+{
+	req->_present.id = 1;
+	req->id = id;
+}
+static inline void
+ftalias_conn_get_req_set_local_alias(struct ftalias_conn_get_req *req,
+				     __u32 local_alias)
+{
+	req->_present.local_alias = 1;
+	req->local_alias = local_alias;
+}
+
+struct ftalias_conn_get_rsp {
+	struct {
+		__u32 id:1;
+		__u32 seq:1;
+		__u32 state:1;
+		__u32 est_sec:1;
+		__u32 est_usec:1;
+		__u32 local_alias:1;
+		__u32 listen_port:1;
+		__u32 local_port:1;
+		__u32 local_pid:1;
+		__u32 local_queue:1;
+		__u32 peer_port:1;
+		__u32 peer_pid:1;
+		__u32 peer_queue:1;
+		__u32 peer_node:1;
+		__u32 peer_alias:1;
+		__u32 peer_listen_port:1;
+		__u32 peer_name_len;
+	} _present;
+
+	__u32 id;
+	__u64 seq;
+	enum ftalias_conn_state state;
+	__u64 est_sec;
+	__u32 est_usec;
+	__u32 local_alias;
+	__u32 listen_port;
+	__u32 local_port;
+	__u32 local_pid;
+	__u32 local_queue;
+	__u32 peer_port;
+	__u32 peer_pid;
+	__u32 peer_queue;
+	__u32 peer_node;
+	__u32 peer_alias;
+	__u32 peer_listen_port;
+	char *peer_name;
+};
+
+void ftalias_conn_get_rsp_free(struct ftalias_conn_get_rsp *rsp);
+
+/*
+ * Get one connection by id, or dump the connection table of the
+network namespace (of one alias, local-alias given), oldest first.
+Needs CAP_NET_ADMIN over the network namespace (the table shows
+who talks to whom).
+
+ */
+struct ftalias_conn_get_rsp *
+ftalias_conn_get(struct ynl_sock *ys, struct ftalias_conn_get_req *req);
+
+/* FTALIAS_CMD_CONN_GET - dump */
+struct ftalias_conn_get_req_dump {
+	struct {
+		__u32 local_alias:1;
+	} _present;
+
+	__u32 local_alias;
+};
+
+static inline struct ftalias_conn_get_req_dump *
+ftalias_conn_get_req_dump_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_conn_get_req_dump));
+}
+void ftalias_conn_get_req_dump_free(struct ftalias_conn_get_req_dump *req);
+
+static inline void
+ftalias_conn_get_req_dump_set_local_alias(struct ftalias_conn_get_req_dump *req,
+					  __u32 local_alias)
+{
+	req->_present.local_alias = 1;
+	req->local_alias = local_alias;
+}
+
+struct ftalias_conn_get_list {
+	struct ftalias_conn_get_list *next;
+	struct ftalias_conn_get_rsp obj __attribute__((aligned(8)));
+};
+
+void ftalias_conn_get_list_free(struct ftalias_conn_get_list *rsp);
+
+struct ftalias_conn_get_list *
+ftalias_conn_get_dump(struct ynl_sock *ys,
+		      struct ftalias_conn_get_req_dump *req);
+
+/* ============== FTALIAS_CMD_CONN_DROP ============== */
+/* FTALIAS_CMD_CONN_DROP - do */
+struct ftalias_conn_drop_req {
+	struct {
+		__u32 id:1;
+	} _present;
+
+	__u32 id;
+};
+
+static inline struct ftalias_conn_drop_req *ftalias_conn_drop_req_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_conn_drop_req));
+}
+void ftalias_conn_drop_req_free(struct ftalias_conn_drop_req *req);
+
+static inline void
+ftalias_conn_drop_req_set_id(struct ftalias_conn_drop_req *req, __u32 id)
+{
+	req->_present.id = 1;
+	req->id = id;
+}
+
+/*
+ * Close a connection by hand, as the kernel closes a stale one: both
+ends get ECONNRESET.  Needs CAP_NET_ADMIN over the network
+namespace.
+
+ */
+int ftalias_conn_drop(struct ynl_sock *ys, struct ftalias_conn_drop_req *req);
+
+/* FTALIAS_CMD_CONN_DROP_NTF - event */
+struct ftalias_conn_drop_ntf_rsp {
+	struct {
+		__u32 reason:1;
+		__u32 id:1;
+		__u32 seq:1;
+		__u32 state:1;
+		__u32 est_sec:1;
+		__u32 est_usec:1;
+		__u32 local_alias:1;
+		__u32 listen_port:1;
+		__u32 local_port:1;
+		__u32 local_pid:1;
+		__u32 local_queue:1;
+		__u32 peer_port:1;
+		__u32 peer_pid:1;
+		__u32 peer_queue:1;
+		__u32 peer_node:1;
+		__u32 peer_alias:1;
+		__u32 peer_listen_port:1;
+		__u32 peer_name_len;
+		__u32 new_id:1;
+		__u32 new_seq:1;
+		__u32 new_est_sec:1;
+		__u32 new_est_usec:1;
+		__u32 new_peer_port:1;
+		__u32 new_peer_pid:1;
+	} _present;
+
+	enum ftalias_conn_drop_reason reason;
+	__u32 id;
+	__u64 seq;
+	enum ftalias_conn_state state;
+	__u64 est_sec;
+	__u32 est_usec;
+	__u32 local_alias;
+	__u32 listen_port;
+	__u32 local_port;
+	__u32 local_pid;
+	__u32 local_queue;
+	__u32 peer_port;
+	__u32 peer_pid;
+	__u32 peer_queue;
+	__u32 peer_node;
+	__u32 peer_alias;
+	__u32 peer_listen_port;
+	char *peer_name;
+	__u32 new_id;
+	__u64 new_seq;
+	__u64 new_est_sec;
+	__u32 new_est_usec;
+	__u32 new_peer_port;
+	__u32 new_peer_pid;
+};
+
+struct ftalias_conn_drop_ntf {
+	__u16 family;
+	__u8 cmd;
+	struct ynl_ntf_base_type *next;
+	void (*free)(struct ftalias_conn_drop_ntf *ntf);
+	struct ftalias_conn_drop_ntf_rsp obj __attribute__((aligned(8)));
+};
+
+void ftalias_conn_drop_ntf_free(struct ftalias_conn_drop_ntf *rsp);
+
+#endif /* _LINUX_FTALIAS_GEN_H */
