@@ -54,6 +54,31 @@ open(path, 'w').write(src)
 PY
 }
 
+# The user-space client names a struct after each attribute set; the "id"
+# set's struct ftalias_id would clash with the UAPI's struct ftalias_id
+# (linux/ftalias.h), which C programs include beside it.  A struct of the
+# client whose name the UAPI headers define gets the suffix _attrs.
+user_structs() {
+	"$py" - "$top/include/uapi/linux" "$tmp/ftalias-user.h" "$1" <<'PY'
+import glob
+import re
+import sys
+
+uapi = set()
+for h in glob.glob(sys.argv[1] + '/*.h'):
+    uapi |= set(re.findall(r'^struct (\w+) \{', open(h).read(), re.M))
+# The header, generated (and renamed) first, defines the structs; the
+# source uses them.
+mine = set(re.findall(r'^struct (\w+) \{', open(sys.argv[2]).read(), re.M))
+mine |= {name[:-len('_attrs')] for name in mine if name.endswith('_attrs')}
+path = sys.argv[3]
+src = open(path).read()
+for name in sorted(mine & uapi):
+    src = re.sub(r'\bstruct %s\b' % name, 'struct %s_attrs' % name, src)
+open(path, 'w').write(src)
+PY
+}
+
 gen() {
 	local out=$1; shift
 	local gen=$tmp/${out##*/}
@@ -62,6 +87,9 @@ gen() {
 	(cd "$tmp" && "$py" "$ynl/ynl-gen-c.py" --spec "$spec" "$@" -o "$gen")
 	if [[ $out == kmod/*.c ]]; then
 		mcgrp_caps "$gen"
+	fi
+	if [[ $out == tools/ynl/* ]]; then
+		user_structs "$gen"
 	fi
 	cmp -s "$gen" "$top/$out" || cp "$gen" "$top/$out"
 }

@@ -486,13 +486,13 @@ int ftalias_cache_stats_parse(struct ynl_parse_arg *yarg,
 	return 0;
 }
 
-void ftalias_id_free(struct ftalias_id *obj)
+void ftalias_id_free(struct ftalias_id_attrs *obj)
 {
 }
 
 int ftalias_id_parse(struct ynl_parse_arg *yarg, const struct nlattr *nested)
 {
-	struct ftalias_id *dst = yarg->data;
+	struct ftalias_id_attrs *dst = yarg->data;
 	const struct nlattr *attr;
 
 	ynl_attr_for_each_nested(attr, nested) {

@@ -91,7 +91,7 @@ struct ftalias_cache_stats {
 	__u64 longest_hold_ms;
 };
 
-struct ftalias_id {
+struct ftalias_id_attrs {
 	struct {
 		__u32 node:1;
 		__u32 alias:1;
@@ -789,7 +789,7 @@ struct ftalias_cache_get_rsp_dump {
 	} _present;
 
 	__u32 alias_id;
-	struct ftalias_id id;
+	struct ftalias_id_attrs id;
 	enum ftalias_cache_state state;
 	__u32 age_ms;
 	__u32 size;
@@ -897,8 +897,8 @@ struct ftalias_journal_get_rsp_dump {
 	} _present;
 
 	__u32 alias_id;
-	struct ftalias_id parent;
-	struct ftalias_id id;
+	struct ftalias_id_attrs parent;
+	struct ftalias_id_attrs id;
 	__u32 dest_alias;
 	__u8 replied;
 	__u32 size;
