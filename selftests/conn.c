@@ -1544,45 +1544,34 @@ TEST_F(cn, admin_drop)
 
 /*
  * Reads notifications from @nl until one of command @want (within WAIT_MS),
- * whose attributes go to fn(type, data, len, arg) if fn; counts the
+ * a member notification whose member goes to @m if set; counts the
  * conn-drop-ntf seen on the way in *@drops.  0 or -errno.
  */
-static int wait_ntf_parse(struct dp_nl *nl, uint8_t want, int *drops,
-			  void (*fn)(int, void *, int, void *), void *arg)
+static int wait_ntf_member(struct dp_nl *nl, uint8_t want, int *drops,
+			   struct dp_member *m)
 {
 	int64_t end = dp_now_ms() + WAIT_MS;
+	struct ynl_ntf_base_type *ntf;
+	int err = 0;
 
-	for (;;) {
-		struct pollfd p = { .fd = nl->fd, .events = POLLIN };
-		int left = end - dp_now_ms();
-		struct nlmsghdr *nlh;
-		ssize_t got;
+	while ((ntf = dp_ntf_next(nl, end - dp_now_ms(), &err))) {
+		bool found = ntf->cmd == want;
 
-		if (left <= 0 || poll(&p, 1, left) <= 0)
-			return -ETIMEDOUT;
-		got = recv(nl->fd, nl->buf, sizeof(nl->buf), MSG_DONTWAIT);
-		if (got < 0)
-			return -errno;
-		for (nlh = (void *)nl->buf; NLMSG_OK(nlh, got);
-		     nlh = NLMSG_NEXT(nlh, got)) {
-			struct genlmsghdr *g = NLMSG_DATA(nlh);
-
-			if (nlh->nlmsg_type != nl->fam)
-				continue;
-			if (g->cmd == FTALIAS_CMD_CONN_DROP_NTF)
-				(*drops)++;
-			if (g->cmd != want)
-				continue;
-			if (fn)
-				dp_attrs(nlh, fn, arg);
+		if (ntf->cmd == FTALIAS_CMD_CONN_DROP_NTF)
+			(*drops)++;
+		if (found && m)
+			DP_MEMBER_FROM(m, &((struct ftalias_member_get_ntf *)
+					    ntf)->obj);
+		ynl_ntf_free(ntf);
+		if (found)
 			return 0;
-		}
 	}
+	return err;
 }
 
 static int wait_ntf(struct dp_nl *nl, uint8_t want, int *drops)
 {
-	return wait_ntf_parse(nl, want, drops, NULL, NULL);
+	return wait_ntf_member(nl, want, drops, NULL);
 }
 
 /*
@@ -1724,8 +1713,8 @@ TEST_F(cn, ntf_pids_initial_ns)
 	ASSERT_EQ((ssize_t)sizeof(g), read(pp[0], &g, sizeof(g)));
 	close(pp[0]);
 
-	ASSERT_EQ(0, wait_ntf_parse(ev, FTALIAS_CMD_MEMBER_JOIN_NTF, &n,
-				    dp_member_attr, &mj));
+	ASSERT_EQ(0, wait_ntf_member(ev, FTALIAS_CMD_MEMBER_JOIN_NTF, &n,
+				     &mj));
 	EXPECT_EQ(a, mj.alias);
 	EXPECT_EQ((uint32_t)g, mj.pid);
 	ASSERT_EQ(0, dp_conn_event(ev, WAIT_MS, &e));
@@ -1899,8 +1888,7 @@ static void conn_id_cb(struct nlmsghdr *nlh, void *arg)
 	struct conn_ids *l = arg;
 	struct dp_conn c;
 
-	memset(&c, 0, sizeof(c));
-	dp_attrs(nlh, dp_conn_attr, &c);
+	dp_conn_parse(nlh, &c);
 	if (l->n < (int)ARRAY_SIZE(l->id))
 		l->id[l->n] = c.id;
 	l->n++;

@@ -220,12 +220,7 @@ static void *client_thread(void *arg)
 
 static int alias_set_policy(struct dp_nl *nl, uint32_t alias, int policy)
 {
-	struct dp_req q;
-
-	dp_req_init(nl, &q, nl->fam, FTALIAS_CMD_ALIAS_SET, NLM_F_ACK);
-	dp_put_u32(&q, FTALIAS_A_ALIAS_ID, alias);
-	dp_put_u32(&q, FTALIAS_A_ALIAS_POLICY, policy);
-	return dp_nl_req(nl, &q, NULL, NULL);
+	return dp_alias_set(nl, alias, FTALIAS_A_ALIAS_POLICY, policy, 4);
 }
 
 /* member-set and alias-set on random members, errors ignored. */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Helpers of the ftalias data-path selftests (failover, scale, dp_stress):
- * a small generic netlink client for the alias and member commands, and
+ * the family's commands on the generated netlink client (tools/ynl, linked
+ * from libynl.a), raw netlink messages for the tests that need them, and
  * AF_FTALIAS socket calls with their control messages.  Header-only: each
  * test is one .c file.  Functions return 0 or a positive count on success
  * and -errno on failure; none of them exits.
@@ -24,8 +25,8 @@
 #include <linux/netlink.h>
 
 #include "../include/uapi/linux/ftalias.h"
-
-#define DP_NLBUF	(64 * 1024)
+#include "ynl.h"
+#include "ftalias-user.h"
 
 /* ---- time ------------------------------------------------------------ */
 
@@ -82,30 +83,62 @@ static inline int dp_af(void)
 
 /* ---- generic netlink -------------------------------------------------- */
 
+/*
+ * The family's commands go through the generated client (ftalias-user.h,
+ * tools/ynl, make regen) on a YNL socket; a test calls it on ys directly
+ * where no helper below fits.  Raw messages (the dumps read one part at a
+ * time, the fuzzer's) go on sockets of their own.
+ */
 struct dp_nl {
-	int fd;
-	uint16_t fam;
-	uint32_t seq;
-	char buf[DP_NLBUF];
+	struct ynl_sock *ys;
+	int fd;			/* ys's socket: poll() it for notifications */
+	uint16_t fam;		/* the family's id */
 };
+
+/* The -errno of the generated client's last failure on nl. */
+static inline int dp_ynl_err(struct dp_nl *nl)
+{
+	int code = nl->ys->err.code;
+
+	if (code > 0 && code < __YNL_ERRNO_END)
+		return -code;
+	if (code)
+		return -EPROTO;	/* a YNL error: a reply it could not parse */
+	return errno ? -errno : -EIO;
+}
+
+/* A netlink socket of the current network namespace; NULL on failure. */
+static inline struct dp_nl *dp_nl_open(void)
+{
+	struct dp_nl *nl = calloc(1, sizeof(*nl));
+
+	if (!nl)
+		return NULL;
+	nl->ys = ynl_sock_create(&ynl_ftalias_family, NULL);
+	if (!nl->ys) {
+		free(nl);
+		return NULL;
+	}
+	nl->fd = ynl_socket_get_fd(nl->ys);
+	nl->fam = nl->ys->family_id;
+	return nl;
+}
+
+static inline void dp_nl_close(struct dp_nl *nl)
+{
+	if (nl) {
+		ynl_sock_destroy(nl->ys);
+		free(nl);
+	}
+}
+
+/* ---- raw messages ----------------------------------------------------- */
 
 struct dp_req {
 	struct nlmsghdr nlh;
 	struct genlmsghdr g;
 	char attrs[512];
 };
-
-static inline void dp_req_init(struct dp_nl *nl, struct dp_req *r,
-			       uint16_t type, uint8_t cmd, uint16_t flags)
-{
-	memset(r, 0, sizeof(*r));
-	r->nlh.nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN);
-	r->nlh.nlmsg_type = type;
-	r->nlh.nlmsg_flags = NLM_F_REQUEST | flags;
-	r->nlh.nlmsg_seq = nl->seq++;
-	r->g.cmd = cmd;
-	r->g.version = 1;
-}
 
 static inline void dp_put(struct dp_req *r, uint16_t type, const void *d,
 			  size_t len)
@@ -123,12 +156,12 @@ static inline void dp_put_u32(struct dp_req *r, uint16_t type, uint32_t v)
 	dp_put(r, type, &v, 4);
 }
 
-/* Calls fn(type, payload, len, arg) for each attribute of a genl message. */
-static inline void dp_attrs(struct nlmsghdr *nlh,
-			    void (*fn)(int, void *, int, void *), void *arg)
+/* Calls fn(type, payload, len, arg) for each attribute of a nest. */
+static inline void dp_nest(void *p, int len,
+			   void (*fn)(int, void *, int, void *), void *arg)
 {
-	struct nlattr *nla = (void *)((char *)NLMSG_DATA(nlh) + GENL_HDRLEN);
-	int rem = nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
+	struct nlattr *nla = p;
+	int rem = len;
 
 	while (rem >= NLA_HDRLEN && nla->nla_len >= NLA_HDRLEN &&
 	       nla->nla_len <= rem) {
@@ -139,146 +172,52 @@ static inline void dp_attrs(struct nlmsghdr *nlh,
 	}
 }
 
-static inline uint64_t dp_nla_uint(void *p, int len)
+/* Calls fn(type, payload, len, arg) for each attribute of a genl message. */
+static inline void dp_attrs(struct nlmsghdr *nlh,
+			    void (*fn)(int, void *, int, void *), void *arg)
 {
-	uint64_t v = 0;
-
-	if (len == 8)
-		memcpy(&v, p, 8);
-	else if (len == 4)
-		v = *(uint32_t *)p;
-	return v;
+	dp_nest((char *)NLMSG_DATA(nlh) + GENL_HDRLEN,
+		nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN), fn, arg);
 }
 
 /*
- * Sends one request (or a batch of n back-to-back requests with sequence
- * numbers first..first+n-1) and reads until each has its ack (or, for a
- * dump, NLMSG_DONE).  cb, if set, sees every other message of those
- * sequence numbers.  Returns 0 if all succeeded, else the -errno of the
- * last failure; *nok, if set, gets the number of successes.
+ * The generated client's parser of a reply (its rsp_parse function and
+ * attribute set) on a message read raw: obj, calloc'ed by the caller, is
+ * freed with the generated _free function.  0 or -errno.
  */
-static inline int dp_nl_xfer(struct dp_nl *nl, const void *msg, size_t len,
-			     uint32_t first, int n, bool dump,
-			     void (*cb)(struct nlmsghdr *, void *), void *arg,
-			     int *nok)
+int ftalias_cache_get_rsp_dump_parse(const struct nlmsghdr *nlh,
+				     struct ynl_parse_arg *yarg);
+int ftalias_journal_get_rsp_dump_parse(const struct nlmsghdr *nlh,
+				       struct ynl_parse_arg *yarg);
+int ftalias_conn_get_rsp_parse(const struct nlmsghdr *nlh,
+			       struct ynl_parse_arg *yarg);
+extern const struct ynl_policy_nest ftalias_cache_entry_nest;
+extern const struct ynl_policy_nest ftalias_journal_rec_nest;
+extern const struct ynl_policy_nest ftalias_conn_nest;
+
+/*
+ * The socket the parsers see (they read the family's header length from
+ * it and write their errors to it): one per program, not for threads that
+ * parse at once.
+ */
+static struct ynl_sock dp_parse_ys = { .family = &ynl_ftalias_family };
+
+static inline int dp_parse(const struct nlmsghdr *nlh, ynl_parse_cb_t parse,
+			   const struct ynl_policy_nest *policy, void *obj)
 {
-	int done = 0, ok = 0, err = 0;
+	struct ynl_parse_arg yarg = {
+		.ys = &dp_parse_ys, .rsp_policy = policy, .data = obj,
+	};
 
-	if (send(nl->fd, msg, len, 0) != (ssize_t)len)
-		return -errno;
-	while (done < n) {
-		ssize_t got = recv(nl->fd, nl->buf, sizeof(nl->buf), 0);
-		struct nlmsghdr *nlh;
-
-		if (got < 0)
-			return -errno;
-		if (got == 0)
-			return -EIO;
-		for (nlh = (void *)nl->buf; NLMSG_OK(nlh, got);
-		     nlh = NLMSG_NEXT(nlh, got)) {
-			if (nlh->nlmsg_seq < first || nlh->nlmsg_seq >= first + n)
-				continue;
-			if (nlh->nlmsg_type == NLMSG_DONE) {
-				int e = 0;
-
-				/* A dump's error may come here (before 6.2). */
-				if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(e)))
-					memcpy(&e, NLMSG_DATA(nlh), sizeof(e));
-				done++;
-				if (e)
-					err = e;
-				else
-					ok++;
-				continue;
-			}
-			if (nlh->nlmsg_type != NLMSG_ERROR) {
-				if (cb)
-					cb(nlh, arg);
-				continue;
-			}
-			/* an ack: with a dump, only an error ends it */
-			if (((struct nlmsgerr *)NLMSG_DATA(nlh))->error) {
-				err = ((struct nlmsgerr *)NLMSG_DATA(nlh))->error;
-				done++;
-			} else if (!dump) {
-				done++;
-				ok++;
-			}
-		}
-	}
-	if (nok)
-		*nok = ok;
-	return err;
+	dp_parse_ys.err.code = 0;
+	if (parse(nlh, &yarg) >= YNL_PARSE_CB_OK)
+		return 0;
+	return dp_parse_ys.err.code > 0 &&
+	       dp_parse_ys.err.code < __YNL_ERRNO_END ?
+	       -(int)dp_parse_ys.err.code : -EPROTO;
 }
 
-static inline int dp_nl_req(struct dp_nl *nl, struct dp_req *r,
-			    void (*cb)(struct nlmsghdr *, void *), void *arg)
-{
-	bool dump = r->nlh.nlmsg_flags & NLM_F_DUMP;
-
-	return dp_nl_xfer(nl, r, r->nlh.nlmsg_len, r->nlh.nlmsg_seq, 1, dump,
-			  cb, arg, NULL);
-}
-
-
-
-static inline void dp_family_attr(int type, void *p, int len, void *arg)
-{
-	if (type == CTRL_ATTR_FAMILY_ID && len >= 2)
-		memcpy(arg, p, 2);
-}
-
-static inline void dp_family_cb(struct nlmsghdr *nlh, void *arg)
-{
-	dp_attrs(nlh, dp_family_attr, arg);
-}
-
-/* Looks the ftalias family up again (after a module reload). */
-static inline int dp_nl_resolve(struct dp_nl *nl)
-{
-	struct dp_req r;
-	int err;
-
-	nl->fam = 0;
-	dp_req_init(nl, &r, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, NLM_F_ACK);
-	dp_put(&r, CTRL_ATTR_FAMILY_NAME, FTALIAS_FAMILY_NAME,
-	       sizeof(FTALIAS_FAMILY_NAME));
-	err = dp_nl_req(nl, &r, dp_family_cb, &nl->fam);
-	if (err)
-		return err;
-	return nl->fam ? 0 : -ENOENT;
-}
-
-/* A netlink socket of the current network namespace; NULL on failure. */
-static inline struct dp_nl *dp_nl_open(void)
-{
-	struct dp_nl *nl = calloc(1, sizeof(*nl));
-	int one = 1;
-
-	if (!nl)
-		return NULL;
-	nl->seq = 1;
-	nl->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
-	if (nl->fd < 0) {
-		free(nl);
-		return NULL;
-	}
-	setsockopt(nl->fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
-	if (dp_nl_resolve(nl)) {
-		close(nl->fd);
-		free(nl);
-		return NULL;
-	}
-	return nl;
-}
-
-static inline void dp_nl_close(struct dp_nl *nl)
-{
-	if (nl) {
-		close(nl->fd);
-		free(nl);
-	}
-}
+/* ---- the family's commands -------------------------------------------- */
 
 /* The replay cache of an alias (alias-get's cache nest). */
 struct dp_cache {
@@ -298,110 +237,46 @@ struct dp_alias {
 	struct dp_cache cache;
 };
 
-/* Calls fn(type, payload, len, arg) for each attribute of a nest. */
-static inline void dp_nest(void *p, int len,
-			   void (*fn)(int, void *, int, void *), void *arg)
-{
-	struct nlattr *nla = p;
-	int rem = len;
-
-	while (rem >= NLA_HDRLEN && nla->nla_len >= NLA_HDRLEN &&
-	       nla->nla_len <= rem) {
-		fn(nla->nla_type & NLA_TYPE_MASK, (char *)nla + NLA_HDRLEN,
-		   nla->nla_len - NLA_HDRLEN, arg);
-		rem -= NLA_ALIGN(nla->nla_len);
-		nla = (void *)((char *)nla + NLA_ALIGN(nla->nla_len));
-	}
-}
-
-static inline void dp_cache_attr(int type, void *p, int len, void *arg)
-{
-	struct dp_cache *c = arg;
-	uint64_t v = dp_nla_uint(p, len);
-
-	switch (type) {
-	case FTALIAS_A_CACHE_STATS_ENTRIES: c->entries = v; break;
-	case FTALIAS_A_CACHE_STATS_BYTES: c->bytes = v; break;
-	case FTALIAS_A_CACHE_STATS_IN_PROGRESS: c->in_progress = v; break;
-	case FTALIAS_A_CACHE_STATS_JOURNAL: c->journal = v; break;
-	case FTALIAS_A_CACHE_STATS_WAITING: c->waiting = v; break;
-	case FTALIAS_A_CACHE_STATS_RECORDED: c->recorded = v; break;
-	case FTALIAS_A_CACHE_STATS_HITS_AUTO: c->hits_auto = v; break;
-	case FTALIAS_A_CACHE_STATS_HITS_HANDLER: c->hits_handler = v; break;
-	case FTALIAS_A_CACHE_STATS_HITS_HELD: c->hits_held = v; break;
-	case FTALIAS_A_CACHE_STATS_MISSES: c->misses = v; break;
-	case FTALIAS_A_CACHE_STATS_EVICT_ACK: c->evict_ack = v; break;
-	case FTALIAS_A_CACHE_STATS_EVICT_TTL: c->evict_ttl = v; break;
-	case FTALIAS_A_CACHE_STATS_EVICT_LRU: c->evict_lru = v; break;
-	case FTALIAS_A_CACHE_STATS_EVICT_SHRINK: c->evict_shrink = v; break;
-	case FTALIAS_A_CACHE_STATS_EVICT_FLUSH: c->evict_flush = v; break;
-	case FTALIAS_A_CACHE_STATS_REFUSED: c->refused = v; break;
-	case FTALIAS_A_CACHE_STATS_ORPHANS: c->orphans = v; break;
-	case FTALIAS_A_CACHE_STATS_JOURNALED: c->journaled = v; break;
-	case FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS:
-		c->longest_hold_ms = v;
-		break;
-	}
-}
-
-static inline void dp_stats_attr(int type, void *p, int len, void *arg)
-{
-	struct dp_alias *a = arg;
-	uint64_t v = dp_nla_uint(p, len);
-
-	switch (type) {
-	case FTALIAS_A_ALIAS_STATS_SENT: a->sent = v; break;
-	case FTALIAS_A_ALIAS_STATS_DELIVERED: a->delivered = v; break;
-	case FTALIAS_A_ALIAS_STATS_REDELIVERED: a->redelivered = v; break;
-	case FTALIAS_A_ALIAS_STATS_RESENT: a->resent = v; break;
-	case FTALIAS_A_ALIAS_STATS_REPLIES: a->replies = v; break;
-	case FTALIAS_A_ALIAS_STATS_HELD: a->held_total = v; break;
-	case FTALIAS_A_ALIAS_STATS_FAILED: a->failed = v; break;
-	case FTALIAS_A_ALIAS_STATS_PROMOTIONS: a->promotions = v; break;
-	}
-}
-
-static inline void dp_alias_attr(int type, void *p, int len, void *arg)
-{
-	struct dp_alias *a = arg;
-	uint32_t v = dp_nla_uint(p, len);
-
-	switch (type) {
-	case FTALIAS_A_ALIAS_ID: a->id = v; break;
-	case FTALIAS_A_ALIAS_INCARNATION: a->incarnation = v; break;
-	case FTALIAS_A_ALIAS_MEMBERS: a->members = v; break;
-	case FTALIAS_A_ALIAS_ACTIVE_PORT:
-		a->active_port = v;
-		a->has_active = true;
-		break;
-	case FTALIAS_A_ALIAS_PENDING: a->pending = v; break;
-	case FTALIAS_A_ALIAS_HELD: a->held = v; break;
-	case FTALIAS_A_ALIAS_POLICY: a->policy = v; break;
-	case FTALIAS_A_ALIAS_GRACE_MS: a->grace_ms = v; break;
-	case FTALIAS_A_ALIAS_CACHE:
-		dp_nest(p, len, dp_cache_attr, &a->cache);
-		break;
-	case FTALIAS_A_ALIAS_STATS: {
-		struct nlattr *nla = p;
-		int rem = len;
-
-		while (rem >= NLA_HDRLEN && nla->nla_len >= NLA_HDRLEN &&
-		       nla->nla_len <= rem) {
-			dp_stats_attr(nla->nla_type & NLA_TYPE_MASK,
-				      (char *)nla + NLA_HDRLEN,
-				      nla->nla_len - NLA_HDRLEN, a);
-			rem -= NLA_ALIGN(nla->nla_len);
-			nla = (void *)((char *)nla + NLA_ALIGN(nla->nla_len));
-		}
-		break;
-	}
-	}
-}
-
-static inline void dp_alias_cb(struct nlmsghdr *nlh, void *arg)
-{
-	dp_attrs(nlh, dp_alias_attr, arg);
-}
+/* An alias as the generated client parsed it (alias-get, alias-new). */
+#define DP_ALIAS_FROM(a, r) do {					\
+	memset((a), 0, sizeof(*(a)));					\
+	(a)->id = (r)->id;						\
+	(a)->incarnation = (r)->incarnation;				\
+	(a)->members = (r)->members;					\
+	(a)->active_port = (r)->active_port;				\
+	(a)->has_active = (r)->_present.active_port;			\
+	(a)->pending = (r)->pending;					\
+	(a)->held = (r)->held;						\
+	(a)->policy = (r)->policy;					\
+	(a)->grace_ms = (r)->grace_ms;					\
+	(a)->sent = (r)->stats.sent;					\
+	(a)->delivered = (r)->stats.delivered;				\
+	(a)->redelivered = (r)->stats.redelivered;			\
+	(a)->resent = (r)->stats.resent;				\
+	(a)->replies = (r)->stats.replies;				\
+	(a)->held_total = (r)->stats.held;				\
+	(a)->failed = (r)->stats.failed;				\
+	(a)->promotions = (r)->stats.promotions;			\
+	(a)->cache.entries = (r)->cache.entries;			\
+	(a)->cache.bytes = (r)->cache.bytes;				\
+	(a)->cache.in_progress = (r)->cache.in_progress;		\
+	(a)->cache.journal = (r)->cache.journal;			\
+	(a)->cache.waiting = (r)->cache.waiting;			\
+	(a)->cache.recorded = (r)->cache.recorded;			\
+	(a)->cache.hits_auto = (r)->cache.hits_auto;			\
+	(a)->cache.hits_handler = (r)->cache.hits_handler;		\
+	(a)->cache.hits_held = (r)->cache.hits_held;			\
+	(a)->cache.misses = (r)->cache.misses;				\
+	(a)->cache.evict_ack = (r)->cache.evict_ack;			\
+	(a)->cache.evict_ttl = (r)->cache.evict_ttl;			\
+	(a)->cache.evict_lru = (r)->cache.evict_lru;			\
+	(a)->cache.evict_shrink = (r)->cache.evict_shrink;		\
+	(a)->cache.evict_flush = (r)->cache.evict_flush;		\
+	(a)->cache.refused = (r)->cache.refused;			\
+	(a)->cache.orphans = (r)->cache.orphans;			\
+	(a)->cache.journaled = (r)->cache.journaled;			\
+	(a)->cache.longest_hold_ms = (r)->cache.longest_hold_ms;	\
+} while (0)
 
 /*
  * alias-new NAME with the given policy and grace period (-1: the default);
@@ -410,78 +285,113 @@ static inline void dp_alias_cb(struct nlmsghdr *nlh, void *arg)
 static inline int dp_alias_new(struct dp_nl *nl, const char *name,
 			       int policy, int grace_ms)
 {
-	struct dp_alias a = { 0 };
-	struct dp_req r;
-	int err;
+	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
+	struct ftalias_alias_new_rsp *rsp;
+	int ret;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_NEW, NLM_F_ACK);
-	dp_put(&r, FTALIAS_A_ALIAS_NAME, name, strlen(name) + 1);
+	ftalias_alias_new_req_set_name(req, name);
 	if (policy >= 0)
-		dp_put_u32(&r, FTALIAS_A_ALIAS_POLICY, policy);
+		ftalias_alias_new_req_set_policy(req, policy);
 	if (grace_ms >= 0)
-		dp_put_u32(&r, FTALIAS_A_ALIAS_GRACE_MS, grace_ms);
-	err = dp_nl_req(nl, &r, dp_alias_cb, &a);
-	if (err)
-		return err;
-	return a.id ? (int)a.id : -EPROTO;
+		ftalias_alias_new_req_set_grace_ms(req, grace_ms);
+	rsp = ftalias_alias_new(nl->ys, req);
+	ftalias_alias_new_req_free(req);
+	if (!rsp)
+		return dp_ynl_err(nl);
+	ret = rsp->id ? (int)rsp->id : -EPROTO;
+	ftalias_alias_new_rsp_free(rsp);
+	return ret;
 }
 
 static inline int dp_alias_get(struct dp_nl *nl, uint32_t id,
 			       struct dp_alias *a)
 {
-	struct dp_req r;
+	struct ftalias_alias_get_req *req = ftalias_alias_get_req_alloc();
+	struct ftalias_alias_get_rsp *rsp;
 
 	memset(a, 0, sizeof(*a));
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_GET, NLM_F_ACK);
-	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, id);
-	return dp_nl_req(nl, &r, dp_alias_cb, a);
+	ftalias_alias_get_req_set_id(req, id);
+	rsp = ftalias_alias_get(nl->ys, req);
+	ftalias_alias_get_req_free(req);
+	if (!rsp)
+		return dp_ynl_err(nl);
+	DP_ALIAS_FROM(a, rsp);
+	ftalias_alias_get_rsp_free(rsp);
+	return 0;
 }
 
-/* alias-set of one attribute of u8, u32 or u64 type (len 1, 4 or 8). */
+/*
+ * alias-set of one attribute; len is its size (1, 4 or 8), which must be
+ * the attribute's type's.  Returns 0 or -errno.
+ */
 static inline int dp_alias_set(struct dp_nl *nl, uint32_t id, int attr,
 			       uint64_t v, int len)
 {
-	struct dp_req r;
-	uint8_t b = v;
+	struct ftalias_alias_set_req *req = ftalias_alias_set_req_alloc();
+	int want = 4, err;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_SET, NLM_F_ACK);
-	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, id);
-	if (len == 1)
-		dp_put(&r, attr, &b, 1);
-	else if (len == 8)
-		dp_put(&r, attr, &v, 8);
+	ftalias_alias_set_req_set_id(req, id);
+	switch (attr) {
+	case FTALIAS_A_ALIAS_UID:
+		ftalias_alias_set_req_set_uid(req, v);
+		break;
+	case FTALIAS_A_ALIAS_GID:
+		ftalias_alias_set_req_set_gid(req, v);
+		break;
+	case FTALIAS_A_ALIAS_MODE:
+		ftalias_alias_set_req_set_mode(req, v);
+		break;
+	case FTALIAS_A_ALIAS_POLICY:
+		ftalias_alias_set_req_set_policy(req, v);
+		break;
+	case FTALIAS_A_ALIAS_GRACE_MS:
+		ftalias_alias_set_req_set_grace_ms(req, v);
+		break;
+	case FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES:
+		ftalias_alias_set_req_set_cache_max_entries(req, v);
+		break;
+	case FTALIAS_A_ALIAS_CACHE_MAX_BYTES:
+		ftalias_alias_set_req_set_cache_max_bytes(req, v);
+		want = 8;
+		break;
+	case FTALIAS_A_ALIAS_CACHE_TTL_MS:
+		ftalias_alias_set_req_set_cache_ttl_ms(req, v);
+		break;
+	case FTALIAS_A_ALIAS_RECORD_REPLIES:
+		ftalias_alias_set_req_set_record_replies(req, v);
+		want = 1;
+		break;
+	default:
+		want = -1;
+	}
+	if (len != want)
+		err = -EINVAL;
+	else if (ftalias_alias_set(nl->ys, req))
+		err = dp_ynl_err(nl);
 	else
-		dp_put_u32(&r, attr, v);
-	return dp_nl_req(nl, &r, NULL, NULL);
+		err = 0;
+	ftalias_alias_set_req_free(req);
+	return err;
 }
 
 /* cache-flush; *flushed (if set) gets the count.  Returns 0 or -errno. */
-static inline void dp_flush_attr(int type, void *p, int len, void *arg)
-{
-	if (type == FTALIAS_A_CACHE_FLUSH_FLUSHED)
-		*(uint32_t *)arg = dp_nla_uint(p, len);
-}
-
-static inline void dp_flush_cb(struct nlmsghdr *nlh, void *arg)
-{
-	dp_attrs(nlh, dp_flush_attr, arg);
-}
-
 static inline int dp_cache_flush(struct dp_nl *nl, uint32_t id,
 				 bool in_progress, uint32_t *flushed)
 {
-	uint32_t n = 0;
-	struct dp_req r;
-	int err;
+	struct ftalias_cache_flush_req *req = ftalias_cache_flush_req_alloc();
+	struct ftalias_cache_flush_rsp *rsp;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_CACHE_FLUSH, NLM_F_ACK);
-	dp_put_u32(&r, FTALIAS_A_CACHE_FLUSH_ALIAS_ID, id);
+	ftalias_cache_flush_req_set_alias_id(req, id);
 	if (in_progress)
-		dp_put(&r, FTALIAS_A_CACHE_FLUSH_IN_PROGRESS, NULL, 0);
-	err = dp_nl_req(nl, &r, dp_flush_cb, &n);
+		ftalias_cache_flush_req_set_in_progress(req);
+	rsp = ftalias_cache_flush(nl->ys, req);
+	ftalias_cache_flush_req_free(req);
 	if (flushed)
-		*flushed = n;
-	return err;
+		*flushed = rsp ? rsp->flushed : 0;
+	if (!rsp)
+		return dp_ynl_err(nl);
+	ftalias_cache_flush_rsp_free(rsp);
+	return 0;
 }
 
 /* family-info-get: the replay-cache total limit and bytes of all aliases. */
@@ -489,28 +399,18 @@ struct dp_info {
 	uint64_t total_limit, total_bytes;
 };
 
-static inline void dp_info_attr(int type, void *p, int len, void *arg)
-{
-	struct dp_info *in = arg;
-
-	if (type == FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT)
-		in->total_limit = dp_nla_uint(p, len);
-	else if (type == FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES)
-		in->total_bytes = dp_nla_uint(p, len);
-}
-
-static inline void dp_info_cb(struct nlmsghdr *nlh, void *arg)
-{
-	dp_attrs(nlh, dp_info_attr, arg);
-}
-
 static inline int dp_info(struct dp_nl *nl, struct dp_info *in)
 {
-	struct dp_req r;
+	struct ftalias_family_info_get_rsp *rsp;
 
 	memset(in, 0, sizeof(*in));
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_FAMILY_INFO_GET, NLM_F_ACK);
-	return dp_nl_req(nl, &r, dp_info_cb, in);
+	rsp = ftalias_family_info_get(nl->ys);
+	if (!rsp)
+		return dp_ynl_err(nl);
+	in->total_limit = rsp->cache_total_bytes_limit;
+	in->total_bytes = rsp->cache_total_bytes;
+	ftalias_family_info_get_rsp_free(rsp);
+	return 0;
 }
 
 /* ~0 when family-info fails: no test takes that for a figure. */
@@ -528,61 +428,47 @@ static inline uint64_t dp_total_limit(struct dp_nl *nl)
 	return dp_info(nl, &in) ? ~0ULL : in.total_limit;
 }
 
+/* A request ID as the generated client parsed it (an id nest). */
+static inline struct ftalias_id dp_id_from(const struct ftalias_id_attrs *a)
+{
+	struct ftalias_id id = {
+		.node = a->node, .alias = a->alias, .port = a->port,
+		.incarnation = a->incarnation, .xid = a->xid,
+	};
+
+	return id;
+}
+
 /* cache-get: the entries of an alias's replay cache, as netlink shows them. */
 struct dp_entry {
 	struct ftalias_id id;
 	uint32_t state, age_ms, size, owner_port, journal;
 };
 
-struct dp_entries {
-	struct dp_entry *e;
-	int n, max;
-};
-
-/* A nested id attribute (FTALIAS_A_ID_*) into a struct ftalias_id. */
-static inline void dp_id_attr(int type, void *p, int len, void *arg)
+static inline struct dp_entry
+dp_entry_from(const struct ftalias_cache_get_rsp_dump *r)
 {
-	struct ftalias_id *id = arg;
-	uint64_t v = dp_nla_uint(p, len);
+	struct dp_entry e = {
+		.id = dp_id_from(&r->id), .state = r->state,
+		.age_ms = r->age_ms, .size = r->size,
+		.owner_port = r->owner_port, .journal = r->journal,
+	};
 
-	switch (type) {
-	case FTALIAS_A_ID_NODE: id->node = v; break;
-	case FTALIAS_A_ID_ALIAS: id->alias = v; break;
-	case FTALIAS_A_ID_PORT: id->port = v; break;
-	case FTALIAS_A_ID_INCARNATION: id->incarnation = v; break;
-	case FTALIAS_A_ID_XID: id->xid = v; break;
-	}
+	return e;
 }
 
-static inline void dp_entry_attr(int type, void *p, int len, void *arg)
+/* A cache-get message read raw (a dump in parts) into *e; 0 or -errno. */
+static inline int dp_entry_parse(const struct nlmsghdr *nlh,
+				 struct dp_entry *e)
 {
-	struct dp_entry *e = arg;
+	struct ftalias_cache_get_rsp_dump r;
+	int err;
 
-	switch (type) {
-	case FTALIAS_A_CACHE_ENTRY_ID:
-		dp_nest(p, len, dp_id_attr, &e->id);
-		break;
-	case FTALIAS_A_CACHE_ENTRY_STATE: e->state = dp_nla_uint(p, len); break;
-	case FTALIAS_A_CACHE_ENTRY_AGE_MS: e->age_ms = dp_nla_uint(p, len); break;
-	case FTALIAS_A_CACHE_ENTRY_SIZE: e->size = dp_nla_uint(p, len); break;
-	case FTALIAS_A_CACHE_ENTRY_OWNER_PORT:
-		e->owner_port = dp_nla_uint(p, len);
-		break;
-	case FTALIAS_A_CACHE_ENTRY_JOURNAL:
-		e->journal = dp_nla_uint(p, len);
-		break;
-	}
-}
-
-static inline void dp_entries_cb(struct nlmsghdr *nlh, void *arg)
-{
-	struct dp_entries *es = arg;
-	struct dp_entry e = { 0 };
-
-	dp_attrs(nlh, dp_entry_attr, &e);
-	if (es->n < es->max)
-		es->e[es->n] = e;
-	es->n++;
+	memset(&r, 0, sizeof(r));
+	err = dp_parse(nlh, ftalias_cache_get_rsp_dump_parse,
+		       &ftalias_cache_entry_nest, &r);
+	*e = dp_entry_from(&r);
+	return err;
 }
 
 /*
@@ -592,102 +478,79 @@ static inline void dp_entries_cb(struct nlmsghdr *nlh, void *arg)
 static inline int dp_cache_entries(struct dp_nl *nl, uint32_t id,
 				   struct dp_entry *e, int max)
 {
-	struct dp_entries es = { .e = e, .max = max };
-	struct dp_req r;
-	int err;
+	struct ftalias_cache_get_req_dump *req =
+		ftalias_cache_get_req_dump_alloc();
+	struct ftalias_cache_get_rsp_list *l;
+	int n = 0;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_CACHE_GET,
-		    NLM_F_REQUEST | NLM_F_DUMP);
-	dp_put_u32(&r, FTALIAS_A_CACHE_ENTRY_ALIAS_ID, id);
-	err = dp_nl_req(nl, &r, dp_entries_cb, &es);
-	return err ? err : es.n;
+	ftalias_cache_get_req_dump_set_alias_id(req, id);
+	l = ftalias_cache_get_dump(nl->ys, req);
+	ftalias_cache_get_req_dump_free(req);
+	if (!l)
+		return dp_ynl_err(nl);
+	ynl_dump_foreach(l, r) {
+		if (n < max)
+			e[n] = dp_entry_from(r);
+		n++;
+	}
+	ftalias_cache_get_rsp_list_free(l);
+	return n;
 }
 
 static inline int dp_alias_del(struct dp_nl *nl, uint32_t id)
 {
-	struct dp_req r;
+	struct ftalias_alias_del_req *req = ftalias_alias_del_req_alloc();
+	int err;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_DEL, NLM_F_ACK);
-	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, id);
-	return dp_nl_req(nl, &r, NULL, NULL);
-}
-
-struct dp_ids {
-	uint32_t *ids;
-	int n;
-};
-
-static inline void dp_ids_cb(struct nlmsghdr *nlh, void *arg)
-{
-	struct dp_ids *d = arg;
-	struct dp_alias a = { 0 };
-
-	dp_attrs(nlh, dp_alias_attr, &a);
-	if (a.id)
-		d->ids[d->n++] = a.id;
+	ftalias_alias_del_req_set_id(req, id);
+	err = ftalias_alias_del(nl->ys, req) ? dp_ynl_err(nl) : 0;
+	ftalias_alias_del_req_free(req);
+	return err;
 }
 
 /*
- * Creates n aliases PREFIX0..PREFIX<n-1> (64 requests per send); their ids
- * go to ids[] in creation order.  Returns the number created, or -errno of
- * an I/O error.
+ * Creates n aliases PREFIX0..PREFIX<n-1>; their ids go to ids[] in
+ * creation order.  Returns the number created, or the -errno of the last
+ * failure if none of a group of 64 (the first one with a failure) was.
  */
 static inline int dp_alias_new_many(struct dp_nl *nl, const char *prefix,
 				    int n, uint32_t *ids)
 {
-	static char out[64 * sizeof(struct dp_req)];
-	struct dp_ids d = { ids, 0 };
-	int done = 0;
+	int done = 0, made = 0;
 
 	while (done < n) {
-		int k = n - done < 64 ? n - done : 64, i, err, ok = 0;
-		uint32_t first = nl->seq;
-		size_t len = 0;
+		int k = n - done < 64 ? n - done : 64, i, err = 0, ok = 0;
+		int before = made;
 
 		for (i = 0; i < k; i++) {
-			struct dp_req r;
 			char name[32];
+			int id;
 
-			dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_NEW,
-				    NLM_F_ACK);
 			snprintf(name, sizeof(name), "%s%d", prefix, done + i);
-			dp_put(&r, FTALIAS_A_ALIAS_NAME, name, strlen(name) + 1);
-			memcpy(out + len, &r, r.nlh.nlmsg_len);
-			len += NLMSG_ALIGN(r.nlh.nlmsg_len);
+			id = dp_alias_new(nl, name, -1, -1);
+			if (id < 0) {
+				err = id;
+				continue;
+			}
+			ids[made++] = id;
+			ok++;
 		}
-		err = dp_nl_xfer(nl, out, len, first, k, false, dp_ids_cb, &d,
-				 &ok);
-		if (err && ok == 0 && d.n == done)
+		if (err && ok == 0 && before == done)
 			return err;
 		done += k;
 	}
-	return d.n;
+	return made;
 }
 
-/* Deletes the aliases ids[0..n-1], 64 per send; returns -errno of the last failure. */
+/* Deletes the aliases ids[0..n-1]; returns -errno of the last failure. */
 static inline int dp_alias_del_many(struct dp_nl *nl, const uint32_t *ids, int n)
 {
-	static char out[64 * sizeof(struct dp_req)];
-	int done = 0, last = 0;
+	int i, err, last = 0;
 
-	while (done < n) {
-		int k = n - done < 64 ? n - done : 64, i, err;
-		uint32_t first = nl->seq;
-		size_t len = 0;
-
-		for (i = 0; i < k; i++) {
-			struct dp_req r;
-
-			dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_DEL,
-				    NLM_F_ACK);
-			dp_put_u32(&r, FTALIAS_A_ALIAS_ID, ids[done + i]);
-			memcpy(out + len, &r, r.nlh.nlmsg_len);
-			len += NLMSG_ALIGN(r.nlh.nlmsg_len);
-		}
-		err = dp_nl_xfer(nl, out, len, first, k, false, NULL, NULL, NULL);
+	for (i = 0; i < n; i++) {
+		err = dp_alias_del(nl, ids[i]);
 		if (err)
 			last = err;
-		done += k;
 	}
 	return last;
 }
@@ -698,42 +561,21 @@ struct dp_member {
 	uint64_t delivered, redelivered, replies;
 };
 
-struct dp_members {
-	struct dp_member *m;
-	int n, max;
-	int total;	/* all entries seen, even beyond max */
-};
-
-static inline void dp_member_attr(int type, void *p, int len, void *arg)
-{
-	struct dp_member *m = arg;
-	uint64_t v = dp_nla_uint(p, len);
-
-	switch (type) {
-	case FTALIAS_A_MEMBER_ALIAS_ID: m->alias = v; break;
-	case FTALIAS_A_MEMBER_PORT: m->port = v; break;
-	case FTALIAS_A_MEMBER_PID: m->pid = v; break;
-	case FTALIAS_A_MEMBER_PRIORITY: m->priority = v; break;
-	case FTALIAS_A_MEMBER_ROLE: m->role = v; break;
-	case FTALIAS_A_MEMBER_STATE: m->state = v; break;
-	case FTALIAS_A_MEMBER_QUEUE_LEN: m->queue_len = v; break;
-	case FTALIAS_A_MEMBER_INCARNATION: m->incarnation = v; break;
-	case FTALIAS_A_MEMBER_DELIVERED: m->delivered = v; break;
-	case FTALIAS_A_MEMBER_REDELIVERED: m->redelivered = v; break;
-	case FTALIAS_A_MEMBER_REPLIES: m->replies = v; break;
-	}
-}
-
-static inline void dp_members_cb(struct nlmsghdr *nlh, void *arg)
-{
-	struct dp_members *d = arg;
-	struct dp_member m = { .state = ~0u };
-
-	dp_attrs(nlh, dp_member_attr, &m);
-	if (d->n < d->max)
-		d->m[d->n++] = m;
-	d->total++;
-}
+/* A member as the generated client parsed it (state ~0 when absent). */
+#define DP_MEMBER_FROM(m, r) do {					\
+	memset((m), 0, sizeof(*(m)));					\
+	(m)->alias = (r)->alias_id;					\
+	(m)->port = (r)->port;						\
+	(m)->pid = (r)->pid;						\
+	(m)->priority = (r)->priority;					\
+	(m)->role = (r)->role;						\
+	(m)->state = (r)->_present.state ? (uint32_t)(r)->state : ~0u;	\
+	(m)->queue_len = (r)->queue_len;				\
+	(m)->incarnation = (r)->incarnation;				\
+	(m)->delivered = (r)->delivered;				\
+	(m)->redelivered = (r)->redelivered;				\
+	(m)->replies = (r)->replies;					\
+} while (0)
 
 /*
  * member-get dump of one alias (alias 0: of every alias) into m[0..max-1];
@@ -742,15 +584,24 @@ static inline void dp_members_cb(struct nlmsghdr *nlh, void *arg)
 static inline int dp_members(struct dp_nl *nl, uint32_t alias,
 			     struct dp_member *m, int max)
 {
-	struct dp_members d = { m, 0, max, 0 };
-	struct dp_req r;
-	int err;
+	struct ftalias_member_get_req_dump *req =
+		ftalias_member_get_req_dump_alloc();
+	struct ftalias_member_get_list *l;
+	int n = 0;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_MEMBER_GET, NLM_F_DUMP);
 	if (alias)
-		dp_put_u32(&r, FTALIAS_A_MEMBER_ALIAS_ID, alias);
-	err = dp_nl_req(nl, &r, dp_members_cb, &d);
-	return err ? err : d.total;
+		ftalias_member_get_req_dump_set_alias_id(req, alias);
+	l = ftalias_member_get_dump(nl->ys, req);
+	ftalias_member_get_req_dump_free(req);
+	if (!l)
+		return dp_ynl_err(nl);
+	ynl_dump_foreach(l, r) {
+		if (n < max)
+			DP_MEMBER_FROM(&m[n], r);
+		n++;
+	}
+	ftalias_member_get_list_free(l);
+	return n;
 }
 
 /* The active member of an alias from a dump; returns 0 or -ENOENT. */
@@ -774,16 +625,18 @@ static inline int dp_active_member(struct dp_nl *nl, uint32_t alias,
 static inline int dp_member_set(struct dp_nl *nl, uint32_t alias,
 				uint32_t port, int state, int priority)
 {
-	struct dp_req r;
+	struct ftalias_member_set_req *req = ftalias_member_set_req_alloc();
+	int err;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_MEMBER_SET, NLM_F_ACK);
-	dp_put_u32(&r, FTALIAS_A_MEMBER_ALIAS_ID, alias);
-	dp_put_u32(&r, FTALIAS_A_MEMBER_PORT, port);
+	ftalias_member_set_req_set_alias_id(req, alias);
+	ftalias_member_set_req_set_port(req, port);
 	if (state >= 0)
-		dp_put_u32(&r, FTALIAS_A_MEMBER_STATE, state);
+		ftalias_member_set_req_set_state(req, state);
 	if (priority >= 0)
-		dp_put_u32(&r, FTALIAS_A_MEMBER_PRIORITY, priority);
-	return dp_nl_req(nl, &r, NULL, NULL);
+		ftalias_member_set_req_set_priority(req, priority);
+	err = ftalias_member_set(nl->ys, req) ? dp_ynl_err(nl) : 0;
+	ftalias_member_set_req_free(req);
+	return err;
 }
 
 /* ---- AF_FTALIAS sockets ------------------------------------------------ */
@@ -1135,57 +988,54 @@ struct dp_conn {
 	uint64_t new_seq, new_est_sec;
 };
 
-static inline void dp_conn_attr(int type, void *p, int len, void *arg)
-{
-	struct dp_conn *c = arg;
-	uint64_t v = dp_nla_uint(p, len);
+/* A connection as the generated client parsed it (conn-get, the event). */
+#define DP_CONN_FROM(c, r) do {						\
+	memset((c), 0, sizeof(*(c)));					\
+	(c)->id = (r)->id;						\
+	(c)->seq = (r)->seq;						\
+	(c)->state = (r)->state;					\
+	(c)->est_sec = (r)->est_sec;					\
+	(c)->est_usec = (r)->est_usec;					\
+	(c)->local_alias = (r)->local_alias;				\
+	(c)->listen_port = (r)->listen_port;				\
+	(c)->local_port = (r)->local_port;				\
+	(c)->local_pid = (r)->local_pid;				\
+	(c)->local_queue = (r)->local_queue;				\
+	(c)->peer_port = (r)->peer_port;				\
+	(c)->peer_pid = (r)->peer_pid;					\
+	(c)->peer_queue = (r)->peer_queue;				\
+	(c)->peer_node = (r)->peer_node;				\
+	(c)->peer_alias = (r)->peer_alias;				\
+	(c)->peer_listen_port = (r)->peer_listen_port;			\
+	if ((r)->peer_name)						\
+		snprintf((c)->peer_name, sizeof((c)->peer_name), "%s",	\
+			 (r)->peer_name);				\
+} while (0)
 
-	switch (type) {
-	case FTALIAS_A_CONN_ID: c->id = v; break;
-	case FTALIAS_A_CONN_SEQ: c->seq = v; break;
-	case FTALIAS_A_CONN_STATE: c->state = v; break;
-	case FTALIAS_A_CONN_EST_SEC: c->est_sec = v; break;
-	case FTALIAS_A_CONN_EST_USEC: c->est_usec = v; break;
-	case FTALIAS_A_CONN_LOCAL_ALIAS: c->local_alias = v; break;
-	case FTALIAS_A_CONN_LISTEN_PORT: c->listen_port = v; break;
-	case FTALIAS_A_CONN_LOCAL_PORT: c->local_port = v; break;
-	case FTALIAS_A_CONN_LOCAL_PID: c->local_pid = v; break;
-	case FTALIAS_A_CONN_LOCAL_QUEUE: c->local_queue = v; break;
-	case FTALIAS_A_CONN_PEER_PORT: c->peer_port = v; break;
-	case FTALIAS_A_CONN_PEER_PID: c->peer_pid = v; break;
-	case FTALIAS_A_CONN_PEER_QUEUE: c->peer_queue = v; break;
-	case FTALIAS_A_CONN_PEER_NODE: c->peer_node = v; break;
-	case FTALIAS_A_CONN_PEER_ALIAS: c->peer_alias = v; break;
-	case FTALIAS_A_CONN_PEER_LISTEN_PORT: c->peer_listen_port = v; break;
-	case FTALIAS_A_CONN_PEER_NAME:
-		snprintf(c->peer_name, sizeof(c->peer_name), "%.*s", len,
-			 (char *)p);
-		break;
-	case FTALIAS_A_CONN_REASON: c->reason = v; break;
-	case FTALIAS_A_CONN_NEW_ID: c->new_id = v; break;
-	case FTALIAS_A_CONN_NEW_SEQ: c->new_seq = v; break;
-	case FTALIAS_A_CONN_NEW_EST_SEC: c->new_est_sec = v; break;
-	case FTALIAS_A_CONN_NEW_EST_USEC: c->new_est_usec = v; break;
-	case FTALIAS_A_CONN_NEW_PEER_PORT: c->new_peer_port = v; break;
-	case FTALIAS_A_CONN_NEW_PEER_PID: c->new_peer_pid = v; break;
-	}
+static inline void dp_conn_from_ntf(struct dp_conn *c,
+				    const struct ftalias_conn_drop_ntf_rsp *r)
+{
+	DP_CONN_FROM(c, r);
+	c->reason = r->reason;
+	c->new_id = r->new_id;
+	c->new_seq = r->new_seq;
+	c->new_est_sec = r->new_est_sec;
+	c->new_est_usec = r->new_est_usec;
+	c->new_peer_port = r->new_peer_port;
+	c->new_peer_pid = r->new_peer_pid;
 }
 
-struct dp_conns {
-	struct dp_conn *c;
-	int n, max;
-};
-
-static inline void dp_conns_cb(struct nlmsghdr *nlh, void *arg)
+/* A conn-get message read raw (a dump in parts) into *c; 0 or -errno. */
+static inline int dp_conn_parse(const struct nlmsghdr *nlh, struct dp_conn *c)
 {
-	struct dp_conns *d = arg;
-	struct dp_conn c;
+	struct ftalias_conn_get_rsp r;
+	int err;
 
-	memset(&c, 0, sizeof(c));
-	dp_attrs(nlh, dp_conn_attr, &c);
-	if (d->n < d->max)
-		d->c[d->n] = c;
-	d->n++;
+	memset(&r, 0, sizeof(r));
+	err = dp_parse(nlh, ftalias_conn_get_rsp_parse, &ftalias_conn_nest, &r);
+	DP_CONN_FROM(c, &r);
+	free(r.peer_name);
+	return err;
 }
 
 /*
@@ -1195,78 +1045,52 @@ static inline void dp_conns_cb(struct nlmsghdr *nlh, void *arg)
 static inline int dp_conns(struct dp_nl *nl, uint32_t alias,
 			   struct dp_conn *c, int max)
 {
-	struct dp_conns d = { c, 0, max };
-	struct dp_req r;
-	int err;
+	struct ftalias_conn_get_req_dump *req =
+		ftalias_conn_get_req_dump_alloc();
+	struct ftalias_conn_get_list *l;
+	int n = 0;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_CONN_GET, NLM_F_DUMP);
 	if (alias)
-		dp_put_u32(&r, FTALIAS_A_CONN_LOCAL_ALIAS, alias);
-	err = dp_nl_req(nl, &r, dp_conns_cb, &d);
-	return err ? err : d.n;
+		ftalias_conn_get_req_dump_set_local_alias(req, alias);
+	l = ftalias_conn_get_dump(nl->ys, req);
+	ftalias_conn_get_req_dump_free(req);
+	if (!l)
+		return dp_ynl_err(nl);
+	ynl_dump_foreach(l, r) {
+		if (n < max)
+			DP_CONN_FROM(&c[n], r);
+		n++;
+	}
+	ftalias_conn_get_list_free(l);
+	return n;
 }
 
 static inline int dp_conn_get(struct dp_nl *nl, uint32_t id,
 			      struct dp_conn *c)
 {
-	struct dp_conns d = { c, 0, 1 };
-	struct dp_req r;
+	struct ftalias_conn_get_req *req = ftalias_conn_get_req_alloc();
+	struct ftalias_conn_get_rsp *rsp;
 
 	memset(c, 0, sizeof(*c));
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_CONN_GET, NLM_F_ACK);
-	dp_put_u32(&r, FTALIAS_A_CONN_ID, id);
-	return dp_nl_req(nl, &r, dp_conns_cb, &d);
+	ftalias_conn_get_req_set_id(req, id);
+	rsp = ftalias_conn_get(nl->ys, req);
+	ftalias_conn_get_req_free(req);
+	if (!rsp)
+		return dp_ynl_err(nl);
+	DP_CONN_FROM(c, rsp);
+	ftalias_conn_get_rsp_free(rsp);
+	return 0;
 }
 
 static inline int dp_conn_drop(struct dp_nl *nl, uint32_t id)
 {
-	struct dp_req r;
+	struct ftalias_conn_drop_req *req = ftalias_conn_drop_req_alloc();
+	int err;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_CONN_DROP, NLM_F_ACK);
-	dp_put_u32(&r, FTALIAS_A_CONN_ID, id);
-	return dp_nl_req(nl, &r, NULL, NULL);
-}
-
-struct dp_mcgrp {
-	const char *name;
-	uint32_t id;
-};
-
-static inline void dp_mcgrp_attr(int type, void *p, int len, void *arg)
-{
-	struct nlattr *g = p, *a;
-	struct dp_mcgrp *want = arg;
-	int grem = len, arem;
-
-	if (type != CTRL_ATTR_MCAST_GROUPS)
-		return;
-	for (; grem >= NLA_HDRLEN && g->nla_len >= NLA_HDRLEN &&
-	     g->nla_len <= grem;
-	     grem -= NLA_ALIGN(g->nla_len),
-	     g = (void *)((char *)g + NLA_ALIGN(g->nla_len))) {
-		uint32_t id = 0;
-		bool found = false;
-
-		for (a = (void *)((char *)g + NLA_HDRLEN),
-		     arem = g->nla_len - NLA_HDRLEN;
-		     arem >= NLA_HDRLEN && a->nla_len >= NLA_HDRLEN &&
-		     a->nla_len <= arem;
-		     arem -= NLA_ALIGN(a->nla_len),
-		     a = (void *)((char *)a + NLA_ALIGN(a->nla_len))) {
-			if (a->nla_type == CTRL_ATTR_MCAST_GRP_ID)
-				memcpy(&id, (char *)a + NLA_HDRLEN, 4);
-			if (a->nla_type == CTRL_ATTR_MCAST_GRP_NAME &&
-			    !strcmp((char *)a + NLA_HDRLEN, want->name))
-				found = true;
-		}
-		if (found)
-			want->id = id;
-	}
-}
-
-static inline void dp_mcgrp_cb(struct nlmsghdr *nlh, void *arg)
-{
-	dp_attrs(nlh, dp_mcgrp_attr, arg);
+	ftalias_conn_drop_req_set_id(req, id);
+	err = ftalias_conn_drop(nl->ys, req) ? dp_ynl_err(nl) : 0;
+	ftalias_conn_drop_req_free(req);
+	return err;
 }
 
 /*
@@ -1275,22 +1099,7 @@ static inline void dp_mcgrp_cb(struct nlmsghdr *nlh, void *arg)
  */
 static inline int dp_join(struct dp_nl *nl, const char *name)
 {
-	struct dp_mcgrp grp = { .name = name };
-	struct dp_req r;
-	int err;
-
-	dp_req_init(nl, &r, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, NLM_F_ACK);
-	dp_put(&r, CTRL_ATTR_FAMILY_NAME, FTALIAS_FAMILY_NAME,
-	       sizeof(FTALIAS_FAMILY_NAME));
-	err = dp_nl_req(nl, &r, dp_mcgrp_cb, &grp);
-	if (err)
-		return err;
-	if (!grp.id)
-		return -ENOENT;
-	if (setsockopt(nl->fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &grp.id,
-		       sizeof(grp.id)))
-		return -errno;
-	return 0;
+	return ynl_subscribe(nl->ys, name) ? dp_ynl_err(nl) : 0;
 }
 
 /*
@@ -1312,36 +1121,54 @@ static inline struct dp_nl *dp_events_open(void)
 }
 
 /*
+ * The next notification on an events socket within ms, parsed by the
+ * generated client (free it with ynl_ntf_free()); NULL with *err set to
+ * -ETIMEDOUT or another -errno.
+ */
+static inline struct ynl_ntf_base_type *dp_ntf_next(struct dp_nl *nl, int ms,
+						    int *err)
+{
+	int64_t end = dp_now_ms() + ms;
+
+	for (;;) {
+		struct pollfd p = { .fd = nl->fd, .events = POLLIN };
+		struct ynl_ntf_base_type *ntf = ynl_ntf_dequeue(nl->ys);
+		int left = end - dp_now_ms();
+
+		if (ntf)
+			return ntf;
+		if (left <= 0 || poll(&p, 1, left) <= 0) {
+			*err = -ETIMEDOUT;
+			return NULL;
+		}
+		if (ynl_ntf_check(nl->ys) < 0) {
+			*err = dp_ynl_err(nl);
+			return NULL;
+		}
+	}
+}
+
+/*
  * Waits up to ms for the next conn-drop-ntf on an events socket; other
  * events are skipped.  Returns 0 with *c filled in, or -ETIMEDOUT, -errno.
  */
 static inline int dp_conn_event(struct dp_nl *nl, int ms, struct dp_conn *c)
 {
 	int64_t end = dp_now_ms() + ms;
+	struct ynl_ntf_base_type *ntf;
+	int err = 0;
 
-	for (;;) {
-		struct pollfd p = { .fd = nl->fd, .events = POLLIN };
-		struct nlmsghdr *nlh;
-		ssize_t got;
-		int left = end - dp_now_ms();
+	while ((ntf = dp_ntf_next(nl, end - dp_now_ms(), &err))) {
+		bool drop = ntf->cmd == FTALIAS_CMD_CONN_DROP_NTF;
 
-		if (left <= 0 || poll(&p, 1, left) <= 0)
-			return -ETIMEDOUT;
-		got = recv(nl->fd, nl->buf, sizeof(nl->buf), MSG_DONTWAIT);
-		if (got < 0)
-			return -errno;
-		for (nlh = (void *)nl->buf; NLMSG_OK(nlh, got);
-		     nlh = NLMSG_NEXT(nlh, got)) {
-			struct genlmsghdr *g = NLMSG_DATA(nlh);
-
-			if (nlh->nlmsg_type != nl->fam ||
-			    g->cmd != FTALIAS_CMD_CONN_DROP_NTF)
-				continue;
-			memset(c, 0, sizeof(*c));
-			dp_attrs(nlh, dp_conn_attr, c);
+		if (drop)
+			dp_conn_from_ntf(c, &((struct ftalias_conn_drop_ntf *)
+					      ntf)->obj);
+		ynl_ntf_free(ntf);
+		if (drop)
 			return 0;
-		}
 	}
+	return err;
 }
 
 /*

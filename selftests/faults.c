@@ -194,34 +194,22 @@ struct adump {
 	bool has;
 };
 
-static void adump_attr(int type, void *p, int len, void *arg)
-{
-	struct adump *d = arg;
-
-	if (type == FTALIAS_A_ALIAS_NAME && d->name &&
-	    !strncmp(p, d->name, len))
-		d->has = true;
-}
-
-static void adump_cb(struct nlmsghdr *nlh, void *arg)
-{
-	struct adump *d = arg;
-
-	d->n++;
-	dp_attrs(nlh, adump_attr, d);
-}
-
 static int alias_count(struct dp_nl *nl, const char *name, bool *has)
 {
+	struct ftalias_alias_get_list *l = ftalias_alias_get_dump(nl->ys);
 	struct adump d = { name, 0, false };
-	struct dp_req r;
-	int err;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_GET, NLM_F_DUMP);
-	err = dp_nl_req(nl, &r, adump_cb, &d);
+	if (l) {
+		ynl_dump_foreach(l, a) {
+			d.n++;
+			if (d.name && a->name && !strcmp(a->name, d.name))
+				d.has = true;
+		}
+		ftalias_alias_get_list_free(l);
+	}
 	if (has)
 		*has = d.has;
-	return err ? err : d.n;
+	return l ? d.n : dp_ynl_err(nl);
 }
 
 static bool quiet(int fd, int ms)
@@ -334,14 +322,19 @@ static int nosetup(struct fctx *c)
 
 static int op_alias_new(struct fctx *c)
 {
-	struct dp_req r;
+	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
+	struct ftalias_alias_new_rsp *rsp;
 
 	snprintf(c->name, sizeof(c->name), "fltnew%d-%d", getpid(), c->n);
-	dp_req_init(c->nl, &r, c->nl->fam, FTALIAS_CMD_ALIAS_NEW, NLM_F_ACK);
-	dp_put(&r, FTALIAS_A_ALIAS_NAME, c->name, strlen(c->name) + 1);
-	dp_put_u32(&r, FTALIAS_A_ALIAS_GRACE_MS, 1000);
-	dp_put_u32(&r, FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, 100);
-	return dp_nl_req(c->nl, &r, NULL, NULL);
+	ftalias_alias_new_req_set_name(req, c->name);
+	ftalias_alias_new_req_set_grace_ms(req, 1000);
+	ftalias_alias_new_req_set_cache_max_entries(req, 100);
+	rsp = ftalias_alias_new(c->nl->ys, req);
+	ftalias_alias_new_req_free(req);
+	if (!rsp)
+		return dp_ynl_err(c->nl);
+	ftalias_alias_new_rsp_free(rsp);
+	return 0;
 }
 
 static bool ck_alias_new(struct fctx *c, int err)
@@ -359,11 +352,11 @@ static bool ck_alias_new(struct fctx *c, int err)
 
 static void delete_named(struct dp_nl *nl, const char *name)
 {
-	struct dp_req r;
+	struct ftalias_alias_del_req *req = ftalias_alias_del_req_alloc();
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_DEL, NLM_F_ACK);
-	dp_put(&r, FTALIAS_A_ALIAS_NAME, name, strlen(name) + 1);
-	dp_nl_req(nl, &r, NULL, NULL);
+	ftalias_alias_del_req_set_name(req, name);
+	ftalias_alias_del(nl->ys, req);
+	ftalias_alias_del_req_free(req);
 }
 
 static int setup_plain_alias(struct fctx *c)

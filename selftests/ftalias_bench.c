@@ -1724,14 +1724,16 @@ static int rc_fill(unsigned int n, double *secs, struct rc_mem *mem,
 static int rc_limits(uint32_t id, uint32_t entries, uint64_t bytes,
 		     uint32_t ttl_ms)
 {
-	struct dp_req r;
+	struct ftalias_alias_set_req *req = ftalias_alias_set_req_alloc();
+	int err;
 
-	dp_req_init(rc_nl, &r, rc_nl->fam, FTALIAS_CMD_ALIAS_SET, NLM_F_ACK);
-	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, id);
-	dp_put_u32(&r, FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, entries);
-	dp_put(&r, FTALIAS_A_ALIAS_CACHE_MAX_BYTES, &bytes, sizeof(bytes));
-	dp_put_u32(&r, FTALIAS_A_ALIAS_CACHE_TTL_MS, ttl_ms);
-	return dp_nl_req(rc_nl, &r, NULL, NULL);
+	ftalias_alias_set_req_set_id(req, id);
+	ftalias_alias_set_req_set_cache_max_entries(req, entries);
+	ftalias_alias_set_req_set_cache_max_bytes(req, bytes);
+	ftalias_alias_set_req_set_cache_ttl_ms(req, ttl_ms);
+	err = ftalias_alias_set(rc_nl->ys, req) ? dp_ynl_err(rc_nl) : 0;
+	ftalias_alias_set_req_free(req);
+	return err;
 }
 
 static const char *rc_setup(void)

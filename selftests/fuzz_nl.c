@@ -1157,39 +1157,31 @@ static int ninitial = -1;
 
 static int alias_ids(struct dp_nl *nl, uint32_t *ids, int max)
 {
-	static uint32_t all[4096];
-	struct dp_ids d = { all, 0 };
-	struct dp_req r;
-	int err, i;
+	struct ftalias_alias_get_list *l = ftalias_alias_get_dump(nl->ys);
+	int n = 0;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_GET, NLM_F_DUMP);
-	err = dp_nl_req(nl, &r, dp_ids_cb, &d);
-	if (err)
-		return err;
-	for (i = 0; i < d.n && i < max; i++)
-		ids[i] = all[i];
-	return d.n;
-}
-
-static void info_attr(int type, void *p, int len, void *arg)
-{
-	if (type == FTALIAS_A_FAMILY_INFO_ALIASES)
-		*(uint64_t *)arg = dp_nla_uint(p, len);
-}
-
-static void info_cb(struct nlmsghdr *h, void *arg)
-{
-	dp_attrs(h, info_attr, arg);
+	if (!l)
+		return dp_ynl_err(nl);
+	ynl_dump_foreach(l, a) {
+		if (!a->id)
+			continue;
+		if (n < max)
+			ids[n] = a->id;
+		n++;
+	}
+	ftalias_alias_get_list_free(l);
+	return n;
 }
 
 static uint64_t info_aliases(struct dp_nl *nl)
 {
-	uint64_t n = ~0ULL;
-	struct dp_req r;
+	struct ftalias_family_info_get_rsp *rsp = ftalias_family_info_get(nl->ys);
+	uint64_t n;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_FAMILY_INFO_GET, NLM_F_ACK);
-	if (dp_nl_req(nl, &r, info_cb, &n))
+	if (!rsp)
 		return ~0ULL;
+	n = rsp->_present.aliases ? rsp->aliases : ~0ULL;
+	ftalias_family_info_get_rsp_free(rsp);
 	return n;
 }
 

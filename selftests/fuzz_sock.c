@@ -1359,18 +1359,22 @@ static void worker_run(bool det)
 static int alias_new(struct dp_nl *nl, const char *name, uint32_t mode,
 		     uint32_t uid, int policy, uint32_t grace)
 {
-	struct dp_alias a = { 0 };
-	struct dp_req r;
-	int err;
+	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
+	struct ftalias_alias_new_rsp *rsp;
+	int ret;
 
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_NEW, NLM_F_ACK);
-	dp_put(&r, FTALIAS_A_ALIAS_NAME, name, strlen(name) + 1);
-	dp_put_u32(&r, FTALIAS_A_ALIAS_MODE, mode);
-	dp_put_u32(&r, FTALIAS_A_ALIAS_UID, uid);
-	dp_put_u32(&r, FTALIAS_A_ALIAS_POLICY, policy);
-	dp_put_u32(&r, FTALIAS_A_ALIAS_GRACE_MS, grace);
-	err = dp_nl_req(nl, &r, dp_alias_cb, &a);
-	return err ? err : (int)a.id;
+	ftalias_alias_new_req_set_name(req, name);
+	ftalias_alias_new_req_set_mode(req, mode);
+	ftalias_alias_new_req_set_uid(req, uid);
+	ftalias_alias_new_req_set_policy(req, policy);
+	ftalias_alias_new_req_set_grace_ms(req, grace);
+	rsp = ftalias_alias_new(nl->ys, req);
+	ftalias_alias_new_req_free(req);
+	if (!rsp)
+		return dp_ynl_err(nl);
+	ret = rsp->id;
+	ftalias_alias_new_rsp_free(rsp);
+	return ret;
 }
 
 static const uint32_t modes[NALIAS] = { 0666, 0666, 0666, 0444, 0222, 0600 };

@@ -1299,17 +1299,21 @@ TEST_F(st, plain_requester_gone)
 /* alias-new with an explicit id; returns it or -errno. */
 static int alias_new_id(struct dp_nl *nl, uint32_t id)
 {
-	struct dp_alias a = { 0 };
+	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
+	struct ftalias_alias_new_rsp *rsp;
 	char name[32];
-	struct dp_req r;
-	int err;
+	int ret;
 
 	snprintf(name, sizeof(name), "st%d-%d", getpid(), name_seq++);
-	dp_req_init(nl, &r, nl->fam, FTALIAS_CMD_ALIAS_NEW, NLM_F_ACK);
-	dp_put(&r, FTALIAS_A_ALIAS_NAME, name, strlen(name) + 1);
-	dp_put_u32(&r, FTALIAS_A_ALIAS_ID, id);
-	err = dp_nl_req(nl, &r, dp_alias_cb, &a);
-	return err ? err : (int)a.id;
+	ftalias_alias_new_req_set_name(req, name);
+	ftalias_alias_new_req_set_id(req, id);
+	rsp = ftalias_alias_new(nl->ys, req);
+	ftalias_alias_new_req_free(req);
+	if (!rsp)
+		return dp_ynl_err(nl);
+	ret = rsp->id;
+	ftalias_alias_new_rsp_free(rsp);
+	return ret;
 }
 
 /*
@@ -3010,36 +3014,23 @@ static void cache_entry_cb(struct nlmsghdr *nlh, void *arg)
 	struct id_list *l = arg;
 	struct dp_entry e = { 0 };
 
-	dp_attrs(nlh, dp_entry_attr, &e);
+	dp_entry_parse(nlh, &e);
 	if (l->n < (int)ARRAY_SIZE(l->id))
 		l->id[l->n] = e.id;
 	l->n++;
 }
 
-struct jrec {
-	struct ftalias_id parent, id;
-};
-
-static void jrec_attr(int type, void *p, int len, void *arg)
-{
-	struct jrec *j = arg;
-
-	if (type == FTALIAS_A_JOURNAL_REC_PARENT)
-		dp_nest(p, len, dp_id_attr, &j->parent);
-	else if (type == FTALIAS_A_JOURNAL_REC_ID)
-		dp_nest(p, len, dp_id_attr, &j->id);
-}
-
 static void jrec_cb(struct nlmsghdr *nlh, void *arg)
 {
+	struct ftalias_journal_get_rsp_dump j;
 	struct id_list *l = arg;
-	struct jrec j;
 
 	memset(&j, 0, sizeof(j));
-	dp_attrs(nlh, jrec_attr, &j);
+	dp_parse(nlh, ftalias_journal_get_rsp_dump_parse,
+		 &ftalias_journal_rec_nest, &j);
 	if (l->n < (int)ARRAY_SIZE(l->id)) {
-		l->id[l->n] = j.id;
-		l->parent[l->n] = j.parent;
+		l->id[l->n] = dp_id_from(&j.id);
+		l->parent[l->n] = dp_id_from(&j.parent);
 	}
 	l->n++;
 }
