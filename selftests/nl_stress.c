@@ -4,7 +4,7 @@
  * shell tests (one ftaliasctl exec per request is too slow under TCG).
  *
  *   nl_stress cycles N         N times: alias-new "cycle" then alias-del
- *   nl_stress fill PREFIX N    alias-new PREFIX0 .. PREFIX<N-1>, batched;
+ *   nl_stress fill PREFIX N    alias-new PREFIX0 .. PREFIX<N-1>;
  *                              prints "created C errno E" (E of the last
  *                              failure, 0 if none); exit 0 iff all created
  *   nl_stress churn SECONDS [PAUSE_FILE]
@@ -20,6 +20,7 @@
  * progress and an open socket hold the module: races.sh's unload windows).
  *
  * Exit 0 on success, 1 on failure, 4 if the family is missing (at start).
+ * The requests go through the generated client (tools/ynl, libynl.a).
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -30,135 +31,77 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/socket.h>
-#include <linux/genetlink.h>
-#include <linux/netlink.h>
 
-#include "../include/uapi/linux/ftalias_genl.h"
-
-#define BUF	65536
-#define BATCH	64
-
-static char rbuf[BUF];
-static uint32_t seqno = 1;
-static uint16_t fam;
-
-struct req {
-	struct nlmsghdr nlh;
-	struct genlmsghdr g;
-	char attrs[256];
-};
-
-static void req_init(struct req *r, uint16_t type, uint8_t cmd)
-{
-	memset(r, 0, sizeof(*r));
-	r->nlh.nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN);
-	r->nlh.nlmsg_type = type;
-	r->nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
-	r->nlh.nlmsg_seq = seqno++;
-	r->g.cmd = cmd;
-	r->g.version = 1;
-}
-
-static void put(struct req *r, uint16_t type, const void *d, size_t len)
-{
-	struct nlattr *nla = (void *)((char *)r + NLMSG_ALIGN(r->nlh.nlmsg_len));
-
-	nla->nla_type = type;
-	nla->nla_len = NLA_HDRLEN + len;
-	memcpy((char *)nla + NLA_HDRLEN, d, len);
-	r->nlh.nlmsg_len = NLMSG_ALIGN(r->nlh.nlmsg_len) + NLA_ALIGN(nla->nla_len);
-}
+#include "ynl.h"
+#include "ftalias-user.h"
 
 /*
- * Sends len bytes holding n requests with seqs [first, first + n) and
- * waits for their n acks.  Calls cb on each reply.  Returns the number of
- * successful acks, *err the errno of the last failure, -1 on I/O error.
+ * The errno of the kernel's answer to the client's last failed request on
+ * ys (EPROTO: an answer it could not parse); -1 if no answer came.
  */
-static int xfer(int fd, const void *buf, size_t len, uint32_t first, int n,
-		int *err, void (*cb)(struct nlmsghdr *))
+static int kerr(struct ynl_sock *ys)
 {
-	int acks = 0, ok = 0;
+	int code = ys->err.code;
 
-	*err = 0;
-	if (send(fd, buf, len, 0) != (ssize_t)len)
-		return -1;
-	while (acks < n) {
-		ssize_t got = recv(fd, rbuf, sizeof(rbuf), 0);
-		struct nlmsghdr *nlh;
-
-		if (got <= 0)
-			return -1;
-		for (nlh = (void *)rbuf; NLMSG_OK(nlh, got);
-		     nlh = NLMSG_NEXT(nlh, got)) {
-			if (nlh->nlmsg_seq < first || nlh->nlmsg_seq >= first + n)
-				continue;
-			if (nlh->nlmsg_type != NLMSG_ERROR) {
-				if (cb)
-					cb(nlh);
-				continue;
-			}
-			acks++;
-			if (((struct nlmsgerr *)NLMSG_DATA(nlh))->error)
-				*err = -((struct nlmsgerr *)NLMSG_DATA(nlh))->error;
-			else
-				ok++;
-		}
-	}
-	return ok;
+	return code > 0 && code < __YNL_ERRNO_END ? code : code ? EPROTO : -1;
 }
 
-static void resolve_cb(struct nlmsghdr *nlh)
+static const char *kerr_str(struct ynl_sock *ys, int err)
 {
-	struct nlattr *nla = (void *)((char *)NLMSG_DATA(nlh) + GENL_HDRLEN);
-	int rem = nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
-
-	while (rem >= NLA_HDRLEN && nla->nla_len >= NLA_HDRLEN &&
-	       nla->nla_len <= rem) {
-		if (nla->nla_type == CTRL_ATTR_FAMILY_ID)
-			memcpy(&fam, (char *)nla + NLA_HDRLEN, 2);
-		rem -= NLA_ALIGN(nla->nla_len);
-		nla = (void *)((char *)nla + NLA_ALIGN(nla->nla_len));
-	}
+	return err > 0 ? strerror(err) : ys->err.msg[0] ? ys->err.msg :
+	       strerror(errno);
 }
 
-static uint32_t last_id;
-
-static void new_cb(struct nlmsghdr *nlh)
+/* alias-new NAME; its id, or 0 with *err set (see kerr()). */
+static uint32_t alias_new(struct ynl_sock *ys, const char *name, int *err)
 {
-	struct nlattr *nla = (void *)((char *)NLMSG_DATA(nlh) + GENL_HDRLEN);
-	int rem = nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
+	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
+	struct ftalias_alias_new_rsp *rsp;
+	uint32_t id = 0;
 
-	while (rem >= NLA_HDRLEN && nla->nla_len >= NLA_HDRLEN &&
-	       nla->nla_len <= rem) {
-		if (nla->nla_type == FTALIAS_A_ALIAS_ID)
-			memcpy(&last_id, (char *)nla + NLA_HDRLEN, 4);
-		rem -= NLA_ALIGN(nla->nla_len);
-		nla = (void *)((char *)nla + NLA_ALIGN(nla->nla_len));
+	ftalias_alias_new_req_set_name(req, name);
+	rsp = ftalias_alias_new(ys, req);
+	ftalias_alias_new_req_free(req);
+	*err = rsp ? 0 : kerr(ys);
+	if (rsp) {
+		id = rsp->id;
+		ftalias_alias_new_rsp_free(rsp);
 	}
+	return id;
 }
 
-static int cycles(int fd, long n)
+/* alias-del by id, or by name if id is 0: 0 or kerr(). */
+static int alias_del(struct ynl_sock *ys, uint32_t id, const char *name)
 {
-	struct req r;
+	struct ftalias_alias_del_req *req = ftalias_alias_del_req_alloc();
+	int err;
+
+	if (id)
+		ftalias_alias_del_req_set_id(req, id);
+	else
+		ftalias_alias_del_req_set_name(req, name);
+	err = ftalias_alias_del(ys, req) ? kerr(ys) : 0;
+	ftalias_alias_del_req_free(req);
+	return err;
+}
+
+static int cycles(struct ynl_sock *ys, long n)
+{
+	uint32_t id;
 	int err;
 	long i;
 
 	for (i = 0; i < n; i++) {
-		req_init(&r, fam, FTALIAS_CMD_ALIAS_NEW);
-		put(&r, FTALIAS_A_ALIAS_NAME, "cycle", 6);
-		last_id = 0;
-		if (xfer(fd, &r, r.nlh.nlmsg_len, r.nlh.nlmsg_seq, 1, &err,
-			 new_cb) != 1 || !last_id) {
+		id = alias_new(ys, "cycle", &err);
+		if (!id) {
 			fprintf(stderr, "cycle %ld: alias-new: %s\n", i,
-				strerror(err));
+				kerr_str(ys, err));
 			return 1;
 		}
-		req_init(&r, fam, FTALIAS_CMD_ALIAS_DEL);
-		put(&r, FTALIAS_A_ALIAS_ID, &last_id, 4);
-		if (xfer(fd, &r, r.nlh.nlmsg_len, r.nlh.nlmsg_seq, 1, &err,
-			 NULL) != 1) {
+		err = alias_del(ys, id, NULL);
+		if (err) {
 			fprintf(stderr, "cycle %ld: alias-del: %s\n", i,
-				strerror(err));
+				kerr_str(ys, err));
 			return 1;
 		}
 	}
@@ -166,55 +109,28 @@ static int cycles(int fd, long n)
 	return 0;
 }
 
-static int fill(int fd, const char *prefix, long n)
+static int fill(struct ynl_sock *ys, const char *prefix, long n)
 {
-	static char out[BATCH * sizeof(struct req)];
-	long done = 0, created = 0;
+	long i, created = 0;
 	int last_err = 0;
 
-	while (done < n) {
-		int k = n - done < BATCH ? n - done : BATCH;
-		uint32_t first = seqno;
-		size_t len = 0;
-		int i, ok, err;
+	for (i = 0; i < n; i++) {
+		char name[32];
+		int err;
 
-		for (i = 0; i < k; i++) {
-			struct req r;
-			char name[32];
-
-			req_init(&r, fam, FTALIAS_CMD_ALIAS_NEW);
-			snprintf(name, sizeof(name), "%s%ld", prefix, done + i);
-			put(&r, FTALIAS_A_ALIAS_NAME, name, strlen(name) + 1);
-			memcpy(out + len, &r, r.nlh.nlmsg_len);
-			len += NLMSG_ALIGN(r.nlh.nlmsg_len);
+		snprintf(name, sizeof(name), "%s%ld", prefix, i);
+		if (alias_new(ys, name, &err)) {
+			created++;
+			continue;
 		}
-		ok = xfer(fd, out, len, first, k, &err, NULL);
-		if (ok < 0) {
-			perror("netlink");
+		if (err < 0) {
+			fprintf(stderr, "netlink: %s\n", kerr_str(ys, err));
 			return 1;
 		}
-		created += ok;
-		if (err)
-			last_err = err;
-		done += k;
+		last_err = err;
 	}
 	printf("created %ld errno %d\n", created, last_err);
 	return created == n ? 0 : 1;
-}
-
-static int resolve(int fd)
-{
-	struct req r;
-	int err;
-
-	fam = 0;
-	req_init(&r, GENL_ID_CTRL, CTRL_CMD_GETFAMILY);
-	put(&r, CTRL_ATTR_FAMILY_NAME, FTALIAS_FAMILY_NAME,
-	    sizeof(FTALIAS_FAMILY_NAME));
-	if (xfer(fd, &r, r.nlh.nlmsg_len, r.nlh.nlmsg_seq, 1, &err,
-		 resolve_cb) != 1 || !fam)
-		return -1;
-	return 0;
 }
 
 static time_t deadline(const char *seconds)
@@ -234,72 +150,60 @@ static void hold(time_t end)
 /*
  * Requests race with module unload and namespace exit, so any of them may
  * fail; what counts is that the kernel answers each one (or that the
- * family is gone) and that its log stays clean.
+ * family is gone) and that its log stays clean.  A request fails the
+ * program only when no answer came (kerr() < 0).
  */
-static int churn(int fd, time_t end)
+static int churn(struct ynl_sock *ys, time_t end)
 {
-	static char dump_buf[BUF];
 	long answered = 0;
 	unsigned int i = 0;
 
 	while (time(NULL) < end) {
-		struct req r;
-		uint32_t mode = 0600;
+		struct ftalias_alias_set_req *set;
+		struct ftalias_alias_get_list *l;
 		int err;
 
 		hold(end);
-		if (!fam && resolve(fd)) {
-			usleep(20000);	/* module unloaded: let it come back */
-			continue;
+		if (!ys) {
+			/* the family looked up again, on a new socket */
+			ys = ynl_sock_create(&ynl_ftalias_family, NULL);
+			if (!ys) {
+				usleep(20000);	/* module unloaded: let it come back */
+				continue;
+			}
 		}
-		req_init(&r, fam, FTALIAS_CMD_ALIAS_NEW);
-		put(&r, FTALIAS_A_ALIAS_NAME, "churn", 6);
-		last_id = 0;
-		if (xfer(fd, &r, r.nlh.nlmsg_len, r.nlh.nlmsg_seq, 1, &err,
-			 new_cb) < 0)
+		if (!alias_new(ys, "churn", &err) && err < 0)
 			return 1;
 		answered++;
 		if (err == ENOENT || err == EOPNOTSUPP) {
-			fam = 0;	/* the family went away */
+			ynl_sock_destroy(ys);	/* the family went away */
+			ys = NULL;
 			continue;
 		}
-		req_init(&r, fam, FTALIAS_CMD_ALIAS_SET);
-		put(&r, FTALIAS_A_ALIAS_NAME, "churn", 6);
-		mode = i++ & 1 ? 0600 : 0640;
-		put(&r, FTALIAS_A_ALIAS_MODE, &mode, 4);
-		if (xfer(fd, &r, r.nlh.nlmsg_len, r.nlh.nlmsg_seq, 1, &err,
-			 NULL) < 0)
+		set = ftalias_alias_set_req_alloc();
+		ftalias_alias_set_req_set_name(set, "churn");
+		ftalias_alias_set_req_set_mode(set, i++ & 1 ? 0600 : 0640);
+		err = ftalias_alias_set(ys, set) ? kerr(ys) : 0;
+		ftalias_alias_set_req_free(set);
+		if (err < 0)
 			return 1;
 		answered++;
 
 		/* A dump, read to its end (NLMSG_DONE or an error). */
-		req_init(&r, fam, FTALIAS_CMD_ALIAS_GET);
-		r.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-		if (send(fd, &r, r.nlh.nlmsg_len, 0) < 0)
+		l = ftalias_alias_get_dump(ys);
+		if (l)
+			ftalias_alias_get_list_free(l);
+		else if (kerr(ys) < 0)
 			return 1;
-		for (bool done = false; !done;) {
-			ssize_t got = recv(fd, dump_buf, sizeof(dump_buf), 0);
-			struct nlmsghdr *nlh;
-
-			if (got <= 0)
-				return 1;
-			for (nlh = (void *)dump_buf; NLMSG_OK(nlh, got);
-			     nlh = NLMSG_NEXT(nlh, got))
-				if (nlh->nlmsg_seq == r.nlh.nlmsg_seq &&
-				    (nlh->nlmsg_type == NLMSG_DONE ||
-				     nlh->nlmsg_type == NLMSG_ERROR))
-					done = true;
-		}
 		answered++;
 
-		req_init(&r, fam, FTALIAS_CMD_ALIAS_DEL);
-		put(&r, FTALIAS_A_ALIAS_NAME, "churn", 6);
-		if (xfer(fd, &r, r.nlh.nlmsg_len, r.nlh.nlmsg_seq, 1, &err,
-			 NULL) < 0)
+		if (alias_del(ys, 0, "churn") < 0)
 			return 1;
 		answered++;
 	}
 	printf("answered %ld\n", answered);
+	if (ys)
+		ynl_sock_destroy(ys);
 	return 0;
 }
 
@@ -326,33 +230,29 @@ static int sockets(int af, time_t end)
 
 int main(int argc, char **argv)
 {
-	int fd;
+	struct ynl_sock *ys;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: nl_stress cycles N | fill PREFIX N | churn SECONDS [PAUSE] | sockets SECONDS AF [PAUSE]\n");
 		return 2;
 	}
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
-	if (fd < 0) {
-		perror("socket");
-		return 1;
-	}
-	if (resolve(fd)) {
+	ys = ynl_sock_create(&ynl_ftalias_family, NULL);
+	if (!ys) {
 		fprintf(stderr, "family %s not found\n", FTALIAS_FAMILY_NAME);
 		return 4;
 	}
 	if (!strcmp(argv[1], "churn") && argc <= 4) {
 		pause_file = argv[3];
-		return churn(fd, deadline(argv[2]));
+		return churn(ys, deadline(argv[2]));
 	}
 	if (!strcmp(argv[1], "sockets") && (argc == 4 || argc == 5)) {
 		pause_file = argv[4];
 		return sockets(atoi(argv[3]), deadline(argv[2]));
 	}
 	if (!strcmp(argv[1], "cycles"))
-		return cycles(fd, atol(argv[2]));
+		return cycles(ys, atol(argv[2]));
 	if (!strcmp(argv[1], "fill") && argc == 4)
-		return fill(fd, argv[2], atol(argv[3]));
+		return fill(ys, argv[2], atol(argv[3]));
 	fprintf(stderr, "usage: nl_stress cycles N | fill PREFIX N | churn SECONDS [PAUSE] | sockets SECONDS AF [PAUSE]\n");
 	return 2;
 }
