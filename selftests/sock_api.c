@@ -8,8 +8,8 @@
  *
  * Every bad input is checked for its exact errno and for leaving nothing
  * behind: alias member and pending counts (alias-get, member-get over
- * generic netlink, with libnl), and a socket that a failed bind() left
- * unbound still binds.  Every test runs forked in a network namespace of
+ * generic netlink, with the generated client of tools/ynl), and a socket
+ * that a failed bind() left unbound still binds.  Every test runs forked in a network namespace of
  * its own; waits are on conditions, bounded, never fixed sleeps.
  */
 #define _GNU_SOURCE
@@ -36,12 +36,9 @@
 #include <sys/wait.h>
 #include <netinet/in.h>
 
-#include <netlink/attr.h>
-#include <netlink/genl/ctrl.h>
-#include <netlink/genl/genl.h>
-#include <netlink/netlink.h>
-
 #include <linux/ftalias.h>
+#include "ynl.h"
+#include "ftalias-user.h"
 
 /*
  * -Wextra noise from the harness itself: its macros pass _metadata, self
@@ -57,10 +54,9 @@
 
 /* Globals are per test: the harness forks each one. */
 static int af;
-static struct nl_sock *nl;
-static int genl_fam;
+static struct ynl_sock *ys;
 
-/* ---- generic netlink (libnl) ------------------------------------------ */
+/* ---- generic netlink (the generated client, tools/ynl) ----------------- */
 
 struct alias_info {
 	uint32_t id, mode, policy, grace_ms, incarnation, members;
@@ -74,130 +70,15 @@ struct member_info {
 	uint64_t delivered, redelivered, replies;
 };
 
-struct nlreq {
-	int err;		/* positive errno from the ack */
-	bool done;
-	struct alias_info *ai;
-	struct member_info *mi;
-};
-
-static uint32_t get_u32(struct nlattr **tb, int t)
-{
-	return tb[t] ? nla_get_u32(tb[t]) : 0;
-}
-
-static uint64_t get_u64(struct nlattr **tb, int t)
-{
-	return tb[t] ? nla_get_u64(tb[t]) : 0;
-}
-
-static int valid_cb(struct nl_msg *msg, void *arg)
-{
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-	struct nlreq *r = arg;
-
-	if (r->ai) {
-		struct nlattr *tb[FTALIAS_A_ALIAS_MAX + 1];
-		struct nlattr *st[FTALIAS_A_ALIAS_STATS_MAX + 1];
-		struct alias_info *a = r->ai;
-		int i;
-
-		if (genlmsg_parse(nlh, 0, tb, FTALIAS_A_ALIAS_MAX, NULL))
-			return NL_SKIP;
-		memset(a, 0, sizeof(*a));
-		a->id = get_u32(tb, FTALIAS_A_ALIAS_ID);
-		a->mode = get_u32(tb, FTALIAS_A_ALIAS_MODE);
-		a->policy = get_u32(tb, FTALIAS_A_ALIAS_POLICY);
-		a->grace_ms = get_u32(tb, FTALIAS_A_ALIAS_GRACE_MS);
-		a->incarnation = get_u32(tb, FTALIAS_A_ALIAS_INCARNATION);
-		a->members = get_u32(tb, FTALIAS_A_ALIAS_MEMBERS);
-		a->pending = get_u32(tb, FTALIAS_A_ALIAS_PENDING);
-		a->held = get_u32(tb, FTALIAS_A_ALIAS_HELD);
-		a->active_port = get_u32(tb, FTALIAS_A_ALIAS_ACTIVE_PORT);
-		if (tb[FTALIAS_A_ALIAS_STATS] &&
-		    !nla_parse_nested(st, FTALIAS_A_ALIAS_STATS_MAX,
-				      tb[FTALIAS_A_ALIAS_STATS], NULL))
-			for (i = 1; i <= FTALIAS_A_ALIAS_STATS_MAX; i++)
-				if (i != FTALIAS_A_ALIAS_STATS_PAD)
-					a->st[i] = get_u64(st, i);
-	}
-	if (r->mi) {
-		struct nlattr *tb[FTALIAS_A_MEMBER_MAX + 1];
-		struct member_info *m = r->mi;
-
-		if (genlmsg_parse(nlh, 0, tb, FTALIAS_A_MEMBER_MAX, NULL))
-			return NL_SKIP;
-		memset(m, 0, sizeof(*m));
-		m->alias = get_u32(tb, FTALIAS_A_MEMBER_ALIAS_ID);
-		m->port = get_u32(tb, FTALIAS_A_MEMBER_PORT);
-		m->pid = get_u32(tb, FTALIAS_A_MEMBER_PID);
-		m->priority = get_u32(tb, FTALIAS_A_MEMBER_PRIORITY);
-		m->role = get_u32(tb, FTALIAS_A_MEMBER_ROLE);
-		m->state = get_u32(tb, FTALIAS_A_MEMBER_STATE);
-		m->queue_len = get_u32(tb, FTALIAS_A_MEMBER_QUEUE_LEN);
-		m->incarnation = get_u32(tb, FTALIAS_A_MEMBER_INCARNATION);
-		m->delivered = get_u64(tb, FTALIAS_A_MEMBER_DELIVERED);
-		m->redelivered = get_u64(tb, FTALIAS_A_MEMBER_REDELIVERED);
-		m->replies = get_u64(tb, FTALIAS_A_MEMBER_REPLIES);
-	}
-	return NL_OK;
-}
-
-static int ack_cb(struct nl_msg *msg, void *arg)
-{
-	((struct nlreq *)arg)->done = true;
-	return NL_STOP;
-}
-
-static int err_cb(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
-{
-	struct nlreq *r = arg;
-
-	r->err = -e->error;
-	r->done = true;
-	return NL_STOP;
-}
-
 /*
- * Sends m (consumed) and waits for its ack.  Returns the positive errno
- * the kernel answered, 0 on success, EIO if the transport failed.
+ * The positive errno the kernel answered the client's last failed request
+ * with; EIO if the transport failed or the answer could not be parsed.
  */
-static int nl_run(struct nl_msg *m, struct alias_info *ai,
-		  struct member_info *mi)
+static int nl_err(void)
 {
-	struct nlreq r = { .ai = ai, .mi = mi };
-	struct nl_cb *cb = nl_cb_alloc(NL_CB_DEFAULT);
+	int code = ys->err.code;
 
-	if (!cb) {
-		nlmsg_free(m);
-		return ENOMEM;
-	}
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, valid_cb, &r);
-	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, ack_cb, &r);
-	nl_cb_err(cb, NL_CB_CUSTOM, err_cb, &r);
-	if (nl_send_auto(nl, m) < 0)
-		r.err = EIO;
-	else
-		while (!r.done)
-			if (nl_recvmsgs(nl, cb) < 0 && !r.done) {
-				r.err = EIO;
-				break;
-			}
-	nl_cb_put(cb);
-	nlmsg_free(m);
-	return r.err;
-}
-
-static struct nl_msg *nl_new(uint8_t cmd)
-{
-	struct nl_msg *m = nlmsg_alloc();
-
-	if (m && !genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, genl_fam, 0, 0,
-			      cmd, FTALIAS_FAMILY_VERSION)) {
-		nlmsg_free(m);
-		m = NULL;
-	}
-	return m;
+	return code > 0 && code < __YNL_ERRNO_END ? code : EIO;
 }
 
 /* Alias options; a negative value leaves the kernel's default. */
@@ -210,24 +91,28 @@ struct alias_opts {
 /* Creates an alias; returns its id, 0 on failure. */
 static uint32_t alias_new_opts(const char *name, struct alias_opts o)
 {
-	struct nl_msg *m = nl_new(FTALIAS_CMD_ALIAS_NEW);
-	struct alias_info ai = { 0 };
-	static const int attr[] = {
-		FTALIAS_A_ALIAS_UID, FTALIAS_A_ALIAS_GID, FTALIAS_A_ALIAS_MODE,
-		FTALIAS_A_ALIAS_POLICY, FTALIAS_A_ALIAS_GRACE_MS,
-	};
-	int64_t v[] = { o.uid, o.gid, o.mode, o.policy, o.grace_ms };
-	unsigned int i;
+	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
+	struct ftalias_alias_new_rsp *rsp;
+	uint32_t id;
 
-	if (!m)
+	ftalias_alias_new_req_set_name(req, name);
+	if (o.uid >= 0)
+		ftalias_alias_new_req_set_uid(req, o.uid);
+	if (o.gid >= 0)
+		ftalias_alias_new_req_set_gid(req, o.gid);
+	if (o.mode >= 0)
+		ftalias_alias_new_req_set_mode(req, o.mode);
+	if (o.policy >= 0)
+		ftalias_alias_new_req_set_policy(req, o.policy);
+	if (o.grace_ms >= 0)
+		ftalias_alias_new_req_set_grace_ms(req, o.grace_ms);
+	rsp = ftalias_alias_new(ys, req);
+	ftalias_alias_new_req_free(req);
+	if (!rsp)
 		return 0;
-	nla_put_string(m, FTALIAS_A_ALIAS_NAME, name);
-	for (i = 0; i < sizeof(attr) / sizeof(attr[0]); i++)
-		if (v[i] >= 0)
-			nla_put_u32(m, attr[i], v[i]);
-	if (nl_run(m, &ai, NULL))
-		return 0;
-	return ai.id;
+	id = rsp->id;
+	ftalias_alias_new_rsp_free(rsp);
+	return id;
 }
 
 static uint32_t alias_new(const char *name)
@@ -241,56 +126,103 @@ static uint32_t alias_new(const char *name)
 
 static int alias_get(uint32_t id, struct alias_info *ai)
 {
-	struct nl_msg *m = nl_new(FTALIAS_CMD_ALIAS_GET);
+	struct ftalias_alias_get_req *req = ftalias_alias_get_req_alloc();
+	struct ftalias_alias_get_rsp *r;
 
-	if (!m)
-		return ENOMEM;
-	nla_put_u32(m, FTALIAS_A_ALIAS_ID, id);
-	return nl_run(m, ai, NULL);
+	ftalias_alias_get_req_set_id(req, id);
+	r = ftalias_alias_get(ys, req);
+	ftalias_alias_get_req_free(req);
+	if (!r)
+		return nl_err();
+	memset(ai, 0, sizeof(*ai));
+	ai->id = r->id;
+	ai->mode = r->mode;
+	ai->policy = r->policy;
+	ai->grace_ms = r->grace_ms;
+	ai->incarnation = r->incarnation;
+	ai->members = r->members;
+	ai->pending = r->pending;
+	ai->held = r->held;
+	ai->active_port = r->active_port;
+	ai->st[FTALIAS_A_ALIAS_STATS_SENT] = r->stats.sent;
+	ai->st[FTALIAS_A_ALIAS_STATS_DELIVERED] = r->stats.delivered;
+	ai->st[FTALIAS_A_ALIAS_STATS_REDELIVERED] = r->stats.redelivered;
+	ai->st[FTALIAS_A_ALIAS_STATS_RESENT] = r->stats.resent;
+	ai->st[FTALIAS_A_ALIAS_STATS_REPLIES] = r->stats.replies;
+	ai->st[FTALIAS_A_ALIAS_STATS_HELD] = r->stats.held;
+	ai->st[FTALIAS_A_ALIAS_STATS_FAILED] = r->stats.failed;
+	ai->st[FTALIAS_A_ALIAS_STATS_PROMOTIONS] = r->stats.promotions;
+	ftalias_alias_get_rsp_free(r);
+	return 0;
 }
 
+/* alias-set of policy or grace-ms (the u32 attributes the tests change). */
 static int alias_set(uint32_t id, int attr, uint32_t v)
 {
-	struct nl_msg *m = nl_new(FTALIAS_CMD_ALIAS_SET);
+	struct ftalias_alias_set_req *req = ftalias_alias_set_req_alloc();
+	int err;
 
-	if (!m)
-		return ENOMEM;
-	nla_put_u32(m, FTALIAS_A_ALIAS_ID, id);
-	nla_put_u32(m, attr, v);
-	return nl_run(m, NULL, NULL);
+	ftalias_alias_set_req_set_id(req, id);
+	if (attr == FTALIAS_A_ALIAS_POLICY)
+		ftalias_alias_set_req_set_policy(req, v);
+	else if (attr == FTALIAS_A_ALIAS_GRACE_MS)
+		ftalias_alias_set_req_set_grace_ms(req, v);
+	else
+		attr = -1;
+	err = attr < 0 ? EINVAL : ftalias_alias_set(ys, req) ? nl_err() : 0;
+	ftalias_alias_set_req_free(req);
+	return err;
 }
 
 static int alias_del(uint32_t id)
 {
-	struct nl_msg *m = nl_new(FTALIAS_CMD_ALIAS_DEL);
+	struct ftalias_alias_del_req *req = ftalias_alias_del_req_alloc();
+	int err;
 
-	if (!m)
-		return ENOMEM;
-	nla_put_u32(m, FTALIAS_A_ALIAS_ID, id);
-	return nl_run(m, NULL, NULL);
+	ftalias_alias_del_req_set_id(req, id);
+	err = ftalias_alias_del(ys, req) ? nl_err() : 0;
+	ftalias_alias_del_req_free(req);
+	return err;
 }
 
 static int member_get(uint32_t alias, uint32_t port, struct member_info *mi)
 {
-	struct nl_msg *m = nl_new(FTALIAS_CMD_MEMBER_GET);
+	struct ftalias_member_get_req *req = ftalias_member_get_req_alloc();
+	struct ftalias_member_get_rsp *r;
 
-	if (!m)
-		return ENOMEM;
-	nla_put_u32(m, FTALIAS_A_MEMBER_ALIAS_ID, alias);
-	nla_put_u32(m, FTALIAS_A_MEMBER_PORT, port);
-	return nl_run(m, NULL, mi);
+	ftalias_member_get_req_set_alias_id(req, alias);
+	ftalias_member_get_req_set_port(req, port);
+	r = ftalias_member_get(ys, req);
+	ftalias_member_get_req_free(req);
+	if (!r)
+		return nl_err();
+	memset(mi, 0, sizeof(*mi));
+	mi->alias = r->alias_id;
+	mi->port = r->port;
+	mi->pid = r->pid;
+	mi->priority = r->priority;
+	mi->role = r->role;
+	mi->state = r->state;
+	mi->queue_len = r->queue_len;
+	mi->incarnation = r->incarnation;
+	mi->delivered = r->delivered;
+	mi->redelivered = r->redelivered;
+	mi->replies = r->replies;
+	ftalias_member_get_rsp_free(r);
+	return 0;
 }
 
 static int member_set_state(uint32_t alias, uint32_t port, uint32_t state)
 {
-	struct nl_msg *m = nl_new(FTALIAS_CMD_MEMBER_SET);
+	struct ftalias_member_set_req *req = ftalias_member_set_req_alloc();
+	int err;
 
-	if (!m)
-		return ENOMEM;
-	nla_put_u32(m, FTALIAS_A_MEMBER_ALIAS_ID, alias);
-	nla_put_u32(m, FTALIAS_A_MEMBER_PORT, port);
-	nla_put_u32(m, FTALIAS_A_MEMBER_STATE, state);
-	return nl_run(m, NULL, NULL);
+	ftalias_member_set_req_set_alias_id(req, alias);
+	ftalias_member_set_req_set_port(req, port);
+	ftalias_member_set_req_set_state(req, state);
+	err = ftalias_member_set(ys, req) ? nl_err() : 0;
+	ftalias_member_set_req_free(req);
+	return err;
 }
 
 /* A field of alias-get, or ~0u if the get failed. */
@@ -701,6 +633,7 @@ FIXTURE(sa) {
 
 FIXTURE_SETUP(sa)
 {
+	struct ynl_error yerr = { 0 };
 	char buf[32] = "";
 	FILE *f = fopen(MOD_DIR "/parameters/family", "r");
 
@@ -713,18 +646,16 @@ FIXTURE_SETUP(sa)
 	af = atoi(buf);
 	ASSERT_GT(af, 0);
 	ASSERT_EQ(0, unshare(CLONE_NEWNET));
-	nl = nl_socket_alloc();
-	ASSERT_NE(NULL, nl);
-	ASSERT_EQ(0, genl_connect(nl));
-	genl_fam = genl_ctrl_resolve(nl, FTALIAS_FAMILY_NAME);
-	if (genl_fam < 0)
+	ys = ynl_sock_create(&ynl_ftalias_family, &yerr);
+	if (!ys && yerr.code == ENOENT)
 		SKIP(return, "generic netlink family ftalias not found");
+	ASSERT_NE(NULL, ys) TH_LOG("netlink: %s", yerr.msg);
 }
 
 FIXTURE_TEARDOWN(sa)
 {
-	if (nl)
-		nl_socket_free(nl);
+	if (ys)
+		ynl_sock_destroy(ys);
 }
 
 /* ---- socket(), bind() ------------------------------------------------- */
