@@ -293,6 +293,7 @@ _lint:
 	$(call say,CHECK,generated files match the spec)
 	$(Q)git diff --exit-code -- $(GENERATED)
 	@$(MAKE) --no-print-directory -C tools warnings
+	@$(MAKE) --no-print-directory -C tools/ynl KSRC=$(KSRC) warnings
 	@$(MAKE) --no-print-directory -C selftests KSRC=$(KSRC) warnings
 
 install: module-install tools-install
