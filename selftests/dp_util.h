@@ -95,16 +95,25 @@ struct dp_nl {
 	uint16_t fam;		/* the family's id */
 };
 
-/* The -errno of the generated client's last failure on nl. */
+/*
+ * The -errno of the generated client's last failure on nl: the kernel's
+ * answer, -EPROTO for a failure of the client's own (a reply it refused,
+ * a dump marked interrupted), else the errno of the socket call.  The
+ * client does not match sequence numbers, and after a failure of its own
+ * it may have left the rest of an answer on the socket (a dump's later
+ * parts, which each recv() makes the kernel fill in): that is read and
+ * dropped first, so that the next request reads its own answer.
+ */
 static inline int dp_ynl_err(struct dp_nl *nl)
 {
-	int code = nl->ys->err.code;
+	int code = nl->ys->err.code, err = errno ? -errno : -EIO;
+	char buf[8192];
 
 	if (code > 0 && code < __YNL_ERRNO_END)
 		return -code;
-	if (code)
-		return -EPROTO;	/* a YNL error: a reply it could not parse */
-	return errno ? -errno : -EIO;
+	while (recv(nl->fd, buf, sizeof(buf), MSG_DONTWAIT) >= 0)
+		;
+	return code ? -EPROTO : err;
 }
 
 /* A netlink socket of the current network namespace; NULL on failure. */

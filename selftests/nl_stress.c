@@ -37,13 +37,22 @@
 
 /*
  * The errno of the kernel's answer to the client's last failed request on
- * ys (EPROTO: an answer it could not parse); -1 if no answer came.
+ * ys (EPROTO: an answer the client refused, a dump interrupted); -1 if no
+ * answer came.  The client does not match sequence numbers: after a
+ * failure of its own it may have left the rest of an answer on the socket
+ * (a dump's later parts, which each recv() makes the kernel fill in), so
+ * that goes first.
  */
 static int kerr(struct ynl_sock *ys)
 {
 	int code = ys->err.code;
+	char buf[8192];
 
-	return code > 0 && code < __YNL_ERRNO_END ? code : code ? EPROTO : -1;
+	if (code > 0 && code < __YNL_ERRNO_END)
+		return code;
+	while (recv(ynl_socket_get_fd(ys), buf, sizeof(buf), MSG_DONTWAIT) >= 0)
+		;
+	return code ? EPROTO : -1;
 }
 
 static const char *kerr_str(struct ynl_sock *ys, int err)
@@ -147,6 +156,12 @@ static void hold(time_t end)
 		usleep(10000);
 }
 
+static int no_answer(struct ynl_sock *ys, const char *what)
+{
+	fprintf(stderr, "churn: %s: no answer: %s\n", what, kerr_str(ys, -1));
+	return 1;
+}
+
 /*
  * Requests race with module unload and namespace exit, so any of them may
  * fail; what counts is that the kernel answers each one (or that the
@@ -173,7 +188,7 @@ static int churn(struct ynl_sock *ys, time_t end)
 			}
 		}
 		if (!alias_new(ys, "churn", &err) && err < 0)
-			return 1;
+			return no_answer(ys, "alias-new");
 		answered++;
 		if (err == ENOENT || err == EOPNOTSUPP) {
 			ynl_sock_destroy(ys);	/* the family went away */
@@ -186,7 +201,7 @@ static int churn(struct ynl_sock *ys, time_t end)
 		err = ftalias_alias_set(ys, set) ? kerr(ys) : 0;
 		ftalias_alias_set_req_free(set);
 		if (err < 0)
-			return 1;
+			return no_answer(ys, "alias-set");
 		answered++;
 
 		/* A dump, read to its end (NLMSG_DONE or an error). */
@@ -194,11 +209,11 @@ static int churn(struct ynl_sock *ys, time_t end)
 		if (l)
 			ftalias_alias_get_list_free(l);
 		else if (kerr(ys) < 0)
-			return 1;
+			return no_answer(ys, "alias-get dump");
 		answered++;
 
 		if (alias_del(ys, 0, "churn") < 0)
-			return 1;
+			return no_answer(ys, "alias-del");
 		answered++;
 	}
 	printf("answered %ld\n", answered);
