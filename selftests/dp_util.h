@@ -130,6 +130,8 @@ static inline struct dp_nl *dp_nl_open(void)
 	}
 	nl->fd = ynl_socket_get_fd(nl->ys);
 	nl->fam = nl->ys->family_id;
+	/* as before: not inherited by the programs a test executes */
+	fcntl(nl->fd, F_SETFD, FD_CLOEXEC);
 	return nl;
 }
 
