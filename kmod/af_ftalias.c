@@ -24,7 +24,7 @@
 #include "conn.h"
 #include "ftalias.h"
 #include "member.h"
-#include "stable.h"
+#include "replay.h"
 
 static struct proto ftalias_proto = {
 	.name		= "FTALIAS",
@@ -801,7 +801,7 @@ out_put:
 
 /*
  * @aux: the first cb->aux bytes of @skb (a handler argument or a journal),
- * linear or copied out of stable.c's page fragments; NULL if none.
+ * linear or copied out of replay.c's page fragments; NULL if none.
  */
 static void ftalias_put_cmsgs(struct msghdr *msg, struct sk_buff *skb,
 			      void *aux)

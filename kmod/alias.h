@@ -13,7 +13,7 @@
 
 #include "ftalias.h"
 #include "member.h"
-#include "stable.h"
+#include "replay.h"
 
 /* Access mode bits, in each of the owner, group and other triplets. */
 #define FTALIAS_MODE_SEND	04
@@ -62,8 +62,8 @@ static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
  * (they outlive the member that sent them); @dsts the ids of the aliases
  * they were sent to, whose replay caches may hold entries of this alias
  * (added under its xarray lock while the alias is not @dead, so that the
- * alias's deletion sees every one).  @rc is the stable area
- * (stable.c), under @lock too; it exists while the alias is in its table.
+ * alias's deletion sees every one).  @rc is the replay cache
+ * (replay.c), under @lock too; it exists while the alias is in its table.
  */
 struct ftalias_alias {
 	struct hlist_node name_node;	/* in ftalias_net.names */

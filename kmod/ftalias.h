@@ -106,7 +106,7 @@ struct ftalias_net {
 	struct xarray ports;		/* port -> struct ftalias_sock */
 	u32 next_port;			/* under the lock of @ports */
 	struct ftalias_conns conns;	/* SOCK_SEQPACKET, see conn.h */
-	atomic64_t rc_bytes;		/* its replay caches, see stable.c */
+	atomic64_t rc_bytes;		/* its replay caches, see replay.c */
 };
 
 extern unsigned int ftalias_net_id;

@@ -18,7 +18,7 @@
 #include "ftalias.h"
 #include "member.h"
 #include "netlink.h"
-#include "stable.h"
+#include "replay.h"
 
 int ftalias_af __ro_after_init = FTALIAS_AF_DEFAULT;
 module_param_named(family, ftalias_af, int, 0444);

@@ -29,7 +29,7 @@
 #include "ftalias.h"
 #include "member.h"
 #include "netlink.h"
-#include "stable.h"
+#include "replay.h"
 #include "trace.h"
 
 /*

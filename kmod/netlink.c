@@ -18,7 +18,7 @@
 #include "ftalias.h"
 #include "netlink.h"
 #include "netlink-gen.h"
-#include "stable.h"
+#include "replay.h"
 
 static_assert((int)FTALIAS_RC_IN_PROGRESS == FTALIAS_CACHE_STATE_IN_PROGRESS);
 static_assert((int)FTALIAS_RC_AUTO_REPLY == FTALIAS_CACHE_STATE_AUTO_REPLY);

@@ -27,7 +27,7 @@
 #include "alias.h"
 #include "conn.h"
 #include "member.h"
-#include "stable.h"
+#include "replay.h"
 
 #ifndef _FTALIAS_TRACE_ENUMS
 #define _FTALIAS_TRACE_ENUMS

@@ -79,7 +79,7 @@ struct pa_member_opts {
 /*
  * The control buffer of a member.  A handler argument has at most
  * FTALIAS_MSG_MAX bytes; a relay journal at most PA_JOURNAL_RECS requests
- * of FTALIAS_MSG_MAX bytes in all (the kernel's limits, kmod/stable.c).
+ * of FTALIAS_MSG_MAX bytes in all (the kernel's limits, kmod/replay.c).
  * PA_CTL_DEFAULT holds either with its fixed control messages (about 67
  * KiB, allocated once per member socket).  Plain sockets (ftalias_pa_open())
  * get replies and notices only and use a small buffer.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The stable area of an alias: its replay cache and relay journal, state
- * of the alias that outlives every member process (seed 000, the
+ * The replay cache of an alias and its relay journal, state of the alias
+ * that outlives every member process (seed 000's "stable area": the
  * "redundantly sent message process table" and the relay list of Figs.
  * 14-18).
  *
@@ -51,7 +51,7 @@
 #include "alias.h"
 #include "ftalias.h"
 #include "member.h"
-#include "stable.h"
+#include "replay.h"
 #include "trace.h"
 
 /* Relay journal records per request, and their bytes. */
@@ -1583,7 +1583,7 @@ void ftalias_rc_stats(struct ftalias_alias *alias,
 }
 
 /**
- * ftalias_rc_init() - give a new alias its stable area
+ * ftalias_rc_init() - give a new alias its replay cache
  * @alias: the alias, before it is visible to anyone
  *
  * Return: 0 or -ENOMEM.
@@ -1609,7 +1609,7 @@ int ftalias_rc_init(struct ftalias_alias *alias)
 }
 
 /**
- * ftalias_rc_destroy() - free the stable area of a dead alias
+ * ftalias_rc_destroy() - free the replay cache of a dead alias
  * @alias: the alias, dead, its requests failed and its work cancelled
  */
 void ftalias_rc_destroy(struct ftalias_alias *alias)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#ifndef _FTALIAS_STABLE_H
-#define _FTALIAS_STABLE_H
+#ifndef _FTALIAS_REPLAY_H
+#define _FTALIAS_REPLAY_H
 
 #include <linux/hashtable.h>
 #include <linux/list.h>
@@ -38,7 +38,7 @@ struct ftalias_rc_stats {
 };
 
 /*
- * The replay cache and relay journal of an alias (its stable area),
+ * The replay cache and relay journal of an alias (seed 000's stable area),
  * protected by the alias's lock (see alias.h), including the lookups: no
  * RCU reader ever sees an entry, so entries are freed at once.
  *  - @ht: every entry, keyed by the whole request ID.
@@ -174,4 +174,4 @@ void ftalias_rc_stats(struct ftalias_alias *alias,
 		      struct ftalias_rc_stats *stats, u32 *entries,
 		      u32 *in_progress, u64 *bytes, u32 *journal, u32 *waiting);
 
-#endif /* _FTALIAS_STABLE_H */
+#endif /* _FTALIAS_REPLAY_H */
