@@ -473,7 +473,7 @@ static int ftalias_record_only(struct ftalias_sock *fsk, struct msghdr *msg,
 			return -EFAULT;
 		}
 	}
-	return ftalias_rc_record(fsk, rec, data, len);
+	return ftalias_record(fsk, rec, data, len);
 }
 
 /*
@@ -507,7 +507,7 @@ static int ftalias_reply_record(struct ftalias_sock *fsk,
 		/* Cannot fail: the bytes are there. */
 		WARN_ON_ONCE(skb_copy_bits(skb, 0, data, skb->len));
 	}
-	err = ftalias_rc_record(fsk, &rec, data, skb->len);
+	err = ftalias_record(fsk, &rec, data, skb->len);
 	if (err) {
 		kfree_skb(skb);
 		return err;
@@ -633,7 +633,7 @@ static int ftalias_journal(struct ftalias_sock *fsk,
 
 	if (!clone)
 		return -ENOMEM;
-	return ftalias_rc_journal_add(fsk, parent, id, dst->id, clone);
+	return ftalias_journal_add(fsk, parent, id, dst->id, clone);
 }
 
 static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,

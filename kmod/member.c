@@ -432,13 +432,21 @@ static void __ftalias_flush_held(struct ftalias_alias *alias)
 {
 	struct ftalias_sock *active = alias->active;
 	struct ftalias_req *req, *tmp;
+	struct sk_buff_head notices;
 	struct sk_buff *skb;
+	unsigned long retry;
 
 	lockdep_assert_held(&alias->lock);
 
 	if (!active)
 		return;
-	__ftalias_rc_notify(alias, active);
+	__skb_queue_head_init(&notices);
+	retry = __ftalias_rc_notify(alias, active, &notices);
+	/* A member is released only after it left the alias. */
+	while ((skb = __skb_dequeue(&notices)))
+		WARN_ON_ONCE(!ftalias_queue(active, skb));
+	if (retry)
+		__ftalias_schedule(alias, retry);
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
 		if (!req->held || !__ftalias_req_owned(alias, req))
 			continue;
@@ -451,28 +459,33 @@ static void __ftalias_flush_held(struct ftalias_alias *alias)
 }
 
 /*
- * The in-progress entry of @id was resolved: its request, if one waits on
- * it, is delivered (or answered) as the cache now says.
+ * In-progress entries that requests waited on were resolved or left the
+ * cache (rc->released): those requests are delivered (or answered) as the
+ * cache now says.  One request at most per entry: IDs are unique among
+ * pending requests.
  */
-void __ftalias_release_waiting(struct ftalias_alias *alias,
-			       const struct ftalias_id *id)
+static void __ftalias_release_waiting(struct ftalias_alias *alias)
 {
-	struct ftalias_req *req;
+	struct ftalias_req *req, *tmp;
 
 	lockdep_assert_held(&alias->lock);
 
-	/* One request at most: IDs are unique among pending requests. */
-	list_for_each_entry(req, &alias->pending, node) {
-		if (!req->waiting || memcmp(&req->id, id, sizeof(*id)))
-			continue;
-		if (!__ftalias_req_owned(alias, req))
-			return;
-		__ftalias_note_hold(alias, req);
-		if (alias->active)
-			__ftalias_deliver(alias, req, alias->active, NULL);
-		else
-			__ftalias_hold(alias, req);
-		return;
+	while (alias->rc.released) {
+		alias->rc.released = false;
+		list_for_each_entry_safe(req, tmp, &alias->pending, node) {
+			if (!alias->rc.waiting)
+				break;
+			if (!req->waiting ||
+			    __ftalias_rc_in_progress(alias, &req->id) ||
+			    !__ftalias_req_owned(alias, req))
+				continue;
+			__ftalias_note_hold(alias, req);
+			if (alias->active)
+				__ftalias_deliver(alias, req, alias->active,
+						  NULL);
+			else
+				__ftalias_hold(alias, req);
+		}
 	}
 }
 
@@ -501,8 +514,8 @@ static struct ftalias_reqs *ftalias_reqs_of(struct ftalias_net *fn,
  *
  * Return: the request (valid while the lock is held), or NULL.
  */
-struct ftalias_req *__ftalias_req_find(struct ftalias_alias *alias,
-				       const struct ftalias_id *id)
+static struct ftalias_req *__ftalias_req_find(struct ftalias_alias *alias,
+					      const struct ftalias_id *id)
 {
 	struct ftalias_net *fn = ftalias_net(alias->net);
 	struct ftalias_reqs *reqs;
@@ -773,10 +786,9 @@ int ftalias_member_join(struct ftalias_net *fn, struct ftalias_sock *fsk,
 	if (next != fsk)
 		__ftalias_event(&ev, alias, next, FTALIAS_CMD_MEMBER_CHANGE_NTF);
 out:
-	spin_unlock(&alias->lock);
+	ftalias_alias_unlock(alias);
 	__ftalias_events_send(fn, sock_net(&fsk->sk), &ev);
 	mutex_unlock(&fn->lock);
-	ftalias_rc_route_answers(alias);
 	return err;
 }
 
@@ -870,11 +882,10 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 	else if (alias->nr_held || alias->rc.waiting)
 		/* Held requests, and those waiting on what it owned. */
 		__ftalias_schedule(alias, 0);
-	spin_unlock(&alias->lock);
+	ftalias_alias_unlock(alias);
 	__ftalias_events_send(fn, sock_net(&fsk->sk), &ev);
 	mutex_unlock(&fn->lock);
 
-	ftalias_rc_route_answers(alias);
 	__skb_queue_purge(&drop);
 	ftalias_reqs_disown(&alias->reqs, &fsk->sk);
 	ftalias_wake_senders(fsk);
@@ -984,9 +995,8 @@ int __ftalias_member_set(struct ftalias_net *fn, struct net *net,
 	__ftalias_event(&ev, alias, m, FTALIAS_CMD_MEMBER_CHANGE_NTF);
 	wake = old && old != alias->active;
 out:
-	spin_unlock(&alias->lock);
+	ftalias_alias_unlock(alias);
 	__ftalias_events_send(fn, net, &ev);
-	ftalias_rc_route_answers(alias);
 	__skb_queue_purge(&drop);
 	/* Senders waiting for room in the old active member go elsewhere;
 	 * the table's lock keeps @old from being released meanwhile.
@@ -1021,9 +1031,8 @@ void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
 		__ftalias_set_active(alias, next);
 		__ftalias_event(&ev, alias, next, FTALIAS_CMD_MEMBER_CHANGE_NTF);
 	}
-	spin_unlock(&alias->lock);
+	ftalias_alias_unlock(alias);
 	__ftalias_events_send(fn, net, &ev);
-	ftalias_rc_route_answers(alias);
 }
 
 /**
@@ -1179,10 +1188,9 @@ sched:
 					   next - jiffies : 0) +
 					  FTALIAS_GRACE_SLACK);
 out:
-	spin_unlock(&alias->lock);
+	ftalias_alias_unlock(alias);
 	__skb_queue_purge(&drop);
 	ftalias_fail_reqs(ftalias_net(alias->net), &failed, EHOSTUNREACH);
-	ftalias_rc_route_answers(alias);
 }
 
 void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net)
@@ -1218,6 +1226,21 @@ static int ftalias_alias_note_dst(struct ftalias_alias *alias, u32 dst)
 	return err == -EBUSY ? 0 : err;
 }
 
+/*
+ * Forget the entries of deleted alias @client in @dst's replay cache, a
+ * batch at a time.
+ */
+static void ftalias_client_gone(struct ftalias_alias *dst, u32 client)
+{
+	spin_lock(&dst->lock);
+	while (__ftalias_rc_client_gone(dst, client)) {
+		ftalias_alias_unlock(dst);
+		cond_resched();
+		spin_lock(&dst->lock);
+	}
+	ftalias_alias_unlock(dst);
+}
+
 /**
  * ftalias_alias_forget_dsts() - forget a deleted alias in the caches of
  * the aliases its members sent to
@@ -1246,7 +1269,7 @@ void ftalias_alias_forget_dsts(struct ftalias_net *fn,
 	xa_for_each(&alias->dsts, id, entry) {
 		dst = __ftalias_alias_by_id(fn, id);
 		if (dst)
-			ftalias_rc_client_gone(dst, alias->id);
+			ftalias_client_gone(dst, alias->id);
 		cond_resched();
 	}
 out:
@@ -1328,7 +1351,7 @@ void ftalias_reqs_close(struct ftalias_reqs *reqs)
 		__ftalias_rc_gone(alias, &req->id);
 		skb = req->skb;
 		req->skb = NULL;
-		spin_unlock(&alias->lock);
+		ftalias_alias_unlock(alias);
 		kfree_skb(skb);
 		ftalias_req_put(req);
 		/* Process context (release, alias deletion): no spinlock held. */
@@ -1384,6 +1407,176 @@ drop:
 	rcu_read_unlock();
 	trace_ftalias_reply_routed(skb, NULL, NULL);
 	kfree_skb(skb);
+}
+
+/* Route the replies the kernel made from the cache; not under the lock. */
+static void ftalias_route_answers(struct ftalias_alias *alias)
+{
+	struct ftalias_net *fn = ftalias_net(alias->net);
+	struct sk_buff_head q;
+	struct sk_buff *skb;
+
+	if (skb_queue_empty_lockless(&alias->rc.answers))
+		return;
+	__skb_queue_head_init(&q);
+	spin_lock(&alias->lock);
+	skb_queue_splice_init(&alias->rc.answers, &q);
+	spin_unlock(&alias->lock);
+	while ((skb = __skb_dequeue(&q)))
+		ftalias_route(fn, skb);
+}
+
+/**
+ * ftalias_alias_unlock() - let an alias's lock go, acting on what its
+ * replay cache left
+ * @alias: the alias, locked
+ *
+ * The replay cache never calls the request code: what one of its calls
+ * leads to is done here, by whoever called it.  Under the lock, the
+ * alias's work is armed for the TTL of a first completed entry, and the
+ * requests waiting on entries that were resolved or left go on; after
+ * it, the answers the cache made are routed to their requesters (never
+ * under the lock: a requester may be another alias, and two alias locks
+ * never nest).  Every hold of an alias's lock that may have called into
+ * its replay cache ends here, so that no answer is stranded.
+ */
+void ftalias_alias_unlock(struct ftalias_alias *alias)
+	__releases(&alias->lock)
+{
+	struct ftalias_rc *rc = &alias->rc;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (rc->arm_ttl) {
+		rc->arm_ttl = false;
+		__ftalias_schedule(alias,
+				   msecs_to_jiffies(alias->cfg.cache_ttl_ms));
+	}
+	if (rc->released)
+		__ftalias_release_waiting(alias);
+	spin_unlock(&alias->lock);
+	ftalias_route_answers(alias);
+}
+
+/*
+ * The message of the request @id pending at @alias, for the replay cache
+ * to copy; NULL if there is none.
+ */
+static const struct sk_buff *__ftalias_request_of(struct ftalias_alias *alias,
+						  const struct ftalias_id *id)
+{
+	struct ftalias_req *req = __ftalias_req_find(alias, id);
+
+	return req ? req->skb : NULL;
+}
+
+/**
+ * ftalias_record() - a member writes its alias's replay cache
+ * @fsk: the member
+ * @rec: what to record (validated by the caller: type, flags)
+ * @data: the reply or argument, kmalloc()ed (NULL when @len is 0);
+ *	consumed
+ * @len: its length
+ *
+ * Return: as __ftalias_rc_record(), but never -EAGAIN.
+ */
+int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
+		   void *data, u32 len)
+{
+	struct ftalias_alias *alias = fsk->alias;
+	const struct sk_buff *request;
+	struct ftalias_rc_new n = {};
+	int err, tries = 0;
+
+	if (rec->type != FTALIAS_RECORD_DISCARD) {
+		err = ftalias_rc_new_alloc(&n, rec->type == FTALIAS_RECORD_BLOCK);
+		if (err)
+			goto out;
+	}
+	do {
+		spin_lock(&alias->lock);
+		request = rec->type == FTALIAS_RECORD_DISCARD ? NULL :
+			  __ftalias_request_of(alias, &rec->id);
+		err = __ftalias_rc_record(alias, fsk, rec, request, &data, len,
+					  &n);
+		ftalias_alias_unlock(alias);
+		/* The copy of the request, of the size it has. */
+	} while (err == -EAGAIN && tries++ < 2 &&
+		 !(err = ftalias_rc_new_request(&n)));
+out:
+	ftalias_rc_new_free(&n);
+	kfree(data);
+	return err == -EAGAIN ? -ENOMEM : err;
+}
+
+/**
+ * ftalias_journal_add() - journal a request a member makes for another
+ * @fsk: the member
+ * @parent: the ID of the request of its alias it is serving
+ * @id: the ID the new request will be sent with
+ * @dst: the alias it is sent to
+ * @skb: a clone of the new request; consumed
+ *
+ * Return: as __ftalias_rc_journal_add(), but never -EAGAIN.
+ */
+int ftalias_journal_add(struct ftalias_sock *fsk,
+			const struct ftalias_id *parent,
+			const struct ftalias_id *id, u32 dst,
+			struct sk_buff *skb)
+{
+	struct ftalias_alias *alias = fsk->alias;
+	const struct sk_buff *request;
+	struct ftalias_rc_new n = {};
+	struct ftalias_jrec *jr;
+	int err, tries = 0;
+
+	jr = ftalias_rc_jrec_new(id, dst, skb);
+	err = ftalias_rc_new_alloc(&n, true);
+	if (!jr || err) {
+		if (!jr)
+			kfree_skb(skb);
+		err = -ENOMEM;
+		goto out;
+	}
+	do {
+		spin_lock(&alias->lock);
+		request = __ftalias_request_of(alias, parent);
+		err = __ftalias_rc_journal_add(alias, fsk, parent, request, &jr,
+					       &n);
+		ftalias_alias_unlock(alias);
+		/* The copy of the parent request, of the size it has. */
+	} while (err == -EAGAIN && tries++ < 2 &&
+		 !(err = ftalias_rc_new_request(&n)));
+out:
+	ftalias_rc_new_free(&n);
+	ftalias_rc_jrec_free(jr);
+	return err == -EAGAIN ? -ENOMEM : err;
+}
+
+/**
+ * ftalias_flush_cache() - empty a replay cache (netlink cache-flush)
+ * @alias: the alias, referenced
+ * @in_progress: the in-progress entries too: the requests held on them
+ *	are delivered again (executed again)
+ * @flushed: how many entries went
+ *
+ * The entries recorded before the call go, a batch at a time: the lock is
+ * let go in between.
+ */
+void ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
+			 u32 *flushed)
+{
+	u64 last;
+
+	*flushed = 0;
+	spin_lock(&alias->lock);
+	last = alias->rc.seq;
+	while (__ftalias_rc_flush(alias, in_progress, last, flushed)) {
+		ftalias_alias_unlock(alias);
+		cond_resched();
+		spin_lock(&alias->lock);
+	}
+	ftalias_alias_unlock(alias);
 }
 
 /**
@@ -1454,10 +1647,9 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 	__ftalias_rc_replied(alias, id);
 	alias->stats.replies++;
 	fsk->stats.replies++;
-	spin_unlock(&alias->lock);
+	ftalias_alias_unlock(alias);
 	/* The reference of the pending state is the reply's now. */
 	ftalias_req_put(req);
-	ftalias_rc_route_answers(alias);
 
 	/*
 	 * The reply carries the request, whose copy stays charged to the
@@ -1625,10 +1817,9 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 			__ftalias_deliver(alias, req, active, clone);
 		else
 			__ftalias_hold(alias, req);
-		spin_unlock(&alias->lock);
+		ftalias_alias_unlock(alias);
 		if (!active)
 			kfree_skb(clone);
-		ftalias_rc_route_answers(alias);
 		return 0;
 	}
 	spin_unlock(&alias->lock);

@@ -170,10 +170,18 @@ int __ftalias_member_set(struct ftalias_net *fn, struct net *net,
 			 const u32 *state, struct netlink_ext_ack *extack);
 
 void __ftalias_schedule(struct ftalias_alias *alias, unsigned long delay);
-struct ftalias_req *__ftalias_req_find(struct ftalias_alias *alias,
-				       const struct ftalias_id *id);
-void __ftalias_release_waiting(struct ftalias_alias *alias,
-			       const struct ftalias_id *id);
+void ftalias_alias_unlock(struct ftalias_alias *alias)
+	__releases(&alias->lock);
+
+/* Members writing their alias's replay cache (sendmsg), and netlink. */
+int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
+		   void *data, u32 len);
+int ftalias_journal_add(struct ftalias_sock *fsk,
+			const struct ftalias_id *parent,
+			const struct ftalias_id *id, u32 dst,
+			struct sk_buff *skb);
+void ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
+			 u32 *flushed);
 
 void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net);
 void ftalias_alias_dp_kill(struct ftalias_alias *alias);

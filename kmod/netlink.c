@@ -1279,9 +1279,9 @@ int ftalias_nl_cache_flush_doit(struct sk_buff *skb, struct genl_info *info)
 		return -ENOENT;
 	}
 	/* Without the table's lock: held requests may be delivered again. */
-	ftalias_rc_flush(alias,
-			 nla_get_flag(info->attrs[FTALIAS_A_CACHE_FLUSH_IN_PROGRESS]),
-			 &flushed);
+	ftalias_flush_cache(alias,
+			    nla_get_flag(info->attrs[FTALIAS_A_CACHE_FLUSH_IN_PROGRESS]),
+			    &flushed);
 	ftalias_alias_put(alias);
 
 	hdr = genlmsg_put(msg, info->snd_portid, info->snd_seq,

@@ -323,8 +323,9 @@ static void ftalias_rc_entry_free(struct ftalias_rc_entry *e)
 
 /*
  * Remove an entry, whatever its state, and count it in @counter if not
- * NULL.  The request waiting on an entry in progress, if any, goes on:
- * it is delivered as new (the entry is no longer in the table).
+ * NULL.  The request waiting on an entry in progress, if any, goes on
+ * (@released): it is delivered as new (the entry is no longer in the
+ * table).
  */
 static void __ftalias_rc_forget(struct ftalias_alias *alias,
 				struct ftalias_rc_entry *e, u64 *counter)
@@ -335,7 +336,7 @@ static void __ftalias_rc_forget(struct ftalias_alias *alias,
 	if (counter)
 		(*counter)++;
 	if (prog && alias->rc.waiting)
-		__ftalias_release_waiting(alias, &e->id);
+		alias->rc.released = true;
 	ftalias_rc_entry_free(e);
 }
 
@@ -463,13 +464,12 @@ static int __ftalias_rc_insert(struct ftalias_alias *alias,
 static void __ftalias_rc_schedule_ttl(struct ftalias_alias *alias)
 {
 	if (list_is_singular(&alias->rc.done))
-		__ftalias_schedule(alias,
-				   msecs_to_jiffies(alias->cfg.cache_ttl_ms));
+		alias->rc.arm_ttl = true;
 }
 
 /*
  * Turn an in-progress entry into a completed one of @state holding @data
- * (@len bytes, NULL when 0): the request held on it goes on.
+ * (@len bytes, NULL when 0): the request held on it goes on (@released).
  */
 static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 				 struct ftalias_rc_entry *e, u8 state,
@@ -497,7 +497,7 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 	__ftalias_rc_charge(rc, e, ftalias_rc_cost(e));
 	__ftalias_rc_schedule_ttl(alias);
 	if (rc->waiting)
-		__ftalias_release_waiting(alias, &e->id);
+		rc->released = true;
 	ftalias_rc_prog_free(prog);
 }
 
@@ -758,15 +758,21 @@ static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e, int *err)
  * __ftalias_rc_notify() - give the orphaned entries to the active member
  * @alias: the alias, locked
  * @to: its active member
+ * @notices: the orphan notices for @to, added in entry order; the caller
+ *	queues them to @to before the lock goes
  *
  * Each orphaned in-progress entry becomes @to's to resolve, with an
- * orphan notice.  Out of memory, the alias's work tries again, the delay
- * doubling with each failure in a row and reset by a success
+ * orphan notice.  Out of memory, the alias's work must try again, the
+ * delay doubling with each failure in a row and reset by a success
  * (__ftalias_rc_fail()).  A notice too big for any skb is no transient
  * failure: it cannot happen (ftalias_rc_module_init()), but if it did,
  * that entry stays an orphan and the others still get their notices.
+ *
+ * Return: 0, or the delay in jiffies after which to try again.
  */
-void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to)
+unsigned long __ftalias_rc_notify(struct ftalias_alias *alias,
+				  struct ftalias_sock *to,
+				  struct sk_buff_head *notices)
 {
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_entry *e;
@@ -776,24 +782,22 @@ void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to)
 	lockdep_assert_held(&alias->lock);
 
 	if (!rc->nr_orphans)
-		return;
+		return 0;
 	list_for_each_entry(e, &rc->in_progress, lru) {
 		if (e->prog->owner)
 			continue;
 		msg = ftalias_rc_notice(e, &err);
 		if (!msg && WARN_ON_ONCE(err == -EMSGSIZE))
 			continue;
-		if (!msg) {
-			__ftalias_schedule(alias, __ftalias_rc_fail(rc));
-			return;
-		}
+		if (!msg)
+			return __ftalias_rc_fail(rc);
 		rc->backoff = 0;
 		e->prog->owner = to;
 		rc->nr_orphans--;
 		rc->stats.orphans++;
-		/* A member is released only after it left the alias. */
-		WARN_ON_ONCE(!ftalias_queue(to, msg));
+		__skb_queue_tail(notices, msg);
 	}
+	return 0;
 }
 
 /* Member @old leaves: the entries it had in progress become orphans. */
@@ -839,6 +843,27 @@ bool __ftalias_rc_unowned(struct ftalias_alias *alias,
 		return false;
 	*since = e->prog->orphaned;
 	return true;
+}
+
+/**
+ * __ftalias_rc_in_progress() - whether the entry of @id is in progress
+ * @alias: the alias, locked
+ * @id: a request ID
+ *
+ * A request waiting on its entry (req->waiting) goes on once this is false.
+ *
+ * Return: true while an in-progress entry of @id is in the cache.
+ */
+bool __ftalias_rc_in_progress(struct ftalias_alias *alias,
+			      const struct ftalias_id *id)
+{
+	struct ftalias_rc_entry *e;
+
+	lockdep_assert_held(&alias->lock);
+
+	e = alias->rc.live && alias->rc.entries ?
+		__ftalias_rc_lookup(&alias->rc, id) : NULL;
+	return e && e->state == FTALIAS_RC_IN_PROGRESS;
 }
 
 /**
@@ -927,16 +952,19 @@ void __ftalias_rc_gone(struct ftalias_alias *alias, const struct ftalias_id *id)
 }
 
 /**
- * ftalias_rc_client_gone() - an alias that made requests was deleted
- * @alias: an alias whose cache may hold entries of the requests
+ * __ftalias_rc_client_gone() - an alias that made requests was deleted
+ * @alias: an alias whose cache may hold entries of the requests, locked
  * @client: the id of the deleted alias
  *
  * Nothing can send those requests again: their entries go, in whatever
  * state, so that an alias created later with the same id never meets
  * them.  Called under the table's lock, which keeps that later alias
- * from being created meanwhile.
+ * from being created meanwhile.  A batch of entries at a time: the
+ * caller lets the lock go in between.
+ *
+ * Return: true if entries of @client are left.
  */
-void ftalias_rc_client_gone(struct ftalias_alias *alias, u32 client)
+bool __ftalias_rc_client_gone(struct ftalias_alias *alias, u32 client)
 {
 	const struct ftalias_id id = { .alias = client };
 	struct ftalias_rc *rc = &alias->rc;
@@ -945,25 +973,23 @@ void ftalias_rc_client_gone(struct ftalias_alias *alias, u32 client)
 	unsigned int n;
 	bool last;
 
-	spin_lock(&alias->lock);
-	while (rc->live && (c = __ftalias_rc_client(rc, &id))) {
-		for (n = 0, last = false; n < FTALIAS_RC_BATCH && !last; n++) {
-			if (WARN_ON_ONCE(list_empty(&c->entries)))
-				break;
-			e = list_first_entry(&c->entries,
-					     struct ftalias_rc_entry, cnode);
-			/* The last entry takes @c with it. */
-			last = list_is_singular(&c->entries);
-			__ftalias_rc_forget(alias, e, &rc->stats.evict_ack);
-		}
-		if (last || n < FTALIAS_RC_BATCH)
+	lockdep_assert_held(&alias->lock);
+
+	if (!rc->live)
+		return false;
+	c = __ftalias_rc_client(rc, &id);
+	if (!c)
+		return false;
+	for (n = 0, last = false; n < FTALIAS_RC_BATCH && !last; n++) {
+		if (WARN_ON_ONCE(list_empty(&c->entries)))
 			break;
-		spin_unlock(&alias->lock);
-		cond_resched();
-		spin_lock(&alias->lock);
+		e = list_first_entry(&c->entries, struct ftalias_rc_entry,
+				     cnode);
+		/* The last entry takes @c with it. */
+		last = list_is_singular(&c->entries);
+		__ftalias_rc_forget(alias, e, &rc->stats.evict_ack);
 	}
-	spin_unlock(&alias->lock);
-	ftalias_rc_route_answers(alias);
+	return !last && n == FTALIAS_RC_BATCH;
 }
 
 /* The reply to @id, a request of this alias's members, came back. */
@@ -1012,39 +1038,8 @@ unsigned long __ftalias_rc_expire(struct ftalias_alias *alias)
 	return 0;
 }
 
-/* Route the replies the kernel made from the cache; not under the lock. */
-void ftalias_rc_route_answers(struct ftalias_alias *alias)
-{
-	struct ftalias_net *fn = ftalias_net(alias->net);
-	struct sk_buff_head q;
-	struct sk_buff *skb;
-
-	if (skb_queue_empty_lockless(&alias->rc.answers))
-		return;
-	__skb_queue_head_init(&q);
-	spin_lock(&alias->lock);
-	skb_queue_splice_init(&alias->rc.answers, &q);
-	spin_unlock(&alias->lock);
-	while ((skb = __skb_dequeue(&q)))
-		ftalias_route(fn, skb);
-}
-
-/*
- * Preallocations of a record, made before the alias's lock is taken.  An
- * entry in progress keeps a copy of its request's bytes, made in process
- * context and charged to the recording process's memory cgroup: its
- * size is known under the lock only, so @request is allocated once
- * __ftalias_rc_block() said how many bytes it wants (-EAGAIN).
- */
-struct ftalias_rc_new {
-	struct ftalias_rc_entry *entry;
-	struct ftalias_rc_prog *prog;
-	struct sk_buff *request;
-	u32 want;
-};
-
 /* The copy of @n->want request bytes, for another try. */
-static int ftalias_rc_new_request(struct ftalias_rc_new *n)
+int ftalias_rc_new_request(struct ftalias_rc_new *n)
 {
 	int err;
 
@@ -1053,7 +1048,8 @@ static int ftalias_rc_new_request(struct ftalias_rc_new *n)
 	return n->request ? 0 : err;
 }
 
-static int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog)
+/* The entry of a record, and its progress if it is a BLOCK. */
+int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog)
 {
 	n->entry = kmem_cache_zalloc(ftalias_rc_entry_cache, GFP_KERNEL);
 	if (prog)
@@ -1063,7 +1059,8 @@ static int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog)
 	return 0;
 }
 
-static void ftalias_rc_new_free(struct ftalias_rc_new *n)
+/* What a record did not use. */
+void ftalias_rc_new_free(struct ftalias_rc_new *n)
 {
 	if (n->entry)
 		kmem_cache_free(ftalias_rc_entry_cache, n->entry);
@@ -1072,32 +1069,32 @@ static void ftalias_rc_new_free(struct ftalias_rc_new *n)
 }
 
 /*
- * Create the in-progress entry of @id for member @fsk: @id must be a
- * request pending at @alias (the member is serving it).  -EAGAIN: the
- * copy of the request's bytes in @n is missing or of another size, the
- * caller allocates @n->want bytes and tries again.
+ * Create the in-progress entry of @id for member @fsk: @request is the
+ * message of the request @id pending at @alias (the member is serving
+ * it), NULL if there is none.  -EAGAIN: the copy of the request's bytes
+ * in @n is missing or of another size, the caller allocates @n->want
+ * bytes and tries again.
  */
 static int __ftalias_rc_block(struct ftalias_alias *alias,
 			      struct ftalias_sock *fsk,
 			      const struct ftalias_id *id,
+			      const struct sk_buff *request,
 			      struct ftalias_rc_new *n)
 {
 	struct ftalias_rc_entry *e = n->entry;
 	struct ftalias_rc_prog *prog = n->prog;
-	struct ftalias_req *req;
 	int err;
 
 	lockdep_assert_held(&alias->lock);
 
-	req = __ftalias_req_find(alias, id);
-	if (!req)
+	if (!request)
 		return -ENOENT;
-	if (!n->request || n->request->len != req->skb->len) {
-		n->want = req->skb->len;
+	if (!n->request || n->request->len != request->len) {
+		n->want = request->len;
 		return -EAGAIN;
 	}
-	ftalias_rc_copy(n->request, 0, req->skb, req->skb->len);
-	*ftalias_cb(n->request) = *ftalias_cb(req->skb);
+	ftalias_rc_copy(n->request, 0, request, request->len);
+	*ftalias_cb(n->request) = *ftalias_cb(request);
 	ftalias_cb(n->request)->req = NULL;
 	prog->request = n->request;
 	prog->owner = fsk;
@@ -1117,48 +1114,46 @@ static int __ftalias_rc_block(struct ftalias_alias *alias,
 }
 
 /**
- * ftalias_rc_record() - a member writes its alias's replay cache
+ * __ftalias_rc_record() - a member writes its alias's replay cache
+ * @alias: the member's alias, locked
  * @fsk: the member
  * @rec: what to record (validated by the caller: type, flags)
- * @data: the reply or argument, kmalloc()ed (NULL when @len is 0);
- *	consumed
+ * @request: the message of the request @rec->id pending at @alias, NULL
+ *	if there is none
+ * @data: the reply or argument, kmalloc()ed (NULL when @len is 0); set to
+ *	NULL once the cache keeps it
  * @len: its length
+ * @n: the preallocations (ftalias_rc_new_alloc()); the cache takes what
+ *	it keeps
  *
  * Return: 0, -ENOENT (no pending request or entry with this ID at the
  * alias), -EEXIST (BLOCK of a resolved entry), -ENOBUFS (a limit),
  * -ESTALE (the requester acknowledged the ID: it will not come again),
- * -EIDRM (the alias was deleted), -ENOMEM.
+ * -EIDRM (the alias was deleted), -ENOMEM, or -EAGAIN: @n has no copy of
+ * the request's bytes of their size, ftalias_rc_new_request() makes one
+ * (without the lock) for another try.
  */
-int ftalias_rc_record(struct ftalias_sock *fsk,
-		      const struct ftalias_record *rec, void *data, u32 len)
+int __ftalias_rc_record(struct ftalias_alias *alias, struct ftalias_sock *fsk,
+			const struct ftalias_record *rec,
+			const struct sk_buff *request, void **data, u32 len,
+			struct ftalias_rc_new *n)
 {
-	struct ftalias_alias *alias = fsk->alias;
 	struct ftalias_rc *rc = &alias->rc;
-	struct ftalias_rc_new n = {};
 	struct ftalias_rc_entry *e;
-	int err, tries = 0;
+	int err = 0;
 	u8 state;
+
+	lockdep_assert_held(&alias->lock);
 
 	state = rec->type == FTALIAS_RECORD_AUTO_REPLY ? FTALIAS_RC_AUTO_REPLY :
 							 FTALIAS_RC_HANDLER;
-	if (rec->type != FTALIAS_RECORD_DISCARD) {
-		err = ftalias_rc_new_alloc(&n, rec->type == FTALIAS_RECORD_BLOCK);
-		if (err)
-			goto out_free;
-	}
-
-again:
-	spin_lock(&alias->lock);
-	if (alias->dead || !rc->live) {
-		err = -EIDRM;
-		goto out_unlock;
-	}
+	if (alias->dead || !rc->live)
+		return -EIDRM;
 	e = rc->entries ? __ftalias_rc_lookup(rc, &rec->id) : NULL;
-	err = 0;
 	switch (rec->type) {
 	case FTALIAS_RECORD_BLOCK:
 		if (!e) {
-			err = __ftalias_rc_block(alias, fsk, &rec->id, &n);
+			err = __ftalias_rc_block(alias, fsk, &rec->id, request, n);
 		} else if (e->state != FTALIAS_RC_IN_PROGRESS) {
 			err = -EEXIST;
 		} else if (e->prog->owner != fsk) {
@@ -1176,30 +1171,30 @@ again:
 		break;
 	default:
 		if (!e) {
-			if (!__ftalias_req_find(alias, &rec->id)) {
+			if (!request) {
 				err = -ENOENT;
 				break;
 			}
-			e = n.entry;
+			e = n->entry;
 			e->id = rec->id;
 			e->state = state;
-			e->data = data;
+			e->data = *data;
 			e->len = len;
 			err = __ftalias_rc_insert(alias, e);
 			if (err) {
 				e->data = NULL;
 				break;
 			}
-			n.entry = NULL;
-			data = NULL;
+			n->entry = NULL;
+			*data = NULL;
 			__ftalias_rc_schedule_ttl(alias);
 		} else if (e->state == FTALIAS_RC_IN_PROGRESS) {
 			err = __ftalias_rc_room(alias, ftalias_rc_growth(e, len),
 						false, NULL);
 			if (err)
 				break;
-			__ftalias_rc_resolve(alias, e, state, data, len);
-			data = NULL;
+			__ftalias_rc_resolve(alias, e, state, *data, len);
+			*data = NULL;
 		} else {
 			/* Recorded again: not a victim of the room it makes. */
 			err = __ftalias_rc_room(alias, ftalias_rc_growth(e, len),
@@ -1209,114 +1204,104 @@ again:
 			__ftalias_rc_charge(rc, e, (s64)len - e->len);
 			kfree(e->data);
 			e->state = state;
-			e->data = data;
+			e->data = *data;
 			e->len = len;
 			e->stamp = ftalias_rc_now();
 			e->seq = ++rc->seq;
 			__ftalias_rc_changed(rc);
 			list_move_tail(&e->lru, &rc->done);
-			data = NULL;
+			*data = NULL;
 		}
 		break;
 	}
-out_unlock:
-	spin_unlock(&alias->lock);
-	ftalias_rc_route_answers(alias);
-	/* The copy of the request, of the size it has. */
-	if (err == -EAGAIN && tries++ < 2) {
-		err = ftalias_rc_new_request(&n);
-		if (!err)
-			goto again;
-	}
-out_free:
-	ftalias_rc_new_free(&n);
-	kfree(data);
-	return err == -EAGAIN ? -ENOMEM : err;
+	return err;
 }
 
 /**
- * ftalias_rc_journal_add() - journal a request a member makes for another
+ * ftalias_rc_jrec_new() - a relay journal record, before the lock
+ * @id: the ID the journaled request will be sent with
+ * @dst: the alias it is sent to
+ * @skb: a clone of the request; the record's once made
+ *
+ * Return: the record (free it with ftalias_rc_jrec_free() if it is not
+ * journaled), or NULL: no memory, @skb still the caller's.
+ */
+struct ftalias_jrec *ftalias_rc_jrec_new(const struct ftalias_id *id, u32 dst,
+					 struct sk_buff *skb)
+{
+	struct ftalias_jrec *jr = kzalloc(sizeof(*jr), GFP_KERNEL_ACCOUNT);
+
+	if (!jr)
+		return NULL;
+	jr->id = *id;
+	jr->alias = dst;
+	jr->skb = skb;
+	return jr;
+}
+
+void ftalias_rc_jrec_free(struct ftalias_jrec *jr)
+{
+	if (jr)
+		ftalias_jrec_free(jr);
+}
+
+/**
+ * __ftalias_rc_journal_add() - journal a request a member makes for another
+ * @alias: the member's alias, locked
  * @fsk: the member
  * @parent: the ID of the request of its alias it is serving
- * @id: the ID the new request will be sent with
- * @dst: the alias it is sent to
- * @skb: a clone of the new request; consumed
+ * @request: the message of the request @parent pending at @alias, NULL if
+ *	there is none
+ * @jr: the record (ftalias_rc_jrec_new()), set to NULL once journaled
+ * @n: the preallocations of the parent's entry (ftalias_rc_new_alloc())
  *
  * The parent becomes in progress if it was not (as with BLOCK).
  *
  * Return: 0, -ENOENT (no such pending request), -EEXIST (the parent's
- * entry is resolved), -ENOBUFS (journal or cache limit), -EIDRM, -ENOMEM.
+ * entry is resolved), -ENOBUFS (journal or cache limit), -EIDRM, -ENOMEM,
+ * -EAGAIN (as __ftalias_rc_record()).
  */
-int ftalias_rc_journal_add(struct ftalias_sock *fsk,
-			   const struct ftalias_id *parent,
-			   const struct ftalias_id *id, u32 dst,
-			   struct sk_buff *skb)
+int __ftalias_rc_journal_add(struct ftalias_alias *alias,
+			     struct ftalias_sock *fsk,
+			     const struct ftalias_id *parent,
+			     const struct sk_buff *request,
+			     struct ftalias_jrec **jr, struct ftalias_rc_new *n)
 {
-	struct ftalias_alias *alias = fsk->alias;
 	struct ftalias_rc *rc = &alias->rc;
-	struct ftalias_rc_new n = {};
 	struct ftalias_rc_entry *e;
-	struct ftalias_jrec *jr;
-	int err, tries = 0;
+	u32 len = (*jr)->skb->len;
+	int err;
 
-	jr = kzalloc(sizeof(*jr), GFP_KERNEL_ACCOUNT);
-	err = ftalias_rc_new_alloc(&n, true);
-	if (!jr || err) {
-		err = -ENOMEM;
-		goto out_free;
-	}
-	jr->id = *id;
-	jr->alias = dst;
-	jr->skb = skb;
-	skb = NULL;
+	lockdep_assert_held(&alias->lock);
 
-again:
-	spin_lock(&alias->lock);
-	if (alias->dead || !rc->live) {
-		err = -EIDRM;
-		goto out_unlock;
-	}
+	if (alias->dead || !rc->live)
+		return -EIDRM;
 	e = rc->entries ? __ftalias_rc_lookup(rc, parent) : NULL;
 	if (!e) {
-		err = __ftalias_rc_block(alias, fsk, parent, &n);
+		err = __ftalias_rc_block(alias, fsk, parent, request, n);
 		if (err)
-			goto out_unlock;
+			return err;
 		e = __ftalias_rc_lookup(rc, parent);
 	} else if (e->state != FTALIAS_RC_IN_PROGRESS) {
-		err = -EEXIST;
-		goto out_unlock;
+		return -EEXIST;
 	}
 	if (e->prog->nr_journal >= FTALIAS_JOURNAL_MAX ||
-	    e->prog->journal_bytes + jr->skb->len > FTALIAS_JOURNAL_BYTES_MAX) {
+	    e->prog->journal_bytes + len > FTALIAS_JOURNAL_BYTES_MAX) {
 		rc->stats.refused++;
-		err = -ENOBUFS;
-		goto out_unlock;
+		return -ENOBUFS;
 	}
-	err = __ftalias_rc_room(alias, jr->skb->len, false, NULL);
+	err = __ftalias_rc_room(alias, len, false, NULL);
 	if (err)
-		goto out_unlock;
-	list_add_tail(&jr->node, &e->prog->journal);
+		return err;
+	list_add_tail(&(*jr)->node, &e->prog->journal);
 	e->prog->nr_journal++;
 	__ftalias_rc_changed(rc);
-	e->prog->journal_bytes += jr->skb->len;
-	__ftalias_rc_charge(rc, e, jr->skb->len);
+	e->prog->journal_bytes += len;
+	__ftalias_rc_charge(rc, e, len);
 	rc->nr_journal++;
 	rc->stats.journaled++;
-	jr = NULL;
-out_unlock:
-	spin_unlock(&alias->lock);
-	/* The copy of the parent request, of the size it has. */
-	if (err == -EAGAIN && tries++ < 2) {
-		err = ftalias_rc_new_request(&n);
-		if (!err)
-			goto again;
-	}
-out_free:
-	ftalias_rc_new_free(&n);
-	if (jr)
-		ftalias_jrec_free(jr);
-	kfree_skb(skb);
-	return err == -EAGAIN ? -ENOMEM : err;
+	*jr = NULL;
+	return 0;
 }
 
 /* The journaled request @id of @parent could not be sent after all. */
@@ -1521,49 +1506,42 @@ out:
 }
 
 /**
- * ftalias_rc_flush() - empty a replay cache (netlink cache-flush)
- * @alias: the alias, referenced
+ * __ftalias_rc_flush() - empty a replay cache (netlink cache-flush), a
+ * batch of entries at a time
+ * @alias: the alias, locked
  * @in_progress: the in-progress entries too: the requests held on them
  *	are delivered again (executed again)
- * @flushed: how many entries went
+ * @last: the entries recorded up to this @alias->rc.seq go, the ones
+ *	recorded after the flush began stay
+ * @flushed: incremented by how many entries went
  *
- * The entries recorded before the call go, a batch at a time: the lock is
- * let go in between.
+ * Return: true if entries to flush are left: the caller lets the lock go
+ * and calls again.
  */
-void ftalias_rc_flush(struct ftalias_alias *alias, bool in_progress,
-		      u32 *flushed)
+bool __ftalias_rc_flush(struct ftalias_alias *alias, bool in_progress,
+			u64 last, u32 *flushed)
 {
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_entry *e;
 	unsigned int n;
-	u64 last;
 
-	*flushed = 0;
-	spin_lock(&alias->lock);
-	last = rc->seq;
-	while (rc->live) {
-		for (n = 0; n < FTALIAS_RC_BATCH; n++) {
-			e = list_first_entry_or_null(&rc->done,
+	lockdep_assert_held(&alias->lock);
+
+	if (!rc->live)
+		return false;
+	for (n = 0; n < FTALIAS_RC_BATCH; n++) {
+		e = list_first_entry_or_null(&rc->done, struct ftalias_rc_entry,
+					     lru);
+		if ((!e || ftalias_rc_after(e->seq, last)) && in_progress)
+			e = list_first_entry_or_null(&rc->in_progress,
 						     struct ftalias_rc_entry,
 						     lru);
-			if ((!e || ftalias_rc_after(e->seq, last)) && in_progress)
-				e = list_first_entry_or_null(&rc->in_progress,
-							     struct ftalias_rc_entry,
-							     lru);
-			if (!e || ftalias_rc_after(e->seq, last))
-				break;
-			__ftalias_rc_forget(alias, e, &rc->stats.evict_flush);
-		}
-		*flushed += n;
-		if (n < FTALIAS_RC_BATCH)
+		if (!e || ftalias_rc_after(e->seq, last))
 			break;
-		spin_unlock(&alias->lock);
-		ftalias_rc_route_answers(alias);
-		cond_resched();
-		spin_lock(&alias->lock);
+		__ftalias_rc_forget(alias, e, &rc->stats.evict_flush);
 	}
-	spin_unlock(&alias->lock);
-	ftalias_rc_route_answers(alias);
+	*flushed += n;
+	return n == FTALIAS_RC_BATCH;
 }
 
 void ftalias_rc_stats(struct ftalias_alias *alias,

@@ -10,6 +10,9 @@
 #include <uapi/linux/ftalias.h>
 
 struct ftalias_alias;
+struct ftalias_jrec;
+struct ftalias_rc_entry;
+struct ftalias_rc_prog;
 struct ftalias_req;
 struct ftalias_sock;
 
@@ -50,6 +53,11 @@ struct ftalias_rc_stats {
  *  - @answers: replies the kernel made from entries, routed by whoever
  *    drops the lock next (never under it: two alias locks never nest).
  *  - @waiting: requests held on in-progress entries (req->waiting).
+ *  - @released, @arm_ttl: what the cache leaves to the request code,
+ *    which it never calls: an in-progress entry that requests wait on
+ *    left or was resolved (they go on), the first completed entry came
+ *    (the alias's work must expire it).  ftalias_alias_unlock() acts on
+ *    both before it lets the lock go, then routes @answers.
  * @all_node links the cache in the module's list for the shrinker (under
  * ftalias_rc_lock, which nests outside the alias's lock).
  */
@@ -77,6 +85,8 @@ struct ftalias_rc {
 				 * 0 again after a success
 				 */
 	bool live;		/* @ht initialised and not destroyed */
+	bool released;
+	bool arm_ttl;
 	struct list_head all_node;
 	struct ftalias_rc_stats stats;
 };
@@ -135,7 +145,11 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 					   struct ftalias_req *req,
 					   struct sk_buff **skb);
 unsigned long __ftalias_rc_backoff(struct ftalias_alias *alias);
-void __ftalias_rc_notify(struct ftalias_alias *alias, struct ftalias_sock *to);
+unsigned long __ftalias_rc_notify(struct ftalias_alias *alias,
+				  struct ftalias_sock *to,
+				  struct sk_buff_head *notices);
+bool __ftalias_rc_in_progress(struct ftalias_alias *alias,
+			      const struct ftalias_id *id);
 void __ftalias_rc_member_gone(struct ftalias_alias *alias,
 			      struct ftalias_sock *old);
 bool __ftalias_rc_unowned(struct ftalias_alias *alias,
@@ -145,19 +159,41 @@ void __ftalias_rc_ack(struct ftalias_alias *alias, const struct ftalias_id *id,
 void __ftalias_rc_replied(struct ftalias_alias *alias,
 			  const struct ftalias_id *id);
 void __ftalias_rc_gone(struct ftalias_alias *alias, const struct ftalias_id *id);
-void ftalias_rc_client_gone(struct ftalias_alias *alias, u32 client);
+bool __ftalias_rc_client_gone(struct ftalias_alias *alias, u32 client);
 void __ftalias_rc_journal_replied(struct ftalias_alias *alias,
 				  const struct ftalias_id *id);
 unsigned long __ftalias_rc_expire(struct ftalias_alias *alias);
-void ftalias_rc_route_answers(struct ftalias_alias *alias);
 
-/* Members writing their alias's cache (sendmsg). */
-int ftalias_rc_record(struct ftalias_sock *fsk,
-		      const struct ftalias_record *rec, void *data, u32 len);
-int ftalias_rc_journal_add(struct ftalias_sock *fsk,
-			   const struct ftalias_id *parent,
-			   const struct ftalias_id *id, u32 dst,
-			   struct sk_buff *skb);
+/*
+ * Members writing their alias's cache (sendmsg): what may be needed is
+ * allocated before the alias's lock is taken.  An entry in progress
+ * keeps a copy of its request's bytes, made in process context and
+ * charged to the recording process's memory cgroup: its size is known
+ * under the lock only, so @request is allocated once the record said how
+ * many bytes it wants (-EAGAIN, ftalias_rc_new_request()).
+ */
+struct ftalias_rc_new {
+	struct ftalias_rc_entry *entry;
+	struct ftalias_rc_prog *prog;
+	struct sk_buff *request;
+	u32 want;
+};
+
+int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog);
+int ftalias_rc_new_request(struct ftalias_rc_new *n);
+void ftalias_rc_new_free(struct ftalias_rc_new *n);
+int __ftalias_rc_record(struct ftalias_alias *alias, struct ftalias_sock *fsk,
+			const struct ftalias_record *rec,
+			const struct sk_buff *request, void **data, u32 len,
+			struct ftalias_rc_new *n);
+struct ftalias_jrec *ftalias_rc_jrec_new(const struct ftalias_id *id, u32 dst,
+					 struct sk_buff *skb);
+void ftalias_rc_jrec_free(struct ftalias_jrec *jr);
+int __ftalias_rc_journal_add(struct ftalias_alias *alias,
+			     struct ftalias_sock *fsk,
+			     const struct ftalias_id *parent,
+			     const struct sk_buff *request,
+			     struct ftalias_jrec **jr, struct ftalias_rc_new *n);
 void ftalias_rc_journal_del(struct ftalias_sock *fsk,
 			    const struct ftalias_id *parent,
 			    const struct ftalias_id *id);
@@ -168,8 +204,8 @@ int ftalias_rc_dump(struct ftalias_alias *alias, struct ftalias_rc_cursor *cur,
 int ftalias_rc_journal_dump(struct ftalias_alias *alias,
 			    struct ftalias_rc_cursor *cur,
 			    struct ftalias_jrec_info *info, int max, u32 *genid);
-void ftalias_rc_flush(struct ftalias_alias *alias, bool in_progress,
-		      u32 *flushed);
+bool __ftalias_rc_flush(struct ftalias_alias *alias, bool in_progress,
+			u64 last, u32 *flushed);
 void ftalias_rc_stats(struct ftalias_alias *alias,
 		      struct ftalias_rc_stats *stats, u32 *entries,
 		      u32 *in_progress, u64 *bytes, u32 *journal, u32 *waiting);
