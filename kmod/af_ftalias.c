@@ -24,6 +24,7 @@
 #include "conn.h"
 #include "ftalias.h"
 #include "member.h"
+#include "msg.h"
 #include "replay.h"
 
 static struct proto ftalias_proto = {
@@ -552,13 +553,20 @@ struct sk_buff *ftalias_alloc_skb(struct sock *sk, struct msghdr *msg,
 	return skb;
 }
 
+/* Whether a datagram sender still waits for room at @arg, a port. */
+static bool ftalias_port_full(const void *arg)
+{
+	const struct ftalias_sock *to = arg;
+
+	return ftalias_rcv_full(to) && !READ_ONCE(to->dead);
+}
+
 /* A datagram to a port: wait for room in its queue, then queue. */
 static int ftalias_send_datagram(struct ftalias_sock *fsk,
 				 struct ftalias_sock *to, struct sk_buff *skb,
 				 long *timeo)
 {
 	struct ftalias_skb_cb *cb = ftalias_cb(skb);
-	DEFINE_WAIT(wait);
 	int err;
 
 	memset(cb, 0, sizeof(*cb));
@@ -577,14 +585,9 @@ static int ftalias_send_datagram(struct ftalias_sock *fsk,
 			err = -EAGAIN;
 			break;
 		}
-		prepare_to_wait(&to->peer_wait, &wait, TASK_INTERRUPTIBLE);
-		if (ftalias_rcv_full(to) && !READ_ONCE(to->dead))
-			*timeo = schedule_timeout(*timeo);
-		finish_wait(&to->peer_wait, &wait);
-		if (signal_pending(current)) {
-			err = sock_intr_errno(*timeo);
+		err = ftalias_wait_for_room(to, timeo, ftalias_port_full, to);
+		if (err)
 			break;
-		}
 	}
 	kfree_skb(skb);
 	return err;

@@ -31,6 +31,7 @@
 #include "conn.h"
 #include "ftalias.h"
 #include "member.h"
+#include "msg.h"
 #include "netlink.h"
 #include "trace.h"
 
@@ -552,6 +553,15 @@ static struct ftalias_sock *ftalias_conn_child(struct ftalias_sock *l)
 	return child;
 }
 
+/* Whether a connector still waits for room in listener @arg's backlog. */
+static bool ftalias_backlog_full(const void *arg)
+{
+	const struct ftalias_sock *l = arg;
+
+	return READ_ONCE(l->nr_pending) > READ_ONCE(l->sk.sk_max_ack_backlog) &&
+	       READ_ONCE(l->accepting);
+}
+
 static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 				int len, int flags)
 {
@@ -564,7 +574,6 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	struct ftalias_conn *c = NULL, *old;
 	struct ftalias_alias *alias = NULL;
 	struct ftalias_identity id;
-	DEFINE_WAIT(wait);
 	bool dropped = false;
 	long timeo;
 	u32 hash;
@@ -647,16 +656,9 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 			err = -EAGAIN;
 			goto out_erase;
 		}
-		prepare_to_wait(&l->peer_wait, &wait, TASK_INTERRUPTIBLE);
-		if (READ_ONCE(l->nr_pending) >
-		    READ_ONCE(l->sk.sk_max_ack_backlog) &&
-		    READ_ONCE(l->accepting))
-			timeo = schedule_timeout(timeo);
-		finish_wait(&l->peer_wait, &wait);
-		if (signal_pending(current)) {
-			err = sock_intr_errno(timeo);
+		err = ftalias_wait_for_room(l, &timeo, ftalias_backlog_full, l);
+		if (err)
 			goto out_erase;
-		}
 	}
 	if (err) {
 		spin_unlock(&t->lock);
@@ -854,6 +856,20 @@ static int ftalias_conn_send_err(struct ftalias_sock *fsk)
 	return 0;
 }
 
+/* A sender on a connection's end waiting for room at the other end. */
+struct ftalias_conn_wait {
+	struct ftalias_sock *fsk;
+	struct ftalias_sock *peer;
+};
+
+static bool ftalias_peer_full(const void *arg)
+{
+	const struct ftalias_conn_wait *w = arg;
+
+	return ftalias_rcv_full(w->peer) && !ftalias_conn_send_err(w->fsk) &&
+	       !READ_ONCE(w->peer->dead);
+}
+
 static int ftalias_conn_sendmsg(struct socket *sock, struct msghdr *msg,
 				size_t len)
 {
@@ -862,7 +878,7 @@ static int ftalias_conn_sendmsg(struct socket *sock, struct msghdr *msg,
 	struct ftalias_sock *peer = ftalias_conn_peer(fsk);
 	struct ftalias_skb_cb *cb;
 	struct sk_buff *skb;
-	DEFINE_WAIT(wait);
+	struct ftalias_conn_wait w = { .fsk = fsk, .peer = peer };
 	long timeo;
 	int err;
 
@@ -917,15 +933,9 @@ static int ftalias_conn_sendmsg(struct socket *sock, struct msghdr *msg,
 			err = -EAGAIN;
 			break;
 		}
-		prepare_to_wait(&peer->peer_wait, &wait, TASK_INTERRUPTIBLE);
-		if (ftalias_rcv_full(peer) && !ftalias_conn_send_err(fsk) &&
-		    !READ_ONCE(peer->dead))
-			timeo = schedule_timeout(timeo);
-		finish_wait(&peer->peer_wait, &wait);
-		if (signal_pending(current)) {
-			err = sock_intr_errno(timeo);
+		err = ftalias_wait_for_room(peer, &timeo, ftalias_peer_full, &w);
+		if (err)
 			break;
-		}
 	}
 	kfree_skb(skb);
 out:

@@ -28,6 +28,7 @@
 #include "alias.h"
 #include "ftalias.h"
 #include "member.h"
+#include "msg.h"
 #include "netlink.h"
 #include "replay.h"
 #include "trace.h"
@@ -41,36 +42,12 @@ static_assert(sizeof(unsigned long) == sizeof(u64), "64-bit kernels only");
 /* Held requests whose grace period ends within this much fail together. */
 #define FTALIAS_GRACE_SLACK	(HZ / 100 + 1)
 
-static struct kmem_cache *ftalias_req_cache __ro_after_init;
-
-int __init ftalias_req_cache_init(void)
-{
-	ftalias_req_cache = KMEM_CACHE(ftalias_req, SLAB_ACCOUNT);
-	return ftalias_req_cache ? 0 : -ENOMEM;
-}
-
-void ftalias_req_cache_exit(void)
-{
-	kmem_cache_destroy(ftalias_req_cache);
-}
-
 void ftalias_reqs_init(struct ftalias_reqs *reqs)
 {
 	xa_init(&reqs->xa);
 	atomic64_set(&reqs->xid, 0);
 	atomic64_set(&reqs->ack, 0);
 	reqs->closed = false;
-}
-
-static void ftalias_req_put(struct ftalias_req *req)
-{
-	if (!refcount_dec_and_test(&req->ref))
-		return;
-	WARN_ON_ONCE(!list_empty(&req->node));
-	/* Still here only when answered: the other ends free it earlier. */
-	consume_skb(req->skb);
-	ftalias_alias_put(req->dst);
-	kmem_cache_free(ftalias_req_cache, req);
 }
 
 /* A request stops waiting on an in-progress replay-cache entry. */
@@ -114,138 +91,6 @@ static bool __ftalias_req_steal(struct ftalias_alias *alias,
 
 	return xa_cmpxchg(&req->owner->xa, (unsigned long)req->id.xid, req,
 			  NULL, GFP_ATOMIC) == req;
-}
-
-/*
- * Destructor of every message the data path holds: uncharges the socket
- * it is queued to, if any, and drops the request it carries (a request's
- * clone, or a reply that keeps its request, and so the requester's send
- * buffer charge, until it is read).
- */
-static void ftalias_skb_destructor(struct sk_buff *skb)
-{
-	struct ftalias_req *req = ftalias_cb(skb)->req;
-
-	if (skb->sk)
-		sock_rfree(skb);
-	if (req)
-		ftalias_req_put(req);
-}
-
-/*
- * Make @skb the data path's, owned by no socket: the sender's charge, or
- * the charge of the queue it was on, is released.  Its ftalias_skb_cb
- * must be filled in.
- */
-void ftalias_skb_adopt(struct sk_buff *skb)
-{
-	if (skb->destructor != ftalias_skb_destructor) {
-		skb_orphan(skb);
-		skb->destructor = ftalias_skb_destructor;
-	} else if (skb->sk) {
-		sock_rfree(skb);
-		skb->sk = NULL;
-	}
-}
-
-void ftalias_skb_set_owner_r(struct sk_buff *skb, struct ftalias_sock *fsk)
-{
-	ftalias_skb_adopt(skb);
-	skb->sk = &fsk->sk;
-	atomic_add(skb->truesize, &fsk->sk.sk_rmem_alloc);
-}
-
-bool ftalias_rcv_full(const struct ftalias_sock *fsk)
-{
-	return atomic_read(&fsk->sk.sk_rmem_alloc) >= READ_ONCE(fsk->sk.sk_rcvbuf);
-}
-
-/**
- * ftalias_queue() - queue a message to a socket
- * @fsk: the receiving socket
- * @skb: the message, its ftalias_skb_cb filled in; consumed
- *
- * The receive buffer limit is the caller's business: senders wait for room
- * before, replies and hand-overs never wait.
- *
- * Return: false if @fsk was released (and @skb freed).
- */
-bool ftalias_queue(struct ftalias_sock *fsk, struct sk_buff *skb)
-{
-	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
-	unsigned long flags;
-
-	ftalias_skb_set_owner_r(skb, fsk);
-	spin_lock_irqsave(&q->lock, flags);
-	if (fsk->dead) {
-		spin_unlock_irqrestore(&q->lock, flags);
-		kfree_skb(skb);
-		return false;
-	}
-	__skb_queue_tail(q, skb);
-	spin_unlock_irqrestore(&q->lock, flags);
-	fsk->sk.sk_data_ready(&fsk->sk);
-	return true;
-}
-
-/* Put back at the head a message recvmsg() took but could not copy. */
-void ftalias_requeue(struct ftalias_sock *fsk, struct sk_buff *skb)
-{
-	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
-	unsigned long flags;
-
-	spin_lock_irqsave(&q->lock, flags);
-	if (fsk->dead) {
-		spin_unlock_irqrestore(&q->lock, flags);
-		kfree_skb(skb);
-		return;
-	}
-	__skb_queue_head(q, skb);
-	spin_unlock_irqrestore(&q->lock, flags);
-	/* Another reader may have gone to sleep on the empty queue. */
-	fsk->sk.sk_data_ready(&fsk->sk);
-}
-
-/**
- * ftalias_recv_skb() - the next message of @fsk's receive queue
- * @fsk: the receiving socket
- * @flags: recvmsg()'s flags (MSG_PEEK, MSG_DONTWAIT)
- * @err: set when no message is returned
- *
- * skb_recv_datagram(), except that a wait ended by a signal is never
- * restarted: -EINTR, as with a receive timeout, instead of -ERESTARTSYS.
- * recvmmsg() keeps the error of a receive that fails after its first
- * message in sk_err and returns the count; the next call on the socket
- * (recvmsg(), recvmmsg(), getsockopt(SO_ERROR)) reports it, and no
- * signal is pending then to turn -ERESTARTSYS into -EINTR or a restart:
- * errno 512 would reach user space.
- *
- * Return: the message, taken off the queue unless MSG_PEEK, or NULL and
- * *@err: -EAGAIN, -EINTR, a kept error, or 0 (RCV_SHUTDOWN).
- */
-struct sk_buff *ftalias_recv_skb(struct ftalias_sock *fsk, unsigned int flags,
-				 int *err)
-{
-	struct sk_buff *skb = skb_recv_datagram(&fsk->sk, flags, err);
-
-	if (!skb && *err == -ERESTARTSYS)
-		*err = -EINTR;
-	return skb;
-}
-
-/* Wake the senders waiting for room in @fsk's receive queue. */
-void ftalias_wake_senders(struct ftalias_sock *fsk)
-{
-	/*
-	 * The room was made before: a sender that checks for room after
-	 * prepare_to_wait() sees it, or is seen on the wait queue here.
-	 * The barrier pairs with the one of set_current_state() in
-	 * prepare_to_wait().
-	 */
-	smp_mb();
-	/* Lockless check, ordered by the barrier above. */
-	if (waitqueue_active(&fsk->peer_wait))
-		wake_up_interruptible_all(&fsk->peer_wait);
 }
 
 /*
@@ -348,6 +193,10 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 		break;
 	case FTALIAS_RC_WAIT:
 		kfree_skb(clone);
+		req->waiting = true;
+		req->holder = NULL;
+		req->held_since = ktime_get();
+		alias->rc.waiting++;
 		return;
 	case FTALIAS_RC_ANSWERED:
 		kfree_skb(clone);
@@ -888,22 +737,6 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 
 	__skb_queue_purge(&drop);
 	ftalias_reqs_disown(&alias->reqs, &fsk->sk);
-	ftalias_wake_senders(fsk);
-}
-
-/* A socket that is not a member is released: refuse and drop its queue. */
-void ftalias_sock_purge(struct ftalias_sock *fsk)
-{
-	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
-	struct sk_buff_head drop;
-	unsigned long flags;
-
-	__skb_queue_head_init(&drop);
-	spin_lock_irqsave(&q->lock, flags);
-	WRITE_ONCE(fsk->dead, true);
-	skb_queue_splice_init(q, &drop);
-	spin_unlock_irqrestore(&q->lock, flags);
-	__skb_queue_purge(&drop);
 	ftalias_wake_senders(fsk);
 }
 
@@ -1692,6 +1525,27 @@ static u64 ftalias_reqs_ack(struct ftalias_reqs *reqs)
 	return ack;
 }
 
+/* A sender waiting for room at the active member of an alias. */
+struct ftalias_wait_active {
+	const struct ftalias_alias *alias;
+	const struct ftalias_sock *active;
+};
+
+/*
+ * Whether the sender still waits.  Asked after the alias's lock was let
+ * go: a promotion in between, whose wake-up of the old active member's
+ * senders may have come before this sender was on the wait queue, ends
+ * the wait too.
+ */
+static bool ftalias_active_full(const void *arg)
+{
+	const struct ftalias_wait_active *wa = arg;
+
+	return READ_ONCE(wa->alias->active) == wa->active &&
+	       ftalias_rcv_full(wa->active) && !READ_ONCE(wa->active->dead) &&
+	       !READ_ONCE(wa->alias->dead);
+}
+
 /**
  * ftalias_send_request() - send a request to an alias
  * @fsk: the sending socket, bound
@@ -1719,8 +1573,8 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	struct ftalias_sock *active;
 	struct ftalias_skb_cb *cb;
 	struct ftalias_req *req;
+	struct ftalias_wait_active wa = { .alias = alias };
 	struct sk_buff *clone;
-	DEFINE_WAIT(wait);
 	void *old;
 	u64 ack;
 	int err;
@@ -1731,12 +1585,12 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	cb->src_port = fsk->port;
 	cb->src_alias = fsk->alias ? fsk->alias->id : 0;
 
-	req = kmem_cache_zalloc(ftalias_req_cache, GFP_KERNEL);
+	req = ftalias_req_alloc();
 	clone = skb_clone(skb, GFP_KERNEL);
 	if (!req || !clone ||
 	    (fsk->alias && ftalias_alias_note_dst(fsk->alias, alias->id))) {
 		if (req)
-			kmem_cache_free(ftalias_req_cache, req);
+			ftalias_req_free(req);
 		kfree_skb(clone);
 		kfree_skb(skb);
 		return -ENOMEM;
@@ -1768,18 +1622,13 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 				break;
 			}
 			sock_hold(&active->sk);
-			prepare_to_wait(&active->peer_wait, &wait,
-					TASK_INTERRUPTIBLE);
 			spin_unlock(&alias->lock);
-			if (ftalias_rcv_full(active) &&
-			    !READ_ONCE(active->dead) && !READ_ONCE(alias->dead))
-				*timeo = schedule_timeout(*timeo);
-			finish_wait(&active->peer_wait, &wait);
+			wa.active = active;
+			err = ftalias_wait_for_room(active, timeo,
+						    ftalias_active_full, &wa);
 			sock_put(&active->sk);
-			if (signal_pending(current)) {
-				err = sock_intr_errno(*timeo);
+			if (err)
 				goto err_free;
-			}
 			continue;
 		}
 
@@ -1826,7 +1675,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 err_free:
 	req->skb = NULL;
 	ftalias_alias_put(alias);
-	kmem_cache_free(ftalias_req_cache, req);
+	ftalias_req_free(req);
 	kfree_skb(clone);
 	kfree_skb(skb);
 	return err;

@@ -10,6 +10,8 @@
 #include <linux/xarray.h>
 #include <uapi/linux/ftalias.h>
 
+#include "msg.h"
+
 struct ftalias_alias;
 struct ftalias_net;
 struct ftalias_sock;
@@ -34,34 +36,6 @@ struct ftalias_reqs {
 	bool closed;
 };
 
-/*
- * A request sent to an alias and not answered yet, kept on the requester's
- * side so that it can be delivered again when the member holding it goes
- * away.  @node, @holder, @skb, @flags, @queued, @held, @waiting and
- * @held_since are protected by @dst's lock.  @holder is the member the
- * request was delivered to, NULL while it is held (@held: for want of an
- * active member, counted in dst->nr_held) or waiting on an in-progress
- * replay-cache entry (@waiting, counted in dst->rc.waiting).
- */
-struct ftalias_req {
-	struct list_head node;		/* in dst->pending */
-	struct ftalias_id id;
-	struct ftalias_alias *dst;	/* holds a reference */
-	struct ftalias_reqs *owner;	/* valid while on dst->pending */
-	struct sk_buff *skb;		/* as sent, charged to the sending socket
-					 * until it is released; NULL once the
-					 * requester's table went away
-					 */
-	struct ftalias_sock *holder;
-	ktime_t held_since;		/* when it was held */
-	u32 flags;			/* FTALIAS_F_* of the next delivery */
-	bool delivered;			/* to some member, once */
-	bool queued;			/* scratch of the hand-over */
-	bool held;
-	bool waiting;
-	refcount_t ref;
-};
-
 struct ftalias_member_stats {
 	u64 delivered;
 	u64 redelivered;
@@ -79,52 +53,8 @@ struct ftalias_alias_stats {
 	u64 promotions;
 };
 
-enum ftalias_msg_kind {
-	FTALIAS_MSG_DATAGRAM,	/* to a port */
-	FTALIAS_MSG_REQUEST,	/* to an alias: @req is set */
-	FTALIAS_MSG_REPLY,	/* to the requester of @id */
-	FTALIAS_MSG_NOTICE,	/* the kernel failed request @id: @err */
-	FTALIAS_MSG_ORPHAN,	/* orphan notice of request @id */
-};
-
-/* skb->cb of every message queued to an AF_FTALIAS socket. */
-struct ftalias_skb_cb {
-	struct ftalias_id id;
-	struct ftalias_req *req;	/* a reference, for requests */
-	u32 src_port;
-	u32 src_alias;
-	u8 kind;			/* enum ftalias_msg_kind */
-	u8 to_alias;			/* replies: routed by id.alias */
-	u16 flags;			/* FTALIAS_F_* */
-	union {
-		u32 err;		/* notices */
-		u32 aux;		/* requests, orphan notices: bytes
-					 * of handler argument or journal
-					 * before the request's
-					 */
-	};
-};
-
-static inline struct ftalias_skb_cb *ftalias_cb(const struct sk_buff *skb)
-{
-	BUILD_BUG_ON(sizeof(struct ftalias_skb_cb) > sizeof(skb->cb));
-	return (struct ftalias_skb_cb *)skb->cb;
-}
-
-int ftalias_req_cache_init(void);
-void ftalias_req_cache_exit(void);
-
 void ftalias_reqs_init(struct ftalias_reqs *reqs);
 void ftalias_reqs_close(struct ftalias_reqs *reqs);
-
-void ftalias_skb_adopt(struct sk_buff *skb);
-void ftalias_skb_set_owner_r(struct sk_buff *skb, struct ftalias_sock *fsk);
-bool ftalias_queue(struct ftalias_sock *fsk, struct sk_buff *skb);
-void ftalias_requeue(struct ftalias_sock *fsk, struct sk_buff *skb);
-struct sk_buff *ftalias_recv_skb(struct ftalias_sock *fsk, unsigned int flags,
-				 int *err);
-bool ftalias_rcv_full(const struct ftalias_sock *fsk);
-void ftalias_wake_senders(struct ftalias_sock *fsk);
 
 /* A member as netlink shows it, copied under the alias's lock. */
 struct ftalias_member_info {
@@ -163,7 +93,6 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 int ftalias_member_join(struct ftalias_net *fn, struct ftalias_sock *fsk,
 			struct ftalias_alias *alias);
 void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk);
-void ftalias_sock_purge(struct ftalias_sock *fsk);
 
 int __ftalias_member_set(struct ftalias_net *fn, struct net *net,
 			 struct ftalias_alias *alias, u32 port, const u32 *prio,

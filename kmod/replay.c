@@ -50,7 +50,7 @@
 #include "af_ftalias.h"
 #include "alias.h"
 #include "ftalias.h"
-#include "member.h"
+#include "msg.h"
 #include "replay.h"
 #include "trace.h"
 
@@ -632,13 +632,13 @@ static struct sk_buff *ftalias_rc_attach(struct sk_buff *msg,
  * @skb: set to the message to deliver instead (FTALIAS_RC_DELIVER_SKB),
  *	or to the reply to route (FTALIAS_RC_ANSWERED)
  *
- * FTALIAS_RC_WAIT leaves @req waiting on its in-progress entry; the caller
- * does the rest.
+ * FTALIAS_RC_WAIT: @req is to wait on its in-progress entry; the caller
+ * makes it wait (req->waiting, counted in @alias->rc.waiting).
  *
  * Return: enum ftalias_rc_verdict.
  */
 enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
-					   struct ftalias_req *req,
+					   const struct ftalias_req *req,
 					   struct sk_buff **skb)
 {
 	struct ftalias_rc *rc = &alias->rc;
@@ -657,10 +657,6 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 
 	switch (e->state) {
 	case FTALIAS_RC_IN_PROGRESS:
-		req->waiting = true;
-		req->holder = NULL;
-		req->held_since = ktime_get();
-		rc->waiting++;
 		rc->stats.hits_held++;
 		trace_ftalias_cache_hit(alias, req, e->state, e->len);
 		return FTALIAS_RC_WAIT;

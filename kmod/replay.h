@@ -142,7 +142,7 @@ enum ftalias_rc_verdict {
 };
 
 enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
-					   struct ftalias_req *req,
+					   const struct ftalias_req *req,
 					   struct sk_buff **skb);
 unsigned long __ftalias_rc_backoff(struct ftalias_alias *alias);
 unsigned long __ftalias_rc_notify(struct ftalias_alias *alias,
