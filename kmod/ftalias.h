@@ -44,7 +44,7 @@
  * Membership changes (bind to an alias, release of a member, member-set)
  * also take @lock, so that their notifications are ordered too; the data
  * path (sendmsg, recvmsg) never takes it.  See alias.h for the data-path
- * state of an alias and member.h for requests.
+ * state of an alias and request.h for requests.
  *
  * Free paths: alias-del (netlink); the failure paths of alias-new (the
  * caller's reference, before or after __ftalias_alias_link()); namespace

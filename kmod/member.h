@@ -11,30 +11,12 @@
 #include <uapi/linux/ftalias.h>
 
 #include "msg.h"
+#include "request.h"
 
 struct ftalias_alias;
 struct ftalias_net;
 struct ftalias_sock;
 struct netlink_ext_ack;
-
-/*
- * The requests a requester (a socket, or an alias for the requests of its
- * members) sent to aliases and that wait for their reply, by transaction
- * id.  Being in @xa is the ownership of the request's pending state: who
- * erases it (the reply, the requester going away, the kernel failing the
- * request) unlinks it from its destination alias and drops that reference.
- * Every taker but the requester going away (which sets @closed first)
- * erases it under the destination alias's lock and unlinks it in the same
- * hold, so that nothing there delivers a request that was answered.
- * @closed (under the xarray's lock) refuses new requests once the
- * requester goes away.  Lock order: an alias's lock, then @xa's lock.
- */
-struct ftalias_reqs {
-	struct xarray xa;
-	atomic64_t xid;		/* the last transaction id issued */
-	atomic64_t ack;		/* FTALIAS_ACK of an alias's members */
-	bool closed;
-};
 
 struct ftalias_member_stats {
 	u64 delivered;
@@ -52,9 +34,6 @@ struct ftalias_alias_stats {
 	u64 failed;
 	u64 promotions;
 };
-
-void ftalias_reqs_init(struct ftalias_reqs *reqs);
-void ftalias_reqs_close(struct ftalias_reqs *reqs);
 
 /* A member as netlink shows it, copied under the alias's lock. */
 struct ftalias_member_info {
@@ -75,21 +54,6 @@ void ftalias_member_info(struct ftalias_alias *alias, struct ftalias_sock *m,
 struct ftalias_sock *__ftalias_member_by_port(struct ftalias_alias *alias,
 					      u32 port);
 
-/* How ftalias_send_request() gets the ID of the request. */
-enum ftalias_send_mode {
-	FTALIAS_SEND_NEW,	/* stamped now */
-	FTALIAS_SEND_RESENT,	/* a member re-sends with an ID of its alias */
-	FTALIAS_SEND_STAMPED,	/* stamped by ftalias_stamp() before */
-};
-
-void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id);
-int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
-			 struct sk_buff *skb, struct ftalias_id *id,
-			 enum ftalias_send_mode mode, long *timeo);
-void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb);
-int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
-		       struct sk_buff *skb);
-
 int ftalias_member_join(struct ftalias_net *fn, struct ftalias_sock *fsk,
 			struct ftalias_alias *alias);
 void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk);
@@ -97,24 +61,5 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk);
 int __ftalias_member_set(struct ftalias_net *fn, struct net *net,
 			 struct ftalias_alias *alias, u32 port, const u32 *prio,
 			 const u32 *state, struct netlink_ext_ack *extack);
-
-void __ftalias_schedule(struct ftalias_alias *alias, unsigned long delay);
-void ftalias_alias_unlock(struct ftalias_alias *alias)
-	__releases(&alias->lock);
-
-/* Members writing their alias's replay cache (sendmsg), and netlink. */
-int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
-		   void *data, u32 len);
-int ftalias_journal_add(struct ftalias_sock *fsk,
-			const struct ftalias_id *parent,
-			const struct ftalias_id *id, u32 dst,
-			struct sk_buff *skb);
-void ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
-			 u32 *flushed);
-
-void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net);
-void ftalias_alias_dp_kill(struct ftalias_alias *alias);
-void ftalias_alias_forget_dsts(struct ftalias_net *fn,
-			       struct ftalias_alias *alias);
 
 #endif /* _FTALIAS_MEMBER_H */

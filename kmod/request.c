@@ -1,0 +1,1245 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The life of a request sent to an alias: stamped, sent, delivered to
+ * the active member or held while there is none, answered (by a member
+ * or from the replay cache), routed back to its requester, or failed; the
+ * alias's work item that runs the grace periods and TTLs; and
+ * ftalias_alias_unlock(), which acts on what the replay cache leaves.
+ * The locking rules are in alias.h (alias state), request.h (requests)
+ * and af_ftalias.h (sockets).
+ *
+ * A request sent to an alias is kept by its requester (struct ftalias_req
+ * in the requester's struct ftalias_reqs, and on the alias's pending list)
+ * until its reply arrives.  The member it was delivered to gets a clone of
+ * it; when that member goes away, or is demoted before reading it, the
+ * request is delivered again, from the requester's copy, to the next
+ * active member.  Nothing is kept on the serving side, so the same rule
+ * holds when the serving side is another node (cluster mode).
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/jiffies.h>
+#include <linux/ktime.h>
+#include <linux/lockdep.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/workqueue.h>
+#include <net/sock.h>
+
+#include "af_ftalias.h"
+#include "alias.h"
+#include "ftalias.h"
+#include "msg.h"
+#include "replay.h"
+#include "request.h"
+#include "trace.h"
+
+/*
+ * The transaction id is the key of a requester's xarray: 64-bit indices.
+ * (On 32-bit, a table keyed by the whole ID would be needed.)
+ */
+static_assert(sizeof(unsigned long) == sizeof(u64), "64-bit kernels only");
+
+/* Held requests whose grace period ends within this much fail together. */
+#define FTALIAS_GRACE_SLACK	(HZ / 100 + 1)
+
+void ftalias_reqs_init(struct ftalias_reqs *reqs)
+{
+	xa_init(&reqs->xa);
+	atomic64_set(&reqs->xid, 0);
+	atomic64_set(&reqs->ack, 0);
+	reqs->closed = false;
+}
+
+/* A request stops waiting on an in-progress replay-cache entry. */
+static void __ftalias_note_hold(struct ftalias_alias *alias,
+				struct ftalias_req *req)
+{
+	u64 ms = ktime_ms_delta(ktime_get(), req->held_since);
+
+	req->waiting = false;
+	alias->rc.waiting--;
+	if (ms > alias->rc.stats.longest_hold_ms)
+		alias->rc.stats.longest_hold_ms = ms;
+}
+
+/* Unlink a request that left its requester's table from its alias. */
+static void __ftalias_req_unlink(struct ftalias_alias *alias,
+				 struct ftalias_req *req)
+{
+	lockdep_assert_held(&alias->lock);
+
+	if (req->held)
+		alias->nr_held--;
+	if (req->waiting)
+		__ftalias_note_hold(alias, req);
+	req->held = false;
+	req->holder = NULL;
+	list_del_init(&req->node);
+	alias->nr_pending--;
+}
+
+/*
+ * Take the pending state of @req away from its requester, under the
+ * alias's lock.  Fails when another taker had it first (it unlinked the
+ * request under that lock already), or when the requester goes away
+ * (ftalias_reqs_close(), which unlinks it as soon as it gets the lock).
+ */
+static bool __ftalias_req_steal(struct ftalias_alias *alias,
+				struct ftalias_req *req)
+{
+	lockdep_assert_held(&alias->lock);
+
+	return xa_cmpxchg(&req->owner->xa, (unsigned long)req->id.xid, req,
+			  NULL, GFP_ATOMIC) == req;
+}
+
+/*
+ * Run the alias's work in @delay jiffies at the latest (grace periods,
+ * TTLs, retries and cache answers share it).
+ */
+void __ftalias_schedule(struct ftalias_alias *alias, unsigned long delay)
+{
+	struct delayed_work *dw = &alias->work;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (alias->dead)
+		return;
+	if (delayed_work_pending(dw) &&
+	    time_before_eq(READ_ONCE(dw->timer.expires), jiffies + delay))
+		return;
+	mod_delayed_work(system_wq, dw, delay);
+}
+
+static void __ftalias_hold(struct ftalias_alias *alias, struct ftalias_req *req)
+{
+	lockdep_assert_held(&alias->lock);
+
+	req->holder = NULL;
+	req->held = true;
+	req->held_since = ktime_get();
+	alias->nr_held++;
+	alias->stats.held++;
+	trace_ftalias_request_held(alias, req, FTALIAS_TRACE_HELD_NO_ACTIVE);
+	__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
+}
+
+/*
+ * A held reply's request copy stops being charged to its requester's
+ * socket once that socket is released (it is @dead), so that a closed
+ * member is not kept, with its namespace, for the grace period: as its
+ * unanswered requests (ftalias_reqs_disown()), it is then charged to no
+ * socket.  Once answered, a request's copy is touched by nobody but its
+ * last reference, and the reply holds one: the lock of the alias holding
+ * the reply is enough.  ftalias_member_leave() sets @dead under that lock
+ * and walks the held replies after, so that none is missed.
+ */
+void __ftalias_held_reply_disown(struct ftalias_alias *alias,
+				 struct sk_buff *skb)
+{
+	struct ftalias_req *req = ftalias_cb(skb)->req;
+	struct sock *sk;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!req || !req->skb)
+		return;
+	sk = req->skb->sk;
+	if (sk && READ_ONCE(ftalias_sk(sk)->dead))
+		skb_orphan(req->skb);
+}
+
+/*
+ * Keep a reply to the alias's requests for its next active member, at most
+ * grace-ms (in the order they came, so the oldest is first).  It keeps its
+ * request, and so the requester's send-buffer charge, until it is read or
+ * dropped: the replies held are bounded by what the members sent (their
+ * SO_SNDBUF), as for every unread reply.
+ */
+void __ftalias_hold_reply(struct ftalias_alias *alias,
+			  struct sk_buff *skb)
+{
+	lockdep_assert_held(&alias->lock);
+
+	ftalias_skb_adopt(skb);
+	__ftalias_held_reply_disown(alias, skb);
+	skb->tstamp = ktime_get();
+	__skb_queue_tail(&alias->held_replies, skb);
+	__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
+}
+
+/*
+ * Queue @req to member @to.  @clone is a clone of req->skb, or NULL to make
+ * one here; if that fails, the request stays held and the alias's work
+ * tries again.
+ */
+static void __ftalias_deliver(struct ftalias_alias *alias,
+			      struct ftalias_req *req, struct ftalias_sock *to,
+			      struct sk_buff *clone)
+{
+	struct sk_buff *made = NULL;
+	struct ftalias_skb_cb *cb;
+	unsigned long delay = 1;
+
+	lockdep_assert_held(&alias->lock);
+
+	/* The replay cache first: the request may have been seen. */
+	switch (__ftalias_rc_check(alias, req, &made)) {
+	case FTALIAS_RC_DELIVER:
+		break;
+	case FTALIAS_RC_DELIVER_SKB:
+		kfree_skb(clone);
+		clone = made;
+		break;
+	case FTALIAS_RC_WAIT:
+		kfree_skb(clone);
+		req->waiting = true;
+		req->holder = NULL;
+		req->held_since = ktime_get();
+		alias->rc.waiting++;
+		return;
+	case FTALIAS_RC_ANSWERED:
+		kfree_skb(clone);
+		/* Its requester goes away and took it first: it goes soon. */
+		if (!__ftalias_req_steal(alias, req)) {
+			kfree_skb(made);
+			goto hold;
+		}
+		__ftalias_req_unlink(alias, req);
+		ftalias_cb(made)->req = req;
+		ftalias_skb_adopt(made);
+		/* Routed by whoever took the lock, once it lets it go. */
+		__skb_queue_tail(&alias->rc.answers, made);
+		__ftalias_rc_replied(alias, &req->id);
+		return;
+	case FTALIAS_RC_RETRY:
+		kfree_skb(clone);
+		/* Doubling with each failure in a row, reset by a success. */
+		delay = __ftalias_rc_backoff(alias);
+		goto hold;
+	}
+
+	if (!clone)
+		clone = skb_clone(req->skb, GFP_ATOMIC | __GFP_NOWARN);
+	if (!clone)
+		goto hold;
+	cb = ftalias_cb(clone);
+	cb->req = req;
+	cb->flags |= req->flags;
+	refcount_inc(&req->ref);
+	trace_ftalias_request_delivered(alias, req, to, clone);
+
+	if (req->delivered) {
+		alias->stats.redelivered++;
+		to->stats.redelivered++;
+	} else {
+		alias->stats.delivered++;
+		req->delivered = true;
+	}
+	to->stats.delivered++;
+	req->holder = to;
+	/* A member is released only after it left @alias->members. */
+	WARN_ON_ONCE(!ftalias_queue(to, clone));
+	return;
+
+hold:
+	/* Held again: the alias's work tries again soon. */
+	req->holder = NULL;
+	req->held = true;
+	req->held_since = ktime_get();
+	alias->nr_held++;
+	trace_ftalias_request_held(alias, req, FTALIAS_TRACE_HELD_RETRY);
+	__ftalias_schedule(alias, delay);
+}
+
+/*
+ * Whether @req, on @alias's pending list, is still its requester's: only
+ * then may it be delivered.  Whoever takes a request from its requester's
+ * table unlinks it in the same hold of the alias's lock, except a
+ * requester that goes away (ftalias_reqs_close()), which unlinks it just
+ * after: such a request stays where it is until then.
+ */
+static bool __ftalias_req_owned(struct ftalias_alias *alias,
+				struct ftalias_req *req)
+{
+	struct ftalias_reqs *reqs = req->owner;
+	bool owned, closed;
+
+	lockdep_assert_held(&alias->lock);
+
+	xa_lock(&reqs->xa);
+	owned = xa_load(&reqs->xa, (unsigned long)req->id.xid) == req;
+	closed = reqs->closed;
+	xa_unlock(&reqs->xa);
+	/* An answered request must never be delivered again. */
+	WARN_ON_ONCE(!owned && !closed);
+	return owned;
+}
+
+/* Give the held requests and replies to the active member, in order. */
+void __ftalias_flush_held(struct ftalias_alias *alias)
+{
+	struct ftalias_sock *active = alias->active;
+	struct ftalias_req *req, *tmp;
+	struct sk_buff_head notices;
+	struct sk_buff *skb;
+	unsigned long retry;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!active)
+		return;
+	__skb_queue_head_init(&notices);
+	retry = __ftalias_rc_notify(alias, active, &notices);
+	/* A member is released only after it left the alias. */
+	while ((skb = __skb_dequeue(&notices)))
+		WARN_ON_ONCE(!ftalias_queue(active, skb));
+	if (retry)
+		__ftalias_schedule(alias, retry);
+	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
+		if (!req->held || !__ftalias_req_owned(alias, req))
+			continue;
+		req->held = false;
+		alias->nr_held--;
+		__ftalias_deliver(alias, req, active, NULL);
+	}
+	while ((skb = __skb_dequeue(&alias->held_replies)))
+		ftalias_queue(active, skb);
+}
+
+/*
+ * In-progress entries that requests waited on were resolved or left the
+ * cache (rc->released): those requests are delivered (or answered) as the
+ * cache now says.  One request at most per entry: IDs are unique among
+ * pending requests.
+ */
+static void __ftalias_release_waiting(struct ftalias_alias *alias)
+{
+	struct ftalias_req *req, *tmp;
+
+	lockdep_assert_held(&alias->lock);
+
+	while (alias->rc.released) {
+		alias->rc.released = false;
+		list_for_each_entry_safe(req, tmp, &alias->pending, node) {
+			if (!alias->rc.waiting)
+				break;
+			if (!req->waiting ||
+			    __ftalias_rc_in_progress(alias, &req->id) ||
+			    !__ftalias_req_owned(alias, req))
+				continue;
+			__ftalias_note_hold(alias, req);
+			if (alias->active)
+				__ftalias_deliver(alias, req, alias->active,
+						  NULL);
+			else
+				__ftalias_hold(alias, req);
+		}
+	}
+}
+
+/*
+ * The table of the requester named by a local ID: its alias's, or its
+ * socket's.  Under rcu_read_lock(); NULL when it is gone.
+ */
+static struct ftalias_reqs *ftalias_reqs_of(struct ftalias_net *fn,
+					    const struct ftalias_id *id)
+{
+	struct ftalias_alias *alias;
+	struct ftalias_sock *fsk;
+
+	if (id->alias) {
+		alias = xa_load(&fn->aliases, id->alias);
+		return alias ? &alias->reqs : NULL;
+	}
+	fsk = xa_load(&fn->ports, id->port);
+	return fsk ? &fsk->reqs : NULL;
+}
+
+/**
+ * __ftalias_req_find() - the pending request @id sent to @alias
+ * @alias: the alias, locked
+ * @id: a request ID
+ *
+ * Return: the request (valid while the lock is held), or NULL.
+ */
+static struct ftalias_req *__ftalias_req_find(struct ftalias_alias *alias,
+					      const struct ftalias_id *id)
+{
+	struct ftalias_net *fn = ftalias_net(alias->net);
+	struct ftalias_reqs *reqs;
+	struct ftalias_req *req;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (id->node)
+		return NULL;
+	rcu_read_lock();
+	reqs = ftalias_reqs_of(fn, id);
+	req = NULL;
+	if (reqs) {
+		/* In the table, it is pending: its pending state is ours. */
+		xa_lock(&reqs->xa);
+		req = xa_load(&reqs->xa, (unsigned long)id->xid);
+		if (req && (req->dst != alias ||
+			    memcmp(&req->id, id, sizeof(*id))))
+			req = NULL;
+		xa_unlock(&reqs->xa);
+	}
+	rcu_read_unlock();
+	return req;
+}
+
+/*
+ * A member is released: the requests it sent stay its alias's, but their
+ * copies must no longer be charged to its socket, or they would keep the
+ * socket, and with it its namespace and the module, alive for as long as
+ * they wait (without bound in an alias that has no member).  req->skb is
+ * protected by req->dst->lock; a request still in @reqs under that lock
+ * was taken by nobody, so its copy is there to orphan.  Called without
+ * locks, in process context; the walk ends as soon as nothing is charged
+ * to the socket any more (sk_wmem_alloc back at its base of 1: only
+ * requests are charged to it, and a socket being released sends nothing).
+ */
+void ftalias_reqs_disown(struct ftalias_reqs *reqs, struct sock *sk)
+{
+	struct ftalias_alias *dst;
+	struct ftalias_req *req;
+	unsigned long xid = 0;
+
+	while (refcount_read(&sk->sk_wmem_alloc) > 1) {
+		xa_lock(&reqs->xa);
+		req = xa_find(&reqs->xa, &xid, ULONG_MAX, XA_PRESENT);
+		if (req)
+			refcount_inc(&req->ref);
+		xa_unlock(&reqs->xa);
+		if (!req)
+			break;
+		dst = req->dst;
+		spin_lock(&dst->lock);
+		if (xa_load(&reqs->xa, xid) == req && req->skb &&
+		    req->skb->sk == sk)
+			skb_orphan(req->skb);
+		spin_unlock(&dst->lock);
+		ftalias_req_put(req);
+		if (xid == ULONG_MAX)
+			break;
+		xid++;
+		cond_resched();
+	}
+}
+
+/**
+ * ftalias_stamp() - the ID of a new request from a socket
+ * @fsk: the sending socket, bound
+ * @id: filled in
+ */
+void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id)
+{
+	struct ftalias_alias *alias = fsk->alias;
+
+	id->node = 0;
+	id->port = fsk->port;
+	if (alias) {
+		id->alias = alias->id;
+		id->incarnation = READ_ONCE(alias->incarnation);
+		id->xid = atomic64_inc_return(&alias->reqs.xid);
+	} else {
+		id->alias = 0;
+		id->incarnation = 0;
+		id->xid = atomic64_inc_return(&fsk->reqs.xid);
+	}
+}
+
+/*
+ * Tell the requesters of the failed requests on @failed, with a message
+ * carrying the request's ID and @err.  Process context, no spinlock held
+ * (the alias's worker, or alias deletion under the table's mutex): the
+ * list may be long, so it yields between requests.
+ */
+static void ftalias_fail_reqs(struct ftalias_net *fn, struct list_head *failed,
+			      int err)
+{
+	struct ftalias_req *req, *tmp;
+	struct ftalias_skb_cb *cb;
+	struct sk_buff *skb;
+
+	list_for_each_entry_safe(req, tmp, failed, node) {
+		list_del_init(&req->node);
+		trace_ftalias_request_failed(req, err);
+		/* The clones still queued do not need the sender's copy. */
+		kfree_skb(req->skb);
+		req->skb = NULL;
+		/*
+		 * A few bytes, and without them a requester would wait for
+		 * ever: worth __GFP_NOFAIL.
+		 */
+		skb = alloc_skb(0, GFP_KERNEL | __GFP_NOFAIL);
+		if (skb) {
+			cb = ftalias_cb(skb);
+			memset(cb, 0, sizeof(*cb));
+			cb->kind = FTALIAS_MSG_NOTICE;
+			cb->id = req->id;
+			cb->to_alias = !!req->id.alias;
+			cb->src_alias = req->dst->id;
+			cb->err = err;
+			ftalias_route(fn, skb);
+		}
+		ftalias_req_put(req);
+		cond_resched();
+	}
+}
+
+/* Keep in @next the earliest of @next and @t (0: none). */
+static void ftalias_next(unsigned long *next, unsigned long t)
+{
+	if (t && (!*next || time_before(t, *next)))
+		*next = t;
+}
+
+/*
+ * Fail the requests held longer than the grace period, retry deliveries,
+ * drop the replay-cache entries older than their TTL, route the answers
+ * made from the cache.
+ */
+static void ftalias_alias_work(struct work_struct *work)
+{
+	struct ftalias_alias *alias = container_of(to_delayed_work(work),
+						   struct ftalias_alias, work);
+	ktime_t now, start, deadline, orphaned;
+	unsigned long grace, next = 0;
+	struct ftalias_req *req, *tmp;
+	struct sk_buff_head drop;
+	struct sk_buff *skb;
+	ktime_t expiry;
+	LIST_HEAD(failed);
+
+	__skb_queue_head_init(&drop);
+	spin_lock(&alias->lock);
+	if (alias->dead)
+		goto out;
+	next = __ftalias_rc_expire(alias);
+	if (alias->active) {
+		__ftalias_flush_held(alias);
+		goto sched;
+	}
+	/* Replies nobody came to take within the grace period are dropped. */
+	now = ktime_get();
+	expiry = ktime_sub_ms(now, alias->cfg.grace_ms);
+	while ((skb = skb_peek(&alias->held_replies)) &&
+	       ktime_before(skb->tstamp, expiry)) {
+		__skb_unlink(skb, &alias->held_replies);
+		__skb_queue_tail(&drop, skb);
+		alias->stats.failed++;
+	}
+	grace = msecs_to_jiffies(alias->cfg.grace_ms);
+	if (skb)
+		ftalias_next(&next, jiffies + grace -
+			     msecs_to_jiffies(ktime_ms_delta(now, skb->tstamp)));
+	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
+		if (!req->held && !req->waiting)
+			continue;
+		start = req->held_since;
+		/*
+		 * A request waiting on an in-progress entry waits while a
+		 * member owns the entry; once none does, and the alias has
+		 * no active member, its grace period runs from the later.
+		 */
+		if (req->waiting) {
+			orphaned = start;
+			if (!__ftalias_rc_unowned(alias, &req->id, &orphaned))
+				continue;
+			if (ktime_after(alias->idle_since, start))
+				start = alias->idle_since;
+			if (ktime_after(orphaned, start))
+				start = orphaned;
+		}
+		/*
+		 * By the clock, not in jiffies: jiffies lag behind it while
+		 * the CPU that keeps them misses ticks (a stalled vCPU), and
+		 * a request would fail that much before a whole grace period
+		 * has passed.  The timer may fire before the deadline for
+		 * the same reason: then this runs again later.
+		 */
+		deadline = ktime_add_ms(start, alias->cfg.grace_ms);
+		if (ktime_before(now, deadline)) {
+			ftalias_next(&next, jiffies + 1 +
+				     usecs_to_jiffies(ktime_us_delta(deadline,
+								     now)));
+			continue;
+		}
+		if (!__ftalias_req_steal(alias, req))
+			continue;
+		__ftalias_req_unlink(alias, req);
+		__ftalias_rc_gone(alias, &req->id);
+		list_add_tail(&req->node, &failed);
+		alias->stats.failed++;
+	}
+sched:
+	/* A little slack, so that what expires together goes together. */
+	if (next)
+		__ftalias_schedule(alias, (time_after(next, jiffies) ?
+					   next - jiffies : 0) +
+					  FTALIAS_GRACE_SLACK);
+out:
+	ftalias_alias_unlock(alias);
+	__skb_queue_purge(&drop);
+	ftalias_fail_reqs(ftalias_net(alias->net), &failed, EHOSTUNREACH);
+}
+
+void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net)
+{
+	spin_lock_init(&alias->lock);
+	INIT_LIST_HEAD(&alias->members);
+	INIT_LIST_HEAD(&alias->pending);
+	skb_queue_head_init(&alias->held_replies);
+	INIT_DELAYED_WORK(&alias->work, ftalias_alias_work);
+	/* Without an active member from the start. */
+	alias->idle_since = ktime_get();
+	alias->net = net;
+	ftalias_reqs_init(&alias->reqs);
+	xa_init_flags(&alias->dsts, XA_FLAGS_ACCOUNT);
+}
+
+/*
+ * A member of @alias sends to alias @dst: remember @dst, so that the
+ * deletion of @alias can forget its entries there.  Once per destination.
+ */
+static int ftalias_alias_note_dst(struct ftalias_alias *alias, u32 dst)
+{
+	int err = 0;
+
+	if (xa_load(&alias->dsts, dst))
+		return 0;
+	xa_lock(&alias->dsts);
+	/* Dead: nothing is recorded for its requests any more. */
+	if (!READ_ONCE(alias->dead))
+		err = __xa_insert(&alias->dsts, dst, xa_mk_value(0),
+				  GFP_ATOMIC | __GFP_NOWARN);
+	xa_unlock(&alias->dsts);
+	return err == -EBUSY ? 0 : err;
+}
+
+/*
+ * Forget the entries of deleted alias @client in @dst's replay cache, a
+ * batch at a time.
+ */
+static void ftalias_client_gone(struct ftalias_alias *dst, u32 client)
+{
+	spin_lock(&dst->lock);
+	while (__ftalias_rc_client_gone(dst, client)) {
+		ftalias_alias_unlock(dst);
+		cond_resched();
+		spin_lock(&dst->lock);
+	}
+	ftalias_alias_unlock(dst);
+}
+
+/**
+ * ftalias_alias_forget_dsts() - forget a deleted alias in the caches of
+ * the aliases its members sent to
+ * @fn: the namespace's ftalias state, its lock held
+ * @alias: the alias, out of the table and dead (ftalias_alias_dp_kill())
+ *
+ * Nothing can send its requests again: their replay-cache entries go, so
+ * that an alias created later with the same id never meets them.  The
+ * table's lock keeps that alias from being created meanwhile.
+ */
+void ftalias_alias_forget_dsts(struct ftalias_net *fn,
+			       struct ftalias_alias *alias)
+{
+	struct ftalias_alias *dst;
+	unsigned long id;
+	void *entry;
+
+	lockdep_assert_held(&fn->lock);
+
+	/* Pairs with ftalias_alias_note_dst(): no insertion after this. */
+	xa_lock(&alias->dsts);
+	xa_unlock(&alias->dsts);
+	/* The namespace goes: every cache goes with it anyway. */
+	if (fn->exiting)
+		goto out;
+	xa_for_each(&alias->dsts, id, entry) {
+		dst = __ftalias_alias_by_id(fn, id);
+		if (dst)
+			ftalias_client_gone(dst, alias->id);
+		cond_resched();
+	}
+out:
+	xa_destroy(&alias->dsts);
+}
+
+/**
+ * ftalias_alias_dp_kill() - an alias leaves its table
+ * @alias: the alias
+ *
+ * Fails the requests sent to it (EIDRM to their requesters) and the ones
+ * its members sent; its members stay members of a dead alias until they
+ * are closed, and their sends fail with EIDRM.  Process context, under the
+ * table's mutex: the walks that may be long and do the work (failing the
+ * requests, closing the alias's own) yield between requests; the walk
+ * under the alias's spinlock only moves requests to a private list.
+ */
+void ftalias_alias_dp_kill(struct ftalias_alias *alias)
+{
+	struct ftalias_req *req, *tmp;
+	struct ftalias_sock *old;
+	struct sk_buff_head drop;
+	LIST_HEAD(failed);
+
+	__skb_queue_head_init(&drop);
+	spin_lock(&alias->lock);
+	WRITE_ONCE(alias->dead, true);
+	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
+		if (!__ftalias_req_steal(alias, req))
+			continue;
+		__ftalias_req_unlink(alias, req);
+		list_add_tail(&req->node, &failed);
+		alias->stats.failed++;
+	}
+	skb_queue_splice_init(&alias->held_replies, &drop);
+	old = alias->active;
+	if (old && alias->nr_seq_members)
+		__ftalias_conn_active_changed(alias, old, NULL);
+	alias->active = NULL;
+	spin_unlock(&alias->lock);
+
+	/* Senders waiting for room in @old learn that the alias is gone; the
+	 * table's lock keeps @old from being released meanwhile.
+	 */
+	if (old)
+		ftalias_wake_senders(old);
+
+	cancel_delayed_work_sync(&alias->work);
+	ftalias_reqs_close(&alias->reqs);
+	ftalias_fail_reqs(ftalias_net(alias->net), &failed, EIDRM);
+	__skb_queue_purge(&drop);
+	ftalias_rc_destroy(alias);
+}
+
+/**
+ * ftalias_reqs_close() - a requester goes away: drop its pending requests
+ * @reqs: the requester's table
+ *
+ * Their clones already queued to members stay there; a reply to them fails
+ * with ENOENT.
+ */
+void ftalias_reqs_close(struct ftalias_reqs *reqs)
+{
+	struct ftalias_alias *alias;
+	struct ftalias_req *req;
+	struct sk_buff *skb;
+	unsigned long xid;
+
+	xa_lock(&reqs->xa);
+	reqs->closed = true;
+	xa_unlock(&reqs->xa);
+
+	xa_for_each(&reqs->xa, xid, req) {
+		if (xa_cmpxchg(&reqs->xa, xid, req, NULL, 0) != req)
+			continue;
+		alias = req->dst;
+		spin_lock(&alias->lock);
+		__ftalias_req_unlink(alias, req);
+		__ftalias_rc_gone(alias, &req->id);
+		skb = req->skb;
+		req->skb = NULL;
+		ftalias_alias_unlock(alias);
+		kfree_skb(skb);
+		ftalias_req_put(req);
+		/* Process context (release, alias deletion): no spinlock held. */
+		cond_resched();
+	}
+	xa_destroy(&reqs->xa);
+}
+
+/**
+ * ftalias_route() - queue a reply or notice to the requester of its ID
+ * @fn: the namespace's ftalias state
+ * @skb: the message, ftalias_cb(skb)->id naming the request; consumed
+ *
+ * To the port of the ID, or to the active member of its alias (held until
+ * there is one).  Never waits for room: what a requester can get back is
+ * bounded by what it sent.
+ */
+void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb)
+{
+	struct ftalias_skb_cb *cb = ftalias_cb(skb);
+	struct ftalias_alias *alias;
+	struct ftalias_sock *fsk;
+
+	rcu_read_lock();
+	if (cb->to_alias) {
+		alias = xa_load(&fn->aliases, cb->id.alias);
+		if (!alias)
+			goto drop;
+		spin_lock(&alias->lock);
+		trace_ftalias_reply_routed(skb, alias, NULL);
+		if (cb->kind == FTALIAS_MSG_REPLY)
+			__ftalias_rc_journal_replied(alias, &cb->id);
+		/* An alias served by connections takes no reply. */
+		if (alias->nr_seq_members)
+			kfree_skb(skb);
+		else if (alias->active)
+			ftalias_queue(alias->active, skb);
+		else if (!alias->dead)
+			__ftalias_hold_reply(alias, skb);
+		else
+			kfree_skb(skb);
+		spin_unlock(&alias->lock);
+	} else {
+		fsk = xa_load(&fn->ports, cb->id.port);
+		if (!fsk)
+			goto drop;
+		trace_ftalias_reply_routed(skb, NULL, fsk);
+		ftalias_queue(fsk, skb);
+	}
+	rcu_read_unlock();
+	return;
+drop:
+	rcu_read_unlock();
+	trace_ftalias_reply_routed(skb, NULL, NULL);
+	kfree_skb(skb);
+}
+
+/* Route the replies the kernel made from the cache; not under the lock. */
+static void ftalias_route_answers(struct ftalias_alias *alias)
+{
+	struct ftalias_net *fn = ftalias_net(alias->net);
+	struct sk_buff_head q;
+	struct sk_buff *skb;
+
+	if (skb_queue_empty_lockless(&alias->rc.answers))
+		return;
+	__skb_queue_head_init(&q);
+	spin_lock(&alias->lock);
+	skb_queue_splice_init(&alias->rc.answers, &q);
+	spin_unlock(&alias->lock);
+	while ((skb = __skb_dequeue(&q)))
+		ftalias_route(fn, skb);
+}
+
+/**
+ * ftalias_alias_unlock() - let an alias's lock go, acting on what its
+ * replay cache left
+ * @alias: the alias, locked
+ *
+ * The replay cache never calls the request code: what one of its calls
+ * leads to is done here, by whoever called it.  Under the lock, the
+ * alias's work is armed for the TTL of a first completed entry, and the
+ * requests waiting on entries that were resolved or left go on; after
+ * it, the answers the cache made are routed to their requesters (never
+ * under the lock: a requester may be another alias, and two alias locks
+ * never nest).  Every hold of an alias's lock that may have called into
+ * its replay cache ends here, so that no answer is stranded.
+ */
+void ftalias_alias_unlock(struct ftalias_alias *alias)
+	__releases(&alias->lock)
+{
+	struct ftalias_rc *rc = &alias->rc;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (rc->arm_ttl) {
+		rc->arm_ttl = false;
+		__ftalias_schedule(alias,
+				   msecs_to_jiffies(alias->cfg.cache_ttl_ms));
+	}
+	if (rc->released)
+		__ftalias_release_waiting(alias);
+	spin_unlock(&alias->lock);
+	ftalias_route_answers(alias);
+}
+
+/*
+ * The message of the request @id pending at @alias, for the replay cache
+ * to copy; NULL if there is none.
+ */
+static const struct sk_buff *__ftalias_request_of(struct ftalias_alias *alias,
+						  const struct ftalias_id *id)
+{
+	struct ftalias_req *req = __ftalias_req_find(alias, id);
+
+	return req ? req->skb : NULL;
+}
+
+/**
+ * ftalias_record() - a member writes its alias's replay cache
+ * @fsk: the member
+ * @rec: what to record (validated by the caller: type, flags)
+ * @data: the reply or argument, kmalloc()ed (NULL when @len is 0);
+ *	consumed
+ * @len: its length
+ *
+ * Return: as __ftalias_rc_record(), but never -EAGAIN.
+ */
+int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
+		   void *data, u32 len)
+{
+	struct ftalias_alias *alias = fsk->alias;
+	const struct sk_buff *request;
+	struct ftalias_rc_new n = {};
+	int err, tries = 0;
+
+	if (rec->type != FTALIAS_RECORD_DISCARD) {
+		err = ftalias_rc_new_alloc(&n, rec->type == FTALIAS_RECORD_BLOCK);
+		if (err)
+			goto out;
+	}
+	do {
+		spin_lock(&alias->lock);
+		request = rec->type == FTALIAS_RECORD_DISCARD ? NULL :
+			  __ftalias_request_of(alias, &rec->id);
+		err = __ftalias_rc_record(alias, fsk, rec, request, &data, len,
+					  &n);
+		ftalias_alias_unlock(alias);
+		/* The copy of the request, of the size it has. */
+	} while (err == -EAGAIN && tries++ < 2 &&
+		 !(err = ftalias_rc_new_request(&n)));
+out:
+	ftalias_rc_new_free(&n);
+	kfree(data);
+	return err == -EAGAIN ? -ENOMEM : err;
+}
+
+/**
+ * ftalias_journal_add() - journal a request a member makes for another
+ * @fsk: the member
+ * @parent: the ID of the request of its alias it is serving
+ * @id: the ID the new request will be sent with
+ * @dst: the alias it is sent to
+ * @skb: a clone of the new request; consumed
+ *
+ * Return: as __ftalias_rc_journal_add(), but never -EAGAIN.
+ */
+int ftalias_journal_add(struct ftalias_sock *fsk,
+			const struct ftalias_id *parent,
+			const struct ftalias_id *id, u32 dst,
+			struct sk_buff *skb)
+{
+	struct ftalias_alias *alias = fsk->alias;
+	const struct sk_buff *request;
+	struct ftalias_rc_new n = {};
+	struct ftalias_jrec *jr;
+	int err, tries = 0;
+
+	jr = ftalias_rc_jrec_new(id, dst, skb);
+	err = ftalias_rc_new_alloc(&n, true);
+	if (!jr || err) {
+		if (!jr)
+			kfree_skb(skb);
+		err = -ENOMEM;
+		goto out;
+	}
+	do {
+		spin_lock(&alias->lock);
+		request = __ftalias_request_of(alias, parent);
+		err = __ftalias_rc_journal_add(alias, fsk, parent, request, &jr,
+					       &n);
+		ftalias_alias_unlock(alias);
+		/* The copy of the parent request, of the size it has. */
+	} while (err == -EAGAIN && tries++ < 2 &&
+		 !(err = ftalias_rc_new_request(&n)));
+out:
+	ftalias_rc_new_free(&n);
+	ftalias_rc_jrec_free(jr);
+	return err == -EAGAIN ? -ENOMEM : err;
+}
+
+/**
+ * ftalias_flush_cache() - empty a replay cache (netlink cache-flush)
+ * @alias: the alias, referenced
+ * @in_progress: the in-progress entries too: the requests held on them
+ *	are delivered again (executed again)
+ * @flushed: how many entries went
+ *
+ * The entries recorded before the call go, a batch at a time: the lock is
+ * let go in between.
+ */
+void ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
+			 u32 *flushed)
+{
+	u64 last;
+
+	*flushed = 0;
+	spin_lock(&alias->lock);
+	last = alias->rc.seq;
+	while (__ftalias_rc_flush(alias, in_progress, last, flushed)) {
+		ftalias_alias_unlock(alias);
+		cond_resched();
+		spin_lock(&alias->lock);
+	}
+	ftalias_alias_unlock(alias);
+}
+
+/**
+ * ftalias_send_reply() - answer a request
+ * @fsk: the replying socket, a member of the alias the request was sent to
+ * @id: the request's ID
+ * @skb: the reply; consumed
+ *
+ * The first reply to a request wins; the request leaves its requester's
+ * table at once.
+ *
+ * Return: 0, -ENOENT (no pending request with this ID: never sent,
+ * answered already, failed, or its requester went away), -EPERM (@fsk is
+ * not a member of the alias the request was sent to).
+ */
+int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
+		       struct sk_buff *skb)
+{
+	struct ftalias_net *fn = ftalias_net(sock_net(&fsk->sk));
+	struct ftalias_alias *alias;
+	struct ftalias_skb_cb *cb;
+	struct ftalias_reqs *reqs;
+	struct ftalias_req *req;
+	int err = -ENOENT;
+
+	rcu_read_lock();
+	if (id->node)
+		goto out;
+	/* Only members answer requests; a dead alias has none pending. */
+	if (!fsk->alias) {
+		err = -EPERM;
+		goto out;
+	}
+	reqs = ftalias_reqs_of(fn, id);
+	if (!reqs)
+		goto out;
+
+	xa_lock(&reqs->xa);
+	req = xa_load(&reqs->xa, (unsigned long)id->xid);
+	if (!req || memcmp(&req->id, id, sizeof(*id))) {
+		err = -ENOENT;
+	} else if (req->dst != fsk->alias) {
+		err = -EPERM;
+	} else {
+		err = 0;
+		refcount_inc(&req->ref);
+	}
+	xa_unlock(&reqs->xa);
+	if (err)
+		goto out;
+
+	/*
+	 * The request is taken from its requester's table and from its
+	 * alias in one go, under the alias's lock, as every other taker
+	 * does: a flush of the held requests or a release of a waiting one
+	 * in between would deliver it again although it is answered.
+	 * @reqs, found under RCU, stays valid for the steal.
+	 */
+	alias = req->dst;
+	spin_lock(&alias->lock);
+	if (!__ftalias_req_steal(alias, req)) {
+		spin_unlock(&alias->lock);
+		ftalias_req_put(req);
+		err = -ENOENT;
+		goto out;
+	}
+	__ftalias_req_unlink(alias, req);
+	__ftalias_rc_replied(alias, id);
+	alias->stats.replies++;
+	fsk->stats.replies++;
+	ftalias_alias_unlock(alias);
+	/* The reference of the pending state is the reply's now. */
+	ftalias_req_put(req);
+
+	/*
+	 * The reply carries the request, whose copy stays charged to the
+	 * requester's send buffer until the reply is read: a requester
+	 * that does not read its replies stops being able to send.
+	 */
+	cb = ftalias_cb(skb);
+	memset(cb, 0, sizeof(*cb));
+	cb->kind = FTALIAS_MSG_REPLY;
+	cb->id = *id;
+	cb->req = req;
+	cb->to_alias = !!id->alias;
+	cb->src_port = fsk->port;
+	cb->src_alias = alias->id;
+	ftalias_skb_adopt(skb);
+	ftalias_route(fn, skb);
+	skb = NULL;
+out:
+	rcu_read_unlock();
+	kfree_skb(skb);
+	return err;
+}
+
+/*
+ * The ack a request of an alias's members carries (RIFL): the lowest
+ * transaction id the alias may still send again, that is the lowest of
+ * its FTALIAS_ACK and its oldest pending request.  0: none.  Sockets that
+ * are not members need none: their entries go with their replies.
+ */
+static u64 ftalias_reqs_ack(struct ftalias_reqs *reqs)
+{
+	u64 ack = atomic64_read(&reqs->ack);
+	unsigned long first = 0;
+
+	if (!ack)
+		return 0;
+	if (xa_find(&reqs->xa, &first, ULONG_MAX, XA_PRESENT) &&
+	    first < ack)
+		ack = first;
+	return ack;
+}
+
+/* A sender waiting for room at the active member of an alias. */
+struct ftalias_wait_active {
+	const struct ftalias_alias *alias;
+	const struct ftalias_sock *active;
+};
+
+/*
+ * Whether the sender still waits.  Asked after the alias's lock was let
+ * go: a promotion in between, whose wake-up of the old active member's
+ * senders may have come before this sender was on the wait queue, ends
+ * the wait too.
+ */
+static bool ftalias_active_full(const void *arg)
+{
+	const struct ftalias_wait_active *wa = arg;
+
+	return READ_ONCE(wa->alias->active) == wa->active &&
+	       ftalias_rcv_full(wa->active) && !READ_ONCE(wa->active->dead) &&
+	       !READ_ONCE(wa->alias->dead);
+}
+
+/**
+ * ftalias_send_request() - send a request to an alias
+ * @fsk: the sending socket, bound
+ * @alias: the destination, referenced by the caller
+ * @skb: the request, charged to @fsk; consumed
+ * @id: the ID to send with (not FTALIAS_SEND_NEW), or filled in with the
+ *	stamped one
+ * @mode: enum ftalias_send_mode
+ * @timeo: how long to wait for room in the active member's queue
+ *
+ * A new ID is stamped only once the request is sure to be queued or held,
+ * so that a send that fails uses no transaction id.
+ *
+ * Return: 0, -EAGAIN / -EINTR / -ERESTARTSYS (no room, no time), -ENOENT
+ * (the alias was deleted), -EIDRM (the sender's alias was deleted),
+ * -EALREADY (a request with this ID is pending), -ENOMEM.
+ */
+int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
+			 struct sk_buff *skb, struct ftalias_id *id,
+			 enum ftalias_send_mode mode, long *timeo)
+{
+	bool resent = mode == FTALIAS_SEND_RESENT;
+	bool stamp = mode == FTALIAS_SEND_NEW;
+	struct ftalias_reqs *reqs = fsk->alias ? &fsk->alias->reqs : &fsk->reqs;
+	struct ftalias_sock *active;
+	struct ftalias_skb_cb *cb;
+	struct ftalias_req *req;
+	struct ftalias_wait_active wa = { .alias = alias };
+	struct sk_buff *clone;
+	void *old;
+	u64 ack;
+	int err;
+
+	cb = ftalias_cb(skb);
+	memset(cb, 0, sizeof(*cb));
+	cb->kind = FTALIAS_MSG_REQUEST;
+	cb->src_port = fsk->port;
+	cb->src_alias = fsk->alias ? fsk->alias->id : 0;
+
+	req = ftalias_req_alloc();
+	clone = skb_clone(skb, GFP_KERNEL);
+	if (!req || !clone ||
+	    (fsk->alias && ftalias_alias_note_dst(fsk->alias, alias->id))) {
+		if (req)
+			ftalias_req_free(req);
+		kfree_skb(clone);
+		kfree_skb(skb);
+		return -ENOMEM;
+	}
+	/* Complete before the request is visible in @reqs. */
+	INIT_LIST_HEAD(&req->node);
+	req->owner = reqs;
+	req->flags = resent ? FTALIAS_F_RESENT : 0;
+	refcount_set(&req->ref, 1);
+	refcount_inc(&alias->ref);
+	req->dst = alias;
+	req->skb = skb;
+
+	for (;;) {
+		spin_lock(&alias->lock);
+		if (alias->dead) {
+			err = -ENOENT;
+			break;
+		}
+		/* Served by connections: it takes no request. */
+		if (alias->nr_seq_members) {
+			err = -EPROTOTYPE;
+			break;
+		}
+		active = alias->active;
+		if (active && ftalias_rcv_full(active)) {
+			if (!*timeo) {
+				err = -EAGAIN;
+				break;
+			}
+			sock_hold(&active->sk);
+			spin_unlock(&alias->lock);
+			wa.active = active;
+			err = ftalias_wait_for_room(active, timeo,
+						    ftalias_active_full, &wa);
+			sock_put(&active->sk);
+			if (err)
+				goto err_free;
+			continue;
+		}
+
+		xa_lock(&reqs->xa);
+		do {
+			if (reqs->closed) {
+				err = -EIDRM;
+				break;
+			}
+			if (stamp)
+				ftalias_stamp(fsk, id);
+			req->id = *id;
+			old = __xa_cmpxchg(&reqs->xa, (unsigned long)id->xid,
+					   NULL, req, GFP_ATOMIC | __GFP_NOWARN);
+			err = xa_is_err(old) ? xa_err(old) : old ? -EALREADY : 0;
+			/* A fresh ID taken by a member's re-send: stamp again. */
+		} while (err == -EALREADY && stamp);
+		ack = err ? 0 : ftalias_reqs_ack(reqs);
+		xa_unlock(&reqs->xa);
+		if (err)
+			break;
+		if (ack)
+			__ftalias_rc_ack(alias, id, ack);
+
+		ftalias_cb(skb)->id = *id;
+		ftalias_cb(clone)->id = *id;
+		/* The pending state owns the request and its reference. */
+		list_add_tail(&req->node, &alias->pending);
+		alias->nr_pending++;
+		alias->stats.sent++;
+		if (resent)
+			alias->stats.resent++;
+		trace_ftalias_request_queued(alias, req);
+		if (active)
+			__ftalias_deliver(alias, req, active, clone);
+		else
+			__ftalias_hold(alias, req);
+		ftalias_alias_unlock(alias);
+		if (!active)
+			kfree_skb(clone);
+		return 0;
+	}
+	spin_unlock(&alias->lock);
+err_free:
+	req->skb = NULL;
+	ftalias_alias_put(alias);
+	ftalias_req_free(req);
+	kfree_skb(clone);
+	kfree_skb(skb);
+	return err;
+}

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _FTALIAS_REQUEST_H
+#define _FTALIAS_REQUEST_H
+
+#include <linux/atomic.h>
+#include <linux/skbuff.h>
+#include <linux/types.h>
+#include <linux/xarray.h>
+#include <uapi/linux/ftalias.h>
+
+#include "msg.h"
+
+struct ftalias_alias;
+struct ftalias_net;
+struct ftalias_sock;
+
+/*
+ * The requests a requester (a socket, or an alias for the requests of its
+ * members) sent to aliases and that wait for their reply, by transaction
+ * id.  Being in @xa is the ownership of the request's pending state: who
+ * erases it (the reply, the requester going away, the kernel failing the
+ * request) unlinks it from its destination alias and drops that reference.
+ * Every taker but the requester going away (which sets @closed first)
+ * erases it under the destination alias's lock and unlinks it in the same
+ * hold, so that nothing there delivers a request that was answered.
+ * @closed (under the xarray's lock) refuses new requests once the
+ * requester goes away.  Lock order: an alias's lock, then @xa's lock.
+ */
+struct ftalias_reqs {
+	struct xarray xa;
+	atomic64_t xid;		/* the last transaction id issued */
+	atomic64_t ack;		/* FTALIAS_ACK of an alias's members */
+	bool closed;
+};
+
+void ftalias_reqs_init(struct ftalias_reqs *reqs);
+void ftalias_reqs_close(struct ftalias_reqs *reqs);
+
+/* How ftalias_send_request() gets the ID of the request. */
+enum ftalias_send_mode {
+	FTALIAS_SEND_NEW,	/* stamped now */
+	FTALIAS_SEND_RESENT,	/* a member re-sends with an ID of its alias */
+	FTALIAS_SEND_STAMPED,	/* stamped by ftalias_stamp() before */
+};
+
+void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id);
+int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
+			 struct sk_buff *skb, struct ftalias_id *id,
+			 enum ftalias_send_mode mode, long *timeo);
+void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb);
+int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
+		       struct sk_buff *skb);
+
+void __ftalias_schedule(struct ftalias_alias *alias, unsigned long delay);
+void ftalias_alias_unlock(struct ftalias_alias *alias)
+	__releases(&alias->lock);
+
+/* Members writing their alias's replay cache (sendmsg), and netlink. */
+int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
+		   void *data, u32 len);
+int ftalias_journal_add(struct ftalias_sock *fsk,
+			const struct ftalias_id *parent,
+			const struct ftalias_id *id, u32 dst,
+			struct sk_buff *skb);
+void ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
+			 u32 *flushed);
+
+void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net);
+void ftalias_alias_dp_kill(struct ftalias_alias *alias);
+void ftalias_alias_forget_dsts(struct ftalias_net *fn,
+			       struct ftalias_alias *alias);
+
+/* For the membership code (member.c), under the alias's lock. */
+void __ftalias_flush_held(struct ftalias_alias *alias);
+void __ftalias_hold_reply(struct ftalias_alias *alias, struct sk_buff *skb);
+void __ftalias_held_reply_disown(struct ftalias_alias *alias,
+				 struct sk_buff *skb);
+void ftalias_reqs_disown(struct ftalias_reqs *reqs, struct sock *sk);
+
+#endif /* _FTALIAS_REQUEST_H */
