@@ -184,7 +184,7 @@ int ftalias_bind(struct socket *sock, struct sockaddr *uaddr, int len)
 		goto out;
 	}
 	if (sfa->sfa_type == FTALIAS_ADDR_ALIAS) {
-		alias = ftalias_alias_get_rcu(fn, sfa->sfa_alias);
+		alias = ftalias_alias_get(fn, sfa->sfa_alias);
 		if (!alias) {
 			err = -ENOENT;
 			goto out;
@@ -733,7 +733,7 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 		} else {
 			if (resent && !ftalias_may_resend(fsk, &args.id))
 				return -EPERM;
-			alias = ftalias_alias_get_rcu(fn, sfa->sfa_alias);
+			alias = ftalias_alias_get(fn, sfa->sfa_alias);
 			if (!alias)
 				return -ENOENT;
 			if (!ftalias_alias_may(alias, net, FTALIAS_MODE_SEND)) {

@@ -136,14 +136,16 @@ struct ftalias_alias *ftalias_alias_alloc(struct net *net, const char *name,
 }
 
 /**
- * ftalias_alias_get_rcu() - find an alias of the data path and hold it
+ * ftalias_alias_get() - find an alias of the data path and hold it
  * @fn: the namespace's ftalias state
  * @id: alias id
+ *
+ * The lookup takes rcu_read_lock() itself: the caller needs no lock.
  *
  * Return: the alias with a reference the caller drops with
  * ftalias_alias_put(), or NULL.
  */
-struct ftalias_alias *ftalias_alias_get_rcu(struct ftalias_net *fn, u32 id)
+struct ftalias_alias *ftalias_alias_get(struct ftalias_net *fn, u32 id)
 {
 	struct ftalias_alias *alias;
 

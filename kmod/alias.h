@@ -54,8 +54,7 @@ static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
  *    has no active member;
  *  - @stats, @dead (set when the alias leaves the table: no request is
  *    accepted or held any more).
- * Lock order: the table's lock, then @lock, then a member's receive queue
- * lock or a requester's xarray lock.  Two alias locks are never nested.
+ * Lock order: see ftalias.h.
  * @work fails the requests held longer than the grace period; it is
  * cancelled when the alias leaves the table.
  * @reqs holds the requests the members of this alias sent to others
@@ -105,11 +104,8 @@ bool ftalias_alias_name_valid(const char *name);
 
 struct ftalias_alias *ftalias_alias_alloc(struct net *net, const char *name,
 					  const struct ftalias_alias_cfg *cfg);
-struct ftalias_alias *ftalias_alias_get_rcu(struct ftalias_net *fn, u32 id);
+struct ftalias_alias *ftalias_alias_get(struct ftalias_net *fn, u32 id);
 bool ftalias_alias_may(struct ftalias_alias *alias, struct net *net, u16 bit);
-void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
-			     struct ftalias_alias *alias,
-			     const struct ftalias_alias_cfg *cfg);
 void ftalias_alias_put(struct ftalias_alias *alias);
 
 struct ftalias_alias *__ftalias_alias_by_id(struct ftalias_net *fn, u32 id);

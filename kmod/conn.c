@@ -398,7 +398,7 @@ static int ftalias_conn_ident_check(struct ftalias_sock *fsk,
 	if (strnlen(id->name, sizeof(id->name)) == sizeof(id->name))
 		return -EINVAL;
 	if (id->alias) {
-		alias = ftalias_alias_get_rcu(fn, id->alias);
+		alias = ftalias_alias_get(fn, id->alias);
 		if (!alias)
 			return -ENOENT;
 		spin_lock(&alias->lock);
@@ -504,7 +504,7 @@ ftalias_conn_listener(struct ftalias_sock *fsk,
 		}
 		return l;
 	}
-	alias = ftalias_alias_get_rcu(fn, sfa->sfa_alias);
+	alias = ftalias_alias_get(fn, sfa->sfa_alias);
 	if (!alias) {
 		*err = -ENOENT;
 		return NULL;
@@ -729,10 +729,14 @@ out:
 	return err;
 }
 
-static void __ftalias_conn_listen(struct ftalias_conns *t,
-				  struct ftalias_sock *fsk, int backlog,
-				  const struct ftalias_identity *id,
-				  bool accepting)
+/*
+ * Make @fsk a listener, under lock_sock(): takes the table's lock itself
+ * (the alias's lock may be held, lock order in ftalias.h).
+ */
+static void ftalias_conn_set_listening(struct ftalias_conns *t,
+				       struct ftalias_sock *fsk, int backlog,
+				       const struct ftalias_identity *id,
+				       bool accepting)
 {
 	spin_lock(&t->lock);
 	WRITE_ONCE(fsk->sk.sk_max_ack_backlog, backlog);
@@ -768,11 +772,11 @@ static int ftalias_conn_listen(struct socket *sock, int backlog)
 	if (alias) {
 		/* Whether it is the active member, in one step with it. */
 		spin_lock(&alias->lock);
-		__ftalias_conn_listen(t, fsk, backlog, &id,
-				      alias->active == fsk);
+		ftalias_conn_set_listening(t, fsk, backlog, &id,
+					   alias->active == fsk);
 		spin_unlock(&alias->lock);
 	} else {
-		__ftalias_conn_listen(t, fsk, backlog, &id, true);
+		ftalias_conn_set_listening(t, fsk, backlog, &id, true);
 	}
 out:
 	release_sock(sk);

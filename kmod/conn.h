@@ -46,12 +46,11 @@ struct ftalias_conn_key {
  *    the sockets: @accepting, @nr_pending, @acceptq and @conns of a
  *    listener, @conn of a connected socket, and @ident of a listener
  *    (also under its lock_sock()).
- *  - Lock order: the table of aliases' lock, an alias's lock, @lock, then
- *    a socket's receive queue lock or the ports xarray's lock.  The alias
- *    code changes the active member under its lock and tells the table
- *    (ftalias_conn_active_changed()), so that connect() sees "is the
- *    active member" and the connections of a demoted listener go in one
- *    step.
+ *  - Lock order: see ftalias.h (@lock nests inside an alias's lock).
+ *    The alias code changes the active member under its lock and tells
+ *    the table (__ftalias_conn_active_changed()), so that connect() sees
+ *    "is the active member" and the connections of a demoted listener go
+ *    in one step.
  *  - A connection is *linked* while in @ids and @keys: established, until
  *    an end is closed or the connection is dropped.  Each end's socket
  *    holds a reference of the struct ftalias_conn (@ref), dropped when the

@@ -2,6 +2,38 @@
 /*
  * ftalias: fault-tolerant request/reply messaging over port aliases.
  *
+ * Locks
+ * -----
+ *
+ * Every lock of the module, outermost first; a lock is only ever taken
+ * while holding locks above it in this list:
+ *
+ *  1. lock_sock() of an AF_FTALIAS socket: bind(), connect(), listen(),
+ *     accept(), the socket options that change its identity.
+ *  2. struct ftalias_net.lock (mutex): the alias table (@aliases, @names,
+ *     @count, @next_id, @genid, @exiting), membership changes and the
+ *     netlink notifications of both (see below).
+ *  3. ftalias_rc_lock (spinlock, replay.c): the module's list of replay
+ *     caches, walked by the shrinker.
+ *  4. struct ftalias_alias.lock (spinlock): the alias's data-path state:
+ *     members and the active member, pending and held requests, held
+ *     replies, the replay cache (alias.h, replay.h).  Two alias locks are
+ *     never nested: answers the replay cache makes for a requester that
+ *     is another alias are routed after the lock is let go
+ *     (ftalias_alias_unlock(), request.c).
+ *  5. struct ftalias_conns.lock (spinlock): the connection table of a
+ *     namespace and the connection fields of its sockets (conn.h).
+ *  6. Innermost, never nested in each other: a socket's receive queue
+ *     lock (irqsave), a requester table's xarray lock (struct
+ *     ftalias_reqs, request.h), the ports xarray's lock, an alias's
+ *     @dsts xarray lock.
+ *
+ * The data path (sendmsg, recvmsg, poll) takes only 4 to 6, and the
+ * socket state it reads without them under rcu_read_lock() (the ports
+ * and aliases xarrays; sockets are SOCK_RCU_FREE, aliases freed by
+ * call_rcu()).  The headers named above say which fields each lock
+ * protects; the order is kept here only.
+ *
  * Lifetime / locking requirements
  * -------------------------------
  *

@@ -197,6 +197,8 @@ static void __ftalias_event(struct ftalias_events *ev,
 			    struct ftalias_alias *alias,
 			    struct ftalias_sock *m, u8 cmd)
 {
+	lockdep_assert_held(&alias->lock);
+
 	if (!m || WARN_ON_ONCE(ev->n == ARRAY_SIZE(ev->mi)))
 		return;
 	ftalias_member_info(alias, m, &ev->mi[ev->n]);

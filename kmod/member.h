@@ -14,6 +14,7 @@
 #include "request.h"
 
 struct ftalias_alias;
+struct ftalias_alias_cfg;
 struct ftalias_net;
 struct ftalias_sock;
 struct netlink_ext_ack;
@@ -61,5 +62,8 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk);
 int __ftalias_member_set(struct ftalias_net *fn, struct net *net,
 			 struct ftalias_alias *alias, u32 port, const u32 *prio,
 			 const u32 *state, struct netlink_ext_ack *extack);
+void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
+			     struct ftalias_alias *alias,
+			     const struct ftalias_alias_cfg *cfg);
 
 #endif /* _FTALIAS_MEMBER_H */

@@ -305,6 +305,8 @@ static void __ftalias_nl_notify(struct net *net,
 {
 	struct sk_buff *skb;
 
+	lockdep_assert_held(&ftalias_net(net)->lock);
+
 	if (!ftalias_nl_listened(net))
 		return;
 	skb = genlmsg_new(ftalias_nl_alias_size(), GFP_KERNEL);
@@ -750,6 +752,8 @@ void __ftalias_nl_member_notify(struct net *net,
 {
 	struct sk_buff *skb;
 
+	lockdep_assert_held(&ftalias_net(net)->lock);
+
 	if (!ftalias_nl_listened(net))
 		return;
 	skb = genlmsg_new(ftalias_nl_member_size(), GFP_KERNEL);
@@ -777,8 +781,9 @@ __ftalias_nl_member_alias(struct ftalias_net *fn, struct genl_info *info)
 	return alias;
 }
 
-static int __ftalias_nl_member_lookup(struct ftalias_alias *alias, u32 port,
-				      struct ftalias_member_info *mi)
+/* The member of @alias on @port, copied under the alias's lock. */
+static int ftalias_nl_member_lookup(struct ftalias_alias *alias, u32 port,
+				    struct ftalias_member_info *mi)
 {
 	struct ftalias_sock *m;
 
@@ -808,9 +813,9 @@ int ftalias_nl_member_get_doit(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(alias)) {
 		err = PTR_ERR(alias);
 	} else {
-		err = __ftalias_nl_member_lookup(alias,
-						 nla_get_u32(info->attrs[FTALIAS_A_MEMBER_PORT]),
-						 &mi);
+		err = ftalias_nl_member_lookup(alias,
+					       nla_get_u32(info->attrs[FTALIAS_A_MEMBER_PORT]),
+					       &mi);
 		if (err)
 			NL_SET_ERR_MSG_ATTR(info->extack,
 					    info->attrs[FTALIAS_A_MEMBER_PORT],
@@ -1097,7 +1102,7 @@ static int ftalias_nl_rc_dump_open(struct netlink_callback *cb,
 		NL_SET_ERR_MSG(cb->extack, "alias id required");
 		return -EINVAL;
 	}
-	alias = ftalias_alias_get_rcu(ftalias_net(net), nla_get_u32(tb[attr]));
+	alias = ftalias_alias_get(ftalias_net(net), nla_get_u32(tb[attr]));
 	if (!alias) {
 		NL_SET_ERR_MSG_ATTR(cb->extack, tb[attr], "no alias with this id");
 		return -ENOENT;
@@ -1272,7 +1277,7 @@ int ftalias_nl_cache_flush_doit(struct sk_buff *skb, struct genl_info *info)
 	msg = genlmsg_new(nla_total_size(sizeof(u32)) * 2, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
-	alias = ftalias_alias_get_rcu(ftalias_net(net), nla_get_u32(id));
+	alias = ftalias_alias_get(ftalias_net(net), nla_get_u32(id));
 	if (!alias) {
 		NL_SET_ERR_MSG_ATTR(info->extack, id, "no alias with this id");
 		nlmsg_free(msg);

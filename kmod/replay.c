@@ -123,7 +123,7 @@ static const struct rhashtable_params ftalias_rc_params = {
 
 static struct kmem_cache *ftalias_rc_entry_cache __ro_after_init;
 
-/* Every live cache, for the shrinker; nests outside the alias locks. */
+/* Every live cache, for the shrinker; lock order: see ftalias.h. */
 static DEFINE_SPINLOCK(ftalias_rc_lock);
 static LIST_HEAD(ftalias_rc_all);
 static atomic64_t ftalias_rc_total = ATOMIC64_INIT(0);
@@ -182,10 +182,18 @@ static void ftalias_rc_charge_net(struct ftalias_rc *rc, s64 bytes)
 		atomic64_add(bytes, &ftalias_rc_others);
 }
 
+/* Every field of a cache is under the lock of the alias it is part of. */
+static void ftalias_rc_assert_held(struct ftalias_rc *rc)
+{
+	lockdep_assert_held(&container_of(rc, struct ftalias_alias, rc)->lock);
+}
+
 /* @bytes more (or less) for entry @e, in its present state. */
 static void __ftalias_rc_charge(struct ftalias_rc *rc,
 				const struct ftalias_rc_entry *e, s64 bytes)
 {
+	ftalias_rc_assert_held(rc);
+
 	rc->bytes += bytes;
 	if (e->state == FTALIAS_RC_IN_PROGRESS)
 		rc->prog_bytes += bytes;
@@ -223,6 +231,8 @@ static u64 ftalias_rc_over(struct ftalias_alias *alias, u64 cost)
 static struct ftalias_rc_entry *__ftalias_rc_lookup(struct ftalias_rc *rc,
 						    const struct ftalias_id *id)
 {
+	ftalias_rc_assert_held(rc);
+
 	return rhashtable_lookup_fast(&rc->ht, id, ftalias_rc_params);
 }
 
@@ -247,14 +257,19 @@ static struct ftalias_rc_client *__ftalias_rc_client(struct ftalias_rc *rc,
 {
 	struct ftalias_rc_client *c;
 
+	ftalias_rc_assert_held(rc);
+
 	hash_for_each_possible(rc->clients, c, node, id->alias)
 		if (c->alias == id->alias && c->node_id == id->node)
 			return c;
 	return NULL;
 }
 
-static void __ftalias_rc_client_free(struct ftalias_rc_client *c)
+static void __ftalias_rc_client_free(struct ftalias_rc *rc,
+				     struct ftalias_rc_client *c)
 {
+	ftalias_rc_assert_held(rc);
+
 	hash_del(&c->node);
 	kfree(c);
 }
@@ -269,12 +284,14 @@ static void __ftalias_rc_client_del(struct ftalias_rc *rc,
 {
 	struct ftalias_rc_client *c;
 
+	ftalias_rc_assert_held(rc);
+
 	if (list_empty(&e->cnode))
 		return;
 	list_del_init(&e->cnode);
 	c = __ftalias_rc_client(rc, &e->id);
 	if (!WARN_ON_ONCE(!c) && list_empty(&c->entries))
-		__ftalias_rc_client_free(c);
+		__ftalias_rc_client_free(rc, c);
 }
 
 /*
@@ -284,6 +301,8 @@ static void __ftalias_rc_client_del(struct ftalias_rc *rc,
  */
 static void __ftalias_rc_changed(struct ftalias_rc *rc)
 {
+	ftalias_rc_assert_held(rc);
+
 	if (!++rc->genid)
 		rc->genid = 1;
 }
@@ -331,6 +350,8 @@ static void __ftalias_rc_forget(struct ftalias_alias *alias,
 				struct ftalias_rc_entry *e, u64 *counter)
 {
 	bool prog = e->state == FTALIAS_RC_IN_PROGRESS;
+
+	lockdep_assert_held(&alias->lock);
 
 	__ftalias_rc_unlink(alias, e);
 	if (counter)
@@ -463,6 +484,8 @@ static int __ftalias_rc_insert(struct ftalias_alias *alias,
 /* The TTL work of the alias, when its first completed entry appears. */
 static void __ftalias_rc_schedule_ttl(struct ftalias_alias *alias)
 {
+	lockdep_assert_held(&alias->lock);
+
 	if (list_is_singular(&alias->rc.done))
 		alias->rc.arm_ttl = true;
 }
@@ -579,6 +602,8 @@ static void ftalias_rc_copy(struct sk_buff *to, int off,
  */
 static unsigned long __ftalias_rc_fail(struct ftalias_rc *rc)
 {
+	ftalias_rc_assert_held(rc);
+
 	rc->backoff = clamp(rc->backoff * 2, 1UL, FTALIAS_RC_BACKOFF_MAX);
 	return rc->backoff;
 }
@@ -1354,6 +1379,8 @@ __ftalias_rc_resume(struct ftalias_rc *rc, struct list_head *list,
 		    const struct ftalias_rc_cursor *cur, bool in_progress)
 {
 	struct ftalias_rc_entry *e;
+
+	ftalias_rc_assert_held(rc);
 
 	if (!cur->end)
 		return list_first_entry_or_null(list, struct ftalias_rc_entry,

@@ -59,7 +59,7 @@ struct ftalias_rc_stats {
  *    (the alias's work must expire it).  ftalias_alias_unlock() acts on
  *    both before it lets the lock go, then routes @answers.
  * @all_node links the cache in the module's list for the shrinker (under
- * ftalias_rc_lock, which nests outside the alias's lock).
+ * ftalias_rc_lock; lock order: see ftalias.h).
  */
 struct ftalias_rc {
 	struct rhashtable ht;

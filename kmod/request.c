@@ -58,6 +58,8 @@ static void __ftalias_note_hold(struct ftalias_alias *alias,
 {
 	u64 ms = ktime_ms_delta(ktime_get(), req->held_since);
 
+	lockdep_assert_held(&alias->lock);
+
 	req->waiting = false;
 	alias->rc.waiting--;
 	if (ms > alias->rc.stats.longest_hold_ms)
@@ -861,8 +863,11 @@ void ftalias_alias_unlock(struct ftalias_alias *alias)
 static const struct sk_buff *__ftalias_request_of(struct ftalias_alias *alias,
 						  const struct ftalias_id *id)
 {
-	struct ftalias_req *req = __ftalias_req_find(alias, id);
+	struct ftalias_req *req;
 
+	lockdep_assert_held(&alias->lock);
+
+	req = __ftalias_req_find(alias, id);
 	return req ? req->skb : NULL;
 }
 

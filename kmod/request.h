@@ -24,7 +24,7 @@ struct ftalias_sock;
  * erases it under the destination alias's lock and unlinks it in the same
  * hold, so that nothing there delivers a request that was answered.
  * @closed (under the xarray's lock) refuses new requests once the
- * requester goes away.  Lock order: an alias's lock, then @xa's lock.
+ * requester goes away.  Lock order: see ftalias.h.
  */
 struct ftalias_reqs {
 	struct xarray xa;
