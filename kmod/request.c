@@ -831,8 +831,9 @@ static void ftalias_route_answers(struct ftalias_alias *alias)
  *
  * The replay cache never calls the request code: what one of its calls
  * leads to is done here, by whoever called it.  Under the lock, the
- * alias's work is armed for the TTL of a first completed entry, and the
- * requests waiting on entries that were resolved or left go on; after
+ * requests waiting on entries that were resolved or left go on (which
+ * may complete more entries), then the alias's work is armed for the
+ * TTL of a first completed entry; after
  * it, the answers the cache made are routed to their requesters (never
  * under the lock: a requester may be another alias, and two alias locks
  * never nest).  Every hold of an alias's lock that may have called into
@@ -845,13 +846,16 @@ void ftalias_alias_unlock(struct ftalias_alias *alias)
 
 	lockdep_assert_held(&alias->lock);
 
+	/* First: delivering a released request may complete an entry. */
+	if (rc->released)
+		__ftalias_release_waiting(alias);
 	if (rc->arm_ttl) {
 		rc->arm_ttl = false;
 		__ftalias_schedule(alias,
 				   msecs_to_jiffies(alias->cfg.cache_ttl_ms));
 	}
-	if (rc->released)
-		__ftalias_release_waiting(alias);
+	/* A flag left set here would be lost until the next unlock. */
+	WARN_ON_ONCE(rc->released || rc->arm_ttl);
 	spin_unlock(&alias->lock);
 	ftalias_route_answers(alias);
 }
