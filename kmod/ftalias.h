@@ -23,10 +23,21 @@
  *     (ftalias_alias_unlock(), request.c).
  *  5. struct ftalias_conns.lock (spinlock): the connection table of a
  *     namespace and the connection fields of its sockets (conn.h).
- *  6. Innermost, never nested in each other: a socket's receive queue
- *     lock (irqsave), a requester table's xarray lock (struct
- *     ftalias_reqs, request.h), the ports xarray's lock, an alias's
- *     @dsts xarray lock.
+ *  6. Innermost, never nested in each other, each taken under any of the
+ *     above or alone:
+ *     - a socket's receive queue lock (irqsave);
+ *     - struct ftalias_sock.id_lock (spinlock, af_ftalias.h): @last_id;
+ *     - xa_lock of a requester table, struct ftalias_reqs.xa (request.h):
+ *       under an alias's lock (taking a request from its requester) or
+ *       alone;
+ *     - xa_lock of struct ftalias_alias.dsts (alias.h): alone (a member
+ *       sends to a new destination; the alias's deletion);
+ *     - xa_lock of struct ftalias_net.ports (and @next_port): alone,
+ *       under lock_sock() (bind, release) or 5 (a connection's child);
+ *     - xa_lock of struct ftalias_net.aliases: under 2 only (the table
+ *       changes under the mutex; the data path reads it under RCU);
+ *     - xa_lock of struct ftalias_conns.ids (conn.h): under 5, or alone
+ *       when a connection's id is allocated.
  *
  * The data path (sendmsg, recvmsg, poll) takes only 4 to 6, and the
  * socket state it reads without them under rcu_read_lock() (the ports
