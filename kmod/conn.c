@@ -221,15 +221,18 @@ static void __ftalias_conn_drop(struct ftalias_conns *t,
 }
 
 /*
- * A copy of @c for netlink.  The pids are in the caller's pid namespace for
- * a conn-get reply; for a notification (@ntf), whose listeners may be in
- * any pid namespace, in the initial one (pid_nr()), not in that of the
- * task that happened to cause the event.
+ * A copy of @c, in table @t (locked), for netlink.  The pids are in the
+ * caller's pid namespace for a conn-get reply; for a notification (@ntf),
+ * whose listeners may be in any pid namespace, in the initial one
+ * (pid_nr()), not in that of the task that happened to cause the event.
  */
-static void __ftalias_conn_snap(const struct ftalias_conn *c,
+static void __ftalias_conn_snap(struct ftalias_conns *t,
+				const struct ftalias_conn *c,
 				struct ftalias_conn_snap *s, bool ntf)
 {
 	const struct ftalias_sock *cli = c->end[0], *srv = c->end[1];
+
+	lockdep_assert_held(&t->lock);
 
 	memset(s, 0, sizeof(*s));
 	s->id = c->id;
@@ -669,7 +672,7 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	c->ident[1] = l->ident;
 	/* Newest wins: an older connection with this key is stale. */
 	if (old) {
-		__ftalias_conn_snap(old, &snap_old, true);
+		__ftalias_conn_snap(t, old, &snap_old, true);
 		trace_ftalias_conn_stale(sk, old, c);
 		__ftalias_conn_drop(t, old);
 		dropped = true;
@@ -698,7 +701,7 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	 * ftalias_conn_peer().
 	 */
 	smp_store_release(&fsk->peer, child);
-	__ftalias_conn_snap(c, &snap_new, true);
+	__ftalias_conn_snap(t, c, &snap_new, true);
 	spin_unlock(&t->lock);
 
 	sock->state = SS_CONNECTED;
@@ -1230,7 +1233,7 @@ int ftalias_conn_get(struct net *net, u32 id, struct ftalias_conn_snap *s)
 	spin_lock(&t->lock);
 	c = xa_load(&t->ids, id);
 	if (c && c->id == id && c->state) {
-		__ftalias_conn_snap(c, s, false);
+		__ftalias_conn_snap(t, c, s, false);
 		err = 0;
 	}
 	spin_unlock(&t->lock);
@@ -1265,7 +1268,7 @@ int ftalias_conn_dump(struct net *net, u32 alias, u32 *next_id,
 			continue;
 		if (alias && c->local_alias != alias)
 			continue;
-		__ftalias_conn_snap(c, &s, false);
+		__ftalias_conn_snap(t, c, &s, false);
 		err = fill(arg, &s);
 		if (err) {
 			*next_id = id;
@@ -1294,7 +1297,7 @@ int ftalias_conn_drop(struct net *net, u32 id)
 	spin_lock(&t->lock);
 	c = xa_load(&t->ids, id);
 	if (c && c->id == id && c->state) {
-		__ftalias_conn_snap(c, &s, true);
+		__ftalias_conn_snap(t, c, &s, true);
 		__ftalias_conn_drop(t, c);
 		err = 0;
 	}
