@@ -54,6 +54,9 @@ static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
  *    has no active member;
  *  - @stats, @dead (set when the alias leaves the table: no request is
  *    accepted or held any more).
+ * @active is written with WRITE_ONCE() (under @lock), for the one reader
+ * without it: a sender waiting for room (ftalias_active_full(),
+ * READ_ONCE()).
  * Lock order: see ftalias.h.
  * @work fails the requests held longer than the grace period; it is
  * cancelled when the alias leaves the table.

@@ -56,7 +56,7 @@ static void __ftalias_set_active(struct ftalias_alias *alias,
 
 	if (alias->nr_seq_members && old != m)
 		__ftalias_conn_active_changed(alias, old, m);
-	alias->active = m;
+	WRITE_ONCE(alias->active, m);
 	if (!m) {
 		if (old)
 			__ftalias_went_idle(alias);
@@ -322,7 +322,7 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 			__ftalias_event(&ev, alias, next,
 					FTALIAS_CMD_MEMBER_CHANGE_NTF);
 		} else {
-			alias->active = NULL;
+			WRITE_ONCE(alias->active, NULL);
 			__ftalias_went_idle(alias);
 		}
 	}

@@ -706,7 +706,7 @@ void ftalias_alias_dp_kill(struct ftalias_alias *alias)
 	old = alias->active;
 	if (old && alias->nr_seq_members)
 		__ftalias_conn_active_changed(alias, old, NULL);
-	alias->active = NULL;
+	WRITE_ONCE(alias->active, NULL);
 	spin_unlock(&alias->lock);
 
 	/* Senders waiting for room in @old learn that the alias is gone; the
