@@ -900,10 +900,15 @@ int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
 	}
 	do {
 		spin_lock(&alias->lock);
-		request = rec->type == FTALIAS_RECORD_DISCARD ? NULL :
-			  __ftalias_request_of(alias, &rec->id);
-		err = __ftalias_rc_record(alias, fsk, rec, request, &data, len,
-					  &n);
+		/* The pending request is looked up only when it is needed. */
+		err = __ftalias_rc_record(alias, fsk, rec,
+					  FTALIAS_RC_REQUEST_UNKNOWN, &data,
+					  len, &n);
+		if (err == FTALIAS_RC_WANT_REQUEST) {
+			request = __ftalias_request_of(alias, &rec->id);
+			err = __ftalias_rc_record(alias, fsk, rec, request,
+						  &data, len, &n);
+		}
 		ftalias_alias_unlock(alias);
 		/* The copy of the request, of the size it has. */
 	} while (err == -EAGAIN && tries++ < 2 &&
@@ -945,9 +950,15 @@ int ftalias_journal_add(struct ftalias_sock *fsk,
 	}
 	do {
 		spin_lock(&alias->lock);
-		request = __ftalias_request_of(alias, parent);
-		err = __ftalias_rc_journal_add(alias, fsk, parent, request, &jr,
+		/* The parent request is looked up only when it is needed. */
+		err = __ftalias_rc_journal_add(alias, fsk, parent,
+					       FTALIAS_RC_REQUEST_UNKNOWN, &jr,
 					       &n);
+		if (err == FTALIAS_RC_WANT_REQUEST) {
+			request = __ftalias_request_of(alias, parent);
+			err = __ftalias_rc_journal_add(alias, fsk, parent,
+						       request, &jr, &n);
+		}
 		ftalias_alias_unlock(alias);
 		/* The copy of the parent request, of the size it has. */
 	} while (err == -EAGAIN && tries++ < 2 &&
