@@ -30,7 +30,7 @@ struct ftalias_net;
  *  - @last_id (under @id_lock): the ID of the last request sent.
  *  - @reqs: the requests this socket sent and that wait for a reply, when
  *    it is not a member (a member's requests belong to its alias).
- *  - SOCK_SEQPACKET only (conn.h has the rules): @peer, @conn, @reset,
+ *  - SOCK_SEQPACKET only (conntab.h has the rules): @peer, @conn, @reset,
  *    @accepting, @nr_pending, @acceptq, @conns; @ident (under lock_sock(),
  *    fixed once connected) and @peer_ident (fixed before @peer is set).
  *
@@ -88,18 +88,24 @@ int ftalias_alloc_port(struct ftalias_net *fn, struct ftalias_sock *fsk,
 int ftalias_autobind(struct ftalias_sock *fsk);
 struct ftalias_sock *ftalias_port_get(struct ftalias_net *fn, u32 port);
 struct sock *ftalias_sk_alloc(struct net *net, int type, int kern);
-int ftalias_rdm_setsockopt(struct socket *sock, int level, int optname,
-			   sockptr_t optval, unsigned int optlen);
-int ftalias_rdm_getsockopt(struct socket *sock, int level, int optname,
-			   char __user *optval, int __user *optlen);
+int ftalias_setsockopt(struct socket *sock, int level, int optname,
+		       sockptr_t optval, unsigned int optlen);
+int ftalias_getsockopt(struct socket *sock, int level, int optname,
+		       char __user *optval, int __user *optlen);
 int ftalias_bind(struct socket *sock, struct sockaddr *uaddr, int len);
 int ftalias_release(struct socket *sock);
 int ftalias_getname(struct socket *sock, struct sockaddr *uaddr, int peer);
 struct sk_buff *ftalias_alloc_skb(struct sock *sk, struct msghdr *msg,
 				  size_t len, bool reply, int *err);
 
+void ftalias_sk_destruct(struct sock *sk);
+void ftalias_ports_init(struct ftalias_net *fn);
+void ftalias_ports_exit(struct ftalias_net *fn);
+
 int ftalias_proto_init(void);
 void ftalias_proto_exit(void);
+
+/* The family (family.c). */
 int ftalias_sock_init(void);
 void ftalias_sock_exit(void);
 

@@ -96,29 +96,19 @@ struct ftalias_alias {
 	struct ftalias_rc rc;
 };
 
+/* The alias object (alias.c): everything else calls down into it. */
 int ftalias_alias_cache_init(void);
 void ftalias_alias_cache_exit(void);
-
-void ftalias_net_init(struct ftalias_net *fn);
-void ftalias_net_exit(struct ftalias_net *fn);
 
 void ftalias_alias_cfg_default(struct ftalias_alias_cfg *cfg);
 bool ftalias_alias_name_valid(const char *name);
 
-struct ftalias_alias *ftalias_alias_alloc(struct net *net, const char *name,
-					  const struct ftalias_alias_cfg *cfg);
+struct ftalias_alias *ftalias_alias_new(struct net *net, const char *name,
+					const struct ftalias_alias_cfg *cfg);
 struct ftalias_alias *ftalias_alias_get(struct ftalias_net *fn, u32 id);
 bool ftalias_alias_may(struct ftalias_alias *alias, struct net *net, u16 bit);
 void ftalias_alias_put(struct ftalias_alias *alias);
 
 struct ftalias_alias *__ftalias_alias_by_id(struct ftalias_net *fn, u32 id);
-struct ftalias_alias *__ftalias_alias_by_name(struct ftalias_net *fn,
-					      const char *name);
-int __ftalias_alias_link(struct ftalias_net *fn, struct ftalias_alias *alias,
-			 u32 id, struct netlink_ext_ack *extack);
-void __ftalias_alias_unlink(struct ftalias_net *fn,
-			    struct ftalias_alias *alias);
-void __ftalias_alias_rename(struct ftalias_net *fn,
-			    struct ftalias_alias *alias, const char *name);
 
 #endif /* _FTALIAS_ALIAS_H */

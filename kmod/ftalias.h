@@ -22,7 +22,7 @@
  *     is another alias are routed after the lock is let go
  *     (ftalias_alias_unlock(), request.c).
  *  5. struct ftalias_conns.lock (spinlock): the connection table of a
- *     namespace and the connection fields of its sockets (conn.h).
+ *     namespace and the connection fields of its sockets (conntab.h).
  *  6. Innermost, never nested in each other, each taken under any of the
  *     above or alone:
  *     - a socket's receive queue lock (irqsave);
@@ -36,7 +36,7 @@
  *       under lock_sock() (bind, release) or 5 (a connection's child);
  *     - xa_lock of struct ftalias_net.aliases: under 2 only (the table
  *       changes under the mutex; the data path reads it under RCU);
- *     - xa_lock of struct ftalias_conns.ids (conn.h): under 5, or alone
+ *     - xa_lock of struct ftalias_conns.ids (conntab.h): under 5, or alone
  *       when a connection's id is allocated.
  *
  * The data path (sendmsg, recvmsg, poll) takes only 4 to 6, and the
@@ -93,7 +93,7 @@
  * caller's reference, before or after __ftalias_alias_link()); namespace
  * exit; module unload (namespace exit for every namespace, through
  * unregister_pernet_subsys()).
- * The connection table (@conns) has its own lock and rules, in conn.h.
+ * The connection table (@conns) has its own lock and rules, in conntab.h.
  * Module unload is refused by the core while an AF_FTALIAS socket exists,
  * since every socket pins the module (proto_ops.owner, proto.owner).
  */
@@ -107,7 +107,7 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
-#include "conn.h"
+#include "conntab.h"
 
 enum ftalias_limits {
 	/* AF_SNA: reserved in linux/socket.h, never implemented by Linux. */
@@ -148,11 +148,15 @@ struct ftalias_net {
 	bool exiting;			/* the namespace goes */
 	struct xarray ports;		/* port -> struct ftalias_sock */
 	u32 next_port;			/* under the lock of @ports */
-	struct ftalias_conns conns;	/* SOCK_SEQPACKET, see conn.h */
+	struct ftalias_conns conns;	/* SOCK_SEQPACKET, see conntab.h */
 	atomic64_t rc_bytes;		/* its replay caches, see replay.c */
 };
 
 extern unsigned int ftalias_net_id;
+
+/* The namespace's state, made and torn down by the pernet ops (main.c). */
+void ftalias_net_init(struct ftalias_net *fn);
+void ftalias_net_exit(struct ftalias_net *fn);
 
 static inline struct ftalias_net *ftalias_net(const struct net *net)
 {

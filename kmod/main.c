@@ -15,6 +15,7 @@
 
 #include "af_ftalias.h"
 #include "alias.h"
+#include "aliastab.h"
 #include "ftalias.h"
 #include "member.h"
 #include "netlink.h"
@@ -73,6 +74,24 @@ MODULE_PARM_DESC(cache_total_bytes,
 		 "Most replay-cache bytes of all aliases together, changeable at run time (default 1 GiB)");
 
 unsigned int ftalias_net_id __read_mostly;
+
+void ftalias_net_init(struct ftalias_net *fn)
+{
+	ftalias_aliases_init(fn);
+	ftalias_ports_init(fn);
+	ftalias_conns_init(&fn->conns);
+}
+
+/*
+ * No netlink handler can run in the namespace any more: each holds a
+ * socket, and so a reference, of the namespace.
+ */
+void ftalias_net_exit(struct ftalias_net *fn)
+{
+	ftalias_aliases_exit(fn);
+	ftalias_ports_exit(fn);
+	ftalias_conns_exit(&fn->conns);
+}
 
 static int __net_init ftalias_net_init_ns(struct net *net)
 {

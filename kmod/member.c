@@ -22,7 +22,7 @@
 #include "ftalias.h"
 #include "member.h"
 #include "msg.h"
-#include "netlink.h"
+#include "notify.h"
 #include "replay.h"
 #include "request.h"
 #include "trace.h"

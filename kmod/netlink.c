@@ -2,7 +2,8 @@
 /*
  * Handlers of the "ftalias" generic netlink family.  The policies and the
  * op table are generated from Documentation/netlink/specs/ftalias.yaml
- * into netlink-gen.c; the alias table and its locking live in alias.c.
+ * into netlink-gen.c; the alias table and its locking live in aliastab.c,
+ * the notifications of members and connections in notify.c.
  */
 
 #include <linux/capability.h>
@@ -14,10 +15,12 @@
 
 #include "af_ftalias.h"
 #include "alias.h"
+#include "aliastab.h"
 #include "compat.h"	/* struct genl_split_ops before 6.2 */
 #include "ftalias.h"
 #include "netlink.h"
 #include "netlink-gen.h"
+#include "notify.h"
 #include "replay.h"
 
 static_assert((int)FTALIAS_RC_IN_PROGRESS == FTALIAS_CACHE_STATE_IN_PROGRESS);
@@ -107,12 +110,6 @@ static size_t ftalias_nl_alias_size(void)
 	       nla_total_size_64bit(sizeof(u64)) * 8 +		/* SENT..PROMOTIONS */
 	       nla_total_size(sizeof(u8)) +			/* RECORD_REPLIES */
 	       ftalias_nl_cache_stats_size();			/* CACHE */
-}
-
-static size_t ftalias_nl_member_size(void)
-{
-	return nla_total_size(sizeof(u32)) * 8 +		/* ALIAS_ID..INCARNATION */
-	       nla_total_size_64bit(sizeof(u64)) * 3;		/* DELIVERED..REPLIES */
 }
 
 /* The data-path state of an alias, copied under its lock. */
@@ -266,38 +263,6 @@ static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
 nla_put_failure:
 	genlmsg_cancel(skb, hdr);
 	return -EMSGSIZE;
-}
-
-/*
- * Notifications are sent under the table lock, so that listeners see the
- * changes of one namespace in the order they were made even though the
- * handlers run in parallel.  Nothing on the multicast path takes the table
- * lock.  When the message cannot be allocated, listeners learn that they
- * missed an event (ENOBUFS on their socket) instead of silently losing it.
- */
-static bool ftalias_nl_listened(struct net *net)
-{
-	lockdep_assert_held(&ftalias_net(net)->lock);
-
-	return genl_has_listeners(&ftalias_nl_family, net, FTALIAS_NLGRP_EVENTS);
-}
-
-/*
- * Send @skb on multicast group @grp; NULL: it could not be made.  Alias
- * and member events go to FTALIAS_NLGRP_EVENTS, open to every listener as
- * alias-get and member-get are; connection events to
- * FTALIAS_NLGRP_ADMIN_EVENTS, whose join needs CAP_NET_ADMIN
- * (GENL_MCAST_CAP_NET_ADMIN) as conn-get does.
- */
-static void ftalias_nl_event(struct net *net, struct sk_buff *skb, u32 grp)
-{
-	if (!skb) {
-		genl_set_err(&ftalias_nl_family, net, 0, grp, -ENOBUFS);
-		return;
-	}
-	/* Takes ownership of skb. */
-	genlmsg_multicast_netns(&ftalias_nl_family, net, skb, 0, grp,
-				GFP_KERNEL);
 }
 
 static void __ftalias_nl_notify(struct net *net,
@@ -710,58 +675,6 @@ int ftalias_nl_alias_set_doit(struct sk_buff *skb, struct genl_info *info)
 out_unlock:
 	mutex_unlock(&fn->lock);
 	return err;
-}
-
-static int ftalias_nl_fill_member(struct sk_buff *skb,
-				  const struct ftalias_member_info *mi,
-				  u32 portid, u32 seq, int flags, u8 cmd,
-				  struct netlink_callback *cb)
-{
-	void *hdr;
-
-	hdr = genlmsg_put(skb, portid, seq, &ftalias_nl_family, flags, cmd);
-	if (!hdr)
-		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
-
-	if (nla_put_u32(skb, FTALIAS_A_MEMBER_ALIAS_ID, mi->alias_id) ||
-	    nla_put_u32(skb, FTALIAS_A_MEMBER_PORT, mi->port) ||
-	    nla_put_u32(skb, FTALIAS_A_MEMBER_PID, mi->pid) ||
-	    nla_put_u32(skb, FTALIAS_A_MEMBER_PRIORITY, mi->priority) ||
-	    nla_put_u32(skb, FTALIAS_A_MEMBER_ROLE, mi->role) ||
-	    nla_put_u32(skb, FTALIAS_A_MEMBER_STATE, mi->state) ||
-	    nla_put_u32(skb, FTALIAS_A_MEMBER_QUEUE_LEN, mi->queue_len) ||
-	    nla_put_u32(skb, FTALIAS_A_MEMBER_INCARNATION, mi->incarnation) ||
-	    nla_put_u64_64bit(skb, FTALIAS_A_MEMBER_DELIVERED,
-			      mi->stats.delivered, FTALIAS_A_MEMBER_PAD) ||
-	    nla_put_u64_64bit(skb, FTALIAS_A_MEMBER_REDELIVERED,
-			      mi->stats.redelivered, FTALIAS_A_MEMBER_PAD) ||
-	    nla_put_u64_64bit(skb, FTALIAS_A_MEMBER_REPLIES,
-			      mi->stats.replies, FTALIAS_A_MEMBER_PAD)) {
-		genlmsg_cancel(skb, hdr);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(skb, hdr);
-	return 0;
-}
-
-/* Sent under the table lock, like the alias notifications. */
-void __ftalias_nl_member_notify(struct net *net,
-				const struct ftalias_member_info *mi, u8 cmd)
-{
-	struct sk_buff *skb;
-
-	lockdep_assert_held(&ftalias_net(net)->lock);
-
-	if (!ftalias_nl_listened(net))
-		return;
-	skb = genlmsg_new(ftalias_nl_member_size(), GFP_KERNEL);
-	if (skb && ftalias_nl_fill_member(skb, mi, 0, 0, 0, cmd, NULL)) {
-		nlmsg_free(skb);
-		skb = NULL;
-	}
-	ftalias_nl_event(net, skb, FTALIAS_NLGRP_EVENTS);
 }
 
 /* The alias named by FTALIAS_A_MEMBER_ALIAS_ID, required. */
@@ -1301,104 +1214,7 @@ int ftalias_nl_cache_flush_doit(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
-/* Connections (conn.c). */
-
-static size_t ftalias_nl_conn_size(void)
-{
-	return nla_total_size(sizeof(u32)) * 17 +	/* u32 attributes */
-	       nla_total_size_64bit(sizeof(u64)) * 4 +	/* seq, est-sec */
-	       nla_total_size(FTALIAS_IDENTITY_NAME_LEN);
-}
-
-static int ftalias_nl_put_conn(struct sk_buff *skb,
-			       const struct ftalias_conn_snap *s)
-{
-	const struct ftalias_identity *id = &s->ident;
-
-	if (nla_put_u32(skb, FTALIAS_A_CONN_ID, s->id) ||
-	    nla_put_u64_64bit(skb, FTALIAS_A_CONN_SEQ, s->seq,
-			      FTALIAS_A_CONN_PAD) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_STATE, s->state) ||
-	    nla_put_u64_64bit(skb, FTALIAS_A_CONN_EST_SEC, s->est_sec,
-			      FTALIAS_A_CONN_PAD) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_EST_USEC, s->est_usec) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_LOCAL_ALIAS, s->local_alias) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_LISTEN_PORT, s->listen_port) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_LOCAL_PORT, s->local_port) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_LOCAL_PID, s->local_pid) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_LOCAL_QUEUE, s->local_queue) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_PEER_PORT, s->peer_port) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_PEER_PID, s->peer_pid) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_PEER_QUEUE, s->peer_queue) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_PEER_NODE, id->node) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_PEER_ALIAS, id->alias) ||
-	    nla_put_u32(skb, FTALIAS_A_CONN_PEER_LISTEN_PORT, id->port) ||
-	    nla_put_string(skb, FTALIAS_A_CONN_PEER_NAME, id->name))
-		return -EMSGSIZE;
-	return 0;
-}
-
-static int ftalias_nl_fill_conn(struct sk_buff *skb,
-				const struct ftalias_conn_snap *s,
-				u32 portid, u32 seq, int flags, u8 cmd,
-				struct netlink_callback *cb)
-{
-	void *hdr;
-
-	hdr = genlmsg_put(skb, portid, seq, &ftalias_nl_family, flags, cmd);
-	if (!hdr)
-		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
-	if (ftalias_nl_put_conn(skb, s))
-		goto nla_put_failure;
-	genlmsg_end(skb, hdr);
-	return 0;
-
-nla_put_failure:
-	genlmsg_cancel(skb, hdr);
-	return -EMSGSIZE;
-}
-
-void ftalias_nl_conn_notify(struct net *net,
-			    const struct ftalias_conn_snap *dropped,
-			    const struct ftalias_conn_snap *new, u32 reason)
-{
-	struct sk_buff *skb;
-	void *hdr;
-
-	if (!genl_has_listeners(&ftalias_nl_family, net,
-				FTALIAS_NLGRP_ADMIN_EVENTS))
-		return;
-	skb = genlmsg_new(ftalias_nl_conn_size() * 2, GFP_KERNEL);
-	if (!skb)
-		goto fail;
-	hdr = genlmsg_put(skb, 0, 0, &ftalias_nl_family, 0,
-			  FTALIAS_CMD_CONN_DROP_NTF);
-	if (!hdr)
-		goto nla_put_failure;
-	if (nla_put_u32(skb, FTALIAS_A_CONN_REASON, reason) ||
-	    ftalias_nl_put_conn(skb, dropped))
-		goto nla_put_failure;
-	if (new &&
-	    (nla_put_u32(skb, FTALIAS_A_CONN_NEW_ID, new->id) ||
-	     nla_put_u64_64bit(skb, FTALIAS_A_CONN_NEW_SEQ, new->seq,
-			       FTALIAS_A_CONN_PAD) ||
-	     nla_put_u64_64bit(skb, FTALIAS_A_CONN_NEW_EST_SEC, new->est_sec,
-			       FTALIAS_A_CONN_PAD) ||
-	     nla_put_u32(skb, FTALIAS_A_CONN_NEW_EST_USEC, new->est_usec) ||
-	     nla_put_u32(skb, FTALIAS_A_CONN_NEW_PEER_PORT, new->peer_port) ||
-	     nla_put_u32(skb, FTALIAS_A_CONN_NEW_PEER_PID, new->peer_pid)))
-		goto nla_put_failure;
-	genlmsg_end(skb, hdr);
-	ftalias_nl_event(net, skb, FTALIAS_NLGRP_ADMIN_EVENTS);
-	return;
-
-nla_put_failure:
-	nlmsg_free(skb);
-fail:
-	ftalias_nl_event(net, NULL, FTALIAS_NLGRP_ADMIN_EVENTS);
-}
+/* Connections (conntab.c). */
 
 int ftalias_nl_conn_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
@@ -1518,14 +1334,20 @@ int ftalias_nl_conn_get_dumpit(struct sk_buff *skb,
 
 int ftalias_nl_conn_drop_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct ftalias_conn_snap s;
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_CONN_ID))
 		return -EINVAL;
 	err = ftalias_conn_drop(genl_info_net(info),
-				nla_get_u32(info->attrs[FTALIAS_A_CONN_ID]));
-	if (err)
+				nla_get_u32(info->attrs[FTALIAS_A_CONN_ID]),
+				&s);
+	if (err) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[FTALIAS_A_CONN_ID],
 				    "no connection with this id");
-	return err;
+		return err;
+	}
+	ftalias_nl_conn_notify(genl_info_net(info), &s, NULL,
+			       FTALIAS_CONN_DROP_REASON_ADMIN);
+	return 0;
 }

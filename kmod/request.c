@@ -591,16 +591,10 @@ out:
 	ftalias_fail_reqs(ftalias_net(alias->net), &failed, EHOSTUNREACH);
 }
 
-void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net)
+/* The request state of a new alias (ftalias_alias_new() made the rest). */
+void ftalias_alias_dp_init(struct ftalias_alias *alias)
 {
-	spin_lock_init(&alias->lock);
-	INIT_LIST_HEAD(&alias->members);
-	INIT_LIST_HEAD(&alias->pending);
-	skb_queue_head_init(&alias->held_replies);
 	INIT_DELAYED_WORK(&alias->work, ftalias_alias_work);
-	/* Without an active member from the start. */
-	alias->idle_since = ktime_get();
-	alias->net = net;
 	ftalias_reqs_init(&alias->reqs);
 	xa_init_flags(&alias->dsts, XA_FLAGS_ACCOUNT);
 }

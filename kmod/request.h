@@ -65,7 +65,7 @@ int ftalias_journal_add(struct ftalias_sock *fsk,
 void ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
 			 u32 *flushed);
 
-void ftalias_alias_dp_init(struct ftalias_alias *alias, struct net *net);
+void ftalias_alias_dp_init(struct ftalias_alias *alias);
 void ftalias_alias_dp_kill(struct ftalias_alias *alias);
 void ftalias_alias_forget_dsts(struct ftalias_net *fn,
 			       struct ftalias_alias *alias);

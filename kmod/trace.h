@@ -25,7 +25,7 @@
 
 #include "af_ftalias.h"
 #include "alias.h"
-#include "conn.h"
+#include "conntab.h"
 #include "member.h"
 #include "replay.h"
 

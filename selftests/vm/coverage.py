@@ -39,7 +39,7 @@ import sys
 # Files of kmod/ that have lines but are not counted in the total (they
 # are still listed, with their figures, marked "excluded").
 EXCLUDED = {
-    "kmod/alias_test.c": "the KUnit tests of alias.c (test code, run by "
+    "kmod/alias_test.c": "the KUnit tests of aliastab.c (test code, run by "
                          "kunit.sh on the debug kernel), not module paths",
     "kmod/trace.h": "TRACE_EVENT() expansions: ftrace and perf glue generated "
                     "per event, all on the macro's lines; tracepoints.c "

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#ifndef _FTALIAS_CONN_H
-#define _FTALIAS_CONN_H
+#ifndef _FTALIAS_CONNTAB_H
+#define _FTALIAS_CONNTAB_H
 
 #include <linux/hashtable.h>
 #include <linux/list.h>
@@ -118,10 +118,25 @@ struct ftalias_conn_snap {
 void ftalias_conns_init(struct ftalias_conns *t);
 void ftalias_conns_exit(struct ftalias_conns *t);
 
-extern const struct proto_ops ftalias_seqpacket_ops;
-void ftalias_conn_sock_init(struct ftalias_sock *fsk);
-void ftalias_conn_sock_release(struct ftalias_sock *fsk);
-void ftalias_conn_sock_destruct(struct ftalias_sock *fsk);
+/* For the socket type (seqpacket.c), which sits above the table. */
+struct ftalias_conns *ftalias_conns_of(const struct ftalias_sock *fsk);
+void ftalias_conn_put(struct ftalias_conn *c);
+u32 ftalias_conn_hash(const struct ftalias_conn_key *k);
+struct ftalias_sock *ftalias_conn_peer(const struct ftalias_sock *fsk);
+void ftalias_conn_end(struct ftalias_sock *fsk, bool reset);
+u8 ftalias_conn_shutdown_of(const struct ftalias_sock *fsk);
+void ftalias_conn_shut(struct ftalias_sock *fsk, u8 how);
+struct ftalias_conn *__ftalias_conn_find(struct ftalias_conns *t,
+					 const struct ftalias_conn_key *k,
+					 u32 hash);
+void __ftalias_conn_unlink(struct ftalias_conns *t, struct ftalias_conn *c);
+void ftalias_conn_free_child(struct ftalias_sock *child);
+void __ftalias_conn_drop(struct ftalias_conns *t, struct ftalias_conn *c);
+void __ftalias_conn_snap(struct ftalias_conns *t, const struct ftalias_conn *c,
+			 struct ftalias_conn_snap *s, bool ntf);
+void __ftalias_conn_listener_gone(struct ftalias_conns *t,
+				  struct ftalias_sock *l, bool all);
+void ftalias_conn_close(struct ftalias_sock *fsk);
 
 void __ftalias_conn_active_changed(struct ftalias_alias *alias,
 				   struct ftalias_sock *old,
@@ -131,6 +146,6 @@ int ftalias_conn_get(struct net *net, u32 id, struct ftalias_conn_snap *s);
 int ftalias_conn_dump(struct net *net, u32 alias, u32 *next_id,
 		      int (*fill)(void *arg, const struct ftalias_conn_snap *s),
 		      void *arg, u32 *genid);
-int ftalias_conn_drop(struct net *net, u32 id);
+int ftalias_conn_drop(struct net *net, u32 id, struct ftalias_conn_snap *s);
 
-#endif /* _FTALIAS_CONN_H */
+#endif /* _FTALIAS_CONNTAB_H */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * SOCK_SEQPACKET connections and the connection table of a namespace.
+ * The SOCK_SEQPACKET socket type: connections.
  *
  * connect() to a listening port, or to an alias whose active member
  * listens, makes the accepting side's socket at once (as AF_UNIX does),
@@ -10,7 +10,8 @@
  * number message") is part of the handshake; a new connection with the
  * identity of an older one to the same endpoint drops the older one at
  * once (newest wins), whatever state the old peer process is in.  The
- * locking rules are in conn.h; the semantics in Documentation/uapi.rst.
+ * connection table is conntab.c, below it.  The locking rules are in
+ * conntab.h; the semantics in Documentation/uapi.rst.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -28,325 +29,53 @@
 #include "af_ftalias.h"
 #include "alias.h"
 #include "compat.h"
-#include "conn.h"
+#include "conntab.h"
 #include "ftalias.h"
 #include "member.h"
 #include "msg.h"
-#include "netlink.h"
+#include "notify.h"
+#include "seqpacket.h"
 #include "trace.h"
 
-static struct ftalias_conns *ftalias_conns_of(const struct ftalias_sock *fsk)
-{
-	return &ftalias_net(sock_net(&fsk->sk))->conns;
-}
-
-void ftalias_conns_init(struct ftalias_conns *t)
-{
-	spin_lock_init(&t->lock);
-	xa_init_flags(&t->ids, XA_FLAGS_ALLOC1);
-	hash_init(t->keys);
-	t->next_id = 1;
-	/* 0 is "unset" to genl_dump_check_consistent(). */
-	t->genid = 1;
-}
-
-void ftalias_conns_exit(struct ftalias_conns *t)
-{
-	/* Every connection has a socket, and sockets hold their namespace. */
-	WARN_ON_ONCE(t->count);
-	WARN_ON_ONCE(!xa_empty(&t->ids));
-	xa_destroy(&t->ids);
-}
-
-void ftalias_conn_sock_init(struct ftalias_sock *fsk)
-{
-	INIT_LIST_HEAD(&fsk->acceptq);
-	INIT_LIST_HEAD(&fsk->conns);
-}
-
-static void ftalias_conn_put(struct ftalias_conn *c)
-{
-	if (refcount_dec_and_test(&c->ref))
-		kfree(c);
-}
-
 /*
- * The socket is destroyed: its reference of the connection, and of the
- * peer for a child that was never accepted (release drops it otherwise).
+ * A SOCK_SEQPACKET sock is destroyed: its reference of the connection, and
+ * of the peer for a child that was never accepted (release drops it
+ * otherwise), then what every sock holds.
  */
-void ftalias_conn_sock_destruct(struct ftalias_sock *fsk)
+static void ftalias_seqpacket_sk_destruct(struct sock *sk)
 {
+	struct ftalias_sock *fsk = ftalias_sk(sk);
+
+	skb_queue_purge(&sk->sk_receive_queue);
 	if (fsk->peer)
 		sock_put(&fsk->peer->sk);
 	if (fsk->conn)
 		ftalias_conn_put(fsk->conn);
-}
-
-static u32 ftalias_conn_hash(const struct ftalias_conn_key *k)
-{
-	return jhash2((const u32 *)k, sizeof(*k) / sizeof(u32), 0);
-}
-
-/* The peer of a connected socket; NULL before connect() or accept(). */
-static struct ftalias_sock *ftalias_conn_peer(const struct ftalias_sock *fsk)
-{
-	/* Pairs with the smp_store_release() of ftalias_conn_connect(). */
-	return smp_load_acquire(&fsk->peer);
-}
-
-/*
- * End the connection at @fsk's side: with @reset, reads return the queued
- * messages then ECONNRESET, writes ECONNRESET; otherwise the peer closed
- * (end of file, EPIPE).  Safe under the table's lock.
- */
-static void ftalias_conn_end(struct ftalias_sock *fsk, bool reset)
-{
-	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
-	struct ftalias_sock *peer = ftalias_conn_peer(fsk);
-	unsigned long flags;
-
-	spin_lock_irqsave(&q->lock, flags);
-	if (reset)
-		WRITE_ONCE(fsk->reset, true);
-	/* Orders @reset before it; pairs with ftalias_conn_shutdown_of(). */
-	smp_store_release(&fsk->sk.sk_shutdown, SHUTDOWN_MASK);
-	WRITE_ONCE(fsk->sk.sk_state, TCP_CLOSE);
-	spin_unlock_irqrestore(&q->lock, flags);
-	fsk->sk.sk_state_change(&fsk->sk);
-	/* Its writers wait for room in the peer, the peer's in it. */
-	ftalias_wake_senders(fsk);
-	if (peer)
-		ftalias_wake_senders(peer);
-}
-
-/*
- * The shutdown state of a socket; @reset, written before the state that
- * a reset sets, is seen with it.
- */
-static u8 ftalias_conn_shutdown_of(const struct ftalias_sock *fsk)
-{
-	/* Pairs with the smp_store_release() of ftalias_conn_end(). */
-	return smp_load_acquire(&fsk->sk.sk_shutdown);
-}
-
-/* Add @how (SEND_SHUTDOWN, RCV_SHUTDOWN) to @fsk's shutdown state. */
-static void ftalias_conn_shut(struct ftalias_sock *fsk, u8 how)
-{
-	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
-	unsigned long flags;
-
-	spin_lock_irqsave(&q->lock, flags);
-	WRITE_ONCE(fsk->sk.sk_shutdown, fsk->sk.sk_shutdown | how);
-	spin_unlock_irqrestore(&q->lock, flags);
-	fsk->sk.sk_state_change(&fsk->sk);
-	ftalias_wake_senders(fsk);
-}
-
-/* The linked connection with key @k, or NULL. */
-static struct ftalias_conn *__ftalias_conn_find(struct ftalias_conns *t,
-						const struct ftalias_conn_key *k,
-						u32 hash)
-{
-	struct ftalias_conn *c;
-
-	lockdep_assert_held(&t->lock);
-
-	hash_for_each_possible(t->keys, c, key_node, hash)
-		if (!memcmp(&c->key, k, sizeof(*k)))
-			return c;
-	return NULL;
-}
-
-/* Take a linked connection out of the table (not out of an accept queue). */
-static void __ftalias_conn_unlink(struct ftalias_conns *t,
-				  struct ftalias_conn *c)
-{
-	lockdep_assert_held(&t->lock);
-
-	if (!c->id)
-		return;
-	hash_del(&c->key_node);
-	xa_erase(&t->ids, c->id);
-	c->id = 0;
-	t->count--;
-	t->genid++;
-	list_del_init(&c->lnode);
-	if (list_empty(&c->anode))
-		c->listener = NULL;
-}
-
-/* Free a child socket nobody accepted; its connection is unlinked. */
-static void ftalias_conn_free_child(struct ftalias_sock *child)
-{
-	struct sock *sk = &child->sk;
-
-	xa_erase(&ftalias_net(sock_net(sk))->ports, child->port);
-	ftalias_sock_purge(child);
-	sock_set_flag(sk, SOCK_DEAD);
-	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, -1);
-	/* The reference of ftalias_sk_alloc(). */
-	sock_put(sk);
-}
-
-/*
- * Drop @c: both open ends get ECONNRESET, a child nobody accepted yet is
- * freed.  @c may be unlinked already (its connecting side closed while it
- * waited in the accept queue).
- */
-static void __ftalias_conn_drop(struct ftalias_conns *t,
-				struct ftalias_conn *c)
-{
-	struct ftalias_sock *child = NULL;
-	int i;
-
-	lockdep_assert_held(&t->lock);
-
-	__ftalias_conn_unlink(t, c);
-	if (!list_empty(&c->anode)) {
-		list_del_init(&c->anode);
-		c->listener->nr_pending--;
-		/* Room in the backlog for a waiting connector. */
-		ftalias_wake_senders(c->listener);
-		c->listener = NULL;
-		child = c->end[1];
-		c->end[1] = NULL;
-	}
-	for (i = 0; i < 2; i++)
-		if (c->end[i])
-			ftalias_conn_end(c->end[i], true);
-	if (child) {
-		ftalias_conn_end(child, true);
-		ftalias_conn_free_child(child);
-	}
-}
-
-/*
- * A copy of @c, in table @t (locked), for netlink.  The pids are in the
- * caller's pid namespace for a conn-get reply; for a notification (@ntf),
- * whose listeners may be in any pid namespace, in the initial one
- * (pid_nr()), not in that of the task that happened to cause the event.
- */
-static void __ftalias_conn_snap(struct ftalias_conns *t,
-				const struct ftalias_conn *c,
-				struct ftalias_conn_snap *s, bool ntf)
-{
-	const struct ftalias_sock *cli = c->end[0], *srv = c->end[1];
-
-	lockdep_assert_held(&t->lock);
-
-	memset(s, 0, sizeof(*s));
-	s->id = c->id;
-	s->seq = c->seq;
-	s->est_sec = c->est.tv_sec;
-	s->est_usec = c->est.tv_nsec / NSEC_PER_USEC;
-	s->state = c->state;
-	s->local_alias = c->local_alias;
-	s->listen_port = c->listen_port;
-	s->local_port = c->port[1];
-	s->peer_port = c->port[0];
-	if (srv) {
-		s->local_pid = ntf ? pid_nr(srv->pid) : pid_vnr(srv->pid);
-		s->local_queue = skb_queue_len_lockless(&srv->sk.sk_receive_queue);
-	}
-	if (cli) {
-		s->peer_pid = ntf ? pid_nr(cli->pid) : pid_vnr(cli->pid);
-		s->peer_queue = skb_queue_len_lockless(&cli->sk.sk_receive_queue);
-	}
-	s->ident = c->ident[0];
-}
-
-/*
- * The connections that reached @l (listener, active member) end with it:
- * those waiting in its accept queue always; those it accepted too when
- * it serves an alias, or when @all.
- */
-static void __ftalias_conn_listener_gone(struct ftalias_conns *t,
-					 struct ftalias_sock *l, bool all)
-{
-	struct ftalias_conn *c, *tmp;
-
-	lockdep_assert_held(&t->lock);
-
-	l->accepting = false;
-	list_for_each_entry_safe(c, tmp, &l->acceptq, anode)
-		__ftalias_conn_drop(t, c);
-	list_for_each_entry_safe(c, tmp, &l->conns, lnode) {
-		if (all || l->alias) {
-			__ftalias_conn_drop(t, c);
-		} else {
-			list_del_init(&c->lnode);
-			c->listener = NULL;
-		}
-	}
-	/* Connectors waiting for room in the backlog: refused now. */
-	ftalias_wake_senders(l);
+	ftalias_sk_destruct(sk);
 }
 
 /**
- * __ftalias_conn_active_changed() - an alias's active member changes
- * @alias: the alias, its lock held
- * @old: the active member until now, or NULL
- * @new: the active member from now on, or NULL
+ * ftalias_seqpacket_sk_alloc() - a new SOCK_SEQPACKET sock
+ * @net: its namespace
+ * @kern: a kernel socket
  *
- * A listening member accepts connections while it is the active one; the
- * connections it took end when it stops being active (failover).
+ * For socket(), and for the accepting side of a connection.
+ *
+ * Return: the sock, not attached to a struct socket, or NULL.
  */
-void __ftalias_conn_active_changed(struct ftalias_alias *alias,
-				   struct ftalias_sock *old,
-				   struct ftalias_sock *new)
+struct sock *ftalias_seqpacket_sk_alloc(struct net *net, int kern)
 {
-	struct ftalias_conns *t = &ftalias_net(alias->net)->conns;
+	struct ftalias_sock *fsk;
+	struct sock *sk;
 
-	lockdep_assert_held(&alias->lock);
-
-	spin_lock(&t->lock);
-	if (old && old->sk.sk_type == SOCK_SEQPACKET)
-		__ftalias_conn_listener_gone(t, old, true);
-	if (new && new->sk.sk_type == SOCK_SEQPACKET)
-		new->accepting = READ_ONCE(new->sk.sk_state) == TCP_LISTEN;
-	spin_unlock(&t->lock);
-}
-
-/*
- * Refuse further messages to a socket being released; whether it had
- * unread ones.  Nothing can be queued between the answer and the refusal.
- */
-static bool ftalias_conn_seal(struct ftalias_sock *fsk)
-{
-	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
-	unsigned long flags;
-	bool unread;
-
-	spin_lock_irqsave(&q->lock, flags);
-	WRITE_ONCE(fsk->dead, true);
-	unread = !skb_queue_empty(q);
-	spin_unlock_irqrestore(&q->lock, flags);
-	return unread;
-}
-
-/* A connected socket is released: the connection ends. */
-static void ftalias_conn_close(struct ftalias_sock *fsk)
-{
-	struct ftalias_conns *t = ftalias_conns_of(fsk);
-	struct ftalias_conn *c = fsk->conn;
-	struct ftalias_sock *peer;
-	bool reset;
-	int i;
-
-	spin_lock(&t->lock);
-	i = c->end[1] == fsk;
-	peer = c->end[!i];
-	/*
-	 * Unread messages reset the peer (as TCP and AF_UNIX do); so does the
-	 * exit of an alias's accepting member: it failed over.
-	 */
-	reset = ftalias_conn_seal(fsk) ||
-		(i && c->local_alias && (current->flags & PF_EXITING));
-	__ftalias_conn_unlink(t, c);
-	c->end[i] = NULL;
-	if (peer)
-		ftalias_conn_end(peer, reset);
-	spin_unlock(&t->lock);
+	sk = ftalias_sk_alloc(net, SOCK_SEQPACKET, kern);
+	if (!sk)
+		return NULL;
+	sk->sk_destruct = ftalias_seqpacket_sk_destruct;
+	fsk = ftalias_sk(sk);
+	INIT_LIST_HEAD(&fsk->acceptq);
+	INIT_LIST_HEAD(&fsk->conns);
+	return sk;
 }
 
 /**
@@ -357,7 +86,7 @@ static void ftalias_conn_close(struct ftalias_sock *fsk)
  * connections are dropped (and its accepted ones when it serves an
  * alias), a connected socket's connection ends.
  */
-void ftalias_conn_sock_release(struct ftalias_sock *fsk)
+static void ftalias_conn_sock_release(struct ftalias_sock *fsk)
 {
 	struct ftalias_conns *t = ftalias_conns_of(fsk);
 	struct ftalias_sock *peer = fsk->peer;
@@ -377,6 +106,14 @@ void ftalias_conn_sock_release(struct ftalias_sock *fsk)
 	WRITE_ONCE(fsk->sk.sk_state, TCP_CLOSE);
 	__ftalias_conn_listener_gone(t, fsk, false);
 	spin_unlock(&t->lock);
+}
+
+/* release(): its connections go first, and the children it did not accept. */
+static int ftalias_seqpacket_release(struct socket *sock)
+{
+	if (sock->sk)
+		ftalias_conn_sock_release(ftalias_sk(sock->sk));
+	return ftalias_release(sock);
 }
 
 /*
@@ -541,7 +278,7 @@ static struct ftalias_sock *ftalias_conn_child(struct ftalias_sock *l)
 	struct ftalias_sock *child;
 	struct sock *sk;
 
-	sk = ftalias_sk_alloc(net, SOCK_SEQPACKET, 0);
+	sk = ftalias_seqpacket_sk_alloc(net, 0);
 	if (!sk)
 		return NULL;
 	child = ftalias_sk(sk);
@@ -1115,8 +852,8 @@ static int ftalias_conn_setsockopt(struct socket *sock, int level,
 	if (optname == FTALIAS_ACK)
 		return -ENOPROTOOPT;
 	if (optname != FTALIAS_IDENTITY)
-		return ftalias_rdm_setsockopt(sock, level, optname, optval,
-					      optlen);
+		return ftalias_setsockopt(sock, level, optname, optval,
+					  optlen);
 	if (optlen < sizeof(id))
 		return -EINVAL;
 	if (copy_from_sockptr(&id, optval, sizeof(id)))
@@ -1185,8 +922,8 @@ static int ftalias_conn_getsockopt(struct socket *sock, int level,
 	case FTALIAS_ACK:
 		return -ENOPROTOOPT;
 	default:
-		return ftalias_rdm_getsockopt(sock, level, optname, optval,
-					      optlen);
+		return ftalias_getsockopt(sock, level, optname, optval,
+					  optlen);
 	}
 	if (get_user(len, optlen))
 		return -EFAULT;
@@ -1199,7 +936,7 @@ static int ftalias_conn_getsockopt(struct socket *sock, int level,
 
 const struct proto_ops ftalias_seqpacket_ops = {
 	.owner		= THIS_MODULE,
-	.release	= ftalias_release,
+	.release	= ftalias_seqpacket_release,
 	.bind		= ftalias_bind,
 	.connect	= ftalias_conn_connect,
 	.socketpair	= sock_no_socketpair,
@@ -1216,94 +953,3 @@ const struct proto_ops ftalias_seqpacket_ops = {
 	.mmap		= sock_no_mmap,
 };
 
-/**
- * ftalias_conn_get() - one connection of a namespace's table
- * @net: the namespace
- * @id: its id
- * @s: filled in
- *
- * Return: 0, or -ENOENT.
- */
-int ftalias_conn_get(struct net *net, u32 id, struct ftalias_conn_snap *s)
-{
-	struct ftalias_conns *t = &ftalias_net(net)->conns;
-	struct ftalias_conn *c;
-	int err = -ENOENT;
-
-	spin_lock(&t->lock);
-	c = xa_load(&t->ids, id);
-	if (c && c->id == id && c->state) {
-		__ftalias_conn_snap(t, c, s, false);
-		err = 0;
-	}
-	spin_unlock(&t->lock);
-	return err;
-}
-
-/**
- * ftalias_conn_dump() - the connections of a table, in id order
- * @net: the namespace
- * @alias: only the connections to this alias; 0: all
- * @next_id: where to start; on return, where to go on
- * @fill: called for each, under the table's lock; non-zero stops the walk
- * @arg: for @fill
- * @genid: the table's generation
- *
- * Return: 1 when the walk is complete, else what @fill returned.
- */
-int ftalias_conn_dump(struct net *net, u32 alias, u32 *next_id,
-		      int (*fill)(void *arg, const struct ftalias_conn_snap *s),
-		      void *arg, u32 *genid)
-{
-	struct ftalias_conns *t = &ftalias_net(net)->conns;
-	struct ftalias_conn_snap s;
-	struct ftalias_conn *c;
-	unsigned long id;
-	int err = 1;
-
-	spin_lock(&t->lock);
-	*genid = t->genid;
-	xa_for_each_start(&t->ids, id, c, *next_id) {
-		if (c->id != id || !c->state)
-			continue;
-		if (alias && c->local_alias != alias)
-			continue;
-		__ftalias_conn_snap(t, c, &s, false);
-		err = fill(arg, &s);
-		if (err) {
-			*next_id = id;
-			break;
-		}
-		err = 1;
-	}
-	spin_unlock(&t->lock);
-	return err;
-}
-
-/**
- * ftalias_conn_drop() - close a connection by hand (conn-drop)
- * @net: the namespace
- * @id: the connection
- *
- * Return: 0, or -ENOENT.
- */
-int ftalias_conn_drop(struct net *net, u32 id)
-{
-	struct ftalias_conns *t = &ftalias_net(net)->conns;
-	struct ftalias_conn_snap s;
-	struct ftalias_conn *c;
-	int err = -ENOENT;
-
-	spin_lock(&t->lock);
-	c = xa_load(&t->ids, id);
-	if (c && c->id == id && c->state) {
-		__ftalias_conn_snap(t, c, &s, true);
-		__ftalias_conn_drop(t, c);
-		err = 0;
-	}
-	spin_unlock(&t->lock);
-	if (!err)
-		ftalias_nl_conn_notify(net, &s, NULL,
-				       FTALIAS_CONN_DROP_REASON_ADMIN);
-	return err;
-}
