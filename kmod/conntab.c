@@ -15,11 +15,11 @@
 #include <net/sock.h>
 #include <net/tcp_states.h>
 
-#include "af_ftalias.h"
 #include "alias.h"
 #include "conntab.h"
 #include "ftalias.h"
 #include "msg.h"
+#include "sock.h"
 
 struct ftalias_conns *ftalias_conns_of(const struct ftalias_sock *fsk)
 {

@@ -17,7 +17,6 @@
 #include <linux/workqueue.h>
 #include <net/sock.h>
 
-#include "af_ftalias.h"
 #include "alias.h"
 #include "ftalias.h"
 #include "member.h"
@@ -25,6 +24,7 @@
 #include "notify.h"
 #include "replay.h"
 #include "request.h"
+#include "sock.h"
 #include "trace.h"
 
 /*

@@ -12,9 +12,9 @@
 #include <linux/wait.h>
 #include <net/sock.h>
 
-#include "af_ftalias.h"
 #include "alias.h"
 #include "msg.h"
+#include "sock.h"
 
 static struct kmem_cache *ftalias_req_cache __ro_after_init;
 

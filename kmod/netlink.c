@@ -13,15 +13,15 @@
 #include <net/genetlink.h>
 #include <net/sock.h>
 
-#include "af_ftalias.h"
 #include "alias.h"
 #include "aliastab.h"
 #include "compat.h"	/* struct genl_split_ops before 6.2 */
 #include "ftalias.h"
-#include "netlink.h"
 #include "netlink-gen.h"
+#include "netlink.h"
 #include "notify.h"
 #include "replay.h"
+#include "sock.h"
 
 static_assert((int)FTALIAS_RC_IN_PROGRESS == FTALIAS_CACHE_STATE_IN_PROGRESS);
 static_assert((int)FTALIAS_RC_AUTO_REPLY == FTALIAS_CACHE_STATE_AUTO_REPLY);

@@ -47,11 +47,11 @@
 #include <linux/slab.h>
 #include <net/sock.h>
 
-#include "af_ftalias.h"
 #include "alias.h"
 #include "ftalias.h"
 #include "msg.h"
 #include "replay.h"
+#include "sock.h"
 #include "trace.h"
 
 /* Relay journal records per request, and their bytes. */

@@ -27,12 +27,12 @@
 #include <linux/workqueue.h>
 #include <net/sock.h>
 
-#include "af_ftalias.h"
 #include "alias.h"
 #include "ftalias.h"
 #include "msg.h"
 #include "replay.h"
 #include "request.h"
+#include "sock.h"
 #include "trace.h"
 
 /*

@@ -23,11 +23,11 @@
 #include <net/net_namespace.h>
 #include <net/sock.h>
 
-#include "af_ftalias.h"
 #include "alias.h"
 #include "conntab.h"
 #include "member.h"
 #include "replay.h"
+#include "sock.h"
 
 #ifndef _FTALIAS_TRACE_ENUMS
 #define _FTALIAS_TRACE_ENUMS
