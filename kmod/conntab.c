@@ -220,6 +220,41 @@ void __ftalias_conn_snap(struct ftalias_conns *t, const struct ftalias_conn *c,
 	s->ident = c->ident[0];
 }
 
+/**
+ * __ftalias_conn_link() - enter a new connection into its table
+ * @t: the table, locked
+ * @c: the connection, its id allocated and its key set
+ * @hash: ftalias_conn_hash() of its key
+ * @l: the listener it reached: it is queued there for accept()
+ * @old: the linked connection with @c's key, or NULL: it is stale and
+ *	dropped (newest wins)
+ * @snap_old: filled in with @old as it was, if any
+ */
+void __ftalias_conn_link(struct ftalias_conns *t, struct ftalias_conn *c,
+			 u32 hash, struct ftalias_sock *l,
+			 struct ftalias_conn *old,
+			 struct ftalias_conn_snap *snap_old)
+{
+	lockdep_assert_held(&t->lock);
+
+	if (old) {
+		__ftalias_conn_snap(t, old, snap_old, true);
+		__ftalias_conn_drop(t, old);
+	}
+	c->seq = ++t->seq;
+	ktime_get_real_ts64(&c->est);
+	c->state = FTALIAS_CONN_STATE_PENDING;
+	hash_add(t->keys, &c->key_node, hash);
+	t->count++;
+	t->genid++;
+	c->listener = l;
+	list_add_tail(&c->lnode, &l->conns);
+	list_add_tail(&c->anode, &l->acceptq);
+	l->nr_pending++;
+	/* A waiting connector with this key may now replace this one. */
+	ftalias_wake_senders(l);
+}
+
 /*
  * The connections that reached @l (listener, active member) end with it:
  * those waiting in its accept queue always; those it accepted too when

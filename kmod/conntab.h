@@ -137,6 +137,10 @@ void __ftalias_conn_snap(struct ftalias_conns *t, const struct ftalias_conn *c,
 void __ftalias_conn_listener_gone(struct ftalias_conns *t,
 				  struct ftalias_sock *l, bool all);
 void ftalias_conn_close(struct ftalias_sock *fsk);
+void __ftalias_conn_link(struct ftalias_conns *t, struct ftalias_conn *c,
+			 u32 hash, struct ftalias_sock *l,
+			 struct ftalias_conn *old,
+			 struct ftalias_conn_snap *snap_old);
 
 void __ftalias_conn_active_changed(struct ftalias_alias *alias,
 				   struct ftalias_sock *old,

@@ -1136,6 +1136,68 @@ static int __ftalias_rc_block(struct ftalias_alias *alias,
 	return 0;
 }
 
+/*
+ * Record the answer (@state: an auto-reply or a handler's argument) of
+ * request @id, whose entry is @e (NULL: none yet); as
+ * __ftalias_rc_record().
+ */
+static int __ftalias_rc_record_answer(struct ftalias_alias *alias,
+				      const struct ftalias_id *id,
+				      struct ftalias_rc_entry *e, u8 state,
+				      const struct sk_buff *request,
+				      void **data, u32 len,
+				      struct ftalias_rc_new *n)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	int err;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!e) {
+		if (request == FTALIAS_RC_REQUEST_UNKNOWN)
+			return FTALIAS_RC_WANT_REQUEST;
+		if (!request)
+			return -ENOENT;
+		e = n->entry;
+		e->id = *id;
+		e->state = state;
+		e->data = *data;
+		e->len = len;
+		err = __ftalias_rc_insert(alias, e);
+		if (err) {
+			e->data = NULL;
+			return err;
+		}
+		n->entry = NULL;
+		*data = NULL;
+		__ftalias_rc_schedule_ttl(alias);
+	} else if (e->state == FTALIAS_RC_IN_PROGRESS) {
+		err = __ftalias_rc_room(alias, ftalias_rc_growth(e, len),
+					false, NULL);
+		if (err)
+			return err;
+		__ftalias_rc_resolve(alias, e, state, *data, len);
+		*data = NULL;
+	} else {
+		/* Recorded again: not a victim of the room it makes. */
+		err = __ftalias_rc_room(alias, ftalias_rc_growth(e, len),
+					false, e);
+		if (err)
+			return err;
+		__ftalias_rc_charge(rc, e, (s64)len - e->len);
+		kfree(e->data);
+		e->state = state;
+		e->data = *data;
+		e->len = len;
+		e->stamp = ftalias_rc_now();
+		e->seq = ++rc->seq;
+		__ftalias_rc_changed(rc);
+		list_move_tail(&e->lru, &rc->done);
+		*data = NULL;
+	}
+	return 0;
+}
+
 /**
  * __ftalias_rc_record() - a member writes its alias's replay cache
  * @alias: the member's alias, locked
@@ -1194,52 +1256,8 @@ int __ftalias_rc_record(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 			err = -ENOENT;
 		break;
 	default:
-		if (!e) {
-			if (request == FTALIAS_RC_REQUEST_UNKNOWN) {
-				err = FTALIAS_RC_WANT_REQUEST;
-				break;
-			}
-			if (!request) {
-				err = -ENOENT;
-				break;
-			}
-			e = n->entry;
-			e->id = rec->id;
-			e->state = state;
-			e->data = *data;
-			e->len = len;
-			err = __ftalias_rc_insert(alias, e);
-			if (err) {
-				e->data = NULL;
-				break;
-			}
-			n->entry = NULL;
-			*data = NULL;
-			__ftalias_rc_schedule_ttl(alias);
-		} else if (e->state == FTALIAS_RC_IN_PROGRESS) {
-			err = __ftalias_rc_room(alias, ftalias_rc_growth(e, len),
-						false, NULL);
-			if (err)
-				break;
-			__ftalias_rc_resolve(alias, e, state, *data, len);
-			*data = NULL;
-		} else {
-			/* Recorded again: not a victim of the room it makes. */
-			err = __ftalias_rc_room(alias, ftalias_rc_growth(e, len),
-						false, e);
-			if (err)
-				break;
-			__ftalias_rc_charge(rc, e, (s64)len - e->len);
-			kfree(e->data);
-			e->state = state;
-			e->data = *data;
-			e->len = len;
-			e->stamp = ftalias_rc_now();
-			e->seq = ++rc->seq;
-			__ftalias_rc_changed(rc);
-			list_move_tail(&e->lru, &rc->done);
-			*data = NULL;
-		}
+		err = __ftalias_rc_record_answer(alias, &rec->id, e, state,
+						 request, data, len, n);
 		break;
 	}
 	return err;

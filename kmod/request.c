@@ -502,44 +502,18 @@ static void ftalias_next(unsigned long *next, unsigned long t)
 }
 
 /*
- * Fail the requests held longer than the grace period, retry deliveries,
- * drop the replay-cache entries older than their TTL, route the answers
- * made from the cache.
+ * Move the held and waiting requests of @alias whose grace period ended
+ * by @now to @failed; keep in @next when the next one ends.
  */
-static void ftalias_alias_work(struct work_struct *work)
+static void __ftalias_fail_expired(struct ftalias_alias *alias, ktime_t now,
+				   struct list_head *failed,
+				   unsigned long *next)
 {
-	struct ftalias_alias *alias = container_of(to_delayed_work(work),
-						   struct ftalias_alias, work);
-	ktime_t now, start, deadline, orphaned;
-	unsigned long grace, next = 0;
+	ktime_t start, deadline, orphaned;
 	struct ftalias_req *req, *tmp;
-	struct sk_buff_head drop;
-	struct sk_buff *skb;
-	ktime_t expiry;
-	LIST_HEAD(failed);
 
-	__skb_queue_head_init(&drop);
-	spin_lock(&alias->lock);
-	if (alias->dead)
-		goto out;
-	next = __ftalias_rc_expire(alias);
-	if (alias->active) {
-		__ftalias_flush_held(alias);
-		goto sched;
-	}
-	/* Replies nobody came to take within the grace period are dropped. */
-	now = ktime_get();
-	expiry = ktime_sub_ms(now, alias->cfg.grace_ms);
-	while ((skb = skb_peek(&alias->held_replies)) &&
-	       ktime_before(skb->tstamp, expiry)) {
-		__skb_unlink(skb, &alias->held_replies);
-		__skb_queue_tail(&drop, skb);
-		alias->stats.failed++;
-	}
-	grace = msecs_to_jiffies(alias->cfg.grace_ms);
-	if (skb)
-		ftalias_next(&next, jiffies + grace -
-			     msecs_to_jiffies(ktime_ms_delta(now, skb->tstamp)));
+	lockdep_assert_held(&alias->lock);
+
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
 		if (!req->held && !req->waiting)
 			continue;
@@ -567,7 +541,7 @@ static void ftalias_alias_work(struct work_struct *work)
 		 */
 		deadline = ktime_add_ms(start, alias->cfg.grace_ms);
 		if (ktime_before(now, deadline)) {
-			ftalias_next(&next, jiffies + 1 +
+			ftalias_next(next, jiffies + 1 +
 				     usecs_to_jiffies(ktime_us_delta(deadline,
 								     now)));
 			continue;
@@ -576,9 +550,49 @@ static void ftalias_alias_work(struct work_struct *work)
 			continue;
 		__ftalias_req_unlink(alias, req);
 		__ftalias_rc_gone(alias, &req->id);
-		list_add_tail(&req->node, &failed);
+		list_add_tail(&req->node, failed);
 		alias->stats.failed++;
 	}
+}
+
+/*
+ * Fail the requests held longer than the grace period, retry deliveries,
+ * drop the replay-cache entries older than their TTL, route the answers
+ * made from the cache.
+ */
+static void ftalias_alias_work(struct work_struct *work)
+{
+	struct ftalias_alias *alias = container_of(to_delayed_work(work),
+						   struct ftalias_alias, work);
+	unsigned long grace, next = 0;
+	struct sk_buff_head drop;
+	struct sk_buff *skb;
+	ktime_t now, expiry;
+	LIST_HEAD(failed);
+
+	__skb_queue_head_init(&drop);
+	spin_lock(&alias->lock);
+	if (alias->dead)
+		goto out;
+	next = __ftalias_rc_expire(alias);
+	if (alias->active) {
+		__ftalias_flush_held(alias);
+		goto sched;
+	}
+	/* Replies nobody came to take within the grace period are dropped. */
+	now = ktime_get();
+	expiry = ktime_sub_ms(now, alias->cfg.grace_ms);
+	while ((skb = skb_peek(&alias->held_replies)) &&
+	       ktime_before(skb->tstamp, expiry)) {
+		__skb_unlink(skb, &alias->held_replies);
+		__skb_queue_tail(&drop, skb);
+		alias->stats.failed++;
+	}
+	grace = msecs_to_jiffies(alias->cfg.grace_ms);
+	if (skb)
+		ftalias_next(&next, jiffies + grace -
+			     msecs_to_jiffies(ktime_ms_delta(now, skb->tstamp)));
+	__ftalias_fail_expired(alias, now, &failed, &next);
 sched:
 	/* A little slack, so that what expires together goes together. */
 	if (next)
@@ -1123,6 +1137,106 @@ static bool ftalias_active_full(const void *arg)
 	       !READ_ONCE(wa->alias->dead);
 }
 
+/*
+ * The request record of @skb from @fsk to @alias, with a clone of @skb
+ * for its delivery in @clone; NULL when out of memory (@skb is freed).
+ */
+static struct ftalias_req *ftalias_req_new(struct ftalias_sock *fsk,
+					   struct ftalias_reqs *reqs,
+					   struct ftalias_alias *alias,
+					   struct sk_buff *skb, bool resent,
+					   struct sk_buff **clone)
+{
+	struct ftalias_skb_cb *cb = ftalias_cb(skb);
+	struct ftalias_req *req;
+
+	memset(cb, 0, sizeof(*cb));
+	cb->kind = FTALIAS_MSG_REQUEST;
+	cb->src_port = fsk->port;
+	cb->src_alias = fsk->alias ? fsk->alias->id : 0;
+
+	req = ftalias_req_alloc();
+	*clone = skb_clone(skb, GFP_KERNEL);
+	if (!req || !*clone ||
+	    (fsk->alias && ftalias_alias_note_dst(fsk->alias, alias->id))) {
+		if (req)
+			ftalias_req_free(req);
+		kfree_skb(*clone);
+		kfree_skb(skb);
+		return NULL;
+	}
+	/* Complete before the request is visible in @reqs. */
+	INIT_LIST_HEAD(&req->node);
+	req->owner = reqs;
+	req->flags = resent ? FTALIAS_F_RESENT : 0;
+	refcount_set(&req->ref, 1);
+	refcount_inc(&alias->ref);
+	req->dst = alias;
+	req->skb = skb;
+	return req;
+}
+
+/*
+ * Enter @req into its requester's table @reqs with ID @id, stamped now if
+ * @stamp; under @alias's lock, the request's destination.  @ack is set to
+ * the ack the request carries (ftalias_reqs_ack()).
+ */
+static int __ftalias_req_insert(struct ftalias_alias *alias,
+				struct ftalias_sock *fsk,
+				struct ftalias_reqs *reqs,
+				struct ftalias_req *req, struct ftalias_id *id,
+				bool stamp, u64 *ack)
+{
+	void *old;
+	int err;
+
+	lockdep_assert_held(&alias->lock);
+
+	xa_lock(&reqs->xa);
+	do {
+		if (reqs->closed) {
+			err = -EIDRM;
+			break;
+		}
+		if (stamp)
+			ftalias_stamp(fsk, id);
+		req->id = *id;
+		old = __xa_cmpxchg(&reqs->xa, (unsigned long)id->xid,
+				   NULL, req, GFP_ATOMIC | __GFP_NOWARN);
+		err = xa_is_err(old) ? xa_err(old) : old ? -EALREADY : 0;
+		/* A fresh ID taken by a member's re-send: stamp again. */
+	} while (err == -EALREADY && stamp);
+	*ack = err ? 0 : ftalias_reqs_ack(reqs);
+	xa_unlock(&reqs->xa);
+	return err;
+}
+
+/*
+ * @req, in its requester's table, becomes pending at @alias: delivered
+ * to @active with @clone, or held while there is none.
+ */
+static void __ftalias_req_pend(struct ftalias_alias *alias,
+			       struct ftalias_req *req,
+			       struct ftalias_sock *active,
+			       struct sk_buff *clone, bool resent)
+{
+	lockdep_assert_held(&alias->lock);
+
+	ftalias_cb(req->skb)->id = req->id;
+	ftalias_cb(clone)->id = req->id;
+	/* The pending state owns the request and its reference. */
+	list_add_tail(&req->node, &alias->pending);
+	alias->nr_pending++;
+	alias->stats.sent++;
+	if (resent)
+		alias->stats.resent++;
+	trace_ftalias_request_queued(alias, req);
+	if (active)
+		__ftalias_deliver(alias, req, active, clone);
+	else
+		__ftalias_hold(alias, req);
+}
+
 /**
  * ftalias_send_request() - send a request to an alias
  * @fsk: the sending socket, bound
@@ -1147,39 +1261,16 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	bool resent = mode == FTALIAS_SEND_RESENT;
 	bool stamp = mode == FTALIAS_SEND_NEW;
 	struct ftalias_reqs *reqs = fsk->alias ? &fsk->alias->reqs : &fsk->reqs;
-	struct ftalias_sock *active;
-	struct ftalias_skb_cb *cb;
-	struct ftalias_req *req;
 	struct ftalias_wait_active wa = { .alias = alias };
+	struct ftalias_sock *active;
+	struct ftalias_req *req;
 	struct sk_buff *clone;
-	void *old;
 	u64 ack;
 	int err;
 
-	cb = ftalias_cb(skb);
-	memset(cb, 0, sizeof(*cb));
-	cb->kind = FTALIAS_MSG_REQUEST;
-	cb->src_port = fsk->port;
-	cb->src_alias = fsk->alias ? fsk->alias->id : 0;
-
-	req = ftalias_req_alloc();
-	clone = skb_clone(skb, GFP_KERNEL);
-	if (!req || !clone ||
-	    (fsk->alias && ftalias_alias_note_dst(fsk->alias, alias->id))) {
-		if (req)
-			ftalias_req_free(req);
-		kfree_skb(clone);
-		kfree_skb(skb);
+	req = ftalias_req_new(fsk, reqs, alias, skb, resent, &clone);
+	if (!req)
 		return -ENOMEM;
-	}
-	/* Complete before the request is visible in @reqs. */
-	INIT_LIST_HEAD(&req->node);
-	req->owner = reqs;
-	req->flags = resent ? FTALIAS_F_RESENT : 0;
-	refcount_set(&req->ref, 1);
-	refcount_inc(&alias->ref);
-	req->dst = alias;
-	req->skb = skb;
 
 	for (;;) {
 		spin_lock(&alias->lock);
@@ -1209,40 +1300,13 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 			continue;
 		}
 
-		xa_lock(&reqs->xa);
-		do {
-			if (reqs->closed) {
-				err = -EIDRM;
-				break;
-			}
-			if (stamp)
-				ftalias_stamp(fsk, id);
-			req->id = *id;
-			old = __xa_cmpxchg(&reqs->xa, (unsigned long)id->xid,
-					   NULL, req, GFP_ATOMIC | __GFP_NOWARN);
-			err = xa_is_err(old) ? xa_err(old) : old ? -EALREADY : 0;
-			/* A fresh ID taken by a member's re-send: stamp again. */
-		} while (err == -EALREADY && stamp);
-		ack = err ? 0 : ftalias_reqs_ack(reqs);
-		xa_unlock(&reqs->xa);
+		err = __ftalias_req_insert(alias, fsk, reqs, req, id, stamp,
+					   &ack);
 		if (err)
 			break;
 		if (ack)
 			__ftalias_rc_ack(alias, id, ack);
-
-		ftalias_cb(skb)->id = *id;
-		ftalias_cb(clone)->id = *id;
-		/* The pending state owns the request and its reference. */
-		list_add_tail(&req->node, &alias->pending);
-		alias->nr_pending++;
-		alias->stats.sent++;
-		if (resent)
-			alias->stats.resent++;
-		trace_ftalias_request_queued(alias, req);
-		if (active)
-			__ftalias_deliver(alias, req, active, clone);
-		else
-			__ftalias_hold(alias, req);
+		__ftalias_req_pend(alias, req, active, clone, resent);
 		ftalias_alias_unlock(alias);
 		if (!active)
 			kfree_skb(clone);

@@ -302,6 +302,77 @@ static bool ftalias_backlog_full(const void *arg)
 	       READ_ONCE(l->accepting);
 }
 
+/* A new connection from @fsk, as @id, to listener @l (of @alias or NULL). */
+static void ftalias_conn_init(struct ftalias_conn *c, struct ftalias_sock *fsk,
+			      const struct ftalias_identity *id,
+			      struct ftalias_sock *l, struct ftalias_alias *alias,
+			      struct ftalias_sock *child)
+{
+	INIT_LIST_HEAD(&c->lnode);
+	INIT_LIST_HEAD(&c->anode);
+	c->key = (struct ftalias_conn_key) {
+		.ep_alias = alias ? alias->id : 0,
+		.ep_port = alias ? 0 : l->port,
+		.node = id->node,
+		.alias = id->alias,
+		.port = id->port,
+	};
+	c->ident[0] = *id;
+	c->local_alias = alias ? alias->id : 0;
+	c->listen_port = l->port;
+	c->port[0] = fsk->port;
+	c->port[1] = child->port;
+	refcount_set(&c->ref, 2);	/* one for each end */
+}
+
+/*
+ * Whether listener @l takes @c now (0), refuses it (-ECONNREFUSED), or
+ * has no room yet (-EAGAIN); @old is set to the linked connection with
+ * @c's key, if any.
+ */
+static int __ftalias_conn_room(struct ftalias_conns *t, struct ftalias_sock *l,
+			       struct ftalias_conn *c, u32 hash,
+			       struct ftalias_conn **old)
+{
+	lockdep_assert_held(&t->lock);
+
+	if (!l->accepting)
+		return -ECONNREFUSED;
+	/*
+	 * Room for one more than the backlog, as TCP and AF_UNIX have; the
+	 * stale connection this one replaces makes room.
+	 */
+	*old = __ftalias_conn_find(t, &c->key, hash);
+	if (l->nr_pending <= READ_ONCE(l->sk.sk_max_ack_backlog) ||
+	    (*old && (*old)->listener == l && !list_empty(&(*old)->anode)))
+		return 0;
+	return -EAGAIN;
+}
+
+/* @c, linked, joins its two ends: @fsk is connected. */
+static void __ftalias_conn_establish(struct ftalias_conns *t,
+				     struct ftalias_conn *c,
+				     struct ftalias_sock *fsk,
+				     struct ftalias_sock *child,
+				     struct ftalias_conn_snap *snap)
+{
+	lockdep_assert_held(&t->lock);
+
+	c->end[0] = fsk;
+	c->end[1] = child;
+	fsk->conn = c;
+	child->conn = c;
+	sock_hold(&fsk->sk);
+	child->peer = fsk;
+	sock_hold(&child->sk);
+	WRITE_ONCE(fsk->sk.sk_state, TCP_ESTABLISHED);
+	/* Publishes the connection to the data path; pairs with
+	 * ftalias_conn_peer().
+	 */
+	smp_store_release(&fsk->peer, child);
+	__ftalias_conn_snap(t, c, snap, true);
+}
+
 static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 				int len, int flags)
 {
@@ -314,7 +385,6 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	struct ftalias_conn *c = NULL, *old;
 	struct ftalias_alias *alias = NULL;
 	struct ftalias_identity id;
-	bool dropped = false;
 	long timeo;
 	u32 hash;
 	int err;
@@ -348,23 +418,8 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	child = ftalias_conn_child(l);
 	if (!child)
 		goto out_put;
-	INIT_LIST_HEAD(&c->lnode);
-	INIT_LIST_HEAD(&c->anode);
-	c->key = (struct ftalias_conn_key) {
-		.ep_alias = alias ? alias->id : 0,
-		.ep_port = alias ? 0 : l->port,
-		.node = id.node,
-		.alias = id.alias,
-		.port = id.port,
-	};
+	ftalias_conn_init(c, fsk, &id, l, alias, child);
 	hash = ftalias_conn_hash(&c->key);
-	c->ident[0] = id;
-	c->local_alias = alias ? alias->id : 0;
-	c->listen_port = l->port;
-	c->port[0] = fsk->port;
-	c->port[1] = child->port;
-	refcount_set(&c->ref, 2);	/* one for each end */
-
 	err = xa_alloc_cyclic(&t->ids, &c->id, c, XA_LIMIT(1, U32_MAX),
 			      &t->next_id, GFP_KERNEL);
 	if (err == -EBUSY)
@@ -377,25 +432,12 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	timeo = sock_sndtimeo(sk, flags & O_NONBLOCK);
 	for (;;) {
 		spin_lock(&t->lock);
-		if (!l->accepting) {
-			err = -ECONNREFUSED;
+		err = __ftalias_conn_room(t, l, c, hash, &old);
+		if (err != -EAGAIN)
 			break;
-		}
-		/*
-		 * Room for one more than the backlog, as TCP and AF_UNIX
-		 * have; the stale connection this one replaces makes room.
-		 */
-		old = __ftalias_conn_find(t, &c->key, hash);
-		if (l->nr_pending <= READ_ONCE(l->sk.sk_max_ack_backlog) ||
-		    (old && old->listener == l && !list_empty(&old->anode))) {
-			err = 0;
-			break;
-		}
 		spin_unlock(&t->lock);
-		if (!timeo) {
-			err = -EAGAIN;
+		if (!timeo)
 			goto out_erase;
-		}
 		err = ftalias_wait_for_room(l, &timeo, ftalias_backlog_full, l);
 		if (err)
 			goto out_erase;
@@ -407,43 +449,16 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 
 	fsk->ident = id;
 	c->ident[1] = l->ident;
-	/* Newest wins: an older connection with this key is stale. */
-	if (old) {
-		__ftalias_conn_snap(t, old, &snap_old, true);
+	if (old)
 		trace_ftalias_conn_stale(sk, old, c);
-		__ftalias_conn_drop(t, old);
-		dropped = true;
-	}
-	c->seq = ++t->seq;
-	ktime_get_real_ts64(&c->est);
-	c->state = FTALIAS_CONN_STATE_PENDING;
-	hash_add(t->keys, &c->key_node, hash);
-	t->count++;
-	t->genid++;
-	c->listener = l;
-	list_add_tail(&c->lnode, &l->conns);
-	list_add_tail(&c->anode, &l->acceptq);
-	l->nr_pending++;
-	/* A waiting connector with this key may now replace this one. */
-	ftalias_wake_senders(l);
-	c->end[0] = fsk;
-	c->end[1] = child;
-	fsk->conn = c;
-	child->conn = c;
-	sock_hold(&fsk->sk);
-	child->peer = fsk;
-	sock_hold(&child->sk);
-	WRITE_ONCE(sk->sk_state, TCP_ESTABLISHED);
-	/* Publishes the connection to the data path; pairs with
-	 * ftalias_conn_peer().
-	 */
-	smp_store_release(&fsk->peer, child);
-	__ftalias_conn_snap(t, c, &snap_new, true);
+	/* Newest wins: an older connection with this key is dropped. */
+	__ftalias_conn_link(t, c, hash, l, old, &snap_old);
+	__ftalias_conn_establish(t, c, fsk, child, &snap_new);
 	spin_unlock(&t->lock);
 
 	sock->state = SS_CONNECTED;
 	l->sk.sk_data_ready(&l->sk);
-	if (dropped)
+	if (old)
 		ftalias_nl_conn_notify(sock_net(sk), &snap_old, &snap_new,
 				       FTALIAS_CONN_DROP_REASON_STALE);
 	c = NULL;
