@@ -474,7 +474,8 @@ static bool ftalias_rc_test_expire(struct kunit *test, u64 xid, u32 age,
 
 /*
  * An entry is kept until it is cache-ttl-ms old, and dropped at that age;
- * the work is to look again one tick after the oldest one's time is up.
+ * the work is to look again one tick after the oldest one's time is up,
+ * and not at all when none is left.
  */
 static void ftalias_rc_test_ttl(struct kunit *test)
 {
@@ -484,7 +485,6 @@ static void ftalias_rc_test_ttl(struct kunit *test)
 
 	t->alias->cfg.cache_ttl_ms = ttl;
 	KUNIT_ASSERT_EQ(test, ftalias_rc_test_done(test, 1, 8), 0);
-	KUNIT_ASSERT_EQ(test, ftalias_rc_test_done(test, 2, 8), 0);
 
 	KUNIT_EXPECT_TRUE(test, ftalias_rc_test_expire(test, 1, 0, &next,
 						       &j0, &j1));
@@ -495,20 +495,45 @@ static void ftalias_rc_test_ttl(struct kunit *test)
 						       &j0, &j1));
 	wait = 1 + msecs_to_jiffies(1);
 	KUNIT_EXPECT_TRUE(test, time_in_range(next, j0 + wait, j1 + wait));
-	KUNIT_EXPECT_EQ(test, t->alias->rc.entries, 2U);
+	KUNIT_EXPECT_EQ(test, t->alias->rc.stats.evict_ttl, 0ULL);
 
-	/* At cache-ttl-ms: gone; the next one (age 0 or so) decides. */
+	/* At cache-ttl-ms: gone, and none left to look at again. */
 	KUNIT_EXPECT_FALSE(test, ftalias_rc_test_expire(test, 1, ttl, &next,
 							&j0, &j1));
-	KUNIT_EXPECT_TRUE(test, ftalias_rc_test_has(test, 2));
-	KUNIT_EXPECT_NE(test, next, 0UL);
-	KUNIT_EXPECT_EQ(test, t->alias->rc.stats.evict_ttl, 1ULL);
-
-	KUNIT_EXPECT_FALSE(test, ftalias_rc_test_expire(test, 2, ttl + 1000,
-							&next, &j0, &j1));
-	/* None left: nothing to look at again. */
 	KUNIT_EXPECT_EQ(test, next, 0UL);
 	KUNIT_EXPECT_EQ(test, t->alias->rc.entries, 0U);
+	KUNIT_EXPECT_GE(test, t->alias->rc.stats.evict_ttl, 1ULL);
+}
+
+/* Expired in record order: the first young entry ends the walk. */
+static void ftalias_rc_test_ttl_order(struct kunit *test)
+{
+	struct ftalias_id old = ftalias_rc_test_id(0, 1);
+	struct ftalias_id young = ftalias_rc_test_id(0, 2);
+	struct ftalias_rc_test *t = test->priv;
+	struct ftalias_rc_entry *e;
+	unsigned long next, j1;
+	u32 ttl = 10000;
+
+	t->alias->cfg.cache_ttl_ms = ttl;
+	KUNIT_ASSERT_EQ(test, ftalias_rc_test_done(test, 1, 8), 0);
+	KUNIT_ASSERT_EQ(test, ftalias_rc_test_done(test, 2, 8), 0);
+	KUNIT_ASSERT_EQ(test, ftalias_rc_test_done(test, 3, 8), 0);
+	ftalias_rc_test_lock(t);
+	e = __ftalias_rc_lookup(&t->alias->rc, &old);
+	e->stamp = ftalias_rc_now() - 2 * ttl;
+	e = __ftalias_rc_lookup(&t->alias->rc, &young);
+	e->stamp = ftalias_rc_now() - ttl / 2;
+	next = __ftalias_rc_expire(t->alias);
+	j1 = jiffies;
+	ftalias_rc_test_unlock(t);
+	KUNIT_EXPECT_EQ(test, ftalias_rc_test_state(test, &old), 0U);
+	KUNIT_EXPECT_TRUE(test, ftalias_rc_test_has(test, 2));
+	KUNIT_EXPECT_TRUE(test, ftalias_rc_test_has(test, 3));
+	/* When the young one's time is up, not the newest one's. */
+	KUNIT_EXPECT_TRUE(test, time_after(next, j1));
+	KUNIT_EXPECT_TRUE(test, time_before_eq(next, j1 + 1 +
+					       msecs_to_jiffies(ttl / 2)));
 }
 
 /* An in-progress entry never expires, whatever its age. */
@@ -848,6 +873,7 @@ static struct kunit_case ftalias_rc_test_cases[] = {
 	KUNIT_CASE(ftalias_rc_test_evict_bytes),
 	KUNIT_CASE(ftalias_rc_test_evict_in_progress),
 	KUNIT_CASE(ftalias_rc_test_ttl),
+	KUNIT_CASE(ftalias_rc_test_ttl_order),
 	KUNIT_CASE(ftalias_rc_test_ttl_in_progress),
 	KUNIT_CASE(ftalias_rc_test_ack),
 	KUNIT_CASE(ftalias_rc_test_replied),
