@@ -1812,3 +1812,7 @@ void ftalias_rc_module_exit(void)
 	ftalias_rc_shrinker_unregister();
 	kmem_cache_destroy(ftalias_rc_entry_cache);
 }
+
+#ifdef FTALIAS_KUNIT
+#include "replay_test.c"
+#endif

@@ -1321,3 +1321,7 @@ err_free:
 	kfree_skb(skb);
 	return err;
 }
+
+#ifdef FTALIAS_KUNIT
+#include "request_test.c"
+#endif

@@ -41,6 +41,11 @@ import sys
 EXCLUDED = {
     "kmod/alias_test.c": "the KUnit tests of aliastab.c (test code, run by "
                          "kunit.sh on the debug kernel), not module paths",
+    "kmod/replay_test.c": "the KUnit tests of replay.c (test code, run by "
+                          "kunit.sh on the debug kernel), not module paths",
+    "kmod/request_test.c": "the KUnit tests of request.c (test code, run "
+                           "by kunit.sh on the debug kernel), not module "
+                           "paths",
     "kmod/trace.h": "TRACE_EVENT() expansions: ftrace and perf glue generated "
                     "per event, all on the macro's lines; tracepoints.c "
                     "checks the events themselves",
