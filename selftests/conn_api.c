@@ -35,8 +35,8 @@
 #include <sys/time.h>
 #include <sys/wait.h>
 
-#include "kselftest_harness.h"
-#include "dp_util.h"
+#include "lib/kselftest_harness.h"
+#include "lib/dp_util.h"
 
 #define WAIT_MS		20000
 #define RESET_MASK	(POLLERR | POLLHUP)

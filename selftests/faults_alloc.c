@@ -33,8 +33,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "kselftest_harness.h"
-#include "dp_util.h"
+#include "lib/kselftest_harness.h"
+#include "lib/dp_util.h"
 
 #define DBG	"/sys/kernel/debug/"
 

@@ -51,7 +51,7 @@
  * Reproducing: with --procs 1 --no-chaos the run is deterministic (one
  * worker, in a fresh namespace it sets up itself, every step drawn from
  * fz_rng_init(seed, stream 1, step)): a failure it detects prints
- *   fuzz_sock --procs 1 --no-chaos --seed S --steps LIST
+ *   selftests/fuzz_sock --procs 1 --no-chaos --seed S --steps LIST
  * and with --minimize LIST is reduced by fz_ddmin, each attempt in a
  * fresh child and namespace.  Timing still enters a little: a blocking
  * call ends with EAGAIN (SO_RCVTIMEO) or EINTR (the alarm), grace periods
@@ -86,8 +86,8 @@
 #include <sys/wait.h>
 #include <grp.h>
 
-#include "fuzz_util.h"
-#include "dp_util.h"
+#include "lib/fuzz_util.h"
+#include "lib/dp_util.h"
 
 #define NSLOT		8
 #define MAXPROCS	32
@@ -1998,7 +1998,7 @@ static int run_det(void)
 		fflush(stdout);
 		fz_ddmin(s, &n, det_fails, NULL, 500);
 	}
-	fprintf(stderr, "reproduce: fuzz_sock --procs 1 --no-chaos%s --seed %"
+	fprintf(stderr, "reproduce: selftests/fuzz_sock --procs 1 --no-chaos%s --seed %"
 		PRIu64 " --steps ", unpriv1 ? " --unpriv 1" : "", o.seed);
 	fz_print_steps(stderr, s, n);
 	fprintf(stderr, "\n");

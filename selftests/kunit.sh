@@ -4,7 +4,7 @@
 # into ftalias.ko when the kernel has KUnit built in (the debug kernel)
 # and run each time the module loads: load it again and read the verdict
 # from the kernel log.  Skips on kernels without KUnit.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib/lib.sh"
 
 require_root
 require_module

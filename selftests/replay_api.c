@@ -6,7 +6,7 @@
  * record-replies, and every bad call with its errno.
  *
  * A member "dies" by closing its socket: the kernel sees nothing else
- * when a process is killed (failover.c and exactly_once.c kill real
+ * when a process is killed (failover_kill.c and replay_torture.c kill real
  * processes).  Every wait is on a condition, with a deadline.
  */
 #define _GNU_SOURCE
@@ -26,8 +26,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "kselftest_harness.h"
-#include "dp_util.h"
+#include "lib/kselftest_harness.h"
+#include "lib/dp_util.h"
 
 #define WAIT_MS		20000
 

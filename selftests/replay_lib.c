@@ -29,12 +29,12 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 
-#include "dp_util.h"
+#include "lib/dp_util.h"
 #include "libftalias.h"
 
 #pragma GCC diagnostic ignored "-Wclobbered"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
+#include "lib/kselftest_harness.h"
 
 #define WAIT_MS		20000	/* bound of every wait */
 #define GRACE_MS	20000	/* of the aliases: TCG guests are slow */

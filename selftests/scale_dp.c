@@ -10,11 +10,11 @@
 #include <sched.h>
 #include <sys/resource.h>
 
-#include "dp_util.h"
+#include "lib/dp_util.h"
 
 #pragma GCC diagnostic ignored "-Wclobbered"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
+#include "lib/kselftest_harness.h"
 
 enum limits {
 	NMEMBERS = 1000,

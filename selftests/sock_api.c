@@ -46,7 +46,7 @@
  */
 #pragma GCC diagnostic ignored "-Wclobbered"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
+#include "lib/kselftest_harness.h"
 
 #define MOD_DIR		"/sys/module/ftalias"
 #define NOBODY		65534
@@ -662,7 +662,7 @@ FIXTURE_TEARDOWN(sa)
 
 TEST_F(sa, socket_types)
 {
-	/* SOCK_RDM and SOCK_SEQPACKET (conn.c tests it) exist. */
+	/* SOCK_RDM and SOCK_SEQPACKET (conn_api.c tests it) exist. */
 	static const int bad[] = {
 		SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, SOCK_PACKET,
 	};
@@ -2860,7 +2860,7 @@ static int64_t us_between(const struct timespec *a, const struct timespec *b)
  * tick earlier.  Its own timer fires a tick late (the timer wheel rounds
  * up), but the alias's work also runs for other requests: one that came
  * late in a tick failed up to a tick early when another's timer ran the
- * work at its deadline (stable_api's waiting_fails_without_member saw
+ * work at its deadline (replay_api's waiting_fails_without_member saw
  * 298 ms of 300).  So: a stream of requests, each sent at another point
  * of a tick (a busy wait, as a sleep may end on a tick), several held at
  * once, each failure timed from its own send.

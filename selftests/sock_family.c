@@ -23,7 +23,7 @@
  */
 #pragma GCC diagnostic ignored "-Wclobbered"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
+#include "lib/kselftest_harness.h"
 
 #define MOD_DIR		"/sys/module/ftalias"
 

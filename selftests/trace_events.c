@@ -27,10 +27,10 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "dp_util.h"
+#include "lib/dp_util.h"
 
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
+#include "lib/kselftest_harness.h"
 
 #define WAIT_MS		20000
 #define TRACEFS		"/sys/kernel/tracing"

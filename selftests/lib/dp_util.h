@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Helpers of the ftalias data-path selftests (failover, scale, dp_stress):
+ * Helpers of the ftalias data-path selftests (failover_kill, scale_dp,
+ * life_dp_stress, ...; the benchmark and the demos under tools/ too):
  * the family's commands on the generated netlink client (tools/ynl, linked
  * from libynl.a), raw netlink messages for the tests that need them, and
  * AF_FTALIAS socket calls with their control messages.  Header-only: each
@@ -24,7 +25,7 @@
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 
-#include "../include/uapi/linux/ftalias.h"
+#include "../../include/uapi/linux/ftalias.h"
 #include "ynl.h"
 #include "ftalias-user.h"
 

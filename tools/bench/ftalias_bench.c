@@ -73,8 +73,8 @@
 #include <linux/netlink.h>
 #include <linux/tipc.h>
 
-#include "../include/uapi/linux/ftalias.h"
-#include "dp_util.h"
+#include "../../include/uapi/linux/ftalias.h"
+#include "../../selftests/lib/dp_util.h"
 
 #ifndef AF_TIPC
 #define AF_TIPC 30
@@ -2553,7 +2553,7 @@ static void conn_section(void)
 /* ------------------------------------------------------------------ */
 /* Setup */
 
-/* The alias, over generic netlink (dp_util.h, shared with the tests). */
+/* The alias, over generic netlink (selftests/lib/dp_util.h, shared with the tests). */
 static struct dp_nl *nl;
 
 static const char *setup_ftalias(void)
