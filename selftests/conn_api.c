@@ -526,7 +526,6 @@ TEST_F(cn, signal_during_recvmmsg)
 	struct sigaction sa = { .sa_handler = on_usr1,
 				.sa_flags = SA_RESTART };
 	struct rcv_thread t = { .ret = -2 };
-	int64_t end;
 	char buf[64];
 	int l, c, s;
 
@@ -540,15 +539,10 @@ TEST_F(cn, signal_during_recvmmsg)
 	ASSERT_EQ(3, send(c, "one", 3, 0));
 	t.fd = s;
 	ASSERT_EQ(0, pthread_create(&t.th, NULL, recvmmsg2_thread, &t));
-	end = dp_now_ms() + WAIT_MS;
-	while (!t.done && (!t.tid || dp_task_state(t.tid) != 'S') &&
-	       dp_now_ms() < end)
-		dp_pause_ms(2);
+	DP_WAIT_FOR(t.done || (t.tid && dp_task_state(t.tid) == 'S'), WAIT_MS);
 	ASSERT_FALSE(t.done);
 	ASSERT_EQ(0, pthread_kill(t.th, SIGUSR1));
-	end = dp_now_ms() + WAIT_MS;
-	while (!t.done && dp_now_ms() < end)
-		dp_pause_ms(2);
+	DP_WAIT_FOR(t.done, WAIT_MS);
 	ASSERT_TRUE(t.done);
 	ASSERT_EQ(0, pthread_join(t.th, NULL));
 	EXPECT_EQ(1, t.ret) TH_LOG("errno %d", t.err);
@@ -587,21 +581,14 @@ static void *sig_call_thread(void *p)
 /* The thread sleeps in its call (true), or has returned (false). */
 static bool sig_call_sleeps(struct sig_call *t)
 {
-	int64_t end = dp_now_ms() + WAIT_MS;
-
-	while (!t->done && (!t->tid || dp_task_state(t->tid) != 'S') &&
-	       dp_now_ms() < end)
-		dp_pause_ms(2);
+	DP_WAIT_FOR(t->done || (t->tid && dp_task_state(t->tid) == 'S'),
+		    WAIT_MS);
 	return !t->done && t->tid && dp_task_state(t->tid) == 'S';
 }
 
 static bool sig_call_joined(struct sig_call *t)
 {
-	int64_t end = dp_now_ms() + WAIT_MS;
-
-	while (!t->done && dp_now_ms() < end)
-		dp_pause_ms(2);
-	return t->done && !pthread_join(t->th, NULL);
+	return DP_WAIT_FOR(t->done, WAIT_MS) && !pthread_join(t->th, NULL);
 }
 
 /*
@@ -620,7 +607,6 @@ static int sig_call_round(int (*fn)(int, int), int fd, int i, int flags,
 	/* static: a thread left behind on failure writes here still */
 	static struct sig_call t;
 	sig_atomic_t seen = usr1_seen;
-	int64_t end;
 
 	t = (struct sig_call){ .fn = fn, .fd = fd, .i = i };
 	if (sigaction(SIGUSR1, &sa, NULL) ||
@@ -630,10 +616,8 @@ static int sig_call_round(int (*fn)(int, int), int fd, int i, int flags,
 	if (!sig_call_sleeps(&t) || pthread_kill(t.th, SIGUSR1))
 		return -1;
 	if (room) {
-		end = dp_now_ms() + WAIT_MS;
-		while (usr1_seen == seen && dp_now_ms() < end)
-			dp_pause_ms(2);
-		if (usr1_seen == seen || !sig_call_sleeps(&t) || room(arg))
+		if (!DP_WAIT_FOR(usr1_seen != seen, WAIT_MS) ||
+		    !sig_call_sleeps(&t) || room(arg))
 			return -1;
 		return sig_call_joined(&t) && t.ret >= 0 ? 0 : -1;
 	}

@@ -93,6 +93,7 @@
 #define MAXPROCS	32
 #define MAXNS		4
 #define NALIAS		6
+#define MOD_REFCNT	"/sys/module/ftalias/refcnt"
 #define NPORTS		32
 #define NIDS		16
 #define RING		32
@@ -1360,21 +1361,13 @@ static int alias_new(struct dp_nl *nl, const char *name, uint32_t mode,
 		     uint32_t uid, int policy, uint32_t grace)
 {
 	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
-	struct ftalias_alias_new_rsp *rsp;
-	int ret;
 
 	ftalias_alias_new_req_set_name(req, name);
 	ftalias_alias_new_req_set_mode(req, mode);
 	ftalias_alias_new_req_set_uid(req, uid);
 	ftalias_alias_new_req_set_policy(req, policy);
 	ftalias_alias_new_req_set_grace_ms(req, grace);
-	rsp = ftalias_alias_new(nl->ys, req);
-	ftalias_alias_new_req_free(req);
-	if (!rsp)
-		return dp_ynl_err(nl);
-	ret = rsp->id;
-	ftalias_alias_new_rsp_free(rsp);
-	return ret;
+	return dp_alias_new_send(nl, req);
 }
 
 static const uint32_t modes[NALIAS] = { 0666, 0666, 0666, 0444, 0222, 0600 };
@@ -1949,15 +1942,11 @@ out:
 /* The module's refcnt back to its value before the run. */
 static void check_refcnt(void)
 {
-	int64_t t0 = dp_now_ms();
 	long v;
 
 	if (refcnt0 < 0)
 		return;
-	while ((v = read_long("/sys/module/ftalias/refcnt")) != refcnt0 &&
-	       dp_now_ms() - t0 < 30000)
-		dp_pause_ms(100);
-	if (v != refcnt0) {
+	if (!DP_WAIT_FOR((v = read_long(MOD_REFCNT)) == refcnt0, 30000)) {
 		fprintf(stderr, "FAIL: module refcnt %ld, was %ld: sockets "
 			"leaked\n", v, refcnt0);
 		failed_run = true;
@@ -2031,7 +2020,7 @@ int main(int argc, char **argv)
 	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (kmsg_fd >= 0)
 		lseek(kmsg_fd, 0, SEEK_END);
-	refcnt0 = read_long("/sys/module/ftalias/refcnt");
+	refcnt0 = read_long(MOD_REFCNT);
 	printf("fuzz_sock: seed %" PRIu64 ", %" PRIu64 " calls, %d procs, "
 	       "%d netns%s\n", o.seed, o.count, nprocs, nnetns,
 	       no_chaos ? ", no chaos" : "");

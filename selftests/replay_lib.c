@@ -83,11 +83,7 @@ static struct pa_sock *client(void)
 
 static bool wait_active(struct pa_sock *ps)
 {
-	int64_t end = dp_now_ms() + WAIT_MS;
-
-	while (ftalias_pa_active(ps) != 1 && dp_now_ms() < end)
-		dp_pause_ms(2);
-	return ftalias_pa_active(ps) == 1;
+	return DP_WAIT_FOR(ftalias_pa_active(ps) == 1, WAIT_MS);
 }
 
 /* The next message of ps, within WAIT_MS: 0 or -errno. */

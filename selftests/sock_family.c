@@ -24,6 +24,7 @@
 #pragma GCC diagnostic ignored "-Wclobbered"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 #include "lib/kselftest_harness.h"
+#include "lib/dp_util.h"
 
 #define MOD_DIR		"/sys/module/ftalias"
 
@@ -48,15 +49,7 @@ static int refcnt(void)
 /* Polls (bounded, 5 s) until the module refcount equals want. */
 static int wait_refcnt(int want)
 {
-	struct timespec ts = { .tv_nsec = 10 * 1000 * 1000 };
-	int i;
-
-	for (i = 0; i < 500; i++) {
-		if (refcnt() == want)
-			return 0;
-		nanosleep(&ts, NULL);
-	}
-	return -1;
+	return DP_WAIT_FOR(refcnt() == want, 5000) ? 0 : -1;
 }
 
 static int delete_module(const char *name, unsigned int flags)

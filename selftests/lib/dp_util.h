@@ -47,6 +47,28 @@ static inline void dp_pause_ms(int ms)
 	nanosleep(&ts, NULL);
 }
 
+/*
+ * Polls COND (an expression) every 2 ms until it holds or MS have passed;
+ * true if it held.  The tests' one wait loop: they wait for a condition,
+ * never for a fixed time, and a bound only ends a wait that failed.
+ */
+#define DP_WAIT_FOR(cond, ms) ({					\
+	int64_t __dp_end = dp_now_ms() + (ms);				\
+	bool __dp_ok;							\
+									\
+	while (!(__dp_ok = (cond)) && dp_now_ms() < __dp_end)		\
+		dp_pause_ms(2);						\
+	__dp_ok;							\
+})
+
+/* Microseconds from a to b. */
+static inline int64_t dp_us_between(const struct timespec *a,
+				    const struct timespec *b)
+{
+	return (b->tv_sec - a->tv_sec) * 1000000LL +
+	       (b->tv_nsec - a->tv_nsec) / 1000;
+}
+
 /* ---- the address family -------------------------------------------- */
 
 /* State letter of a thread of this process ('S': sleeping in the kernel). */
@@ -291,6 +313,24 @@ struct dp_alias {
 } while (0)
 
 /*
+ * Sends alias-new req (a test sets the attributes it wants) and frees it;
+ * returns the new id or -errno.
+ */
+static inline int dp_alias_new_send(struct dp_nl *nl,
+				    struct ftalias_alias_new_req *req)
+{
+	struct ftalias_alias_new_rsp *rsp = ftalias_alias_new(nl->ys, req);
+	int ret;
+
+	ftalias_alias_new_req_free(req);
+	if (!rsp)
+		return dp_ynl_err(nl);
+	ret = rsp->id ? (int)rsp->id : -EPROTO;
+	ftalias_alias_new_rsp_free(rsp);
+	return ret;
+}
+
+/*
  * alias-new NAME with the given policy and grace period (-1: the default);
  * returns the new id or -errno.
  */
@@ -298,21 +338,13 @@ static inline int dp_alias_new(struct dp_nl *nl, const char *name,
 			       int policy, int grace_ms)
 {
 	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
-	struct ftalias_alias_new_rsp *rsp;
-	int ret;
 
 	ftalias_alias_new_req_set_name(req, name);
 	if (policy >= 0)
 		ftalias_alias_new_req_set_policy(req, policy);
 	if (grace_ms >= 0)
 		ftalias_alias_new_req_set_grace_ms(req, grace_ms);
-	rsp = ftalias_alias_new(nl->ys, req);
-	ftalias_alias_new_req_free(req);
-	if (!rsp)
-		return dp_ynl_err(nl);
-	ret = rsp->id ? (int)rsp->id : -EPROTO;
-	ftalias_alias_new_rsp_free(rsp);
-	return ret;
+	return dp_alias_new_send(nl, req);
 }
 
 static inline int dp_alias_get(struct dp_nl *nl, uint32_t id,
@@ -974,6 +1006,41 @@ static inline int dp_wait_readable(int fd, int ms)
 	int n = poll(&p, 1, ms);
 
 	return n < 0 ? -errno : n;
+}
+
+/*
+ * One message within ms (its control messages into cbuf): its length, or
+ * -errno (-ETIMEDOUT: nothing came).
+ */
+static inline ssize_t dp_recv_wait_aux(int fd, void *buf, size_t size,
+				       struct dp_msg *m, void *cbuf,
+				       size_t csize, int ms)
+{
+	int r = dp_wait_readable(fd, ms);
+
+	if (r <= 0)
+		return r ? r : -ETIMEDOUT;
+	return dp_recv_aux(fd, buf, size, m, MSG_DONTWAIT, cbuf, csize);
+}
+
+static inline ssize_t dp_recv_wait(int fd, void *buf, size_t size,
+				   struct dp_msg *m, int ms)
+{
+	union {
+		char b[512];
+		struct cmsghdr align;
+	} c;
+
+	return dp_recv_wait_aux(fd, buf, size, m, c.b, sizeof(c.b), ms);
+}
+
+/* Nothing is queued on fd (a peek finds no message). */
+static inline bool dp_nothing_queued(int fd)
+{
+	char b[8];
+
+	return recv(fd, b, sizeof(b), MSG_DONTWAIT | MSG_PEEK) < 0 &&
+	       errno == EAGAIN;
 }
 
 static inline bool dp_id_eq(const struct ftalias_id *a,
