@@ -63,24 +63,7 @@ FIXTURE_TEARDOWN(cn)
 /* A SOCK_SEQPACKET socket bound to alias (0: a port), or -errno. */
 static int sp_bind(int af, uint32_t alias, int priority)
 {
-	struct sockaddr_ftalias sa;
-	int fd = socket(af, SOCK_SEQPACKET | SOCK_CLOEXEC, 0), err;
-	uint32_t p = priority;
-
-	if (fd < 0)
-		return -errno;
-	if (priority >= 0 &&
-	    setsockopt(fd, SOL_FTALIAS, FTALIAS_PRIORITY, &p, sizeof(p)))
-		goto fail;
-	sa = dp_addr(af, alias ? FTALIAS_ADDR_ALIAS : FTALIAS_ADDR_PORT,
-		     alias, 0);
-	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)))
-		goto fail;
-	return fd;
-fail:
-	err = -errno;
-	close(fd);
-	return err;
+	return dp_socket_type(af, SOCK_SEQPACKET, alias, priority, 0);
 }
 
 static int sp_listen(int af, uint32_t alias, int priority)

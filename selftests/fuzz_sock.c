@@ -1496,19 +1496,6 @@ static int old_hung = -1;
 static int kmsg_fd = -1;
 static long refcnt0 = -1;
 
-static long read_long(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	long v = -1;
-
-	if (!f)
-		return -1;
-	if (fscanf(f, "%ld", &v) != 1)
-		v = -1;
-	fclose(f);
-	return v;
-}
-
 static void write_str(const char *path, const char *s)
 {
 	int fd = open(path, O_WRONLY | O_CLOEXEC);
@@ -1946,7 +1933,7 @@ static void check_refcnt(void)
 
 	if (refcnt0 < 0)
 		return;
-	if (!DP_WAIT_FOR((v = read_long(MOD_REFCNT)) == refcnt0, 30000)) {
+	if (!DP_WAIT_FOR((v = dp_read_long(MOD_REFCNT)) == refcnt0, 30000)) {
 		fprintf(stderr, "FAIL: module refcnt %ld, was %ld: sockets "
 			"leaked\n", v, refcnt0);
 		failed_run = true;
@@ -2014,13 +2001,13 @@ int main(int argc, char **argv)
 	if (shm == MAP_FAILED)
 		fz_die("mmap: %s", strerror(errno));
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	old_hung = read_long("/proc/sys/kernel/hung_task_timeout_secs");
+	old_hung = dp_read_long("/proc/sys/kernel/hung_task_timeout_secs");
 	write_str("/proc/sys/kernel/hung_task_timeout_secs", "10");
 	atexit(restore_hung);
 	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (kmsg_fd >= 0)
 		lseek(kmsg_fd, 0, SEEK_END);
-	refcnt0 = read_long(MOD_REFCNT);
+	refcnt0 = dp_read_long(MOD_REFCNT);
 	printf("fuzz_sock: seed %" PRIu64 ", %" PRIu64 " calls, %d procs, "
 	       "%d netns%s\n", o.seed, o.count, nprocs, nnetns,
 	       no_chaos ? ", no chaos" : "");

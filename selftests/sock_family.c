@@ -28,22 +28,9 @@
 
 #define MOD_DIR		"/sys/module/ftalias"
 
-static long read_long(const char *path)
-{
-	char buf[64] = "";
-	FILE *f = fopen(path, "r");
-
-	if (!f)
-		return -1;
-	if (!fgets(buf, sizeof(buf), f))
-		buf[0] = 0;
-	fclose(f);
-	return buf[0] ? strtol(buf, NULL, 0) : -1;
-}
-
 static int refcnt(void)
 {
-	return read_long(MOD_DIR "/refcnt");
+	return dp_read_long(MOD_DIR "/refcnt");
 }
 
 /* Polls (bounded, 5 s) until the module refcount equals want. */
@@ -74,7 +61,7 @@ FIXTURE(family) {
 
 FIXTURE_SETUP(family)
 {
-	self->af = read_long(MOD_DIR "/parameters/family");
+	self->af = dp_read_long(MOD_DIR "/parameters/family");
 	if (self->af < 0)
 		SKIP(return, "ftalias not loaded or family parameter not readable");
 	ASSERT_EQ(0, unshare(CLONE_NEWNET));
@@ -175,7 +162,7 @@ FIXTURE_TEARDOWN(pin)
 
 TEST_F(pin, rmmod_while_open)
 {
-	int af = read_long(MOD_DIR "/parameters/family");
+	int af = dp_read_long(MOD_DIR "/parameters/family");
 	int base, fd;
 
 	ASSERT_GT(af, 0);

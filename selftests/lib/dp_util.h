@@ -91,17 +91,24 @@ static inline char dp_task_state(pid_t tid)
 	return c && c[1] == ' ' ? c[2] : 0;
 }
 
-static inline int dp_af(void)
+/* The number a file of /proc or /sys holds, or -1. */
+static inline long dp_read_long(const char *path)
 {
-	FILE *f = fopen("/sys/module/ftalias/parameters/family", "r");
-	int af = -1;
+	FILE *f = fopen(path, "r");
+	long v = -1;
 
 	if (!f)
 		return -1;
-	if (fscanf(f, "%d", &af) != 1)
-		af = -1;
+	if (fscanf(f, "%ld", &v) != 1)
+		v = -1;
 	fclose(f);
-	return af;
+	return v;
+}
+
+/* The module's address family (its parameter "family"), or -1. */
+static inline int dp_af(void)
+{
+	return dp_read_long("/sys/module/ftalias/parameters/family");
 }
 
 /* ---- generic netlink -------------------------------------------------- */
@@ -699,13 +706,15 @@ static inline struct sockaddr_ftalias dp_addr(int af, int type,
 }
 
 /*
- * A socket bound as a member of alias (priority < 0: the default), or as
- * a plain client (alias 0).  Returns the fd or -errno.
+ * A socket of type (SOCK_RDM, SOCK_SEQPACKET) bound as a member of alias
+ * (priority < 0: the default), or to a port of its own (alias 0).
+ * Returns the fd or -errno.
  */
-static inline int dp_socket(int af, uint32_t alias, int priority, int flags)
+static inline int dp_socket_type(int af, int type, uint32_t alias,
+				 int priority, int flags)
 {
 	struct sockaddr_ftalias sa;
-	int fd = socket(af, SOCK_RDM | SOCK_CLOEXEC | flags, 0), err;
+	int fd = socket(af, type | SOCK_CLOEXEC | flags, 0), err;
 
 	if (fd < 0)
 		return -errno;
@@ -726,6 +735,12 @@ fail:
 	err = -errno;
 	close(fd);
 	return err;
+}
+
+/* A SOCK_RDM member of alias, or a plain client (alias 0); fd or -errno. */
+static inline int dp_socket(int af, uint32_t alias, int priority, int flags)
+{
+	return dp_socket_type(af, SOCK_RDM, alias, priority, flags);
 }
 
 static inline uint32_t dp_port(int fd)
