@@ -2540,7 +2540,7 @@ static void conn_section(void)
 /* ------------------------------------------------------------------ */
 /* Setup */
 
-/* The alias, over generic netlink (selftests/lib/dp_util.h, shared with the tests). */
+/* The alias, over generic netlink (selftests/lib/dp_util.h, as the tests). */
 static struct dp_nl *nl;
 
 static const char *setup_ftalias(void)
