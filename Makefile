@@ -2,13 +2,15 @@
 #
 # ftalias: out-of-tree module, CLI, selftests and the QEMU test harness.
 #
-#   make                 module (against KDIR, W=1), tools, selftests
+#   make                 module (against KDIR, W=1), tools, selftests, progs
+#   make progs           the benchmark and the demo programs (tools/bench,
+#                        tools/demo: not tests)
 #   make deps            install Debian packages, extract linux-source-6.12,
 #                        unpack the Debian test kernels into FTALIAS_CACHE
 #   make modules-all     module for the 6.1, 6.12 and debug kernels (.build/)
 #   make debug-kernel    KASAN/lockdep/kmemleak kernel, cached in FTALIAS_CACHE
 #   make vm KERNEL=6.1|6.12|debug|gcov CMD='...' [VM_OUT=dir]
-#   make check [KERNELS='6.1 6.12 debug'] [TESTS='module_load.sh ...']
+#   make check [KERNELS='6.1 6.12 debug'] [TESTS='life_load.sh ...']
 #   make coverage [TESTS='nl_api ...']
 #                        the suite (default: all of it) on the gcov kernel with
 #                        the module built for gcov; prints line and function
@@ -22,8 +24,8 @@
 #   make install         module (+ depmod), ftaliasctl (man page, bash
 #                        completion), libftalias, the YNL spec
 #   make dkms-install    module sources to /usr/src, built by DKMS
-#   make demo            selftests/demo.sh in a 6.12 guest
-#   make bench           selftests/ftalias_bench in a 6.12 guest
+#   make demo            tools/demo/demo.sh in a 6.12 guest
+#   make bench           tools/bench/ftalias_bench in a 6.12 guest
 #                        [BENCH_ARGS='--duration 2000 --only ftalias,unix']
 #   make fresh-test      make demo and make check in a fresh Debian 12 root
 #                        [FRESH_ROOT=/var/tmp/ftalias-fresh FRESH_TESTS=nl_api FRESH_CI=1]
@@ -119,13 +121,13 @@ CMD ?= selftests/run_tests.sh
 KMOD_SRCS = $(filter-out %.mod.c,$(wildcard kmod/*.[ch]))
 MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -type f 2>/dev/null)
 
-.PHONY: all module tools tools-check selftests deps debug-kernel modules-all \
+.PHONY: all module tools tools-check selftests progs deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
 	module-install tools-install dkms-install dkms-uninstall demo bench clean \
 	install-check fresh-test coverage gcov-kernel module-gcov \
 	_vm _check _lint _regen _demo _bench _debug-kernel _coverage _gcov-kernel
 
-all: module tools selftests
+all: module tools selftests progs
 
 module:
 	$(Q)$(MAKE) --no-print-directory -C $(KDIR) M=$(TOP) W=1 modules
@@ -145,6 +147,16 @@ install-check: tools
 
 selftests:
 	$(Q)$(MAKE) --no-print-directory -C selftests KSRC=$(KSRC)
+
+# Not tests: the benchmark and the demo programs, on the selftests' shared
+# helpers (selftests/lib/dp_util.h) and tools/ (tools/progs.mk).  After
+# selftests and tools: two makes must not build libynl or libftalias at
+# once.
+PROGS_DIRS := tools/bench tools/demo
+
+progs: selftests tools
+	$(Q)for d in $(PROGS_DIRS); do \
+		$(MAKE) --no-print-directory -C $$d KSRC=$(KSRC) || exit; done
 
 deps:
 	@$(DEPS)
@@ -242,9 +254,8 @@ demo:
 	$(with-deps)
 
 _demo: tools selftests
-	@if [ -e selftests/demo.sh ]; then \
-		$(MAKE) --no-print-directory _vm KERNEL=6.12 CMD=selftests/demo.sh; \
-	else echo "  SKIP    demo: no selftests/demo.sh yet"; fi
+	$(Q)$(MAKE) --no-print-directory -C tools/demo KSRC=$(KSRC)
+	@$(MAKE) --no-print-directory _vm KERNEL=6.12 CMD=tools/demo/demo.sh
 
 # Round trip, throughput and failover time of ftalias next to AF_UNIX, UDP
 # and TIPC, in one guest; it reports, it never fails on a figure.
@@ -254,9 +265,9 @@ bench:
 	$(with-deps)
 
 _bench:
-	$(Q)$(MAKE) --no-print-directory -C selftests KSRC=$(KSRC) ftalias_bench
+	$(Q)$(MAKE) --no-print-directory -C tools/bench KSRC=$(KSRC)
 	@$(MAKE) --no-print-directory _vm KERNEL=6.12 \
-		CMD='selftests/ftalias_bench $(BENCH_ARGS)'
+		CMD='tools/bench/ftalias_bench $(BENCH_ARGS)'
 
 # The README's two commands in a minimal Debian 12 root (debootstrap), as
 # on a machine with nothing installed; not part of make check (an hour).
@@ -295,6 +306,8 @@ _lint:
 	@$(MAKE) --no-print-directory -C tools warnings
 	@$(MAKE) --no-print-directory -C tools/ynl KSRC=$(KSRC) warnings
 	@$(MAKE) --no-print-directory -C selftests KSRC=$(KSRC) warnings
+	@for d in $(PROGS_DIRS); do \
+		$(MAKE) --no-print-directory -C $$d KSRC=$(KSRC) warnings || exit; done
 
 install: module-install tools-install
 
@@ -346,3 +359,4 @@ clean:
 	$(Q)rm -rf .build
 	@if [ -f tools/Makefile ]; then $(MAKE) --no-print-directory -C tools clean; fi
 	$(Q)$(MAKE) --no-print-directory -C selftests clean
+	$(Q)for d in $(PROGS_DIRS); do $(MAKE) --no-print-directory -C $$d clean; done

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A member or a client of an alias for the shell tests (ftaliasctl.sh),
+ * A member or a client of an alias for the shell tests (nl_ftaliasctl.sh,
+ * nl_ynl_cli.sh),
  * which cannot open AF_FTALIAS sockets themselves.
  *
  *   ftalias_member [-p PRIORITY] [-r replica|standby] ALIAS_ID

@@ -26,10 +26,10 @@
  * loop meanwhile.  At the end every alias the run created is deleted and
  * family-info must show the aliases and cache bytes of the start.
  *
- * Reproduce: fuzz_nl --seed S [--steps LIST] [--isolated]; on a failure
+ * Reproduce: selftests/fuzz_nl --seed S [--steps LIST] [--isolated]; on a failure
  * found here, --minimize reduces the steps (each attempt in a fresh
  * network namespace, as --isolated runs them) and prints the command.
- * Options: see fuzz_util.h and usage() below.
+ * Options: see lib/fuzz_util.h and usage() below.
  *
  * Masks of kernel bugs found by this fuzzer: none so far.
  */
@@ -44,8 +44,8 @@
 #include <sys/capability.h>
 #include <linux/ftalias_genl.h>
 
-#include "fuzz_util.h"
-#include "dp_util.h"
+#include "lib/fuzz_util.h"
+#include "lib/dp_util.h"
 
 #define MAXB		64	/* messages in a batch, sentinel included */
 #define MSGMAX		2048
@@ -1482,7 +1482,7 @@ static void minimize(void)
 		}
 		fz_ddmin(s, &n, isolated_fails, NULL, 300);
 	}
-	printf("# reproducer: fuzz_nl --seed %" PRIu64 " --steps ", o.seed);
+	printf("# reproducer: selftests/fuzz_nl --seed %" PRIu64 " --steps ", o.seed);
 	fz_print_steps(stdout, s, n);
 	printf(" --isolated\n");
 }

@@ -51,7 +51,7 @@
  * Reproducing: with --procs 1 --no-chaos the run is deterministic (one
  * worker, in a fresh namespace it sets up itself, every step drawn from
  * fz_rng_init(seed, stream 1, step)): a failure it detects prints
- *   fuzz_sock --procs 1 --no-chaos --seed S --steps LIST
+ *   selftests/fuzz_sock --procs 1 --no-chaos --seed S --steps LIST
  * and with --minimize LIST is reduced by fz_ddmin, each attempt in a
  * fresh child and namespace.  Timing still enters a little: a blocking
  * call ends with EAGAIN (SO_RCVTIMEO) or EINTR (the alarm), grace periods
@@ -86,13 +86,14 @@
 #include <sys/wait.h>
 #include <grp.h>
 
-#include "fuzz_util.h"
-#include "dp_util.h"
+#include "lib/fuzz_util.h"
+#include "lib/dp_util.h"
 
 #define NSLOT		8
 #define MAXPROCS	32
 #define MAXNS		4
 #define NALIAS		6
+#define MOD_REFCNT	"/sys/module/ftalias/refcnt"
 #define NPORTS		32
 #define NIDS		16
 #define RING		32
@@ -1360,21 +1361,13 @@ static int alias_new(struct dp_nl *nl, const char *name, uint32_t mode,
 		     uint32_t uid, int policy, uint32_t grace)
 {
 	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
-	struct ftalias_alias_new_rsp *rsp;
-	int ret;
 
 	ftalias_alias_new_req_set_name(req, name);
 	ftalias_alias_new_req_set_mode(req, mode);
 	ftalias_alias_new_req_set_uid(req, uid);
 	ftalias_alias_new_req_set_policy(req, policy);
 	ftalias_alias_new_req_set_grace_ms(req, grace);
-	rsp = ftalias_alias_new(nl->ys, req);
-	ftalias_alias_new_req_free(req);
-	if (!rsp)
-		return dp_ynl_err(nl);
-	ret = rsp->id;
-	ftalias_alias_new_rsp_free(rsp);
-	return ret;
+	return dp_alias_new_send(nl, req);
 }
 
 static const uint32_t modes[NALIAS] = { 0666, 0666, 0666, 0444, 0222, 0600 };
@@ -1502,19 +1495,6 @@ static uint64_t next_stream = 1;
 static int old_hung = -1;
 static int kmsg_fd = -1;
 static long refcnt0 = -1;
-
-static long read_long(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	long v = -1;
-
-	if (!f)
-		return -1;
-	if (fscanf(f, "%ld", &v) != 1)
-		v = -1;
-	fclose(f);
-	return v;
-}
 
 static void write_str(const char *path, const char *s)
 {
@@ -1949,15 +1929,11 @@ out:
 /* The module's refcnt back to its value before the run. */
 static void check_refcnt(void)
 {
-	int64_t t0 = dp_now_ms();
 	long v;
 
 	if (refcnt0 < 0)
 		return;
-	while ((v = read_long("/sys/module/ftalias/refcnt")) != refcnt0 &&
-	       dp_now_ms() - t0 < 30000)
-		dp_pause_ms(100);
-	if (v != refcnt0) {
+	if (!DP_WAIT_FOR((v = dp_read_long(MOD_REFCNT)) == refcnt0, 30000)) {
 		fprintf(stderr, "FAIL: module refcnt %ld, was %ld: sockets "
 			"leaked\n", v, refcnt0);
 		failed_run = true;
@@ -1998,7 +1974,7 @@ static int run_det(void)
 		fflush(stdout);
 		fz_ddmin(s, &n, det_fails, NULL, 500);
 	}
-	fprintf(stderr, "reproduce: fuzz_sock --procs 1 --no-chaos%s --seed %"
+	fprintf(stderr, "reproduce: selftests/fuzz_sock --procs 1 --no-chaos%s --seed %"
 		PRIu64 " --steps ", unpriv1 ? " --unpriv 1" : "", o.seed);
 	fz_print_steps(stderr, s, n);
 	fprintf(stderr, "\n");
@@ -2025,13 +2001,13 @@ int main(int argc, char **argv)
 	if (shm == MAP_FAILED)
 		fz_die("mmap: %s", strerror(errno));
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	old_hung = read_long("/proc/sys/kernel/hung_task_timeout_secs");
+	old_hung = dp_read_long("/proc/sys/kernel/hung_task_timeout_secs");
 	write_str("/proc/sys/kernel/hung_task_timeout_secs", "10");
 	atexit(restore_hung);
 	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (kmsg_fd >= 0)
 		lseek(kmsg_fd, 0, SEEK_END);
-	refcnt0 = read_long("/sys/module/ftalias/refcnt");
+	refcnt0 = dp_read_long(MOD_REFCNT);
 	printf("fuzz_sock: seed %" PRIu64 ", %" PRIu64 " calls, %d procs, "
 	       "%d netns%s\n", o.seed, o.count, nprocs, nnetns,
 	       no_chaos ? ", no chaos" : "");

@@ -6,7 +6,7 @@
 # has KUnit built in (the debug kernel) and run each time the module
 # loads: load it again and read the verdict from the kernel log.  Every
 # suite must have run and passed.  Skips on kernels without KUnit.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib/lib.sh"
 
 require_root
 require_module

@@ -39,7 +39,7 @@
  */
 #pragma GCC diagnostic ignored "-Wclobbered"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
+#include "lib/kselftest_harness.h"
 
 #define MSG_BUF		8192
 #define RECV_BUF	65536

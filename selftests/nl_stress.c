@@ -17,7 +17,7 @@
  *                              socket(AF, SOCK_RDM) and close() in a loop
  *
  * churn and sockets wait between rounds while PAUSE_FILE exists (a dump in
- * progress and an open socket hold the module: races.sh's unload windows).
+ * progress and an open socket hold the module: life_races.sh's unload windows).
  *
  * Exit 0 on success, 1 on failure, 4 if the family is missing (at start).
  * The requests go through the generated client (tools/ynl, libynl.a).

@@ -47,8 +47,8 @@ fi
 if [[ -n $claim ]]; then
 	# The longest on the debug kernel first, so that the guests end
 	# together; the others in the list's order.
-	first=(soak.sh nl_api lifetime.sh exactly_once fuzz.sh init_faults.sh races.sh
-		failover scale stable_api)
+	first=(fuzz_soak.sh nl_api life_module.sh replay_torture fuzz_run.sh
+		faults_init.sh life_races.sh failover_kill scale_dp replay_api)
 	ordered=()
 	for f in "${first[@]}"; do
 		for t in "${tests[@]}"; do [[ $t == "$f" ]] && ordered+=("$t"); done

@@ -39,6 +39,7 @@
 #include <linux/ftalias.h>
 #include "ynl.h"
 #include "ftalias-user.h"
+#include "lib/dp_util.h"
 
 /*
  * -Wextra noise from the harness itself: its macros pass _metadata, self
@@ -46,7 +47,7 @@
  */
 #pragma GCC diagnostic ignored "-Wclobbered"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
+#include "lib/kselftest_harness.h"
 
 #define MOD_DIR		"/sys/module/ftalias"
 #define NOBODY		65534
@@ -233,49 +234,8 @@ static int member_set_state(uint32_t alias, uint32_t port, uint32_t state)
 
 /* ---- waiting on conditions -------------------------------------------- */
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
-
-static void nap(void)
-{
-	struct timespec ts = { .tv_nsec = 2 * 1000 * 1000 };
-
-	nanosleep(&ts, NULL);
-}
-
-/* Polls COND (an expression) every 2 ms for up to WAIT_MS; true if met. */
-#define WAIT_FOR(cond) ({						\
-	long long __end = now_ms() + WAIT_MS;				\
-	bool __ok;							\
-	while (!(__ok = (cond)) && now_ms() < __end)			\
-		nap();							\
-	__ok;								\
-})
-
-/* State letter of a thread of this process ('S': sleeping in the kernel). */
-static char task_state(pid_t tid)
-{
-	char path[64], buf[512], *p;
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = 0;
-	p = strrchr(buf, ')');
-	return p && p[1] && p[2] ? p[2] : 0;
-}
+/* Polls COND (an expression) for up to WAIT_MS; true if met. */
+#define WAIT_FOR(cond) DP_WAIT_FOR(cond, WAIT_MS)
 
 /*
  * A call run in a thread, to see it block: the thread publishes its tid
@@ -315,7 +275,7 @@ static int bg_start(struct bg *b)
 /* True once the thread sleeps in its call (or has finished it). */
 static bool bg_blocked(struct bg *b)
 {
-	return WAIT_FOR(b->done || task_state(b->tid) == 'S') && !b->done;
+	return WAIT_FOR(b->done || dp_task_state(b->tid) == 'S') && !b->done;
 }
 
 /* Joins the thread, waiting at most WAIT_MS for its call to return. */
@@ -662,7 +622,7 @@ FIXTURE_TEARDOWN(sa)
 
 TEST_F(sa, socket_types)
 {
-	/* SOCK_RDM and SOCK_SEQPACKET (conn.c tests it) exist. */
+	/* SOCK_RDM and SOCK_SEQPACKET (conn_api.c tests it) exist. */
 	static const int bad[] = {
 		SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, SOCK_PACKET,
 	};
@@ -1127,8 +1087,8 @@ TEST_F(sa, datagram_during_bind)
 			_exit(255);
 		_exit(bind_race_sender(br));
 	}
-	end = now_ms() + 3000;
-	while (binds < 20000 && now_ms() < end) {
+	end = dp_now_ms() + 3000;
+	while (binds < 20000 && dp_now_ms() < end) {
 		fd = member(closed);
 		ASSERT_GE(fd, 0);
 		binds++;
@@ -1965,11 +1925,11 @@ TEST_F(sa, dontwait_rcvtimeo)
 	EXPECT_EQ(EAGAIN, r.err);
 
 	ASSERT_EQ(0, setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)));
-	t0 = now_ms();
+	t0 = dp_now_ms();
 	EXPECT_EQ(-1, rcv(c, 0, &r));
 	EXPECT_EQ(EAGAIN, r.err);
-	EXPECT_GE(now_ms() - t0, 150);
-	EXPECT_LT(now_ms() - t0, WAIT_MS);
+	EXPECT_GE(dp_now_ms() - t0, 150);
+	EXPECT_LT(dp_now_ms() - t0, WAIT_MS);
 }
 
 static ssize_t bg_recv(struct bg *b)
@@ -2358,10 +2318,10 @@ TEST_F(sa, backpressure_sndtimeo)
 	ASSERT_EQ(0, bp_fill(&p)) TH_LOG("n %d: %s", p.n, strerror(errno));
 	ASSERT_EQ(0, setsockopt(p.c, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)));
 	bp_msg(buf, p.n);
-	t0 = now_ms();
+	t0 = dp_now_ms();
 	EXPECT_EQ(-1, send_req(p.c, p.srv, buf, BP_LEN, NULL, 0));
 	EXPECT_EQ(EAGAIN, errno);
-	EXPECT_GE(now_ms() - t0, 150);
+	EXPECT_GE(dp_now_ms() - t0, 150);
 	/* the timed-out one was not queued; the others all arrive */
 	EXPECT_EQ(p.n, bp_drain(&p, p.n)) TH_LOG("%s", bp_why);
 	EXPECT_TRUE(queue_empty(p.s));
@@ -2846,13 +2806,6 @@ TEST_F(sa, grace_after_last_member_left)
 	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
 }
 
-/* Microseconds from a to b. */
-static int64_t us_between(const struct timespec *a, const struct timespec *b)
-{
-	return (b->tv_sec - a->tv_sec) * 1000000LL +
-	       (b->tv_nsec - a->tv_nsec) / 1000;
-}
-
 /*
  * The grace period is a lower bound: a held request never fails before a
  * whole grace-ms has passed since it was sent.  The kernel counts it in
@@ -2860,7 +2813,7 @@ static int64_t us_between(const struct timespec *a, const struct timespec *b)
  * tick earlier.  Its own timer fires a tick late (the timer wheel rounds
  * up), but the alias's work also runs for other requests: one that came
  * late in a tick failed up to a tick early when another's timer ran the
- * work at its deadline (stable_api's waiting_fails_without_member saw
+ * work at its deadline (replay_api's waiting_fails_without_member saw
  * 298 ms of 300).  So: a stream of requests, each sent at another point
  * of a tick (a busy wait, as a sleep may end on a tick), several held at
  * once, each failure timed from its own send.
@@ -2885,7 +2838,7 @@ TEST_F(sa, grace_never_early)
 			clock_gettime(CLOCK_MONOTONIC, &t);
 			do
 				clock_gettime(CLOCK_MONOTONIC, &sent[i]);
-			while (us_between(&t, &sent[i]) < (i * 397) % 4000);
+			while (dp_us_between(&t, &sent[i]) < (i * 397) % 4000);
 			ASSERT_EQ(3, send_str(c, srv, "req", &ids[i]));
 			i++;
 		}
@@ -2896,7 +2849,7 @@ TEST_F(sa, grace_never_early)
 			for (j = 0; j < i && !id_eq(&ids[j], &r.rt); j++)
 				;
 			ASSERT_LT(j, i);
-			us = us_between(&sent[j], &now);
+			us = dp_us_between(&sent[j], &now);
 			if (us < least)
 				least = us;
 			got++;

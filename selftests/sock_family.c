@@ -23,40 +23,20 @@
  */
 #pragma GCC diagnostic ignored "-Wclobbered"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
+#include "lib/kselftest_harness.h"
+#include "lib/dp_util.h"
 
 #define MOD_DIR		"/sys/module/ftalias"
 
-static long read_long(const char *path)
-{
-	char buf[64] = "";
-	FILE *f = fopen(path, "r");
-
-	if (!f)
-		return -1;
-	if (!fgets(buf, sizeof(buf), f))
-		buf[0] = 0;
-	fclose(f);
-	return buf[0] ? strtol(buf, NULL, 0) : -1;
-}
-
 static int refcnt(void)
 {
-	return read_long(MOD_DIR "/refcnt");
+	return dp_read_long(MOD_DIR "/refcnt");
 }
 
 /* Polls (bounded, 5 s) until the module refcount equals want. */
 static int wait_refcnt(int want)
 {
-	struct timespec ts = { .tv_nsec = 10 * 1000 * 1000 };
-	int i;
-
-	for (i = 0; i < 500; i++) {
-		if (refcnt() == want)
-			return 0;
-		nanosleep(&ts, NULL);
-	}
-	return -1;
+	return DP_WAIT_FOR(refcnt() == want, 5000) ? 0 : -1;
 }
 
 static int delete_module(const char *name, unsigned int flags)
@@ -81,7 +61,7 @@ FIXTURE(family) {
 
 FIXTURE_SETUP(family)
 {
-	self->af = read_long(MOD_DIR "/parameters/family");
+	self->af = dp_read_long(MOD_DIR "/parameters/family");
 	if (self->af < 0)
 		SKIP(return, "ftalias not loaded or family parameter not readable");
 	ASSERT_EQ(0, unshare(CLONE_NEWNET));
@@ -182,7 +162,7 @@ FIXTURE_TEARDOWN(pin)
 
 TEST_F(pin, rmmod_while_open)
 {
-	int af = read_long(MOD_DIR "/parameters/family");
+	int af = dp_read_long(MOD_DIR "/parameters/family");
 	int base, fd;
 
 	ASSERT_GT(af, 0);

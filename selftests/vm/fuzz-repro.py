@@ -94,7 +94,7 @@ def main():
             if n >= len(steps):
                 break
             n = min(2 * n, len(steps))
-    print(f"./{a.fuzzer} --seed {a.seed} {a.extra} --steps {ranges(steps)}".replace("  ", " "))
+    print(f"selftests/{a.fuzzer} --seed {a.seed} {a.extra} --steps {ranges(steps)}".replace("  ", " "))
 
 
 if __name__ == "__main__":

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * init_nth KO N [PARAMS]: loads KO with finit_module() while the N-th
+ * faults_init_nth KO N [PARAMS]: loads KO with finit_module() while the N-th
  * allocation of this thread that the fault-injection filters let through
  * fails (fail-nth, Documentation/fault-injection/fault-injection.rst).
  * fail-nth is written just before the call and read just after it, so
  * that no allocation of this program's own counts.  Prints
  * "RET ERRNO LEFT": what finit_module() returned, its errno (0 when it
  * succeeded) and what was left of fail-nth (0: the N-th allocation was
- * failed).  A helper of init_faults.sh.
+ * failed).  A helper of faults_init.sh.
  */
 #define _GNU_SOURCE
 #include <errno.h>

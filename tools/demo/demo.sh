@@ -7,11 +7,11 @@
 # change.  Then the failover story: a primary and a backup server behind
 # one alias, a client sending requests, the primary killed with SIGKILL
 # while it holds a request, and the client never noticing (the servers
-# and the client are selftests/dp_demo).  Last the exactly-once story: a
+# and the client are tools/demo/dp_demo).  Last the exactly-once story: a
 # bank ledger whose non-idempotent transfers survive a server killed after
 # its roll-forward point, one killed after recording its reply, and a
 # client killed after sending, each transfer applied once (the servers
-# and tellers are selftests/ledger_demo).
+# and tellers are tools/demo/ledger_demo).
 set -euo pipefail
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -28,7 +28,7 @@ wait_for() {
 }
 
 dp_demo=$(dirname "$0")/dp_demo
-[ -x "$dp_demo" ] || { echo "demo: $dp_demo not built (make selftests)" >&2; exit 1; }
+[ -x "$dp_demo" ] || { echo "demo: $dp_demo not built (make progs)" >&2; exit 1; }
 mon=$(mktemp)
 tmp=$(mktemp -d)
 pids=()
@@ -104,10 +104,10 @@ cat "$mon"
 # The exactly-once story: a non-idempotent bank ledger on "the disk" (a
 # tmpfs directory every replica sees), three replicas of its server
 # behind the alias accounts, two tellers behind their own alias tellers
-# (selftests/ledger_demo).  The replicas and the first teller are told
+# (tools/demo/ledger_demo).  The replicas and the first teller are told
 # where to stop; the demo kills them there with SIGKILL.
 ledger_demo=$(cd "$(dirname "$0")" && pwd)/ledger_demo
-[ -x "$ledger_demo" ] || { echo "demo: $ledger_demo not built (make selftests)" >&2; exit 1; }
+[ -x "$ledger_demo" ] || { echo "demo: $ledger_demo not built (make progs)" >&2; exit 1; }
 PATH=$(dirname "$ledger_demo"):$PATH
 cd "$tmp"
 declare -A seen pid

@@ -10,11 +10,11 @@
 #include <sched.h>
 #include <sys/resource.h>
 
-#include "dp_util.h"
+#include "lib/dp_util.h"
 
 #pragma GCC diagnostic ignored "-Wclobbered"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
+#include "lib/kselftest_harness.h"
 
 enum limits {
 	NMEMBERS = 1000,
@@ -60,11 +60,7 @@ FIXTURE_TEARDOWN(scale)
 /* Receives one message within WAIT_MS; returns its length or -errno. */
 static ssize_t recv_wait(int fd, void *buf, size_t size, struct dp_msg *m)
 {
-	int r = dp_wait_readable(fd, WAIT_MS);
-
-	if (r <= 0)
-		return r ? r : -ETIMEDOUT;
-	return dp_recv(fd, buf, size, m, MSG_DONTWAIT);
+	return dp_recv_wait(fd, buf, size, m, WAIT_MS);
 }
 
 /*

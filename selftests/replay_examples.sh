@@ -23,12 +23,12 @@
 # Under TCG every exec costs (the binaries come over 9p, ftaliasctl takes
 # about 0.2 s on 6.12): the checks use bash builtins, and the counters of
 # every case are read by one ftaliasctl cache stats at the end.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib/lib.sh"
 
 require_root
 require_module
 require_cmd ftaliasctl
-EX=$lib_dir/../tools/lib/examples
+EX=$test_dir/../tools/lib/examples
 for p in fileserver fileclient relay; do
 	[[ -x $EX/$p ]] || skip "tools/lib/examples/$p not built (make -C tools)"
 done

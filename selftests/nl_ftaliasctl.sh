@@ -11,13 +11,13 @@
 # alias filter, conn drop, privilege, and a restarted peer whose older
 # connection the kernel drops (conn-drop-ntf in monitor).
 # JSON is checked by one python3 run at the end.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib/lib.sh"
 
 require_root
 require_module
 skip_cli_on_debug
 require_cmd ip ftaliasctl python3
-MEMBER=$lib_dir/ftalias_member
+MEMBER=$test_dir/ftalias_member
 [[ -x $MEMBER ]] || skip "$MEMBER not built (make selftests)"
 
 ns=ftal-cli-$$

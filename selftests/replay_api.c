@@ -6,7 +6,7 @@
  * record-replies, and every bad call with its errno.
  *
  * A member "dies" by closing its socket: the kernel sees nothing else
- * when a process is killed (failover.c and exactly_once.c kill real
+ * when a process is killed (failover_kill.c and replay_torture.c kill real
  * processes).  Every wait is on a condition, with a deadline.
  */
 #define _GNU_SOURCE
@@ -26,8 +26,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "kselftest_harness.h"
-#include "dp_util.h"
+#include "lib/kselftest_harness.h"
+#include "lib/dp_util.h"
 
 #define WAIT_MS		20000
 
@@ -110,19 +110,7 @@ static struct dp_cache cache_of(struct dp_nl *nl, uint32_t alias)
 static ssize_t recv_wait(int fd, void *buf, size_t size, struct dp_msg *m,
 			 void *cbuf, size_t csize)
 {
-	int r = dp_wait_readable(fd, WAIT_MS);
-
-	if (r <= 0)
-		return r ? r : -ETIMEDOUT;
-	return dp_recv_aux(fd, buf, size, m, MSG_DONTWAIT, cbuf, csize);
-}
-
-static bool nothing_queued(int fd)
-{
-	char b[8];
-
-	return recv(fd, b, sizeof(b), MSG_DONTWAIT | MSG_PEEK) < 0 &&
-	       errno == EAGAIN;
+	return dp_recv_wait_aux(fd, buf, size, m, cbuf, csize, WAIT_MS);
 }
 
 /* A client sends "req", the active member reads it: its ID. */
@@ -230,7 +218,7 @@ TEST_F(st, record_errors)
 	EXPECT_EQ(0U, cs.entries);
 	EXPECT_EQ(0U, cs.recorded);
 	EXPECT_EQ(0U, cs.journal);
-	EXPECT_TRUE(nothing_queued(mo));
+	EXPECT_TRUE(dp_nothing_queued(mo));
 
 	/* A resolved entry cannot be blocked again. */
 	EXPECT_EQ(0, dp_record(m, &id, FTALIAS_RECORD_HANDLER, "a", 1));
@@ -281,7 +269,7 @@ TEST_F(st, auto_reply_after_failover)
 	/* Dies before replying: the kernel delivers again, the cache answers. */
 	close(m1);
 	EXPECT_TRUE(got_reply(self, c, &id, "done"));
-	EXPECT_TRUE(nothing_queued(m2));
+	EXPECT_TRUE(dp_nothing_queued(m2));
 	cs = cache_of(self->nl, s);
 	EXPECT_EQ(1U, cs.hits_auto);
 	/* Its requester cannot send it again: the entry went with the reply. */
@@ -354,7 +342,7 @@ static void orphan_case(struct __test_metadata *_metadata,
 	EXPECT_EQ((uint32_t)FTALIAS_F_ORPHAN, m.flags);
 	EXPECT_EQ(0U, m.aux_len);
 	/* The request waits on the entry: not delivered meanwhile. */
-	EXPECT_TRUE(nothing_queued(m2));
+	EXPECT_TRUE(dp_nothing_queued(m2));
 	cs = cache_of(self->nl, s);
 	EXPECT_EQ(1U, cs.orphans);
 	EXPECT_EQ(1U, cs.waiting);
@@ -369,7 +357,7 @@ static void orphan_case(struct __test_metadata *_metadata,
 		ASSERT_EQ(0, dp_record(m2, &id, FTALIAS_RECORD_AUTO_REPLY,
 				       "created", 7));
 		EXPECT_TRUE(got_reply(self, c, &id, "created"));
-		EXPECT_TRUE(nothing_queued(m2));
+		EXPECT_TRUE(dp_nothing_queued(m2));
 		break;
 	case 2:		/* roll back: the request is executed again */
 		ASSERT_EQ(0, dp_record(m2, &id, FTALIAS_RECORD_DISCARD,
@@ -623,7 +611,7 @@ TEST_F(st, client_alias_resend_and_ack)
 				      FTALIAS_CMSG_ID, &ids[1], sizeof(ids[1]),
 				      NULL));
 	EXPECT_TRUE(got_reply(self, cli, &ids[1], "paid"));
-	EXPECT_TRUE(nothing_queued(srv));
+	EXPECT_TRUE(dp_nothing_queued(srv));
 	EXPECT_EQ(1U, cache_of(self->nl, s).hits_auto);
 
 	/* Ack: the alias will not re-send below ids[2]; the next request
@@ -676,7 +664,7 @@ TEST_F(st, record_replies)
 	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "q", 1,
 				      FTALIAS_CMSG_ID, &id, sizeof(id), NULL));
 	EXPECT_TRUE(got_reply(self, cli, &id, "a"));
-	EXPECT_TRUE(nothing_queued(srv));
+	EXPECT_TRUE(dp_nothing_queued(srv));
 	close(plain);
 	close(cli);
 	close(srv);
@@ -754,7 +742,7 @@ static void relay_case(struct __test_metadata *_metadata,
 	if (step >= 5) {
 		/* X comes again from the kernel: the cache answers. */
 		EXPECT_TRUE(got_reply(self, a, &x, "resX"));
-		EXPECT_TRUE(nothing_queued(b2));
+		EXPECT_TRUE(dp_nothing_queued(b2));
 		goto out;
 	}
 	/* #5-#6 B' gets the orphan with the journal, re-sends Y. */
@@ -793,12 +781,12 @@ static void relay_case(struct __test_metadata *_metadata,
 			       self->cbuf, sizeof(self->cbuf)));
 	EXPECT_TRUE(dp_id_eq(&m.reply_to, &y));
 	EXPECT_EQ(0, memcmp(self->buf, "resY", 4));
-	EXPECT_TRUE(nothing_queued(c));
+	EXPECT_TRUE(dp_nothing_queued(c));
 	/* #8-#10 B' answers X; A gets it once. */
 	ASSERT_EQ(0, dp_reply_record(b2, &x, "resX", 4));
 	EXPECT_TRUE(got_reply(self, a, &x, "resX"));
 out:
-	EXPECT_TRUE(nothing_queued(a));
+	EXPECT_TRUE(dp_nothing_queued(a));
 	EXPECT_EQ(1, executed);
 	cc = cache_of(self->nl, b);
 	EXPECT_EQ(0U, cc.in_progress);
@@ -947,7 +935,6 @@ TEST_F(st, ttl_and_shrinker)
 	int srv = dp_socket(self->af, s, -1, 0);
 	int cli = dp_socket(self->af, ca, -1, 0);
 	struct ftalias_id id;
-	int64_t deadline;
 	struct dp_cache cs;
 	int i, fd;
 
@@ -973,9 +960,7 @@ TEST_F(st, ttl_and_shrinker)
 		ASSERT_EQ(0, dp_reply_record(srv, &id, "ok", 2));
 		EXPECT_TRUE(got_reply(self, cli, &id, "ok"));
 	}
-	deadline = dp_now_ms() + WAIT_MS;
-	while (cache_of(self->nl, s).entries && dp_now_ms() < deadline)
-		dp_pause_ms(20);
+	DP_WAIT_FOR(!cache_of(self->nl, s).entries, WAIT_MS);
 	cs = cache_of(self->nl, s);
 	EXPECT_EQ(0U, cs.entries);
 	EXPECT_EQ(3U, cs.evict_ttl);
@@ -1059,7 +1044,7 @@ TEST_F(st, record_again_under_byte_limit)
 					   &m, self->cbuf,
 					   sizeof(self->cbuf)));
 	EXPECT_EQ(0, memcmp(self->buf, small, sizeof(small)));
-	EXPECT_TRUE(nothing_queued(srv));
+	EXPECT_TRUE(dp_nothing_queued(srv));
 	close(cli);
 	close(srv);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
@@ -1100,7 +1085,7 @@ TEST_F(st, empty_auto_reply_is_kept)
 	ASSERT_EQ(0, recv_wait(cli, self->buf, sizeof(self->buf), &m,
 			       self->cbuf, sizeof(self->cbuf)));
 	EXPECT_TRUE(dp_id_eq(&m.reply_to, &y));
-	EXPECT_TRUE(nothing_queued(srv));
+	EXPECT_TRUE(dp_nothing_queued(srv));
 	EXPECT_EQ(1U, cache_of(self->nl, s).hits_auto);
 	close(cli);
 	close(srv);
@@ -1141,13 +1126,6 @@ TEST_F(st, ttl_counts_from_record)
 	EXPECT_EQ(0, dp_alias_del(self->nl, ca));
 }
 
-/* Microseconds from a to b. */
-static int64_t us_between(const struct timespec *a, const struct timespec *b)
-{
-	return (b->tv_sec - a->tv_sec) * 1000000LL +
-	       (b->tv_nsec - a->tv_nsec) / 1000;
-}
-
 /*
  * An entry is never dropped before cache-ttl-ms after its record: a
  * re-send inside the TTL must find it.  Its age was counted in jiffies
@@ -1185,7 +1163,7 @@ TEST_F(st, ttl_never_early)
 			clock_gettime(CLOCK_MONOTONIC, &t);
 			do
 				clock_gettime(CLOCK_MONOTONIC, &rec[i]);
-			while (us_between(&t, &rec[i]) < (i * 397) % 4000);
+			while (dp_us_between(&t, &rec[i]) < (i * 397) % 4000);
 			ASSERT_EQ(0, dp_reply_record(srv, &ids[i], "ok", 2));
 			EXPECT_TRUE(got_reply(self, cli, &ids[i], "ok"));
 			i++;
@@ -1202,7 +1180,7 @@ TEST_F(st, ttl_never_early)
 				continue;
 			gone[j] = true;
 			left--;
-			us = us_between(&rec[j], &q);
+			us = dp_us_between(&rec[j], &q);
 			if (us < least)
 				least = us;
 		}
@@ -1235,7 +1213,7 @@ TEST_F(st, non_member_reply_record)
 	EXPECT_EQ(-EPERM, dp_reply_record(p, &x, "forged", 6));
 	EXPECT_EQ(-EPERM, dp_record(p, &x, FTALIAS_RECORD_AUTO_REPLY, "f", 1));
 	EXPECT_EQ(0U, cache_of(self->nl, s).entries);
-	EXPECT_TRUE(nothing_queued(cli));
+	EXPECT_TRUE(dp_nothing_queued(cli));
 	/* The request is still the server's to answer. */
 	ASSERT_EQ(0, dp_send_reply(srv, &x, "ok", 2, 0));
 	EXPECT_TRUE(got_reply(self, cli, &x, "ok"));
@@ -1300,20 +1278,12 @@ TEST_F(st, plain_requester_gone)
 static int alias_new_id(struct dp_nl *nl, uint32_t id)
 {
 	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
-	struct ftalias_alias_new_rsp *rsp;
 	char name[32];
-	int ret;
 
 	snprintf(name, sizeof(name), "st%d-%d", getpid(), name_seq++);
 	ftalias_alias_new_req_set_name(req, name);
 	ftalias_alias_new_req_set_id(req, id);
-	rsp = ftalias_alias_new(nl->ys, req);
-	ftalias_alias_new_req_free(req);
-	if (!rsp)
-		return dp_ynl_err(nl);
-	ret = rsp->id;
-	ftalias_alias_new_rsp_free(rsp);
-	return ret;
+	return dp_alias_new_send(nl, req);
 }
 
 /*
@@ -1413,9 +1383,9 @@ TEST_F(st, no_reply_for_others)
 	cs = cache_of(self->nl, s);
 	EXPECT_EQ(0U, cs.hits_auto);
 	EXPECT_EQ(2U, cs.entries);
-	EXPECT_TRUE(nothing_queued(plain));
-	EXPECT_TRUE(nothing_queued(mo));
-	EXPECT_TRUE(nothing_queued(srv));
+	EXPECT_TRUE(dp_nothing_queued(plain));
+	EXPECT_TRUE(dp_nothing_queued(mo));
+	EXPECT_TRUE(dp_nothing_queued(srv));
 	ASSERT_EQ(0, dp_send_reply(srv, &p, "mine", 4, 0));
 	EXPECT_TRUE(got_reply(self, plain, &p, "mine"));
 	close(mo);
@@ -1977,7 +1947,7 @@ static int record_and_resend(FIXTURE_DATA(st) *self, struct dp_nl *nl,
 				  &id, sizeof(id), NULL) ||
 		 recv_wait(cli, self->buf, sizeof(self->buf), &m, self->cbuf,
 			   sizeof(self->cbuf)) != (ssize_t)size ||
-		 !dp_id_eq(&m.reply_to, &id) || !nothing_queued(srv))
+		 !dp_id_eq(&m.reply_to, &id) || !dp_nothing_queued(srv))
 		step = 5;
 	else if (cache_of(nl, s).hits_auto != 1 || cache_of(nl, s).refused)
 		step = 6;
@@ -2323,7 +2293,7 @@ TEST_F(st, reply_races_held_flush)
 	EXPECT_GT(r->toggles, 0u);
 	EXPECT_EQ(0u, r->dups);
 	EXPECT_EQ(0u, r->bad);
-	EXPECT_TRUE(nothing_queued(c));
+	EXPECT_TRUE(dp_nothing_queued(c));
 	ASSERT_EQ(0, dp_alias_get(self->nl, s, &a));
 	EXPECT_EQ(0u, a.pending);
 	EXPECT_EQ(0u, a.held);
@@ -2430,7 +2400,7 @@ TEST_F(st, reply_races_waiting_release)
 	EXPECT_EQ(0, f.err) TH_LOG("cache-flush: %s", strerror(f.err));
 	EXPECT_EQ(n, answered);
 	EXPECT_EQ(0u, dups);
-	EXPECT_TRUE(nothing_queued(c));
+	EXPECT_TRUE(dp_nothing_queued(c));
 	ASSERT_EQ(0, dp_alias_get(self->nl, s, &a));
 	EXPECT_EQ(0u, a.pending);
 	EXPECT_EQ(0u, a.held);
@@ -2728,7 +2698,7 @@ TEST_F(st, journal_over_cache_bytes)
 	EXPECT_EQ(0U, cc.journal);
 	EXPECT_EQ(0U, cc.journaled);
 	EXPECT_EQ(1U, cc.in_progress);
-	EXPECT_TRUE(nothing_queued(e1));
+	EXPECT_TRUE(dp_nothing_queued(e1));
 
 	/* A child that fits is journaled and sent. */
 	ASSERT_EQ(0, dp_send_req_cmsg(b1, self->af, e, "Y", 1,
@@ -2871,7 +2841,7 @@ TEST_F(st, block_takes_orphan_back)
 	ASSERT_EQ(0, request(_metadata, self, a, b1, b, "Z", &z));
 	ASSERT_EQ(0, dp_record(b1, &z, FTALIAS_RECORD_BLOCK, NULL, 0));
 	close(b1);		/* no active member: three orphans, no notice */
-	EXPECT_TRUE(nothing_queued(sb));
+	EXPECT_TRUE(dp_nothing_queued(sb));
 	ASSERT_EQ(3, dp_cache_entries(self->nl, b, ent, 4));
 	for (i = 0; i < 3; i++)
 		EXPECT_EQ(0U, ent[i].owner_port);
@@ -2886,11 +2856,11 @@ TEST_F(st, block_takes_orphan_back)
 	ASSERT_EQ(0, dp_alias_get(self->nl, b, &al));
 	EXPECT_EQ(3U, al.held);
 	EXPECT_EQ(0U, al.cache.waiting);
-	EXPECT_TRUE(nothing_queued(a));
+	EXPECT_TRUE(dp_nothing_queued(a));
 	cc = al.cache;
 	EXPECT_EQ(0U, cc.orphans);
 	EXPECT_EQ(2U, cc.in_progress);
-	EXPECT_TRUE(nothing_queued(sb));
+	EXPECT_TRUE(dp_nothing_queued(sb));
 
 	/* b2 becomes active: the notice of y, none of x */
 	b2 = dp_socket(self->af, b, 5, 0);
@@ -2902,7 +2872,7 @@ TEST_F(st, block_takes_orphan_back)
 	EXPECT_EQ('Y', self->buf[0]);
 	/* and z, held, is answered from the cache, not given to b2 */
 	EXPECT_TRUE(got_reply(self, a, &z, "z"));
-	EXPECT_TRUE(nothing_queued(b2));
+	EXPECT_TRUE(dp_nothing_queued(b2));
 	EXPECT_EQ(1U, cache_of(self->nl, b).orphans);
 	ASSERT_EQ(2, dp_cache_entries(self->nl, b, ent, 4));
 	for (i = 0; i < 2; i++)
@@ -2918,7 +2888,7 @@ TEST_F(st, block_takes_orphan_back)
 		EXPECT_TRUE(m.has_reply_to);
 		EXPECT_EQ(dp_id_eq(&m.reply_to, &x) ? 'x' : 'y', self->buf[0]);
 	}
-	EXPECT_TRUE(nothing_queued(a));
+	EXPECT_TRUE(dp_nothing_queued(a));
 	cc = cache_of(self->nl, b);
 	EXPECT_EQ(0U, cc.in_progress);
 	EXPECT_EQ(0U, cc.waiting);
@@ -2986,7 +2956,7 @@ TEST_F(st, record_again_oldest_evicts_next)
 		  recv_wait(cli, self->buf, sizeof(self->buf), &m, self->cbuf,
 			    sizeof(self->cbuf)));
 	EXPECT_EQ(0, memcmp(self->buf, big, sizeof(big)));
-	EXPECT_TRUE(nothing_queued(srv));
+	EXPECT_TRUE(dp_nothing_queued(srv));
 	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, s, "y", 1,
 				      FTALIAS_CMSG_ID, &y, sizeof(y), NULL));
 	ASSERT_EQ(1, recv_wait(srv, self->buf, sizeof(self->buf), &m,

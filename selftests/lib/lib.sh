@@ -6,8 +6,11 @@ ksft_pass=0
 ksft_fail=1
 ksft_skip=4
 
+# lib_dir: this directory (lib.sh, jsoncheck.py); test_dir: the tests and
+# the helper programs built beside them.
 lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-NL_STRESS=$lib_dir/nl_stress
+test_dir=$(cd "$lib_dir/.." && pwd)
+NL_STRESS=$test_dir/nl_stress
 SLAB=ftalias_alias
 failures=0
 
@@ -30,7 +33,7 @@ skip() {
 	exit $ksft_skip
 }
 
-# The command-line clients' end-to-end tests (ftaliasctl.sh, ynl_cli.sh)
+# The command-line clients' end-to-end tests (nl_ftaliasctl.sh, nl_ynl_cli.sh)
 # test user space: their kernel calls are nl_api's, which the debug kernel
 # runs.  They run on 6.1 and 6.12, and on the debug kernel only with
 # FTALIAS_CLI_DEBUG=1 (about 5 minutes of its lanes).

@@ -33,8 +33,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "kselftest_harness.h"
-#include "dp_util.h"
+#include "lib/kselftest_harness.h"
+#include "lib/dp_util.h"
 
 #define DBG	"/sys/kernel/debug/"
 
@@ -323,18 +323,14 @@ static int nosetup(struct fctx *c)
 static int op_alias_new(struct fctx *c)
 {
 	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
-	struct ftalias_alias_new_rsp *rsp;
+	int id;
 
 	snprintf(c->name, sizeof(c->name), "fltnew%d-%d", getpid(), c->n);
 	ftalias_alias_new_req_set_name(req, c->name);
 	ftalias_alias_new_req_set_grace_ms(req, 1000);
 	ftalias_alias_new_req_set_cache_max_entries(req, 100);
-	rsp = ftalias_alias_new(c->nl->ys, req);
-	ftalias_alias_new_req_free(req);
-	if (!rsp)
-		return dp_ynl_err(c->nl);
-	ftalias_alias_new_rsp_free(rsp);
-	return 0;
+	id = dp_alias_new_send(c->nl, req);
+	return id < 0 ? id : 0;
 }
 
 static bool ck_alias_new(struct fctx *c, int err)

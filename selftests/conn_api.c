@@ -35,8 +35,8 @@
 #include <sys/time.h>
 #include <sys/wait.h>
 
-#include "kselftest_harness.h"
-#include "dp_util.h"
+#include "lib/kselftest_harness.h"
+#include "lib/dp_util.h"
 
 #define WAIT_MS		20000
 #define RESET_MASK	(POLLERR | POLLHUP)
@@ -63,24 +63,7 @@ FIXTURE_TEARDOWN(cn)
 /* A SOCK_SEQPACKET socket bound to alias (0: a port), or -errno. */
 static int sp_bind(int af, uint32_t alias, int priority)
 {
-	struct sockaddr_ftalias sa;
-	int fd = socket(af, SOCK_SEQPACKET | SOCK_CLOEXEC, 0), err;
-	uint32_t p = priority;
-
-	if (fd < 0)
-		return -errno;
-	if (priority >= 0 &&
-	    setsockopt(fd, SOL_FTALIAS, FTALIAS_PRIORITY, &p, sizeof(p)))
-		goto fail;
-	sa = dp_addr(af, alias ? FTALIAS_ADDR_ALIAS : FTALIAS_ADDR_PORT,
-		     alias, 0);
-	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)))
-		goto fail;
-	return fd;
-fail:
-	err = -errno;
-	close(fd);
-	return err;
+	return dp_socket_type(af, SOCK_SEQPACKET, alias, priority, 0);
 }
 
 static int sp_listen(int af, uint32_t alias, int priority)
@@ -526,7 +509,6 @@ TEST_F(cn, signal_during_recvmmsg)
 	struct sigaction sa = { .sa_handler = on_usr1,
 				.sa_flags = SA_RESTART };
 	struct rcv_thread t = { .ret = -2 };
-	int64_t end;
 	char buf[64];
 	int l, c, s;
 
@@ -540,15 +522,10 @@ TEST_F(cn, signal_during_recvmmsg)
 	ASSERT_EQ(3, send(c, "one", 3, 0));
 	t.fd = s;
 	ASSERT_EQ(0, pthread_create(&t.th, NULL, recvmmsg2_thread, &t));
-	end = dp_now_ms() + WAIT_MS;
-	while (!t.done && (!t.tid || dp_task_state(t.tid) != 'S') &&
-	       dp_now_ms() < end)
-		dp_pause_ms(2);
+	DP_WAIT_FOR(t.done || (t.tid && dp_task_state(t.tid) == 'S'), WAIT_MS);
 	ASSERT_FALSE(t.done);
 	ASSERT_EQ(0, pthread_kill(t.th, SIGUSR1));
-	end = dp_now_ms() + WAIT_MS;
-	while (!t.done && dp_now_ms() < end)
-		dp_pause_ms(2);
+	DP_WAIT_FOR(t.done, WAIT_MS);
 	ASSERT_TRUE(t.done);
 	ASSERT_EQ(0, pthread_join(t.th, NULL));
 	EXPECT_EQ(1, t.ret) TH_LOG("errno %d", t.err);
@@ -587,21 +564,14 @@ static void *sig_call_thread(void *p)
 /* The thread sleeps in its call (true), or has returned (false). */
 static bool sig_call_sleeps(struct sig_call *t)
 {
-	int64_t end = dp_now_ms() + WAIT_MS;
-
-	while (!t->done && (!t->tid || dp_task_state(t->tid) != 'S') &&
-	       dp_now_ms() < end)
-		dp_pause_ms(2);
+	DP_WAIT_FOR(t->done || (t->tid && dp_task_state(t->tid) == 'S'),
+		    WAIT_MS);
 	return !t->done && t->tid && dp_task_state(t->tid) == 'S';
 }
 
 static bool sig_call_joined(struct sig_call *t)
 {
-	int64_t end = dp_now_ms() + WAIT_MS;
-
-	while (!t->done && dp_now_ms() < end)
-		dp_pause_ms(2);
-	return t->done && !pthread_join(t->th, NULL);
+	return DP_WAIT_FOR(t->done, WAIT_MS) && !pthread_join(t->th, NULL);
 }
 
 /*
@@ -620,7 +590,6 @@ static int sig_call_round(int (*fn)(int, int), int fd, int i, int flags,
 	/* static: a thread left behind on failure writes here still */
 	static struct sig_call t;
 	sig_atomic_t seen = usr1_seen;
-	int64_t end;
 
 	t = (struct sig_call){ .fn = fn, .fd = fd, .i = i };
 	if (sigaction(SIGUSR1, &sa, NULL) ||
@@ -630,10 +599,8 @@ static int sig_call_round(int (*fn)(int, int), int fd, int i, int flags,
 	if (!sig_call_sleeps(&t) || pthread_kill(t.th, SIGUSR1))
 		return -1;
 	if (room) {
-		end = dp_now_ms() + WAIT_MS;
-		while (usr1_seen == seen && dp_now_ms() < end)
-			dp_pause_ms(2);
-		if (usr1_seen == seen || !sig_call_sleeps(&t) || room(arg))
+		if (!DP_WAIT_FOR(usr1_seen != seen, WAIT_MS) ||
+		    !sig_call_sleeps(&t) || room(arg))
 			return -1;
 		return sig_call_joined(&t) && t.ret >= 0 ? 0 : -1;
 	}

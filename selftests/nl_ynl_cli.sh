@@ -6,7 +6,7 @@
 # attribute names, so the objects must be equal as they are (with -s:
 # the stats nest of an alias is a counter, shown with -s only).  The
 # connection table too: conn-get dumps, filtered and not, and a do.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib/lib.sh"
 
 require_root
 require_module
@@ -15,10 +15,10 @@ require_cmd ip ftaliasctl
 [[ -x /usr/bin/python3 ]] || skip "/usr/bin/python3 not found"
 cli=${KSRC:-}/tools/net/ynl/cli.py
 [[ -n ${KSRC:-} && -r $cli ]] || skip "KSRC not set or no $cli"
-spec=${FTALIAS_SRC:-$lib_dir/..}/Documentation/netlink/specs/ftalias.yaml
+spec=${FTALIAS_SRC:-$test_dir/..}/Documentation/netlink/specs/ftalias.yaml
 [[ -r $spec ]] || die "no spec at $spec"
 
-MEMBER=$lib_dir/ftalias_member
+MEMBER=$test_dir/ftalias_member
 
 ns=ftal-ynl-$$
 tmp=$(mktemp -d)

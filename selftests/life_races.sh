@@ -4,8 +4,8 @@
 # namespaces, namespaces created and deleted under them, AF_FTALIAS sockets
 # opened and closed, data-path traffic (requests, replies, members closing
 # and joining, member-set active/backup/draining, aliases deleted under
-# load; dp_stress traffic), traffic in namespaces killed mid-stream
-# (dp_stress netns), and the module unloaded and loaded again whenever no
+# load; life_dp_stress traffic), traffic in namespaces killed mid-stream
+# (life_dp_stress netns), and the module unloaded and loaded again whenever no
 # socket is open, all at once.  Passes when every worker got answers, each
 # request got exactly one answer, the module ends up loaded and working,
 # no ftalias_alias object is left and (debug kernel) kmemleak has nothing;
@@ -13,13 +13,13 @@
 #
 # FTALIAS_RACES_SECONDS sets the duration (default 20; 60 on the debug
 # kernel).
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib/lib.sh"
 
 require_root
 require_module
 require_cmd ip insmod rmmod ftaliasctl
 require_nl_stress
-DP_STRESS=$lib_dir/dp_stress
+DP_STRESS=$test_dir/life_dp_stress
 [[ -x $DP_STRESS ]] || skip "$DP_STRESS not built (make selftests)"
 [[ -n ${FTALIAS_KO:-} && -r $FTALIAS_KO ]] || skip "FTALIAS_KO not set or unreadable"
 

@@ -31,8 +31,8 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
-#include "kselftest_harness.h"
-#include "dp_util.h"
+#include "lib/kselftest_harness.h"
+#include "lib/dp_util.h"
 
 struct held_state {
 	uint32_t srv, down, held, lis;

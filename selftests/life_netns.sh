@@ -4,7 +4,7 @@
 # namespaces, each sees only its own, deleting a namespace frees its
 # aliases (ftalias_alias slab back to its baseline), and the names can be
 # used again in a new namespace.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib/lib.sh"
 
 require_root
 require_module

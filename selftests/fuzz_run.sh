@@ -13,7 +13,7 @@
 # 200000 / 20 s (debug kernel: 1000000 / 45 s).  FTALIAS_FUZZ_SECONDS=0
 # lifts the time limit.  FTALIAS_FUZZ_SEED fixes the seed (printed either
 # way); a failure prints the command that reproduces it.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib/lib.sh"
 
 require_root
 require_module
@@ -36,7 +36,7 @@ run() {
 	./"$name" --seed "$seed" --count "$count" --seconds "$secs" "$@" 2>&1 |
 		sed -u 's/^/  /'
 	rc=${PIPESTATUS[0]}
-	((rc == 0)) || fail "$name failed (exit $rc): reproduce with FTALIAS_FUZZ_SEED=$seed, or the command it printed"
+	((rc == 0)) || fail "$name failed (exit $rc): reproduce with make vm CMD='FTALIAS_FUZZ_SEED=$seed selftests/fuzz_run.sh', or the command it printed"
 }
 
 run fuzz_nl

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * dp_stress: data-path races for races.sh, for a bounded time.
+ * life_dp_stress: data-path races for life_races.sh, for a bounded time.
  *
- *   dp_stress traffic SECONDS AF [PAUSE_FILE]
+ *   life_dp_stress traffic SECONDS AF [PAUSE_FILE]
  *	Rounds of about 300 ms until SECONDS have passed.  Each round makes an
  *	alias (policy auto or manual, grace 200 ms) with 4 member threads
  *	that serve, close (sometimes holding a request they read) and join
@@ -10,12 +10,12 @@
  *	that runs member-set (state active, backup, draining; priority) and
  *	alias-set policy on random members.  The round ends with the alias
  *	deleted, either under load or once the clients are answered.
- *	Between rounds no socket is open, so that races.sh can unload the
+ *	Between rounds no socket is open, so that life_races.sh can unload the
  *	module.  Checks that each request got exactly one answer (a reply or
  *	an error message) and that no answer names an unknown request.
  *	Prints "rounds R requests N replies P errors E".
  *
- *   dp_stress netns SECONDS AF [PAUSE_FILE]
+ *   life_dp_stress netns SECONDS AF [PAUSE_FILE]
  *	Cycles: a child enters a new network namespace, starts the same
  *	traffic there plus requests held by an alias without members, and
  *	is killed with SIGKILL mid-traffic, so that the namespace exits with
@@ -23,7 +23,7 @@
  *	"netns cycles C".
  *
  * With PAUSE_FILE (both modes), no new round or cycle starts while that
- * file exists: races.sh creates it to get a moment without sockets, for
+ * file exists: life_races.sh creates it to get a moment without sockets, for
  * rmmod.
  *
  * Exit 0 on success, 1 on failure, 2 on usage errors.  Races with module
@@ -37,7 +37,7 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 
-#include "dp_util.h"
+#include "lib/dp_util.h"
 
 enum limits {
 	ROUND_MS = 300,
@@ -449,7 +449,7 @@ int main(int argc, char **argv)
 	int af;
 
 	if (argc != 4 && argc != 5) {
-		fprintf(stderr, "usage: dp_stress traffic|netns SECONDS AF [PAUSE_FILE]\n");
+		fprintf(stderr, "usage: life_dp_stress traffic|netns SECONDS AF [PAUSE_FILE]\n");
 		return 2;
 	}
 	if (argc == 5)
@@ -461,6 +461,6 @@ int main(int argc, char **argv)
 		return traffic(end, af);
 	if (!strcmp(argv[1], "netns"))
 		return netns(end, af);
-	fprintf(stderr, "usage: dp_stress traffic|netns SECONDS AF [PAUSE_FILE]\n");
+	fprintf(stderr, "usage: life_dp_stress traffic|netns SECONDS AF [PAUSE_FILE]\n");
 	return 2;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Helpers of the ftalias data-path selftests (failover, scale, dp_stress):
+ * Helpers of the ftalias data-path selftests (failover_kill, scale_dp,
+ * life_dp_stress, ...; the benchmark and the demos under tools/ too):
  * the family's commands on the generated netlink client (tools/ynl, linked
  * from libynl.a), raw netlink messages for the tests that need them, and
  * AF_FTALIAS socket calls with their control messages.  Header-only: each
@@ -24,7 +25,7 @@
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 
-#include "../include/uapi/linux/ftalias.h"
+#include "../../include/uapi/linux/ftalias.h"
 #include "ynl.h"
 #include "ftalias-user.h"
 
@@ -44,6 +45,28 @@ static inline void dp_pause_ms(int ms)
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
 
 	nanosleep(&ts, NULL);
+}
+
+/*
+ * Polls COND (an expression) every 2 ms until it holds or MS have passed;
+ * true if it held.  The tests' one wait loop: they wait for a condition,
+ * never for a fixed time, and a bound only ends a wait that failed.
+ */
+#define DP_WAIT_FOR(cond, ms) ({					\
+	int64_t __dp_end = dp_now_ms() + (ms);				\
+	bool __dp_ok;							\
+									\
+	while (!(__dp_ok = (cond)) && dp_now_ms() < __dp_end)		\
+		dp_pause_ms(2);						\
+	__dp_ok;							\
+})
+
+/* Microseconds from a to b. */
+static inline int64_t dp_us_between(const struct timespec *a,
+				    const struct timespec *b)
+{
+	return (b->tv_sec - a->tv_sec) * 1000000LL +
+	       (b->tv_nsec - a->tv_nsec) / 1000;
 }
 
 /* ---- the address family -------------------------------------------- */
@@ -68,17 +91,24 @@ static inline char dp_task_state(pid_t tid)
 	return c && c[1] == ' ' ? c[2] : 0;
 }
 
-static inline int dp_af(void)
+/* The number a file of /proc or /sys holds, or -1. */
+static inline long dp_read_long(const char *path)
 {
-	FILE *f = fopen("/sys/module/ftalias/parameters/family", "r");
-	int af = -1;
+	FILE *f = fopen(path, "r");
+	long v = -1;
 
 	if (!f)
 		return -1;
-	if (fscanf(f, "%d", &af) != 1)
-		af = -1;
+	if (fscanf(f, "%ld", &v) != 1)
+		v = -1;
 	fclose(f);
-	return af;
+	return v;
+}
+
+/* The module's address family (its parameter "family"), or -1. */
+static inline int dp_af(void)
+{
+	return dp_read_long("/sys/module/ftalias/parameters/family");
 }
 
 /* ---- generic netlink -------------------------------------------------- */
@@ -290,6 +320,24 @@ struct dp_alias {
 } while (0)
 
 /*
+ * Sends alias-new req (a test sets the attributes it wants) and frees it;
+ * returns the new id or -errno.
+ */
+static inline int dp_alias_new_send(struct dp_nl *nl,
+				    struct ftalias_alias_new_req *req)
+{
+	struct ftalias_alias_new_rsp *rsp = ftalias_alias_new(nl->ys, req);
+	int ret;
+
+	ftalias_alias_new_req_free(req);
+	if (!rsp)
+		return dp_ynl_err(nl);
+	ret = rsp->id ? (int)rsp->id : -EPROTO;
+	ftalias_alias_new_rsp_free(rsp);
+	return ret;
+}
+
+/*
  * alias-new NAME with the given policy and grace period (-1: the default);
  * returns the new id or -errno.
  */
@@ -297,21 +345,13 @@ static inline int dp_alias_new(struct dp_nl *nl, const char *name,
 			       int policy, int grace_ms)
 {
 	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
-	struct ftalias_alias_new_rsp *rsp;
-	int ret;
 
 	ftalias_alias_new_req_set_name(req, name);
 	if (policy >= 0)
 		ftalias_alias_new_req_set_policy(req, policy);
 	if (grace_ms >= 0)
 		ftalias_alias_new_req_set_grace_ms(req, grace_ms);
-	rsp = ftalias_alias_new(nl->ys, req);
-	ftalias_alias_new_req_free(req);
-	if (!rsp)
-		return dp_ynl_err(nl);
-	ret = rsp->id ? (int)rsp->id : -EPROTO;
-	ftalias_alias_new_rsp_free(rsp);
-	return ret;
+	return dp_alias_new_send(nl, req);
 }
 
 static inline int dp_alias_get(struct dp_nl *nl, uint32_t id,
@@ -666,13 +706,15 @@ static inline struct sockaddr_ftalias dp_addr(int af, int type,
 }
 
 /*
- * A socket bound as a member of alias (priority < 0: the default), or as
- * a plain client (alias 0).  Returns the fd or -errno.
+ * A socket of type (SOCK_RDM, SOCK_SEQPACKET) bound as a member of alias
+ * (priority < 0: the default), or to a port of its own (alias 0).
+ * Returns the fd or -errno.
  */
-static inline int dp_socket(int af, uint32_t alias, int priority, int flags)
+static inline int dp_socket_type(int af, int type, uint32_t alias,
+				 int priority, int flags)
 {
 	struct sockaddr_ftalias sa;
-	int fd = socket(af, SOCK_RDM | SOCK_CLOEXEC | flags, 0), err;
+	int fd = socket(af, type | SOCK_CLOEXEC | flags, 0), err;
 
 	if (fd < 0)
 		return -errno;
@@ -693,6 +735,12 @@ fail:
 	err = -errno;
 	close(fd);
 	return err;
+}
+
+/* A SOCK_RDM member of alias, or a plain client (alias 0); fd or -errno. */
+static inline int dp_socket(int af, uint32_t alias, int priority, int flags)
+{
+	return dp_socket_type(af, SOCK_RDM, alias, priority, flags);
 }
 
 static inline uint32_t dp_port(int fd)
@@ -973,6 +1021,41 @@ static inline int dp_wait_readable(int fd, int ms)
 	int n = poll(&p, 1, ms);
 
 	return n < 0 ? -errno : n;
+}
+
+/*
+ * One message within ms (its control messages into cbuf): its length, or
+ * -errno (-ETIMEDOUT: nothing came).
+ */
+static inline ssize_t dp_recv_wait_aux(int fd, void *buf, size_t size,
+				       struct dp_msg *m, void *cbuf,
+				       size_t csize, int ms)
+{
+	int r = dp_wait_readable(fd, ms);
+
+	if (r <= 0)
+		return r ? r : -ETIMEDOUT;
+	return dp_recv_aux(fd, buf, size, m, MSG_DONTWAIT, cbuf, csize);
+}
+
+static inline ssize_t dp_recv_wait(int fd, void *buf, size_t size,
+				   struct dp_msg *m, int ms)
+{
+	union {
+		char b[512];
+		struct cmsghdr align;
+	} c;
+
+	return dp_recv_wait_aux(fd, buf, size, m, c.b, sizeof(c.b), ms);
+}
+
+/* Nothing is queued on fd (a peek finds no message). */
+static inline bool dp_nothing_queued(int fd)
+{
+	char b[8];
+
+	return recv(fd, b, sizeof(b), MSG_DONTWAIT | MSG_PEEK) < 0 &&
+	       errno == EAGAIN;
 }
 
 static inline bool dp_id_eq(const struct ftalias_id *a,

@@ -27,10 +27,10 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "dp_util.h"
+#include "lib/dp_util.h"
 
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
+#include "lib/kselftest_harness.h"
 
 #define WAIT_MS		20000
 #define TRACEFS		"/sys/kernel/tracing"
@@ -230,19 +230,7 @@ static bool match_id(const struct event *e, const void *arg)
 /* Receive one message within WAIT_MS; its length or -errno. */
 static ssize_t recv_wait(int fd, void *buf, size_t size, struct dp_msg *m)
 {
-	int r = dp_wait_readable(fd, WAIT_MS);
-
-	if (r <= 0)
-		return r ? r : -ETIMEDOUT;
-	return dp_recv(fd, buf, size, m, MSG_DONTWAIT);
-}
-
-static bool nothing_queued(int fd)
-{
-	char b[8];
-
-	return recv(fd, b, sizeof(b), MSG_DONTWAIT | MSG_PEEK) < 0 &&
-	       errno == EAGAIN;
+	return dp_recv_wait(fd, buf, size, m, WAIT_MS);
 }
 
 static int sp_socket(int af, int type, uint32_t port)
@@ -376,7 +364,7 @@ TEST_F(tp, failover_cache_hit_stale_conn)
 	ASSERT_EQ(4, recv_wait(cli, self->buf, sizeof(self->buf), &m));
 	ASSERT_TRUE(m.has_reply_to && dp_id_eq(&id, &m.reply_to));
 	EXPECT_EQ(0, memcmp(self->buf, "pong", 4));
-	EXPECT_TRUE(nothing_queued(m2));
+	EXPECT_TRUE(dp_nothing_queued(m2));
 
 	/* Newest wins: a second connection with the client alias's identity. */
 	l = sp_socket(self->af, 'l', 0);

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Soak: the exactly-once ledger (exactly_once: replicas killed with
+# Soak: the exactly-once ledger (replay_torture: replicas killed with
 # SIGKILL while they serve, clients that must get each transfer's answer
 # once) round after round for a bounded time, under chaos from outside:
 #   - member set-active of a random replica, drain/undrain, priorities;
@@ -16,13 +16,13 @@
 # FTALIAS_SOAK_SECONDS sets the duration (default 60; 300 on the debug
 # kernel); FTALIAS_SOAK_SEED the seed of the chaos (default: the pid),
 # printed.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib/lib.sh"
 
 require_root
 require_module
 require_cmd ip ftaliasctl setsid
 cd "$(dirname "$0")" || exit 1
-[[ -x ./exactly_once ]] || skip "exactly_once not built"
+[[ -x ./replay_torture ]] || skip "replay_torture not built"
 
 debug=0
 [[ ${FTALIAS_KERNEL:-} == debug ]] && debug=1
@@ -35,7 +35,7 @@ pids=()
 nsname=ftal-soak-$$
 stats=/tmp/ftal-soak-$$
 no_ledger_left() {
-	! pgrep -x exactly_once >/dev/null
+	! pgrep -x replay_torture >/dev/null
 }
 cleanup() {
 	local p
@@ -45,7 +45,7 @@ cleanup() {
 	done
 	wait 2>/dev/null
 	# the ledger a namespace worker was running when it was killed
-	pkill -9 -x exactly_once
+	pkill -9 -x replay_torture
 	wait_until 20 no_ledger_left || echo "# FAIL: ledger processes do not exit"
 	for p in $(ip netns list | awk -v n="$nsname" 'index($1, n) == 1 {print $1}'); do
 		ip netns del "$p"
@@ -104,7 +104,7 @@ doomed() {
 		ns=$nsname-$i
 		ip netns add "$ns" || return 1
 		EO_REQUESTS=100000 EO_CLIENTS=4 EO_MIN_KILLS=0 \
-			setsid ip netns exec "$ns" ./exactly_once >/dev/null 2>&1 &
+			setsid ip netns exec "$ns" ./replay_torture >/dev/null 2>&1 &
 		pg=$!
 		for t in $(seq $((RANDOM % 8 + 2))); do
 			sleep 0.3
@@ -137,7 +137,7 @@ while ((SECONDS < end)); do
 	round=$((round + 1))
 	rs=$((seed * 1000 + round))
 	out=$(EO_REQUESTS=$((debug ? 600 : 3000)) EO_CLIENTS=6 EO_MIN_KILLS=3 \
-	      EO_SEED=$rs ./exactly_once 2>&1)
+	      EO_SEED=$rs ./replay_torture 2>&1)
 	rc=$?
 	if ((rc)); then
 		printf '%s\n' "$out" | sed 's/^/#   /'

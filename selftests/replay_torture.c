@@ -41,8 +41,8 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 
-#include "kselftest_harness.h"
-#include "dp_util.h"
+#include "lib/kselftest_harness.h"
+#include "lib/dp_util.h"
 #include "libftalias.h"
 
 #define REPLICAS	3

@@ -22,11 +22,11 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 
-#include "dp_util.h"
+#include "lib/dp_util.h"
 
 #pragma GCC diagnostic ignored "-Wclobbered"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
+#include "lib/kselftest_harness.h"
 
 enum limits {
 	NREQ = 10000,

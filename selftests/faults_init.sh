@@ -8,10 +8,10 @@
 # succeed with a module that works; the final load works; kmemleak finds
 # nothing allocated by the module or its init.
 #
-# faults.c restricts its faults to the module's text, which is not known
+# faults_alloc.c restricts its faults to the module's text, which is not known
 # before it is loaded: here the stack-trace filter is the whole module
 # area instead (from the end of the kernel's text up), and fail-nth, set
-# by init_nth just around finit_module(), counts only the allocations of
+# by faults_init_nth just around finit_module(), counts only the allocations of
 # that thread.  So what fails is what the module's init (and the KUnit
 # suite run at load on the debug kernel) allocates, not the loader's own
 # allocations, whose call chains do not pass through module text.
@@ -24,7 +24,7 @@
 # kmem_cache_create() as any other does; they would make the run
 # hundreds of loads long) are left out: the slab caches' steps fail
 # too, and the kernel log shows their call traces.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib/lib.sh"
 
 require_root
 require_module
@@ -34,7 +34,7 @@ dbg=/sys/kernel/debug
 mountpoint -q $dbg || mount -t debugfs none $dbg 2>/dev/null
 [[ -w /proc/self/fail-nth && -w $dbg/failslab/require-start ]] ||
 	skip "no fail-nth with a stack-trace filter (debug kernel only)"
-init_nth=$(dirname "$0")/init_nth
+init_nth=$(dirname "$0")/faults_init_nth
 [[ -x $init_nth ]] || die "$init_nth not built"
 max=${FTALIAS_INIT_FAULTS_MAX:-200}
 slabs='^(ftalias_alias|ftalias_req|ftalias_rc_entry) '
@@ -113,7 +113,7 @@ nothing_left >/dev/null || die "left after rmmod: $(nothing_left)"
 failed=0 survived=0 clean=0
 for ((n = 1; n <= max && !clean; n++)); do
 	read -r ret err left < <("$init_nth" "$FTALIAS_KO" "$n") ||
-		die "init_nth $n"
+		die "faults_init_nth $n"
 	((left != 0)) && clean=1
 	if ((ret == 0)); then
 		((clean)) || survived=$((survived + 1))

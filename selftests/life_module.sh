@@ -5,7 +5,7 @@
 # fails (taken: a clear pr_err); max_aliases gives ENOSPC; 10,000
 # create/delete cycles leave no ftalias_alias objects behind (and, on the
 # debug kernel, no kmemleak report).  Leaves the module loaded.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib/lib.sh"
 
 require_root
 require_module

@@ -29,12 +29,12 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 
-#include "dp_util.h"
+#include "lib/dp_util.h"
 #include "libftalias.h"
 
 #pragma GCC diagnostic ignored "-Wclobbered"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
+#include "lib/kselftest_harness.h"
 
 #define WAIT_MS		20000	/* bound of every wait */
 #define GRACE_MS	20000	/* of the aliases: TCG guests are slow */
@@ -83,11 +83,7 @@ static struct pa_sock *client(void)
 
 static bool wait_active(struct pa_sock *ps)
 {
-	int64_t end = dp_now_ms() + WAIT_MS;
-
-	while (ftalias_pa_active(ps) != 1 && dp_now_ms() < end)
-		dp_pause_ms(2);
-	return ftalias_pa_active(ps) == 1;
+	return DP_WAIT_FOR(ftalias_pa_active(ps) == 1, WAIT_MS);
 }
 
 /* The next message of ps, within WAIT_MS: 0 or -errno. */

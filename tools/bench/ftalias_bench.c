@@ -73,8 +73,8 @@
 #include <linux/netlink.h>
 #include <linux/tipc.h>
 
-#include "../include/uapi/linux/ftalias.h"
-#include "dp_util.h"
+#include "../../include/uapi/linux/ftalias.h"
+#include "../../selftests/lib/dp_util.h"
 
 #ifndef AF_TIPC
 #define AF_TIPC 30
@@ -2386,24 +2386,11 @@ static void print_stats(const char *what, int64_t *v, unsigned int n)
 	       v[n - 1] / 1000.0);
 }
 
-static long read_long(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	long v = -1;
-
-	if (f) {
-		if (fscanf(f, "%ld", &v) != 1)
-			v = -1;
-		fclose(f);
-	}
-	return v;
-}
-
 static void cn_keepalive(void)
 {
-	long t = read_long("/proc/sys/net/ipv4/tcp_keepalive_time");
-	long iv = read_long("/proc/sys/net/ipv4/tcp_keepalive_intvl");
-	long pr = read_long("/proc/sys/net/ipv4/tcp_keepalive_probes");
+	long t = dp_read_long("/proc/sys/net/ipv4/tcp_keepalive_time");
+	long iv = dp_read_long("/proc/sys/net/ipv4/tcp_keepalive_intvl");
+	long pr = dp_read_long("/proc/sys/net/ipv4/tcp_keepalive_probes");
 
 	if (t < 0 || iv < 0 || pr < 0) {
 		printf("  TCP keepalive: cannot read /proc/sys/net/ipv4/tcp_keepalive_*\n");
@@ -2553,7 +2540,7 @@ static void conn_section(void)
 /* ------------------------------------------------------------------ */
 /* Setup */
 
-/* The alias, over generic netlink (dp_util.h, shared with the tests). */
+/* The alias, over generic netlink (selftests/lib/dp_util.h, as the tests). */
 static struct dp_nl *nl;
 
 static const char *setup_ftalias(void)

@@ -13,7 +13,7 @@
  *	summary; exit 1 if any request failed or went unanswered.
  */
 #define _GNU_SOURCE
-#include "dp_util.h"
+#include "../../selftests/lib/dp_util.h"
 
 static int server(int af, uint32_t alias, const char *name, int work_ms)
 {
