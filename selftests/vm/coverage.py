@@ -47,7 +47,7 @@ EXCLUDED = {
                            "by kunit.sh on the debug kernel), not module "
                            "paths",
     "kmod/trace.h": "TRACE_EVENT() expansions: ftrace and perf glue generated "
-                    "per event, all on the macro's lines; tracepoints.c "
+                    "per event, all on the macro's lines; trace_events.c "
                     "checks the events themselves",
 }
 
