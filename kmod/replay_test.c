@@ -11,6 +11,9 @@
 
 #include <kunit/test.h>
 
+/* Test code only: the tests make their aliases as netlink does. */
+#include "aliastab.h"
+
 #define FTALIAS_TEST_REQ_LEN	32
 #define FTALIAS_TEST_CLIENT	7	/* alias id of a requesting alias */
 #define FTALIAS_TEST_OTHER	8	/* and of another one */

@@ -11,6 +11,9 @@
 
 #include <kunit/test.h>
 
+/* Test code only: the tests make their aliases as netlink does. */
+#include "aliastab.h"
+
 struct ftalias_req_test {
 	struct ftalias_alias *dst;	/* the destination alias */
 	struct ftalias_sock *fsk;	/* a requester that is a socket */
