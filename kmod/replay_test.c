@@ -64,6 +64,7 @@ static void ftalias_rc_test_exit(struct kunit *test)
 }
 
 static void ftalias_rc_test_lock(struct ftalias_rc_test *t)
+	__acquires(&t->alias->lock)
 {
 	spin_lock(&t->alias->lock);
 }
@@ -73,6 +74,7 @@ static void ftalias_rc_test_lock(struct ftalias_rc_test *t)
  * request code to act on here: forgotten, as ftalias_alias_unlock() would.
  */
 static void ftalias_rc_test_unlock(struct ftalias_rc_test *t)
+	__releases(&t->alias->lock)
 {
 	t->alias->rc.released = false;
 	t->alias->rc.arm_ttl = false;
