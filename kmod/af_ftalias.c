@@ -13,7 +13,6 @@
 
 #include <linux/module.h>
 #include <linux/net.h>
-#include <linux/sched/signal.h>
 #include <linux/socket.h>
 #include <linux/uaccess.h>
 #include <net/sock.h>
@@ -432,8 +431,10 @@ struct ftalias_sock *ftalias_port_get(struct ftalias_net *fn, u32 port)
  * @type: SOCK_RDM or SOCK_SEQPACKET
  * @kern: a kernel socket
  *
- * For socket(), and for the accepting side of a connection, which
- * connect() makes before accept() grafts it.
+ * The core of a sock, for the socket types' allocators: a SOCK_SEQPACKET
+ * sock (socket(), and the accepting side that connect() makes before
+ * accept() grafts it) must come from ftalias_seqpacket_sk_alloc(), which
+ * adds its destructor and connection state.
  *
  * Return: the sock, not attached to a struct socket, or NULL.
  */

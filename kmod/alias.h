@@ -4,7 +4,6 @@
 
 #include <linux/build_bug.h>
 #include <linux/ktime.h>
-#include <linux/netlink.h>
 #include <linux/refcount.h>
 #include <linux/skbuff.h>
 #include <linux/workqueue.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit tests of the alias table, built into ftalias.ko when the kernel has
- * KUnit built in (see Kbuild), included at the end of alias.c so that they
+ * KUnit built in (see Kbuild), included at the end of aliastab.c so that they
  * reach its static helpers.  They run when the module loads; the selftest
  * kunit.sh reads their results from debugfs.
  */
@@ -72,7 +72,7 @@ static struct ftalias_net *ftalias_test_net(struct kunit *test)
 
 	fn = kunit_kzalloc(test, sizeof(*fn), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, fn);
-	ftalias_net_init(fn);
+	ftalias_aliases_init(fn);
 	return fn;
 }
 
@@ -123,7 +123,7 @@ static void ftalias_test_table(struct kunit *test)
 
 	mutex_unlock(&fn->lock);
 	/* Namespace exit frees what is left. */
-	ftalias_net_exit(fn);
+	ftalias_aliases_exit(fn);
 	KUNIT_EXPECT_EQ(test, fn->count, 0U);
 }
 
@@ -144,7 +144,7 @@ static void ftalias_test_id_cyclic(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, b->id, 2U);
 
 	mutex_unlock(&fn->lock);
-	ftalias_net_exit(fn);
+	ftalias_aliases_exit(fn);
 }
 
 static struct kunit_case ftalias_alias_test_cases[] = {

@@ -58,7 +58,7 @@ u32 ftalias_conn_hash(const struct ftalias_conn_key *k)
 /* The peer of a connected socket; NULL before connect() or accept(). */
 struct ftalias_sock *ftalias_conn_peer(const struct ftalias_sock *fsk)
 {
-	/* Pairs with the smp_store_release() of ftalias_conn_connect(). */
+	/* Pairs with the smp_store_release() of __ftalias_conn_establish(). */
 	return smp_load_acquire(&fsk->peer);
 }
 
@@ -126,7 +126,8 @@ struct ftalias_conn *__ftalias_conn_find(struct ftalias_conns *t,
 }
 
 /* Take a linked connection out of the table (not out of an accept queue). */
-void __ftalias_conn_unlink(struct ftalias_conns *t, struct ftalias_conn *c)
+static void __ftalias_conn_unlink(struct ftalias_conns *t,
+				  struct ftalias_conn *c)
 {
 	lockdep_assert_held(&t->lock);
 
@@ -160,7 +161,8 @@ void ftalias_conn_free_child(struct ftalias_sock *child)
  * freed.  @c may be unlinked already (its connecting side closed while it
  * waited in the accept queue).
  */
-void __ftalias_conn_drop(struct ftalias_conns *t, struct ftalias_conn *c)
+static void __ftalias_conn_drop(struct ftalias_conns *t,
+				struct ftalias_conn *c)
 {
 	struct ftalias_sock *child = NULL;
 	int i;

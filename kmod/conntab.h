@@ -65,7 +65,7 @@ struct ftalias_conn_key {
  *    read without it (sk_shutdown with a load-acquire, then @reset).
  *  - A child socket (the accepting side, made by connect()) waits on its
  *    listener's @acceptq until accept() grafts it, or is freed by
- *    ftalias_conn_release_child() when the listener goes or the pending
+ *    ftalias_conn_free_child() when the listener goes or the pending
  *    connection is dropped.
  *  - Sockets hold their namespace: the table is empty at namespace exit.
  */
@@ -129,9 +129,7 @@ void ftalias_conn_shut(struct ftalias_sock *fsk, u8 how);
 struct ftalias_conn *__ftalias_conn_find(struct ftalias_conns *t,
 					 const struct ftalias_conn_key *k,
 					 u32 hash);
-void __ftalias_conn_unlink(struct ftalias_conns *t, struct ftalias_conn *c);
 void ftalias_conn_free_child(struct ftalias_sock *child);
-void __ftalias_conn_drop(struct ftalias_conns *t, struct ftalias_conn *c);
 void __ftalias_conn_snap(struct ftalias_conns *t, const struct ftalias_conn *c,
 			 struct ftalias_conn_snap *s, bool ntf);
 void __ftalias_conn_listener_gone(struct ftalias_conns *t,

@@ -14,9 +14,9 @@
 #include <net/sock.h>
 
 #include "af_ftalias.h"
-#include "seqpacket.h"
 #include "ftalias.h"
 #include "rdm.h"
+#include "seqpacket.h"
 
 static int ftalias_create(struct net *net, struct socket *sock, int protocol,
 			  int kern)

@@ -26,7 +26,7 @@
  *  6. Innermost, never nested in each other, each taken under any of the
  *     above or alone:
  *     - a socket's receive queue lock (irqsave);
- *     - struct ftalias_sock.id_lock (spinlock, af_ftalias.h): @last_id;
+ *     - struct ftalias_sock.id_lock (spinlock, sock.h): @last_id;
  *     - xa_lock of a requester table, struct ftalias_reqs.xa (request.h):
  *       under an alias's lock (taking a request from its requester) or
  *       alone;

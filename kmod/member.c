@@ -4,7 +4,7 @@
  * active member (promotion) and taking back what a member that stopped
  * being active held (hand-over).  What is taken back is given to the
  * request code (request.c) to hold or deliver again.  The locking rules
- * are in alias.h (alias state), request.h (requests) and af_ftalias.h
+ * are in alias.h (alias state), request.h (requests) and sock.h
  * (sockets).
  */
 

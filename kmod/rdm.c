@@ -22,8 +22,8 @@
 #include "alias.h"
 #include "ftalias.h"
 #include "msg.h"
-#include "replay.h"
 #include "rdm.h"
+#include "replay.h"
 #include "request.h"
 
 /* What the control messages of a sendmsg() ask for. */

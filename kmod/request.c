@@ -6,7 +6,7 @@
  * alias's work item that runs the grace periods and TTLs; and
  * ftalias_alias_unlock(), which acts on what the replay cache leaves.
  * The locking rules are in alias.h (alias state), request.h (requests)
- * and af_ftalias.h (sockets).
+ * and sock.h (sockets).
  *
  * A request sent to an alias is kept by its requester (struct ftalias_req
  * in the requester's struct ftalias_reqs, and on the alias's pending list)

@@ -16,7 +16,6 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/jhash.h>
 #include <linux/lockdep.h>
 #include <linux/net.h>
 #include <linux/poll.h>

@@ -9,6 +9,7 @@
 #include <uapi/linux/ftalias.h>
 
 #include "member.h"
+#include "request.h"
 
 struct ftalias_alias;
 struct ftalias_conn;

@@ -1988,8 +1988,8 @@ static void cache_section(void)
 
 /* ------------------------------------------------------------------ */
 /*
- * Connections (issue "Connections", kmod/conn.c).  Three aliases of the
- * run:
+ * Connections (issue "Connections", kmod/seqpacket.c and kmod/conntab.c).
+ * Three aliases of the run:
  *
  *   rtt     the round-trip server's: a SOCK_SEQPACKET member listens on
  *           it, accepts, and serve_seqpacket() echoes, as for AF_UNIX
