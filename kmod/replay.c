@@ -1108,8 +1108,6 @@ static int __ftalias_rc_block(struct ftalias_alias *alias,
 
 	lockdep_assert_held(&alias->lock);
 
-	if (request == FTALIAS_RC_REQUEST_UNKNOWN)
-		return FTALIAS_RC_WANT_REQUEST;
 	if (!request)
 		return -ENOENT;
 	if (!n->request || n->request->len != request->len) {
@@ -1154,8 +1152,6 @@ static int __ftalias_rc_record_answer(struct ftalias_alias *alias,
 	lockdep_assert_held(&alias->lock);
 
 	if (!e) {
-		if (request == FTALIAS_RC_REQUEST_UNKNOWN)
-			return FTALIAS_RC_WANT_REQUEST;
 		if (!request)
 			return -ENOENT;
 		e = n->entry;
@@ -1204,7 +1200,7 @@ static int __ftalias_rc_record_answer(struct ftalias_alias *alias,
  * @fsk: the member
  * @rec: what to record (validated by the caller: type, flags)
  * @request: the message of the request @rec->id pending at @alias, NULL
- *	if there is none, or FTALIAS_RC_REQUEST_UNKNOWN
+ *	if there is none
  * @data: the reply or argument, kmalloc()ed (NULL when @len is 0); set to
  *	NULL once the cache keeps it
  * @len: its length
@@ -1214,10 +1210,9 @@ static int __ftalias_rc_record_answer(struct ftalias_alias *alias,
  * Return: 0, -ENOENT (no pending request or entry with this ID at the
  * alias), -EEXIST (BLOCK of a resolved entry), -ENOBUFS (a limit),
  * -ESTALE (the requester acknowledged the ID: it will not come again),
- * -EIDRM (the alias was deleted), -ENOMEM, -EAGAIN: @n has no copy of
+ * -EIDRM (the alias was deleted), -ENOMEM, or -EAGAIN: @n has no copy of
  * the request's bytes of their size, ftalias_rc_new_request() makes one
- * (without the lock) for another try, or FTALIAS_RC_WANT_REQUEST (@request
- * is FTALIAS_RC_REQUEST_UNKNOWN and needed: nothing was changed).
+ * (without the lock) for another try.
  */
 int __ftalias_rc_record(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 			const struct ftalias_record *rec,
@@ -1297,7 +1292,7 @@ void ftalias_rc_jrec_free(struct ftalias_jrec *jr)
  * @fsk: the member
  * @parent: the ID of the request of its alias it is serving
  * @request: the message of the request @parent pending at @alias, NULL if
- *	there is none, or FTALIAS_RC_REQUEST_UNKNOWN
+ *	there is none
  * @jr: the record (ftalias_rc_jrec_new()), set to NULL once journaled
  * @n: the preallocations of the parent's entry (ftalias_rc_new_alloc())
  *
@@ -1305,7 +1300,7 @@ void ftalias_rc_jrec_free(struct ftalias_jrec *jr)
  *
  * Return: 0, -ENOENT (no such pending request), -EEXIST (the parent's
  * entry is resolved), -ENOBUFS (journal or cache limit), -EIDRM, -ENOMEM,
- * -EAGAIN, FTALIAS_RC_WANT_REQUEST (as __ftalias_rc_record()).
+ * -EAGAIN (as __ftalias_rc_record()).
  */
 int __ftalias_rc_journal_add(struct ftalias_alias *alias,
 			     struct ftalias_sock *fsk,

@@ -2,7 +2,6 @@
 #ifndef _FTALIAS_REPLAY_H
 #define _FTALIAS_REPLAY_H
 
-#include <linux/err.h>
 #include <linux/hashtable.h>
 #include <linux/list.h>
 #include <linux/rhashtable-types.h>
@@ -179,17 +178,6 @@ struct ftalias_rc_new {
 	struct sk_buff *request;
 	u32 want;
 };
-
-/*
- * The @request of __ftalias_rc_record() and __ftalias_rc_journal_add()
- * when the caller did not look the pending request up: most records find
- * their entry and need none.  When one is needed, they return
- * FTALIAS_RC_WANT_REQUEST, having changed nothing, and the caller calls
- * again, in the same hold of the lock, with the request it found (or
- * NULL).
- */
-#define FTALIAS_RC_REQUEST_UNKNOWN	((const struct sk_buff *)ERR_PTR(-EAGAIN))
-#define FTALIAS_RC_WANT_REQUEST		1
 
 int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog);
 int ftalias_rc_new_request(struct ftalias_rc_new *n);

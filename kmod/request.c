@@ -908,15 +908,10 @@ int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
 	}
 	do {
 		spin_lock(&alias->lock);
-		/* The pending request is looked up only when it is needed. */
-		err = __ftalias_rc_record(alias, fsk, rec,
-					  FTALIAS_RC_REQUEST_UNKNOWN, &data,
-					  len, &n);
-		if (err == FTALIAS_RC_WANT_REQUEST) {
-			request = __ftalias_request_of(alias, &rec->id);
-			err = __ftalias_rc_record(alias, fsk, rec, request,
-						  &data, len, &n);
-		}
+		request = rec->type == FTALIAS_RECORD_DISCARD ? NULL :
+			  __ftalias_request_of(alias, &rec->id);
+		err = __ftalias_rc_record(alias, fsk, rec, request, &data, len,
+					  &n);
 		ftalias_alias_unlock(alias);
 		/* The copy of the request, of the size it has. */
 	} while (err == -EAGAIN && tries++ < 2 &&
@@ -958,15 +953,9 @@ int ftalias_journal_add(struct ftalias_sock *fsk,
 	}
 	do {
 		spin_lock(&alias->lock);
-		/* The parent request is looked up only when it is needed. */
-		err = __ftalias_rc_journal_add(alias, fsk, parent,
-					       FTALIAS_RC_REQUEST_UNKNOWN, &jr,
+		request = __ftalias_request_of(alias, parent);
+		err = __ftalias_rc_journal_add(alias, fsk, parent, request, &jr,
 					       &n);
-		if (err == FTALIAS_RC_WANT_REQUEST) {
-			request = __ftalias_request_of(alias, parent);
-			err = __ftalias_rc_journal_add(alias, fsk, parent,
-						       request, &jr, &n);
-		}
 		ftalias_alias_unlock(alias);
 		/* The copy of the parent request, of the size it has. */
 	} while (err == -EAGAIN && tries++ < 2 &&
