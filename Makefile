@@ -123,9 +123,9 @@ MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -typ
 
 .PHONY: all module tools tools-check selftests progs deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
-	module-install tools-install dkms-install dkms-uninstall demo bench clean \
+	module-install tools-install dkms-install dkms-uninstall demo bench bench-ab clean \
 	install-check fresh-test coverage gcov-kernel module-gcov \
-	_vm _check _lint _regen _demo _bench _debug-kernel _coverage _gcov-kernel
+	_vm _check _lint _regen _demo _bench _bench-ab _debug-kernel _coverage _gcov-kernel
 
 all: module tools selftests progs
 
@@ -268,6 +268,27 @@ _bench:
 	$(Q)$(MAKE) --no-print-directory -C tools/bench KSRC=$(KSRC)
 	@$(MAKE) --no-print-directory _vm KERNEL=6.12 \
 		CMD='tools/bench/ftalias_bench $(BENCH_ARGS)'
+
+# Two builds of the module side by side in one guest: the module of git
+# revision BASE (built in .build/ab-base) against the tree's, each loaded in
+# turn, AB_RUNS runs each (tools/bench/ab.sh).  AB_KERNEL: 6.12 or 6.1.
+BASE ?=
+AB_RUNS ?= 3
+AB_KERNEL ?= 6.12
+
+bench-ab:
+	$(with-deps)
+
+_bench-ab: progs module-$(AB_KERNEL)
+	@test -n "$(BASE)" || { echo "usage: make bench-ab BASE=<git revision>" >&2; exit 2; }
+	$(call say,AB,module of $(BASE) for $(AB_KERNEL))
+	$(Q)rm -rf .build/ab-base && mkdir -p .build/ab-base && \
+		git archive --format=tar "$(BASE)" | tar -x -C .build/ab-base
+	$(Q)$(MAKE) --no-print-directory -C .build/ab-base KSRC=$(KSRC) \
+		module-$(AB_KERNEL) >.build/ab-base.log 2>&1 || \
+		{ cat .build/ab-base.log; exit 1; }
+	@$(MAKE) --no-print-directory _vm KERNEL=$(AB_KERNEL) \
+		CMD='tools/bench/ab.sh $(patsubst $(TOP)/%,.build/ab-base/%,$(call ko_of,$(AB_KERNEL))) $(call ko_of,$(AB_KERNEL)) $(AB_RUNS) $(BENCH_ARGS)'
 
 # The README's two commands in a minimal Debian 12 root (debootstrap), as
 # on a machine with nothing installed; not part of make check (an hour).
