@@ -321,6 +321,18 @@ _lint:
 		{ cat $(LINT_BDIR)/lint.log; exit 1; }
 	@if grep -E '(warning|error):' $(LINT_BDIR)/lint.log; then \
 		echo "sparse/W=1 reported the above"; exit 1; fi
+	@if [ -e $(DEBUG_STAMP) ]; then \
+		echo "  SPARSE  C=2 W=1 against the debug kernel (with the KUnit tests)"; \
+		rm -rf $(LINT_BDIR)-debug && mkdir -p $(LINT_BDIR)-debug && \
+		cp -p --parents $(MOD_SRCS) $(LINT_BDIR)-debug/ && \
+		{ $(MAKE) -C $(DEBUG_KDIR) M=$(LINT_BDIR)-debug C=2 W=1 modules \
+			> $(LINT_BDIR)-debug/lint.log 2>&1 || \
+			{ cat $(LINT_BDIR)-debug/lint.log; exit 1; }; } && \
+		if grep -E '(warning|error):' $(LINT_BDIR)-debug/lint.log; then \
+			echo "sparse/W=1 reported the above"; exit 1; fi; \
+	else \
+		echo "  SKIP    sparse against the debug kernel: not built (make debug-kernel)"; \
+	fi
 	@$(MAKE) --no-print-directory _regen
 	$(call say,CHECK,generated files match the spec)
 	$(Q)git diff --exit-code -- $(GENERATED)
