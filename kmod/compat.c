@@ -6,7 +6,7 @@
 
 #include "compat.h"
 #include "netlink.h"
-#include "netlink-gen.h"
+#include "generated/netlink-gen.h"
 
 #ifdef FTALIAS_COMPAT_SPLIT_OPS
 

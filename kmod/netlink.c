@@ -2,8 +2,8 @@
 /*
  * Handlers of the "ftalias" generic netlink family.  The policies and the
  * op table are generated from Documentation/netlink/specs/ftalias.yaml
- * into netlink-gen.c; the alias table and its locking live in aliastab.c,
- * the notifications of members and connections in notify.c.
+ * into generated/netlink-gen.c; the alias table and its locking live in
+ * aliastab.c, the notifications of members and connections in notify.c.
  */
 
 #include <linux/capability.h>
@@ -17,7 +17,7 @@
 #include "aliastab.h"
 #include "compat.h"	/* struct genl_split_ops before 6.2 */
 #include "ftalias.h"
-#include "netlink-gen.h"
+#include "generated/netlink-gen.h"
 #include "netlink.h"
 #include "notify.h"
 #include "replay.h"

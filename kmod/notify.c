@@ -12,7 +12,7 @@
 #include "conntab.h"
 #include "ftalias.h"
 #include "member.h"
-#include "netlink-gen.h"
+#include "generated/netlink-gen.h"
 #include "notify.h"
 
 size_t ftalias_nl_member_size(void)
