@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Registration of the generic netlink family, with a fallback for kernels
- * older than 6.2 that lack split ops (see compat.h).
+ * Shims for the kernels ftalias builds against: before 6.2, the generic
+ * netlink family registered without split ops (see compat.h).
  */
 
 #include "compat.h"
-#include "netlink.h"
 #include "generated/netlink-gen.h"
 
 #ifdef FTALIAS_COMPAT_SPLIT_OPS
@@ -48,19 +47,20 @@ static struct genl_ops *ftalias_compat_op(u8 cmd, unsigned int *n)
 }
 
 /**
- * ftalias_nl_init() - register the generic netlink family
+ * ftalias_compat_register_family() - register the generated family
+ * @family: filled in from the generated family, ftalias_nl_gen_family
  *
  * Before Linux 6.2, folds the generated split ops into one struct genl_ops
  * per command (do and dump halves together; the do half's policy serves
- * both, a dump-only command keeps its dump's) and dispatches the
- * family-wide pre_doit and post_doit hooks to the do half's own.
+ * both, a dump-only command keeps its dump's), dispatches the family-wide
+ * pre_doit and post_doit hooks to the do half's own, and registers the
+ * result as @family.
  *
  * Return: 0 or the error of genl_register_family().
  */
-int __init ftalias_nl_init(void)
+int __init ftalias_compat_register_family(struct genl_family *family)
 {
 	const struct ftalias_gen_family *gen = &ftalias_nl_gen_family;
-	struct genl_family *family = &ftalias_nl_family;
 	unsigned int i, n = 0;
 
 	for (i = 0; i < gen->n_split_ops; i++) {
@@ -105,16 +105,4 @@ int __init ftalias_nl_init(void)
 	return genl_register_family(family);
 }
 
-#else /* !FTALIAS_COMPAT_SPLIT_OPS */
-
-int __init ftalias_nl_init(void)
-{
-	return genl_register_family(&ftalias_nl_family);
-}
-
-#endif
-
-void ftalias_nl_exit(void)
-{
-	genl_unregister_family(&ftalias_nl_family);
-}
+#endif /* FTALIAS_COMPAT_SPLIT_OPS */

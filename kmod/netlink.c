@@ -15,7 +15,7 @@
 
 #include "alias.h"
 #include "aliastab.h"
-#include "compat.h"	/* struct genl_split_ops before 6.2 */
+#include "compat.h"	/* struct genl_split_ops, registration before 6.2 */
 #include "ftalias.h"
 #include "generated/netlink-gen.h"
 #include "netlink.h"
@@ -1350,4 +1350,22 @@ int ftalias_nl_conn_drop_doit(struct sk_buff *skb, struct genl_info *info)
 	ftalias_nl_conn_notify(genl_info_net(info), &s, NULL,
 			       FTALIAS_CONN_DROP_REASON_ADMIN);
 	return 0;
+}
+
+/**
+ * ftalias_nl_init() - register the generic netlink family
+ *
+ * Before Linux 6.2, through ftalias_compat_register_family() (compat.c),
+ * which folds the generated split ops into the API of those kernels.
+ *
+ * Return: 0 or the error of genl_register_family().
+ */
+int __init ftalias_nl_init(void)
+{
+	return ftalias_compat_register_family(&ftalias_nl_family);
+}
+
+void ftalias_nl_exit(void)
+{
+	genl_unregister_family(&ftalias_nl_family);
 }
