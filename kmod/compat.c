@@ -25,7 +25,8 @@ static int ftalias_compat_pre_doit(const struct genl_ops *ops,
 }
 
 static void ftalias_compat_post_doit(const struct genl_ops *ops,
-				     struct sk_buff *skb, struct genl_info *info)
+				     struct sk_buff *skb,
+				     struct genl_info *info)
 {
 	const struct genl_split_ops *sop = ftalias_compat_do[ops->cmd];
 
@@ -69,7 +70,8 @@ int __init ftalias_compat_register_family(struct genl_family *family)
 
 		if (!op || WARN_ON(sop->cmd > FTALIAS_CMD_MAX))
 			return -EINVAL;
-		op->flags |= sop->flags & ~(GENL_CMD_CAP_DO | GENL_CMD_CAP_DUMP |
+		op->flags |= sop->flags & ~(GENL_CMD_CAP_DO |
+					    GENL_CMD_CAP_DUMP |
 					    GENL_CMD_CAP_HASPOL);
 		op->validate |= sop->validate;
 		if (sop->flags & GENL_CMD_CAP_DO) {

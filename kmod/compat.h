@@ -20,7 +20,7 @@
  * backport).  Without it, conn-drop-ntf would reach every listener.
  */
 #ifndef GENL_MCAST_CAP_NET_ADMIN
-#error "ftalias needs GENL_MCAST_CAP_NET_ADMIN (Linux 6.6 or a 6.1 stable kernel with it)"
+#error "ftalias needs GENL_MCAST_CAP_NET_ADMIN (Linux 6.6 or a 6.1 stable)"
 #endif
 
 /* Set by Kbuild when the kernel's genetlink.h has no struct genl_split_ops. */
