@@ -9,6 +9,7 @@
 #include <linux/lockdep.h>
 #include <net/genetlink.h>
 
+#include "compat.h"	/* struct genl_split_ops before 6.2 */
 #include "conntab.h"
 #include "ftalias.h"
 #include "member.h"
