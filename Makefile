@@ -118,7 +118,7 @@ CMD ?= selftests/run_tests.sh
 
 # Sources copied into a per-kernel build dir (not the *.mod.c that an
 # in-tree build of another kernel leaves in kmod/).
-KMOD_SRCS = $(filter-out %.mod.c,$(wildcard kmod/*.[ch]))
+KMOD_SRCS = $(filter-out %.mod.c,$(wildcard kmod/*.[ch] kmod/generated/*.[ch]))
 MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -type f 2>/dev/null)
 
 .PHONY: all module tools tools-check selftests progs deps debug-kernel modules-all \
@@ -209,10 +209,10 @@ $(addprefix module-,$(ALL_KERNELS) gcov): module-%:
 	@for f in $(MOD_SRCS); do \
 		d=$(call bdir_of,$*)/$$f; mkdir -p $${d%/*}; \
 		cmp -s $$f $$d || cp -p $$f $$d; done
-	@for f in $(call bdir_of,$*)/kmod/*.[ch]; do \
+	@for f in $(call bdir_of,$*)/kmod/*.[ch] $(call bdir_of,$*)/kmod/generated/*.[ch]; do \
 		case $$f in *.mod.c) continue;; esac; \
 		[ -e "$$f" ] || continue; \
-		[ -e "kmod/$${f##*/}" ] || rm -f "$$f"; done
+		[ -e "kmod/$${f#$(call bdir_of,$*)/kmod/}" ] || rm -f "$$f"; done
 	$(Q)$(MAKE) --no-print-directory -C $(call kdir_of,$*) M=$(call bdir_of,$*) W=1 \
 		$(if $(filter gcov,$*),FTALIAS_GCOV=1) modules
 
@@ -302,10 +302,11 @@ _regen:
 	$(call say,GEN,netlink code and doc from the YNL spec)
 	$(Q)$(TOP)/scripts/ynl-regen.sh $(KSRC)
 
-GENERATED := kmod/netlink-gen.c kmod/netlink-gen.h include/uapi/linux/ftalias_genl.h \
+GENERATED := kmod/generated/netlink-gen.c kmod/generated/netlink-gen.h \
+	include/uapi/linux/ftalias_genl.h \
 	tools/ynl/ftalias-user.c tools/ynl/ftalias-user.h \
 	Documentation/netlink/ftalias.rst
-LINT_SRCS = $(filter-out kmod/netlink-gen.c kmod/netlink-gen.h kmod/compat-gen.h,$(KMOD_SRCS))
+LINT_SRCS = $(filter-out kmod/generated/%,$(KMOD_SRCS))
 LINT_BDIR = $(TOP)/.build/lint-$(call krel_of,6.12)
 
 lint:
@@ -354,7 +355,8 @@ dkms-install:
 	mkdir -p $(DKMS_SRC)
 	cp -pr dkms.conf Kbuild kmod include $(DKMS_SRC)/
 	rm -f $(DKMS_SRC)/kmod/*.o $(DKMS_SRC)/kmod/*.ko $(DKMS_SRC)/kmod/*.mod* \
-		$(DKMS_SRC)/kmod/.*.cmd $(DKMS_SRC)/kmod/modules.order
+		$(DKMS_SRC)/kmod/.*.cmd $(DKMS_SRC)/kmod/modules.order \
+		$(DKMS_SRC)/kmod/generated/*.o $(DKMS_SRC)/kmod/generated/.*.cmd
 	dkms add -m ftalias -v $(DKMS_VER)
 	dkms build -m ftalias -v $(DKMS_VER)
 	dkms install -m ftalias -v $(DKMS_VER)

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Registration of the generic netlink family, with a fallback for kernels
- * older than 6.2 that lack split ops (see compat.h).
+ * Shims for the kernels ftalias builds against: before 6.2, the generic
+ * netlink family registered without split ops (see compat.h).
  */
 
 #include "compat.h"
-#include "netlink.h"
-#include "netlink-gen.h"
+#include "generated/netlink-gen.h"
 
 #ifdef FTALIAS_COMPAT_SPLIT_OPS
 
@@ -26,7 +25,8 @@ static int ftalias_compat_pre_doit(const struct genl_ops *ops,
 }
 
 static void ftalias_compat_post_doit(const struct genl_ops *ops,
-				     struct sk_buff *skb, struct genl_info *info)
+				     struct sk_buff *skb,
+				     struct genl_info *info)
 {
 	const struct genl_split_ops *sop = ftalias_compat_do[ops->cmd];
 
@@ -48,19 +48,20 @@ static struct genl_ops *ftalias_compat_op(u8 cmd, unsigned int *n)
 }
 
 /**
- * ftalias_nl_init() - register the generic netlink family
+ * ftalias_compat_register_family() - register the generated family
+ * @family: filled in from the generated family, ftalias_nl_gen_family
  *
  * Before Linux 6.2, folds the generated split ops into one struct genl_ops
  * per command (do and dump halves together; the do half's policy serves
- * both, a dump-only command keeps its dump's) and dispatches the
- * family-wide pre_doit and post_doit hooks to the do half's own.
+ * both, a dump-only command keeps its dump's), dispatches the family-wide
+ * pre_doit and post_doit hooks to the do half's own, and registers the
+ * result as @family.
  *
  * Return: 0 or the error of genl_register_family().
  */
-int __init ftalias_nl_init(void)
+int __init ftalias_compat_register_family(struct genl_family *family)
 {
 	const struct ftalias_gen_family *gen = &ftalias_nl_gen_family;
-	struct genl_family *family = &ftalias_nl_family;
 	unsigned int i, n = 0;
 
 	for (i = 0; i < gen->n_split_ops; i++) {
@@ -69,7 +70,8 @@ int __init ftalias_nl_init(void)
 
 		if (!op || WARN_ON(sop->cmd > FTALIAS_CMD_MAX))
 			return -EINVAL;
-		op->flags |= sop->flags & ~(GENL_CMD_CAP_DO | GENL_CMD_CAP_DUMP |
+		op->flags |= sop->flags & ~(GENL_CMD_CAP_DO |
+					    GENL_CMD_CAP_DUMP |
 					    GENL_CMD_CAP_HASPOL);
 		op->validate |= sop->validate;
 		if (sop->flags & GENL_CMD_CAP_DO) {
@@ -105,16 +107,4 @@ int __init ftalias_nl_init(void)
 	return genl_register_family(family);
 }
 
-#else /* !FTALIAS_COMPAT_SPLIT_OPS */
-
-int __init ftalias_nl_init(void)
-{
-	return genl_register_family(&ftalias_nl_family);
-}
-
-#endif
-
-void ftalias_nl_exit(void)
-{
-	genl_unregister_family(&ftalias_nl_family);
-}
+#endif /* FTALIAS_COMPAT_SPLIT_OPS */

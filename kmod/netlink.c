@@ -2,8 +2,8 @@
 /*
  * Handlers of the "ftalias" generic netlink family.  The policies and the
  * op table are generated from Documentation/netlink/specs/ftalias.yaml
- * into netlink-gen.c; the alias table and its locking live in aliastab.c,
- * the notifications of members and connections in notify.c.
+ * into generated/netlink-gen.c; the alias table and its locking live in
+ * aliastab.c, the notifications of members and connections in notify.c.
  */
 
 #include <linux/capability.h>
@@ -15,9 +15,9 @@
 
 #include "alias.h"
 #include "aliastab.h"
-#include "compat.h"	/* struct genl_split_ops before 6.2 */
+#include "compat.h"	/* struct genl_split_ops, registration before 6.2 */
 #include "ftalias.h"
-#include "netlink-gen.h"
+#include "generated/netlink-gen.h"
 #include "netlink.h"
 #include "notify.h"
 #include "replay.h"
@@ -72,7 +72,8 @@ static const struct {
 	u16 offset;
 } ftalias_nl_rc_counters[] = {
 #define FTALIAS_NL_RC_COUNTER(attr, field)				\
-	{ FTALIAS_A_CACHE_STATS_##attr, offsetof(struct ftalias_rc_stats, field) }
+	{ FTALIAS_A_CACHE_STATS_##attr,					\
+	  offsetof(struct ftalias_rc_stats, field) }
 	FTALIAS_NL_RC_COUNTER(RECORDED, recorded),
 	FTALIAS_NL_RC_COUNTER(HITS_AUTO, hits_auto),
 	FTALIAS_NL_RC_COUNTER(HITS_HANDLER, hits_handler),
@@ -92,24 +93,24 @@ static const struct {
 
 static size_t ftalias_nl_cache_stats_size(void)
 {
-	return nla_total_size(0) +				/* CACHE */
-	       nla_total_size(sizeof(u32)) * 4 +		/* ENTRIES..WAITING */
-	       nla_total_size_64bit(sizeof(u64)) *		/* BYTES, counters */
+	return nla_total_size(0) +			/* CACHE */
+	       nla_total_size(sizeof(u32)) * 4 +	/* ENTRIES..WAITING */
+	       nla_total_size_64bit(sizeof(u64)) *	/* BYTES, counters */
 	       (1 + ARRAY_SIZE(ftalias_nl_rc_counters));
 }
 
 static size_t ftalias_nl_alias_size(void)
 {
-	return nla_total_size(sizeof(u32)) +			/* ID */
-	       nla_total_size(FTALIAS_NAME_MAX_LEN + 1) +	/* NAME */
-	       nla_total_size(sizeof(u32)) * 6 +		/* UID..ENTRIES */
-	       nla_total_size_64bit(sizeof(u64)) +		/* MAX_BYTES */
-	       nla_total_size(sizeof(u32)) +			/* TTL */
-	       nla_total_size(sizeof(u32)) * 5 +		/* INCARNATION..HELD */
-	       nla_total_size(0) +				/* STATS */
-	       nla_total_size_64bit(sizeof(u64)) * 8 +		/* SENT..PROMOTIONS */
-	       nla_total_size(sizeof(u8)) +			/* RECORD_REPLIES */
-	       ftalias_nl_cache_stats_size();			/* CACHE */
+	return nla_total_size(sizeof(u32)) +		/* ID */
+	       nla_total_size(FTALIAS_NAME_MAX_LEN + 1) + /* NAME */
+	       nla_total_size(sizeof(u32)) * 6 +	/* UID..ENTRIES */
+	       nla_total_size_64bit(sizeof(u64)) +	/* MAX_BYTES */
+	       nla_total_size(sizeof(u32)) +		/* TTL */
+	       nla_total_size(sizeof(u32)) * 5 +	/* INCARNATION..HELD */
+	       nla_total_size(0) +			/* STATS */
+	       nla_total_size_64bit(sizeof(u64)) * 8 +	/* SENT..PROMOTIONS */
+	       nla_total_size(sizeof(u8)) +		/* RECORD_REPLIES */
+	       ftalias_nl_cache_stats_size();		/* CACHE */
 }
 
 /* The data-path state of an alias, copied under its lock. */
@@ -182,7 +183,7 @@ static int ftalias_nl_put_cache_stats(struct sk_buff *skb,
 	unsigned int i;
 	u64 v;
 
-	/* Every counter of struct ftalias_rc_stats (all u64) is an attribute. */
+	/* Every counter of struct ftalias_rc_stats (all u64): an attribute. */
 	BUILD_BUG_ON(sizeof(dp->rc) !=
 		     sizeof(u64) * ARRAY_SIZE(ftalias_nl_rc_counters));
 
@@ -390,11 +391,12 @@ static struct ftalias_alias *__ftalias_nl_lookup(struct ftalias_net *fn,
 						 bool by_name)
 {
 	struct nlattr *id = info->attrs[FTALIAS_A_ALIAS_ID];
-	struct nlattr *name = by_name ? info->attrs[FTALIAS_A_ALIAS_NAME] : NULL;
+	struct nlattr *name;
 	struct ftalias_alias *alias;
 
 	lockdep_assert_held(&fn->lock);
 
+	name = by_name ? info->attrs[FTALIAS_A_ALIAS_NAME] : NULL;
 	if (!id && !name) {
 		NL_SET_ERR_MSG(info->extack, "alias id or name required");
 		return ERR_PTR(-EINVAL);
@@ -404,7 +406,8 @@ static struct ftalias_alias *__ftalias_nl_lookup(struct ftalias_net *fn,
 	if (id) {
 		alias = __ftalias_alias_by_id(fn, nla_get_u32(id));
 		if (!alias) {
-			NL_SET_ERR_MSG_ATTR(info->extack, id, "no alias with this id");
+			NL_SET_ERR_MSG_ATTR(info->extack, id,
+					    "no alias with this id");
 			return ERR_PTR(-ENOENT);
 		}
 		if (name && nla_strcmp(name, alias->name)) {
@@ -416,7 +419,8 @@ static struct ftalias_alias *__ftalias_nl_lookup(struct ftalias_net *fn,
 	}
 	alias = __ftalias_alias_by_name(fn, nla_data(name));
 	if (!alias) {
-		NL_SET_ERR_MSG_ATTR(info->extack, name, "no alias with this name");
+		NL_SET_ERR_MSG_ATTR(info->extack, name,
+				    "no alias with this name");
 		return ERR_PTR(-ENOENT);
 	}
 	return alias;
@@ -453,7 +457,8 @@ int ftalias_nl_family_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 	    nla_put_u64_64bit(msg, FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT,
 			      ftalias_cache_bytes_limit,
 			      FTALIAS_A_FAMILY_INFO_PAD) ||
-	    nla_put_u64_64bit(msg, FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT,
+	    nla_put_u64_64bit(msg,
+			      FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT,
 			      READ_ONCE(ftalias_cache_total_limit),
 			      FTALIAS_A_FAMILY_INFO_PAD) ||
 	    nla_put_u64_64bit(msg, FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES,
@@ -506,7 +511,8 @@ int ftalias_nl_alias_get_doit(struct sk_buff *skb, struct genl_info *info)
 int ftalias_nl_alias_get_dump_start(struct netlink_callback *cb)
 {
 	if (nlmsg_attrlen(cb->nlh, GENL_HDRLEN)) {
-		NL_SET_ERR_MSG(cb->extack, "the alias dump takes no attributes");
+		NL_SET_ERR_MSG(cb->extack,
+			       "the alias dump takes no attributes");
 		return -EINVAL;
 	}
 	return 0;
@@ -666,7 +672,8 @@ int ftalias_nl_alias_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (!rename && !memcmp(&cfg, &alias->cfg, sizeof(cfg)))
 		goto out_unlock;
 	if (rename)
-		__ftalias_alias_rename(fn, alias, nla_data(name)); /* bumps genid */
+		/* bumps genid */
+		__ftalias_alias_rename(fn, alias, nla_data(name));
 	else
 		fn->genid++;
 	__ftalias_alias_set_cfg(fn, net, alias, &cfg);
@@ -710,6 +717,7 @@ static int ftalias_nl_member_lookup(struct ftalias_alias *alias, u32 port,
 
 int ftalias_nl_member_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct nlattr *port = info->attrs[FTALIAS_A_MEMBER_PORT];
 	struct net *net = genl_info_net(info);
 	struct ftalias_net *fn = ftalias_net(net);
 	struct ftalias_member_info mi;
@@ -726,12 +734,9 @@ int ftalias_nl_member_get_doit(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(alias)) {
 		err = PTR_ERR(alias);
 	} else {
-		err = ftalias_nl_member_lookup(alias,
-					       nla_get_u32(info->attrs[FTALIAS_A_MEMBER_PORT]),
-					       &mi);
+		err = ftalias_nl_member_lookup(alias, nla_get_u32(port), &mi);
 		if (err)
-			NL_SET_ERR_MSG_ATTR(info->extack,
-					    info->attrs[FTALIAS_A_MEMBER_PORT],
+			NL_SET_ERR_MSG_ATTR(info->extack, port,
 					    "no member with this port in the alias");
 	}
 	mutex_unlock(&fn->lock);
@@ -824,7 +829,8 @@ int ftalias_nl_member_get_dumpit(struct sk_buff *skb,
 						     NETLINK_CB(cb->skb).portid,
 						     cb->nlh->nlmsg_seq,
 						     NLM_F_MULTI,
-						     FTALIAS_CMD_MEMBER_GET, cb);
+						     FTALIAS_CMD_MEMBER_GET,
+						     cb);
 			if (err)
 				break;
 			ctx->next_seq = m->join_seq + 1;
@@ -853,31 +859,35 @@ int ftalias_nl_member_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct net *net = genl_info_net(info);
 	struct ftalias_net *fn = ftalias_net(net);
 	struct nlattr **tb = info->attrs;
+	u32 prio, state, *pprio = NULL, *pstate = NULL;
 	struct ftalias_alias *alias;
-	u32 prio, state;
+	u32 port;
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_MEMBER_ALIAS_ID) ||
 	    GENL_REQ_ATTR_CHECK(info, FTALIAS_A_MEMBER_PORT))
 		return -EINVAL;
 	if (!tb[FTALIAS_A_MEMBER_PRIORITY] && !tb[FTALIAS_A_MEMBER_STATE]) {
-		NL_SET_ERR_MSG(info->extack, "nothing to change: priority or state required");
+		NL_SET_ERR_MSG(info->extack,
+			       "nothing to change: priority or state required");
 		return -EINVAL;
 	}
-	if (tb[FTALIAS_A_MEMBER_PRIORITY])
+	port = nla_get_u32(tb[FTALIAS_A_MEMBER_PORT]);
+	if (tb[FTALIAS_A_MEMBER_PRIORITY]) {
 		prio = nla_get_u32(tb[FTALIAS_A_MEMBER_PRIORITY]);
-	if (tb[FTALIAS_A_MEMBER_STATE])
+		pprio = &prio;
+	}
+	if (tb[FTALIAS_A_MEMBER_STATE]) {
 		state = nla_get_u32(tb[FTALIAS_A_MEMBER_STATE]);
+		pstate = &state;
+	}
 
 	mutex_lock(&fn->lock);
 	alias = __ftalias_nl_member_alias(fn, info);
 	if (IS_ERR(alias))
 		err = PTR_ERR(alias);
 	else
-		err = __ftalias_member_set(fn, net, alias,
-					   nla_get_u32(tb[FTALIAS_A_MEMBER_PORT]),
-					   tb[FTALIAS_A_MEMBER_PRIORITY] ? &prio : NULL,
-					   tb[FTALIAS_A_MEMBER_STATE] ? &state : NULL,
+		err = __ftalias_member_set(fn, net, alias, port, pprio, pstate,
 					   info->extack);
 	mutex_unlock(&fn->lock);
 	return err;
@@ -887,9 +897,9 @@ int ftalias_nl_member_set_doit(struct sk_buff *skb, struct genl_info *info)
 
 static size_t ftalias_nl_id_size(void)
 {
-	return nla_total_size(0) +				/* the nest */
-	       nla_total_size(sizeof(u32)) * 4 +		/* NODE..INCARNATION */
-	       nla_total_size_64bit(sizeof(u64));		/* XID */
+	return nla_total_size(0) +			/* the nest */
+	       nla_total_size(sizeof(u32)) * 4 +	/* NODE..INCARNATION */
+	       nla_total_size_64bit(sizeof(u64));	/* XID */
 }
 
 /* A message of @payload bytes of attributes, headers included. */
@@ -1017,7 +1027,8 @@ static int ftalias_nl_rc_dump_open(struct netlink_callback *cb,
 	}
 	alias = ftalias_alias_get(ftalias_net(net), nla_get_u32(tb[attr]));
 	if (!alias) {
-		NL_SET_ERR_MSG_ATTR(cb->extack, tb[attr], "no alias with this id");
+		NL_SET_ERR_MSG_ATTR(cb->extack, tb[attr],
+				    "no alias with this id");
 		return -ENOENT;
 	}
 	ctx->alias = alias;
@@ -1176,6 +1187,8 @@ int ftalias_nl_journal_get_dumpit(struct sk_buff *skb,
 
 int ftalias_nl_cache_flush_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct nlattr *in_progress =
+		info->attrs[FTALIAS_A_CACHE_FLUSH_IN_PROGRESS];
 	struct nlattr *id = info->attrs[FTALIAS_A_CACHE_FLUSH_ALIAS_ID];
 	struct net *net = genl_info_net(info);
 	struct ftalias_alias *alias;
@@ -1197,9 +1210,7 @@ int ftalias_nl_cache_flush_doit(struct sk_buff *skb, struct genl_info *info)
 		return -ENOENT;
 	}
 	/* Without the table's lock: held requests may be delivered again. */
-	ftalias_flush_cache(alias,
-			    nla_get_flag(info->attrs[FTALIAS_A_CACHE_FLUSH_IN_PROGRESS]),
-			    &flushed);
+	ftalias_flush_cache(alias, nla_get_flag(in_progress), &flushed);
 	ftalias_alias_put(alias);
 
 	hdr = genlmsg_put(msg, info->snd_portid, info->snd_seq,
@@ -1218,6 +1229,7 @@ int ftalias_nl_cache_flush_doit(struct sk_buff *skb, struct genl_info *info)
 
 int ftalias_nl_conn_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct nlattr *id = info->attrs[FTALIAS_A_CONN_ID];
 	struct net *net = genl_info_net(info);
 	struct ftalias_conn_snap s;
 	struct sk_buff *msg;
@@ -1225,10 +1237,9 @@ int ftalias_nl_conn_get_doit(struct sk_buff *skb, struct genl_info *info)
 
 	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_CONN_ID))
 		return -EINVAL;
-	err = ftalias_conn_get(net, nla_get_u32(info->attrs[FTALIAS_A_CONN_ID]),
-			       &s);
+	err = ftalias_conn_get(net, nla_get_u32(id), &s);
 	if (err) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[FTALIAS_A_CONN_ID],
+		NL_SET_ERR_MSG_ATTR(info->extack, id,
 				    "no connection with this id");
 		return err;
 	}
@@ -1334,20 +1345,37 @@ int ftalias_nl_conn_get_dumpit(struct sk_buff *skb,
 
 int ftalias_nl_conn_drop_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct nlattr *id = info->attrs[FTALIAS_A_CONN_ID];
 	struct ftalias_conn_snap s;
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_CONN_ID))
 		return -EINVAL;
-	err = ftalias_conn_drop(genl_info_net(info),
-				nla_get_u32(info->attrs[FTALIAS_A_CONN_ID]),
-				&s);
+	err = ftalias_conn_drop(genl_info_net(info), nla_get_u32(id), &s);
 	if (err) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[FTALIAS_A_CONN_ID],
+		NL_SET_ERR_MSG_ATTR(info->extack, id,
 				    "no connection with this id");
 		return err;
 	}
 	ftalias_nl_conn_notify(genl_info_net(info), &s, NULL,
 			       FTALIAS_CONN_DROP_REASON_ADMIN);
 	return 0;
+}
+
+/**
+ * ftalias_nl_init() - register the generic netlink family
+ *
+ * Before Linux 6.2, through ftalias_compat_register_family() (compat.c),
+ * which folds the generated split ops into the API of those kernels.
+ *
+ * Return: 0 or the error of genl_register_family().
+ */
+int __init ftalias_nl_init(void)
+{
+	return ftalias_compat_register_family(&ftalias_nl_family);
+}
+
+void ftalias_nl_exit(void)
+{
+	genl_unregister_family(&ftalias_nl_family);
 }

@@ -9,10 +9,11 @@
 #include <linux/lockdep.h>
 #include <net/genetlink.h>
 
+#include "compat.h"	/* struct genl_split_ops before 6.2 */
 #include "conntab.h"
 #include "ftalias.h"
 #include "member.h"
-#include "netlink-gen.h"
+#include "generated/netlink-gen.h"
 #include "notify.h"
 
 size_t ftalias_nl_member_size(void)

@@ -302,9 +302,11 @@ static bool ftalias_backlog_full(const void *arg)
 }
 
 /* A new connection from @fsk, as @id, to listener @l (of @alias or NULL). */
-static void ftalias_conn_init(struct ftalias_conn *c, struct ftalias_sock *fsk,
+static void ftalias_conn_init(struct ftalias_conn *c,
+			      struct ftalias_sock *fsk,
 			      const struct ftalias_identity *id,
-			      struct ftalias_sock *l, struct ftalias_alias *alias,
+			      struct ftalias_sock *l,
+			      struct ftalias_alias *alias,
 			      struct ftalias_sock *child)
 {
 	INIT_LIST_HEAD(&c->lnode);
@@ -372,6 +374,112 @@ static void __ftalias_conn_establish(struct ftalias_conns *t,
 	__ftalias_conn_snap(t, c, snap, true);
 }
 
+/*
+ * A new connection from @fsk, as @id, to listener @l (of @alias or NULL),
+ * with the accepting side's socket and an id in table @t: 0 or the error.
+ * Whatever was allocated is in *@cp and *@childp either way.
+ */
+static int ftalias_conn_prepare(struct ftalias_conns *t,
+				struct ftalias_sock *fsk,
+				const struct ftalias_identity *id,
+				struct ftalias_sock *l,
+				struct ftalias_alias *alias,
+				struct ftalias_conn **cp,
+				struct ftalias_sock **childp)
+{
+	struct ftalias_conn *c;
+	int err;
+
+	c = kzalloc(sizeof(*c), GFP_KERNEL_ACCOUNT);
+	if (!c)
+		return -ENOMEM;
+	*cp = c;
+	*childp = ftalias_conn_child(l);
+	if (!*childp)
+		return -ENOMEM;
+	ftalias_conn_init(c, fsk, id, l, alias, *childp);
+	err = xa_alloc_cyclic(&t->ids, &c->id, c, XA_LIMIT(1, U32_MAX),
+			      &t->next_id, GFP_KERNEL);
+	if (err == -EBUSY)
+		err = -EADDRNOTAVAIL;
+	if (err < 0) {
+		c->id = 0;
+		return err;
+	}
+	return 0;
+}
+
+/*
+ * Waits, for @timeo at most, until listener @l has room for @c
+ * (__ftalias_conn_room()).  Returns with @t->lock held either way: 0 with
+ * room (*@old as there found), or the error, for the caller to erase @c's
+ * id under the lock.
+ */
+static int ftalias_conn_lock_room(struct ftalias_conns *t,
+				  struct ftalias_sock *l,
+				  struct ftalias_conn *c, u32 hash,
+				  struct ftalias_conn **old, long timeo)
+	__acquires(&t->lock)
+{
+	int err;
+
+	for (;;) {
+		spin_lock(&t->lock);
+		err = __ftalias_conn_room(t, l, c, hash, old);
+		if (err != -EAGAIN)
+			return err;
+		spin_unlock(&t->lock);
+		if (timeo)
+			err = ftalias_wait_for_room(l, &timeo,
+						    ftalias_backlog_full, l);
+		if (err) {
+			spin_lock(&t->lock);
+			return err;
+		}
+	}
+}
+
+/*
+ * @c, with room in listener @l, linked and established: @fsk is connected
+ * as @c's identity.  Newest wins: @old, an older connection with @c's key,
+ * is dropped.  Returns whether there was one.
+ */
+static bool __ftalias_conn_connected(struct ftalias_conns *t,
+				     struct ftalias_conn *c, u32 hash,
+				     struct ftalias_sock *l,
+				     struct ftalias_sock *fsk,
+				     struct ftalias_sock *child,
+				     struct ftalias_conn *old,
+				     struct ftalias_conn_snap *snap_old,
+				     struct ftalias_conn_snap *snap_new)
+{
+	lockdep_assert_held(&t->lock);
+
+	fsk->ident = c->ident[0];
+	c->ident[1] = l->ident;
+	if (old)
+		trace_ftalias_conn_stale(&fsk->sk, old, c);
+	__ftalias_conn_link(t, c, hash, l, old, snap_old);
+	__ftalias_conn_establish(t, c, fsk, child, snap_new);
+	return old;
+}
+
+/* What connect() holds, once the connection is established or not. */
+static void ftalias_conn_connect_put(struct ftalias_conn *c,
+				     struct ftalias_sock *child,
+				     struct ftalias_sock *l,
+				     struct ftalias_alias *alias)
+{
+	if (child) {
+		child->conn = NULL;
+		ftalias_conn_free_child(child);
+	}
+	kfree(c);
+	sock_put(&l->sk);
+	if (alias)
+		ftalias_alias_put(alias);
+}
+
 static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 				int len, int flags)
 {
@@ -384,7 +492,7 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	struct ftalias_conn *c = NULL, *old;
 	struct ftalias_alias *alias = NULL;
 	struct ftalias_identity id;
-	long timeo;
+	bool stale;
 	u32 hash;
 	int err;
 
@@ -410,74 +518,31 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	if (!l)
 		goto out;
 
-	err = -ENOMEM;
-	c = kzalloc(sizeof(*c), GFP_KERNEL_ACCOUNT);
-	if (!c)
+	err = ftalias_conn_prepare(t, fsk, &id, l, alias, &c, &child);
+	if (err)
 		goto out_put;
-	child = ftalias_conn_child(l);
-	if (!child)
-		goto out_put;
-	ftalias_conn_init(c, fsk, &id, l, alias, child);
 	hash = ftalias_conn_hash(&c->key);
-	err = xa_alloc_cyclic(&t->ids, &c->id, c, XA_LIMIT(1, U32_MAX),
-			      &t->next_id, GFP_KERNEL);
-	if (err == -EBUSY)
-		err = -EADDRNOTAVAIL;
-	if (err < 0) {
-		c->id = 0;
+	err = ftalias_conn_lock_room(t, l, c, hash, &old,
+				     sock_sndtimeo(sk, flags & O_NONBLOCK));
+	if (err) {
+		/* Under the lock: a dump may be looking at it. */
+		xa_erase(&t->ids, c->id);
+		spin_unlock(&t->lock);
 		goto out_put;
 	}
-
-	timeo = sock_sndtimeo(sk, flags & O_NONBLOCK);
-	for (;;) {
-		spin_lock(&t->lock);
-		err = __ftalias_conn_room(t, l, c, hash, &old);
-		if (err != -EAGAIN)
-			break;
-		spin_unlock(&t->lock);
-		if (!timeo)
-			goto out_erase;
-		err = ftalias_wait_for_room(l, &timeo, ftalias_backlog_full, l);
-		if (err)
-			goto out_erase;
-	}
-	if (err) {
-		spin_unlock(&t->lock);
-		goto out_erase;
-	}
-
-	fsk->ident = id;
-	c->ident[1] = l->ident;
-	if (old)
-		trace_ftalias_conn_stale(sk, old, c);
-	/* Newest wins: an older connection with this key is dropped. */
-	__ftalias_conn_link(t, c, hash, l, old, &snap_old);
-	__ftalias_conn_establish(t, c, fsk, child, &snap_new);
+	stale = __ftalias_conn_connected(t, c, hash, l, fsk, child, old,
+					 &snap_old, &snap_new);
 	spin_unlock(&t->lock);
 
 	sock->state = SS_CONNECTED;
 	l->sk.sk_data_ready(&l->sk);
-	if (old)
+	if (stale)
 		ftalias_nl_conn_notify(sock_net(sk), &snap_old, &snap_new,
 				       FTALIAS_CONN_DROP_REASON_STALE);
 	c = NULL;
 	child = NULL;
-	goto out_put;
-
-out_erase:
-	/* Under the lock: a dump may be looking at it. */
-	spin_lock(&t->lock);
-	xa_erase(&t->ids, c->id);
-	spin_unlock(&t->lock);
 out_put:
-	if (child) {
-		child->conn = NULL;
-		ftalias_conn_free_child(child);
-	}
-	kfree(c);
-	sock_put(&l->sk);
-	if (alias)
-		ftalias_alias_put(alias);
+	ftalias_conn_connect_put(c, child, l, alias);
 out:
 	release_sock(sk);
 	return err;
@@ -691,7 +756,8 @@ static int ftalias_conn_sendmsg(struct socket *sock, struct msghdr *msg,
 			err = -EAGAIN;
 			break;
 		}
-		err = ftalias_wait_for_room(peer, &timeo, ftalias_peer_full, &w);
+		err = ftalias_wait_for_room(peer, &timeo, ftalias_peer_full,
+					    &w);
 		if (err)
 			break;
 	}

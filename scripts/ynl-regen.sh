@@ -95,8 +95,8 @@ gen() {
 }
 
 gen include/uapi/linux/ftalias_genl.h --mode uapi --header
-gen kmod/netlink-gen.c --mode kernel --source
-gen kmod/netlink-gen.h --mode kernel --header
+gen kmod/generated/netlink-gen.c --mode kernel --source
+gen kmod/generated/netlink-gen.h --mode kernel --header
 # The user-space client of the C programs (selftests, benchmark), built on
 # the kernel's YNL library ($KSRC/tools/net/ynl/lib) by tools/ynl/Makefile.
 gen tools/ynl/ftalias-user.h --mode user --header

@@ -109,7 +109,7 @@ def main():
     lines = collections.defaultdict(int)	# (file, line) -> count
     funcs = collections.defaultdict(int)	# (file, line, name) -> count
     prefix = objdir + "/"
-    empty = set()	# units without a line of kmod/ (netlink-gen: data)
+    empty = set()	# units without a line of kmod/
     for unit in units:
         empty.add(unit)
         p = subprocess.run([tool, "-j", "-t", "-o", work, unit + ".c"],
@@ -165,8 +165,8 @@ def main():
     out.append("Not in the total:")
     for name, why in sorted(EXCLUDED.items()):
         out.append("  %s: %s" % (name, why))
-    out.append("  kmod/netlink-gen.c: only data (policies, the ops table): "
-               "no line to run")
+    out.append("  kmod/generated/netlink-gen.c: only data (policies, the ops "
+               "table): no line to run")
     out.append("  the FTALIAS_COMPAT_* branches (in compat.c, compat.h, ...): "
                "compiled only for kernels before 6.2, 6.7 or 6.10; the gcov "
                "kernel is a 6.12, so they have no lines here")

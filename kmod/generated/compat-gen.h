@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Included before the generated netlink-gen.c only (see Kbuild): on kernels
- * without split ops, the generated family becomes a struct
+ * Included before the generated netlink-gen.c only (see kmod/Kbuild): on
+ * kernels without split ops, the generated family becomes a struct
  * ftalias_gen_family named ftalias_nl_gen_family, and compat.c registers
  * the real struct genl_family from it.
  */
-#include "compat.h"
+#include "../compat.h"
 
 /*
  * Every later "struct genl_family" of netlink-gen.c becomes the generated
