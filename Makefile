@@ -20,7 +20,8 @@
 #   make lint            checkpatch, sparse (C=2, 6.12 headers), regen diff,
 #                        tools and selftests with -Werror
 #   make regen           netlink code (module, UAPI header, the C client
-#                        tools/ynl/ftalias-user.[ch]) and doc from the YNL spec
+#                        tools/ynl/ftalias-user.[ch], ftaliasctl's tables
+#                        tools/ctl/spec-gen.[ch]) and doc from the YNL spec
 #   make install         module (+ depmod), ftaliasctl (man page, bash
 #                        completion), libftalias, the YNL spec
 #   make dkms-install    module sources to /usr/src, built by DKMS
@@ -306,6 +307,7 @@ GENERATED := kmod/generated/netlink-gen.c kmod/generated/netlink-gen.h \
 	include/uapi/linux/ftalias_genl.h \
 	tools/ynl/ftalias-user.c tools/ynl/ftalias-user.h \
 	Documentation/netlink/ftalias.rst
+GENERATED += tools/ctl/spec-gen.c tools/ctl/spec-gen.h
 LINT_SRCS = $(filter-out kmod/generated/%,$(KMOD_SRCS))
 LINT_BDIR = $(TOP)/.build/lint-$(call krel_of,6.12)
 

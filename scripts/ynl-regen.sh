@@ -102,6 +102,14 @@ gen kmod/generated/netlink-gen.h --mode kernel --header
 gen tools/ynl/ftalias-user.h --mode user --header
 gen tools/ynl/ftalias-user.c --mode user --source
 
+# ftaliasctl (libnl-3) takes its attribute names, policies, enum and
+# operation names from the spec too, in libnl's terms.
+(cd "$top" && "$py" scripts/ynl-ctl-gen.py "$spec" "$tmp/spec-gen.h" \
+	"$tmp/spec-gen.c")
+for f in spec-gen.h spec-gen.c; do
+	cmp -s "$tmp/$f" "$top/tools/ctl/$f" || cp "$tmp/$f" "$top/tools/ctl/$f"
+done
+
 (cd "$tmp" && "$py" "$ynl/ynl-gen-rst.py" -i "$spec" -o "$tmp/rst")
 cmp -s "$tmp/rst" "$top/Documentation/netlink/ftalias.rst" ||
 	cp "$tmp/rst" "$top/Documentation/netlink/ftalias.rst"

@@ -20,7 +20,8 @@
  * progress and an open socket hold the module: life_races.sh's unload windows).
  *
  * Exit 0 on success, 1 on failure, 4 if the family is missing (at start).
- * The requests go through the generated client (tools/ynl, libynl.a).
+ * The requests go through the generated client (tools/ynl, libynl.a) on
+ * lib/dp_util.h's socket and helpers.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -32,85 +33,50 @@
 #include <unistd.h>
 #include <sys/socket.h>
 
-#include "ynl.h"
-#include "ftalias-user.h"
+#include "lib/dp_util.h"
 
 /*
- * The errno of the kernel's answer to the client's last failed request on
- * ys (EPROTO: an answer the client refused, a dump interrupted); -1 if no
- * answer came.  The client does not match sequence numbers: after a
- * failure of its own it may have left the rest of an answer on the socket
- * (a dump's later parts, which each recv() makes the kernel fill in), so
- * that goes first.
+ * A dp_* function's return as this program reports it: 0, the errno of
+ * the kernel's answer (EPROTO: an answer the client refused, a dump
+ * interrupted), or -1 if no answer came.
  */
-static int kerr(struct ynl_sock *ys)
+static int kerr(struct dp_nl *nl, int ret)
 {
-	int code = ys->err.code;
-	char buf[8192];
-
-	if (code > 0 && code < __YNL_ERRNO_END)
-		return code;
-	while (recv(ynl_socket_get_fd(ys), buf, sizeof(buf), MSG_DONTWAIT) >= 0)
-		;
-	return code ? EPROTO : -1;
+	return ret >= 0 ? 0 : dp_ynl_answered(nl) ? -ret : -1;
 }
 
-static const char *kerr_str(struct ynl_sock *ys, int err)
+static const char *kerr_str(struct dp_nl *nl, int err)
 {
-	return err > 0 ? strerror(err) : ys->err.msg[0] ? ys->err.msg :
-	       strerror(errno);
+	return err > 0 ? strerror(err) : nl->ys->err.msg[0] ?
+	       nl->ys->err.msg : strerror(errno);
 }
 
 /* alias-new NAME; its id, or 0 with *err set (see kerr()). */
-static uint32_t alias_new(struct ynl_sock *ys, const char *name, int *err)
+static uint32_t alias_new(struct dp_nl *nl, const char *name, int *err)
 {
-	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
-	struct ftalias_alias_new_rsp *rsp;
-	uint32_t id = 0;
+	int id = dp_alias_new(nl, name, -1, -1);
 
-	ftalias_alias_new_req_set_name(req, name);
-	rsp = ftalias_alias_new(ys, req);
-	ftalias_alias_new_req_free(req);
-	*err = rsp ? 0 : kerr(ys);
-	if (rsp) {
-		id = rsp->id;
-		ftalias_alias_new_rsp_free(rsp);
-	}
-	return id;
+	*err = kerr(nl, id);
+	return id > 0 ? id : 0;
 }
 
-/* alias-del by id, or by name if id is 0: 0 or kerr(). */
-static int alias_del(struct ynl_sock *ys, uint32_t id, const char *name)
-{
-	struct ftalias_alias_del_req *req = ftalias_alias_del_req_alloc();
-	int err;
-
-	if (id)
-		ftalias_alias_del_req_set_id(req, id);
-	else
-		ftalias_alias_del_req_set_name(req, name);
-	err = ftalias_alias_del(ys, req) ? kerr(ys) : 0;
-	ftalias_alias_del_req_free(req);
-	return err;
-}
-
-static int cycles(struct ynl_sock *ys, long n)
+static int cycles(struct dp_nl *nl, long n)
 {
 	uint32_t id;
 	int err;
 	long i;
 
 	for (i = 0; i < n; i++) {
-		id = alias_new(ys, "cycle", &err);
+		id = alias_new(nl, "cycle", &err);
 		if (!id) {
 			fprintf(stderr, "cycle %ld: alias-new: %s\n", i,
-				kerr_str(ys, err));
+				kerr_str(nl, err));
 			return 1;
 		}
-		err = alias_del(ys, id, NULL);
+		err = kerr(nl, dp_alias_del(nl, id));
 		if (err) {
 			fprintf(stderr, "cycle %ld: alias-del: %s\n", i,
-				kerr_str(ys, err));
+				kerr_str(nl, err));
 			return 1;
 		}
 	}
@@ -118,7 +84,7 @@ static int cycles(struct ynl_sock *ys, long n)
 	return 0;
 }
 
-static int fill(struct ynl_sock *ys, const char *prefix, long n)
+static int fill(struct dp_nl *nl, const char *prefix, long n)
 {
 	long i, created = 0;
 	int last_err = 0;
@@ -128,12 +94,12 @@ static int fill(struct ynl_sock *ys, const char *prefix, long n)
 		int err;
 
 		snprintf(name, sizeof(name), "%s%ld", prefix, i);
-		if (alias_new(ys, name, &err)) {
+		if (alias_new(nl, name, &err)) {
 			created++;
 			continue;
 		}
 		if (err < 0) {
-			fprintf(stderr, "netlink: %s\n", kerr_str(ys, err));
+			fprintf(stderr, "netlink: %s\n", kerr_str(nl, err));
 			return 1;
 		}
 		last_err = err;
@@ -156,9 +122,9 @@ static void hold(time_t end)
 		usleep(10000);
 }
 
-static int no_answer(struct ynl_sock *ys, const char *what)
+static int no_answer(struct dp_nl *nl, const char *what)
 {
-	fprintf(stderr, "churn: %s: no answer: %s\n", what, kerr_str(ys, -1));
+	fprintf(stderr, "churn: %s: no answer: %s\n", what, kerr_str(nl, -1));
 	return 1;
 }
 
@@ -168,7 +134,7 @@ static int no_answer(struct ynl_sock *ys, const char *what)
  * family is gone) and that its log stays clean.  A request fails the
  * program only when no answer came (kerr() < 0).
  */
-static int churn(struct ynl_sock *ys, time_t end)
+static int churn(struct dp_nl *nl, time_t end)
 {
 	long answered = 0;
 	unsigned int i = 0;
@@ -179,46 +145,43 @@ static int churn(struct ynl_sock *ys, time_t end)
 		int err;
 
 		hold(end);
-		if (!ys) {
+		if (!nl) {
 			/* the family looked up again, on a new socket */
-			ys = ynl_sock_create(&ynl_ftalias_family, NULL);
-			if (!ys) {
+			nl = dp_nl_open();
+			if (!nl) {
 				usleep(20000);	/* module unloaded: let it come back */
 				continue;
 			}
 		}
-		if (!alias_new(ys, "churn", &err) && err < 0)
-			return no_answer(ys, "alias-new");
+		if (!alias_new(nl, "churn", &err) && err < 0)
+			return no_answer(nl, "alias-new");
 		answered++;
 		if (err == ENOENT || err == EOPNOTSUPP) {
-			ynl_sock_destroy(ys);	/* the family went away */
-			ys = NULL;
+			dp_nl_close(nl);	/* the family went away */
+			nl = NULL;
 			continue;
 		}
 		set = ftalias_alias_set_req_alloc();
 		ftalias_alias_set_req_set_name(set, "churn");
 		ftalias_alias_set_req_set_mode(set, i++ & 1 ? 0600 : 0640);
-		err = ftalias_alias_set(ys, set) ? kerr(ys) : 0;
-		ftalias_alias_set_req_free(set);
-		if (err < 0)
-			return no_answer(ys, "alias-set");
+		if (kerr(nl, dp_alias_set_send(nl, set)) < 0)
+			return no_answer(nl, "alias-set");
 		answered++;
 
 		/* A dump, read to its end (NLMSG_DONE or an error). */
-		l = ftalias_alias_get_dump(ys);
+		l = ftalias_alias_get_dump(nl->ys);
 		if (l)
 			ftalias_alias_get_list_free(l);
-		else if (kerr(ys) < 0)
-			return no_answer(ys, "alias-get dump");
+		else if (kerr(nl, dp_ynl_err(nl)) < 0)
+			return no_answer(nl, "alias-get dump");
 		answered++;
 
-		if (alias_del(ys, 0, "churn") < 0)
-			return no_answer(ys, "alias-del");
+		if (kerr(nl, dp_alias_del_name(nl, "churn")) < 0)
+			return no_answer(nl, "alias-del");
 		answered++;
 	}
 	printf("answered %ld\n", answered);
-	if (ys)
-		ynl_sock_destroy(ys);
+	dp_nl_close(nl);
 	return 0;
 }
 
@@ -245,29 +208,29 @@ static int sockets(int af, time_t end)
 
 int main(int argc, char **argv)
 {
-	struct ynl_sock *ys;
+	struct dp_nl *nl;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: nl_stress cycles N | fill PREFIX N | churn SECONDS [PAUSE] | sockets SECONDS AF [PAUSE]\n");
 		return 2;
 	}
-	ys = ynl_sock_create(&ynl_ftalias_family, NULL);
-	if (!ys) {
+	nl = dp_nl_open();
+	if (!nl) {
 		fprintf(stderr, "family %s not found\n", FTALIAS_FAMILY_NAME);
 		return 4;
 	}
 	if (!strcmp(argv[1], "churn") && argc <= 4) {
 		pause_file = argv[3];
-		return churn(ys, deadline(argv[2]));
+		return churn(nl, deadline(argv[2]));
 	}
 	if (!strcmp(argv[1], "sockets") && (argc == 4 || argc == 5)) {
 		pause_file = argv[4];
 		return sockets(atoi(argv[3]), deadline(argv[2]));
 	}
 	if (!strcmp(argv[1], "cycles"))
-		return cycles(ys, atol(argv[2]));
+		return cycles(nl, atol(argv[2]));
 	if (!strcmp(argv[1], "fill") && argc == 4)
-		return fill(ys, argv[2], atol(argv[3]));
+		return fill(nl, argv[2], atol(argv[3]));
 	fprintf(stderr, "usage: nl_stress cycles N | fill PREFIX N | churn SECONDS [PAUSE] | sockets SECONDS AF [PAUSE]\n");
 	return 2;
 }

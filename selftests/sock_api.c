@@ -37,8 +37,6 @@
 #include <netinet/in.h>
 
 #include <linux/ftalias.h>
-#include "ynl.h"
-#include "ftalias-user.h"
 #include "lib/dp_util.h"
 
 /*
@@ -55,32 +53,12 @@
 
 /* Globals are per test: the harness forks each one. */
 static int af;
-static struct ynl_sock *ys;
-
-/* ---- generic netlink (the generated client, tools/ynl) ----------------- */
-
-struct alias_info {
-	uint32_t id, mode, policy, grace_ms, incarnation, members;
-	uint32_t pending, held, active_port;	/* active_port 0: none */
-	uint64_t st[FTALIAS_A_ALIAS_STATS_MAX + 1];
-};
-
-struct member_info {
-	uint32_t alias, port, pid, priority, role, state, queue_len;
-	uint32_t incarnation;
-	uint64_t delivered, redelivered, replies;
-};
+static struct dp_nl *nl;
 
 /*
- * The positive errno the kernel answered the client's last failed request
- * with; EIO if the transport failed or the answer could not be parsed.
+ * ---- generic netlink: lib/dp_util.h's helpers on the generated client
+ * (tools/ynl); they return 0 or -errno.
  */
-static int nl_err(void)
-{
-	int code = ys->err.code;
-
-	return code > 0 && code < __YNL_ERRNO_END ? code : EIO;
-}
 
 /* Alias options; a negative value leaves the kernel's default. */
 struct alias_opts {
@@ -93,8 +71,7 @@ struct alias_opts {
 static uint32_t alias_new_opts(const char *name, struct alias_opts o)
 {
 	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
-	struct ftalias_alias_new_rsp *rsp;
-	uint32_t id;
+	int id;
 
 	ftalias_alias_new_req_set_name(req, name);
 	if (o.uid >= 0)
@@ -107,13 +84,8 @@ static uint32_t alias_new_opts(const char *name, struct alias_opts o)
 		ftalias_alias_new_req_set_policy(req, o.policy);
 	if (o.grace_ms >= 0)
 		ftalias_alias_new_req_set_grace_ms(req, o.grace_ms);
-	rsp = ftalias_alias_new(ys, req);
-	ftalias_alias_new_req_free(req);
-	if (!rsp)
-		return 0;
-	id = rsp->id;
-	ftalias_alias_new_rsp_free(rsp);
-	return id;
+	id = dp_alias_new_send(nl, req);
+	return id > 0 ? id : 0;
 }
 
 static uint32_t alias_new(const char *name)
@@ -125,111 +97,10 @@ static uint32_t alias_new(const char *name)
 	return alias_new_opts(name, o);
 }
 
-static int alias_get(uint32_t id, struct alias_info *ai)
-{
-	struct ftalias_alias_get_req *req = ftalias_alias_get_req_alloc();
-	struct ftalias_alias_get_rsp *r;
-
-	ftalias_alias_get_req_set_id(req, id);
-	r = ftalias_alias_get(ys, req);
-	ftalias_alias_get_req_free(req);
-	if (!r)
-		return nl_err();
-	memset(ai, 0, sizeof(*ai));
-	ai->id = r->id;
-	ai->mode = r->mode;
-	ai->policy = r->policy;
-	ai->grace_ms = r->grace_ms;
-	ai->incarnation = r->incarnation;
-	ai->members = r->members;
-	ai->pending = r->pending;
-	ai->held = r->held;
-	ai->active_port = r->active_port;
-	ai->st[FTALIAS_A_ALIAS_STATS_SENT] = r->stats.sent;
-	ai->st[FTALIAS_A_ALIAS_STATS_DELIVERED] = r->stats.delivered;
-	ai->st[FTALIAS_A_ALIAS_STATS_REDELIVERED] = r->stats.redelivered;
-	ai->st[FTALIAS_A_ALIAS_STATS_RESENT] = r->stats.resent;
-	ai->st[FTALIAS_A_ALIAS_STATS_REPLIES] = r->stats.replies;
-	ai->st[FTALIAS_A_ALIAS_STATS_HELD] = r->stats.held;
-	ai->st[FTALIAS_A_ALIAS_STATS_FAILED] = r->stats.failed;
-	ai->st[FTALIAS_A_ALIAS_STATS_PROMOTIONS] = r->stats.promotions;
-	ftalias_alias_get_rsp_free(r);
-	return 0;
-}
-
-/* alias-set of policy or grace-ms (the u32 attributes the tests change). */
-static int alias_set(uint32_t id, int attr, uint32_t v)
-{
-	struct ftalias_alias_set_req *req = ftalias_alias_set_req_alloc();
-	int err;
-
-	ftalias_alias_set_req_set_id(req, id);
-	if (attr == FTALIAS_A_ALIAS_POLICY)
-		ftalias_alias_set_req_set_policy(req, v);
-	else if (attr == FTALIAS_A_ALIAS_GRACE_MS)
-		ftalias_alias_set_req_set_grace_ms(req, v);
-	else
-		attr = -1;
-	err = attr < 0 ? EINVAL : ftalias_alias_set(ys, req) ? nl_err() : 0;
-	ftalias_alias_set_req_free(req);
-	return err;
-}
-
-static int alias_del(uint32_t id)
-{
-	struct ftalias_alias_del_req *req = ftalias_alias_del_req_alloc();
-	int err;
-
-	ftalias_alias_del_req_set_id(req, id);
-	err = ftalias_alias_del(ys, req) ? nl_err() : 0;
-	ftalias_alias_del_req_free(req);
-	return err;
-}
-
-static int member_get(uint32_t alias, uint32_t port, struct member_info *mi)
-{
-	struct ftalias_member_get_req *req = ftalias_member_get_req_alloc();
-	struct ftalias_member_get_rsp *r;
-
-	ftalias_member_get_req_set_alias_id(req, alias);
-	ftalias_member_get_req_set_port(req, port);
-	r = ftalias_member_get(ys, req);
-	ftalias_member_get_req_free(req);
-	if (!r)
-		return nl_err();
-	memset(mi, 0, sizeof(*mi));
-	mi->alias = r->alias_id;
-	mi->port = r->port;
-	mi->pid = r->pid;
-	mi->priority = r->priority;
-	mi->role = r->role;
-	mi->state = r->state;
-	mi->queue_len = r->queue_len;
-	mi->incarnation = r->incarnation;
-	mi->delivered = r->delivered;
-	mi->redelivered = r->redelivered;
-	mi->replies = r->replies;
-	ftalias_member_get_rsp_free(r);
-	return 0;
-}
-
-static int member_set_state(uint32_t alias, uint32_t port, uint32_t state)
-{
-	struct ftalias_member_set_req *req = ftalias_member_set_req_alloc();
-	int err;
-
-	ftalias_member_set_req_set_alias_id(req, alias);
-	ftalias_member_set_req_set_port(req, port);
-	ftalias_member_set_req_set_state(req, state);
-	err = ftalias_member_set(ys, req) ? nl_err() : 0;
-	ftalias_member_set_req_free(req);
-	return err;
-}
-
 /* A field of alias-get, or ~0u if the get failed. */
 #define ALIAS_FIELD(id, f) ({						\
-	struct alias_info __ai;						\
-	alias_get(id, &__ai) ? ~0u : __ai.f;				\
+	struct dp_alias __ai;						\
+	dp_alias_get(nl, id, &__ai) ? ~0u : __ai.f;			\
 })
 
 /* ---- waiting on conditions -------------------------------------------- */
@@ -606,16 +477,15 @@ FIXTURE_SETUP(sa)
 	af = atoi(buf);
 	ASSERT_GT(af, 0);
 	ASSERT_EQ(0, unshare(CLONE_NEWNET));
-	ys = ynl_sock_create(&ynl_ftalias_family, &yerr);
-	if (!ys && yerr.code == ENOENT)
+	nl = dp_nl_open_yerr(&yerr);
+	if (!nl && yerr.code == ENOENT)
 		SKIP(return, "generic netlink family ftalias not found");
-	ASSERT_NE(NULL, ys) TH_LOG("netlink: %s", yerr.msg);
+	ASSERT_NE(NULL, nl) TH_LOG("netlink: %s", yerr.msg);
 }
 
 FIXTURE_TEARDOWN(sa)
 {
-	if (ys)
-		ynl_sock_destroy(ys);
+	dp_nl_close(nl);
 }
 
 /* ---- socket(), bind() ------------------------------------------------- */
@@ -671,8 +541,8 @@ TEST_F(sa, bind_alias)
 {
 	uint32_t id = alias_new("srv");
 	struct sockaddr_ftalias a;
-	struct member_info mi;
-	struct alias_info ai;
+	struct dp_member mi;
+	struct dp_alias ai;
 	socklen_t len = sizeof(a);
 	int fd;
 
@@ -688,10 +558,10 @@ TEST_F(sa, bind_alias)
 	EXPECT_EQ(-1, getpeername(fd, (struct sockaddr *)&a, &len));
 	EXPECT_EQ(ENOTCONN, errno);
 
-	ASSERT_EQ(0, alias_get(id, &ai));
+	ASSERT_EQ(0, dp_alias_get(nl, id, &ai));
 	EXPECT_EQ(1u, ai.members);
 	EXPECT_EQ(port_of(fd), ai.active_port);
-	ASSERT_EQ(0, member_get(id, port_of(fd), &mi));
+	ASSERT_EQ(0, dp_member_get(nl, id, port_of(fd), &mi));
 	EXPECT_EQ(port_of(fd), mi.port);
 	EXPECT_EQ((uint32_t)getpid(), mi.pid);
 	EXPECT_EQ((uint32_t)FTALIAS_MEMBER_STATE_ACTIVE, mi.state);
@@ -700,7 +570,7 @@ TEST_F(sa, bind_alias)
 
 	close(fd);
 	EXPECT_TRUE(WAIT_FOR(ALIAS_FIELD(id, members) == 0));
-	EXPECT_EQ(ENOENT, member_get(id, mi.port, &mi));
+	EXPECT_EQ(-ENOENT, dp_member_get(nl, id, mi.port, &mi));
 }
 
 /*
@@ -795,7 +665,7 @@ TEST_F(sa, bind_noent)
 	ASSERT_NE(0u, id);
 	EXPECT_BIND_FAILS(ENOENT, &a, sizeof(a), id);
 	/* a deleted alias */
-	ASSERT_EQ(0, alias_del(id));
+	ASSERT_EQ(0, dp_alias_del(nl, id));
 	a.sfa_alias = id;
 	EXPECT_BIND_FAILS(ENOENT, &a, sizeof(a), 0);
 }
@@ -1171,7 +1041,7 @@ TEST_F(sa, request_reply_port)
 	uint32_t id = alias_new("srv");
 	struct ftalias_id out, last;
 	socklen_t len = sizeof(last);
-	struct member_info mi;
+	struct dp_member mi;
 	int s, c, i;
 	struct rmsg r;
 
@@ -1227,7 +1097,7 @@ TEST_F(sa, request_reply_port)
 		EXPECT_EQ(port_of(s), r.from.sfa_port);
 		EXPECT_EQ(0u, ALIAS_FIELD(id, pending));
 	}
-	ASSERT_EQ(0, member_get(id, port_of(s), &mi));
+	ASSERT_EQ(0, dp_member_get(nl, id, port_of(s), &mi));
 	EXPECT_EQ(3u, mi.delivered);
 	EXPECT_EQ(3u, mi.replies);
 	EXPECT_EQ(0u, mi.redelivered);
@@ -1346,14 +1216,14 @@ static int module_refs(void)
 TEST_F(sa, held_reply_expires)
 {
 	uint32_t srv = alias_new("srv"), cli = alias_new("cli");
-	struct alias_info ai;
+	struct dp_alias ai;
 	struct ftalias_id o;
 	struct rmsg r;
 	int s, c, refs;
 
 	ASSERT_NE(0u, srv);
 	ASSERT_NE(0u, cli);
-	ASSERT_EQ(0, alias_set(cli, FTALIAS_A_ALIAS_GRACE_MS, 500));
+	ASSERT_EQ(0, dp_alias_set(nl, cli, FTALIAS_A_ALIAS_GRACE_MS, 500, 4));
 	s = member(srv);
 	ASSERT_GE(s, 0);
 	/*
@@ -1377,8 +1247,7 @@ TEST_F(sa, held_reply_expires)
 	EXPECT_TRUE(WAIT_FOR(module_refs() <= refs))
 		TH_LOG("module references %d, want %d", module_refs(), refs);
 	/* after the grace period the reply is gone, counted as failed */
-	ASSERT_TRUE(WAIT_FOR(!alias_get(cli, &ai) &&
-			     ai.st[FTALIAS_A_ALIAS_STATS_FAILED] == 1));
+	ASSERT_TRUE(WAIT_FOR(!dp_alias_get(nl, cli, &ai) && ai.failed == 1));
 	c = member(cli);
 	ASSERT_GE(c, 0);
 	EXPECT_TRUE(queue_empty(c));
@@ -1409,9 +1278,10 @@ TEST_F(sa, held_replies_bounded)
 	ASSERT_NE(0u, srv);
 	ASSERT_NE(0u, cli);
 	/* cli keeps its replies, and promotes no member on its own */
-	ASSERT_EQ(0, alias_set(cli, FTALIAS_A_ALIAS_GRACE_MS, 600000));
-	ASSERT_EQ(0, alias_set(cli, FTALIAS_A_ALIAS_POLICY,
-			       FTALIAS_PROMOTION_POLICY_MANUAL));
+	ASSERT_EQ(0, dp_alias_set(nl, cli, FTALIAS_A_ALIAS_GRACE_MS, 600000,
+				  4));
+	ASSERT_EQ(0, dp_alias_set(nl, cli, FTALIAS_A_ALIAS_POLICY,
+				  FTALIAS_PROMOTION_POLICY_MANUAL, 4));
 	s = member(srv);
 	c = member(cli);
 	ASSERT_GE(s, 0);
@@ -1435,7 +1305,7 @@ TEST_F(sa, held_replies_bounded)
 	TH_LOG("%d replies held before %s", n, strerror(err));
 	ASSERT_EQ(EAGAIN, err) TH_LOG("%d replies held, no EAGAIN", n);
 	ASSERT_GT(n, 0);
-	EXPECT_EQ((uint64_t)n, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_REPLIES]));
+	EXPECT_EQ((uint64_t)n, ALIAS_FIELD(srv, replies));
 	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
 	/* still full while the replies are held: no POLLOUT, EAGAIN */
 	pfd.fd = c;
@@ -1446,8 +1316,8 @@ TEST_F(sa, held_replies_bounded)
 	EXPECT_TRUE(queue_empty(c));
 
 	/* an active member gets every held reply, once, in order */
-	ASSERT_EQ(0, member_set_state(cli, port_of(c),
-				      FTALIAS_MEMBER_STATE_ACTIVE));
+	ASSERT_EQ(0, dp_member_set(nl, cli, port_of(c),
+				   FTALIAS_MEMBER_STATE_ACTIVE, -1));
 	for (i = 0; i < n; i++) {
 		ASSERT_EQ(4, rcv(c, MSG_DONTWAIT, &r))
 			TH_LOG("#%d: %s", i, strerror(r.err));
@@ -1581,7 +1451,7 @@ TEST_F(sa, resend_rules)
 	f.incarnation = o.incarnation + 1;
 	EXPECT_EQ(-1, send_resend(c1, srv, &f, "req"));
 	EXPECT_EQ(EPERM, errno);
-	EXPECT_EQ(0u, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_RESENT]));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, resent));
 	/* still pending */
 	EXPECT_EQ(-1, send_resend(c1, srv, &o, "req"));
 	EXPECT_EQ(EALREADY, errno);
@@ -1600,7 +1470,7 @@ TEST_F(sa, resend_rules)
 	EXPECT_TRUE(r.has_flags);
 	EXPECT_EQ((uint32_t)FTALIAS_F_RESENT, r.flags & FTALIAS_F_RESENT);
 	EXPECT_EQ(1u, ALIAS_FIELD(srv, pending));
-	EXPECT_EQ(1u, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_RESENT]));
+	EXPECT_EQ(1u, ALIAS_FIELD(srv, resent));
 	/* the counter did not move */
 	ASSERT_EQ(3, send_str(c2, srv, "new", &f));
 	EXPECT_EQ(o.xid + 1, f.xid);
@@ -1636,7 +1506,7 @@ TEST_F(sa, resend_rules)
 	ASSERT_EQ(3, send_reply(s, &f, "rep"));
 	ASSERT_EQ(3, rcv(c1, 0, &r));
 	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
-	EXPECT_EQ(3u, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_RESENT]));
+	EXPECT_EQ(3u, ALIAS_FIELD(srv, resent));
 }
 
 TEST_F(sa, send_to_port)
@@ -1726,7 +1596,7 @@ TEST_F(sa, send_errors)
 	EXPECT_EQ(EINVAL, errno);
 	EXPECT_TRUE(queue_empty(s));
 	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
-	EXPECT_EQ(0u, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_SENT]));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, sent));
 
 	/* the failures consumed no transaction id */
 	ASSERT_EQ(1, send_str(c, srv, "x", &o));
@@ -1826,7 +1696,7 @@ TEST_F(sa, bad_cmsgs)
 	EXPECT_EQ(0ull, (unsigned long long)o.xid);
 	EXPECT_TRUE(queue_empty(s));
 	EXPECT_EQ(0u, ALIAS_FIELD(srv, pending));
-	EXPECT_EQ(0u, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_SENT]));
+	EXPECT_EQ(0u, ALIAS_FIELD(srv, sent));
 	ASSERT_EQ(1, send_str(c, srv, "x", &o));
 	EXPECT_EQ(1u, o.xid);
 }
@@ -1837,7 +1707,7 @@ TEST_F(sa, peek_trunc)
 {
 	uint32_t srv = alias_new("srv");
 	struct ftalias_id o1, o2;
-	struct member_info mi;
+	struct dp_member mi;
 	char small[4];
 	int s, c;
 	struct rmsg r;
@@ -1855,7 +1725,7 @@ TEST_F(sa, peek_trunc)
 	EXPECT_TRUE(id_eq(&o1, &r.id));
 	ASSERT_EQ(10, rcv(s, MSG_PEEK, &r));
 	EXPECT_TRUE(id_eq(&o1, &r.id));
-	ASSERT_EQ(0, member_get(srv, port_of(s), &mi));
+	ASSERT_EQ(0, dp_member_get(nl, srv, port_of(s), &mi));
 	EXPECT_EQ(2u, mi.queue_len);
 
 	/* short buffer: truncated, the rest discarded */
@@ -2540,7 +2410,7 @@ TEST_F(sa, backups_receive_nothing)
 {
 	uint32_t srv = alias_new("srv");
 	int m[3], c, i;
-	struct member_info mi;
+	struct dp_member mi;
 	struct rmsg r;
 
 	ASSERT_NE(0u, srv);
@@ -2557,7 +2427,7 @@ TEST_F(sa, backups_receive_nothing)
 	for (i = 1; i < 3; i++) {
 		EXPECT_TRUE(queue_empty(m[i]));
 		EXPECT_EQ(0u, get_opt(m[i], FTALIAS_ACTIVE));
-		ASSERT_EQ(0, member_get(srv, port_of(m[i]), &mi));
+		ASSERT_EQ(0, dp_member_get(nl, srv, port_of(m[i]), &mi));
 		EXPECT_EQ((uint32_t)FTALIAS_MEMBER_STATE_BACKUP, mi.state);
 		EXPECT_EQ(0u, mi.delivered);
 	}
@@ -2585,7 +2455,7 @@ TEST_F(sa, priority_and_join_order)
 	ASSERT_GE(m3, 0);
 	ASSERT_GE(m4, 0);
 	inc = ALIAS_FIELD(srv, incarnation);
-	promos = ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_PROMOTIONS]);
+	promos = ALIAS_FIELD(srv, promotions);
 
 	/* highest priority first, then join order */
 	close(m1);
@@ -2607,7 +2477,7 @@ TEST_F(sa, priority_and_join_order)
 	close(m4);
 	ASSERT_TRUE(WAIT_FOR(get_opt(m2, FTALIAS_ACTIVE) == 1));
 	EXPECT_EQ(inc + 3, ALIAS_FIELD(srv, incarnation));
-	EXPECT_EQ(promos + 3, ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_PROMOTIONS]));
+	EXPECT_EQ(promos + 3, ALIAS_FIELD(srv, promotions));
 	ASSERT_EQ(1, send_str(c, srv, "2", NULL));
 	ASSERT_EQ(1, rcv(m2, 0, &r));
 	EXPECT_STREQ("2", r.data);
@@ -2642,7 +2512,8 @@ TEST_F(sa, standby_not_promoted)
 	EXPECT_TRUE(queue_empty(m2));
 
 	/* only member-set makes it active; it then gets the held request */
-	ASSERT_EQ(0, member_set_state(srv, port_of(m2), FTALIAS_MEMBER_STATE_ACTIVE));
+	ASSERT_EQ(0, dp_member_set(nl, srv, port_of(m2),
+				   FTALIAS_MEMBER_STATE_ACTIVE, -1));
 	EXPECT_EQ(1u, get_opt(m2, FTALIAS_ACTIVE));
 	ASSERT_EQ(3, rcv(m2, 0, &r));
 	EXPECT_TRUE(id_eq(&o, &r.id));
@@ -2654,7 +2525,7 @@ TEST_F(sa, failover_moves_requests)
 	static const int order[] = { 0, 2, 3, 4 };
 	uint32_t srv = alias_new("srv"), inc;
 	struct ftalias_id o[5];
-	struct member_info mi;
+	struct dp_member mi;
 	bool seen[5] = { 0 };
 	int m1, m2, c, i, k;
 	struct rmsg r;
@@ -2697,7 +2568,7 @@ TEST_F(sa, failover_moves_requests)
 	EXPECT_TRUE(queue_empty(m2));
 	EXPECT_EQ(1u, get_opt(m2, FTALIAS_ACTIVE));
 	EXPECT_EQ(inc + 1, get_opt(m2, FTALIAS_INCARNATION));
-	ASSERT_EQ(0, member_get(srv, port_of(m2), &mi));
+	ASSERT_EQ(0, dp_member_get(nl, srv, port_of(m2), &mi));
 	EXPECT_EQ(inc + 1, mi.incarnation);
 	EXPECT_EQ(4u, mi.delivered);
 	EXPECT_GE(mi.redelivered, 2u);
@@ -2721,7 +2592,7 @@ TEST_F(sa, held_until_member_joins)
 {
 	uint32_t srv = alias_new("srv");
 	struct ftalias_id o;
-	struct alias_info ai;
+	struct dp_alias ai;
 	int c, m;
 	struct rmsg r;
 
@@ -2729,10 +2600,10 @@ TEST_F(sa, held_until_member_joins)
 	c = client();
 	ASSERT_GE(c, 0);
 	ASSERT_EQ(3, send_str(c, srv, "req", &o)) TH_LOG("%s", strerror(errno));
-	ASSERT_EQ(0, alias_get(srv, &ai));
+	ASSERT_EQ(0, dp_alias_get(nl, srv, &ai));
 	EXPECT_EQ(1u, ai.pending);
 	EXPECT_EQ(1u, ai.held);
-	EXPECT_EQ(1u, ai.st[FTALIAS_A_ALIAS_STATS_HELD]);
+	EXPECT_EQ(1u, ai.held_total);
 	EXPECT_EQ(0u, ai.active_port);
 
 	m = member(srv);
@@ -2751,7 +2622,7 @@ TEST_F(sa, grace_expiry)
 {
 	struct alias_opts opts = DEFAULT_OPTS;
 	struct ftalias_id o;
-	struct alias_info ai;
+	struct dp_alias ai;
 	uint32_t srv;
 	int c, m;
 	struct rmsg r;
@@ -2759,7 +2630,7 @@ TEST_F(sa, grace_expiry)
 	opts.grace_ms = 20000;
 	srv = alias_new_opts("srv", opts);
 	ASSERT_NE(0u, srv);
-	ASSERT_EQ(0, alias_set(srv, FTALIAS_A_ALIAS_GRACE_MS, 100));
+	ASSERT_EQ(0, dp_alias_set(nl, srv, FTALIAS_A_ALIAS_GRACE_MS, 100, 4));
 	c = client();
 	ASSERT_GE(c, 0);
 	ASSERT_EQ(3, send_str(c, srv, "req", &o));
@@ -2770,10 +2641,10 @@ TEST_F(sa, grace_expiry)
 	EXPECT_EQ((uint32_t)EHOSTUNREACH, r.errnum);
 	EXPECT_FALSE(r.has_id);
 	EXPECT_TRUE(queue_empty(c));
-	ASSERT_EQ(0, alias_get(srv, &ai));
+	ASSERT_EQ(0, dp_alias_get(nl, srv, &ai));
 	EXPECT_EQ(0u, ai.pending);
 	EXPECT_EQ(0u, ai.held);
-	EXPECT_EQ(1u, ai.st[FTALIAS_A_ALIAS_STATS_FAILED]);
+	EXPECT_EQ(1u, ai.failed);
 
 	/* a member joining later gets nothing */
 	m = member(srv);
@@ -2791,7 +2662,7 @@ TEST_F(sa, grace_after_last_member_left)
 	struct rmsg r;
 
 	ASSERT_NE(0u, srv);
-	ASSERT_EQ(0, alias_set(srv, FTALIAS_A_ALIAS_GRACE_MS, 100));
+	ASSERT_EQ(0, dp_alias_set(nl, srv, FTALIAS_A_ALIAS_GRACE_MS, 100, 4));
 	c = client();
 	m = member(srv);
 	ASSERT_GE(c, 0);
@@ -2830,7 +2701,8 @@ TEST_F(sa, grace_never_early)
 	struct rmsg r;
 
 	ASSERT_NE(0u, srv);
-	ASSERT_EQ(0, alias_set(srv, FTALIAS_A_ALIAS_GRACE_MS, grace_ms));
+	ASSERT_EQ(0, dp_alias_set(nl, srv, FTALIAS_A_ALIAS_GRACE_MS, grace_ms,
+				  4));
 	c = client();
 	ASSERT_GE(c, 0);
 	for (i = 0; i < N || got < N;) {
@@ -2861,7 +2733,7 @@ TEST_F(sa, grace_never_early)
 	       grace_ms);
 	EXPECT_GE(least, grace_ms * 1000LL);
 	EXPECT_EQ((unsigned int)N,
-		  ALIAS_FIELD(srv, st[FTALIAS_A_ALIAS_STATS_FAILED]));
+		  ALIAS_FIELD(srv, failed));
 }
 
 TEST_F(sa, policy_manual)
@@ -2878,8 +2750,8 @@ TEST_F(sa, policy_manual)
 	ASSERT_GE(c, 0);
 	ASSERT_GE(m1, 0);
 	ASSERT_GE(m2, 0);
-	ASSERT_EQ(0, alias_set(srv, FTALIAS_A_ALIAS_POLICY,
-			       FTALIAS_PROMOTION_POLICY_MANUAL));
+	ASSERT_EQ(0, dp_alias_set(nl, srv, FTALIAS_A_ALIAS_POLICY,
+				  FTALIAS_PROMOTION_POLICY_MANUAL, 4));
 	EXPECT_EQ(1u, get_opt(m1, FTALIAS_ACTIVE));
 	inc = ALIAS_FIELD(srv, incarnation);
 
@@ -2894,7 +2766,8 @@ TEST_F(sa, policy_manual)
 	EXPECT_EQ(2u, ALIAS_FIELD(srv, held));
 	EXPECT_TRUE(queue_empty(m2));
 
-	ASSERT_EQ(0, member_set_state(srv, port_of(m2), FTALIAS_MEMBER_STATE_ACTIVE));
+	ASSERT_EQ(0, dp_member_set(nl, srv, port_of(m2),
+				   FTALIAS_MEMBER_STATE_ACTIVE, -1));
 	EXPECT_EQ(1u, get_opt(m2, FTALIAS_ACTIVE));
 	EXPECT_EQ(inc + 1, ALIAS_FIELD(srv, incarnation));
 	ASSERT_EQ(3, rcv(m2, 0, &r));
@@ -2980,7 +2853,7 @@ TEST_F(sa, alias_deleted)
 {
 	uint32_t srv = alias_new("srv"), other = alias_new("other");
 	bool got1 = false, got2 = false;
-	struct alias_info ai;
+	struct dp_alias ai;
 	struct ftalias_id o, o2;
 	int m, c, x, i;
 	struct rmsg r;
@@ -2999,8 +2872,8 @@ TEST_F(sa, alias_deleted)
 	/* a request m sent to another alias before the deletion */
 	ASSERT_EQ(3, send_str(m, other, "out", NULL));
 
-	ASSERT_EQ(0, alias_del(srv));
-	EXPECT_EQ(ENOENT, alias_get(srv, &ai));
+	ASSERT_EQ(0, dp_alias_del(nl, srv));
+	EXPECT_EQ(-ENOENT, dp_alias_get(nl, srv, &ai));
 	EXPECT_EQ(-1, send_str(m, other, "x", NULL));
 	EXPECT_EQ(EIDRM, errno);
 	EXPECT_EQ(-1, send_reply(m, &o, "rep"));
@@ -3038,7 +2911,7 @@ TEST_F(sa, close_with_pending)
 
 	ASSERT_NE(0u, srv);
 	ASSERT_NE(0u, cli);
-	ASSERT_EQ(0, alias_set(srv, FTALIAS_A_ALIAS_GRACE_MS, 100));
+	ASSERT_EQ(0, dp_alias_set(nl, srv, FTALIAS_A_ALIAS_GRACE_MS, 100, 4));
 	m = member(srv);
 	b = member(srv);
 	c = client();
@@ -3068,8 +2941,8 @@ TEST_F(sa, close_with_pending)
 		TH_LOG("pending %u", ALIAS_FIELD(srv, pending));
 	EXPECT_EQ(0u, ALIAS_FIELD(srv, members));
 	EXPECT_EQ(0u, ALIAS_FIELD(srv, held));
-	EXPECT_EQ(0, alias_del(srv));
-	EXPECT_EQ(0, alias_del(cli));
+	EXPECT_EQ(0, dp_alias_del(nl, srv));
+	EXPECT_EQ(0, dp_alias_del(nl, cli));
 }
 
 TEST_HARNESS_MAIN

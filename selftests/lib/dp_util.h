@@ -146,14 +146,33 @@ static inline int dp_ynl_err(struct dp_nl *nl)
 	return code ? -EPROTO : err;
 }
 
-/* A netlink socket of the current network namespace; NULL on failure. */
-static inline struct dp_nl *dp_nl_open(void)
+/*
+ * Whether the kernel answered nl's last failed request: then dp_ynl_err()
+ * is its errno (or -EPROTO, an answer the client refused); if not, the
+ * socket call failed and no answer came.
+ */
+static inline bool dp_ynl_answered(struct dp_nl *nl)
+{
+	return nl->ys->err.code != 0;
+}
+
+/*
+ * A netlink socket of the current network namespace; NULL on failure,
+ * with *yerr (if set) saying why (code ENOENT: the family is missing).
+ */
+static inline struct dp_nl *dp_nl_open_yerr(struct ynl_error *yerr)
 {
 	struct dp_nl *nl = calloc(1, sizeof(*nl));
 
-	if (!nl)
+	if (!nl) {
+		if (yerr) {
+			yerr->code = ENOMEM;
+			snprintf(yerr->msg, sizeof(yerr->msg), "%s",
+				 strerror(ENOMEM));
+		}
 		return NULL;
-	nl->ys = ynl_sock_create(&ynl_ftalias_family, NULL);
+	}
+	nl->ys = ynl_sock_create(&ynl_ftalias_family, yerr);
 	if (!nl->ys) {
 		free(nl);
 		return NULL;
@@ -163,6 +182,12 @@ static inline struct dp_nl *dp_nl_open(void)
 	/* as before: not inherited by the programs a test executes */
 	fcntl(nl->fd, F_SETFD, FD_CLOEXEC);
 	return nl;
+}
+
+/* A netlink socket of the current network namespace; NULL on failure. */
+static inline struct dp_nl *dp_nl_open(void)
+{
+	return dp_nl_open_yerr(NULL);
 }
 
 static inline void dp_nl_close(struct dp_nl *nl)
@@ -371,6 +396,16 @@ static inline int dp_alias_get(struct dp_nl *nl, uint32_t id,
 	return 0;
 }
 
+/* Sends alias-set req (a test sets the attributes) and frees it; 0 or -errno. */
+static inline int dp_alias_set_send(struct dp_nl *nl,
+				    struct ftalias_alias_set_req *req)
+{
+	int err = ftalias_alias_set(nl->ys, req) ? dp_ynl_err(nl) : 0;
+
+	ftalias_alias_set_req_free(req);
+	return err;
+}
+
 /*
  * alias-set of one attribute; len is its size (1, 4 or 8), which must be
  * the attribute's type's.  Returns 0 or -errno.
@@ -379,7 +414,7 @@ static inline int dp_alias_set(struct dp_nl *nl, uint32_t id, int attr,
 			       uint64_t v, int len)
 {
 	struct ftalias_alias_set_req *req = ftalias_alias_set_req_alloc();
-	int want = 4, err;
+	int want = 4;
 
 	ftalias_alias_set_req_set_id(req, id);
 	switch (attr) {
@@ -415,14 +450,11 @@ static inline int dp_alias_set(struct dp_nl *nl, uint32_t id, int attr,
 	default:
 		want = -1;
 	}
-	if (len != want)
-		err = -EINVAL;
-	else if (ftalias_alias_set(nl->ys, req))
-		err = dp_ynl_err(nl);
-	else
-		err = 0;
-	ftalias_alias_set_req_free(req);
-	return err;
+	if (len != want) {
+		ftalias_alias_set_req_free(req);
+		return -EINVAL;
+	}
+	return dp_alias_set_send(nl, req);
 }
 
 /* cache-flush; *flushed (if set) gets the count.  Returns 0 or -errno. */
@@ -548,15 +580,30 @@ static inline int dp_cache_entries(struct dp_nl *nl, uint32_t id,
 	return n;
 }
 
+/* Sends alias-del req and frees it; 0 or -errno. */
+static inline int dp_alias_del_send(struct dp_nl *nl,
+				    struct ftalias_alias_del_req *req)
+{
+	int err = ftalias_alias_del(nl->ys, req) ? dp_ynl_err(nl) : 0;
+
+	ftalias_alias_del_req_free(req);
+	return err;
+}
+
 static inline int dp_alias_del(struct dp_nl *nl, uint32_t id)
 {
 	struct ftalias_alias_del_req *req = ftalias_alias_del_req_alloc();
-	int err;
 
 	ftalias_alias_del_req_set_id(req, id);
-	err = ftalias_alias_del(nl->ys, req) ? dp_ynl_err(nl) : 0;
-	ftalias_alias_del_req_free(req);
-	return err;
+	return dp_alias_del_send(nl, req);
+}
+
+static inline int dp_alias_del_name(struct dp_nl *nl, const char *name)
+{
+	struct ftalias_alias_del_req *req = ftalias_alias_del_req_alloc();
+
+	ftalias_alias_del_req_set_name(req, name);
+	return dp_alias_del_send(nl, req);
 }
 
 /*
@@ -627,6 +674,25 @@ struct dp_member {
 	(m)->redelivered = (r)->redelivered;				\
 	(m)->replies = (r)->replies;					\
 } while (0)
+
+/* member-get of one member (a doit); 0 or -errno. */
+static inline int dp_member_get(struct dp_nl *nl, uint32_t alias,
+				uint32_t port, struct dp_member *m)
+{
+	struct ftalias_member_get_req *req = ftalias_member_get_req_alloc();
+	struct ftalias_member_get_rsp *rsp;
+
+	memset(m, 0, sizeof(*m));
+	ftalias_member_get_req_set_alias_id(req, alias);
+	ftalias_member_get_req_set_port(req, port);
+	rsp = ftalias_member_get(nl->ys, req);
+	ftalias_member_get_req_free(req);
+	if (!rsp)
+		return dp_ynl_err(nl);
+	DP_MEMBER_FROM(m, rsp);
+	ftalias_member_get_rsp_free(rsp);
+	return 0;
+}
 
 /*
  * member-get dump of one alias (alias 0: of every alias) into m[0..max-1];

@@ -19,31 +19,20 @@
 
 /* Attribute-set "alias-stats", in spec order. */
 static const struct attr_desc alias_stats_attrs[] = {
-	ATTR("sent",		FTALIAS_A_ALIAS_STATS_SENT,		AK_U64),
-	ATTR("delivered",	FTALIAS_A_ALIAS_STATS_DELIVERED,	AK_U64),
-	ATTR("redelivered",	FTALIAS_A_ALIAS_STATS_REDELIVERED,	AK_U64),
-	ATTR("resent",		FTALIAS_A_ALIAS_STATS_RESENT,		AK_U64),
-	ATTR("replies",		FTALIAS_A_ALIAS_STATS_REPLIES,		AK_U64),
-	ATTR("held",		FTALIAS_A_ALIAS_STATS_HELD,		AK_U64),
-	ATTR("failed",		FTALIAS_A_ALIAS_STATS_FAILED,		AK_U64),
-	ATTR("promotions",	FTALIAS_A_ALIAS_STATS_PROMOTIONS,	AK_U64),
-};
-
-static struct nla_policy alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1] = {
-	[FTALIAS_A_ALIAS_STATS_SENT]		= { .type = NLA_U64 },
-	[FTALIAS_A_ALIAS_STATS_DELIVERED]	= { .type = NLA_U64 },
-	[FTALIAS_A_ALIAS_STATS_REDELIVERED]	= { .type = NLA_U64 },
-	[FTALIAS_A_ALIAS_STATS_RESENT]		= { .type = NLA_U64 },
-	[FTALIAS_A_ALIAS_STATS_REPLIES]		= { .type = NLA_U64 },
-	[FTALIAS_A_ALIAS_STATS_HELD]		= { .type = NLA_U64 },
-	[FTALIAS_A_ALIAS_STATS_FAILED]		= { .type = NLA_U64 },
-	[FTALIAS_A_ALIAS_STATS_PROMOTIONS]	= { .type = NLA_U64 },
+	ATTR(FTALIAS_A_ALIAS_STATS_SENT,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_DELIVERED,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_REDELIVERED,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_RESENT,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_REPLIES,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_HELD,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_FAILED,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_PROMOTIONS,	AK_U64),
 };
 
 static const struct attr_nest alias_stats_nest = {
 	.desc		= alias_stats_attrs,
 	.n		= sizeof(alias_stats_attrs) / sizeof(alias_stats_attrs[0]),
-	.policy		= alias_stats_policy,
+	.policy		= ctl_alias_stats_policy,
 	.maxtype	= FTALIAS_A_ALIAS_STATS_MAX,
 };
 
@@ -52,24 +41,24 @@ static const struct attr_nest alias_stats_nest = {
  * record-replies with the configuration).
  */
 static const struct attr_desc alias_attrs[] = {
-	ATTR("id",			FTALIAS_A_ALIAS_ID,			AK_U32),
-	ATTR("name",			FTALIAS_A_ALIAS_NAME,			AK_STRING),
-	ATTR("uid",			FTALIAS_A_ALIAS_UID,			AK_U32),
-	ATTR("gid",			FTALIAS_A_ALIAS_GID,			AK_U32),
-	ATTR("mode",			FTALIAS_A_ALIAS_MODE,			AK_MODE),
-	ATTR("policy",			FTALIAS_A_ALIAS_POLICY,			AK_POLICY),
-	ATTR("grace-ms",		FTALIAS_A_ALIAS_GRACE_MS,		AK_U32),
-	ATTR("cache-max-entries",	FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES,	AK_U32),
-	ATTR("cache-max-bytes",		FTALIAS_A_ALIAS_CACHE_MAX_BYTES,	AK_U64),
-	ATTR("cache-ttl-ms",		FTALIAS_A_ALIAS_CACHE_TTL_MS,		AK_U32),
-	ATTR("record-replies",		FTALIAS_A_ALIAS_RECORD_REPLIES,		AK_ONOFF),
-	ATTR("incarnation",		FTALIAS_A_ALIAS_INCARNATION,		AK_U32),
-	ATTR("members",			FTALIAS_A_ALIAS_MEMBERS,		AK_U32),
-	ATTR("active-port",		FTALIAS_A_ALIAS_ACTIVE_PORT,		AK_U32),
-	ATTR("pending",			FTALIAS_A_ALIAS_PENDING,		AK_U32),
-	ATTR("held",			FTALIAS_A_ALIAS_HELD,			AK_U32),
-	ATTR_NEST("stats",		FTALIAS_A_ALIAS_STATS,			&alias_stats_nest),
-	ATTR_NEST("cache",		FTALIAS_A_ALIAS_CACHE,			&cache_stats_nest),
+	ATTR(FTALIAS_A_ALIAS_ID,		AK_U32),
+	ATTR(FTALIAS_A_ALIAS_NAME,		AK_STRING),
+	ATTR(FTALIAS_A_ALIAS_UID,		AK_U32),
+	ATTR(FTALIAS_A_ALIAS_GID,		AK_U32),
+	ATTR(FTALIAS_A_ALIAS_MODE,		AK_MODE),
+	ATTR(FTALIAS_A_ALIAS_POLICY,		AK_POLICY),
+	ATTR(FTALIAS_A_ALIAS_GRACE_MS,		AK_U32),
+	ATTR(FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES,	AK_U32),
+	ATTR(FTALIAS_A_ALIAS_CACHE_MAX_BYTES,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_CACHE_TTL_MS,	AK_U32),
+	ATTR(FTALIAS_A_ALIAS_RECORD_REPLIES,	AK_ONOFF),
+	ATTR(FTALIAS_A_ALIAS_INCARNATION,	AK_U32),
+	ATTR(FTALIAS_A_ALIAS_MEMBERS,		AK_U32),
+	ATTR(FTALIAS_A_ALIAS_ACTIVE_PORT,	AK_U32),
+	ATTR(FTALIAS_A_ALIAS_PENDING,		AK_U32),
+	ATTR(FTALIAS_A_ALIAS_HELD,		AK_U32),
+	ATTR_NEST(FTALIAS_A_ALIAS_STATS,	&alias_stats_nest),
+	ATTR_NEST(FTALIAS_A_ALIAS_CACHE,	&cache_stats_nest),
 };
 
 #define N_ALIAS_ATTRS (sizeof(alias_attrs) / sizeof(alias_attrs[0]))
@@ -83,27 +72,6 @@ enum {	/* indexes of alias_attrs[], the ids of the keyword tables */
 
 _Static_assert(FTALIAS_A_ALIAS_MAX < ATTR_SLOTS, "attr_vals too small");
 _Static_assert(FTALIAS_A_ALIAS_STATS_MAX < ATTR_SLOTS, "attr_vals too small");
-
-static struct nla_policy alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
-	[FTALIAS_A_ALIAS_ID]			= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_NAME]			= { .type = NLA_STRING },
-	[FTALIAS_A_ALIAS_UID]			= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_GID]			= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_MODE]			= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_POLICY]		= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_GRACE_MS]		= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES]	= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_CACHE_MAX_BYTES]	= { .type = NLA_U64 },
-	[FTALIAS_A_ALIAS_CACHE_TTL_MS]		= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_INCARNATION]		= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_MEMBERS]		= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_ACTIVE_PORT]		= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_PENDING]		= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_HELD]			= { .type = NLA_U32 },
-	[FTALIAS_A_ALIAS_STATS]			= { .type = NLA_NESTED },
-	[FTALIAS_A_ALIAS_RECORD_REPLIES]	= { .type = NLA_U8 },
-	[FTALIAS_A_ALIAS_CACHE]			= { .type = NLA_NESTED },
-};
 
 #define CFG_KEYWORDS					\
 	{ "uid",		A_UID },		\
@@ -162,7 +130,7 @@ static int usage_error(void)
 
 int alias_parse_msg(struct nlmsghdr *nlh, struct attr_vals *v)
 {
-	return ftnl_parse_attrs(nlh, alias_policy, FTALIAS_A_ALIAS_MAX,
+	return ftnl_parse_attrs(nlh, ctl_alias_policy, FTALIAS_A_ALIAS_MAX,
 				alias_attrs, N_ALIAS_ATTRS, v);
 }
 

@@ -20,25 +20,17 @@
 
 /* Attribute-set "id": a struct ftalias_id. */
 static const struct attr_desc id_attrs[] = {
-	ATTR("node",		FTALIAS_A_ID_NODE,		AK_U32),
-	ATTR("alias",		FTALIAS_A_ID_ALIAS,		AK_U32),
-	ATTR("port",		FTALIAS_A_ID_PORT,		AK_U32),
-	ATTR("incarnation",	FTALIAS_A_ID_INCARNATION,	AK_U32),
-	ATTR("xid",		FTALIAS_A_ID_XID,		AK_U64),
-};
-
-static struct nla_policy id_policy[FTALIAS_A_ID_MAX + 1] = {
-	[FTALIAS_A_ID_NODE]		= { .type = NLA_U32 },
-	[FTALIAS_A_ID_ALIAS]		= { .type = NLA_U32 },
-	[FTALIAS_A_ID_PORT]		= { .type = NLA_U32 },
-	[FTALIAS_A_ID_INCARNATION]	= { .type = NLA_U32 },
-	[FTALIAS_A_ID_XID]		= { .type = NLA_U64 },
+	ATTR(FTALIAS_A_ID_NODE,		AK_U32),
+	ATTR(FTALIAS_A_ID_ALIAS,	AK_U32),
+	ATTR(FTALIAS_A_ID_PORT,		AK_U32),
+	ATTR(FTALIAS_A_ID_INCARNATION,	AK_U32),
+	ATTR(FTALIAS_A_ID_XID,		AK_U64),
 };
 
 const struct attr_nest id_nest = {
 	.desc		= id_attrs,
 	.n		= sizeof(id_attrs) / sizeof(id_attrs[0]),
-	.policy		= id_policy,
+	.policy		= ctl_id_policy,
 	.maxtype	= FTALIAS_A_ID_MAX,
 };
 
@@ -48,25 +40,25 @@ const struct attr_nest id_nest = {
  * show), and always by cache stats.
  */
 static const struct attr_desc cache_stats_attrs[] = {
-	ATTR("entries",		FTALIAS_A_CACHE_STATS_ENTRIES,		AK_U32),
-	ATTR("bytes",		FTALIAS_A_CACHE_STATS_BYTES,		AK_U64),
-	ATTR("in-progress",	FTALIAS_A_CACHE_STATS_IN_PROGRESS,	AK_U32),
-	ATTR("journal",		FTALIAS_A_CACHE_STATS_JOURNAL,		AK_U32),
-	ATTR("waiting",		FTALIAS_A_CACHE_STATS_WAITING,		AK_U32),
-	ATTR("recorded",	FTALIAS_A_CACHE_STATS_RECORDED,		AK_U64),
-	ATTR("hits-auto",	FTALIAS_A_CACHE_STATS_HITS_AUTO,	AK_U64),
-	ATTR("hits-handler",	FTALIAS_A_CACHE_STATS_HITS_HANDLER,	AK_U64),
-	ATTR("hits-held",	FTALIAS_A_CACHE_STATS_HITS_HELD,	AK_U64),
-	ATTR("misses",		FTALIAS_A_CACHE_STATS_MISSES,		AK_U64),
-	ATTR("evict-ack",	FTALIAS_A_CACHE_STATS_EVICT_ACK,	AK_U64),
-	ATTR("evict-ttl",	FTALIAS_A_CACHE_STATS_EVICT_TTL,	AK_U64),
-	ATTR("evict-lru",	FTALIAS_A_CACHE_STATS_EVICT_LRU,	AK_U64),
-	ATTR("evict-shrink",	FTALIAS_A_CACHE_STATS_EVICT_SHRINK,	AK_U64),
-	ATTR("evict-flush",	FTALIAS_A_CACHE_STATS_EVICT_FLUSH,	AK_U64),
-	ATTR("refused",		FTALIAS_A_CACHE_STATS_REFUSED,		AK_U64),
-	ATTR("orphans",		FTALIAS_A_CACHE_STATS_ORPHANS,		AK_U64),
-	ATTR("journaled",	FTALIAS_A_CACHE_STATS_JOURNALED,	AK_U64),
-	ATTR("longest-hold-ms",	FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS,	AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_ENTRIES,		AK_U32),
+	ATTR(FTALIAS_A_CACHE_STATS_BYTES,		AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_IN_PROGRESS,		AK_U32),
+	ATTR(FTALIAS_A_CACHE_STATS_JOURNAL,		AK_U32),
+	ATTR(FTALIAS_A_CACHE_STATS_WAITING,		AK_U32),
+	ATTR(FTALIAS_A_CACHE_STATS_RECORDED,		AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_HITS_AUTO,		AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_HITS_HANDLER,	AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_HITS_HELD,		AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_MISSES,		AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_EVICT_ACK,		AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_EVICT_TTL,		AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_EVICT_LRU,		AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_EVICT_SHRINK,	AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_EVICT_FLUSH,		AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_REFUSED,		AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_ORPHANS,		AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_JOURNALED,		AK_U64),
+	ATTR(FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS,	AK_U64),
 };
 
 #define N_CACHE_STATS_ATTRS (sizeof(cache_stats_attrs) / sizeof(cache_stats_attrs[0]))
@@ -76,73 +68,35 @@ _Static_assert(FTALIAS_A_CACHE_ENTRY_MAX < ATTR_SLOTS, "attr_vals too small");
 _Static_assert(FTALIAS_A_CACHE_FLUSH_MAX < ATTR_SLOTS, "attr_vals too small");
 _Static_assert(FTALIAS_A_ID_MAX < ATTR_SLOTS, "attr_vals too small");
 
-static struct nla_policy cache_stats_policy[FTALIAS_A_CACHE_STATS_MAX + 1] = {
-	[FTALIAS_A_CACHE_STATS_ENTRIES]		= { .type = NLA_U32 },
-	[FTALIAS_A_CACHE_STATS_BYTES]		= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_IN_PROGRESS]	= { .type = NLA_U32 },
-	[FTALIAS_A_CACHE_STATS_JOURNAL]		= { .type = NLA_U32 },
-	[FTALIAS_A_CACHE_STATS_WAITING]		= { .type = NLA_U32 },
-	[FTALIAS_A_CACHE_STATS_RECORDED]	= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_HITS_AUTO]	= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_HITS_HANDLER]	= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_HITS_HELD]	= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_MISSES]		= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_EVICT_ACK]	= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_EVICT_TTL]	= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_EVICT_LRU]	= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_EVICT_SHRINK]	= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_EVICT_FLUSH]	= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_REFUSED]		= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_ORPHANS]		= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_JOURNALED]	= { .type = NLA_U64 },
-	[FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS]	= { .type = NLA_U64 },
-};
-
 const struct attr_nest cache_stats_nest = {
 	.desc		= cache_stats_attrs,
 	.n		= N_CACHE_STATS_ATTRS,
-	.policy		= cache_stats_policy,
+	.policy		= ctl_cache_stats_policy,
 	.maxtype	= FTALIAS_A_CACHE_STATS_MAX,
 };
 
 /* Attribute-set "cache-entry", in spec order: JSON keys. */
 static const struct attr_desc entry_attrs[] = {
-	ATTR("alias-id",	FTALIAS_A_CACHE_ENTRY_ALIAS_ID,	AK_U32),
+	ATTR(FTALIAS_A_CACHE_ENTRY_ALIAS_ID,	AK_U32),
 	{ .name = "id", .type = FTALIAS_A_CACHE_ENTRY_ID, .kind = AK_NEST,
 	  .nest = &id_nest },
-	ATTR("state",		FTALIAS_A_CACHE_ENTRY_STATE,	AK_CACHE_STATE),
-	ATTR("age-ms",		FTALIAS_A_CACHE_ENTRY_AGE_MS,	AK_U32),
-	ATTR("size",		FTALIAS_A_CACHE_ENTRY_SIZE,	AK_U32),
-	ATTR("owner-port",	FTALIAS_A_CACHE_ENTRY_OWNER_PORT, AK_U32),
-	ATTR("journal",		FTALIAS_A_CACHE_ENTRY_JOURNAL,	AK_U32),
+	ATTR(FTALIAS_A_CACHE_ENTRY_STATE,	AK_CACHE_STATE),
+	ATTR(FTALIAS_A_CACHE_ENTRY_AGE_MS,	AK_U32),
+	ATTR(FTALIAS_A_CACHE_ENTRY_SIZE,	AK_U32),
+	ATTR(FTALIAS_A_CACHE_ENTRY_OWNER_PORT,	AK_U32),
+	ATTR(FTALIAS_A_CACHE_ENTRY_JOURNAL,	AK_U32),
 };
 
 #define N_ENTRY_ATTRS (sizeof(entry_attrs) / sizeof(entry_attrs[0]))
 
-static struct nla_policy entry_policy[FTALIAS_A_CACHE_ENTRY_MAX + 1] = {
-	[FTALIAS_A_CACHE_ENTRY_ALIAS_ID]	= { .type = NLA_U32 },
-	[FTALIAS_A_CACHE_ENTRY_ID]		= { .type = NLA_NESTED },
-	[FTALIAS_A_CACHE_ENTRY_STATE]		= { .type = NLA_U32 },
-	[FTALIAS_A_CACHE_ENTRY_AGE_MS]		= { .type = NLA_U32 },
-	[FTALIAS_A_CACHE_ENTRY_SIZE]		= { .type = NLA_U32 },
-	[FTALIAS_A_CACHE_ENTRY_OWNER_PORT]	= { .type = NLA_U32 },
-	[FTALIAS_A_CACHE_ENTRY_JOURNAL]		= { .type = NLA_U32 },
-};
-
 /* Attribute-set "cache-flush": the request and its reply. */
 static const struct attr_desc flush_attrs[] = {
-	ATTR("alias-id",	FTALIAS_A_CACHE_FLUSH_ALIAS_ID,		AK_U32),
-	ATTR("in-progress",	FTALIAS_A_CACHE_FLUSH_IN_PROGRESS,	AK_FLAG),
-	ATTR("flushed",		FTALIAS_A_CACHE_FLUSH_FLUSHED,		AK_U32),
+	ATTR(FTALIAS_A_CACHE_FLUSH_ALIAS_ID,	AK_U32),
+	ATTR(FTALIAS_A_CACHE_FLUSH_IN_PROGRESS,	AK_FLAG),
+	ATTR(FTALIAS_A_CACHE_FLUSH_FLUSHED,	AK_U32),
 };
 
 #define N_FLUSH_ATTRS (sizeof(flush_attrs) / sizeof(flush_attrs[0]))
-
-static struct nla_policy flush_policy[FTALIAS_A_CACHE_FLUSH_MAX + 1] = {
-	[FTALIAS_A_CACHE_FLUSH_ALIAS_ID]	= { .type = NLA_U32 },
-	[FTALIAS_A_CACHE_FLUSH_IN_PROGRESS]	= { .type = NLA_FLAG },
-	[FTALIAS_A_CACHE_FLUSH_FLUSHED]		= { .type = NLA_U32 },
-};
 
 enum { V_SHOW, V_STATS, V_FLUSH, V_HELP };
 
@@ -197,7 +151,8 @@ void format_id(char *buf, const struct attr_vals *v, unsigned int type)
 
 int cache_entry_parse_msg(struct nlmsghdr *nlh, struct attr_vals *v)
 {
-	return ftnl_parse_attrs(nlh, entry_policy, FTALIAS_A_CACHE_ENTRY_MAX,
+	return ftnl_parse_attrs(nlh, ctl_cache_entry_policy,
+				FTALIAS_A_CACHE_ENTRY_MAX,
 				entry_attrs, N_ENTRY_ATTRS, v);
 }
 
@@ -278,10 +233,12 @@ static const struct {
 	unsigned int type;
 	bool onoff;
 } cache_cfg[] = {
-	{ "record-replies",	FTALIAS_A_ALIAS_RECORD_REPLIES,		true },
-	{ "cache-max-entries",	FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES,	false },
-	{ "cache-max-bytes",	FTALIAS_A_ALIAS_CACHE_MAX_BYTES,	false },
-	{ "cache-ttl-ms",	FTALIAS_A_ALIAS_CACHE_TTL_MS,		false },
+#define CACHE_CFG(t, onoff)	{ CTL_NAME_##t, t, onoff }
+	CACHE_CFG(FTALIAS_A_ALIAS_RECORD_REPLIES,	true),
+	CACHE_CFG(FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES,	false),
+	CACHE_CFG(FTALIAS_A_ALIAS_CACHE_MAX_BYTES,	false),
+	CACHE_CFG(FTALIAS_A_ALIAS_CACHE_TTL_MS,		false),
+#undef CACHE_CFG
 };
 
 #define N_CACHE_CFG (sizeof(cache_cfg) / sizeof(cache_cfg[0]))
@@ -353,7 +310,7 @@ int cache_print_flushed(struct nlmsghdr *nlh, void *arg)
 	int ret;
 
 	(void)arg;
-	ret = ftnl_parse_attrs(nlh, flush_policy, FTALIAS_A_CACHE_FLUSH_MAX,
+	ret = ftnl_parse_attrs(nlh, ctl_cache_flush_policy, FTALIAS_A_CACHE_FLUSH_MAX,
 			       flush_attrs, N_FLUSH_ATTRS, &v);
 	if (ret)
 		return ret;

@@ -24,30 +24,30 @@
 
 /* Attribute-set "conn", in spec order: JSON keys. */
 static const struct attr_desc conn_attrs[] = {
-	ATTR("id",		FTALIAS_A_CONN_ID,		AK_U32),
-	ATTR("seq",		FTALIAS_A_CONN_SEQ,		AK_U64),
-	ATTR("state",		FTALIAS_A_CONN_STATE,		AK_CONN_STATE),
-	ATTR("est-sec",		FTALIAS_A_CONN_EST_SEC,		AK_U64),
-	ATTR("est-usec",	FTALIAS_A_CONN_EST_USEC,	AK_U32),
-	ATTR("local-alias",	FTALIAS_A_CONN_LOCAL_ALIAS,	AK_U32),
-	ATTR("listen-port",	FTALIAS_A_CONN_LISTEN_PORT,	AK_U32),
-	ATTR("local-port",	FTALIAS_A_CONN_LOCAL_PORT,	AK_U32),
-	ATTR("local-pid",	FTALIAS_A_CONN_LOCAL_PID,	AK_U32),
-	ATTR("local-queue",	FTALIAS_A_CONN_LOCAL_QUEUE,	AK_U32),
-	ATTR("peer-port",	FTALIAS_A_CONN_PEER_PORT,	AK_U32),
-	ATTR("peer-pid",	FTALIAS_A_CONN_PEER_PID,	AK_U32),
-	ATTR("peer-queue",	FTALIAS_A_CONN_PEER_QUEUE,	AK_U32),
-	ATTR("peer-node",	FTALIAS_A_CONN_PEER_NODE,	AK_U32),
-	ATTR("peer-alias",	FTALIAS_A_CONN_PEER_ALIAS,	AK_U32),
-	ATTR("peer-listen-port", FTALIAS_A_CONN_PEER_LISTEN_PORT, AK_U32),
-	ATTR("peer-name",	FTALIAS_A_CONN_PEER_NAME,	AK_STRING),
-	ATTR("reason",		FTALIAS_A_CONN_REASON,		AK_CONN_REASON),
-	ATTR("new-id",		FTALIAS_A_CONN_NEW_ID,		AK_U32),
-	ATTR("new-seq",		FTALIAS_A_CONN_NEW_SEQ,		AK_U64),
-	ATTR("new-est-sec",	FTALIAS_A_CONN_NEW_EST_SEC,	AK_U64),
-	ATTR("new-est-usec",	FTALIAS_A_CONN_NEW_EST_USEC,	AK_U32),
-	ATTR("new-peer-port",	FTALIAS_A_CONN_NEW_PEER_PORT,	AK_U32),
-	ATTR("new-peer-pid",	FTALIAS_A_CONN_NEW_PEER_PID,	AK_U32),
+	ATTR(FTALIAS_A_CONN_ID,			AK_U32),
+	ATTR(FTALIAS_A_CONN_SEQ,		AK_U64),
+	ATTR(FTALIAS_A_CONN_STATE,		AK_CONN_STATE),
+	ATTR(FTALIAS_A_CONN_EST_SEC,		AK_U64),
+	ATTR(FTALIAS_A_CONN_EST_USEC,		AK_U32),
+	ATTR(FTALIAS_A_CONN_LOCAL_ALIAS,	AK_U32),
+	ATTR(FTALIAS_A_CONN_LISTEN_PORT,	AK_U32),
+	ATTR(FTALIAS_A_CONN_LOCAL_PORT,		AK_U32),
+	ATTR(FTALIAS_A_CONN_LOCAL_PID,		AK_U32),
+	ATTR(FTALIAS_A_CONN_LOCAL_QUEUE,	AK_U32),
+	ATTR(FTALIAS_A_CONN_PEER_PORT,		AK_U32),
+	ATTR(FTALIAS_A_CONN_PEER_PID,		AK_U32),
+	ATTR(FTALIAS_A_CONN_PEER_QUEUE,		AK_U32),
+	ATTR(FTALIAS_A_CONN_PEER_NODE,		AK_U32),
+	ATTR(FTALIAS_A_CONN_PEER_ALIAS,		AK_U32),
+	ATTR(FTALIAS_A_CONN_PEER_LISTEN_PORT,	AK_U32),
+	ATTR(FTALIAS_A_CONN_PEER_NAME,		AK_STRING),
+	ATTR(FTALIAS_A_CONN_REASON,		AK_CONN_REASON),
+	ATTR(FTALIAS_A_CONN_NEW_ID,		AK_U32),
+	ATTR(FTALIAS_A_CONN_NEW_SEQ,		AK_U64),
+	ATTR(FTALIAS_A_CONN_NEW_EST_SEC,	AK_U64),
+	ATTR(FTALIAS_A_CONN_NEW_EST_USEC,	AK_U32),
+	ATTR(FTALIAS_A_CONN_NEW_PEER_PORT,	AK_U32),
+	ATTR(FTALIAS_A_CONN_NEW_PEER_PID,	AK_U32),
 };
 
 #define N_CONN_ATTRS (sizeof(conn_attrs) / sizeof(conn_attrs[0]))
@@ -60,33 +60,6 @@ enum {	/* indexes of conn_attrs[] */
 };
 
 _Static_assert(FTALIAS_A_CONN_MAX < ATTR_SLOTS, "attr_vals too small");
-
-static struct nla_policy conn_policy[FTALIAS_A_CONN_MAX + 1] = {
-	[FTALIAS_A_CONN_ID]			= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_SEQ]			= { .type = NLA_U64 },
-	[FTALIAS_A_CONN_STATE]			= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_EST_SEC]		= { .type = NLA_U64 },
-	[FTALIAS_A_CONN_EST_USEC]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_LOCAL_ALIAS]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_LISTEN_PORT]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_LOCAL_PORT]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_LOCAL_PID]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_LOCAL_QUEUE]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_PEER_PORT]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_PEER_PID]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_PEER_QUEUE]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_PEER_NODE]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_PEER_ALIAS]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_PEER_LISTEN_PORT]	= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_PEER_NAME]		= { .type = NLA_STRING },
-	[FTALIAS_A_CONN_REASON]			= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_NEW_ID]			= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_NEW_SEQ]		= { .type = NLA_U64 },
-	[FTALIAS_A_CONN_NEW_EST_SEC]		= { .type = NLA_U64 },
-	[FTALIAS_A_CONN_NEW_EST_USEC]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_NEW_PEER_PORT]		= { .type = NLA_U32 },
-	[FTALIAS_A_CONN_NEW_PEER_PID]		= { .type = NLA_U32 },
-};
 
 enum { V_SHOW, V_DROP, V_HELP };
 
@@ -123,7 +96,7 @@ static int usage_error(void)
 
 int conn_parse_msg(struct nlmsghdr *nlh, struct attr_vals *v)
 {
-	return ftnl_parse_attrs(nlh, conn_policy, FTALIAS_A_CONN_MAX,
+	return ftnl_parse_attrs(nlh, ctl_conn_policy, FTALIAS_A_CONN_MAX,
 				conn_attrs, N_CONN_ATTRS, v);
 }
 

@@ -42,6 +42,12 @@ struct keyword {
 	int id;		/* equal ids are synonyms, never ambiguous */
 };
 
+/*
+ * The spec's tables (spec-gen.h, make regen): attribute names, policies,
+ * enum names and keywords, operation names.
+ */
+#include "spec-gen.h"
+
 enum {
 	KW_UNKNOWN	= -1,
 	KW_AMBIGUOUS	= -2,
@@ -88,12 +94,16 @@ struct attr_desc {
 	const struct attr_nest *nest;	/* AK_NEST */
 };
 
-/* Table entries: a value, a counter (shown with -s), a nest (with -s). */
-#define ATTR(n, t, k)		{ .name = (n), .type = (t), .kind = (k) }
-#define ATTR_STATS(n, t, k)	{ .name = (n), .type = (t), .kind = (k), \
-				  .stats = true }
-#define ATTR_NEST(n, t, ns)	{ .name = (n), .type = (t), .kind = AK_NEST, \
-				  .stats = true, .nest = (ns) }
+/*
+ * Table entries: a value, a counter (shown with -s), a nest (with -s).
+ * t is the attribute's UAPI constant; its name is the spec's
+ * (CTL_NAME_<t>, spec-gen.h).
+ */
+#define ATTR(t, k)		{ .name = CTL_NAME_##t, .type = (t), .kind = (k) }
+#define ATTR_STATS(t, k)	{ .name = CTL_NAME_##t, .type = (t), \
+				  .kind = (k), .stats = true }
+#define ATTR_NEST(t, ns)	{ .name = CTL_NAME_##t, .type = (t), \
+				  .kind = AK_NEST, .stats = true, .nest = (ns) }
 
 /* > every attribute number used; present is a u32 bitmap */
 #define ATTR_SLOTS 32

@@ -13,32 +13,17 @@
 #include "print.h"
 
 static const struct attr_desc info_attrs[] = {
-	ATTR("version",		FTALIAS_A_FAMILY_INFO_VERSION,		AK_U32),
-	ATTR("af-family",	FTALIAS_A_FAMILY_INFO_AF_FAMILY,	AK_U32),
-	ATTR("aliases",		FTALIAS_A_FAMILY_INFO_ALIASES,		AK_U32),
-	ATTR("max-aliases",	FTALIAS_A_FAMILY_INFO_MAX_ALIASES,	AK_U32),
-	ATTR("cache-max-entries-limit",
-		FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT, AK_U32),
-	ATTR("cache-max-bytes-limit",
-		FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT, AK_U64),
-	ATTR("cache-total-bytes-limit",
-		FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT, AK_U64),
-	ATTR("cache-total-bytes",
-		FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES, AK_U64),
+	ATTR(FTALIAS_A_FAMILY_INFO_VERSION,			AK_U32),
+	ATTR(FTALIAS_A_FAMILY_INFO_AF_FAMILY,			AK_U32),
+	ATTR(FTALIAS_A_FAMILY_INFO_ALIASES,			AK_U32),
+	ATTR(FTALIAS_A_FAMILY_INFO_MAX_ALIASES,			AK_U32),
+	ATTR(FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT,	AK_U32),
+	ATTR(FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT,	AK_U64),
+	ATTR(FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT,	AK_U64),
+	ATTR(FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES,		AK_U64),
 };
 
 #define N_INFO_ATTRS (sizeof(info_attrs) / sizeof(info_attrs[0]))
-
-static struct nla_policy info_policy[FTALIAS_A_FAMILY_INFO_MAX + 1] = {
-	[FTALIAS_A_FAMILY_INFO_VERSION]			= { .type = NLA_U32 },
-	[FTALIAS_A_FAMILY_INFO_AF_FAMILY]		= { .type = NLA_U32 },
-	[FTALIAS_A_FAMILY_INFO_ALIASES]			= { .type = NLA_U32 },
-	[FTALIAS_A_FAMILY_INFO_MAX_ALIASES]		= { .type = NLA_U32 },
-	[FTALIAS_A_FAMILY_INFO_CACHE_MAX_ENTRIES_LIMIT]	= { .type = NLA_U32 },
-	[FTALIAS_A_FAMILY_INFO_CACHE_MAX_BYTES_LIMIT]	= { .type = NLA_U64 },
-	[FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES_LIMIT]	= { .type = NLA_U64 },
-	[FTALIAS_A_FAMILY_INFO_CACHE_TOTAL_BYTES]	= { .type = NLA_U64 },
-};
 
 enum { V_SHOW, V_HELP };
 
@@ -63,7 +48,7 @@ int info_print_reply(struct nlmsghdr *nlh, void *arg)
 	int ret;
 
 	(void)arg;
-	ret = ftnl_parse_attrs(nlh, info_policy, FTALIAS_A_FAMILY_INFO_MAX,
+	ret = ftnl_parse_attrs(nlh, ctl_family_info_policy, FTALIAS_A_FAMILY_INFO_MAX,
 			       info_attrs, N_INFO_ATTRS, &v);
 	if (ret)
 		return ret;

@@ -18,28 +18,19 @@
 
 /* Attribute-set "journal-rec", in spec order: JSON keys. */
 static const struct attr_desc rec_attrs[] = {
-	ATTR("alias-id",	FTALIAS_A_JOURNAL_REC_ALIAS_ID,		AK_U32),
+	ATTR(FTALIAS_A_JOURNAL_REC_ALIAS_ID,	AK_U32),
 	{ .name = "parent", .type = FTALIAS_A_JOURNAL_REC_PARENT,
 	  .kind = AK_NEST, .nest = &id_nest },
 	{ .name = "id", .type = FTALIAS_A_JOURNAL_REC_ID, .kind = AK_NEST,
 	  .nest = &id_nest },
-	ATTR("dest-alias",	FTALIAS_A_JOURNAL_REC_DEST_ALIAS,	AK_U32),
-	ATTR("replied",		FTALIAS_A_JOURNAL_REC_REPLIED,		AK_U8),
-	ATTR("size",		FTALIAS_A_JOURNAL_REC_SIZE,		AK_U32),
+	ATTR(FTALIAS_A_JOURNAL_REC_DEST_ALIAS,	AK_U32),
+	ATTR(FTALIAS_A_JOURNAL_REC_REPLIED,	AK_U8),
+	ATTR(FTALIAS_A_JOURNAL_REC_SIZE,	AK_U32),
 };
 
 #define N_REC_ATTRS (sizeof(rec_attrs) / sizeof(rec_attrs[0]))
 
 _Static_assert(FTALIAS_A_JOURNAL_REC_MAX < ATTR_SLOTS, "attr_vals too small");
-
-static struct nla_policy rec_policy[FTALIAS_A_JOURNAL_REC_MAX + 1] = {
-	[FTALIAS_A_JOURNAL_REC_ALIAS_ID]	= { .type = NLA_U32 },
-	[FTALIAS_A_JOURNAL_REC_PARENT]		= { .type = NLA_NESTED },
-	[FTALIAS_A_JOURNAL_REC_ID]		= { .type = NLA_NESTED },
-	[FTALIAS_A_JOURNAL_REC_DEST_ALIAS]	= { .type = NLA_U32 },
-	[FTALIAS_A_JOURNAL_REC_REPLIED]		= { .type = NLA_U8 },
-	[FTALIAS_A_JOURNAL_REC_SIZE]		= { .type = NLA_U32 },
-};
 
 enum { V_SHOW, V_HELP };
 
@@ -66,7 +57,7 @@ static int usage_error(void)
 
 int journal_parse_msg(struct nlmsghdr *nlh, struct attr_vals *v)
 {
-	return ftnl_parse_attrs(nlh, rec_policy, FTALIAS_A_JOURNAL_REC_MAX,
+	return ftnl_parse_attrs(nlh, ctl_journal_rec_policy, FTALIAS_A_JOURNAL_REC_MAX,
 				rec_attrs, N_REC_ATTRS, v);
 }
 

@@ -21,17 +21,17 @@
 
 /* Attribute-set "member", in spec order: JSON keys and text order. */
 static const struct attr_desc member_attrs[] = {
-	ATTR("alias-id",		FTALIAS_A_MEMBER_ALIAS_ID,	AK_U32),
-	ATTR("port",			FTALIAS_A_MEMBER_PORT,		AK_U32),
-	ATTR("pid",			FTALIAS_A_MEMBER_PID,		AK_U32),
-	ATTR("priority",		FTALIAS_A_MEMBER_PRIORITY,	AK_U32),
-	ATTR("role",			FTALIAS_A_MEMBER_ROLE,		AK_ROLE),
-	ATTR("state",			FTALIAS_A_MEMBER_STATE,		AK_STATE),
-	ATTR("queue-len",		FTALIAS_A_MEMBER_QUEUE_LEN,	AK_U32),
-	ATTR("incarnation",		FTALIAS_A_MEMBER_INCARNATION,	AK_U32),
-	ATTR_STATS("delivered",		FTALIAS_A_MEMBER_DELIVERED,	AK_U64),
-	ATTR_STATS("redelivered",	FTALIAS_A_MEMBER_REDELIVERED,	AK_U64),
-	ATTR_STATS("replies",		FTALIAS_A_MEMBER_REPLIES,	AK_U64),
+	ATTR(FTALIAS_A_MEMBER_ALIAS_ID,			AK_U32),
+	ATTR(FTALIAS_A_MEMBER_PORT,			AK_U32),
+	ATTR(FTALIAS_A_MEMBER_PID,			AK_U32),
+	ATTR(FTALIAS_A_MEMBER_PRIORITY,			AK_U32),
+	ATTR(FTALIAS_A_MEMBER_ROLE,			AK_ROLE),
+	ATTR(FTALIAS_A_MEMBER_STATE,			AK_STATE),
+	ATTR(FTALIAS_A_MEMBER_QUEUE_LEN,		AK_U32),
+	ATTR(FTALIAS_A_MEMBER_INCARNATION,		AK_U32),
+	ATTR_STATS(FTALIAS_A_MEMBER_DELIVERED,		AK_U64),
+	ATTR_STATS(FTALIAS_A_MEMBER_REDELIVERED,	AK_U64),
+	ATTR_STATS(FTALIAS_A_MEMBER_REPLIES,		AK_U64),
 };
 
 #define N_MEMBER_ATTRS (sizeof(member_attrs) / sizeof(member_attrs[0]))
@@ -41,20 +41,6 @@ enum {	/* indexes of member_attrs[] */
 };
 
 _Static_assert(FTALIAS_A_MEMBER_MAX < ATTR_SLOTS, "attr_vals too small");
-
-static struct nla_policy member_policy[FTALIAS_A_MEMBER_MAX + 1] = {
-	[FTALIAS_A_MEMBER_ALIAS_ID]	= { .type = NLA_U32 },
-	[FTALIAS_A_MEMBER_PORT]		= { .type = NLA_U32 },
-	[FTALIAS_A_MEMBER_PID]		= { .type = NLA_U32 },
-	[FTALIAS_A_MEMBER_PRIORITY]	= { .type = NLA_U32 },
-	[FTALIAS_A_MEMBER_ROLE]		= { .type = NLA_U32 },
-	[FTALIAS_A_MEMBER_STATE]	= { .type = NLA_U32 },
-	[FTALIAS_A_MEMBER_QUEUE_LEN]	= { .type = NLA_U32 },
-	[FTALIAS_A_MEMBER_INCARNATION]	= { .type = NLA_U32 },
-	[FTALIAS_A_MEMBER_DELIVERED]	= { .type = NLA_U64 },
-	[FTALIAS_A_MEMBER_REDELIVERED]	= { .type = NLA_U64 },
-	[FTALIAS_A_MEMBER_REPLIES]	= { .type = NLA_U64 },
-};
 
 enum { V_SHOW, V_SET_ACTIVE, V_SET_PRIORITY, V_DRAIN, V_UNDRAIN, V_HELP };
 
@@ -89,7 +75,7 @@ static int usage_error(void)
 
 int member_parse_msg(struct nlmsghdr *nlh, struct attr_vals *v)
 {
-	return ftnl_parse_attrs(nlh, member_policy, FTALIAS_A_MEMBER_MAX,
+	return ftnl_parse_attrs(nlh, ctl_member_policy, FTALIAS_A_MEMBER_MAX,
 				member_attrs, N_MEMBER_ATTRS, v);
 }
 

@@ -20,19 +20,17 @@
 #include "nl.h"
 #include "print.h"
 
-enum ntf_set { NTF_ALIAS = 1, NTF_MEMBER, NTF_CONN };
+enum ntf_set { NTF_NONE, NTF_ALIAS, NTF_MEMBER, NTF_CONN };
 
-static const struct ntf {
-	const char *name;
-	enum ntf_set set;	/* attribute set; 0: not a notification */
-} ntfs[] = {
-	[FTALIAS_CMD_ALIAS_ADD_NTF]	= { "alias-add-ntf",	 NTF_ALIAS },
-	[FTALIAS_CMD_ALIAS_CHANGE_NTF]	= { "alias-change-ntf",	 NTF_ALIAS },
-	[FTALIAS_CMD_ALIAS_DEL_NTF]	= { "alias-del-ntf",	 NTF_ALIAS },
-	[FTALIAS_CMD_MEMBER_JOIN_NTF]	= { "member-join-ntf",	 NTF_MEMBER },
-	[FTALIAS_CMD_MEMBER_LEAVE_NTF]	= { "member-leave-ntf",	 NTF_MEMBER },
-	[FTALIAS_CMD_MEMBER_CHANGE_NTF]	= { "member-change-ntf", NTF_MEMBER },
-	[FTALIAS_CMD_CONN_DROP_NTF]	= { "conn-drop-ntf",	 NTF_CONN },
+/* The attribute set of each notification (its name: ctl_op_names[]). */
+static const enum ntf_set ntf_sets[] = {
+	[FTALIAS_CMD_ALIAS_ADD_NTF]	= NTF_ALIAS,
+	[FTALIAS_CMD_ALIAS_CHANGE_NTF]	= NTF_ALIAS,
+	[FTALIAS_CMD_ALIAS_DEL_NTF]	= NTF_ALIAS,
+	[FTALIAS_CMD_MEMBER_JOIN_NTF]	= NTF_MEMBER,
+	[FTALIAS_CMD_MEMBER_LEAVE_NTF]	= NTF_MEMBER,
+	[FTALIAS_CMD_MEMBER_CHANGE_NTF]	= NTF_MEMBER,
+	[FTALIAS_CMD_CONN_DROP_NTF]	= NTF_CONN,
 };
 
 enum { V_HELP };
@@ -52,18 +50,18 @@ int monitor_event(struct nlmsghdr *nlh, void *arg)
 {
 	struct genlmsghdr *ghdr = nlmsg_data(nlh);
 	struct attr_vals v = { 0 };
-	const struct ntf *ntf;
+	enum ntf_set set;
 	int ret;
 
 	(void)arg;
 	if (!genlmsg_valid_hdr(nlh, 0))
 		return 0;
-	if (ghdr->cmd >= sizeof(ntfs) / sizeof(ntfs[0]))
+	if (ghdr->cmd >= sizeof(ntf_sets) / sizeof(ntf_sets[0]))
 		return 0;
-	ntf = &ntfs[ghdr->cmd];
-	if (!ntf->set)
+	set = ntf_sets[ghdr->cmd];
+	if (set == NTF_NONE)
 		return 0;	/* not a notification we know */
-	switch (ntf->set) {
+	switch (set) {
 	case NTF_ALIAS:
 		ret = alias_parse_msg(nlh, &v);
 		break;
@@ -80,11 +78,11 @@ int monitor_event(struct nlmsghdr *nlh, void *arg)
 	}
 
 	open_json_object(NULL);
-	print_string(PRINT_ANY, "name", "%s ", ntf->name);
+	print_string(PRINT_ANY, "name", "%s ", ctl_op_names[ghdr->cmd]);
 	open_json_object("msg");
-	if (ntf->set == NTF_ALIAS)
+	if (set == NTF_ALIAS)
 		alias_print_attrs(&v, " ");	/* one line per event */
-	else if (ntf->set == NTF_MEMBER)
+	else if (set == NTF_MEMBER)
 		member_print_attrs(&v);
 	else
 		conn_print_ntf(&v);

@@ -88,57 +88,6 @@ int parse_unsigned(const char *s, int base, uint64_t max, uint64_t *val)
 	return 0;
 }
 
-static const char *const policy_names[] = {
-	[FTALIAS_PROMOTION_POLICY_AUTO]		= "auto",
-	[FTALIAS_PROMOTION_POLICY_MANUAL]	= "manual",
-};
-
-static const struct keyword policy_kw[] = {
-	{ "auto",	FTALIAS_PROMOTION_POLICY_AUTO },
-	{ "manual",	FTALIAS_PROMOTION_POLICY_MANUAL },
-	{ NULL, 0 }
-};
-
-static const char *const role_names[] = {
-	[FTALIAS_MEMBER_ROLE_REPLICA]	= "replica",
-	[FTALIAS_MEMBER_ROLE_STANDBY]	= "standby",
-};
-
-static const struct keyword role_kw[] = {
-	{ "replica",	FTALIAS_MEMBER_ROLE_REPLICA },
-	{ "standby",	FTALIAS_MEMBER_ROLE_STANDBY },
-	{ NULL, 0 }
-};
-
-static const char *const state_names[] = {
-	[FTALIAS_MEMBER_STATE_ACTIVE]	= "active",
-	[FTALIAS_MEMBER_STATE_BACKUP]	= "backup",
-	[FTALIAS_MEMBER_STATE_DRAINING]	= "draining",
-};
-
-static const struct keyword state_kw[] = {
-	{ "active",	FTALIAS_MEMBER_STATE_ACTIVE },
-	{ "backup",	FTALIAS_MEMBER_STATE_BACKUP },
-	{ "draining",	FTALIAS_MEMBER_STATE_DRAINING },
-	{ NULL, 0 }
-};
-
-static const char *const cache_state_names[] = {
-	[FTALIAS_CACHE_STATE_IN_PROGRESS]	= "in-progress",
-	[FTALIAS_CACHE_STATE_AUTO_REPLY]	= "auto-reply",
-	[FTALIAS_CACHE_STATE_HANDLER]		= "handler",
-};
-
-static const char *const conn_state_names[] = {
-	[FTALIAS_CONN_STATE_PENDING]		= "pending",
-	[FTALIAS_CONN_STATE_ESTABLISHED]	= "established",
-};
-
-static const char *const conn_reason_names[] = {
-	[FTALIAS_CONN_DROP_REASON_STALE]	= "stale",
-	[FTALIAS_CONN_DROP_REASON_ADMIN]	= "admin",
-};
-
 static const struct keyword onoff_kw[] = {
 	{ "on",		1 },
 	{ "off",	0 },
@@ -150,32 +99,32 @@ static const struct keyword onoff_kw[] = {
 
 const char *policy_name(uint64_t policy)
 {
-	return ENUM_NAME(policy_names, policy);
+	return ENUM_NAME(ctl_promotion_policy_names, policy);
 }
 
 const char *role_name(uint64_t role)
 {
-	return ENUM_NAME(role_names, role);
+	return ENUM_NAME(ctl_member_role_names, role);
 }
 
 const char *state_name(uint64_t state)
 {
-	return ENUM_NAME(state_names, state);
+	return ENUM_NAME(ctl_member_state_names, state);
 }
 
 const char *cache_state_name(uint64_t state)
 {
-	return ENUM_NAME(cache_state_names, state);
+	return ENUM_NAME(ctl_cache_state_names, state);
 }
 
 const char *conn_state_name(uint64_t state)
 {
-	return ENUM_NAME(conn_state_names, state);
+	return ENUM_NAME(ctl_conn_state_names, state);
 }
 
 const char *conn_reason_name(uint64_t reason)
 {
-	return ENUM_NAME(conn_reason_names, reason);
+	return ENUM_NAME(ctl_conn_drop_reason_names, reason);
 }
 
 void attr_vals_free(struct attr_vals *v)
@@ -241,15 +190,15 @@ int attr_parse_arg(const struct attr_desc *d, const char *arg,
 				     d->name, arg);
 		break;
 	case AK_POLICY:
-		if (parse_enum(d, arg, policy_kw, &num))
+		if (parse_enum(d, arg, ctl_promotion_policy_kw, &num))
 			return -1;
 		break;
 	case AK_ROLE:
-		if (parse_enum(d, arg, role_kw, &num))
+		if (parse_enum(d, arg, ctl_member_role_kw, &num))
 			return -1;
 		break;
 	case AK_STATE:
-		if (parse_enum(d, arg, state_kw, &num))
+		if (parse_enum(d, arg, ctl_member_state_kw, &num))
 			return -1;
 		break;
 	case AK_ONOFF:
