@@ -28,6 +28,7 @@
 #   make bench           tools/bench/ftalias_bench in a 6.12 guest
 #                        [BENCH_ARGS='--duration 2000 --only ftalias,unix']
 #                        [BENCH_KERNEL=6.1]
+#   make bench-profile   where the CPU of a pinned round trip goes (perf)
 #   make fresh-test      make demo and make check in a fresh Debian 12 root
 #                        [FRESH_ROOT=/var/tmp/ftalias-fresh FRESH_TESTS=nl_api FRESH_CI=1]
 #   make clean
@@ -124,9 +125,11 @@ MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -typ
 
 .PHONY: all module tools tools-check selftests progs deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
-	module-install tools-install dkms-install dkms-uninstall demo bench clean \
+	module-install tools-install dkms-install dkms-uninstall demo bench \
+	bench-profile clean \
 	install-check fresh-test coverage gcov-kernel module-gcov \
-	_vm _check _lint _regen _demo _bench _debug-kernel _coverage _gcov-kernel
+	_vm _check _lint _regen _demo _bench _bench-profile _debug-kernel \
+	_coverage _gcov-kernel
 
 all: module tools selftests progs
 
@@ -260,17 +263,23 @@ _demo: tools selftests
 
 # Round trip, throughput and failover time of ftalias next to AF_UNIX, UDP
 # and TIPC, in one guest, and the issue-18 targets; it reports, it never
-# fails on a figure.
+# fails on a figure.  bench-profile: where the CPU of a pinned round trip
+# goes (perf record in the guest), ftalias next to AF_UNIX.
 BENCH_ARGS ?=
 BENCH_KERNEL ?= 6.12
 
-bench:
+bench bench-profile:
 	$(with-deps)
 
 _bench:
 	$(Q)$(MAKE) --no-print-directory -C tools/bench KSRC=$(KSRC)
 	@$(MAKE) --no-print-directory _vm KERNEL=$(BENCH_KERNEL) \
 		CMD='tools/bench/ftalias_bench $(BENCH_ARGS)'
+
+_bench-profile:
+	$(Q)$(MAKE) --no-print-directory -C tools/bench KSRC=$(KSRC)
+	@$(MAKE) --no-print-directory _vm KERNEL=$(BENCH_KERNEL) \
+		CMD='tools/bench/ftalias_bench --only profile $(BENCH_ARGS)'
 
 # The README's two commands in a minimal Debian 12 root (debootstrap), as
 # on a machine with nothing installed; not part of make check (an hour).
