@@ -28,6 +28,8 @@
 #   make demo            tools/demo/demo.sh in a 6.12 guest
 #   make bench           tools/bench/ftalias_bench in a 6.12 guest
 #                        [BENCH_ARGS='--duration 2000 --only ftalias,unix']
+#                        [BENCH_KERNEL=6.1]
+#   make bench-profile   where the CPU of a pinned round trip goes (perf)
 #   make fresh-test      make demo and make check in a fresh Debian 12 root
 #                        [FRESH_ROOT=/var/tmp/ftalias-fresh FRESH_TESTS=nl_api FRESH_CI=1]
 #   make clean
@@ -124,9 +126,11 @@ MOD_SRCS = Kbuild $(wildcard kmod/Kbuild) $(KMOD_SRCS) $(shell find include -typ
 
 .PHONY: all module tools tools-check selftests progs deps debug-kernel modules-all \
 	$(addprefix module-,$(ALL_KERNELS)) vm check lint regen install \
-	module-install tools-install dkms-install dkms-uninstall demo bench bench-ab clean \
+	module-install tools-install dkms-install dkms-uninstall demo bench \
+	bench-profile bench-ab clean \
 	install-check fresh-test coverage gcov-kernel module-gcov \
-	_vm _check _lint _regen _demo _bench _bench-ab _debug-kernel _coverage _gcov-kernel
+	_vm _check _lint _regen _demo _bench _bench-profile _bench-ab \
+	_debug-kernel _coverage _gcov-kernel
 
 all: module tools selftests progs
 
@@ -259,23 +263,31 @@ _demo: tools selftests
 	@$(MAKE) --no-print-directory _vm KERNEL=6.12 CMD=tools/demo/demo.sh
 
 # Round trip, throughput and failover time of ftalias next to AF_UNIX, UDP
-# and TIPC, in one guest; it reports, it never fails on a figure.
+# and TIPC, in one guest, and the issue-18 targets; it reports, it never
+# fails on a figure.  bench-profile: where the CPU of a pinned round trip
+# goes (perf record in the guest), ftalias next to AF_UNIX.
 BENCH_ARGS ?=
+BENCH_KERNEL ?= 6.12
 
-bench:
+bench bench-profile:
 	$(with-deps)
 
 _bench:
 	$(Q)$(MAKE) --no-print-directory -C tools/bench KSRC=$(KSRC)
-	@$(MAKE) --no-print-directory _vm KERNEL=6.12 \
+	@$(MAKE) --no-print-directory _vm KERNEL=$(BENCH_KERNEL) \
 		CMD='tools/bench/ftalias_bench $(BENCH_ARGS)'
+
+_bench-profile:
+	$(Q)$(MAKE) --no-print-directory -C tools/bench KSRC=$(KSRC)
+	@$(MAKE) --no-print-directory _vm KERNEL=$(BENCH_KERNEL) \
+		CMD='tools/bench/ftalias_bench --only profile $(BENCH_ARGS)'
 
 # Two builds of the module side by side in one guest: the module of git
 # revision BASE (built in .build/ab-base) against the tree's, each loaded in
 # turn, AB_RUNS runs each (tools/bench/ab.sh).  AB_KERNEL: 6.12 or 6.1.
 BASE ?=
 AB_RUNS ?= 3
-AB_KERNEL ?= 6.12
+AB_KERNEL ?= $(BENCH_KERNEL)
 
 bench-ab:
 	$(with-deps)

@@ -20,12 +20,15 @@
 set -euo pipefail
 
 cache=$(realpath -m "${FTALIAS_CACHE:-/var/cache/ftalias}")
+# linux-perf: perf record in the guests (they see the host root) for
+# make bench-profile.
 pkgs=(
 	build-essential git perl gzip bc cpio kmod procps pkg-config iproute2
 	xz-utils zstd qemu-system-x86 busybox-static linux-source-6.12
 	flex bison libelf-dev libssl-dev dwarves sparse
 	libnl-3-dev libnl-genl-3-dev libcap-dev
 	python3 python3-yaml python3-jsonschema python3-docutils
+	linux-perf
 )
 # Test kernel series and the headers metapackage naming its release.
 series=(6.1:linux-headers-amd64 6.12:linux-headers-6.12-amd64)
