@@ -30,6 +30,8 @@
 #                        [BENCH_ARGS='--duration 2000 --only ftalias,unix']
 #                        [BENCH_KERNEL=6.1]
 #   make bench-profile   where the CPU of a pinned round trip goes (perf)
+#   make bench-ab BASE=rev  the module of rev and the tree's side by side
+#                        [AB_RUNS=3 AB_KERNEL=6.1 BENCH_ARGS=...]
 #   make fresh-test      make demo and make check in a fresh Debian 12 root
 #                        [FRESH_ROOT=/var/tmp/ftalias-fresh FRESH_TESTS=nl_api FRESH_CI=1]
 #   make clean
