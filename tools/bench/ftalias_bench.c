@@ -3158,7 +3158,7 @@ enum {
 	PROF_TOP = 12,			/* symbols listed per profile */
 	PROF_SYM = 64,
 	PROF_ACK_MS = 60000,		/* perf's answer to a command */
-	PROF_START_MS = 300000,		/* its start under TCG: a minute or more */
+	PROF_START_MS = 900000,		/* its start under TCG: minutes when busy */
 };
 
 enum {
