@@ -3190,7 +3190,7 @@ static const struct {
 			"cpuacct", "account_", "vtime", "vruntime",
 			"__calc_delta", "set_task_cpu", "activate_task",
 			"mm_cid", "rseq", "__cgroup_account", "cgroup_rstat",
-			NULL } },
+			"sock_def_readable", "sock_def_write_space", NULL } },
 	[PC_SYSCALL] = { "syscall entry/exit, socket layer",
 		(const char *const[]){ "entry_SYSCALL", "syscall",
 			"exit_to_user", "__x64_sys", "__sys_", "___sys_",
