@@ -992,6 +992,41 @@ void ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
 	ftalias_alias_unlock(alias);
 }
 
+/*
+ * Take the pending request @id of requester table @reqs for a reply from a
+ * member of @alias: it leaves the table and @alias in one hold of the
+ * alias's lock, as with every other taker, so that nothing delivers it
+ * again once it is answered.  Its pending state's reference becomes the
+ * caller's.
+ */
+static int __ftalias_req_take(struct ftalias_alias *alias,
+			      struct ftalias_reqs *reqs,
+			      const struct ftalias_id *id,
+			      struct ftalias_req **reqp)
+{
+	struct ftalias_req *req;
+	int err = 0;
+
+	lockdep_assert_held(&alias->lock);
+
+	xa_lock(&reqs->xa);
+	req = xa_load(&reqs->xa, (unsigned long)id->xid);
+	if (!req || memcmp(&req->id, id, sizeof(*id)))
+		err = -ENOENT;
+	else if (req->dst != alias)
+		err = -EPERM;
+	else
+		__xa_erase(&reqs->xa, (unsigned long)id->xid);
+	xa_unlock(&reqs->xa);
+	if (err)
+		return err;
+	__ftalias_req_unlink(alias, req);
+	__ftalias_rc_replied(alias, id);
+	alias->stats.replies++;
+	*reqp = req;
+	return 0;
+}
+
 /**
  * ftalias_send_reply() - answer a request
  * @fsk: the replying socket, a member of the alias the request was sent to
@@ -1009,7 +1044,8 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 		       struct sk_buff *skb)
 {
 	struct ftalias_net *fn = ftalias_net(sock_net(&fsk->sk));
-	struct ftalias_alias *alias;
+	struct ftalias_alias *alias = fsk->alias;
+	struct ftalias_sock *to = NULL;
 	struct ftalias_skb_cb *cb;
 	struct ftalias_reqs *reqs;
 	struct ftalias_req *req;
@@ -1019,50 +1055,31 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 	if (id->node)
 		goto out;
 	/* Only members answer requests; a dead alias has none pending. */
-	if (!fsk->alias) {
+	if (!alias) {
 		err = -EPERM;
 		goto out;
 	}
-	reqs = ftalias_reqs_of(fn, id);
+	/*
+	 * A requester that is a socket is looked up once: the reply goes
+	 * to the socket whose table held the request (released meanwhile,
+	 * ftalias_queue() drops it), never to a later socket on its port.
+	 * @reqs, found under RCU, stays valid for the take.
+	 */
+	if (id->alias) {
+		reqs = ftalias_reqs_of(fn, id);
+	} else {
+		to = xa_load(&fn->ports, id->port);
+		reqs = to ? &to->reqs : NULL;
+	}
 	if (!reqs)
 		goto out;
-
-	xa_lock(&reqs->xa);
-	req = xa_load(&reqs->xa, (unsigned long)id->xid);
-	if (!req || memcmp(&req->id, id, sizeof(*id))) {
-		err = -ENOENT;
-	} else if (req->dst != fsk->alias) {
-		err = -EPERM;
-	} else {
-		err = 0;
-		refcount_inc(&req->ref);
-	}
-	xa_unlock(&reqs->xa);
+	spin_lock(&alias->lock);
+	err = __ftalias_req_take(alias, reqs, id, &req);
+	if (!err)
+		fsk->stats.replies++;
+	ftalias_alias_unlock(alias);
 	if (err)
 		goto out;
-
-	/*
-	 * The request is taken from its requester's table and from its
-	 * alias in one go, under the alias's lock, as every other taker
-	 * does: a flush of the held requests or a release of a waiting one
-	 * in between would deliver it again although it is answered.
-	 * @reqs, found under RCU, stays valid for the steal.
-	 */
-	alias = req->dst;
-	spin_lock(&alias->lock);
-	if (!__ftalias_req_steal(alias, req)) {
-		spin_unlock(&alias->lock);
-		ftalias_req_put(req);
-		err = -ENOENT;
-		goto out;
-	}
-	__ftalias_req_unlink(alias, req);
-	__ftalias_rc_replied(alias, id);
-	alias->stats.replies++;
-	fsk->stats.replies++;
-	ftalias_alias_unlock(alias);
-	/* The reference of the pending state is the reply's now. */
-	ftalias_req_put(req);
 
 	/*
 	 * The reply carries the request, whose copy stays charged to the
@@ -1078,7 +1095,12 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 	cb->src_port = fsk->port;
 	cb->src_alias = alias->id;
 	ftalias_skb_adopt(skb);
-	ftalias_route(fn, skb);
+	if (to) {
+		trace_ftalias_reply_routed(skb, NULL, to);
+		ftalias_queue(to, skb);
+	} else {
+		ftalias_route(fn, skb);
+	}
 	skb = NULL;
 out:
 	rcu_read_unlock();
