@@ -14,6 +14,7 @@
 #include <linux/lockdep.h>
 #include <linux/minmax.h>
 #include <linux/rcupdate.h>
+#include <linux/seqlock.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -94,6 +95,7 @@ struct ftalias_alias *ftalias_alias_new(struct net *net, const char *name,
 	alias->cfg = *cfg;
 	refcount_set(&alias->ref, 1);
 	spin_lock_init(&alias->lock);
+	seqcount_spinlock_init(&alias->cfg_seq, &alias->lock);
 	INIT_LIST_HEAD(&alias->members);
 	INIT_LIST_HEAD(&alias->pending);
 	skb_queue_head_init(&alias->held_replies);
@@ -136,21 +138,42 @@ struct ftalias_alias *ftalias_alias_get(struct ftalias_net *fn, u32 id)
  */
 bool ftalias_alias_may(struct ftalias_alias *alias, struct net *net, u16 bit)
 {
+	unsigned int seq;
 	kuid_t uid;
 	kgid_t gid;
 	u16 mode;
 
-	spin_lock(&alias->lock);
-	uid = alias->cfg.uid;
-	gid = alias->cfg.gid;
-	mode = alias->cfg.mode;
-	spin_unlock(&alias->lock);
+	/* Lockless: a send takes the alias's lock once, to queue. */
+	do {
+		seq = read_seqcount_begin(&alias->cfg_seq);
+		uid = alias->cfg.uid;
+		gid = alias->cfg.gid;
+		mode = alias->cfg.mode;
+	} while (read_seqcount_retry(&alias->cfg_seq, seq));
 
 	if (uid_eq(current_fsuid(), uid))
 		mode >>= 6;
 	else if (in_group_p(gid))
 		mode >>= 3;
 	return (mode & bit) || ns_capable(net->user_ns, CAP_NET_ADMIN);
+}
+
+/**
+ * __ftalias_alias_cfg_store() - replace the configuration of an alias
+ * @alias: the alias, locked (and the table's lock held, once in the table)
+ * @cfg: the new configuration
+ *
+ * Inside @cfg_seq, for the lockless readers of the access mode
+ * (ftalias_alias_may()).
+ */
+void __ftalias_alias_cfg_store(struct ftalias_alias *alias,
+			       const struct ftalias_alias_cfg *cfg)
+{
+	lockdep_assert_held(&alias->lock);
+
+	write_seqcount_begin(&alias->cfg_seq);
+	alias->cfg = *cfg;
+	write_seqcount_end(&alias->cfg_seq);
 }
 
 static void ftalias_alias_free_rcu(struct rcu_head *rcu)

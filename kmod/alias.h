@@ -5,6 +5,7 @@
 #include <linux/build_bug.h>
 #include <linux/ktime.h>
 #include <linux/refcount.h>
+#include <linux/seqlock.h>
 #include <linux/skbuff.h>
 #include <linux/workqueue.h>
 #include <linux/uidgid.h>
@@ -39,8 +40,10 @@ static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
 
 /*
  * An alias.  The table fields (@name_node, @id, @name) are described in
- * ftalias.h.  @cfg is written under the table's lock and @lock; the data
- * path reads it under @lock.
+ * ftalias.h.  @cfg is written under the table's lock and @lock, inside
+ * @cfg_seq (__ftalias_alias_cfg_store()); the data path reads it under
+ * @lock, but for the access mode (uid, gid, mode), which
+ * ftalias_alias_may() reads without locks under @cfg_seq.
  *
  * The data-path state is protected by @lock, a spinlock taken in process
  * context only (sendmsg, recvmsg's reply, release, netlink, @work):
@@ -75,6 +78,7 @@ struct ftalias_alias {
 	struct rcu_head rcu;
 
 	spinlock_t lock;		/* the data-path state below */
+	seqcount_spinlock_t cfg_seq;	/* @cfg's writes, under @lock */
 	bool dead;
 	struct list_head members;
 	u32 nr_members;
@@ -107,6 +111,8 @@ struct ftalias_alias *ftalias_alias_new(struct net *net, const char *name,
 struct ftalias_alias *ftalias_alias_get(struct ftalias_net *fn, u32 id);
 bool ftalias_alias_may(struct ftalias_alias *alias, struct net *net, u16 bit);
 void ftalias_alias_put(struct ftalias_alias *alias);
+void __ftalias_alias_cfg_store(struct ftalias_alias *alias,
+			       const struct ftalias_alias_cfg *cfg);
 
 struct ftalias_alias *__ftalias_alias_by_id(struct ftalias_net *fn, u32 id);
 

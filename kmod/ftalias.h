@@ -17,7 +17,9 @@
  *     caches, walked by the shrinker.
  *  4. struct ftalias_alias.lock (spinlock): the alias's data-path state:
  *     members and the active member, pending and held requests, held
- *     replies, the replay cache (alias.h, replay.h).  Two alias locks are
+ *     replies, the replay cache (alias.h, replay.h); its @cfg_seq
+ *     (seqcount_spinlock_t) is written under it only, and read without
+ *     locks by the permission check.  Two alias locks are
  *     never nested: answers the replay cache makes for a requester that
  *     is another alias are routed after the lock is let go
  *     (ftalias_alias_unlock(), request.c).

@@ -458,7 +458,7 @@ void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
 	lockdep_assert_held(&fn->lock);
 
 	spin_lock(&alias->lock);
-	alias->cfg = *cfg;
+	__ftalias_alias_cfg_store(alias, cfg);
 	if (!alias->active && ftalias_policy_auto(alias)) {
 		next = __ftalias_best(alias, NULL);
 		__ftalias_set_active(alias, next);
