@@ -413,6 +413,39 @@ struct sk_buff *ftalias_alloc_skb(struct sock *sk, struct msghdr *msg,
 	return skb;
 }
 
+/*
+ * A request of @len bytes from @msg, charged to @sk as ftalias_alloc_skb()
+ * does, but allocated with its clone (alloc_skb_fclone()) when it is
+ * linear and the send buffer has room: the request is kept by its
+ * requester and a clone of it delivered, so the clone then costs no
+ * allocation.  Otherwise (no room: a wait; large: page fragments)
+ * ftalias_alloc_skb().
+ */
+struct sk_buff *ftalias_alloc_request_skb(struct sock *sk,
+					  struct msghdr *msg, size_t len,
+					  int *err)
+{
+	struct sk_buff *skb;
+
+	if (len > SKB_MAX_ALLOC || READ_ONCE(sk->sk_err) ||
+	    READ_ONCE(sk->sk_shutdown) & SEND_SHUTDOWN ||
+	    sk_wmem_alloc_get(sk) >= READ_ONCE(sk->sk_sndbuf))
+		return ftalias_alloc_skb(sk, msg, len, false, err);
+	skb = alloc_skb_fclone(len, sk->sk_allocation);
+	if (!skb) {
+		*err = -ENOBUFS;
+		return NULL;
+	}
+	skb_set_owner_w(skb, sk);
+	skb_put(skb, len);
+	*err = skb_copy_datagram_from_iter(skb, 0, &msg->msg_iter, len);
+	if (*err) {
+		kfree_skb(skb);
+		return NULL;
+	}
+	return skb;
+}
+
 struct ftalias_sock *ftalias_port_get(struct ftalias_net *fn, u32 port)
 {
 	struct ftalias_sock *fsk;

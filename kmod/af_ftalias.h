@@ -26,6 +26,9 @@ int ftalias_release(struct socket *sock);
 int ftalias_getname(struct socket *sock, struct sockaddr *uaddr, int peer);
 struct sk_buff *ftalias_alloc_skb(struct sock *sk, struct msghdr *msg,
 				  size_t len, bool reply, int *err);
+struct sk_buff *ftalias_alloc_request_skb(struct sock *sk,
+					  struct msghdr *msg, size_t len,
+					  int *err);
 
 void ftalias_sk_destruct(struct sock *sk);
 void ftalias_ports_init(struct ftalias_net *fn);

@@ -408,7 +408,7 @@ static int ftalias_sendmsg_alias(struct ftalias_sock *fsk, struct msghdr *msg,
 	err = ftalias_id_out_clear(args);
 	if (err)
 		goto out_put;
-	skb = ftalias_alloc_skb(&fsk->sk, msg, len, false, &err);
+	skb = ftalias_alloc_request_skb(&fsk->sk, msg, len, &err);
 	if (!skb)
 		goto out_put;
 	timeo = sock_sndtimeo(&fsk->sk, msg->msg_flags & MSG_DONTWAIT);
