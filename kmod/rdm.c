@@ -116,11 +116,11 @@ static int ftalias_record_only(struct ftalias_sock *fsk, struct msghdr *msg,
 		    rec->type == FTALIAS_RECORD_DISCARD))
 		return -EINVAL;
 	if (len) {
-		data = kmalloc(len, GFP_KERNEL_ACCOUNT);
+		data = ftalias_rc_data_alloc(len);
 		if (!data)
 			return -ENOMEM;
 		if (!copy_from_iter_full(data, len, &msg->msg_iter)) {
-			kfree(data);
+			ftalias_rc_data_free(data, len);
 			return -EFAULT;
 		}
 	}
@@ -150,7 +150,7 @@ static int ftalias_reply_record(struct ftalias_sock *fsk,
 	if (!id->alias || !fsk->alias)
 		return ftalias_send_reply(fsk, id, skb);
 	if (skb->len) {
-		data = kmalloc(skb->len, GFP_KERNEL_ACCOUNT);
+		data = ftalias_rc_data_alloc(skb->len);
 		if (!data) {
 			kfree_skb(skb);
 			return -ENOMEM;

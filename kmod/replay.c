@@ -91,20 +91,39 @@ struct ftalias_rc_prog {
 	u32 journal_bytes;
 };
 
+/*
+ * An entry and its answer are one allocation, from the size class of
+ * their bytes (ftalias_rc_caches[]): the answer (auto-reply, handler) of
+ * up to FTALIAS_RC_INLINE_MAX bytes is @data, a longer one is kmalloc()ed
+ * (@ext), which costs no more than its rounding.  An answer never changes
+ * in place: recording it (again) puts a new entry in the old one's place
+ * (__ftalias_rc_replace()), so the caller allocates it with the answer's
+ * bytes before the lock (ftalias_rc_data_alloc()).
+ */
 struct ftalias_rc_entry {
 	struct rhash_head node;		/* in rc->ht */
 	struct ftalias_id id;
 	struct list_head lru;		/* rc->done or rc->in_progress */
 	struct list_head cnode;		/* client->entries, or empty */
-	union {
-		void *data;		/* auto-reply, handler: @len bytes */
-		struct ftalias_rc_prog *prog;	/* in progress */
-	};
 	u64 seq;			/* rc->seq when recorded */
 	u32 stamp;			/* ms of the clock, when recorded */
 	u32 len : 24;			/* up to FTALIAS_MSG_MAX */
 	u32 state : 8;			/* enum ftalias_rc_state */
+	union {
+		struct ftalias_rc_prog *prog;	/* in progress */
+		void *ext;		/* an answer beyond the inline bytes */
+		DECLARE_FLEX_ARRAY(u8, data);	/* the answer's bytes */
+	};
 };
+
+/* Object sizes of the entry caches: header and inline answer. */
+static const u16 ftalias_rc_sizes[] = {
+	88, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256,
+	320, 384, 448, 512,
+};
+
+#define FTALIAS_RC_HEAD		offsetof(struct ftalias_rc_entry, data)
+#define FTALIAS_RC_INLINE_MAX	(512 - FTALIAS_RC_HEAD)
 
 struct ftalias_jrec {
 	struct list_head node;		/* in prog->journal */
@@ -121,7 +140,44 @@ static const struct rhashtable_params ftalias_rc_params = {
 	.automatic_shrinking	= true,
 };
 
-static struct kmem_cache *ftalias_rc_entry_cache __ro_after_init;
+static struct kmem_cache *ftalias_rc_caches[ARRAY_SIZE(ftalias_rc_sizes)]
+	__ro_after_init;
+static char ftalias_rc_names[ARRAY_SIZE(ftalias_rc_sizes)][24];
+
+/* Whether an answer of @len bytes is kept inline, in its entry. */
+static bool ftalias_rc_inline(u32 len)
+{
+	return len && len <= FTALIAS_RC_INLINE_MAX;
+}
+
+/* The cache of the entries that hold @len bytes of answer, or none. */
+static struct kmem_cache *ftalias_rc_cache(u32 len)
+{
+	u32 size = FTALIAS_RC_HEAD;
+	unsigned int i = 0;
+
+	size += ftalias_rc_inline(len) ? max_t(u32, len, sizeof(void *)) :
+					 sizeof(void *);
+	while (ftalias_rc_sizes[i] < size)
+		i++;
+	return ftalias_rc_caches[i];
+}
+
+static struct ftalias_rc_entry *ftalias_rc_entry_alloc(u32 len)
+{
+	struct ftalias_rc_entry *e;
+
+	e = kmem_cache_alloc(ftalias_rc_cache(len), GFP_KERNEL);
+	if (e)
+		memset(e, 0, FTALIAS_RC_HEAD + sizeof(void *));
+	return e;
+}
+
+/* An entry's answer, wherever it is. */
+static void *ftalias_rc_data(struct ftalias_rc_entry *e)
+{
+	return ftalias_rc_inline(e->len) ? e->data : e->ext;
+}
 
 /* Every live cache, for the shrinker; lock order: see ftalias.h. */
 static DEFINE_SPINLOCK(ftalias_rc_lock);
@@ -335,9 +391,9 @@ static void ftalias_rc_entry_free(struct ftalias_rc_entry *e)
 {
 	if (e->state == FTALIAS_RC_IN_PROGRESS)
 		ftalias_rc_prog_free(e->prog);
-	else
-		kfree(e->data);
-	kmem_cache_free(ftalias_rc_entry_cache, e);
+	else if (!ftalias_rc_inline(e->len))
+		kfree(e->ext);
+	kmem_cache_free(ftalias_rc_cache(e->len), e);
 }
 
 /*
@@ -491,12 +547,38 @@ static void __ftalias_rc_schedule_ttl(struct ftalias_alias *alias)
 }
 
 /*
- * Turn an in-progress entry into a completed one of @state holding @data
- * (@len bytes, NULL when 0): the request held on it goes on (@released).
+ * @ne, a completed entry of @e's ID, takes @e's place in the table and on
+ * the list of its client, and comes last on @done (recorded now, so that
+ * @done stays in record order, for the TTL and eviction).  The caller
+ * charges for both and frees @e.
+ */
+static void __ftalias_rc_replace(struct ftalias_rc *rc,
+				 struct ftalias_rc_entry *e,
+				 struct ftalias_rc_entry *ne)
+{
+	ftalias_rc_assert_held(rc);
+
+	/* Cannot fail: @e is in the table, whose lock is held. */
+	WARN_ON_ONCE(rhashtable_replace_fast(&rc->ht, &e->node, &ne->node,
+					     ftalias_rc_params));
+	if (list_empty(&e->cnode))
+		INIT_LIST_HEAD(&ne->cnode);
+	else
+		list_replace_init(&e->cnode, &ne->cnode);
+	list_del(&e->lru);
+	list_add_tail(&ne->lru, &rc->done);
+	ne->stamp = ftalias_rc_now();
+	ne->seq = ++rc->seq;
+	__ftalias_rc_changed(rc);
+}
+
+/*
+ * Resolve the in-progress entry @e: @ne, its answer, takes its place; the
+ * request held on it goes on (@released).
  */
 static void __ftalias_rc_resolve(struct ftalias_alias *alias,
-				 struct ftalias_rc_entry *e, u8 state,
-				 void *data, u32 len)
+				 struct ftalias_rc_entry *e,
+				 struct ftalias_rc_entry *ne)
 {
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_prog *prog = e->prog;
@@ -508,20 +590,13 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 	rc->nr_journal -= prog->nr_journal;
 	if (!prog->owner)
 		rc->nr_orphans--;
-	e->state = state;
-	e->data = data;
-	e->len = len;
-	/* @done stays in record order, for the TTL and eviction. */
-	e->stamp = ftalias_rc_now();
-	e->seq = ++rc->seq;
-	__ftalias_rc_changed(rc);
-	list_move_tail(&e->lru, &rc->done);
+	__ftalias_rc_replace(rc, e, ne);
 	atomic_long_inc(&ftalias_rc_reclaimable);
-	__ftalias_rc_charge(rc, e, ftalias_rc_cost(e));
+	__ftalias_rc_charge(rc, ne, ftalias_rc_cost(ne));
 	__ftalias_rc_schedule_ttl(alias);
 	if (rc->waiting)
 		rc->released = true;
-	ftalias_rc_prog_free(prog);
+	ftalias_rc_entry_free(e);
 }
 
 /*
@@ -691,7 +766,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		if (!msg)
 			goto retry;
 		/* Cannot fail: the room is there. */
-		WARN_ON_ONCE(skb_store_bits(msg, 0, e->data, e->len));
+		WARN_ON_ONCE(skb_store_bits(msg, 0, ftalias_rc_data(e), e->len));
 		cb = ftalias_cb(msg);
 		memset(cb, 0, sizeof(*cb));
 		cb->kind = FTALIAS_MSG_REPLY;
@@ -708,7 +783,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		/* The handler's argument, then the request's bytes. */
 		msg = ftalias_rc_alloc(e->len, GFP_ATOMIC, &err);
 		if (msg)
-			WARN_ON_ONCE(skb_store_bits(msg, 0, e->data, e->len));
+			WARN_ON_ONCE(skb_store_bits(msg, 0, ftalias_rc_data(e), e->len));
 		msg = ftalias_rc_attach(msg, req->skb);
 		if (!msg)
 			goto retry;
@@ -1069,14 +1144,54 @@ int ftalias_rc_new_request(struct ftalias_rc_new *n)
 	return n->request ? 0 : err;
 }
 
-/* The entry of a record, and its progress if it is a BLOCK. */
-int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog)
+/**
+ * ftalias_rc_data_alloc() - room for the answer a member records
+ * @len: its bytes, at least one
+ *
+ * Before the alias's lock: an answer short enough to be kept inline comes
+ * in the entry that will hold it.
+ *
+ * Return: where to put the bytes, or NULL.  __ftalias_rc_record() takes
+ * them, else they are freed with ftalias_rc_data_free().
+ */
+void *ftalias_rc_data_alloc(u32 len)
 {
-	n->entry = kmem_cache_zalloc(ftalias_rc_entry_cache, GFP_KERNEL);
-	if (prog)
+	struct ftalias_rc_entry *e;
+
+	if (!ftalias_rc_inline(len))
+		return kmalloc(len, GFP_KERNEL_ACCOUNT);
+	e = ftalias_rc_entry_alloc(len);
+	return e ? e->data : NULL;
+}
+
+void ftalias_rc_data_free(void *data, u32 len)
+{
+	if (!data)
+		return;
+	if (ftalias_rc_inline(len))
+		kmem_cache_free(ftalias_rc_cache(len),
+				container_of(data, struct ftalias_rc_entry,
+					     data));
+	else
+		kfree(data);
+}
+
+/*
+ * The entry of a record, unless its @len bytes of answer came in one
+ * (ftalias_rc_data_alloc()), and its progress if it is a BLOCK.
+ */
+int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog, u32 len)
+{
+	if (prog || !ftalias_rc_inline(len)) {
+		n->entry = ftalias_rc_entry_alloc(0);
+		if (!n->entry)
+			return -ENOMEM;
+	}
+	if (prog) {
 		n->prog = kzalloc(sizeof(*n->prog), GFP_KERNEL_ACCOUNT);
-	if (!n->entry || (prog && !n->prog))
-		return -ENOMEM;
+		if (!n->prog)
+			return -ENOMEM;
+	}
 	return 0;
 }
 
@@ -1084,7 +1199,7 @@ int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog)
 void ftalias_rc_new_free(struct ftalias_rc_new *n)
 {
 	if (n->entry)
-		kmem_cache_free(ftalias_rc_entry_cache, n->entry);
+		kmem_cache_free(ftalias_rc_cache(0), n->entry);
 	kfree(n->prog);
 	kfree_skb(n->request);
 }
@@ -1135,9 +1250,26 @@ static int __ftalias_rc_block(struct ftalias_alias *alias,
 }
 
 /*
+ * The entry that will hold an answer of @len bytes at @data: the one the
+ * bytes came in, or @n's (no bytes, or kmalloc()ed ones).
+ */
+static struct ftalias_rc_entry *ftalias_rc_answer(void *data, u32 len,
+						  struct ftalias_rc_new *n)
+{
+	struct ftalias_rc_entry *e;
+
+	if (ftalias_rc_inline(len))
+		return container_of(data, struct ftalias_rc_entry, data);
+	e = n->entry;
+	e->ext = data;
+	return e;
+}
+
+/*
  * Record the answer (@state: an auto-reply or a handler's argument) of
  * request @id, whose entry is @e (NULL: none yet); as
- * __ftalias_rc_record().
+ * __ftalias_rc_record().  The answer is a new entry, which takes the
+ * place of @e if there is one.
  */
 static int __ftalias_rc_record_answer(struct ftalias_alias *alias,
 				      const struct ftalias_id *id,
@@ -1147,50 +1279,40 @@ static int __ftalias_rc_record_answer(struct ftalias_alias *alias,
 				      struct ftalias_rc_new *n)
 {
 	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *ne, *keep;
 	int err;
 
 	lockdep_assert_held(&alias->lock);
 
+	if (!e && !request)
+		return -ENOENT;
+	ne = ftalias_rc_answer(*data, len, n);
+	ne->id = *id;
+	ne->state = state;
+	ne->len = len;
 	if (!e) {
-		if (!request)
-			return -ENOENT;
-		e = n->entry;
-		e->id = *id;
-		e->state = state;
-		e->data = *data;
-		e->len = len;
-		err = __ftalias_rc_insert(alias, e);
-		if (err) {
-			e->data = NULL;
+		err = __ftalias_rc_insert(alias, ne);
+		if (err)
 			return err;
-		}
-		n->entry = NULL;
-		*data = NULL;
 		__ftalias_rc_schedule_ttl(alias);
-	} else if (e->state == FTALIAS_RC_IN_PROGRESS) {
-		err = __ftalias_rc_room(alias, ftalias_rc_growth(e, len),
-					false, NULL);
-		if (err)
-			return err;
-		__ftalias_rc_resolve(alias, e, state, *data, len);
-		*data = NULL;
-	} else {
-		/* Recorded again: not a victim of the room it makes. */
-		err = __ftalias_rc_room(alias, ftalias_rc_growth(e, len),
-					false, e);
-		if (err)
-			return err;
-		__ftalias_rc_charge(rc, e, (s64)len - e->len);
-		kfree(e->data);
-		e->state = state;
-		e->data = *data;
-		e->len = len;
-		e->stamp = ftalias_rc_now();
-		e->seq = ++rc->seq;
-		__ftalias_rc_changed(rc);
-		list_move_tail(&e->lru, &rc->done);
-		*data = NULL;
+		goto taken;
 	}
+	/* Recorded again: not a victim of the room it makes. */
+	keep = e->state == FTALIAS_RC_IN_PROGRESS ? NULL : e;
+	err = __ftalias_rc_room(alias, ftalias_rc_growth(e, len), false, keep);
+	if (err)
+		return err;
+	if (!keep) {
+		__ftalias_rc_resolve(alias, e, ne);
+		goto taken;
+	}
+	__ftalias_rc_charge(rc, e, (s64)len - e->len);
+	__ftalias_rc_replace(rc, e, ne);
+	ftalias_rc_entry_free(e);
+taken:
+	if (ne == n->entry)
+		n->entry = NULL;
+	*data = NULL;
 	return 0;
 }
 
@@ -1773,6 +1895,47 @@ static void ftalias_rc_shrinker_unregister(void)
 }
 #endif
 
+static void ftalias_rc_caches_destroy(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(ftalias_rc_caches); i++)
+		kmem_cache_destroy(ftalias_rc_caches[i]);
+}
+
+/*
+ * The entry caches, one per size class: "ftalias_rc_entry" for the entries
+ * without inline bytes (in progress, or a long answer apart), then
+ * "ftalias_rc_entry-<size>".
+ */
+static int __init ftalias_rc_caches_create(void)
+{
+	const unsigned int align = __alignof__(struct ftalias_rc_entry);
+	unsigned int i, size;
+
+	for (i = 0; i < ARRAY_SIZE(ftalias_rc_caches); i++) {
+		size = ftalias_rc_sizes[i];
+		if (i)
+			snprintf(ftalias_rc_names[i], sizeof(ftalias_rc_names[i]),
+				 "ftalias_rc_entry-%u", size);
+		else
+			strscpy(ftalias_rc_names[i], "ftalias_rc_entry",
+				sizeof(ftalias_rc_names[i]));
+		/* The answer's bytes are copied from user space in place. */
+		ftalias_rc_caches[i] =
+			kmem_cache_create_usercopy(ftalias_rc_names[i], size,
+						   align, SLAB_ACCOUNT,
+						   FTALIAS_RC_HEAD,
+						   size - FTALIAS_RC_HEAD,
+						   NULL);
+		if (!ftalias_rc_caches[i]) {
+			ftalias_rc_caches_destroy();
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
 int __init ftalias_rc_module_init(void)
 {
 	int err;
@@ -1790,12 +1953,15 @@ int __init ftalias_rc_module_init(void)
 	BUILD_BUG_ON(FTALIAS_MSG_MAX >
 		     SKB_MAX_HEAD(0) + (MAX_SKB_FRAGS - 1) * PAGE_SIZE);
 
-	ftalias_rc_entry_cache = KMEM_CACHE(ftalias_rc_entry, SLAB_ACCOUNT);
-	if (!ftalias_rc_entry_cache)
-		return -ENOMEM;
+	BUILD_BUG_ON(FTALIAS_RC_HEAD + sizeof(void *) != ftalias_rc_sizes[0]);
+	BUILD_BUG_ON(sizeof(struct ftalias_rc_entry) != ftalias_rc_sizes[0]);
+
+	err = ftalias_rc_caches_create();
+	if (err)
+		return err;
 	err = ftalias_rc_shrinker_register();
 	if (err)
-		kmem_cache_destroy(ftalias_rc_entry_cache);
+		ftalias_rc_caches_destroy();
 	return err;
 }
 
@@ -1805,7 +1971,7 @@ void ftalias_rc_module_exit(void)
 	WARN_ON_ONCE(atomic64_read(&ftalias_rc_total) ||
 		     atomic64_read(&ftalias_rc_others));
 	ftalias_rc_shrinker_unregister();
-	kmem_cache_destroy(ftalias_rc_entry_cache);
+	ftalias_rc_caches_destroy();
 }
 
 #ifdef FTALIAS_KUNIT

@@ -170,7 +170,9 @@ unsigned long __ftalias_rc_expire(struct ftalias_alias *alias);
  * keeps a copy of its request's bytes, made in process context and
  * charged to the recording process's memory cgroup: its size is known
  * under the lock only, so @request is allocated once the record said how
- * many bytes it wants (-EAGAIN, ftalias_rc_new_request()).
+ * many bytes it wants (-EAGAIN, ftalias_rc_new_request()).  The bytes of
+ * an answer (auto-reply, handler) come in ftalias_rc_data_alloc()'s room:
+ * when they are few, it is the entry itself.
  */
 struct ftalias_rc_new {
 	struct ftalias_rc_entry *entry;
@@ -179,7 +181,9 @@ struct ftalias_rc_new {
 	u32 want;
 };
 
-int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog);
+void *ftalias_rc_data_alloc(u32 len);
+void ftalias_rc_data_free(void *data, u32 len);
+int ftalias_rc_new_alloc(struct ftalias_rc_new *n, bool prog, u32 len);
 int ftalias_rc_new_request(struct ftalias_rc_new *n);
 void ftalias_rc_new_free(struct ftalias_rc_new *n);
 int __ftalias_rc_record(struct ftalias_alias *alias, struct ftalias_sock *fsk,

@@ -102,10 +102,10 @@ static int ftalias_rc_test_record(struct kunit *test,
 	void *data = NULL;
 	int err;
 
-	err = ftalias_rc_new_alloc(&n, type == FTALIAS_RECORD_BLOCK);
+	err = ftalias_rc_new_alloc(&n, type == FTALIAS_RECORD_BLOCK, len);
 	KUNIT_ASSERT_EQ(test, err, 0);
 	if (len) {
-		data = kmalloc(len, GFP_KERNEL);
+		data = ftalias_rc_data_alloc(len);
 		KUNIT_ASSERT_NOT_NULL(test, data);
 		memset(data, fill, len);
 	}
@@ -118,7 +118,7 @@ static int ftalias_rc_test_record(struct kunit *test,
 			break;
 		KUNIT_ASSERT_EQ(test, ftalias_rc_new_request(&n), 0);
 	}
-	kfree(data);
+	ftalias_rc_data_free(data, len);
 	ftalias_rc_new_free(&n);
 	return err;
 }
@@ -739,6 +739,108 @@ static void ftalias_rc_test_bytes(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, rc->live);
 }
 
+/* --- Layout: answers in their entry or apart, replaced whole. --- */
+
+static const u32 ftalias_rc_layout_lens[] = {
+	0, 1, 8, 9, 64, FTALIAS_RC_INLINE_MAX, FTALIAS_RC_INLINE_MAX + 1, 4000,
+};
+
+/*
+ * The entry of @id holds @len bytes of @fill, in itself when they are few
+ * (in the smallest size class that fits them), is on its client's list
+ * and is the most recently recorded one.
+ */
+static void ftalias_rc_test_holds(struct kunit *test,
+				  const struct ftalias_id *id, u32 len, u8 fill)
+{
+	struct ftalias_rc_test *t = test->priv;
+	struct ftalias_rc *rc = &t->alias->rc;
+	struct ftalias_rc_entry *e;
+	u32 state, elen, need, i;
+	size_t size;
+
+	need = FTALIAS_RC_HEAD + (ftalias_rc_inline(len) ?
+				  max_t(u32, len, sizeof(void *)) :
+				  sizeof(void *));
+	ftalias_rc_test_lock(t);
+	e = __ftalias_rc_lookup(rc, id);
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	state = e->state;
+	elen = e->len;
+	KUNIT_EXPECT_EQ(test, state, (u32)FTALIAS_RC_AUTO_REPLY);
+	KUNIT_EXPECT_EQ_MSG(test, elen, len, "len %u", len);
+	if (len)
+		KUNIT_EXPECT_NULL_MSG(test, memchr_inv(ftalias_rc_data(e), fill,
+						       len), "len %u", len);
+	KUNIT_EXPECT_EQ_MSG(test, ftalias_rc_data(e) == (void *)e->data,
+			    len && len <= FTALIAS_RC_INLINE_MAX, "len %u", len);
+	/* The smallest class that fits. */
+	size = kmem_cache_size(ftalias_rc_cache(len));
+	for (i = 0; i < ARRAY_SIZE(ftalias_rc_sizes) - 1; i++)
+		if (ftalias_rc_sizes[i] == size)
+			break;
+	KUNIT_EXPECT_GE_MSG(test, size, need, "len %u", len);
+	if (i)
+		KUNIT_EXPECT_LT_MSG(test, ftalias_rc_sizes[i - 1], need,
+				    "len %u", len);
+	KUNIT_EXPECT_FALSE(test, list_empty(&e->cnode));
+	KUNIT_EXPECT_PTR_EQ(test, list_last_entry(&rc->done,
+						  struct ftalias_rc_entry, lru),
+			    e);
+	ftalias_rc_test_unlock(t);
+}
+
+/*
+ * Every size of answer, recorded on an in-progress entry and then again
+ * with the next size: the new entry takes the old one's place in the
+ * table, on the lists and in the accounts, and an ack still finds it.
+ */
+static void ftalias_rc_test_layout(struct kunit *test)
+{
+	const unsigned int nr = ARRAY_SIZE(ftalias_rc_layout_lens);
+	const u64 head = sizeof(struct ftalias_rc_entry);
+	struct ftalias_rc_test *t = test->priv;
+	struct ftalias_rc *rc = &t->alias->rc;
+	u32 len, again, i;
+	struct ftalias_id id;
+	u64 bytes = 0;
+	int err;
+
+	for (i = 0; i < nr; i++) {
+		len = ftalias_rc_layout_lens[i];
+		again = ftalias_rc_layout_lens[(i + 1) % nr];
+		id = ftalias_rc_test_id(FTALIAS_TEST_CLIENT, i + 1);
+		err = ftalias_rc_test_record(test, &id, FTALIAS_RECORD_BLOCK,
+					     0, 0);
+		KUNIT_ASSERT_EQ(test, err, 0);
+		err = ftalias_rc_test_record(test, &id,
+					     FTALIAS_RECORD_AUTO_REPLY, len,
+					     'a' + i);
+		KUNIT_ASSERT_EQ(test, err, 0);
+		ftalias_rc_test_holds(test, &id, len, 'a' + i);
+		err = ftalias_rc_test_record(test, &id,
+					     FTALIAS_RECORD_AUTO_REPLY, again,
+					     'A' + i);
+		KUNIT_ASSERT_EQ(test, err, 0);
+		ftalias_rc_test_holds(test, &id, again, 'A' + i);
+		bytes += head + again;
+	}
+	KUNIT_EXPECT_EQ(test, rc->entries, nr);
+	KUNIT_EXPECT_EQ(test, rc->nr_in_progress, 0U);
+	KUNIT_EXPECT_EQ(test, rc->prog_bytes, 0ULL);
+	KUNIT_EXPECT_EQ(test, rc->bytes, bytes);
+	KUNIT_EXPECT_EQ(test, ftalias_rc_total_bytes(), t->total + bytes);
+	KUNIT_EXPECT_EQ(test, rc->stats.recorded, (u64)nr);
+
+	ftalias_rc_test_lock(t);
+	__ftalias_rc_ack(t->alias, &id, nr + 1);
+	KUNIT_EXPECT_EQ(test, rc->entries, 0U);
+	KUNIT_EXPECT_EQ(test, rc->bytes, 0ULL);
+	KUNIT_EXPECT_NULL(test, __ftalias_rc_client(rc, &id));
+	ftalias_rc_test_unlock(t);
+	KUNIT_EXPECT_EQ(test, ftalias_rc_total_bytes(), t->total);
+}
+
 /* A deleted alias's cache takes no record (and a lookup finds nothing). */
 static void ftalias_rc_test_dead(struct kunit *test)
 {
@@ -774,7 +876,7 @@ static int ftalias_rc_test_journal_add(struct kunit *test, u64 parent,
 	if (!jr)
 		kfree_skb(skb);
 	KUNIT_ASSERT_NOT_NULL(test, jr);
-	KUNIT_ASSERT_EQ(test, ftalias_rc_new_alloc(&n, true), 0);
+	KUNIT_ASSERT_EQ(test, ftalias_rc_new_alloc(&n, true, 0), 0);
 	for (;;) {
 		ftalias_rc_test_lock(t);
 		err = __ftalias_rc_journal_add(t->alias, t->member, &pid,
@@ -884,6 +986,7 @@ static struct kunit_case ftalias_rc_test_cases[] = {
 	KUNIT_CASE(ftalias_rc_test_replied),
 	KUNIT_CASE(ftalias_rc_test_client_gone),
 	KUNIT_CASE(ftalias_rc_test_bytes),
+	KUNIT_CASE(ftalias_rc_test_layout),
 	KUNIT_CASE(ftalias_rc_test_dead),
 	KUNIT_CASE(ftalias_rc_test_journal),
 	KUNIT_CASE(ftalias_rc_test_journal_bytes),

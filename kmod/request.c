@@ -887,8 +887,8 @@ static const struct sk_buff *__ftalias_request_of(struct ftalias_alias *alias,
  * ftalias_record() - a member writes its alias's replay cache
  * @fsk: the member
  * @rec: what to record (validated by the caller: type, flags)
- * @data: the reply or argument, kmalloc()ed (NULL when @len is 0);
- *	consumed
+ * @data: the reply or argument, from ftalias_rc_data_alloc() (NULL when
+ *	@len is 0); consumed
  * @len: its length
  *
  * Return: as __ftalias_rc_record(), but never -EAGAIN.
@@ -902,7 +902,8 @@ int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
 	int err, tries = 0;
 
 	if (rec->type != FTALIAS_RECORD_DISCARD) {
-		err = ftalias_rc_new_alloc(&n, rec->type == FTALIAS_RECORD_BLOCK);
+		err = ftalias_rc_new_alloc(&n, rec->type == FTALIAS_RECORD_BLOCK,
+					   len);
 		if (err)
 			goto out;
 	}
@@ -918,7 +919,7 @@ int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
 		 !(err = ftalias_rc_new_request(&n)));
 out:
 	ftalias_rc_new_free(&n);
-	kfree(data);
+	ftalias_rc_data_free(data, len);
 	return err == -EAGAIN ? -ENOMEM : err;
 }
 
@@ -944,7 +945,7 @@ int ftalias_journal_add(struct ftalias_sock *fsk,
 	int err, tries = 0;
 
 	jr = ftalias_rc_jrec_new(id, dst, skb);
-	err = ftalias_rc_new_alloc(&n, true);
+	err = ftalias_rc_new_alloc(&n, true, 0);
 	if (!jr || err) {
 		if (!jr)
 			kfree_skb(skb);
