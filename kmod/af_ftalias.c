@@ -377,6 +377,22 @@ int ftalias_getsockopt(struct socket *sock, int level, int optname,
 	return 0;
 }
 
+/* @skb, just allocated with @data_len of @len bytes in fragments, filled. */
+static struct sk_buff *ftalias_skb_fill(struct sk_buff *skb,
+					struct msghdr *msg, size_t len,
+					size_t data_len, int *err)
+{
+	skb_put(skb, len - data_len);
+	skb->data_len = data_len;
+	skb->len = len;
+	*err = skb_copy_datagram_from_iter(skb, 0, &msg->msg_iter, len);
+	if (*err) {
+		kfree_skb(skb);
+		return NULL;
+	}
+	return skb;
+}
+
 /*
  * A message of @len bytes from @msg.  Requests and datagrams are charged to
  * the sender (and wait for room in its send buffer); replies are not: a
@@ -402,15 +418,7 @@ struct sk_buff *ftalias_alloc_skb(struct sock *sk, struct msghdr *msg,
 					   PAGE_ALLOC_COSTLY_ORDER);
 	if (!skb)
 		return NULL;
-	skb_put(skb, len - data_len);
-	skb->data_len = data_len;
-	skb->len = len;
-	*err = skb_copy_datagram_from_iter(skb, 0, &msg->msg_iter, len);
-	if (*err) {
-		kfree_skb(skb);
-		return NULL;
-	}
-	return skb;
+	return ftalias_skb_fill(skb, msg, len, data_len, err);
 }
 
 /*
@@ -437,13 +445,7 @@ struct sk_buff *ftalias_alloc_request_skb(struct sock *sk,
 		return NULL;
 	}
 	skb_set_owner_w(skb, sk);
-	skb_put(skb, len);
-	*err = skb_copy_datagram_from_iter(skb, 0, &msg->msg_iter, len);
-	if (*err) {
-		kfree_skb(skb);
-		return NULL;
-	}
-	return skb;
+	return ftalias_skb_fill(skb, msg, len, 0, err);
 }
 
 struct ftalias_sock *ftalias_port_get(struct ftalias_net *fn, u32 port)
