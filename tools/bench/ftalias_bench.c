@@ -3238,6 +3238,7 @@ struct prof {
 	int64_t on, off;	/* the window perf was enabled in */
 	char why[96];		/* why there is no profile */
 	uint64_t requests;
+	uint64_t ctxt;		/* context switches in the guest meanwhile */
 	uint64_t busy_ns, idle_ns, perf_ns, proto_incl_ns;
 	uint64_t cat_ns[PC_NR];
 	unsigned int samples;
@@ -3558,16 +3559,34 @@ static void prof_stop(void)
 }
 
 /* One loop: transport t, size, pinned (perf is running), for ms. */
+/* The context switches of the whole guest so far (/proc/stat ctxt). */
+static uint64_t ctxt_switches(void)
+{
+	unsigned long long v = 0;
+	char line[256];
+	FILE *f = fopen("/proc/stat", "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "ctxt %llu", &v) == 1)
+			break;
+	fclose(f);
+	return v;
+}
+
 static void prof_run(const struct transport *t, unsigned int size,
 		     unsigned int ms, struct prof *p)
 {
 	struct figure f = {};
+	uint64_t ctxt = ctxt_switches();
 
 	p->done = true;
 	prof_cur = p;
 	measure_hook = prof_hook;
 	measure(t, size, 1, 0, ms, &f);
 	measure_hook = NULL;
+	p->ctxt = ctxt_switches() - ctxt;
 	free(f.samples);
 	if (f.err) {
 		snprintf(p->why, sizeof(p->why), "%s", f.why);
@@ -3643,6 +3662,65 @@ static void prof_print(const char *name, struct prof *p)
 			n++;
 		}
 	}
+}
+
+/* Per request, the CPU of symbol @name in @p, in microseconds. */
+static double prof_sym_us(const struct prof *p, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->nsyms; i++)
+		if (!strcmp(p->syms[i].name, name))
+			return prof_us(p, p->syms[i].ns);
+	return 0;
+}
+
+struct prof_diff {
+	const char *name;
+	int cat;
+	double us;
+};
+
+static int cmp_diff(const void *a, const void *b)
+{
+	const struct prof_diff *x = a, *y = b;
+
+	return x->us < y->us ? 1 : x->us > y->us ? -1 : 0;
+}
+
+/*
+ * Where ftalias's extra CPU per request goes: the symbols whose time per
+ * request differs most between ftalias (@f) and unix-dgram (@u), the
+ * module's own functions counted against af_unix's as one "protocol" row.
+ */
+static void prof_print_diff(const struct prof *f, const struct prof *u)
+{
+	struct prof_diff *d = calloc(f->nsyms + u->nsyms + 1, sizeof(*d));
+	double proto = (f->cat_ns[PC_PROTO] / 1000.0) / f->requests -
+		       (u->cat_ns[PC_PROTO] / 1000.0) / u->requests;
+	unsigned int i, n = 0;
+
+	if (!d)
+		return;
+	d[n++] = (struct prof_diff){ "(ftalias module - af_unix code)",
+				     PC_PROTO, proto };
+	for (i = 0; i < f->nsyms; i++)
+		if (f->syms[i].cat != PC_PROTO)
+			d[n++] = (struct prof_diff){ f->syms[i].name,
+				f->syms[i].cat,
+				prof_us(f, f->syms[i].ns) -
+				prof_sym_us(u, f->syms[i].name) };
+	for (i = 0; i < u->nsyms; i++)
+		if (u->syms[i].cat != PC_PROTO &&
+		    !prof_sym_us(f, u->syms[i].name))
+			d[n++] = (struct prof_diff){ u->syms[i].name,
+				u->syms[i].cat, -prof_us(u, u->syms[i].ns) };
+	qsort(d, n, sizeof(*d), cmp_diff);
+	printf("\n  ftalias - unix-dgram, the largest differences per request (self time)\n");
+	for (i = 0; i < n && i < PROF_TOP; i++)
+		printf("    %+7.2f us  %-44s %s\n", d[i].us, d[i].name,
+		       prof_cats[d[i].cat].name);
+	free(d);
 }
 
 static void profile_section(void)
@@ -3739,9 +3817,11 @@ static void profile_section(void)
 
 			if (!prof_ok(p))
 				continue;
-			printf("  %s: %" PRIu64 " requests, %u samples, idle %.1f %%, perf itself %.1f %%;\n"
+			printf("  %s: %" PRIu64 " requests, %.2f context switches each (whole run),\n"
+			       "    %u samples, idle %.1f %%, perf itself %.1f %%;\n"
 			       "    in or under %s code (call chain): %.2f us per request\n",
-			       transports[pt[k]].name, p->requests, p->samples,
+			       transports[pt[k]].name, p->requests,
+			       (double)p->ctxt / p->requests, p->samples,
 			       100.0 * p->idle_ns /
 			       (p->idle_ns + p->perf_ns + p->busy_ns),
 			       100.0 * p->perf_ns /
@@ -3753,6 +3833,8 @@ static void profile_section(void)
 			if (prof_ok(&prof[si][k]))
 				prof_print(transports[pt[k]].name,
 					   &prof[si][k]);
+		if (prof_ok(&prof[si][0]) && prof_ok(&prof[si][1]))
+			prof_print_diff(&prof[si][0], &prof[si][1]);
 	}
 	for (si = 0; si < opt_nsizes; si++)
 		for (i = 0; i < 2; i++)
