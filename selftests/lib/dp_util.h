@@ -147,6 +147,22 @@ static inline int dp_ynl_err(struct dp_nl *nl)
 }
 
 /*
+ * Whether a dump that failed may be asked again: the kernel marked it
+ * NLM_F_DUMP_INTR (the table changed under it: a replay cache's TTL work,
+ * a member leaving), which YNL refuses.  The rest of the dump is read off
+ * the socket first.  A dump retried DP_DUMP_TRIES times fails as it came.
+ */
+#define DP_DUMP_TRIES	50
+
+static inline bool dp_dump_retry(struct dp_nl *nl, int *tries)
+{
+	if (nl->ys->err.code != YNL_ERROR_DUMP_INTER || ++*tries > DP_DUMP_TRIES)
+		return false;
+	dp_ynl_err(nl);
+	return true;
+}
+
+/*
  * Whether the kernel answered nl's last failed request: then dp_ynl_err()
  * is its errno (or -EPROTO, an answer the client refused); if not, the
  * socket call failed and no answer came.
@@ -564,10 +580,12 @@ static inline int dp_cache_entries(struct dp_nl *nl, uint32_t id,
 	struct ftalias_cache_get_req_dump *req =
 		ftalias_cache_get_req_dump_alloc();
 	struct ftalias_cache_get_rsp_list *l;
-	int n = 0;
+	int n = 0, tries = 0;
 
 	ftalias_cache_get_req_dump_set_alias_id(req, id);
-	l = ftalias_cache_get_dump(nl->ys, req);
+	do
+		l = ftalias_cache_get_dump(nl->ys, req);
+	while (!l && dp_dump_retry(nl, &tries));
 	ftalias_cache_get_req_dump_free(req);
 	if (!l)
 		return dp_ynl_err(nl);
@@ -704,11 +722,13 @@ static inline int dp_members(struct dp_nl *nl, uint32_t alias,
 	struct ftalias_member_get_req_dump *req =
 		ftalias_member_get_req_dump_alloc();
 	struct ftalias_member_get_list *l;
-	int n = 0;
+	int n = 0, tries = 0;
 
 	if (alias)
 		ftalias_member_get_req_dump_set_alias_id(req, alias);
-	l = ftalias_member_get_dump(nl->ys, req);
+	do
+		l = ftalias_member_get_dump(nl->ys, req);
+	while (!l && dp_dump_retry(nl, &tries));
 	ftalias_member_get_req_dump_free(req);
 	if (!l)
 		return dp_ynl_err(nl);
@@ -1208,11 +1228,13 @@ static inline int dp_conns(struct dp_nl *nl, uint32_t alias,
 	struct ftalias_conn_get_req_dump *req =
 		ftalias_conn_get_req_dump_alloc();
 	struct ftalias_conn_get_list *l;
-	int n = 0;
+	int n = 0, tries = 0;
 
 	if (alias)
 		ftalias_conn_get_req_dump_set_local_alias(req, alias);
-	l = ftalias_conn_get_dump(nl->ys, req);
+	do
+		l = ftalias_conn_get_dump(nl->ys, req);
+	while (!l && dp_dump_retry(nl, &tries));
 	ftalias_conn_get_req_dump_free(req);
 	if (!l)
 		return dp_ynl_err(nl);
