@@ -257,7 +257,7 @@ int ftalias_member_join(struct ftalias_net *fn, struct ftalias_sock *fsk,
 	}
 	if (seq && (alias->nr_pending || alias->rc.nr_in_progress ||
 		    !skb_queue_empty(&alias->held_replies) ||
-		    !xa_empty(&alias->reqs.xa))) {
+		    !ftalias_reqs_empty(&alias->reqs))) {
 		err = -EPROTOTYPE;
 		goto out;
 	}

@@ -50,6 +50,44 @@ void ftalias_reqs_init(struct ftalias_reqs *reqs)
 	atomic64_set(&reqs->xid, 0);
 	atomic64_set(&reqs->ack, 0);
 	reqs->closed = false;
+	reqs->pin = 0;
+}
+
+/*
+ * Whether @reqs holds no request (a reserved entry that keeps a node,
+ * __ftalias_reqs_pin(), is none).
+ */
+bool ftalias_reqs_empty(struct ftalias_reqs *reqs)
+{
+	unsigned long xid = 0;
+
+	return !xa_find(&reqs->xa, &xid, ULONG_MAX, XA_PRESENT);
+}
+
+/*
+ * Keep the xarray's leaf of @xid, just filled, when its requests are
+ * answered: a reserved entry (invisible to xa_load() and xa_find()) in its
+ * last slot, moved on when the ids do.  Without it, a requester with one
+ * request at a time allocated and freed (after an RCU grace period) every
+ * node down to its leaf on every request.  Best effort: without memory,
+ * or where a request is, the old pin stays.
+ */
+static void __ftalias_reqs_pin(struct ftalias_reqs *reqs, unsigned long xid)
+{
+	unsigned long pin = xid | (XA_CHUNK_SIZE - 1);
+	void *old;
+
+	lockdep_assert_held(&reqs->xa.xa_lock);
+
+	if (pin == reqs->pin || pin == xid)
+		return;
+	old = __xa_cmpxchg(&reqs->xa, pin, NULL, XA_ZERO_ENTRY,
+			   GFP_ATOMIC | __GFP_NOWARN);
+	if (old)
+		return;
+	if (reqs->pin)
+		__xa_cmpxchg(&reqs->xa, reqs->pin, XA_ZERO_ENTRY, NULL, 0);
+	reqs->pin = pin;
 }
 
 /* A request stops waiting on an in-progress replay-cache entry. */
@@ -1199,6 +1237,7 @@ static int __ftalias_req_insert(struct ftalias_alias *alias,
 				struct ftalias_req *req, struct ftalias_id *id,
 				bool stamp, u64 *ack)
 {
+	bool pinned;
 	void *old;
 	int err;
 
@@ -1213,11 +1252,18 @@ static int __ftalias_req_insert(struct ftalias_alias *alias,
 		if (stamp)
 			ftalias_stamp(fsk, id);
 		req->id = *id;
+		/* The pin's slot holds a reserved entry, not NULL. */
+		pinned = id->xid == reqs->pin;
 		old = __xa_cmpxchg(&reqs->xa, (unsigned long)id->xid,
-				   NULL, req, GFP_ATOMIC | __GFP_NOWARN);
+				   pinned ? XA_ZERO_ENTRY : NULL, req,
+				   GFP_ATOMIC | __GFP_NOWARN);
 		err = xa_is_err(old) ? xa_err(old) : old ? -EALREADY : 0;
 		/* A fresh ID taken by a member's re-send: stamp again. */
 	} while (err == -EALREADY && stamp);
+	if (!err && pinned)
+		reqs->pin = 0;
+	if (!err)
+		__ftalias_reqs_pin(reqs, (unsigned long)id->xid);
 	*ack = err ? 0 : ftalias_reqs_ack(reqs);
 	xa_unlock(&reqs->xa);
 	return err;

@@ -24,16 +24,21 @@ struct ftalias_sock;
  * erases it under the destination alias's lock and unlinks it in the same
  * hold, so that nothing there delivers a request that was answered.
  * @closed (under the xarray's lock) refuses new requests once the
- * requester goes away.  Lock order: see ftalias.h.
+ * requester goes away.  @pin (under the xarray's lock) is the index of a
+ * reserved entry (XA_ZERO_ENTRY) that keeps the leaf of the latest ids
+ * allocated between requests; xa_load() and xa_find() do not see it, but
+ * xa_empty() does: ftalias_reqs_empty().  Lock order: see ftalias.h.
  */
 struct ftalias_reqs {
 	struct xarray xa;
 	atomic64_t xid;		/* the last transaction id issued */
 	atomic64_t ack;		/* FTALIAS_ACK of an alias's members */
 	bool closed;
+	unsigned long pin;	/* a reserved entry keeping a leaf, or 0 */
 };
 
 void ftalias_reqs_init(struct ftalias_reqs *reqs);
+bool ftalias_reqs_empty(struct ftalias_reqs *reqs);
 void ftalias_reqs_close(struct ftalias_reqs *reqs);
 
 /* How ftalias_send_request() gets the ID of the request. */
