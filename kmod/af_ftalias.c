@@ -310,6 +310,7 @@ int ftalias_getsockopt(struct socket *sock, int level, int optname,
 {
 	struct ftalias_sock *fsk = ftalias_sk(sock->sk);
 	struct ftalias_alias *alias;
+	struct ftalias_reqs *reqs;
 	struct ftalias_id id;
 	const void *data;
 	int len, size;
@@ -361,9 +362,11 @@ int ftalias_getsockopt(struct socket *sock, int level, int optname,
 		size = sizeof(ack);
 		break;
 	case FTALIAS_LAST_ID:
-		spin_lock(&fsk->id_lock);
+		/* Written where the request enters the table. */
+		reqs = alias ? &alias->reqs : &fsk->reqs;
+		xa_lock(&reqs->xa);
 		id = fsk->last_id;
-		spin_unlock(&fsk->id_lock);
+		xa_unlock(&reqs->xa);
 		data = &id;
 		size = sizeof(id);
 		break;
@@ -489,7 +492,6 @@ struct sock *ftalias_sk_alloc(struct net *net, int type, int kern)
 	fsk = ftalias_sk(sk);
 	INIT_LIST_HEAD(&fsk->member_node);
 	init_waitqueue_head(&fsk->peer_wait);
-	spin_lock_init(&fsk->id_lock);
 	ftalias_reqs_init(&fsk->reqs);
 
 	sock_prot_inuse_add(net, &ftalias_proto, 1);

@@ -28,10 +28,9 @@
  *  6. Innermost, never nested in each other, each taken under any of the
  *     above or alone:
  *     - a socket's receive queue lock (irqsave);
- *     - struct ftalias_sock.id_lock (spinlock, sock.h): @last_id;
- *     - xa_lock of a requester table, struct ftalias_reqs.xa (request.h):
- *       under an alias's lock (taking a request from its requester) or
- *       alone;
+ *     - xa_lock of a requester table, struct ftalias_reqs.xa (request.h),
+ *       which also guards its senders' struct ftalias_sock.last_id: under
+ *       an alias's lock (entering or taking a request) or alone;
  *     - xa_lock of struct ftalias_alias.dsts (alias.h): alone (a member
  *       sends to a new destination; the alias's deletion);
  *     - xa_lock of struct ftalias_net.ports (and @next_port): alone,

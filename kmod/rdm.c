@@ -342,7 +342,8 @@ out:
 /*
  * Send request @skb to @alias: new, re-sent with its ID (FTALIAS_CMSG_ID),
  * or journaled first under the request its sender serves
- * (FTALIAS_CMSG_PARENT).
+ * (FTALIAS_CMSG_PARENT).  The caller's reference on @alias goes to the
+ * request (ftalias_send_request()), or is dropped.
  */
 static int ftalias_send_to_alias(struct ftalias_sock *fsk,
 				 struct ftalias_alias *alias,
@@ -364,6 +365,7 @@ static int ftalias_send_to_alias(struct ftalias_sock *fsk,
 		mode = FTALIAS_SEND_STAMPED;
 		err = ftalias_journal(fsk, &args->parent, &id, alias, skb);
 		if (err) {
+			ftalias_alias_put(alias);
 			kfree_skb(skb);
 			return err;
 		}
@@ -374,9 +376,6 @@ static int ftalias_send_to_alias(struct ftalias_sock *fsk,
 			ftalias_rc_journal_del(fsk, &args->parent, &id);
 		return err;
 	}
-	spin_lock(&fsk->id_lock);
-	fsk->last_id = id;
-	spin_unlock(&fsk->id_lock);
 	/* Sent: a fault now cannot take it back. */
 	if (args->have & BIT(FTALIAS_CMSG_ID_OUT) &&
 	    copy_to_user(u64_to_user_ptr(args->id_out), &id, sizeof(id)))
@@ -412,7 +411,7 @@ static int ftalias_sendmsg_alias(struct ftalias_sock *fsk, struct msghdr *msg,
 	if (!skb)
 		goto out_put;
 	timeo = sock_sndtimeo(&fsk->sk, msg->msg_flags & MSG_DONTWAIT);
-	err = ftalias_send_to_alias(fsk, alias, skb, timeo, args);
+	return ftalias_send_to_alias(fsk, alias, skb, timeo, args);
 out_put:
 	ftalias_alias_put(alias);
 	return err;

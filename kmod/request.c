@@ -1043,20 +1043,23 @@ static int __ftalias_req_take(struct ftalias_alias *alias,
 			      const struct ftalias_id *id,
 			      struct ftalias_req **reqp)
 {
+	XA_STATE(xas, &reqs->xa, (unsigned long)id->xid);
 	struct ftalias_req *req;
 	int err = 0;
 
 	lockdep_assert_held(&alias->lock);
 
-	xa_lock(&reqs->xa);
-	req = xa_load(&reqs->xa, (unsigned long)id->xid);
-	if (!req || memcmp(&req->id, id, sizeof(*id)))
+	/* One walk of the table finds the request and takes it out. */
+	xas_lock(&xas);
+	req = xas_load(&xas);
+	/* The reserved entry of __ftalias_reqs_pin() is no request. */
+	if (!req || xa_is_zero(req) || memcmp(&req->id, id, sizeof(*id)))
 		err = -ENOENT;
 	else if (req->dst != alias)
 		err = -EPERM;
 	else
-		__xa_erase(&reqs->xa, (unsigned long)id->xid);
-	xa_unlock(&reqs->xa);
+		xas_store(&xas, NULL);
+	xas_unlock(&xas);
 	if (err)
 		return err;
 	__ftalias_req_unlink(alias, req);
@@ -1220,8 +1223,7 @@ static struct ftalias_req *ftalias_req_new(struct ftalias_sock *fsk,
 	req->owner = reqs;
 	req->flags = resent ? FTALIAS_F_RESENT : 0;
 	refcount_set(&req->ref, 1);
-	refcount_inc(&alias->ref);
-	req->dst = alias;
+	req->dst = alias;	/* with the sender's reference */
 	req->skb = skb;
 	return req;
 }
@@ -1229,7 +1231,8 @@ static struct ftalias_req *ftalias_req_new(struct ftalias_sock *fsk,
 /*
  * Enter @req into its requester's table @reqs with ID @id, stamped now if
  * @stamp; under @alias's lock, the request's destination.  @ack is set to
- * the ack the request carries (ftalias_reqs_ack()).
+ * the ack the request carries (ftalias_reqs_ack()), and @fsk's @last_id
+ * becomes @id.
  */
 static int __ftalias_req_insert(struct ftalias_alias *alias,
 				struct ftalias_sock *fsk,
@@ -1262,8 +1265,11 @@ static int __ftalias_req_insert(struct ftalias_alias *alias,
 	} while (err == -EALREADY && stamp);
 	if (!err && pinned)
 		reqs->pin = 0;
-	if (!err)
+	if (!err) {
 		__ftalias_reqs_pin(reqs, (unsigned long)id->xid);
+		/* FTALIAS_LAST_ID: sent from here on. */
+		fsk->last_id = *id;
+	}
 	*ack = err ? 0 : ftalias_reqs_ack(reqs);
 	xa_unlock(&reqs->xa);
 	return err;
@@ -1298,7 +1304,8 @@ static void __ftalias_req_pend(struct ftalias_alias *alias,
 /**
  * ftalias_send_request() - send a request to an alias
  * @fsk: the sending socket, bound
- * @alias: the destination, referenced by the caller
+ * @alias: the destination; the caller's reference is consumed (the
+ *	request's from then on)
  * @skb: the request, charged to @fsk; consumed
  * @id: the ID to send with (not FTALIAS_SEND_NEW), or filled in with the
  *	stamped one
@@ -1327,8 +1334,10 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	int err;
 
 	req = ftalias_req_new(fsk, reqs, alias, skb, resent, &clone);
-	if (!req)
+	if (!req) {
+		ftalias_alias_put(alias);
 		return -ENOMEM;
+	}
 
 	for (;;) {
 		spin_lock(&alias->lock);

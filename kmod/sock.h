@@ -28,7 +28,8 @@ struct ftalias_net;
  *  - @dead (under sk_receive_queue.lock) is set by release(): nothing is
  *    queued to the socket afterwards.
  *  - @peer_wait: senders waiting for room in this socket's receive queue.
- *  - @last_id (under @id_lock): the ID of the last request sent.
+ *  - @last_id (under the xa_lock of the requester table, @reqs or its
+ *    alias's): the ID of the last request sent.
  *  - @reqs: the requests this socket sent and that wait for a reply, when
  *    it is not a member (a member's requests belong to its alias).
  *  - SOCK_SEQPACKET only (conntab.h has the rules): @peer, @conn, @reset,
@@ -53,8 +54,7 @@ struct ftalias_sock {
 	struct pid *pid;
 	struct ftalias_member_stats stats;
 	wait_queue_head_t peer_wait;
-	spinlock_t id_lock;		/* protects @last_id */
-	struct ftalias_id last_id;
+	struct ftalias_id last_id;	/* under the requester table's lock */
 	struct ftalias_reqs reqs;
 
 	struct ftalias_sock *peer;

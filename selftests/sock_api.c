@@ -1376,6 +1376,15 @@ TEST_F(sa, reply_errors)
 	bogus.port++;
 	EXPECT_EQ(-1, send_reply(s, &bogus, "bad"));
 	EXPECT_EQ(ENOENT, errno);
+	/*
+	 * The last slot of the leaf that holds o: the requester table keeps
+	 * a reserved entry there between requests, which is no request.
+	 */
+	bogus = o;
+	bogus.xid = o.xid | 63;
+	ASSERT_NE(o.xid, bogus.xid);
+	EXPECT_EQ(-1, send_reply(s, &bogus, "bad"));
+	EXPECT_EQ(ENOENT, errno);
 
 	/* first reply wins, from any member of srv; then ENOENT */
 	ASSERT_EQ(3, send_reply(s2, &o, "rep")) TH_LOG("%s", strerror(errno));
