@@ -96,19 +96,16 @@ bool ftalias_rcv_full(const struct ftalias_sock *fsk)
 }
 
 /**
- * ftalias_enqueue() - queue a message to a socket, without waking it
+ * ftalias_queue() - queue a message to a socket
  * @fsk: the receiving socket
  * @skb: the message, its ftalias_skb_cb filled in; consumed
  *
- * For a caller that wakes the reader once it let its own locks go
- * (ftalias_wake_reader()): the reader's wake-up, a cross-CPU one most of
- * the time, then lengthens no hold of a lock that the reader's replies
- * take too.  The receive buffer limit is the caller's business: senders
- * wait for room before, replies and hand-overs never wait.
+ * The receive buffer limit is the caller's business: senders wait for room
+ * before, replies and hand-overs never wait.
  *
  * Return: false if @fsk was released (and @skb freed).
  */
-bool ftalias_enqueue(struct ftalias_sock *fsk, struct sk_buff *skb)
+bool ftalias_queue(struct ftalias_sock *fsk, struct sk_buff *skb)
 {
 	struct sk_buff_head *q = &fsk->sk.sk_receive_queue;
 	unsigned long flags;
@@ -122,34 +119,6 @@ bool ftalias_enqueue(struct ftalias_sock *fsk, struct sk_buff *skb)
 	}
 	__skb_queue_tail(q, skb);
 	spin_unlock_irqrestore(&q->lock, flags);
-	return true;
-}
-
-/*
- * Wake the reader of @fsk, which ftalias_enqueue() gave a message.  Under
- * rcu_read_lock() since before the lock under which it was queued was let
- * go: the socket is freed after a grace period (SOCK_RCU_FREE), and a
- * released one has no wait queue left to wake (sock_orphan()).
- */
-void ftalias_wake_reader(struct ftalias_sock *fsk)
-{
-	RCU_LOCKDEP_WARN(!rcu_read_lock_held(), "waking a reader outside RCU");
-	fsk->sk.sk_data_ready(&fsk->sk);
-}
-
-/**
- * ftalias_queue() - queue a message to a socket and wake its reader
- * @fsk: the receiving socket
- * @skb: the message, its ftalias_skb_cb filled in; consumed
- *
- * As ftalias_enqueue().
- *
- * Return: false if @fsk was released (and @skb freed).
- */
-bool ftalias_queue(struct ftalias_sock *fsk, struct sk_buff *skb)
-{
-	if (!ftalias_enqueue(fsk, skb))
-		return false;
 	fsk->sk.sk_data_ready(&fsk->sk);
 	return true;
 }

@@ -81,8 +81,6 @@ void ftalias_req_put(struct ftalias_req *req);
 
 void ftalias_skb_adopt(struct sk_buff *skb);
 void ftalias_skb_set_owner_r(struct sk_buff *skb, struct ftalias_sock *fsk);
-bool ftalias_enqueue(struct ftalias_sock *fsk, struct sk_buff *skb);
-void ftalias_wake_reader(struct ftalias_sock *fsk);
 bool ftalias_queue(struct ftalias_sock *fsk, struct sk_buff *skb);
 void ftalias_requeue(struct ftalias_sock *fsk, struct sk_buff *skb);
 struct sk_buff *ftalias_recv_skb(struct ftalias_sock *fsk, unsigned int flags,

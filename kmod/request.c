@@ -213,13 +213,11 @@ void __ftalias_hold_reply(struct ftalias_alias *alias,
 /*
  * Queue @req to member @to.  @clone is a clone of req->skb, or NULL to make
  * one here; if that fails, the request stays held and the alias's work
- * tries again.  @wake NULL: @to is woken now; else *@wake is set to @to
- * when a message was queued to it, for the caller to wake after letting
- * the lock go (ftalias_wake_reader()).
+ * tries again.
  */
 static void __ftalias_deliver(struct ftalias_alias *alias,
 			      struct ftalias_req *req, struct ftalias_sock *to,
-			      struct sk_buff *clone, struct ftalias_sock **wake)
+			      struct sk_buff *clone)
 {
 	struct sk_buff *made = NULL;
 	struct ftalias_skb_cb *cb;
@@ -283,12 +281,7 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 	to->stats.delivered++;
 	req->holder = to;
 	/* A member is released only after it left @alias->members. */
-	if (!wake) {
-		WARN_ON_ONCE(!ftalias_queue(to, clone));
-		return;
-	}
-	WARN_ON_ONCE(!ftalias_enqueue(to, clone));
-	*wake = to;
+	WARN_ON_ONCE(!ftalias_queue(to, clone));
 	return;
 
 hold:
@@ -350,7 +343,7 @@ void __ftalias_flush_held(struct ftalias_alias *alias)
 			continue;
 		req->held = false;
 		alias->nr_held--;
-		__ftalias_deliver(alias, req, active, NULL, NULL);
+		__ftalias_deliver(alias, req, active, NULL);
 	}
 	while ((skb = __skb_dequeue(&alias->held_replies)))
 		ftalias_queue(active, skb);
@@ -380,7 +373,7 @@ static void __ftalias_release_waiting(struct ftalias_alias *alias)
 			__ftalias_note_hold(alias, req);
 			if (alias->active)
 				__ftalias_deliver(alias, req, alias->active,
-						  NULL, NULL);
+						  NULL);
 			else
 				__ftalias_hold(alias, req);
 		}
@@ -1284,14 +1277,12 @@ static int __ftalias_req_insert(struct ftalias_alias *alias,
 
 /*
  * @req, in its requester's table, becomes pending at @alias: delivered
- * to @active with @clone, or held while there is none.  *@wake: as
- * __ftalias_deliver().
+ * to @active with @clone, or held while there is none.
  */
 static void __ftalias_req_pend(struct ftalias_alias *alias,
 			       struct ftalias_req *req,
 			       struct ftalias_sock *active,
-			       struct sk_buff *clone, bool resent,
-			       struct ftalias_sock **wake)
+			       struct sk_buff *clone, bool resent)
 {
 	lockdep_assert_held(&alias->lock);
 
@@ -1305,7 +1296,7 @@ static void __ftalias_req_pend(struct ftalias_alias *alias,
 		alias->stats.resent++;
 	trace_ftalias_request_queued(alias, req);
 	if (active)
-		__ftalias_deliver(alias, req, active, clone, wake);
+		__ftalias_deliver(alias, req, active, clone);
 	else
 		__ftalias_hold(alias, req);
 }
@@ -1336,7 +1327,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	bool stamp = mode == FTALIAS_SEND_NEW;
 	struct ftalias_reqs *reqs = fsk->alias ? &fsk->alias->reqs : &fsk->reqs;
 	struct ftalias_wait_active wa = { .alias = alias };
-	struct ftalias_sock *active, *wake = NULL;
+	struct ftalias_sock *active;
 	struct ftalias_req *req;
 	struct sk_buff *clone;
 	u64 ack;
@@ -1382,13 +1373,8 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 			break;
 		if (ack)
 			__ftalias_rc_ack(alias, id, ack);
-		__ftalias_req_pend(alias, req, active, clone, resent, &wake);
-		/* The member is woken once the lock its reply takes is free. */
-		rcu_read_lock();
+		__ftalias_req_pend(alias, req, active, clone, resent);
 		ftalias_alias_unlock(alias);
-		if (wake)
-			ftalias_wake_reader(wake);
-		rcu_read_unlock();
 		if (!active)
 			kfree_skb(clone);
 		return 0;
