@@ -3078,7 +3078,7 @@ static void targets_block(void)
 	for (i = 0; i < opt_nclients; i++)
 		if (opt_clients[i] == 1 && c1 < 0)
 			c1 = i;
-	printf("\nissue 18 targets (ratios of this run's figures; it never fails on a figure)\n\n");
+	printf("\nrequest-path targets (ratios of this run's figures; it never fails on a figure)\n\n");
 
 	strcpy(why, !opt_pinned ? "no \"pinned\" in --only" :
 	       "64 not in --sizes");
