@@ -342,8 +342,7 @@ out:
 /*
  * Send request @skb to @alias: new, re-sent with its ID (FTALIAS_CMSG_ID),
  * or journaled first under the request its sender serves
- * (FTALIAS_CMSG_PARENT).  The caller's reference on @alias goes to the
- * request (ftalias_send_request()), or is dropped.
+ * (FTALIAS_CMSG_PARENT).
  */
 static int ftalias_send_to_alias(struct ftalias_sock *fsk,
 				 struct ftalias_alias *alias,
@@ -365,7 +364,6 @@ static int ftalias_send_to_alias(struct ftalias_sock *fsk,
 		mode = FTALIAS_SEND_STAMPED;
 		err = ftalias_journal(fsk, &args->parent, &id, alias, skb);
 		if (err) {
-			ftalias_alias_put(alias);
 			kfree_skb(skb);
 			return err;
 		}
@@ -411,7 +409,7 @@ static int ftalias_sendmsg_alias(struct ftalias_sock *fsk, struct msghdr *msg,
 	if (!skb)
 		goto out_put;
 	timeo = sock_sndtimeo(&fsk->sk, msg->msg_flags & MSG_DONTWAIT);
-	return ftalias_send_to_alias(fsk, alias, skb, timeo, args);
+	err = ftalias_send_to_alias(fsk, alias, skb, timeo, args);
 out_put:
 	ftalias_alias_put(alias);
 	return err;

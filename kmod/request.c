@@ -1223,7 +1223,8 @@ static struct ftalias_req *ftalias_req_new(struct ftalias_sock *fsk,
 	req->owner = reqs;
 	req->flags = resent ? FTALIAS_F_RESENT : 0;
 	refcount_set(&req->ref, 1);
-	req->dst = alias;	/* with the sender's reference */
+	refcount_inc(&alias->ref);
+	req->dst = alias;
 	req->skb = skb;
 	return req;
 }
@@ -1304,8 +1305,9 @@ static void __ftalias_req_pend(struct ftalias_alias *alias,
 /**
  * ftalias_send_request() - send a request to an alias
  * @fsk: the sending socket, bound
- * @alias: the destination; the caller's reference is consumed (the
- *	request's from then on)
+ * @alias: the destination, referenced by the caller until this returns
+ *	(ftalias_alias_unlock() still reads it once the request, which has
+ *	a reference of its own, may be answered and freed)
  * @skb: the request, charged to @fsk; consumed
  * @id: the ID to send with (not FTALIAS_SEND_NEW), or filled in with the
  *	stamped one
@@ -1334,10 +1336,8 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	int err;
 
 	req = ftalias_req_new(fsk, reqs, alias, skb, resent, &clone);
-	if (!req) {
-		ftalias_alias_put(alias);
+	if (!req)
 		return -ENOMEM;
-	}
 
 	for (;;) {
 		spin_lock(&alias->lock);
