@@ -1126,9 +1126,14 @@ unsigned long __ftalias_rc_expire(struct ftalias_alias *alias)
 	while ((e = list_first_entry_or_null(&rc->done,
 					     struct ftalias_rc_entry, lru))) {
 		age = ftalias_rc_age_ms(e);
-		/* A tick more: the timer may fire before the clock's ms. */
-		if (age < ttl)
-			return jiffies + 1 + msecs_to_jiffies(ttl - age);
+		/*
+		 * Both ends of @age are whole milliseconds, cut down: an
+		 * entry @age old may be up to a millisecond younger.  It is
+		 * surely @ttl old only at @ttl + 1.  Then a tick more: the
+		 * timer may fire before the clock's millisecond.
+		 */
+		if (age <= ttl)
+			return jiffies + 1 + msecs_to_jiffies(ttl - age + 1);
 		__ftalias_rc_forget(alias, e, &rc->stats.evict_ttl);
 	}
 	return 0;

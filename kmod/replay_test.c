@@ -478,9 +478,11 @@ static bool ftalias_rc_test_expire(struct kunit *test, u64 xid, u32 age,
 }
 
 /*
- * An entry is kept until it is cache-ttl-ms old, and dropped at that age;
- * the work is to look again one tick after the oldest one's time is up,
- * and not at all when none is left.
+ * An entry is kept until it is surely cache-ttl-ms old: its age is read
+ * in whole milliseconds, cut down at both ends, so an entry that reads
+ * cache-ttl-ms may be a millisecond younger; it goes when it reads one
+ * more.  The work is to look again one tick after the oldest one's time
+ * is up, and not at all when none is left.
  */
 static void ftalias_rc_test_ttl(struct kunit *test)
 {
@@ -493,17 +495,23 @@ static void ftalias_rc_test_ttl(struct kunit *test)
 
 	KUNIT_EXPECT_TRUE(test, ftalias_rc_test_expire(test, 1, 0, &next,
 						       &j0, &j1));
-	wait = 1 + msecs_to_jiffies(ttl);
+	wait = 1 + msecs_to_jiffies(ttl + 1);
 	KUNIT_EXPECT_TRUE(test, time_in_range(next, j0 + wait, j1 + wait));
 
 	KUNIT_EXPECT_TRUE(test, ftalias_rc_test_expire(test, 1, ttl - 1, &next,
+						       &j0, &j1));
+	wait = 1 + msecs_to_jiffies(2);
+	KUNIT_EXPECT_TRUE(test, time_in_range(next, j0 + wait, j1 + wait));
+
+	/* Reading cache-ttl-ms, it may be a millisecond younger: kept. */
+	KUNIT_EXPECT_TRUE(test, ftalias_rc_test_expire(test, 1, ttl, &next,
 						       &j0, &j1));
 	wait = 1 + msecs_to_jiffies(1);
 	KUNIT_EXPECT_TRUE(test, time_in_range(next, j0 + wait, j1 + wait));
 	KUNIT_EXPECT_EQ(test, t->alias->rc.stats.evict_ttl, 0ULL);
 
-	/* At cache-ttl-ms: gone, and none left to look at again. */
-	KUNIT_EXPECT_FALSE(test, ftalias_rc_test_expire(test, 1, ttl, &next,
+	/* One more: gone, and none left to look at again. */
+	KUNIT_EXPECT_FALSE(test, ftalias_rc_test_expire(test, 1, ttl + 1, &next,
 							&j0, &j1));
 	KUNIT_EXPECT_EQ(test, next, 0UL);
 	KUNIT_EXPECT_EQ(test, t->alias->rc.entries, 0U);
@@ -538,7 +546,7 @@ static void ftalias_rc_test_ttl_order(struct kunit *test)
 	/* When the young one's time is up, not the newest one's. */
 	KUNIT_EXPECT_TRUE(test, time_after(next, j1));
 	KUNIT_EXPECT_TRUE(test, time_before_eq(next, j1 + 1 +
-					       msecs_to_jiffies(ttl / 2)));
+					       msecs_to_jiffies(ttl / 2 + 1)));
 }
 
 /* An in-progress entry never expires, whatever its age. */
