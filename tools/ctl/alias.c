@@ -119,7 +119,8 @@ void alias_usage(FILE *f)
 	      "ATTRS := [ uid UID ] [ gid GID ] [ mode OCTAL ] [ policy { auto | manual } ]\n"
 	      "         [ grace-ms MS ] [ cache-max-entries N ] [ cache-max-bytes BYTES ]\n"
 	      "         [ cache-ttl-ms MS ] [ record-replies { on | off } ]\n"
-	      "With -s, show adds the counters and the replay cache of each alias.\n", f);
+	      "With -s, show adds the counters and the replay cache of each alias;\n"
+	      "with -c, it prints only the configuration, as commands for -batch.\n", f);
 }
 
 static int usage_error(void)
@@ -158,8 +159,32 @@ static void alias_list_init(struct ftnl_list *l)
 	l->parse = alias_parse_msg;
 }
 
+/*
+ * -config: "alias add NAME id ID ..." with the configuration alone, a line
+ * that -batch takes back; in JSON, the same keys as alias show.
+ */
+static void alias_print_config(const struct attr_vals *v)
+{
+	size_t i;
+
+	if (!attr_has(v, FTALIAS_A_ALIAS_NAME))
+		return;	/* the kernel always sends it */
+	open_json_object(NULL);
+	print_string(PRINT_FP, NULL, "%s", "alias add");
+	print_string(PRINT_ANY, "name", " %s", v->str[FTALIAS_A_ALIAS_NAME]);
+	for (i = A_ID; i <= A_RECORD_REPLIES; i++)
+		if (i != A_NAME)
+			attr_print(&alias_attrs[i], v, " ");
+	close_json_object();
+	print_nl();
+}
+
 void alias_print(const struct attr_vals *v)
 {
+	if (opts.config) {
+		alias_print_config(v);
+		return;
+	}
 	open_json_object(NULL);
 	alias_print_attrs(v, "\n    ");
 	close_json_object();
@@ -431,6 +456,11 @@ int do_alias(int argc, char **argv)
 		}
 		argc--;
 		argv++;
+	}
+
+	if (opts.config && verb != V_SHOW && verb != V_HELP) {
+		error("-config: only \"alias show\" prints a configuration");
+		return EXIT_USAGE;
 	}
 
 	switch (verb) {

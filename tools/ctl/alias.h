@@ -26,7 +26,10 @@ int alias_parse_msg(struct nlmsghdr *nlh, struct attr_vals *v);
  */
 void alias_print_attrs(const struct attr_vals *v, const char *stats_sep);
 
-/* One alias as alias show prints it: a line, or an object in JSON. */
+/*
+ * One alias as alias show prints it: a line, or an object in JSON; with
+ * -config, its configuration alone, as an "alias add" line.
+ */
 void alias_print(const struct attr_vals *v);
 
 /*

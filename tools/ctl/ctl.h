@@ -29,6 +29,7 @@ struct ctl_opts {
 	bool json;
 	bool pretty;
 	bool stats;	/* -s: counters too (alias stats, member counters) */
+	bool config;	/* -c: alias show prints "alias add" commands */
 	const char *netns;
 };
 

@@ -3,11 +3,12 @@
  * ftaliasctl: configure ftalias port aliases over the "ftalias" generic
  * netlink family.
  *
- *   ftaliasctl [-j] [-p] [-s] [-n NETNS] [-V] [-h] OBJECT [VERB [ARGS]]
+ *   ftaliasctl [-j] [-p] [-s] [-c] [-n NETNS] [-V] [-h] OBJECT [VERB [ARGS]]
+ *   ftaliasctl [-j] [-p] [-s] [-c] [-n NETNS] [-force] -batch FILE
  *
  * This file holds the options and the object table; each object lives in
  * its own file, the netlink transport in nl.c, the output helpers in
- * print.c.
+ * print.c, the batch file reader in batch.c.
  */
 
 #include <getopt.h>
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "alias.h"
+#include "batch.h"
 #include "cache.h"
 #include "conn.h"
 #include "ctl.h"
@@ -69,10 +71,11 @@ static const struct keyword object_kw[] = {
 static void usage(FILE *f)
 {
 	fputs("Usage: ftaliasctl [ OPTIONS ] OBJECT [ VERB [ ARGS ] ]\n"
+	      "       ftaliasctl [ OPTIONS ] [ -force ] -b[atch] FILE\n"
 	      "       ftaliasctl OBJECT help\n"
 	      "where  OBJECT := { alias | member | cache | journal | conn | info |\n"
 	      "                  monitor | help }\n"
-	      "       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] |\n"
+	      "       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -c[onfig] |\n"
 	      "                    -n[etns] NETNS | -V[ersion] | -h[elp] }\n", f);
 }
 
@@ -81,61 +84,28 @@ static const struct option long_opts[] = {
 	{ "pretty",	no_argument,		NULL, 'p' },
 	{ "stats",	no_argument,		NULL, 's' },
 	{ "statistics",	no_argument,		NULL, 's' },
+	{ "config",	no_argument,		NULL, 'c' },
 	{ "netns",	required_argument,	NULL, 'n' },
+	{ "batch",	required_argument,	NULL, 'b' },
+	{ "force",	no_argument,		NULL, 'f' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
 
-int main(int argc, char **argv)
+/* One command: OBJECT [VERB [ARGS]], from the command line or a batch file. */
+static int run_command(int argc, char **argv)
 {
-	int c, obj, ret;
+	int obj, ret;
 
-	opterr = 0;
-	while ((c = getopt_long_only(argc, argv, "+jpsn:Vh", long_opts, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			opts.json = true;
-			break;
-		case 'p':
-			opts.pretty = true;
-			break;
-		case 's':
-			opts.stats = true;
-			break;
-		case 'n':
-			opts.netns = optarg;
-			break;
-		case 'V':
-			printf("ftaliasctl %s (ftalias netlink family version %d)\n",
-			       FTALIASCTL_VERSION, FTALIAS_FAMILY_VERSION);
-			return EXIT_OK;
-		case 'h':
-			usage(stdout);
-			return EXIT_OK;
-		default:
-			if (optopt == 'n')
-				error("option \"-n\" needs a network namespace");
-			else if (optopt)
-				error("unknown option \"-%c\"", optopt);
-			else
-				error("unknown option \"%s\"", argv[optind - 1]);
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
-	argc -= optind;
-	argv += optind;
-
-	if (argc < 1) {
-		error("OBJECT required");
-		usage(stderr);
-		return EXIT_USAGE;
-	}
 	obj = kw_match(argv[0], object_kw);
 	if (obj < 0 || (size_t)obj >= N_OBJECTS) {
 		kw_error("object", argv[0], object_kw, obj);
 		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (opts.config && objects[obj].fn != do_alias) {
+		error("-config: only \"alias show\" prints a configuration");
 		return EXIT_USAGE;
 	}
 
@@ -147,4 +117,81 @@ int main(int argc, char **argv)
 		ret = EXIT_REFUSED;
 	}
 	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	const char *batch = NULL;
+	bool force = false;
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long_only(argc, argv, "+jpscn:b:Vh", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			opts.json = true;
+			break;
+		case 'p':
+			opts.pretty = true;
+			break;
+		case 's':
+			opts.stats = true;
+			break;
+		case 'c':
+			opts.config = true;
+			break;
+		case 'n':
+			opts.netns = optarg;
+			break;
+		case 'b':
+			batch = optarg;
+			break;
+		case 'f':
+			force = true;
+			break;
+		case 'V':
+			printf("ftaliasctl %s (ftalias netlink family version %d)\n",
+			       FTALIASCTL_VERSION, FTALIAS_FAMILY_VERSION);
+			return EXIT_OK;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			if (optopt == 'n' || optopt == 'b')
+				error("option \"-%c\" needs %s", optopt,
+				      optopt == 'n' ? "a network namespace" :
+				      "a file (\"-\" for standard input)");
+			else if (optopt)
+				error("unknown option \"-%c\"", optopt);
+			else
+				error("unknown option \"%s\"", argv[optind - 1]);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (opts.config && opts.stats) {
+		error("-config prints no counters: leave out -s");
+		return EXIT_USAGE;
+	}
+	if (batch) {
+		if (argc) {
+			error("-batch takes its commands from the file, not \"%s\"",
+			      argv[0]);
+			return EXIT_USAGE;
+		}
+		return batch_run(batch, force, run_command);
+	}
+	if (force) {
+		error("-force goes with -batch");
+		return EXIT_USAGE;
+	}
+	if (argc < 1) {
+		error("OBJECT required");
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	return run_command(argc, argv);
 }

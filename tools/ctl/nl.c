@@ -33,6 +33,7 @@ enum { DUMP_TRIES = 4 };
 
 static struct nl_sock *sk;
 static int family_id;
+static bool netns_entered;
 static const struct attr_desc *req_desc;
 static size_t req_desc_n;
 
@@ -80,8 +81,12 @@ int ftnl_open(void)
 {
 	int one = 1, fd, ret;
 
-	if (opts.netns && enter_netns(opts.netns))
-		return -1;
+	/* Once: a batch opens a socket per command. */
+	if (opts.netns && !netns_entered) {
+		if (enter_netns(opts.netns))
+			return -1;
+		netns_entered = true;
+	}
 
 	sk = nl_socket_alloc();
 	if (!sk)

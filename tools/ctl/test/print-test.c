@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Decode and print hand-built ftalias messages without a kernel, for
- * test-cli.sh: print-test [-j] [-p] [-s] { show | info | monitor | members |
+ * test-cli.sh: print-test [-j] [-p] [-s] [-c] { show | info | monitor | members |
  * cache | cache-stats | flush | journal }.
  * The messages carry pad attributes and unknown attributes, which must be
  * ignored.
@@ -418,6 +418,8 @@ int main(int argc, char **argv)
 			opts.pretty = true;
 		else if (!strcmp(argv[i], "-s"))
 			opts.stats = true;
+		else if (!strcmp(argv[i], "-c"))
+			opts.config = true;
 	}
 	if (argc < 2)
 		return 2;

@@ -112,6 +112,73 @@ expect 2 'Error: unexpected argument "alias"' -- conn show id 3 alias db
 expect 2 'Error: unexpected argument "id"' -- conn show alias db id 3
 expect 2 'Error: ambiguous cache command "s": could be show, stats, statistics' -- c s db	# c is still cache
 
+# ---- -config and -batch: usage errors, nothing sent ---------------------------
+cfg="Error: -config: only \"alias show\" prints a configuration"
+expect 2 "$cfg" -- -c member show
+expect 2 "$cfg" -- -config alias add x
+expect 2 "$cfg" -- -c alias del x
+expect 2 "Error: -config prints no counters: leave out -s" -- -c -s alias show
+expect 2 'Error: option "-b" needs a file ("-" for standard input)' -- -b
+expect 2 'Error: -batch takes its commands from the file, not "alias"' -- -b /dev/null alias show
+expect 2 "Error: -force goes with -batch" -- -force alias show
+expect 0 "" -- -b /dev/null
+expect 1 'Error: cannot open the batch file "/nonexistent/b": No such file or directory' \
+	-- -batch /nonexistent/b
+
+# batch_expect RC STDERR-FILE ARGS...: ftaliasctl ARGS exits RC and prints
+# exactly the lines of STDERR-FILE on stderr (the usage text aside).
+batch_expect() {
+	local want=$1 errs=$2 rc
+	shift 2
+	n=$((n + 1))
+	"$ctl" "$@" >"$tmp/out" 2>"$tmp/err" <"$tmp/batch"
+	rc=$?
+	[[ $rc == "$want" ]] || fail "ftaliasctl $* exited $rc, want $want"
+	grep '^Error: \|^ftaliasctl: ' "$tmp/err" | diff -u "$errs" - ||
+		fail "ftaliasctl $*: stderr differs"
+}
+
+# Comments, blank lines, quotes, escapes and continued lines; the line
+# named is the first of the command's lines; a usage error stops the run
+# there (what came before stays done), -force goes on to the end and
+# the first failure's status is the exit status.
+cat >"$tmp/batch" <<'END'
+# a configuration
+   # indented comment
+
+alias add x \
+	mode 0999
+alias add "q\"uote
+alias add x "pol"'icy' 'some''times' #comment
+-j alias show
+alias add x mode 0644 \
+	bogus 1 \
+	grace-ms 5
+alias\ add x
+alias add y mode \
+END
+cat >"$tmp/want" <<'END'
+Error: invalid mode "0999": expected an octal number such as 0644
+ftaliasctl: <stdin>:4: command failed
+END
+batch_expect 2 "$tmp/want" -b -
+cat >>"$tmp/want" <<'END'
+Error: unterminated "
+ftaliasctl: <stdin>:6: command failed
+Error: invalid policy "sometimes": expected auto or manual
+ftaliasctl: <stdin>:7: command failed
+Error: "-j": options go on the command line, before -batch
+ftaliasctl: <stdin>:8: command failed
+Error: unknown keyword "bogus"
+ftaliasctl: <stdin>:9: command failed
+Error: unknown object "alias add"
+ftaliasctl: <stdin>:12: command failed
+Error: keyword "mode" needs an argument
+ftaliasctl: <stdin>:13: command failed
+END
+batch_expect 2 "$tmp/want" -force -batch -
+[[ -s $tmp/out ]] && fail "-batch of usage errors printed on stdout"
+
 # ---- help and version: exit 0 -----------------------------------------------
 expect 0 "" -- help
 expect 0 "" -- -h
@@ -198,6 +265,15 @@ else
 	expect 1 "$nl" -- conn show a id 3
 	expect 1 "$nl" -- conn drop 3
 	expect 1 "$nl" -- conn d 0
+	printf '%s\n' "alias show" "alias add x mode 0999" >"$tmp/batch"
+	printf '%s\n' "$nl" "ftaliasctl: <stdin>:1: command failed" >"$tmp/want"
+	batch_expect 1 "$tmp/want" -b -
+	printf '%s\n' 'Error: invalid mode "0999": expected an octal number such as 0644' \
+		"ftaliasctl: <stdin>:2: command failed" >>"$tmp/want"
+	batch_expect 1 "$tmp/want" -force -b -
+	printf '%s\n' "alias show" >"$tmp/batch"
+	printf '%s\n' "$nl" "ftaliasctl: $tmp/batch:1: command failed" >"$tmp/want"
+	batch_expect 1 "$tmp/want" -c -b "$tmp/batch"
 fi
 expect 1 'Error: cannot open network namespace "ftaliasctl-no-such-ns": No such file or directory' \
 	-- -n ftaliasctl-no-such-ns alias show
@@ -219,6 +295,18 @@ alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-
 alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
 diff -u "$tmp/want.txt" "$tmp/show-s.txt" || fail "text -s show"
+
+# -config: the configuration alone, as alias add lines; in JSON the same
+# keys as show
+"$pt" -c show >"$tmp/show-c.txt" || fail "print-test -c show"
+cat >"$tmp/want.txt" <<'END'
+alias add db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on
+alias add a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
+END
+diff -u "$tmp/want.txt" "$tmp/show-c.txt" || fail "text -c show"
+"$pt" -c -j show >"$tmp/show-c.json" || fail "print-test -c -j show"
+[[ $(cat "$tmp/show-c.json") == '[{"name":"db","id":1,"uid":1000,"gid":4294967295,"mode":420,"policy":"auto","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000,"record-replies":1},{"name":"a.b_c:d-e","id":4294967295,"uid":1000,"gid":4294967295,"mode":0,"policy":"manual","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000}]' ]] ||
+	fail "JSON -c show: $(cat "$tmp/show-c.json")"
 
 # the table: names from alias-get, '*' marks the active member, unknown
 # enums as numbers, '#ID' for an alias not listed; nothing for no members

@@ -42,6 +42,11 @@ expect() {
 
 expect 'ftaliasctl ' 'alias cache conn help info journal member monitor'
 expect 'ftaliasctl --j' '--json'
+expect 'ftaliasctl --c' '--config'
+expect 'ftaliasctl --b' '--batch'
+: >"$tmp/aliases.conf"
+expect "ftaliasctl -b $tmp/aliases.c" "$tmp/aliases.conf"
+expect "ftaliasctl -force -batch $tmp/aliases.conf " ''
 expect 'ftaliasctl -j al' 'alias'
 expect 'ftaliasctl alias ' 'add del help list set show'
 expect 'ftaliasctl alias show ' 'db id web'

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ftaliasctl -batch FILE: the commands of a file (or of standard input),
+ * one per line, with the options given on the command line, as
+ * ip -batch does.  "ftaliasctl -config alias show" writes such a file.
+ */
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "ctl.h"
+
+int batch_split(char *line, char **argv, int max)
+{
+	char *in = line, *out = line;
+	int argc = 0;
+	char quote;
+
+	for (;;) {
+		while (*in == ' ' || *in == '\t' || *in == '\n' || *in == '\r')
+			in++;
+		if (!*in || *in == '#')
+			return argc;
+		if (argc == max)
+			return error("more than %d words on one line", max);
+		argv[argc++] = out;
+		quote = 0;
+		for (; *in; in++) {
+			if (quote && *in == quote) {
+				quote = 0;
+			} else if (!quote && (*in == '\'' || *in == '"')) {
+				quote = *in;
+			} else if (!quote && (*in == ' ' || *in == '\t' ||
+					      *in == '\n' || *in == '\r')) {
+				break;
+			} else if (*in == '\\' && quote != '\'') {
+				if (!*++in)
+					return error("a backslash at the end of the line");
+				*out++ = *in;
+			} else {
+				*out++ = *in;
+			}
+		}
+		if (quote)
+			return error("unterminated %c", quote);
+		/* *in is a blank or the end: the word ends here. */
+		if (*in)
+			in++;
+		*out++ = '\0';
+	}
+}
+
+/* A backslash before the newline (or the end) of @line: cut both off. */
+static bool continues(char *line, size_t *len)
+{
+	size_t n = *len, bs = 0;
+
+	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		n--;
+	while (bs < n && line[n - 1 - bs] == '\\')
+		bs++;
+	if (!(bs & 1))
+		return false;
+	line[n - 1] = '\0';
+	*len = n - 1;
+	return true;
+}
+
+/* One command: the physical lines from *@lineno on, joined, in *@cmd. */
+static ssize_t read_command(FILE *f, char **cmd, size_t *cap,
+			    unsigned long *lineno, unsigned long *first)
+{
+	char *line = NULL, *grown;
+	size_t lcap = 0, len = 0, n;
+	ssize_t got;
+	bool more = true;
+
+	*first = *lineno + 1;
+	while (more && (got = getline(&line, &lcap, f)) >= 0) {
+		++*lineno;
+		n = got;
+		more = continues(line, &n);
+		if (len + n + 2 > *cap) {
+			grown = realloc(*cmd, len + n + 2);
+			if (!grown) {
+				free(line);
+				error("out of memory");
+				return -2;
+			}
+			*cmd = grown;
+			*cap = len + n + 2;
+		}
+		memcpy(*cmd + len, line, n);
+		len += n;
+		(*cmd)[len++] = ' ';
+		(*cmd)[len] = '\0';
+	}
+	free(line);
+	if (ferror(f)) {
+		error("reading the batch file: %s", strerror(errno));
+		return -2;
+	}
+	if (!len)
+		return -1;
+	if (more)
+		(*cmd)[len - 1] = '\0';	/* a backslash before the end */
+	return len;
+}
+
+int batch_run(const char *file, bool force, int (*run)(int argc, char **argv))
+{
+	unsigned long lineno = 0, first;
+	char *argv[BATCH_MAX_WORDS + 1];
+	int argc, ret = EXIT_OK, rc;
+	const char *name = file;
+	char *cmd = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	FILE *f;
+
+	if (!strcmp(file, "-")) {
+		f = stdin;
+		name = "<stdin>";
+	} else {
+		f = fopen(file, "re");
+		if (!f) {
+			error("cannot open the batch file \"%s\": %s", file,
+			      strerror(errno));
+			return EXIT_REFUSED;
+		}
+	}
+
+	while ((got = read_command(f, &cmd, &cap, &lineno, &first)) >= 0) {
+		argc = batch_split(cmd, argv, BATCH_MAX_WORDS);
+		if (!argc)
+			continue;
+		if (argc > 0 && argv[0][0] == '-') {
+			error("\"%s\": options go on the command line, before -batch",
+			      argv[0]);
+			argc = -1;
+		}
+		rc = argc < 0 ? EXIT_USAGE : run(argc, argv);
+		if (rc == EXIT_OK)
+			continue;
+		fflush(stdout);
+		fprintf(stderr, "ftaliasctl: %s:%lu: command failed\n", name,
+			first);
+		if (ret == EXIT_OK)
+			ret = rc;
+		if (!force)
+			break;
+	}
+	if (got == -2 && ret == EXIT_OK)
+		ret = EXIT_REFUSED;
+	free(cmd);
+	if (f != stdin)
+		fclose(f);
+	return ret;
+}
