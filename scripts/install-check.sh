@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # make install-check (part of make check, on the host, no guest): a staged
 # install, make install DESTDIR=<empty dir>, puts the module, ftaliasctl,
-# its man page and completion, libftalias and its man page, the YNL spec
+# its man page and completion, libftalias and its man page, the YNL spec,
+# the systemd unit (pointing at the installed ftaliasctl) and the samples
 # under DESTDIR and nothing anywhere else:
 # no file under /lib/modules, /usr/local or /usr/share/ynl changes, no
 # depmod on the live system.
@@ -49,6 +50,9 @@ want=(
 	usr/local/share/man/man3/libftalias.3
 	usr/local/share/bash-completion/completions/ftaliasctl
 	usr/share/ynl/specs/ftalias.yaml
+	usr/local/lib/systemd/system/ftalias.service
+	usr/local/share/doc/ftalias/examples/modules-load.d-ftalias.conf
+	usr/local/share/doc/ftalias/examples/modprobe.d-ftalias.conf
 )
 for w in "${want[@]}"; do
 	# shellcheck disable=SC2206	# the globs of the release and suffix
@@ -58,6 +62,20 @@ done
 # No modules.dep in a root that holds no kernel: depmod is the target's.
 if [[ -n $(find "$dest" -name modules.dep) ]]; then
 	bad "depmod ran in a staged root without the kernel's modules"
+fi
+# The unit runs the installed ftaliasctl on the configuration under /etc;
+# systemd parses it (systemd-analyze, where systemd is installed).
+unit=$dest/usr/local/lib/systemd/system/ftalias.service
+if [[ -e $unit ]]; then
+	grep -qx 'ExecStart=/usr/local/sbin/ftaliasctl -batch /etc/ftalias/aliases.conf' "$unit" ||
+		bad "ftalias.service: ExecStart is not the installed ftaliasctl on /etc/ftalias/aliases.conf"
+	! grep -q @ "$unit" || bad "ftalias.service: a placeholder left: $(grep @ "$unit")"
+	if command -v systemd-analyze >/dev/null; then
+		# Its ExecStart is not installed on this host: that alone.
+		out=$(systemd-analyze verify --man=no "$unit" 2>&1 |
+			grep -v '^ftalias.service: Command /usr/local/sbin/ftaliasctl is not executable' || true)
+		[[ -z $out ]] || bad "systemd-analyze verify ftalias.service: $out"
+	fi
 fi
 
 if ((fail)); then
