@@ -52,11 +52,16 @@ int batch_split(char *line, char **argv, int max)
 	}
 }
 
-/* A backslash before the newline (or the end) of @line: cut both off. */
+/*
+ * A backslash before the newline (or the end) of @line, not in a comment
+ * line: cut both off.
+ */
 static bool continues(char *line, size_t *len)
 {
 	size_t n = *len, bs = 0;
 
+	if (line[strspn(line, " \t")] == '#')
+		return false;
 	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		n--;
 	while (bs < n && line[n - 1 - bs] == '\\')

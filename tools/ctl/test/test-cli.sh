@@ -145,7 +145,7 @@ batch_expect() {
 cat >"$tmp/batch" <<'END'
 # a configuration
    # indented comment
-
+# a backslash ends no comment line \
 alias add x \
 	mode 0999
 alias add "q\"uote
