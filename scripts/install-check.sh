@@ -67,7 +67,7 @@ fi
 # systemd parses it (systemd-analyze, where systemd is installed).
 unit=$dest/usr/local/lib/systemd/system/ftalias.service
 if [[ -e $unit ]]; then
-	grep -qx 'ExecStart=/usr/local/sbin/ftaliasctl -batch /etc/ftalias/aliases.conf' "$unit" ||
+	grep -qx 'ExecStart=/usr/local/sbin/ftaliasctl -force -batch /etc/ftalias/aliases.conf' "$unit" ||
 		bad "ftalias.service: ExecStart is not the installed ftaliasctl on /etc/ftalias/aliases.conf"
 	! grep -q @ "$unit" || bad "ftalias.service: a placeholder left: $(grep @ "$unit")"
 	if command -v systemd-analyze >/dev/null; then

@@ -19,12 +19,15 @@ UNIT=$test_dir/../tools/systemd/ftalias.service.in
 [[ -r $UNIT ]] || skip "$UNIT not found"
 
 ns=ftal-persist-$$
+# The aliases of the init namespace (the boot part): names of our own.
+ia=persist-$$-a ib=persist-$$-b
 tmp=$(mktemp -d)
 cleanup() {
 	ip netns del "$ns" 2>/dev/null
-	for a in pa pb pc; do ftaliasctl alias del "$a" 2>/dev/null; done
+	ensure_loaded && for a in "$ia" "$ib"; do
+		ftaliasctl alias del "$a" 2>/dev/null
+	done
 	rm -rf "$tmp"
-	ensure_loaded
 }
 trap cleanup EXIT
 ip netns add "$ns" || die "ip netns add $ns"
@@ -100,6 +103,8 @@ done
 [[ $(ctl -c alias show | wc -l) == 5 ]] || fail "-force batch: not 5 aliases"
 
 # ---- the boot: module loaded again, the unit's ExecStart ------------------
+# Only where the module can be loaded again (the runner's FTALIAS_KO).
+[[ -r ${FTALIAS_KO:-} ]] || { log "no FTALIAS_KO: not unloading the module"; finish; }
 # The unit as make install writes it, ftaliasctl and the configuration
 # where this guest has them; its ExecStartPre (modprobe) is insmod here,
 # as the guest's module is not under /lib/modules.
@@ -111,8 +116,8 @@ start=$(sed -n 's/^ExecStart=//p' "$tmp/ftalias.service")
 grep -qx 'ExecStartPre=/sbin/modprobe ftalias' "$tmp/ftalias.service" ||
 	fail "the unit does not load the module first"
 
-expect_rc 0 ftaliasctl alias add pa mode 0640 cache-ttl-ms 60000
-expect_rc 0 ftaliasctl alias add pb id 4001 policy manual record-replies on
+expect_rc 0 ftaliasctl alias add "$ia" mode 0640 cache-ttl-ms 60000
+expect_rc 0 ftaliasctl alias add "$ib" id 4001 policy manual record-replies on
 ftaliasctl -config alias show >"$tmp/etc/ftalias/aliases.conf" || fail "-config in the init namespace"
 ip netns del "$ns"
 rmmod ftalias || die "rmmod"

@@ -52,28 +52,54 @@ int batch_split(char *line, char **argv, int max)
 	}
 }
 
-/*
- * A backslash before the newline (or the end) of @line, not in a comment
- * line: cut both off.
- */
-static bool continues(char *line, size_t *len)
+static bool is_blank(char c)
 {
-	size_t n = *len, bs = 0;
-
-	if (line[strspn(line, " \t")] == '#')
-		return false;
-	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-		n--;
-	while (bs < n && line[n - 1 - bs] == '\\')
-		bs++;
-	if (!(bs & 1))
-		return false;
-	line[n - 1] = '\0';
-	*len = n - 1;
-	return true;
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* One command: the physical lines from *@lineno on, joined, in *@cmd. */
+/*
+ * Whether @line (@n bytes, its newline included) goes on on the next one:
+ * it ends in a backslash that batch_split() would not take as a character
+ * of a word, outside a comment.  If so, the backslash and what follows it
+ * are cut off (*@n).
+ */
+static bool continues(char *line, size_t *n)
+{
+	bool word_start = true;
+	char quote = 0;
+	size_t i;
+
+	for (i = 0; i < *n; i++) {
+		if (quote) {
+			if (line[i] == quote)
+				quote = 0;
+			else if (line[i] == '\\' && quote == '"')
+				i++;
+			continue;
+		}
+		if (line[i] == '#' && word_start)
+			return false;
+		word_start = is_blank(line[i]);
+		if (line[i] == '\'' || line[i] == '"') {
+			quote = line[i];
+		} else if (line[i] == '\\') {
+			/* Only the line's end after it? (No NUL in @line.) */
+			if (strspn(line + i + 1, "\r\n") == *n - i - 1) {
+				*n = i;
+				return true;
+			}
+			i++;
+		}
+	}
+	return false;
+}
+
+/*
+ * One command: the physical lines from *@lineno on, joined (a continued
+ * line goes on where its backslash was), in *@cmd.  Returns its length;
+ * -1 at the end of the file; -2 after a read error; -3 after an error of
+ * the command's lines (printed).
+ */
 static ssize_t read_command(FILE *f, char **cmd, size_t *cap,
 			    unsigned long *lineno, unsigned long *first)
 {
@@ -87,19 +113,29 @@ static ssize_t read_command(FILE *f, char **cmd, size_t *cap,
 		++*lineno;
 		n = got;
 		more = continues(line, &n);
-		if (len + n + 2 > *cap) {
-			grown = realloc(*cmd, len + n + 2);
+		if (memchr(line, '\0', n)) {
+			/* The rest of the command's lines go with it. */
+			while (more && (got = getline(&line, &lcap, f)) >= 0) {
+				++*lineno;
+				n = got;
+				more = continues(line, &n);
+			}
+			free(line);
+			error("a NUL byte in the line");
+			return -3;
+		}
+		if (len + n + 1 > *cap) {
+			grown = realloc(*cmd, len + n + 1);
 			if (!grown) {
 				free(line);
 				error("out of memory");
 				return -2;
 			}
 			*cmd = grown;
-			*cap = len + n + 2;
+			*cap = len + n + 1;
 		}
 		memcpy(*cmd + len, line, n);
 		len += n;
-		(*cmd)[len++] = ' ';
 		(*cmd)[len] = '\0';
 	}
 	free(line);
@@ -107,10 +143,12 @@ static ssize_t read_command(FILE *f, char **cmd, size_t *cap,
 		error("reading the batch file: %s", strerror(errno));
 		return -2;
 	}
-	if (!len)
-		return -1;
-	if (more)
-		(*cmd)[len - 1] = '\0';	/* a backslash before the end */
+	if (*lineno < *first)
+		return -1;	/* nothing left */
+	if (more) {
+		error("the file ends in a continued line");
+		return -3;
+	}
 	return len;
 }
 
@@ -137,10 +175,13 @@ int batch_run(const char *file, bool force, int (*run)(int argc, char **argv))
 		}
 	}
 
-	while ((got = read_command(f, &cmd, &cap, &lineno, &first)) >= 0) {
-		argc = batch_split(cmd, argv, BATCH_MAX_WORDS);
+	while ((got = read_command(f, &cmd, &cap, &lineno, &first)) != -1 &&
+	       got != -2) {
+		argc = got < 0 ? -1 : batch_split(cmd, argv, BATCH_MAX_WORDS);
 		if (!argc)
 			continue;
+		if (argc > 0)
+			argv[argc] = NULL;
 		if (argc > 0 && argv[0][0] == '-') {
 			error("\"%s\": options go on the command line, before -batch",
 			      argv[0]);

@@ -28,6 +28,7 @@
 #include "print.h"
 
 struct ctl_opts opts;
+static bool in_batch;
 
 static void usage(FILE *f);
 
@@ -102,6 +103,10 @@ static int run_command(int argc, char **argv)
 	if (obj < 0 || (size_t)obj >= N_OBJECTS) {
 		kw_error("object", argv[0], object_kw, obj);
 		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (in_batch && objects[obj].fn == do_monitor) {
+		error("monitor does not end: not in a batch");
 		return EXIT_USAGE;
 	}
 	if (opts.config && objects[obj].fn != do_alias) {
@@ -182,6 +187,7 @@ int main(int argc, char **argv)
 			      argv[0]);
 			return EXIT_USAGE;
 		}
+		in_batch = true;
 		return batch_run(batch, force, run_command);
 	}
 	if (force) {

@@ -155,6 +155,11 @@ alias add x mode 0644 \
 	bogus 1 \
 	grace-ms 5
 alias\ add x
+alias add x mode 0999 # a comment's backslash continues nothing \
+alias add y mode 0888
+alias add x record-replies o\
+n mode 0999
+monitor
 alias add y mode \
 END
 cat >"$tmp/want" <<'END'
@@ -173,11 +178,30 @@ Error: unknown keyword "bogus"
 ftaliasctl: <stdin>:9: command failed
 Error: unknown object "alias add"
 ftaliasctl: <stdin>:12: command failed
-Error: keyword "mode" needs an argument
+Error: invalid mode "0999": expected an octal number such as 0644
 ftaliasctl: <stdin>:13: command failed
+Error: invalid mode "0888": expected an octal number such as 0644
+ftaliasctl: <stdin>:14: command failed
+Error: invalid mode "0999": expected an octal number such as 0644
+ftaliasctl: <stdin>:15: command failed
+Error: monitor does not end: not in a batch
+ftaliasctl: <stdin>:17: command failed
+Error: the file ends in a continued line
+ftaliasctl: <stdin>:18: command failed
 END
 batch_expect 2 "$tmp/want" -force -batch -
 [[ -s $tmp/out ]] && fail "-batch of usage errors printed on stdout"
+printf 'alias add x mode 0999\nalias add x\0 mode 0644\nalias add x mode 0\\\n888\n' >"$tmp/batch"
+cat >"$tmp/want" <<'END'
+Error: invalid mode "0999": expected an octal number such as 0644
+ftaliasctl: <stdin>:1: command failed
+Error: a NUL byte in the line
+ftaliasctl: <stdin>:2: command failed
+Error: invalid mode "0888": expected an octal number such as 0644
+ftaliasctl: <stdin>:3: command failed
+END
+batch_expect 2 "$tmp/want" -force -b -
+expect 1 "Error: reading the batch file: Is a directory" -- -b /
 
 # ---- help and version: exit 0 -----------------------------------------------
 expect 0 "" -- help
@@ -271,6 +295,12 @@ else
 	printf '%s\n' 'Error: invalid mode "0999": expected an octal number such as 0644' \
 		"ftaliasctl: <stdin>:2: command failed" >>"$tmp/want"
 	batch_expect 1 "$tmp/want" -force -b -
+	# -force: the first failure's status, a usage error before a refusal
+	printf '%s\n' "alias add x mode 0999" "alias show" >"$tmp/batch"
+	printf '%s\n' 'Error: invalid mode "0999": expected an octal number such as 0644' \
+		"ftaliasctl: <stdin>:1: command failed" \
+		"$nl" "ftaliasctl: <stdin>:2: command failed" >"$tmp/want"
+	batch_expect 2 "$tmp/want" -force -b -
 	printf '%s\n' "alias show" >"$tmp/batch"
 	printf '%s\n' "$nl" "ftaliasctl: $tmp/batch:1: command failed" >"$tmp/want"
 	batch_expect 1 "$tmp/want" -c -b "$tmp/batch"

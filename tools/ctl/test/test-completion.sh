@@ -46,7 +46,11 @@ expect 'ftaliasctl --c' '--config'
 expect 'ftaliasctl --b' '--batch'
 : >"$tmp/aliases.conf"
 expect "ftaliasctl -b $tmp/aliases.c" "$tmp/aliases.conf"
+expect "ftaliasctl -batch $tmp/aliases.c" "$tmp/aliases.conf"
+expect "ftaliasctl --batch $tmp/aliases.c" "$tmp/aliases.conf"
 expect "ftaliasctl -force -batch $tmp/aliases.conf " ''
+expect "ftaliasctl -b $tmp/aliases.conf " ''
+expect "ftaliasctl -b $tmp/aliases.conf al" ''
 expect 'ftaliasctl -j al' 'alias'
 expect 'ftaliasctl alias ' 'add del help list set show'
 expect 'ftaliasctl alias show ' 'db id web'
