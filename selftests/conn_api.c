@@ -952,14 +952,17 @@ TEST_F(cn, bad_calls)
 struct blocked_connect {
 	int af, err;
 	uint32_t port;
+	volatile pid_t tid;
 };
 
 static void *connect_blocking(void *p)
 {
 	struct blocked_connect *b = p;
-	int fd = sp_connect(b->af, FTALIAS_ADDR_PORT, b->port, 0);
+	int fd;
 
-	b->err = fd < 0 ? fd : 0;
+	__atomic_store_n(&b->tid, syscall(SYS_gettid), __ATOMIC_SEQ_CST);
+	fd = sp_connect(b->af, FTALIAS_ADDR_PORT, b->port, 0);
+	__atomic_store_n(&b->err, fd < 0 ? fd : 0, __ATOMIC_SEQ_CST);
 	return (void *)(long)fd;
 }
 
@@ -984,9 +987,11 @@ TEST_F(cn, backlog)
 	c1 = sp_connect(self->af, FTALIAS_ADDR_PORT, b.port, 0);
 	ASSERT_GE(c1, 0);
 	ASSERT_EQ(0, pthread_create(&th, NULL, connect_blocking, &b));
-	/* It waits; dropping the queued connection lets it in. */
-	dp_pause_ms(100);
-	EXPECT_EQ(1, __atomic_load_n(&b.err, __ATOMIC_SEQ_CST));
+	/* It waits (asleep in connect()); dropping the queued one lets it in. */
+	DP_WAIT_FOR(__atomic_load_n(&b.err, __ATOMIC_SEQ_CST) != 1 ||
+		    (b.tid && dp_task_state(b.tid) == 'S'), WAIT_MS);
+	ASSERT_EQ(1, __atomic_load_n(&b.err, __ATOMIC_SEQ_CST));
+	ASSERT_EQ('S', dp_task_state(b.tid));
 	ASSERT_EQ(0, sp_info(c1, &ci));
 	ASSERT_EQ(0, dp_conn_drop(self->nl, ci.id));
 	ASSERT_EQ(0, pthread_join(th, &ret));
