@@ -85,6 +85,13 @@ static const struct option long_opts[] = {
 	{ "pretty",	no_argument,		NULL, 'p' },
 	{ "stats",	no_argument,		NULL, 's' },
 	{ "statistics",	no_argument,		NULL, 's' },
+	/*
+	 * The prefixes of both: getopt_long_only() finds a word that
+	 * prefixes two entries ambiguous, even when they mean the same.
+	 */
+	{ "stat",	no_argument,		NULL, 's' },
+	{ "sta",	no_argument,		NULL, 's' },
+	{ "st",		no_argument,		NULL, 's' },
 	{ "config",	no_argument,		NULL, 'c' },
 	{ "netns",	required_argument,	NULL, 'n' },
 	{ "batch",	required_argument,	NULL, 'b' },

@@ -253,6 +253,8 @@ else
 	expect 1 "$nl" -- -s alias show
 	expect 1 "$nl" -- -statistics -j alias show x
 	expect 1 "$nl" -- -stats alias show x
+	expect 1 "$nl" -- -stat alias show x
+	expect 1 "$nl" -- -st alias show x
 	expect 1 "$nl" -- --stats -json alias show x
 	expect 1 "$nl" -- member
 	expect 1 "$nl" -- member show
