@@ -126,6 +126,24 @@ expect_rc 0 ctl alias del cli-c
 expect_rc 0 ctl alias del id 100
 expect_rc 1 ctl alias show id 100
 
+# mon_state WHAT JSON-OUT TEXT-OUT: after a monitor check failed, whether
+# the two monitors still run, and the ends of what they wrote.
+mon_state() {
+	local p f
+	for p in "$mon_pid" "$mon_txt_pid"; do
+		if kill -0 "$p" 2>/dev/null; then
+			log "$1: monitor $p runs"
+		else
+			wait "$p"
+			log "$1: monitor $p exited with $?"
+		fi
+	done
+	for f in "$2" "${2%.json}.err" "$3"; do
+		log "$1: $(basename "$f"), $(wc -l <"$f") lines, ending:"
+		tail -n 5 "$f" | sed 's/^/#     /'
+	done
+}
+
 # ---- monitor ----------------------------------------------------------------
 ftaliasctl -n "$ns" -j monitor >"$tmp/mon.json" 2>"$tmp/mon.err" &
 mon_pid=$!
@@ -138,7 +156,10 @@ probe_seen() {
 	ctl alias add "probe$i" >/dev/null 2>&1
 	grep -q '"probe' "$tmp/mon.json" && grep -q "alias-add-ntf alias probe" "$tmp/mon.txt"
 }
-wait_until 20 probe_seen || fail "monitor saw no event within 20 s"
+wait_until 20 probe_seen || {
+	fail "monitor saw no event within 20 s"
+	mon_state alias "$tmp/mon.json" "$tmp/mon.txt"
+}
 expect_rc 0 ctl alias add mon-a id 300 mode 0600
 expect_rc 0 ctl alias set mon-a mode 0640
 expect_rc 0 ctl alias set mon-a mode 0640	# no change, no event
@@ -206,7 +227,10 @@ probe_seen() {
 	ctl alias add "probe$i" >/dev/null 2>&1
 	grep -q "\"probe$i\"" "$tmp/mmon.json" && grep -q "alias-add-ntf alias probe$i " "$tmp/mmon.txt"
 }
-wait_until 20 probe_seen || fail "member monitor saw no event within 20 s"
+wait_until 20 probe_seen || {
+	fail "member monitor saw no event within 20 s"
+	mon_state member "$tmp/mmon.json" "$tmp/mmon.txt"
+}
 
 expect_rc 0 ctl alias add mem-a id 500
 expect_rc 0 ctl alias add mem-b id 501 policy manual
@@ -414,7 +438,10 @@ probe_seen() {
 	ctl alias add "probe$i" >/dev/null 2>&1
 	grep -q "\"probe$i\"" "$tmp/cmon.json" && grep -q "alias-add-ntf alias probe$i " "$tmp/cmon.txt"
 }
-wait_until 20 probe_seen || fail "conn monitor saw no event within 20 s"
+wait_until 20 probe_seen || {
+	fail "conn monitor saw no event within 20 s"
+	mon_state conn "$tmp/cmon.json" "$tmp/cmon.txt"
+}
 
 expect_rc 0 ctl alias add cn-a id 700
 expect_rc 0 ctl alias add cn-b id 701
