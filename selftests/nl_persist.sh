@@ -36,19 +36,6 @@ ctl() {
 	ftaliasctl -n "$ns" "$@"
 }
 
-# expect_rc RC CMD...: CMD exits with RC; stdout in $tmp/out, stderr in
-# $tmp/err.
-expect_rc() {
-	local want=$1 rc
-	shift
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	if [[ $rc != "$want" ]]; then
-		fail "'$*' exited $rc, want $want; stderr: $(head -c 300 "$tmp/err")"
-		return 1
-	fi
-}
-
 # ---- save, delete, replay: the same configuration -------------------------
 expect_rc 0 ctl alias add pa id 4000 uid 5 gid 6 mode 0600 policy manual \
 	grace-ms 500 cache-max-entries 10 cache-max-bytes 4096 cache-ttl-ms 1000 \

@@ -144,6 +144,20 @@ kmemleak_check_ftalias() {
 	return 0
 }
 
+# expect_rc RC CMD...: CMD exits with RC, or the check fails (with the
+# start of its stderr).  Its stdout is left in $tmp/out, its stderr in
+# $tmp/err: the test's own $tmp.
+expect_rc() {
+	local want=$1 rc
+	shift
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [[ $rc != "$want" ]]; then
+		fail "'$*' exited $rc, want $want; stderr: $(head -c 300 "$tmp/err")"
+		return 1
+	fi
+}
+
 # json_num KEY: the first numeric value of "KEY" in stdin (flat JSON).
 json_num() {
 	sed -n "s/.*\"$1\": *\([0-9][0-9]*\).*/\1/p" | head -n1
