@@ -12,6 +12,11 @@
 #include "batch.h"
 #include "ctl.h"
 
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 int batch_split(char *line, char **argv, int max)
 {
 	char *in = line, *out = line;
@@ -19,7 +24,7 @@ int batch_split(char *line, char **argv, int max)
 	char quote;
 
 	for (;;) {
-		while (*in == ' ' || *in == '\t' || *in == '\n' || *in == '\r')
+		while (is_blank(*in))
 			in++;
 		if (!*in || *in == '#')
 			return argc;
@@ -32,8 +37,7 @@ int batch_split(char *line, char **argv, int max)
 				quote = 0;
 			} else if (!quote && (*in == '\'' || *in == '"')) {
 				quote = *in;
-			} else if (!quote && (*in == ' ' || *in == '\t' ||
-					      *in == '\n' || *in == '\r')) {
+			} else if (!quote && is_blank(*in)) {
 				break;
 			} else if (*in == '\\' && quote != '\'') {
 				if (!*++in)
@@ -50,11 +54,6 @@ int batch_split(char *line, char **argv, int max)
 			in++;
 		*out++ = '\0';
 	}
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 /*
@@ -83,7 +82,7 @@ static bool continues(char *line, size_t *n)
 		if (line[i] == '\'' || line[i] == '"') {
 			quote = line[i];
 		} else if (line[i] == '\\') {
-			/* Only the line's end after it? (No NUL in @line.) */
+			/* Only the line's end after it? */
 			if (strspn(line + i + 1, "\r\n") == *n - i - 1) {
 				*n = i;
 				return true;
@@ -94,42 +93,41 @@ static bool continues(char *line, size_t *n)
 	return false;
 }
 
+/* What read_command() returns when it has no command to run. */
+enum {
+	READ_END	= -1,	/* the end of the file */
+	READ_ERROR	= -2,	/* the file cannot be read (printed) */
+	READ_BAD	= -3,	/* the command's lines are wrong (printed) */
+};
+
 /*
  * One command: the physical lines from *@lineno on, joined (a continued
- * line goes on where its backslash was), in *@cmd.  Returns its length;
- * -1 at the end of the file; -2 after a read error; -3 after an error of
- * the command's lines (printed).
+ * line goes on where its backslash was), in *@cmd.  Returns its length,
+ * or one of READ_*.
  */
 static ssize_t read_command(FILE *f, char **cmd, size_t *cap,
 			    unsigned long *lineno, unsigned long *first)
 {
 	char *line = NULL, *grown;
 	size_t lcap = 0, len = 0, n;
+	bool more = true, nul = false;
 	ssize_t got;
-	bool more = true;
 
 	*first = *lineno + 1;
 	while (more && (got = getline(&line, &lcap, f)) >= 0) {
 		++*lineno;
 		n = got;
 		more = continues(line, &n);
-		if (memchr(line, '\0', n)) {
-			/* The rest of the command's lines go with it. */
-			while (more && (got = getline(&line, &lcap, f)) >= 0) {
-				++*lineno;
-				n = got;
-				more = continues(line, &n);
-			}
-			free(line);
-			error("a NUL byte in the line");
-			return -3;
-		}
+		/* The rest of the command's lines go with a NUL byte. */
+		nul = nul || memchr(line, '\0', n);
+		if (nul)
+			continue;
 		if (len + n + 1 > *cap) {
 			grown = realloc(*cmd, len + n + 1);
 			if (!grown) {
 				free(line);
 				error("out of memory");
-				return -2;
+				return READ_ERROR;
 			}
 			*cmd = grown;
 			*cap = len + n + 1;
@@ -141,13 +139,17 @@ static ssize_t read_command(FILE *f, char **cmd, size_t *cap,
 	free(line);
 	if (ferror(f)) {
 		error("reading the batch file: %s", strerror(errno));
-		return -2;
+		return READ_ERROR;
 	}
 	if (*lineno < *first)
-		return -1;	/* nothing left */
+		return READ_END;
+	if (nul) {
+		error("a NUL byte in the line");
+		return READ_BAD;
+	}
 	if (more) {
 		error("the file ends in a continued line");
-		return -3;
+		return READ_BAD;
 	}
 	return len;
 }
@@ -175,17 +177,19 @@ int batch_run(const char *file, bool force, int (*run)(int argc, char **argv))
 		}
 	}
 
-	while ((got = read_command(f, &cmd, &cap, &lineno, &first)) != -1 &&
-	       got != -2) {
-		argc = got < 0 ? -1 : batch_split(cmd, argv, BATCH_MAX_WORDS);
+	while ((got = read_command(f, &cmd, &cap, &lineno, &first)) != READ_END &&
+	       got != READ_ERROR) {
+		argc = got == READ_BAD ? -1 :
+			batch_split(cmd, argv, BATCH_MAX_WORDS);
 		if (!argc)
 			continue;
-		if (argc > 0)
+		if (argc > 0) {
 			argv[argc] = NULL;
-		if (argc > 0 && argv[0][0] == '-') {
-			error("\"%s\": options go on the command line, before -batch",
-			      argv[0]);
-			argc = -1;
+			if (argv[0][0] == '-') {
+				error("\"%s\": options go on the command line, before -batch",
+				      argv[0]);
+				argc = -1;
+			}
 		}
 		rc = argc < 0 ? EXIT_USAGE : run(argc, argv);
 		if (rc == EXIT_OK)
@@ -198,7 +202,7 @@ int batch_run(const char *file, bool force, int (*run)(int argc, char **argv))
 		if (!force)
 			break;
 	}
-	if (got == -2 && ret == EXIT_OK)
+	if (got == READ_ERROR && ret == EXIT_OK)
 		ret = EXIT_REFUSED;
 	free(cmd);
 	if (f != stdin)
