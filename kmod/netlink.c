@@ -213,24 +213,23 @@ cancel:
 	return -EMSGSIZE;
 }
 
-static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
-				 struct ftalias_alias *alias, u32 portid,
-				 u32 seq, int flags, u8 cmd,
-				 struct netlink_callback *cb)
+/**
+ * ftalias_nl_put_alias() - the attributes of an alias, as alias-get shows it
+ * @skb: where they go
+ * @net: the namespace of the reader (uid and gid are mapped into it)
+ * @alias: the alias, under its namespace's lock
+ *
+ * Return: 0 or -EMSGSIZE (the caller cancels what it started).
+ */
+int ftalias_nl_put_alias(struct sk_buff *skb, struct net *net,
+			 struct ftalias_alias *alias)
 {
 	const struct ftalias_alias_cfg *cfg = &alias->cfg;
 	struct ftalias_nl_alias_dp dp;
-	void *hdr;
 
 	lockdep_assert_held(&ftalias_net(net)->lock);
 
 	ftalias_nl_alias_dp(alias, &dp);
-
-	hdr = genlmsg_put(skb, portid, seq, &ftalias_nl_family, flags, cmd);
-	if (!hdr)
-		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
 
 	if (nla_put_u32(skb, FTALIAS_A_ALIAS_ID, alias->id) ||
 	    nla_put_string(skb, FTALIAS_A_ALIAS_NAME, alias->name) ||
@@ -256,14 +255,28 @@ static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
 	    nla_put_u8(skb, FTALIAS_A_ALIAS_RECORD_REPLIES,
 		       cfg->record_replies) ||
 	    ftalias_nl_put_cache_stats(skb, &dp))
-		goto nla_put_failure;
+		return -EMSGSIZE;
+	return 0;
+}
 
+static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
+				 struct ftalias_alias *alias, u32 portid,
+				 u32 seq, int flags, u8 cmd,
+				 struct netlink_callback *cb)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, portid, seq, &ftalias_nl_family, flags, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
+	if (ftalias_nl_put_alias(skb, net, alias)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
 	genlmsg_end(skb, hdr);
 	return 0;
-
-nla_put_failure:
-	genlmsg_cancel(skb, hdr);
-	return -EMSGSIZE;
 }
 
 static void __ftalias_nl_notify(struct net *net,

@@ -1730,6 +1730,167 @@ void ftalias_rc_stats(struct ftalias_alias *alias,
 	spin_unlock(&alias->lock);
 }
 
+/* Bytes of a snapshot record with @len bytes of payload. */
+static size_t ftalias_rc_snap_size(u32 len)
+{
+	return ALIGN(sizeof(struct ftalias_rc_snap_rec) + len, 8);
+}
+
+static struct ftalias_rc_snap_rec *
+ftalias_rc_snap_add(struct ftalias_rc_snap *snap, u8 kind, u32 len)
+{
+	size_t size = ftalias_rc_snap_size(len);
+	struct ftalias_rc_snap_rec *r;
+
+	if (snap->size - snap->used < size)
+		return NULL;
+	r = snap->buf + snap->used;
+	memset(r, 0, sizeof(*r));
+	r->kind = kind;
+	r->len = len;
+	snap->used += size;
+	return r;
+}
+
+/* An entry and, in progress, its journal; false: out of room. */
+static bool __ftalias_rc_snap_entry(struct ftalias_rc_snap *snap,
+				    struct ftalias_rc_entry *e, u32 now)
+{
+	struct sk_buff *skb = NULL;
+	struct ftalias_rc_snap_rec *r;
+	struct ftalias_jrec *jr;
+	u32 len = e->len;
+
+	if (e->state == FTALIAS_RC_IN_PROGRESS) {
+		skb = e->prog->request;
+		len = skb->len;
+	}
+	r = ftalias_rc_snap_add(snap, FTALIAS_RC_SNAP_ENTRY, len);
+	if (!r)
+		return false;
+	r->state = e->state;
+	r->id = e->id;
+	r->age_ms = now - e->stamp;
+	snap->entries++;
+	snap->bytes += len;
+	if (!skb) {
+		if (len)
+			memcpy(r->data, ftalias_rc_data(e), len);
+		return true;
+	}
+	r->port = ftalias_cb(skb)->src_port;
+	r->alias = ftalias_cb(skb)->src_alias;
+	WARN_ON_ONCE(skb_copy_bits(skb, 0, r->data, len));
+	list_for_each_entry(jr, &e->prog->journal, node) {
+		len = jr->skb->len;
+		r = ftalias_rc_snap_add(snap, FTALIAS_RC_SNAP_JREC, len);
+		if (!r)
+			return false;
+		r->id = jr->id;
+		r->alias = jr->alias;
+		r->flags = jr->flags;
+		WARN_ON_ONCE(skb_copy_bits(jr->skb, 0, r->data, len));
+		snap->jrecs++;
+		snap->bytes += len;
+	}
+	return true;
+}
+
+static int __ftalias_rc_snap_fill(struct ftalias_alias *alias,
+				  struct ftalias_rc_snap *snap)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct list_head *lists[] = { &rc->in_progress, &rc->done };
+	struct ftalias_rc_snap_rec *r;
+	struct ftalias_rc_client *c;
+	struct ftalias_rc_entry *e;
+	u32 now = ftalias_rc_now();
+	unsigned int i, bkt;
+
+	lockdep_assert_held(&alias->lock);
+
+	snap->used = 0;
+	snap->entries = 0;
+	snap->jrecs = 0;
+	snap->clients = 0;
+	snap->dropped = 0;
+	snap->bytes = 0;
+	for (i = 0; i < ARRAY_SIZE(lists); i++) {
+		list_for_each_entry(e, lists[i], lru) {
+			/* Its requester cannot send it again: see the top. */
+			if (!e->id.alias) {
+				snap->dropped++;
+				continue;
+			}
+			if (!__ftalias_rc_snap_entry(snap, e, now))
+				return -ENOSPC;
+		}
+	}
+	hash_for_each(rc->clients, bkt, c, node) {
+		r = ftalias_rc_snap_add(snap, FTALIAS_RC_SNAP_CLIENT, 0);
+		if (!r)
+			return -ENOSPC;
+		r->id.node = c->node_id;
+		r->id.alias = c->alias;
+		r->acked = c->acked;
+		snap->clients++;
+	}
+	return 0;
+}
+
+/**
+ * ftalias_rc_snapshot() - copy the replay cache of an alias, for alias-save
+ * @alias: the alias, referenced
+ * @snap: zeroed before the first call; ftalias_rc_snap_free() after
+ *
+ * The copy is made in one hold of the alias's lock, into room allocated
+ * before from what the cache held then (its bytes bound the payloads); a
+ * cache that grew past that room in between is tried again.
+ *
+ * Return: 0, -ENOENT (the alias went), -ENOMEM, -EFBIG (more than one
+ * allocation holds) or -EAGAIN (the cache kept growing).
+ */
+int ftalias_rc_snapshot(struct ftalias_alias *alias,
+			struct ftalias_rc_snap *snap)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	int tries, err = -EAGAIN;
+	u64 need;
+
+	for (tries = 0; tries < 3 && err == -EAGAIN; tries++) {
+		spin_lock(&alias->lock);
+		need = rc->bytes + (2ULL * rc->entries + rc->nr_journal + 1) *
+			ftalias_rc_snap_size(8);
+		err = rc->live ? 0 : -ENOENT;
+		spin_unlock(&alias->lock);
+		if (err)
+			return err;
+		if (need > INT_MAX)
+			return -EFBIG;
+		if (need > snap->size) {
+			kvfree(snap->buf);
+			snap->size = 0;
+			snap->buf = kvmalloc(need, GFP_KERNEL_ACCOUNT);
+			if (!snap->buf)
+				return -ENOMEM;
+			snap->size = need;
+		}
+		spin_lock(&alias->lock);
+		err = rc->live ? __ftalias_rc_snap_fill(alias, snap) : -ENOENT;
+		spin_unlock(&alias->lock);
+		if (err == -ENOSPC)
+			err = -EAGAIN;
+	}
+	return err;
+}
+
+void ftalias_rc_snap_free(struct ftalias_rc_snap *snap)
+{
+	kvfree(snap->buf);
+	snap->buf = NULL;
+	snap->size = 0;
+}
+
 /**
  * ftalias_rc_init() - give a new alias its replay cache
  * @alias: the alias, before it is visible to anyone

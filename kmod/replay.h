@@ -124,6 +124,50 @@ struct ftalias_rc_cursor {
 	u8 end;
 };
 
+/*
+ * A copy of a replay cache, for alias-save: records one after the other
+ * in @buf, each struct ftalias_rc_snap_rec and its payload, 8-byte
+ * aligned.  The entries in progress come first, each followed by its
+ * relay journal, then the completed entries, oldest first, then the
+ * requesters that are aliases.
+ */
+enum ftalias_rc_snap_kind {
+	FTALIAS_RC_SNAP_ENTRY = 1,
+	FTALIAS_RC_SNAP_JREC,
+	FTALIAS_RC_SNAP_CLIENT,
+};
+
+struct ftalias_rc_snap_rec {
+	u8 kind;		/* enum ftalias_rc_snap_kind */
+	u8 state;		/* entries: enum ftalias_rc_state */
+	u16 flags;		/* journal records: FTALIAS_J_* */
+	u32 len;		/* bytes of @data */
+	struct ftalias_id id;	/* clients: node and alias */
+	u32 age_ms;		/* entries: since recorded */
+	u32 port;		/* in progress: the request's source port */
+	u32 alias;		/* in progress: its source alias; journal
+				 * records: the destination alias
+				 */
+	u32 pad;
+	u64 acked;		/* clients */
+	u8 data[];
+};
+
+struct ftalias_rc_snap {
+	void *buf;
+	size_t size;
+	size_t used;
+	u32 entries;
+	u32 jrecs;
+	u32 clients;
+	u32 dropped;		/* entries of requesters that are not aliases */
+	u64 bytes;		/* of the payloads */
+};
+
+int ftalias_rc_snapshot(struct ftalias_alias *alias,
+			struct ftalias_rc_snap *snap);
+void ftalias_rc_snap_free(struct ftalias_rc_snap *snap);
+
 /* Module-wide: the shrinker and the total limit. */
 int ftalias_rc_module_init(void);
 void ftalias_rc_module_exit(void);

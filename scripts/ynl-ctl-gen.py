@@ -56,6 +56,9 @@ def main():
 
     # Attribute names and policies.
     for aset in spec['attribute-sets']:
+        # A subset uses its parent's constants, names and policy.
+        if 'subset-of' in aset:
+            continue
         pre = '%s_A_%s_' % (fam, c_upper(aset['name']))
         attrs = [a for a in aset['attributes'] if a['type'] != 'pad']
         h.append('\n/* Attribute-set "%s" */' % aset['name'])

@@ -113,6 +113,11 @@ static const struct nla_policy ftalias_conn_drop_nl_policy[FTALIAS_A_CONN_ID + 1
 	[FTALIAS_A_CONN_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 };
 
+/* FTALIAS_CMD_ALIAS_SAVE - dump */
+static const struct nla_policy ftalias_alias_save_nl_policy[FTALIAS_A_SAVE_ALIAS_ID + 1] = {
+	[FTALIAS_A_SAVE_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+};
+
 /* Ops table for ftalias */
 static const struct genl_split_ops ftalias_nl_ops[] = {
 	{
@@ -229,6 +234,15 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.policy		= ftalias_conn_drop_nl_policy,
 		.maxattr	= FTALIAS_A_CONN_ID,
 		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= FTALIAS_CMD_ALIAS_SAVE,
+		.start		= ftalias_nl_alias_save_dump_start,
+		.dumpit		= ftalias_nl_alias_save_dumpit,
+		.done		= ftalias_nl_alias_save_dump_done,
+		.policy		= ftalias_alias_save_nl_policy,
+		.maxattr	= FTALIAS_A_SAVE_ALIAS_ID,
+		.flags		= GENL_CMD_CAP_DUMP,
 	},
 };
 

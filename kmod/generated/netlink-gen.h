@@ -18,7 +18,9 @@ int ftalias_nl_member_get_dump_start(struct netlink_callback *cb);
 int ftalias_nl_cache_get_dump_start(struct netlink_callback *cb);
 int ftalias_nl_journal_get_dump_start(struct netlink_callback *cb);
 int ftalias_nl_conn_get_dump_start(struct netlink_callback *cb);
+int ftalias_nl_alias_save_dump_start(struct netlink_callback *cb);
 int ftalias_nl_rc_dump_done(struct netlink_callback *cb);
+int ftalias_nl_alias_save_dump_done(struct netlink_callback *cb);
 
 int ftalias_nl_family_info_get_doit(struct sk_buff *skb,
 				    struct genl_info *info);
@@ -41,6 +43,8 @@ int ftalias_nl_conn_get_doit(struct sk_buff *skb, struct genl_info *info);
 int ftalias_nl_conn_get_dumpit(struct sk_buff *skb,
 			       struct netlink_callback *cb);
 int ftalias_nl_conn_drop_doit(struct sk_buff *skb, struct genl_info *info);
+int ftalias_nl_alias_save_dumpit(struct sk_buff *skb,
+				 struct netlink_callback *cb);
 
 enum {
 	FTALIAS_NLGRP_EVENTS,

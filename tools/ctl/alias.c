@@ -16,6 +16,7 @@
 #include "cache.h"
 #include "nl.h"
 #include "print.h"
+#include "save.h"
 
 /* Attribute-set "alias-stats", in spec order. */
 static const struct attr_desc alias_stats_attrs[] = {
@@ -96,7 +97,7 @@ static const struct keyword set_kw[] = {
 	{ NULL, 0 }
 };
 
-enum { V_ADD, V_DEL, V_SET, V_SHOW, V_HELP };
+enum { V_ADD, V_DEL, V_SET, V_SHOW, V_SAVE, V_HELP };
 
 static const struct keyword verbs[] = {
 	{ "add",	V_ADD },
@@ -105,6 +106,7 @@ static const struct keyword verbs[] = {
 	{ "set",	V_SET },
 	{ "show",	V_SHOW },
 	{ "list",	V_SHOW },
+	{ "save",	V_SAVE },
 	{ "help",	V_HELP },
 	{ NULL, 0 }
 };
@@ -115,12 +117,14 @@ void alias_usage(FILE *f)
 	      "       ftaliasctl alias del { NAME | id ID }\n"
 	      "       ftaliasctl alias set { NAME | id ID [ name NEWNAME ] } ATTRS\n"
 	      "       ftaliasctl alias [ show ] [ NAME | id ID ]\n"
+	      "       ftaliasctl alias save { NAME | id ID } > FILE\n"
 	      "       ftaliasctl alias help\n"
 	      "ATTRS := [ uid UID ] [ gid GID ] [ mode OCTAL ] [ policy { auto | manual } ]\n"
 	      "         [ grace-ms MS ] [ cache-max-entries N ] [ cache-max-bytes BYTES ]\n"
 	      "         [ cache-ttl-ms MS ] [ record-replies { on | off } ]\n"
 	      "With -s, show adds the counters and the replay cache of each alias;\n"
-	      "with -c, it prints only the configuration, as commands for -batch.\n", f);
+	      "with -c, it prints only the configuration, as commands for -batch.\n"
+	      "save writes the alias's state for a restore (needs CAP_NET_ADMIN).\n", f);
 }
 
 static int usage_error(void)
@@ -472,6 +476,8 @@ int do_alias(int argc, char **argv)
 		return alias_set(argc, argv);
 	case V_SHOW:
 		return alias_show(argc, argv);
+	case V_SAVE:
+		return alias_save(argc, argv);
 	default:
 		alias_usage(stdout);
 		return EXIT_OK;

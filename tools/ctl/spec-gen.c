@@ -146,6 +146,61 @@ struct nla_policy ctl_conn_policy[FTALIAS_A_CONN_MAX + 1] = {
 	[FTALIAS_A_CONN_NEW_PEER_PID] = { .type = NLA_U32 },
 };
 
+struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
+	[FTALIAS_A_SAVE_ALIAS_ID] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_CRC] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_HEADER] = { .type = NLA_NESTED },
+	[FTALIAS_A_SAVE_ALIAS] = { .type = NLA_NESTED },
+	[FTALIAS_A_SAVE_IDS] = { .type = NLA_NESTED },
+	[FTALIAS_A_SAVE_DSTS] = { .type = NLA_UNSPEC },
+	[FTALIAS_A_SAVE_ENTRY] = { .type = NLA_NESTED },
+	[FTALIAS_A_SAVE_DATA] = { .type = NLA_UNSPEC },
+	[FTALIAS_A_SAVE_JREC] = { .type = NLA_NESTED },
+	[FTALIAS_A_SAVE_CLIENT] = { .type = NLA_NESTED },
+	[FTALIAS_A_SAVE_TRAILER] = { .type = NLA_NESTED },
+};
+
+struct nla_policy ctl_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1] = {
+	[FTALIAS_A_SAVE_HEADER_VERSION] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_HEADER_DROPPED] = { .type = NLA_U32 },
+};
+
+struct nla_policy ctl_save_ids_policy[FTALIAS_A_SAVE_IDS_MAX + 1] = {
+	[FTALIAS_A_SAVE_IDS_XID] = { .type = NLA_U64 },
+	[FTALIAS_A_SAVE_IDS_ACK] = { .type = NLA_U64 },
+};
+
+struct nla_policy ctl_save_entry_policy[FTALIAS_A_SAVE_ENTRY_MAX + 1] = {
+	[FTALIAS_A_SAVE_ENTRY_KEY] = { .type = NLA_UNSPEC },
+	[FTALIAS_A_SAVE_ENTRY_STATE] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_ENTRY_AGE_MS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_ENTRY_LEN] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_ENTRY_SRC_PORT] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_ENTRY_SRC_ALIAS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_ENTRY_PAYLOAD] = { .type = NLA_UNSPEC },
+};
+
+struct nla_policy ctl_save_jrec_policy[FTALIAS_A_SAVE_JREC_MAX + 1] = {
+	[FTALIAS_A_SAVE_JREC_KEY] = { .type = NLA_UNSPEC },
+	[FTALIAS_A_SAVE_JREC_DEST_ALIAS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_JREC_REPLIED] = { .type = NLA_FLAG },
+	[FTALIAS_A_SAVE_JREC_LEN] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_JREC_PAYLOAD] = { .type = NLA_UNSPEC },
+};
+
+struct nla_policy ctl_save_client_policy[FTALIAS_A_SAVE_CLIENT_MAX + 1] = {
+	[FTALIAS_A_SAVE_CLIENT_NODE] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_CLIENT_ALIAS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_CLIENT_ACKED] = { .type = NLA_U64 },
+};
+
+struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1] = {
+	[FTALIAS_A_SAVE_TRAILER_ENTRIES] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_TRAILER_JRECS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_TRAILER_CLIENTS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_TRAILER_BYTES] = { .type = NLA_U64 },
+};
+
 const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1] = {
 	[FTALIAS_PROMOTION_POLICY_AUTO] = "auto",
 	[FTALIAS_PROMOTION_POLICY_MANUAL] = "manual",
@@ -236,4 +291,5 @@ const char *const ctl_op_names[FTALIAS_CMD_MAX + 1] = {
 	[FTALIAS_CMD_CONN_GET] = "conn-get",
 	[FTALIAS_CMD_CONN_DROP] = "conn-drop",
 	[FTALIAS_CMD_CONN_DROP_NTF] = "conn-drop-ntf",
+	[FTALIAS_CMD_ALIAS_SAVE] = "alias-save",
 };

@@ -153,6 +153,61 @@ extern struct nla_policy ctl_journal_rec_policy[FTALIAS_A_JOURNAL_REC_MAX + 1];
 #define CTL_NAME_FTALIAS_A_CONN_NEW_PEER_PID	"new-peer-pid"
 extern struct nla_policy ctl_conn_policy[FTALIAS_A_CONN_MAX + 1];
 
+/* Attribute-set "save" */
+#define CTL_NAME_FTALIAS_A_SAVE_ALIAS_ID	"alias-id"
+#define CTL_NAME_FTALIAS_A_SAVE_CRC	"crc"
+#define CTL_NAME_FTALIAS_A_SAVE_HEADER	"header"
+#define CTL_NAME_FTALIAS_A_SAVE_ALIAS	"alias"
+#define CTL_NAME_FTALIAS_A_SAVE_IDS	"ids"
+#define CTL_NAME_FTALIAS_A_SAVE_DSTS	"dsts"
+#define CTL_NAME_FTALIAS_A_SAVE_ENTRY	"entry"
+#define CTL_NAME_FTALIAS_A_SAVE_DATA	"data"
+#define CTL_NAME_FTALIAS_A_SAVE_JREC	"jrec"
+#define CTL_NAME_FTALIAS_A_SAVE_CLIENT	"client"
+#define CTL_NAME_FTALIAS_A_SAVE_TRAILER	"trailer"
+extern struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1];
+
+/* Attribute-set "save-header" */
+#define CTL_NAME_FTALIAS_A_SAVE_HEADER_VERSION	"version"
+#define CTL_NAME_FTALIAS_A_SAVE_HEADER_DROPPED	"dropped"
+extern struct nla_policy ctl_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1];
+
+/* Attribute-set "save-ids" */
+#define CTL_NAME_FTALIAS_A_SAVE_IDS_XID	"xid"
+#define CTL_NAME_FTALIAS_A_SAVE_IDS_ACK	"ack"
+extern struct nla_policy ctl_save_ids_policy[FTALIAS_A_SAVE_IDS_MAX + 1];
+
+/* Attribute-set "save-entry" */
+#define CTL_NAME_FTALIAS_A_SAVE_ENTRY_KEY	"key"
+#define CTL_NAME_FTALIAS_A_SAVE_ENTRY_STATE	"state"
+#define CTL_NAME_FTALIAS_A_SAVE_ENTRY_AGE_MS	"age-ms"
+#define CTL_NAME_FTALIAS_A_SAVE_ENTRY_LEN	"len"
+#define CTL_NAME_FTALIAS_A_SAVE_ENTRY_SRC_PORT	"src-port"
+#define CTL_NAME_FTALIAS_A_SAVE_ENTRY_SRC_ALIAS	"src-alias"
+#define CTL_NAME_FTALIAS_A_SAVE_ENTRY_PAYLOAD	"payload"
+extern struct nla_policy ctl_save_entry_policy[FTALIAS_A_SAVE_ENTRY_MAX + 1];
+
+/* Attribute-set "save-jrec" */
+#define CTL_NAME_FTALIAS_A_SAVE_JREC_KEY	"key"
+#define CTL_NAME_FTALIAS_A_SAVE_JREC_DEST_ALIAS	"dest-alias"
+#define CTL_NAME_FTALIAS_A_SAVE_JREC_REPLIED	"replied"
+#define CTL_NAME_FTALIAS_A_SAVE_JREC_LEN	"len"
+#define CTL_NAME_FTALIAS_A_SAVE_JREC_PAYLOAD	"payload"
+extern struct nla_policy ctl_save_jrec_policy[FTALIAS_A_SAVE_JREC_MAX + 1];
+
+/* Attribute-set "save-client" */
+#define CTL_NAME_FTALIAS_A_SAVE_CLIENT_NODE	"node"
+#define CTL_NAME_FTALIAS_A_SAVE_CLIENT_ALIAS	"alias"
+#define CTL_NAME_FTALIAS_A_SAVE_CLIENT_ACKED	"acked"
+extern struct nla_policy ctl_save_client_policy[FTALIAS_A_SAVE_CLIENT_MAX + 1];
+
+/* Attribute-set "save-trailer" */
+#define CTL_NAME_FTALIAS_A_SAVE_TRAILER_ENTRIES	"entries"
+#define CTL_NAME_FTALIAS_A_SAVE_TRAILER_JRECS	"jrecs"
+#define CTL_NAME_FTALIAS_A_SAVE_TRAILER_CLIENTS	"clients"
+#define CTL_NAME_FTALIAS_A_SAVE_TRAILER_BYTES	"bytes"
+extern struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1];
+
 /* Enum "promotion-policy": names by value, keyword table */
 extern const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1];
 extern const struct keyword ctl_promotion_policy_kw[];

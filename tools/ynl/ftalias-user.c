@@ -32,6 +32,7 @@ static const char * const ftalias_op_strmap[] = {
 	[FTALIAS_CMD_CONN_GET] = "conn-get",
 	[FTALIAS_CMD_CONN_DROP] = "conn-drop",
 	[FTALIAS_CMD_CONN_DROP_NTF] = "conn-drop-ntf",
+	[FTALIAS_CMD_ALIAS_SAVE] = "alias-save",
 };
 
 const char *ftalias_op_str(int op)
@@ -175,6 +176,102 @@ const struct ynl_policy_nest ftalias_id_nest = {
 	.table = ftalias_id_policy,
 };
 
+const struct ynl_policy_attr ftalias_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1] = {
+	[FTALIAS_A_SAVE_HEADER_VERSION] = { .name = "version", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_HEADER_DROPPED] = { .name = "dropped", .type = YNL_PT_U32, },
+};
+
+const struct ynl_policy_nest ftalias_save_header_nest = {
+	.max_attr = FTALIAS_A_SAVE_HEADER_MAX,
+	.table = ftalias_save_header_policy,
+};
+
+const struct ynl_policy_attr ftalias_save_alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
+	[FTALIAS_A_ALIAS_ID] = { .name = "id", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_NAME] = { .name = "name", .type = YNL_PT_NUL_STR, },
+	[FTALIAS_A_ALIAS_UID] = { .name = "uid", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_GID] = { .name = "gid", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_MODE] = { .name = "mode", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_POLICY] = { .name = "policy", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_GRACE_MS] = { .name = "grace-ms", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES] = { .name = "cache-max-entries", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_CACHE_MAX_BYTES] = { .name = "cache-max-bytes", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_CACHE_TTL_MS] = { .name = "cache-ttl-ms", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_INCARNATION] = { .name = "incarnation", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_STATS] = { .name = "stats", .type = YNL_PT_NEST, .nest = &ftalias_alias_stats_nest, },
+	[FTALIAS_A_ALIAS_RECORD_REPLIES] = { .name = "record-replies", .type = YNL_PT_U8, },
+	[FTALIAS_A_ALIAS_CACHE] = { .name = "cache", .type = YNL_PT_NEST, .nest = &ftalias_cache_stats_nest, },
+};
+
+const struct ynl_policy_nest ftalias_save_alias_nest = {
+	.max_attr = FTALIAS_A_ALIAS_MAX,
+	.table = ftalias_save_alias_policy,
+};
+
+const struct ynl_policy_attr ftalias_save_ids_policy[FTALIAS_A_SAVE_IDS_MAX + 1] = {
+	[FTALIAS_A_SAVE_IDS_XID] = { .name = "xid", .type = YNL_PT_U64, },
+	[FTALIAS_A_SAVE_IDS_ACK] = { .name = "ack", .type = YNL_PT_U64, },
+	[FTALIAS_A_SAVE_IDS_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_save_ids_nest = {
+	.max_attr = FTALIAS_A_SAVE_IDS_MAX,
+	.table = ftalias_save_ids_policy,
+};
+
+const struct ynl_policy_attr ftalias_save_entry_policy[FTALIAS_A_SAVE_ENTRY_MAX + 1] = {
+	[FTALIAS_A_SAVE_ENTRY_KEY] = { .name = "key", .type = YNL_PT_BINARY,},
+	[FTALIAS_A_SAVE_ENTRY_STATE] = { .name = "state", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_ENTRY_AGE_MS] = { .name = "age-ms", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_ENTRY_LEN] = { .name = "len", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_ENTRY_SRC_PORT] = { .name = "src-port", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_ENTRY_SRC_ALIAS] = { .name = "src-alias", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_ENTRY_PAYLOAD] = { .name = "payload", .type = YNL_PT_BINARY,},
+};
+
+const struct ynl_policy_nest ftalias_save_entry_nest = {
+	.max_attr = FTALIAS_A_SAVE_ENTRY_MAX,
+	.table = ftalias_save_entry_policy,
+};
+
+const struct ynl_policy_attr ftalias_save_jrec_policy[FTALIAS_A_SAVE_JREC_MAX + 1] = {
+	[FTALIAS_A_SAVE_JREC_KEY] = { .name = "key", .type = YNL_PT_BINARY,},
+	[FTALIAS_A_SAVE_JREC_DEST_ALIAS] = { .name = "dest-alias", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_JREC_REPLIED] = { .name = "replied", .type = YNL_PT_FLAG, },
+	[FTALIAS_A_SAVE_JREC_LEN] = { .name = "len", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_JREC_PAYLOAD] = { .name = "payload", .type = YNL_PT_BINARY,},
+};
+
+const struct ynl_policy_nest ftalias_save_jrec_nest = {
+	.max_attr = FTALIAS_A_SAVE_JREC_MAX,
+	.table = ftalias_save_jrec_policy,
+};
+
+const struct ynl_policy_attr ftalias_save_client_policy[FTALIAS_A_SAVE_CLIENT_MAX + 1] = {
+	[FTALIAS_A_SAVE_CLIENT_NODE] = { .name = "node", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_CLIENT_ALIAS] = { .name = "alias", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_CLIENT_ACKED] = { .name = "acked", .type = YNL_PT_U64, },
+	[FTALIAS_A_SAVE_CLIENT_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_save_client_nest = {
+	.max_attr = FTALIAS_A_SAVE_CLIENT_MAX,
+	.table = ftalias_save_client_policy,
+};
+
+const struct ynl_policy_attr ftalias_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1] = {
+	[FTALIAS_A_SAVE_TRAILER_ENTRIES] = { .name = "entries", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_TRAILER_JRECS] = { .name = "jrecs", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_TRAILER_CLIENTS] = { .name = "clients", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_TRAILER_BYTES] = { .name = "bytes", .type = YNL_PT_U64, },
+	[FTALIAS_A_SAVE_TRAILER_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_save_trailer_nest = {
+	.max_attr = FTALIAS_A_SAVE_TRAILER_MAX,
+	.table = ftalias_save_trailer_policy,
+};
+
 const struct ynl_policy_attr ftalias_family_info_policy[FTALIAS_A_FAMILY_INFO_MAX + 1] = {
 	[FTALIAS_A_FAMILY_INFO_VERSION] = { .name = "version", .type = YNL_PT_U32, },
 	[FTALIAS_A_FAMILY_INFO_AF_FAMILY] = { .name = "af-family", .type = YNL_PT_U32, },
@@ -310,6 +407,25 @@ const struct ynl_policy_attr ftalias_conn_policy[FTALIAS_A_CONN_MAX + 1] = {
 const struct ynl_policy_nest ftalias_conn_nest = {
 	.max_attr = FTALIAS_A_CONN_MAX,
 	.table = ftalias_conn_policy,
+};
+
+const struct ynl_policy_attr ftalias_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
+	[FTALIAS_A_SAVE_ALIAS_ID] = { .name = "alias-id", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_CRC] = { .name = "crc", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_HEADER] = { .name = "header", .type = YNL_PT_NEST, .nest = &ftalias_save_header_nest, },
+	[FTALIAS_A_SAVE_ALIAS] = { .name = "alias", .type = YNL_PT_NEST, .nest = &ftalias_save_alias_nest, },
+	[FTALIAS_A_SAVE_IDS] = { .name = "ids", .type = YNL_PT_NEST, .nest = &ftalias_save_ids_nest, },
+	[FTALIAS_A_SAVE_DSTS] = { .name = "dsts", .type = YNL_PT_BINARY,},
+	[FTALIAS_A_SAVE_ENTRY] = { .name = "entry", .type = YNL_PT_NEST, .nest = &ftalias_save_entry_nest, },
+	[FTALIAS_A_SAVE_DATA] = { .name = "data", .type = YNL_PT_BINARY,},
+	[FTALIAS_A_SAVE_JREC] = { .name = "jrec", .type = YNL_PT_NEST, .nest = &ftalias_save_jrec_nest, },
+	[FTALIAS_A_SAVE_CLIENT] = { .name = "client", .type = YNL_PT_NEST, .nest = &ftalias_save_client_nest, },
+	[FTALIAS_A_SAVE_TRAILER] = { .name = "trailer", .type = YNL_PT_NEST, .nest = &ftalias_save_trailer_nest, },
+};
+
+const struct ynl_policy_nest ftalias_save_nest = {
+	.max_attr = FTALIAS_A_SAVE_MAX,
+	.table = ftalias_save_policy,
 };
 
 /* Common nested types */
@@ -523,6 +639,367 @@ int ftalias_id_parse(struct ynl_parse_arg *yarg, const struct nlattr *nested)
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.xid = 1;
 			dst->xid = ynl_attr_get_u64(attr);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_save_header_free(struct ftalias_save_header *obj)
+{
+}
+
+int ftalias_save_header_parse(struct ynl_parse_arg *yarg,
+			      const struct nlattr *nested)
+{
+	struct ftalias_save_header *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_HEADER_VERSION) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.version = 1;
+			dst->version = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_HEADER_DROPPED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.dropped = 1;
+			dst->dropped = ynl_attr_get_u32(attr);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_save_alias_free(struct ftalias_save_alias *obj)
+{
+	free(obj->name);
+	ftalias_alias_stats_free(&obj->stats);
+	ftalias_cache_stats_free(&obj->cache);
+}
+
+int ftalias_save_alias_parse(struct ynl_parse_arg *yarg,
+			     const struct nlattr *nested)
+{
+	struct ftalias_save_alias *dst = yarg->data;
+	const struct nlattr *attr;
+	struct ynl_parse_arg parg;
+
+	parg.ys = yarg->ys;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_ALIAS_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.id = 1;
+			dst->id = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_NAME) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = strnlen(ynl_attr_get_str(attr), ynl_attr_data_len(attr));
+			dst->_present.name_len = len;
+			dst->name = malloc(len + 1);
+			memcpy(dst->name, ynl_attr_get_str(attr), len);
+			dst->name[len] = 0;
+		} else if (type == FTALIAS_A_ALIAS_UID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.uid = 1;
+			dst->uid = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_GID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.gid = 1;
+			dst->gid = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_MODE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.mode = 1;
+			dst->mode = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_POLICY) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.policy = 1;
+			dst->policy = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_GRACE_MS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.grace_ms = 1;
+			dst->grace_ms = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_max_entries = 1;
+			dst->cache_max_entries = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_CACHE_MAX_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_max_bytes = 1;
+			dst->cache_max_bytes = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_CACHE_TTL_MS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache_ttl_ms = 1;
+			dst->cache_ttl_ms = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_INCARNATION) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.incarnation = 1;
+			dst->incarnation = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.stats = 1;
+
+			parg.rsp_policy = &ftalias_alias_stats_nest;
+			parg.data = &dst->stats;
+			if (ftalias_alias_stats_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_ALIAS_RECORD_REPLIES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.record_replies = 1;
+			dst->record_replies = ynl_attr_get_u8(attr);
+		} else if (type == FTALIAS_A_ALIAS_CACHE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cache = 1;
+
+			parg.rsp_policy = &ftalias_cache_stats_nest;
+			parg.data = &dst->cache;
+			if (ftalias_cache_stats_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_save_ids_free(struct ftalias_save_ids *obj)
+{
+}
+
+int ftalias_save_ids_parse(struct ynl_parse_arg *yarg,
+			   const struct nlattr *nested)
+{
+	struct ftalias_save_ids *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_IDS_XID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.xid = 1;
+			dst->xid = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_SAVE_IDS_ACK) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ack = 1;
+			dst->ack = ynl_attr_get_u64(attr);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_save_entry_free(struct ftalias_save_entry *obj)
+{
+	free(obj->key);
+	free(obj->payload);
+}
+
+int ftalias_save_entry_parse(struct ynl_parse_arg *yarg,
+			     const struct nlattr *nested)
+{
+	struct ftalias_save_entry *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_ENTRY_KEY) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.key_len = len;
+			dst->key = malloc(len);
+			memcpy(dst->key, ynl_attr_data(attr), len);
+		} else if (type == FTALIAS_A_SAVE_ENTRY_STATE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.state = 1;
+			dst->state = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_ENTRY_AGE_MS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.age_ms = 1;
+			dst->age_ms = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_ENTRY_LEN) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.len = 1;
+			dst->len = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_ENTRY_SRC_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.src_port = 1;
+			dst->src_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_ENTRY_SRC_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.src_alias = 1;
+			dst->src_alias = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_ENTRY_PAYLOAD) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.payload_len = len;
+			dst->payload = malloc(len);
+			memcpy(dst->payload, ynl_attr_data(attr), len);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_save_jrec_free(struct ftalias_save_jrec *obj)
+{
+	free(obj->key);
+	free(obj->payload);
+}
+
+int ftalias_save_jrec_parse(struct ynl_parse_arg *yarg,
+			    const struct nlattr *nested)
+{
+	struct ftalias_save_jrec *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_JREC_KEY) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.key_len = len;
+			dst->key = malloc(len);
+			memcpy(dst->key, ynl_attr_data(attr), len);
+		} else if (type == FTALIAS_A_SAVE_JREC_DEST_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.dest_alias = 1;
+			dst->dest_alias = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_JREC_REPLIED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.replied = 1;
+		} else if (type == FTALIAS_A_SAVE_JREC_LEN) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.len = 1;
+			dst->len = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_JREC_PAYLOAD) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.payload_len = len;
+			dst->payload = malloc(len);
+			memcpy(dst->payload, ynl_attr_data(attr), len);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_save_client_free(struct ftalias_save_client *obj)
+{
+}
+
+int ftalias_save_client_parse(struct ynl_parse_arg *yarg,
+			      const struct nlattr *nested)
+{
+	struct ftalias_save_client *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_CLIENT_NODE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.node = 1;
+			dst->node = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_CLIENT_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.alias = 1;
+			dst->alias = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_CLIENT_ACKED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.acked = 1;
+			dst->acked = ynl_attr_get_u64(attr);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_save_trailer_free(struct ftalias_save_trailer *obj)
+{
+}
+
+int ftalias_save_trailer_parse(struct ynl_parse_arg *yarg,
+			       const struct nlattr *nested)
+{
+	struct ftalias_save_trailer *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_TRAILER_ENTRIES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.entries = 1;
+			dst->entries = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_TRAILER_JRECS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.jrecs = 1;
+			dst->jrecs = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_TRAILER_CLIENTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.clients = 1;
+			dst->clients = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_TRAILER_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.bytes = 1;
+			dst->bytes = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -1838,6 +2315,214 @@ int ftalias_conn_drop(struct ynl_sock *ys, struct ftalias_conn_drop_req *req)
 		return -1;
 
 	return 0;
+}
+
+/* ============== FTALIAS_CMD_ALIAS_SAVE ============== */
+/* FTALIAS_CMD_ALIAS_SAVE - dump */
+int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
+				      struct ynl_parse_arg *yarg)
+{
+	struct ftalias_alias_save_rsp_dump *dst;
+	const struct nlattr *attr;
+	struct ynl_parse_arg parg;
+	unsigned int n_client = 0;
+	unsigned int n_entry = 0;
+	unsigned int n_jrec = 0;
+	int i;
+
+	dst = yarg->data;
+	parg.ys = yarg->ys;
+
+	if (dst->client)
+		return ynl_error_parse(yarg, "attribute already present (save.client)");
+	if (dst->entry)
+		return ynl_error_parse(yarg, "attribute already present (save.entry)");
+	if (dst->jrec)
+		return ynl_error_parse(yarg, "attribute already present (save.jrec)");
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_CRC) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.crc = 1;
+			dst->crc = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_HEADER) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.header = 1;
+
+			parg.rsp_policy = &ftalias_save_header_nest;
+			parg.data = &dst->header;
+			if (ftalias_save_header_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_SAVE_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.alias = 1;
+
+			parg.rsp_policy = &ftalias_save_alias_nest;
+			parg.data = &dst->alias;
+			if (ftalias_save_alias_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_SAVE_IDS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ids = 1;
+
+			parg.rsp_policy = &ftalias_save_ids_nest;
+			parg.data = &dst->ids;
+			if (ftalias_save_ids_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_SAVE_DSTS) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.dsts_len = len;
+			dst->dsts = malloc(len);
+			memcpy(dst->dsts, ynl_attr_data(attr), len);
+		} else if (type == FTALIAS_A_SAVE_ENTRY) {
+			n_entry++;
+		} else if (type == FTALIAS_A_SAVE_DATA) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.data_len = len;
+			dst->data = malloc(len);
+			memcpy(dst->data, ynl_attr_data(attr), len);
+		} else if (type == FTALIAS_A_SAVE_JREC) {
+			n_jrec++;
+		} else if (type == FTALIAS_A_SAVE_CLIENT) {
+			n_client++;
+		} else if (type == FTALIAS_A_SAVE_TRAILER) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.trailer = 1;
+
+			parg.rsp_policy = &ftalias_save_trailer_nest;
+			parg.data = &dst->trailer;
+			if (ftalias_save_trailer_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		}
+	}
+
+	if (n_client) {
+		dst->client = calloc(n_client, sizeof(*dst->client));
+		dst->n_client = n_client;
+		i = 0;
+		parg.rsp_policy = &ftalias_save_client_nest;
+		ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+			if (ynl_attr_type(attr) == FTALIAS_A_SAVE_CLIENT) {
+				parg.data = &dst->client[i];
+				if (ftalias_save_client_parse(&parg, attr))
+					return YNL_PARSE_CB_ERROR;
+				i++;
+			}
+		}
+	}
+	if (n_entry) {
+		dst->entry = calloc(n_entry, sizeof(*dst->entry));
+		dst->n_entry = n_entry;
+		i = 0;
+		parg.rsp_policy = &ftalias_save_entry_nest;
+		ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+			if (ynl_attr_type(attr) == FTALIAS_A_SAVE_ENTRY) {
+				parg.data = &dst->entry[i];
+				if (ftalias_save_entry_parse(&parg, attr))
+					return YNL_PARSE_CB_ERROR;
+				i++;
+			}
+		}
+	}
+	if (n_jrec) {
+		dst->jrec = calloc(n_jrec, sizeof(*dst->jrec));
+		dst->n_jrec = n_jrec;
+		i = 0;
+		parg.rsp_policy = &ftalias_save_jrec_nest;
+		ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+			if (ynl_attr_type(attr) == FTALIAS_A_SAVE_JREC) {
+				parg.data = &dst->jrec[i];
+				if (ftalias_save_jrec_parse(&parg, attr))
+					return YNL_PARSE_CB_ERROR;
+				i++;
+			}
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+void ftalias_alias_save_req_dump_free(struct ftalias_alias_save_req_dump *req)
+{
+	free(req);
+}
+
+void ftalias_alias_save_rsp_list_free(struct ftalias_alias_save_rsp_list *rsp)
+{
+	struct ftalias_alias_save_rsp_list *next = rsp;
+
+	while ((void *)next != YNL_LIST_END) {
+		unsigned int i;
+
+		rsp = next;
+		next = rsp->next;
+
+		ftalias_save_header_free(&rsp->obj.header);
+		ftalias_save_alias_free(&rsp->obj.alias);
+		ftalias_save_ids_free(&rsp->obj.ids);
+		free(rsp->obj.dsts);
+		for (i = 0; i < rsp->obj.n_entry; i++)
+			ftalias_save_entry_free(&rsp->obj.entry[i]);
+		free(rsp->obj.entry);
+		free(rsp->obj.data);
+		for (i = 0; i < rsp->obj.n_jrec; i++)
+			ftalias_save_jrec_free(&rsp->obj.jrec[i]);
+		free(rsp->obj.jrec);
+		for (i = 0; i < rsp->obj.n_client; i++)
+			ftalias_save_client_free(&rsp->obj.client[i]);
+		free(rsp->obj.client);
+		ftalias_save_trailer_free(&rsp->obj.trailer);
+		free(rsp);
+	}
+}
+
+struct ftalias_alias_save_rsp_list *
+ftalias_alias_save_dump(struct ynl_sock *ys,
+			struct ftalias_alias_save_req_dump *req)
+{
+	struct ynl_dump_state yds = {};
+	struct nlmsghdr *nlh;
+	int err;
+
+	yds.yarg.ys = ys;
+	yds.yarg.rsp_policy = &ftalias_save_nest;
+	yds.yarg.data = NULL;
+	yds.alloc_sz = sizeof(struct ftalias_alias_save_rsp_list);
+	yds.cb = ftalias_alias_save_rsp_dump_parse;
+	yds.rsp_cmd = FTALIAS_CMD_ALIAS_SAVE;
+
+	nlh = ynl_gemsg_start_dump(ys, ys->family_id, FTALIAS_CMD_ALIAS_SAVE, 1);
+	ys->req_policy = &ftalias_save_nest;
+
+	if (req->_present.alias_id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_ALIAS_ID, req->alias_id);
+
+	err = ynl_exec_dump(ys, nlh, &yds);
+	if (err < 0)
+		goto free_list;
+
+	return yds.first;
+
+free_list:
+	ftalias_alias_save_rsp_list_free(yds.first);
+	return NULL;
 }
 
 /* FTALIAS_CMD_CONN_DROP_NTF - event */

@@ -107,6 +107,121 @@ struct ftalias_id_attrs {
 	__u64 xid;
 };
 
+struct ftalias_save_header {
+	struct {
+		__u32 version:1;
+		__u32 dropped:1;
+	} _present;
+
+	__u32 version;
+	__u32 dropped;
+};
+
+struct ftalias_save_alias {
+	struct {
+		__u32 id:1;
+		__u32 name_len;
+		__u32 uid:1;
+		__u32 gid:1;
+		__u32 mode:1;
+		__u32 policy:1;
+		__u32 grace_ms:1;
+		__u32 cache_max_entries:1;
+		__u32 cache_max_bytes:1;
+		__u32 cache_ttl_ms:1;
+		__u32 incarnation:1;
+		__u32 stats:1;
+		__u32 record_replies:1;
+		__u32 cache:1;
+	} _present;
+
+	__u32 id;
+	char *name;
+	__u32 uid;
+	__u32 gid;
+	__u32 mode;
+	enum ftalias_promotion_policy policy;
+	__u32 grace_ms;
+	__u32 cache_max_entries;
+	__u64 cache_max_bytes;
+	__u32 cache_ttl_ms;
+	__u32 incarnation;
+	struct ftalias_alias_stats stats;
+	__u8 record_replies;
+	struct ftalias_cache_stats cache;
+};
+
+struct ftalias_save_ids {
+	struct {
+		__u32 xid:1;
+		__u32 ack:1;
+	} _present;
+
+	__u64 xid;
+	__u64 ack;
+};
+
+struct ftalias_save_entry {
+	struct {
+		__u32 key_len;
+		__u32 state:1;
+		__u32 age_ms:1;
+		__u32 len:1;
+		__u32 src_port:1;
+		__u32 src_alias:1;
+		__u32 payload_len;
+	} _present;
+
+	void *key;
+	enum ftalias_cache_state state;
+	__u32 age_ms;
+	__u32 len;
+	__u32 src_port;
+	__u32 src_alias;
+	void *payload;
+};
+
+struct ftalias_save_jrec {
+	struct {
+		__u32 key_len;
+		__u32 dest_alias:1;
+		__u32 replied:1;
+		__u32 len:1;
+		__u32 payload_len;
+	} _present;
+
+	void *key;
+	__u32 dest_alias;
+	__u32 len;
+	void *payload;
+};
+
+struct ftalias_save_client {
+	struct {
+		__u32 node:1;
+		__u32 alias:1;
+		__u32 acked:1;
+	} _present;
+
+	__u32 node;
+	__u32 alias;
+	__u64 acked;
+};
+
+struct ftalias_save_trailer {
+	struct {
+		__u32 entries:1;
+		__u32 jrecs:1;
+		__u32 clients:1;
+		__u32 bytes:1;
+	} _present;
+
+	__u32 entries;
+	__u32 jrecs;
+	__u32 clients;
+	__u64 bytes;
+};
+
 /* ============== FTALIAS_CMD_FAMILY_INFO_GET ============== */
 /* FTALIAS_CMD_FAMILY_INFO_GET - do */
 
@@ -1065,6 +1180,68 @@ namespace.
 
  */
 int ftalias_conn_drop(struct ynl_sock *ys, struct ftalias_conn_drop_req *req);
+
+/* ============== FTALIAS_CMD_ALIAS_SAVE ============== */
+/* FTALIAS_CMD_ALIAS_SAVE - dump */
+struct ftalias_alias_save_req_dump {
+	struct {
+		__u32 alias_id:1;
+	} _present;
+
+	__u32 alias_id;
+};
+
+static inline struct ftalias_alias_save_req_dump *
+ftalias_alias_save_req_dump_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_alias_save_req_dump));
+}
+void ftalias_alias_save_req_dump_free(struct ftalias_alias_save_req_dump *req);
+
+static inline void
+ftalias_alias_save_req_dump_set_alias_id(struct ftalias_alias_save_req_dump *req,
+					 __u32 alias_id)
+{
+	req->_present.alias_id = 1;
+	req->alias_id = alias_id;
+}
+
+struct ftalias_alias_save_rsp_dump {
+	struct {
+		__u32 crc:1;
+		__u32 header:1;
+		__u32 alias:1;
+		__u32 ids:1;
+		__u32 dsts_len;
+		__u32 data_len;
+		__u32 trailer:1;
+	} _present;
+
+	__u32 crc;
+	struct ftalias_save_header header;
+	struct ftalias_save_alias alias;
+	struct ftalias_save_ids ids;
+	void *dsts;
+	unsigned int n_entry;
+	struct ftalias_save_entry *entry;
+	void *data;
+	unsigned int n_jrec;
+	struct ftalias_save_jrec *jrec;
+	unsigned int n_client;
+	struct ftalias_save_client *client;
+	struct ftalias_save_trailer trailer;
+};
+
+struct ftalias_alias_save_rsp_list {
+	struct ftalias_alias_save_rsp_list *next;
+	struct ftalias_alias_save_rsp_dump obj __attribute__((aligned(8)));
+};
+
+void ftalias_alias_save_rsp_list_free(struct ftalias_alias_save_rsp_list *rsp);
+
+struct ftalias_alias_save_rsp_list *
+ftalias_alias_save_dump(struct ynl_sock *ys,
+			struct ftalias_alias_save_req_dump *req);
 
 /* FTALIAS_CMD_CONN_DROP_NTF - event */
 struct ftalias_conn_drop_ntf_rsp {

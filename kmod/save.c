@@ -1,0 +1,474 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * alias-save: the state of an alias as a stream of records, for a restore
+ * after a reboot, a module upgrade or on another machine (seed 004's
+ * migration).  The records are top-level attributes of the "save" set,
+ * each followed by its CRC-32; user space writes their bytes to a file as
+ * they come, whatever messages carried them.
+ *
+ * Everything is copied in start() (or, before Linux 6.2, in the first
+ * dumpit() call) under the namespace's lock, which keeps the alias's
+ * configuration and its table entry still, and the replay cache under the
+ * alias's lock in one hold (ftalias_rc_snapshot()): the records show one
+ * moment.  The dump then encodes the copy, at the reader's pace, without
+ * touching the alias again.
+ */
+
+#include <linux/capability.h>
+#include <linux/crc32.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <net/genetlink.h>
+#include <net/sock.h>
+
+#include "alias.h"
+#include "compat.h"
+#include "ftalias.h"
+#include "generated/netlink-gen.h"
+#include "netlink.h"
+#include "replay.h"
+#include "request.h"
+
+/* Alias ids in one dsts record. */
+#define FTALIAS_SAVE_DSTS_MAX	512
+
+enum ftalias_save_phase {
+	FTALIAS_SAVE_P_HEADER,
+	FTALIAS_SAVE_P_ALIAS,
+	FTALIAS_SAVE_P_IDS,
+	FTALIAS_SAVE_P_DSTS,
+	FTALIAS_SAVE_P_RECORDS,
+	FTALIAS_SAVE_P_TRAILER,
+	FTALIAS_SAVE_P_END,
+};
+
+/* The copy of the alias, and where the dump is in it. */
+struct ftalias_save_state {
+	struct ftalias_rc_snap snap;
+	struct sk_buff *alias;		/* the alias record */
+	u32 *dsts;
+	u32 nr_dsts;
+	u64 xid;
+	u64 ack;
+	/* The cursor. */
+	u8 phase;			/* enum ftalias_save_phase */
+	bool head;			/* the record at @off went out */
+	u32 index;			/* dsts given */
+	size_t off;			/* in snap.buf */
+	u32 sent;			/* payload bytes of @off given */
+};
+
+struct ftalias_save_ctx {
+	struct ftalias_save_state *st;
+	u32 alias_id;
+	bool deferred;			/* the checks wait for dumpit() */
+	bool done;
+};
+
+/* The ids of the aliases @alias's members sent to. */
+static int ftalias_save_dsts(struct ftalias_alias *alias,
+			     struct ftalias_save_state *st)
+{
+	unsigned long id;
+	void *entry;
+	u32 n = 0;
+
+	xa_for_each(&alias->dsts, id, entry)
+		n++;
+	if (!n)
+		return 0;
+	st->dsts = kvmalloc_array(n, sizeof(*st->dsts), GFP_KERNEL_ACCOUNT);
+	if (!st->dsts)
+		return -ENOMEM;
+	/* Only members add to it, and the snapshot is a moment: no more. */
+	xa_for_each(&alias->dsts, id, entry) {
+		if (st->nr_dsts == n)
+			break;
+		st->dsts[st->nr_dsts++] = id;
+	}
+	return 0;
+}
+
+/* The alias record, encoded now: its configuration is still under the lock. */
+static int ftalias_save_alias(struct net *net, struct ftalias_alias *alias,
+			      struct ftalias_save_state *st)
+{
+	struct nlattr *nest;
+
+	st->alias = alloc_skb(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!st->alias)
+		return -ENOMEM;
+	nest = nla_nest_start(st->alias, FTALIAS_A_SAVE_ALIAS);
+	if (!nest || ftalias_nl_put_alias(st->alias, net, alias))
+		return -EMSGSIZE;
+	nla_nest_end(st->alias, nest);
+	return 0;
+}
+
+/*
+ * CAP_NET_ADMIN (the records hold every payload of the cache), the alias,
+ * and its copy.  Runs in the sender's context.
+ */
+static int ftalias_save_open(struct netlink_callback *cb, u32 alias_id,
+			     const struct nlattr *attr)
+{
+	struct ftalias_save_ctx *ctx = (void *)cb->ctx;
+	struct net *net = sock_net(cb->skb->sk);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_save_state *st = ctx->st;
+	struct ftalias_alias *alias;
+	int err;
+
+	if (!netlink_ns_capable(cb->skb, net->user_ns, CAP_NET_ADMIN)) {
+		NL_SET_ERR_MSG(cb->extack,
+			       "CAP_NET_ADMIN required in the network namespace");
+		return -EPERM;
+	}
+	if (!alias_id) {
+		NL_SET_ERR_ATTR_MISS(cb->extack, NULL, FTALIAS_A_SAVE_ALIAS_ID);
+		NL_SET_ERR_MSG(cb->extack, "alias id required");
+		return -EINVAL;
+	}
+	mutex_lock(&fn->lock);
+	alias = __ftalias_alias_by_id(fn, alias_id);
+	if (!alias) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, attr, "no alias with this id");
+		err = -ENOENT;
+		goto out;
+	}
+	err = ftalias_rc_snapshot(alias, &st->snap);
+	if (err == -EFBIG)
+		NL_SET_ERR_MSG(cb->extack,
+			       "replay cache too large to copy at once");
+	else if (err == -EAGAIN)
+		NL_SET_ERR_MSG(cb->extack,
+			       "replay cache kept growing during the copy");
+	if (err)
+		goto out;
+	st->xid = atomic64_read(&alias->reqs.xid);
+	st->ack = atomic64_read(&alias->reqs.ack);
+	err = ftalias_save_dsts(alias, st);
+	if (!err)
+		err = ftalias_save_alias(net, alias, st);
+out:
+	mutex_unlock(&fn->lock);
+	return err;
+}
+
+static void ftalias_save_free(struct ftalias_save_ctx *ctx)
+{
+	struct ftalias_save_state *st = ctx->st;
+
+	if (!st)
+		return;
+	ftalias_rc_snap_free(&st->snap);
+	kfree_skb(st->alias);
+	kvfree(st->dsts);
+	kfree(st);
+	ctx->st = NULL;
+}
+
+/*
+ * A failed start() is never followed by done().  Before Linux 6.2 start()
+ * has no extack: the checks wait for the first dumpit() call, as in
+ * netlink.c's cache dumps.
+ */
+int ftalias_nl_alias_save_dump_start(struct netlink_callback *cb)
+{
+	struct ftalias_save_ctx *ctx = (void *)cb->ctx;
+	struct nlattr **tb = ftalias_dumpit_attrs(cb);
+	struct nlattr *attr = tb ? tb[FTALIAS_A_SAVE_ALIAS_ID] : NULL;
+	int err;
+
+	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->st = kzalloc(sizeof(*ctx->st), GFP_KERNEL);
+	if (!ctx->st)
+		return -ENOMEM;
+	if (!cb->extack) {
+		/* 0 is refused by the policy: it means "none" here. */
+		ctx->alias_id = attr ? nla_get_u32(attr) : 0;
+		ctx->deferred = true;
+		return 0;
+	}
+	err = ftalias_save_open(cb, attr ? nla_get_u32(attr) : 0, attr);
+	if (err)
+		ftalias_save_free(ctx);
+	return err;
+}
+
+int ftalias_nl_alias_save_dump_done(struct netlink_callback *cb)
+{
+	ftalias_save_free((void *)cb->ctx);
+	return 0;
+}
+
+/* The CRC of record @rec, the attribute after it. */
+static int ftalias_save_crc(struct sk_buff *skb, const struct nlattr *rec)
+{
+	u32 crc = ~crc32_le(~0U, (const u8 *)rec, rec->nla_len);
+
+	return nla_put_u32(skb, FTALIAS_A_SAVE_CRC, crc);
+}
+
+/* Record @rec and its CRC, or nothing and -EMSGSIZE. */
+static int ftalias_save_end(struct sk_buff *skb, struct nlattr *rec)
+{
+	nla_nest_end(skb, rec);
+	if (ftalias_save_crc(skb, rec)) {
+		nla_nest_cancel(skb, rec);
+		return -EMSGSIZE;
+	}
+	return 0;
+}
+
+static int ftalias_save_put_header(struct sk_buff *skb,
+				   const struct ftalias_save_state *st)
+{
+	struct nlattr *rec = nla_nest_start(skb, FTALIAS_A_SAVE_HEADER);
+
+	if (!rec)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, FTALIAS_A_SAVE_HEADER_VERSION,
+			FTALIAS_SAVE_VERSION) ||
+	    nla_put_u32(skb, FTALIAS_A_SAVE_HEADER_DROPPED, st->snap.dropped)) {
+		nla_nest_cancel(skb, rec);
+		return -EMSGSIZE;
+	}
+	return ftalias_save_end(skb, rec);
+}
+
+static int ftalias_save_put_alias(struct sk_buff *skb,
+				  const struct ftalias_save_state *st)
+{
+	struct nlattr *rec;
+
+	if (skb_tailroom(skb) < st->alias->len + nla_total_size(sizeof(u32)))
+		return -EMSGSIZE;
+	rec = skb_put_data(skb, st->alias->data, st->alias->len);
+	return ftalias_save_crc(skb, rec);
+}
+
+static int ftalias_save_put_ids(struct sk_buff *skb,
+				const struct ftalias_save_state *st)
+{
+	struct nlattr *rec = nla_nest_start(skb, FTALIAS_A_SAVE_IDS);
+
+	if (!rec)
+		return -EMSGSIZE;
+	if (nla_put_u64_64bit(skb, FTALIAS_A_SAVE_IDS_XID, st->xid,
+			      FTALIAS_A_SAVE_IDS_PAD) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_SAVE_IDS_ACK, st->ack,
+			      FTALIAS_A_SAVE_IDS_PAD)) {
+		nla_nest_cancel(skb, rec);
+		return -EMSGSIZE;
+	}
+	return ftalias_save_end(skb, rec);
+}
+
+/* A plain record: @type with @len bytes, and its CRC. */
+static int ftalias_save_put_data(struct sk_buff *skb, int type,
+				 const void *data, u32 len)
+{
+	struct nlattr *rec;
+
+	if (skb_tailroom(skb) < nla_total_size(len) +
+				nla_total_size(sizeof(u32)))
+		return -EMSGSIZE;
+	rec = __nla_reserve(skb, type, len);
+	memcpy(nla_data(rec), data, len);
+	return ftalias_save_crc(skb, rec);
+}
+
+static int ftalias_save_put_trailer(struct sk_buff *skb,
+				    const struct ftalias_save_state *st)
+{
+	struct nlattr *rec = nla_nest_start(skb, FTALIAS_A_SAVE_TRAILER);
+
+	if (!rec)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_ENTRIES,
+			st->snap.entries) ||
+	    nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_JRECS, st->snap.jrecs) ||
+	    nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_CLIENTS,
+			st->snap.clients) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_SAVE_TRAILER_BYTES,
+			      st->snap.bytes, FTALIAS_A_SAVE_TRAILER_PAD)) {
+		nla_nest_cancel(skb, rec);
+		return -EMSGSIZE;
+	}
+	return ftalias_save_end(skb, rec);
+}
+
+/* The head of an entry or journal record, with its first bytes. */
+static int ftalias_save_put_head(struct sk_buff *skb,
+				 const struct ftalias_rc_snap_rec *r)
+{
+	u32 first = min_t(u32, r->len, FTALIAS_SAVE_CHUNK);
+	struct nlattr *rec;
+	int err;
+
+	if (r->kind == FTALIAS_RC_SNAP_CLIENT) {
+		rec = nla_nest_start(skb, FTALIAS_A_SAVE_CLIENT);
+		if (!rec)
+			return -EMSGSIZE;
+		err = nla_put_u32(skb, FTALIAS_A_SAVE_CLIENT_NODE, r->id.node) ||
+		      nla_put_u32(skb, FTALIAS_A_SAVE_CLIENT_ALIAS,
+				  r->id.alias) ||
+		      nla_put_u64_64bit(skb, FTALIAS_A_SAVE_CLIENT_ACKED,
+					r->acked, FTALIAS_A_SAVE_CLIENT_PAD);
+	} else if (r->kind == FTALIAS_RC_SNAP_JREC) {
+		rec = nla_nest_start(skb, FTALIAS_A_SAVE_JREC);
+		if (!rec)
+			return -EMSGSIZE;
+		err = nla_put(skb, FTALIAS_A_SAVE_JREC_KEY, sizeof(r->id),
+			      &r->id) ||
+		      nla_put_u32(skb, FTALIAS_A_SAVE_JREC_DEST_ALIAS,
+				  r->alias) ||
+		      ((r->flags & FTALIAS_J_REPLIED) &&
+		       nla_put_flag(skb, FTALIAS_A_SAVE_JREC_REPLIED)) ||
+		      (first < r->len &&
+		       nla_put_u32(skb, FTALIAS_A_SAVE_JREC_LEN, r->len)) ||
+		      nla_put(skb, FTALIAS_A_SAVE_JREC_PAYLOAD, first, r->data);
+	} else {
+		rec = nla_nest_start(skb, FTALIAS_A_SAVE_ENTRY);
+		if (!rec)
+			return -EMSGSIZE;
+		err = nla_put(skb, FTALIAS_A_SAVE_ENTRY_KEY, sizeof(r->id),
+			      &r->id) ||
+		      nla_put_u32(skb, FTALIAS_A_SAVE_ENTRY_STATE, r->state) ||
+		      nla_put_u32(skb, FTALIAS_A_SAVE_ENTRY_AGE_MS, r->age_ms) ||
+		      (r->state == FTALIAS_RC_IN_PROGRESS &&
+		       (nla_put_u32(skb, FTALIAS_A_SAVE_ENTRY_SRC_PORT,
+				    r->port) ||
+			nla_put_u32(skb, FTALIAS_A_SAVE_ENTRY_SRC_ALIAS,
+				    r->alias))) ||
+		      (first < r->len &&
+		       nla_put_u32(skb, FTALIAS_A_SAVE_ENTRY_LEN, r->len)) ||
+		      nla_put(skb, FTALIAS_A_SAVE_ENTRY_PAYLOAD, first, r->data);
+	}
+	if (err) {
+		nla_nest_cancel(skb, rec);
+		return -EMSGSIZE;
+	}
+	return ftalias_save_end(skb, rec);
+}
+
+/* The next record of the cache's copy; 1 at the end of the copy. */
+static int ftalias_save_put_next(struct sk_buff *skb,
+				 struct ftalias_save_state *st)
+{
+	const struct ftalias_rc_snap_rec *r;
+	u32 n;
+	int err;
+
+	if (st->off >= st->snap.used)
+		return 1;
+	r = st->snap.buf + st->off;
+	if (!st->head) {
+		err = ftalias_save_put_head(skb, r);
+		if (err)
+			return err;
+		st->head = true;
+		st->sent = min_t(u32, r->len, FTALIAS_SAVE_CHUNK);
+	} else if (st->sent < r->len) {
+		n = min_t(u32, r->len - st->sent, FTALIAS_SAVE_CHUNK);
+		err = ftalias_save_put_data(skb, FTALIAS_A_SAVE_DATA,
+					    r->data + st->sent, n);
+		if (err)
+			return err;
+		st->sent += n;
+	}
+	if (st->sent >= r->len) {
+		st->off += ALIGN(sizeof(*r) + r->len, 8);
+		st->head = false;
+		st->sent = 0;
+	}
+	return 0;
+}
+
+/* The next record; 0 or -EMSGSIZE (it does not fit). */
+static int ftalias_save_put(struct sk_buff *skb, struct ftalias_save_state *st)
+{
+	int err = 0;
+	u32 n;
+
+	switch (st->phase) {
+	case FTALIAS_SAVE_P_HEADER:
+		err = ftalias_save_put_header(skb, st);
+		break;
+	case FTALIAS_SAVE_P_ALIAS:
+		err = ftalias_save_put_alias(skb, st);
+		break;
+	case FTALIAS_SAVE_P_IDS:
+		err = ftalias_save_put_ids(skb, st);
+		break;
+	case FTALIAS_SAVE_P_DSTS:
+		n = min_t(u32, st->nr_dsts - st->index, FTALIAS_SAVE_DSTS_MAX);
+		if (!n)
+			break;
+		err = ftalias_save_put_data(skb, FTALIAS_A_SAVE_DSTS,
+					    st->dsts + st->index,
+					    n * sizeof(*st->dsts));
+		if (err)
+			return err;
+		st->index += n;
+		return 0;
+	case FTALIAS_SAVE_P_RECORDS:
+		err = ftalias_save_put_next(skb, st);
+		if (err <= 0)
+			return err;
+		err = 0;
+		break;
+	case FTALIAS_SAVE_P_TRAILER:
+		err = ftalias_save_put_trailer(skb, st);
+		break;
+	default:
+		return 0;
+	}
+	if (!err)
+		st->phase++;
+	return err;
+}
+
+int ftalias_nl_alias_save_dumpit(struct sk_buff *skb,
+				 struct netlink_callback *cb)
+{
+	struct ftalias_save_ctx *ctx = (void *)cb->ctx;
+	struct ftalias_save_state *st = ctx->st;
+	unsigned int start;
+	void *hdr;
+	int err = 0;
+
+	if (ctx->done)
+		return 0;
+	if (ctx->deferred) {
+		ctx->deferred = false;
+		err = ftalias_save_open(cb, ctx->alias_id, NULL);
+		if (err) {
+			ctx->done = true;
+			return err;
+		}
+	}
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &ftalias_nl_family, NLM_F_MULTI,
+			  FTALIAS_CMD_ALIAS_SAVE);
+	if (!hdr)
+		return -EMSGSIZE;
+	start = skb->len;
+	while (st->phase < FTALIAS_SAVE_P_END) {
+		err = ftalias_save_put(skb, st);
+		if (err)
+			break;
+	}
+	if (st->phase == FTALIAS_SAVE_P_END)
+		ctx->done = true;
+	if (skb->len == start) {
+		genlmsg_cancel(skb, hdr);
+		/* A record that does not fit an empty message: never silent. */
+		return ctx->done ? 0 : -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return skb->len;
+}
