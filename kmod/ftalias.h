@@ -151,6 +151,7 @@ struct ftalias_net {
 	u32 next_port;			/* under the lock of @ports */
 	struct ftalias_conns conns;	/* SOCK_SEQPACKET, see conntab.h */
 	atomic64_t rc_bytes;		/* its replay caches, see replay.c */
+	atomic_t saves;			/* alias-save copies held, save.c */
 };
 
 extern unsigned int ftalias_net_id;

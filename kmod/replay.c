@@ -1845,7 +1845,7 @@ static int __ftalias_rc_snap_fill(struct ftalias_alias *alias,
  *
  * The copy is made in one hold of the alias's lock, into room allocated
  * before from what the cache held then (its bytes bound the payloads); a
- * cache that grew past that room in between is tried again.
+ * cache that grew past that room in between is tried again, with more.
  *
  * Return: 0, -ENOENT (the alias went), -ENOMEM, -EFBIG (more than one
  * allocation holds) or -EAGAIN (the cache kept growing).
@@ -1863,6 +1863,9 @@ int ftalias_rc_snapshot(struct ftalias_alias *alias,
 			ftalias_rc_snap_size(8);
 		err = rc->live ? 0 : -ENOENT;
 		spin_unlock(&alias->lock);
+		/* Room for what a busy cache records in between. */
+		if (tries)
+			need += need / 8 + FTALIAS_MSG_MAX;
 		if (err)
 			return err;
 		if (need > INT_MAX)

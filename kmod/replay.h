@@ -140,7 +140,7 @@ enum ftalias_rc_snap_kind {
 struct ftalias_rc_snap_rec {
 	u8 kind;		/* enum ftalias_rc_snap_kind */
 	u8 state;		/* entries: enum ftalias_rc_state */
-	u16 flags;		/* journal records: FTALIAS_J_* */
+	u16 pad;
 	u32 len;		/* bytes of @data */
 	struct ftalias_id id;	/* clients: node and alias */
 	u32 age_ms;		/* entries: since recorded */
@@ -148,7 +148,7 @@ struct ftalias_rc_snap_rec {
 	u32 alias;		/* in progress: its source alias; journal
 				 * records: the destination alias
 				 */
-	u32 pad;
+	u32 flags;		/* journal records: FTALIAS_J_* */
 	u64 acked;		/* clients */
 	u8 data[];
 };

@@ -9,9 +9,13 @@
  * Everything is copied in start() (or, before Linux 6.2, in the first
  * dumpit() call) under the namespace's lock, which keeps the alias's
  * configuration and its table entry still, and the replay cache under the
- * alias's lock in one hold (ftalias_rc_snapshot()): the records show one
- * moment.  The dump then encodes the copy, at the reader's pace, without
- * touching the alias again.
+ * alias's lock in one hold (ftalias_rc_snapshot()): configuration and
+ * cache show one moment; the members' ack is read just before it and
+ * their last transaction id just after (see ftalias_save_open()).  The
+ * dump then encodes the copy, at the reader's pace, without touching the
+ * alias again.  A copy is as large as the cache: a namespace holds at
+ * most FTALIAS_SAVE_MAX of them at a time, each charged to the memory
+ * cgroup of the saver.
  */
 
 #include <linux/capability.h>
@@ -31,6 +35,8 @@
 
 /* Alias ids in one dsts record. */
 #define FTALIAS_SAVE_DSTS_MAX	512
+/* Saves in progress in a network namespace. */
+#define FTALIAS_SAVE_MAX	4
 
 enum ftalias_save_phase {
 	FTALIAS_SAVE_P_HEADER,
@@ -44,6 +50,7 @@ enum ftalias_save_phase {
 
 /* The copy of the alias, and where the dump is in it. */
 struct ftalias_save_state {
+	struct ftalias_net *fn;		/* counted in its saves */
 	struct ftalias_rc_snap snap;
 	struct sk_buff *alias;		/* the alias record */
 	u32 *dsts;
@@ -129,6 +136,13 @@ static int ftalias_save_open(struct netlink_callback *cb, u32 alias_id,
 		NL_SET_ERR_MSG(cb->extack, "alias id required");
 		return -EINVAL;
 	}
+	if (atomic_inc_return(&fn->saves) > FTALIAS_SAVE_MAX) {
+		atomic_dec(&fn->saves);
+		NL_SET_ERR_MSG(cb->extack,
+			       "too many saves in progress in the network namespace");
+		return -EBUSY;
+	}
+	st->fn = fn;
 	mutex_lock(&fn->lock);
 	alias = __ftalias_alias_by_id(fn, alias_id);
 	if (!alias) {
@@ -136,8 +150,16 @@ static int ftalias_save_open(struct netlink_callback *cb, u32 alias_id,
 		err = -ENOENT;
 		goto out;
 	}
+	/*
+	 * Members raise the ack without the lock: read before the cache, a
+	 * smaller one is safe (it frees less); the xid after it, a larger one
+	 * is safe (no ID of the copy is issued again).
+	 */
+	st->ack = atomic64_read(&alias->reqs.ack);
 	err = ftalias_rc_snapshot(alias, &st->snap);
-	if (err == -EFBIG)
+	if (err == -ENOENT)
+		NL_SET_ERR_MSG_ATTR(cb->extack, attr, "alias being deleted");
+	else if (err == -EFBIG)
 		NL_SET_ERR_MSG(cb->extack,
 			       "replay cache too large to copy at once");
 	else if (err == -EAGAIN)
@@ -146,7 +168,6 @@ static int ftalias_save_open(struct netlink_callback *cb, u32 alias_id,
 	if (err)
 		goto out;
 	st->xid = atomic64_read(&alias->reqs.xid);
-	st->ack = atomic64_read(&alias->reqs.ack);
 	err = ftalias_save_dsts(alias, st);
 	if (!err)
 		err = ftalias_save_alias(net, alias, st);
@@ -161,8 +182,10 @@ static void ftalias_save_free(struct ftalias_save_ctx *ctx)
 
 	if (!st)
 		return;
+	if (st->fn)
+		atomic_dec(&st->fn->saves);
 	ftalias_rc_snap_free(&st->snap);
-	kfree_skb(st->alias);
+	consume_skb(st->alias);
 	kvfree(st->dsts);
 	kfree(st);
 	ctx->st = NULL;

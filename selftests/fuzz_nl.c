@@ -144,13 +144,17 @@ static const struct fop ops[] = {
 	  a_conn_get, a_conn_dump, N(a_conn_get), 1, FTALIAS_A_CONN_MAX },
 	{ "conn-drop", FTALIAS_CMD_CONN_DROP, 1, 0, 1, 0,
 	  a_conn_id, NULL, N(a_conn_id), 0, FTALIAS_A_CONN_MAX },
+	{ "alias-save", FTALIAS_CMD_ALIAS_SAVE, 0, 1, 0, 1,
+	  NULL, a_alias_id1, 0, 1, FTALIAS_A_SAVE_MAX },
 };
 #define NOPS	N(ops)
 #define OP_OTHER NOPS	/* stats bucket: commands that are no operation */
 
 /*
  * Reply attribute sets, one character per type from 1: w u32, q u64,
- * b u8, s string, p pad, f flag; A alias-stats, C cache-stats, I id.
+ * b u8, s string, p pad, f flag, x binary; nests: A alias-stats,
+ * C cache-stats, I id, and the records of alias-save: H header, L alias,
+ * D ids, E entry, J journal record, K client, T trailer.
  */
 static const char set_alias[] = "wswwwwwwqwpwwwwwAbC";
 static const char set_alias_stats[] = "qqqqqqqqp";
@@ -162,6 +166,31 @@ static const char set_entry[] = "wIwwwww";
 static const char set_flush[] = "wfw";
 static const char set_journal[] = "wIIwbw";
 static const char set_conn[] = "wqwqwwwwwwwwwwwwswwqqwwwp";
+static const char set_save[] = "wwHLDxExJKT";
+static const char set_save_header[] = "ww";
+static const char set_save_ids[] = "qqp";
+static const char set_save_entry[] = "xwwwwwx";
+static const char set_save_jrec[] = "xwfwx";
+static const char set_save_client[] = "wwqp";
+static const char set_save_trailer[] = "wwwqp";
+
+/* The set of a nest's letter. */
+static const char *nest_set(char k)
+{
+	switch (k) {
+	case 'A': return set_alias_stats;
+	case 'C': return set_cache_stats;
+	case 'I': return set_id;
+	case 'H': return set_save_header;
+	case 'L': return set_alias;
+	case 'D': return set_save_ids;
+	case 'E': return set_save_entry;
+	case 'J': return set_save_jrec;
+	case 'K': return set_save_client;
+	case 'T': return set_save_trailer;
+	}
+	return NULL;
+}
 
 static const char *reply_set(uint8_t cmd)
 {
@@ -176,6 +205,7 @@ static const char *reply_set(uint8_t cmd)
 	case FTALIAS_CMD_JOURNAL_GET: return set_journal;
 	case FTALIAS_CMD_CONN_GET ... FTALIAS_CMD_CONN_DROP_NTF:
 		return set_conn;
+	case FTALIAS_CMD_ALIAS_SAVE: return set_save;
 	}
 	return NULL;
 }
@@ -374,12 +404,11 @@ static bool attrs_ok(const uint8_t *p, int len, const char *set, int depth,
 			    strlen((const char *)p + NLA_HDRLEN) + 1 != (size_t)plen)
 				return *why = "string not NUL-terminated", false;
 			break;
-		case 'A': case 'C': case 'I':
-			if (depth > 4 ||
-			    !attrs_ok(p + NLA_HDRLEN, plen,
-				      k == 'A' ? set_alias_stats :
-				      k == 'C' ? set_cache_stats : set_id,
-				      depth + 1, why))
+		default:
+			if (nest_set(k) &&
+			    (depth > 4 ||
+			     !attrs_ok(p + NLA_HDRLEN, plen, nest_set(k),
+				       depth + 1, why)))
 				return false;
 			break;
 		}
@@ -1223,6 +1252,7 @@ static void *dump_thread(void *arg)
 		{ FTALIAS_CMD_JOURNAL_GET, FTALIAS_A_JOURNAL_REC_ALIAS_ID },
 		{ FTALIAS_CMD_CONN_GET, 0 },
 		{ FTALIAS_CMD_CONN_GET, FTALIAS_A_CONN_LOCAL_ALIAS },
+		{ FTALIAS_CMD_ALIAS_SAVE, FTALIAS_A_SAVE_ALIAS_ID },
 	};
 	unsigned int k = 0;
 

@@ -6,7 +6,8 @@
 # add/change/del events, and members (ftalias_member processes): member
 # show, set-active, set-priority, drain, undrain, -s counters and member
 # events; record-replies, and the replay-cache commands (cache show, stats,
-# flush, journal show) on aliases without entries, privileged or not;
+# flush, journal show, alias save) on aliases without entries, privileged
+# or not;
 # SOCK_SEQPACKET connections (ftalias_member -L / -C): conn show, the
 # alias filter, conn drop, privilege, and a restarted peer whose older
 # connection the kernel drops (conn-drop-ntf in monitor).
@@ -401,7 +402,7 @@ if command -v setpriv >/dev/null; then
 			--inh-caps=-all "$(command -v ftaliasctl)" "$@"
 	}
 	for c in "cache show rc-a" "cache flush rc-a" "cache flush id 600 in-progress" \
-		"journal show rc-a"; do
+		"journal show rc-a" "alias save rc-a"; do
 		# shellcheck disable=SC2086
 		expect_rc 1 unpriv $c || continue
 		grep -q "^Error: CAP_NET_ADMIN required" "$tmp/err" ||
@@ -412,6 +413,14 @@ if command -v setpriv >/dev/null; then
 else
 	log "SKIP: no setpriv, unprivileged cache commands not tested"
 fi
+
+# ---- alias save: the file's header, then records (nl_save checks them) ----------
+ctl alias save rc-a >"$tmp/rc-a.ftas" || fail "alias save rc-a"
+[[ $(head -c 4 "$tmp/rc-a.ftas") == FTAS ]] || fail "alias save: no FTAS magic"
+(($(stat -c %s "$tmp/rc-a.ftas") > 16)) || fail "alias save: no records after the header"
+check_kernel_error ctl alias save id 999
+grep -q "no alias" "$tmp/err" || fail "alias save id 999: $(cat "$tmp/err")"
+expect_rc 2 ctl alias save
 
 # ---- connections: conn show, conn drop, a restarted peer ------------------------
 # cn-b is served by the listener cl; ca is a member of cn-a (a second

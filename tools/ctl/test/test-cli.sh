@@ -35,7 +35,7 @@ expect 2 "Error: OBJECT required" --
 expect 2 'Error: unknown object "bogus"' -- bogus
 expect 2 'Error: unknown option "-Z"' -- -Z info
 expect 2 'Error: unknown alias command "bogus"' -- alias bogus
-expect 2 'Error: ambiguous alias command "s": could be set, show' -- alias s x
+expect 2 'Error: ambiguous alias command "s": could be set, show, save' -- alias s x
 expect 2 "Error: alias add: NAME required" -- alias add
 expect 2 'Error: keyword "mode" needs an argument' -- alias add x mode
 expect 2 'Error: invalid mode "0999": expected an octal number such as 0644' -- alias add x mode 0999
@@ -58,6 +58,9 @@ expect 2 "" -- alias set x
 expect 2 "" -- alias set x name y
 expect 2 "" -- alias set id 1 id 2
 expect 2 "" -- alias show x y
+expect 2 'Error: alias NAME or id ID required' -- alias save
+expect 2 'Error: unexpected argument "y"' -- alias save x y
+expect 2 "" -- alias save id x
 expect 2 "" -- info bogus
 expect 2 "" -- monitor bogus
 expect 2 'Error: ambiguous object "m": could be member, monitor' -- m

@@ -1,0 +1,550 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * alias-save: the records of an alias's state, read as a raw dump and
+ * checked against what the test put there.  Every record must be followed
+ * by its CRC-32 (as zlib's crc32(), computed here independently), the
+ * records must come in the documented order, payloads cut into chunks must
+ * add up to what was recorded, and an entry must cost at most 64 bytes
+ * more than its payload (and a little more per further piece of a large
+ * one).  Bad calls: no id, an unknown id,
+ * no CAP_NET_ADMIN, too many saves at once.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/capability.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+
+#include "lib/kselftest_harness.h"
+#include "lib/dp_util.h"
+
+#define WAIT_MS		20000
+
+static int name_seq;
+
+/* CRC-32 of IEEE 802.3, as zlib's crc32(0, p, n). */
+static uint32_t crc32z(const void *p, size_t n)
+{
+	const uint8_t *b = p;
+	uint32_t crc = ~0U;
+	int k;
+
+	while (n--) {
+		crc ^= *b++;
+		for (k = 0; k < 8; k++)
+			crc = (crc >> 1) ^ (0xedb88320U & -(crc & 1));
+	}
+	return ~crc;
+}
+
+/* The records of a save, as they came: the attributes of every message. */
+struct saved {
+	uint8_t *buf;
+	size_t len;
+	size_t cap;
+};
+
+static void saved_add(struct nlmsghdr *nlh, void *arg)
+{
+	struct saved *s = arg;
+	size_t n = nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
+
+	if (s->len + n > s->cap) {
+		s->cap = (s->len + n) * 2;
+		s->buf = realloc(s->buf, s->cap);
+		if (!s->buf)
+			abort();
+	}
+	memcpy(s->buf + s->len, (char *)NLMSG_DATA(nlh) + GENL_HDRLEN, n);
+	s->len += n;
+}
+
+/* alias-save of alias id (0: no id attribute); 0 or -errno. */
+static int save(uint16_t fam, uint32_t id, struct saved *s)
+{
+	struct dp_part d;
+	int ret;
+
+	memset(s, 0, sizeof(*s));
+	ret = dp_part_open(&d, fam);
+	if (!ret)
+		ret = dp_part_start(&d, FTALIAS_CMD_ALIAS_SAVE,
+				    id ? FTALIAS_A_SAVE_ALIAS_ID : 0, id);
+	if (!ret)
+		ret = dp_part_rest(&d, saved_add, s);
+	dp_part_close(&d);
+	return ret < 0 ? ret : 0;
+}
+
+static uint16_t nla_type_of(const struct nlattr *a)
+{
+	return a->nla_type & NLA_TYPE_MASK;
+}
+
+/* The attributes of a nest (or of the records), by type: the last one. */
+static void nest_parse(const struct nlattr *nest, const struct nlattr **tb,
+		       int max)
+{
+	const struct nlattr *a = (const void *)((const char *)nest + NLA_HDRLEN);
+	int rem = nest->nla_len - NLA_HDRLEN;
+
+	memset(tb, 0, sizeof(*tb) * (max + 1));
+	while (rem >= NLA_HDRLEN && a->nla_len >= NLA_HDRLEN &&
+	       a->nla_len <= rem) {
+		if (nla_type_of(a) <= max)
+			tb[nla_type_of(a)] = a;
+		rem -= NLA_ALIGN(a->nla_len);
+		a = (const void *)((const char *)a + NLA_ALIGN(a->nla_len));
+	}
+}
+
+static const void *nla_payload(const struct nlattr *a)
+{
+	return (const char *)a + NLA_HDRLEN;
+}
+
+static uint32_t nla_u32(const struct nlattr *a)
+{
+	uint32_t v;
+
+	memcpy(&v, nla_payload(a), sizeof(v));
+	return v;
+}
+
+static uint64_t nla_u64(const struct nlattr *a)
+{
+	uint64_t v;
+
+	memcpy(&v, nla_payload(a), sizeof(v));
+	return v;
+}
+
+/* One record with its payload put back together from its data records. */
+struct rec {
+	uint16_t type;
+	const struct nlattr *attr;
+	const struct nlattr *tb[16];
+	uint8_t *payload;		/* entries and journal records */
+	uint32_t len;
+	size_t cost;			/* bytes in the file, CRCs included */
+};
+
+struct parsed {
+	struct rec r[64];
+	int n;
+	int crc_bad;			/* records whose CRC is wrong or missing */
+	int stray;			/* data records with no record before */
+};
+
+static void parsed_free(struct parsed *p)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->r[i].payload);
+}
+
+/* Walks the records, checks each CRC, joins the chunks. */
+static void parse(const struct saved *s, struct parsed *p)
+{
+	const struct nlattr *a, *next;
+	size_t off = 0, step;
+	struct rec *r = NULL;
+	uint32_t chunk;
+
+	memset(p, 0, sizeof(*p));
+	while (off + NLA_HDRLEN <= s->len) {
+		a = (const void *)(s->buf + off);
+		step = NLA_ALIGN(a->nla_len);
+		next = (const void *)(s->buf + off + step);
+		if (a->nla_len < NLA_HDRLEN || off + step > s->len)
+			break;
+		if (off + step + NLA_HDRLEN + 4 > s->len ||
+		    nla_type_of(next) != FTALIAS_A_SAVE_CRC ||
+		    nla_u32(next) != crc32z(a, a->nla_len))
+			p->crc_bad++;
+		if (nla_type_of(a) == FTALIAS_A_SAVE_DATA) {
+			chunk = a->nla_len - NLA_HDRLEN;
+			if (!r || !r->payload) {
+				p->stray++;
+			} else {
+				r->payload = realloc(r->payload, r->len + chunk);
+				memcpy(r->payload + r->len, nla_payload(a), chunk);
+				r->len += chunk;
+				r->cost += step + NLA_HDRLEN + 4;
+			}
+		} else if (p->n < (int)(sizeof(p->r) / sizeof(p->r[0]))) {
+			r = &p->r[p->n++];
+			r->type = nla_type_of(a);
+			r->attr = a;
+			r->cost = step + NLA_HDRLEN + 4;
+			if (a->nla_type & NLA_F_NESTED)
+				nest_parse(a, r->tb, 15);
+			if (r->type == FTALIAS_A_SAVE_ENTRY ||
+			    r->type == FTALIAS_A_SAVE_JREC) {
+				int t = r->type == FTALIAS_A_SAVE_ENTRY ?
+					FTALIAS_A_SAVE_ENTRY_PAYLOAD :
+					FTALIAS_A_SAVE_JREC_PAYLOAD;
+
+				chunk = r->tb[t] ? r->tb[t]->nla_len - NLA_HDRLEN : 0;
+				r->payload = malloc(chunk + 1);
+				memcpy(r->payload, r->tb[t] ? nla_payload(r->tb[t]) : "",
+				       chunk);
+				r->len = chunk;
+			}
+		}
+		off += step + NLA_HDRLEN + 4;
+	}
+}
+
+/* The payload of reply i: its size and a pattern of its own. */
+static const uint32_t sizes[] = { 0, 1, 100, 3072, 3073, 10000, 65536 };
+#define N_SIZES (sizeof(sizes) / sizeof(sizes[0]))
+
+static void pattern(uint8_t *b, uint32_t len, unsigned int i)
+{
+	uint32_t k;
+
+	for (k = 0; k < len; k++)
+		b[k] = (uint8_t)(k * 7 + i * 31 + (k >> 8));
+}
+
+FIXTURE(sv) {
+	struct dp_nl *nl;
+	int af;
+	uint32_t s, c, d;		/* server, client, a third alias */
+	uint8_t buf[FTALIAS_MSG_MAX];
+	uint8_t want[FTALIAS_MSG_MAX];
+};
+
+static uint32_t new_alias(struct dp_nl *nl)
+{
+	char name[32];
+	int id;
+
+	snprintf(name, sizeof(name), "sv%d-%d", getpid(), name_seq++);
+	id = dp_alias_new(nl, name, -1, 2000);
+	return id > 0 ? id : 0;
+}
+
+FIXTURE_SETUP(sv)
+{
+	self->af = dp_af();
+	ASSERT_GT(self->af, 0) TH_LOG("ftalias module not loaded");
+	self->nl = dp_nl_open();
+	ASSERT_NE(NULL, self->nl);
+	self->s = new_alias(self->nl);
+	self->c = new_alias(self->nl);
+	self->d = new_alias(self->nl);
+	ASSERT_NE(0U, self->s);
+	ASSERT_NE(0U, self->c);
+	ASSERT_NE(0U, self->d);
+}
+
+FIXTURE_TEARDOWN(sv)
+{
+	dp_alias_del(self->nl, self->s);
+	dp_alias_del(self->nl, self->c);
+	dp_alias_del(self->nl, self->d);
+	dp_nl_close(self->nl);
+}
+
+/* A request of client cli to alias s, read by member srv: its ID. */
+static int request(FIXTURE_DATA(sv) *self, int cli, int srv, const char *q,
+		   struct ftalias_id *id)
+{
+	struct ftalias_id out;
+	struct dp_msg m;
+
+	if (dp_send_req(cli, self->af, self->s, q, strlen(q), &out, 0))
+		return -errno;
+	if (dp_recv_wait(srv, self->buf, sizeof(self->buf), &m, WAIT_MS) !=
+	    (ssize_t)strlen(q) || !dp_id_eq(&m.id, &out))
+		return -EIO;
+	*id = m.id;
+	return 0;
+}
+
+/*
+ * Seven completed entries of a client alias (payloads of 0 to 65536
+ * bytes), one in progress with a relay journal record, one in progress
+ * of a plain socket (left out): every record of the server's save, in
+ * order, with the right CRC, bytes and counts.
+ */
+TEST_F(sv, records)
+{
+	int srv, cli, plain, i, n_entry = 0, n_data_rec = 0;
+	struct ftalias_id ids[N_SIZES], blk, pl, jid;
+	const struct rec *r, *t;
+	struct ftalias_id key;
+	uint64_t bytes = 0;
+	struct parsed p;
+	struct dp_msg m;
+	struct saved s;
+	size_t cost;
+
+	srv = dp_socket(self->af, self->s, -1, 0);
+	cli = dp_socket(self->af, self->c, -1, 0);
+	plain = dp_socket(self->af, 0, -1, 0);
+	ASSERT_GE(srv, 0);
+	ASSERT_GE(cli, 0);
+	ASSERT_GE(plain, 0);
+
+	for (i = 0; i < (int)N_SIZES; i++) {
+		ASSERT_EQ(0, request(self, cli, srv, "q", &ids[i]));
+		pattern(self->want, sizes[i], i);
+		ASSERT_EQ(0, dp_reply_record(srv, &ids[i], self->want,
+					     sizes[i]));
+		ASSERT_EQ((ssize_t)sizes[i],
+			  dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+				       WAIT_MS));
+		bytes += sizes[i];
+	}
+	/* In progress, with a request the member made while serving it. */
+	ASSERT_EQ(0, request(self, cli, srv, "blocked", &blk));
+	ASSERT_EQ(0, dp_record(srv, &blk, FTALIAS_RECORD_BLOCK, NULL, 0));
+	ASSERT_EQ(0, dp_send_req_cmsg(srv, self->af, self->d, "relay", 5,
+				      FTALIAS_CMSG_PARENT, &blk, sizeof(blk),
+				      &jid));
+	/* In progress for a plain socket: it cannot re-send, left out. */
+	ASSERT_EQ(0, request(self, plain, srv, "plain", &pl));
+	ASSERT_EQ(0, dp_record(srv, &pl, FTALIAS_RECORD_BLOCK, NULL, 0));
+	bytes += strlen("blocked") + strlen("relay");
+
+	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
+	parse(&s, &p);
+	EXPECT_EQ(0, p.crc_bad);
+	EXPECT_EQ(0, p.stray);
+	ASSERT_GE(p.n, 5);
+
+	/* header, alias, ids: first, in this order */
+	r = &p.r[0];
+	ASSERT_EQ(FTALIAS_A_SAVE_HEADER, r->type);
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_HEADER_VERSION]);
+	EXPECT_EQ((uint32_t)FTALIAS_SAVE_VERSION,
+		  nla_u32(r->tb[FTALIAS_A_SAVE_HEADER_VERSION]));
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_HEADER_DROPPED]);
+	EXPECT_EQ(1U, nla_u32(r->tb[FTALIAS_A_SAVE_HEADER_DROPPED]));
+	r = &p.r[1];
+	ASSERT_EQ(FTALIAS_A_SAVE_ALIAS, r->type);
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_ALIAS_ID]);
+	EXPECT_EQ(self->s, nla_u32(r->tb[FTALIAS_A_ALIAS_ID]));
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_ALIAS_GRACE_MS]);
+	EXPECT_EQ(2000U, nla_u32(r->tb[FTALIAS_A_ALIAS_GRACE_MS]));
+	r = &p.r[2];
+	ASSERT_EQ(FTALIAS_A_SAVE_IDS, r->type);
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_IDS_XID]);
+	/* the server's members made one request: the journal's */
+	EXPECT_EQ(jid.xid, nla_u64(r->tb[FTALIAS_A_SAVE_IDS_XID]));
+	r = &p.r[3];
+	ASSERT_EQ(FTALIAS_A_SAVE_DSTS, r->type);
+	ASSERT_EQ(NLA_HDRLEN + 4, r->attr->nla_len);
+	EXPECT_EQ(self->d, nla_u32(r->attr));
+
+	/* the entry in progress and its journal record */
+	r = &p.r[4];
+	ASSERT_EQ(FTALIAS_A_SAVE_ENTRY, r->type);
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_ENTRY_KEY]);
+	memcpy(&key, nla_payload(r->tb[FTALIAS_A_SAVE_ENTRY_KEY]), sizeof(key));
+	EXPECT_TRUE(dp_id_eq(&blk, &key));
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_ENTRY_STATE]);
+	EXPECT_EQ((uint32_t)FTALIAS_CACHE_STATE_IN_PROGRESS,
+		  nla_u32(r->tb[FTALIAS_A_SAVE_ENTRY_STATE]));
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_ENTRY_SRC_PORT]);
+	EXPECT_EQ(dp_port(cli), nla_u32(r->tb[FTALIAS_A_SAVE_ENTRY_SRC_PORT]));
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_ENTRY_SRC_ALIAS]);
+	EXPECT_EQ(self->c, nla_u32(r->tb[FTALIAS_A_SAVE_ENTRY_SRC_ALIAS]));
+	EXPECT_EQ(strlen("blocked"), r->len);
+	EXPECT_EQ(0, memcmp(r->payload, "blocked", 7));
+	r = &p.r[5];
+	ASSERT_EQ(FTALIAS_A_SAVE_JREC, r->type);
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_JREC_KEY]);
+	memcpy(&key, nla_payload(r->tb[FTALIAS_A_SAVE_JREC_KEY]), sizeof(key));
+	EXPECT_TRUE(dp_id_eq(&jid, &key));
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_JREC_DEST_ALIAS]);
+	EXPECT_EQ(self->d, nla_u32(r->tb[FTALIAS_A_SAVE_JREC_DEST_ALIAS]));
+	EXPECT_EQ(NULL, r->tb[FTALIAS_A_SAVE_JREC_REPLIED]);
+	EXPECT_EQ(5U, r->len);
+	EXPECT_EQ(0, memcmp(r->payload, "relay", 5));
+
+	/* the completed entries, oldest first, whole */
+	for (i = 0; i < (int)N_SIZES && 6 + i < p.n; i++) {
+		r = &p.r[6 + i];
+		ASSERT_EQ(FTALIAS_A_SAVE_ENTRY, r->type);
+		memcpy(&key, nla_payload(r->tb[FTALIAS_A_SAVE_ENTRY_KEY]),
+		       sizeof(key));
+		EXPECT_TRUE(dp_id_eq(&ids[i], &key));
+		EXPECT_EQ((uint32_t)FTALIAS_CACHE_STATE_AUTO_REPLY,
+			  nla_u32(r->tb[FTALIAS_A_SAVE_ENTRY_STATE]));
+		EXPECT_EQ(NULL, r->tb[FTALIAS_A_SAVE_ENTRY_SRC_PORT]);
+		/* len only when the payload does not fit in one piece */
+		EXPECT_EQ(sizes[i] > FTALIAS_SAVE_CHUNK,
+			  r->tb[FTALIAS_A_SAVE_ENTRY_LEN] != NULL);
+		EXPECT_EQ(sizes[i], r->len);
+		pattern(self->want, sizes[i], i);
+		EXPECT_EQ(0, memcmp(r->payload, self->want, sizes[i]))
+			TH_LOG("payload %d of %u bytes differs", i, sizes[i]);
+		/*
+		 * payload + 64 bytes; a payload in pieces adds its len
+		 * attribute (8) and 16 for each further piece.
+		 */
+		n_data_rec = sizes[i] ? (sizes[i] - 1) / FTALIAS_SAVE_CHUNK : 0;
+		cost = sizes[i] + 64 + (n_data_rec ? 8 + 16 * n_data_rec : 0);
+		EXPECT_GE(cost, r->cost) TH_LOG("entry %d: %zu bytes", i,
+						 r->cost);
+		n_entry++;
+	}
+	EXPECT_EQ((int)N_SIZES, n_entry);
+
+	/* the requester alias, then the trailer: last */
+	ASSERT_EQ(6 + (int)N_SIZES + 2, p.n);
+	r = &p.r[6 + N_SIZES];
+	ASSERT_EQ(FTALIAS_A_SAVE_CLIENT, r->type);
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_CLIENT_ALIAS]);
+	EXPECT_EQ(self->c, nla_u32(r->tb[FTALIAS_A_SAVE_CLIENT_ALIAS]));
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_CLIENT_NODE]);
+	EXPECT_EQ(0U, nla_u32(r->tb[FTALIAS_A_SAVE_CLIENT_NODE]));
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_CLIENT_ACKED]);
+	t = &p.r[p.n - 1];
+	ASSERT_EQ(FTALIAS_A_SAVE_TRAILER, t->type);
+	ASSERT_NE(NULL, t->tb[FTALIAS_A_SAVE_TRAILER_ENTRIES]);
+	EXPECT_EQ(N_SIZES + 1, nla_u32(t->tb[FTALIAS_A_SAVE_TRAILER_ENTRIES]));
+	ASSERT_NE(NULL, t->tb[FTALIAS_A_SAVE_TRAILER_JRECS]);
+	EXPECT_EQ(1U, nla_u32(t->tb[FTALIAS_A_SAVE_TRAILER_JRECS]));
+	ASSERT_NE(NULL, t->tb[FTALIAS_A_SAVE_TRAILER_CLIENTS]);
+	EXPECT_EQ(1U, nla_u32(t->tb[FTALIAS_A_SAVE_TRAILER_CLIENTS]));
+	ASSERT_NE(NULL, t->tb[FTALIAS_A_SAVE_TRAILER_BYTES]);
+	EXPECT_EQ(bytes, nla_u64(t->tb[FTALIAS_A_SAVE_TRAILER_BYTES]));
+	parsed_free(&p);
+	free(s.buf);
+
+	/* The client alias: its members' last ID, where they sent. */
+	ASSERT_EQ(0, save(self->nl->fam, self->c, &s));
+	parse(&s, &p);
+	EXPECT_EQ(0, p.crc_bad);
+	ASSERT_EQ(5, p.n);
+	r = &p.r[2];
+	ASSERT_EQ(FTALIAS_A_SAVE_IDS, r->type);
+	EXPECT_EQ(blk.xid, nla_u64(r->tb[FTALIAS_A_SAVE_IDS_XID]));
+	r = &p.r[3];
+	ASSERT_EQ(FTALIAS_A_SAVE_DSTS, r->type);
+	EXPECT_EQ(self->s, nla_u32(r->attr));
+	t = &p.r[4];
+	ASSERT_EQ(FTALIAS_A_SAVE_TRAILER, t->type);
+	EXPECT_EQ(0U, nla_u32(t->tb[FTALIAS_A_SAVE_TRAILER_ENTRIES]));
+	parsed_free(&p);
+	free(s.buf);
+
+	close(plain);
+	close(cli);
+	close(srv);
+}
+
+/* A record changed in one byte no longer matches its CRC. */
+TEST_F(sv, crc_covers_header)
+{
+	struct parsed p;
+	struct saved s;
+
+	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
+	parse(&s, &p);
+	EXPECT_EQ(0, p.crc_bad);
+	ASSERT_GT(s.len, 8U);
+	s.buf[2] ^= 0x01;	/* the type of the first record */
+	parse(&s, &p);
+	EXPECT_EQ(1, p.crc_bad);
+	free(s.buf);
+}
+
+/*
+ * A copy lives until its reader ends the dump: a namespace holds at most
+ * four (FTALIAS_SAVE_MAX), and one more is refused with EBUSY until one
+ * of them ends.
+ */
+TEST_F(sv, busy)
+{
+	struct dp_part d[6];
+	struct ftalias_id id;
+	struct saved s;
+	struct dp_msg m;
+	int srv, cli, i;
+
+	srv = dp_socket(self->af, self->s, -1, 0);
+	cli = dp_socket(self->af, self->c, -1, 0);
+	ASSERT_GE(srv, 0);
+	ASSERT_GE(cli, 0);
+	/* 20000 bytes: a save of several parts */
+	ASSERT_EQ(0, request(self, cli, srv, "q", &id));
+	pattern(self->want, 20000, 0);
+	ASSERT_EQ(0, dp_reply_record(srv, &id, self->want, 20000));
+	ASSERT_EQ(20000, dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+				      WAIT_MS));
+
+	for (i = 0; i < 5; i++) {
+		ASSERT_EQ(0, dp_part_open(&d[i], self->nl->fam));
+		ASSERT_EQ(0, dp_part_start(&d[i], FTALIAS_CMD_ALIAS_SAVE,
+					   FTALIAS_A_SAVE_ALIAS_ID, self->s));
+		ASSERT_LE(0, dp_part_next(&d[i], NULL, NULL));
+		if (i < 4)
+			EXPECT_FALSE(d[i].done) TH_LOG("save %d ended", i);
+	}
+	EXPECT_TRUE(d[4].done);
+	EXPECT_EQ(-EBUSY, d[4].err);
+	dp_part_close(&d[4]);
+	/* One copy dropped with its socket: room for one more. */
+	dp_part_close(&d[0]);
+	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
+	free(s.buf);
+	for (i = 1; i < 4; i++) {
+		EXPECT_EQ(1, dp_part_rest(&d[i], NULL, NULL) > 0);
+		dp_part_close(&d[i]);
+	}
+	close(cli);
+	close(srv);
+}
+
+static int drop_caps(void)
+{
+	cap_t caps = cap_init();	/* empty set */
+	int ret;
+
+	if (!caps)
+		return -1;
+	ret = cap_set_proc(caps);
+	cap_free(caps);
+	return ret;
+}
+
+/* No id, an unknown id, no CAP_NET_ADMIN: refused, before any lookup. */
+TEST_F(sv, errors)
+{
+	struct saved s;
+	pid_t pid;
+	int st;
+
+	EXPECT_EQ(-EINVAL, save(self->nl->fam, 0, &s));
+	free(s.buf);
+	EXPECT_EQ(-ENOENT, save(self->nl->fam, 0x7ffffff0, &s));
+	free(s.buf);
+
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (!pid) {
+		if (drop_caps())
+			_exit(10);
+		if (save(self->nl->fam, self->s, &s) != -EPERM)
+			_exit(11);
+		if (save(self->nl->fam, 0x7ffffff0, &s) != -EPERM)
+			_exit(12);
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &st, 0));
+	EXPECT_TRUE(WIFEXITED(st));
+	EXPECT_EQ(0, WEXITSTATUS(st));
+}
+
+TEST_HARNESS_MAIN
