@@ -92,7 +92,8 @@ struct ftalias_alias *__ftalias_alias_by_name(struct ftalias_net *fn,
 /**
  * __ftalias_alias_link() - enter a new alias into the namespace's table
  * @fn: the namespace's ftalias state, its lock held
- * @alias: alias from ftalias_alias_alloc(), not yet in any table
+ * @alias: alias from ftalias_alias_alloc(), not yet in any table; its
+ *	replay cache is made here, unless it has one already (restore.c)
  * @id: the id asked for, or 0 to allocate one
  * @extack: where to report why the alias was refused
  *
@@ -105,6 +106,7 @@ struct ftalias_alias *__ftalias_alias_by_name(struct ftalias_net *fn,
 int __ftalias_alias_link(struct ftalias_net *fn, struct ftalias_alias *alias,
 			 u32 id, struct netlink_ext_ack *extack)
 {
+	bool own_rc;
 	int err;
 
 	lockdep_assert_held(&fn->lock);
@@ -119,9 +121,13 @@ int __ftalias_alias_link(struct ftalias_net *fn, struct ftalias_alias *alias,
 		return -EEXIST;
 	}
 
-	err = ftalias_rc_init(alias);
-	if (err)
-		return err;
+	/* A restored alias comes with its cache (restore.c). */
+	own_rc = !alias->rc.live;
+	if (own_rc) {
+		err = ftalias_rc_init(alias);
+		if (err)
+			return err;
+	}
 	if (id) {
 		alias->id = id;
 		err = xa_insert(&fn->aliases, id, alias, GFP_KERNEL_ACCOUNT);
@@ -139,7 +145,8 @@ int __ftalias_alias_link(struct ftalias_net *fn, struct ftalias_alias *alias,
 		}
 	}
 	if (err < 0) {
-		ftalias_rc_destroy(alias);
+		if (own_rc)
+			ftalias_rc_destroy(alias);
 		return err;
 	}
 

@@ -152,6 +152,8 @@ struct ftalias_net {
 	struct ftalias_conns conns;	/* SOCK_SEQPACKET, see conntab.h */
 	atomic64_t rc_bytes;		/* its replay caches, see replay.c */
 	atomic_t saves;			/* alias-save copies held, save.c */
+	struct xarray restores;		/* under @lock: restore.c */
+	u32 nr_restores;
 };
 
 extern unsigned int ftalias_net_id;

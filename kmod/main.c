@@ -20,6 +20,7 @@
 #include "member.h"
 #include "netlink.h"
 #include "replay.h"
+#include "restore.h"
 
 int ftalias_af __ro_after_init = FTALIAS_AF_DEFAULT;
 module_param_named(family, ftalias_af, int, 0444);
@@ -77,6 +78,7 @@ unsigned int ftalias_net_id __read_mostly;
 
 void ftalias_net_init(struct ftalias_net *fn)
 {
+	ftalias_restore_net_init(fn);
 	ftalias_aliases_init(fn);
 	ftalias_ports_init(fn);
 	ftalias_conns_init(&fn->conns);
@@ -88,6 +90,7 @@ void ftalias_net_init(struct ftalias_net *fn)
  */
 void ftalias_net_exit(struct ftalias_net *fn)
 {
+	ftalias_restore_net_exit(fn);
 	ftalias_aliases_exit(fn);
 	ftalias_ports_exit(fn);
 	ftalias_conns_exit(&fn->conns);
@@ -150,11 +153,16 @@ static int __init ftalias_init(void)
 	err = ftalias_sock_init();
 	if (err)
 		goto err_pernet;
-	err = ftalias_nl_init();
+	err = ftalias_restore_init();
 	if (err)
 		goto err_sock;
+	err = ftalias_nl_init();
+	if (err)
+		goto err_restore;
 	return 0;
 
+err_restore:
+	ftalias_restore_exit();
 err_sock:
 	ftalias_sock_exit();
 err_pernet:
@@ -173,6 +181,7 @@ err_cache:
 static void __exit ftalias_exit(void)
 {
 	ftalias_nl_exit();
+	ftalias_restore_exit();
 	ftalias_sock_exit();
 	unregister_pernet_subsys(&ftalias_net_ops);
 	ftalias_proto_exit();

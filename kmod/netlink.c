@@ -91,6 +91,59 @@ static const struct {
 #undef FTALIAS_NL_RC_COUNTER
 };
 
+/**
+ * ftalias_nl_get_stats() - the counters of an alias from its nests
+ * @stats: an alias's stats nest (alias-stats set), or NULL
+ * @cache: its cache nest (cache-stats set), or NULL
+ * @st: set from @stats; counters absent stay as they were
+ * @rc: set from the counters of @cache
+ */
+void ftalias_nl_get_stats(const struct nlattr *stats,
+			  const struct nlattr *cache,
+			  struct ftalias_alias_stats *st,
+			  struct ftalias_rc_stats *rc)
+{
+	static const struct {
+		u16 type;
+		u16 offset;
+	} alias_counters[] = {
+#define FTALIAS_NL_COUNTER(attr, field)					\
+	{ FTALIAS_A_ALIAS_STATS_##attr,					\
+	  offsetof(struct ftalias_alias_stats, field) }
+		FTALIAS_NL_COUNTER(SENT, sent),
+		FTALIAS_NL_COUNTER(DELIVERED, delivered),
+		FTALIAS_NL_COUNTER(REDELIVERED, redelivered),
+		FTALIAS_NL_COUNTER(RESENT, resent),
+		FTALIAS_NL_COUNTER(REPLIES, replies),
+		FTALIAS_NL_COUNTER(HELD, held),
+		FTALIAS_NL_COUNTER(FAILED, failed),
+		FTALIAS_NL_COUNTER(PROMOTIONS, promotions),
+#undef FTALIAS_NL_COUNTER
+	};
+	const struct nlattr *a;
+	unsigned int i;
+	int rem;
+	u64 v;
+
+	if (stats)
+		nla_for_each_nested(a, stats, rem)
+			for (i = 0; i < ARRAY_SIZE(alias_counters); i++)
+				if (nla_type(a) == alias_counters[i].type) {
+					v = nla_get_u64(a);
+					memcpy((char *)st + alias_counters[i].offset,
+					       &v, sizeof(v));
+				}
+	if (cache)
+		nla_for_each_nested(a, cache, rem)
+			for (i = 0; i < ARRAY_SIZE(ftalias_nl_rc_counters); i++)
+				if (nla_type(a) == ftalias_nl_rc_counters[i].type) {
+					v = nla_get_u64(a);
+					memcpy((char *)rc +
+					       ftalias_nl_rc_counters[i].offset,
+					       &v, sizeof(v));
+				}
+}
+
 static size_t ftalias_nl_cache_stats_size(void)
 {
 	return nla_total_size(0) +			/* CACHE */
@@ -279,8 +332,7 @@ static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
 	return 0;
 }
 
-static void __ftalias_nl_notify(struct net *net,
-				struct ftalias_alias *alias, u8 cmd)
+void __ftalias_nl_notify(struct net *net, struct ftalias_alias *alias, u8 cmd)
 {
 	struct sk_buff *skb;
 
@@ -313,11 +365,10 @@ int ftalias_nl_pre_doit_admin(const struct genl_split_ops *ops,
  * Apply the configuration attributes present in @info to @cfg.  Nothing of
  * the alias is touched, so a failure leaves no trace.
  */
-static int ftalias_nl_parse_cfg(struct net *net, struct genl_info *info,
-				struct ftalias_alias_cfg *cfg)
+int ftalias_nl_parse_cfg(struct net *net, struct nlattr **tb,
+			 struct netlink_ext_ack *extack,
+			 struct ftalias_alias_cfg *cfg)
 {
-	struct netlink_ext_ack *extack = info->extack;
-	struct nlattr **tb = info->attrs;
 	struct nlattr *attr;
 
 	attr = tb[FTALIAS_A_ALIAS_UID];
@@ -381,14 +432,14 @@ static int ftalias_nl_parse_cfg(struct net *net, struct genl_info *info,
 }
 
 /* A name must be the whole attribute: no bytes hidden after a NUL. */
-static int ftalias_nl_check_name(struct genl_info *info)
+int ftalias_nl_check_name(const struct nlattr *attr,
+			  struct netlink_ext_ack *extack)
 {
-	struct nlattr *attr = info->attrs[FTALIAS_A_ALIAS_NAME];
 	const char *name = nla_data(attr);
 
 	if (strnlen(name, nla_len(attr)) + 1 != nla_len(attr) ||
 	    !ftalias_alias_name_valid(name)) {
-		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+		NL_SET_ERR_MSG_ATTR(extack, attr,
 				    "alias name must be 1 to 31 letters, digits, '.', '_', ':' or '-'");
 		return -EINVAL;
 	}
@@ -414,7 +465,7 @@ static struct ftalias_alias *__ftalias_nl_lookup(struct ftalias_net *fn,
 		NL_SET_ERR_MSG(info->extack, "alias id or name required");
 		return ERR_PTR(-EINVAL);
 	}
-	if (name && ftalias_nl_check_name(info))
+	if (name && ftalias_nl_check_name(info->attrs[FTALIAS_A_ALIAS_NAME], info->extack))
 		return ERR_PTR(-EINVAL);
 	if (id) {
 		alias = __ftalias_alias_by_id(fn, nla_get_u32(id));
@@ -581,11 +632,11 @@ int ftalias_nl_alias_new_doit(struct sk_buff *skb, struct genl_info *info)
 
 	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_ALIAS_NAME))
 		return -EINVAL;
-	err = ftalias_nl_check_name(info);
+	err = ftalias_nl_check_name(info->attrs[FTALIAS_A_ALIAS_NAME], info->extack);
 	if (err)
 		return err;
 	ftalias_alias_cfg_default(&cfg);
-	err = ftalias_nl_parse_cfg(net, info, &cfg);
+	err = ftalias_nl_parse_cfg(net, info->attrs, info->extack, &cfg);
 	if (err)
 		return err;
 
@@ -656,7 +707,7 @@ int ftalias_nl_alias_set_doit(struct sk_buff *skb, struct genl_info *info)
 
 	/* With an id, a name renames the alias; alone, it designates it. */
 	if (id && name) {
-		err = ftalias_nl_check_name(info);
+		err = ftalias_nl_check_name(info->attrs[FTALIAS_A_ALIAS_NAME], info->extack);
 		if (err)
 			return err;
 	}
@@ -678,7 +729,7 @@ int ftalias_nl_alias_set_doit(struct sk_buff *skb, struct genl_info *info)
 		rename = true;
 	}
 	cfg = alias->cfg;
-	err = ftalias_nl_parse_cfg(net, info, &cfg);
+	err = ftalias_nl_parse_cfg(net, info->attrs, info->extack, &cfg);
 	if (err)
 		goto out_unlock;
 

@@ -1894,6 +1894,182 @@ void ftalias_rc_snap_free(struct ftalias_rc_snap *snap)
 	snap->size = 0;
 }
 
+/* The bytes of a saved request, as the skb an entry or journal keeps. */
+static struct sk_buff *ftalias_rc_restore_skb(const struct ftalias_rc_snap_rec *r,
+					      const void *data, int *err)
+{
+	struct sk_buff *skb = ftalias_rc_alloc(r->len, GFP_KERNEL_ACCOUNT, err);
+
+	if (!skb)
+		return NULL;
+	if (r->len)
+		WARN_ON_ONCE(skb_store_bits(skb, 0, data, r->len));
+	memset(ftalias_cb(skb), 0, sizeof(struct ftalias_skb_cb));
+	return skb;
+}
+
+/* Whether @cost more bytes and @entries more entries fit, evicting none. */
+static bool __ftalias_rc_restore_fits(struct ftalias_alias *alias, u64 cost,
+				      u32 entries)
+{
+	const struct ftalias_alias_cfg *cfg = &alias->cfg;
+	struct ftalias_rc *rc = &alias->rc;
+
+	return rc->entries + entries <= cfg->cache_max_entries &&
+	       rc->bytes + cost <= cfg->cache_max_bytes &&
+	       !ftalias_rc_over(alias, cost);
+}
+
+static int ftalias_rc_restore_entry(struct ftalias_alias *alias,
+				    const struct ftalias_rc_snap_rec *r,
+				    const void *data)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e;
+	int err = -ENOMEM;
+	bool prog = r->state == FTALIAS_RC_IN_PROGRESS;
+
+	e = ftalias_rc_entry_alloc(prog ? 0 : r->len);
+	if (!e)
+		return -ENOMEM;
+	e->id = r->id;
+	e->state = r->state;
+	if (prog) {
+		e->prog = kzalloc(sizeof(*e->prog), GFP_KERNEL_ACCOUNT);
+		if (!e->prog)
+			goto free_entry;
+		INIT_LIST_HEAD(&e->prog->journal);
+		e->prog->request = ftalias_rc_restore_skb(r, data, &err);
+		if (!e->prog->request)
+			goto free_entry;
+		ftalias_cb(e->prog->request)->id = r->id;
+		ftalias_cb(e->prog->request)->src_port = r->port;
+		ftalias_cb(e->prog->request)->src_alias = r->alias;
+		ftalias_cb(e->prog->request)->kind = FTALIAS_MSG_REQUEST;
+		/* Its member is gone: the next active one gets a notice. */
+		e->prog->orphaned = ktime_get();
+	} else {
+		e->len = r->len;
+		if (!ftalias_rc_inline(r->len) && r->len) {
+			e->ext = kmalloc(r->len, GFP_KERNEL_ACCOUNT);
+			if (!e->ext)
+				goto free_entry;
+		}
+		memcpy(ftalias_rc_data(e), data, r->len);
+	}
+
+	spin_lock(&alias->lock);
+	err = -EFBIG;
+	if (__ftalias_rc_restore_fits(alias, ftalias_rc_cost(e), 1))
+		err = __ftalias_rc_insert(alias, e);
+	if (!err) {
+		e->stamp = ftalias_rc_now() - r->age_ms;
+		if (prog)
+			rc->nr_orphans++;
+		else
+			__ftalias_rc_schedule_ttl(alias);
+	}
+	/* @arm_ttl waits for the caller's ftalias_alias_unlock(). */
+	spin_unlock(&alias->lock);
+	if (!err)
+		return 0;
+	if (err == -ENOBUFS)
+		err = -EFBIG;
+free_entry:
+	if (prog && !e->prog)
+		e->state = 0;
+	ftalias_rc_entry_free(e);
+	return err;
+}
+
+static int ftalias_rc_restore_jrec(struct ftalias_alias *alias,
+				   const struct ftalias_rc_snap_rec *r,
+				   const void *data)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_entry *e;
+	struct ftalias_jrec *jr;
+	struct sk_buff *skb;
+	int err;
+
+	skb = ftalias_rc_restore_skb(r, data, &err);
+	if (!skb)
+		return err;
+	jr = ftalias_rc_jrec_new(&r->id, r->alias, skb);
+	if (!jr) {
+		kfree_skb(skb);
+		return -ENOMEM;
+	}
+	jr->flags = r->flags & FTALIAS_J_REPLIED;
+
+	spin_lock(&alias->lock);
+	e = list_empty(&rc->in_progress) ? NULL :
+	    list_last_entry(&rc->in_progress, struct ftalias_rc_entry, lru);
+	if (!e) {
+		err = -EINVAL;
+	} else if (e->prog->nr_journal >= FTALIAS_JOURNAL_MAX ||
+		   e->prog->journal_bytes + r->len > FTALIAS_JOURNAL_BYTES_MAX ||
+		   !__ftalias_rc_restore_fits(alias, r->len, 0)) {
+		err = -EFBIG;
+	} else {
+		list_add_tail(&jr->node, &e->prog->journal);
+		e->prog->nr_journal++;
+		e->prog->journal_bytes += r->len;
+		__ftalias_rc_changed(rc);
+		__ftalias_rc_charge(rc, e, r->len);
+		rc->nr_journal++;
+		jr = NULL;
+		err = 0;
+	}
+	spin_unlock(&alias->lock);
+	ftalias_rc_jrec_free(jr);
+	return err;
+}
+
+/**
+ * ftalias_rc_restore() - put a saved record into the cache of an alias
+ * being restored
+ * @alias: the alias, in no table: nothing else records into it
+ * @r: the record, as ftalias_rc_snapshot() makes them: an entry (with its
+ *	state, age and, in progress, its request's source), a journal
+ *	record (of the last entry in progress), or a requester alias (after
+ *	its entries)
+ * @data: its @r->len bytes
+ *
+ * An entry in progress comes back orphaned: the next active member gets
+ * its notice.  Nothing is evicted to make room.  A completed entry may
+ * leave the alias's work to arm (@arm_ttl): the caller takes the lock and
+ * lets it go with ftalias_alias_unlock() once it is done.
+ *
+ * Return: 0; -EINVAL: a key no entry can have (another node, a requester
+ * that is no alias), a journal record with no entry in progress before
+ * it, a requester alias with no entries; -EEXIST: a key given twice;
+ * -EFBIG: over the alias's limits, the module's or the journal's;
+ * -ENOMEM.
+ */
+int ftalias_rc_restore(struct ftalias_alias *alias,
+		       const struct ftalias_rc_snap_rec *r, const void *data)
+{
+	struct ftalias_rc_client *c;
+	int err = 0;
+
+	if (r->kind == FTALIAS_RC_SNAP_JREC)
+		return ftalias_rc_restore_jrec(alias, r, data);
+	if (r->id.node || !r->id.alias)
+		return -EINVAL;
+	if (r->kind == FTALIAS_RC_SNAP_ENTRY)
+		return ftalias_rc_restore_entry(alias, r, data);
+
+	spin_lock(&alias->lock);
+	c = __ftalias_rc_client(&alias->rc, &r->id);
+	if (c)
+		c->acked = r->acked;
+	else
+		err = -EINVAL;
+	spin_unlock(&alias->lock);
+	return err;
+}
+
 /**
  * ftalias_rc_init() - give a new alias its replay cache
  * @alias: the alias, before it is visible to anyone

@@ -167,6 +167,8 @@ struct ftalias_rc_snap {
 int ftalias_rc_snapshot(struct ftalias_alias *alias,
 			struct ftalias_rc_snap *snap);
 void ftalias_rc_snap_free(struct ftalias_rc_snap *snap);
+int ftalias_rc_restore(struct ftalias_alias *alias,
+		       const struct ftalias_rc_snap_rec *r, const void *data);
 
 /* Module-wide: the shrinker and the total limit. */
 int ftalias_rc_module_init(void);

@@ -271,6 +271,46 @@ static int request(FIXTURE_DATA(sv) *self, int cli, int srv, const char *q,
 
 /*
  * Seven completed entries of a client alias (payloads of 0 to 65536
+ * bytes, ids[]), one in progress (*blk) with a relay journal record
+ * (*jid, to the third alias), one in progress of a plain socket.
+ * Returns the payload bytes saved (the plain socket's left out), 0 when
+ * something failed.
+ */
+static uint64_t fill(struct __test_metadata *_metadata, FIXTURE_DATA(sv) *self,
+		     int srv, int cli, int plain, struct ftalias_id *ids,
+		     struct ftalias_id *blk, struct ftalias_id *jid)
+{
+	struct ftalias_id pl;
+	uint64_t bytes = 0;
+	struct dp_msg m;
+	int i;
+
+	for (i = 0; i < (int)N_SIZES; i++) {
+		if (request(self, cli, srv, "q", &ids[i]))
+			return 0;
+		pattern(self->want, sizes[i], i);
+		if (dp_reply_record(srv, &ids[i], self->want, sizes[i]) ||
+		    dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+				 WAIT_MS) != (ssize_t)sizes[i])
+			return 0;
+		bytes += sizes[i];
+	}
+	/* In progress, with a request the member made while serving it. */
+	if (request(self, cli, srv, "blocked", blk) ||
+	    dp_record(srv, blk, FTALIAS_RECORD_BLOCK, NULL, 0) ||
+	    dp_send_req_cmsg(srv, self->af, self->d, "relay", 5,
+			     FTALIAS_CMSG_PARENT, blk, sizeof(*blk), jid))
+		return 0;
+	/* In progress for a plain socket: it cannot re-send, left out. */
+	if (request(self, plain, srv, "plain", &pl) ||
+	    dp_record(srv, &pl, FTALIAS_RECORD_BLOCK, NULL, 0))
+		return 0;
+	(void)_metadata;
+	return bytes + strlen("blocked") + strlen("relay");
+}
+
+/*
+ * Seven completed entries of a client alias (payloads of 0 to 65536
  * bytes), one in progress with a relay journal record, one in progress
  * of a plain socket (left out): every record of the server's save, in
  * order, with the right CRC, bytes and counts.
@@ -278,13 +318,12 @@ static int request(FIXTURE_DATA(sv) *self, int cli, int srv, const char *q,
 TEST_F(sv, records)
 {
 	int srv, cli, plain, i, n_entry = 0, n_data_rec = 0;
-	struct ftalias_id ids[N_SIZES], blk, pl, jid;
+	struct ftalias_id ids[N_SIZES], blk, jid;
 	const struct rec *r, *t;
 	struct ftalias_id key;
-	uint64_t bytes = 0;
 	struct parsed p;
-	struct dp_msg m;
 	struct saved s;
+	uint64_t bytes;
 	size_t cost;
 
 	srv = dp_socket(self->af, self->s, -1, 0);
@@ -294,26 +333,8 @@ TEST_F(sv, records)
 	ASSERT_GE(cli, 0);
 	ASSERT_GE(plain, 0);
 
-	for (i = 0; i < (int)N_SIZES; i++) {
-		ASSERT_EQ(0, request(self, cli, srv, "q", &ids[i]));
-		pattern(self->want, sizes[i], i);
-		ASSERT_EQ(0, dp_reply_record(srv, &ids[i], self->want,
-					     sizes[i]));
-		ASSERT_EQ((ssize_t)sizes[i],
-			  dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
-				       WAIT_MS));
-		bytes += sizes[i];
-	}
-	/* In progress, with a request the member made while serving it. */
-	ASSERT_EQ(0, request(self, cli, srv, "blocked", &blk));
-	ASSERT_EQ(0, dp_record(srv, &blk, FTALIAS_RECORD_BLOCK, NULL, 0));
-	ASSERT_EQ(0, dp_send_req_cmsg(srv, self->af, self->d, "relay", 5,
-				      FTALIAS_CMSG_PARENT, &blk, sizeof(blk),
-				      &jid));
-	/* In progress for a plain socket: it cannot re-send, left out. */
-	ASSERT_EQ(0, request(self, plain, srv, "plain", &pl));
-	ASSERT_EQ(0, dp_record(srv, &pl, FTALIAS_RECORD_BLOCK, NULL, 0));
-	bytes += strlen("blocked") + strlen("relay");
+	bytes = fill(_metadata, self, srv, cli, plain, ids, &blk, &jid);
+	ASSERT_NE(0U, bytes);
 
 	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
 	parse(&s, &p);
@@ -519,6 +540,209 @@ static int drop_caps(void)
 	return ret;
 }
 
+/* ---- alias-restore ---------------------------------------------------- */
+
+/* The length of the record at @p with its CRC after it, or 0. */
+static size_t pair_len(const uint8_t *p, size_t left)
+{
+	const struct nlattr *a = (const void *)p;
+
+	if (left < NLA_HDRLEN || a->nla_len < NLA_HDRLEN ||
+	    (size_t)NLA_ALIGN(a->nla_len) + NLA_HDRLEN + 4 > left)
+		return 0;
+	return NLA_ALIGN(a->nla_len) + NLA_HDRLEN + 4;
+}
+
+struct rst {
+	int fd;
+	uint16_t fam;
+	uint32_t seq;
+	uint32_t handle;
+	uint32_t id;		/* of the restored alias, at the end */
+	char extack[256];
+};
+
+static int rst_open(struct rst *r, uint16_t fam)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	int one = 1;
+
+	memset(r, 0, sizeof(*r));
+	r->fam = fam;
+	r->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	if (r->fd < 0)
+		return -errno;
+	setsockopt(r->fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	if (bind(r->fd, (void *)&sa, sizeof(sa)))
+		return -errno;
+	return 0;
+}
+
+/*
+ * One alias-restore message: @len bytes of records, with the handle of
+ * @r (after the first), @name and @id if set.  0 or -errno (extack in
+ * r->extack).
+ */
+static int rst_send(struct rst *r, const uint8_t *recs, size_t len,
+		    const char *name, uint32_t id)
+{
+	static uint8_t buf[1 << 17];
+	struct nlmsghdr *nlh = (void *)buf;
+	struct genlmsghdr *g = NLMSG_DATA(nlh);
+	struct nlattr *a;
+	size_t off = NLMSG_LENGTH(GENL_HDRLEN);
+	ssize_t got;
+
+	memset(buf, 0, off);
+	nlh->nlmsg_type = r->fam;
+	nlh->nlmsg_flags = NLM_F_REQUEST;
+	nlh->nlmsg_seq = ++r->seq;
+	g->cmd = FTALIAS_CMD_ALIAS_RESTORE;
+	g->version = 1;
+#define PUT(type, data, dlen) do {					\
+		a = (void *)(buf + off);				\
+		a->nla_type = (type);					\
+		a->nla_len = NLA_HDRLEN + (dlen);			\
+		memcpy(buf + off + NLA_HDRLEN, (data), (dlen));		\
+		off += NLA_ALIGN(a->nla_len);				\
+	} while (0)
+	if (r->handle)
+		PUT(FTALIAS_A_SAVE_HANDLE, &r->handle, 4);
+	if (name)
+		PUT(FTALIAS_A_SAVE_NEW_NAME, name, strlen(name) + 1);
+	if (id)
+		PUT(FTALIAS_A_SAVE_NEW_ID, &id, 4);
+#undef PUT
+	memcpy(buf + off, recs, len);
+	nlh->nlmsg_len = off + len;
+	if (send(r->fd, buf, nlh->nlmsg_len, 0) != (ssize_t)nlh->nlmsg_len)
+		return -errno;
+	got = recv(r->fd, buf, sizeof(buf), 0);
+	if (got < (ssize_t)NLMSG_HDRLEN)
+		return -EIO;
+	r->extack[0] = 0;
+	if (nlh->nlmsg_type == NLMSG_ERROR) {
+		struct nlmsgerr *e = NLMSG_DATA(nlh);
+		size_t aoff = NLMSG_HDRLEN + sizeof(*e) + e->msg.nlmsg_len -
+			      NLMSG_HDRLEN;
+
+		/* the request is echoed unless capped; find the message */
+		if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+			aoff = NLMSG_HDRLEN + sizeof(*e) +
+			       NLMSG_ALIGN(e->msg.nlmsg_len) - NLMSG_HDRLEN;
+		else
+			aoff = NLMSG_HDRLEN + sizeof(*e);
+		while (aoff + NLA_HDRLEN <= nlh->nlmsg_len) {
+			a = (void *)(buf + aoff);
+			if (a->nla_len < NLA_HDRLEN)
+				break;
+			if ((a->nla_type & NLA_TYPE_MASK) == NLMSGERR_ATTR_MSG)
+				snprintf(r->extack, sizeof(r->extack), "%s",
+					 (char *)a + NLA_HDRLEN);
+			aoff += NLA_ALIGN(a->nla_len);
+		}
+		return e->error;
+	}
+	for (off = NLMSG_LENGTH(GENL_HDRLEN); off + NLA_HDRLEN <= nlh->nlmsg_len;
+	     off += NLA_ALIGN(a->nla_len)) {
+		a = (void *)(buf + off);
+		if (a->nla_len < NLA_HDRLEN)
+			break;
+		if (a->nla_type == FTALIAS_A_SAVE_HANDLE)
+			memcpy(&r->handle, (char *)a + NLA_HDRLEN, 4);
+		if (a->nla_type == FTALIAS_A_SAVE_NEW_ID)
+			memcpy(&r->id, (char *)a + NLA_HDRLEN, 4);
+	}
+	return 0;
+}
+
+/*
+ * Restores the records of @s: the first three in the first message, then
+ * messages of up to @msg bytes.  0 or the first -errno; r stays open.
+ */
+static int restore(struct rst *r, const struct saved *s, const char *name,
+		   uint32_t id, size_t msg)
+{
+	size_t off = 0, start, n;
+	int recs, err, first = 1;
+
+	while (off < s->len) {
+		start = off;
+		recs = 0;
+		while (off < s->len) {
+			n = pair_len(s->buf + off, s->len - off);
+			if (!n)
+				return -EPIPE;
+			if (off + n - start > msg && recs >= (first ? 3 : 1))
+				break;
+			off += n;
+			recs++;
+		}
+		err = rst_send(r, s->buf + start, off - start,
+			       first ? name : NULL, first ? id : 0);
+		if (err)
+			return err;
+		first = 0;
+	}
+	return 0;
+}
+
+/* Whether the alias @name exists. */
+static bool alias_exists(struct dp_nl *nl, const char *name)
+{
+	struct ftalias_alias_get_req *req = ftalias_alias_get_req_alloc();
+	struct ftalias_alias_get_rsp *rsp;
+
+	ftalias_alias_get_req_set_name(req, name);
+	rsp = ftalias_alias_get(nl->ys, req);
+	ftalias_alias_get_req_free(req);
+	if (rsp)
+		ftalias_alias_get_rsp_free(rsp);
+	return rsp != NULL;
+}
+
+/* The record of type @type, the @nth of that type: its offset, or -1. */
+static long find_rec(const struct saved *s, int type, int nth)
+{
+	size_t off = 0, n;
+	const struct nlattr *a;
+
+	while ((n = pair_len(s->buf + off, s->len - off))) {
+		a = (const void *)(s->buf + off);
+		if ((a->nla_type & NLA_TYPE_MASK) == type && !nth--)
+			return off;
+		off += n;
+	}
+	return -1;
+}
+
+/* A u32 attribute @attr inside the record at @off set to @v, CRC again. */
+static void patch_u32(struct saved *s, long off, int attr, uint32_t v)
+{
+	struct nlattr *rec = (void *)(s->buf + off), *a, *crc;
+	int rem = rec->nla_len - NLA_HDRLEN;
+
+	a = (void *)((char *)rec + NLA_HDRLEN);
+	while (rem >= NLA_HDRLEN) {
+		if ((a->nla_type & NLA_TYPE_MASK) == attr)
+			memcpy((char *)a + NLA_HDRLEN, &v, 4);
+		rem -= NLA_ALIGN(a->nla_len);
+		a = (void *)((char *)a + NLA_ALIGN(a->nla_len));
+	}
+	crc = (void *)((char *)rec + NLA_ALIGN(rec->nla_len));
+	v = crc32z(rec, rec->nla_len);
+	memcpy((char *)crc + NLA_HDRLEN, &v, 4);
+}
+
+/* Cuts the record at @off and its CRC out of @s. */
+static void cut_rec(struct saved *s, long off)
+{
+	size_t n = pair_len(s->buf + off, s->len - off);
+
+	memmove(s->buf + off, s->buf + off + n, s->len - off - n);
+	s->len -= n;
+}
+
 /* No id, an unknown id, no CAP_NET_ADMIN: refused, before any lookup. */
 TEST_F(sv, errors)
 {
@@ -545,6 +769,306 @@ TEST_F(sv, errors)
 	ASSERT_EQ(pid, waitpid(pid, &st, 0));
 	EXPECT_TRUE(WIFEXITED(st));
 	EXPECT_EQ(0, WEXITSTATUS(st));
+}
+
+/* The records of two saves agree, but for ages and what @skip_alias says. */
+static void same_records(struct __test_metadata *_metadata,
+			 const struct saved *a, const struct saved *b)
+{
+	struct parsed pa, pb;
+	int i, t;
+
+	parse(a, &pa);
+	parse(b, &pb);
+	EXPECT_EQ(0, pb.crc_bad);
+	ASSERT_EQ(pa.n, pb.n);
+	for (i = 0; i < pa.n; i++) {
+		const struct rec *x = &pa.r[i], *y = &pb.r[i];
+
+		ASSERT_EQ(x->type, y->type) TH_LOG("record %d", i);
+		EXPECT_EQ(x->len, y->len) TH_LOG("record %d", i);
+		if (x->len && x->payload && y->payload)
+			EXPECT_EQ(0, memcmp(x->payload, y->payload, x->len))
+				TH_LOG("record %d: payload", i);
+		if (x->type == FTALIAS_A_SAVE_HEADER ||
+		    x->type == FTALIAS_A_SAVE_ALIAS)
+			continue;
+		for (t = 1; t < 16; t++) {
+			/* ages go on; the rest is the same, byte for byte */
+			if (x->type == FTALIAS_A_SAVE_ENTRY &&
+			    t == FTALIAS_A_SAVE_ENTRY_AGE_MS)
+				continue;
+			if (!x->tb[t] || !y->tb[t]) {
+				EXPECT_EQ(!x->tb[t], !y->tb[t])
+					TH_LOG("record %d attr %d", i, t);
+				continue;
+			}
+			EXPECT_EQ(x->tb[t]->nla_len, y->tb[t]->nla_len);
+			EXPECT_EQ(0, memcmp(x->tb[t], y->tb[t], x->tb[t]->nla_len))
+				TH_LOG("record %d attr %d", i, t);
+		}
+		if (x->type == FTALIAS_A_SAVE_DSTS ||
+		    x->type == FTALIAS_A_SAVE_TRAILER)
+			EXPECT_EQ(0, memcmp(x->attr, y->attr, x->attr->nla_len));
+	}
+	parsed_free(&pa);
+	parsed_free(&pb);
+}
+
+/*
+ * save -> del -> restore -> save: the same records (but ages, and the
+ * plain socket's entry, left out the first time); the entry in progress
+ * reaches the first member of the restored alias as an orphan notice with
+ * its journal, the client's re-sends are answered from the restored
+ * cache, and a new request of the client's member gets a new ID.
+ */
+TEST_F(sv, round_trip)
+{
+	struct ftalias_id ids[N_SIZES], blk, jid, nid;
+	const struct ftalias_journal_rec *jr;
+	struct saved s1, s2;
+	union {
+		char b[4096];
+		struct cmsghdr align;
+	} cb;
+	struct dp_alias a;
+	struct dp_msg m;
+	char name[32];
+	struct rst r;
+	int srv, cli, plain, i;
+
+	srv = dp_socket(self->af, self->s, -1, 0);
+	cli = dp_socket(self->af, self->c, -1, 0);
+	plain = dp_socket(self->af, 0, -1, 0);
+	ASSERT_GE(srv, 0);
+	ASSERT_GE(cli, 0);
+	ASSERT_GE(plain, 0);
+	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
+	ASSERT_EQ(0, save(self->nl->fam, self->s, &s1));
+	/* the server goes: its members and the alias */
+	close(srv);
+	close(plain);
+	ASSERT_EQ(0, dp_alias_get(self->nl, self->s, &a));
+	snprintf(name, sizeof(name), "sv%d-%d", getpid(), name_seq - 3);
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->s));
+	ASSERT_FALSE(alias_exists(self->nl, name));
+	/* the client's request in progress failed with the alias */
+	ASSERT_EQ(0, dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+				  WAIT_MS));
+	EXPECT_EQ((uint32_t)EIDRM, m.err);
+	EXPECT_TRUE(dp_id_eq(&m.reply_to, &blk));
+
+	/* small messages: records of one entry span several of them */
+	ASSERT_EQ(0, rst_open(&r, self->nl->fam));
+	ASSERT_EQ(0, restore(&r, &s1, NULL, 0, 2048)) TH_LOG("%s", r.extack);
+	EXPECT_EQ(self->s, r.id);
+	close(r.fd);
+	ASSERT_TRUE(alias_exists(self->nl, name));
+
+	ASSERT_EQ(0, save(self->nl->fam, self->s, &s2));
+	same_records(_metadata, &s1, &s2);
+	free(s2.buf);
+
+	/* the first member of the restored alias: the orphan notice */
+	srv = dp_socket(self->af, self->s, -1, 0);
+	ASSERT_GE(srv, 0);
+	ASSERT_EQ(7, dp_recv_wait_aux(srv, self->buf, sizeof(self->buf), &m,
+				      cb.b, sizeof(cb.b), WAIT_MS));
+	EXPECT_EQ(0, memcmp(self->buf, "blocked", 7));
+	EXPECT_NE(0U, m.flags & FTALIAS_F_ORPHAN);
+	EXPECT_TRUE(dp_id_eq(&m.id, &blk));
+	ASSERT_EQ(FTALIAS_CMSG_JOURNAL, m.aux_type);
+	ASSERT_GE(m.aux_len, sizeof(*jr) + 5);
+	jr = m.aux;
+	EXPECT_TRUE(dp_id_eq(&jr->id, &jid));
+	EXPECT_EQ(self->d, jr->alias);
+	EXPECT_EQ(5U, jr->len);
+	EXPECT_EQ(0, memcmp(jr + 1, "relay", 5));
+
+	/* re-sends of the client: answered by the kernel, not delivered */
+	for (i = 0; i < (int)N_SIZES; i++) {
+		ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, self->s, "q", 1,
+					      FTALIAS_CMSG_ID, &ids[i],
+					      sizeof(ids[i]), NULL));
+		ASSERT_EQ((ssize_t)sizes[i],
+			  dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+				       WAIT_MS))
+			TH_LOG("re-send %d: err %u flags %#x reply to xid %llu",
+			       i, m.err, m.flags,
+			       (unsigned long long)m.reply_to.xid);
+		EXPECT_TRUE(dp_id_eq(&m.reply_to, &ids[i]));
+		pattern(self->want, sizes[i], i);
+		EXPECT_EQ(0, memcmp(self->buf, self->want, sizes[i]));
+	}
+	ASSERT_EQ(0, dp_alias_get(self->nl, self->s, &a));
+	EXPECT_EQ((uint64_t)N_SIZES, a.cache.hits_auto);
+	EXPECT_EQ(1U, a.cache.in_progress);
+	EXPECT_EQ(1U, a.cache.journal);
+	EXPECT_TRUE(dp_nothing_queued(srv));
+
+	/* the client's members go on from their last ID */
+	ASSERT_EQ(0, dp_send_req(cli, self->af, self->s, "new", 3, &nid, 0));
+	EXPECT_EQ(blk.xid + 1, nid.xid);
+	close(srv);
+	close(cli);
+	free(s1.buf);
+}
+
+/*
+ * Bad files, each refused with its errno, the restore dropped whole:
+ * no alias, and the module's cache bytes back to what they were.
+ */
+TEST_F(sv, restore_errors)
+{
+	struct ftalias_id ids[N_SIZES], blk, jid;
+	uint64_t total;
+	struct saved s, bad;
+	char name[32];
+	struct rst r;
+	int srv, cli, plain;
+	long off;
+	pid_t pid;
+	int st;
+
+	srv = dp_socket(self->af, self->s, -1, 0);
+	cli = dp_socket(self->af, self->c, -1, 0);
+	plain = dp_socket(self->af, 0, -1, 0);
+	ASSERT_GE(srv, 0);
+	ASSERT_GE(cli, 0);
+	ASSERT_GE(plain, 0);
+	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
+	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
+	snprintf(name, sizeof(name), "sv%d-%d", getpid(), name_seq - 3);
+
+	/* the alias still exists: its name, then its id */
+	ASSERT_EQ(0, rst_open(&r, self->nl->fam));
+	EXPECT_EQ(-EEXIST, restore(&r, &s, NULL, 0, 8192));
+	EXPECT_NE(NULL, strstr(r.extack, "name already in use")) TH_LOG("%s", r.extack);
+	close(r.fd);
+	ASSERT_EQ(0, rst_open(&r, self->nl->fam));
+	EXPECT_EQ(-EEXIST, restore(&r, &s, "svfree", 0, 8192));
+	EXPECT_NE(NULL, strstr(r.extack, "id already in use")) TH_LOG("%s", r.extack);
+	close(r.fd);
+	EXPECT_FALSE(alias_exists(self->nl, "svfree"));
+
+	close(srv);
+	close(plain);
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->s));
+	total = dp_total_bytes(self->nl);
+
+	bad.buf = malloc(s.len);
+	ASSERT_NE(NULL, bad.buf);
+#define RESET() (memcpy(bad.buf, s.buf, s.len), bad.len = s.len)
+#define REFUSED(err, what) do {						\
+		ASSERT_EQ(0, rst_open(&r, self->nl->fam));		\
+		EXPECT_EQ(err, restore(&r, &bad, NULL, 0, 8192))	\
+			TH_LOG("%s: %s", what, r.extack);		\
+		close(r.fd);						\
+		EXPECT_FALSE(alias_exists(self->nl, name)) TH_LOG("%s", what); \
+		EXPECT_EQ(total, dp_total_bytes(self->nl)) TH_LOG("%s", what); \
+	} while (0)
+
+	/* a flipped byte in the last entry's payload */
+	RESET();
+	off = find_rec(&bad, FTALIAS_A_SAVE_ENTRY, N_SIZES);
+	ASSERT_GT(off, 0);
+	/* the last byte of its payload: the framing holds, the CRC not */
+	bad.buf[off + ((struct nlattr *)(bad.buf + off))->nla_len - 1] ^= 0x20;
+	REFUSED(-EBADMSG, "flipped byte");
+	/* a completed entry missing: the trailer does not add up */
+	RESET();
+	off = find_rec(&bad, FTALIAS_A_SAVE_ENTRY, 2);
+	ASSERT_GT(off, 0);
+	cut_rec(&bad, off);
+	REFUSED(-EINVAL, "entry missing");
+	EXPECT_NE(NULL, strstr(r.extack, "trailer")) TH_LOG("%s", r.extack);
+	/* cut short: no trailer; the socket closes, the restore goes */
+	RESET();
+	bad.len = find_rec(&bad, FTALIAS_A_SAVE_TRAILER, 0);
+	REFUSED(0, "no trailer");
+	/* another version */
+	RESET();
+	patch_u32(&bad, 0, FTALIAS_A_SAVE_HEADER_VERSION, FTALIAS_SAVE_VERSION + 1);
+	REFUSED(-EPROTONOSUPPORT, "version");
+	/* a cache limit below the saved entries */
+	RESET();
+	off = find_rec(&bad, FTALIAS_A_SAVE_ALIAS, 0);
+	patch_u32(&bad, off, FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, 3);
+	REFUSED(-EFBIG, "cache-max-entries 3");
+	/* records out of order: the ids before the alias */
+	RESET();
+	off = find_rec(&bad, FTALIAS_A_SAVE_IDS, 0);
+	{
+		long a = find_rec(&bad, FTALIAS_A_SAVE_ALIAS, 0);
+		size_t la = pair_len(bad.buf + a, bad.len - a);
+		size_t li = pair_len(bad.buf + off, bad.len - off);
+		uint8_t tmp[2048];
+
+		ASSERT_LE(la, sizeof(tmp));
+		memcpy(tmp, bad.buf + a, la);
+		memmove(bad.buf + a, bad.buf + off, li);
+		memcpy(bad.buf + a + li, tmp, la);
+	}
+	REFUSED(-EINVAL, "ids before alias");
+	EXPECT_NE(NULL, strstr(r.extack, "out of order")) TH_LOG("%s", r.extack);
+	/* a journal record after a completed entry */
+	RESET();
+	{
+		long j = find_rec(&bad, FTALIAS_A_SAVE_JREC, 0);
+		long c = find_rec(&bad, FTALIAS_A_SAVE_CLIENT, 0);
+		size_t lj = pair_len(bad.buf + j, bad.len - j);
+		uint8_t tmp[256];
+
+		ASSERT_LE(lj, sizeof(tmp));
+		memcpy(tmp, bad.buf + j, lj);
+		memmove(bad.buf + j, bad.buf + j + lj, c - j - lj);
+		memcpy(bad.buf + c - lj, tmp, lj);
+	}
+	REFUSED(-EINVAL, "journal record misplaced");
+	/* the handle of another socket */
+	ASSERT_EQ(0, rst_open(&r, self->nl->fam));
+	RESET();
+	{
+		struct rst r2;
+
+		ASSERT_EQ(0, rst_send(&r, bad.buf,
+				      find_rec(&bad, FTALIAS_A_SAVE_DSTS, 0),
+				      NULL, 0)) TH_LOG("%s", r.extack);
+		ASSERT_NE(0U, r.handle);
+		ASSERT_EQ(0, rst_open(&r2, self->nl->fam));
+		r2.handle = r.handle;
+		EXPECT_EQ(-ENOENT, rst_send(&r2, NULL, 0, NULL, 0));
+		close(r2.fd);
+	}
+	close(r.fd);
+	EXPECT_FALSE(alias_exists(self->nl, name));
+	EXPECT_EQ(total, dp_total_bytes(self->nl));
+
+	/* without CAP_NET_ADMIN */
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (!pid) {
+		if (drop_caps() || rst_open(&r, self->nl->fam))
+			_exit(10);
+		_exit(restore(&r, &s, NULL, 0, 8192) == -EPERM ? 0 : 11);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &st, 0));
+	EXPECT_TRUE(WIFEXITED(st));
+	EXPECT_EQ(0, WEXITSTATUS(st));
+	EXPECT_FALSE(alias_exists(self->nl, name));
+#undef REFUSED
+#undef RESET
+
+	/* and the file itself still restores, under another name and id */
+	ASSERT_EQ(0, rst_open(&r, self->nl->fam));
+	ASSERT_EQ(0, restore(&r, &s, "svother", 0x7ffffff1, 65536)) TH_LOG("%s", r.extack);
+	EXPECT_EQ(0x7ffffff1U, r.id);
+	close(r.fd);
+	EXPECT_TRUE(alias_exists(self->nl, "svother"));
+	EXPECT_EQ(0, dp_alias_del(self->nl, 0x7ffffff1));
+	free(bad.buf);
+	free(s.buf);
+	close(cli);
 }
 
 TEST_HARNESS_MAIN

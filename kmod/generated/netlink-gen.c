@@ -20,6 +20,102 @@ static const struct netlink_range_validation ftalias_a_alias_cache_ttl_ms_range 
 	.max	= FTALIAS_CACHE_TTL_MS_MAX,
 };
 
+/* Common nested types */
+const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_PAD + 1] = {
+	[FTALIAS_A_ALIAS_STATS_SENT] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_DELIVERED] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_REDELIVERED] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_RESENT] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_REPLIES] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_HELD] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_FAILED] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_PROMOTIONS] = { .type = NLA_U64, },
+};
+
+const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STATS_PAD + 1] = {
+	[FTALIAS_A_CACHE_STATS_ENTRIES] = { .type = NLA_U32, },
+	[FTALIAS_A_CACHE_STATS_BYTES] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_IN_PROGRESS] = { .type = NLA_U32, },
+	[FTALIAS_A_CACHE_STATS_JOURNAL] = { .type = NLA_U32, },
+	[FTALIAS_A_CACHE_STATS_WAITING] = { .type = NLA_U32, },
+	[FTALIAS_A_CACHE_STATS_RECORDED] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_HITS_AUTO] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_HITS_HANDLER] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_HITS_HELD] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_MISSES] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_EVICT_ACK] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_EVICT_TTL] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_EVICT_LRU] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_EVICT_SHRINK] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_EVICT_FLUSH] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_REFUSED] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_ORPHANS] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_JOURNALED] = { .type = NLA_U64, },
+	[FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS] = { .type = NLA_U64, },
+};
+
+const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CACHE + 1] = {
+	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
+	[FTALIAS_A_ALIAS_UID] = { .type = NLA_U32, },
+	[FTALIAS_A_ALIAS_GID] = { .type = NLA_U32, },
+	[FTALIAS_A_ALIAS_MODE] = NLA_POLICY_MAX(NLA_U32, FTALIAS_MODE_MAX),
+	[FTALIAS_A_ALIAS_POLICY] = NLA_POLICY_MAX(NLA_U32, 1),
+	[FTALIAS_A_ALIAS_GRACE_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &ftalias_a_alias_grace_ms_range),
+	[FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_ALIAS_CACHE_MAX_BYTES] = NLA_POLICY_MIN(NLA_U64, 1),
+	[FTALIAS_A_ALIAS_CACHE_TTL_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &ftalias_a_alias_cache_ttl_ms_range),
+	[FTALIAS_A_ALIAS_INCARNATION] = { .type = NLA_U32, },
+	[FTALIAS_A_ALIAS_MEMBERS] = { .type = NLA_U32, },
+	[FTALIAS_A_ALIAS_ACTIVE_PORT] = { .type = NLA_U32, },
+	[FTALIAS_A_ALIAS_PENDING] = { .type = NLA_U32, },
+	[FTALIAS_A_ALIAS_HELD] = { .type = NLA_U32, },
+	[FTALIAS_A_ALIAS_STATS] = NLA_POLICY_NESTED(ftalias_alias_stats_nl_policy),
+	[FTALIAS_A_ALIAS_RECORD_REPLIES] = NLA_POLICY_MAX(NLA_U8, 1),
+	[FTALIAS_A_ALIAS_CACHE] = NLA_POLICY_NESTED(ftalias_cache_stats_nl_policy),
+};
+
+const struct nla_policy ftalias_save_client_nl_policy[FTALIAS_A_SAVE_CLIENT_PAD + 1] = {
+	[FTALIAS_A_SAVE_CLIENT_NODE] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_CLIENT_ALIAS] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_CLIENT_ACKED] = { .type = NLA_U64, },
+};
+
+const struct nla_policy ftalias_save_entry_nl_policy[FTALIAS_A_SAVE_ENTRY_PAYLOAD + 1] = {
+	[FTALIAS_A_SAVE_ENTRY_KEY] = NLA_POLICY_EXACT_LEN(24),
+	[FTALIAS_A_SAVE_ENTRY_STATE] = NLA_POLICY_RANGE(NLA_U32, 1, 3),
+	[FTALIAS_A_SAVE_ENTRY_AGE_MS] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_ENTRY_LEN] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_ENTRY_SRC_PORT] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_ENTRY_SRC_ALIAS] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_ENTRY_PAYLOAD] = { .type = NLA_BINARY, },
+};
+
+const struct nla_policy ftalias_save_header_nl_policy[FTALIAS_A_SAVE_HEADER_DROPPED + 1] = {
+	[FTALIAS_A_SAVE_HEADER_VERSION] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_HEADER_DROPPED] = { .type = NLA_U32, },
+};
+
+const struct nla_policy ftalias_save_ids_nl_policy[FTALIAS_A_SAVE_IDS_PAD + 1] = {
+	[FTALIAS_A_SAVE_IDS_XID] = { .type = NLA_U64, },
+	[FTALIAS_A_SAVE_IDS_ACK] = { .type = NLA_U64, },
+};
+
+const struct nla_policy ftalias_save_jrec_nl_policy[FTALIAS_A_SAVE_JREC_PAYLOAD + 1] = {
+	[FTALIAS_A_SAVE_JREC_KEY] = NLA_POLICY_EXACT_LEN(24),
+	[FTALIAS_A_SAVE_JREC_DEST_ALIAS] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_JREC_REPLIED] = { .type = NLA_FLAG, },
+	[FTALIAS_A_SAVE_JREC_LEN] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_JREC_PAYLOAD] = { .type = NLA_BINARY, },
+};
+
+const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_PAD + 1] = {
+	[FTALIAS_A_SAVE_TRAILER_ENTRIES] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_TRAILER_JRECS] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_TRAILER_CLIENTS] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_TRAILER_BYTES] = { .type = NLA_U64, },
+};
+
 /* FTALIAS_CMD_ALIAS_GET - do */
 static const struct nla_policy ftalias_alias_get_nl_policy[FTALIAS_A_ALIAS_NAME + 1] = {
 	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
@@ -116,6 +212,23 @@ static const struct nla_policy ftalias_conn_drop_nl_policy[FTALIAS_A_CONN_ID + 1
 /* FTALIAS_CMD_ALIAS_SAVE - dump */
 static const struct nla_policy ftalias_alias_save_nl_policy[FTALIAS_A_SAVE_ALIAS_ID + 1] = {
 	[FTALIAS_A_SAVE_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+/* FTALIAS_CMD_ALIAS_RESTORE - do */
+static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_NEW_ID + 1] = {
+	[FTALIAS_A_SAVE_HANDLE] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_SAVE_NEW_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
+	[FTALIAS_A_SAVE_NEW_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_SAVE_CRC] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_HEADER] = NLA_POLICY_NESTED(ftalias_save_header_nl_policy),
+	[FTALIAS_A_SAVE_ALIAS] = NLA_POLICY_NESTED(ftalias_save_alias_nl_policy),
+	[FTALIAS_A_SAVE_IDS] = NLA_POLICY_NESTED(ftalias_save_ids_nl_policy),
+	[FTALIAS_A_SAVE_DSTS] = { .type = NLA_BINARY, },
+	[FTALIAS_A_SAVE_ENTRY] = NLA_POLICY_NESTED(ftalias_save_entry_nl_policy),
+	[FTALIAS_A_SAVE_DATA] = { .type = NLA_BINARY, },
+	[FTALIAS_A_SAVE_JREC] = NLA_POLICY_NESTED(ftalias_save_jrec_nl_policy),
+	[FTALIAS_A_SAVE_CLIENT] = NLA_POLICY_NESTED(ftalias_save_client_nl_policy),
+	[FTALIAS_A_SAVE_TRAILER] = NLA_POLICY_NESTED(ftalias_save_trailer_nl_policy),
 };
 
 /* Ops table for ftalias */
@@ -243,6 +356,14 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.policy		= ftalias_alias_save_nl_policy,
 		.maxattr	= FTALIAS_A_SAVE_ALIAS_ID,
 		.flags		= GENL_CMD_CAP_DUMP,
+	},
+	{
+		.cmd		= FTALIAS_CMD_ALIAS_RESTORE,
+		.pre_doit	= ftalias_nl_pre_doit_admin,
+		.doit		= ftalias_nl_alias_restore_doit,
+		.policy		= ftalias_alias_restore_nl_policy,
+		.maxattr	= FTALIAS_A_SAVE_NEW_ID,
+		.flags		= GENL_CMD_CAP_DO,
 	},
 };
 

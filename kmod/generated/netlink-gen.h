@@ -11,6 +11,17 @@
 
 #include <uapi/linux/ftalias_genl.h>
 
+/* Common nested types */
+extern const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_PAD + 1];
+extern const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STATS_PAD + 1];
+extern const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CACHE + 1];
+extern const struct nla_policy ftalias_save_client_nl_policy[FTALIAS_A_SAVE_CLIENT_PAD + 1];
+extern const struct nla_policy ftalias_save_entry_nl_policy[FTALIAS_A_SAVE_ENTRY_PAYLOAD + 1];
+extern const struct nla_policy ftalias_save_header_nl_policy[FTALIAS_A_SAVE_HEADER_DROPPED + 1];
+extern const struct nla_policy ftalias_save_ids_nl_policy[FTALIAS_A_SAVE_IDS_PAD + 1];
+extern const struct nla_policy ftalias_save_jrec_nl_policy[FTALIAS_A_SAVE_JREC_PAYLOAD + 1];
+extern const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_PAD + 1];
+
 int ftalias_nl_pre_doit_admin(const struct genl_split_ops *ops,
 			      struct sk_buff *skb, struct genl_info *info);
 int ftalias_nl_alias_get_dump_start(struct netlink_callback *cb);
@@ -45,6 +56,7 @@ int ftalias_nl_conn_get_dumpit(struct sk_buff *skb,
 int ftalias_nl_conn_drop_doit(struct sk_buff *skb, struct genl_info *info);
 int ftalias_nl_alias_save_dumpit(struct sk_buff *skb,
 				 struct netlink_callback *cb);
+int ftalias_nl_alias_restore_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	FTALIAS_NLGRP_EVENTS,

@@ -97,7 +97,7 @@ static const struct keyword set_kw[] = {
 	{ NULL, 0 }
 };
 
-enum { V_ADD, V_DEL, V_SET, V_SHOW, V_SAVE, V_HELP };
+enum { V_ADD, V_DEL, V_SET, V_SHOW, V_SAVE, V_RESTORE, V_HELP };
 
 static const struct keyword verbs[] = {
 	{ "add",	V_ADD },
@@ -107,6 +107,7 @@ static const struct keyword verbs[] = {
 	{ "show",	V_SHOW },
 	{ "list",	V_SHOW },
 	{ "save",	V_SAVE },
+	{ "restore",	V_RESTORE },
 	{ "help",	V_HELP },
 	{ NULL, 0 }
 };
@@ -118,13 +119,15 @@ void alias_usage(FILE *f)
 	      "       ftaliasctl alias set { NAME | id ID [ name NEWNAME ] } ATTRS\n"
 	      "       ftaliasctl alias [ show ] [ NAME | id ID ]\n"
 	      "       ftaliasctl alias save { NAME | id ID } > FILE\n"
+	      "       ftaliasctl alias restore [ name NAME ] [ id ID ] < FILE\n"
 	      "       ftaliasctl alias help\n"
 	      "ATTRS := [ uid UID ] [ gid GID ] [ mode OCTAL ] [ policy { auto | manual } ]\n"
 	      "         [ grace-ms MS ] [ cache-max-entries N ] [ cache-max-bytes BYTES ]\n"
 	      "         [ cache-ttl-ms MS ] [ record-replies { on | off } ]\n"
 	      "With -s, show adds the counters and the replay cache of each alias;\n"
 	      "with -c, it prints only the configuration, as commands for -batch.\n"
-	      "save writes the alias's state for a restore (needs CAP_NET_ADMIN).\n", f);
+	      "save writes the state of an alias, restore makes it again (both need\n"
+	      "CAP_NET_ADMIN).\n", f);
 }
 
 static int usage_error(void)
@@ -478,6 +481,8 @@ int do_alias(int argc, char **argv)
 		return alias_show(argc, argv);
 	case V_SAVE:
 		return alias_save(argc, argv);
+	case V_RESTORE:
+		return alias_restore(argc, argv);
 	default:
 		alias_usage(stdout);
 		return EXIT_OK;

@@ -129,7 +129,12 @@ void ftnl_close(void)
 
 struct nl_msg *ftnl_msg_new(uint8_t cmd, int flags)
 {
-	struct nl_msg *msg = nlmsg_alloc();
+	return ftnl_msg_new_size(cmd, flags, 0);
+}
+
+struct nl_msg *ftnl_msg_new_size(uint8_t cmd, int flags, size_t size)
+{
+	struct nl_msg *msg = size ? nlmsg_alloc_size(size) : nlmsg_alloc();
 
 	if (!msg) {
 		error("out of memory");

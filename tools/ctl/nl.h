@@ -28,6 +28,8 @@ void ftnl_close(void);
 
 /* A request message for @cmd, NULL (and an error printed) on failure. */
 struct nl_msg *ftnl_msg_new(uint8_t cmd, int flags);
+/* The same, with room for @size bytes (0: libnl's default, a page). */
+struct nl_msg *ftnl_msg_new_size(uint8_t cmd, int flags, size_t size);
 
 /* Put the attributes of @v described in @desc[0..n-1]. */
 int ftnl_put_attrs(struct nl_msg *msg, const struct attr_desc *desc,

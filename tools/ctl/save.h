@@ -21,5 +21,7 @@ struct save_header {
 
 /* alias save ALIAS: the alias's records to standard output. */
 int alias_save(int argc, char **argv);
+/* alias restore [name NAME] [id ID]: an alias from standard input. */
+int alias_restore(int argc, char **argv);
 
 #endif /* FTALIASCTL_SAVE_H */

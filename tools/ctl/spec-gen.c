@@ -158,6 +158,9 @@ struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_JREC] = { .type = NLA_NESTED },
 	[FTALIAS_A_SAVE_CLIENT] = { .type = NLA_NESTED },
 	[FTALIAS_A_SAVE_TRAILER] = { .type = NLA_NESTED },
+	[FTALIAS_A_SAVE_HANDLE] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_NEW_NAME] = { .type = NLA_STRING },
+	[FTALIAS_A_SAVE_NEW_ID] = { .type = NLA_U32 },
 };
 
 struct nla_policy ctl_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1] = {
@@ -292,4 +295,5 @@ const char *const ctl_op_names[FTALIAS_CMD_MAX + 1] = {
 	[FTALIAS_CMD_CONN_DROP] = "conn-drop",
 	[FTALIAS_CMD_CONN_DROP_NTF] = "conn-drop-ntf",
 	[FTALIAS_CMD_ALIAS_SAVE] = "alias-save",
+	[FTALIAS_CMD_ALIAS_RESTORE] = "alias-restore",
 };

@@ -165,6 +165,9 @@ extern struct nla_policy ctl_conn_policy[FTALIAS_A_CONN_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_JREC	"jrec"
 #define CTL_NAME_FTALIAS_A_SAVE_CLIENT	"client"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER	"trailer"
+#define CTL_NAME_FTALIAS_A_SAVE_HANDLE	"handle"
+#define CTL_NAME_FTALIAS_A_SAVE_NEW_NAME	"new-name"
+#define CTL_NAME_FTALIAS_A_SAVE_NEW_ID	"new-id"
 extern struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1];
 
 /* Attribute-set "save-header" */

@@ -33,6 +33,7 @@ static const char * const ftalias_op_strmap[] = {
 	[FTALIAS_CMD_CONN_DROP] = "conn-drop",
 	[FTALIAS_CMD_CONN_DROP_NTF] = "conn-drop-ntf",
 	[FTALIAS_CMD_ALIAS_SAVE] = "alias-save",
+	[FTALIAS_CMD_ALIAS_RESTORE] = "alias-restore",
 };
 
 const char *ftalias_op_str(int op)
@@ -197,7 +198,12 @@ const struct ynl_policy_attr ftalias_save_alias_policy[FTALIAS_A_ALIAS_MAX + 1] 
 	[FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES] = { .name = "cache-max-entries", .type = YNL_PT_U32, },
 	[FTALIAS_A_ALIAS_CACHE_MAX_BYTES] = { .name = "cache-max-bytes", .type = YNL_PT_U64, },
 	[FTALIAS_A_ALIAS_CACHE_TTL_MS] = { .name = "cache-ttl-ms", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
 	[FTALIAS_A_ALIAS_INCARNATION] = { .name = "incarnation", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_MEMBERS] = { .name = "members", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_ACTIVE_PORT] = { .name = "active-port", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_PENDING] = { .name = "pending", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_HELD] = { .name = "held", .type = YNL_PT_U32, },
 	[FTALIAS_A_ALIAS_STATS] = { .name = "stats", .type = YNL_PT_NEST, .nest = &ftalias_alias_stats_nest, },
 	[FTALIAS_A_ALIAS_RECORD_REPLIES] = { .name = "record-replies", .type = YNL_PT_U8, },
 	[FTALIAS_A_ALIAS_CACHE] = { .name = "cache", .type = YNL_PT_NEST, .nest = &ftalias_cache_stats_nest, },
@@ -421,6 +427,9 @@ const struct ynl_policy_attr ftalias_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_JREC] = { .name = "jrec", .type = YNL_PT_NEST, .nest = &ftalias_save_jrec_nest, },
 	[FTALIAS_A_SAVE_CLIENT] = { .name = "client", .type = YNL_PT_NEST, .nest = &ftalias_save_client_nest, },
 	[FTALIAS_A_SAVE_TRAILER] = { .name = "trailer", .type = YNL_PT_NEST, .nest = &ftalias_save_trailer_nest, },
+	[FTALIAS_A_SAVE_HANDLE] = { .name = "handle", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_NEW_NAME] = { .name = "new-name", .type = YNL_PT_NUL_STR, },
+	[FTALIAS_A_SAVE_NEW_ID] = { .name = "new-id", .type = YNL_PT_U32, },
 };
 
 const struct ynl_policy_nest ftalias_save_nest = {
@@ -431,6 +440,33 @@ const struct ynl_policy_nest ftalias_save_nest = {
 /* Common nested types */
 void ftalias_alias_stats_free(struct ftalias_alias_stats *obj)
 {
+}
+
+int ftalias_alias_stats_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			    struct ftalias_alias_stats *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.sent)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_SENT, obj->sent);
+	if (obj->_present.delivered)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_DELIVERED, obj->delivered);
+	if (obj->_present.redelivered)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_REDELIVERED, obj->redelivered);
+	if (obj->_present.resent)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_RESENT, obj->resent);
+	if (obj->_present.replies)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_REPLIES, obj->replies);
+	if (obj->_present.held)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_HELD, obj->held);
+	if (obj->_present.failed)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_FAILED, obj->failed);
+	if (obj->_present.promotions)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_PROMOTIONS, obj->promotions);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
 }
 
 int ftalias_alias_stats_parse(struct ynl_parse_arg *yarg,
@@ -490,6 +526,55 @@ int ftalias_alias_stats_parse(struct ynl_parse_arg *yarg,
 
 void ftalias_cache_stats_free(struct ftalias_cache_stats *obj)
 {
+}
+
+int ftalias_cache_stats_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			    struct ftalias_cache_stats *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.entries)
+		ynl_attr_put_u32(nlh, FTALIAS_A_CACHE_STATS_ENTRIES, obj->entries);
+	if (obj->_present.bytes)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_BYTES, obj->bytes);
+	if (obj->_present.in_progress)
+		ynl_attr_put_u32(nlh, FTALIAS_A_CACHE_STATS_IN_PROGRESS, obj->in_progress);
+	if (obj->_present.journal)
+		ynl_attr_put_u32(nlh, FTALIAS_A_CACHE_STATS_JOURNAL, obj->journal);
+	if (obj->_present.waiting)
+		ynl_attr_put_u32(nlh, FTALIAS_A_CACHE_STATS_WAITING, obj->waiting);
+	if (obj->_present.recorded)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_RECORDED, obj->recorded);
+	if (obj->_present.hits_auto)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_HITS_AUTO, obj->hits_auto);
+	if (obj->_present.hits_handler)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_HITS_HANDLER, obj->hits_handler);
+	if (obj->_present.hits_held)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_HITS_HELD, obj->hits_held);
+	if (obj->_present.misses)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_MISSES, obj->misses);
+	if (obj->_present.evict_ack)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_EVICT_ACK, obj->evict_ack);
+	if (obj->_present.evict_ttl)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_EVICT_TTL, obj->evict_ttl);
+	if (obj->_present.evict_lru)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_EVICT_LRU, obj->evict_lru);
+	if (obj->_present.evict_shrink)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_EVICT_SHRINK, obj->evict_shrink);
+	if (obj->_present.evict_flush)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_EVICT_FLUSH, obj->evict_flush);
+	if (obj->_present.refused)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_REFUSED, obj->refused);
+	if (obj->_present.orphans)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_ORPHANS, obj->orphans);
+	if (obj->_present.journaled)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_JOURNALED, obj->journaled);
+	if (obj->_present.longest_hold_ms)
+		ynl_attr_put_u64(nlh, FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS, obj->longest_hold_ms);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
 }
 
 int ftalias_cache_stats_parse(struct ynl_parse_arg *yarg,
@@ -649,6 +734,21 @@ void ftalias_save_header_free(struct ftalias_save_header *obj)
 {
 }
 
+int ftalias_save_header_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			    struct ftalias_save_header *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.version)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_HEADER_VERSION, obj->version);
+	if (obj->_present.dropped)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_HEADER_DROPPED, obj->dropped);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
+}
+
 int ftalias_save_header_parse(struct ynl_parse_arg *yarg,
 			      const struct nlattr *nested)
 {
@@ -679,6 +779,53 @@ void ftalias_save_alias_free(struct ftalias_save_alias *obj)
 	free(obj->name);
 	ftalias_alias_stats_free(&obj->stats);
 	ftalias_cache_stats_free(&obj->cache);
+}
+
+int ftalias_save_alias_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			   struct ftalias_save_alias *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_ID, obj->id);
+	if (obj->_present.name_len)
+		ynl_attr_put_str(nlh, FTALIAS_A_ALIAS_NAME, obj->name);
+	if (obj->_present.uid)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_UID, obj->uid);
+	if (obj->_present.gid)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_GID, obj->gid);
+	if (obj->_present.mode)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_MODE, obj->mode);
+	if (obj->_present.policy)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_POLICY, obj->policy);
+	if (obj->_present.grace_ms)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_GRACE_MS, obj->grace_ms);
+	if (obj->_present.cache_max_entries)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, obj->cache_max_entries);
+	if (obj->_present.cache_max_bytes)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_CACHE_MAX_BYTES, obj->cache_max_bytes);
+	if (obj->_present.cache_ttl_ms)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_CACHE_TTL_MS, obj->cache_ttl_ms);
+	if (obj->_present.incarnation)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_INCARNATION, obj->incarnation);
+	if (obj->_present.members)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_MEMBERS, obj->members);
+	if (obj->_present.active_port)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_ACTIVE_PORT, obj->active_port);
+	if (obj->_present.pending)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_PENDING, obj->pending);
+	if (obj->_present.held)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_HELD, obj->held);
+	if (obj->_present.stats)
+		ftalias_alias_stats_put(nlh, FTALIAS_A_ALIAS_STATS, &obj->stats);
+	if (obj->_present.record_replies)
+		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_RECORD_REPLIES, obj->record_replies);
+	if (obj->_present.cache)
+		ftalias_cache_stats_put(nlh, FTALIAS_A_ALIAS_CACHE, &obj->cache);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
 }
 
 int ftalias_save_alias_parse(struct ynl_parse_arg *yarg,
@@ -754,6 +901,26 @@ int ftalias_save_alias_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.incarnation = 1;
 			dst->incarnation = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_MEMBERS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.members = 1;
+			dst->members = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_ACTIVE_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.active_port = 1;
+			dst->active_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_PENDING) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.pending = 1;
+			dst->pending = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_HELD) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.held = 1;
+			dst->held = ynl_attr_get_u32(attr);
 		} else if (type == FTALIAS_A_ALIAS_STATS) {
 			if (ynl_attr_validate(yarg, attr))
 				return YNL_PARSE_CB_ERROR;
@@ -787,6 +954,21 @@ void ftalias_save_ids_free(struct ftalias_save_ids *obj)
 {
 }
 
+int ftalias_save_ids_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			 struct ftalias_save_ids *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.xid)
+		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_IDS_XID, obj->xid);
+	if (obj->_present.ack)
+		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_IDS_ACK, obj->ack);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
+}
+
 int ftalias_save_ids_parse(struct ynl_parse_arg *yarg,
 			   const struct nlattr *nested)
 {
@@ -816,6 +998,31 @@ void ftalias_save_entry_free(struct ftalias_save_entry *obj)
 {
 	free(obj->key);
 	free(obj->payload);
+}
+
+int ftalias_save_entry_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			   struct ftalias_save_entry *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.key_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_ENTRY_KEY, obj->key, obj->_present.key_len);
+	if (obj->_present.state)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_ENTRY_STATE, obj->state);
+	if (obj->_present.age_ms)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_ENTRY_AGE_MS, obj->age_ms);
+	if (obj->_present.len)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_ENTRY_LEN, obj->len);
+	if (obj->_present.src_port)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_ENTRY_SRC_PORT, obj->src_port);
+	if (obj->_present.src_alias)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_ENTRY_SRC_ALIAS, obj->src_alias);
+	if (obj->_present.payload_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_ENTRY_PAYLOAD, obj->payload, obj->_present.payload_len);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
 }
 
 int ftalias_save_entry_parse(struct ynl_parse_arg *yarg,
@@ -884,6 +1091,27 @@ void ftalias_save_jrec_free(struct ftalias_save_jrec *obj)
 	free(obj->payload);
 }
 
+int ftalias_save_jrec_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			  struct ftalias_save_jrec *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.key_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_JREC_KEY, obj->key, obj->_present.key_len);
+	if (obj->_present.dest_alias)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_JREC_DEST_ALIAS, obj->dest_alias);
+	if (obj->_present.replied)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_JREC_REPLIED, NULL, 0);
+	if (obj->_present.len)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_JREC_LEN, obj->len);
+	if (obj->_present.payload_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_JREC_PAYLOAD, obj->payload, obj->_present.payload_len);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
+}
+
 int ftalias_save_jrec_parse(struct ynl_parse_arg *yarg,
 			    const struct nlattr *nested)
 {
@@ -937,6 +1165,23 @@ void ftalias_save_client_free(struct ftalias_save_client *obj)
 {
 }
 
+int ftalias_save_client_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			    struct ftalias_save_client *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.node)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_CLIENT_NODE, obj->node);
+	if (obj->_present.alias)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_CLIENT_ALIAS, obj->alias);
+	if (obj->_present.acked)
+		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_CLIENT_ACKED, obj->acked);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
+}
+
 int ftalias_save_client_parse(struct ynl_parse_arg *yarg,
 			      const struct nlattr *nested)
 {
@@ -969,6 +1214,25 @@ int ftalias_save_client_parse(struct ynl_parse_arg *yarg,
 
 void ftalias_save_trailer_free(struct ftalias_save_trailer *obj)
 {
+}
+
+int ftalias_save_trailer_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			     struct ftalias_save_trailer *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.entries)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_ENTRIES, obj->entries);
+	if (obj->_present.jrecs)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_JRECS, obj->jrecs);
+	if (obj->_present.clients)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_CLIENTS, obj->clients);
+	if (obj->_present.bytes)
+		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_TRAILER_BYTES, obj->bytes);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
 }
 
 int ftalias_save_trailer_parse(struct ynl_parse_arg *yarg,
@@ -2522,6 +2786,119 @@ ftalias_alias_save_dump(struct ynl_sock *ys,
 
 free_list:
 	ftalias_alias_save_rsp_list_free(yds.first);
+	return NULL;
+}
+
+/* ============== FTALIAS_CMD_ALIAS_RESTORE ============== */
+/* FTALIAS_CMD_ALIAS_RESTORE - do */
+void ftalias_alias_restore_req_free(struct ftalias_alias_restore_req *req)
+{
+	unsigned int i;
+
+	free(req->new_name);
+	ftalias_save_header_free(&req->header);
+	ftalias_save_alias_free(&req->alias);
+	ftalias_save_ids_free(&req->ids);
+	free(req->dsts);
+	for (i = 0; i < req->n_entry; i++)
+		ftalias_save_entry_free(&req->entry[i]);
+	free(req->entry);
+	free(req->data);
+	for (i = 0; i < req->n_jrec; i++)
+		ftalias_save_jrec_free(&req->jrec[i]);
+	free(req->jrec);
+	for (i = 0; i < req->n_client; i++)
+		ftalias_save_client_free(&req->client[i]);
+	free(req->client);
+	ftalias_save_trailer_free(&req->trailer);
+	free(req);
+}
+
+void ftalias_alias_restore_rsp_free(struct ftalias_alias_restore_rsp *rsp)
+{
+	free(rsp);
+}
+
+int ftalias_alias_restore_rsp_parse(const struct nlmsghdr *nlh,
+				    struct ynl_parse_arg *yarg)
+{
+	struct ftalias_alias_restore_rsp *dst;
+	const struct nlattr *attr;
+
+	dst = yarg->data;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_HANDLE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.handle = 1;
+			dst->handle = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_NEW_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.new_id = 1;
+			dst->new_id = ynl_attr_get_u32(attr);
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+struct ftalias_alias_restore_rsp *
+ftalias_alias_restore(struct ynl_sock *ys,
+		      struct ftalias_alias_restore_req *req)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct ftalias_alias_restore_rsp *rsp;
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_ALIAS_RESTORE, 1);
+	ys->req_policy = &ftalias_save_nest;
+	yrs.yarg.rsp_policy = &ftalias_save_nest;
+
+	if (req->_present.handle)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_HANDLE, req->handle);
+	if (req->_present.new_name_len)
+		ynl_attr_put_str(nlh, FTALIAS_A_SAVE_NEW_NAME, req->new_name);
+	if (req->_present.new_id)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_NEW_ID, req->new_id);
+	if (req->_present.crc)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_CRC, req->crc);
+	if (req->_present.header)
+		ftalias_save_header_put(nlh, FTALIAS_A_SAVE_HEADER, &req->header);
+	if (req->_present.alias)
+		ftalias_save_alias_put(nlh, FTALIAS_A_SAVE_ALIAS, &req->alias);
+	if (req->_present.ids)
+		ftalias_save_ids_put(nlh, FTALIAS_A_SAVE_IDS, &req->ids);
+	if (req->_present.dsts_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_DSTS, req->dsts, req->_present.dsts_len);
+	for (unsigned int i = 0; i < req->n_entry; i++)
+		ftalias_save_entry_put(nlh, FTALIAS_A_SAVE_ENTRY, &req->entry[i]);
+	if (req->_present.data_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_DATA, req->data, req->_present.data_len);
+	for (unsigned int i = 0; i < req->n_jrec; i++)
+		ftalias_save_jrec_put(nlh, FTALIAS_A_SAVE_JREC, &req->jrec[i]);
+	for (unsigned int i = 0; i < req->n_client; i++)
+		ftalias_save_client_put(nlh, FTALIAS_A_SAVE_CLIENT, &req->client[i]);
+	if (req->_present.trailer)
+		ftalias_save_trailer_put(nlh, FTALIAS_A_SAVE_TRAILER, &req->trailer);
+
+	rsp = calloc(1, sizeof(*rsp));
+	yrs.yarg.data = rsp;
+	yrs.cb = ftalias_alias_restore_rsp_parse;
+	yrs.rsp_cmd = FTALIAS_CMD_ALIAS_RESTORE;
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		goto err_free;
+
+	return rsp;
+
+err_free:
+	ftalias_alias_restore_rsp_free(rsp);
 	return NULL;
 }
 

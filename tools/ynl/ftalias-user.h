@@ -130,6 +130,10 @@ struct ftalias_save_alias {
 		__u32 cache_max_bytes:1;
 		__u32 cache_ttl_ms:1;
 		__u32 incarnation:1;
+		__u32 members:1;
+		__u32 active_port:1;
+		__u32 pending:1;
+		__u32 held:1;
 		__u32 stats:1;
 		__u32 record_replies:1;
 		__u32 cache:1;
@@ -146,6 +150,10 @@ struct ftalias_save_alias {
 	__u64 cache_max_bytes;
 	__u32 cache_ttl_ms;
 	__u32 incarnation;
+	__u32 members;
+	__u32 active_port;
+	__u32 pending;
+	__u32 held;
 	struct ftalias_alias_stats stats;
 	__u8 record_replies;
 	struct ftalias_cache_stats cache;
@@ -1242,6 +1250,593 @@ void ftalias_alias_save_rsp_list_free(struct ftalias_alias_save_rsp_list *rsp);
 struct ftalias_alias_save_rsp_list *
 ftalias_alias_save_dump(struct ynl_sock *ys,
 			struct ftalias_alias_save_req_dump *req);
+
+/* ============== FTALIAS_CMD_ALIAS_RESTORE ============== */
+/* FTALIAS_CMD_ALIAS_RESTORE - do */
+struct ftalias_alias_restore_req {
+	struct {
+		__u32 handle:1;
+		__u32 new_name_len;
+		__u32 new_id:1;
+		__u32 crc:1;
+		__u32 header:1;
+		__u32 alias:1;
+		__u32 ids:1;
+		__u32 dsts_len;
+		__u32 data_len;
+		__u32 trailer:1;
+	} _present;
+
+	__u32 handle;
+	char *new_name;
+	__u32 new_id;
+	__u32 crc;
+	struct ftalias_save_header header;
+	struct ftalias_save_alias alias;
+	struct ftalias_save_ids ids;
+	void *dsts;
+	unsigned int n_entry;
+	struct ftalias_save_entry *entry;
+	void *data;
+	unsigned int n_jrec;
+	struct ftalias_save_jrec *jrec;
+	unsigned int n_client;
+	struct ftalias_save_client *client;
+	struct ftalias_save_trailer trailer;
+};
+
+static inline struct ftalias_alias_restore_req *
+ftalias_alias_restore_req_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_alias_restore_req));
+}
+void ftalias_alias_restore_req_free(struct ftalias_alias_restore_req *req);
+
+static inline void
+ftalias_alias_restore_req_set_handle(struct ftalias_alias_restore_req *req,
+				     __u32 handle)
+{
+	req->_present.handle = 1;
+	req->handle = handle;
+}
+static inline void
+ftalias_alias_restore_req_set_new_name(struct ftalias_alias_restore_req *req,
+				       const char *new_name)
+{
+	free(req->new_name);
+	req->_present.new_name_len = strlen(new_name);
+	req->new_name = malloc(req->_present.new_name_len + 1);
+	memcpy(req->new_name, new_name, req->_present.new_name_len);
+	req->new_name[req->_present.new_name_len] = 0;
+}
+static inline void
+ftalias_alias_restore_req_set_new_id(struct ftalias_alias_restore_req *req,
+				     __u32 new_id)
+{
+	req->_present.new_id = 1;
+	req->new_id = new_id;
+}
+static inline void
+ftalias_alias_restore_req_set_crc(struct ftalias_alias_restore_req *req,
+				  __u32 crc)
+{
+	req->_present.crc = 1;
+	req->crc = crc;
+}
+static inline void
+ftalias_alias_restore_req_set_header_version(struct ftalias_alias_restore_req *req,
+					     __u32 version)
+{
+	req->_present.header = 1;
+	req->header._present.version = 1;
+	req->header.version = version;
+}
+static inline void
+ftalias_alias_restore_req_set_header_dropped(struct ftalias_alias_restore_req *req,
+					     __u32 dropped)
+{
+	req->_present.header = 1;
+	req->header._present.dropped = 1;
+	req->header.dropped = dropped;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_id(struct ftalias_alias_restore_req *req,
+				       __u32 id)
+{
+	req->_present.alias = 1;
+	req->alias._present.id = 1;
+	req->alias.id = id;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_name(struct ftalias_alias_restore_req *req,
+					 const char *name)
+{
+	req->_present.alias = 1;
+	free(req->alias.name);
+	req->alias._present.name_len = strlen(name);
+	req->alias.name = malloc(req->alias._present.name_len + 1);
+	memcpy(req->alias.name, name, req->alias._present.name_len);
+	req->alias.name[req->alias._present.name_len] = 0;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_uid(struct ftalias_alias_restore_req *req,
+					__u32 uid)
+{
+	req->_present.alias = 1;
+	req->alias._present.uid = 1;
+	req->alias.uid = uid;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_gid(struct ftalias_alias_restore_req *req,
+					__u32 gid)
+{
+	req->_present.alias = 1;
+	req->alias._present.gid = 1;
+	req->alias.gid = gid;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_mode(struct ftalias_alias_restore_req *req,
+					 __u32 mode)
+{
+	req->_present.alias = 1;
+	req->alias._present.mode = 1;
+	req->alias.mode = mode;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_policy(struct ftalias_alias_restore_req *req,
+					   enum ftalias_promotion_policy policy)
+{
+	req->_present.alias = 1;
+	req->alias._present.policy = 1;
+	req->alias.policy = policy;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_grace_ms(struct ftalias_alias_restore_req *req,
+					     __u32 grace_ms)
+{
+	req->_present.alias = 1;
+	req->alias._present.grace_ms = 1;
+	req->alias.grace_ms = grace_ms;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_max_entries(struct ftalias_alias_restore_req *req,
+						      __u32 cache_max_entries)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache_max_entries = 1;
+	req->alias.cache_max_entries = cache_max_entries;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_max_bytes(struct ftalias_alias_restore_req *req,
+						    __u64 cache_max_bytes)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache_max_bytes = 1;
+	req->alias.cache_max_bytes = cache_max_bytes;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_ttl_ms(struct ftalias_alias_restore_req *req,
+						 __u32 cache_ttl_ms)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache_ttl_ms = 1;
+	req->alias.cache_ttl_ms = cache_ttl_ms;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_incarnation(struct ftalias_alias_restore_req *req,
+						__u32 incarnation)
+{
+	req->_present.alias = 1;
+	req->alias._present.incarnation = 1;
+	req->alias.incarnation = incarnation;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_members(struct ftalias_alias_restore_req *req,
+					    __u32 members)
+{
+	req->_present.alias = 1;
+	req->alias._present.members = 1;
+	req->alias.members = members;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_active_port(struct ftalias_alias_restore_req *req,
+						__u32 active_port)
+{
+	req->_present.alias = 1;
+	req->alias._present.active_port = 1;
+	req->alias.active_port = active_port;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_pending(struct ftalias_alias_restore_req *req,
+					    __u32 pending)
+{
+	req->_present.alias = 1;
+	req->alias._present.pending = 1;
+	req->alias.pending = pending;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_held(struct ftalias_alias_restore_req *req,
+					 __u32 held)
+{
+	req->_present.alias = 1;
+	req->alias._present.held = 1;
+	req->alias.held = held;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_stats_sent(struct ftalias_alias_restore_req *req,
+					       __u64 sent)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.sent = 1;
+	req->alias.stats.sent = sent;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_stats_delivered(struct ftalias_alias_restore_req *req,
+						    __u64 delivered)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.delivered = 1;
+	req->alias.stats.delivered = delivered;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_stats_redelivered(struct ftalias_alias_restore_req *req,
+						      __u64 redelivered)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.redelivered = 1;
+	req->alias.stats.redelivered = redelivered;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_stats_resent(struct ftalias_alias_restore_req *req,
+						 __u64 resent)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.resent = 1;
+	req->alias.stats.resent = resent;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_stats_replies(struct ftalias_alias_restore_req *req,
+						  __u64 replies)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.replies = 1;
+	req->alias.stats.replies = replies;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_stats_held(struct ftalias_alias_restore_req *req,
+					       __u64 held)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.held = 1;
+	req->alias.stats.held = held;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_stats_failed(struct ftalias_alias_restore_req *req,
+						 __u64 failed)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.failed = 1;
+	req->alias.stats.failed = failed;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_stats_promotions(struct ftalias_alias_restore_req *req,
+						     __u64 promotions)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.promotions = 1;
+	req->alias.stats.promotions = promotions;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_record_replies(struct ftalias_alias_restore_req *req,
+						   __u8 record_replies)
+{
+	req->_present.alias = 1;
+	req->alias._present.record_replies = 1;
+	req->alias.record_replies = record_replies;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_entries(struct ftalias_alias_restore_req *req,
+						  __u32 entries)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.entries = 1;
+	req->alias.cache.entries = entries;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_bytes(struct ftalias_alias_restore_req *req,
+						__u64 bytes)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.bytes = 1;
+	req->alias.cache.bytes = bytes;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_in_progress(struct ftalias_alias_restore_req *req,
+						      __u32 in_progress)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.in_progress = 1;
+	req->alias.cache.in_progress = in_progress;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_journal(struct ftalias_alias_restore_req *req,
+						  __u32 journal)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.journal = 1;
+	req->alias.cache.journal = journal;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_waiting(struct ftalias_alias_restore_req *req,
+						  __u32 waiting)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.waiting = 1;
+	req->alias.cache.waiting = waiting;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_recorded(struct ftalias_alias_restore_req *req,
+						   __u64 recorded)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.recorded = 1;
+	req->alias.cache.recorded = recorded;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_hits_auto(struct ftalias_alias_restore_req *req,
+						    __u64 hits_auto)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.hits_auto = 1;
+	req->alias.cache.hits_auto = hits_auto;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_hits_handler(struct ftalias_alias_restore_req *req,
+						       __u64 hits_handler)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.hits_handler = 1;
+	req->alias.cache.hits_handler = hits_handler;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_hits_held(struct ftalias_alias_restore_req *req,
+						    __u64 hits_held)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.hits_held = 1;
+	req->alias.cache.hits_held = hits_held;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_misses(struct ftalias_alias_restore_req *req,
+						 __u64 misses)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.misses = 1;
+	req->alias.cache.misses = misses;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_evict_ack(struct ftalias_alias_restore_req *req,
+						    __u64 evict_ack)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.evict_ack = 1;
+	req->alias.cache.evict_ack = evict_ack;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_evict_ttl(struct ftalias_alias_restore_req *req,
+						    __u64 evict_ttl)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.evict_ttl = 1;
+	req->alias.cache.evict_ttl = evict_ttl;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_evict_lru(struct ftalias_alias_restore_req *req,
+						    __u64 evict_lru)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.evict_lru = 1;
+	req->alias.cache.evict_lru = evict_lru;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_evict_shrink(struct ftalias_alias_restore_req *req,
+						       __u64 evict_shrink)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.evict_shrink = 1;
+	req->alias.cache.evict_shrink = evict_shrink;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_evict_flush(struct ftalias_alias_restore_req *req,
+						      __u64 evict_flush)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.evict_flush = 1;
+	req->alias.cache.evict_flush = evict_flush;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_refused(struct ftalias_alias_restore_req *req,
+						  __u64 refused)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.refused = 1;
+	req->alias.cache.refused = refused;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_orphans(struct ftalias_alias_restore_req *req,
+						  __u64 orphans)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.orphans = 1;
+	req->alias.cache.orphans = orphans;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_journaled(struct ftalias_alias_restore_req *req,
+						    __u64 journaled)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.journaled = 1;
+	req->alias.cache.journaled = journaled;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_cache_longest_hold_ms(struct ftalias_alias_restore_req *req,
+							  __u64 longest_hold_ms)
+{
+	req->_present.alias = 1;
+	req->alias._present.cache = 1;
+	req->alias.cache._present.longest_hold_ms = 1;
+	req->alias.cache.longest_hold_ms = longest_hold_ms;
+}
+static inline void
+ftalias_alias_restore_req_set_ids_xid(struct ftalias_alias_restore_req *req,
+				      __u64 xid)
+{
+	req->_present.ids = 1;
+	req->ids._present.xid = 1;
+	req->ids.xid = xid;
+}
+static inline void
+ftalias_alias_restore_req_set_ids_ack(struct ftalias_alias_restore_req *req,
+				      __u64 ack)
+{
+	req->_present.ids = 1;
+	req->ids._present.ack = 1;
+	req->ids.ack = ack;
+}
+static inline void
+ftalias_alias_restore_req_set_dsts(struct ftalias_alias_restore_req *req,
+				   const void *dsts, size_t len)
+{
+	free(req->dsts);
+	req->_present.dsts_len = len;
+	req->dsts = malloc(req->_present.dsts_len);
+	memcpy(req->dsts, dsts, req->_present.dsts_len);
+}
+static inline void
+__ftalias_alias_restore_req_set_entry(struct ftalias_alias_restore_req *req,
+				      struct ftalias_save_entry *entry,
+				      unsigned int n_entry)
+{
+	free(req->entry);
+	req->entry = entry;
+	req->n_entry = n_entry;
+}
+static inline void
+ftalias_alias_restore_req_set_data(struct ftalias_alias_restore_req *req,
+				   const void *data, size_t len)
+{
+	free(req->data);
+	req->_present.data_len = len;
+	req->data = malloc(req->_present.data_len);
+	memcpy(req->data, data, req->_present.data_len);
+}
+static inline void
+__ftalias_alias_restore_req_set_jrec(struct ftalias_alias_restore_req *req,
+				     struct ftalias_save_jrec *jrec,
+				     unsigned int n_jrec)
+{
+	free(req->jrec);
+	req->jrec = jrec;
+	req->n_jrec = n_jrec;
+}
+static inline void
+__ftalias_alias_restore_req_set_client(struct ftalias_alias_restore_req *req,
+				       struct ftalias_save_client *client,
+				       unsigned int n_client)
+{
+	free(req->client);
+	req->client = client;
+	req->n_client = n_client;
+}
+static inline void
+ftalias_alias_restore_req_set_trailer_entries(struct ftalias_alias_restore_req *req,
+					      __u32 entries)
+{
+	req->_present.trailer = 1;
+	req->trailer._present.entries = 1;
+	req->trailer.entries = entries;
+}
+static inline void
+ftalias_alias_restore_req_set_trailer_jrecs(struct ftalias_alias_restore_req *req,
+					    __u32 jrecs)
+{
+	req->_present.trailer = 1;
+	req->trailer._present.jrecs = 1;
+	req->trailer.jrecs = jrecs;
+}
+static inline void
+ftalias_alias_restore_req_set_trailer_clients(struct ftalias_alias_restore_req *req,
+					      __u32 clients)
+{
+	req->_present.trailer = 1;
+	req->trailer._present.clients = 1;
+	req->trailer.clients = clients;
+}
+static inline void
+ftalias_alias_restore_req_set_trailer_bytes(struct ftalias_alias_restore_req *req,
+					    __u64 bytes)
+{
+	req->_present.trailer = 1;
+	req->trailer._present.bytes = 1;
+	req->trailer.bytes = bytes;
+}
+
+struct ftalias_alias_restore_rsp {
+	struct {
+		__u32 handle:1;
+		__u32 new_id:1;
+	} _present;
+
+	__u32 handle;
+	__u32 new_id;
+};
+
+void ftalias_alias_restore_rsp_free(struct ftalias_alias_restore_rsp *rsp);
+
+/*
+ * Rebuild a saved alias from its records (those of alias-save, in
+the same order), in several messages: the first carries the
+header, alias and ids records (and may rename the alias with
+new-name, or give it another id with new-id) and its reply gives
+a handle; the next ones carry the handle and the following
+records; the one with the trailer ends the restore and links
+the alias, whose id the reply gives.  Every record is checked
+(policy, CRC, order, limits) as it comes; the first refusal, the
+caller's socket closing or 30 seconds without a message drop the
+whole restore.  The alias has no members: its entries in
+progress are orphans for the first active member.  Needs
+CAP_NET_ADMIN over the network namespace.
+
+ */
+struct ftalias_alias_restore_rsp *
+ftalias_alias_restore(struct ynl_sock *ys,
+		      struct ftalias_alias_restore_req *req);
 
 /* FTALIAS_CMD_CONN_DROP_NTF - event */
 struct ftalias_conn_drop_ntf_rsp {

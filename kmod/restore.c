@@ -1,0 +1,757 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * alias-restore: an alias rebuilt from the records of alias-save (save.c),
+ * all or nothing.  The records come in several messages; the first makes
+ * a restore, a staged alias out of every table, which the next ones fill
+ * (its replay cache through ftalias_rc_restore()) and the one with the
+ * trailer links into the namespace's table.  Every record is checked as it
+ * comes: the policy, its CRC, its place in the order, its bounds.  The
+ * first refusal, the sender's socket closing (NETLINK_URELEASE), 30
+ * seconds without a message (checked at the next alias-restore of the
+ * namespace) and the namespace going drop the whole restore: the staged
+ * alias goes as if it never was.  Restores live in the namespace's
+ * @restores, under its lock, and answer only the socket that began them.
+ */
+
+#include <linux/capability.h>
+#include <linux/crc32.h>
+#include <linux/mm.h>
+#include <linux/netlink.h>
+#include <linux/notifier.h>
+#include <linux/slab.h>
+#include <net/genetlink.h>
+#include <net/net_namespace.h>
+#include <net/sock.h>
+
+#include "alias.h"
+#include "aliastab.h"
+#include "ftalias.h"
+#include "generated/netlink-gen.h"
+#include "netlink.h"
+#include "replay.h"
+#include "request.h"
+#include "restore.h"
+
+/* Restores in progress in a network namespace. */
+#define FTALIAS_RESTORE_MAX	4
+/* A restore idle this long is dropped. */
+#define FTALIAS_RESTORE_IDLE	(30 * HZ)
+
+/* Where a restore is in the records: each kind comes in its phase. */
+enum ftalias_restore_phase {
+	FTALIAS_RESTORE_P_HEADER,
+	FTALIAS_RESTORE_P_ALIAS,
+	FTALIAS_RESTORE_P_IDS,
+	FTALIAS_RESTORE_P_BODY,		/* dsts, then the entries */
+	FTALIAS_RESTORE_P_PROG,		/* entries in progress, journals */
+	FTALIAS_RESTORE_P_DONE,		/* completed entries */
+	FTALIAS_RESTORE_P_CLIENTS,
+	FTALIAS_RESTORE_P_END,		/* the trailer came */
+};
+
+struct ftalias_restore {
+	u32 handle;
+	u32 portid;			/* of the socket that began it */
+	unsigned long last;		/* jiffies of its last message */
+	struct ftalias_alias *alias;	/* staged, in no table */
+	u32 id;				/* to link with */
+	u32 incarnation;
+	u64 xid;
+	u64 ack;
+	struct ftalias_alias_stats stats;
+	struct ftalias_rc_stats rc_stats;
+	u8 phase;			/* enum ftalias_restore_phase */
+	bool jrec_ok;			/* the last record: in progress or
+					 * one of its journal records
+					 */
+	struct ftalias_rc_snap_rec *part; /* waiting for data records */
+	u32 have;			/* bytes of @part's payload so far */
+	u32 entries;
+	u32 jrecs;
+	u32 clients;
+	u64 bytes;
+};
+
+void ftalias_restore_net_init(struct ftalias_net *fn)
+{
+	xa_init_flags(&fn->restores, XA_FLAGS_ALLOC1);
+}
+
+static void __ftalias_restore_drop(struct ftalias_net *fn,
+				   struct ftalias_restore *rs)
+{
+	struct ftalias_alias *alias = rs->alias;
+
+	lockdep_assert_held(&fn->lock);
+
+	xa_erase(&fn->restores, rs->handle);
+	fn->nr_restores--;
+	if (alias) {
+		ftalias_alias_dp_kill(alias);
+		xa_destroy(&alias->dsts);
+		ftalias_alias_put(alias);
+	}
+	kvfree(rs->part);
+	kfree(rs);
+}
+
+/* The namespace goes: its restores with it. */
+void ftalias_restore_net_exit(struct ftalias_net *fn)
+{
+	struct ftalias_restore *rs;
+	unsigned long handle;
+
+	mutex_lock(&fn->lock);
+	xa_for_each(&fn->restores, handle, rs)
+		__ftalias_restore_drop(fn, rs);
+	mutex_unlock(&fn->lock);
+	xa_destroy(&fn->restores);
+}
+
+/* The restores of a socket that closed, or that nobody fed for a while. */
+static void __ftalias_restore_reap(struct ftalias_net *fn, u32 portid)
+{
+	struct ftalias_restore *rs;
+	unsigned long handle;
+
+	lockdep_assert_held(&fn->lock);
+
+	xa_for_each(&fn->restores, handle, rs)
+		if ((portid && rs->portid == portid) ||
+		    time_after(jiffies, rs->last + FTALIAS_RESTORE_IDLE))
+			__ftalias_restore_drop(fn, rs);
+}
+
+static int ftalias_restore_urelease(struct notifier_block *nb,
+				    unsigned long event, void *ptr)
+{
+	struct netlink_notify *n = ptr;
+	struct ftalias_net *fn;
+
+	if (event != NETLINK_URELEASE || n->protocol != NETLINK_GENERIC ||
+	    !n->portid)
+		return NOTIFY_DONE;
+	fn = ftalias_net(n->net);
+	/* Most sockets never restored anything: no lock for them. */
+	if (xa_empty(&fn->restores))
+		return NOTIFY_DONE;
+	mutex_lock(&fn->lock);
+	__ftalias_restore_reap(fn, n->portid);
+	mutex_unlock(&fn->lock);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block ftalias_restore_nb = {
+	.notifier_call = ftalias_restore_urelease,
+};
+
+int ftalias_restore_init(void)
+{
+	return netlink_register_notifier(&ftalias_restore_nb);
+}
+
+void ftalias_restore_exit(void)
+{
+	netlink_unregister_notifier(&ftalias_restore_nb);
+}
+
+/* The alias record: the staged alias, its configuration and counters. */
+static int ftalias_restore_alias(struct ftalias_restore *rs, struct net *net,
+				 const struct nlattr *rec, struct genl_info *info)
+{
+	struct ftalias_net *fn = ftalias_net(net);
+	struct nlattr *tb[FTALIAS_A_ALIAS_CACHE + 1];
+	struct netlink_ext_ack *extack = info->extack;
+	struct ftalias_alias_cfg cfg;
+	const struct nlattr *name;
+	struct ftalias_alias *alias;
+	int err;
+
+	err = nla_parse_nested(tb, FTALIAS_A_ALIAS_CACHE, rec,
+			       ftalias_save_alias_nl_policy, extack);
+	if (err)
+		return err;
+	name = info->attrs[FTALIAS_A_SAVE_NEW_NAME] ?: tb[FTALIAS_A_ALIAS_NAME];
+	if (!name || !tb[FTALIAS_A_ALIAS_ID]) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "alias record without its name or id");
+		return -EINVAL;
+	}
+	err = ftalias_nl_check_name(name, extack);
+	if (err)
+		return err;
+	rs->id = info->attrs[FTALIAS_A_SAVE_NEW_ID] ?
+		 nla_get_u32(info->attrs[FTALIAS_A_SAVE_NEW_ID]) :
+		 nla_get_u32(tb[FTALIAS_A_ALIAS_ID]);
+	/* Told now rather than after every record: checked again at the end. */
+	if (__ftalias_alias_by_name(fn, nla_data(name))) {
+		NL_SET_ERR_MSG_ATTR(extack, name, "alias name already in use");
+		return -EEXIST;
+	}
+	if (__ftalias_alias_by_id(fn, rs->id)) {
+		NL_SET_ERR_MSG(extack, "alias id already in use");
+		return -EEXIST;
+	}
+	ftalias_alias_cfg_default(&cfg);
+	err = ftalias_nl_parse_cfg(net, tb, extack, &cfg);
+	if (err)
+		return err;
+	if (tb[FTALIAS_A_ALIAS_INCARNATION])
+		rs->incarnation = nla_get_u32(tb[FTALIAS_A_ALIAS_INCARNATION]);
+	ftalias_nl_get_stats(tb[FTALIAS_A_ALIAS_STATS], tb[FTALIAS_A_ALIAS_CACHE],
+			     &rs->stats, &rs->rc_stats);
+
+	alias = ftalias_alias_alloc(net, nla_data(name), &cfg);
+	if (!alias)
+		return -ENOMEM;
+	err = ftalias_rc_init(alias);
+	if (err) {
+		xa_destroy(&alias->dsts);
+		ftalias_alias_put(alias);
+		return err;
+	}
+	rs->alias = alias;
+	return 0;
+}
+
+static int ftalias_restore_dsts(struct ftalias_restore *rs,
+				const struct nlattr *rec,
+				struct netlink_ext_ack *extack)
+{
+	int i, n = nla_len(rec) / sizeof(u32);
+	const u32 *ids = nla_data(rec);
+	int err;
+
+	if (nla_len(rec) % sizeof(u32) || n > 512) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "dsts: at most 512 alias ids of 4 bytes");
+		return -EINVAL;
+	}
+	for (i = 0; i < n; i++) {
+		if (!ids[i]) {
+			NL_SET_ERR_MSG_ATTR(extack, rec, "dsts: alias id 0");
+			return -EINVAL;
+		}
+		err = xa_err(xa_store(&rs->alias->dsts, ids[i], xa_mk_value(0),
+				      GFP_KERNEL_ACCOUNT));
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* A whole entry, journal record or client: into the staged cache. */
+static int ftalias_restore_apply(struct ftalias_restore *rs,
+				 const struct ftalias_rc_snap_rec *r,
+				 const struct nlattr *rec,
+				 struct netlink_ext_ack *extack)
+{
+	int err = ftalias_rc_restore(rs->alias, r, r->data);
+
+	switch (err) {
+	case 0:
+		break;
+	case -EINVAL:
+		if (r->kind == FTALIAS_RC_SNAP_ENTRY)
+			NL_SET_ERR_MSG_ATTR(extack, rec,
+					    "entry key of another node or of no alias");
+		else if (r->kind == FTALIAS_RC_SNAP_JREC)
+			NL_SET_ERR_MSG_ATTR(extack, rec,
+					    "journal record with no entry in progress before it");
+		else
+			NL_SET_ERR_MSG_ATTR(extack, rec,
+					    "requester alias with no entries");
+		return err;
+	case -EEXIST:
+		NL_SET_ERR_MSG_ATTR(extack, rec, "an entry with this key came before");
+		return -EINVAL;
+	case -EFBIG:
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "over the alias's cache limits, the module's or a journal's");
+		return err;
+	default:
+		return err;
+	}
+	if (r->kind == FTALIAS_RC_SNAP_ENTRY)
+		rs->entries++;
+	else if (r->kind == FTALIAS_RC_SNAP_JREC)
+		rs->jrecs++;
+	else
+		rs->clients++;
+	rs->bytes += r->len;
+	return 0;
+}
+
+/*
+ * An entry or journal record: applied now, or kept in @part until its
+ * data records bring the rest of its payload.
+ */
+static int ftalias_restore_payload(struct ftalias_restore *rs,
+				   struct ftalias_rc_snap_rec *r,
+				   const struct nlattr *payload,
+				   const struct nlattr *len,
+				   const struct nlattr *rec,
+				   struct netlink_ext_ack *extack)
+{
+	u32 first = payload ? nla_len(payload) : 0;
+	struct ftalias_rc_snap_rec *part;
+	int err;
+
+	if (!payload) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "record without its payload");
+		return -EINVAL;
+	}
+	r->len = len ? nla_get_u32(len) : first;
+	if (r->len > FTALIAS_MSG_MAX || first > r->len ||
+	    (len && first == r->len)) {
+		NL_SET_ERR_MSG_ATTR(extack, len ?: payload,
+				    "payload length out of bounds");
+		return -EINVAL;
+	}
+	part = kvmalloc(sizeof(*part) + r->len, GFP_KERNEL_ACCOUNT);
+	if (!part)
+		return -ENOMEM;
+	*part = *r;
+	memcpy(part->data, nla_data(payload), first);
+	if (first < r->len) {
+		rs->part = part;
+		rs->have = first;
+		return 0;
+	}
+	err = ftalias_restore_apply(rs, part, rec, extack);
+	kvfree(part);
+	return err;
+}
+
+static int ftalias_restore_entry(struct ftalias_restore *rs,
+				 const struct nlattr *rec,
+				 struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FTALIAS_A_SAVE_ENTRY_MAX + 1];
+	struct ftalias_rc_snap_rec r = { .kind = FTALIAS_RC_SNAP_ENTRY };
+	bool prog;
+	int err;
+
+	err = nla_parse_nested(tb, FTALIAS_A_SAVE_ENTRY_MAX, rec,
+			       ftalias_save_entry_nl_policy, extack);
+	if (err)
+		return err;
+	if (!tb[FTALIAS_A_SAVE_ENTRY_KEY] || !tb[FTALIAS_A_SAVE_ENTRY_STATE] ||
+	    !tb[FTALIAS_A_SAVE_ENTRY_AGE_MS]) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "entry without key, state or age-ms");
+		return -EINVAL;
+	}
+	r.state = nla_get_u32(tb[FTALIAS_A_SAVE_ENTRY_STATE]);
+	prog = r.state == FTALIAS_RC_IN_PROGRESS;
+	if (prog ? rs->phase > FTALIAS_RESTORE_P_PROG :
+		   rs->phase > FTALIAS_RESTORE_P_DONE) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "record out of order");
+		return -EINVAL;
+	}
+	rs->phase = prog ? FTALIAS_RESTORE_P_PROG : FTALIAS_RESTORE_P_DONE;
+	rs->jrec_ok = prog;
+	nla_memcpy(&r.id, tb[FTALIAS_A_SAVE_ENTRY_KEY], sizeof(r.id));
+	r.age_ms = nla_get_u32(tb[FTALIAS_A_SAVE_ENTRY_AGE_MS]);
+	if (prog) {
+		if (!tb[FTALIAS_A_SAVE_ENTRY_SRC_PORT] ||
+		    !tb[FTALIAS_A_SAVE_ENTRY_SRC_ALIAS]) {
+			NL_SET_ERR_MSG_ATTR(extack, rec,
+					    "entry in progress without its request's source");
+			return -EINVAL;
+		}
+		r.port = nla_get_u32(tb[FTALIAS_A_SAVE_ENTRY_SRC_PORT]);
+		r.alias = nla_get_u32(tb[FTALIAS_A_SAVE_ENTRY_SRC_ALIAS]);
+	}
+	return ftalias_restore_payload(rs, &r, tb[FTALIAS_A_SAVE_ENTRY_PAYLOAD],
+				       tb[FTALIAS_A_SAVE_ENTRY_LEN], rec, extack);
+}
+
+static int ftalias_restore_jrec(struct ftalias_restore *rs,
+				const struct nlattr *rec,
+				struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FTALIAS_A_SAVE_JREC_MAX + 1];
+	struct ftalias_rc_snap_rec r = { .kind = FTALIAS_RC_SNAP_JREC };
+	int err;
+
+	err = nla_parse_nested(tb, FTALIAS_A_SAVE_JREC_MAX, rec,
+			       ftalias_save_jrec_nl_policy, extack);
+	if (err)
+		return err;
+	if (!rs->jrec_ok) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "journal record with no entry in progress before it");
+		return -EINVAL;
+	}
+	if (!tb[FTALIAS_A_SAVE_JREC_KEY] || !tb[FTALIAS_A_SAVE_JREC_DEST_ALIAS]) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "journal record without key or dest-alias");
+		return -EINVAL;
+	}
+	nla_memcpy(&r.id, tb[FTALIAS_A_SAVE_JREC_KEY], sizeof(r.id));
+	r.alias = nla_get_u32(tb[FTALIAS_A_SAVE_JREC_DEST_ALIAS]);
+	if (tb[FTALIAS_A_SAVE_JREC_REPLIED])
+		r.flags = FTALIAS_J_REPLIED;
+	return ftalias_restore_payload(rs, &r, tb[FTALIAS_A_SAVE_JREC_PAYLOAD],
+				       tb[FTALIAS_A_SAVE_JREC_LEN], rec, extack);
+}
+
+static int ftalias_restore_data(struct ftalias_restore *rs,
+				const struct nlattr *rec,
+				struct netlink_ext_ack *extack)
+{
+	struct ftalias_rc_snap_rec *part = rs->part;
+	u32 n = nla_len(rec);
+	int err;
+
+	if (!part) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "data record with no record before it");
+		return -EINVAL;
+	}
+	if (n > part->len - rs->have || n > FTALIAS_SAVE_CHUNK) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "more data than the record's len");
+		return -EINVAL;
+	}
+	memcpy(part->data + rs->have, nla_data(rec), n);
+	rs->have += n;
+	if (rs->have < part->len)
+		return 0;
+	rs->part = NULL;
+	err = ftalias_restore_apply(rs, part, rec, extack);
+	kvfree(part);
+	return err;
+}
+
+static int ftalias_restore_client(struct ftalias_restore *rs,
+				  const struct nlattr *rec,
+				  struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FTALIAS_A_SAVE_CLIENT_MAX + 1];
+	struct ftalias_rc_snap_rec r = { .kind = FTALIAS_RC_SNAP_CLIENT };
+	int err;
+
+	err = nla_parse_nested(tb, FTALIAS_A_SAVE_CLIENT_MAX, rec,
+			       ftalias_save_client_nl_policy, extack);
+	if (err)
+		return err;
+	if (!tb[FTALIAS_A_SAVE_CLIENT_NODE] || !tb[FTALIAS_A_SAVE_CLIENT_ALIAS] ||
+	    !tb[FTALIAS_A_SAVE_CLIENT_ACKED]) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "client without node, alias or acked");
+		return -EINVAL;
+	}
+	r.id.node = nla_get_u32(tb[FTALIAS_A_SAVE_CLIENT_NODE]);
+	r.id.alias = nla_get_u32(tb[FTALIAS_A_SAVE_CLIENT_ALIAS]);
+	r.acked = nla_get_u64(tb[FTALIAS_A_SAVE_CLIENT_ACKED]);
+	rs->jrec_ok = false;
+	rs->phase = FTALIAS_RESTORE_P_CLIENTS;
+	return ftalias_restore_apply(rs, &r, rec, extack);
+}
+
+static int ftalias_restore_trailer(struct ftalias_restore *rs,
+				   const struct nlattr *rec,
+				   struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FTALIAS_A_SAVE_TRAILER_MAX + 1];
+	int err;
+
+	err = nla_parse_nested(tb, FTALIAS_A_SAVE_TRAILER_MAX, rec,
+			       ftalias_save_trailer_nl_policy, extack);
+	if (err)
+		return err;
+	if (!tb[FTALIAS_A_SAVE_TRAILER_ENTRIES] ||
+	    !tb[FTALIAS_A_SAVE_TRAILER_JRECS] ||
+	    !tb[FTALIAS_A_SAVE_TRAILER_CLIENTS] ||
+	    !tb[FTALIAS_A_SAVE_TRAILER_BYTES]) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "trailer without its counts");
+		return -EINVAL;
+	}
+	if (nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_ENTRIES]) != rs->entries ||
+	    nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_JRECS]) != rs->jrecs ||
+	    nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_CLIENTS]) != rs->clients ||
+	    nla_get_u64(tb[FTALIAS_A_SAVE_TRAILER_BYTES]) != rs->bytes) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "the records do not add up to the trailer: records missing");
+		return -EINVAL;
+	}
+	rs->phase = FTALIAS_RESTORE_P_END;
+	return 0;
+}
+
+/* One record whose CRC matched. */
+static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
+				  const struct nlattr *rec,
+				  struct genl_info *info)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr *tb[FTALIAS_A_SAVE_IDS_MAX + 1];
+	int type = nla_type(rec), err;
+	u8 want = 0;
+
+	if (rs->part && type != FTALIAS_A_SAVE_DATA) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "record cut short: data records missing before it");
+		return -EINVAL;
+	}
+	switch (type) {
+	case FTALIAS_A_SAVE_HEADER:
+		want = FTALIAS_RESTORE_P_HEADER;
+		break;
+	case FTALIAS_A_SAVE_ALIAS:
+		want = FTALIAS_RESTORE_P_ALIAS;
+		break;
+	case FTALIAS_A_SAVE_IDS:
+		want = FTALIAS_RESTORE_P_IDS;
+		break;
+	case FTALIAS_A_SAVE_DSTS:
+		want = FTALIAS_RESTORE_P_BODY;
+		break;
+	case FTALIAS_A_SAVE_DATA:
+		return ftalias_restore_data(rs, rec, extack);
+	default:
+		/* The body: checked by kind below. */
+		if (rs->phase < FTALIAS_RESTORE_P_BODY ||
+		    rs->phase == FTALIAS_RESTORE_P_END ||
+		    (type == FTALIAS_A_SAVE_CLIENT &&
+		     rs->phase > FTALIAS_RESTORE_P_CLIENTS))
+			want = FTALIAS_RESTORE_P_END + 1;
+		else
+			want = rs->phase;
+	}
+	if (rs->phase != want) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "record out of order");
+		return -EINVAL;
+	}
+
+	switch (type) {
+	case FTALIAS_A_SAVE_HEADER:
+		err = nla_parse_nested(tb, FTALIAS_A_SAVE_HEADER_MAX, rec,
+				       ftalias_save_header_nl_policy, extack);
+		if (err)
+			return err;
+		if (!tb[FTALIAS_A_SAVE_HEADER_VERSION]) {
+			NL_SET_ERR_MSG_ATTR(extack, rec, "header without version");
+			return -EINVAL;
+		}
+		if (nla_get_u32(tb[FTALIAS_A_SAVE_HEADER_VERSION]) !=
+		    FTALIAS_SAVE_VERSION) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_HEADER_VERSION],
+					    "records of another version");
+			return -EPROTONOSUPPORT;
+		}
+		rs->phase = FTALIAS_RESTORE_P_ALIAS;
+		return 0;
+	case FTALIAS_A_SAVE_ALIAS:
+		err = ftalias_restore_alias(rs, net, rec, info);
+		if (!err)
+			rs->phase = FTALIAS_RESTORE_P_IDS;
+		return err;
+	case FTALIAS_A_SAVE_IDS:
+		err = nla_parse_nested(tb, FTALIAS_A_SAVE_IDS_MAX, rec,
+				       ftalias_save_ids_nl_policy, extack);
+		if (err)
+			return err;
+		if (!tb[FTALIAS_A_SAVE_IDS_XID] || !tb[FTALIAS_A_SAVE_IDS_ACK]) {
+			NL_SET_ERR_MSG_ATTR(extack, rec, "ids without xid or ack");
+			return -EINVAL;
+		}
+		rs->xid = nla_get_u64(tb[FTALIAS_A_SAVE_IDS_XID]);
+		rs->ack = nla_get_u64(tb[FTALIAS_A_SAVE_IDS_ACK]);
+		rs->phase = FTALIAS_RESTORE_P_BODY;
+		return 0;
+	case FTALIAS_A_SAVE_DSTS:
+		return ftalias_restore_dsts(rs, rec, extack);
+	case FTALIAS_A_SAVE_ENTRY:
+		return ftalias_restore_entry(rs, rec, extack);
+	case FTALIAS_A_SAVE_JREC:
+		return ftalias_restore_jrec(rs, rec, extack);
+	case FTALIAS_A_SAVE_CLIENT:
+		return ftalias_restore_client(rs, rec, extack);
+	case FTALIAS_A_SAVE_TRAILER:
+		return ftalias_restore_trailer(rs, rec, extack);
+	}
+	NL_SET_ERR_MSG_ATTR(extack, rec, "not a record");
+	return -EINVAL;
+}
+
+/* The records of a message, each with its CRC after it. */
+static int ftalias_restore_walk(struct ftalias_restore *rs, struct net *net,
+				struct genl_info *info)
+{
+	const struct nlattr *a, *rec = NULL;
+	int rem, err;
+
+	nlmsg_for_each_attr(a, info->nlhdr, GENL_HDRLEN, rem) {
+		switch (nla_type(a)) {
+		case FTALIAS_A_SAVE_HANDLE:
+		case FTALIAS_A_SAVE_NEW_ID:
+		case FTALIAS_A_SAVE_NEW_NAME:
+			continue;
+		case FTALIAS_A_SAVE_CRC:
+			if (!rec) {
+				NL_SET_ERR_MSG_ATTR(info->extack, a,
+						    "crc with no record before it");
+				return -EBADMSG;
+			}
+			if (nla_get_u32(a) !=
+			    ~crc32_le(~0U, (const u8 *)rec, rec->nla_len)) {
+				NL_SET_ERR_MSG_ATTR(info->extack, rec,
+						    "record does not match its CRC");
+				return -EBADMSG;
+			}
+			err = ftalias_restore_record(rs, net, rec, info);
+			if (err)
+				return err;
+			rec = NULL;
+			continue;
+		}
+		if (rec)
+			break;
+		if (rs->phase == FTALIAS_RESTORE_P_END) {
+			NL_SET_ERR_MSG_ATTR(info->extack, a,
+					    "record after the trailer");
+			return -EINVAL;
+		}
+		rec = a;
+	}
+	if (rec) {
+		NL_SET_ERR_MSG_ATTR(info->extack, rec, "record without its CRC");
+		return -EBADMSG;
+	}
+	return 0;
+}
+
+/* The trailer came: the alias takes its place in the table. */
+static int __ftalias_restore_commit(struct ftalias_restore *rs,
+				    struct net *net, struct genl_info *info)
+{
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_alias *alias = rs->alias;
+	int err;
+
+	lockdep_assert_held(&fn->lock);
+
+	if (rs->part) {
+		NL_SET_ERR_MSG(info->extack, "last record cut short");
+		return -EINVAL;
+	}
+	/* Before anyone can see it: its members' IDs go on from here. */
+	atomic64_set(&alias->reqs.xid, rs->xid);
+	atomic64_set(&alias->reqs.ack, rs->ack);
+	spin_lock(&alias->lock);
+	alias->incarnation = rs->incarnation;
+	alias->stats = rs->stats;
+	alias->rc.stats = rs->rc_stats;
+	spin_unlock(&alias->lock);
+	err = __ftalias_alias_link(fn, alias, rs->id, info->extack);
+	if (err)
+		return err;
+	rs->alias = NULL;
+	/* What the restored cache left to do: the TTL of its entries. */
+	spin_lock(&alias->lock);
+	ftalias_alias_unlock(alias);
+	__ftalias_nl_notify(net, alias, FTALIAS_CMD_ALIAS_ADD_NTF);
+	rs->id = alias->id;
+	return 0;
+}
+
+static struct ftalias_restore *__ftalias_restore_new(struct ftalias_net *fn,
+						     struct genl_info *info)
+{
+	struct ftalias_restore *rs;
+	int err;
+
+	if (fn->nr_restores >= FTALIAS_RESTORE_MAX) {
+		NL_SET_ERR_MSG(info->extack,
+			       "too many restores in progress in the network namespace");
+		return ERR_PTR(-EBUSY);
+	}
+	rs = kzalloc(sizeof(*rs), GFP_KERNEL_ACCOUNT);
+	if (!rs)
+		return ERR_PTR(-ENOMEM);
+	err = xa_alloc(&fn->restores, &rs->handle, rs, xa_limit_32b,
+		       GFP_KERNEL_ACCOUNT);
+	if (err) {
+		kfree(rs);
+		return ERR_PTR(err);
+	}
+	fn->nr_restores++;
+	rs->portid = info->snd_portid;
+	rs->last = jiffies;
+	return rs;
+}
+
+int ftalias_nl_alias_restore_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *handle = info->attrs[FTALIAS_A_SAVE_HANDLE];
+	struct net *net = genl_info_net(info);
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_restore *rs;
+	struct sk_buff *msg;
+	u32 id = 0, h;
+	void *hdr;
+	int err;
+
+	msg = genlmsg_new(2 * nla_total_size(sizeof(u32)), GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+
+	mutex_lock(&fn->lock);
+	__ftalias_restore_reap(fn, 0);
+	if (handle) {
+		rs = xa_load(&fn->restores, nla_get_u32(handle));
+		if (!rs || rs->portid != info->snd_portid) {
+			NL_SET_ERR_MSG_ATTR(info->extack, handle,
+					    "no restore of this socket with this handle");
+			err = -ENOENT;
+			goto out;
+		}
+		if (info->attrs[FTALIAS_A_SAVE_NEW_NAME] ||
+		    info->attrs[FTALIAS_A_SAVE_NEW_ID]) {
+			NL_SET_ERR_MSG(info->extack,
+				       "new-name and new-id go with the first records only");
+			err = -EINVAL;
+			goto drop;
+		}
+	} else {
+		rs = __ftalias_restore_new(fn, info);
+		if (IS_ERR(rs)) {
+			err = PTR_ERR(rs);
+			goto out;
+		}
+	}
+	err = ftalias_restore_walk(rs, net, info);
+	/* The first message brings at least the header, alias and ids. */
+	if (!err && rs->phase < FTALIAS_RESTORE_P_BODY) {
+		NL_SET_ERR_MSG(info->extack,
+			       "header, alias and ids records required first");
+		err = -EINVAL;
+	}
+	if (!err && rs->phase == FTALIAS_RESTORE_P_END)
+		err = __ftalias_restore_commit(rs, net, info);
+	if (err)
+		goto drop;
+	h = rs->handle;
+	if (rs->phase == FTALIAS_RESTORE_P_END) {
+		id = rs->id;
+		__ftalias_restore_drop(fn, rs);
+	} else {
+		rs->last = jiffies;
+	}
+	mutex_unlock(&fn->lock);
+
+	hdr = genlmsg_iput(msg, info);
+	if (!hdr || nla_put_u32(msg, FTALIAS_A_SAVE_HANDLE, h) ||
+	    (id && nla_put_u32(msg, FTALIAS_A_SAVE_NEW_ID, id))) {
+		/* Sized for both: a failure here is a sizing bug. */
+		WARN_ON_ONCE(1);
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+
+drop:
+	__ftalias_restore_drop(fn, rs);
+out:
+	mutex_unlock(&fn->lock);
+	nlmsg_free(msg);
+	return err;
+}
