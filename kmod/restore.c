@@ -25,6 +25,7 @@
 
 #include "alias.h"
 #include "aliastab.h"
+#include "compat.h"	/* struct genl_split_ops before 6.2 */
 #include "ftalias.h"
 #include "generated/netlink-gen.h"
 #include "netlink.h"
@@ -737,7 +738,8 @@ int ftalias_nl_alias_restore_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	mutex_unlock(&fn->lock);
 
-	hdr = genlmsg_iput(msg, info);
+	hdr = genlmsg_put(msg, info->snd_portid, info->snd_seq,
+			  &ftalias_nl_family, 0, FTALIAS_CMD_ALIAS_RESTORE);
 	if (!hdr || nla_put_u32(msg, FTALIAS_A_SAVE_HANDLE, h) ||
 	    (id && nla_put_u32(msg, FTALIAS_A_SAVE_NEW_ID, id))) {
 		/* Sized for both: a failure here is a sizing bug. */

@@ -6,8 +6,8 @@
 # add/change/del events, and members (ftalias_member processes): member
 # show, set-active, set-priority, drain, undrain, -s counters and member
 # events; record-replies, and the replay-cache commands (cache show, stats,
-# flush, journal show, alias save) on aliases without entries, privileged
-# or not;
+# flush, journal show, alias save and restore) on aliases without
+# entries, privileged or not;
 # SOCK_SEQPACKET connections (ftalias_member -L / -C): conn show, the
 # alias filter, conn drop, privilege, and a restarted peer whose older
 # connection the kernel drops (conn-drop-ntf in monitor).
@@ -421,6 +421,35 @@ ctl alias save rc-a >"$tmp/rc-a.ftas" || fail "alias save rc-a"
 check_kernel_error ctl alias save id 999
 grep -q "no alias" "$tmp/err" || fail "alias save id 999: $(cat "$tmp/err")"
 expect_rc 2 ctl alias save
+
+# ---- alias restore: the same configuration back; damaged files refused ------
+ctl -config alias show rc-a >"$tmp/rc-a.conf" || fail "-config alias show rc-a"
+expect_rc 1 ctl alias restore <"$tmp/rc-a.ftas"
+grep -q "alias name already in use" "$tmp/err" || fail "restore over rc-a: $(cat "$tmp/err")"
+expect_rc 0 ctl alias del rc-a
+# a byte of the last record changed: the CRC check refuses it
+size=$(stat -c %s "$tmp/rc-a.ftas")
+cp "$tmp/rc-a.ftas" "$tmp/bad.ftas"
+printf '\x7f' | dd of="$tmp/bad.ftas" bs=1 seek=$((size - 9)) conv=notrunc status=none
+expect_rc 1 ctl alias restore <"$tmp/bad.ftas"
+grep -q "does not match its CRC" "$tmp/err" || fail "restore of a changed file: $(cat "$tmp/err")"
+head -c $((size - 24)) "$tmp/rc-a.ftas" >"$tmp/short.ftas"
+expect_rc 1 ctl alias restore <"$tmp/short.ftas"
+grep -q "cut short" "$tmp/err" || fail "restore of a cut file: $(cat "$tmp/err")"
+expect_rc 1 ctl alias restore </dev/null
+grep -q "no FTAS header" "$tmp/err" || fail "restore of nothing: $(cat "$tmp/err")"
+expect_rc 1 ctl alias show rc-a
+expect_rc 0 ctl alias restore <"$tmp/rc-a.ftas"
+grep -q "^alias rc-a id 600 " "$tmp/out" || fail "alias restore printed: $(cat "$tmp/out")"
+ctl -config alias show rc-a | cmp -s - "$tmp/rc-a.conf" ||
+	fail "restored rc-a: $(ctl -config alias show rc-a), want $(cat "$tmp/rc-a.conf")"
+# under another name and id
+expect_rc 0 ctl alias restore name rc-c id 602 <"$tmp/rc-a.ftas"
+grep -q "^alias rc-c id 602 " "$tmp/out" || fail "alias restore name rc-c id 602: $(cat "$tmp/out")"
+expect_rc 0 ctl alias del rc-c
+expect_rc 2 ctl alias restore name
+expect_rc 2 ctl alias restore id 0 <"$tmp/rc-a.ftas"
+expect_rc 2 ctl alias restore bogus 1 <"$tmp/rc-a.ftas"
 
 # ---- connections: conn show, conn drop, a restarted peer ------------------------
 # cn-b is served by the listener cl; ca is a member of cn-a (a second

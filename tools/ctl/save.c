@@ -138,10 +138,36 @@ static uint8_t *read_all(size_t *len)
 	return NULL;
 }
 
-/* The length of the record and its CRC at @p, or 0: the file ends there. */
-static size_t record_len(const uint8_t *p, size_t left)
+/* CRC-32 of IEEE 802.3, as zlib's crc32(0, p, n) and the kernel's. */
+static uint32_t crc32z(const uint8_t *p, size_t n)
+{
+	static uint32_t table[256];
+	uint32_t crc = ~0U, c;
+	int i, k;
+
+	if (!table[1]) {
+		for (i = 0; i < 256; i++) {
+			c = i;
+			for (k = 0; k < 8; k++)
+				c = (c >> 1) ^ (0xedb88320U & -(c & 1));
+			table[i] = c;
+		}
+	}
+	while (n--)
+		crc = table[(crc ^ *p++) & 0xff] ^ (crc >> 8);
+	return ~crc;
+}
+
+/*
+ * The length of the record at @p with its CRC after it; 0 when the file
+ * ends there, -1 (an error printed) when the CRC does not match.  The
+ * kernel checks them again; checked here, a damaged file is refused
+ * before anything is sent, whatever byte changed.
+ */
+static long record_len(const uint8_t *p, size_t left, size_t at)
 {
 	const struct nlattr *a = (const void *)p, *crc;
+	uint32_t want;
 	size_t n;
 
 	if (left < NLA_HDRLEN || a->nla_len < NLA_HDRLEN ||
@@ -149,8 +175,14 @@ static size_t record_len(const uint8_t *p, size_t left)
 		return 0;
 	n = NLA_ALIGN(a->nla_len);
 	crc = (const void *)(p + n);
-	if (crc->nla_len != NLA_HDRLEN + 4)
-		return 0;
+	if (crc->nla_type != FTALIAS_A_SAVE_CRC ||
+	    crc->nla_len != NLA_HDRLEN + 4)
+		return error("the saved alias has no CRC after its record at byte %zu",
+			     at);
+	memcpy(&want, p + n + NLA_HDRLEN, sizeof(want));
+	if (want != crc32z(p, a->nla_len))
+		return error("the record at byte %zu of the saved alias does not match its CRC",
+			     at);
 	return n + NLA_ALIGN(crc->nla_len);
 }
 
@@ -177,9 +209,10 @@ static int restore_msg(struct nlmsghdr *nlh, void *arg)
 static int restore_records(const uint8_t *buf, size_t len, const char *name,
 			   uint32_t id, struct restore_reply *r)
 {
-	size_t off = 0, start, n;
+	size_t off = 0, start;
 	struct nl_msg *msg;
 	int first = 1, recs;
+	long n;
 
 	while (off < len) {
 		msg = ftnl_msg_new_size(FTALIAS_CMD_ALIAS_RESTORE, 0,
@@ -199,13 +232,16 @@ static int restore_records(const uint8_t *buf, size_t len, const char *name,
 		start = off;
 		recs = 0;
 		while (off < len) {
-			n = record_len(buf + off, len - off);
-			if (!n) {
+			n = record_len(buf + off, len - off,
+				       off + sizeof(struct save_header));
+			if (n <= 0) {
 				nlmsg_free(msg);
-				return error("the saved alias is cut short at byte %zu",
+				return n ? -1 :
+				       error("the saved alias is cut short at byte %zu",
 					     off + sizeof(struct save_header));
 			}
-			if (off + n - start > RESTORE_MSG && recs >= (first ? 3 : 1))
+			if (off + n - start > RESTORE_MSG &&
+			    recs >= (first ? 3 : 1))
 				break;
 			off += n;
 			recs++;

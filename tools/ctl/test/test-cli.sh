@@ -61,6 +61,11 @@ expect 2 "" -- alias show x y
 expect 2 'Error: alias NAME or id ID required' -- alias save
 expect 2 'Error: unexpected argument "y"' -- alias save x y
 expect 2 "" -- alias save id x
+expect 2 'Error: keyword "name" needs an argument' -- alias restore name
+expect 2 'Error: invalid id "x"' -- alias restore id x
+expect 2 'Error: invalid id "0"' -- alias restore id 0
+expect 2 'Error: unexpected argument "name"' -- alias restore name a name b
+expect 2 'Error: unexpected argument "bogus"' -- alias restore bogus 1
 expect 2 "" -- info bogus
 expect 2 "" -- monitor bogus
 expect 2 'Error: ambiguous object "m": could be member, monitor' -- m
