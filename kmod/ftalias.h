@@ -154,6 +154,7 @@ struct ftalias_net {
 	atomic_t saves;			/* alias-save copies held, save.c */
 	struct xarray restores;		/* under @lock: restore.c */
 	u32 nr_restores;
+	u32 next_restore;
 };
 
 extern unsigned int ftalias_net_id;

@@ -2071,6 +2071,31 @@ int ftalias_rc_restore(struct ftalias_alias *alias,
 }
 
 /**
+ * ftalias_rc_client_ids() - the requester aliases with entries in a cache
+ * @alias: the alias, referenced
+ * @ids: filled in with their ids
+ * @max: room in @ids
+ *
+ * Return: how many were filled in (at most @max).
+ */
+int ftalias_rc_client_ids(struct ftalias_alias *alias, u32 *ids, int max)
+{
+	struct ftalias_rc_client *c;
+	unsigned int bkt;
+	int n = 0;
+
+	spin_lock(&alias->lock);
+	if (alias->rc.live)
+		hash_for_each(alias->rc.clients, bkt, c, node) {
+			if (n == max)
+				break;
+			ids[n++] = c->alias;
+		}
+	spin_unlock(&alias->lock);
+	return n;
+}
+
+/**
  * ftalias_rc_init() - give a new alias its replay cache
  * @alias: the alias, before it is visible to anyone
  *
@@ -2181,8 +2206,11 @@ static unsigned long ftalias_rc_scan(struct shrinker *s,
 		if (freed >= sc->nr_to_scan || ++visited > FTALIAS_RC_SCAN_MAX)
 			break;
 		last = rc;
-		/* Lockless peek: an empty cache is not worth its lock. */
-		if (list_empty(&rc->done))
+		/*
+		 * Lockless peek: an empty cache is not worth its lock; one
+		 * being restored is all or nothing.
+		 */
+		if (list_empty(&rc->done) || READ_ONCE(rc->staged))
 			continue;
 		alias = container_of(rc, struct ftalias_alias, rc);
 		batch = 0;

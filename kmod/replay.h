@@ -85,6 +85,9 @@ struct ftalias_rc {
 				 * 0 again after a success
 				 */
 	bool live;		/* @ht initialised and not destroyed */
+	bool staged;		/* of an alias being restored (restore.c,
+				 * WRITE_ONCE): the shrinker leaves it
+				 */
 	bool released;
 	bool arm_ttl;
 	struct list_head all_node;
@@ -169,6 +172,7 @@ int ftalias_rc_snapshot(struct ftalias_alias *alias,
 void ftalias_rc_snap_free(struct ftalias_rc_snap *snap);
 int ftalias_rc_restore(struct ftalias_alias *alias,
 		       const struct ftalias_rc_snap_rec *r, const void *data);
+int ftalias_rc_client_ids(struct ftalias_alias *alias, u32 *ids, int max);
 
 /* Module-wide: the shrinker and the total limit. */
 int ftalias_rc_module_init(void);

@@ -652,10 +652,11 @@ void ftalias_alias_dp_init(struct ftalias_alias *alias)
 }
 
 /*
- * A member of @alias sends to alias @dst: remember @dst, so that the
+ * A member of @alias sends to alias @dst (or @dst's cache, restored,
+ * holds entries of @alias's requests): remember @dst, so that the
  * deletion of @alias can forget its entries there.  Once per destination.
  */
-static int ftalias_alias_note_dst(struct ftalias_alias *alias, u32 dst)
+int ftalias_alias_note_dst(struct ftalias_alias *alias, u32 dst)
 {
 	int err = 0;
 

@@ -71,6 +71,8 @@ struct ftalias_restore {
 	u32 jrecs;
 	u32 clients;
 	u64 bytes;
+	u32 nr_dsts;
+	u64 cost;			/* what the records take in memory */
 };
 
 void ftalias_restore_net_init(struct ftalias_net *fn)
@@ -210,6 +212,7 @@ static int ftalias_restore_alias(struct ftalias_restore *rs, struct net *net,
 		ftalias_alias_put(alias);
 		return err;
 	}
+	WRITE_ONCE(alias->rc.staged, true);
 	rs->alias = alias;
 	return 0;
 }
@@ -225,6 +228,12 @@ static int ftalias_restore_dsts(struct ftalias_restore *rs,
 	if (nla_len(rec) % sizeof(u32) || n > 512) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "dsts: at most 512 alias ids of 4 bytes");
+		return -EINVAL;
+	}
+	rs->nr_dsts += n;
+	if (rs->nr_dsts > ftalias_max_aliases) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "dsts: more aliases than max_aliases");
 		return -EINVAL;
 	}
 	for (i = 0; i < n; i++) {
@@ -246,8 +255,24 @@ static int ftalias_restore_apply(struct ftalias_restore *rs,
 				 const struct nlattr *rec,
 				 struct netlink_ext_ack *extack)
 {
-	int err = ftalias_rc_restore(rs->alias, r, r->data);
+	u64 cost = r->len + 128;
+	int err;
 
+	/*
+	 * The cache charges a request's bytes; the skb that keeps them
+	 * takes more, which a live cache gets only with a real request.
+	 */
+	if (r->kind == FTALIAS_RC_SNAP_JREC ||
+	    (r->kind == FTALIAS_RC_SNAP_ENTRY &&
+	     r->state == FTALIAS_RC_IN_PROGRESS))
+		cost = SKB_TRUESIZE(r->len) + 128;
+	rs->cost += cost;
+	if (rs->cost > rs->alias->cfg.cache_max_bytes) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "over the alias's cache-max-bytes");
+		return -EFBIG;
+	}
+	err = ftalias_rc_restore(rs->alias, r, r->data);
 	switch (err) {
 	case 0:
 		break;
@@ -619,6 +644,52 @@ static int ftalias_restore_walk(struct ftalias_restore *rs, struct net *net,
 	return 0;
 }
 
+/*
+ * The requester aliases of the restored cache: one that exists learns
+ * that this cache holds its entries (its deletion forgets them here, as
+ * for a destination its members sent to); the entries of one that does
+ * not exist go, so that an alias made later with its id never meets them.
+ */
+static int __ftalias_restore_clients(struct ftalias_net *fn,
+				     struct ftalias_restore *rs)
+{
+	struct ftalias_alias *alias = rs->alias, *x;
+	int i, n, err = 0;
+	u32 *ids;
+
+	lockdep_assert_held(&fn->lock);
+
+	if (!rs->clients)
+		return 0;
+	ids = kvmalloc_array(rs->clients, sizeof(*ids), GFP_KERNEL_ACCOUNT);
+	if (!ids)
+		return -ENOMEM;
+	n = ftalias_rc_client_ids(alias, ids, rs->clients);
+	for (i = 0; i < n && !err; i++) {
+		if (ids[i] == rs->id) {
+			/* Its own members' requests: itself, once linked. */
+			err = xa_err(xa_store(&alias->dsts, rs->id,
+					      xa_mk_value(0),
+					      GFP_KERNEL_ACCOUNT));
+			continue;
+		}
+		x = __ftalias_alias_by_id(fn, ids[i]);
+		if (x) {
+			err = ftalias_alias_note_dst(x, rs->id);
+			continue;
+		}
+		spin_lock(&alias->lock);
+		while (__ftalias_rc_client_gone(alias, ids[i])) {
+			spin_unlock(&alias->lock);
+			cond_resched();
+			spin_lock(&alias->lock);
+		}
+		spin_unlock(&alias->lock);
+	}
+	kvfree(ids);
+	return err;
+}
+
 /* The trailer came: the alias takes its place in the table. */
 static int __ftalias_restore_commit(struct ftalias_restore *rs,
 				    struct net *net, struct genl_info *info)
@@ -633,6 +704,9 @@ static int __ftalias_restore_commit(struct ftalias_restore *rs,
 		NL_SET_ERR_MSG(info->extack, "last record cut short");
 		return -EINVAL;
 	}
+	err = __ftalias_restore_clients(fn, rs);
+	if (err)
+		return err;
 	/* Before anyone can see it: its members' IDs go on from here. */
 	atomic64_set(&alias->reqs.xid, rs->xid);
 	atomic64_set(&alias->reqs.ack, rs->ack);
@@ -645,8 +719,14 @@ static int __ftalias_restore_commit(struct ftalias_restore *rs,
 	if (err)
 		return err;
 	rs->alias = NULL;
-	/* What the restored cache left to do: the TTL of its entries. */
+	/*
+	 * What the restored cache left to do: the TTL of its entries, from
+	 * their ages (the work computes when the oldest goes).
+	 */
 	spin_lock(&alias->lock);
+	WRITE_ONCE(alias->rc.staged, false);
+	if (alias->rc.arm_ttl)
+		__ftalias_schedule(alias, 0);
 	ftalias_alias_unlock(alias);
 	__ftalias_nl_notify(net, alias, FTALIAS_CMD_ALIAS_ADD_NTF);
 	rs->id = alias->id;
@@ -667,9 +747,10 @@ static struct ftalias_restore *__ftalias_restore_new(struct ftalias_net *fn,
 	rs = kzalloc(sizeof(*rs), GFP_KERNEL_ACCOUNT);
 	if (!rs)
 		return ERR_PTR(-ENOMEM);
-	err = xa_alloc(&fn->restores, &rs->handle, rs, xa_limit_32b,
-		       GFP_KERNEL_ACCOUNT);
-	if (err) {
+	/* Cyclic: a handle just dropped is not another restore's at once. */
+	err = xa_alloc_cyclic(&fn->restores, &rs->handle, rs, xa_limit_32b,
+			      &fn->next_restore, GFP_KERNEL_ACCOUNT);
+	if (err < 0) {
 		kfree(rs);
 		return ERR_PTR(err);
 	}

@@ -146,6 +146,9 @@ static const struct fop ops[] = {
 	  a_conn_id, NULL, N(a_conn_id), 0, FTALIAS_A_CONN_MAX },
 	{ "alias-save", FTALIAS_CMD_ALIAS_SAVE, 0, 1, 0, 1,
 	  NULL, a_alias_id1, 0, 1, FTALIAS_A_SAVE_MAX },
+	/* its records come from gen_restore() */
+	{ "alias-restore", FTALIAS_CMD_ALIAS_RESTORE, 1, 0, 1, 0,
+	  NULL, NULL, 0, 0, FTALIAS_A_SAVE_MAX },
 };
 #define NOPS	N(ops)
 #define OP_OTHER NOPS	/* stats bucket: commands that are no operation */
@@ -166,7 +169,7 @@ static const char set_entry[] = "wIwwwww";
 static const char set_flush[] = "wfw";
 static const char set_journal[] = "wIIwbw";
 static const char set_conn[] = "wqwqwwwwwwwwwwwwswwqqwwwp";
-static const char set_save[] = "wwHLDxExJKT";
+static const char set_save[] = "wwHLDxExJKTwsw";
 static const char set_save_header[] = "ww";
 static const char set_save_ids[] = "qqp";
 static const char set_save_entry[] = "xwwwwwx";
@@ -206,6 +209,7 @@ static const char *reply_set(uint8_t cmd)
 	case FTALIAS_CMD_CONN_GET ... FTALIAS_CMD_CONN_DROP_NTF:
 		return set_conn;
 	case FTALIAS_CMD_ALIAS_SAVE: return set_save;
+	case FTALIAS_CMD_ALIAS_RESTORE: return set_save;
 	}
 	return NULL;
 }
@@ -796,6 +800,154 @@ static void put_attr(struct fz_rng *r, struct ctx *c, struct mb *m,
 	}
 }
 
+/* CRC-32 of IEEE 802.3, as the kernel checks saved records. */
+static uint32_t crc32z(const void *p, size_t n)
+{
+	const uint8_t *b = p;
+	uint32_t crc = ~0U;
+	int k;
+
+	while (n--) {
+		crc ^= *b++;
+		for (k = 0; k < 8; k++)
+			crc = (crc >> 1) ^ (0xedb88320U & -(crc & 1));
+	}
+	return ~crc;
+}
+
+/* A nest started at @off of @m ends here, with its CRC after it. */
+static void put_rec_end(struct mb *m, size_t off)
+{
+	struct nlattr *rec = (void *)(m->b + off);
+	uint32_t crc;
+
+	rec->nla_len = m->len - off;
+	crc = crc32z(rec, rec->nla_len);
+	put(m, FTALIAS_A_SAVE_CRC, &crc, 4);
+}
+
+static size_t put_rec_start(struct mb *m, uint16_t type)
+{
+	struct nlattr *a = put(m, type | NLA_F_NESTED, NULL, 0);
+
+	return a ? (size_t)((uint8_t *)a - m->b) : m->len;
+}
+
+/*
+ * alias-restore: records as alias-save writes them, with right CRCs, for
+ * the mutations to start from.  A first message (header, alias, ids and
+ * maybe more), or the next one of a handle (entries, data, journal
+ * records, clients, a trailer), small enough for one fuzz message.
+ */
+static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m)
+{
+	struct ftalias_id key = { 0 };
+	uint32_t u, entries = 0, bytes = 0;
+	uint8_t pay[160];
+	uint64_t v;
+	char s[32];
+	size_t off;
+	int i, n;
+
+	if (fz_pct(r, 40)) {
+		u = 1 + fz_below(r, 8);
+		put(m, FTALIAS_A_SAVE_HANDLE, &u, 4);
+	} else {
+		if (fz_pct(r, 20)) {
+			name_of(r, s, sizeof(s));
+			put(m, FTALIAS_A_SAVE_NEW_NAME, s, strlen(s) + 1);
+		}
+		if (fz_pct(r, 20)) {
+			u = pick_pool(r, c, P_ALIAS) ?: 1;
+			put(m, FTALIAS_A_SAVE_NEW_ID, &u, 4);
+		}
+		off = put_rec_start(m, FTALIAS_A_SAVE_HEADER);
+		u = fz_pct(r, 95) ? FTALIAS_SAVE_VERSION : fz_below(r, 4);
+		put(m, FTALIAS_A_SAVE_HEADER_VERSION, &u, 4);
+		put_rec_end(m, off);
+		off = put_rec_start(m, FTALIAS_A_SAVE_ALIAS);
+		u = fz_pct(r, 50) ? pick_pool(r, c, P_ALIAS) ?: 1 :
+				    1 + fz_below(r, 64);
+		put(m, FTALIAS_A_ALIAS_ID, &u, 4);
+		name_of(r, s, sizeof(s));
+		put(m, FTALIAS_A_ALIAS_NAME, s, strlen(s) + 1);
+		if (fz_pct(r, 50)) {
+			u = 1 + fz_below(r, 4);
+			put(m, FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, &u, 4);
+		}
+		put_rec_end(m, off);
+		off = put_rec_start(m, FTALIAS_A_SAVE_IDS);
+		v = fz_below(r, 100);
+		put(m, FTALIAS_A_SAVE_IDS_XID, &v, 8);
+		v = fz_below(r, 100);
+		put(m, FTALIAS_A_SAVE_IDS_ACK, &v, 8);
+		put_rec_end(m, off);
+		if (fz_pct(r, 30)) {
+			u = pick_pool(r, c, P_ALIAS) ?: 1;
+			off = m->len;
+			put(m, FTALIAS_A_SAVE_DSTS, &u, 4);
+			put_rec_end(m, NLA_ALIGN(off));
+		}
+	}
+	n = fz_below(r, 4);
+	for (i = 0; i < n; i++) {
+		bool prog = fz_pct(r, 30);
+		uint32_t len = fz_below(r, sizeof(pay));
+
+		key.alias = fz_pct(r, 90) ? 1 + fz_below(r, 4) : 0;
+		key.node = fz_pct(r, 95) ? 0 : 1;
+		key.port = 1 + fz_below(r, 4);
+		key.xid = 1 + fz_below(r, 16);
+		fz_bytes(r, pay, len);
+		off = put_rec_start(m, FTALIAS_A_SAVE_ENTRY);
+		put(m, FTALIAS_A_SAVE_ENTRY_KEY, &key, sizeof(key));
+		u = prog ? FTALIAS_CACHE_STATE_IN_PROGRESS :
+			   FTALIAS_CACHE_STATE_AUTO_REPLY + fz_below(r, 2);
+		put(m, FTALIAS_A_SAVE_ENTRY_STATE, &u, 4);
+		u = fz_below(r, 2) ? fz_below(r, 100) : fz_interesting(r);
+		put(m, FTALIAS_A_SAVE_ENTRY_AGE_MS, &u, 4);
+		if (prog) {
+			u = fz_below(r, 8);
+			put(m, FTALIAS_A_SAVE_ENTRY_SRC_PORT, &u, 4);
+			put(m, FTALIAS_A_SAVE_ENTRY_SRC_ALIAS, &u, 4);
+		}
+		put(m, FTALIAS_A_SAVE_ENTRY_PAYLOAD, pay, len);
+		put_rec_end(m, off);
+		entries++;
+		bytes += len;
+		if (prog && fz_pct(r, 50)) {
+			key.xid++;
+			off = put_rec_start(m, FTALIAS_A_SAVE_JREC);
+			put(m, FTALIAS_A_SAVE_JREC_KEY, &key, sizeof(key));
+			u = 1 + fz_below(r, 4);
+			put(m, FTALIAS_A_SAVE_JREC_DEST_ALIAS, &u, 4);
+			put(m, FTALIAS_A_SAVE_JREC_PAYLOAD, pay, len / 2);
+			put_rec_end(m, off);
+			bytes += len / 2;
+		}
+	}
+	if (fz_pct(r, 30)) {
+		off = put_rec_start(m, FTALIAS_A_SAVE_CLIENT);
+		u = 0;
+		put(m, FTALIAS_A_SAVE_CLIENT_NODE, &u, 4);
+		u = 1 + fz_below(r, 4);
+		put(m, FTALIAS_A_SAVE_CLIENT_ALIAS, &u, 4);
+		v = fz_below(r, 8);
+		put(m, FTALIAS_A_SAVE_CLIENT_ACKED, &v, 8);
+		put_rec_end(m, off);
+	}
+	if (fz_pct(r, 50)) {
+		off = put_rec_start(m, FTALIAS_A_SAVE_TRAILER);
+		put(m, FTALIAS_A_SAVE_TRAILER_ENTRIES, &entries, 4);
+		u = 0;
+		put(m, FTALIAS_A_SAVE_TRAILER_JRECS, &u, 4);
+		put(m, FTALIAS_A_SAVE_TRAILER_CLIENTS, &u, 4);
+		v = bytes;
+		put(m, FTALIAS_A_SAVE_TRAILER_BYTES, &v, 8);
+		put_rec_end(m, off);
+	}
+}
+
 /* Nested garbage, up to depth levels of nests. */
 static void garbage_nest(struct fz_rng *r, struct mb *m, int depth)
 {
@@ -937,6 +1089,8 @@ static bool gen_msg(struct fz_rng *r, struct ctx *c)
 	memset(p, 0, MSGMAX);
 	if (dump)
 		flags |= NLM_F_DUMP;
+	if (op->cmd == FTALIAS_CMD_ALIAS_RESTORE)
+		gen_restore(r, c, &m);
 	for (i = 0; i < nfa; i++)
 		if (fz_pct(r, fa[i].kind == K_STR ? 90 : 60))
 			put_attr(r, c, &m, &fa[i], &clean);
@@ -1608,6 +1762,13 @@ int main(int argc, char **argv)
 	sh->stop = 1;
 	if (!opt_no_dump)
 		pthread_join(dt, NULL);
+	/*
+	 * An alias-restore left unfinished keeps its staged alias, and the
+	 * cache bytes it holds, until its socket closes: a new one.
+	 */
+	close(cx->fd);
+	if (nl_fuzz_socket(cx))
+		fz_die("no netlink socket");
 	teardown_objects(cx);
 	good = cleanup_ns(cx) && good;
 	/* the namespaces go away asynchronously */

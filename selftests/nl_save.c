@@ -1071,4 +1071,41 @@ TEST_F(sv, restore_errors)
 	close(cli);
 }
 
+/*
+ * The requester alias is gone when its server comes back: its entries
+ * go (a later alias with its id never meets them), the restore does not
+ * fail.
+ */
+TEST_F(sv, restore_client_gone)
+{
+	struct ftalias_id ids[N_SIZES], blk, jid;
+	struct dp_alias a;
+	struct saved s;
+	struct rst r;
+	int srv, cli, plain;
+
+	srv = dp_socket(self->af, self->s, -1, 0);
+	cli = dp_socket(self->af, self->c, -1, 0);
+	plain = dp_socket(self->af, 0, -1, 0);
+	ASSERT_GE(srv, 0);
+	ASSERT_GE(cli, 0);
+	ASSERT_GE(plain, 0);
+	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
+	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
+	close(srv);
+	close(plain);
+	close(cli);
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->s));
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
+
+	ASSERT_EQ(0, rst_open(&r, self->nl->fam));
+	ASSERT_EQ(0, restore(&r, &s, NULL, 0, 65536)) TH_LOG("%s", r.extack);
+	close(r.fd);
+	ASSERT_EQ(0, dp_alias_get(self->nl, self->s, &a));
+	EXPECT_EQ(0U, a.cache.entries);
+	EXPECT_EQ(0U, a.cache.in_progress);
+	EXPECT_EQ(0U, a.cache.journal);
+	free(s.buf);
+}
+
 TEST_HARNESS_MAIN
