@@ -1108,4 +1108,195 @@ TEST_F(sv, restore_client_gone)
 	free(s.buf);
 }
 
+/* ---- files saved on each kernel, restored on every kernel -------------- */
+
+/* Fixed ids and names: a file made on one kernel, used on another. */
+#define G_S	901U
+#define G_C	902U
+#define G_D	903U
+
+static int new_alias_id(struct dp_nl *nl, const char *name, uint32_t id)
+{
+	struct ftalias_alias_new_req *req = ftalias_alias_new_req_alloc();
+
+	ftalias_alias_new_req_set_name(req, name);
+	ftalias_alias_new_req_set_id(req, id);
+	ftalias_alias_new_req_set_grace_ms(req, 2000);
+	return dp_alias_new_send(nl, req);
+}
+
+/* The file's 16-byte header, as ftaliasctl alias save writes it. */
+struct g_header {
+	char magic[4];
+	uint32_t order;
+	uint32_t version;
+	uint32_t reserved;
+};
+
+/*
+ * With FTALIAS_SAVE_GOLDEN=PATH: the state of TEST_F(sv, records), with
+ * fixed ids, written to PATH (make the files of selftests/data with it on
+ * each kernel).  Skipped otherwise.
+ */
+TEST_F(sv, golden_write)
+{
+	const char *path = getenv("FTALIAS_SAVE_GOLDEN");
+	struct g_header h = { "FTAS", 0x01020304, FTALIAS_SAVE_VERSION, 0 };
+	struct ftalias_id ids[N_SIZES], blk, jid;
+	int srv, cli, plain, i;
+	char name[4096];
+	struct saved sv;
+	FILE *f;
+
+	if (!path)
+		SKIP(return, "FTALIAS_SAVE_GOLDEN not set");
+	ASSERT_EQ((int)G_S, new_alias_id(self->nl, "golden-s", G_S));
+	ASSERT_EQ((int)G_C, new_alias_id(self->nl, "golden-c", G_C));
+	ASSERT_EQ((int)G_D, new_alias_id(self->nl, "golden-d", G_D));
+	self->s = G_S;
+	self->c = G_C;
+	self->d = G_D;
+	srv = dp_socket(self->af, self->s, -1, 0);
+	cli = dp_socket(self->af, self->c, -1, 0);
+	plain = dp_socket(self->af, 0, -1, 0);
+	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
+	/* the server, then its client (PATH.client): both come back */
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(0, save(self->nl->fam, i ? self->c : self->s, &sv));
+		snprintf(name, sizeof(name), "%s%s", path, i ? ".client" : "");
+		f = fopen(name, "w");
+		ASSERT_NE(NULL, f);
+		ASSERT_EQ(1U, fwrite(&h, sizeof(h), 1, f));
+		ASSERT_EQ(1U, fwrite(sv.buf, sv.len, 1, f));
+		ASSERT_EQ(0, fclose(f));
+		free(sv.buf);
+	}
+	close(srv);
+	close(plain);
+	close(cli);
+}
+
+/* A file of selftests/data, without its header; 0 or -errno. */
+static int read_golden(const char *name, struct saved *s)
+{
+	char path[4096], *slash;
+	struct g_header h;
+	ssize_t n;
+	FILE *f;
+
+	n = readlink("/proc/self/exe", path, sizeof(path) - 64);
+	if (n < 0)
+		return -errno;
+	path[n] = 0;
+	slash = strrchr(path, '/');
+	snprintf(slash ? slash + 1 : path, 64, "data/%s", name);
+	f = fopen(path, "r");
+	if (!f)
+		return -errno;
+	memset(s, 0, sizeof(*s));
+	s->cap = 1 << 20;
+	s->buf = malloc(s->cap);
+	if (fread(&h, sizeof(h), 1, f) != 1 || memcmp(h.magic, "FTAS", 4) ||
+	    h.order != 0x01020304) {
+		fclose(f);
+		return -EPROTO;
+	}
+	s->len = fread(s->buf, 1, s->cap, f);
+	fclose(f);
+	return 0;
+}
+
+/*
+ * The files saved on 6.1 and on 6.12 (selftests/data, made with
+ * golden_write) restore on this kernel: every entry, the orphan notice
+ * with its journal to the first member, the client's re-sends answered.
+ */
+TEST_F(sv, golden)
+{
+	static const char *const files[] = { "save-6.1.ftas", "save-6.12.ftas" };
+	char client[64];
+	struct saved cs;
+	const struct ftalias_journal_rec *jr;
+	union {
+		char b[4096];
+		struct cmsghdr align;
+	} cb;
+	struct ftalias_id key;
+	struct parsed p;
+	struct dp_alias a;
+	struct dp_msg m;
+	struct saved s;
+	struct rst r;
+	unsigned int f;
+	int srv, cli, i;
+
+	/* the fixture's aliases would not be the files' */
+	dp_alias_del(self->nl, self->s);
+	dp_alias_del(self->nl, self->c);
+	dp_alias_del(self->nl, self->d);
+	self->s = G_S;
+	self->c = G_C;
+	self->d = G_D;
+	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		ASSERT_EQ(0, read_golden(files[f], &s)) TH_LOG("%s", files[f]);
+		snprintf(client, sizeof(client), "%s.client", files[f]);
+		ASSERT_EQ(0, read_golden(client, &cs)) TH_LOG("%s", client);
+		parse(&s, &p);
+		EXPECT_EQ(0, p.crc_bad);
+		/* the client first: the server's entries are its requests' */
+		ASSERT_EQ(0, rst_open(&r, self->nl->fam));
+		ASSERT_EQ(0, restore(&r, &cs, NULL, 0, 16384))
+			TH_LOG("%s: %s", client, r.extack);
+		EXPECT_EQ(G_C, r.id);
+		close(r.fd);
+		free(cs.buf);
+		ASSERT_EQ((int)G_D, new_alias_id(self->nl, "golden-d", G_D));
+		ASSERT_EQ(0, rst_open(&r, self->nl->fam));
+		ASSERT_EQ(0, restore(&r, &s, NULL, 0, 16384))
+			TH_LOG("%s: %s", files[f], r.extack);
+		EXPECT_EQ(G_S, r.id);
+		close(r.fd);
+		ASSERT_EQ(0, dp_alias_get(self->nl, G_S, &a));
+		EXPECT_EQ(N_SIZES + 1, a.cache.entries);
+		EXPECT_EQ(1U, a.cache.in_progress);
+		EXPECT_EQ(1U, a.cache.journal);
+
+		srv = dp_socket(self->af, G_S, -1, 0);
+		cli = dp_socket(self->af, G_C, -1, 0);
+		ASSERT_GE(srv, 0);
+		ASSERT_GE(cli, 0);
+		ASSERT_EQ(7, dp_recv_wait_aux(srv, self->buf, sizeof(self->buf),
+					      &m, cb.b, sizeof(cb.b), WAIT_MS));
+		EXPECT_EQ(0, memcmp(self->buf, "blocked", 7));
+		ASSERT_EQ(FTALIAS_CMSG_JOURNAL, m.aux_type);
+		jr = m.aux;
+		EXPECT_EQ(G_D, jr->alias);
+		EXPECT_EQ(0, memcmp(jr + 1, "relay", 5));
+		/* the completed entries follow the one in progress, its journal */
+		for (i = 0; i < (int)N_SIZES; i++) {
+			const struct rec *e = &p.r[6 + i];
+
+			ASSERT_EQ(FTALIAS_A_SAVE_ENTRY, e->type);
+			memcpy(&key, nla_payload(e->tb[FTALIAS_A_SAVE_ENTRY_KEY]),
+			       sizeof(key));
+			ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, G_S, "q", 1,
+						      FTALIAS_CMSG_ID, &key,
+						      sizeof(key), NULL));
+			ASSERT_EQ((ssize_t)sizes[i],
+				  dp_recv_wait(cli, self->buf, sizeof(self->buf),
+					       &m, WAIT_MS));
+			pattern(self->want, sizes[i], i);
+			EXPECT_EQ(0, memcmp(self->buf, self->want, sizes[i]));
+		}
+		EXPECT_TRUE(dp_nothing_queued(srv));
+		close(srv);
+		close(cli);
+		parsed_free(&p);
+		free(s.buf);
+		EXPECT_EQ(0, dp_alias_del(self->nl, G_S));
+		EXPECT_EQ(0, dp_alias_del(self->nl, G_C));
+		EXPECT_EQ(0, dp_alias_del(self->nl, G_D));
+	}
+}
+
 TEST_HARNESS_MAIN
