@@ -66,11 +66,30 @@ struct ftalias_nl_rc_dump_ctx {
 	bool done;
 };
 
-/* The counters of struct ftalias_rc_stats, attributes of the cache nest. */
-static const struct {
+/* A u64 counter of a stats struct, as an attribute of its nest. */
+struct ftalias_nl_counter {
 	u16 type;
 	u16 offset;
-} ftalias_nl_rc_counters[] = {
+};
+
+/* The counters of struct ftalias_alias_stats, attributes of the stats nest. */
+static const struct ftalias_nl_counter ftalias_nl_alias_counters[] = {
+#define FTALIAS_NL_COUNTER(attr, field)					\
+	{ FTALIAS_A_ALIAS_STATS_##attr,					\
+	  offsetof(struct ftalias_alias_stats, field) }
+	FTALIAS_NL_COUNTER(SENT, sent),
+	FTALIAS_NL_COUNTER(DELIVERED, delivered),
+	FTALIAS_NL_COUNTER(REDELIVERED, redelivered),
+	FTALIAS_NL_COUNTER(RESENT, resent),
+	FTALIAS_NL_COUNTER(REPLIES, replies),
+	FTALIAS_NL_COUNTER(HELD, held),
+	FTALIAS_NL_COUNTER(FAILED, failed),
+	FTALIAS_NL_COUNTER(PROMOTIONS, promotions),
+#undef FTALIAS_NL_COUNTER
+};
+
+/* The counters of struct ftalias_rc_stats, attributes of the cache nest. */
+static const struct ftalias_nl_counter ftalias_nl_rc_counters[] = {
 #define FTALIAS_NL_RC_COUNTER(attr, field)				\
 	{ FTALIAS_A_CACHE_STATS_##attr,					\
 	  offsetof(struct ftalias_rc_stats, field) }
@@ -91,10 +110,26 @@ static const struct {
 #undef FTALIAS_NL_RC_COUNTER
 };
 
+/* The counters in @tb (a parsed nest) into @stats, as @table says. */
+static void ftalias_nl_get_counters(struct nlattr **tb, void *stats,
+				    const struct ftalias_nl_counter *table,
+				    unsigned int n)
+{
+	unsigned int i;
+	u64 v;
+
+	for (i = 0; i < n; i++) {
+		if (!tb[table[i].type])
+			continue;
+		v = nla_get_u64(tb[table[i].type]);
+		memcpy((char *)stats + table[i].offset, &v, sizeof(v));
+	}
+}
+
 /**
  * ftalias_nl_get_stats() - the counters of an alias from its nests
- * @stats: an alias's stats nest (alias-stats set), or NULL
- * @cache: its cache nest (cache-stats set), or NULL
+ * @stats: an alias's stats nest (alias-stats set), validated, or NULL
+ * @cache: its cache nest (cache-stats set), validated, or NULL
  * @st: set from @stats; counters absent stay as they were
  * @rc: set from the counters of @cache
  */
@@ -103,45 +138,19 @@ void ftalias_nl_get_stats(const struct nlattr *stats,
 			  struct ftalias_alias_stats *st,
 			  struct ftalias_rc_stats *rc)
 {
-	static const struct {
-		u16 type;
-		u16 offset;
-	} alias_counters[] = {
-#define FTALIAS_NL_COUNTER(attr, field)					\
-	{ FTALIAS_A_ALIAS_STATS_##attr,					\
-	  offsetof(struct ftalias_alias_stats, field) }
-		FTALIAS_NL_COUNTER(SENT, sent),
-		FTALIAS_NL_COUNTER(DELIVERED, delivered),
-		FTALIAS_NL_COUNTER(REDELIVERED, redelivered),
-		FTALIAS_NL_COUNTER(RESENT, resent),
-		FTALIAS_NL_COUNTER(REPLIES, replies),
-		FTALIAS_NL_COUNTER(HELD, held),
-		FTALIAS_NL_COUNTER(FAILED, failed),
-		FTALIAS_NL_COUNTER(PROMOTIONS, promotions),
-#undef FTALIAS_NL_COUNTER
-	};
-	const struct nlattr *a;
-	unsigned int i;
-	int rem;
-	u64 v;
+	struct nlattr *tb[FTALIAS_A_CACHE_STATS_MAX + 1];
 
-	if (stats)
-		nla_for_each_nested(a, stats, rem)
-			for (i = 0; i < ARRAY_SIZE(alias_counters); i++)
-				if (nla_type(a) == alias_counters[i].type) {
-					v = nla_get_u64(a);
-					memcpy((char *)st + alias_counters[i].offset,
-					       &v, sizeof(v));
-				}
-	if (cache)
-		nla_for_each_nested(a, cache, rem)
-			for (i = 0; i < ARRAY_SIZE(ftalias_nl_rc_counters); i++)
-				if (nla_type(a) == ftalias_nl_rc_counters[i].type) {
-					v = nla_get_u64(a);
-					memcpy((char *)rc +
-					       ftalias_nl_rc_counters[i].offset,
-					       &v, sizeof(v));
-				}
+	BUILD_BUG_ON((int)FTALIAS_A_ALIAS_STATS_MAX >
+		     (int)FTALIAS_A_CACHE_STATS_MAX);
+
+	if (stats && !nla_parse_nested(tb, FTALIAS_A_ALIAS_STATS_MAX, stats,
+				       ftalias_alias_stats_nl_policy, NULL))
+		ftalias_nl_get_counters(tb, st, ftalias_nl_alias_counters,
+					ARRAY_SIZE(ftalias_nl_alias_counters));
+	if (cache && !nla_parse_nested(tb, FTALIAS_A_CACHE_STATS_MAX, cache,
+				       ftalias_cache_stats_nl_policy, NULL))
+		ftalias_nl_get_counters(tb, rc, ftalias_nl_rc_counters,
+					ARRAY_SIZE(ftalias_nl_rc_counters));
 }
 
 static size_t ftalias_nl_cache_stats_size(void)
@@ -202,28 +211,24 @@ static int ftalias_nl_put_alias_stats(struct sk_buff *skb,
 				      const struct ftalias_alias_stats *st)
 {
 	struct nlattr *nest;
+	unsigned int i;
+	u64 v;
+
+	/* Every counter of struct ftalias_alias_stats: an attribute. */
+	BUILD_BUG_ON(sizeof(*st) !=
+		     sizeof(u64) * ARRAY_SIZE(ftalias_nl_alias_counters));
 
 	nest = nla_nest_start(skb, FTALIAS_A_ALIAS_STATS);
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_SENT, st->sent,
-			      FTALIAS_A_ALIAS_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_DELIVERED,
-			      st->delivered, FTALIAS_A_ALIAS_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_REDELIVERED,
-			      st->redelivered, FTALIAS_A_ALIAS_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_RESENT, st->resent,
-			      FTALIAS_A_ALIAS_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_REPLIES, st->replies,
-			      FTALIAS_A_ALIAS_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_HELD, st->held,
-			      FTALIAS_A_ALIAS_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_FAILED, st->failed,
-			      FTALIAS_A_ALIAS_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_STATS_PROMOTIONS,
-			      st->promotions, FTALIAS_A_ALIAS_STATS_PAD)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
+	for (i = 0; i < ARRAY_SIZE(ftalias_nl_alias_counters); i++) {
+		memcpy(&v, (const char *)st +
+			   ftalias_nl_alias_counters[i].offset, sizeof(v));
+		if (nla_put_u64_64bit(skb, ftalias_nl_alias_counters[i].type,
+				      v, FTALIAS_A_ALIAS_STATS_PAD)) {
+			nla_nest_cancel(skb, nest);
+			return -EMSGSIZE;
+		}
 	}
 	nla_nest_end(skb, nest);
 	return 0;

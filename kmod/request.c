@@ -672,10 +672,10 @@ int ftalias_alias_note_dst(struct ftalias_alias *alias, u32 dst)
 }
 
 /*
- * Forget the entries of deleted alias @client in @dst's replay cache, a
- * batch at a time.
+ * Forget the entries of deleted (or missing) alias @client in @dst's
+ * replay cache, a batch at a time.
  */
-static void ftalias_client_gone(struct ftalias_alias *dst, u32 client)
+void ftalias_client_gone(struct ftalias_alias *dst, u32 client)
 {
 	spin_lock(&dst->lock);
 	while (__ftalias_rc_client_gone(dst, client)) {

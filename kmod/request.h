@@ -58,6 +58,7 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 
 void __ftalias_schedule(struct ftalias_alias *alias, unsigned long delay);
 int ftalias_alias_note_dst(struct ftalias_alias *alias, u32 dst);
+void ftalias_client_gone(struct ftalias_alias *dst, u32 client);
 void ftalias_alias_unlock(struct ftalias_alias *alias)
 	__releases(&alias->lock);
 

@@ -318,14 +318,15 @@ static int ftalias_restore_payload(struct ftalias_restore *rs,
 				   const struct nlattr *rec,
 				   struct netlink_ext_ack *extack)
 {
-	u32 first = payload ? nla_len(payload) : 0;
 	struct ftalias_rc_snap_rec *part;
+	u32 first;
 	int err;
 
 	if (!payload) {
 		NL_SET_ERR_MSG_ATTR(extack, rec, "record without its payload");
 		return -EINVAL;
 	}
+	first = nla_len(payload);
 	r->len = len ? nla_get_u32(len) : first;
 	if (r->len > FTALIAS_MSG_MAX || first > r->len ||
 	    (len && first == r->len)) {
@@ -674,17 +675,10 @@ static int __ftalias_restore_clients(struct ftalias_net *fn,
 			continue;
 		}
 		x = __ftalias_alias_by_id(fn, ids[i]);
-		if (x) {
+		if (x)
 			err = ftalias_alias_note_dst(x, rs->id);
-			continue;
-		}
-		spin_lock(&alias->lock);
-		while (__ftalias_rc_client_gone(alias, ids[i])) {
-			spin_unlock(&alias->lock);
-			cond_resched();
-			spin_lock(&alias->lock);
-		}
-		spin_unlock(&alias->lock);
+		else
+			ftalias_client_gone(alias, ids[i]);
 	}
 	kvfree(ids);
 	return err;
@@ -725,8 +719,7 @@ static int __ftalias_restore_commit(struct ftalias_restore *rs,
 	 */
 	spin_lock(&alias->lock);
 	WRITE_ONCE(alias->rc.staged, false);
-	if (alias->rc.arm_ttl)
-		__ftalias_schedule(alias, 0);
+	__ftalias_schedule(alias, 0);
 	ftalias_alias_unlock(alias);
 	__ftalias_nl_notify(net, alias, FTALIAS_CMD_ALIAS_ADD_NTF);
 	rs->id = alias->id;

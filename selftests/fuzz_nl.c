@@ -800,21 +800,6 @@ static void put_attr(struct fz_rng *r, struct ctx *c, struct mb *m,
 	}
 }
 
-/* CRC-32 of IEEE 802.3, as the kernel checks saved records. */
-static uint32_t crc32z(const void *p, size_t n)
-{
-	const uint8_t *b = p;
-	uint32_t crc = ~0U;
-	int k;
-
-	while (n--) {
-		crc ^= *b++;
-		for (k = 0; k < 8; k++)
-			crc = (crc >> 1) ^ (0xedb88320U & -(crc & 1));
-	}
-	return ~crc;
-}
-
 /* A nest started at @off of @m ends here, with its CRC after it. */
 static void put_rec_end(struct mb *m, size_t off)
 {
@@ -822,7 +807,7 @@ static void put_rec_end(struct mb *m, size_t off)
 	uint32_t crc;
 
 	rec->nla_len = m->len - off;
-	crc = crc32z(rec, rec->nla_len);
+	crc = dp_crc32(rec, rec->nla_len);
 	put(m, FTALIAS_A_SAVE_CRC, &crc, 4);
 }
 

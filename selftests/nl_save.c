@@ -26,21 +26,6 @@
 
 static int name_seq;
 
-/* CRC-32 of IEEE 802.3, as zlib's crc32(0, p, n). */
-static uint32_t crc32z(const void *p, size_t n)
-{
-	const uint8_t *b = p;
-	uint32_t crc = ~0U;
-	int k;
-
-	while (n--) {
-		crc ^= *b++;
-		for (k = 0; k < 8; k++)
-			crc = (crc >> 1) ^ (0xedb88320U & -(crc & 1));
-	}
-	return ~crc;
-}
-
 /* The records of a save, as they came: the attributes of every message. */
 struct saved {
 	uint8_t *buf;
@@ -165,7 +150,7 @@ static void parse(const struct saved *s, struct parsed *p)
 			break;
 		if (off + step + NLA_HDRLEN + 4 > s->len ||
 		    nla_type_of(next) != FTALIAS_A_SAVE_CRC ||
-		    nla_u32(next) != crc32z(a, a->nla_len))
+		    nla_u32(next) != dp_crc32(a, a->nla_len))
 			p->crc_bad++;
 		if (nla_type_of(a) == FTALIAS_A_SAVE_DATA) {
 			chunk = a->nla_len - NLA_HDRLEN;
@@ -253,6 +238,19 @@ FIXTURE_TEARDOWN(sv)
 	dp_nl_close(self->nl);
 }
 
+/* The server's member, the client alias's member, a plain socket. */
+static void open_three(struct __test_metadata *_metadata,
+		       FIXTURE_DATA(sv) *self, int *srv, int *cli, int *plain)
+{
+	*srv = dp_socket(self->af, self->s, -1, 0);
+	*cli = dp_socket(self->af, self->c, -1, 0);
+	*plain = plain ? dp_socket(self->af, 0, -1, 0) : -1;
+	ASSERT_GE(*srv, 0);
+	ASSERT_GE(*cli, 0);
+	if (plain)
+		ASSERT_GE(*plain, 0);
+}
+
 /* A request of client cli to alias s, read by member srv: its ID. */
 static int request(FIXTURE_DATA(sv) *self, int cli, int srv, const char *q,
 		   struct ftalias_id *id)
@@ -326,12 +324,7 @@ TEST_F(sv, records)
 	uint64_t bytes;
 	size_t cost;
 
-	srv = dp_socket(self->af, self->s, -1, 0);
-	cli = dp_socket(self->af, self->c, -1, 0);
-	plain = dp_socket(self->af, 0, -1, 0);
-	ASSERT_GE(srv, 0);
-	ASSERT_GE(cli, 0);
-	ASSERT_GE(plain, 0);
+	open_three(_metadata, self, &srv, &cli, &plain);
 
 	bytes = fill(_metadata, self, srv, cli, plain, ids, &blk, &jid);
 	ASSERT_NE(0U, bytes);
@@ -494,10 +487,7 @@ TEST_F(sv, busy)
 	struct dp_msg m;
 	int srv, cli, i;
 
-	srv = dp_socket(self->af, self->s, -1, 0);
-	cli = dp_socket(self->af, self->c, -1, 0);
-	ASSERT_GE(srv, 0);
-	ASSERT_GE(cli, 0);
+	open_three(_metadata, self, &srv, &cli, NULL);
 	/* 20000 bytes: a save of several parts */
 	ASSERT_EQ(0, request(self, cli, srv, "q", &id));
 	pattern(self->want, 20000, 0);
@@ -730,7 +720,7 @@ static void patch_u32(struct saved *s, long off, int attr, uint32_t v)
 		a = (void *)((char *)a + NLA_ALIGN(a->nla_len));
 	}
 	crc = (void *)((char *)rec + NLA_ALIGN(rec->nla_len));
-	v = crc32z(rec, rec->nla_len);
+	v = dp_crc32(rec, rec->nla_len);
 	memcpy((char *)crc + NLA_HDRLEN, &v, 4);
 }
 
@@ -771,7 +761,7 @@ TEST_F(sv, errors)
 	EXPECT_EQ(0, WEXITSTATUS(st));
 }
 
-/* The records of two saves agree, but for ages and what @skip_alias says. */
+/* The records of two saves agree, but for ages, header and alias records. */
 static void same_records(struct __test_metadata *_metadata,
 			 const struct saved *a, const struct saved *b)
 {
@@ -837,12 +827,7 @@ TEST_F(sv, round_trip)
 	struct rst r;
 	int srv, cli, plain, i;
 
-	srv = dp_socket(self->af, self->s, -1, 0);
-	cli = dp_socket(self->af, self->c, -1, 0);
-	plain = dp_socket(self->af, 0, -1, 0);
-	ASSERT_GE(srv, 0);
-	ASSERT_GE(cli, 0);
-	ASSERT_GE(plain, 0);
+	open_three(_metadata, self, &srv, &cli, &plain);
 	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
 	ASSERT_EQ(0, save(self->nl->fam, self->s, &s1));
 	/* the server goes: its members and the alias */
@@ -930,12 +915,7 @@ TEST_F(sv, restore_errors)
 	pid_t pid;
 	int st;
 
-	srv = dp_socket(self->af, self->s, -1, 0);
-	cli = dp_socket(self->af, self->c, -1, 0);
-	plain = dp_socket(self->af, 0, -1, 0);
-	ASSERT_GE(srv, 0);
-	ASSERT_GE(cli, 0);
-	ASSERT_GE(plain, 0);
+	open_three(_metadata, self, &srv, &cli, &plain);
 	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
 	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
 	snprintf(name, sizeof(name), "sv%d-%d", getpid(), name_seq - 3);
@@ -1084,12 +1064,7 @@ TEST_F(sv, restore_client_gone)
 	struct rst r;
 	int srv, cli, plain;
 
-	srv = dp_socket(self->af, self->s, -1, 0);
-	cli = dp_socket(self->af, self->c, -1, 0);
-	plain = dp_socket(self->af, 0, -1, 0);
-	ASSERT_GE(srv, 0);
-	ASSERT_GE(cli, 0);
-	ASSERT_GE(plain, 0);
+	open_three(_metadata, self, &srv, &cli, &plain);
 	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
 	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
 	close(srv);
@@ -1156,9 +1131,7 @@ TEST_F(sv, golden_write)
 	self->s = G_S;
 	self->c = G_C;
 	self->d = G_D;
-	srv = dp_socket(self->af, self->s, -1, 0);
-	cli = dp_socket(self->af, self->c, -1, 0);
-	plain = dp_socket(self->af, 0, -1, 0);
+	open_three(_metadata, self, &srv, &cli, &plain);
 	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
 	/* the server, then its client (PATH.client): both come back */
 	for (i = 0; i < 2; i++) {

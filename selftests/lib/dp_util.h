@@ -1144,6 +1144,21 @@ static inline bool dp_nothing_queued(int fd)
 	       errno == EAGAIN;
 }
 
+/* CRC-32 of IEEE 802.3, as zlib's crc32(0, p, n): saved alias records. */
+static inline uint32_t dp_crc32(const void *p, size_t n)
+{
+	const uint8_t *b = p;
+	uint32_t crc = ~0U;
+	int k;
+
+	while (n--) {
+		crc ^= *b++;
+		for (k = 0; k < 8; k++)
+			crc = (crc >> 1) ^ (0xedb88320U & -(crc & 1));
+	}
+	return ~crc;
+}
+
 static inline bool dp_id_eq(const struct ftalias_id *a,
 			    const struct ftalias_id *b)
 {
