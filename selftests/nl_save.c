@@ -244,11 +244,12 @@ static void open_three(struct __test_metadata *_metadata,
 {
 	*srv = dp_socket(self->af, self->s, -1, 0);
 	*cli = dp_socket(self->af, self->c, -1, 0);
-	*plain = plain ? dp_socket(self->af, 0, -1, 0) : -1;
 	ASSERT_GE(*srv, 0);
 	ASSERT_GE(*cli, 0);
-	if (plain)
+	if (plain) {
+		*plain = dp_socket(self->af, 0, -1, 0);
 		ASSERT_GE(*plain, 0);
+	}
 }
 
 /* A request of client cli to alias s, read by member srv: its ID. */
