@@ -13,6 +13,7 @@
 #include <linux/cred.h>
 #include <linux/lockdep.h>
 #include <linux/minmax.h>
+#include <linux/random.h>
 #include <linux/rcupdate.h>
 #include <linux/seqlock.h>
 #include <linux/slab.h>
@@ -102,6 +103,11 @@ struct ftalias_alias *ftalias_alias_new(struct net *net, const char *name,
 	/* Without an active member from the start. */
 	alias->idle_since = ktime_get();
 	alias->net = net;
+	/* Never 0: the value a saved record cannot carry. */
+	do {
+		alias->cookie = get_random_u64();
+	} while (!alias->cookie);
+	INIT_LIST_HEAD(&alias->stray_node);
 	return alias;
 }
 

@@ -68,6 +68,13 @@ static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
  * (added under its xarray lock while the alias is not @dead, so that the
  * alias's deletion sees every one).  @rc is the replay cache
  * (replay.c), under @lock too; it exists while the alias is in its table.
+ * @cookie, random and never 0, tells this alias from an earlier one with
+ * the same id: the entries of its requests in other caches are its own
+ * only when they were recorded for this cookie (save and restore carry
+ * it).  Set before the alias is linked, constant after.  @stray_node
+ * links it, under the table's lock, in ftalias_net.strays while its cache
+ * holds restored entries of requesters that are not in the table
+ * (request.c).
  */
 struct ftalias_alias {
 	struct hlist_node name_node;	/* in ftalias_net.names */
@@ -96,6 +103,8 @@ struct ftalias_alias {
 	struct net *net;
 	struct ftalias_reqs reqs;
 	struct xarray dsts;		/* aliases its members sent to */
+	u64 cookie;
+	struct list_head stray_node;	/* in ftalias_net.strays */
 	struct ftalias_rc rc;
 };
 

@@ -21,6 +21,7 @@ void ftalias_aliases_init(struct ftalias_net *fn)
 	mutex_init(&fn->lock);
 	xa_init_flags(&fn->aliases, XA_FLAGS_ALLOC1);
 	hash_init(fn->names);
+	INIT_LIST_HEAD(&fn->strays);
 	fn->next_id = 1;
 }
 
@@ -47,6 +48,7 @@ void ftalias_aliases_exit(struct ftalias_net *fn)
 
 	WARN_ON_ONCE(fn->count);
 	WARN_ON_ONCE(!hash_empty(fn->names));
+	WARN_ON_ONCE(!list_empty(&fn->strays));
 	/* Each deletion above destroyed its cache: nothing left charged. */
 	WARN_ON_ONCE(atomic64_read(&fn->rc_bytes));
 	xa_destroy(&fn->aliases);
@@ -153,6 +155,7 @@ int __ftalias_alias_link(struct ftalias_net *fn, struct ftalias_alias *alias,
 	hash_add(fn->names, &alias->name_node, ftalias_name_hash(fn, alias->name));
 	fn->count++;
 	fn->genid++;
+	ftalias_alias_strays_meet(fn, alias);
 	return 0;
 }
 

@@ -11,8 +11,8 @@
  *  1. lock_sock() of an AF_FTALIAS socket: bind(), connect(), listen(),
  *     accept(), the socket options that change its identity.
  *  2. struct ftalias_net.lock (mutex): the alias table (@aliases, @names,
- *     @count, @next_id, @genid, @exiting), membership changes and the
- *     netlink notifications of both (see below).
+ *     @count, @next_id, @genid, @exiting, @strays), membership changes
+ *     and the netlink notifications of both (see below).
  *  3. ftalias_rc_lock (spinlock, replay.c): the module's list of replay
  *     caches, walked by the shrinker.
  *  4. struct ftalias_alias.lock (spinlock): the alias's data-path state:
@@ -152,6 +152,7 @@ struct ftalias_net {
 	struct ftalias_conns conns;	/* SOCK_SEQPACKET, see conntab.h */
 	atomic64_t rc_bytes;		/* its replay caches, see replay.c */
 	atomic_t saves;			/* alias-save copies held, save.c */
+	struct list_head strays;	/* under @lock: request.c */
 	struct xarray restores;		/* under @lock: restore.c */
 	u32 nr_restores;
 	u32 next_restore;

@@ -72,12 +72,20 @@
 /* Longest delay between tries to allocate an answer or notice. */
 #define FTALIAS_RC_BACKOFF_MAX		((unsigned long)HZ)
 
-/* A requester that is an alias, with the entries of its requests. */
+/*
+ * A requester that is an alias, with the entries of its requests.
+ * @stray: 0 when the requester is the alias with this id in the table;
+ * otherwise the entries were restored for a requester that is not in the
+ * table (yet), and this is its cookie (alias.h): the alias that comes
+ * with this id takes them if it has the cookie, drops them if not
+ * (__ftalias_rc_stray_meet()).
+ */
 struct ftalias_rc_client {
 	struct hlist_node node;		/* in rc->clients */
 	u32 node_id;
 	u32 alias;
 	u64 acked;			/* its entries below are gone */
+	u64 stray;
 	struct list_head entries;
 };
 
@@ -326,6 +334,8 @@ static void __ftalias_rc_client_free(struct ftalias_rc *rc,
 {
 	ftalias_rc_assert_held(rc);
 
+	if (c->stray)
+		rc->nr_strays--;
 	hash_del(&c->node);
 	kfree(c);
 }
@@ -1833,6 +1843,8 @@ static int __ftalias_rc_snap_fill(struct ftalias_alias *alias,
 		r->id.node = c->node_id;
 		r->id.alias = c->alias;
 		r->acked = c->acked;
+		/* 0: the alias in the table, whose cookie the saver knows. */
+		r->cookie = c->stray;
 		snap->clients++;
 	}
 	return 0;
@@ -2060,25 +2072,34 @@ int ftalias_rc_restore(struct ftalias_alias *alias,
 	if (r->kind == FTALIAS_RC_SNAP_ENTRY)
 		return ftalias_rc_restore_entry(alias, r, data);
 
+	if (!r->cookie)
+		return -EINVAL;
 	spin_lock(&alias->lock);
 	c = __ftalias_rc_client(&alias->rc, &r->id);
-	if (c)
-		c->acked = r->acked;
-	else
+	if (!c) {
 		err = -EINVAL;
+	} else if (c->stray) {
+		err = -EEXIST;
+	} else {
+		/* Everyone's a stray until the commit has met the table. */
+		c->acked = r->acked;
+		c->stray = r->cookie;
+		alias->rc.nr_strays++;
+	}
 	spin_unlock(&alias->lock);
 	return err;
 }
 
 /**
- * ftalias_rc_client_ids() - the requester aliases with entries in a cache
+ * ftalias_rc_clients() - the requester aliases with entries in a cache
  * @alias: the alias, referenced
- * @ids: filled in with their ids
- * @max: room in @ids
+ * @out: filled in with their ids and @stray cookies
+ * @max: room in @out
  *
- * Return: how many were filled in (at most @max).
+ * Return: how many there are; at most @max of them were filled in.
  */
-int ftalias_rc_client_ids(struct ftalias_alias *alias, u32 *ids, int max)
+int ftalias_rc_clients(struct ftalias_alias *alias,
+		       struct ftalias_rc_client_info *out, int max)
 {
 	struct ftalias_rc_client *c;
 	unsigned int bkt;
@@ -2087,12 +2108,48 @@ int ftalias_rc_client_ids(struct ftalias_alias *alias, u32 *ids, int max)
 	spin_lock(&alias->lock);
 	if (alias->rc.live)
 		hash_for_each(alias->rc.clients, bkt, c, node) {
-			if (n == max)
-				break;
-			ids[n++] = c->alias;
+			if (n < max) {
+				out[n].alias = c->alias;
+				out[n].stray = c->stray;
+			}
+			n++;
 		}
 	spin_unlock(&alias->lock);
 	return n;
+}
+
+/**
+ * __ftalias_rc_stray_meet() - an alias meets the restored entries of its id
+ * @alias: an alias whose cache may hold them, locked
+ * @client: the id of the alias that is in the table now
+ * @cookie: its cookie
+ *
+ * Return: FTALIAS_RC_STRAY_NONE when the cache holds no restored entries
+ * of @client waiting for it; FTALIAS_RC_STRAY_OURS when they are
+ * @client's (the caller makes them its own, as for a destination its
+ * members sent to); FTALIAS_RC_STRAY_NOT_OURS when they are an earlier
+ * alias's with that id (the caller drops them, __ftalias_rc_client_gone()).
+ * Either way they stray no more.
+ */
+enum ftalias_rc_stray __ftalias_rc_stray_meet(struct ftalias_alias *alias,
+					      u32 client, u64 cookie)
+{
+	const struct ftalias_id id = { .alias = client };
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_client *c;
+	bool ours;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!rc->live || !rc->nr_strays)
+		return FTALIAS_RC_STRAY_NONE;
+	c = __ftalias_rc_client(rc, &id);
+	if (!c || !c->stray)
+		return FTALIAS_RC_STRAY_NONE;
+	ours = c->stray == cookie;
+	c->stray = 0;
+	rc->nr_strays--;
+	return ours ? FTALIAS_RC_STRAY_OURS : FTALIAS_RC_STRAY_NOT_OURS;
 }
 
 /**
@@ -2157,6 +2214,7 @@ void ftalias_rc_destroy(struct ftalias_alias *alias)
 	rc->nr_in_progress = 0;
 	rc->nr_orphans = 0;
 	rc->nr_journal = 0;
+	rc->nr_strays = 0;
 	hash_for_each_safe(rc->clients, bkt, ctmp, c, node) {
 		hash_del(&c->node);
 		kfree(c);

@@ -70,6 +70,7 @@ struct ftalias_rc {
 	u32 entries;
 	u32 nr_in_progress;
 	u32 nr_orphans;		/* in progress with no owner */
+	u32 nr_strays;		/* clients restored for no alias yet */
 	u32 nr_journal;
 	u32 waiting;
 	u32 genid;		/* bumped when an entry or journal record
@@ -153,6 +154,9 @@ struct ftalias_rc_snap_rec {
 				 */
 	u32 flags;		/* journal records: FTALIAS_J_* */
 	u64 acked;		/* clients */
+	u64 cookie;		/* clients: the requester's, or 0 (snapshots:
+				 * the alias in the table)
+				 */
 	u8 data[];
 };
 
@@ -172,7 +176,24 @@ int ftalias_rc_snapshot(struct ftalias_alias *alias,
 void ftalias_rc_snap_free(struct ftalias_rc_snap *snap);
 int ftalias_rc_restore(struct ftalias_alias *alias,
 		       const struct ftalias_rc_snap_rec *r, const void *data);
-int ftalias_rc_client_ids(struct ftalias_alias *alias, u32 *ids, int max);
+
+/* A requester alias of a cache (see struct ftalias_rc_client in replay.c). */
+struct ftalias_rc_client_info {
+	u32 alias;
+	u64 stray;
+};
+
+int ftalias_rc_clients(struct ftalias_alias *alias,
+		       struct ftalias_rc_client_info *out, int max);
+
+enum ftalias_rc_stray {
+	FTALIAS_RC_STRAY_NONE,
+	FTALIAS_RC_STRAY_OURS,
+	FTALIAS_RC_STRAY_NOT_OURS,
+};
+
+enum ftalias_rc_stray __ftalias_rc_stray_meet(struct ftalias_alias *alias,
+					      u32 client, u64 cookie);
 
 /* Module-wide: the shrinker and the total limit. */
 int ftalias_rc_module_init(void);

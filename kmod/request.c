@@ -686,6 +686,99 @@ void ftalias_client_gone(struct ftalias_alias *dst, u32 client)
 	ftalias_alias_unlock(dst);
 }
 
+/*
+ * @dst holds restored entries of alias @client (the alias that came with
+ * their id, with their cookie): they are @client's now, forgotten with
+ * it; or, when @client's table has no room for @dst, forgotten at once.
+ */
+static void ftalias_alias_adopt(struct ftalias_alias *client,
+				struct ftalias_alias *dst)
+{
+	if (ftalias_alias_note_dst(client, dst->id))
+		ftalias_client_gone(dst, client->id);
+}
+
+/**
+ * ftalias_alias_strays_meet() - a new alias meets the restored entries of
+ * its id
+ * @fn: the namespace's ftalias state, its lock held
+ * @alias: the alias, just linked (its members cannot send yet)
+ *
+ * The caches of ftalias_net.strays may hold entries restored for an
+ * alias with @alias's id that was not in the table: @alias takes them if
+ * its cookie is theirs (it is that alias, restored), drops them if not
+ * (an unrelated alias that got the id, whose requests must never meet
+ * them).  A cache left without such entries leaves the list.
+ */
+void ftalias_alias_strays_meet(struct ftalias_net *fn,
+			       struct ftalias_alias *alias)
+{
+	struct ftalias_alias *dst, *tmp;
+	enum ftalias_rc_stray v;
+	u32 left;
+
+	lockdep_assert_held(&fn->lock);
+
+	list_for_each_entry_safe(dst, tmp, &fn->strays, stray_node) {
+		spin_lock(&dst->lock);
+		v = __ftalias_rc_stray_meet(dst, alias->id, alias->cookie);
+		left = dst->rc.nr_strays;
+		spin_unlock(&dst->lock);
+		if (v == FTALIAS_RC_STRAY_OURS)
+			ftalias_alias_adopt(alias, dst);
+		else if (v == FTALIAS_RC_STRAY_NOT_OURS)
+			ftalias_client_gone(dst, alias->id);
+		if (!left)
+			list_del_init(&dst->stray_node);
+		cond_resched();
+	}
+}
+
+/**
+ * ftalias_alias_strays_restored() - a restored cache meets the table
+ * @fn: the namespace's ftalias state, its lock held
+ * @alias: a restored alias, just linked (its members cannot send yet)
+ * @clients: its cache's requester aliases, each a stray (restore.c
+ *	checked it before the link)
+ * @n: how many
+ *
+ * A requester in the table with the saved cookie takes its entries
+ * (@alias itself may be one); one without it drops them; the others
+ * wait for an alias of their id (ftalias_alias_strays_meet()), @alias
+ * on the namespace's list.
+ */
+void ftalias_alias_strays_restored(struct ftalias_net *fn,
+				   struct ftalias_alias *alias,
+				   const struct ftalias_rc_client_info *clients,
+				   int n)
+{
+	struct ftalias_alias *x;
+	enum ftalias_rc_stray v;
+	bool left;
+	int i;
+
+	lockdep_assert_held(&fn->lock);
+
+	for (i = 0; i < n; i++) {
+		x = __ftalias_alias_by_id(fn, clients[i].alias);
+		if (!x)
+			continue;
+		spin_lock(&alias->lock);
+		v = __ftalias_rc_stray_meet(alias, x->id, x->cookie);
+		spin_unlock(&alias->lock);
+		if (v == FTALIAS_RC_STRAY_OURS)
+			ftalias_alias_adopt(x, alias);
+		else if (v == FTALIAS_RC_STRAY_NOT_OURS)
+			ftalias_client_gone(alias, x->id);
+		cond_resched();
+	}
+	spin_lock(&alias->lock);
+	left = alias->rc.nr_strays;
+	spin_unlock(&alias->lock);
+	if (left)
+		list_add_tail(&alias->stray_node, &fn->strays);
+}
+
 /**
  * ftalias_alias_forget_dsts() - forget a deleted alias in the caches of
  * the aliases its members sent to
@@ -705,6 +798,7 @@ void ftalias_alias_forget_dsts(struct ftalias_net *fn,
 
 	lockdep_assert_held(&fn->lock);
 
+	list_del_init(&alias->stray_node);
 	/* Pairs with ftalias_alias_note_dst(): no insertion after this. */
 	xa_lock(&alias->dsts);
 	xa_unlock(&alias->dsts);

@@ -10,6 +10,7 @@
 
 #include "msg.h"
 
+struct ftalias_rc_client_info;
 struct ftalias_alias;
 struct ftalias_net;
 struct ftalias_sock;
@@ -74,6 +75,12 @@ void ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
 
 void ftalias_alias_dp_init(struct ftalias_alias *alias);
 void ftalias_alias_dp_kill(struct ftalias_alias *alias);
+void ftalias_alias_strays_meet(struct ftalias_net *fn,
+			       struct ftalias_alias *alias);
+void ftalias_alias_strays_restored(struct ftalias_net *fn,
+				   struct ftalias_alias *alias,
+				   const struct ftalias_rc_client_info *clients,
+				   int n);
 void ftalias_alias_forget_dsts(struct ftalias_net *fn,
 			       struct ftalias_alias *alias);
 

@@ -288,7 +288,12 @@ static int ftalias_restore_apply(struct ftalias_restore *rs,
 					    "requester alias with no entries");
 		return err;
 	case -EEXIST:
-		NL_SET_ERR_MSG_ATTR(extack, rec, "an entry with this key came before");
+		if (r->kind == FTALIAS_RC_SNAP_CLIENT)
+			NL_SET_ERR_MSG_ATTR(extack, rec,
+					    "a client record of this alias came before");
+		else
+			NL_SET_ERR_MSG_ATTR(extack, rec,
+					    "an entry with this key came before");
 		return -EINVAL;
 	case -EFBIG:
 		NL_SET_ERR_MSG_ATTR(extack, rec,
@@ -460,13 +465,15 @@ static int ftalias_restore_client(struct ftalias_restore *rs,
 	if (err)
 		return err;
 	if (!tb[FTALIAS_A_SAVE_CLIENT_NODE] || !tb[FTALIAS_A_SAVE_CLIENT_ALIAS] ||
-	    !tb[FTALIAS_A_SAVE_CLIENT_ACKED]) {
-		NL_SET_ERR_MSG_ATTR(extack, rec, "client without node, alias or acked");
+	    !tb[FTALIAS_A_SAVE_CLIENT_ACKED] || !tb[FTALIAS_A_SAVE_CLIENT_COOKIE]) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "client without node, alias, acked or cookie");
 		return -EINVAL;
 	}
 	r.id.node = nla_get_u32(tb[FTALIAS_A_SAVE_CLIENT_NODE]);
 	r.id.alias = nla_get_u32(tb[FTALIAS_A_SAVE_CLIENT_ALIAS]);
 	r.acked = nla_get_u64(tb[FTALIAS_A_SAVE_CLIENT_ACKED]);
+	r.cookie = nla_get_u64(tb[FTALIAS_A_SAVE_CLIENT_COOKIE]);
 	rs->jrec_ok = false;
 	rs->phase = FTALIAS_RESTORE_P_CLIENTS;
 	return ftalias_restore_apply(rs, &r, rec, extack);
@@ -575,12 +582,20 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 				       ftalias_save_ids_nl_policy, extack);
 		if (err)
 			return err;
-		if (!tb[FTALIAS_A_SAVE_IDS_XID] || !tb[FTALIAS_A_SAVE_IDS_ACK]) {
-			NL_SET_ERR_MSG_ATTR(extack, rec, "ids without xid or ack");
+		if (!tb[FTALIAS_A_SAVE_IDS_XID] || !tb[FTALIAS_A_SAVE_IDS_ACK] ||
+		    !tb[FTALIAS_A_SAVE_IDS_COOKIE]) {
+			NL_SET_ERR_MSG_ATTR(extack, rec, "ids without xid, ack or cookie");
 			return -EINVAL;
 		}
 		rs->xid = nla_get_u64(tb[FTALIAS_A_SAVE_IDS_XID]);
 		rs->ack = nla_get_u64(tb[FTALIAS_A_SAVE_IDS_ACK]);
+		/*
+		 * The same alias as a requester, unless it comes under another
+		 * id: then a new one, with the cookie ftalias_alias_new() drew.
+		 */
+		if (!info->attrs[FTALIAS_A_SAVE_NEW_ID])
+			rs->alias->cookie =
+				nla_get_u64(tb[FTALIAS_A_SAVE_IDS_COOKIE]);
 		rs->phase = FTALIAS_RESTORE_P_BODY;
 		return 0;
 	case FTALIAS_A_SAVE_DSTS:
@@ -646,42 +661,31 @@ static int ftalias_restore_walk(struct ftalias_restore *rs, struct net *net,
 }
 
 /*
- * The requester aliases of the restored cache: one that exists learns
- * that this cache holds its entries (its deletion forgets them here, as
- * for a destination its members sent to); the entries of one that does
- * not exist go, so that an alias made later with its id never meets them.
+ * The requester aliases of the restored cache: each came with its client
+ * record, which made it a stray (replay.c) until the commit meets the
+ * table.  Their ids and cookies, in a new *@clients (kvfree()).
  */
-static int __ftalias_restore_clients(struct ftalias_net *fn,
-				     struct ftalias_restore *rs)
+static int ftalias_restore_clients(struct ftalias_restore *rs,
+				   struct ftalias_rc_client_info **clients,
+				   struct netlink_ext_ack *extack)
 {
-	struct ftalias_alias *alias = rs->alias, *x;
-	int i, n, err = 0;
-	u32 *ids;
+	struct ftalias_rc_client_info *c;
+	int i, n;
 
-	lockdep_assert_held(&fn->lock);
-
-	if (!rs->clients)
-		return 0;
-	ids = kvmalloc_array(rs->clients, sizeof(*ids), GFP_KERNEL_ACCOUNT);
-	if (!ids)
+	c = kvmalloc_array(max(rs->clients, 1U), sizeof(*c), GFP_KERNEL_ACCOUNT);
+	if (!c)
 		return -ENOMEM;
-	n = ftalias_rc_client_ids(alias, ids, rs->clients);
-	for (i = 0; i < n && !err; i++) {
-		if (ids[i] == rs->id) {
-			/* Its own members' requests: itself, once linked. */
-			err = xa_err(xa_store(&alias->dsts, rs->id,
-					      xa_mk_value(0),
-					      GFP_KERNEL_ACCOUNT));
-			continue;
-		}
-		x = __ftalias_alias_by_id(fn, ids[i]);
-		if (x)
-			err = ftalias_alias_note_dst(x, rs->id);
-		else
-			ftalias_client_gone(alias, ids[i]);
+	n = ftalias_rc_clients(rs->alias, c, rs->clients);
+	for (i = 0; i < n && n == rs->clients; i++)
+		if (!c[i].stray)
+			break;
+	if (n != rs->clients || i < n) {
+		kvfree(c);
+		NL_SET_ERR_MSG(extack, "entries of a requester without its client record");
+		return -EINVAL;
 	}
-	kvfree(ids);
-	return err;
+	*clients = c;
+	return 0;
 }
 
 /* The trailer came: the alias takes its place in the table. */
@@ -690,6 +694,7 @@ static int __ftalias_restore_commit(struct ftalias_restore *rs,
 {
 	struct ftalias_net *fn = ftalias_net(net);
 	struct ftalias_alias *alias = rs->alias;
+	struct ftalias_rc_client_info *clients;
 	int err;
 
 	lockdep_assert_held(&fn->lock);
@@ -698,7 +703,7 @@ static int __ftalias_restore_commit(struct ftalias_restore *rs,
 		NL_SET_ERR_MSG(info->extack, "last record cut short");
 		return -EINVAL;
 	}
-	err = __ftalias_restore_clients(fn, rs);
+	err = ftalias_restore_clients(rs, &clients, info->extack);
 	if (err)
 		return err;
 	/* Before anyone can see it: its members' IDs go on from here. */
@@ -710,9 +715,13 @@ static int __ftalias_restore_commit(struct ftalias_restore *rs,
 	alias->rc.stats = rs->rc_stats;
 	spin_unlock(&alias->lock);
 	err = __ftalias_alias_link(fn, alias, rs->id, info->extack);
-	if (err)
+	if (err) {
+		kvfree(clients);
 		return err;
+	}
 	rs->alias = NULL;
+	ftalias_alias_strays_restored(fn, alias, clients, rs->clients);
+	kvfree(clients);
 	/*
 	 * What the restored cache left to do: the TTL of its entries, from
 	 * their ages (the work computes when the oldest goes).

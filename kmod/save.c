@@ -57,6 +57,7 @@ struct ftalias_save_state {
 	u32 nr_dsts;
 	u64 xid;
 	u64 ack;
+	u64 cookie;
 	/* The cursor. */
 	u8 phase;			/* enum ftalias_save_phase */
 	bool head;			/* the record at @off went out */
@@ -94,6 +95,31 @@ static int ftalias_save_dsts(struct ftalias_alias *alias,
 		st->dsts[st->nr_dsts++] = id;
 	}
 	return 0;
+}
+
+/*
+ * The cookies of the requester aliases in the table (the copy has those
+ * of the restored requesters that are not): read now, under the table's
+ * lock.  Entries of a requester that is an alias are forgotten when it
+ * leaves the table (ftalias_alias_forget_dsts()), so it is there.
+ */
+static void ftalias_save_cookies(struct ftalias_net *fn,
+				 struct ftalias_save_state *st)
+{
+	struct ftalias_rc_snap_rec *r;
+	struct ftalias_alias *x;
+	size_t off;
+
+	lockdep_assert_held(&fn->lock);
+
+	for (off = 0; off < st->snap.used; off += ALIGN(sizeof(*r) + r->len, 8)) {
+		r = st->snap.buf + off;
+		if (r->kind != FTALIAS_RC_SNAP_CLIENT || r->cookie)
+			continue;
+		x = __ftalias_alias_by_id(fn, r->id.alias);
+		/* A cookie of nobody: the restore keeps them for no one. */
+		r->cookie = !WARN_ON_ONCE(!x) ? x->cookie : U64_MAX;
+	}
 }
 
 /* The alias record, encoded now: its configuration is still under the lock. */
@@ -168,6 +194,8 @@ static int ftalias_save_open(struct netlink_callback *cb, u32 alias_id,
 	if (err)
 		goto out;
 	st->xid = atomic64_read(&alias->reqs.xid);
+	st->cookie = alias->cookie;
+	ftalias_save_cookies(fn, st);
 	err = ftalias_save_dsts(alias, st);
 	if (!err)
 		err = ftalias_save_alias(net, alias, st);
@@ -283,6 +311,8 @@ static int ftalias_save_put_ids(struct sk_buff *skb,
 	if (nla_put_u64_64bit(skb, FTALIAS_A_SAVE_IDS_XID, st->xid,
 			      FTALIAS_A_SAVE_IDS_PAD) ||
 	    nla_put_u64_64bit(skb, FTALIAS_A_SAVE_IDS_ACK, st->ack,
+			      FTALIAS_A_SAVE_IDS_PAD) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_SAVE_IDS_COOKIE, st->cookie,
 			      FTALIAS_A_SAVE_IDS_PAD)) {
 		nla_nest_cancel(skb, rec);
 		return -EMSGSIZE;
@@ -340,7 +370,9 @@ static int ftalias_save_put_head(struct sk_buff *skb,
 		      nla_put_u32(skb, FTALIAS_A_SAVE_CLIENT_ALIAS,
 				  r->id.alias) ||
 		      nla_put_u64_64bit(skb, FTALIAS_A_SAVE_CLIENT_ACKED,
-					r->acked, FTALIAS_A_SAVE_CLIENT_PAD);
+					r->acked, FTALIAS_A_SAVE_CLIENT_PAD) ||
+		      nla_put_u64_64bit(skb, FTALIAS_A_SAVE_CLIENT_COOKIE,
+					r->cookie, FTALIAS_A_SAVE_CLIENT_PAD);
 	} else if (r->kind == FTALIAS_RC_SNAP_JREC) {
 		rec = nla_nest_start(skb, FTALIAS_A_SAVE_JREC);
 		if (!rec)

@@ -171,10 +171,10 @@ static const char set_journal[] = "wIIwbw";
 static const char set_conn[] = "wqwqwwwwwwwwwwwwswwqqwwwp";
 static const char set_save[] = "wwHLDxExJKTwsw";
 static const char set_save_header[] = "ww";
-static const char set_save_ids[] = "qqp";
+static const char set_save_ids[] = "qqpq";
 static const char set_save_entry[] = "xwwwwwx";
 static const char set_save_jrec[] = "xwfwx";
-static const char set_save_client[] = "wwqp";
+static const char set_save_client[] = "wwqpq";
 static const char set_save_trailer[] = "wwwqp";
 
 /* The set of a nest's letter. */
@@ -824,7 +824,8 @@ static size_t put_rec_start(struct mb *m, uint16_t type)
  * maybe more), or the next one of a handle (entries, data, journal
  * records, clients, a trailer), small enough for one fuzz message.
  */
-static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m)
+static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
+			bool *clean)
 {
 	struct ftalias_id key = { 0 };
 	uint32_t u, entries = 0, bytes = 0;
@@ -866,6 +867,11 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m)
 		put(m, FTALIAS_A_SAVE_IDS_XID, &v, 8);
 		v = fz_below(r, 100);
 		put(m, FTALIAS_A_SAVE_IDS_ACK, &v, 8);
+		/* few cookies: restored aliases meet each other's entries */
+		v = fz_pct(r, 95) ? 1 + fz_below(r, 3) : 0;
+		put(m, FTALIAS_A_SAVE_IDS_COOKIE, &v, 8);
+		/* cookie 0: out of the policy (ERANGE before EPERM) */
+		*clean = *clean && v;
 		put_rec_end(m, off);
 		if (fz_pct(r, 30)) {
 			u = pick_pool(r, c, P_ALIAS) ?: 1;
@@ -919,6 +925,9 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m)
 		put(m, FTALIAS_A_SAVE_CLIENT_ALIAS, &u, 4);
 		v = fz_below(r, 8);
 		put(m, FTALIAS_A_SAVE_CLIENT_ACKED, &v, 8);
+		v = fz_pct(r, 95) ? 1 + fz_below(r, 3) : 0;
+		put(m, FTALIAS_A_SAVE_CLIENT_COOKIE, &v, 8);
+		*clean = *clean && v;
 		put_rec_end(m, off);
 	}
 	if (fz_pct(r, 50)) {
@@ -1075,7 +1084,7 @@ static bool gen_msg(struct fz_rng *r, struct ctx *c)
 	if (dump)
 		flags |= NLM_F_DUMP;
 	if (op->cmd == FTALIAS_CMD_ALIAS_RESTORE)
-		gen_restore(r, c, &m);
+		gen_restore(r, c, &m, &clean);
 	for (i = 0; i < nfa; i++)
 		if (fz_pct(r, fa[i].kind == K_STR ? 90 : 60))
 			put_attr(r, c, &m, &fa[i], &clean);

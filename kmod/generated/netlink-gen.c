@@ -75,10 +75,11 @@ const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CACHE + 1] 
 	[FTALIAS_A_ALIAS_CACHE] = NLA_POLICY_NESTED(ftalias_cache_stats_nl_policy),
 };
 
-const struct nla_policy ftalias_save_client_nl_policy[FTALIAS_A_SAVE_CLIENT_PAD + 1] = {
+const struct nla_policy ftalias_save_client_nl_policy[FTALIAS_A_SAVE_CLIENT_COOKIE + 1] = {
 	[FTALIAS_A_SAVE_CLIENT_NODE] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_CLIENT_ALIAS] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_CLIENT_ACKED] = { .type = NLA_U64, },
+	[FTALIAS_A_SAVE_CLIENT_COOKIE] = NLA_POLICY_MIN(NLA_U64, 1),
 };
 
 const struct nla_policy ftalias_save_entry_nl_policy[FTALIAS_A_SAVE_ENTRY_PAYLOAD + 1] = {
@@ -96,9 +97,10 @@ const struct nla_policy ftalias_save_header_nl_policy[FTALIAS_A_SAVE_HEADER_DROP
 	[FTALIAS_A_SAVE_HEADER_DROPPED] = { .type = NLA_U32, },
 };
 
-const struct nla_policy ftalias_save_ids_nl_policy[FTALIAS_A_SAVE_IDS_PAD + 1] = {
+const struct nla_policy ftalias_save_ids_nl_policy[FTALIAS_A_SAVE_IDS_COOKIE + 1] = {
 	[FTALIAS_A_SAVE_IDS_XID] = { .type = NLA_U64, },
 	[FTALIAS_A_SAVE_IDS_ACK] = { .type = NLA_U64, },
+	[FTALIAS_A_SAVE_IDS_COOKIE] = NLA_POLICY_MIN(NLA_U64, 1),
 };
 
 const struct nla_policy ftalias_save_jrec_nl_policy[FTALIAS_A_SAVE_JREC_PAYLOAD + 1] = {

@@ -15,10 +15,10 @@
 extern const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_PAD + 1];
 extern const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STATS_PAD + 1];
 extern const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CACHE + 1];
-extern const struct nla_policy ftalias_save_client_nl_policy[FTALIAS_A_SAVE_CLIENT_PAD + 1];
+extern const struct nla_policy ftalias_save_client_nl_policy[FTALIAS_A_SAVE_CLIENT_COOKIE + 1];
 extern const struct nla_policy ftalias_save_entry_nl_policy[FTALIAS_A_SAVE_ENTRY_PAYLOAD + 1];
 extern const struct nla_policy ftalias_save_header_nl_policy[FTALIAS_A_SAVE_HEADER_DROPPED + 1];
-extern const struct nla_policy ftalias_save_ids_nl_policy[FTALIAS_A_SAVE_IDS_PAD + 1];
+extern const struct nla_policy ftalias_save_ids_nl_policy[FTALIAS_A_SAVE_IDS_COOKIE + 1];
 extern const struct nla_policy ftalias_save_jrec_nl_policy[FTALIAS_A_SAVE_JREC_PAYLOAD + 1];
 extern const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_PAD + 1];
 

@@ -171,6 +171,7 @@ struct nla_policy ctl_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1] = {
 struct nla_policy ctl_save_ids_policy[FTALIAS_A_SAVE_IDS_MAX + 1] = {
 	[FTALIAS_A_SAVE_IDS_XID] = { .type = NLA_U64 },
 	[FTALIAS_A_SAVE_IDS_ACK] = { .type = NLA_U64 },
+	[FTALIAS_A_SAVE_IDS_COOKIE] = { .type = NLA_U64 },
 };
 
 struct nla_policy ctl_save_entry_policy[FTALIAS_A_SAVE_ENTRY_MAX + 1] = {
@@ -195,6 +196,7 @@ struct nla_policy ctl_save_client_policy[FTALIAS_A_SAVE_CLIENT_MAX + 1] = {
 	[FTALIAS_A_SAVE_CLIENT_NODE] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_CLIENT_ALIAS] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_CLIENT_ACKED] = { .type = NLA_U64 },
+	[FTALIAS_A_SAVE_CLIENT_COOKIE] = { .type = NLA_U64 },
 };
 
 struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1] = {

@@ -178,6 +178,7 @@ extern struct nla_policy ctl_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1];
 /* Attribute-set "save-ids" */
 #define CTL_NAME_FTALIAS_A_SAVE_IDS_XID	"xid"
 #define CTL_NAME_FTALIAS_A_SAVE_IDS_ACK	"ack"
+#define CTL_NAME_FTALIAS_A_SAVE_IDS_COOKIE	"cookie"
 extern struct nla_policy ctl_save_ids_policy[FTALIAS_A_SAVE_IDS_MAX + 1];
 
 /* Attribute-set "save-entry" */
@@ -202,6 +203,7 @@ extern struct nla_policy ctl_save_jrec_policy[FTALIAS_A_SAVE_JREC_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_CLIENT_NODE	"node"
 #define CTL_NAME_FTALIAS_A_SAVE_CLIENT_ALIAS	"alias"
 #define CTL_NAME_FTALIAS_A_SAVE_CLIENT_ACKED	"acked"
+#define CTL_NAME_FTALIAS_A_SAVE_CLIENT_COOKIE	"cookie"
 extern struct nla_policy ctl_save_client_policy[FTALIAS_A_SAVE_CLIENT_MAX + 1];
 
 /* Attribute-set "save-trailer" */

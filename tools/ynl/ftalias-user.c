@@ -218,6 +218,7 @@ const struct ynl_policy_attr ftalias_save_ids_policy[FTALIAS_A_SAVE_IDS_MAX + 1]
 	[FTALIAS_A_SAVE_IDS_XID] = { .name = "xid", .type = YNL_PT_U64, },
 	[FTALIAS_A_SAVE_IDS_ACK] = { .name = "ack", .type = YNL_PT_U64, },
 	[FTALIAS_A_SAVE_IDS_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+	[FTALIAS_A_SAVE_IDS_COOKIE] = { .name = "cookie", .type = YNL_PT_U64, },
 };
 
 const struct ynl_policy_nest ftalias_save_ids_nest = {
@@ -258,6 +259,7 @@ const struct ynl_policy_attr ftalias_save_client_policy[FTALIAS_A_SAVE_CLIENT_MA
 	[FTALIAS_A_SAVE_CLIENT_ALIAS] = { .name = "alias", .type = YNL_PT_U32, },
 	[FTALIAS_A_SAVE_CLIENT_ACKED] = { .name = "acked", .type = YNL_PT_U64, },
 	[FTALIAS_A_SAVE_CLIENT_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+	[FTALIAS_A_SAVE_CLIENT_COOKIE] = { .name = "cookie", .type = YNL_PT_U64, },
 };
 
 const struct ynl_policy_nest ftalias_save_client_nest = {
@@ -964,6 +966,8 @@ int ftalias_save_ids_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_IDS_XID, obj->xid);
 	if (obj->_present.ack)
 		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_IDS_ACK, obj->ack);
+	if (obj->_present.cookie)
+		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_IDS_COOKIE, obj->cookie);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -988,6 +992,11 @@ int ftalias_save_ids_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.ack = 1;
 			dst->ack = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_SAVE_IDS_COOKIE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cookie = 1;
+			dst->cookie = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -1177,6 +1186,8 @@ int ftalias_save_client_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_CLIENT_ALIAS, obj->alias);
 	if (obj->_present.acked)
 		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_CLIENT_ACKED, obj->acked);
+	if (obj->_present.cookie)
+		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_CLIENT_COOKIE, obj->cookie);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -1206,6 +1217,11 @@ int ftalias_save_client_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.acked = 1;
 			dst->acked = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_SAVE_CLIENT_COOKIE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.cookie = 1;
+			dst->cookie = ynl_attr_get_u64(attr);
 		}
 	}
 

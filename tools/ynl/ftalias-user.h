@@ -163,10 +163,12 @@ struct ftalias_save_ids {
 	struct {
 		__u32 xid:1;
 		__u32 ack:1;
+		__u32 cookie:1;
 	} _present;
 
 	__u64 xid;
 	__u64 ack;
+	__u64 cookie;
 };
 
 struct ftalias_save_entry {
@@ -209,11 +211,13 @@ struct ftalias_save_client {
 		__u32 node:1;
 		__u32 alias:1;
 		__u32 acked:1;
+		__u32 cookie:1;
 	} _present;
 
 	__u32 node;
 	__u32 alias;
 	__u64 acked;
+	__u64 cookie;
 };
 
 struct ftalias_save_trailer {
@@ -1728,6 +1732,14 @@ ftalias_alias_restore_req_set_ids_ack(struct ftalias_alias_restore_req *req,
 	req->_present.ids = 1;
 	req->ids._present.ack = 1;
 	req->ids.ack = ack;
+}
+static inline void
+ftalias_alias_restore_req_set_ids_cookie(struct ftalias_alias_restore_req *req,
+					 __u64 cookie)
+{
+	req->_present.ids = 1;
+	req->ids._present.cookie = 1;
+	req->ids.cookie = cookie;
 }
 static inline void
 ftalias_alias_restore_req_set_dsts(struct ftalias_alias_restore_req *req,
