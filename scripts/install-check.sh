@@ -53,6 +53,8 @@ want=(
 	usr/local/lib/systemd/system/ftalias.service
 	usr/local/share/doc/ftalias/examples/modules-load.d-ftalias.conf
 	usr/local/share/doc/ftalias/examples/modprobe.d-ftalias.conf
+	etc/ftalias/aliases.conf
+	var/lib/ftalias
 )
 for w in "${want[@]}"; do
 	# shellcheck disable=SC2206	# the globs of the release and suffix
@@ -63,12 +65,19 @@ done
 if [[ -n $(find "$dest" -name modules.dep) ]]; then
 	bad "depmod ran in a staged root without the kernel's modules"
 fi
-# The unit runs the installed ftaliasctl on the configuration under /etc;
-# systemd parses it (systemd-analyze, where systemd is installed).
+# The unit runs the installed ftaliasctl: the aliases saved under
+# /var/lib/ftalias back, then the configuration under /etc, and saves at
+# stop; systemd parses it (systemd-analyze, where systemd is installed).
 unit=$dest/usr/local/lib/systemd/system/ftalias.service
 if [[ -e $unit ]]; then
-	grep -qx 'ExecStart=/usr/local/sbin/ftaliasctl -force -batch /etc/ftalias/aliases.conf' "$unit" ||
-		bad "ftalias.service: ExecStart is not the installed ftaliasctl on /etc/ftalias/aliases.conf"
+	[[ $(sed -n 's/^ExecStart=//p' "$unit") == \
+	   "-/usr/local/sbin/ftaliasctl -exist alias restore all /var/lib/ftalias
+-/usr/local/sbin/ftaliasctl -exist -force -batch /etc/ftalias/aliases.conf" ]] ||
+		bad "ftalias.service: ExecStart is not the installed ftaliasctl restoring /var/lib/ftalias, then on /etc/ftalias/aliases.conf"
+	grep -qx 'ExecStop=/usr/local/sbin/ftaliasctl alias save all /var/lib/ftalias' "$unit" ||
+		bad "ftalias.service: ExecStop does not save the aliases to /var/lib/ftalias"
+	[[ $(stat -c %a "$dest/var/lib/ftalias") == 700 ]] ||
+		bad "/var/lib/ftalias is not 0700: the saves hold every cached reply"
 	! grep -q @ "$unit" || bad "ftalias.service: a placeholder left: $(grep @ "$unit")"
 	if command -v systemd-analyze >/dev/null; then
 		# Its ExecStart is not installed on this host: that alone.

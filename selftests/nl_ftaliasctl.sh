@@ -31,6 +31,7 @@ cleanup() {
 	((${#member_pids[@]})) && kill "${member_pids[@]}" 2>/dev/null
 	wait 2>/dev/null
 	ip netns del "$ns" 2>/dev/null
+	ip netns del "$ns-2" 2>/dev/null
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -450,6 +451,83 @@ expect_rc 0 ctl alias del rc-c
 expect_rc 2 ctl alias restore name
 expect_rc 2 ctl alias restore id 0 <"$tmp/rc-a.ftas"
 expect_rc 2 ctl alias restore bogus 1 <"$tmp/rc-a.ftas"
+
+# ---- alias save all / restore all: a whole namespace, into another one ---------
+ctl2() {
+	ftaliasctl -n "$ns-2" "$@"
+}
+ftas_count() {
+	compgen -G "$1/*.ftas" | wc -l
+}
+ctl -config alias show | sort >"$tmp/all.conf"
+n_all=$(wc -l <"$tmp/all.conf")
+((n_all >= 2)) || fail "save all: $n_all aliases to save, want at least 2"
+expect_rc 0 ctl alias save all "$tmp/all"
+[[ $(stat -c %a "$tmp/all") == 700 ]] || fail "save all: $tmp/all not made 0700"
+[[ $(ftas_count "$tmp/all") == "$n_all" ]] ||
+	fail "save all: not one file per alias: $(ls "$tmp/all")"
+[[ $(head -c 4 "$tmp/all/rc-a.ftas") == FTAS ]] || fail "save all: no rc-a.ftas"
+# the files of aliases that are gone (and of a save cut short) go
+: >"$tmp/all/gone.ftas"
+: >"$tmp/all/rc-a.ftas.tmp"
+expect_rc 0 ctl alias save all "$tmp/all"
+[[ -e $tmp/all/gone.ftas || -e $tmp/all/rc-a.ftas.tmp ]] &&
+	fail "save all kept stale files: $(ls "$tmp/all")"
+ip netns add "$ns-2" || die "ip netns add $ns-2"
+expect_rc 0 ctl2 alias restore all "$tmp/all"
+[[ $(grep -c '^alias ' "$tmp/out") == "$n_all" ]] ||
+	fail "restore all printed: $(cat "$tmp/out")"
+ctl2 -config alias show | sort | diff -u "$tmp/all.conf" - ||
+	fail "restore all: not the saved namespace"
+# each file restored is moved aside: a second run has nothing to do
+[[ $(ftas_count "$tmp/all") == 0 && $(ftas_count "$tmp/all/restored") == "$n_all" ]] ||
+	fail "restore all: files not moved into restored/: $(ls -R "$tmp/all")"
+expect_rc 0 ctl2 alias restore all "$tmp/all"
+[[ -s $tmp/out ]] && fail "restore all of nothing printed: $(cat "$tmp/out")"
+# a damaged file: named, moved into failed/, the others restored, exit 1
+ip netns del "$ns-2"
+ip netns add "$ns-2" || die "ip netns add $ns-2"
+mv "$tmp/all/restored/"*.ftas "$tmp/all/"
+size=$(stat -c %s "$tmp/all/rc-a.ftas")
+printf '\x7f' | dd of="$tmp/all/rc-a.ftas" bs=1 seek=$((size - 9)) conv=notrunc status=none
+expect_rc 1 ctl2 alias restore all "$tmp/all"
+grep -q "rc-a.ftas not restored" "$tmp/err" || fail "restore all of a damaged file: $(cat "$tmp/err")"
+[[ -e $tmp/all/failed/rc-a.ftas && ! -e $tmp/all/rc-a.ftas ]] ||
+	fail "restore all did not move the file it could not restore into failed/"
+ctl2 alias show rc-a >/dev/null 2>&1 && fail "restore all: the damaged rc-a made"
+ctl2 alias show rc-b >/dev/null || fail "restore all: rc-b not restored after a damaged file"
+# over the aliases restored: refused, into failed/; with -exist (a
+# restart), the files of aliases there count as restored
+rm "$tmp/all/failed/rc-a.ftas"
+mv "$tmp/all/restored/"*.ftas "$tmp/all/"
+expect_rc 1 ctl2 alias restore all "$tmp/all"
+grep -q "alias name already in use" "$tmp/err" || fail "restore all over aliases: $(cat "$tmp/err")"
+[[ $(ftas_count "$tmp/all/failed") == $((n_all - 1)) ]] ||
+	fail "restore all over aliases: not in failed/: $(ls -R "$tmp/all")"
+mv "$tmp/all/failed/"*.ftas "$tmp/all/"
+expect_rc 0 ctl2 -exist alias restore all "$tmp/all"
+[[ -s $tmp/err ]] && fail "-exist restore all complained: $(cat "$tmp/err")"
+[[ $(ftas_count "$tmp/all") == 0 && $(ftas_count "$tmp/all/restored") == $((n_all - 1)) ]] ||
+	fail "-exist restore all: files not moved into restored/: $(ls -R "$tmp/all")"
+ip netns del "$ns-2"
+# no directory: nothing saved, nothing to do; not a directory: an error
+expect_rc 0 ctl alias restore all "$tmp/nowhere"
+[[ -s $tmp/out ]] && fail "restore all of no directory printed: $(cat "$tmp/out")"
+expect_rc 1 ctl alias restore all "$tmp/all/restored/rc-b.ftas"
+grep -q "cannot open" "$tmp/err" || fail "restore all of a file: $(cat "$tmp/err")"
+expect_rc 1 ctl alias save all /proc/nowhere
+grep -q "cannot create" "$tmp/err" || fail "save all into /proc: $(cat "$tmp/err")"
+
+# ---- -exist: alias add of an alias there does nothing --------------------------
+expect_rc 1 ctl alias add rc-a
+expect_rc 0 ctl -exist alias add rc-a cache-ttl-ms 5
+[[ -s $tmp/out ]] && fail "-exist alias add printed: $(cat "$tmp/out")"
+ctl -config alias show rc-a | cmp -s - "$tmp/rc-a.conf" ||
+	fail "-exist alias add changed rc-a: $(ctl -config alias show rc-a)"
+# another alias's id is still a conflict, and so is no namespace
+check_kernel_error ctl -exist alias add rc-new id 600
+grep -q "id already in use" "$tmp/err" || fail "-exist alias add over an id: $(cat "$tmp/err")"
+expect_rc 1 ftaliasctl -n "$ns-none" -exist alias add rc-a
 
 # ---- connections: conn show, conn drop, a restarted peer ------------------------
 # cn-b is served by the listener cl; ca is a member of cn-a (a second

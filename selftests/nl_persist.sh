@@ -7,8 +7,12 @@
 # batch stops at the first refusal (the kernel's message, the file and
 # line named, the lines before it applied, none after), -force goes on;
 # -n applies a batch in that namespace only; and the boot of
-# tools/systemd/ftalias.service: module unloaded and loaded again, the
-# unit's ExecStart run on the saved file, the aliases back.
+# tools/systemd/ftalias.service: its stop saves every alias, the module
+# is unloaded and loaded again, its start restores them as they were
+# (over their configuration lines, -exist) and moves the saves aside;
+# restarted it changes nothing; after a crash (no save) and with no
+# state directory it makes the configured aliases, not the state of the
+# earlier shutdown.
 source "$(dirname "$0")/lib/lib.sh"
 
 require_root
@@ -20,11 +24,11 @@ UNIT=$test_dir/../tools/systemd/ftalias.service.in
 
 ns=ftal-persist-$$
 # The aliases of the init namespace (the boot part): names of our own.
-ia=persist-$$-a ib=persist-$$-b
+ia=persist-$$-a ib=persist-$$-b ic=persist-$$-c
 tmp=$(mktemp -d)
 cleanup() {
 	ip netns del "$ns" 2>/dev/null
-	ensure_loaded && for a in "$ia" "$ib"; do
+	ensure_loaded && for a in "$ia" "$ib" "$ic"; do
 		ftaliasctl alias del "$a" 2>/dev/null
 	done
 	rm -rf "$tmp"
@@ -92,28 +96,82 @@ done
 # ---- the boot: module loaded again, the unit's ExecStart ------------------
 # Only where the module can be loaded again (the runner's FTALIAS_KO).
 [[ -r ${FTALIAS_KO:-} ]] || { log "no FTALIAS_KO: not unloading the module"; finish; }
-# The unit as make install writes it, ftaliasctl and the configuration
-# where this guest has them; its ExecStartPre (modprobe) is insmod here,
-# as the guest's module is not under /lib/modules.
+# The unit as make install writes it, ftaliasctl, the configuration and
+# the state directory where this guest has them; its ExecStartPre
+# (modprobe) is insmod here, as the guest's module is not under
+# /lib/modules.
 mkdir -p "$tmp/etc/ftalias"
 sed -e "s|@SBINDIR@|$(dirname "$(command -v ftaliasctl)")|g" \
-	-e "s|@SYSCONFDIR@|$tmp/etc|g" "$UNIT" >"$tmp/ftalias.service"
-start=$(sed -n 's/^ExecStart=//p' "$tmp/ftalias.service")
-[[ -n $start ]] || die "no ExecStart in $UNIT"
+	-e "s|@SYSCONFDIR@|$tmp/etc|g" -e "s|@STATEDIR@|$tmp/state|g" \
+	"$UNIT" >"$tmp/ftalias.service"
+# "-": systemd ignores the command's failure; the test does not.
+mapfile -t start < <(sed -n 's/^ExecStart=-\{0,1\}//p' "$tmp/ftalias.service")
+stop=$(sed -n 's/^ExecStop=//p' "$tmp/ftalias.service")
+((${#start[@]} == 2)) || die "not two ExecStart lines in $UNIT"
+[[ -n $stop ]] || die "no ExecStop in $UNIT"
 grep -qx 'ExecStartPre=/sbin/modprobe ftalias' "$tmp/ftalias.service" ||
 	fail "the unit does not load the module first"
+# systemd splits the command lines on spaces, as the shell does here.
+unit_start() {
+	local line
+	for line in "${start[@]}"; do
+		# shellcheck disable=SC2086
+		expect_rc 0 $line || return 1
+	done
+}
+unit_stop() {
+	# shellcheck disable=SC2086
+	expect_rc 0 $stop
+}
+ttl_of() {
+	ftaliasctl -j alias show "$1" | json_num cache-ttl-ms
+}
 
 expect_rc 0 ftaliasctl alias add "$ia" mode 0640 cache-ttl-ms 60000
 expect_rc 0 ftaliasctl alias add "$ib" id 4001 policy manual record-replies on
 ftaliasctl -config alias show >"$tmp/etc/ftalias/aliases.conf" || fail "-config in the init namespace"
+# Since the configuration was written: a change, and an alias of its own.
+expect_rc 0 ftaliasctl alias set "$ia" cache-ttl-ms 1234
+expect_rc 0 ftaliasctl alias add "$ic" id 4002
 ip netns del "$ns"
+
+# A clean shutdown saves every alias; the boot brings back each as it was.
+unit_stop
+for a in "$ia" "$ib" "$ic"; do
+	[[ -s $tmp/state/$a.ftas ]] || fail "the unit's stop did not save $a"
+done
 rmmod ftalias || die "rmmod"
 ensure_loaded || die "insmod"
 [[ -z $(ftaliasctl -config alias show) ]] || fail "aliases left after rmmod and insmod"
-# shellcheck disable=SC2086	# the unit's command line, split as systemd does
-expect_rc 0 $start
+unit_start
+[[ $(ttl_of "$ia") == 1234 ]] ||
+	fail "the boot: $ia is not the saved one (cache-ttl-ms $(ttl_of "$ia"), want 1234)"
+ftaliasctl alias show "$ic" >/dev/null || fail "the boot: $ic, saved, not back"
+ftaliasctl -config alias show "$ib" >"$tmp/booted.conf" || fail "the boot: $ib not back"
+grep -qxF -f "$tmp/booted.conf" "$tmp/etc/ftalias/aliases.conf" ||
+	fail "the boot: $ib is not as configured: $(cat "$tmp/booted.conf")"
+# Each save comes back once: moved aside.
+compgen -G "$tmp/state/*.ftas" >/dev/null && fail "the boot left saves to restore again: $(ls "$tmp/state")"
+[[ -s $tmp/state/restored/$ia.ftas ]] || fail "the boot: no $tmp/state/restored/$ia.ftas"
+
+# Restarted on a running system (stop saves, start finds every alias
+# there): nothing changes, and the saves move aside all the same.
+unit_stop
+unit_start
+[[ $(ttl_of "$ia") == 1234 ]] || fail "a restart changed $ia (cache-ttl-ms $(ttl_of "$ia"))"
+compgen -G "$tmp/state/*.ftas" >/dev/null && fail "a restart left saves to restore again: $(ls "$tmp/state")"
+
+# A crash (no stop, no save): the configuration alone, not an older state;
+# and without the state directory (the first boot) too.
+rmmod ftalias || die "rmmod"
+ensure_loaded || die "insmod"
+rm -rf "$tmp/state"
+unit_start
+[[ $(ttl_of "$ia") == 60000 ]] ||
+	fail "after a crash: $ia is not the configured one (cache-ttl-ms $(ttl_of "$ia"))"
+ftaliasctl alias show "$ic" >/dev/null 2>&1 && fail "after a crash: the restored-once $ic came back"
 ftaliasctl -config alias show >"$tmp/booted.conf" || fail "-config after the boot"
 diff -u "$tmp/etc/ftalias/aliases.conf" "$tmp/booted.conf" ||
-	fail "the unit did not bring the aliases back"
+	fail "after a crash: the unit did not make the configured aliases"
 
 finish

@@ -7,6 +7,7 @@
  * the cache nest (replay cache) are only printed.
  */
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,7 +120,9 @@ void alias_usage(FILE *f)
 	      "       ftaliasctl alias set { NAME | id ID [ name NEWNAME ] } ATTRS\n"
 	      "       ftaliasctl alias [ show ] [ NAME | id ID ]\n"
 	      "       ftaliasctl alias save { NAME | id ID } > FILE\n"
+	      "       ftaliasctl alias save all DIR\n"
 	      "       ftaliasctl alias restore [ name NAME ] [ id ID ] < FILE\n"
+	      "       ftaliasctl alias restore all DIR\n"
 	      "       ftaliasctl alias help\n"
 	      "ATTRS := [ uid UID ] [ gid GID ] [ mode OCTAL ] [ policy { auto | manual } ]\n"
 	      "         [ grace-ms MS ] [ cache-max-entries N ] [ cache-max-bytes BYTES ]\n"
@@ -127,7 +130,8 @@ void alias_usage(FILE *f)
 	      "With -s, show adds the counters and the replay cache of each alias;\n"
 	      "with -c, it prints only the configuration, as commands for -batch.\n"
 	      "save writes the state of an alias, restore makes it again (both need\n"
-	      "CAP_NET_ADMIN).\n", f);
+	      "CAP_NET_ADMIN); with all, every alias, in DIR/NAME.ftas, and restore\n"
+	      "moves each file it restored into DIR/restored.\n", f);
 }
 
 static int usage_error(void)
@@ -346,6 +350,26 @@ int alias_dump(struct ftnl_list *l)
 			 ftnl_list_reset, l);
 }
 
+/* 1 when alias @name is there, 0 when not, -1 (printed) if unknown. */
+int alias_exists(const char *name)
+{
+	struct attr_vals sel = { 0 }, a = { 0 };
+	int ret;
+
+	if (ftnl_open())
+		return -1;
+	sel.str[FTALIAS_A_ALIAS_NAME] = (char *)name;
+	sel.present = 1U << FTALIAS_A_ALIAS_NAME;
+	ftnl_errno = 0;
+	ftnl_quiet_errno = ENOENT;
+	ret = alias_get(&sel, &a);
+	ftnl_quiet_errno = 0;
+	attr_vals_free(&a);
+	if (!ret)
+		return 1;
+	return ftnl_errno == ENOENT ? 0 : -1;
+}
+
 static int alias_add(int argc, char **argv)
 {
 	struct attr_vals v = { 0 };
@@ -365,6 +389,16 @@ static int alias_add(int argc, char **argv)
 		goto out;
 
 	ret = EXIT_REFUSED;
+	if (opts.exist) {
+		/* There already (restored, say): it stays as it is. */
+		switch (alias_exists(v.str[FTALIAS_A_ALIAS_NAME])) {
+		case 1:
+			ret = EXIT_OK;
+			goto out;
+		case -1:
+			goto out;
+		}
+	}
 	if (send_request(FTALIAS_CMD_ALIAS_NEW, &v, &replies))
 		goto out;
 	for (i = 0; i < replies.n; i++)

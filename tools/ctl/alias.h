@@ -53,6 +53,12 @@ int alias_get(const struct attr_vals *sel, struct attr_vals *out);
  */
 int alias_resolve_id(const struct attr_vals *sel, bool by_id, uint32_t *id);
 
+/*
+ * 1 when an alias named @name is there, 0 when not, -1 (an error printed)
+ * when that cannot be told.
+ */
+int alias_exists(const char *name);
+
 /* Dump every alias over the open socket into @l (ftnl_list_free()). */
 int alias_dump(struct ftnl_list *l);
 

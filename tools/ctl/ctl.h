@@ -30,6 +30,7 @@ struct ctl_opts {
 	bool pretty;
 	bool stats;	/* -s: counters too (alias stats, member counters) */
 	bool config;	/* -c: alias show prints "alias add" commands */
+	bool exist;	/* -exist: alias add of an alias there does nothing */
 	const char *netns;
 };
 

@@ -72,7 +72,7 @@ static const struct keyword object_kw[] = {
 static void usage(FILE *f)
 {
 	fputs("Usage: ftaliasctl [ OPTIONS ] OBJECT [ VERB [ ARGS ] ]\n"
-	      "       ftaliasctl [ OPTIONS ] [ -force ] -b[atch] FILE\n"
+	      "       ftaliasctl [ OPTIONS ] [ -force ] [ -exist ] -b[atch] FILE\n"
 	      "       ftaliasctl OBJECT help\n"
 	      "where  OBJECT := { alias | member | cache | journal | conn | info |\n"
 	      "                  monitor | help }\n"
@@ -96,6 +96,7 @@ static const struct option long_opts[] = {
 	{ "netns",	required_argument,	NULL, 'n' },
 	{ "batch",	required_argument,	NULL, 'b' },
 	{ "force",	no_argument,		NULL, 'f' },
+	{ "exist",	no_argument,		NULL, 'e' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
@@ -160,6 +161,9 @@ int main(int argc, char **argv)
 			break;
 		case 'f':
 			force = true;
+			break;
+		case 'e':
+			opts.exist = true;
 			break;
 		case 'V':
 			printf("ftaliasctl %s (ftalias netlink family version %d)\n",

@@ -326,6 +326,9 @@ static const char *ext_ack_msg(struct nlattr *nla)
  * Report the result @err (0 or -errno) of a request.  @tlvs, @len: the
  * extended-ack attributes, when the kernel sent any.
  */
+int ftnl_errno;
+int ftnl_quiet_errno;
+
 static void report(int err, struct nlattr *tlvs, int len)
 {
 	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { NULL };
@@ -345,6 +348,9 @@ static void report(int err, struct nlattr *tlvs, int len)
 	}
 	if (err < 0)
 		err = -err;
+	ftnl_errno = err;
+	if (err == ftnl_quiet_errno)
+		return;
 	if (msg) {
 		error("%s", msg);
 		return;

@@ -67,6 +67,14 @@ void ftnl_list_free(struct ftnl_list *l);
 int ftnl_do(struct nl_msg *msg, ftnl_msg_cb cb, void *arg);
 
 /*
+ * The errno of the last refusal of the kernel (0 after a success is not
+ * guaranteed: read it only after a request failed).  A refusal with the
+ * errno ftnl_quiet_errno (0: none) is not printed.
+ */
+extern int ftnl_errno;
+extern int ftnl_quiet_errno;
+
+/*
  * Dump @cmd; the request carries the attributes of @v (may be NULL)
  * described in @desc[0..n-1], a filter.  @cb sees each object; when the
  * kernel flags the dump as interrupted, @reset is called and the dump is

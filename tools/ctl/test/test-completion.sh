@@ -44,6 +44,7 @@ expect 'ftaliasctl ' 'alias cache conn help info journal member monitor'
 expect 'ftaliasctl --j' '--json'
 expect 'ftaliasctl --c' '--config'
 expect 'ftaliasctl --b' '--batch'
+expect 'ftaliasctl --e' '--exist'
 : >"$tmp/aliases.conf"
 expect "ftaliasctl -b $tmp/aliases.c" "$tmp/aliases.conf"
 expect "ftaliasctl -batch $tmp/aliases.c" "$tmp/aliases.conf"
@@ -54,9 +55,13 @@ expect "ftaliasctl -b $tmp/aliases.conf al" ''
 expect 'ftaliasctl -j al' 'alias'
 expect 'ftaliasctl alias ' 'add del help list restore save set show'
 expect 'ftaliasctl alias show ' 'db id web'
-expect 'ftaliasctl alias save ' 'db id web'
+expect 'ftaliasctl alias save ' 'all db id web'
 expect 'ftaliasctl alias save db ' ''
-expect 'ftaliasctl alias restore ' 'id name'
+mkdir "$tmp/saves"
+expect "ftaliasctl alias save all $tmp/sa" "$tmp/saves"
+expect "ftaliasctl alias restore all $tmp/sa" "$tmp/saves"
+expect "ftaliasctl alias restore all $tmp/saves " ''
+expect 'ftaliasctl alias restore ' 'all id name'
 expect 'ftaliasctl alias restore name x ' 'id'
 expect 'ftaliasctl alias restore name ' ''
 expect 'ftaliasctl alias add x ' 'cache-max-bytes cache-max-entries cache-ttl-ms gid grace-ms id mode policy record-replies uid'
