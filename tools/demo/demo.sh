@@ -11,7 +11,10 @@
 # bank ledger whose non-idempotent transfers survive a server killed after
 # its roll-forward point, one killed after recording its reply, and a
 # client killed after sending, each transfer applied once (the servers
-# and tellers are tools/demo/ledger_demo).
+# and tellers are tools/demo/ledger_demo).  Last a reboot: every alias
+# saved by the systemd unit's stop, the module unloaded and loaded, the
+# unit's start restoring them, and a transfer re-sent across the reboot
+# answered from the restored replay cache.
 set -euo pipefail
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -265,3 +268,69 @@ for _ in $(seq 100); do
 	sleep 0.1
 done
 grep -E 'member-(leave|change)' "$mon"
+
+# The reboot story: the unit of tools/systemd, its lines run by hand (no
+# systemd in this guest), with its directories here ($tmp); the "reboot"
+# unloads the module and loads it again.
+[ -n "${FTALIAS_KO:-}" ] || { echo "demo: no FTALIAS_KO: no reboot story" >&2; exit 0; }
+unit=$(dirname "$ledger_demo")/../systemd/ftalias.service.in
+unit_lines() {
+	sed -n "s/^$1=-\{0,1\}//p" "$unit" | sed -e 's|@SBINDIR@/||' \
+		-e 's|@STATEDIR@|state|' -e 's|@SYSCONFDIR@|etc|'
+}
+
+step "Before a reboot: T3 sends xfer 6 and dies with the reply read but not written down"
+mkfifo T3.in
+printf '$ ledger_demo teller -k 6 T3 accounts tellers disk &   # stops once the reply to xfer 6 came\n'
+ledger_demo teller -k 6 T3 accounts tellers disk <T3.in >T3 2>&1 &
+pid[T3]=$!
+pids+=($!)
+exec 7>T3.in
+wait_for T3 "active"
+echo 6 >&7
+wait_for T3 "xfer 6 .*stops before writing it down"
+news C T3
+stop T3
+exec 7>&-
+
+step "Shutdown: the services stop, then the unit saves every alias (ExecStop)"
+mkdir -p etc/ftalias
+printf '$ ftaliasctl -config alias show >etc/ftalias/aliases.conf   # as the administrator keeps it\n'
+ftaliasctl -config alias show >etc/ftalias/aliases.conf
+kill "${pids[@]}" 2>/dev/null || true
+for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+entries=$(counter entries)
+while read -r line; do
+	# shellcheck disable=SC2086	# the unit's command line, split as systemd does
+	run $line
+done < <(unit_lines ExecStop)
+run ls state
+
+step "Reboot: the module unloaded and loaded again; no alias is left"
+run rmmod ftalias
+run insmod "$FTALIAS_KO"
+run ftaliasctl alias show
+
+step "Boot: the unit restores the saved aliases, then the configuration (ExecStart)"
+while read -r line; do
+	# shellcheck disable=SC2086
+	run $line
+done < <(unit_lines ExecStart)
+echo "  (-exist: every line of aliases.conf names an alias restored with its state)"
+run ls state state/restored
+run ftaliasctl cache show accounts
+[ "$(counter entries)" = "$entries" ] || die accounts "the cache did not come back"
+
+step "After the reboot: T4 re-sends xfer 6 with its ID; the restored cache answers it"
+server D "" -p 10
+auto=$(counter hits-auto)
+printf '$ ledger_demo teller T4 accounts tellers disk </dev/null\n'
+ledger_demo teller T4 accounts tellers disk </dev/null >T4 2>&1 ||
+	die T4 "a wrong reply"
+news T4
+grep -q "xfer 6 .*re-sent ->" T4 || die T4 "did not re-send xfer 6"
+! grep -q "xfer 6" D || die D "saw xfer 6"
+echo "  (D never saw xfer 6: the kernel answered it from the cache saved at shutdown)"
+counters
+[ "$(counter hits-auto)" = $((auto + 1)) ] || die accounts "no auto-reply hit"
+run ledger_demo check disk 6
