@@ -26,45 +26,6 @@
 
 static int name_seq;
 
-/* The records of a save, as they came: the attributes of every message. */
-struct saved {
-	uint8_t *buf;
-	size_t len;
-	size_t cap;
-};
-
-static void saved_add(struct nlmsghdr *nlh, void *arg)
-{
-	struct saved *s = arg;
-	size_t n = nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
-
-	if (s->len + n > s->cap) {
-		s->cap = (s->len + n) * 2;
-		s->buf = realloc(s->buf, s->cap);
-		if (!s->buf)
-			abort();
-	}
-	memcpy(s->buf + s->len, (char *)NLMSG_DATA(nlh) + GENL_HDRLEN, n);
-	s->len += n;
-}
-
-/* alias-save of alias id (0: no id attribute); 0 or -errno. */
-static int save(uint16_t fam, uint32_t id, struct saved *s)
-{
-	struct dp_part d;
-	int ret;
-
-	memset(s, 0, sizeof(*s));
-	ret = dp_part_open(&d, fam);
-	if (!ret)
-		ret = dp_part_start(&d, FTALIAS_CMD_ALIAS_SAVE,
-				    id ? FTALIAS_A_SAVE_ALIAS_ID : 0, id);
-	if (!ret)
-		ret = dp_part_rest(&d, saved_add, s);
-	dp_part_close(&d);
-	return ret < 0 ? ret : 0;
-}
-
 static uint16_t nla_type_of(const struct nlattr *a)
 {
 	return a->nla_type & NLA_TYPE_MASK;
@@ -134,7 +95,7 @@ static void parsed_free(struct parsed *p)
 }
 
 /* Walks the records, checks each CRC, joins the chunks. */
-static void parse(const struct saved *s, struct parsed *p)
+static void parse(const struct dp_saved *s, struct parsed *p)
 {
 	const struct nlattr *a, *next;
 	size_t off = 0, step;
@@ -321,7 +282,7 @@ TEST_F(sv, records)
 	const struct rec *r, *t;
 	struct ftalias_id key;
 	struct parsed p;
-	struct saved s;
+	struct dp_saved s;
 	uint64_t bytes, cookie;
 	size_t cost;
 
@@ -330,7 +291,7 @@ TEST_F(sv, records)
 	bytes = fill(_metadata, self, srv, cli, plain, ids, &blk, &jid);
 	ASSERT_NE(0U, bytes);
 
-	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->s, &s));
 	parse(&s, &p);
 	EXPECT_EQ(0, p.crc_bad);
 	EXPECT_EQ(0, p.stray);
@@ -440,7 +401,7 @@ TEST_F(sv, records)
 	free(s.buf);
 
 	/* The client alias: its members' last ID, where they sent. */
-	ASSERT_EQ(0, save(self->nl->fam, self->c, &s));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &s));
 	parse(&s, &p);
 	EXPECT_EQ(0, p.crc_bad);
 	ASSERT_EQ(5, p.n);
@@ -469,9 +430,9 @@ TEST_F(sv, records)
 TEST_F(sv, crc_covers_header)
 {
 	struct parsed p;
-	struct saved s;
+	struct dp_saved s;
 
-	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->s, &s));
 	parse(&s, &p);
 	EXPECT_EQ(0, p.crc_bad);
 	ASSERT_GT(s.len, 8U);
@@ -490,7 +451,7 @@ TEST_F(sv, busy)
 {
 	struct dp_part d[6];
 	struct ftalias_id id;
-	struct saved s;
+	struct dp_saved s;
 	struct dp_msg m;
 	int srv, cli, i;
 
@@ -515,7 +476,7 @@ TEST_F(sv, busy)
 	dp_part_close(&d[4]);
 	/* One copy dropped with its socket: room for one more. */
 	dp_part_close(&d[0]);
-	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->s, &s));
 	free(s.buf);
 	for (i = 1; i < 4; i++) {
 		EXPECT_EQ(1, dp_part_rest(&d[i], NULL, NULL) > 0);
@@ -539,151 +500,6 @@ static int drop_caps(void)
 
 /* ---- alias-restore ---------------------------------------------------- */
 
-/* The length of the record at @p with its CRC after it, or 0. */
-static size_t pair_len(const uint8_t *p, size_t left)
-{
-	const struct nlattr *a = (const void *)p;
-
-	if (left < NLA_HDRLEN || a->nla_len < NLA_HDRLEN ||
-	    (size_t)NLA_ALIGN(a->nla_len) + NLA_HDRLEN + 4 > left)
-		return 0;
-	return NLA_ALIGN(a->nla_len) + NLA_HDRLEN + 4;
-}
-
-struct rst {
-	int fd;
-	uint16_t fam;
-	uint32_t seq;
-	uint32_t handle;
-	uint32_t id;		/* of the restored alias, at the end */
-	char extack[256];
-};
-
-static int rst_open(struct rst *r, uint16_t fam)
-{
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	int one = 1;
-
-	memset(r, 0, sizeof(*r));
-	r->fam = fam;
-	r->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
-	if (r->fd < 0)
-		return -errno;
-	setsockopt(r->fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
-	if (bind(r->fd, (void *)&sa, sizeof(sa)))
-		return -errno;
-	return 0;
-}
-
-/*
- * One alias-restore message: @len bytes of records, with the handle of
- * @r (after the first), @name and @id if set.  0 or -errno (extack in
- * r->extack).
- */
-static int rst_send(struct rst *r, const uint8_t *recs, size_t len,
-		    const char *name, uint32_t id)
-{
-	static uint8_t buf[1 << 17];
-	struct nlmsghdr *nlh = (void *)buf;
-	struct genlmsghdr *g = NLMSG_DATA(nlh);
-	struct nlattr *a;
-	size_t off = NLMSG_LENGTH(GENL_HDRLEN);
-	ssize_t got;
-
-	memset(buf, 0, off);
-	nlh->nlmsg_type = r->fam;
-	nlh->nlmsg_flags = NLM_F_REQUEST;
-	nlh->nlmsg_seq = ++r->seq;
-	g->cmd = FTALIAS_CMD_ALIAS_RESTORE;
-	g->version = 1;
-#define PUT(type, data, dlen) do {					\
-		a = (void *)(buf + off);				\
-		a->nla_type = (type);					\
-		a->nla_len = NLA_HDRLEN + (dlen);			\
-		memcpy(buf + off + NLA_HDRLEN, (data), (dlen));		\
-		off += NLA_ALIGN(a->nla_len);				\
-	} while (0)
-	if (r->handle)
-		PUT(FTALIAS_A_SAVE_HANDLE, &r->handle, 4);
-	if (name)
-		PUT(FTALIAS_A_SAVE_NEW_NAME, name, strlen(name) + 1);
-	if (id)
-		PUT(FTALIAS_A_SAVE_NEW_ID, &id, 4);
-#undef PUT
-	memcpy(buf + off, recs, len);
-	nlh->nlmsg_len = off + len;
-	if (send(r->fd, buf, nlh->nlmsg_len, 0) != (ssize_t)nlh->nlmsg_len)
-		return -errno;
-	got = recv(r->fd, buf, sizeof(buf), 0);
-	if (got < (ssize_t)NLMSG_HDRLEN)
-		return -EIO;
-	r->extack[0] = 0;
-	if (nlh->nlmsg_type == NLMSG_ERROR) {
-		struct nlmsgerr *e = NLMSG_DATA(nlh);
-		size_t aoff = NLMSG_HDRLEN + sizeof(*e) + e->msg.nlmsg_len -
-			      NLMSG_HDRLEN;
-
-		/* the request is echoed unless capped; find the message */
-		if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-			aoff = NLMSG_HDRLEN + sizeof(*e) +
-			       NLMSG_ALIGN(e->msg.nlmsg_len) - NLMSG_HDRLEN;
-		else
-			aoff = NLMSG_HDRLEN + sizeof(*e);
-		while (aoff + NLA_HDRLEN <= nlh->nlmsg_len) {
-			a = (void *)(buf + aoff);
-			if (a->nla_len < NLA_HDRLEN)
-				break;
-			if ((a->nla_type & NLA_TYPE_MASK) == NLMSGERR_ATTR_MSG)
-				snprintf(r->extack, sizeof(r->extack), "%s",
-					 (char *)a + NLA_HDRLEN);
-			aoff += NLA_ALIGN(a->nla_len);
-		}
-		return e->error;
-	}
-	for (off = NLMSG_LENGTH(GENL_HDRLEN); off + NLA_HDRLEN <= nlh->nlmsg_len;
-	     off += NLA_ALIGN(a->nla_len)) {
-		a = (void *)(buf + off);
-		if (a->nla_len < NLA_HDRLEN)
-			break;
-		if (a->nla_type == FTALIAS_A_SAVE_HANDLE)
-			memcpy(&r->handle, (char *)a + NLA_HDRLEN, 4);
-		if (a->nla_type == FTALIAS_A_SAVE_NEW_ID)
-			memcpy(&r->id, (char *)a + NLA_HDRLEN, 4);
-	}
-	return 0;
-}
-
-/*
- * Restores the records of @s: the first three in the first message, then
- * messages of up to @msg bytes.  0 or the first -errno; r stays open.
- */
-static int restore(struct rst *r, const struct saved *s, const char *name,
-		   uint32_t id, size_t msg)
-{
-	size_t off = 0, start, n;
-	int recs, err, first = 1;
-
-	while (off < s->len) {
-		start = off;
-		recs = 0;
-		while (off < s->len) {
-			n = pair_len(s->buf + off, s->len - off);
-			if (!n)
-				return -EPIPE;
-			if (off + n - start > msg && recs >= (first ? 3 : 1))
-				break;
-			off += n;
-			recs++;
-		}
-		err = rst_send(r, s->buf + start, off - start,
-			       first ? name : NULL, first ? id : 0);
-		if (err)
-			return err;
-		first = 0;
-	}
-	return 0;
-}
-
 /* Whether the alias @name exists. */
 static bool alias_exists(struct dp_nl *nl, const char *name)
 {
@@ -699,12 +515,12 @@ static bool alias_exists(struct dp_nl *nl, const char *name)
 }
 
 /* The record of type @type, the @nth of that type: its offset, or -1. */
-static long find_rec(const struct saved *s, int type, int nth)
+static long find_rec(const struct dp_saved *s, int type, int nth)
 {
 	size_t off = 0, n;
 	const struct nlattr *a;
 
-	while ((n = pair_len(s->buf + off, s->len - off))) {
+	while ((n = dp_pair_len(s->buf + off, s->len - off))) {
 		a = (const void *)(s->buf + off);
 		if ((a->nla_type & NLA_TYPE_MASK) == type && !nth--)
 			return off;
@@ -714,7 +530,7 @@ static long find_rec(const struct saved *s, int type, int nth)
 }
 
 /* A u32 attribute @attr inside the record at @off set to @v, CRC again. */
-static void patch_u32(struct saved *s, long off, int attr, uint32_t v)
+static void patch_u32(struct dp_saved *s, long off, int attr, uint32_t v)
 {
 	struct nlattr *rec = (void *)(s->buf + off), *a, *crc;
 	int rem = rec->nla_len - NLA_HDRLEN;
@@ -732,9 +548,9 @@ static void patch_u32(struct saved *s, long off, int attr, uint32_t v)
 }
 
 /* Cuts the record at @off and its CRC out of @s. */
-static void cut_rec(struct saved *s, long off)
+static void cut_rec(struct dp_saved *s, long off)
 {
-	size_t n = pair_len(s->buf + off, s->len - off);
+	size_t n = dp_pair_len(s->buf + off, s->len - off);
 
 	memmove(s->buf + off, s->buf + off + n, s->len - off - n);
 	s->len -= n;
@@ -743,13 +559,13 @@ static void cut_rec(struct saved *s, long off)
 /* No id, an unknown id, no CAP_NET_ADMIN: refused, before any lookup. */
 TEST_F(sv, errors)
 {
-	struct saved s;
+	struct dp_saved s;
 	pid_t pid;
 	int st;
 
-	EXPECT_EQ(-EINVAL, save(self->nl->fam, 0, &s));
+	EXPECT_EQ(-EINVAL, dp_save(self->nl->fam, 0, &s));
 	free(s.buf);
-	EXPECT_EQ(-ENOENT, save(self->nl->fam, 0x7ffffff0, &s));
+	EXPECT_EQ(-ENOENT, dp_save(self->nl->fam, 0x7ffffff0, &s));
 	free(s.buf);
 
 	pid = fork();
@@ -757,9 +573,9 @@ TEST_F(sv, errors)
 	if (!pid) {
 		if (drop_caps())
 			_exit(10);
-		if (save(self->nl->fam, self->s, &s) != -EPERM)
+		if (dp_save(self->nl->fam, self->s, &s) != -EPERM)
 			_exit(11);
-		if (save(self->nl->fam, 0x7ffffff0, &s) != -EPERM)
+		if (dp_save(self->nl->fam, 0x7ffffff0, &s) != -EPERM)
 			_exit(12);
 		_exit(0);
 	}
@@ -770,7 +586,7 @@ TEST_F(sv, errors)
 
 /* The records of two saves agree, but for ages, header and alias records. */
 static void same_records(struct __test_metadata *_metadata,
-			 const struct saved *a, const struct saved *b)
+			 const struct dp_saved *a, const struct dp_saved *b)
 {
 	struct parsed pa, pb;
 	int i, t;
@@ -823,7 +639,7 @@ TEST_F(sv, round_trip)
 {
 	struct ftalias_id ids[N_SIZES], blk, jid, nid;
 	const struct ftalias_journal_rec *jr;
-	struct saved s1, s2;
+	struct dp_saved s1, s2;
 	union {
 		char b[4096];
 		struct cmsghdr align;
@@ -831,12 +647,12 @@ TEST_F(sv, round_trip)
 	struct dp_alias a;
 	struct dp_msg m;
 	char name[32];
-	struct rst r;
+	struct dp_rst r;
 	int srv, cli, plain, i;
 
 	open_three(_metadata, self, &srv, &cli, &plain);
 	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
-	ASSERT_EQ(0, save(self->nl->fam, self->s, &s1));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->s, &s1));
 	/* the server goes: its members and the alias */
 	close(srv);
 	close(plain);
@@ -851,13 +667,13 @@ TEST_F(sv, round_trip)
 	EXPECT_TRUE(dp_id_eq(&m.reply_to, &blk));
 
 	/* small messages: records of one entry span several of them */
-	ASSERT_EQ(0, rst_open(&r, self->nl->fam));
-	ASSERT_EQ(0, restore(&r, &s1, NULL, 0, 2048)) TH_LOG("%s", r.extack);
+	ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
+	ASSERT_EQ(0, dp_restore(&r, &s1, NULL, 0, 2048)) TH_LOG("%s", r.extack);
 	EXPECT_EQ(self->s, r.id);
 	close(r.fd);
 	ASSERT_TRUE(alias_exists(self->nl, name));
 
-	ASSERT_EQ(0, save(self->nl->fam, self->s, &s2));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->s, &s2));
 	same_records(_metadata, &s1, &s2);
 	free(s2.buf);
 
@@ -914,9 +730,9 @@ TEST_F(sv, restore_errors)
 {
 	struct ftalias_id ids[N_SIZES], blk, jid;
 	uint64_t total;
-	struct saved s, bad;
+	struct dp_saved s, bad;
 	char name[32];
-	struct rst r;
+	struct dp_rst r;
 	int srv, cli, plain;
 	long off;
 	pid_t pid;
@@ -924,16 +740,16 @@ TEST_F(sv, restore_errors)
 
 	open_three(_metadata, self, &srv, &cli, &plain);
 	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
-	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->s, &s));
 	snprintf(name, sizeof(name), "sv%d-%d", getpid(), name_seq - 3);
 
 	/* the alias still exists: its name, then its id */
-	ASSERT_EQ(0, rst_open(&r, self->nl->fam));
-	EXPECT_EQ(-EEXIST, restore(&r, &s, NULL, 0, 8192));
+	ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
+	EXPECT_EQ(-EEXIST, dp_restore(&r, &s, NULL, 0, 8192));
 	EXPECT_NE(NULL, strstr(r.extack, "name already in use")) TH_LOG("%s", r.extack);
 	close(r.fd);
-	ASSERT_EQ(0, rst_open(&r, self->nl->fam));
-	EXPECT_EQ(-EEXIST, restore(&r, &s, "svfree", 0, 8192));
+	ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
+	EXPECT_EQ(-EEXIST, dp_restore(&r, &s, "svfree", 0, 8192));
 	EXPECT_NE(NULL, strstr(r.extack, "id already in use")) TH_LOG("%s", r.extack);
 	close(r.fd);
 	EXPECT_FALSE(alias_exists(self->nl, "svfree"));
@@ -947,8 +763,8 @@ TEST_F(sv, restore_errors)
 	ASSERT_NE(NULL, bad.buf);
 #define RESET() (memcpy(bad.buf, s.buf, s.len), bad.len = s.len)
 #define REFUSED(err, what) do {						\
-		ASSERT_EQ(0, rst_open(&r, self->nl->fam));		\
-		EXPECT_EQ(err, restore(&r, &bad, NULL, 0, 8192))	\
+		ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));		\
+		EXPECT_EQ(err, dp_restore(&r, &bad, NULL, 0, 8192))	\
 			TH_LOG("%s: %s", what, r.extack);		\
 		close(r.fd);						\
 		EXPECT_FALSE(alias_exists(self->nl, name)) TH_LOG("%s", what); \
@@ -987,8 +803,8 @@ TEST_F(sv, restore_errors)
 	off = find_rec(&bad, FTALIAS_A_SAVE_IDS, 0);
 	{
 		long a = find_rec(&bad, FTALIAS_A_SAVE_ALIAS, 0);
-		size_t la = pair_len(bad.buf + a, bad.len - a);
-		size_t li = pair_len(bad.buf + off, bad.len - off);
+		size_t la = dp_pair_len(bad.buf + a, bad.len - a);
+		size_t li = dp_pair_len(bad.buf + off, bad.len - off);
 		uint8_t tmp[2048];
 
 		ASSERT_LE(la, sizeof(tmp));
@@ -1015,7 +831,7 @@ TEST_F(sv, restore_errors)
 	{
 		long j = find_rec(&bad, FTALIAS_A_SAVE_JREC, 0);
 		long c = find_rec(&bad, FTALIAS_A_SAVE_CLIENT, 0);
-		size_t lj = pair_len(bad.buf + j, bad.len - j);
+		size_t lj = dp_pair_len(bad.buf + j, bad.len - j);
 		uint8_t tmp[256];
 
 		ASSERT_LE(lj, sizeof(tmp));
@@ -1025,18 +841,18 @@ TEST_F(sv, restore_errors)
 	}
 	REFUSED(-EINVAL, "journal record misplaced");
 	/* the handle of another socket */
-	ASSERT_EQ(0, rst_open(&r, self->nl->fam));
+	ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
 	RESET();
 	{
-		struct rst r2;
+		struct dp_rst r2;
 
-		ASSERT_EQ(0, rst_send(&r, bad.buf,
+		ASSERT_EQ(0, dp_rst_send(&r, bad.buf,
 				      find_rec(&bad, FTALIAS_A_SAVE_DSTS, 0),
 				      NULL, 0)) TH_LOG("%s", r.extack);
 		ASSERT_NE(0U, r.handle);
-		ASSERT_EQ(0, rst_open(&r2, self->nl->fam));
+		ASSERT_EQ(0, dp_rst_open(&r2, self->nl->fam));
 		r2.handle = r.handle;
-		EXPECT_EQ(-ENOENT, rst_send(&r2, NULL, 0, NULL, 0));
+		EXPECT_EQ(-ENOENT, dp_rst_send(&r2, NULL, 0, NULL, 0));
 		close(r2.fd);
 	}
 	close(r.fd);
@@ -1047,9 +863,9 @@ TEST_F(sv, restore_errors)
 	pid = fork();
 	ASSERT_GE(pid, 0);
 	if (!pid) {
-		if (drop_caps() || rst_open(&r, self->nl->fam))
+		if (drop_caps() || dp_rst_open(&r, self->nl->fam))
 			_exit(10);
-		_exit(restore(&r, &s, NULL, 0, 8192) == -EPERM ? 0 : 11);
+		_exit(dp_restore(&r, &s, NULL, 0, 8192) == -EPERM ? 0 : 11);
 	}
 	ASSERT_EQ(pid, waitpid(pid, &st, 0));
 	EXPECT_TRUE(WIFEXITED(st));
@@ -1059,8 +875,8 @@ TEST_F(sv, restore_errors)
 #undef RESET
 
 	/* and the file itself still restores, under another name and id */
-	ASSERT_EQ(0, rst_open(&r, self->nl->fam));
-	ASSERT_EQ(0, restore(&r, &s, "svother", 0x7ffffff1, 65536)) TH_LOG("%s", r.extack);
+	ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
+	ASSERT_EQ(0, dp_restore(&r, &s, "svother", 0x7ffffff1, 65536)) TH_LOG("%s", r.extack);
 	EXPECT_EQ(0x7ffffff1U, r.id);
 	close(r.fd);
 	EXPECT_TRUE(alias_exists(self->nl, "svother"));
@@ -1073,7 +889,7 @@ TEST_F(sv, restore_errors)
 static int new_alias_id(struct dp_nl *nl, const char *name, uint32_t id);
 
 /* The cookie of a save's ids record, or of its (first) client record. */
-static uint64_t saved_cookie(const struct saved *s, bool client)
+static uint64_t saved_cookie(const struct dp_saved *s, bool client)
 {
 	uint64_t cookie = 0;
 	struct parsed p;
@@ -1095,12 +911,12 @@ static uint64_t saved_cookie(const struct saved *s, bool client)
 }
 
 static void restore_ok(struct __test_metadata *_metadata, uint16_t fam,
-		       const struct saved *s)
+		       const struct dp_saved *s)
 {
-	struct rst r;
+	struct dp_rst r;
 
-	ASSERT_EQ(0, rst_open(&r, fam));
-	ASSERT_EQ(0, restore(&r, s, NULL, 0, 65536)) TH_LOG("%s", r.extack);
+	ASSERT_EQ(0, dp_rst_open(&r, fam));
+	ASSERT_EQ(0, dp_restore(&r, s, NULL, 0, 65536)) TH_LOG("%s", r.extack);
 	close(r.fd);
 }
 
@@ -1123,17 +939,17 @@ static uint32_t cache_entries(struct __test_metadata *_metadata,
 TEST_F(sv, restore_strays)
 {
 	struct ftalias_id ids[N_SIZES], blk, jid;
-	struct saved s, sc, s2;
+	struct dp_saved s, sc, s2;
 	struct dp_alias a;
 	struct dp_msg m;
 	int srv, cli, plain, i;
 	char name[32];
-	struct rst r;
+	struct dp_rst r;
 
 	open_three(_metadata, self, &srv, &cli, &plain);
 	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
-	ASSERT_EQ(0, save(self->nl->fam, self->s, &s));
-	ASSERT_EQ(0, save(self->nl->fam, self->c, &sc));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->s, &s));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &sc));
 	EXPECT_EQ(saved_cookie(&sc, false), saved_cookie(&s, true));
 	close(srv);
 	close(plain);
@@ -1144,7 +960,7 @@ TEST_F(sv, restore_strays)
 	/* the server alone: the client's entries wait, and are saved so */
 	restore_ok(_metadata, self->nl->fam, &s);
 	EXPECT_EQ(N_SIZES + 1, cache_entries(_metadata, self->nl, self->s));
-	ASSERT_EQ(0, save(self->nl->fam, self->s, &s2));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->s, &s2));
 	EXPECT_EQ(saved_cookie(&sc, false), saved_cookie(&s2, true));
 	same_records(_metadata, &s, &s2);
 	free(s2.buf);
@@ -1185,8 +1001,8 @@ TEST_F(sv, restore_strays)
 	restore_ok(_metadata, self->nl->fam, &s);
 	EXPECT_EQ(0U, cache_entries(_metadata, self->nl, self->s));
 	/* and the client's own file cannot come back over it */
-	ASSERT_EQ(0, rst_open(&r, self->nl->fam));
-	EXPECT_EQ(-EEXIST, restore(&r, &sc, NULL, 0, 65536));
+	ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
+	EXPECT_EQ(-EEXIST, dp_restore(&r, &sc, NULL, 0, 65536));
 	close(r.fd);
 	free(s.buf);
 	free(sc.buf);
@@ -1229,7 +1045,7 @@ TEST_F(sv, golden_write)
 	struct ftalias_id ids[N_SIZES], blk, jid;
 	int srv, cli, plain, i;
 	char name[4096];
-	struct saved sv;
+	struct dp_saved sv;
 	FILE *f;
 
 	if (!path)
@@ -1244,7 +1060,7 @@ TEST_F(sv, golden_write)
 	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
 	/* the server, then its client (PATH.client): both come back */
 	for (i = 0; i < 2; i++) {
-		ASSERT_EQ(0, save(self->nl->fam, i ? self->c : self->s, &sv));
+		ASSERT_EQ(0, dp_save(self->nl->fam, i ? self->c : self->s, &sv));
 		snprintf(name, sizeof(name), "%s%s", path, i ? ".client" : "");
 		f = fopen(name, "w");
 		ASSERT_NE(NULL, f);
@@ -1259,7 +1075,7 @@ TEST_F(sv, golden_write)
 }
 
 /* A file of selftests/data, without its header; 0 or -errno. */
-static int read_golden(const char *name, struct saved *s)
+static int read_golden(const char *name, struct dp_saved *s)
 {
 	char path[4096], *slash;
 	struct g_header h;
@@ -1297,7 +1113,7 @@ TEST_F(sv, golden)
 {
 	static const char *const files[] = { "save-6.1.ftas", "save-6.12.ftas" };
 	char client[64];
-	struct saved cs;
+	struct dp_saved cs;
 	const struct ftalias_journal_rec *jr;
 	union {
 		char b[4096];
@@ -1307,8 +1123,8 @@ TEST_F(sv, golden)
 	struct parsed p;
 	struct dp_alias a;
 	struct dp_msg m;
-	struct saved s;
-	struct rst r;
+	struct dp_saved s;
+	struct dp_rst r;
 	unsigned int f;
 	int srv, cli, i;
 
@@ -1326,15 +1142,15 @@ TEST_F(sv, golden)
 		parse(&s, &p);
 		EXPECT_EQ(0, p.crc_bad);
 		/* the client first: the server's entries are its requests' */
-		ASSERT_EQ(0, rst_open(&r, self->nl->fam));
-		ASSERT_EQ(0, restore(&r, &cs, NULL, 0, 16384))
+		ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
+		ASSERT_EQ(0, dp_restore(&r, &cs, NULL, 0, 16384))
 			TH_LOG("%s: %s", client, r.extack);
 		EXPECT_EQ(G_C, r.id);
 		close(r.fd);
 		free(cs.buf);
 		ASSERT_EQ((int)G_D, new_alias_id(self->nl, "golden-d", G_D));
-		ASSERT_EQ(0, rst_open(&r, self->nl->fam));
-		ASSERT_EQ(0, restore(&r, &s, NULL, 0, 16384))
+		ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
+		ASSERT_EQ(0, dp_restore(&r, &s, NULL, 0, 16384))
 			TH_LOG("%s: %s", files[f], r.extack);
 		EXPECT_EQ(G_S, r.id);
 		close(r.fd);

@@ -1524,4 +1524,190 @@ static inline void dp_part_close(struct dp_part *d)
 	d->fd = -1;
 }
 
+/* ---- alias-save and alias-restore (nl_save, the benchmark) ---------- */
+
+/* The records of a save, as they came: the attributes of every message. */
+struct dp_saved {
+	uint8_t *buf;
+	size_t len;
+	size_t cap;
+};
+
+static inline void dp_saved_add(struct nlmsghdr *nlh, void *arg)
+{
+	struct dp_saved *s = arg;
+	size_t n = nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
+
+	if (s->len + n > s->cap) {
+		s->cap = (s->len + n) * 2;
+		s->buf = realloc(s->buf, s->cap);
+		if (!s->buf)
+			abort();
+	}
+	memcpy(s->buf + s->len, (char *)NLMSG_DATA(nlh) + GENL_HDRLEN, n);
+	s->len += n;
+}
+
+/* alias-save of alias id (0: no id attribute); 0 or -errno. */
+static inline int dp_save(uint16_t fam, uint32_t id, struct dp_saved *s)
+{
+	struct dp_part d;
+	int ret;
+
+	memset(s, 0, sizeof(*s));
+	ret = dp_part_open(&d, fam);
+	if (!ret)
+		ret = dp_part_start(&d, FTALIAS_CMD_ALIAS_SAVE,
+				    id ? FTALIAS_A_SAVE_ALIAS_ID : 0, id);
+	if (!ret)
+		ret = dp_part_rest(&d, dp_saved_add, s);
+	dp_part_close(&d);
+	return ret < 0 ? ret : 0;
+}
+
+/* The length of the record at @p with its CRC after it, or 0. */
+static inline size_t dp_pair_len(const uint8_t *p, size_t left)
+{
+	const struct nlattr *a = (const void *)p;
+
+	if (left < NLA_HDRLEN || a->nla_len < NLA_HDRLEN ||
+	    (size_t)NLA_ALIGN(a->nla_len) + NLA_HDRLEN + 4 > left)
+		return 0;
+	return NLA_ALIGN(a->nla_len) + NLA_HDRLEN + 4;
+}
+
+struct dp_rst {
+	int fd;
+	uint16_t fam;
+	uint32_t seq;
+	uint32_t handle;
+	uint32_t id;		/* of the restored alias, at the end */
+	char extack[256];
+};
+
+static inline int dp_rst_open(struct dp_rst *r, uint16_t fam)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	int one = 1;
+
+	memset(r, 0, sizeof(*r));
+	r->fam = fam;
+	r->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	if (r->fd < 0)
+		return -errno;
+	setsockopt(r->fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	if (bind(r->fd, (void *)&sa, sizeof(sa)))
+		return -errno;
+	return 0;
+}
+
+/*
+ * One alias-restore message: @len bytes of records, with the handle of
+ * @r (after the first), @name and @id if set.  0 or -errno (extack in
+ * r->extack).
+ */
+static inline int dp_rst_send(struct dp_rst *r, const uint8_t *recs,
+			      size_t len, const char *name, uint32_t id)
+{
+	static uint8_t buf[1 << 17];
+	struct nlmsghdr *nlh = (void *)buf;
+	struct genlmsghdr *g = NLMSG_DATA(nlh);
+	struct nlattr *a;
+	size_t off = NLMSG_LENGTH(GENL_HDRLEN);
+	ssize_t got;
+
+	memset(buf, 0, off);
+	nlh->nlmsg_type = r->fam;
+	nlh->nlmsg_flags = NLM_F_REQUEST;
+	nlh->nlmsg_seq = ++r->seq;
+	g->cmd = FTALIAS_CMD_ALIAS_RESTORE;
+	g->version = 1;
+#define PUT(type, data, dlen) do {					\
+		a = (void *)(buf + off);				\
+		a->nla_type = (type);					\
+		a->nla_len = NLA_HDRLEN + (dlen);			\
+		memcpy(buf + off + NLA_HDRLEN, (data), (dlen));		\
+		off += NLA_ALIGN(a->nla_len);				\
+	} while (0)
+	if (r->handle)
+		PUT(FTALIAS_A_SAVE_HANDLE, &r->handle, 4);
+	if (name)
+		PUT(FTALIAS_A_SAVE_NEW_NAME, name, strlen(name) + 1);
+	if (id)
+		PUT(FTALIAS_A_SAVE_NEW_ID, &id, 4);
+#undef PUT
+	memcpy(buf + off, recs, len);
+	nlh->nlmsg_len = off + len;
+	if (send(r->fd, buf, nlh->nlmsg_len, 0) != (ssize_t)nlh->nlmsg_len)
+		return -errno;
+	got = recv(r->fd, buf, sizeof(buf), 0);
+	if (got < (ssize_t)NLMSG_HDRLEN)
+		return -EIO;
+	r->extack[0] = 0;
+	if (nlh->nlmsg_type == NLMSG_ERROR) {
+		struct nlmsgerr *e = NLMSG_DATA(nlh);
+		size_t aoff = NLMSG_HDRLEN + sizeof(*e) + e->msg.nlmsg_len -
+			      NLMSG_HDRLEN;
+
+		/* the request is echoed unless capped; find the message */
+		if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+			aoff = NLMSG_HDRLEN + sizeof(*e) +
+			       NLMSG_ALIGN(e->msg.nlmsg_len) - NLMSG_HDRLEN;
+		else
+			aoff = NLMSG_HDRLEN + sizeof(*e);
+		while (aoff + NLA_HDRLEN <= nlh->nlmsg_len) {
+			a = (void *)(buf + aoff);
+			if (a->nla_len < NLA_HDRLEN)
+				break;
+			if ((a->nla_type & NLA_TYPE_MASK) == NLMSGERR_ATTR_MSG)
+				snprintf(r->extack, sizeof(r->extack), "%s",
+					 (char *)a + NLA_HDRLEN);
+			aoff += NLA_ALIGN(a->nla_len);
+		}
+		return e->error;
+	}
+	for (off = NLMSG_LENGTH(GENL_HDRLEN); off + NLA_HDRLEN <= nlh->nlmsg_len;
+	     off += NLA_ALIGN(a->nla_len)) {
+		a = (void *)(buf + off);
+		if (a->nla_len < NLA_HDRLEN)
+			break;
+		if (a->nla_type == FTALIAS_A_SAVE_HANDLE)
+			memcpy(&r->handle, (char *)a + NLA_HDRLEN, 4);
+		if (a->nla_type == FTALIAS_A_SAVE_NEW_ID)
+			memcpy(&r->id, (char *)a + NLA_HDRLEN, 4);
+	}
+	return 0;
+}
+
+/*
+ * Restores the records of @s: the first three in the first message, then
+ * messages of up to @msg bytes.  0 or the first -errno; r stays open.
+ */
+static inline int dp_restore(struct dp_rst *r, const struct dp_saved *s,
+			     const char *name, uint32_t id, size_t msg)
+{
+	size_t off = 0, start, n;
+	int recs, err, first = 1;
+
+	while (off < s->len) {
+		start = off;
+		recs = 0;
+		while (off < s->len) {
+			n = dp_pair_len(s->buf + off, s->len - off);
+			if (!n)
+				return -EPIPE;
+			if (off + n - start > msg && recs >= (first ? 3 : 1))
+				break;
+			off += n;
+			recs++;
+		}
+		err = dp_rst_send(r, s->buf + start, off - start,
+			       first ? name : NULL, first ? id : 0);
+		if (err)
+			return err;
+		first = 0;
+	}
+	return 0;
+}
+
 #endif /* FTALIAS_DP_UTIL_H */
