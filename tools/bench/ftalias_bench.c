@@ -28,6 +28,10 @@
  *                round trip next to AF_UNIX SOCK_SEQPACKET, and the time a
  *                reconnect with the same identity takes to drop the stale
  *                connection (newest wins; see "Connections" below)
+ *   save         (ftalias) alias-save and alias-restore of a cache of
+ *                10,000 entries of 1 KiB: entries per second each way,
+ *                the time the alias waits for the copy, bytes per entry
+ *                (see "Saving an alias" below)
  *   pinned       ftalias and unix-dgram, 1 client, round trip and
  *                pipelined, every process on one CPU (see "The pinned pass")
  *   profile      (not by default) where the CPU of a pinned round trip
@@ -126,6 +130,8 @@ static cpu_set_t base_cpus;	/* the affinity the run started with */
 
 /* The figures of the issue-18 targets block; NAN: not measured. */
 static double tgt_entry_bytes = NAN, tgt_record_pct = NAN;
+static double tgt_save_rate = NAN, tgt_restore_rate = NAN;
+static double tgt_save_copy_ms = NAN, tgt_save_bytes = NAN;
 static double tgt_failover_us = NAN;
 
 static int ftalias_af = -1;
@@ -1260,6 +1266,258 @@ static void failover(void)
 	       diff[n / 2] / 1000.0, diff[0] / 1000.0, diff[n - 1] / 1000.0);
 	tgt_failover_us = diff[n / 2] / 1000.0;
 	printf("  replies flagged FTALIAS_F_REDELIVERED: %u\n", shm->redelivered);
+}
+
+/* ------------------------------------------------------------------ */
+/*
+ * Saving an alias ("save" in --only): a server alias whose member recorded
+ * SV_ENTRIES replies of SV_PAYLOAD bytes to a client alias, saved and
+ * restored SV_ROUNDS times each (the median of each figure):
+ *
+ *   save      alias-save read whole (64 KiB receive buffer): entries/s
+ *   copy      from the dump request to its first message, the same for
+ *             an alias with an empty cache taken off: the copy of the
+ *             cache, made in one hold of the alias's lock, which the
+ *             alias's requests wait for
+ *   restore   alias-restore of the records in 48 KiB messages (as
+ *             ftaliasctl alias restore sends them), the alias deleted
+ *             before each: entries/s
+ *   size      bytes of the records per entry beyond its payload
+ *
+ * The peer: the same bytes written through an AF_UNIX SOCK_STREAM
+ * socketpair in 64 KiB pieces to a reader thread, which is what moving
+ * them between user space and the kernel costs at least.
+ */
+
+enum {
+	SV_ENTRIES = 10000,
+	SV_PAYLOAD = 1024,
+	SV_ROUNDS = 3,
+	SV_MSG = 48 * 1024,
+	SV_WAIT_MS = 20000,
+};
+
+static bool opt_save;		/* "save" in --only */
+
+static double sv_median(double *v, int n)
+{
+	int i, j;
+	double t;
+
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && v[j - 1] > v[j]; j--) {
+			t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Seconds to the first message of alias id's save, and to its end. */
+static int sv_save(uint16_t fam, uint32_t id, struct dp_saved *s,
+		   double *first, double *all)
+{
+	int64_t t0 = now_ns();
+	struct dp_part d;
+	int ret;
+
+	memset(s, 0, sizeof(*s));
+	ret = dp_part_open(&d, fam);
+	t0 = now_ns();
+	if (!ret)
+		ret = dp_part_start(&d, FTALIAS_CMD_ALIAS_SAVE,
+				    FTALIAS_A_SAVE_ALIAS_ID, id);
+	if (!ret)
+		ret = dp_part_next(&d, dp_saved_add, s);
+	*first = (now_ns() - t0) / 1e9;
+	if (ret >= 0)
+		ret = dp_part_rest(&d, dp_saved_add, s);
+	*all = (now_ns() - t0) / 1e9;
+	dp_part_close(&d);
+	return ret < 0 ? ret : 0;
+}
+
+struct sv_peer {
+	int fd;
+	size_t len;
+};
+
+static void *sv_peer_reader(void *arg)
+{
+	struct sv_peer *p = arg;
+	static char buf[1 << 16];
+	size_t got = 0;
+	ssize_t n;
+
+	while (got < p->len) {
+		n = read(p->fd, buf, sizeof(buf));
+		if (n <= 0)
+			break;
+		got += n;
+	}
+	return NULL;
+}
+
+/* Seconds to write @len bytes of @buf through an AF_UNIX stream. */
+static double sv_peer(const uint8_t *buf, size_t len)
+{
+	struct sv_peer p = { .len = len };
+	int sv[2], err = 0;
+	size_t off = 0, n;
+	pthread_t th;
+	int64_t t0;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
+		return NAN;
+	p.fd = sv[1];
+	t0 = now_ns();
+	if (pthread_create(&th, NULL, sv_peer_reader, &p)) {
+		close(sv[0]);
+		close(sv[1]);
+		return NAN;
+	}
+	while (off < len && !err) {
+		n = len - off < 65536 ? len - off : 65536;
+		if (write(sv[0], buf + off, n) != (ssize_t)n)
+			err = 1;
+		off += n;
+	}
+	close(sv[0]);
+	pthread_join(th, NULL);
+	close(sv[1]);
+	return err ? NAN : (now_ns() - t0) / 1e9;
+}
+
+/* The server's cache: SV_ENTRIES replies recorded for the client alias. */
+static int sv_fill(uint32_t srv_alias, uint32_t cli_alias, int *srv, int *cli)
+{
+	static uint8_t buf[SV_PAYLOAD], in[SV_PAYLOAD + 64];
+	struct ftalias_id id;
+	struct dp_msg m;
+	int i;
+
+	*srv = dp_socket(ftalias_af, srv_alias, -1, 0);
+	*cli = dp_socket(ftalias_af, cli_alias, -1, 0);
+	if (*srv < 0 || *cli < 0)
+		return -errno;
+	memset(buf, 'x', sizeof(buf));
+	for (i = 0; i < SV_ENTRIES; i++) {
+		if (dp_send_req(*cli, ftalias_af, srv_alias, "q", 1, &id, 0) ||
+		    dp_recv_wait(*srv, in, sizeof(in), &m, SV_WAIT_MS) != 1 ||
+		    dp_reply_record(*srv, &m.id, buf, sizeof(buf)) ||
+		    dp_recv_wait(*cli, in, sizeof(in), &m, SV_WAIT_MS) !=
+		    SV_PAYLOAD)
+			return -EIO;
+	}
+	return 0;
+}
+
+static void save_section(void)
+{
+	double t_save[SV_ROUNDS], t_first[SV_ROUNDS], t_empty[SV_ROUNDS];
+	double t_rst[SV_ROUNDS], t_peer[SV_ROUNDS], x;
+	uint32_t srv_alias = 0, cli_alias = 0, empty = 0;
+	struct dp_saved s = { 0 }, e = { 0 };
+	int srv = -1, cli = -1, i, err;
+	struct dp_nl *nl;
+	char name[3][40];
+	struct dp_rst r;
+	double save_s, first_s, rst_s, peer_s;
+
+	printf("\nsaving an alias: %u entries of %u B recorded for a client alias, "
+	       "median of %u\n\n", SV_ENTRIES, SV_PAYLOAD, SV_ROUNDS);
+	if (ftalias_af < 0)
+		ftalias_af = dp_af();
+	nl = ftalias_af < 0 ? NULL : dp_nl_open();
+	if (!nl) {
+		printf("  - (module not loaded)\n");
+		return;
+	}
+	for (i = 0; i < 3; i++)
+		snprintf(name[i], sizeof(name[i]), "bench-sv%d-%d", i,
+			 (int)getpid());
+	err = dp_alias_new(nl, name[0], -1, 3000);
+	srv_alias = err > 0 ? err : 0;
+	err = dp_alias_new(nl, name[1], -1, 3000);
+	cli_alias = err > 0 ? err : 0;
+	err = dp_alias_new(nl, name[2], -1, 3000);
+	empty = err > 0 ? err : 0;
+	if (!srv_alias || !cli_alias || !empty) {
+		printf("  - (alias-new failed)\n");
+		goto out;
+	}
+	err = sv_fill(srv_alias, cli_alias, &srv, &cli);
+	if (err) {
+		printf("  - (filling the cache: %s)\n", strerror(-err));
+		goto out;
+	}
+	close(srv);
+	srv = -1;
+	for (i = 0; i < SV_ROUNDS; i++) {
+		free(e.buf);
+		err = sv_save(nl->fam, empty, &e, &t_empty[i], &x);
+		free(s.buf);
+		if (!err)
+			err = sv_save(nl->fam, srv_alias, &s, &t_first[i],
+				      &t_save[i]);
+		if (err) {
+			printf("  - (alias-save: %s)\n", strerror(-err));
+			goto out;
+		}
+		t_peer[i] = sv_peer(s.buf, s.len);
+	}
+	for (i = 0; i < SV_ROUNDS; i++) {
+		int64_t t0;
+
+		err = dp_alias_del(nl, srv_alias);
+		if (!err)
+			err = dp_rst_open(&r, nl->fam);
+		if (err) {
+			printf("  - (alias-del: %s)\n", strerror(-err));
+			goto out;
+		}
+		t0 = now_ns();
+		err = dp_restore(&r, &s, NULL, 0, SV_MSG);
+		t_rst[i] = (now_ns() - t0) / 1e9;
+		close(r.fd);
+		if (err) {
+			printf("  - (alias-restore: %s: %s)\n", strerror(-err),
+			       r.extack);
+			goto out;
+		}
+	}
+	save_s = sv_median(t_save, SV_ROUNDS);
+	first_s = sv_median(t_first, SV_ROUNDS) - sv_median(t_empty, SV_ROUNDS);
+	rst_s = sv_median(t_rst, SV_ROUNDS);
+	peer_s = sv_median(t_peer, SV_ROUNDS);
+	tgt_save_rate = SV_ENTRIES / save_s;
+	tgt_restore_rate = SV_ENTRIES / rst_s;
+	tgt_save_copy_ms = first_s > 0 ? first_s * 1000 : 0;
+	tgt_save_bytes = (double)s.len / SV_ENTRIES - SV_PAYLOAD;
+	printf("%-34s %12.0f entries/s  %8.1f MB/s\n", "save (the whole dump)",
+	       tgt_save_rate, s.len / save_s / 1e6);
+	printf("%-34s %12.0f entries/s  %8.1f MB/s\n", "restore (48 KiB messages)",
+	       tgt_restore_rate, s.len / rst_s / 1e6);
+	printf("%-34s %12.2f ms\n", "copy under the alias's lock", tgt_save_copy_ms);
+	printf("%-34s %12.1f B beyond the %u B payload (%zu B in all)\n",
+	       "records per entry", tgt_save_bytes, SV_PAYLOAD, s.len);
+	printf("%-34s %12.1f MB/s: save %.2fx, restore %.2fx its time\n",
+	       "peer: the bytes through AF_UNIX", s.len / peer_s / 1e6,
+	       save_s / peer_s, rst_s / peer_s);
+out:
+	if (srv >= 0)
+		close(srv);
+	if (cli >= 0)
+		close(cli);
+	for (i = 0; i < 3; i++) {
+		uint32_t id = i == 0 ? srv_alias : i == 1 ? cli_alias : empty;
+
+		if (id)
+			dp_alias_del(nl, id);
+	}
+	free(s.buf);
+	free(e.buf);
+	dp_nl_close(nl);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2726,6 +2984,10 @@ static int select_transports(const char *list)
 			opt_conn = true;
 			continue;
 		}
+		if (!strcmp(tok, "save")) {
+			opt_save = true;
+			continue;
+		}
 		if (!strcmp(tok, "pinned")) {
 			opt_pinned = true;
 			continue;
@@ -2759,7 +3021,8 @@ static void usage(FILE *f)
 "                        (unix = both AF_UNIX types), pinned: ftalias and\n"
 "                        unix-dgram again with every process on one CPU,\n"
 "                        cache: the replay cache figures (ftalias), conn:\n"
-"                        SOCK_SEQPACKET connections (ftalias); default all\n"
+"                        SOCK_SEQPACKET connections (ftalias), save:\n"
+"                        alias-save and alias-restore (ftalias); default all\n"
 "                        but profile: where the CPU goes (as --profile)\n"
 "  -d, --duration MS     measuring time of each figure (default %u)\n"
 "  -r, --rounds N        parts of a figure, interleaved with the other\n"
@@ -3071,6 +3334,7 @@ static void target_line(const char *what, double v, int prec,
 static void targets_block(void)
 {
 	int s64 = size_index(64), s4k = size_index(4096), c1 = -1;
+	const char *sv_why;
 	char why[96], what[80];
 	unsigned int i;
 	double v;
@@ -3125,6 +3389,15 @@ static void targets_block(void)
 	target_line("recording overhead (recording / not recording round trip)",
 		    tgt_record_pct, 1, " %", 4, true,
 		    opt_cache ? "cache section failed" : "no \"cache\" in --only");
+	sv_why = opt_save ? "save section failed" : "no \"save\" in --only";
+	target_line("alias-save, entries of 1 KiB per second",
+		    tgt_save_rate, 0, "", 50000, false, sv_why);
+	target_line("alias-restore, entries of 1 KiB per second",
+		    tgt_restore_rate, 0, "", 50000, false, sv_why);
+	target_line("save: copy under the alias's lock, 10,000 entries",
+		    tgt_save_copy_ms, 1, " ms", 50, true, sv_why);
+	target_line("save: bytes of the file per entry beyond its payload",
+		    tgt_save_bytes, 1, " B", 64, true, sv_why);
 	target_line("failover minus the victim's death (median per trial)",
 		    tgt_failover_us / 1000, 2, " ms", 0.3, true,
 		    !opt_trials ? "--failover 0" :
@@ -3867,7 +4140,7 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
-	const char *only = "ftalias,unix,udp,tipc,pinned,cache,conn", *cs;
+	const char *only = "ftalias,unix,udp,tipc,pinned,cache,conn,save", *cs;
 	unsigned int si, ci;
 	bool any = false;
 	char date[64], cs_buf[64] = "?";
@@ -4046,9 +4319,12 @@ int main(int argc, char **argv)
 		conn_section();
 	if (opt_cache)
 		cache_section();
+	if (opt_save)
+		save_section();
 	if (opt_profile)
 		profile_section();
-	if (transports[T_FTALIAS].selected || opt_pinned || opt_cache)
+	if (transports[T_FTALIAS].selected || opt_pinned || opt_cache ||
+	    opt_save)
 		targets_block();
 	cleanup_ftalias();
 	return 0;
