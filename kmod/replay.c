@@ -2123,6 +2123,8 @@ int ftalias_rc_clients(struct ftalias_alias *alias,
  * @alias: an alias whose cache may hold them, locked
  * @client: the id of the alias that is in the table now
  * @cookie: its cookie
+ * @last_xid: set, when they are @client's, to the highest transaction id
+ *	among them (its members must not be given it, or one below, again)
  *
  * Return: FTALIAS_RC_STRAY_NONE when the cache holds no restored entries
  * of @client waiting for it; FTALIAS_RC_STRAY_OURS when they are
@@ -2132,12 +2134,15 @@ int ftalias_rc_clients(struct ftalias_alias *alias,
  * Either way they stray no more.
  */
 enum ftalias_rc_stray __ftalias_rc_stray_meet(struct ftalias_alias *alias,
-					      u32 client, u64 cookie)
+					      u32 client, u64 cookie,
+					      u64 *last_xid)
 {
 	const struct ftalias_id id = { .alias = client };
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_rc_client *c;
+	struct ftalias_rc_entry *e;
 	bool ours;
+	u64 xid;
 
 	lockdep_assert_held(&alias->lock);
 
@@ -2149,7 +2154,13 @@ enum ftalias_rc_stray __ftalias_rc_stray_meet(struct ftalias_alias *alias,
 	ours = c->stray == cookie;
 	c->stray = 0;
 	rc->nr_strays--;
-	return ours ? FTALIAS_RC_STRAY_OURS : FTALIAS_RC_STRAY_NOT_OURS;
+	if (!ours)
+		return FTALIAS_RC_STRAY_NOT_OURS;
+	xid = 0;
+	list_for_each_entry(e, &c->entries, cnode)
+		xid = max(xid, e->id.xid);
+	*last_xid = xid;
+	return FTALIAS_RC_STRAY_OURS;
 }
 
 /**

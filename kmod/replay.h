@@ -193,7 +193,8 @@ enum ftalias_rc_stray {
 };
 
 enum ftalias_rc_stray __ftalias_rc_stray_meet(struct ftalias_alias *alias,
-					      u32 client, u64 cookie);
+					      u32 client, u64 cookie,
+					      u64 *last_xid);
 
 /* Module-wide: the shrinker and the total limit. */
 int ftalias_rc_module_init(void);

@@ -688,14 +688,25 @@ void ftalias_client_gone(struct ftalias_alias *dst, u32 client)
 
 /*
  * @dst holds restored entries of alias @client (the alias that came with
- * their id, with their cookie): they are @client's now, forgotten with
- * it; or, when @client's table has no room for @dst, forgotten at once.
+ * their id, with their cookie), up to transaction id @last_xid: they are
+ * @client's now, forgotten with it; or, when @client's table has no room
+ * for @dst, forgotten at once.  Its members' next IDs are above them
+ * all: @client may come from a save older than @dst's, made before its
+ * members sent those requests, and a new request must never get an
+ * old one's reply.
  */
 static void ftalias_alias_adopt(struct ftalias_alias *client,
-				struct ftalias_alias *dst)
+				struct ftalias_alias *dst, u64 last_xid)
 {
-	if (ftalias_alias_note_dst(client, dst->id))
+	u64 xid = atomic64_read(&client->reqs.xid);
+
+	if (ftalias_alias_note_dst(client, dst->id)) {
 		ftalias_client_gone(dst, client->id);
+		return;
+	}
+	while (xid < last_xid &&
+	       !atomic64_try_cmpxchg(&client->reqs.xid, &xid, last_xid))
+		;
 }
 
 /**
@@ -715,17 +726,19 @@ void ftalias_alias_strays_meet(struct ftalias_net *fn,
 {
 	struct ftalias_alias *dst, *tmp;
 	enum ftalias_rc_stray v;
+	u64 last_xid;
 	u32 left;
 
 	lockdep_assert_held(&fn->lock);
 
 	list_for_each_entry_safe(dst, tmp, &fn->strays, stray_node) {
 		spin_lock(&dst->lock);
-		v = __ftalias_rc_stray_meet(dst, alias->id, alias->cookie);
+		v = __ftalias_rc_stray_meet(dst, alias->id, alias->cookie,
+					    &last_xid);
 		left = dst->rc.nr_strays;
 		spin_unlock(&dst->lock);
 		if (v == FTALIAS_RC_STRAY_OURS)
-			ftalias_alias_adopt(alias, dst);
+			ftalias_alias_adopt(alias, dst, last_xid);
 		else if (v == FTALIAS_RC_STRAY_NOT_OURS)
 			ftalias_client_gone(dst, alias->id);
 		if (!left)
@@ -754,6 +767,7 @@ void ftalias_alias_strays_restored(struct ftalias_net *fn,
 {
 	struct ftalias_alias *x;
 	enum ftalias_rc_stray v;
+	u64 last_xid;
 	bool left;
 	int i;
 
@@ -764,10 +778,10 @@ void ftalias_alias_strays_restored(struct ftalias_net *fn,
 		if (!x)
 			continue;
 		spin_lock(&alias->lock);
-		v = __ftalias_rc_stray_meet(alias, x->id, x->cookie);
+		v = __ftalias_rc_stray_meet(alias, x->id, x->cookie, &last_xid);
 		spin_unlock(&alias->lock);
 		if (v == FTALIAS_RC_STRAY_OURS)
-			ftalias_alias_adopt(x, alias);
+			ftalias_alias_adopt(x, alias, last_xid);
 		else if (v == FTALIAS_RC_STRAY_NOT_OURS)
 			ftalias_client_gone(alias, x->id);
 		cond_resched();

@@ -1008,6 +1008,56 @@ TEST_F(sv, restore_strays)
 	free(sc.buf);
 }
 
+/*
+ * A requester alias saved before the server it sent to: the server's
+ * file holds replies to requests made after the requester's save.  Once
+ * both are back, in either order, the requester's next ID is above them
+ * all, and its new request reaches the server's member instead of
+ * getting an old reply.
+ */
+TEST_F(sv, restore_older_client)
+{
+	struct ftalias_id id, last;
+	struct dp_saved s, sc;
+	struct dp_msg m;
+	int srv, cli, order, i;
+
+	open_three(_metadata, self, &srv, &cli, NULL);
+	ASSERT_EQ(0, request(self, cli, srv, "q", &id));
+	ASSERT_EQ(0, dp_reply_record(srv, &id, "a", 1));
+	ASSERT_EQ(1, dp_recv_wait(cli, self->buf, sizeof(self->buf), &m, WAIT_MS));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &sc));
+	for (i = 0; i < 3; i++) {
+		ASSERT_EQ(0, request(self, cli, srv, "q", &last));
+		ASSERT_EQ(0, dp_reply_record(srv, &last, "b", 1));
+		ASSERT_EQ(1, dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+					  WAIT_MS));
+	}
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->s, &s));
+	close(srv);
+	close(cli);
+	for (order = 0; order < 2; order++) {
+		ASSERT_EQ(0, dp_alias_del(self->nl, self->s));
+		ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
+		/* the server first (its entries wait), or the client first */
+		restore_ok(_metadata, self->nl->fam, order ? &sc : &s);
+		restore_ok(_metadata, self->nl->fam, order ? &s : &sc);
+		EXPECT_EQ(4U, cache_entries(_metadata, self->nl, self->s));
+		srv = dp_socket(self->af, self->s, -1, 0);
+		cli = dp_socket(self->af, self->c, -1, 0);
+		ASSERT_GE(srv, 0);
+		ASSERT_GE(cli, 0);
+		ASSERT_EQ(0, request(self, cli, srv, "new", &id))
+			TH_LOG("order %d: the new request did not reach the member",
+			       order);
+		EXPECT_EQ(last.xid + 1, id.xid) TH_LOG("order %d", order);
+		close(srv);
+		close(cli);
+	}
+	free(s.buf);
+	free(sc.buf);
+}
+
 /* ---- files saved on each kernel, restored on every kernel -------------- */
 
 /* Fixed ids and names: a file made on one kernel, used on another. */
