@@ -270,6 +270,33 @@ static uint64_t fill(struct __test_metadata *_metadata, FIXTURE_DATA(sv) *self,
 }
 
 /*
+ * The client's re-sends of the N_SIZES completed requests of fill(), ids
+ * as it gave them: each answered by the kernel with its recorded reply.
+ */
+static void resend_all(struct __test_metadata *_metadata,
+		       FIXTURE_DATA(sv) *self, int cli,
+		       const struct ftalias_id *ids)
+{
+	struct dp_msg m;
+	int i;
+
+	for (i = 0; i < (int)N_SIZES; i++) {
+		ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, self->s, "q", 1,
+					      FTALIAS_CMSG_ID, &ids[i],
+					      sizeof(ids[i]), NULL));
+		ASSERT_EQ((ssize_t)sizes[i],
+			  dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+				       WAIT_MS))
+			TH_LOG("re-send %d: err %u flags %#x reply to xid %llu",
+			       i, m.err, m.flags,
+			       (unsigned long long)m.reply_to.xid);
+		EXPECT_TRUE(dp_id_eq(&m.reply_to, &ids[i]));
+		pattern(self->want, sizes[i], i);
+		EXPECT_EQ(0, memcmp(self->buf, self->want, sizes[i]));
+	}
+}
+
+/*
  * Seven completed entries of a client alias (payloads of 0 to 65536
  * bytes), one in progress with a relay journal record, one in progress
  * of a plain socket (left out): every record of the server's save, in
@@ -648,7 +675,7 @@ TEST_F(sv, round_trip)
 	struct dp_msg m;
 	char name[32];
 	struct dp_rst r;
-	int srv, cli, plain, i;
+	int srv, cli, plain;
 
 	open_three(_metadata, self, &srv, &cli, &plain);
 	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
@@ -694,20 +721,7 @@ TEST_F(sv, round_trip)
 	EXPECT_EQ(0, memcmp(jr + 1, "relay", 5));
 
 	/* re-sends of the client: answered by the kernel, not delivered */
-	for (i = 0; i < (int)N_SIZES; i++) {
-		ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, self->s, "q", 1,
-					      FTALIAS_CMSG_ID, &ids[i],
-					      sizeof(ids[i]), NULL));
-		ASSERT_EQ((ssize_t)sizes[i],
-			  dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
-				       WAIT_MS))
-			TH_LOG("re-send %d: err %u flags %#x reply to xid %llu",
-			       i, m.err, m.flags,
-			       (unsigned long long)m.reply_to.xid);
-		EXPECT_TRUE(dp_id_eq(&m.reply_to, &ids[i]));
-		pattern(self->want, sizes[i], i);
-		EXPECT_EQ(0, memcmp(self->buf, self->want, sizes[i]));
-	}
+	resend_all(_metadata, self, cli, ids);
 	ASSERT_EQ(0, dp_alias_get(self->nl, self->s, &a));
 	EXPECT_EQ((uint64_t)N_SIZES, a.cache.hits_auto);
 	EXPECT_EQ(1U, a.cache.in_progress);
@@ -941,8 +955,7 @@ TEST_F(sv, restore_strays)
 	struct ftalias_id ids[N_SIZES], blk, jid;
 	struct dp_saved s, sc, s2;
 	struct dp_alias a;
-	struct dp_msg m;
-	int srv, cli, plain, i;
+	int srv, cli, plain;
 	char name[32];
 	struct dp_rst r;
 
@@ -971,15 +984,7 @@ TEST_F(sv, restore_strays)
 	cli = dp_socket(self->af, self->c, -1, 0);
 	ASSERT_GE(srv, 0);
 	ASSERT_GE(cli, 0);
-	for (i = 0; i < (int)N_SIZES; i++) {
-		ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, self->s, "q", 1,
-					      FTALIAS_CMSG_ID, &ids[i],
-					      sizeof(ids[i]), NULL));
-		ASSERT_EQ((ssize_t)sizes[i],
-			  dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
-				       WAIT_MS)) TH_LOG("re-send %d", i);
-		EXPECT_TRUE(dp_id_eq(&m.reply_to, &ids[i]));
-	}
+	resend_all(_metadata, self, cli, ids);
 	ASSERT_EQ(0, dp_alias_get(self->nl, self->s, &a));
 	EXPECT_EQ((uint64_t)N_SIZES, a.cache.hits_auto);
 	close(cli);
