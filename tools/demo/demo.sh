@@ -151,6 +151,21 @@ server() {
 	wait_for "$name" "member of"
 }
 
+# teller NAME [N]: a teller reading transfer numbers from the fifo
+# NAME.in (the caller opens it for writing), output in NAME; with N, it
+# stops once the reply to xfer N came.
+teller() {
+	local name=$1 stop=${2:+-k $2 }
+
+	mkfifo "$name.in"
+	printf '$ ledger_demo teller %s%s accounts tellers disk &%s\n' \
+		"$stop" "$name" "${2:+   # stops once the reply to xfer $2 came}"
+	# shellcheck disable=SC2086	# -k N, or nothing
+	ledger_demo teller $stop "$name" accounts tellers disk <"$name.in" >"$name" 2>&1 &
+	pid[$name]=$!
+	pids+=($!)
+}
+
 # die NAME WHY: the story did not happen as told.
 die() {
 	echo "demo: $1: $2" >&2
@@ -177,17 +192,10 @@ news A B C
 run ftaliasctl member show accounts
 
 step "Two tellers, members of their own alias tellers: T1 works, T2 stands by"
-mkfifo T1.in T2.in
-printf '$ ledger_demo teller -k 4 T1 accounts tellers disk &   # stops once the reply to xfer 4 came\n'
-ledger_demo teller -k 4 T1 accounts tellers disk <T1.in >T1 2>&1 &
-pid[T1]=$!
-pids+=($!)
+teller T1 4
 exec 7>T1.in
 wait_for T1 "member of"
-printf '$ ledger_demo teller T2 accounts tellers disk &\n'
-ledger_demo teller T2 accounts tellers disk <T2.in >T2 2>&1 &
-pid[T2]=$!
-pids+=($!)
+teller T2
 exec 8>T2.in
 wait_for T2 "member of"
 news T1 T2
@@ -280,11 +288,7 @@ unit_lines() {
 }
 
 step "Before a reboot: T3 sends xfer 6 and dies with the reply read but not written down"
-mkfifo T3.in
-printf '$ ledger_demo teller -k 6 T3 accounts tellers disk &   # stops once the reply to xfer 6 came\n'
-ledger_demo teller -k 6 T3 accounts tellers disk <T3.in >T3 2>&1 &
-pid[T3]=$!
-pids+=($!)
+teller T3 6
 exec 7>T3.in
 wait_for T3 "active"
 echo 6 >&7
