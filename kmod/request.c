@@ -709,6 +709,29 @@ static void ftalias_alias_adopt(struct ftalias_alias *client,
 		;
 }
 
+/*
+ * @dst's cache meets alias @client, in the table: the entries restored
+ * there for @client's id are taken by it or dropped (enum
+ * ftalias_rc_stray).  Returns whether @dst holds strays still.
+ */
+static bool ftalias_alias_meet(struct ftalias_alias *client,
+			       struct ftalias_alias *dst)
+{
+	enum ftalias_rc_stray v;
+	u64 last_xid;
+	bool left;
+
+	spin_lock(&dst->lock);
+	v = __ftalias_rc_stray_meet(dst, client->id, client->cookie, &last_xid);
+	left = dst->rc.nr_strays;
+	spin_unlock(&dst->lock);
+	if (v == FTALIAS_RC_STRAY_OURS)
+		ftalias_alias_adopt(client, dst, last_xid);
+	else if (v == FTALIAS_RC_STRAY_NOT_OURS)
+		ftalias_client_gone(dst, client->id);
+	return left;
+}
+
 /**
  * ftalias_alias_strays_meet() - a new alias meets the restored entries of
  * its id
@@ -725,23 +748,11 @@ void ftalias_alias_strays_meet(struct ftalias_net *fn,
 			       struct ftalias_alias *alias)
 {
 	struct ftalias_alias *dst, *tmp;
-	enum ftalias_rc_stray v;
-	u64 last_xid;
-	u32 left;
 
 	lockdep_assert_held(&fn->lock);
 
 	list_for_each_entry_safe(dst, tmp, &fn->strays, stray_node) {
-		spin_lock(&dst->lock);
-		v = __ftalias_rc_stray_meet(dst, alias->id, alias->cookie,
-					    &last_xid);
-		left = dst->rc.nr_strays;
-		spin_unlock(&dst->lock);
-		if (v == FTALIAS_RC_STRAY_OURS)
-			ftalias_alias_adopt(alias, dst, last_xid);
-		else if (v == FTALIAS_RC_STRAY_NOT_OURS)
-			ftalias_client_gone(dst, alias->id);
-		if (!left)
+		if (!ftalias_alias_meet(alias, dst))
 			list_del_init(&dst->stray_node);
 		cond_resched();
 	}
@@ -766,8 +777,6 @@ void ftalias_alias_strays_restored(struct ftalias_net *fn,
 				   int n)
 {
 	struct ftalias_alias *x;
-	enum ftalias_rc_stray v;
-	u64 last_xid;
 	bool left;
 	int i;
 
@@ -775,15 +784,8 @@ void ftalias_alias_strays_restored(struct ftalias_net *fn,
 
 	for (i = 0; i < n; i++) {
 		x = __ftalias_alias_by_id(fn, clients[i].alias);
-		if (!x)
-			continue;
-		spin_lock(&alias->lock);
-		v = __ftalias_rc_stray_meet(alias, x->id, x->cookie, &last_xid);
-		spin_unlock(&alias->lock);
-		if (v == FTALIAS_RC_STRAY_OURS)
-			ftalias_alias_adopt(x, alias, last_xid);
-		else if (v == FTALIAS_RC_STRAY_NOT_OURS)
-			ftalias_client_gone(alias, x->id);
+		if (x)
+			ftalias_alias_meet(x, alias);
 		cond_resched();
 	}
 	spin_lock(&alias->lock);

@@ -670,16 +670,17 @@ static int ftalias_restore_clients(struct ftalias_restore *rs,
 				   struct netlink_ext_ack *extack)
 {
 	struct ftalias_rc_client_info *c;
+	bool bad;
 	int i, n;
 
 	c = kvmalloc_array(max(rs->clients, 1U), sizeof(*c), GFP_KERNEL_ACCOUNT);
 	if (!c)
 		return -ENOMEM;
 	n = ftalias_rc_clients(rs->alias, c, rs->clients);
-	for (i = 0; i < n && n == rs->clients; i++)
-		if (!c[i].stray)
-			break;
-	if (n != rs->clients || i < n) {
+	bad = n != rs->clients;
+	for (i = 0; !bad && i < n; i++)
+		bad = !c[i].stray;
+	if (bad) {
 		kvfree(c);
 		NL_SET_ERR_MSG(extack, "entries of a requester without its client record");
 		return -EINVAL;

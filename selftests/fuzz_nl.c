@@ -824,6 +824,19 @@ static size_t put_rec_start(struct mb *m, uint16_t type)
  * maybe more), or the next one of a handle (entries, data, journal
  * records, clients, a trailer), small enough for one fuzz message.
  */
+/*
+ * A cookie of a restore record: few of them, so that restored aliases
+ * meet each other's entries; 0, out of the policy (ERANGE before EPERM),
+ * makes the message unclean.
+ */
+static void put_cookie(struct fz_rng *r, struct mb *m, int type, bool *clean)
+{
+	uint64_t v = fz_pct(r, 95) ? 1 + fz_below(r, 3) : 0;
+
+	put(m, type, &v, 8);
+	*clean = *clean && v;
+}
+
 static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 			bool *clean)
 {
@@ -867,11 +880,7 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 		put(m, FTALIAS_A_SAVE_IDS_XID, &v, 8);
 		v = fz_below(r, 100);
 		put(m, FTALIAS_A_SAVE_IDS_ACK, &v, 8);
-		/* few cookies: restored aliases meet each other's entries */
-		v = fz_pct(r, 95) ? 1 + fz_below(r, 3) : 0;
-		put(m, FTALIAS_A_SAVE_IDS_COOKIE, &v, 8);
-		/* cookie 0: out of the policy (ERANGE before EPERM) */
-		*clean = *clean && v;
+		put_cookie(r, m, FTALIAS_A_SAVE_IDS_COOKIE, clean);
 		put_rec_end(m, off);
 		if (fz_pct(r, 30)) {
 			u = pick_pool(r, c, P_ALIAS) ?: 1;
@@ -925,9 +934,7 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 		put(m, FTALIAS_A_SAVE_CLIENT_ALIAS, &u, 4);
 		v = fz_below(r, 8);
 		put(m, FTALIAS_A_SAVE_CLIENT_ACKED, &v, 8);
-		v = fz_pct(r, 95) ? 1 + fz_below(r, 3) : 0;
-		put(m, FTALIAS_A_SAVE_CLIENT_COOKIE, &v, 8);
-		*clean = *clean && v;
+		put_cookie(r, m, FTALIAS_A_SAVE_CLIENT_COOKIE, clean);
 		put_rec_end(m, off);
 	}
 	if (fz_pct(r, 50)) {
