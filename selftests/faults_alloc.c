@@ -1049,8 +1049,6 @@ TEST_F_TIMEOUT(faults, each_allocation, 600)
  * later: the sender sees its sendmsg() succeed and then exactly one
  * answer, never an error, and the member never sees the request.
  */
-#define TRACEFS		"/sys/kernel/tracing"
-
 FIXTURE(answer_retry) {
 	struct dp_nl *nl;
 	int af;
@@ -1100,17 +1098,15 @@ FIXTURE_SETUP(answer_retry)
 	if (r == -EOPNOTSUPP)
 		SKIP(return, "no fail-nth with a stack-trace filter (debug kernel only)");
 	ASSERT_EQ(0, r);
-	if (access(TRACEFS "/instances", F_OK) &&
-	    mount("nodev", TRACEFS, "tracefs", 0, NULL) &&
-	    access(TRACEFS "/instances", F_OK))
-		SKIP(return, "no tracefs");
 	self->af = dp_af();
 	ASSERT_GT(self->af, 0);
 	self->nl = dp_nl_open();
 	ASSERT_NE(NULL, self->nl);
-	snprintf(self->inst, sizeof(self->inst),
-		 TRACEFS "/instances/ftalias-faults-%d", getpid());
-	ASSERT_EQ(0, mkdir(self->inst, 0700));
+	r = dp_trace_instance_new(self->inst, sizeof(self->inst),
+				  "ftalias-faults");
+	if (r == -EOPNOTSUPP)
+		SKIP(return, "no tracefs");
+	ASSERT_EQ(0, r);
 	ASSERT_EQ(0, inst_write(self->inst,
 				"events/ftalias/ftalias_request_held/enable",
 				"1", 0));
@@ -1121,7 +1117,7 @@ FIXTURE_TEARDOWN(answer_retry)
 	if (self->inst[0]) {
 		inst_write(self->inst,
 			   "events/ftalias/ftalias_request_held/enable", "0", 0);
-		rmdir(self->inst);
+		dp_trace_instance_del(self->inst);
 	}
 	if (self->nl)
 		dp_nl_close(self->nl);

@@ -33,7 +33,7 @@
 #include "lib/kselftest_harness.h"
 
 #define WAIT_MS		20000
-#define TRACEFS		"/sys/kernel/tracing"
+#define TRACEFS		DP_TRACEFS
 #define MAX_EVENTS	256
 #define LINE_MAX_LEN	512
 
@@ -52,26 +52,12 @@ FIXTURE(tp) {
 	char buf[4096];
 };
 
-static int write_str(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_TRUNC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, s, strlen(s));
-	if (n < 0)
-		n = -errno;
-	close(fd);
-	return n < 0 ? (int)n : 0;
-}
-
 static int inst_write(FIXTURE_DATA(tp) *self, const char *file, const char *s)
 {
 	char path[256];
 
 	snprintf(path, sizeof(path), "%s/%s", self->inst, file);
-	return write_str(path, s);
+	return dp_write_str(path, s);
 }
 
 FIXTURE_SETUP(tp)
@@ -97,10 +83,8 @@ FIXTURE_SETUP(tp)
 	ASSERT_NE(NULL, self->nl);
 
 	/* An instance of our own: its buffer, its clock, its events. */
-	snprintf(self->inst, sizeof(self->inst), TRACEFS "/instances/ftalias-%d",
-		 getpid());
-	ASSERT_EQ(0, mkdir(self->inst, 0700)) TH_LOG("mkdir %s: %s", self->inst,
-						   strerror(errno));
+	ASSERT_EQ(0, dp_trace_instance_new(self->inst, sizeof(self->inst),
+					   "ftalias"));
 	/* Events of several CPUs are merged by time: one clock for all. */
 	inst_write(self, "trace_clock", "global");
 	ASSERT_EQ(0, inst_write(self, "events/ftalias/enable", "1"));
@@ -110,7 +94,7 @@ FIXTURE_TEARDOWN(tp)
 {
 	if (self->inst[0]) {
 		inst_write(self, "events/ftalias/enable", "0");
-		rmdir(self->inst);
+		dp_trace_instance_del(self->inst);
 	}
 	if (self->nl)
 		dp_nl_close(self->nl);

@@ -21,6 +21,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/socket.h>
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
@@ -103,6 +105,71 @@ static inline long dp_read_long(const char *path)
 		v = -1;
 	fclose(f);
 	return v;
+}
+
+/* Writes S to the file at PATH: 0 or -errno. */
+static inline int dp_write_str(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, s, strlen(s));
+	if (n < 0)
+		n = -errno;
+	close(fd);
+	return n < 0 ? (int)n : 0;
+}
+
+#define DP_TRACEFS	"/sys/kernel/tracing"
+
+/* The top level's "record-cmd" before dp_trace_instance_new(), or -1. */
+static long dp_trace_record_cmd = -1;
+
+/*
+ * A trace instance of the test's own, DP_TRACEFS/instances/TAG-PID, its
+ * path in INST: 0, -EOPNOTSUPP without tracefs, or -errno.
+ *
+ * An instance takes "record-cmd" from the top level when it is made, and
+ * with it set the first event enabled in it hooks the scheduler's
+ * sched_switch and sched_wakeup tracepoints (the last disabled unhooks
+ * them): the kernel patches its hottest code while every CPU runs it.
+ * Under QEMU TCG a CPU has taken an int3 left by such a patch after the
+ * patch was over ("Oops: int3" in ttwu_do_activate, writing 0 to an
+ * instance's events/ftalias/enable on 6.12). The tests read no command
+ * names: the option is cleared while the instance is made and put back
+ * by dp_trace_instance_del().
+ */
+static inline int dp_trace_instance_new(char *inst, size_t len,
+					const char *tag)
+{
+	if (access(DP_TRACEFS "/instances", F_OK) &&
+	    mount("nodev", DP_TRACEFS, "tracefs", 0, NULL) &&
+	    access(DP_TRACEFS "/instances", F_OK))
+		return -EOPNOTSUPP;
+	dp_trace_record_cmd = dp_read_long(DP_TRACEFS "/options/record-cmd");
+	if (dp_trace_record_cmd > 0)
+		dp_write_str(DP_TRACEFS "/options/record-cmd", "0");
+	snprintf(inst, len, DP_TRACEFS "/instances/%s-%d", tag, getpid());
+	if (mkdir(inst, 0700)) {
+		int err = -errno;
+
+		inst[0] = 0;
+		return err;
+	}
+	return 0;
+}
+
+/* Removes the instance dp_trace_instance_new() made, if it made one. */
+static inline void dp_trace_instance_del(char *inst)
+{
+	if (inst[0])
+		rmdir(inst);
+	inst[0] = 0;
+	if (dp_trace_record_cmd > 0)
+		dp_write_str(DP_TRACEFS "/options/record-cmd", "1");
+	dp_trace_record_cmd = -1;
 }
 
 /* The module's address family (its parameter "family"), or -1. */
