@@ -47,7 +47,8 @@ void ftalias_req_put(struct ftalias_req *req)
 	WARN_ON_ONCE(!list_empty(&req->node));
 	/* Still here only when answered: the other ends free it earlier. */
 	consume_skb(req->skb);
-	ftalias_alias_put(req->dst);
+	if (req->dst)
+		ftalias_alias_put(req->dst);
 	kmem_cache_free(ftalias_req_cache, req);
 }
 

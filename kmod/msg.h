@@ -21,12 +21,19 @@ struct ftalias_sock;
  * request was delivered to, NULL while it is held (@held: for want of an
  * active member, counted in dst->nr_held) or waiting on an in-progress
  * replay-cache entry (@waiting, counted in dst->rc.waiting).
+ *
+ * A request restored with its requester alias (alias-restore) is parked
+ * until that alias has an active member: @dst is NULL and @parked the id
+ * of its destination, both under the requester table's xa_lock, and it is
+ * on no list; ftalias_reqs_issue_parked() sends it.
  */
 struct ftalias_req {
 	struct list_head node;		/* in dst->pending */
 	struct ftalias_id id;
 	struct ftalias_alias *dst;	/* holds a reference */
 	struct ftalias_reqs *owner;	/* valid while on dst->pending */
+	u32 parked;			/* destination id, while @dst is NULL */
+	u64 parked_cookie;		/* and that alias's cookie */
 	struct sk_buff *skb;		/* as sent, charged to the sending socket
 					 * until it is released; NULL once the
 					 * requester's table went away

@@ -1741,13 +1741,14 @@ void ftalias_rc_stats(struct ftalias_alias *alias,
 }
 
 /* Bytes of a snapshot record with @len bytes of payload. */
-static size_t ftalias_rc_snap_size(u32 len)
+size_t ftalias_rc_snap_size(u32 len)
 {
 	return ALIGN(sizeof(struct ftalias_rc_snap_rec) + len, 8);
 }
 
-static struct ftalias_rc_snap_rec *
-ftalias_rc_snap_add(struct ftalias_rc_snap *snap, u8 kind, u32 len)
+/* Room for a record of @kind with @len bytes in @snap, or NULL. */
+struct ftalias_rc_snap_rec *ftalias_rc_snap_add(struct ftalias_rc_snap *snap,
+						u8 kind, u32 len)
 {
 	size_t size = ftalias_rc_snap_size(len);
 	struct ftalias_rc_snap_rec *r;

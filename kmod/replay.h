@@ -133,12 +133,15 @@ struct ftalias_rc_cursor {
  * in @buf, each struct ftalias_rc_snap_rec and its payload, 8-byte
  * aligned.  The entries in progress come first, each followed by its
  * relay journal, then the completed entries, oldest first, then the
- * requesters that are aliases.
+ * requesters that are aliases.  The requests of the alias's members that
+ * wait for their reply are a copy of their own, in the same form
+ * (ftalias_reqs_snapshot(), request.c).
  */
 enum ftalias_rc_snap_kind {
 	FTALIAS_RC_SNAP_ENTRY = 1,
 	FTALIAS_RC_SNAP_JREC,
 	FTALIAS_RC_SNAP_CLIENT,
+	FTALIAS_RC_SNAP_REQUEST,
 };
 
 struct ftalias_rc_snap_rec {
@@ -150,12 +153,15 @@ struct ftalias_rc_snap_rec {
 	u32 age_ms;		/* entries: since recorded */
 	u32 port;		/* in progress: the request's source port */
 	u32 alias;		/* in progress: its source alias; journal
-				 * records: the destination alias
+				 * records and requests: the destination alias
 				 */
-	u32 flags;		/* journal records: FTALIAS_J_* */
+	u32 flags;		/* journal records: FTALIAS_J_ flags;
+				 * requests: FTALIAS_F_REDELIVERED if delivered
+				 */
 	u64 acked;		/* clients */
 	u64 cookie;		/* clients: the requester's, or 0 (snapshots:
-				 * the alias in the table)
+				 * the alias in the table); requests: the
+				 * destination's
 				 */
 	u8 data[];
 };
@@ -173,6 +179,9 @@ struct ftalias_rc_snap {
 
 int ftalias_rc_snapshot(struct ftalias_alias *alias,
 			struct ftalias_rc_snap *snap);
+size_t ftalias_rc_snap_size(u32 len);
+struct ftalias_rc_snap_rec *ftalias_rc_snap_add(struct ftalias_rc_snap *snap,
+						u8 kind, u32 len);
 void ftalias_rc_snap_free(struct ftalias_rc_snap *snap);
 int ftalias_rc_restore(struct ftalias_alias *alias,
 		       const struct ftalias_rc_snap_rec *r, const void *data);

@@ -50,6 +50,7 @@ void ftalias_reqs_init(struct ftalias_reqs *reqs)
 	atomic64_set(&reqs->xid, 0);
 	atomic64_set(&reqs->ack, 0);
 	reqs->closed = false;
+	reqs->parked = 0;
 	reqs->pin = 0;
 }
 
@@ -347,6 +348,9 @@ void __ftalias_flush_held(struct ftalias_alias *alias)
 	}
 	while ((skb = __skb_dequeue(&alias->held_replies)))
 		ftalias_queue(active, skb);
+	/* Its restored requests go out from the work, which takes no lock. */
+	if (READ_ONCE(alias->reqs.parked))
+		__ftalias_schedule(alias, 0);
 }
 
 /*
@@ -454,15 +458,18 @@ void ftalias_reqs_disown(struct ftalias_reqs *reqs, struct sock *sk)
 		req = xa_find(&reqs->xa, &xid, ULONG_MAX, XA_PRESENT);
 		if (req)
 			refcount_inc(&req->ref);
+		/* A parked request is charged to no socket. */
+		dst = req ? req->dst : NULL;
 		xa_unlock(&reqs->xa);
 		if (!req)
 			break;
-		dst = req->dst;
-		spin_lock(&dst->lock);
-		if (xa_load(&reqs->xa, xid) == req && req->skb &&
-		    req->skb->sk == sk)
-			skb_orphan(req->skb);
-		spin_unlock(&dst->lock);
+		if (dst) {
+			spin_lock(&dst->lock);
+			if (xa_load(&reqs->xa, xid) == req && req->skb &&
+			    req->skb->sk == sk)
+				skb_orphan(req->skb);
+			spin_unlock(&dst->lock);
+		}
 		ftalias_req_put(req);
 		if (xid == ULONG_MAX)
 			break;
@@ -499,16 +506,20 @@ void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id)
  * (the alias's worker, or alias deletion under the table's mutex): the
  * list may be long, so it yields between requests.
  */
-static void ftalias_fail_reqs(struct ftalias_net *fn, struct list_head *failed,
+static void ftalias_fail_reqs(struct net *net, struct list_head *failed,
 			      int err)
 {
+	struct ftalias_net *fn = ftalias_net(net);
 	struct ftalias_req *req, *tmp;
+	u32 dst;
 	struct ftalias_skb_cb *cb;
 	struct sk_buff *skb;
 
 	list_for_each_entry_safe(req, tmp, failed, node) {
 		list_del_init(&req->node);
-		trace_ftalias_request_failed(req, err);
+		/* A parked request (never sent) has the id only. */
+		dst = req->dst ? req->dst->id : req->parked;
+		trace_ftalias_request_failed(req, net, dst, err);
 		/* The clones still queued do not need the sender's copy. */
 		kfree_skb(req->skb);
 		req->skb = NULL;
@@ -523,7 +534,7 @@ static void ftalias_fail_reqs(struct ftalias_net *fn, struct list_head *failed,
 			cb->kind = FTALIAS_MSG_NOTICE;
 			cb->id = req->id;
 			cb->to_alias = !!req->id.alias;
-			cb->src_alias = req->dst->id;
+			cb->src_alias = dst;
 			cb->err = err;
 			ftalias_route(fn, skb);
 		}
@@ -593,6 +604,8 @@ static void __ftalias_fail_expired(struct ftalias_alias *alias, ktime_t now,
 	}
 }
 
+static void ftalias_reqs_issue_parked(struct ftalias_alias *alias);
+
 /*
  * Fail the requests held longer than the grace period, retry deliveries,
  * drop the replay-cache entries older than their TTL, route the answers
@@ -606,6 +619,7 @@ static void ftalias_alias_work(struct work_struct *work)
 	struct sk_buff_head drop;
 	struct sk_buff *skb;
 	ktime_t now, expiry;
+	bool issue = false;
 	LIST_HEAD(failed);
 
 	__skb_queue_head_init(&drop);
@@ -615,6 +629,7 @@ static void ftalias_alias_work(struct work_struct *work)
 	next = __ftalias_rc_expire(alias);
 	if (alias->active) {
 		__ftalias_flush_held(alias);
+		issue = READ_ONCE(alias->reqs.parked);
 		goto sched;
 	}
 	/* Replies nobody came to take within the grace period are dropped. */
@@ -640,7 +655,9 @@ sched:
 out:
 	ftalias_alias_unlock(alias);
 	__skb_queue_purge(&drop);
-	ftalias_fail_reqs(ftalias_net(alias->net), &failed, EHOSTUNREACH);
+	ftalias_fail_reqs(alias->net, &failed, EHOSTUNREACH);
+	if (issue)
+		ftalias_reqs_issue_parked(alias);
 }
 
 /* The request state of a new alias (ftalias_alias_new() made the rest). */
@@ -874,7 +891,7 @@ void ftalias_alias_dp_kill(struct ftalias_alias *alias)
 
 	cancel_delayed_work_sync(&alias->work);
 	ftalias_reqs_close(&alias->reqs);
-	ftalias_fail_reqs(ftalias_net(alias->net), &failed, EIDRM);
+	ftalias_fail_reqs(alias->net, &failed, EIDRM);
 	__skb_queue_purge(&drop);
 	ftalias_rc_destroy(alias);
 }
@@ -900,7 +917,19 @@ void ftalias_reqs_close(struct ftalias_reqs *reqs)
 	xa_for_each(&reqs->xa, xid, req) {
 		if (xa_cmpxchg(&reqs->xa, xid, req, NULL, 0) != req)
 			continue;
+		/*
+		 * Sent or parked: only the alias's work sends a parked request,
+		 * and ftalias_alias_dp_kill() cancelled it before it closed the
+		 * table (@closed stops it for a staged alias's table too).
+		 */
 		alias = req->dst;
+		if (!alias) {
+			xa_lock(&reqs->xa);
+			WRITE_ONCE(reqs->parked, reqs->parked - 1);
+			xa_unlock(&reqs->xa);
+			ftalias_req_put(req);
+			continue;
+		}
 		spin_lock(&alias->lock);
 		__ftalias_req_unlink(alias, req);
 		__ftalias_rc_gone(alias, &req->id);
@@ -1164,7 +1193,9 @@ static int __ftalias_req_take(struct ftalias_alias *alias,
 	xas_lock(&xas);
 	req = xas_load(&xas);
 	/* The reserved entry of __ftalias_reqs_pin() is no request. */
-	if (!req || xa_is_zero(req) || memcmp(&req->id, id, sizeof(*id)))
+	/* Parked (restored, not sent again yet): not pending anywhere. */
+	if (!req || xa_is_zero(req) || memcmp(&req->id, id, sizeof(*id)) ||
+	    !req->dst)
 		err = -ENOENT;
 	else if (req->dst != alias)
 		err = -EPERM;
@@ -1399,7 +1430,8 @@ static void __ftalias_req_pend(struct ftalias_alias *alias,
 	lockdep_assert_held(&alias->lock);
 
 	ftalias_cb(req->skb)->id = req->id;
-	ftalias_cb(clone)->id = req->id;
+	if (clone)
+		ftalias_cb(clone)->id = req->id;
 	/* The pending state owns the request and its reference. */
 	list_add_tail(&req->node, &alias->pending);
 	alias->nr_pending++;
@@ -1498,6 +1530,320 @@ err_free:
 	kfree_skb(clone);
 	kfree_skb(skb);
 	return err;
+}
+
+/*
+ * The next parked request of @reqs from @xid on, referenced, with its
+ * destination's id in @dst; NULL when none is left.
+ */
+static struct ftalias_req *ftalias_reqs_next_parked(struct ftalias_reqs *reqs,
+						    unsigned long *xid,
+						    u32 *dst)
+{
+	struct ftalias_req *req;
+
+	xa_lock(&reqs->xa);
+	if (!reqs->parked || reqs->closed) {
+		xa_unlock(&reqs->xa);
+		return NULL;
+	}
+	xa_for_each_start(&reqs->xa, *xid, req, *xid) {
+		if (req->parked)
+			break;
+	}
+	if (req) {
+		refcount_inc(&req->ref);
+		*dst = req->parked;
+	}
+	xa_unlock(&reqs->xa);
+	return req;
+}
+
+/*
+ * @alias, restored with requests of its members, has an active member:
+ * each is sent to its destination again, as its member would re-send it
+ * (FTALIAS_F_RESENT, and FTALIAS_F_REDELIVERED when a member there had it
+ * once), so that the destination's replay cache answers it, waits for the
+ * entry in progress or delivers it.  A destination that is gone (another
+ * alias of its id is not it: the cookies tell), or serves connections,
+ * fails it with EHOSTUNREACH.  From the alias's work,
+ * without locks; ftalias_alias_dp_kill() cancels the work before it closes
+ * the table.
+ */
+/*
+ * Take parked @req at @xid out of @reqs for ftalias_fail_reqs() (onto
+ * @failed), unless someone else did; under the table's lock.
+ */
+static void __ftalias_req_unpark_failed(struct ftalias_reqs *reqs,
+					struct ftalias_req *req,
+					unsigned long xid,
+					struct list_head *failed)
+{
+	lockdep_assert_held(&reqs->xa.xa_lock);
+
+	if (reqs->closed || !req->parked || xa_load(&reqs->xa, xid) != req)
+		return;
+	__xa_erase(&reqs->xa, xid);
+	WRITE_ONCE(reqs->parked, reqs->parked - 1);
+	list_add_tail(&req->node, failed);
+}
+
+/*
+ * Send parked @req of @alias (at @xid in its table) to @dst, referenced
+ * (the reference becomes the request's), or fail it onto @failed when
+ * @dst cannot take it.
+ */
+static void ftalias_req_unpark(struct ftalias_alias *alias,
+			       struct ftalias_req *req, unsigned long xid,
+			       struct ftalias_alias *dst,
+			       struct list_head *failed)
+{
+	struct ftalias_reqs *reqs = &alias->reqs;
+	bool mine;
+
+	spin_lock(&dst->lock);
+	xa_lock(&reqs->xa);
+	if (dst->dead || dst->nr_seq_members) {
+		__ftalias_req_unpark_failed(reqs, req, xid, failed);
+		mine = false;
+	} else {
+		mine = !reqs->closed && req->parked &&
+		       xa_load(&reqs->xa, xid) == req;
+	}
+	if (mine) {
+		req->dst = dst;
+		req->parked = 0;
+		WRITE_ONCE(reqs->parked, reqs->parked - 1);
+	}
+	xa_unlock(&reqs->xa);
+	if (!mine) {
+		spin_unlock(&dst->lock);
+		ftalias_alias_put(dst);
+		return;
+	}
+	ftalias_cb(req->skb)->src_port = req->id.port;
+	ftalias_cb(req->skb)->src_alias = alias->id;
+	__ftalias_req_pend(dst, req, dst->active, NULL, true);
+	ftalias_alias_unlock(dst);
+}
+
+static void ftalias_reqs_issue_parked(struct ftalias_alias *alias)
+{
+	struct ftalias_net *fn = ftalias_net(alias->net);
+	struct ftalias_reqs *reqs = &alias->reqs;
+	struct ftalias_alias *dst;
+	struct ftalias_req *req;
+	unsigned long xid = 0;
+	LIST_HEAD(failed);
+	u32 id;
+
+	while ((req = ftalias_reqs_next_parked(reqs, &xid, &id))) {
+		dst = ftalias_alias_get(fn, id);
+		/* Only the alias it was sent to, not another of that id. */
+		if (dst && (dst->cookie != req->parked_cookie ||
+			    ftalias_alias_note_dst(alias, id))) {
+			ftalias_alias_put(dst);
+			dst = NULL;
+		}
+		if (dst) {
+			ftalias_req_unpark(alias, req, xid, dst, &failed);
+		} else {
+			xa_lock(&reqs->xa);
+			__ftalias_req_unpark_failed(reqs, req, xid, &failed);
+			xa_unlock(&reqs->xa);
+		}
+		ftalias_req_put(req);
+		if (xid == ULONG_MAX)
+			break;
+		xid++;
+		cond_resched();
+	}
+	ftalias_fail_reqs(alias->net, &failed, EHOSTUNREACH);
+}
+
+/*
+ * Call @fn on @req, at @xid of @reqs and sent to @dst, if it is still
+ * there, under the lock that keeps its bytes (@dst's) and the table's.
+ */
+static int ftalias_req_walk_sent(struct ftalias_reqs *reqs,
+				 struct ftalias_req *req, unsigned long xid,
+				 struct ftalias_alias *dst,
+				 int (*fn)(struct ftalias_req *req, void *arg),
+				 void *arg)
+{
+	int err = 0;
+
+	spin_lock(&dst->lock);
+	xa_lock(&reqs->xa);
+	if (xa_load(&reqs->xa, xid) == req && req->skb)
+		err = fn(req, arg);
+	xa_unlock(&reqs->xa);
+	spin_unlock(&dst->lock);
+	return err;
+}
+
+/*
+ * Call @fn on each request of @reqs, sent or parked, in the order of their
+ * transaction ids, under the lock that keeps its bytes (its destination's,
+ * and the table's; a parked request's: the table's) and while it is in the
+ * table; stop at its first error.
+ */
+static int ftalias_reqs_walk(struct ftalias_reqs *reqs,
+			     int (*fn)(struct ftalias_req *req, void *arg),
+			     void *arg)
+{
+	struct ftalias_alias *dst;
+	struct ftalias_req *req;
+	unsigned long xid;
+	int err = 0;
+
+	for (xid = 0; !err; xid++) {
+		xa_lock(&reqs->xa);
+		req = xa_find(&reqs->xa, &xid, ULONG_MAX, XA_PRESENT);
+		/* Set once, from NULL, under the table's lock. */
+		dst = req ? req->dst : NULL;
+		if (req && !dst) {
+			/* Parked: its bytes are the table's until it is sent. */
+			if (req->skb)
+				err = fn(req, arg);
+			xa_unlock(&reqs->xa);
+			goto next;
+		}
+		if (req)
+			refcount_inc(&req->ref);
+		xa_unlock(&reqs->xa);
+		if (!req)
+			break;
+		err = ftalias_req_walk_sent(reqs, req, xid, dst, fn, arg);
+		ftalias_req_put(req);
+next:
+		if (xid == ULONG_MAX)
+			break;
+		cond_resched();
+	}
+	return err;
+}
+
+static int ftalias_req_snap_size(struct ftalias_req *req, void *arg)
+{
+	*(u64 *)arg += ftalias_rc_snap_size(req->skb->len);
+	return 0;
+}
+
+static int ftalias_req_snap_copy(struct ftalias_req *req, void *arg)
+{
+	struct ftalias_rc_snap *snap = arg;
+	struct ftalias_rc_snap_rec *r;
+
+	r = ftalias_rc_snap_add(snap, FTALIAS_RC_SNAP_REQUEST, req->skb->len);
+	if (!r)
+		return -EAGAIN;
+	r->id = req->id;
+	r->alias = req->dst ? req->dst->id : req->parked;
+	r->cookie = req->dst ? req->dst->cookie : req->parked_cookie;
+	if (req->delivered)
+		r->flags = FTALIAS_F_REDELIVERED;
+	WARN_ON_ONCE(skb_copy_bits(req->skb, 0, r->data, r->len));
+	snap->entries++;
+	snap->bytes += r->len;
+	return 0;
+}
+
+/**
+ * ftalias_reqs_snapshot() - copy the requests of an alias's members
+ * @alias: the alias, referenced, under the namespace's lock
+ * @snap: zeroed before the first call; ftalias_rc_snap_free() after
+ *
+ * For alias-save: every request of the alias's members that waits for its
+ * reply, sent or parked, lowest transaction id first, as records of kind
+ * FTALIAS_RC_SNAP_REQUEST (@snap->entries counts them).  Room for them is
+ * made from a first walk, and again if requests came in between.
+ *
+ * Return: 0, -ENOMEM, -EFBIG or -EAGAIN (the requests kept growing).
+ */
+int ftalias_reqs_snapshot(struct ftalias_alias *alias,
+			  struct ftalias_rc_snap *snap)
+{
+	struct ftalias_reqs *reqs = &alias->reqs;
+	int tries, err = -EAGAIN;
+	u64 need;
+
+	for (tries = 0; tries < 3 && err == -EAGAIN; tries++) {
+		need = 0;
+		ftalias_reqs_walk(reqs, ftalias_req_snap_size, &need);
+		if (tries)
+			need += need / 8 + ftalias_rc_snap_size(FTALIAS_MSG_MAX);
+		if (need > INT_MAX)
+			return -EFBIG;
+		if (need > snap->size) {
+			kvfree(snap->buf);
+			snap->size = 0;
+			snap->buf = kvmalloc(need ?: 8, GFP_KERNEL_ACCOUNT);
+			if (!snap->buf)
+				return -ENOMEM;
+			snap->size = need ?: 8;
+		}
+		snap->used = 0;
+		snap->entries = 0;
+		snap->bytes = 0;
+		err = ftalias_reqs_walk(reqs, ftalias_req_snap_copy, snap);
+	}
+	return err;
+}
+
+/**
+ * ftalias_reqs_restore() - a saved request of an alias's members, parked
+ * @alias: the staged alias of a restore, in no table
+ * @r: the record: its ID, destination and bytes
+ *
+ * The request waits in the alias's table, keeping the entries of its ID
+ * in its destination's cache (ftalias_reqs_ack()), until the alias has an
+ * active member: then it is sent again (ftalias_reqs_issue_parked()).
+ *
+ * Return: 0, -EEXIST (a request with this ID came before), -ENOMEM.
+ */
+int ftalias_reqs_restore(struct ftalias_alias *alias,
+			 const struct ftalias_rc_snap_rec *r)
+{
+	struct ftalias_reqs *reqs = &alias->reqs;
+	struct ftalias_skb_cb *cb;
+	struct ftalias_req *req;
+	struct sk_buff *skb;
+	int err;
+
+	req = ftalias_req_alloc();
+	skb = alloc_skb(r->len, GFP_KERNEL_ACCOUNT);
+	if (!req || !skb) {
+		kfree_skb(skb);
+		if (req)
+			ftalias_req_free(req);
+		return -ENOMEM;
+	}
+	skb_put_data(skb, r->data, r->len);
+	cb = ftalias_cb(skb);
+	memset(cb, 0, sizeof(*cb));
+	cb->kind = FTALIAS_MSG_REQUEST;
+	INIT_LIST_HEAD(&req->node);
+	req->id = r->id;
+	req->owner = reqs;
+	req->parked = r->alias;
+	req->parked_cookie = r->cookie;
+	req->delivered = r->flags & FTALIAS_F_REDELIVERED;
+	req->flags = FTALIAS_F_RESENT | (r->flags & FTALIAS_F_REDELIVERED);
+	refcount_set(&req->ref, 1);
+	req->skb = skb;
+	err = xa_insert(&reqs->xa, (unsigned long)r->id.xid, req,
+			GFP_KERNEL_ACCOUNT);
+	if (err) {
+		req->skb = NULL;
+		ftalias_req_free(req);
+		kfree_skb(skb);
+		return err == -EBUSY ? -EEXIST : err;
+	}
+	xa_lock(&reqs->xa);
+	WRITE_ONCE(reqs->parked, reqs->parked + 1);
+	xa_unlock(&reqs->xa);
+	return 0;
 }
 
 #ifdef FTALIAS_KUNIT

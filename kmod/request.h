@@ -11,6 +11,8 @@
 #include "msg.h"
 
 struct ftalias_rc_client_info;
+struct ftalias_rc_snap;
+struct ftalias_rc_snap_rec;
 struct ftalias_alias;
 struct ftalias_net;
 struct ftalias_sock;
@@ -28,19 +30,27 @@ struct ftalias_sock;
  * requester goes away.  @pin (under the xarray's lock) is the index of a
  * reserved entry (XA_ZERO_ENTRY) that keeps the leaf of the latest ids
  * allocated between requests; xa_load() and xa_find() do not see it, but
- * xa_empty() does: ftalias_reqs_empty().  Lock order: see ftalias.h.
+ * xa_empty() does: ftalias_reqs_empty().  @parked (under the xarray's
+ * lock) counts the requests restored with an alias that wait for its
+ * first active member to be sent (struct ftalias_req).  Lock order: see
+ * ftalias.h.
  */
 struct ftalias_reqs {
 	struct xarray xa;
 	atomic64_t xid;		/* the last transaction id issued */
 	atomic64_t ack;		/* FTALIAS_ACK of an alias's members */
 	bool closed;
+	u32 parked;
 	unsigned long pin;	/* a reserved entry keeping a leaf, or 0 */
 };
 
 void ftalias_reqs_init(struct ftalias_reqs *reqs);
 bool ftalias_reqs_empty(struct ftalias_reqs *reqs);
 void ftalias_reqs_close(struct ftalias_reqs *reqs);
+int ftalias_reqs_snapshot(struct ftalias_alias *alias,
+			  struct ftalias_rc_snap *snap);
+int ftalias_reqs_restore(struct ftalias_alias *alias,
+			 const struct ftalias_rc_snap_rec *r);
 
 /* How ftalias_send_request() gets the ID of the request. */
 enum ftalias_send_mode {

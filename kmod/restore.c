@@ -47,6 +47,7 @@ enum ftalias_restore_phase {
 	FTALIAS_RESTORE_P_PROG,		/* entries in progress, journals */
 	FTALIAS_RESTORE_P_DONE,		/* completed entries */
 	FTALIAS_RESTORE_P_CLIENTS,
+	FTALIAS_RESTORE_P_REQUESTS,	/* the members' requests */
 	FTALIAS_RESTORE_P_END,		/* the trailer came */
 };
 
@@ -56,6 +57,8 @@ struct ftalias_restore {
 	unsigned long last;		/* jiffies of its last message */
 	struct ftalias_alias *alias;	/* staged, in no table */
 	u32 id;				/* to link with */
+	u32 saved_id;			/* the alias record's */
+	u32 version;			/* the header's */
 	u32 incarnation;
 	u64 xid;
 	u64 ack;
@@ -70,6 +73,7 @@ struct ftalias_restore {
 	u32 entries;
 	u32 jrecs;
 	u32 clients;
+	u32 requests;
 	u64 bytes;
 	u32 nr_dsts;
 	u64 cost;			/* what the records take in memory */
@@ -182,9 +186,9 @@ static int ftalias_restore_alias(struct ftalias_restore *rs, struct net *net,
 	err = ftalias_nl_check_name(name, extack);
 	if (err)
 		return err;
+	rs->saved_id = nla_get_u32(tb[FTALIAS_A_ALIAS_ID]);
 	rs->id = info->attrs[FTALIAS_A_SAVE_NEW_ID] ?
-		 nla_get_u32(info->attrs[FTALIAS_A_SAVE_NEW_ID]) :
-		 nla_get_u32(tb[FTALIAS_A_ALIAS_ID]);
+		 nla_get_u32(info->attrs[FTALIAS_A_SAVE_NEW_ID]) : rs->saved_id;
 	/* Told now rather than after every record: checked again at the end. */
 	if (__ftalias_alias_by_name(fn, nla_data(name))) {
 		NL_SET_ERR_MSG_ATTR(extack, name, "alias name already in use");
@@ -250,6 +254,49 @@ static int ftalias_restore_dsts(struct ftalias_restore *rs,
 }
 
 /* A whole entry, journal record or client: into the staged cache. */
+/*
+ * A request of the alias's members: parked until it has an active member.
+ * Its ID must be one the alias gave before the save: of this node, of the
+ * saved alias, of its incarnation or an older one, within its counter.
+ * Under another id the alias is a new requester (as in the ids record):
+ * the requests of the saved one are counted and left out.
+ */
+static int ftalias_restore_request_apply(struct ftalias_restore *rs,
+					 const struct ftalias_rc_snap_rec *r,
+					 const struct nlattr *rec,
+					 struct netlink_ext_ack *extack)
+{
+	int err;
+
+	if (r->id.node || r->id.alias != rs->saved_id || !r->id.port ||
+	    !r->id.xid || r->id.xid > rs->xid ||
+	    r->id.incarnation > rs->incarnation) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "request key the alias did not give");
+		return -EINVAL;
+	}
+	/* Its deletion forgets its entries where the dsts records say. */
+	if (!xa_load(&rs->alias->dsts, r->alias)) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "request to an alias the dsts records do not name");
+		return -EINVAL;
+	}
+	if (rs->requests >= rs->alias->cfg.cache_max_entries) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "more requests than the alias's cache-max-entries");
+		return -EFBIG;
+	}
+	err = rs->id == rs->saved_id ? ftalias_reqs_restore(rs->alias, r) : 0;
+	if (err == -EEXIST) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "a request with this key came before");
+		return -EINVAL;
+	}
+	if (!err)
+		rs->requests++;
+	return err;
+}
+
 static int ftalias_restore_apply(struct ftalias_restore *rs,
 				 const struct ftalias_rc_snap_rec *r,
 				 const struct nlattr *rec,
@@ -266,12 +313,16 @@ static int ftalias_restore_apply(struct ftalias_restore *rs,
 	    (r->kind == FTALIAS_RC_SNAP_ENTRY &&
 	     r->state == FTALIAS_RC_IN_PROGRESS))
 		cost = SKB_TRUESIZE(r->len) + 128;
+	if (r->kind == FTALIAS_RC_SNAP_REQUEST)
+		cost = SKB_TRUESIZE(r->len) + sizeof(struct ftalias_req);
 	rs->cost += cost;
 	if (rs->cost > rs->alias->cfg.cache_max_bytes) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "over the alias's cache-max-bytes");
 		return -EFBIG;
 	}
+	if (r->kind == FTALIAS_RC_SNAP_REQUEST)
+		return ftalias_restore_request_apply(rs, r, rec, extack);
 	err = ftalias_rc_restore(rs->alias, r, r->data);
 	switch (err) {
 	case 0:
@@ -479,6 +530,41 @@ static int ftalias_restore_client(struct ftalias_restore *rs,
 	return ftalias_restore_apply(rs, &r, rec, extack);
 }
 
+static int ftalias_restore_request(struct ftalias_restore *rs,
+				   const struct nlattr *rec,
+				   struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FTALIAS_A_SAVE_REQUEST_MAX + 1];
+	struct ftalias_rc_snap_rec r = { .kind = FTALIAS_RC_SNAP_REQUEST };
+	int err;
+
+	err = nla_parse_nested(tb, FTALIAS_A_SAVE_REQUEST_MAX, rec,
+			       ftalias_save_request_nl_policy, extack);
+	if (err)
+		return err;
+	if (rs->version < 3) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "request record in a version 2 file");
+		return -EINVAL;
+	}
+	if (!tb[FTALIAS_A_SAVE_REQUEST_KEY] ||
+	    !tb[FTALIAS_A_SAVE_REQUEST_DEST_ALIAS] ||
+	    !tb[FTALIAS_A_SAVE_REQUEST_DEST_COOKIE]) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "request without key, dest-alias or dest-cookie");
+		return -EINVAL;
+	}
+	nla_memcpy(&r.id, tb[FTALIAS_A_SAVE_REQUEST_KEY], sizeof(r.id));
+	r.alias = nla_get_u32(tb[FTALIAS_A_SAVE_REQUEST_DEST_ALIAS]);
+	r.cookie = nla_get_u64(tb[FTALIAS_A_SAVE_REQUEST_DEST_COOKIE]);
+	if (tb[FTALIAS_A_SAVE_REQUEST_DELIVERED])
+		r.flags = FTALIAS_F_REDELIVERED;
+	rs->jrec_ok = false;
+	rs->phase = FTALIAS_RESTORE_P_REQUESTS;
+	return ftalias_restore_payload(rs, &r, tb[FTALIAS_A_SAVE_REQUEST_PAYLOAD],
+				       tb[FTALIAS_A_SAVE_REQUEST_LEN], rec,
+				       extack);
+}
+
 static int ftalias_restore_trailer(struct ftalias_restore *rs,
 				   const struct nlattr *rec,
 				   struct netlink_ext_ack *extack)
@@ -500,7 +586,10 @@ static int ftalias_restore_trailer(struct ftalias_restore *rs,
 	if (nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_ENTRIES]) != rs->entries ||
 	    nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_JRECS]) != rs->jrecs ||
 	    nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_CLIENTS]) != rs->clients ||
-	    nla_get_u64(tb[FTALIAS_A_SAVE_TRAILER_BYTES]) != rs->bytes) {
+	    nla_get_u64(tb[FTALIAS_A_SAVE_TRAILER_BYTES]) != rs->bytes ||
+	    (tb[FTALIAS_A_SAVE_TRAILER_REQUESTS] ?
+	     nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_REQUESTS]) : 0) !=
+	    rs->requests) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "the records do not add up to the trailer: records missing");
 		return -EINVAL;
@@ -564,12 +653,16 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 			NL_SET_ERR_MSG_ATTR(extack, rec, "header without version");
 			return -EINVAL;
 		}
-		if (nla_get_u32(tb[FTALIAS_A_SAVE_HEADER_VERSION]) !=
+		/* Version 2 differs only in having no request records. */
+		if (nla_get_u32(tb[FTALIAS_A_SAVE_HEADER_VERSION]) <
+		    FTALIAS_SAVE_VERSION - 1 ||
+		    nla_get_u32(tb[FTALIAS_A_SAVE_HEADER_VERSION]) >
 		    FTALIAS_SAVE_VERSION) {
 			NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_HEADER_VERSION],
 					    "records of another version");
 			return -EPROTONOSUPPORT;
 		}
+		rs->version = nla_get_u32(tb[FTALIAS_A_SAVE_HEADER_VERSION]);
 		rs->phase = FTALIAS_RESTORE_P_ALIAS;
 		return 0;
 	case FTALIAS_A_SAVE_ALIAS:
@@ -606,6 +699,8 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 		return ftalias_restore_jrec(rs, rec, extack);
 	case FTALIAS_A_SAVE_CLIENT:
 		return ftalias_restore_client(rs, rec, extack);
+	case FTALIAS_A_SAVE_REQUEST:
+		return ftalias_restore_request(rs, rec, extack);
 	case FTALIAS_A_SAVE_TRAILER:
 		return ftalias_restore_trailer(rs, rec, extack);
 	}

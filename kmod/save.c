@@ -10,8 +10,10 @@
  * dumpit() call) under the namespace's lock, which keeps the alias's
  * configuration and its table entry still, and the replay cache under the
  * alias's lock in one hold (ftalias_rc_snapshot()): configuration and
- * cache show one moment; the members' ack is read just before it and
- * their last transaction id just after (see ftalias_save_open()).  The
+ * cache show one moment; the members' ack is read just before it, then
+ * the requests they sent that wait for their reply are copied
+ * (ftalias_reqs_snapshot()), and their last transaction id is read last
+ * (see ftalias_save_open()).  The
  * dump then encodes the copy, at the reader's pace, without touching the
  * alias again.  A copy is as large as the cache: a namespace holds at
  * most FTALIAS_SAVE_MAX of them at a time, each charged to the memory
@@ -44,6 +46,7 @@ enum ftalias_save_phase {
 	FTALIAS_SAVE_P_IDS,
 	FTALIAS_SAVE_P_DSTS,
 	FTALIAS_SAVE_P_RECORDS,
+	FTALIAS_SAVE_P_REQUESTS,
 	FTALIAS_SAVE_P_TRAILER,
 	FTALIAS_SAVE_P_END,
 };
@@ -52,6 +55,7 @@ enum ftalias_save_phase {
 struct ftalias_save_state {
 	struct ftalias_net *fn;		/* counted in its saves */
 	struct ftalias_rc_snap snap;
+	struct ftalias_rc_snap reqs;	/* the members' requests */
 	struct sk_buff *alias;		/* the alias record */
 	u32 *dsts;
 	u32 nr_dsts;
@@ -62,7 +66,7 @@ struct ftalias_save_state {
 	u8 phase;			/* enum ftalias_save_phase */
 	bool head;			/* the record at @off went out */
 	u32 index;			/* dsts given */
-	size_t off;			/* in snap.buf */
+	size_t off;			/* in snap.buf, then reqs.buf */
 	u32 sent;			/* payload bytes of @off given */
 };
 
@@ -193,6 +197,15 @@ static int ftalias_save_open(struct netlink_callback *cb, u32 alias_id,
 			       "replay cache kept growing during the copy");
 	if (err)
 		goto out;
+	err = ftalias_reqs_snapshot(alias, &st->reqs);
+	if (err == -EFBIG)
+		NL_SET_ERR_MSG(cb->extack,
+			       "members' requests too large to copy at once");
+	else if (err == -EAGAIN)
+		NL_SET_ERR_MSG(cb->extack,
+			       "members' requests kept growing during the copy");
+	if (err)
+		goto out;
 	st->xid = atomic64_read(&alias->reqs.xid);
 	st->cookie = alias->cookie;
 	ftalias_save_cookies(fn, st);
@@ -213,6 +226,7 @@ static void ftalias_save_free(struct ftalias_save_ctx *ctx)
 	if (st->fn)
 		atomic_dec(&st->fn->saves);
 	ftalias_rc_snap_free(&st->snap);
+	ftalias_rc_snap_free(&st->reqs);
 	consume_skb(st->alias);
 	kvfree(st->dsts);
 	kfree(st);
@@ -347,7 +361,9 @@ static int ftalias_save_put_trailer(struct sk_buff *skb,
 	    nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_CLIENTS,
 			st->snap.clients) ||
 	    nla_put_u64_64bit(skb, FTALIAS_A_SAVE_TRAILER_BYTES,
-			      st->snap.bytes, FTALIAS_A_SAVE_TRAILER_PAD)) {
+			      st->snap.bytes, FTALIAS_A_SAVE_TRAILER_PAD) ||
+	    nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_REQUESTS,
+			st->reqs.entries)) {
 		nla_nest_cancel(skb, rec);
 		return -EMSGSIZE;
 	}
@@ -373,6 +389,22 @@ static int ftalias_save_put_head(struct sk_buff *skb,
 					r->acked, FTALIAS_A_SAVE_CLIENT_PAD) ||
 		      nla_put_u64_64bit(skb, FTALIAS_A_SAVE_CLIENT_COOKIE,
 					r->cookie, FTALIAS_A_SAVE_CLIENT_PAD);
+	} else if (r->kind == FTALIAS_RC_SNAP_REQUEST) {
+		rec = nla_nest_start(skb, FTALIAS_A_SAVE_REQUEST);
+		if (!rec)
+			return -EMSGSIZE;
+		err = nla_put(skb, FTALIAS_A_SAVE_REQUEST_KEY, sizeof(r->id),
+			      &r->id) ||
+		      nla_put_u32(skb, FTALIAS_A_SAVE_REQUEST_DEST_ALIAS,
+				  r->alias) ||
+		      ((r->flags & FTALIAS_F_REDELIVERED) &&
+		       nla_put_flag(skb, FTALIAS_A_SAVE_REQUEST_DELIVERED)) ||
+		      (first < r->len &&
+		       nla_put_u32(skb, FTALIAS_A_SAVE_REQUEST_LEN, r->len)) ||
+		      nla_put(skb, FTALIAS_A_SAVE_REQUEST_PAYLOAD, first,
+			      r->data) ||
+		      nla_put_u64_64bit(skb, FTALIAS_A_SAVE_REQUEST_DEST_COOKIE,
+					r->cookie, FTALIAS_A_SAVE_REQUEST_PAD);
 	} else if (r->kind == FTALIAS_RC_SNAP_JREC) {
 		rec = nla_nest_start(skb, FTALIAS_A_SAVE_JREC);
 		if (!rec)
@@ -410,17 +442,20 @@ static int ftalias_save_put_head(struct sk_buff *skb,
 	return ftalias_save_end(skb, rec);
 }
 
-/* The next record of the cache's copy; 1 at the end of the copy. */
+/* The next record of copy @snap; 1 at its end. */
 static int ftalias_save_put_next(struct sk_buff *skb,
-				 struct ftalias_save_state *st)
+				 struct ftalias_save_state *st,
+				 const struct ftalias_rc_snap *snap)
 {
 	const struct ftalias_rc_snap_rec *r;
 	u32 n;
 	int err;
 
-	if (st->off >= st->snap.used)
+	if (st->off >= snap->used) {
+		st->off = 0;
 		return 1;
-	r = st->snap.buf + st->off;
+	}
+	r = snap->buf + st->off;
 	if (!st->head) {
 		err = ftalias_save_put_head(skb, r);
 		if (err)
@@ -471,7 +506,10 @@ static int ftalias_save_put(struct sk_buff *skb, struct ftalias_save_state *st)
 		st->index += n;
 		return 0;
 	case FTALIAS_SAVE_P_RECORDS:
-		err = ftalias_save_put_next(skb, st);
+	case FTALIAS_SAVE_P_REQUESTS:
+		err = ftalias_save_put_next(skb, st,
+					    st->phase == FTALIAS_SAVE_P_RECORDS ?
+					    &st->snap : &st->reqs);
 		if (err <= 0)
 			return err;
 		err = 0;

@@ -242,12 +242,14 @@ TRACE_EVENT(ftalias_request_held,
 );
 
 /*
- * The kernel failed a request: EHOSTUNREACH after the grace period,
- * EIDRM when its alias was deleted.  Its requester gets a notice.
+ * The kernel failed a request: EHOSTUNREACH after the grace period (or
+ * when the destination of a restored request is gone), EIDRM when its
+ * alias was deleted.  Its requester gets a notice.
  */
 TRACE_EVENT(ftalias_request_failed,
-	    TP_PROTO(const struct ftalias_req *req, int err),
-	    TP_ARGS(req, err),
+	    TP_PROTO(const struct ftalias_req *req, const struct net *net,
+		     u32 dst, int err),
+	    TP_ARGS(req, net, dst, err),
 	    TP_STRUCT__entry(__field(u32, netns)
 			     __field(u32, alias)
 			     __field(u32, id_node)
@@ -257,8 +259,8 @@ TRACE_EVENT(ftalias_request_failed,
 			     __field(u64, id_xid)
 			     __field(int, err)
 	    ),
-	    TP_fast_assign(__entry->netns = req->dst->net->ns.inum;
-			   __entry->alias = req->dst->id;
+	    TP_fast_assign(__entry->netns = net->ns.inum;
+			   __entry->alias = dst;
 			   __entry->id_node = req->id.node;
 			   __entry->id_alias = req->id.alias;
 			   __entry->id_port = req->id.port;

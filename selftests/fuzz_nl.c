@@ -169,13 +169,14 @@ static const char set_entry[] = "wIwwwww";
 static const char set_flush[] = "wfw";
 static const char set_journal[] = "wIIwbw";
 static const char set_conn[] = "wqwqwwwwwwwwwwwwswwqqwwwp";
-static const char set_save[] = "wwHLDxExJKTwsw";
+static const char set_save[] = "wwHLDxExJKTwswR";
 static const char set_save_header[] = "ww";
 static const char set_save_ids[] = "qqpq";
 static const char set_save_entry[] = "xwwwwwx";
 static const char set_save_jrec[] = "xwfwx";
 static const char set_save_client[] = "wwqpq";
-static const char set_save_trailer[] = "wwwqp";
+static const char set_save_request[] = "xwfwxqp";
+static const char set_save_trailer[] = "wwwqpw";
 
 /* The set of a nest's letter. */
 static const char *nest_set(char k)
@@ -191,6 +192,7 @@ static const char *nest_set(char k)
 	case 'J': return set_save_jrec;
 	case 'K': return set_save_client;
 	case 'T': return set_save_trailer;
+	case 'R': return set_save_request;
 	}
 	return NULL;
 }
@@ -841,7 +843,7 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 			bool *clean)
 {
 	struct ftalias_id key = { 0 };
-	uint32_t u, entries = 0, bytes = 0;
+	uint32_t u, entries = 0, bytes = 0, requests = 0;
 	uint8_t pay[160];
 	uint64_t v;
 	char s[32];
@@ -937,6 +939,27 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 		put_cookie(r, m, FTALIAS_A_SAVE_CLIENT_COOKIE, clean);
 		put_rec_end(m, off);
 	}
+	/* Members' requests: parked in the restored alias until a member. */
+	n = fz_pct(r, 30) ? 1 + fz_below(r, 3) : 0;
+	for (i = 0; i < n; i++) {
+		uint32_t len = fz_below(r, sizeof(pay));
+
+		key.node = 0;
+		key.alias = 1 + fz_below(r, 4);
+		key.port = 1 + fz_below(r, 4);
+		key.xid = 1 + fz_below(r, 16);
+		fz_bytes(r, pay, len);
+		off = put_rec_start(m, FTALIAS_A_SAVE_REQUEST);
+		put(m, FTALIAS_A_SAVE_REQUEST_KEY, &key, sizeof(key));
+		u = pick_pool(r, c, P_ALIAS) ?: 1;
+		put(m, FTALIAS_A_SAVE_REQUEST_DEST_ALIAS, &u, 4);
+		if (fz_pct(r, 50))
+			put(m, FTALIAS_A_SAVE_REQUEST_DELIVERED, NULL, 0);
+		put(m, FTALIAS_A_SAVE_REQUEST_PAYLOAD, pay, len);
+		put_cookie(r, m, FTALIAS_A_SAVE_REQUEST_DEST_COOKIE, clean);
+		put_rec_end(m, off);
+		requests++;
+	}
 	if (fz_pct(r, 50)) {
 		off = put_rec_start(m, FTALIAS_A_SAVE_TRAILER);
 		put(m, FTALIAS_A_SAVE_TRAILER_ENTRIES, &entries, 4);
@@ -945,6 +968,8 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 		put(m, FTALIAS_A_SAVE_TRAILER_CLIENTS, &u, 4);
 		v = bytes;
 		put(m, FTALIAS_A_SAVE_TRAILER_BYTES, &v, 8);
+		if (requests)
+			put(m, FTALIAS_A_SAVE_TRAILER_REQUESTS, &requests, 4);
 		put_rec_end(m, off);
 	}
 }

@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +75,7 @@ struct rec {
 	uint16_t type;
 	const struct nlattr *attr;
 	const struct nlattr *tb[16];
-	uint8_t *payload;		/* entries and journal records */
+	uint8_t *payload;		/* entries, journal records, requests */
 	uint32_t len;
 	size_t cost;			/* bytes in the file, CRCs included */
 };
@@ -131,10 +132,13 @@ static void parse(const struct dp_saved *s, struct parsed *p)
 			if (a->nla_type & NLA_F_NESTED)
 				nest_parse(a, r->tb, 15);
 			if (r->type == FTALIAS_A_SAVE_ENTRY ||
-			    r->type == FTALIAS_A_SAVE_JREC) {
+			    r->type == FTALIAS_A_SAVE_JREC ||
+			    r->type == FTALIAS_A_SAVE_REQUEST) {
 				int t = r->type == FTALIAS_A_SAVE_ENTRY ?
 					FTALIAS_A_SAVE_ENTRY_PAYLOAD :
-					FTALIAS_A_SAVE_JREC_PAYLOAD;
+					r->type == FTALIAS_A_SAVE_JREC ?
+					FTALIAS_A_SAVE_JREC_PAYLOAD :
+					FTALIAS_A_SAVE_REQUEST_PAYLOAD;
 
 				chunk = r->tb[t] ? r->tb[t]->nla_len - NLA_HDRLEN : 0;
 				r->payload = malloc(chunk + 1);
@@ -403,8 +407,8 @@ TEST_F(sv, records)
 	}
 	EXPECT_EQ((int)N_SIZES, n_entry);
 
-	/* the requester alias, then the trailer: last */
-	ASSERT_EQ(6 + (int)N_SIZES + 2, p.n);
+	/* the requester alias, the member's request, the trailer: last */
+	ASSERT_EQ(6 + (int)N_SIZES + 3, p.n);
 	r = &p.r[6 + N_SIZES];
 	ASSERT_EQ(FTALIAS_A_SAVE_CLIENT, r->type);
 	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_CLIENT_ALIAS]);
@@ -414,6 +418,17 @@ TEST_F(sv, records)
 	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_CLIENT_ACKED]);
 	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_CLIENT_COOKIE]);
 	cookie = nla_u64(r->tb[FTALIAS_A_SAVE_CLIENT_COOKIE]);
+	/* the relay request, never delivered: the third alias has no member */
+	r = &p.r[6 + N_SIZES + 1];
+	ASSERT_EQ(FTALIAS_A_SAVE_REQUEST, r->type);
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_REQUEST_KEY]);
+	memcpy(&key, nla_payload(r->tb[FTALIAS_A_SAVE_REQUEST_KEY]), sizeof(key));
+	EXPECT_TRUE(dp_id_eq(&key, &jid));
+	ASSERT_NE(NULL, r->tb[FTALIAS_A_SAVE_REQUEST_DEST_ALIAS]);
+	EXPECT_EQ(self->d, nla_u32(r->tb[FTALIAS_A_SAVE_REQUEST_DEST_ALIAS]));
+	EXPECT_EQ(NULL, r->tb[FTALIAS_A_SAVE_REQUEST_DELIVERED]);
+	ASSERT_EQ(5U, r->len);
+	EXPECT_EQ(0, memcmp(r->payload, "relay", 5));
 	t = &p.r[p.n - 1];
 	ASSERT_EQ(FTALIAS_A_SAVE_TRAILER, t->type);
 	ASSERT_NE(NULL, t->tb[FTALIAS_A_SAVE_TRAILER_ENTRIES]);
@@ -424,14 +439,19 @@ TEST_F(sv, records)
 	EXPECT_EQ(1U, nla_u32(t->tb[FTALIAS_A_SAVE_TRAILER_CLIENTS]));
 	ASSERT_NE(NULL, t->tb[FTALIAS_A_SAVE_TRAILER_BYTES]);
 	EXPECT_EQ(bytes, nla_u64(t->tb[FTALIAS_A_SAVE_TRAILER_BYTES]));
+	ASSERT_NE(NULL, t->tb[FTALIAS_A_SAVE_TRAILER_REQUESTS]);
+	EXPECT_EQ(1U, nla_u32(t->tb[FTALIAS_A_SAVE_TRAILER_REQUESTS]));
 	parsed_free(&p);
 	free(s.buf);
 
-	/* The client alias: its members' last ID, where they sent. */
+	/*
+	 * The client alias: its members' last ID, where they sent, and the
+	 * request in progress at the server, delivered there.
+	 */
 	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &s));
 	parse(&s, &p);
 	EXPECT_EQ(0, p.crc_bad);
-	ASSERT_EQ(5, p.n);
+	ASSERT_EQ(6, p.n);
 	r = &p.r[2];
 	ASSERT_EQ(FTALIAS_A_SAVE_IDS, r->type);
 	EXPECT_EQ(blk.xid, nla_u64(r->tb[FTALIAS_A_SAVE_IDS_XID]));
@@ -442,9 +462,18 @@ TEST_F(sv, records)
 	r = &p.r[3];
 	ASSERT_EQ(FTALIAS_A_SAVE_DSTS, r->type);
 	EXPECT_EQ(self->s, nla_u32(r->attr));
-	t = &p.r[4];
+	r = &p.r[4];
+	ASSERT_EQ(FTALIAS_A_SAVE_REQUEST, r->type);
+	memcpy(&key, nla_payload(r->tb[FTALIAS_A_SAVE_REQUEST_KEY]), sizeof(key));
+	EXPECT_TRUE(dp_id_eq(&key, &blk));
+	EXPECT_EQ(self->s, nla_u32(r->tb[FTALIAS_A_SAVE_REQUEST_DEST_ALIAS]));
+	EXPECT_NE(NULL, r->tb[FTALIAS_A_SAVE_REQUEST_DELIVERED]);
+	ASSERT_EQ(7U, r->len);
+	EXPECT_EQ(0, memcmp(r->payload, "blocked", 7));
+	t = &p.r[5];
 	ASSERT_EQ(FTALIAS_A_SAVE_TRAILER, t->type);
 	EXPECT_EQ(0U, nla_u32(t->tb[FTALIAS_A_SAVE_TRAILER_ENTRIES]));
+	EXPECT_EQ(1U, nla_u32(t->tb[FTALIAS_A_SAVE_TRAILER_REQUESTS]));
 	parsed_free(&p);
 	free(s.buf);
 
@@ -556,8 +585,12 @@ static long find_rec(const struct dp_saved *s, int type, int nth)
 	return -1;
 }
 
-/* A u32 attribute @attr inside the record at @off set to @v, CRC again. */
-static void patch_u32(struct dp_saved *s, long off, int attr, uint32_t v)
+/*
+ * The u32 at byte @at of attribute @attr inside the record at @off set to
+ * @v, CRC again.
+ */
+static void patch_u32_at(struct dp_saved *s, long off, int attr, int at,
+			 uint32_t v)
 {
 	struct nlattr *rec = (void *)(s->buf + off), *a, *crc;
 	int rem = rec->nla_len - NLA_HDRLEN;
@@ -565,13 +598,18 @@ static void patch_u32(struct dp_saved *s, long off, int attr, uint32_t v)
 	a = (void *)((char *)rec + NLA_HDRLEN);
 	while (rem >= NLA_HDRLEN) {
 		if ((a->nla_type & NLA_TYPE_MASK) == attr)
-			memcpy((char *)a + NLA_HDRLEN, &v, 4);
+			memcpy((char *)a + NLA_HDRLEN + at, &v, 4);
 		rem -= NLA_ALIGN(a->nla_len);
 		a = (void *)((char *)a + NLA_ALIGN(a->nla_len));
 	}
 	crc = (void *)((char *)rec + NLA_ALIGN(rec->nla_len));
 	v = dp_crc32(rec, rec->nla_len);
 	memcpy((char *)crc + NLA_HDRLEN, &v, 4);
+}
+
+static void patch_u32(struct dp_saved *s, long off, int attr, uint32_t v)
+{
+	patch_u32_at(s, off, attr, 0, v);
 }
 
 /* Cuts the record at @off and its CRC out of @s. */
@@ -675,7 +713,7 @@ TEST_F(sv, round_trip)
 	struct dp_msg m;
 	char name[32];
 	struct dp_rst r;
-	int srv, cli, plain;
+	int srv, cli, plain, dm;
 
 	open_three(_metadata, self, &srv, &cli, &plain);
 	ASSERT_NE(0U, fill(_metadata, self, srv, cli, plain, ids, &blk, &jid));
@@ -705,6 +743,8 @@ TEST_F(sv, round_trip)
 	free(s2.buf);
 
 	/* the first member of the restored alias: the orphan notice */
+	dm = dp_socket(self->af, self->d, -1, 0);
+	ASSERT_GE(dm, 0);
 	srv = dp_socket(self->af, self->s, -1, 0);
 	ASSERT_GE(srv, 0);
 	ASSERT_EQ(7, dp_recv_wait_aux(srv, self->buf, sizeof(self->buf), &m,
@@ -719,6 +759,13 @@ TEST_F(sv, round_trip)
 	EXPECT_EQ(self->d, jr->alias);
 	EXPECT_EQ(5U, jr->len);
 	EXPECT_EQ(0, memcmp(jr + 1, "relay", 5));
+	/* the relay request, restored, went out again with its ID */
+	ASSERT_EQ(5, dp_recv_wait(dm, self->buf, sizeof(self->buf), &m,
+				  WAIT_MS));
+	EXPECT_EQ(0, memcmp(self->buf, "relay", 5));
+	EXPECT_TRUE(dp_id_eq(&m.id, &jid));
+	EXPECT_EQ((uint32_t)FTALIAS_F_RESENT, m.flags);
+	close(dm);
 
 	/* re-sends of the client: answered by the kernel, not delivered */
 	resend_all(_metadata, self, cli, ids);
@@ -854,6 +901,55 @@ TEST_F(sv, restore_errors)
 		memcpy(bad.buf + c - lj, tmp, lj);
 	}
 	REFUSED(-EINVAL, "journal record misplaced");
+	/* a member's request under an ID of another alias */
+	RESET();
+	off = find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0);
+	ASSERT_GT(off, 0);
+	patch_u32_at(&bad, off, FTALIAS_A_SAVE_REQUEST_KEY,
+		     offsetof(struct ftalias_id, alias), self->d);
+	REFUSED(-EINVAL, "request of another alias");
+	EXPECT_NE(NULL, strstr(r.extack, "did not give")) TH_LOG("%s", r.extack);
+	/* ... or above the members' last transaction id */
+	RESET();
+	off = find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0);
+	patch_u32_at(&bad, off, FTALIAS_A_SAVE_REQUEST_KEY,
+		     offsetof(struct ftalias_id, xid), 0x7fffffff);
+	REFUSED(-EINVAL, "request above the xid");
+	/* the same request twice */
+	RESET();
+	off = find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0);
+	{
+		size_t lr = dp_pair_len(bad.buf + off, bad.len - off);
+
+		bad.buf = realloc(bad.buf, s.len + lr);
+		ASSERT_NE(NULL, bad.buf);
+		memmove(bad.buf + off + lr, bad.buf + off, bad.len - off);
+		bad.len += lr;
+	}
+	patch_u32(&bad, find_rec(&bad, FTALIAS_A_SAVE_TRAILER, 0),
+		  FTALIAS_A_SAVE_TRAILER_REQUESTS, 2);
+	REFUSED(-EINVAL, "request twice");
+	EXPECT_NE(NULL, strstr(r.extack, "came before")) TH_LOG("%s", r.extack);
+	/* a request left out: the trailer counts it */
+	RESET();
+	cut_rec(&bad, find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0));
+	REFUSED(-EINVAL, "request missing");
+	EXPECT_NE(NULL, strstr(r.extack, "trailer")) TH_LOG("%s", r.extack);
+	/* a request before the client records */
+	RESET();
+	{
+		long q = find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0);
+		long c = find_rec(&bad, FTALIAS_A_SAVE_CLIENT, 0);
+		size_t lq = dp_pair_len(bad.buf + q, bad.len - q);
+		uint8_t tmp[256];
+
+		ASSERT_LE(lq, sizeof(tmp));
+		memcpy(tmp, bad.buf + q, lq);
+		memmove(bad.buf + c + lq, bad.buf + c, q - c);
+		memcpy(bad.buf + c, tmp, lq);
+	}
+	REFUSED(-EINVAL, "request before the clients");
+	EXPECT_NE(NULL, strstr(r.extack, "out of order")) TH_LOG("%s", r.extack);
 	/* the handle of another socket */
 	ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
 	RESET();
@@ -1066,6 +1162,98 @@ TEST_F(sv, restore_older_client)
 /* ---- files saved on each kernel, restored on every kernel -------------- */
 
 /* Fixed ids and names: a file made on one kernel, used on another. */
+/*
+ * The requests a member of the client alias sent that wait for their
+ * reply are saved with it: one delivered at the server, one held at the
+ * third alias (no member), one at an alias deleted after the save (and
+ * made again with its id: another alias).  The client restored, they wait
+ * for its first member; then each goes out again with its ID and the
+ * resent flag (redelivered when a member had it before), the replies reach
+ * the new member, the one whose destination is gone fails with
+ * EHOSTUNREACH, and the member's next ID is above them.
+ */
+TEST_F(sv, restore_requests)
+{
+	struct ftalias_id ask, later, lost, id;
+	struct dp_saved sc, sc2;
+	uint32_t e = new_alias(self->nl);
+	int srv, cli, dm, em, i;
+	char name[32];
+	struct dp_msg m;
+	bool got[3] = { false, false, false };
+
+	ASSERT_NE(0U, e);
+	open_three(_metadata, self, &srv, &cli, NULL);
+	ASSERT_EQ(0, request(self, cli, srv, "ask", &ask));
+	ASSERT_EQ(0, dp_send_req(cli, self->af, self->d, "later", 5, &later, 0));
+	ASSERT_EQ(0, dp_send_req(cli, self->af, e, "lost", 4, &lost, 0));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &sc));
+	close(cli);
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
+	ASSERT_EQ(0, dp_alias_del(self->nl, e));
+	snprintf(name, sizeof(name), "sv%d-e", getpid());
+	ASSERT_EQ((int)e, new_alias_id(self->nl, name, e));
+	em = dp_socket(self->af, e, -1, 0);
+	ASSERT_GE(em, 0);
+
+	restore_ok(_metadata, self->nl->fam, &sc);
+	/* parked, they are saved again as they came */
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &sc2));
+	same_records(_metadata, &sc, &sc2);
+	free(sc2.buf);
+	/* nothing goes out before the client has a member */
+	EXPECT_TRUE(dp_nothing_queued(srv));
+
+	dm = dp_socket(self->af, self->d, -1, 0);
+	ASSERT_GE(dm, 0);
+	cli = dp_socket(self->af, self->c, -1, 0);
+	ASSERT_GE(cli, 0);
+	ASSERT_EQ(3, dp_recv_wait(srv, self->buf, sizeof(self->buf), &m,
+				  WAIT_MS));
+	EXPECT_EQ(0, memcmp(self->buf, "ask", 3));
+	EXPECT_TRUE(dp_id_eq(&m.id, &ask));
+	EXPECT_EQ((uint32_t)(FTALIAS_F_RESENT | FTALIAS_F_REDELIVERED), m.flags);
+	ASSERT_EQ(5, dp_recv_wait(dm, self->buf, sizeof(self->buf), &m,
+				  WAIT_MS));
+	EXPECT_EQ(0, memcmp(self->buf, "later", 5));
+	EXPECT_TRUE(dp_id_eq(&m.id, &later));
+	EXPECT_EQ((uint32_t)FTALIAS_F_RESENT, m.flags);
+	ASSERT_EQ(0, dp_send_reply(srv, &ask, "A", 1, 0));
+	ASSERT_EQ(0, dp_send_reply(dm, &later, "L", 1, 0));
+
+	/* two replies and a notice, in whatever order they come */
+	for (i = 0; i < 3; i++) {
+		ASSERT_LE(0, dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+					  WAIT_MS));
+		if (dp_id_eq(&m.reply_to, &ask)) {
+			EXPECT_EQ(1, m.len);
+			EXPECT_EQ('A', self->buf[0]);
+			got[0] = true;
+		} else if (dp_id_eq(&m.reply_to, &later)) {
+			EXPECT_EQ(1, m.len);
+			EXPECT_EQ('L', self->buf[0]);
+			got[1] = true;
+		} else {
+			EXPECT_TRUE(dp_id_eq(&m.reply_to, &lost));
+			EXPECT_EQ((uint32_t)EHOSTUNREACH, m.err);
+			got[2] = true;
+		}
+	}
+	EXPECT_TRUE(got[0] && got[1] && got[2]);
+	EXPECT_TRUE(dp_nothing_queued(cli));
+	/* the new alias of the lost one's id never saw it */
+	EXPECT_TRUE(dp_nothing_queued(em));
+	close(em);
+	EXPECT_EQ(0, dp_alias_del(self->nl, e));
+	/* the members' next ID is above the restored ones */
+	ASSERT_EQ(0, dp_send_req(cli, self->af, self->s, "next", 4, &id, 0));
+	EXPECT_EQ(lost.xid + 1, id.xid);
+	close(dm);
+	close(cli);
+	close(srv);
+	free(sc.buf);
+}
+
 #define G_S	901U
 #define G_C	902U
 #define G_D	903U

@@ -111,11 +111,21 @@ const struct nla_policy ftalias_save_jrec_nl_policy[FTALIAS_A_SAVE_JREC_PAYLOAD 
 	[FTALIAS_A_SAVE_JREC_PAYLOAD] = { .type = NLA_BINARY, },
 };
 
-const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_PAD + 1] = {
+const struct nla_policy ftalias_save_request_nl_policy[FTALIAS_A_SAVE_REQUEST_PAD + 1] = {
+	[FTALIAS_A_SAVE_REQUEST_KEY] = NLA_POLICY_EXACT_LEN(24),
+	[FTALIAS_A_SAVE_REQUEST_DEST_ALIAS] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_SAVE_REQUEST_DELIVERED] = { .type = NLA_FLAG, },
+	[FTALIAS_A_SAVE_REQUEST_LEN] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_REQUEST_PAYLOAD] = { .type = NLA_BINARY, },
+	[FTALIAS_A_SAVE_REQUEST_DEST_COOKIE] = NLA_POLICY_MIN(NLA_U64, 1),
+};
+
+const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_REQUESTS + 1] = {
 	[FTALIAS_A_SAVE_TRAILER_ENTRIES] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_JRECS] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_CLIENTS] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_BYTES] = { .type = NLA_U64, },
+	[FTALIAS_A_SAVE_TRAILER_REQUESTS] = { .type = NLA_U32, },
 };
 
 /* FTALIAS_CMD_ALIAS_GET - do */
@@ -217,7 +227,7 @@ static const struct nla_policy ftalias_alias_save_nl_policy[FTALIAS_A_SAVE_ALIAS
 };
 
 /* FTALIAS_CMD_ALIAS_RESTORE - do */
-static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_NEW_ID + 1] = {
+static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_REQUEST + 1] = {
 	[FTALIAS_A_SAVE_HANDLE] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_SAVE_NEW_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_SAVE_NEW_ID] = NLA_POLICY_MIN(NLA_U32, 1),
@@ -230,6 +240,7 @@ static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_NE
 	[FTALIAS_A_SAVE_DATA] = { .type = NLA_BINARY, },
 	[FTALIAS_A_SAVE_JREC] = NLA_POLICY_NESTED(ftalias_save_jrec_nl_policy),
 	[FTALIAS_A_SAVE_CLIENT] = NLA_POLICY_NESTED(ftalias_save_client_nl_policy),
+	[FTALIAS_A_SAVE_REQUEST] = NLA_POLICY_NESTED(ftalias_save_request_nl_policy),
 	[FTALIAS_A_SAVE_TRAILER] = NLA_POLICY_NESTED(ftalias_save_trailer_nl_policy),
 };
 
@@ -364,7 +375,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.pre_doit	= ftalias_nl_pre_doit_admin,
 		.doit		= ftalias_nl_alias_restore_doit,
 		.policy		= ftalias_alias_restore_nl_policy,
-		.maxattr	= FTALIAS_A_SAVE_NEW_ID,
+		.maxattr	= FTALIAS_A_SAVE_REQUEST,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 };

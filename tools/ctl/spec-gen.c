@@ -161,6 +161,7 @@ struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_HANDLE] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_NEW_NAME] = { .type = NLA_STRING },
 	[FTALIAS_A_SAVE_NEW_ID] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_REQUEST] = { .type = NLA_NESTED },
 };
 
 struct nla_policy ctl_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1] = {
@@ -199,11 +200,21 @@ struct nla_policy ctl_save_client_policy[FTALIAS_A_SAVE_CLIENT_MAX + 1] = {
 	[FTALIAS_A_SAVE_CLIENT_COOKIE] = { .type = NLA_U64 },
 };
 
+struct nla_policy ctl_save_request_policy[FTALIAS_A_SAVE_REQUEST_MAX + 1] = {
+	[FTALIAS_A_SAVE_REQUEST_KEY] = { .type = NLA_UNSPEC },
+	[FTALIAS_A_SAVE_REQUEST_DEST_ALIAS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_REQUEST_DELIVERED] = { .type = NLA_FLAG },
+	[FTALIAS_A_SAVE_REQUEST_LEN] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_REQUEST_PAYLOAD] = { .type = NLA_UNSPEC },
+	[FTALIAS_A_SAVE_REQUEST_DEST_COOKIE] = { .type = NLA_U64 },
+};
+
 struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1] = {
 	[FTALIAS_A_SAVE_TRAILER_ENTRIES] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_TRAILER_JRECS] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_TRAILER_CLIENTS] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_TRAILER_BYTES] = { .type = NLA_U64 },
+	[FTALIAS_A_SAVE_TRAILER_REQUESTS] = { .type = NLA_U32 },
 };
 
 const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1] = {

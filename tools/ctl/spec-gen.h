@@ -168,6 +168,7 @@ extern struct nla_policy ctl_conn_policy[FTALIAS_A_CONN_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_HANDLE	"handle"
 #define CTL_NAME_FTALIAS_A_SAVE_NEW_NAME	"new-name"
 #define CTL_NAME_FTALIAS_A_SAVE_NEW_ID	"new-id"
+#define CTL_NAME_FTALIAS_A_SAVE_REQUEST	"request"
 extern struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1];
 
 /* Attribute-set "save-header" */
@@ -206,11 +207,21 @@ extern struct nla_policy ctl_save_jrec_policy[FTALIAS_A_SAVE_JREC_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_CLIENT_COOKIE	"cookie"
 extern struct nla_policy ctl_save_client_policy[FTALIAS_A_SAVE_CLIENT_MAX + 1];
 
+/* Attribute-set "save-request" */
+#define CTL_NAME_FTALIAS_A_SAVE_REQUEST_KEY	"key"
+#define CTL_NAME_FTALIAS_A_SAVE_REQUEST_DEST_ALIAS	"dest-alias"
+#define CTL_NAME_FTALIAS_A_SAVE_REQUEST_DELIVERED	"delivered"
+#define CTL_NAME_FTALIAS_A_SAVE_REQUEST_LEN	"len"
+#define CTL_NAME_FTALIAS_A_SAVE_REQUEST_PAYLOAD	"payload"
+#define CTL_NAME_FTALIAS_A_SAVE_REQUEST_DEST_COOKIE	"dest-cookie"
+extern struct nla_policy ctl_save_request_policy[FTALIAS_A_SAVE_REQUEST_MAX + 1];
+
 /* Attribute-set "save-trailer" */
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_ENTRIES	"entries"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_JRECS	"jrecs"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_CLIENTS	"clients"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_BYTES	"bytes"
+#define CTL_NAME_FTALIAS_A_SAVE_TRAILER_REQUESTS	"requests"
 extern struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1];
 
 /* Enum "promotion-policy": names by value, keyword table */

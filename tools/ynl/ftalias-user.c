@@ -273,11 +273,27 @@ const struct ynl_policy_attr ftalias_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_
 	[FTALIAS_A_SAVE_TRAILER_CLIENTS] = { .name = "clients", .type = YNL_PT_U32, },
 	[FTALIAS_A_SAVE_TRAILER_BYTES] = { .name = "bytes", .type = YNL_PT_U64, },
 	[FTALIAS_A_SAVE_TRAILER_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+	[FTALIAS_A_SAVE_TRAILER_REQUESTS] = { .name = "requests", .type = YNL_PT_U32, },
 };
 
 const struct ynl_policy_nest ftalias_save_trailer_nest = {
 	.max_attr = FTALIAS_A_SAVE_TRAILER_MAX,
 	.table = ftalias_save_trailer_policy,
+};
+
+const struct ynl_policy_attr ftalias_save_request_policy[FTALIAS_A_SAVE_REQUEST_MAX + 1] = {
+	[FTALIAS_A_SAVE_REQUEST_KEY] = { .name = "key", .type = YNL_PT_BINARY,},
+	[FTALIAS_A_SAVE_REQUEST_DEST_ALIAS] = { .name = "dest-alias", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_REQUEST_DELIVERED] = { .name = "delivered", .type = YNL_PT_FLAG, },
+	[FTALIAS_A_SAVE_REQUEST_LEN] = { .name = "len", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_REQUEST_PAYLOAD] = { .name = "payload", .type = YNL_PT_BINARY,},
+	[FTALIAS_A_SAVE_REQUEST_DEST_COOKIE] = { .name = "dest-cookie", .type = YNL_PT_U64, },
+	[FTALIAS_A_SAVE_REQUEST_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_save_request_nest = {
+	.max_attr = FTALIAS_A_SAVE_REQUEST_MAX,
+	.table = ftalias_save_request_policy,
 };
 
 const struct ynl_policy_attr ftalias_family_info_policy[FTALIAS_A_FAMILY_INFO_MAX + 1] = {
@@ -432,6 +448,7 @@ const struct ynl_policy_attr ftalias_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_HANDLE] = { .name = "handle", .type = YNL_PT_U32, },
 	[FTALIAS_A_SAVE_NEW_NAME] = { .name = "new-name", .type = YNL_PT_NUL_STR, },
 	[FTALIAS_A_SAVE_NEW_ID] = { .name = "new-id", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_REQUEST] = { .name = "request", .type = YNL_PT_NEST, .nest = &ftalias_save_request_nest, },
 };
 
 const struct ynl_policy_nest ftalias_save_nest = {
@@ -1246,6 +1263,8 @@ int ftalias_save_trailer_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_CLIENTS, obj->clients);
 	if (obj->_present.bytes)
 		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_TRAILER_BYTES, obj->bytes);
+	if (obj->_present.requests)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_REQUESTS, obj->requests);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -1280,6 +1299,94 @@ int ftalias_save_trailer_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.bytes = 1;
 			dst->bytes = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_SAVE_TRAILER_REQUESTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.requests = 1;
+			dst->requests = ynl_attr_get_u32(attr);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_save_request_free(struct ftalias_save_request *obj)
+{
+	free(obj->key);
+	free(obj->payload);
+}
+
+int ftalias_save_request_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			     struct ftalias_save_request *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.key_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_REQUEST_KEY, obj->key, obj->_present.key_len);
+	if (obj->_present.dest_alias)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_REQUEST_DEST_ALIAS, obj->dest_alias);
+	if (obj->_present.delivered)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_REQUEST_DELIVERED, NULL, 0);
+	if (obj->_present.len)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_REQUEST_LEN, obj->len);
+	if (obj->_present.payload_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_REQUEST_PAYLOAD, obj->payload, obj->_present.payload_len);
+	if (obj->_present.dest_cookie)
+		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_REQUEST_DEST_COOKIE, obj->dest_cookie);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
+}
+
+int ftalias_save_request_parse(struct ynl_parse_arg *yarg,
+			       const struct nlattr *nested)
+{
+	struct ftalias_save_request *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_REQUEST_KEY) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.key_len = len;
+			dst->key = malloc(len);
+			memcpy(dst->key, ynl_attr_data(attr), len);
+		} else if (type == FTALIAS_A_SAVE_REQUEST_DEST_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.dest_alias = 1;
+			dst->dest_alias = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_REQUEST_DELIVERED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.delivered = 1;
+		} else if (type == FTALIAS_A_SAVE_REQUEST_LEN) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.len = 1;
+			dst->len = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_REQUEST_PAYLOAD) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.payload_len = len;
+			dst->payload = malloc(len);
+			memcpy(dst->payload, ynl_attr_data(attr), len);
+		} else if (type == FTALIAS_A_SAVE_REQUEST_DEST_COOKIE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.dest_cookie = 1;
+			dst->dest_cookie = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -2603,6 +2710,7 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 				      struct ynl_parse_arg *yarg)
 {
 	struct ftalias_alias_save_rsp_dump *dst;
+	unsigned int n_request = 0;
 	const struct nlattr *attr;
 	struct ynl_parse_arg parg;
 	unsigned int n_client = 0;
@@ -2619,6 +2727,8 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 		return ynl_error_parse(yarg, "attribute already present (save.entry)");
 	if (dst->jrec)
 		return ynl_error_parse(yarg, "attribute already present (save.jrec)");
+	if (dst->request)
+		return ynl_error_parse(yarg, "attribute already present (save.request)");
 
 	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
 		unsigned int type = ynl_attr_type(attr);
@@ -2681,6 +2791,8 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 			n_jrec++;
 		} else if (type == FTALIAS_A_SAVE_CLIENT) {
 			n_client++;
+		} else if (type == FTALIAS_A_SAVE_REQUEST) {
+			n_request++;
 		} else if (type == FTALIAS_A_SAVE_TRAILER) {
 			if (ynl_attr_validate(yarg, attr))
 				return YNL_PARSE_CB_ERROR;
@@ -2735,6 +2847,20 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 			}
 		}
 	}
+	if (n_request) {
+		dst->request = calloc(n_request, sizeof(*dst->request));
+		dst->n_request = n_request;
+		i = 0;
+		parg.rsp_policy = &ftalias_save_request_nest;
+		ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+			if (ynl_attr_type(attr) == FTALIAS_A_SAVE_REQUEST) {
+				parg.data = &dst->request[i];
+				if (ftalias_save_request_parse(&parg, attr))
+					return YNL_PARSE_CB_ERROR;
+				i++;
+			}
+		}
+	}
 
 	return YNL_PARSE_CB_OK;
 }
@@ -2768,6 +2894,9 @@ void ftalias_alias_save_rsp_list_free(struct ftalias_alias_save_rsp_list *rsp)
 		for (i = 0; i < rsp->obj.n_client; i++)
 			ftalias_save_client_free(&rsp->obj.client[i]);
 		free(rsp->obj.client);
+		for (i = 0; i < rsp->obj.n_request; i++)
+			ftalias_save_request_free(&rsp->obj.request[i]);
+		free(rsp->obj.request);
 		ftalias_save_trailer_free(&rsp->obj.trailer);
 		free(rsp);
 	}
@@ -2826,6 +2955,9 @@ void ftalias_alias_restore_req_free(struct ftalias_alias_restore_req *req)
 	for (i = 0; i < req->n_client; i++)
 		ftalias_save_client_free(&req->client[i]);
 	free(req->client);
+	for (i = 0; i < req->n_request; i++)
+		ftalias_save_request_free(&req->request[i]);
+	free(req->request);
 	ftalias_save_trailer_free(&req->trailer);
 	free(req);
 }
@@ -2899,6 +3031,8 @@ ftalias_alias_restore(struct ynl_sock *ys,
 		ftalias_save_jrec_put(nlh, FTALIAS_A_SAVE_JREC, &req->jrec[i]);
 	for (unsigned int i = 0; i < req->n_client; i++)
 		ftalias_save_client_put(nlh, FTALIAS_A_SAVE_CLIENT, &req->client[i]);
+	for (unsigned int i = 0; i < req->n_request; i++)
+		ftalias_save_request_put(nlh, FTALIAS_A_SAVE_REQUEST, &req->request[i]);
 	if (req->_present.trailer)
 		ftalias_save_trailer_put(nlh, FTALIAS_A_SAVE_TRAILER, &req->trailer);
 

@@ -226,12 +226,31 @@ struct ftalias_save_trailer {
 		__u32 jrecs:1;
 		__u32 clients:1;
 		__u32 bytes:1;
+		__u32 requests:1;
 	} _present;
 
 	__u32 entries;
 	__u32 jrecs;
 	__u32 clients;
 	__u64 bytes;
+	__u32 requests;
+};
+
+struct ftalias_save_request {
+	struct {
+		__u32 key_len;
+		__u32 dest_alias:1;
+		__u32 delivered:1;
+		__u32 len:1;
+		__u32 payload_len;
+		__u32 dest_cookie:1;
+	} _present;
+
+	void *key;
+	__u32 dest_alias;
+	__u32 len;
+	void *payload;
+	__u64 dest_cookie;
 };
 
 /* ============== FTALIAS_CMD_FAMILY_INFO_GET ============== */
@@ -1241,6 +1260,8 @@ struct ftalias_alias_save_rsp_dump {
 	struct ftalias_save_jrec *jrec;
 	unsigned int n_client;
 	struct ftalias_save_client *client;
+	unsigned int n_request;
+	struct ftalias_save_request *request;
 	struct ftalias_save_trailer trailer;
 };
 
@@ -1286,6 +1307,8 @@ struct ftalias_alias_restore_req {
 	struct ftalias_save_jrec *jrec;
 	unsigned int n_client;
 	struct ftalias_save_client *client;
+	unsigned int n_request;
+	struct ftalias_save_request *request;
 	struct ftalias_save_trailer trailer;
 };
 
@@ -1787,6 +1810,15 @@ __ftalias_alias_restore_req_set_client(struct ftalias_alias_restore_req *req,
 	req->n_client = n_client;
 }
 static inline void
+__ftalias_alias_restore_req_set_request(struct ftalias_alias_restore_req *req,
+					struct ftalias_save_request *request,
+					unsigned int n_request)
+{
+	free(req->request);
+	req->request = request;
+	req->n_request = n_request;
+}
+static inline void
 ftalias_alias_restore_req_set_trailer_entries(struct ftalias_alias_restore_req *req,
 					      __u32 entries)
 {
@@ -1818,6 +1850,14 @@ ftalias_alias_restore_req_set_trailer_bytes(struct ftalias_alias_restore_req *re
 	req->trailer._present.bytes = 1;
 	req->trailer.bytes = bytes;
 }
+static inline void
+ftalias_alias_restore_req_set_trailer_requests(struct ftalias_alias_restore_req *req,
+					       __u32 requests)
+{
+	req->_present.trailer = 1;
+	req->trailer._present.requests = 1;
+	req->trailer.requests = requests;
+}
 
 struct ftalias_alias_restore_rsp {
 	struct {
@@ -1842,7 +1882,9 @@ the alias, whose id the reply gives.  Every record is checked
 (policy, CRC, order, limits) as it comes; the first refusal, the
 caller's socket closing or 30 seconds without a message drop the
 whole restore.  The alias has no members: its entries in
-progress are orphans for the first active member.  Needs
+progress are orphans for the first active member, and its
+members' requests are sent again (with the resent flag) when it
+first has an active member.  Needs
 CAP_NET_ADMIN over the network namespace.
 
  */
