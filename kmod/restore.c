@@ -58,6 +58,7 @@ struct ftalias_restore {
 	struct ftalias_alias *alias;	/* staged, in no table */
 	u32 id;				/* to link with */
 	u32 saved_id;			/* the alias record's */
+	bool new_requester;		/* given a new-id, even the saved one */
 	u32 version;			/* the header's */
 	u32 incarnation;
 	u64 xid;
@@ -187,6 +188,7 @@ static int ftalias_restore_alias(struct ftalias_restore *rs, struct net *net,
 	if (err)
 		return err;
 	rs->saved_id = nla_get_u32(tb[FTALIAS_A_ALIAS_ID]);
+	rs->new_requester = !!info->attrs[FTALIAS_A_SAVE_NEW_ID];
 	rs->id = info->attrs[FTALIAS_A_SAVE_NEW_ID] ?
 		 nla_get_u32(info->attrs[FTALIAS_A_SAVE_NEW_ID]) : rs->saved_id;
 	/* Told now rather than after every record: checked again at the end. */
@@ -258,8 +260,9 @@ static int ftalias_restore_dsts(struct ftalias_restore *rs,
  * A request of the alias's members: parked until it has an active member.
  * Its ID must be one the alias gave before the save: of this node, of the
  * saved alias, of its incarnation or an older one, within its counter.
- * Under another id the alias is a new requester (as in the ids record):
- * the requests of the saved one are counted and left out.
+ * Given a new-id (even the saved one) the alias is a new requester, with a
+ * new cookie (see the ids record): the requests of the saved one are
+ * counted and left out.
  */
 static int ftalias_restore_request_apply(struct ftalias_restore *rs,
 					 const struct ftalias_rc_snap_rec *r,
@@ -286,7 +289,7 @@ static int ftalias_restore_request_apply(struct ftalias_restore *rs,
 				    "more requests than the alias's cache-max-entries");
 		return -EFBIG;
 	}
-	err = rs->id == rs->saved_id ? ftalias_reqs_restore(rs->alias, r) : 0;
+	err = rs->new_requester ? 0 : ftalias_reqs_restore(rs->alias, r);
 	if (err == -EEXIST) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "a request with this key came before");

@@ -1178,6 +1178,7 @@ TEST_F(sv, restore_requests)
 	struct dp_saved sc, sc2;
 	uint32_t e = new_alias(self->nl);
 	int srv, cli, dm, em, i;
+	struct dp_rst r;
 	char name[32];
 	struct dp_msg m;
 	bool got[3] = { false, false, false };
@@ -1195,6 +1196,15 @@ TEST_F(sv, restore_requests)
 	ASSERT_EQ((int)e, new_alias_id(self->nl, name, e));
 	em = dp_socket(self->af, e, -1, 0);
 	ASSERT_GE(em, 0);
+
+	/* given a new-id, even the saved one: a new requester, without them */
+	ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
+	ASSERT_EQ(0, dp_restore(&r, &sc, NULL, self->c, 65536)) TH_LOG("%s", r.extack);
+	close(r.fd);
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &sc2));
+	EXPECT_EQ(-1, find_rec(&sc2, FTALIAS_A_SAVE_REQUEST, 0));
+	free(sc2.buf);
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
 
 	restore_ok(_metadata, self->nl->fam, &sc);
 	/* parked, they are saved again as they came */
