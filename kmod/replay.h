@@ -135,13 +135,15 @@ struct ftalias_rc_cursor {
  * relay journal, then the completed entries, oldest first, then the
  * requesters that are aliases.  The requests of the alias's members that
  * wait for their reply are a copy of their own, in the same form
- * (ftalias_reqs_snapshot(), request.c).
+ * (ftalias_reqs_snapshot(), request.c), and so are the replies held for
+ * them (ftalias_held_snapshot()).
  */
 enum ftalias_rc_snap_kind {
 	FTALIAS_RC_SNAP_ENTRY = 1,
 	FTALIAS_RC_SNAP_JREC,
 	FTALIAS_RC_SNAP_CLIENT,
 	FTALIAS_RC_SNAP_REQUEST,
+	FTALIAS_RC_SNAP_HELD,
 };
 
 struct ftalias_rc_snap_rec {
@@ -151,12 +153,17 @@ struct ftalias_rc_snap_rec {
 	u32 len;		/* bytes of @data */
 	struct ftalias_id id;	/* clients: node and alias */
 	u32 age_ms;		/* entries: since recorded */
-	u32 port;		/* in progress: the request's source port */
-	u32 alias;		/* in progress: its source alias; journal
-				 * records and requests: the destination alias
+	u32 port;		/* in progress: the request's source port;
+				 * held replies: the replier's
 				 */
+	u32 alias;		/* in progress: its source alias; journal
+				 * records and requests: the destination alias;
+				 * held replies: the replier's
+				 */
+	u32 err;		/* held notices: the errno (0: a reply) */
 	u32 flags;		/* journal records: FTALIAS_J_ flags;
-				 * requests: FTALIAS_F_REDELIVERED if delivered
+				 * requests: FTALIAS_F_REDELIVERED if delivered;
+				 * held replies: their FTALIAS_F_ flags
 				 */
 	u64 acked;		/* clients */
 	u64 cookie;		/* clients: the requester's, or 0 (snapshots:

@@ -1846,6 +1846,111 @@ int ftalias_reqs_restore(struct ftalias_alias *alias,
 	return 0;
 }
 
+/**
+ * ftalias_held_snapshot() - copy the replies an alias holds for its members
+ * @alias: the alias, referenced, under the namespace's lock
+ * @snap: zeroed before the first call; ftalias_rc_snap_free() after
+ *
+ * For alias-save: the replies and failure notices to the requests of the
+ * alias's members that came while it had no active member, oldest first,
+ * as records of kind FTALIAS_RC_SNAP_HELD (@snap->entries counts them).
+ * Their requests have left the alias's table: without them, nothing would
+ * answer the requests again.
+ *
+ * Return: 0, -ENOMEM, -EFBIG or -EAGAIN (they kept growing).
+ */
+int ftalias_held_snapshot(struct ftalias_alias *alias,
+			  struct ftalias_rc_snap *snap)
+{
+	struct ftalias_rc_snap_rec *r;
+	struct ftalias_skb_cb *cb;
+	struct sk_buff *skb;
+	int tries, err = -EAGAIN;
+	u64 need;
+
+	for (tries = 0; tries < 3 && err == -EAGAIN; tries++) {
+		need = 0;
+		spin_lock(&alias->lock);
+		skb_queue_walk(&alias->held_replies, skb)
+			need += ftalias_rc_snap_size(skb->len);
+		spin_unlock(&alias->lock);
+		if (tries)
+			need += need / 8 + ftalias_rc_snap_size(FTALIAS_MSG_MAX);
+		if (need > INT_MAX)
+			return -EFBIG;
+		if (need > snap->size) {
+			kvfree(snap->buf);
+			snap->size = 0;
+			snap->buf = kvmalloc(need ?: 8, GFP_KERNEL_ACCOUNT);
+			if (!snap->buf)
+				return -ENOMEM;
+			snap->size = need ?: 8;
+		}
+		snap->used = 0;
+		snap->entries = 0;
+		snap->bytes = 0;
+		err = 0;
+		spin_lock(&alias->lock);
+		skb_queue_walk(&alias->held_replies, skb) {
+			r = ftalias_rc_snap_add(snap, FTALIAS_RC_SNAP_HELD,
+						skb->len);
+			if (!r) {
+				err = -EAGAIN;
+				break;
+			}
+			cb = ftalias_cb(skb);
+			r->id = cb->id;
+			r->port = cb->src_port;
+			r->alias = cb->src_alias;
+			r->flags = cb->flags;
+			r->err = cb->kind == FTALIAS_MSG_NOTICE ? cb->err : 0;
+			WARN_ON_ONCE(skb_copy_bits(skb, 0, r->data, r->len));
+			snap->entries++;
+			snap->bytes += r->len;
+		}
+		spin_unlock(&alias->lock);
+	}
+	return err;
+}
+
+/**
+ * ftalias_held_restore() - a saved reply held for the alias's members
+ * @alias: the staged alias of a restore, in no table
+ * @r: the record
+ *
+ * Held again, for the alias's first active member, from now on for at most
+ * its grace period (the alias's work, scheduled when the restore links the
+ * alias, drops it after).
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int ftalias_held_restore(struct ftalias_alias *alias,
+			 const struct ftalias_rc_snap_rec *r)
+{
+	struct ftalias_skb_cb *cb;
+	struct sk_buff *skb;
+
+	skb = alloc_skb(r->len, GFP_KERNEL_ACCOUNT);
+	if (!skb)
+		return -ENOMEM;
+	skb_put_data(skb, r->data, r->len);
+	cb = ftalias_cb(skb);
+	memset(cb, 0, sizeof(*cb));
+	cb->kind = r->err ? FTALIAS_MSG_NOTICE : FTALIAS_MSG_REPLY;
+	cb->id = r->id;
+	cb->to_alias = 1;
+	cb->src_port = r->port;
+	cb->src_alias = r->alias;
+	cb->flags = r->flags;
+	cb->err = r->err;
+	ftalias_skb_adopt(skb);
+	skb->tstamp = ktime_get();
+	spin_lock(&alias->lock);
+	__skb_queue_tail(&alias->held_replies, skb);
+	spin_unlock(&alias->lock);
+	return 0;
+}
+
 #ifdef FTALIAS_KUNIT
 #include "request_test.c"
 #endif

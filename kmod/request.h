@@ -51,6 +51,10 @@ int ftalias_reqs_snapshot(struct ftalias_alias *alias,
 			  struct ftalias_rc_snap *snap);
 int ftalias_reqs_restore(struct ftalias_alias *alias,
 			 const struct ftalias_rc_snap_rec *r);
+int ftalias_held_snapshot(struct ftalias_alias *alias,
+			  struct ftalias_rc_snap *snap);
+int ftalias_held_restore(struct ftalias_alias *alias,
+			 const struct ftalias_rc_snap_rec *r);
 
 /* How ftalias_send_request() gets the ID of the request. */
 enum ftalias_send_mode {

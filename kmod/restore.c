@@ -48,6 +48,7 @@ enum ftalias_restore_phase {
 	FTALIAS_RESTORE_P_DONE,		/* completed entries */
 	FTALIAS_RESTORE_P_CLIENTS,
 	FTALIAS_RESTORE_P_REQUESTS,	/* the members' requests */
+	FTALIAS_RESTORE_P_HELD,		/* the replies held for them */
 	FTALIAS_RESTORE_P_END,		/* the trailer came */
 };
 
@@ -75,6 +76,7 @@ struct ftalias_restore {
 	u32 jrecs;
 	u32 clients;
 	u32 requests;
+	u32 held;
 	u64 bytes;
 	u32 nr_dsts;
 	u64 cost;			/* what the records take in memory */
@@ -300,6 +302,40 @@ static int ftalias_restore_request_apply(struct ftalias_restore *rs,
 	return err;
 }
 
+/*
+ * A reply (or notice) held for the alias's members: held again, for its
+ * first active member.  It answers an ID the alias gave; left out, as the
+ * requests, when the alias is a new requester.
+ */
+static int ftalias_restore_held_apply(struct ftalias_restore *rs,
+				      const struct ftalias_rc_snap_rec *r,
+				      const struct nlattr *rec,
+				      struct netlink_ext_ack *extack)
+{
+	int err;
+
+	if (r->id.node || r->id.alias != rs->saved_id || !r->id.port ||
+	    !r->id.xid || r->id.xid > rs->xid ||
+	    r->id.incarnation > rs->incarnation) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "held reply to a key the alias did not give");
+		return -EINVAL;
+	}
+	if (r->err > MAX_ERRNO || r->flags > U16_MAX) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "held reply err or flags out of range");
+		return -EINVAL;
+	}
+	if (rs->held >= rs->alias->cfg.cache_max_entries) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "more held replies than the alias's cache-max-entries");
+		return -EFBIG;
+	}
+	err = rs->new_requester ? 0 : ftalias_held_restore(rs->alias, r);
+	if (!err)
+		rs->held++;
+	return err;
+}
+
 static int ftalias_restore_apply(struct ftalias_restore *rs,
 				 const struct ftalias_rc_snap_rec *r,
 				 const struct nlattr *rec,
@@ -318,6 +354,8 @@ static int ftalias_restore_apply(struct ftalias_restore *rs,
 		cost = SKB_TRUESIZE(r->len) + 128;
 	if (r->kind == FTALIAS_RC_SNAP_REQUEST)
 		cost = SKB_TRUESIZE(r->len) + sizeof(struct ftalias_req);
+	else if (r->kind == FTALIAS_RC_SNAP_HELD)
+		cost = SKB_TRUESIZE(r->len);
 	rs->cost += cost;
 	if (rs->cost > rs->alias->cfg.cache_max_bytes) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
@@ -326,6 +364,8 @@ static int ftalias_restore_apply(struct ftalias_restore *rs,
 	}
 	if (r->kind == FTALIAS_RC_SNAP_REQUEST)
 		return ftalias_restore_request_apply(rs, r, rec, extack);
+	if (r->kind == FTALIAS_RC_SNAP_HELD)
+		return ftalias_restore_held_apply(rs, r, rec, extack);
 	err = ftalias_rc_restore(rs->alias, r, r->data);
 	switch (err) {
 	case 0:
@@ -568,6 +608,41 @@ static int ftalias_restore_request(struct ftalias_restore *rs,
 				       extack);
 }
 
+static int ftalias_restore_held(struct ftalias_restore *rs,
+				const struct nlattr *rec,
+				struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FTALIAS_A_SAVE_HELD_MAX + 1];
+	struct ftalias_rc_snap_rec r = { .kind = FTALIAS_RC_SNAP_HELD };
+	int err;
+
+	err = nla_parse_nested(tb, FTALIAS_A_SAVE_HELD_MAX, rec,
+			       ftalias_save_held_nl_policy, extack);
+	if (err)
+		return err;
+	if (rs->version < 3) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "held record in a version 2 file");
+		return -EINVAL;
+	}
+	if (!tb[FTALIAS_A_SAVE_HELD_KEY] || !tb[FTALIAS_A_SAVE_HELD_SRC_PORT] ||
+	    !tb[FTALIAS_A_SAVE_HELD_SRC_ALIAS]) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "held reply without key, src-port or src-alias");
+		return -EINVAL;
+	}
+	nla_memcpy(&r.id, tb[FTALIAS_A_SAVE_HELD_KEY], sizeof(r.id));
+	r.port = nla_get_u32(tb[FTALIAS_A_SAVE_HELD_SRC_PORT]);
+	r.alias = nla_get_u32(tb[FTALIAS_A_SAVE_HELD_SRC_ALIAS]);
+	if (tb[FTALIAS_A_SAVE_HELD_ERR])
+		r.err = nla_get_u32(tb[FTALIAS_A_SAVE_HELD_ERR]);
+	if (tb[FTALIAS_A_SAVE_HELD_FLAGS])
+		r.flags = nla_get_u32(tb[FTALIAS_A_SAVE_HELD_FLAGS]);
+	rs->jrec_ok = false;
+	rs->phase = FTALIAS_RESTORE_P_HELD;
+	return ftalias_restore_payload(rs, &r, tb[FTALIAS_A_SAVE_HELD_PAYLOAD],
+				       tb[FTALIAS_A_SAVE_HELD_LEN], rec, extack);
+}
+
 static int ftalias_restore_trailer(struct ftalias_restore *rs,
 				   const struct nlattr *rec,
 				   struct netlink_ext_ack *extack)
@@ -592,7 +667,9 @@ static int ftalias_restore_trailer(struct ftalias_restore *rs,
 	    nla_get_u64(tb[FTALIAS_A_SAVE_TRAILER_BYTES]) != rs->bytes ||
 	    (tb[FTALIAS_A_SAVE_TRAILER_REQUESTS] ?
 	     nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_REQUESTS]) : 0) !=
-	    rs->requests) {
+	    rs->requests ||
+	    (tb[FTALIAS_A_SAVE_TRAILER_HELD] ?
+	     nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_HELD]) : 0) != rs->held) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "the records do not add up to the trailer: records missing");
 		return -EINVAL;
@@ -636,7 +713,9 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 		if (rs->phase < FTALIAS_RESTORE_P_BODY ||
 		    rs->phase == FTALIAS_RESTORE_P_END ||
 		    (type == FTALIAS_A_SAVE_CLIENT &&
-		     rs->phase > FTALIAS_RESTORE_P_CLIENTS))
+		     rs->phase > FTALIAS_RESTORE_P_CLIENTS) ||
+		    (type == FTALIAS_A_SAVE_REQUEST &&
+		     rs->phase > FTALIAS_RESTORE_P_REQUESTS))
 			want = FTALIAS_RESTORE_P_END + 1;
 		else
 			want = rs->phase;
@@ -704,6 +783,8 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 		return ftalias_restore_client(rs, rec, extack);
 	case FTALIAS_A_SAVE_REQUEST:
 		return ftalias_restore_request(rs, rec, extack);
+	case FTALIAS_A_SAVE_HELD:
+		return ftalias_restore_held(rs, rec, extack);
 	case FTALIAS_A_SAVE_TRAILER:
 		return ftalias_restore_trailer(rs, rec, extack);
 	}

@@ -12,7 +12,8 @@
  * alias's lock in one hold (ftalias_rc_snapshot()): configuration and
  * cache show one moment; the members' ack is read just before it, then
  * the requests they sent that wait for their reply are copied
- * (ftalias_reqs_snapshot()), and their last transaction id is read last
+ * (ftalias_reqs_snapshot()) with the replies held for them
+ * (ftalias_held_snapshot()), and their last transaction id is read last
  * (see ftalias_save_open()).  The
  * dump then encodes the copy, at the reader's pace, without touching the
  * alias again.  A copy is as large as the cache: a namespace holds at
@@ -47,6 +48,7 @@ enum ftalias_save_phase {
 	FTALIAS_SAVE_P_DSTS,
 	FTALIAS_SAVE_P_RECORDS,
 	FTALIAS_SAVE_P_REQUESTS,
+	FTALIAS_SAVE_P_HELD,
 	FTALIAS_SAVE_P_TRAILER,
 	FTALIAS_SAVE_P_END,
 };
@@ -56,6 +58,7 @@ struct ftalias_save_state {
 	struct ftalias_net *fn;		/* counted in its saves */
 	struct ftalias_rc_snap snap;
 	struct ftalias_rc_snap reqs;	/* the members' requests */
+	struct ftalias_rc_snap held;	/* the replies held for them */
 	struct sk_buff *alias;		/* the alias record */
 	u32 *dsts;
 	u32 nr_dsts;
@@ -66,7 +69,7 @@ struct ftalias_save_state {
 	u8 phase;			/* enum ftalias_save_phase */
 	bool head;			/* the record at @off went out */
 	u32 index;			/* dsts given */
-	size_t off;			/* in snap.buf, then reqs.buf */
+	size_t off;			/* in snap.buf, reqs.buf, held.buf */
 	u32 sent;			/* payload bytes of @off given */
 };
 
@@ -206,6 +209,15 @@ static int ftalias_save_open(struct netlink_callback *cb, u32 alias_id,
 			       "members' requests kept growing during the copy");
 	if (err)
 		goto out;
+	err = ftalias_held_snapshot(alias, &st->held);
+	if (err == -EFBIG)
+		NL_SET_ERR_MSG(cb->extack,
+			       "held replies too large to copy at once");
+	else if (err == -EAGAIN)
+		NL_SET_ERR_MSG(cb->extack,
+			       "held replies kept growing during the copy");
+	if (err)
+		goto out;
 	st->xid = atomic64_read(&alias->reqs.xid);
 	st->cookie = alias->cookie;
 	ftalias_save_cookies(fn, st);
@@ -227,6 +239,7 @@ static void ftalias_save_free(struct ftalias_save_ctx *ctx)
 		atomic_dec(&st->fn->saves);
 	ftalias_rc_snap_free(&st->snap);
 	ftalias_rc_snap_free(&st->reqs);
+	ftalias_rc_snap_free(&st->held);
 	consume_skb(st->alias);
 	kvfree(st->dsts);
 	kfree(st);
@@ -363,7 +376,8 @@ static int ftalias_save_put_trailer(struct sk_buff *skb,
 	    nla_put_u64_64bit(skb, FTALIAS_A_SAVE_TRAILER_BYTES,
 			      st->snap.bytes, FTALIAS_A_SAVE_TRAILER_PAD) ||
 	    nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_REQUESTS,
-			st->reqs.entries)) {
+			st->reqs.entries) ||
+	    nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_HELD, st->held.entries)) {
 		nla_nest_cancel(skb, rec);
 		return -EMSGSIZE;
 	}
@@ -405,6 +419,21 @@ static int ftalias_save_put_head(struct sk_buff *skb,
 			      r->data) ||
 		      nla_put_u64_64bit(skb, FTALIAS_A_SAVE_REQUEST_DEST_COOKIE,
 					r->cookie, FTALIAS_A_SAVE_REQUEST_PAD);
+	} else if (r->kind == FTALIAS_RC_SNAP_HELD) {
+		rec = nla_nest_start(skb, FTALIAS_A_SAVE_HELD);
+		if (!rec)
+			return -EMSGSIZE;
+		err = nla_put(skb, FTALIAS_A_SAVE_HELD_KEY, sizeof(r->id),
+			      &r->id) ||
+		      (r->err &&
+		       nla_put_u32(skb, FTALIAS_A_SAVE_HELD_ERR, r->err)) ||
+		      nla_put_u32(skb, FTALIAS_A_SAVE_HELD_SRC_PORT, r->port) ||
+		      nla_put_u32(skb, FTALIAS_A_SAVE_HELD_SRC_ALIAS, r->alias) ||
+		      (r->flags &&
+		       nla_put_u32(skb, FTALIAS_A_SAVE_HELD_FLAGS, r->flags)) ||
+		      (first < r->len &&
+		       nla_put_u32(skb, FTALIAS_A_SAVE_HELD_LEN, r->len)) ||
+		      nla_put(skb, FTALIAS_A_SAVE_HELD_PAYLOAD, first, r->data);
 	} else if (r->kind == FTALIAS_RC_SNAP_JREC) {
 		rec = nla_nest_start(skb, FTALIAS_A_SAVE_JREC);
 		if (!rec)
@@ -507,9 +536,12 @@ static int ftalias_save_put(struct sk_buff *skb, struct ftalias_save_state *st)
 		return 0;
 	case FTALIAS_SAVE_P_RECORDS:
 	case FTALIAS_SAVE_P_REQUESTS:
+	case FTALIAS_SAVE_P_HELD:
 		err = ftalias_save_put_next(skb, st,
 					    st->phase == FTALIAS_SAVE_P_RECORDS ?
-					    &st->snap : &st->reqs);
+					    &st->snap :
+					    st->phase == FTALIAS_SAVE_P_REQUESTS ?
+					    &st->reqs : &st->held);
 		if (err <= 0)
 			return err;
 		err = 0;

@@ -169,14 +169,15 @@ static const char set_entry[] = "wIwwwww";
 static const char set_flush[] = "wfw";
 static const char set_journal[] = "wIIwbw";
 static const char set_conn[] = "wqwqwwwwwwwwwwwwswwqqwwwp";
-static const char set_save[] = "wwHLDxExJKTwswR";
+static const char set_save[] = "wwHLDxExJKTwswRG";
 static const char set_save_header[] = "ww";
 static const char set_save_ids[] = "qqpq";
 static const char set_save_entry[] = "xwwwwwx";
 static const char set_save_jrec[] = "xwfwx";
 static const char set_save_client[] = "wwqpq";
 static const char set_save_request[] = "xwfwxqp";
-static const char set_save_trailer[] = "wwwqpw";
+static const char set_save_held[] = "xwwwwwx";
+static const char set_save_trailer[] = "wwwqpww";
 
 /* The set of a nest's letter. */
 static const char *nest_set(char k)
@@ -193,6 +194,7 @@ static const char *nest_set(char k)
 	case 'K': return set_save_client;
 	case 'T': return set_save_trailer;
 	case 'R': return set_save_request;
+	case 'G': return set_save_held;
 	}
 	return NULL;
 }
@@ -843,7 +845,7 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 			bool *clean)
 {
 	struct ftalias_id key = { 0 };
-	uint32_t u, entries = 0, bytes = 0, requests = 0;
+	uint32_t u, entries = 0, bytes = 0, requests = 0, held = 0;
 	uint8_t pay[160];
 	uint64_t v;
 	char s[32];
@@ -960,6 +962,26 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 		put_rec_end(m, off);
 		requests++;
 	}
+	/* Replies held for the members, to be read by the first of them. */
+	n = fz_pct(r, 20) ? 1 + fz_below(r, 2) : 0;
+	for (i = 0; i < n; i++) {
+		uint32_t len = fz_below(r, sizeof(pay));
+
+		key.xid = 1 + fz_below(r, 16);
+		fz_bytes(r, pay, len);
+		off = put_rec_start(m, FTALIAS_A_SAVE_HELD);
+		put(m, FTALIAS_A_SAVE_HELD_KEY, &key, sizeof(key));
+		if (fz_pct(r, 30)) {
+			u = fz_pct(r, 90) ? EHOSTUNREACH : fz_interesting(r);
+			put(m, FTALIAS_A_SAVE_HELD_ERR, &u, 4);
+		}
+		u = fz_below(r, 8);
+		put(m, FTALIAS_A_SAVE_HELD_SRC_PORT, &u, 4);
+		put(m, FTALIAS_A_SAVE_HELD_SRC_ALIAS, &u, 4);
+		put(m, FTALIAS_A_SAVE_HELD_PAYLOAD, pay, len);
+		put_rec_end(m, off);
+		held++;
+	}
 	if (fz_pct(r, 50)) {
 		off = put_rec_start(m, FTALIAS_A_SAVE_TRAILER);
 		put(m, FTALIAS_A_SAVE_TRAILER_ENTRIES, &entries, 4);
@@ -970,6 +992,8 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 		put(m, FTALIAS_A_SAVE_TRAILER_BYTES, &v, 8);
 		if (requests)
 			put(m, FTALIAS_A_SAVE_TRAILER_REQUESTS, &requests, 4);
+		if (held)
+			put(m, FTALIAS_A_SAVE_TRAILER_HELD, &held, 4);
 		put_rec_end(m, off);
 	}
 }

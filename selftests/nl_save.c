@@ -133,12 +133,15 @@ static void parse(const struct dp_saved *s, struct parsed *p)
 				nest_parse(a, r->tb, 15);
 			if (r->type == FTALIAS_A_SAVE_ENTRY ||
 			    r->type == FTALIAS_A_SAVE_JREC ||
-			    r->type == FTALIAS_A_SAVE_REQUEST) {
+			    r->type == FTALIAS_A_SAVE_REQUEST ||
+			    r->type == FTALIAS_A_SAVE_HELD) {
 				int t = r->type == FTALIAS_A_SAVE_ENTRY ?
 					FTALIAS_A_SAVE_ENTRY_PAYLOAD :
 					r->type == FTALIAS_A_SAVE_JREC ?
 					FTALIAS_A_SAVE_JREC_PAYLOAD :
-					FTALIAS_A_SAVE_REQUEST_PAYLOAD;
+					r->type == FTALIAS_A_SAVE_REQUEST ?
+					FTALIAS_A_SAVE_REQUEST_PAYLOAD :
+					FTALIAS_A_SAVE_HELD_PAYLOAD;
 
 				chunk = r->tb[t] ? r->tb[t]->nla_len - NLA_HDRLEN : 0;
 				r->payload = malloc(chunk + 1);
@@ -259,8 +262,12 @@ static uint64_t fill(struct __test_metadata *_metadata, FIXTURE_DATA(sv) *self,
 			return 0;
 		bytes += sizes[i];
 	}
-	/* In progress, with a request the member made while serving it. */
-	if (request(self, cli, srv, "blocked", blk) ||
+	/*
+	 * In progress, with a request the member made while serving it: held
+	 * at the third alias, long enough to be saved however slow the guest.
+	 */
+	if (dp_alias_set(self->nl, self->d, FTALIAS_A_ALIAS_GRACE_MS, 60000, 4) ||
+	    request(self, cli, srv, "blocked", blk) ||
 	    dp_record(srv, blk, FTALIAS_RECORD_BLOCK, NULL, 0) ||
 	    dp_send_req_cmsg(srv, self->af, self->d, "relay", 5,
 			     FTALIAS_CMSG_PARENT, blk, sizeof(*blk), jid))
@@ -1184,6 +1191,11 @@ TEST_F(sv, restore_requests)
 	bool got[3] = { false, false, false };
 
 	ASSERT_NE(0U, e);
+	/* held there until saved, however slow the guest */
+	ASSERT_EQ(0, dp_alias_set(self->nl, self->d, FTALIAS_A_ALIAS_GRACE_MS,
+				  60000, 4));
+	ASSERT_EQ(0, dp_alias_set(self->nl, e, FTALIAS_A_ALIAS_GRACE_MS,
+				  60000, 4));
 	open_three(_metadata, self, &srv, &cli, NULL);
 	ASSERT_EQ(0, request(self, cli, srv, "ask", &ask));
 	ASSERT_EQ(0, dp_send_req(cli, self->af, self->d, "later", 5, &later, 0));
@@ -1259,6 +1271,98 @@ TEST_F(sv, restore_requests)
 	ASSERT_EQ(0, dp_send_req(cli, self->af, self->s, "next", 4, &id, 0));
 	EXPECT_EQ(lost.xid + 1, id.xid);
 	close(dm);
+	close(cli);
+	close(srv);
+	free(sc.buf);
+}
+
+/*
+ * The replies to a client's requests that came while it had no member (a
+ * reply, and the EIDRM notice of a request to an alias deleted) are
+ * saved with it, restored held, and reach its first member; given a
+ * new-id, the client leaves them out.
+ */
+TEST_F(sv, restore_held)
+{
+	struct ftalias_id x, y;
+	struct dp_saved sc, sc2;
+	uint32_t e = new_alias(self->nl);
+	bool got_x = false, got_y = false;
+	struct parsed p;
+	struct dp_msg m;
+	struct dp_rst r;
+	int srv, cli, i;
+
+	ASSERT_NE(0U, e);
+	/* held for a minute, not the fixture's 2 s: a slow guest keeps them */
+	ASSERT_EQ(0, dp_alias_set(self->nl, self->c, FTALIAS_A_ALIAS_GRACE_MS,
+				  60000, 4));
+	open_three(_metadata, self, &srv, &cli, NULL);
+	ASSERT_EQ(0, request(self, cli, srv, "x", &x));
+	ASSERT_EQ(0, dp_send_req(cli, self->af, e, "y", 1, &y, 0));
+	close(cli);
+	ASSERT_EQ(0, dp_send_reply(srv, &x, "X!", 2, 0));
+	ASSERT_EQ(0, dp_alias_del(self->nl, e));
+
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &sc));
+	parse(&sc, &p);
+	EXPECT_EQ(0, p.crc_bad);
+	ASSERT_EQ(7, p.n);
+	ASSERT_EQ(FTALIAS_A_SAVE_HELD, p.r[4].type);
+	ASSERT_EQ(FTALIAS_A_SAVE_HELD, p.r[5].type);
+	for (i = 4; i < 6; i++) {
+		struct ftalias_id key;
+
+		memcpy(&key, nla_payload(p.r[i].tb[FTALIAS_A_SAVE_HELD_KEY]),
+		       sizeof(key));
+		if (dp_id_eq(&key, &x)) {
+			EXPECT_EQ(NULL, p.r[i].tb[FTALIAS_A_SAVE_HELD_ERR]);
+			EXPECT_EQ(self->s,
+				  nla_u32(p.r[i].tb[FTALIAS_A_SAVE_HELD_SRC_ALIAS]));
+			ASSERT_EQ(2U, p.r[i].len);
+			EXPECT_EQ(0, memcmp(p.r[i].payload, "X!", 2));
+		} else {
+			EXPECT_TRUE(dp_id_eq(&key, &y));
+			ASSERT_NE(NULL, p.r[i].tb[FTALIAS_A_SAVE_HELD_ERR]);
+			EXPECT_EQ((uint32_t)EIDRM,
+				  nla_u32(p.r[i].tb[FTALIAS_A_SAVE_HELD_ERR]));
+		}
+	}
+	EXPECT_EQ(2U, nla_u32(p.r[6].tb[FTALIAS_A_SAVE_TRAILER_HELD]));
+	parsed_free(&p);
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
+
+	/* given a new-id: a new requester, without them */
+	ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
+	ASSERT_EQ(0, dp_restore(&r, &sc, NULL, self->c, 65536)) TH_LOG("%s", r.extack);
+	close(r.fd);
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &sc2));
+	EXPECT_EQ(-1, find_rec(&sc2, FTALIAS_A_SAVE_HELD, 0));
+	free(sc2.buf);
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
+
+	restore_ok(_metadata, self->nl->fam, &sc);
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &sc2));
+	same_records(_metadata, &sc, &sc2);
+	free(sc2.buf);
+	cli = dp_socket(self->af, self->c, -1, 0);
+	ASSERT_GE(cli, 0);
+	for (i = 0; i < 2; i++) {
+		ASSERT_LE(0, dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+					  WAIT_MS));
+		if (dp_id_eq(&m.reply_to, &x)) {
+			EXPECT_EQ(2, m.len);
+			EXPECT_EQ(0, memcmp(self->buf, "X!", 2));
+			EXPECT_EQ(0U, m.err);
+			got_x = true;
+		} else {
+			EXPECT_TRUE(dp_id_eq(&m.reply_to, &y));
+			EXPECT_EQ((uint32_t)EIDRM, m.err);
+			got_y = true;
+		}
+	}
+	EXPECT_TRUE(got_x && got_y);
+	EXPECT_TRUE(dp_nothing_queued(cli));
 	close(cli);
 	close(srv);
 	free(sc.buf);

@@ -97,6 +97,16 @@ const struct nla_policy ftalias_save_header_nl_policy[FTALIAS_A_SAVE_HEADER_DROP
 	[FTALIAS_A_SAVE_HEADER_DROPPED] = { .type = NLA_U32, },
 };
 
+const struct nla_policy ftalias_save_held_nl_policy[FTALIAS_A_SAVE_HELD_PAYLOAD + 1] = {
+	[FTALIAS_A_SAVE_HELD_KEY] = NLA_POLICY_EXACT_LEN(24),
+	[FTALIAS_A_SAVE_HELD_ERR] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_HELD_SRC_PORT] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_HELD_SRC_ALIAS] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_HELD_FLAGS] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_HELD_LEN] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_HELD_PAYLOAD] = { .type = NLA_BINARY, },
+};
+
 const struct nla_policy ftalias_save_ids_nl_policy[FTALIAS_A_SAVE_IDS_COOKIE + 1] = {
 	[FTALIAS_A_SAVE_IDS_XID] = { .type = NLA_U64, },
 	[FTALIAS_A_SAVE_IDS_ACK] = { .type = NLA_U64, },
@@ -120,12 +130,13 @@ const struct nla_policy ftalias_save_request_nl_policy[FTALIAS_A_SAVE_REQUEST_PA
 	[FTALIAS_A_SAVE_REQUEST_DEST_COOKIE] = NLA_POLICY_MIN(NLA_U64, 1),
 };
 
-const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_REQUESTS + 1] = {
+const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_HELD + 1] = {
 	[FTALIAS_A_SAVE_TRAILER_ENTRIES] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_JRECS] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_CLIENTS] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_BYTES] = { .type = NLA_U64, },
 	[FTALIAS_A_SAVE_TRAILER_REQUESTS] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_TRAILER_HELD] = { .type = NLA_U32, },
 };
 
 /* FTALIAS_CMD_ALIAS_GET - do */
@@ -227,7 +238,7 @@ static const struct nla_policy ftalias_alias_save_nl_policy[FTALIAS_A_SAVE_ALIAS
 };
 
 /* FTALIAS_CMD_ALIAS_RESTORE - do */
-static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_REQUEST + 1] = {
+static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_HELD + 1] = {
 	[FTALIAS_A_SAVE_HANDLE] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_SAVE_NEW_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_SAVE_NEW_ID] = NLA_POLICY_MIN(NLA_U32, 1),
@@ -241,6 +252,7 @@ static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_RE
 	[FTALIAS_A_SAVE_JREC] = NLA_POLICY_NESTED(ftalias_save_jrec_nl_policy),
 	[FTALIAS_A_SAVE_CLIENT] = NLA_POLICY_NESTED(ftalias_save_client_nl_policy),
 	[FTALIAS_A_SAVE_REQUEST] = NLA_POLICY_NESTED(ftalias_save_request_nl_policy),
+	[FTALIAS_A_SAVE_HELD] = NLA_POLICY_NESTED(ftalias_save_held_nl_policy),
 	[FTALIAS_A_SAVE_TRAILER] = NLA_POLICY_NESTED(ftalias_save_trailer_nl_policy),
 };
 
@@ -375,7 +387,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.pre_doit	= ftalias_nl_pre_doit_admin,
 		.doit		= ftalias_nl_alias_restore_doit,
 		.policy		= ftalias_alias_restore_nl_policy,
-		.maxattr	= FTALIAS_A_SAVE_REQUEST,
+		.maxattr	= FTALIAS_A_SAVE_HELD,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 };

@@ -162,6 +162,7 @@ struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_NEW_NAME] = { .type = NLA_STRING },
 	[FTALIAS_A_SAVE_NEW_ID] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_REQUEST] = { .type = NLA_NESTED },
+	[FTALIAS_A_SAVE_HELD] = { .type = NLA_NESTED },
 };
 
 struct nla_policy ctl_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1] = {
@@ -209,12 +210,23 @@ struct nla_policy ctl_save_request_policy[FTALIAS_A_SAVE_REQUEST_MAX + 1] = {
 	[FTALIAS_A_SAVE_REQUEST_DEST_COOKIE] = { .type = NLA_U64 },
 };
 
+struct nla_policy ctl_save_held_policy[FTALIAS_A_SAVE_HELD_MAX + 1] = {
+	[FTALIAS_A_SAVE_HELD_KEY] = { .type = NLA_UNSPEC },
+	[FTALIAS_A_SAVE_HELD_ERR] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_HELD_SRC_PORT] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_HELD_SRC_ALIAS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_HELD_FLAGS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_HELD_LEN] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_HELD_PAYLOAD] = { .type = NLA_UNSPEC },
+};
+
 struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1] = {
 	[FTALIAS_A_SAVE_TRAILER_ENTRIES] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_TRAILER_JRECS] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_TRAILER_CLIENTS] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_TRAILER_BYTES] = { .type = NLA_U64 },
 	[FTALIAS_A_SAVE_TRAILER_REQUESTS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_TRAILER_HELD] = { .type = NLA_U32 },
 };
 
 const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1] = {

@@ -169,6 +169,7 @@ extern struct nla_policy ctl_conn_policy[FTALIAS_A_CONN_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_NEW_NAME	"new-name"
 #define CTL_NAME_FTALIAS_A_SAVE_NEW_ID	"new-id"
 #define CTL_NAME_FTALIAS_A_SAVE_REQUEST	"request"
+#define CTL_NAME_FTALIAS_A_SAVE_HELD	"held"
 extern struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1];
 
 /* Attribute-set "save-header" */
@@ -216,12 +217,23 @@ extern struct nla_policy ctl_save_client_policy[FTALIAS_A_SAVE_CLIENT_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_REQUEST_DEST_COOKIE	"dest-cookie"
 extern struct nla_policy ctl_save_request_policy[FTALIAS_A_SAVE_REQUEST_MAX + 1];
 
+/* Attribute-set "save-held" */
+#define CTL_NAME_FTALIAS_A_SAVE_HELD_KEY	"key"
+#define CTL_NAME_FTALIAS_A_SAVE_HELD_ERR	"err"
+#define CTL_NAME_FTALIAS_A_SAVE_HELD_SRC_PORT	"src-port"
+#define CTL_NAME_FTALIAS_A_SAVE_HELD_SRC_ALIAS	"src-alias"
+#define CTL_NAME_FTALIAS_A_SAVE_HELD_FLAGS	"flags"
+#define CTL_NAME_FTALIAS_A_SAVE_HELD_LEN	"len"
+#define CTL_NAME_FTALIAS_A_SAVE_HELD_PAYLOAD	"payload"
+extern struct nla_policy ctl_save_held_policy[FTALIAS_A_SAVE_HELD_MAX + 1];
+
 /* Attribute-set "save-trailer" */
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_ENTRIES	"entries"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_JRECS	"jrecs"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_CLIENTS	"clients"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_BYTES	"bytes"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_REQUESTS	"requests"
+#define CTL_NAME_FTALIAS_A_SAVE_TRAILER_HELD	"held"
 extern struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1];
 
 /* Enum "promotion-policy": names by value, keyword table */

@@ -274,6 +274,7 @@ const struct ynl_policy_attr ftalias_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_
 	[FTALIAS_A_SAVE_TRAILER_BYTES] = { .name = "bytes", .type = YNL_PT_U64, },
 	[FTALIAS_A_SAVE_TRAILER_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
 	[FTALIAS_A_SAVE_TRAILER_REQUESTS] = { .name = "requests", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_TRAILER_HELD] = { .name = "held", .type = YNL_PT_U32, },
 };
 
 const struct ynl_policy_nest ftalias_save_trailer_nest = {
@@ -294,6 +295,21 @@ const struct ynl_policy_attr ftalias_save_request_policy[FTALIAS_A_SAVE_REQUEST_
 const struct ynl_policy_nest ftalias_save_request_nest = {
 	.max_attr = FTALIAS_A_SAVE_REQUEST_MAX,
 	.table = ftalias_save_request_policy,
+};
+
+const struct ynl_policy_attr ftalias_save_held_policy[FTALIAS_A_SAVE_HELD_MAX + 1] = {
+	[FTALIAS_A_SAVE_HELD_KEY] = { .name = "key", .type = YNL_PT_BINARY,},
+	[FTALIAS_A_SAVE_HELD_ERR] = { .name = "err", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_HELD_SRC_PORT] = { .name = "src-port", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_HELD_SRC_ALIAS] = { .name = "src-alias", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_HELD_FLAGS] = { .name = "flags", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_HELD_LEN] = { .name = "len", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_HELD_PAYLOAD] = { .name = "payload", .type = YNL_PT_BINARY,},
+};
+
+const struct ynl_policy_nest ftalias_save_held_nest = {
+	.max_attr = FTALIAS_A_SAVE_HELD_MAX,
+	.table = ftalias_save_held_policy,
 };
 
 const struct ynl_policy_attr ftalias_family_info_policy[FTALIAS_A_FAMILY_INFO_MAX + 1] = {
@@ -449,6 +465,7 @@ const struct ynl_policy_attr ftalias_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_NEW_NAME] = { .name = "new-name", .type = YNL_PT_NUL_STR, },
 	[FTALIAS_A_SAVE_NEW_ID] = { .name = "new-id", .type = YNL_PT_U32, },
 	[FTALIAS_A_SAVE_REQUEST] = { .name = "request", .type = YNL_PT_NEST, .nest = &ftalias_save_request_nest, },
+	[FTALIAS_A_SAVE_HELD] = { .name = "held", .type = YNL_PT_NEST, .nest = &ftalias_save_held_nest, },
 };
 
 const struct ynl_policy_nest ftalias_save_nest = {
@@ -1265,6 +1282,8 @@ int ftalias_save_trailer_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_TRAILER_BYTES, obj->bytes);
 	if (obj->_present.requests)
 		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_REQUESTS, obj->requests);
+	if (obj->_present.held)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_HELD, obj->held);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -1304,6 +1323,11 @@ int ftalias_save_trailer_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.requests = 1;
 			dst->requests = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_TRAILER_HELD) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.held = 1;
+			dst->held = ynl_attr_get_u32(attr);
 		}
 	}
 
@@ -1387,6 +1411,97 @@ int ftalias_save_request_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.dest_cookie = 1;
 			dst->dest_cookie = ynl_attr_get_u64(attr);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_save_held_free(struct ftalias_save_held *obj)
+{
+	free(obj->key);
+	free(obj->payload);
+}
+
+int ftalias_save_held_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			  struct ftalias_save_held *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.key_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_HELD_KEY, obj->key, obj->_present.key_len);
+	if (obj->_present.err)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_HELD_ERR, obj->err);
+	if (obj->_present.src_port)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_HELD_SRC_PORT, obj->src_port);
+	if (obj->_present.src_alias)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_HELD_SRC_ALIAS, obj->src_alias);
+	if (obj->_present.flags)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_HELD_FLAGS, obj->flags);
+	if (obj->_present.len)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_HELD_LEN, obj->len);
+	if (obj->_present.payload_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_HELD_PAYLOAD, obj->payload, obj->_present.payload_len);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
+}
+
+int ftalias_save_held_parse(struct ynl_parse_arg *yarg,
+			    const struct nlattr *nested)
+{
+	struct ftalias_save_held *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_HELD_KEY) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.key_len = len;
+			dst->key = malloc(len);
+			memcpy(dst->key, ynl_attr_data(attr), len);
+		} else if (type == FTALIAS_A_SAVE_HELD_ERR) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.err = 1;
+			dst->err = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_HELD_SRC_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.src_port = 1;
+			dst->src_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_HELD_SRC_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.src_alias = 1;
+			dst->src_alias = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_HELD_FLAGS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.flags = 1;
+			dst->flags = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_HELD_LEN) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.len = 1;
+			dst->len = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_HELD_PAYLOAD) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.payload_len = len;
+			dst->payload = malloc(len);
+			memcpy(dst->payload, ynl_attr_data(attr), len);
 		}
 	}
 
@@ -2715,6 +2830,7 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 	struct ynl_parse_arg parg;
 	unsigned int n_client = 0;
 	unsigned int n_entry = 0;
+	unsigned int n_held = 0;
 	unsigned int n_jrec = 0;
 	int i;
 
@@ -2725,6 +2841,8 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 		return ynl_error_parse(yarg, "attribute already present (save.client)");
 	if (dst->entry)
 		return ynl_error_parse(yarg, "attribute already present (save.entry)");
+	if (dst->held)
+		return ynl_error_parse(yarg, "attribute already present (save.held)");
 	if (dst->jrec)
 		return ynl_error_parse(yarg, "attribute already present (save.jrec)");
 	if (dst->request)
@@ -2793,6 +2911,8 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 			n_client++;
 		} else if (type == FTALIAS_A_SAVE_REQUEST) {
 			n_request++;
+		} else if (type == FTALIAS_A_SAVE_HELD) {
+			n_held++;
 		} else if (type == FTALIAS_A_SAVE_TRAILER) {
 			if (ynl_attr_validate(yarg, attr))
 				return YNL_PARSE_CB_ERROR;
@@ -2828,6 +2948,20 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 			if (ynl_attr_type(attr) == FTALIAS_A_SAVE_ENTRY) {
 				parg.data = &dst->entry[i];
 				if (ftalias_save_entry_parse(&parg, attr))
+					return YNL_PARSE_CB_ERROR;
+				i++;
+			}
+		}
+	}
+	if (n_held) {
+		dst->held = calloc(n_held, sizeof(*dst->held));
+		dst->n_held = n_held;
+		i = 0;
+		parg.rsp_policy = &ftalias_save_held_nest;
+		ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+			if (ynl_attr_type(attr) == FTALIAS_A_SAVE_HELD) {
+				parg.data = &dst->held[i];
+				if (ftalias_save_held_parse(&parg, attr))
 					return YNL_PARSE_CB_ERROR;
 				i++;
 			}
@@ -2897,6 +3031,9 @@ void ftalias_alias_save_rsp_list_free(struct ftalias_alias_save_rsp_list *rsp)
 		for (i = 0; i < rsp->obj.n_request; i++)
 			ftalias_save_request_free(&rsp->obj.request[i]);
 		free(rsp->obj.request);
+		for (i = 0; i < rsp->obj.n_held; i++)
+			ftalias_save_held_free(&rsp->obj.held[i]);
+		free(rsp->obj.held);
 		ftalias_save_trailer_free(&rsp->obj.trailer);
 		free(rsp);
 	}
@@ -2958,6 +3095,9 @@ void ftalias_alias_restore_req_free(struct ftalias_alias_restore_req *req)
 	for (i = 0; i < req->n_request; i++)
 		ftalias_save_request_free(&req->request[i]);
 	free(req->request);
+	for (i = 0; i < req->n_held; i++)
+		ftalias_save_held_free(&req->held[i]);
+	free(req->held);
 	ftalias_save_trailer_free(&req->trailer);
 	free(req);
 }
@@ -3033,6 +3173,8 @@ ftalias_alias_restore(struct ynl_sock *ys,
 		ftalias_save_client_put(nlh, FTALIAS_A_SAVE_CLIENT, &req->client[i]);
 	for (unsigned int i = 0; i < req->n_request; i++)
 		ftalias_save_request_put(nlh, FTALIAS_A_SAVE_REQUEST, &req->request[i]);
+	for (unsigned int i = 0; i < req->n_held; i++)
+		ftalias_save_held_put(nlh, FTALIAS_A_SAVE_HELD, &req->held[i]);
 	if (req->_present.trailer)
 		ftalias_save_trailer_put(nlh, FTALIAS_A_SAVE_TRAILER, &req->trailer);
 

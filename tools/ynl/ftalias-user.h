@@ -227,6 +227,7 @@ struct ftalias_save_trailer {
 		__u32 clients:1;
 		__u32 bytes:1;
 		__u32 requests:1;
+		__u32 held:1;
 	} _present;
 
 	__u32 entries;
@@ -234,6 +235,7 @@ struct ftalias_save_trailer {
 	__u32 clients;
 	__u64 bytes;
 	__u32 requests;
+	__u32 held;
 };
 
 struct ftalias_save_request {
@@ -251,6 +253,26 @@ struct ftalias_save_request {
 	__u32 len;
 	void *payload;
 	__u64 dest_cookie;
+};
+
+struct ftalias_save_held {
+	struct {
+		__u32 key_len;
+		__u32 err:1;
+		__u32 src_port:1;
+		__u32 src_alias:1;
+		__u32 flags:1;
+		__u32 len:1;
+		__u32 payload_len;
+	} _present;
+
+	void *key;
+	__u32 err;
+	__u32 src_port;
+	__u32 src_alias;
+	__u32 flags;
+	__u32 len;
+	void *payload;
 };
 
 /* ============== FTALIAS_CMD_FAMILY_INFO_GET ============== */
@@ -1262,6 +1284,8 @@ struct ftalias_alias_save_rsp_dump {
 	struct ftalias_save_client *client;
 	unsigned int n_request;
 	struct ftalias_save_request *request;
+	unsigned int n_held;
+	struct ftalias_save_held *held;
 	struct ftalias_save_trailer trailer;
 };
 
@@ -1309,6 +1333,8 @@ struct ftalias_alias_restore_req {
 	struct ftalias_save_client *client;
 	unsigned int n_request;
 	struct ftalias_save_request *request;
+	unsigned int n_held;
+	struct ftalias_save_held *held;
 	struct ftalias_save_trailer trailer;
 };
 
@@ -1819,6 +1845,15 @@ __ftalias_alias_restore_req_set_request(struct ftalias_alias_restore_req *req,
 	req->n_request = n_request;
 }
 static inline void
+__ftalias_alias_restore_req_set_held(struct ftalias_alias_restore_req *req,
+				     struct ftalias_save_held *held,
+				     unsigned int n_held)
+{
+	free(req->held);
+	req->held = held;
+	req->n_held = n_held;
+}
+static inline void
 ftalias_alias_restore_req_set_trailer_entries(struct ftalias_alias_restore_req *req,
 					      __u32 entries)
 {
@@ -1857,6 +1892,14 @@ ftalias_alias_restore_req_set_trailer_requests(struct ftalias_alias_restore_req 
 	req->_present.trailer = 1;
 	req->trailer._present.requests = 1;
 	req->trailer.requests = requests;
+}
+static inline void
+ftalias_alias_restore_req_set_trailer_held(struct ftalias_alias_restore_req *req,
+					   __u32 held)
+{
+	req->_present.trailer = 1;
+	req->trailer._present.held = 1;
+	req->trailer.held = held;
 }
 
 struct ftalias_alias_restore_rsp {
