@@ -1763,6 +1763,32 @@ struct ftalias_rc_snap_rec *ftalias_rc_snap_add(struct ftalias_rc_snap *snap,
 	return r;
 }
 
+/*
+ * Room in @snap, emptied, for records of @need bytes, counted in the
+ * (@tries + 1)th pass: after a first that ran out of room, with a margin
+ * for what came in between.  0, -EFBIG or -ENOMEM.
+ */
+int ftalias_rc_snap_room(struct ftalias_rc_snap *snap, u64 need, int tries)
+{
+	if (tries)
+		need += need / 8 + ftalias_rc_snap_size(FTALIAS_MSG_MAX);
+	if (need > INT_MAX)
+		return -EFBIG;
+	need = max_t(u64, need, 8);
+	if (need > snap->size) {
+		kvfree(snap->buf);
+		snap->size = 0;
+		snap->buf = kvmalloc(need, GFP_KERNEL_ACCOUNT);
+		if (!snap->buf)
+			return -ENOMEM;
+		snap->size = need;
+	}
+	snap->used = 0;
+	snap->entries = 0;
+	snap->bytes = 0;
+	return 0;
+}
+
 /* An entry and, in progress, its journal; false: out of room. */
 static bool __ftalias_rc_snap_entry(struct ftalias_rc_snap *snap,
 				    struct ftalias_rc_entry *e, u32 now)
@@ -1876,21 +1902,12 @@ int ftalias_rc_snapshot(struct ftalias_alias *alias,
 			ftalias_rc_snap_size(8);
 		err = rc->live ? 0 : -ENOENT;
 		spin_unlock(&alias->lock);
-		/* Room for what a busy cache records in between. */
-		if (tries)
-			need += need / 8 + FTALIAS_MSG_MAX;
 		if (err)
 			return err;
-		if (need > INT_MAX)
-			return -EFBIG;
-		if (need > snap->size) {
-			kvfree(snap->buf);
-			snap->size = 0;
-			snap->buf = kvmalloc(need, GFP_KERNEL_ACCOUNT);
-			if (!snap->buf)
-				return -ENOMEM;
-			snap->size = need;
-		}
+		/* With room for what a busy cache records in between. */
+		err = ftalias_rc_snap_room(snap, need, tries);
+		if (err)
+			return err;
 		spin_lock(&alias->lock);
 		err = rc->live ? __ftalias_rc_snap_fill(alias, snap) : -ENOENT;
 		spin_unlock(&alias->lock);

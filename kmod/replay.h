@@ -187,6 +187,7 @@ struct ftalias_rc_snap {
 int ftalias_rc_snapshot(struct ftalias_alias *alias,
 			struct ftalias_rc_snap *snap);
 size_t ftalias_rc_snap_size(u32 len);
+int ftalias_rc_snap_room(struct ftalias_rc_snap *snap, u64 need, int tries);
 struct ftalias_rc_snap_rec *ftalias_rc_snap_add(struct ftalias_rc_snap *snap,
 						u8 kind, u32 len);
 void ftalias_rc_snap_free(struct ftalias_rc_snap *snap);

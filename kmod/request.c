@@ -1771,21 +1771,9 @@ int ftalias_reqs_snapshot(struct ftalias_alias *alias,
 	for (tries = 0; tries < 3 && err == -EAGAIN; tries++) {
 		need = 0;
 		ftalias_reqs_walk(reqs, ftalias_req_snap_size, &need);
-		if (tries)
-			need += need / 8 + ftalias_rc_snap_size(FTALIAS_MSG_MAX);
-		if (need > INT_MAX)
-			return -EFBIG;
-		if (need > snap->size) {
-			kvfree(snap->buf);
-			snap->size = 0;
-			snap->buf = kvmalloc(need ?: 8, GFP_KERNEL_ACCOUNT);
-			if (!snap->buf)
-				return -ENOMEM;
-			snap->size = need ?: 8;
-		}
-		snap->used = 0;
-		snap->entries = 0;
-		snap->bytes = 0;
+		err = ftalias_rc_snap_room(snap, need, tries);
+		if (err)
+			return err;
 		err = ftalias_reqs_walk(reqs, ftalias_req_snap_copy, snap);
 	}
 	return err;
@@ -1874,22 +1862,9 @@ int ftalias_held_snapshot(struct ftalias_alias *alias,
 		skb_queue_walk(&alias->held_replies, skb)
 			need += ftalias_rc_snap_size(skb->len);
 		spin_unlock(&alias->lock);
-		if (tries)
-			need += need / 8 + ftalias_rc_snap_size(FTALIAS_MSG_MAX);
-		if (need > INT_MAX)
-			return -EFBIG;
-		if (need > snap->size) {
-			kvfree(snap->buf);
-			snap->size = 0;
-			snap->buf = kvmalloc(need ?: 8, GFP_KERNEL_ACCOUNT);
-			if (!snap->buf)
-				return -ENOMEM;
-			snap->size = need ?: 8;
-		}
-		snap->used = 0;
-		snap->entries = 0;
-		snap->bytes = 0;
-		err = 0;
+		err = ftalias_rc_snap_room(snap, need, tries);
+		if (err)
+			return err;
 		spin_lock(&alias->lock);
 		skb_queue_walk(&alias->held_replies, skb) {
 			r = ftalias_rc_snap_add(snap, FTALIAS_RC_SNAP_HELD,

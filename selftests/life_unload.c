@@ -205,18 +205,6 @@ static bool slab_left(void)
 	return left;
 }
 
-static int load(void)
-{
-	const char *ko = getenv("FTALIAS_KO");
-	int fd = ko ? open(ko, O_RDONLY | O_CLOEXEC) : -1, r;
-
-	if (fd < 0)
-		return -ENOENT;
-	r = syscall(__NR_finit_module, fd, "", 0);
-	close(fd);
-	return r ? -errno : 0;
-}
-
 /* A request and its reply through a new alias, kept or deleted. */
 static bool round_trip(struct dp_nl *nl, bool keep)
 {
@@ -269,7 +257,7 @@ FIXTURE_SETUP(unload)
 FIXTURE_TEARDOWN(unload)
 {
 	if (access("/sys/module/ftalias", F_OK))
-		load();
+		dp_module_load();
 }
 
 TEST_F_TIMEOUT(unload, busy_then_race, 300)
@@ -336,7 +324,7 @@ TEST_F_TIMEOUT(unload, busy_then_race, 300)
 	EXPECT_FALSE(slab_left());
 
 	/* loaded again: empty and working */
-	ASSERT_EQ(0, load());
+	ASSERT_EQ(0, dp_module_load());
 	nl = dp_nl_open();
 	ASSERT_NE(NULL, nl);
 	EXPECT_EQ(0, dp_members(nl, 0, NULL, 0));

@@ -32,18 +32,6 @@
 #define N_HELD		3
 #define BATCH		64
 
-static int load(void)
-{
-	const char *ko = getenv("FTALIAS_KO");
-	int fd = ko ? open(ko, O_RDONLY | O_CLOEXEC) : -1, r;
-
-	if (fd < 0)
-		return -ENOENT;
-	r = syscall(__NR_finit_module, fd, "", 0);
-	close(fd);
-	return r ? -errno : 0;
-}
-
 static int unload(void)
 {
 	int i;
@@ -108,7 +96,7 @@ FIXTURE_SETUP(rb)
 FIXTURE_TEARDOWN(rb)
 {
 	if (access("/sys/module/ftalias", F_OK))
-		load();
+		dp_module_load();
 	if (self->nl) {
 		dp_alias_del(self->nl, self->s);
 		dp_alias_del(self->nl, self->c);
@@ -204,7 +192,7 @@ TEST_F_TIMEOUT(rb, save_unload_restore, 1200)
 	dp_nl_close(self->nl);
 	self->nl = NULL;
 	ASSERT_EQ(0, unload());
-	ASSERT_EQ(0, load());
+	ASSERT_EQ(0, dp_module_load());
 	self->nl = dp_nl_open();
 	ASSERT_NE(NULL, self->nl);
 	self->af = dp_af();

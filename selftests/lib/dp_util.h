@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/socket.h>
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
@@ -170,6 +171,19 @@ static inline void dp_trace_instance_del(char *inst)
 	if (dp_trace_record_cmd > 0)
 		dp_write_str(DP_TRACEFS "/options/record-cmd", "1");
 	dp_trace_record_cmd = -1;
+}
+
+/* Loads the module from $FTALIAS_KO: 0, -ENOENT without it, or -errno. */
+static inline int dp_module_load(void)
+{
+	const char *ko = getenv("FTALIAS_KO");
+	int fd = ko ? open(ko, O_RDONLY | O_CLOEXEC) : -1, r;
+
+	if (fd < 0)
+		return -ENOENT;
+	r = syscall(__NR_finit_module, fd, "", 0);
+	close(fd);
+	return r ? -errno : 0;
 }
 
 /* The module's address family (its parameter "family"), or -1. */
