@@ -1192,8 +1192,10 @@ static int __ftalias_req_take(struct ftalias_alias *alias,
 	/* One walk of the table finds the request and takes it out. */
 	xas_lock(&xas);
 	req = xas_load(&xas);
-	/* The reserved entry of __ftalias_reqs_pin() is no request. */
-	/* Parked (restored, not sent again yet): not pending anywhere. */
+	/*
+	 * The reserved entry of __ftalias_reqs_pin() is no request, and a
+	 * parked one (restored, not sent again yet) is pending nowhere.
+	 */
 	if (!req || xa_is_zero(req) || memcmp(&req->id, id, sizeof(*id)) ||
 	    !req->dst)
 		err = -ENOENT;
@@ -1560,17 +1562,6 @@ static struct ftalias_req *ftalias_reqs_next_parked(struct ftalias_reqs *reqs,
 }
 
 /*
- * @alias, restored with requests of its members, has an active member:
- * each is sent to its destination again, as its member would re-send it
- * (FTALIAS_F_RESENT, and FTALIAS_F_REDELIVERED when a member there had it
- * once), so that the destination's replay cache answers it, waits for the
- * entry in progress or delivers it.  A destination that is gone (another
- * alias of its id is not it: the cookies tell), or serves connections,
- * fails it with EHOSTUNREACH.  From the alias's work,
- * without locks; ftalias_alias_dp_kill() cancels the work before it closes
- * the table.
- */
-/*
  * Take parked @req at @xid out of @reqs for ftalias_fail_reqs() (onto
  * @failed), unless someone else did; under the table's lock.
  */
@@ -1627,6 +1618,16 @@ static void ftalias_req_unpark(struct ftalias_alias *alias,
 	ftalias_alias_unlock(dst);
 }
 
+/*
+ * @alias, restored with requests of its members, has an active member:
+ * each is sent to its destination again, as its member would re-send it
+ * (FTALIAS_F_RESENT, and FTALIAS_F_REDELIVERED when a member there had it
+ * once), so that the destination's replay cache answers it, waits for the
+ * entry in progress or delivers it.  A destination that is gone (another
+ * alias of its id is not it: the cookies tell), or serves connections,
+ * fails it with EHOSTUNREACH.  From the alias's work, without locks;
+ * ftalias_alias_dp_kill() cancels the work before it closes the table.
+ */
 static void ftalias_reqs_issue_parked(struct ftalias_alias *alias)
 {
 	struct ftalias_net *fn = ftalias_net(alias->net);

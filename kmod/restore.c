@@ -259,12 +259,24 @@ static int ftalias_restore_dsts(struct ftalias_restore *rs,
 
 /* A whole entry, journal record or client: into the staged cache. */
 /*
+ * Whether @id is one the saved alias gave to a request of its members:
+ * of this node, of its id, of a port, of its incarnation or an older one,
+ * within its counter.
+ */
+static bool ftalias_restore_own_key(const struct ftalias_restore *rs,
+				    const struct ftalias_id *id)
+{
+	return !id->node && id->alias == rs->saved_id && id->port &&
+	       id->xid && id->xid <= rs->xid &&
+	       id->incarnation <= rs->incarnation;
+}
+
+/*
  * A request of the alias's members: parked until it has an active member.
- * Its ID must be one the alias gave before the save: of this node, of the
- * saved alias, of its incarnation or an older one, within its counter.
- * Given a new-id (even the saved one) the alias is a new requester, with a
- * new cookie (see the ids record): the requests of the saved one are
- * counted and left out.
+ * Its ID must be one the alias gave before the save.  Given a new-id
+ * (even the saved one) the alias is a new requester, with a new cookie
+ * (see the ids record): the requests of the saved one are counted and
+ * left out.
  */
 static int ftalias_restore_request_apply(struct ftalias_restore *rs,
 					 const struct ftalias_rc_snap_rec *r,
@@ -273,9 +285,7 @@ static int ftalias_restore_request_apply(struct ftalias_restore *rs,
 {
 	int err;
 
-	if (r->id.node || r->id.alias != rs->saved_id || !r->id.port ||
-	    !r->id.xid || r->id.xid > rs->xid ||
-	    r->id.incarnation > rs->incarnation) {
+	if (!ftalias_restore_own_key(rs, &r->id)) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "request key the alias did not give");
 		return -EINVAL;
@@ -314,9 +324,7 @@ static int ftalias_restore_held_apply(struct ftalias_restore *rs,
 {
 	int err;
 
-	if (r->id.node || r->id.alias != rs->saved_id || !r->id.port ||
-	    !r->id.xid || r->id.xid > rs->xid ||
-	    r->id.incarnation > rs->incarnation) {
+	if (!ftalias_restore_own_key(rs, &r->id)) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "held reply to a key the alias did not give");
 		return -EINVAL;
