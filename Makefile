@@ -213,9 +213,10 @@ module-gcov: $(GCOV_STAMP)
 $(addprefix module-,$(ALL_KERNELS) gcov): module-%:
 	@test -n "$(call kdir_of,$*)" || { echo "no headers for kernel $* (make deps)"; exit 1; }
 	@mkdir -p $(call bdir_of,$*)
+	@# A changed file gets a new time: newer than any object of the old.
 	@for f in $(MOD_SRCS); do \
 		d=$(call bdir_of,$*)/$$f; mkdir -p $${d%/*}; \
-		cmp -s $$f $$d || cp -p $$f $$d; done
+		cmp -s $$f $$d || cp $$f $$d; done
 	@for f in $(call bdir_of,$*)/kmod/*.[ch] $(call bdir_of,$*)/kmod/generated/*.[ch]; do \
 		case $$f in *.mod.c) continue;; esac; \
 		[ -e "$$f" ] || continue; \

@@ -18,6 +18,7 @@
 #include <linux/seqlock.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/wait_bit.h>
 
 #include "alias.h"
 
@@ -209,6 +210,34 @@ void ftalias_alias_put(struct ftalias_alias *alias)
  * An alias of the table by id, under the table's lock (the data path
  * looks up with ftalias_alias_get()).
  */
+/**
+ * ftalias_alias_lock_thawed() - take an alias's lock once it is not frozen
+ * @alias: the alias, referenced
+ *
+ * For the writers of what alias-save copies (a member's records and
+ * replies): they wait while the copy is taken, holding no lock, so that
+ * they are never refused.  A freeze is short, bounded by the kernel
+ * (ftalias_alias_freeze(), request.c).
+ *
+ * Return: 0, or -EINTR (a fatal signal: the alias may still be frozen).
+ * The lock is held either way.
+ */
+int ftalias_alias_lock_thawed(struct ftalias_alias *alias)
+	__acquires(&alias->lock)
+{
+	spin_lock(&alias->lock);
+	while (alias->frozen) {
+		spin_unlock(&alias->lock);
+		if (wait_var_event_killable(&alias->frozen,
+					    !READ_ONCE(alias->frozen))) {
+			spin_lock(&alias->lock);
+			return -EINTR;
+		}
+		spin_lock(&alias->lock);
+	}
+	return 0;
+}
+
 struct ftalias_alias *__ftalias_alias_by_id(struct ftalias_net *fn, u32 id)
 {
 	lockdep_assert_held(&fn->lock);

@@ -55,7 +55,13 @@ static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
  *  - @held_replies: replies to the requests of members while the alias
  *    has no active member;
  *  - @stats, @dead (set when the alias leaves the table: no request is
- *    accepted or held any more).
+ *    accepted or held any more);
+ *  - @frozen (read with READ_ONCE() by its waiters): alias-save copies
+ *    the alias (ftalias_alias_freeze()).  Requests sent to it are held,
+ *    its members' records and replies wait (ftalias_alias_lock_thawed()),
+ *    its work and the shrinker leave it alone, so that the copy is one
+ *    moment of it; @mover and @move_deadline: it stays frozen after the
+ *    copy, for a move (ftalias_alias_move()).
  * @active is written with WRITE_ONCE() (under @lock), for the one reader
  * without it: a sender waiting for room (ftalias_active_full(),
  * READ_ONCE()).
@@ -87,6 +93,9 @@ struct ftalias_alias {
 	spinlock_t lock;		/* the data-path state below */
 	seqcount_spinlock_t cfg_seq;	/* @cfg's writes, under @lock */
 	bool dead;
+	bool frozen;			/* alias-save copies it */
+	u32 mover;			/* frozen for a move: the saver's portid */
+	unsigned long move_deadline;	/* and until when, in jiffies */
 	struct list_head members;
 	u32 nr_members;
 	u32 nr_seq_members;		/* SOCK_SEQPACKET members */
@@ -122,6 +131,9 @@ bool ftalias_alias_may(struct ftalias_alias *alias, struct net *net, u16 bit);
 void ftalias_alias_put(struct ftalias_alias *alias);
 void __ftalias_alias_cfg_store(struct ftalias_alias *alias,
 			       const struct ftalias_alias_cfg *cfg);
+
+int ftalias_alias_lock_thawed(struct ftalias_alias *alias)
+	__acquires(&alias->lock);
 
 struct ftalias_alias *__ftalias_alias_by_id(struct ftalias_net *fn, u32 id);
 

@@ -164,20 +164,24 @@ int __ftalias_alias_link(struct ftalias_net *fn, struct ftalias_alias *alias,
  * @fn: the namespace's ftalias state, its lock held
  * @alias: alias in @fn's table
  *
+ * An alias frozen for a move (ftalias_alias_move()) leaves the entries of
+ * its members' requests in the caches of others, for the restored alias.
  * Drops the table's reference: @alias may be freed after an RCU grace
  * period, so the caller must not touch it afterwards unless it holds a
  * reference of its own.
  */
 void __ftalias_alias_unlink(struct ftalias_net *fn, struct ftalias_alias *alias)
 {
+	bool moved;
+
 	lockdep_assert_held(&fn->lock);
 
 	hash_del(&alias->name_node);
 	xa_erase(&fn->aliases, alias->id);
 	fn->count--;
 	fn->genid++;
-	ftalias_alias_dp_kill(alias);
-	ftalias_alias_forget_dsts(fn, alias);
+	moved = ftalias_alias_dp_kill(alias);
+	ftalias_alias_forget_dsts(fn, alias, moved);
 	ftalias_alias_put(alias);
 }
 

@@ -131,13 +131,14 @@ enum ftalias_limits {
 
 /*
  * Module parameters, read-only once the module is loaded, but for the
- * total cache limit (see main.c).
+ * total cache limit and the move timeout (see main.c).
  */
 extern int ftalias_af;
 extern unsigned int ftalias_max_aliases;
 extern unsigned int ftalias_cache_entries_limit;
 extern unsigned long ftalias_cache_bytes_limit;
 extern unsigned long ftalias_cache_total_limit;
+extern unsigned int ftalias_move_timeout_ms;
 
 struct ftalias_net {
 	struct mutex lock;		/* the alias table, see above */
@@ -152,6 +153,7 @@ struct ftalias_net {
 	struct ftalias_conns conns;	/* SOCK_SEQPACKET, see conntab.h */
 	atomic64_t rc_bytes;		/* its replay caches, see replay.c */
 	atomic_t saves;			/* alias-save copies held, save.c */
+	atomic_t moves;			/* aliases frozen for a move, request.c */
 	struct list_head strays;	/* under @lock: request.c */
 	struct xarray restores;		/* under @lock: restore.c */
 	u32 nr_restores;

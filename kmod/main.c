@@ -74,6 +74,12 @@ module_param_cb(cache_total_bytes, &ftalias_param_total_ops,
 MODULE_PARM_DESC(cache_total_bytes,
 		 "Most replay-cache bytes of all aliases together, changeable at run time (default 1 GiB)");
 
+/* Read with READ_ONCE() when a move begins (save.c). */
+unsigned int ftalias_move_timeout_ms = 30000;
+module_param_named(move_timeout_ms, ftalias_move_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(move_timeout_ms,
+		 "How long an alias saved with move stays frozen at most when it is not deleted, changeable at run time (default 30000)");
+
 unsigned int ftalias_net_id __read_mostly;
 
 void ftalias_net_init(struct ftalias_net *fn)

@@ -1490,10 +1490,11 @@ void ftalias_rc_journal_del(struct ftalias_sock *fsk,
 	struct ftalias_alias *alias = fsk->alias;
 	struct ftalias_rc *rc = &alias->rc;
 	struct ftalias_jrec *jr, *found = NULL;
-	struct ftalias_rc_entry *e;
+	struct ftalias_rc_entry *e = NULL;
 
-	spin_lock(&alias->lock);
-	e = rc->live && rc->entries ? __ftalias_rc_lookup(rc, parent) : NULL;
+	/* Killed while frozen: the record stays (a re-send is harmless). */
+	if (!ftalias_alias_lock_thawed(alias) && rc->live && rc->entries)
+		e = __ftalias_rc_lookup(rc, parent);
 	if (e && e->state == FTALIAS_RC_IN_PROGRESS) {
 		list_for_each_entry(jr, &e->prog->journal, node) {
 			if (memcmp(&jr->id, id, sizeof(*id)))
@@ -1877,6 +1878,38 @@ static int __ftalias_rc_snap_fill(struct ftalias_alias *alias,
 	return 0;
 }
 
+/* Room in @snap for the cache of @alias as it is, in the @tries + 1th try. */
+static int __ftalias_rc_snap_reserve(struct ftalias_alias *alias,
+				     struct ftalias_rc_snap *snap, int tries)
+{
+	struct ftalias_rc *rc = &alias->rc;
+	bool live;
+	u64 need;
+
+	spin_lock(&alias->lock);
+	need = rc->bytes + (2ULL * rc->entries + rc->nr_journal + 1) *
+		ftalias_rc_snap_size(8);
+	live = rc->live;
+	spin_unlock(&alias->lock);
+	return live ? ftalias_rc_snap_room(snap, need, tries) : -ENOENT;
+}
+
+/**
+ * ftalias_rc_snap_reserve() - room for ftalias_rc_snapshot()'s copy
+ * @alias: the alias, referenced
+ * @snap: zeroed before; ftalias_rc_snap_free() after
+ *
+ * Made before the alias is frozen for the copy, so that the freeze does
+ * not last an allocation of the size of the cache.
+ *
+ * Return: 0, -ENOENT, -ENOMEM or -EFBIG.
+ */
+int ftalias_rc_snap_reserve(struct ftalias_alias *alias,
+			    struct ftalias_rc_snap *snap)
+{
+	return __ftalias_rc_snap_reserve(alias, snap, 0);
+}
+
 /**
  * ftalias_rc_snapshot() - copy the replay cache of an alias, for alias-save
  * @alias: the alias, referenced
@@ -1894,18 +1927,10 @@ int ftalias_rc_snapshot(struct ftalias_alias *alias,
 {
 	struct ftalias_rc *rc = &alias->rc;
 	int tries, err = -EAGAIN;
-	u64 need;
 
 	for (tries = 0; tries < 3 && err == -EAGAIN; tries++) {
-		spin_lock(&alias->lock);
-		need = rc->bytes + (2ULL * rc->entries + rc->nr_journal + 1) *
-			ftalias_rc_snap_size(8);
-		err = rc->live ? 0 : -ENOENT;
-		spin_unlock(&alias->lock);
-		if (err)
-			return err;
 		/* With room for what a busy cache records in between. */
-		err = ftalias_rc_snap_room(snap, need, tries);
+		err = __ftalias_rc_snap_reserve(alias, snap, tries);
 		if (err)
 			return err;
 		spin_lock(&alias->lock);
@@ -2137,6 +2162,35 @@ int ftalias_rc_clients(struct ftalias_alias *alias,
 }
 
 /**
+ * __ftalias_rc_client_moved() - a requester alias was moved away
+ * @alias: the alias, locked
+ * @client: the id of the requester alias, which left the table
+ * @cookie: its cookie
+ *
+ * Its entries stay, strays of @cookie, as if restored for an alias not in
+ * the table: the next alias of that id adopts them if it is the same one,
+ * restored (__ftalias_rc_stray_meet()), and forgets them otherwise.
+ *
+ * Return: whether @alias has entries of @client (they stray).
+ */
+bool __ftalias_rc_client_moved(struct ftalias_alias *alias, u32 client,
+			       u64 cookie)
+{
+	const struct ftalias_id id = { .alias = client };
+	struct ftalias_rc *rc = &alias->rc;
+	struct ftalias_rc_client *c;
+
+	lockdep_assert_held(&alias->lock);
+
+	c = rc->live ? __ftalias_rc_client(rc, &id) : NULL;
+	if (!c || c->stray)
+		return false;
+	c->stray = cookie;
+	rc->nr_strays++;
+	return true;
+}
+
+/**
  * __ftalias_rc_stray_meet() - an alias meets the restored entries of its id
  * @alias: an alias whose cache may hold them, locked
  * @client: the id of the alias that is in the table now
@@ -2295,14 +2349,17 @@ static unsigned long ftalias_rc_scan(struct shrinker *s,
 		last = rc;
 		/*
 		 * Lockless peek: an empty cache is not worth its lock; one
-		 * being restored is all or nothing.
+		 * being restored is all or nothing; a frozen one is being
+		 * copied by alias-save (checked again under the lock).
 		 */
-		if (list_empty(&rc->done) || READ_ONCE(rc->staged))
-			continue;
 		alias = container_of(rc, struct ftalias_alias, rc);
+		if (list_empty(&rc->done) || READ_ONCE(rc->staged) ||
+		    READ_ONCE(alias->frozen))
+			continue;
 		batch = 0;
 		spin_lock(&alias->lock);
-		while (freed < sc->nr_to_scan && batch < FTALIAS_RC_BATCH &&
+		while (!alias->frozen &&
+		       freed < sc->nr_to_scan && batch < FTALIAS_RC_BATCH &&
 		       (e = list_first_entry_or_null(&rc->done,
 						     struct ftalias_rc_entry,
 						     lru))) {

@@ -184,6 +184,8 @@ struct ftalias_rc_snap {
 	u64 bytes;		/* of the payloads */
 };
 
+int ftalias_rc_snap_reserve(struct ftalias_alias *alias,
+			    struct ftalias_rc_snap *snap);
 int ftalias_rc_snapshot(struct ftalias_alias *alias,
 			struct ftalias_rc_snap *snap);
 size_t ftalias_rc_snap_size(u32 len);
@@ -209,6 +211,8 @@ enum ftalias_rc_stray {
 	FTALIAS_RC_STRAY_NOT_OURS,
 };
 
+bool __ftalias_rc_client_moved(struct ftalias_alias *alias, u32 client,
+			       u64 cookie);
 enum ftalias_rc_stray __ftalias_rc_stray_meet(struct ftalias_alias *alias,
 					      u32 client, u64 cookie,
 					      u64 *last_xid);

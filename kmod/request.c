@@ -24,6 +24,7 @@
 #include <linux/lockdep.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
+#include <linux/wait_bit.h>
 #include <linux/workqueue.h>
 #include <net/sock.h>
 
@@ -43,6 +44,8 @@ static_assert(sizeof(unsigned long) == sizeof(u64), "64-bit kernels only");
 
 /* Held requests whose grace period ends within this much fail together. */
 #define FTALIAS_GRACE_SLACK	(HZ / 100 + 1)
+/* When what waits on a frozen requester is tried again. */
+#define FTALIAS_FROZEN_RETRY	(HZ / 20 + 1)
 
 void ftalias_reqs_init(struct ftalias_reqs *reqs)
 {
@@ -121,19 +124,48 @@ static void __ftalias_req_unlink(struct ftalias_alias *alias,
 	alias->nr_pending--;
 }
 
+static void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb,
+			  struct ftalias_req *req);
+static void ftalias_route_answers(struct ftalias_alias *alias);
+
+/*
+ * @req left its requester's table @reqs (under its lock) for an answer
+ * that ftalias_route() takes to an alias: counted until it is there.
+ */
+static void __ftalias_req_landing(struct ftalias_reqs *reqs,
+				  struct ftalias_req *req)
+{
+	if (!req->owner_cookie)
+		return;
+	req->landing = true;
+	atomic_inc(&reqs->landing);
+}
+
 /*
  * Take the pending state of @req away from its requester, under the
- * alias's lock.  Fails when another taker had it first (it unlinked the
+ * alias's lock.  -ENOENT when another taker had it first (it unlinked the
  * request under that lock already), or when the requester goes away
- * (ftalias_reqs_close(), which unlinks it as soon as it gets the lock).
+ * (ftalias_reqs_close(), which unlinks it as soon as it gets the lock);
+ * -EBUSY while the requester is frozen, unless @force (the alias goes).
  */
-static bool __ftalias_req_steal(struct ftalias_alias *alias,
-				struct ftalias_req *req)
+static int __ftalias_req_steal(struct ftalias_alias *alias,
+			       struct ftalias_req *req, bool force)
 {
+	struct ftalias_reqs *reqs = req->owner;
+	int err = 0;
+
 	lockdep_assert_held(&alias->lock);
 
-	return xa_cmpxchg(&req->owner->xa, (unsigned long)req->id.xid, req,
-			  NULL, GFP_ATOMIC) == req;
+	xa_lock(&reqs->xa);
+	if (reqs->frozen && !force)
+		err = -EBUSY;
+	else if (__xa_cmpxchg(&reqs->xa, (unsigned long)req->id.xid, req,
+			      NULL, GFP_ATOMIC) != req)
+		err = -ENOENT;
+	else
+		__ftalias_req_landing(reqs, req);
+	xa_unlock(&reqs->xa);
+	return err;
 }
 
 /*
@@ -223,9 +255,22 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 	struct sk_buff *made = NULL;
 	struct ftalias_skb_cb *cb;
 	unsigned long delay = 1;
+	int err;
 
 	lockdep_assert_held(&alias->lock);
 
+	/* alias-save copies the alias: held until it thaws (no timer). */
+	if (alias->frozen) {
+		kfree_skb(clone);
+		req->holder = NULL;
+		req->held = true;
+		req->held_since = ktime_get();
+		alias->nr_held++;
+		alias->stats.held++;
+		trace_ftalias_request_held(alias, req,
+					   FTALIAS_TRACE_HELD_FROZEN);
+		return;
+	}
 	/* The replay cache first: the request may have been seen. */
 	switch (__ftalias_rc_check(alias, req, &made)) {
 	case FTALIAS_RC_DELIVER:
@@ -243,9 +288,15 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 		return;
 	case FTALIAS_RC_ANSWERED:
 		kfree_skb(clone);
-		/* Its requester goes away and took it first: it goes soon. */
-		if (!__ftalias_req_steal(alias, req)) {
+		/*
+		 * Its requester goes away and took it first: it goes soon; or
+		 * it is frozen: the answer waits for the thaw.
+		 */
+		err = __ftalias_req_steal(alias, req, false);
+		if (err) {
 			kfree_skb(made);
+			if (err == -EBUSY)
+				delay = FTALIAS_FROZEN_RETRY;
 			goto hold;
 		}
 		__ftalias_req_unlink(alias, req);
@@ -330,7 +381,7 @@ void __ftalias_flush_held(struct ftalias_alias *alias)
 
 	lockdep_assert_held(&alias->lock);
 
-	if (!active)
+	if (!active || alias->frozen)
 		return;
 	__skb_queue_head_init(&notices);
 	retry = __ftalias_rc_notify(alias, active, &notices);
@@ -536,7 +587,7 @@ static void ftalias_fail_reqs(struct net *net, struct list_head *failed,
 			cb->to_alias = !!req->id.alias;
 			cb->src_alias = dst;
 			cb->err = err;
-			ftalias_route(fn, skb);
+			ftalias_route(fn, skb, req);
 		}
 		ftalias_req_put(req);
 		cond_resched();
@@ -560,6 +611,7 @@ static void __ftalias_fail_expired(struct ftalias_alias *alias, ktime_t now,
 {
 	ktime_t start, deadline, orphaned;
 	struct ftalias_req *req, *tmp;
+	int err;
 
 	lockdep_assert_held(&alias->lock);
 
@@ -595,13 +647,40 @@ static void __ftalias_fail_expired(struct ftalias_alias *alias, ktime_t now,
 								     now)));
 			continue;
 		}
-		if (!__ftalias_req_steal(alias, req))
+		err = __ftalias_req_steal(alias, req, false);
+		/* A frozen requester's fails after the thaw. */
+		if (err == -EBUSY)
+			ftalias_next(next, jiffies + FTALIAS_FROZEN_RETRY);
+		if (err)
 			continue;
 		__ftalias_req_unlink(alias, req);
 		__ftalias_rc_gone(alias, &req->id);
 		list_add_tail(&req->node, failed);
 		alias->stats.failed++;
 	}
+}
+
+/* Under the alias's lock: frozen no more, for a move neither. */
+static void __ftalias_alias_unfreeze(struct ftalias_alias *alias)
+{
+	lockdep_assert_held(&alias->lock);
+
+	xa_lock(&alias->reqs.xa);
+	WRITE_ONCE(alias->reqs.frozen, false);
+	xa_unlock(&alias->reqs.xa);
+	WRITE_ONCE(alias->frozen, false);
+	if (alias->mover) {
+		alias->mover = 0;
+		atomic_dec(&ftalias_net(alias->net)->moves);
+	}
+}
+
+/* Under the alias's lock; the caller wakes the waiters once it let go. */
+static void __ftalias_alias_thaw(struct ftalias_alias *alias)
+{
+	__ftalias_alias_unfreeze(alias);
+	__ftalias_flush_held(alias);
+	__ftalias_schedule(alias, 0);
 }
 
 static void ftalias_reqs_issue_parked(struct ftalias_alias *alias);
@@ -619,12 +698,20 @@ static void ftalias_alias_work(struct work_struct *work)
 	struct sk_buff_head drop;
 	struct sk_buff *skb;
 	ktime_t now, expiry;
-	bool issue = false;
+	bool issue = false, thawed = false;
 	LIST_HEAD(failed);
 
 	__skb_queue_head_init(&drop);
 	spin_lock(&alias->lock);
-	if (alias->dead)
+	/* A move that was not done in time: the alias goes on. */
+	if (alias->mover && time_after_eq(jiffies, alias->move_deadline)) {
+		__ftalias_alias_thaw(alias);
+		thawed = true;
+	}
+	/* A frozen alias stays as it is: its thaw runs the work again. */
+	if (alias->mover && !alias->dead)
+		__ftalias_schedule(alias, alias->move_deadline - jiffies);
+	if (alias->dead || alias->frozen)
 		goto out;
 	next = __ftalias_rc_expire(alias);
 	if (alias->active) {
@@ -654,6 +741,8 @@ sched:
 					  FTALIAS_GRACE_SLACK);
 out:
 	ftalias_alias_unlock(alias);
+	if (thawed)
+		wake_up_var(&alias->frozen);
 	__skb_queue_purge(&drop);
 	ftalias_fail_reqs(alias->net, &failed, EHOSTUNREACH);
 	if (issue)
@@ -812,18 +901,39 @@ void ftalias_alias_strays_restored(struct ftalias_net *fn,
 		list_add_tail(&alias->stray_node, &fn->strays);
 }
 
+/* @client was moved away: its entries in @dst stray (see below). */
+static void ftalias_client_moved(struct ftalias_net *fn,
+				 struct ftalias_alias *dst,
+				 struct ftalias_alias *client)
+{
+	bool stray;
+
+	lockdep_assert_held(&fn->lock);
+
+	spin_lock(&dst->lock);
+	stray = __ftalias_rc_client_moved(dst, client->id, client->cookie);
+	spin_unlock(&dst->lock);
+	if (stray && list_empty(&dst->stray_node))
+		list_add_tail(&dst->stray_node, &fn->strays);
+}
+
 /**
  * ftalias_alias_forget_dsts() - forget a deleted alias in the caches of
  * the aliases its members sent to
  * @fn: the namespace's ftalias state, its lock held
  * @alias: the alias, out of the table and dead (ftalias_alias_dp_kill())
  *
+ * @moved: it was frozen for a move
+ *
  * Nothing can send its requests again: their replay-cache entries go, so
  * that an alias created later with the same id never meets them.  The
- * table's lock keeps that alias from being created meanwhile.
+ * table's lock keeps that alias from being created meanwhile.  A moved
+ * alias will send them again once restored: they stay, strays of its
+ * cookie, which an alias of its id adopts only if it is the same one
+ * (ftalias_alias_strays_meet()).
  */
 void ftalias_alias_forget_dsts(struct ftalias_net *fn,
-			       struct ftalias_alias *alias)
+			       struct ftalias_alias *alias, bool moved)
 {
 	struct ftalias_alias *dst;
 	unsigned long id;
@@ -840,7 +950,9 @@ void ftalias_alias_forget_dsts(struct ftalias_net *fn,
 		goto out;
 	xa_for_each(&alias->dsts, id, entry) {
 		dst = __ftalias_alias_by_id(fn, id);
-		if (dst)
+		if (dst && moved)
+			ftalias_client_moved(fn, dst, alias);
+		else if (dst)
 			ftalias_client_gone(dst, alias->id);
 		cond_resched();
 	}
@@ -854,23 +966,28 @@ out:
  *
  * Fails the requests sent to it (EIDRM to their requesters) and the ones
  * its members sent; its members stay members of a dead alias until they
- * are closed, and their sends fail with EIDRM.  Process context, under the
- * table's mutex: the walks that may be long and do the work (failing the
+ * are closed, and their sends fail with EIDRM.  Returns whether it was
+ * frozen for a move.  Process context, under the table's mutex: the walks
+ * that may be long and do the work (failing the
  * requests, closing the alias's own) yield between requests; the walk
  * under the alias's spinlock only moves requests to a private list.
  */
-void ftalias_alias_dp_kill(struct ftalias_alias *alias)
+bool ftalias_alias_dp_kill(struct ftalias_alias *alias)
 {
 	struct ftalias_req *req, *tmp;
 	struct ftalias_sock *old;
 	struct sk_buff_head drop;
 	LIST_HEAD(failed);
+	bool moved;
 
 	__skb_queue_head_init(&drop);
 	spin_lock(&alias->lock);
 	WRITE_ONCE(alias->dead, true);
+	/* A moved alias goes frozen: its waiters learn that it is gone. */
+	moved = alias->mover;
+	__ftalias_alias_unfreeze(alias);
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
-		if (!__ftalias_req_steal(alias, req))
+		if (__ftalias_req_steal(alias, req, true))
 			continue;
 		__ftalias_req_unlink(alias, req);
 		list_add_tail(&req->node, &failed);
@@ -888,12 +1005,123 @@ void ftalias_alias_dp_kill(struct ftalias_alias *alias)
 	 */
 	if (old)
 		ftalias_wake_senders(old);
+	wake_up_var(&alias->frozen);
 
 	cancel_delayed_work_sync(&alias->work);
+	/* Answers made before: their requests left their tables. */
+	ftalias_route_answers(alias);
 	ftalias_reqs_close(&alias->reqs);
 	ftalias_fail_reqs(alias->net, &failed, EIDRM);
 	__skb_queue_purge(&drop);
 	ftalias_rc_destroy(alias);
+	return moved;
+}
+
+/* Waiting for a thaw: killable, as the freeze is bounded. */
+static int ftalias_wait_thawed(struct ftalias_alias *alias)
+{
+	return wait_var_event_killable(&alias->frozen,
+				       !READ_ONCE(alias->frozen));
+}
+
+/**
+ * ftalias_alias_freeze() - hold an alias still while alias-save copies it
+ * @alias: the alias, referenced, under the table's lock
+ *
+ * Until ftalias_alias_thaw(): the requests sent to it are held, not
+ * failed or delivered, and the acks they carry wait for the next ones;
+ * its members' records, replies and new requests wait in their send
+ * calls (ftalias_alias_lock_thawed()), as do replies to its members'
+ * requests, and the answers to them from other caches and their failures
+ * wait in the other aliases' works; its own work and the shrinker skip
+ * it.  Then it waits, a second at most, for the answers taken out of its
+ * table before to be routed to it (struct ftalias_reqs.landing), so that
+ * a copy has each of its members' requests either pending or answered.
+ *
+ * Return: 0, -ENOENT (it is being deleted) or -EBUSY (it is being moved).
+ */
+int ftalias_alias_freeze(struct ftalias_alias *alias)
+{
+	struct ftalias_reqs *reqs = &alias->reqs;
+
+	spin_lock(&alias->lock);
+	if (alias->dead || alias->frozen) {
+		spin_unlock(&alias->lock);
+		return alias->dead ? -ENOENT : -EBUSY;
+	}
+	WRITE_ONCE(alias->frozen, true);
+	xa_lock(&reqs->xa);
+	WRITE_ONCE(reqs->frozen, true);
+	xa_unlock(&reqs->xa);
+	spin_unlock(&alias->lock);
+	wait_var_event_timeout(&reqs->landing, !atomic_read(&reqs->landing),
+			       HZ);
+	return 0;
+}
+
+/**
+ * ftalias_alias_thaw() - what waited on a frozen alias goes on
+ * @alias: the alias, referenced, frozen
+ *
+ * The held requests are delivered, the work runs, the waiters wake.
+ */
+void ftalias_alias_thaw(struct ftalias_alias *alias)
+{
+	spin_lock(&alias->lock);
+	__ftalias_alias_thaw(alias);
+	ftalias_alias_unlock(alias);
+	wake_up_var(&alias->frozen);
+}
+
+/**
+ * ftalias_alias_move() - a frozen alias stays frozen, for a move
+ * @alias: the alias, referenced, frozen, under the table's lock
+ * @portid: the netlink socket that saved it
+ *
+ * alias-save with move copied it: nothing may change it before it is
+ * deleted (__ftalias_alias_unlink(), which then keeps its entries in
+ * other caches).  Thawed if @portid's socket closes first
+ * (ftalias_alias_moves_end()), or after move_timeout_ms (its work).
+ */
+void ftalias_alias_move(struct ftalias_alias *alias, u32 portid)
+{
+	unsigned long timeout;
+
+	timeout = msecs_to_jiffies(max(READ_ONCE(ftalias_move_timeout_ms), 1U));
+	spin_lock(&alias->lock);
+	alias->mover = portid;
+	alias->move_deadline = jiffies + timeout;
+	atomic_inc(&ftalias_net(alias->net)->moves);
+	__ftalias_schedule(alias, timeout);
+	spin_unlock(&alias->lock);
+}
+
+/**
+ * ftalias_alias_moves_end() - a netlink socket closed: its moves end
+ * @fn: the namespace's ftalias state, its lock held
+ * @portid: the socket's
+ *
+ * The aliases it saved for a move and did not delete thaw: the move did
+ * not happen.
+ */
+void ftalias_alias_moves_end(struct ftalias_net *fn, u32 portid)
+{
+	struct ftalias_alias *alias;
+	unsigned long id;
+	bool thawed;
+
+	lockdep_assert_held(&fn->lock);
+
+	xa_for_each(&fn->aliases, id, alias) {
+		spin_lock(&alias->lock);
+		thawed = alias->mover == portid;
+		if (thawed)
+			__ftalias_alias_thaw(alias);
+		ftalias_alias_unlock(alias);
+		if (thawed)
+			wake_up_var(&alias->frozen);
+		cond_resched();
+	}
 }
 
 /**
@@ -944,16 +1172,18 @@ void ftalias_reqs_close(struct ftalias_reqs *reqs)
 	xa_destroy(&reqs->xa);
 }
 
-/**
+/*
  * ftalias_route() - queue a reply or notice to the requester of its ID
  * @fn: the namespace's ftalias state
  * @skb: the message, ftalias_cb(skb)->id naming the request; consumed
+ * @req: the request it answers, taken out of its requester's table
  *
  * To the port of the ID, or to the active member of its alias (held until
  * there is one).  Never waits for room: what a requester can get back is
  * bounded by what it sent.
  */
-void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb)
+static void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb,
+			  struct ftalias_req *req)
 {
 	struct ftalias_skb_cb *cb = ftalias_cb(skb);
 	struct ftalias_alias *alias;
@@ -965,6 +1195,13 @@ void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb)
 		if (!alias)
 			goto drop;
 		spin_lock(&alias->lock);
+		/* Landed, if it left this alias's table (not a later one's). */
+		if (req && req->landing && req->owner_cookie == alias->cookie) {
+			req->landing = false;
+			if (atomic_dec_and_test(&alias->reqs.landing) &&
+			    READ_ONCE(alias->reqs.frozen))
+				wake_up_var(&alias->reqs.landing);
+		}
 		trace_ftalias_reply_routed(skb, alias, NULL);
 		if (cb->kind == FTALIAS_MSG_REPLY)
 			__ftalias_rc_journal_replied(alias, &cb->id);
@@ -1007,7 +1244,7 @@ static void ftalias_route_answers(struct ftalias_alias *alias)
 	skb_queue_splice_init(&alias->rc.answers, &q);
 	spin_unlock(&alias->lock);
 	while ((skb = __skb_dequeue(&q)))
-		ftalias_route(fn, skb);
+		ftalias_route(fn, skb, ftalias_cb(skb)->req);
 }
 
 /**
@@ -1086,7 +1323,11 @@ int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
 			goto out;
 	}
 	do {
-		spin_lock(&alias->lock);
+		err = ftalias_alias_lock_thawed(alias);
+		if (err) {
+			spin_unlock(&alias->lock);
+			break;
+		}
 		request = rec->type == FTALIAS_RECORD_DISCARD ? NULL :
 			  __ftalias_request_of(alias, &rec->id);
 		err = __ftalias_rc_record(alias, fsk, rec, request, &data, len,
@@ -1131,7 +1372,11 @@ int ftalias_journal_add(struct ftalias_sock *fsk,
 		goto out;
 	}
 	do {
-		spin_lock(&alias->lock);
+		err = ftalias_alias_lock_thawed(alias);
+		if (err) {
+			spin_unlock(&alias->lock);
+			break;
+		}
 		request = __ftalias_request_of(alias, parent);
 		err = __ftalias_rc_journal_add(alias, fsk, parent, request, &jr,
 					       &n);
@@ -1161,13 +1406,17 @@ void ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
 	u64 last;
 
 	*flushed = 0;
-	spin_lock(&alias->lock);
+	/* Killed while frozen: nothing flushed. */
+	if (ftalias_alias_lock_thawed(alias))
+		goto out;
 	last = alias->rc.seq;
 	while (__ftalias_rc_flush(alias, in_progress, last, flushed)) {
 		ftalias_alias_unlock(alias);
 		cond_resched();
-		spin_lock(&alias->lock);
+		if (ftalias_alias_lock_thawed(alias))
+			break;
 	}
+out:
 	ftalias_alias_unlock(alias);
 }
 
@@ -1201,8 +1450,12 @@ static int __ftalias_req_take(struct ftalias_alias *alias,
 		err = -ENOENT;
 	else if (req->dst != alias)
 		err = -EPERM;
-	else
+	else if (reqs->frozen)
+		err = -EBUSY;
+	if (!err) {
 		xas_store(&xas, NULL);
+		__ftalias_req_landing(reqs, req);
+	}
 	xas_unlock(&xas);
 	if (err)
 		return err;
@@ -1230,13 +1483,14 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 		       struct sk_buff *skb)
 {
 	struct ftalias_net *fn = ftalias_net(sock_net(&fsk->sk));
-	struct ftalias_alias *alias = fsk->alias;
+	struct ftalias_alias *alias = fsk->alias, *frozen;
 	struct ftalias_sock *to = NULL;
 	struct ftalias_skb_cb *cb;
 	struct ftalias_reqs *reqs;
 	struct ftalias_req *req;
 	int err = -ENOENT;
 
+again:
 	rcu_read_lock();
 	if (id->node)
 		goto out;
@@ -1260,10 +1514,28 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 	if (!reqs)
 		goto out;
 	spin_lock(&alias->lock);
-	err = __ftalias_req_take(alias, reqs, id, &req);
+	/* The answering member's alias, or the requester, may be frozen. */
+	frozen = alias->frozen ? alias : NULL;
+	err = frozen ? -EBUSY : __ftalias_req_take(alias, reqs, id, &req);
 	if (!err)
 		fsk->stats.replies++;
 	ftalias_alias_unlock(alias);
+	if (err == -EBUSY) {
+		/* Only an alias's table freezes (a socket's has no @to). */
+		if (!frozen)
+			frozen = container_of(reqs, struct ftalias_alias, reqs);
+		if (!refcount_inc_not_zero(&frozen->ref))
+			frozen = NULL;
+		rcu_read_unlock();
+		/* Gone meanwhile: the next try says what became of it. */
+		err = frozen ? ftalias_wait_thawed(frozen) : 0;
+		if (frozen)
+			ftalias_alias_put(frozen);
+		if (!err)
+			goto again;
+		kfree_skb(skb);
+		return err;
+	}
 	if (err)
 		goto out;
 
@@ -1285,7 +1557,7 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 		trace_ftalias_reply_routed(skb, NULL, to);
 		ftalias_queue(to, skb);
 	} else {
-		ftalias_route(fn, skb);
+		ftalias_route(fn, skb, req);
 	}
 	skb = NULL;
 out:
@@ -1365,6 +1637,7 @@ static struct ftalias_req *ftalias_req_new(struct ftalias_sock *fsk,
 	/* Complete before the request is visible in @reqs. */
 	INIT_LIST_HEAD(&req->node);
 	req->owner = reqs;
+	req->owner_cookie = fsk->alias ? fsk->alias->cookie : 0;
 	req->flags = resent ? FTALIAS_F_RESENT : 0;
 	refcount_set(&req->ref, 1);
 	refcount_inc(&alias->ref);
@@ -1395,6 +1668,10 @@ static int __ftalias_req_insert(struct ftalias_alias *alias,
 	do {
 		if (reqs->closed) {
 			err = -EIDRM;
+			break;
+		}
+		if (reqs->frozen) {
+			err = -EBUSY;
 			break;
 		}
 		if (stamp)
@@ -1514,9 +1791,18 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 
 		err = __ftalias_req_insert(alias, fsk, reqs, req, id, stamp,
 					   &ack);
+		if (err == -EBUSY) {
+			/* The sender's alias is frozen: see the thaw. */
+			spin_unlock(&alias->lock);
+			err = ftalias_wait_thawed(fsk->alias);
+			if (err)
+				goto err_free;
+			continue;
+		}
 		if (err)
 			break;
-		if (ack)
+		/* The acked entries go with the next request, if frozen. */
+		if (ack && !alias->frozen)
 			__ftalias_rc_ack(alias, id, ack);
 		__ftalias_req_pend(alias, req, active, clone, resent);
 		ftalias_alias_unlock(alias);
@@ -1815,6 +2101,7 @@ int ftalias_reqs_restore(struct ftalias_alias *alias,
 	INIT_LIST_HEAD(&req->node);
 	req->id = r->id;
 	req->owner = reqs;
+	req->owner_cookie = alias->cookie;
 	req->parked = r->alias;
 	req->parked_cookie = r->cookie;
 	req->delivered = r->flags & FTALIAS_F_REDELIVERED;

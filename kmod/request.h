@@ -32,15 +32,23 @@ struct ftalias_sock;
  * allocated between requests; xa_load() and xa_find() do not see it, but
  * xa_empty() does: ftalias_reqs_empty().  @parked (under the xarray's
  * lock) counts the requests restored with an alias that wait for its
- * first active member to be sent (struct ftalias_req).  Lock order: see
- * ftalias.h.
+ * first active member to be sent (struct ftalias_req).  @frozen (under
+ * the xarray's lock, set with its alias's, ftalias_alias_freeze())
+ * refuses new requests and takers: the requests stay as alias-save copies
+ * them.  @landing counts the requests of an alias's table that were taken
+ * out for a reply, an answer from a cache or a failure notice not yet
+ * routed to the alias (struct ftalias_req.landing): the freeze waits for
+ * none to be left, so that the copy has each either as a request or as a
+ * held reply.  Lock order: see ftalias.h.
  */
 struct ftalias_reqs {
 	struct xarray xa;
 	atomic64_t xid;		/* the last transaction id issued */
 	atomic64_t ack;		/* FTALIAS_ACK of an alias's members */
 	bool closed;
+	bool frozen;		/* alias-save copies it: none in or out */
 	u32 parked;
+	atomic_t landing;	/* taken out, their answer not routed yet */
 	unsigned long pin;	/* a reserved entry keeping a leaf, or 0 */
 };
 
@@ -67,7 +75,6 @@ void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id);
 int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 			 struct sk_buff *skb, struct ftalias_id *id,
 			 enum ftalias_send_mode mode, long *timeo);
-void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb);
 int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 		       struct sk_buff *skb);
 
@@ -88,7 +95,11 @@ void ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
 			 u32 *flushed);
 
 void ftalias_alias_dp_init(struct ftalias_alias *alias);
-void ftalias_alias_dp_kill(struct ftalias_alias *alias);
+bool ftalias_alias_dp_kill(struct ftalias_alias *alias);
+int ftalias_alias_freeze(struct ftalias_alias *alias);
+void ftalias_alias_thaw(struct ftalias_alias *alias);
+void ftalias_alias_move(struct ftalias_alias *alias, u32 portid);
+void ftalias_alias_moves_end(struct ftalias_net *fn, u32 portid);
 void ftalias_alias_strays_meet(struct ftalias_net *fn,
 			       struct ftalias_alias *alias);
 void ftalias_alias_strays_restored(struct ftalias_net *fn,
@@ -96,7 +107,7 @@ void ftalias_alias_strays_restored(struct ftalias_net *fn,
 				   const struct ftalias_rc_client_info *clients,
 				   int n);
 void ftalias_alias_forget_dsts(struct ftalias_net *fn,
-			       struct ftalias_alias *alias);
+			       struct ftalias_alias *alias, bool moved);
 
 /* For the membership code (member.c), under the alias's lock. */
 void __ftalias_flush_held(struct ftalias_alias *alias);

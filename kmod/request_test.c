@@ -104,7 +104,7 @@ static bool ftalias_req_test_answer(struct kunit *test, struct ftalias_req *req)
 	bool stolen;
 
 	spin_lock(&t->dst->lock);
-	stolen = __ftalias_req_steal(t->dst, req);
+	stolen = !__ftalias_req_steal(t->dst, req, false);
 	if (stolen)
 		__ftalias_req_unlink(t->dst, req);
 	ftalias_alias_unlock(t->dst);
@@ -174,8 +174,12 @@ static void ftalias_req_test_steal(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, xa_load(&reqs->xa, 2), b);
 
 	spin_lock(&dst->lock);
-	first = __ftalias_req_steal(dst, a);
-	second = __ftalias_req_steal(dst, a);
+	/* A frozen requester's table keeps it, but for its own deletion. */
+	reqs->frozen = true;
+	KUNIT_EXPECT_EQ(test, __ftalias_req_steal(dst, a, false), -EBUSY);
+	reqs->frozen = false;
+	first = !__ftalias_req_steal(dst, a, false);
+	second = !__ftalias_req_steal(dst, a, false);
 	if (first)
 		__ftalias_req_unlink(dst, a);
 	ftalias_alias_unlock(dst);

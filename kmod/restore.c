@@ -142,11 +142,14 @@ static int ftalias_restore_urelease(struct notifier_block *nb,
 	    !n->portid)
 		return NOTIFY_DONE;
 	fn = ftalias_net(n->net);
-	/* Most sockets never restored anything: no lock for them. */
-	if (xa_empty(&fn->restores))
+	/* Most sockets never restored or moved anything: no lock for them. */
+	if (xa_empty(&fn->restores) && !atomic_read(&fn->moves))
 		return NOTIFY_DONE;
 	mutex_lock(&fn->lock);
 	__ftalias_restore_reap(fn, n->portid);
+	/* A move its saver did not finish: the alias thaws (save.c). */
+	if (atomic_read(&fn->moves))
+		ftalias_alias_moves_end(fn, n->portid);
 	mutex_unlock(&fn->lock);
 	return NOTIFY_DONE;
 }

@@ -35,6 +35,7 @@
 #include "netlink.h"
 #include "replay.h"
 #include "request.h"
+#include "trace.h"
 
 /* Alias ids in one dsts record. */
 #define FTALIAS_SAVE_DSTS_MAX	512
@@ -65,6 +66,7 @@ struct ftalias_save_state {
 	u64 xid;
 	u64 ack;
 	u64 cookie;
+	u32 freeze_us;			/* how long the copy held it frozen */
 	/* The cursor. */
 	u8 phase;			/* enum ftalias_save_phase */
 	bool head;			/* the record at @off went out */
@@ -76,6 +78,7 @@ struct ftalias_save_state {
 struct ftalias_save_ctx {
 	struct ftalias_save_state *st;
 	u32 alias_id;
+	bool move;			/* stays frozen until deleted */
 	bool deferred;			/* the checks wait for dumpit() */
 	bool done;
 };
@@ -106,9 +109,10 @@ static int ftalias_save_dsts(struct ftalias_alias *alias,
 
 /*
  * The cookies of the requester aliases in the table (the copy has those
- * of the restored requesters that are not): read now, under the table's
- * lock.  Entries of a requester that is an alias are forgotten when it
- * leaves the table (ftalias_alias_forget_dsts()), so it is there.
+ * of the restored requesters that are not, and of the moved ones): read
+ * now, under the table's lock.  Entries of a requester that is an alias
+ * are forgotten when it leaves the table, or stray when it is moved
+ * (ftalias_alias_forget_dsts()), so it is there.
  */
 static void ftalias_save_cookies(struct ftalias_net *fn,
 				 struct ftalias_save_state *st)
@@ -146,6 +150,62 @@ static int ftalias_save_alias(struct net *net, struct ftalias_alias *alias,
 }
 
 /*
+ * The copy of a frozen @alias (ftalias_alias_freeze()): nothing of what
+ * it copies moves meanwhile.
+ */
+static int ftalias_save_copy(struct netlink_callback *cb, struct net *net,
+			     struct ftalias_alias *alias,
+			     struct ftalias_save_state *st,
+			     const struct nlattr *attr)
+{
+	struct ftalias_net *fn = ftalias_net(net);
+	int err;
+
+	/*
+	 * Members raise the ack without the lock: read before the cache, a
+	 * smaller one is safe (it frees less); the xid after it, a larger one
+	 * is safe (no ID of the copy is issued again).
+	 */
+	st->ack = atomic64_read(&alias->reqs.ack);
+	err = ftalias_rc_snapshot(alias, &st->snap);
+	if (err == -ENOENT)
+		NL_SET_ERR_MSG_ATTR(cb->extack, attr, "alias being deleted");
+	else if (err == -EFBIG)
+		NL_SET_ERR_MSG(cb->extack,
+			       "replay cache too large to copy at once");
+	else if (err == -EAGAIN)
+		NL_SET_ERR_MSG(cb->extack,
+			       "replay cache kept growing during the copy");
+	if (err)
+		return err;
+	err = ftalias_reqs_snapshot(alias, &st->reqs);
+	if (err == -EFBIG)
+		NL_SET_ERR_MSG(cb->extack,
+			       "members' requests too large to copy at once");
+	else if (err == -EAGAIN)
+		NL_SET_ERR_MSG(cb->extack,
+			       "members' requests kept growing during the copy");
+	if (err)
+		return err;
+	err = ftalias_held_snapshot(alias, &st->held);
+	if (err == -EFBIG)
+		NL_SET_ERR_MSG(cb->extack,
+			       "held replies too large to copy at once");
+	else if (err == -EAGAIN)
+		NL_SET_ERR_MSG(cb->extack,
+			       "held replies kept growing during the copy");
+	if (err)
+		return err;
+	st->xid = atomic64_read(&alias->reqs.xid);
+	st->cookie = alias->cookie;
+	ftalias_save_cookies(fn, st);
+	err = ftalias_save_dsts(alias, st);
+	if (!err)
+		err = ftalias_save_alias(net, alias, st);
+	return err;
+}
+
+/*
  * CAP_NET_ADMIN (the records hold every payload of the cache), the alias,
  * and its copy.  Runs in the sender's context.
  */
@@ -157,6 +217,7 @@ static int ftalias_save_open(struct netlink_callback *cb, u32 alias_id,
 	struct ftalias_net *fn = ftalias_net(net);
 	struct ftalias_save_state *st = ctx->st;
 	struct ftalias_alias *alias;
+	ktime_t start;
 	int err;
 
 	if (!netlink_ns_capable(cb->skb, net->user_ns, CAP_NET_ADMIN)) {
@@ -183,47 +244,31 @@ static int ftalias_save_open(struct netlink_callback *cb, u32 alias_id,
 		err = -ENOENT;
 		goto out;
 	}
-	/*
-	 * Members raise the ack without the lock: read before the cache, a
-	 * smaller one is safe (it frees less); the xid after it, a larger one
-	 * is safe (no ID of the copy is issued again).
-	 */
-	st->ack = atomic64_read(&alias->reqs.ack);
-	err = ftalias_rc_snapshot(alias, &st->snap);
+	/* The room for the cache's copy is made before the freeze. */
+	err = ftalias_rc_snap_reserve(alias, &st->snap);
+	start = ktime_get();
+	if (!err)
+		err = ftalias_alias_freeze(alias);
 	if (err == -ENOENT)
 		NL_SET_ERR_MSG_ATTR(cb->extack, attr, "alias being deleted");
+	else if (err == -EBUSY)
+		NL_SET_ERR_MSG_ATTR(cb->extack, attr, "alias being moved");
 	else if (err == -EFBIG)
 		NL_SET_ERR_MSG(cb->extack,
 			       "replay cache too large to copy at once");
-	else if (err == -EAGAIN)
-		NL_SET_ERR_MSG(cb->extack,
-			       "replay cache kept growing during the copy");
 	if (err)
 		goto out;
-	err = ftalias_reqs_snapshot(alias, &st->reqs);
-	if (err == -EFBIG)
-		NL_SET_ERR_MSG(cb->extack,
-			       "members' requests too large to copy at once");
-	else if (err == -EAGAIN)
-		NL_SET_ERR_MSG(cb->extack,
-			       "members' requests kept growing during the copy");
-	if (err)
-		goto out;
-	err = ftalias_held_snapshot(alias, &st->held);
-	if (err == -EFBIG)
-		NL_SET_ERR_MSG(cb->extack,
-			       "held replies too large to copy at once");
-	else if (err == -EAGAIN)
-		NL_SET_ERR_MSG(cb->extack,
-			       "held replies kept growing during the copy");
-	if (err)
-		goto out;
-	st->xid = atomic64_read(&alias->reqs.xid);
-	st->cookie = alias->cookie;
-	ftalias_save_cookies(fn, st);
-	err = ftalias_save_dsts(alias, st);
+	err = ftalias_save_copy(cb, net, alias, st, attr);
+	st->freeze_us = min_t(s64, ktime_us_delta(ktime_get(), start),
+			      U32_MAX);
+	if (!err && ctx->move)
+		ftalias_alias_move(alias, NETLINK_CB(cb->skb).portid);
+	else
+		ftalias_alias_thaw(alias);
 	if (!err)
-		err = ftalias_save_alias(net, alias, st);
+		trace_ftalias_save_freeze(alias, st->freeze_us,
+					  st->snap.entries, st->reqs.entries,
+					  st->held.entries, ctx->move);
 out:
 	mutex_unlock(&fn->lock);
 	return err;
@@ -264,6 +309,7 @@ int ftalias_nl_alias_save_dump_start(struct netlink_callback *cb)
 	ctx->st = kzalloc(sizeof(*ctx->st), GFP_KERNEL);
 	if (!ctx->st)
 		return -ENOMEM;
+	ctx->move = tb && nla_get_flag(tb[FTALIAS_A_SAVE_MOVE]);
 	if (!cb->extack) {
 		/* 0 is refused by the policy: it means "none" here. */
 		ctx->alias_id = attr ? nla_get_u32(attr) : 0;
@@ -310,7 +356,8 @@ static int ftalias_save_put_header(struct sk_buff *skb,
 		return -EMSGSIZE;
 	if (nla_put_u32(skb, FTALIAS_A_SAVE_HEADER_VERSION,
 			FTALIAS_SAVE_VERSION) ||
-	    nla_put_u32(skb, FTALIAS_A_SAVE_HEADER_DROPPED, st->snap.dropped)) {
+	    nla_put_u32(skb, FTALIAS_A_SAVE_HEADER_DROPPED, st->snap.dropped) ||
+	    nla_put_u32(skb, FTALIAS_A_SAVE_HEADER_FREEZE_US, st->freeze_us)) {
 		nla_nest_cancel(skb, rec);
 		return -EMSGSIZE;
 	}

@@ -36,6 +36,7 @@ enum ftalias_trace_held {
 	FTALIAS_TRACE_HELD_NO_ACTIVE,	/* the alias has no active member */
 	FTALIAS_TRACE_HELD_TAKEN_BACK,	/* taken back from a member */
 	FTALIAS_TRACE_HELD_RETRY,	/* no memory: the work retries */
+	FTALIAS_TRACE_HELD_FROZEN,	/* alias-save is copying the alias */
 };
 
 /* What ftalias_reply_routed did with the message. */
@@ -85,6 +86,7 @@ static inline u8 ftalias_trace_outcome(const struct ftalias_alias *alias,
 TRACE_DEFINE_ENUM(FTALIAS_TRACE_HELD_NO_ACTIVE);
 TRACE_DEFINE_ENUM(FTALIAS_TRACE_HELD_TAKEN_BACK);
 TRACE_DEFINE_ENUM(FTALIAS_TRACE_HELD_RETRY);
+TRACE_DEFINE_ENUM(FTALIAS_TRACE_HELD_FROZEN);
 TRACE_DEFINE_ENUM(FTALIAS_TRACE_ROUTE_QUEUED);
 TRACE_DEFINE_ENUM(FTALIAS_TRACE_ROUTE_HELD);
 TRACE_DEFINE_ENUM(FTALIAS_TRACE_ROUTE_DROPPED);
@@ -101,7 +103,8 @@ TRACE_DEFINE_ENUM(FTALIAS_MSG_ORPHAN);
 	__print_symbolic(r,						\
 			 { FTALIAS_TRACE_HELD_NO_ACTIVE, "no_active" },	\
 			 { FTALIAS_TRACE_HELD_TAKEN_BACK, "taken_back" }, \
-			 { FTALIAS_TRACE_HELD_RETRY, "retry" })
+			 { FTALIAS_TRACE_HELD_RETRY, "retry" },		\
+			 { FTALIAS_TRACE_HELD_FROZEN, "frozen" })
 
 #define ftalias_show_route(r)						\
 	__print_symbolic(r,						\
@@ -455,6 +458,38 @@ TRACE_EVENT(ftalias_conn_stale,
 		      __entry->ident_alias, __entry->ident_port,
 		      __entry->old_port, __entry->old_peer_port,
 		      __entry->new_port, (unsigned long long)__entry->old_seq)
+);
+
+/*
+ * alias-save copied @alias: it was frozen for @frozen_us microseconds
+ * (the wait for the answers on their way to it included), while @entries
+ * cache entries, @requests requests of its members and @held replies held
+ * for them were copied.  @move: it stays frozen until it is deleted.
+ */
+TRACE_EVENT(ftalias_save_freeze,
+	    TP_PROTO(const struct ftalias_alias *alias, u32 frozen_us,
+		     u32 entries, u32 requests, u32 held, bool move),
+	    TP_ARGS(alias, frozen_us, entries, requests, held, move),
+	    TP_STRUCT__entry(__field(u32, netns)
+			     __field(u32, alias)
+			     __field(u32, frozen_us)
+			     __field(u32, entries)
+			     __field(u32, requests)
+			     __field(u32, held)
+			     __field(bool, move)
+	    ),
+	    TP_fast_assign(__entry->netns = alias->net->ns.inum;
+			   __entry->alias = alias->id;
+			   __entry->frozen_us = frozen_us;
+			   __entry->entries = entries;
+			   __entry->requests = requests;
+			   __entry->held = held;
+			   __entry->move = move;
+	    ),
+	    TP_printk("netns=%u alias=%u frozen_us=%u entries=%u requests=%u held=%u move=%d",
+		      __entry->netns, __entry->alias, __entry->frozen_us,
+		      __entry->entries, __entry->requests, __entry->held,
+		      __entry->move)
 );
 
 #endif /* _FTALIAS_TRACE_H */

@@ -452,6 +452,21 @@ expect_rc 2 ctl alias restore name
 expect_rc 2 ctl alias restore id 0 <"$tmp/rc-a.ftas"
 expect_rc 2 ctl alias restore bogus 1 <"$tmp/rc-a.ftas"
 
+# ---- alias save move: the alias goes once its file is written, and back ----
+expect_rc 0 ctl alias save rc-a move
+mv "$tmp/out" "$tmp/rc-a-moved.ftas"
+expect_rc 1 ctl alias show rc-a
+expect_rc 0 ctl alias restore <"$tmp/rc-a-moved.ftas"
+ctl -config alias show rc-a | cmp -s - "$tmp/rc-a.conf" ||
+	fail "moved rc-a: $(ctl -config alias show rc-a), want $(cat "$tmp/rc-a.conf")"
+# a move whose file cannot be written does not happen: rc-a thaws as it was
+ctl alias save rc-a move >/dev/full 2>"$tmp/err" &&
+	fail "alias save rc-a move >/dev/full succeeded"
+grep -q "cannot write" "$tmp/err" || fail "move to a full disk: $(cat "$tmp/err")"
+expect_rc 0 ctl alias show rc-a
+expect_rc 0 ctl alias save rc-a
+expect_rc 2 ctl alias save rc-a move now
+
 # ---- alias save all / restore all: a whole namespace, into another one ---------
 ctl2() {
 	ftaliasctl -n "$ns-2" "$@"

@@ -7,7 +7,8 @@
  * add up to what was recorded, and an entry must cost at most 64 bytes
  * more than its payload (and a little more per further piece of a large
  * one).  Bad calls: no id, an unknown id,
- * no CAP_NET_ADMIN, too many saves at once.
+ * no CAP_NET_ADMIN, too many saves at once.  Restores of those records,
+ * saves under load (the freeze) and moves (save with move).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -15,8 +16,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <sys/capability.h>
+#include <sys/syscall.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 
@@ -1163,6 +1167,368 @@ TEST_F(sv, restore_older_client)
 		close(cli);
 	}
 	free(s.buf);
+	free(sc.buf);
+}
+
+/* ---- the freeze: saves under load, moves ------------------------------ */
+
+/* The server's member: records a reply to each request until "stop". */
+struct answerer {
+	int fd;
+	int replies;
+	int err;
+};
+
+static void *answer_all(void *arg)
+{
+	struct answerer *a = arg;
+	uint8_t buf[64];
+	struct dp_msg m;
+	ssize_t n;
+
+	for (;;) {
+		n = dp_recv_wait(a->fd, buf, sizeof(buf), &m, WAIT_MS);
+		if (n < 0) {
+			a->err = (int)n;
+			return NULL;
+		}
+		if (n == 4 && !memcmp(buf, "stop", 4))
+			return NULL;
+		a->err = dp_reply_record(a->fd, &m.id, "r", 1);
+		if (a->err)
+			return NULL;
+		a->replies++;
+	}
+}
+
+/* The client's member: n requests one after the other, each answered. */
+struct asker {
+	int fd, af, n;
+	uint32_t to;
+	int answered, failed;
+	volatile int done;
+};
+
+static void *ask_all(void *arg)
+{
+	struct asker *k = arg;
+	struct ftalias_id id;
+	uint8_t buf[64];
+	struct dp_msg m;
+	int i;
+
+	for (i = 0; i < k->n; i++) {
+		if (dp_send_req(k->fd, k->af, k->to, "q", 1, &id, 0) ||
+		    dp_recv_wait(k->fd, buf, sizeof(buf), &m, WAIT_MS) != 1 ||
+		    m.err || !dp_id_eq(&m.reply_to, &id)) {
+			k->failed++;
+			break;
+		}
+		k->answered++;
+	}
+	__atomic_store_n(&k->done, 1, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+/* The header's freeze-us of a save, or -1 when it has none. */
+static long saved_freeze_us(const struct dp_saved *s)
+{
+	struct parsed p;
+	long us = -1;
+
+	parse(s, &p);
+	if (p.n && p.r[0].type == FTALIAS_A_SAVE_HEADER && !p.crc_bad &&
+	    p.r[0].tb[FTALIAS_A_SAVE_HEADER_FREEZE_US])
+		us = nla_u32(p.r[0].tb[FTALIAS_A_SAVE_HEADER_FREEZE_US]);
+	parsed_free(&p);
+	return us;
+}
+
+/*
+ * Saves of the server and of its client alias while the client's member
+ * sends request after request and the server's member records a reply to
+ * each: every save succeeds and says how long the alias was frozen, and
+ * nothing fails: each request gets its one reply (requests to a frozen
+ * alias are held, records, replies and requests of its members wait).
+ */
+TEST_F(sv, freeze_under_load)
+{
+	struct answerer a = { 0 };
+	struct asker k = { 0 };
+	pthread_t ta, tk;
+	struct dp_saved s;
+	struct dp_alias x;
+	int srv, cli, saves = 0;
+
+	open_three(_metadata, self, &srv, &cli, NULL);
+	a.fd = srv;
+	k.fd = cli;
+	k.af = self->af;
+	k.to = self->s;
+	k.n = 400;
+	ASSERT_EQ(0, pthread_create(&ta, NULL, answer_all, &a));
+	ASSERT_EQ(0, pthread_create(&tk, NULL, ask_all, &k));
+	while (!__atomic_load_n(&k.done, __ATOMIC_ACQUIRE) || saves < 8) {
+		ASSERT_EQ(0, dp_save(self->nl->fam,
+				     saves % 2 ? self->c : self->s, &s));
+		EXPECT_LE(0, saved_freeze_us(&s));
+		free(s.buf);
+		saves++;
+	}
+	pthread_join(tk, NULL);
+	ASSERT_EQ(0, dp_send_req(cli, self->af, self->s, "stop", 4, NULL, 0));
+	pthread_join(ta, NULL);
+	EXPECT_EQ(0, k.failed);
+	EXPECT_EQ(k.n, k.answered);
+	EXPECT_EQ(k.n, a.replies);
+	EXPECT_EQ(0, a.err);
+	ASSERT_EQ(0, dp_alias_get(self->nl, self->s, &x));
+	EXPECT_EQ(0U, x.failed);
+	EXPECT_EQ((uint64_t)k.n, x.replies);
+	ASSERT_EQ(0, dp_alias_get(self->nl, self->c, &x));
+	EXPECT_EQ(0U, x.failed);
+	close(srv);
+	close(cli);
+}
+
+/* A thread that records a reply: what came of it. */
+struct replier {
+	int fd;
+	struct ftalias_id id;
+	pid_t tid;
+	int err;
+};
+
+static void *reply_one(void *arg)
+{
+	struct replier *r = arg;
+
+	__atomic_store_n(&r->tid, (pid_t)syscall(SYS_gettid), __ATOMIC_RELEASE);
+	r->err = dp_reply_record(r->fd, &r->id, "a", 1);
+	return NULL;
+}
+
+/* Whether thread @tid sleeps in the kernel, killable ('D'), within WAIT_MS. */
+static bool waits_in_kernel(pid_t tid)
+{
+	char path[64], buf[256], *p;
+	int i, fd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
+	for (i = 0; i < WAIT_MS / 10; i++) {
+		fd = open(path, O_RDONLY);
+		n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+		if (fd >= 0)
+			close(fd);
+		if (n > 0) {
+			buf[n] = 0;
+			p = strrchr(buf, ')');
+			if (p && p[1] == ' ' && p[2] == 'D')
+				return true;
+		}
+		usleep(10000);
+	}
+	return false;
+}
+
+/* The replier started, once it told its thread id. */
+static pid_t replier_tid(struct replier *r)
+{
+	pid_t tid;
+	int i;
+
+	for (i = 0; i < WAIT_MS; i++) {
+		tid = __atomic_load_n(&r->tid, __ATOMIC_ACQUIRE);
+		if (tid)
+			return tid;
+		usleep(1000);
+	}
+	return 0;
+}
+
+/*
+ * A server saved with move: until it is deleted it is frozen.  A request
+ * sent to it is held, its member's reply waits in the kernel, another
+ * save is refused (EBUSY).  The deletion fails both requests (EIDRM) and
+ * the waiting reply; the restored server gives the new member the one in
+ * progress (blocked) as an orphan, and the client's re-send gets the
+ * reply the new member records.
+ */
+TEST_F(sv, move)
+{
+	struct replier r = { 0 };
+	struct ftalias_id id1, id2;
+	struct dp_saved s, s2;
+	struct dp_alias x;
+	struct dp_part d;
+	struct dp_msg m;
+	pthread_t t;
+	int srv, cli, i;
+
+	open_three(_metadata, self, &srv, &cli, NULL);
+	ASSERT_EQ(0, request(self, cli, srv, "q1", &id1));
+	ASSERT_EQ(0, dp_record(srv, &id1, FTALIAS_RECORD_BLOCK, NULL, 0));
+	ASSERT_EQ(0, dp_save_move(&d, self->nl->fam, self->s, &s));
+	EXPECT_LE(0, saved_freeze_us(&s));
+
+	ASSERT_EQ(0, dp_send_req(cli, self->af, self->s, "q2", 2, &id2, 0));
+	ASSERT_EQ(0, dp_alias_get(self->nl, self->s, &x));
+	EXPECT_EQ(1U, x.held);
+	EXPECT_EQ(2U, x.pending);
+	r.fd = srv;
+	r.id = id1;
+	ASSERT_EQ(0, pthread_create(&t, NULL, reply_one, &r));
+	ASSERT_NE(0, replier_tid(&r));
+	EXPECT_TRUE(waits_in_kernel(r.tid));
+	EXPECT_EQ(-EBUSY, dp_save(self->nl->fam, self->s, &s2));
+
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->s));
+	pthread_join(t, NULL);
+	EXPECT_NE(0, r.err);
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(0, dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+					  WAIT_MS));
+		EXPECT_EQ((uint32_t)EIDRM, m.err);
+		EXPECT_TRUE(dp_id_eq(&m.reply_to, i ? &id2 : &id1));
+	}
+	dp_part_close(&d);
+	close(srv);
+
+	restore_ok(_metadata, self->nl->fam, &s);
+	srv = dp_socket(self->af, self->s, -1, 0);
+	ASSERT_GE(srv, 0);
+	ASSERT_EQ(2, dp_recv_wait(srv, self->buf, sizeof(self->buf), &m,
+				  WAIT_MS));
+	EXPECT_NE(0U, m.flags & FTALIAS_F_ORPHAN);
+	EXPECT_TRUE(dp_id_eq(&m.id, &id1));
+	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, self->s, "q1", 2,
+				      FTALIAS_CMSG_ID, &id1, sizeof(id1), NULL));
+	ASSERT_EQ(0, dp_reply_record(srv, &id1, "b", 1));
+	ASSERT_EQ(1, dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+				  WAIT_MS));
+	EXPECT_TRUE(dp_id_eq(&m.reply_to, &id1));
+	EXPECT_EQ('b', self->buf[0]);
+	close(srv);
+	close(cli);
+	free(s.buf);
+}
+
+/*
+ * A move its saver gives up (its socket closes without the deletion): the
+ * server thaws as it was.  The waiting reply goes out, the held request
+ * reaches the member, and the server can be saved again.
+ */
+TEST_F(sv, move_given_up)
+{
+	struct replier r = { 0 };
+	struct ftalias_id id1, id2;
+	struct dp_saved s;
+	struct dp_part d;
+	struct dp_msg m;
+	pthread_t t;
+	int srv, cli;
+
+	open_three(_metadata, self, &srv, &cli, NULL);
+	ASSERT_EQ(0, request(self, cli, srv, "q1", &id1));
+	ASSERT_EQ(0, dp_save_move(&d, self->nl->fam, self->s, &s));
+	free(s.buf);
+	ASSERT_EQ(0, dp_send_req(cli, self->af, self->s, "q2", 2, &id2, 0));
+	r.fd = srv;
+	r.id = id1;
+	ASSERT_EQ(0, pthread_create(&t, NULL, reply_one, &r));
+	ASSERT_NE(0, replier_tid(&r));
+	EXPECT_TRUE(waits_in_kernel(r.tid));
+
+	dp_part_close(&d);
+	pthread_join(t, NULL);
+	EXPECT_EQ(0, r.err);
+	ASSERT_EQ(1, dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+				  WAIT_MS));
+	EXPECT_TRUE(dp_id_eq(&m.reply_to, &id1));
+	ASSERT_EQ(2, dp_recv_wait(srv, self->buf, sizeof(self->buf), &m,
+				  WAIT_MS));
+	EXPECT_TRUE(dp_id_eq(&m.id, &id2));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->s, &s));
+	free(s.buf);
+	close(srv);
+	close(cli);
+}
+
+#define MOVE_PARAM	"/sys/module/ftalias/parameters/move_timeout_ms"
+
+/*
+ * A move nobody finishes within move_timeout_ms: the server thaws, and
+ * the request held meanwhile reaches its member.
+ */
+TEST_F(sv, move_timeout)
+{
+	struct ftalias_id id;
+	struct dp_saved s;
+	struct dp_part d;
+	struct dp_msg m;
+	long old;
+	char v[32];
+	int srv, cli;
+
+	old = dp_read_long(MOVE_PARAM);
+	ASSERT_GT(old, 0);
+	open_three(_metadata, self, &srv, &cli, NULL);
+	ASSERT_EQ(0, dp_write_str(MOVE_PARAM, "300"));
+	ASSERT_EQ(0, dp_save_move(&d, self->nl->fam, self->s, &s));
+	free(s.buf);
+	ASSERT_EQ(0, dp_send_req(cli, self->af, self->s, "q", 1, &id, 0));
+	ASSERT_EQ(1, dp_recv_wait(srv, self->buf, sizeof(self->buf), &m,
+				  WAIT_MS));
+	EXPECT_TRUE(dp_id_eq(&m.id, &id));
+	snprintf(v, sizeof(v), "%ld", old);
+	EXPECT_EQ(0, dp_write_str(MOVE_PARAM, v));
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->s, &s));
+	free(s.buf);
+	dp_part_close(&d);
+	close(srv);
+	close(cli);
+}
+
+/*
+ * A client alias moved away leaves its entries in the server's cache (a
+ * deleted one takes them with it), and the same alias, restored, gets its
+ * re-sent request answered from there, without the server's member.
+ */
+TEST_F(sv, move_keeps_entries)
+{
+	struct ftalias_id id;
+	struct dp_saved sc;
+	struct dp_alias x;
+	struct dp_part d;
+	struct dp_msg m;
+	int srv, cli;
+
+	open_three(_metadata, self, &srv, &cli, NULL);
+	ASSERT_EQ(0, request(self, cli, srv, "q", &id));
+	ASSERT_EQ(0, dp_reply_record(srv, &id, "a", 1));
+	ASSERT_EQ(1, dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+				  WAIT_MS));
+	close(cli);
+	ASSERT_EQ(0, dp_save_move(&d, self->nl->fam, self->c, &sc));
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
+	dp_part_close(&d);
+	EXPECT_EQ(1U, cache_entries(_metadata, self->nl, self->s));
+
+	restore_ok(_metadata, self->nl->fam, &sc);
+	cli = dp_socket(self->af, self->c, -1, 0);
+	ASSERT_GE(cli, 0);
+	ASSERT_EQ(0, dp_send_req_cmsg(cli, self->af, self->s, "q", 1,
+				      FTALIAS_CMSG_ID, &id, sizeof(id), NULL));
+	ASSERT_EQ(1, dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
+				  WAIT_MS));
+	EXPECT_EQ('a', self->buf[0]);
+	ASSERT_EQ(0, dp_alias_get(self->nl, self->s, &x));
+	EXPECT_EQ(1ULL, x.cache.hits_auto);
+	EXPECT_EQ(-EAGAIN, (int)dp_recv(srv, self->buf, sizeof(self->buf), &m,
+					MSG_DONTWAIT));
+	close(cli);
+	close(srv);
 	free(sc.buf);
 }
 

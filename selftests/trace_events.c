@@ -484,4 +484,48 @@ TEST_F(tp, held_then_failed)
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
 }
 
+/*
+ * alias-save with move freezes the alias and keeps it frozen: the copy is
+ * traced, and a request sent meanwhile is held, "frozen", until the
+ * saver's socket closes and the alias thaws.
+ */
+TEST_F(tp, save_freeze)
+{
+	uint32_t s = dp_alias_new(self->nl, "tp-frozen", -1, 20000);
+	const struct event *e;
+	struct ftalias_id id;
+	struct dp_saved sv;
+	struct dp_part d;
+	struct dp_msg m;
+	int srv, cli, at = 0;
+
+	ASSERT_GT((int)s, 0);
+	srv = dp_socket(self->af, s, -1, 0);
+	cli = dp_socket(self->af, 0, -1, 0);
+	ASSERT_GE(srv, 0);
+	ASSERT_GE(cli, 0);
+	ASSERT_EQ(0, dp_save_move(&d, self->nl->fam, s, &sv));
+	free(sv.buf);
+	ASSERT_EQ(0, dp_send_req(cli, self->af, s, "held", 4, &id, 0));
+	dp_part_close(&d);
+	ASSERT_EQ(4, recv_wait(srv, self->buf, sizeof(self->buf), &m));
+
+	ASSERT_GT(read_events(self), 0);
+	e = next_event(self, &at, "ftalias_save_freeze", NULL, NULL);
+	EXPECT_EVENT(e, "ftalias_save_freeze");
+	EXPECT_EQ(s, field(e, "alias"));
+	EXPECT_EQ(1, field(e, "move"));
+	EXPECT_EQ(0, field(e, "entries"));
+	EXPECT_LE(0, field(e, "frozen_us"));
+	e = next_event(self, &at, "ftalias_request_held", match_id, &id);
+	EXPECT_EVENT(e, "ftalias_request_held");
+	EXPECT_TRUE(field_is(e, "reason", "frozen")) TH_LOG("%s", e->line);
+	e = next_event(self, &at, "ftalias_request_delivered", match_id, &id);
+	EXPECT_EVENT(e, "ftalias_request_delivered after the thaw");
+
+	close(cli);
+	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
 TEST_HARNESS_MAIN

@@ -92,9 +92,10 @@ const struct nla_policy ftalias_save_entry_nl_policy[FTALIAS_A_SAVE_ENTRY_PAYLOA
 	[FTALIAS_A_SAVE_ENTRY_PAYLOAD] = { .type = NLA_BINARY, },
 };
 
-const struct nla_policy ftalias_save_header_nl_policy[FTALIAS_A_SAVE_HEADER_DROPPED + 1] = {
+const struct nla_policy ftalias_save_header_nl_policy[FTALIAS_A_SAVE_HEADER_FREEZE_US + 1] = {
 	[FTALIAS_A_SAVE_HEADER_VERSION] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_HEADER_DROPPED] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_HEADER_FREEZE_US] = { .type = NLA_U32, },
 };
 
 const struct nla_policy ftalias_save_held_nl_policy[FTALIAS_A_SAVE_HELD_PAYLOAD + 1] = {
@@ -233,8 +234,9 @@ static const struct nla_policy ftalias_conn_drop_nl_policy[FTALIAS_A_CONN_ID + 1
 };
 
 /* FTALIAS_CMD_ALIAS_SAVE - dump */
-static const struct nla_policy ftalias_alias_save_nl_policy[FTALIAS_A_SAVE_ALIAS_ID + 1] = {
+static const struct nla_policy ftalias_alias_save_nl_policy[FTALIAS_A_SAVE_MOVE + 1] = {
 	[FTALIAS_A_SAVE_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FTALIAS_A_SAVE_MOVE] = { .type = NLA_FLAG, },
 };
 
 /* FTALIAS_CMD_ALIAS_RESTORE - do */
@@ -379,7 +381,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.dumpit		= ftalias_nl_alias_save_dumpit,
 		.done		= ftalias_nl_alias_save_dump_done,
 		.policy		= ftalias_alias_save_nl_policy,
-		.maxattr	= FTALIAS_A_SAVE_ALIAS_ID,
+		.maxattr	= FTALIAS_A_SAVE_MOVE,
 		.flags		= GENL_CMD_CAP_DUMP,
 	},
 	{

@@ -17,7 +17,7 @@ extern const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STA
 extern const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CACHE + 1];
 extern const struct nla_policy ftalias_save_client_nl_policy[FTALIAS_A_SAVE_CLIENT_COOKIE + 1];
 extern const struct nla_policy ftalias_save_entry_nl_policy[FTALIAS_A_SAVE_ENTRY_PAYLOAD + 1];
-extern const struct nla_policy ftalias_save_header_nl_policy[FTALIAS_A_SAVE_HEADER_DROPPED + 1];
+extern const struct nla_policy ftalias_save_header_nl_policy[FTALIAS_A_SAVE_HEADER_FREEZE_US + 1];
 extern const struct nla_policy ftalias_save_held_nl_policy[FTALIAS_A_SAVE_HELD_PAYLOAD + 1];
 extern const struct nla_policy ftalias_save_ids_nl_policy[FTALIAS_A_SAVE_IDS_COOKIE + 1];
 extern const struct nla_policy ftalias_save_jrec_nl_policy[FTALIAS_A_SAVE_JREC_PAYLOAD + 1];

@@ -1518,8 +1518,18 @@ static inline int dp_part_open(struct dp_part *d, uint16_t fam)
 }
 
 /* Sends the dump request cmd with the u32 attribute attr (0: none). */
+static inline int dp_part_start_flag(struct dp_part *d, uint8_t cmd,
+				     uint16_t attr, uint32_t v, uint16_t flag);
+
 static inline int dp_part_start(struct dp_part *d, uint8_t cmd, uint16_t attr,
 				uint32_t v)
+{
+	return dp_part_start_flag(d, cmd, attr, v, 0);
+}
+
+/* As dp_part_start(), with flag attribute @flag too (0: none). */
+static inline int dp_part_start_flag(struct dp_part *d, uint8_t cmd,
+				     uint16_t attr, uint32_t v, uint16_t flag)
 {
 	struct dp_req r;
 
@@ -1532,6 +1542,8 @@ static inline int dp_part_start(struct dp_part *d, uint8_t cmd, uint16_t attr,
 	r.g.version = 1;
 	if (attr)
 		dp_put_u32(&r, attr, v);
+	if (flag)
+		dp_put(&r, flag, "", 0);
 	d->parts = 0;
 	d->done = d->intr = false;
 	d->err = 0;
@@ -1643,6 +1655,27 @@ static inline int dp_save(uint16_t fam, uint32_t id, struct dp_saved *s)
 	if (!ret)
 		ret = dp_part_rest(&d, dp_saved_add, s);
 	dp_part_close(&d);
+	return ret < 0 ? ret : 0;
+}
+
+/*
+ * alias-save with move of alias id over @d, which stays open: the alias
+ * stays frozen until it is deleted, @d is closed (dp_part_close()) or
+ * move_timeout_ms passes.  0 or -errno.
+ */
+static inline int dp_save_move(struct dp_part *d, uint16_t fam, uint32_t id,
+			       struct dp_saved *s)
+{
+	int ret;
+
+	memset(s, 0, sizeof(*s));
+	ret = dp_part_open(d, fam);
+	if (!ret)
+		ret = dp_part_start_flag(d, FTALIAS_CMD_ALIAS_SAVE,
+					 FTALIAS_A_SAVE_ALIAS_ID, id,
+					 FTALIAS_A_SAVE_MOVE);
+	if (!ret)
+		ret = dp_part_rest(d, dp_saved_add, s);
 	return ret < 0 ? ret : 0;
 }
 

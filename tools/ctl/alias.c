@@ -119,7 +119,7 @@ void alias_usage(FILE *f)
 	      "       ftaliasctl alias del { NAME | id ID }\n"
 	      "       ftaliasctl alias set { NAME | id ID [ name NEWNAME ] } ATTRS\n"
 	      "       ftaliasctl alias [ show ] [ NAME | id ID ]\n"
-	      "       ftaliasctl alias save { NAME | id ID } > FILE\n"
+	      "       ftaliasctl alias save { NAME | id ID } [ move ] > FILE\n"
 	      "       ftaliasctl alias save all DIR\n"
 	      "       ftaliasctl alias restore [ name NAME ] [ id ID ] < FILE\n"
 	      "       ftaliasctl alias restore all DIR\n"
@@ -131,7 +131,9 @@ void alias_usage(FILE *f)
 	      "with -c, it prints only the configuration, as commands for -batch.\n"
 	      "save writes the state of an alias, restore makes it again (both need\n"
 	      "CAP_NET_ADMIN); with all, every alias, in DIR/NAME.ftas, and restore\n"
-	      "moves each file it restored into DIR/restored.\n", f);
+	      "moves each file it restored into DIR/restored.  save move deletes the\n"
+	      "alias once FILE is written and synced, keeping its entries in other\n"
+	      "aliases' caches for its restore; until then it is frozen.\n", f);
 }
 
 static int usage_error(void)
@@ -408,6 +410,15 @@ out:
 	ftnl_list_free(&replies);
 	attr_vals_free(&v);
 	return ret;
+}
+
+int alias_del_id(uint32_t id)
+{
+	struct attr_vals v = { 0 };
+
+	v.num[FTALIAS_A_ALIAS_ID] = id;
+	v.present = 1U << FTALIAS_A_ALIAS_ID;
+	return request(FTALIAS_CMD_ALIAS_DEL, &v, NULL);
 }
 
 static int alias_del(int argc, char **argv)

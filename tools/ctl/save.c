@@ -27,7 +27,9 @@
 
 static const struct attr_desc save_attrs[] = {
 	ATTR(FTALIAS_A_SAVE_ALIAS_ID,	AK_U32),
+	ATTR(FTALIAS_A_SAVE_MOVE,	AK_FLAG),
 };
+#define N_SAVE_ATTRS	(sizeof(save_attrs) / sizeof(save_attrs[0]))
 
 /* Where save_msg() writes. */
 static int save_fd = STDOUT_FILENO;
@@ -64,8 +66,11 @@ static int save_msg(struct nlmsghdr *nlh, void *arg)
 	return write_all(genlmsg_attrdata(g, 0), len);
 }
 
-/* The header and records of alias @id to @fd, over the open socket. */
-static int save_one(int fd, uint32_t id)
+/*
+ * The header and records of alias @id to @fd, over the open socket; with
+ * @move, the alias stays frozen until it is deleted or the socket closes.
+ */
+static int save_one(int fd, uint32_t id, bool move)
 {
 	struct save_header hdr = {
 		.magic = SAVE_MAGIC,
@@ -79,11 +84,13 @@ static int save_one(int fd, uint32_t id)
 	if (write_all(&hdr, sizeof(hdr)))
 		return -1;
 	filter.num[FTALIAS_A_SAVE_ALIAS_ID] = id;
-	filter.present = 1U << FTALIAS_A_SAVE_ALIAS_ID;
-	ftnl_set_attr_desc(save_attrs, 1);
+	filter.num[FTALIAS_A_SAVE_MOVE] = move;
+	filter.present = 1U << FTALIAS_A_SAVE_ALIAS_ID |
+			 (uint32_t)move << FTALIAS_A_SAVE_MOVE;
+	ftnl_set_attr_desc(save_attrs, N_SAVE_ATTRS);
 	/* The records are a copy: the kernel never interrupts this dump. */
-	return ftnl_dump(FTALIAS_CMD_ALIAS_SAVE, save_attrs, 1, &filter,
-			 save_msg, NULL, &bytes);
+	return ftnl_dump(FTALIAS_CMD_ALIAS_SAVE, save_attrs, N_SAVE_ATTRS,
+			 &filter, save_msg, NULL, &bytes);
 }
 
 /* The file of alias @name in a save directory. */
@@ -118,7 +125,7 @@ static int save_file(int dfd, const char *dir, const char *name, uint32_t id)
 	if (fd < 0)
 		return error("cannot create %s/%s: %s", dir, tmp,
 			     strerror(errno));
-	ret = save_one(fd, id);
+	ret = save_one(fd, id, false);
 	if (!ret && fsync(fd))
 		ret = error("cannot write %s/%s: %s", dir, tmp, strerror(errno));
 	if (close(fd) && !ret)
@@ -243,11 +250,25 @@ static bool is_all(int argc, char **argv)
 	       (!strcmp(argv[0], "all") || !strcmp(argv[0], "--all"));
 }
 
+/*
+ * The end of a move: the file on disk (a pipe or a terminal cannot be
+ * synced: their reader has it), then the alias deleted over the socket
+ * that saved it.  On failure the alias thaws when the socket closes.
+ */
+static int save_move_done(uint32_t id)
+{
+	if (fsync(STDOUT_FILENO) && errno != EINVAL && errno != EROFS &&
+	    errno != ENOTSUP)
+		return error("cannot write the saved alias: %s; not moved",
+			     strerror(errno));
+	return alias_del_id(id);
+}
+
 int alias_save(int argc, char **argv)
 {
 	struct attr_vals sel = { 0 };
+	bool by_id, move = false;
 	uint32_t id;
-	bool by_id;
 	int ret;
 
 	if (is_all(argc, argv))
@@ -255,6 +276,11 @@ int alias_save(int argc, char **argv)
 	ret = alias_parse_selector(&argc, &argv, &sel, &by_id, alias_usage);
 	if (ret)
 		goto out;
+	if (argc && (!strcmp(argv[0], "move") || !strcmp(argv[0], "--move"))) {
+		move = true;
+		argc--;
+		argv++;
+	}
 	if (argc) {
 		error("unexpected argument \"%s\"", argv[0]);
 		alias_usage(stderr);
@@ -269,7 +295,8 @@ int alias_save(int argc, char **argv)
 
 	ret = EXIT_REFUSED;
 	if (ftnl_open() || alias_resolve_id(&sel, by_id, &id) ||
-	    save_one(STDOUT_FILENO, id))
+	    save_one(STDOUT_FILENO, id, move) ||
+	    (move && save_move_done(id)))
 		goto out;
 	ret = EXIT_OK;
 out:

@@ -163,11 +163,13 @@ struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_NEW_ID] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_REQUEST] = { .type = NLA_NESTED },
 	[FTALIAS_A_SAVE_HELD] = { .type = NLA_NESTED },
+	[FTALIAS_A_SAVE_MOVE] = { .type = NLA_FLAG },
 };
 
 struct nla_policy ctl_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1] = {
 	[FTALIAS_A_SAVE_HEADER_VERSION] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_HEADER_DROPPED] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_HEADER_FREEZE_US] = { .type = NLA_U32 },
 };
 
 struct nla_policy ctl_save_ids_policy[FTALIAS_A_SAVE_IDS_MAX + 1] = {

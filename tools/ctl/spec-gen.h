@@ -170,11 +170,13 @@ extern struct nla_policy ctl_conn_policy[FTALIAS_A_CONN_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_NEW_ID	"new-id"
 #define CTL_NAME_FTALIAS_A_SAVE_REQUEST	"request"
 #define CTL_NAME_FTALIAS_A_SAVE_HELD	"held"
+#define CTL_NAME_FTALIAS_A_SAVE_MOVE	"move"
 extern struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1];
 
 /* Attribute-set "save-header" */
 #define CTL_NAME_FTALIAS_A_SAVE_HEADER_VERSION	"version"
 #define CTL_NAME_FTALIAS_A_SAVE_HEADER_DROPPED	"dropped"
+#define CTL_NAME_FTALIAS_A_SAVE_HEADER_FREEZE_US	"freeze-us"
 extern struct nla_policy ctl_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1];
 
 /* Attribute-set "save-ids" */

@@ -180,6 +180,7 @@ const struct ynl_policy_nest ftalias_id_nest = {
 const struct ynl_policy_attr ftalias_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1] = {
 	[FTALIAS_A_SAVE_HEADER_VERSION] = { .name = "version", .type = YNL_PT_U32, },
 	[FTALIAS_A_SAVE_HEADER_DROPPED] = { .name = "dropped", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_HEADER_FREEZE_US] = { .name = "freeze-us", .type = YNL_PT_U32, },
 };
 
 const struct ynl_policy_nest ftalias_save_header_nest = {
@@ -466,6 +467,7 @@ const struct ynl_policy_attr ftalias_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_NEW_ID] = { .name = "new-id", .type = YNL_PT_U32, },
 	[FTALIAS_A_SAVE_REQUEST] = { .name = "request", .type = YNL_PT_NEST, .nest = &ftalias_save_request_nest, },
 	[FTALIAS_A_SAVE_HELD] = { .name = "held", .type = YNL_PT_NEST, .nest = &ftalias_save_held_nest, },
+	[FTALIAS_A_SAVE_MOVE] = { .name = "move", .type = YNL_PT_FLAG, },
 };
 
 const struct ynl_policy_nest ftalias_save_nest = {
@@ -780,6 +782,8 @@ int ftalias_save_header_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_HEADER_VERSION, obj->version);
 	if (obj->_present.dropped)
 		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_HEADER_DROPPED, obj->dropped);
+	if (obj->_present.freeze_us)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_HEADER_FREEZE_US, obj->freeze_us);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -804,6 +808,11 @@ int ftalias_save_header_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.dropped = 1;
 			dst->dropped = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_HEADER_FREEZE_US) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.freeze_us = 1;
+			dst->freeze_us = ynl_attr_get_u32(attr);
 		}
 	}
 
@@ -3059,6 +3068,8 @@ ftalias_alias_save_dump(struct ynl_sock *ys,
 
 	if (req->_present.alias_id)
 		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_ALIAS_ID, req->alias_id);
+	if (req->_present.move)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_MOVE, NULL, 0);
 
 	err = ynl_exec_dump(ys, nlh, &yds);
 	if (err < 0)

@@ -111,10 +111,12 @@ struct ftalias_save_header {
 	struct {
 		__u32 version:1;
 		__u32 dropped:1;
+		__u32 freeze_us:1;
 	} _present;
 
 	__u32 version;
 	__u32 dropped;
+	__u32 freeze_us;
 };
 
 struct ftalias_save_alias {
@@ -1239,6 +1241,7 @@ int ftalias_conn_drop(struct ynl_sock *ys, struct ftalias_conn_drop_req *req);
 struct ftalias_alias_save_req_dump {
 	struct {
 		__u32 alias_id:1;
+		__u32 move:1;
 	} _present;
 
 	__u32 alias_id;
@@ -1257,6 +1260,11 @@ ftalias_alias_save_req_dump_set_alias_id(struct ftalias_alias_save_req_dump *req
 {
 	req->_present.alias_id = 1;
 	req->alias_id = alias_id;
+}
+static inline void
+ftalias_alias_save_req_dump_set_move(struct ftalias_alias_save_req_dump *req)
+{
+	req->_present.move = 1;
 }
 
 struct ftalias_alias_save_rsp_dump {
@@ -1391,6 +1399,14 @@ ftalias_alias_restore_req_set_header_dropped(struct ftalias_alias_restore_req *r
 	req->_present.header = 1;
 	req->header._present.dropped = 1;
 	req->header.dropped = dropped;
+}
+static inline void
+ftalias_alias_restore_req_set_header_freeze_us(struct ftalias_alias_restore_req *req,
+					       __u32 freeze_us)
+{
+	req->_present.header = 1;
+	req->header._present.freeze_us = 1;
+	req->header.freeze_us = freeze_us;
 }
 static inline void
 ftalias_alias_restore_req_set_alias_id(struct ftalias_alias_restore_req *req,

@@ -60,6 +60,7 @@ expect 2 "" -- alias set id 1 id 2
 expect 2 "" -- alias show x y
 expect 2 'Error: alias NAME or id ID required' -- alias save
 expect 2 'Error: unexpected argument "y"' -- alias save x y
+expect 2 'Error: unexpected argument "y"' -- alias save x move y
 expect 2 "" -- alias save id x
 expect 2 'Error: keyword "name" needs an argument' -- alias restore name
 expect 2 'Error: invalid id "x"' -- alias restore id x

@@ -56,7 +56,9 @@ expect 'ftaliasctl -j al' 'alias'
 expect 'ftaliasctl alias ' 'add del help list restore save set show'
 expect 'ftaliasctl alias show ' 'db id web'
 expect 'ftaliasctl alias save ' 'all db id web'
-expect 'ftaliasctl alias save db ' ''
+expect 'ftaliasctl alias save db ' 'move'
+expect 'ftaliasctl alias save id 5 ' 'move'
+expect 'ftaliasctl alias save db move ' ''
 mkdir "$tmp/saves"
 expect "ftaliasctl alias save all $tmp/sa" "$tmp/saves"
 expect "ftaliasctl alias restore all $tmp/sa" "$tmp/saves"
