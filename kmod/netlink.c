@@ -1264,6 +1264,7 @@ int ftalias_nl_cache_flush_doit(struct sk_buff *skb, struct genl_info *info)
 	struct sk_buff *msg;
 	u32 flushed = 0;
 	void *hdr;
+	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_CACHE_FLUSH_ALIAS_ID)) {
 		NL_SET_ERR_MSG(info->extack, "alias id required");
@@ -1279,8 +1280,14 @@ int ftalias_nl_cache_flush_doit(struct sk_buff *skb, struct genl_info *info)
 		return -ENOENT;
 	}
 	/* Without the table's lock: held requests may be delivered again. */
-	ftalias_flush_cache(alias, nla_get_flag(in_progress), &flushed);
+	err = ftalias_flush_cache(alias, nla_get_flag(in_progress), &flushed);
 	ftalias_alias_put(alias);
+	if (err) {
+		if (err == -EBUSY)
+			NL_SET_ERR_MSG_ATTR(info->extack, id, "alias being moved");
+		nlmsg_free(msg);
+		return err;
+	}
 
 	hdr = genlmsg_put(msg, info->snd_portid, info->snd_seq,
 			  &ftalias_nl_family, 0, FTALIAS_CMD_CACHE_FLUSH);

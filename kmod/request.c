@@ -670,7 +670,7 @@ static void __ftalias_alias_unfreeze(struct ftalias_alias *alias)
 	xa_unlock(&alias->reqs.xa);
 	WRITE_ONCE(alias->frozen, false);
 	if (alias->mover) {
-		alias->mover = 0;
+		WRITE_ONCE(alias->mover, 0);
 		atomic_dec(&ftalias_net(alias->net)->moves);
 	}
 }
@@ -1024,6 +1024,28 @@ static int ftalias_wait_thawed(struct ftalias_alias *alias)
 				       !READ_ONCE(alias->frozen));
 }
 
+/*
+ * Lock @alias for an administrator's change: once a save's copy is made,
+ * but not while it is moved (-EBUSY), which may last move_timeout_ms;
+ * -EINTR: a fatal signal.  The lock is held either way.
+ */
+static int ftalias_alias_lock_unmoved(struct ftalias_alias *alias)
+	__acquires(&alias->lock)
+{
+	spin_lock(&alias->lock);
+	while (alias->frozen && !alias->mover) {
+		spin_unlock(&alias->lock);
+		if (wait_var_event_killable(&alias->frozen,
+					    !READ_ONCE(alias->frozen) ||
+					    READ_ONCE(alias->mover))) {
+			spin_lock(&alias->lock);
+			return -EINTR;
+		}
+		spin_lock(&alias->lock);
+	}
+	return alias->mover ? -EBUSY : 0;
+}
+
 /**
  * ftalias_alias_freeze() - hold an alias still while alias-save copies it
  * @alias: the alias, referenced, under the table's lock
@@ -1089,11 +1111,13 @@ void ftalias_alias_move(struct ftalias_alias *alias, u32 portid)
 
 	timeout = msecs_to_jiffies(max(READ_ONCE(ftalias_move_timeout_ms), 1U));
 	spin_lock(&alias->lock);
-	alias->mover = portid;
+	WRITE_ONCE(alias->mover, portid);
 	alias->move_deadline = jiffies + timeout;
 	atomic_inc(&ftalias_net(alias->net)->moves);
 	__ftalias_schedule(alias, timeout);
 	spin_unlock(&alias->lock);
+	/* Administrators waiting for the thaw are refused instead. */
+	wake_up_var(&alias->frozen);
 }
 
 /**
@@ -1398,26 +1422,32 @@ out:
  * @flushed: how many entries went
  *
  * The entries recorded before the call go, a batch at a time: the lock is
- * let go in between.
+ * let go in between.  A save's freeze is waited for.
+ *
+ * Return: 0, -EBUSY (the alias is being moved: some may have gone) or
+ * -EINTR (a fatal signal while it was frozen).
  */
-void ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
-			 u32 *flushed)
+int ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
+			u32 *flushed)
 {
+	int err;
 	u64 last;
 
 	*flushed = 0;
-	/* Killed while frozen: nothing flushed. */
-	if (ftalias_alias_lock_thawed(alias))
+	err = ftalias_alias_lock_unmoved(alias);
+	if (err)
 		goto out;
 	last = alias->rc.seq;
 	while (__ftalias_rc_flush(alias, in_progress, last, flushed)) {
 		ftalias_alias_unlock(alias);
 		cond_resched();
-		if (ftalias_alias_lock_thawed(alias))
+		err = ftalias_alias_lock_unmoved(alias);
+		if (err)
 			break;
 	}
 out:
 	ftalias_alias_unlock(alias);
+	return err;
 }
 
 /*

@@ -91,8 +91,8 @@ int ftalias_journal_add(struct ftalias_sock *fsk,
 			const struct ftalias_id *parent,
 			const struct ftalias_id *id, u32 dst,
 			struct sk_buff *skb);
-void ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
-			 u32 *flushed);
+int ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
+			u32 *flushed);
 
 void ftalias_alias_dp_init(struct ftalias_alias *alias);
 bool ftalias_alias_dp_kill(struct ftalias_alias *alias);

@@ -95,6 +95,10 @@ static const struct fattr a_member_set[] = {
 	{ FTALIAS_A_MEMBER_STATE, K_U32, 0, 0, 2 },
 };
 static const struct fattr a_alias_id1[] = { A_ID(1) };
+static const struct fattr a_save[] = {
+	A_ID(FTALIAS_A_SAVE_ALIAS_ID),
+	{ FTALIAS_A_SAVE_MOVE, K_FLAG, 0, 0, 0 },
+};
 static const struct fattr a_flush[] = {
 	A_ID(FTALIAS_A_CACHE_FLUSH_ALIAS_ID),
 	{ FTALIAS_A_CACHE_FLUSH_IN_PROGRESS, K_FLAG, 0, 0, 0 },
@@ -145,7 +149,7 @@ static const struct fop ops[] = {
 	{ "conn-drop", FTALIAS_CMD_CONN_DROP, 1, 0, 1, 0,
 	  a_conn_id, NULL, N(a_conn_id), 0, FTALIAS_A_CONN_MAX },
 	{ "alias-save", FTALIAS_CMD_ALIAS_SAVE, 0, 1, 0, 1,
-	  NULL, a_alias_id1, 0, 1, FTALIAS_A_SAVE_MAX },
+	  NULL, a_save, 0, N(a_save), FTALIAS_A_SAVE_MAX },
 	/* its records come from gen_restore() */
 	{ "alias-restore", FTALIAS_CMD_ALIAS_RESTORE, 1, 0, 1, 0,
 	  NULL, NULL, 0, 0, FTALIAS_A_SAVE_MAX },
@@ -169,8 +173,8 @@ static const char set_entry[] = "wIwwwww";
 static const char set_flush[] = "wfw";
 static const char set_journal[] = "wIIwbw";
 static const char set_conn[] = "wqwqwwwwwwwwwwwwswwqqwwwp";
-static const char set_save[] = "wwHLDxExJKTwswRG";
-static const char set_save_header[] = "ww";
+static const char set_save[] = "wwHLDxExJKTwswRGf";
+static const char set_save_header[] = "www";
 static const char set_save_ids[] = "qqpq";
 static const char set_save_entry[] = "xwwwwwx";
 static const char set_save_jrec[] = "xwfwx";
