@@ -219,14 +219,18 @@ void ftalias_alias_put(struct ftalias_alias *alias)
  * they are never refused.  A freeze is short, bounded by the kernel
  * (ftalias_alias_freeze(), request.c).
  *
- * Return: 0, or -EINTR (a fatal signal: the alias may still be frozen).
- * The lock is held either way.
+ * @nonblock: a non-blocking send: -EAGAIN instead of the wait
+ *
+ * Return: 0, -EAGAIN or -EINTR (a fatal signal): then the alias may still
+ * be frozen.  The lock is held either way.
  */
-int ftalias_alias_lock_thawed(struct ftalias_alias *alias)
+int ftalias_alias_lock_thawed(struct ftalias_alias *alias, bool nonblock)
 	__acquires(&alias->lock)
 {
 	spin_lock(&alias->lock);
 	while (alias->frozen) {
+		if (nonblock)
+			return -EAGAIN;
 		spin_unlock(&alias->lock);
 		if (wait_var_event_killable(&alias->frozen,
 					    !READ_ONCE(alias->frozen))) {

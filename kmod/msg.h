@@ -32,7 +32,7 @@ struct ftalias_req {
 	struct ftalias_id id;
 	struct ftalias_alias *dst;	/* holds a reference */
 	struct ftalias_reqs *owner;	/* valid while on dst->pending */
-	u64 owner_cookie;		/* its alias's cookie; 0: a socket's */
+	u64 owner_gen;			/* owner->gen of an alias; 0: a socket's */
 	u32 parked;			/* destination id, while @dst is NULL */
 	u64 parked_cookie;		/* and that alias's cookie */
 	struct sk_buff *skb;		/* as sent, charged to the sending socket

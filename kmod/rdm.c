@@ -102,6 +102,15 @@ static int ftalias_parse_cmsgs(struct msghdr *msg, struct ftalias_send_args *a)
 }
 
 /*
+ * Whether a send of @msg must not wait: while its alias is frozen
+ * (alias-save), its records and replies then fail with EAGAIN.
+ */
+static bool ftalias_nonblock(struct ftalias_sock *fsk, struct msghdr *msg)
+{
+	return !sock_sndtimeo(&fsk->sk, msg->msg_flags & MSG_DONTWAIT);
+}
+
+/*
  * FTALIAS_CMSG_RECORD without a reply: write the cache, send nothing.
  * BLOCK and DISCARD take no data.
  */
@@ -124,7 +133,7 @@ static int ftalias_record_only(struct ftalias_sock *fsk, struct msghdr *msg,
 			return -EFAULT;
 		}
 	}
-	return ftalias_record(fsk, rec, data, len);
+	return ftalias_record(fsk, rec, data, len, ftalias_nonblock(fsk, msg));
 }
 
 /*
@@ -137,7 +146,7 @@ static int ftalias_record_only(struct ftalias_sock *fsk, struct msghdr *msg,
  */
 static int ftalias_reply_record(struct ftalias_sock *fsk,
 				const struct ftalias_id *id,
-				struct sk_buff *skb)
+				struct sk_buff *skb, bool nonblock)
 {
 	struct ftalias_record rec = {
 		.id = *id,
@@ -148,7 +157,7 @@ static int ftalias_reply_record(struct ftalias_sock *fsk,
 
 	/* Not a member: ftalias_send_reply() says why it may not answer. */
 	if (!id->alias || !fsk->alias)
-		return ftalias_send_reply(fsk, id, skb);
+		return ftalias_send_reply(fsk, id, skb, nonblock);
 	if (skb->len) {
 		data = ftalias_rc_data_alloc(skb->len);
 		if (!data) {
@@ -158,12 +167,12 @@ static int ftalias_reply_record(struct ftalias_sock *fsk,
 		/* Cannot fail: the bytes are there. */
 		WARN_ON_ONCE(skb_copy_bits(skb, 0, data, skb->len));
 	}
-	err = ftalias_record(fsk, &rec, data, skb->len);
+	err = ftalias_record(fsk, &rec, data, skb->len, nonblock);
 	if (err) {
 		kfree_skb(skb);
 		return err;
 	}
-	err = ftalias_send_reply(fsk, id, skb);
+	err = ftalias_send_reply(fsk, id, skb, nonblock);
 	return err == -ENOENT ? 0 : err;
 }
 
@@ -232,13 +241,14 @@ static bool ftalias_may_resend(struct ftalias_sock *fsk,
 static int ftalias_journal(struct ftalias_sock *fsk,
 			   const struct ftalias_id *parent,
 			   const struct ftalias_id *id,
-			   struct ftalias_alias *dst, struct sk_buff *skb)
+			   struct ftalias_alias *dst, struct sk_buff *skb,
+			   bool nonblock)
 {
 	struct sk_buff *clone = skb_clone(skb, GFP_KERNEL);
 
 	if (!clone)
 		return -ENOMEM;
-	return ftalias_journal_add(fsk, parent, id, dst->id, clone);
+	return ftalias_journal_add(fsk, parent, id, dst->id, clone, nonblock);
 }
 
 /* What every sendmsg() checks before its control messages. */
@@ -284,6 +294,7 @@ static int ftalias_sendmsg_reply(struct ftalias_sock *fsk, struct msghdr *msg,
 				 size_t len, struct ftalias_send_args *args)
 {
 	struct sk_buff *skb;
+	bool nonblock;
 	int err;
 
 	err = ftalias_id_out_clear(args);
@@ -292,10 +303,12 @@ static int ftalias_sendmsg_reply(struct ftalias_sock *fsk, struct msghdr *msg,
 	skb = ftalias_alloc_skb(&fsk->sk, msg, len, true, &err);
 	if (!skb)
 		return err;
+	nonblock = ftalias_nonblock(fsk, msg);
 	if (args->have & BIT(FTALIAS_CMSG_RECORD) ||
 	    (fsk->alias && READ_ONCE(fsk->alias->cfg.record_replies)))
-		return ftalias_reply_record(fsk, &args->reply_to, skb);
-	return ftalias_send_reply(fsk, &args->reply_to, skb);
+		return ftalias_reply_record(fsk, &args->reply_to, skb,
+					    nonblock);
+	return ftalias_send_reply(fsk, &args->reply_to, skb, nonblock);
 }
 
 /* A datagram to a port (no control message). */
@@ -362,7 +375,8 @@ static int ftalias_send_to_alias(struct ftalias_sock *fsk,
 		/* Journaled under its parent before it can be sent. */
 		ftalias_stamp(fsk, &id);
 		mode = FTALIAS_SEND_STAMPED;
-		err = ftalias_journal(fsk, &args->parent, &id, alias, skb);
+		err = ftalias_journal(fsk, &args->parent, &id, alias, skb,
+				      !timeo);
 		if (err) {
 			kfree_skb(skb);
 			return err;

@@ -1493,7 +1493,7 @@ void ftalias_rc_journal_del(struct ftalias_sock *fsk,
 	struct ftalias_rc_entry *e = NULL;
 
 	/* Killed while frozen: the record stays (a re-send is harmless). */
-	if (!ftalias_alias_lock_thawed(alias) && rc->live && rc->entries)
+	if (!ftalias_alias_lock_thawed(alias, false) && rc->live && rc->entries)
 		e = __ftalias_rc_lookup(rc, parent);
 	if (e && e->state == FTALIAS_RC_IN_PROGRESS) {
 		list_for_each_entry(jr, &e->prog->journal, node) {
@@ -2350,15 +2350,16 @@ static unsigned long ftalias_rc_scan(struct shrinker *s,
 		/*
 		 * Lockless peek: an empty cache is not worth its lock; one
 		 * being restored is all or nothing; a frozen one is being
-		 * copied by alias-save (checked again under the lock).
+		 * copied by alias-save (checked again under the lock), but
+		 * for a move's, copied already.
 		 */
 		alias = container_of(rc, struct ftalias_alias, rc);
 		if (list_empty(&rc->done) || READ_ONCE(rc->staged) ||
-		    READ_ONCE(alias->frozen))
+		    (READ_ONCE(alias->frozen) && !READ_ONCE(alias->mover)))
 			continue;
 		batch = 0;
 		spin_lock(&alias->lock);
-		while (!alias->frozen &&
+		while ((!alias->frozen || alias->mover) &&
 		       freed < sc->nr_to_scan && batch < FTALIAS_RC_BATCH &&
 		       (e = list_first_entry_or_null(&rc->done,
 						     struct ftalias_rc_entry,

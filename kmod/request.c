@@ -49,11 +49,17 @@ static_assert(sizeof(unsigned long) == sizeof(u64), "64-bit kernels only");
 
 void ftalias_reqs_init(struct ftalias_reqs *reqs)
 {
+	static atomic64_t gen = ATOMIC64_INIT(0);
+
 	xa_init(&reqs->xa);
 	atomic64_set(&reqs->xid, 0);
 	atomic64_set(&reqs->ack, 0);
 	reqs->closed = false;
+	reqs->frozen = false;
+	reqs->copying = false;
 	reqs->parked = 0;
+	atomic_set(&reqs->landing, 0);
+	reqs->gen = atomic64_inc_return(&gen);
 	reqs->pin = 0;
 }
 
@@ -135,7 +141,7 @@ static void ftalias_route_answers(struct ftalias_alias *alias);
 static void __ftalias_req_landing(struct ftalias_reqs *reqs,
 				  struct ftalias_req *req)
 {
-	if (!req->owner_cookie)
+	if (!req->owner_gen)
 		return;
 	req->landing = true;
 	atomic_inc(&reqs->landing);
@@ -146,7 +152,7 @@ static void __ftalias_req_landing(struct ftalias_reqs *reqs,
  * alias's lock.  -ENOENT when another taker had it first (it unlinked the
  * request under that lock already), or when the requester goes away
  * (ftalias_reqs_close(), which unlinks it as soon as it gets the lock);
- * -EBUSY while the requester is frozen, unless @force (the alias goes).
+ * -EBUSY while the requester is copied, unless @force (the alias goes).
  */
 static int __ftalias_req_steal(struct ftalias_alias *alias,
 			       struct ftalias_req *req, bool force)
@@ -157,7 +163,7 @@ static int __ftalias_req_steal(struct ftalias_alias *alias,
 	lockdep_assert_held(&alias->lock);
 
 	xa_lock(&reqs->xa);
-	if (reqs->frozen && !force)
+	if (reqs->copying && !force)
 		err = -EBUSY;
 	else if (__xa_cmpxchg(&reqs->xa, (unsigned long)req->id.xid, req,
 			      NULL, GFP_ATOMIC) != req)
@@ -661,12 +667,28 @@ static void __ftalias_fail_expired(struct ftalias_alias *alias, ktime_t now,
 }
 
 /* Under the alias's lock: frozen no more, for a move neither. */
+/*
+ * Wake the waiters of a frozen alias (ftalias_wait_thawed(),
+ * ftalias_alias_lock_thawed()), once the flags they wait on changed.
+ */
+static void ftalias_alias_wake(struct ftalias_alias *alias)
+{
+	/*
+	 * wake_up_var() reads the wait queue without its lock: the flags'
+	 * stores (released by the alias's lock only) must be seen first.
+	 * Pairs with the barrier of the waiters' prepare_to_wait_event().
+	 */
+	smp_mb();
+	wake_up_var(&alias->frozen);
+}
+
 static void __ftalias_alias_unfreeze(struct ftalias_alias *alias)
 {
 	lockdep_assert_held(&alias->lock);
 
 	xa_lock(&alias->reqs.xa);
 	WRITE_ONCE(alias->reqs.frozen, false);
+	WRITE_ONCE(alias->reqs.copying, false);
 	xa_unlock(&alias->reqs.xa);
 	WRITE_ONCE(alias->frozen, false);
 	if (alias->mover) {
@@ -708,9 +730,15 @@ static void ftalias_alias_work(struct work_struct *work)
 		__ftalias_alias_thaw(alias);
 		thawed = true;
 	}
-	/* A frozen alias stays as it is: its thaw runs the work again. */
-	if (alias->mover && !alias->dead)
-		__ftalias_schedule(alias, alias->move_deadline - jiffies);
+	/*
+	 * A frozen alias stays as it is: its thaw runs the work again.  Once
+	 * a move's copy is made, its cache ages as any other.
+	 */
+	if (alias->mover && !alias->dead) {
+		next = __ftalias_rc_expire(alias);
+		ftalias_next(&next, alias->move_deadline);
+		goto sched;
+	}
 	if (alias->dead || alias->frozen)
 		goto out;
 	next = __ftalias_rc_expire(alias);
@@ -742,7 +770,7 @@ sched:
 out:
 	ftalias_alias_unlock(alias);
 	if (thawed)
-		wake_up_var(&alias->frozen);
+		ftalias_alias_wake(alias);
 	__skb_queue_purge(&drop);
 	ftalias_fail_reqs(alias->net, &failed, EHOSTUNREACH);
 	if (issue)
@@ -1005,7 +1033,7 @@ bool ftalias_alias_dp_kill(struct ftalias_alias *alias)
 	 */
 	if (old)
 		ftalias_wake_senders(old);
-	wake_up_var(&alias->frozen);
+	ftalias_alias_wake(alias);
 
 	cancel_delayed_work_sync(&alias->work);
 	/* Answers made before: their requests left their tables. */
@@ -1022,6 +1050,13 @@ static int ftalias_wait_thawed(struct ftalias_alias *alias)
 {
 	return wait_var_event_killable(&alias->frozen,
 				       !READ_ONCE(alias->frozen));
+}
+
+/* Waiting for the end of the copy of @alias's table (not of a move). */
+static int ftalias_wait_copied(struct ftalias_alias *alias)
+{
+	return wait_var_event_killable(&alias->frozen,
+				       !READ_ONCE(alias->reqs.copying));
 }
 
 /*
@@ -1060,7 +1095,8 @@ static int ftalias_alias_lock_unmoved(struct ftalias_alias *alias)
  * table before to be routed to it (struct ftalias_reqs.landing), so that
  * a copy has each of its members' requests either pending or answered.
  *
- * Return: 0, -ENOENT (it is being deleted) or -EBUSY (it is being moved).
+ * Return: 0, -ENOENT (it is being deleted), -EBUSY (it is being moved) or
+ * -EAGAIN (answers kept coming for a second: thawed).
  */
 int ftalias_alias_freeze(struct ftalias_alias *alias)
 {
@@ -1074,11 +1110,14 @@ int ftalias_alias_freeze(struct ftalias_alias *alias)
 	WRITE_ONCE(alias->frozen, true);
 	xa_lock(&reqs->xa);
 	WRITE_ONCE(reqs->frozen, true);
+	WRITE_ONCE(reqs->copying, true);
 	xa_unlock(&reqs->xa);
 	spin_unlock(&alias->lock);
-	wait_var_event_timeout(&reqs->landing, !atomic_read(&reqs->landing),
-			       HZ);
-	return 0;
+	if (wait_var_event_timeout(&reqs->landing,
+				   atomic_read(&reqs->landing) <= 0, HZ))
+		return 0;
+	ftalias_alias_thaw(alias);
+	return -EAGAIN;
 }
 
 /**
@@ -1092,7 +1131,7 @@ void ftalias_alias_thaw(struct ftalias_alias *alias)
 	spin_lock(&alias->lock);
 	__ftalias_alias_thaw(alias);
 	ftalias_alias_unlock(alias);
-	wake_up_var(&alias->frozen);
+	ftalias_alias_wake(alias);
 }
 
 /**
@@ -1114,10 +1153,17 @@ void ftalias_alias_move(struct ftalias_alias *alias, u32 portid)
 	WRITE_ONCE(alias->mover, portid);
 	alias->move_deadline = jiffies + timeout;
 	atomic_inc(&ftalias_net(alias->net)->moves);
+	/*
+	 * The copy is made: others may answer its members' requests again
+	 * (the answers are lost with it; restored, they are sent again).
+	 */
+	xa_lock(&alias->reqs.xa);
+	WRITE_ONCE(alias->reqs.copying, false);
+	xa_unlock(&alias->reqs.xa);
 	__ftalias_schedule(alias, timeout);
 	spin_unlock(&alias->lock);
 	/* Administrators waiting for the thaw are refused instead. */
-	wake_up_var(&alias->frozen);
+	ftalias_alias_wake(alias);
 }
 
 /**
@@ -1143,7 +1189,7 @@ void ftalias_alias_moves_end(struct ftalias_net *fn, u32 portid)
 			__ftalias_alias_thaw(alias);
 		ftalias_alias_unlock(alias);
 		if (thawed)
-			wake_up_var(&alias->frozen);
+			ftalias_alias_wake(alias);
 		cond_resched();
 	}
 }
@@ -1220,7 +1266,7 @@ static void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb,
 			goto drop;
 		spin_lock(&alias->lock);
 		/* Landed, if it left this alias's table (not a later one's). */
-		if (req && req->landing && req->owner_cookie == alias->cookie) {
+		if (req && req->landing && req->owner_gen == alias->reqs.gen) {
 			req->landing = false;
 			if (atomic_dec_and_test(&alias->reqs.landing) &&
 			    READ_ONCE(alias->reqs.frozen))
@@ -1329,11 +1375,13 @@ static const struct sk_buff *__ftalias_request_of(struct ftalias_alias *alias,
  * @data: the reply or argument, from ftalias_rc_data_alloc() (NULL when
  *	@len is 0); consumed
  * @len: its length
+ * @nonblock: -EAGAIN rather than wait while the alias is frozen
  *
- * Return: as __ftalias_rc_record(), but never -EAGAIN.
+ * Return: as __ftalias_rc_record(), -EAGAIN (frozen and @nonblock) or
+ * -EINTR (a fatal signal while frozen).
  */
 int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
-		   void *data, u32 len)
+		   void *data, u32 len, bool nonblock)
 {
 	struct ftalias_alias *alias = fsk->alias;
 	const struct sk_buff *request;
@@ -1347,10 +1395,10 @@ int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
 			goto out;
 	}
 	do {
-		err = ftalias_alias_lock_thawed(alias);
+		err = ftalias_alias_lock_thawed(alias, nonblock);
 		if (err) {
 			spin_unlock(&alias->lock);
-			break;
+			goto frozen;
 		}
 		request = rec->type == FTALIAS_RECORD_DISCARD ? NULL :
 			  __ftalias_request_of(alias, &rec->id);
@@ -1361,9 +1409,12 @@ int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
 	} while (err == -EAGAIN && tries++ < 2 &&
 		 !(err = ftalias_rc_new_request(&n)));
 out:
+	if (err == -EAGAIN)
+		err = -ENOMEM;
+frozen:
 	ftalias_rc_new_free(&n);
 	ftalias_rc_data_free(data, len);
-	return err == -EAGAIN ? -ENOMEM : err;
+	return err;
 }
 
 /**
@@ -1373,13 +1424,15 @@ out:
  * @id: the ID the new request will be sent with
  * @dst: the alias it is sent to
  * @skb: a clone of the new request; consumed
+ * @nonblock: -EAGAIN rather than wait while the alias is frozen
  *
- * Return: as __ftalias_rc_journal_add(), but never -EAGAIN.
+ * Return: as __ftalias_rc_journal_add(), -EAGAIN (frozen and @nonblock)
+ * or -EINTR (a fatal signal while frozen).
  */
 int ftalias_journal_add(struct ftalias_sock *fsk,
 			const struct ftalias_id *parent,
 			const struct ftalias_id *id, u32 dst,
-			struct sk_buff *skb)
+			struct sk_buff *skb, bool nonblock)
 {
 	struct ftalias_alias *alias = fsk->alias;
 	const struct sk_buff *request;
@@ -1396,10 +1449,10 @@ int ftalias_journal_add(struct ftalias_sock *fsk,
 		goto out;
 	}
 	do {
-		err = ftalias_alias_lock_thawed(alias);
+		err = ftalias_alias_lock_thawed(alias, nonblock);
 		if (err) {
 			spin_unlock(&alias->lock);
-			break;
+			goto frozen;
 		}
 		request = __ftalias_request_of(alias, parent);
 		err = __ftalias_rc_journal_add(alias, fsk, parent, request, &jr,
@@ -1409,9 +1462,12 @@ int ftalias_journal_add(struct ftalias_sock *fsk,
 	} while (err == -EAGAIN && tries++ < 2 &&
 		 !(err = ftalias_rc_new_request(&n)));
 out:
+	if (err == -EAGAIN)
+		err = -ENOMEM;
+frozen:
 	ftalias_rc_new_free(&n);
 	ftalias_rc_jrec_free(jr);
-	return err == -EAGAIN ? -ENOMEM : err;
+	return err;
 }
 
 /**
@@ -1480,7 +1536,7 @@ static int __ftalias_req_take(struct ftalias_alias *alias,
 		err = -ENOENT;
 	else if (req->dst != alias)
 		err = -EPERM;
-	else if (reqs->frozen)
+	else if (reqs->copying)
 		err = -EBUSY;
 	if (!err) {
 		xas_store(&xas, NULL);
@@ -1501,20 +1557,24 @@ static int __ftalias_req_take(struct ftalias_alias *alias,
  * @fsk: the replying socket, a member of the alias the request was sent to
  * @id: the request's ID
  * @skb: the reply; consumed
+ * @nonblock: -EAGAIN rather than wait while its alias or the requester's
+ *	is frozen (alias-save)
  *
  * The first reply to a request wins; the request leaves its requester's
  * table at once.
  *
  * Return: 0, -ENOENT (no pending request with this ID: never sent,
  * answered already, failed, or its requester went away), -EPERM (@fsk is
- * not a member of the alias the request was sent to).
+ * not a member of the alias the request was sent to), -EAGAIN or -EINTR
+ * (frozen).
  */
 int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
-		       struct sk_buff *skb)
+		       struct sk_buff *skb, bool nonblock)
 {
 	struct ftalias_net *fn = ftalias_net(sock_net(&fsk->sk));
 	struct ftalias_alias *alias = fsk->alias, *frozen;
 	struct ftalias_sock *to = NULL;
+	bool requester;
 	struct ftalias_skb_cb *cb;
 	struct ftalias_reqs *reqs;
 	struct ftalias_req *req;
@@ -1550,15 +1610,19 @@ again:
 	if (!err)
 		fsk->stats.replies++;
 	ftalias_alias_unlock(alias);
-	if (err == -EBUSY) {
-		/* Only an alias's table freezes (a socket's has no @to). */
-		if (!frozen)
+	if (err == -EBUSY && nonblock) {
+		err = -EAGAIN;
+	} else if (err == -EBUSY) {
+		/* Only an alias's table is copied (a socket's has no @to). */
+		requester = !frozen;
+		if (requester)
 			frozen = container_of(reqs, struct ftalias_alias, reqs);
 		if (!refcount_inc_not_zero(&frozen->ref))
 			frozen = NULL;
 		rcu_read_unlock();
 		/* Gone meanwhile: the next try says what became of it. */
-		err = frozen ? ftalias_wait_thawed(frozen) : 0;
+		err = !frozen ? 0 : requester ? ftalias_wait_copied(frozen) :
+						ftalias_wait_thawed(frozen);
 		if (frozen)
 			ftalias_alias_put(frozen);
 		if (!err)
@@ -1667,7 +1731,7 @@ static struct ftalias_req *ftalias_req_new(struct ftalias_sock *fsk,
 	/* Complete before the request is visible in @reqs. */
 	INIT_LIST_HEAD(&req->node);
 	req->owner = reqs;
-	req->owner_cookie = fsk->alias ? fsk->alias->cookie : 0;
+	req->owner_gen = fsk->alias ? reqs->gen : 0;
 	req->flags = resent ? FTALIAS_F_RESENT : 0;
 	refcount_set(&req->ref, 1);
 	refcount_inc(&alias->ref);
@@ -1824,7 +1888,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		if (err == -EBUSY) {
 			/* The sender's alias is frozen: see the thaw. */
 			spin_unlock(&alias->lock);
-			err = ftalias_wait_thawed(fsk->alias);
+			err = *timeo ? ftalias_wait_thawed(fsk->alias) : -EAGAIN;
 			if (err)
 				goto err_free;
 			continue;
@@ -1861,7 +1925,8 @@ static struct ftalias_req *ftalias_reqs_next_parked(struct ftalias_reqs *reqs,
 	struct ftalias_req *req;
 
 	xa_lock(&reqs->xa);
-	if (!reqs->parked || reqs->closed) {
+	/* Frozen: the thaw runs the work again. */
+	if (!reqs->parked || reqs->closed || reqs->frozen) {
 		xa_unlock(&reqs->xa);
 		return NULL;
 	}
@@ -1888,10 +1953,13 @@ static void __ftalias_req_unpark_failed(struct ftalias_reqs *reqs,
 {
 	lockdep_assert_held(&reqs->xa.xa_lock);
 
-	if (reqs->closed || !req->parked || xa_load(&reqs->xa, xid) != req)
+	if (reqs->closed || reqs->frozen || !req->parked ||
+	    xa_load(&reqs->xa, xid) != req)
 		return;
 	__xa_erase(&reqs->xa, xid);
 	WRITE_ONCE(reqs->parked, reqs->parked - 1);
+	/* Its failure notice comes back to the alias. */
+	__ftalias_req_landing(reqs, req);
 	list_add_tail(&req->node, failed);
 }
 
@@ -1914,7 +1982,7 @@ static void ftalias_req_unpark(struct ftalias_alias *alias,
 		__ftalias_req_unpark_failed(reqs, req, xid, failed);
 		mine = false;
 	} else {
-		mine = !reqs->closed && req->parked &&
+		mine = !reqs->closed && !reqs->frozen && req->parked &&
 		       xa_load(&reqs->xa, xid) == req;
 	}
 	if (mine) {
@@ -2131,7 +2199,7 @@ int ftalias_reqs_restore(struct ftalias_alias *alias,
 	INIT_LIST_HEAD(&req->node);
 	req->id = r->id;
 	req->owner = reqs;
-	req->owner_cookie = alias->cookie;
+	req->owner_gen = reqs->gen;
 	req->parked = r->alias;
 	req->parked_cookie = r->cookie;
 	req->delivered = r->flags & FTALIAS_F_REDELIVERED;

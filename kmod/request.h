@@ -32,23 +32,26 @@ struct ftalias_sock;
  * allocated between requests; xa_load() and xa_find() do not see it, but
  * xa_empty() does: ftalias_reqs_empty().  @parked (under the xarray's
  * lock) counts the requests restored with an alias that wait for its
- * first active member to be sent (struct ftalias_req).  @frozen (under
- * the xarray's lock, set with its alias's, ftalias_alias_freeze())
- * refuses new requests and takers: the requests stay as alias-save copies
- * them.  @landing counts the requests of an alias's table that were taken
- * out for a reply, an answer from a cache or a failure notice not yet
- * routed to the alias (struct ftalias_req.landing): the freeze waits for
- * none to be left, so that the copy has each either as a request or as a
- * held reply.  Lock order: see ftalias.h.
+ * first active member to be sent (struct ftalias_req).  @frozen and
+ * @copying (under the xarray's lock, set with its alias's frozen,
+ * ftalias_alias_freeze()) refuse new requests, and takers, while
+ * alias-save copies the table; a move keeps @frozen only.  @landing
+ * counts the requests of an alias's table that were taken out for a
+ * reply, an answer from a cache or a failure notice not yet routed to
+ * the alias (struct ftalias_req.landing, which names the table by @gen):
+ * the freeze waits for none to be left, so that the copy has each either
+ * as a request or as a held reply.  Lock order: see ftalias.h.
  */
 struct ftalias_reqs {
 	struct xarray xa;
 	atomic64_t xid;		/* the last transaction id issued */
 	atomic64_t ack;		/* FTALIAS_ACK of an alias's members */
 	bool closed;
-	bool frozen;		/* alias-save copies it: none in or out */
+	bool frozen;		/* its alias is frozen: no new request */
+	bool copying;		/* alias-save copies it: nobody takes one */
 	u32 parked;
 	atomic_t landing;	/* taken out, their answer not routed yet */
+	u64 gen;		/* this table, not a later one (never 0) */
 	unsigned long pin;	/* a reserved entry keeping a leaf, or 0 */
 };
 
@@ -76,7 +79,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 			 struct sk_buff *skb, struct ftalias_id *id,
 			 enum ftalias_send_mode mode, long *timeo);
 int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
-		       struct sk_buff *skb);
+		       struct sk_buff *skb, bool nonblock);
 
 void __ftalias_schedule(struct ftalias_alias *alias, unsigned long delay);
 int ftalias_alias_note_dst(struct ftalias_alias *alias, u32 dst);
@@ -86,11 +89,11 @@ void ftalias_alias_unlock(struct ftalias_alias *alias)
 
 /* Members writing their alias's replay cache (sendmsg), and netlink. */
 int ftalias_record(struct ftalias_sock *fsk, const struct ftalias_record *rec,
-		   void *data, u32 len);
+		   void *data, u32 len, bool nonblock);
 int ftalias_journal_add(struct ftalias_sock *fsk,
 			const struct ftalias_id *parent,
 			const struct ftalias_id *id, u32 dst,
-			struct sk_buff *skb);
+			struct sk_buff *skb, bool nonblock);
 int ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
 			u32 *flushed);
 

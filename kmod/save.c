@@ -253,6 +253,9 @@ static int ftalias_save_open(struct netlink_callback *cb, u32 alias_id,
 		NL_SET_ERR_MSG_ATTR(cb->extack, attr, "alias being deleted");
 	else if (err == -EBUSY)
 		NL_SET_ERR_MSG_ATTR(cb->extack, attr, "alias being moved");
+	else if (err == -EAGAIN)
+		NL_SET_ERR_MSG(cb->extack,
+			       "answers to its members' requests kept coming");
 	else if (err == -EFBIG)
 		NL_SET_ERR_MSG(cb->extack,
 			       "replay cache too large to copy at once");
