@@ -166,6 +166,7 @@ static void ftalias_req_test_steal(struct kunit *test)
 	struct ftalias_alias *dst = t->dst;
 	struct ftalias_req *a, *b;
 	bool first, second;
+	int copying;
 
 	a = ftalias_req_test_send(test, reqs, 1);
 	b = ftalias_req_test_send(test, reqs, 2);
@@ -174,15 +175,16 @@ static void ftalias_req_test_steal(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, xa_load(&reqs->xa, 2), b);
 
 	spin_lock(&dst->lock);
-	/* A frozen requester's table keeps it, but for its own deletion. */
-	reqs->frozen = true;
-	KUNIT_EXPECT_EQ(test, __ftalias_req_steal(dst, a, false), -EBUSY);
-	reqs->frozen = false;
+	/* A table being copied keeps it, but for its own deletion. */
+	reqs->copying = true;
+	copying = __ftalias_req_steal(dst, a, false);
+	reqs->copying = false;
 	first = !__ftalias_req_steal(dst, a, false);
 	second = !__ftalias_req_steal(dst, a, false);
 	if (first)
 		__ftalias_req_unlink(dst, a);
 	ftalias_alias_unlock(dst);
+	KUNIT_EXPECT_EQ(test, copying, -EBUSY);
 	KUNIT_EXPECT_TRUE(test, first);
 	KUNIT_EXPECT_FALSE(test, second);
 	KUNIT_EXPECT_NULL(test, xa_load(&reqs->xa, 1));

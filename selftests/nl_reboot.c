@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 
@@ -267,6 +268,201 @@ TEST_F_TIMEOUT(rb, save_unload_restore, 1200)
 	EXPECT_EQ(held[N_HELD - 1].xid + 1, id.xid);
 	close(cli);
 	close(srv);
+}
+
+/* ---- a move under live load ------------------------------------------ */
+
+#define LQ	8192		/* the load's requests, at most */
+
+struct load {
+	int af, srv, cli;
+	uint32_t s;
+	int stop;			/* __atomic */
+	/* By transaction id: the client alias's members count from 1. */
+	uint8_t committed[LQ];		/* the server's members: recorded */
+	uint8_t answered[LQ];		/* the client's members: read */
+	uint64_t last;			/* the client's last ID */
+	int answers, bad;
+	char why[128];
+};
+
+static bool load_stopped(struct load *l)
+{
+	return __atomic_load_n(&l->stop, __ATOMIC_ACQUIRE);
+}
+
+/* A server member: records and sends "a<xid>" for each request. */
+static void *load_server(void *arg)
+{
+	struct load *l = arg;
+	char buf[64], out[32];
+	struct dp_msg m;
+	ssize_t n;
+	int len, err;
+
+	while (!load_stopped(l)) {
+		n = dp_recv_wait(l->srv, buf, sizeof(buf), &m, 50);
+		if (n == -ETIMEDOUT)
+			continue;
+		if (n < 0)
+			break;
+		if (m.id.xid >= LQ || !m.has_id) {
+			snprintf(l->why, sizeof(l->why), "server: xid %llu",
+				 (unsigned long long)m.id.xid);
+			l->bad++;
+			continue;
+		}
+		len = snprintf(out, sizeof(out), "a%llu",
+			       (unsigned long long)m.id.xid);
+		err = dp_reply_record(l->srv, &m.id, out, len);
+		/* Recorded once and for all, or not at all (the alias went). */
+		if (!err)
+			l->committed[m.id.xid]++;
+		else if (err != -EIDRM)
+			snprintf(l->why, sizeof(l->why), "server: record %d",
+				 err), l->bad++;
+		if (err)
+			break;
+	}
+	return NULL;
+}
+
+/* Reads what came for the client's member: 0, or -errno. */
+static int load_read(struct load *l, int ms)
+{
+	char buf[64], want[32];
+	struct dp_msg m;
+	ssize_t n;
+
+	n = dp_recv_wait(l->cli, buf, sizeof(buf), &m, ms);
+	if (n < 0)
+		return (int)n;
+	if (m.err || m.reply_to.xid >= LQ) {
+		snprintf(l->why, sizeof(l->why), "client: err %u xid %llu",
+			 m.err, (unsigned long long)m.reply_to.xid);
+		l->bad++;
+		return 0;
+	}
+	snprintf(want, sizeof(want), "a%llu",
+		 (unsigned long long)m.reply_to.xid);
+	if (n != (ssize_t)strlen(want) || memcmp(buf, want, n)) {
+		snprintf(l->why, sizeof(l->why), "client: reply to %llu",
+			 (unsigned long long)m.reply_to.xid);
+		l->bad++;
+	}
+	l->answered[m.reply_to.xid]++;
+	l->answers++;
+	return 0;
+}
+
+/* A client member: one request after another until it is stopped. */
+static void *load_client(void *arg)
+{
+	struct load *l = arg;
+	struct ftalias_id id;
+	int err;
+
+	while (!load_stopped(l) && l->last + 1 < LQ) {
+		if (dp_send_req(l->cli, l->af, l->s, "q", 1, &id, 0))
+			break;		/* its alias went (EIDRM) */
+		l->last = id.xid;
+		do {
+			err = load_read(l, 50);
+		} while (err == -ETIMEDOUT && !load_stopped(l));
+		if (err && err != -ETIMEDOUT)
+			break;
+	}
+	return NULL;
+}
+
+/*
+ * A move under live load: the client alias's member sends request after
+ * request, the server's member records a reply to each, while both
+ * aliases are saved with move (the server first), deleted, the module
+ * reloaded and both restored.  The requests caught by the freeze (a reply
+ * waiting in the kernel, a request held) come back as the client's
+ * restored requests; the new server member runs those the cache does not
+ * answer.  Every ID the client was given is answered exactly once, and
+ * recorded by one server member exactly once: nothing lost, nothing run
+ * twice.
+ */
+TEST_F_TIMEOUT(rb, move_under_load, 600)
+{
+	struct dp_part ds, dc;
+	struct dp_saved ss, sc;
+	struct load *l;
+	pthread_t ts, tc;
+	uint64_t x;
+	int i;
+
+	l = calloc(1, sizeof(*l));
+	ASSERT_NE(NULL, l);
+	l->af = self->af;
+	l->s = self->s;
+	l->srv = dp_socket(self->af, self->s, -1, 0);
+	l->cli = dp_socket(self->af, self->c, -1, 0);
+	ASSERT_GE(l->srv, 0);
+	ASSERT_GE(l->cli, 0);
+	ASSERT_EQ(0, pthread_create(&ts, NULL, load_server, l));
+	ASSERT_EQ(0, pthread_create(&tc, NULL, load_client, l));
+	for (i = 0; i < WAIT_MS && __atomic_load_n(&l->answers,
+						    __ATOMIC_RELAXED) < 300; i++)
+		dp_pause_ms(1);
+	ASSERT_LE(300, __atomic_load_n(&l->answers, __ATOMIC_RELAXED));
+
+	/* shutdown, under load: both moved, the server first */
+	ASSERT_EQ(0, dp_save_move(&ds, self->nl->fam, self->s, &ss));
+	ASSERT_EQ(0, dp_save_move(&dc, self->nl->fam, self->c, &sc));
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->s));
+	__atomic_store_n(&l->stop, 1, __ATOMIC_RELEASE);
+	pthread_join(tc, NULL);
+	pthread_join(ts, NULL);
+	dp_part_close(&ds);
+	dp_part_close(&dc);
+	close(l->srv);
+	close(l->cli);
+	EXPECT_EQ(0, l->bad) TH_LOG("%s", l->why);
+	TH_LOG("before the move: %d answers of %llu requests", l->answers,
+	       (unsigned long long)l->last);
+
+	dp_nl_close(self->nl);
+	self->nl = NULL;
+	ASSERT_EQ(0, unload());
+	ASSERT_EQ(0, dp_module_load());
+	self->nl = dp_nl_open();
+	ASSERT_NE(NULL, self->nl);
+	self->af = l->af = dp_af();
+	restore(_metadata, self->nl->fam, &sc, self->c);
+	restore(_metadata, self->nl->fam, &ss, self->s);
+	free(sc.buf);
+	free(ss.buf);
+
+	/* boot: new members; the client's caught requests go out again */
+	__atomic_store_n(&l->stop, 0, __ATOMIC_RELEASE);
+	l->srv = dp_socket(self->af, self->s, -1, 0);
+	l->cli = dp_socket(self->af, self->c, -1, 0);
+	ASSERT_GE(l->srv, 0);
+	ASSERT_GE(l->cli, 0);
+	ASSERT_EQ(0, pthread_create(&ts, NULL, load_server, l));
+	for (x = 1; x <= l->last; x++)
+		while (!l->answered[x] && !load_read(l, WAIT_MS))
+			;
+	__atomic_store_n(&l->stop, 1, __ATOMIC_RELEASE);
+	pthread_join(ts, NULL);
+	EXPECT_EQ(0, l->bad) TH_LOG("%s", l->why);
+	for (x = 1; x <= l->last; x++) {
+		EXPECT_EQ(1, l->answered[x]) TH_LOG("xid %llu answered %u times",
+						     (unsigned long long)x,
+						     l->answered[x]);
+		EXPECT_EQ(1, l->committed[x]) TH_LOG("xid %llu recorded %u times",
+						      (unsigned long long)x,
+						      l->committed[x]);
+	}
+	EXPECT_TRUE(dp_nothing_queued(l->cli));
+	close(l->srv);
+	close(l->cli);
+	free(l);
 }
 
 TEST_HARNESS_MAIN
