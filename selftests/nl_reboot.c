@@ -13,6 +13,7 @@
  *  - its re-sends of the 10,000 are answered from the restored cache
  *    (hits-auto counts them all) and never reach the server's member.
  * NL_REBOOT_N sets the number of recorded replies (default 10,000).
+ * Then the same with the load running: both aliases saved with move.
  */
 
 #define _GNU_SOURCE
