@@ -137,6 +137,18 @@ static int round_trips(FIXTURE_DATA(rb) *self, int cli, int srv,
 	return 0;
 }
 
+/* The module unloaded and loaded again; a new netlink socket. */
+static void reboot(struct __test_metadata *_metadata, FIXTURE_DATA(rb) *self)
+{
+	dp_nl_close(self->nl);
+	self->nl = NULL;
+	ASSERT_EQ(0, unload());
+	ASSERT_EQ(0, dp_module_load());
+	self->nl = dp_nl_open();
+	ASSERT_NE(NULL, self->nl);
+	self->af = dp_af();
+}
+
 static void restore(struct __test_metadata *_metadata, uint16_t fam,
 		    const struct dp_saved *s, uint32_t id)
 {
@@ -191,13 +203,7 @@ TEST_F_TIMEOUT(rb, save_unload_restore, 1200)
 	close(cli);
 	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
 	ASSERT_EQ(0, dp_alias_del(self->nl, self->s));
-	dp_nl_close(self->nl);
-	self->nl = NULL;
-	ASSERT_EQ(0, unload());
-	ASSERT_EQ(0, dp_module_load());
-	self->nl = dp_nl_open();
-	ASSERT_NE(NULL, self->nl);
-	self->af = dp_af();
+	reboot(_metadata, self);
 
 	/* boot: the client first (restore all goes by name) */
 	restore(_metadata, self->nl->fam, &sc, self->c);
@@ -427,13 +433,8 @@ TEST_F_TIMEOUT(rb, move_under_load, 600)
 	TH_LOG("before the move: %d answers of %llu requests", l->answers,
 	       (unsigned long long)l->last);
 
-	dp_nl_close(self->nl);
-	self->nl = NULL;
-	ASSERT_EQ(0, unload());
-	ASSERT_EQ(0, dp_module_load());
-	self->nl = dp_nl_open();
-	ASSERT_NE(NULL, self->nl);
-	self->af = l->af = dp_af();
+	reboot(_metadata, self);
+	l->af = self->af;
 	restore(_metadata, self->nl->fam, &sc, self->c);
 	restore(_metadata, self->nl->fam, &ss, self->s);
 	free(sc.buf);
