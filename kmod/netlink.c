@@ -693,6 +693,14 @@ int ftalias_nl_alias_del_doit(struct sk_buff *skb, struct genl_info *info)
 		mutex_unlock(&fn->lock);
 		return PTR_ERR(alias);
 	}
+	/* The end of this socket's move, not of a move that ended. */
+	if (nla_get_flag(info->attrs[FTALIAS_A_ALIAS_MOVED]) &&
+	    !ftalias_alias_move_claim(alias, info->snd_portid)) {
+		mutex_unlock(&fn->lock);
+		NL_SET_ERR_MSG(info->extack,
+			       "not being moved by this socket (the move ended): not deleted");
+		return -ESTALE;
+	}
 	__ftalias_nl_notify(net, alias, FTALIAS_CMD_ALIAS_DEL_NTF);
 	__ftalias_alias_unlink(fn, alias);
 	mutex_unlock(&fn->lock);

@@ -1011,8 +1011,15 @@ bool ftalias_alias_dp_kill(struct ftalias_alias *alias)
 	__skb_queue_head_init(&drop);
 	spin_lock(&alias->lock);
 	WRITE_ONCE(alias->dead, true);
-	/* A moved alias goes frozen: its waiters learn that it is gone. */
+	/*
+	 * A moved alias goes frozen: its waiters learn that it is gone.  Its
+	 * table is closed first: a member waiting to send a new request
+	 * must not get an ID after the saved ones.
+	 */
 	moved = alias->mover;
+	xa_lock(&alias->reqs.xa);
+	alias->reqs.closed = true;
+	xa_unlock(&alias->reqs.xa);
 	__ftalias_alias_unfreeze(alias);
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
 		if (__ftalias_req_steal(alias, req, true))
@@ -1164,6 +1171,26 @@ void ftalias_alias_move(struct ftalias_alias *alias, u32 portid)
 	spin_unlock(&alias->lock);
 	/* Administrators waiting for the thaw are refused instead. */
 	ftalias_alias_wake(alias);
+}
+
+/**
+ * ftalias_alias_move_claim() - the deletion that ends a move is coming
+ * @alias: the alias, under the table's lock (which the deletion holds too)
+ * @portid: the netlink socket deleting it
+ *
+ * Return: whether @alias is frozen for a move that @portid began; then
+ * its timeout can no longer thaw it before the deletion.
+ */
+bool ftalias_alias_move_claim(struct ftalias_alias *alias, u32 portid)
+{
+	bool mine;
+
+	spin_lock(&alias->lock);
+	mine = alias->mover && alias->mover == portid;
+	if (mine)
+		alias->move_deadline = jiffies + MAX_JIFFY_OFFSET;
+	spin_unlock(&alias->lock);
+	return mine;
 }
 
 /**

@@ -102,6 +102,7 @@ bool ftalias_alias_dp_kill(struct ftalias_alias *alias);
 int ftalias_alias_freeze(struct ftalias_alias *alias);
 void ftalias_alias_thaw(struct ftalias_alias *alias);
 void ftalias_alias_move(struct ftalias_alias *alias, u32 portid);
+bool ftalias_alias_move_claim(struct ftalias_alias *alias, u32 portid);
 void ftalias_alias_moves_end(struct ftalias_net *fn, u32 portid);
 void ftalias_alias_strays_meet(struct ftalias_net *fn,
 			       struct ftalias_alias *alias);

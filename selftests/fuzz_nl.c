@@ -72,6 +72,10 @@ struct fattr {
 static const struct fattr a_alias_sel[] = {
 	A_ID(FTALIAS_A_ALIAS_ID), { FTALIAS_A_ALIAS_NAME, K_STR, 0, 0, 0 },
 };
+static const struct fattr a_alias_del[] = {
+	A_ID(FTALIAS_A_ALIAS_ID), { FTALIAS_A_ALIAS_NAME, K_STR, 0, 0, 0 },
+	{ FTALIAS_A_ALIAS_MOVED, K_FLAG, 0, 0, 0 },
+};
 static const struct fattr a_alias_cfg[] = {
 	A_ID(FTALIAS_A_ALIAS_ID), { FTALIAS_A_ALIAS_NAME, K_STR, 0, 0, 0 },
 	{ FTALIAS_A_ALIAS_UID, K_U32, P_UID, 0, 0 },
@@ -131,7 +135,7 @@ static const struct fop ops[] = {
 	{ "alias-new", FTALIAS_CMD_ALIAS_NEW, 1, 0, 1, 0,
 	  a_alias_cfg, NULL, N(a_alias_cfg), 0, FTALIAS_A_ALIAS_MAX },
 	{ "alias-del", FTALIAS_CMD_ALIAS_DEL, 1, 0, 1, 0,
-	  a_alias_sel, NULL, N(a_alias_sel), 0, FTALIAS_A_ALIAS_MAX },
+	  a_alias_del, NULL, N(a_alias_del), 0, FTALIAS_A_ALIAS_MAX },
 	{ "alias-set", FTALIAS_CMD_ALIAS_SET, 1, 0, 1, 0,
 	  a_alias_cfg, NULL, N(a_alias_cfg), 0, FTALIAS_A_ALIAS_MAX },
 	{ "member-get", FTALIAS_CMD_MEMBER_GET, 1, 1, 0, 0,

@@ -1308,6 +1308,35 @@ static void *reply_one(void *arg)
 	return NULL;
 }
 
+/* A thread that sends a request: what came of it. */
+struct requester {
+	int fd, af;
+	uint32_t to;
+	pid_t tid;
+	int err;
+};
+
+static void *request_one(void *arg)
+{
+	struct requester *q = arg;
+
+	__atomic_store_n(&q->tid, (pid_t)syscall(SYS_gettid), __ATOMIC_RELEASE);
+	q->err = dp_send_req(q->fd, q->af, q->to, "r", 1, NULL, 0) ? -errno : 0;
+	return NULL;
+}
+
+static pid_t asker_tid(struct requester *q)
+{
+	int i;
+
+	for (i = 0; i < WAIT_MS; i++) {
+		if (__atomic_load_n(&q->tid, __ATOMIC_ACQUIRE))
+			return q->tid;
+		usleep(1000);
+	}
+	return 0;
+}
+
 /* Whether thread @tid sleeps in the kernel, killable ('D'), within WAIT_MS. */
 static bool waits_in_kernel(pid_t tid)
 {
@@ -1349,8 +1378,11 @@ static pid_t replier_tid(struct replier *r)
 
 /*
  * A server saved with move: until it is deleted it is frozen.  A request
- * sent to it is held, its member's reply waits in the kernel, another
- * save is refused (EBUSY).  The deletion fails both requests (EIDRM) and
+ * sent to it is held, its member's reply waits in the kernel (but a
+ * non-blocking send gets EAGAIN), another save is refused (EBUSY), a
+ * deletion with moved from a socket that did not save it too (ESTALE); a
+ * member's new request waits, and the deletion fails it (EIDRM) without
+ * an ID.  The deletion fails both requests (EIDRM) and
  * the waiting reply; the restored server gives the new member the one in
  * progress (blocked) as an orphan, and the client's re-send gets the
  * reply the new member records.
@@ -1358,12 +1390,13 @@ static pid_t replier_tid(struct replier *r)
 TEST_F(sv, move)
 {
 	struct replier r = { 0 };
+	struct requester q = { 0 };
 	struct ftalias_id id1, id2;
 	struct dp_saved s, s2;
 	struct dp_alias x;
 	struct dp_part d;
 	struct dp_msg m;
-	pthread_t t;
+	pthread_t t, tq;
 	int srv, cli, i, fl;
 
 	open_three(_metadata, self, &srv, &cli, NULL);
@@ -1389,9 +1422,23 @@ TEST_F(sv, move)
 				     NULL, 0));
 	ASSERT_EQ(0, fcntl(srv, F_SETFL, fl));
 
+	/* not this socket's move: a moved deletion is refused */
+	EXPECT_EQ(-ESTALE, dp_alias_del_moved(self->nl, self->s));
+	/* a member's new request waits too, and gets no ID */
+	q.fd = srv;
+	q.af = self->af;
+	q.to = self->d;
+	ASSERT_EQ(0, pthread_create(&tq, NULL, request_one, &q));
+	ASSERT_NE(0, asker_tid(&q));
+	EXPECT_TRUE(waits_in_kernel(q.tid));
+
 	ASSERT_EQ(0, dp_alias_del(self->nl, self->s));
 	pthread_join(t, NULL);
 	EXPECT_NE(0, r.err);
+	pthread_join(tq, NULL);
+	EXPECT_EQ(-EIDRM, q.err);
+	ASSERT_EQ(0, dp_alias_get(self->nl, self->d, &x));
+	EXPECT_EQ(0U, x.pending);
 	for (i = 0; i < 2; i++) {
 		ASSERT_EQ(0, dp_recv_wait(cli, self->buf, sizeof(self->buf), &m,
 					  WAIT_MS));
@@ -1464,8 +1511,9 @@ TEST_F(sv, move_given_up)
 #define MOVE_PARAM	"/sys/module/ftalias/parameters/move_timeout_ms"
 
 /*
- * A move nobody finishes within move_timeout_ms: the server thaws, and
- * the request held meanwhile reaches its member.
+ * A move nobody finishes within move_timeout_ms: the server thaws, the
+ * request held meanwhile reaches its member, and the deletion that would
+ * have ended the move is refused (ESTALE).
  */
 TEST_F(sv, move_timeout)
 {
@@ -1489,6 +1537,9 @@ TEST_F(sv, move_timeout)
 	EXPECT_TRUE(dp_id_eq(&m.id, &id));
 	snprintf(v, sizeof(v), "%ld", old);
 	EXPECT_EQ(0, dp_write_str(MOVE_PARAM, v));
+	/* the move ended: its deletion is refused, the alias goes on */
+	EXPECT_EQ(-ESTALE, dp_alias_del_moved(self->nl, self->s));
+	EXPECT_TRUE(cache_entries(_metadata, self->nl, self->s) == 0);
 	ASSERT_EQ(0, dp_save(self->nl->fam, self->s, &s));
 	free(s.buf);
 	dp_part_close(&d);

@@ -162,9 +162,10 @@ static const struct nla_policy ftalias_alias_new_nl_policy[FTALIAS_A_ALIAS_RECOR
 };
 
 /* FTALIAS_CMD_ALIAS_DEL - do */
-static const struct nla_policy ftalias_alias_del_nl_policy[FTALIAS_A_ALIAS_NAME + 1] = {
+static const struct nla_policy ftalias_alias_del_nl_policy[FTALIAS_A_ALIAS_MOVED + 1] = {
 	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
+	[FTALIAS_A_ALIAS_MOVED] = { .type = NLA_FLAG, },
 };
 
 /* FTALIAS_CMD_ALIAS_SET - do */
@@ -291,7 +292,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.pre_doit	= ftalias_nl_pre_doit_admin,
 		.doit		= ftalias_nl_alias_del_doit,
 		.policy		= ftalias_alias_del_nl_policy,
-		.maxattr	= FTALIAS_A_ALIAS_NAME,
+		.maxattr	= FTALIAS_A_ALIAS_MOVED,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 	{

@@ -697,6 +697,16 @@ static inline int dp_alias_del(struct dp_nl *nl, uint32_t id)
 	return dp_alias_del_send(nl, req);
 }
 
+/* alias-del with moved: only the end of nl's own move of alias id. */
+static inline int dp_alias_del_moved(struct dp_nl *nl, uint32_t id)
+{
+	struct ftalias_alias_del_req *req = ftalias_alias_del_req_alloc();
+
+	ftalias_alias_del_req_set_id(req, id);
+	ftalias_alias_del_req_set_moved(req);
+	return dp_alias_del_send(nl, req);
+}
+
 static inline int dp_alias_del_name(struct dp_nl *nl, const char *name)
 {
 	struct ftalias_alias_del_req *req = ftalias_alias_del_req_alloc();

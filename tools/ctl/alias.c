@@ -412,13 +412,28 @@ out:
 	return ret;
 }
 
-int alias_del_id(uint32_t id)
+int alias_del_id(uint32_t id, bool moved)
 {
+	static const struct attr_desc del_attrs[] = {
+		ATTR(FTALIAS_A_ALIAS_ID,	AK_U32),
+		ATTR(FTALIAS_A_ALIAS_MOVED,	AK_FLAG),
+	};
 	struct attr_vals v = { 0 };
+	struct nl_msg *msg;
 
 	v.num[FTALIAS_A_ALIAS_ID] = id;
-	v.present = 1U << FTALIAS_A_ALIAS_ID;
-	return request(FTALIAS_CMD_ALIAS_DEL, &v, NULL);
+	v.num[FTALIAS_A_ALIAS_MOVED] = moved;
+	v.present = 1U << FTALIAS_A_ALIAS_ID |
+		    (uint32_t)moved << FTALIAS_A_ALIAS_MOVED;
+	ftnl_set_attr_desc(del_attrs, 2);
+	msg = ftnl_msg_new(FTALIAS_CMD_ALIAS_DEL, 0);
+	if (!msg)
+		return -1;
+	if (ftnl_put_attrs(msg, del_attrs, 2, &v)) {
+		nlmsg_free(msg);
+		return -1;
+	}
+	return ftnl_do(msg, NULL, NULL);
 }
 
 static int alias_del(int argc, char **argv)

@@ -59,8 +59,11 @@ int alias_resolve_id(const struct attr_vals *sel, bool by_id, uint32_t *id);
  */
 int alias_exists(const char *name);
 
-/* Delete alias @id over the open socket; -1 with the error printed. */
-int alias_del_id(uint32_t id);
+/*
+ * Delete alias @id over the open socket; with @moved, only if it is frozen
+ * for a move this socket began.  -1 with the error printed.
+ */
+int alias_del_id(uint32_t id, bool moved);
 
 /* Dump every alias over the open socket into @l (ftnl_list_free()). */
 int alias_dump(struct ftnl_list *l);

@@ -251,9 +251,10 @@ static bool is_all(int argc, char **argv)
 }
 
 /*
- * The end of a move: the file on disk (a pipe or a terminal cannot be
- * synced: their reader has it), then the alias deleted over the socket
- * that saved it.  On failure the alias thaws when the socket closes.
+ * The end of a move: the file on disk (a pipe or a socket cannot be
+ * synced: their reader has the bytes), then the alias deleted over the
+ * socket that saved it, if the move did not end meanwhile (timeout).  On
+ * failure the alias thaws when the socket closes.
  */
 static int save_move_done(uint32_t id)
 {
@@ -261,7 +262,9 @@ static int save_move_done(uint32_t id)
 	    errno != ENOTSUP)
 		return error("cannot write the saved alias: %s; not moved",
 			     strerror(errno));
-	return alias_del_id(id);
+	if (alias_del_id(id, true))
+		return error("alias not moved: the file is a plain save");
+	return 0;
 }
 
 int alias_save(int argc, char **argv)

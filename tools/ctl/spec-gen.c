@@ -26,6 +26,7 @@ struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_STATS] = { .type = NLA_NESTED },
 	[FTALIAS_A_ALIAS_RECORD_REPLIES] = { .type = NLA_U8 },
 	[FTALIAS_A_ALIAS_CACHE] = { .type = NLA_NESTED },
+	[FTALIAS_A_ALIAS_MOVED] = { .type = NLA_FLAG },
 };
 
 struct nla_policy ctl_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1] = {

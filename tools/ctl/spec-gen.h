@@ -33,6 +33,7 @@
 #define CTL_NAME_FTALIAS_A_ALIAS_STATS	"stats"
 #define CTL_NAME_FTALIAS_A_ALIAS_RECORD_REPLIES	"record-replies"
 #define CTL_NAME_FTALIAS_A_ALIAS_CACHE	"cache"
+#define CTL_NAME_FTALIAS_A_ALIAS_MOVED	"moved"
 extern struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1];
 
 /* Attribute-set "alias-stats" */

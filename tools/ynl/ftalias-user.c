@@ -350,6 +350,7 @@ const struct ynl_policy_attr ftalias_alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_STATS] = { .name = "stats", .type = YNL_PT_NEST, .nest = &ftalias_alias_stats_nest, },
 	[FTALIAS_A_ALIAS_RECORD_REPLIES] = { .name = "record-replies", .type = YNL_PT_U8, },
 	[FTALIAS_A_ALIAS_CACHE] = { .name = "cache", .type = YNL_PT_NEST, .nest = &ftalias_cache_stats_nest, },
+	[FTALIAS_A_ALIAS_MOVED] = { .name = "moved", .type = YNL_PT_FLAG, },
 };
 
 const struct ynl_policy_nest ftalias_alias_nest = {
@@ -2043,6 +2044,8 @@ int ftalias_alias_del(struct ynl_sock *ys, struct ftalias_alias_del_req *req)
 		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_ID, req->id);
 	if (req->_present.name_len)
 		ynl_attr_put_str(nlh, FTALIAS_A_ALIAS_NAME, req->name);
+	if (req->_present.moved)
+		ynl_attr_put(nlh, FTALIAS_A_ALIAS_MOVED, NULL, 0);
 
 	err = ynl_exec(ys, nlh, &yrs);
 	if (err < 0)

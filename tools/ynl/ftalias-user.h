@@ -588,6 +588,7 @@ struct ftalias_alias_del_req {
 	struct {
 		__u32 id:1;
 		__u32 name_len;
+		__u32 moved:1;
 	} _present;
 
 	__u32 id;
@@ -616,10 +617,17 @@ ftalias_alias_del_req_set_name(struct ftalias_alias_del_req *req,
 	memcpy(req->name, name, req->_present.name_len);
 	req->name[req->_present.name_len] = 0;
 }
+static inline void
+ftalias_alias_del_req_set_moved(struct ftalias_alias_del_req *req)
+{
+	req->_present.moved = 1;
+}
 
 /*
  * Delete an alias, named by id or by name.  Needs CAP_NET_ADMIN over
-the network namespace.
+the network namespace.  An alias being moved keeps its requests'
+entries in other caches (see alias-save); with moved, only such an
+alias is deleted.
 
  */
 int ftalias_alias_del(struct ynl_sock *ys, struct ftalias_alias_del_req *req);
