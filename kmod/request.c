@@ -44,7 +44,7 @@ static_assert(sizeof(unsigned long) == sizeof(u64), "64-bit kernels only");
 
 /* Held requests whose grace period ends within this much fail together. */
 #define FTALIAS_GRACE_SLACK	(HZ / 100 + 1)
-/* When what waits on a frozen requester is tried again. */
+/* When what waits on a requester being copied is tried again. */
 #define FTALIAS_FROZEN_RETRY	(HZ / 20 + 1)
 
 void ftalias_reqs_init(struct ftalias_reqs *reqs)
@@ -296,7 +296,7 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 		kfree_skb(clone);
 		/*
 		 * Its requester goes away and took it first: it goes soon; or
-		 * it is frozen: the answer waits for the thaw.
+		 * its table is being copied: the answer waits for the copy.
 		 */
 		err = __ftalias_req_steal(alias, req, false);
 		if (err) {
@@ -654,7 +654,7 @@ static void __ftalias_fail_expired(struct ftalias_alias *alias, ktime_t now,
 			continue;
 		}
 		err = __ftalias_req_steal(alias, req, false);
-		/* A frozen requester's fails after the thaw. */
+		/* One of a requester being copied fails after the copy. */
 		if (err == -EBUSY)
 			ftalias_next(next, jiffies + FTALIAS_FROZEN_RETRY);
 		if (err)
