@@ -210,6 +210,16 @@ void ftalias_alias_put(struct ftalias_alias *alias)
  * An alias of the table by id, under the table's lock (the data path
  * looks up with ftalias_alias_get()).
  */
+/*
+ * Wait, holding no lock, until @alias is not frozen: killable, as a freeze
+ * is bounded (ftalias_alias_thaw(), request.c, wakes it).
+ */
+int ftalias_alias_wait_thawed(struct ftalias_alias *alias)
+{
+	return wait_var_event_killable(&alias->frozen,
+				       !READ_ONCE(alias->frozen));
+}
+
 /**
  * ftalias_alias_lock_thawed() - take an alias's lock once it is not frozen
  * @alias: the alias, referenced
@@ -232,8 +242,7 @@ int ftalias_alias_lock_thawed(struct ftalias_alias *alias, bool nonblock)
 		if (nonblock)
 			return -EAGAIN;
 		spin_unlock(&alias->lock);
-		if (wait_var_event_killable(&alias->frozen,
-					    !READ_ONCE(alias->frozen))) {
+		if (ftalias_alias_wait_thawed(alias)) {
 			spin_lock(&alias->lock);
 			return -EINTR;
 		}

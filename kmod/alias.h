@@ -132,6 +132,7 @@ void ftalias_alias_put(struct ftalias_alias *alias);
 void __ftalias_alias_cfg_store(struct ftalias_alias *alias,
 			       const struct ftalias_alias_cfg *cfg);
 
+int ftalias_alias_wait_thawed(struct ftalias_alias *alias);
 int ftalias_alias_lock_thawed(struct ftalias_alias *alias, bool nonblock)
 	__acquires(&alias->lock);
 

@@ -668,7 +668,7 @@ static void __ftalias_fail_expired(struct ftalias_alias *alias, ktime_t now,
 
 /* Under the alias's lock: frozen no more, for a move neither. */
 /*
- * Wake the waiters of a frozen alias (ftalias_wait_thawed(),
+ * Wake the waiters of a frozen alias (ftalias_alias_wait_thawed(),
  * ftalias_alias_lock_thawed()), once the flags they wait on changed.
  */
 static void ftalias_alias_wake(struct ftalias_alias *alias)
@@ -1052,13 +1052,6 @@ bool ftalias_alias_dp_kill(struct ftalias_alias *alias)
 	return moved;
 }
 
-/* Waiting for a thaw: killable, as the freeze is bounded. */
-static int ftalias_wait_thawed(struct ftalias_alias *alias)
-{
-	return wait_var_event_killable(&alias->frozen,
-				       !READ_ONCE(alias->frozen));
-}
-
 /* Waiting for the end of the copy of @alias's table (not of a move). */
 static int ftalias_wait_copied(struct ftalias_alias *alias)
 {
@@ -1109,6 +1102,8 @@ int ftalias_alias_freeze(struct ftalias_alias *alias)
 {
 	struct ftalias_reqs *reqs = &alias->reqs;
 
+	lockdep_assert_held(&ftalias_net(alias->net)->lock);
+
 	spin_lock(&alias->lock);
 	if (alias->dead || alias->frozen) {
 		spin_unlock(&alias->lock);
@@ -1155,6 +1150,8 @@ void ftalias_alias_move(struct ftalias_alias *alias, u32 portid)
 {
 	unsigned long timeout;
 
+	lockdep_assert_held(&ftalias_net(alias->net)->lock);
+
 	timeout = msecs_to_jiffies(max(READ_ONCE(ftalias_move_timeout_ms), 1U));
 	spin_lock(&alias->lock);
 	WRITE_ONCE(alias->mover, portid);
@@ -1184,6 +1181,8 @@ void ftalias_alias_move(struct ftalias_alias *alias, u32 portid)
 bool ftalias_alias_move_claim(struct ftalias_alias *alias, u32 portid)
 {
 	bool mine;
+
+	lockdep_assert_held(&ftalias_net(alias->net)->lock);
 
 	spin_lock(&alias->lock);
 	mine = alias->mover && alias->mover == portid;
@@ -1649,7 +1648,7 @@ again:
 		rcu_read_unlock();
 		/* Gone meanwhile: the next try says what became of it. */
 		err = !frozen ? 0 : requester ? ftalias_wait_copied(frozen) :
-						ftalias_wait_thawed(frozen);
+			ftalias_alias_wait_thawed(frozen);
 		if (frozen)
 			ftalias_alias_put(frozen);
 		if (!err)
@@ -1915,7 +1914,8 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		if (err == -EBUSY) {
 			/* The sender's alias is frozen: see the thaw. */
 			spin_unlock(&alias->lock);
-			err = *timeo ? ftalias_wait_thawed(fsk->alias) : -EAGAIN;
+			err = !*timeo ? -EAGAIN :
+			      ftalias_alias_wait_thawed(fsk->alias);
 			if (err)
 				goto err_free;
 			continue;

@@ -1041,6 +1041,33 @@ static void restore_ok(struct __test_metadata *_metadata, uint16_t fam,
 	close(r.fd);
 }
 
+/*
+ * The client's save @sc restored with a new-id, even the saved one: a new
+ * requester, whose save has no record of @type; restored as saved, it
+ * saves the same records again.
+ */
+static void new_id_then_same(struct __test_metadata *_metadata,
+			     FIXTURE_DATA(sv) *self, const struct dp_saved *sc,
+			     int type)
+{
+	struct dp_saved s2;
+	struct dp_rst r;
+
+	ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
+	ASSERT_EQ(0, dp_restore(&r, sc, NULL, self->c, 65536))
+		TH_LOG("%s", r.extack);
+	close(r.fd);
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &s2));
+	EXPECT_EQ(-1, find_rec(&s2, type, 0));
+	free(s2.buf);
+	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
+
+	restore_ok(_metadata, self->nl->fam, sc);
+	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &s2));
+	same_records(_metadata, sc, &s2);
+	free(s2.buf);
+}
+
 static uint32_t cache_entries(struct __test_metadata *_metadata,
 			      struct dp_nl *nl, uint32_t id)
 {
@@ -1619,10 +1646,9 @@ TEST_F(sv, move_keeps_entries)
 TEST_F(sv, restore_requests)
 {
 	struct ftalias_id ask, later, lost, id;
-	struct dp_saved sc, sc2;
 	uint32_t e = new_alias(self->nl);
 	int srv, cli, dm, em, i;
-	struct dp_rst r;
+	struct dp_saved sc;
 	char name[32];
 	struct dp_msg m;
 	bool got[3] = { false, false, false };
@@ -1646,20 +1672,8 @@ TEST_F(sv, restore_requests)
 	em = dp_socket(self->af, e, -1, 0);
 	ASSERT_GE(em, 0);
 
-	/* given a new-id, even the saved one: a new requester, without them */
-	ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
-	ASSERT_EQ(0, dp_restore(&r, &sc, NULL, self->c, 65536)) TH_LOG("%s", r.extack);
-	close(r.fd);
-	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &sc2));
-	EXPECT_EQ(-1, find_rec(&sc2, FTALIAS_A_SAVE_REQUEST, 0));
-	free(sc2.buf);
-	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
-
-	restore_ok(_metadata, self->nl->fam, &sc);
 	/* parked, they are saved again as they came */
-	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &sc2));
-	same_records(_metadata, &sc, &sc2);
-	free(sc2.buf);
+	new_id_then_same(_metadata, self, &sc, FTALIAS_A_SAVE_REQUEST);
 	/* nothing goes out before the client has a member */
 	EXPECT_TRUE(dp_nothing_queued(srv));
 
@@ -1722,12 +1736,11 @@ TEST_F(sv, restore_requests)
 TEST_F(sv, restore_held)
 {
 	struct ftalias_id x, y;
-	struct dp_saved sc, sc2;
 	uint32_t e = new_alias(self->nl);
 	bool got_x = false, got_y = false;
+	struct dp_saved sc;
 	struct parsed p;
 	struct dp_msg m;
-	struct dp_rst r;
 	int srv, cli, i;
 
 	ASSERT_NE(0U, e);
@@ -1769,19 +1782,7 @@ TEST_F(sv, restore_held)
 	parsed_free(&p);
 	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
 
-	/* given a new-id: a new requester, without them */
-	ASSERT_EQ(0, dp_rst_open(&r, self->nl->fam));
-	ASSERT_EQ(0, dp_restore(&r, &sc, NULL, self->c, 65536)) TH_LOG("%s", r.extack);
-	close(r.fd);
-	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &sc2));
-	EXPECT_EQ(-1, find_rec(&sc2, FTALIAS_A_SAVE_HELD, 0));
-	free(sc2.buf);
-	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
-
-	restore_ok(_metadata, self->nl->fam, &sc);
-	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &sc2));
-	same_records(_metadata, &sc, &sc2);
-	free(sc2.buf);
+	new_id_then_same(_metadata, self, &sc, FTALIAS_A_SAVE_HELD);
 	cli = dp_socket(self->af, self->c, -1, 0);
 	ASSERT_GE(cli, 0);
 	for (i = 0; i < 2; i++) {
