@@ -40,6 +40,8 @@ void ftalias_sk_destruct(struct sock *sk)
 	struct ftalias_sock *fsk = ftalias_sk(sk);
 
 	skb_queue_purge(&sk->sk_receive_queue);
+	ftalias_ckpt_stage_purge(fsk);
+	mutex_destroy(&fsk->ckpt_lock);
 	if (fsk->alias)
 		ftalias_alias_put(fsk->alias);
 	put_pid(fsk->pid);
@@ -493,6 +495,8 @@ struct sock *ftalias_sk_alloc(struct net *net, int type, int kern)
 	INIT_LIST_HEAD(&fsk->member_node);
 	init_waitqueue_head(&fsk->peer_wait);
 	ftalias_reqs_init(&fsk->reqs);
+	mutex_init(&fsk->ckpt_lock);
+	__skb_queue_head_init(&fsk->ckpt_stage);
 
 	sock_prot_inuse_add(net, &ftalias_proto, 1);
 	return sk;

@@ -12,6 +12,7 @@
 #include <uapi/linux/ftalias_genl.h>
 
 #include "ftalias.h"
+#include "log.h"
 #include "member.h"
 #include "replay.h"
 
@@ -80,7 +81,8 @@ static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
  * it).  Set before the alias is linked, constant after.  @stray_node
  * links it, under the table's lock, in ftalias_net.strays while its cache
  * holds restored entries of requesters that are not in the table
- * (request.c).
+ * (request.c).  @log, the alias log (its checkpoints, log.c), is under
+ * @lock too.
  */
 struct ftalias_alias {
 	struct hlist_node name_node;	/* in ftalias_net.names */
@@ -115,6 +117,7 @@ struct ftalias_alias {
 	u64 cookie;
 	struct list_head stray_node;	/* in ftalias_net.strays */
 	struct ftalias_rc rc;
+	struct ftalias_log log;
 };
 
 /* The alias object (alias.c): everything else calls down into it. */

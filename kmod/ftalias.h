@@ -9,7 +9,9 @@
  * while holding locks above it in this list:
  *
  *  1. lock_sock() of an AF_FTALIAS socket: bind(), connect(), listen(),
- *     accept(), the socket options that change its identity.
+ *     accept(), the socket options that change its identity; or, never
+ *     with it, struct ftalias_sock.ckpt_lock (mutex, log.c): a checkpoint
+ *     being sent, staged and committed (it may wait for a frozen alias).
  *  2. struct ftalias_net.lock (mutex): the alias table (@aliases, @names,
  *     @count, @next_id, @genid, @exiting, @strays), membership changes
  *     and the netlink notifications of both (see below).
@@ -40,7 +42,8 @@
  *     - xa_lock of struct ftalias_conns.ids (conntab.h): under 5, or alone
  *       when a connection's id is allocated.
  *
- * The data path (sendmsg, recvmsg, poll) takes only 4 to 6, and the
+ * The data path (sendmsg, recvmsg, poll) takes only 4 to 6 (and a
+ * checkpoint's chunk the socket's ckpt_lock above them), and the
  * socket state it reads without them under rcu_read_lock() (the ports
  * and aliases xarrays; sockets are SOCK_RCU_FREE, aliases freed by
  * call_rcu()).  The headers named above say which fields each lock
@@ -131,7 +134,8 @@ enum ftalias_limits {
 
 /*
  * Module parameters, read-only once the module is loaded, but for the
- * total cache limit and the move timeout (see main.c).
+ * total cache limit, the move timeout and the checkpoint limit (see
+ * main.c).
  */
 extern int ftalias_af;
 extern unsigned int ftalias_max_aliases;
@@ -139,6 +143,7 @@ extern unsigned int ftalias_cache_entries_limit;
 extern unsigned long ftalias_cache_bytes_limit;
 extern unsigned long ftalias_cache_total_limit;
 extern unsigned int ftalias_move_timeout_ms;
+extern unsigned long ftalias_ckpt_max_bytes;
 
 struct ftalias_net {
 	struct mutex lock;		/* the alias table, see above */

@@ -80,6 +80,12 @@ module_param_named(move_timeout_ms, ftalias_move_timeout_ms, uint, 0644);
 MODULE_PARM_DESC(move_timeout_ms,
 		 "How long an alias saved with move stays frozen at most when it is not deleted, changeable at run time (default 30000)");
 
+/* Read with READ_ONCE() at each chunk of a checkpoint (log.c). */
+unsigned long ftalias_ckpt_max_bytes = 16 << 20;
+module_param_named(ckpt_max_bytes, ftalias_ckpt_max_bytes, ulong, 0644);
+MODULE_PARM_DESC(ckpt_max_bytes,
+		 "Largest checkpoint of an alias, in bytes of data, changeable at run time (default 16 MiB)");
+
 unsigned int ftalias_net_id __read_mostly;
 
 void ftalias_net_init(struct ftalias_net *fn)

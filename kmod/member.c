@@ -19,6 +19,7 @@
 
 #include "alias.h"
 #include "ftalias.h"
+#include "log.h"
 #include "member.h"
 #include "msg.h"
 #include "notify.h"
@@ -63,8 +64,10 @@ static void __ftalias_set_active(struct ftalias_alias *alias,
 		return;
 	}
 	WRITE_ONCE(alias->incarnation, alias->incarnation + 1);
-	m->active_inc = alias->incarnation;
+	/* Read without the lock by a checkpoint's chunks (log.c). */
+	WRITE_ONCE(m->active_inc, alias->incarnation);
 	alias->stats.promotions++;
+	__ftalias_log_promoted(alias, m);
 	trace_ftalias_promotion(alias, old, m);
 	__ftalias_flush_held(alias);
 }

@@ -34,6 +34,8 @@ struct ftalias_alias_stats {
 	u64 held;
 	u64 failed;
 	u64 promotions;
+	u64 checkpoints;
+	u64 ckpt_loads;
 };
 
 /* A member as netlink shows it, copied under the alias's lock. */

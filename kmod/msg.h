@@ -56,6 +56,7 @@ enum ftalias_msg_kind {
 	FTALIAS_MSG_REPLY,	/* to the requester of @id */
 	FTALIAS_MSG_NOTICE,	/* the kernel failed request @id: @err */
 	FTALIAS_MSG_ORPHAN,	/* orphan notice of request @id */
+	FTALIAS_MSG_CHECKPOINT,	/* a chunk of checkpoint @id.xid: log.c */
 };
 
 /* skb->cb of every message queued to an AF_FTALIAS socket. */
@@ -71,7 +72,8 @@ struct ftalias_skb_cb {
 		u32 err;		/* notices */
 		u32 aux;		/* requests, orphan notices: bytes
 					 * of handler argument or journal
-					 * before the request's
+					 * before the request's; checkpoints:
+					 * FTALIAS_CKPT_MORE
 					 */
 	};
 };

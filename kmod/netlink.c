@@ -18,6 +18,7 @@
 #include "compat.h"	/* struct genl_split_ops, registration before 6.2 */
 #include "ftalias.h"
 #include "generated/netlink-gen.h"
+#include "log.h"
 #include "netlink.h"
 #include "notify.h"
 #include "replay.h"
@@ -85,6 +86,8 @@ static const struct ftalias_nl_counter ftalias_nl_alias_counters[] = {
 	FTALIAS_NL_COUNTER(HELD, held),
 	FTALIAS_NL_COUNTER(FAILED, failed),
 	FTALIAS_NL_COUNTER(PROMOTIONS, promotions),
+	FTALIAS_NL_COUNTER(CHECKPOINTS, checkpoints),
+	FTALIAS_NL_COUNTER(CKPT_LOADS, ckpt_loads),
 #undef FTALIAS_NL_COUNTER
 };
 
@@ -183,6 +186,7 @@ struct ftalias_nl_alias_dp {
 	u32 pending;
 	u32 held;
 	struct ftalias_alias_stats stats;
+	struct ftalias_log_info log;
 	/* The replay cache, from ftalias_rc_stats(). */
 	struct ftalias_rc_stats rc;
 	u64 rc_bytes;
@@ -202,6 +206,7 @@ static void ftalias_nl_alias_dp(struct ftalias_alias *alias,
 	dp->pending = alias->nr_pending;
 	dp->held = alias->nr_held;
 	dp->stats = alias->stats;
+	__ftalias_log_info(alias, &dp->log);
 	spin_unlock(&alias->lock);
 	ftalias_rc_stats(alias, &dp->rc, &dp->rc_entries, &dp->rc_in_progress,
 			 &dp->rc_bytes, &dp->rc_journal, &dp->rc_waiting);
@@ -312,7 +317,12 @@ int ftalias_nl_put_alias(struct sk_buff *skb, struct net *net,
 	    ftalias_nl_put_alias_stats(skb, &dp.stats) ||
 	    nla_put_u8(skb, FTALIAS_A_ALIAS_RECORD_REPLIES,
 		       cfg->record_replies) ||
-	    ftalias_nl_put_cache_stats(skb, &dp))
+	    ftalias_nl_put_cache_stats(skb, &dp) ||
+	    (dp.log.ckpt_seq &&
+	     (nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_CKPT_SEQ,
+				dp.log.ckpt_seq, FTALIAS_A_ALIAS_PAD) ||
+	      nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_CKPT_BYTES,
+				dp.log.ckpt_bytes, FTALIAS_A_ALIAS_PAD))))
 		return -EMSGSIZE;
 	return 0;
 }

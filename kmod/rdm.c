@@ -21,6 +21,7 @@
 #include "af_ftalias.h"
 #include "alias.h"
 #include "ftalias.h"
+#include "log.h"
 #include "msg.h"
 #include "rdm.h"
 #include "replay.h"
@@ -33,6 +34,7 @@ struct ftalias_send_args {
 	u64 id_out;			/* FTALIAS_CMSG_ID_OUT */
 	struct ftalias_record record;	/* FTALIAS_CMSG_RECORD */
 	struct ftalias_id parent;	/* FTALIAS_CMSG_PARENT */
+	struct ftalias_ckpt ckpt;	/* FTALIAS_CMSG_CHECKPOINT */
 	unsigned int have;		/* BIT(FTALIAS_CMSG_*) */
 };
 
@@ -66,6 +68,10 @@ static int ftalias_parse_cmsgs(struct msghdr *msg, struct ftalias_send_args *a)
 			dst = &a->parent;
 			len = sizeof(a->parent);
 			break;
+		case FTALIAS_CMSG_CHECKPOINT:
+			dst = &a->ckpt;
+			len = sizeof(a->ckpt);
+			break;
 		default:
 			return -EINVAL;
 		}
@@ -74,6 +80,15 @@ static int ftalias_parse_cmsgs(struct msghdr *msg, struct ftalias_send_args *a)
 			return -EINVAL;
 		memcpy(dst, CMSG_DATA(cmsg), len);
 		a->have |= BIT(cmsg->cmsg_type);
+	}
+	/* A checkpoint's chunk goes alone. */
+	if (a->have & BIT(FTALIAS_CMSG_CHECKPOINT)) {
+		if (a->have != BIT(FTALIAS_CMSG_CHECKPOINT) ||
+		    a->ckpt.reserved || a->ckpt.seq ||
+		    a->ckpt.flags & ~(FTALIAS_CKPT_MORE | FTALIAS_CKPT_ABORT) ||
+		    a->ckpt.flags == (FTALIAS_CKPT_MORE | FTALIAS_CKPT_ABORT))
+			return -EINVAL;
+		return 0;
 	}
 	/* A reply has no ID of its own, nor a parent. */
 	if ((a->have & BIT(FTALIAS_CMSG_REPLY_TO)) &&
@@ -174,6 +189,30 @@ static int ftalias_reply_record(struct ftalias_sock *fsk,
 	}
 	err = ftalias_send_reply(fsk, id, skb, nonblock);
 	return err == -ENOENT ? 0 : err;
+}
+
+/*
+ * FTALIAS_CMSG_CHECKPOINT: a chunk of a checkpoint of the member's state,
+ * or FTALIAS_CKPT_ABORT (no data) to drop the chunks sent (log.c).
+ */
+static int ftalias_sendmsg_ckpt(struct ftalias_sock *fsk, struct msghdr *msg,
+				size_t len, const struct ftalias_ckpt *ck)
+{
+	struct sk_buff *skb = NULL;
+	int err;
+
+	if (!fsk->alias)
+		return -EPERM;
+	if (ck->flags & FTALIAS_CKPT_ABORT) {
+		if (len)
+			return -EINVAL;
+	} else {
+		/* Not charged to the socket: to ckpt_max_bytes instead. */
+		skb = ftalias_alloc_skb(&fsk->sk, msg, len, true, &err);
+		if (!skb)
+			return err;
+	}
+	return ftalias_checkpoint(fsk, skb, ck, ftalias_nonblock(fsk, msg));
 }
 
 /* Whether a datagram sender still waits for room at @arg, a port. */
@@ -449,6 +488,12 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 		return err;
 	if (args.have & BIT(FTALIAS_CMSG_PARENT) && !fsk->alias)
 		return -EPERM;
+	if (args.have & BIT(FTALIAS_CMSG_CHECKPOINT)) {
+		if (sfa)
+			return -EINVAL;
+		err = ftalias_sendmsg_ckpt(fsk, msg, len, &args.ckpt);
+		return err ?: len;
+	}
 
 	if (args.have & (BIT(FTALIAS_CMSG_REPLY_TO) | BIT(FTALIAS_CMSG_RECORD))) {
 		if (sfa)
@@ -485,6 +530,7 @@ static void ftalias_put_cmsgs(struct msghdr *msg, struct sk_buff *skb,
 {
 	const struct ftalias_skb_cb *cb = ftalias_cb(skb);
 	struct ftalias_id id = cb->id;
+	struct ftalias_ckpt ck = {};
 	u32 val;
 
 	switch (cb->kind) {
@@ -505,6 +551,12 @@ static void ftalias_put_cmsgs(struct msghdr *msg, struct sk_buff *skb,
 	case FTALIAS_MSG_NOTICE:
 		put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_REPLY_TO, sizeof(id),
 			 &id);
+		break;
+	case FTALIAS_MSG_CHECKPOINT:
+		ck.flags = cb->aux;
+		ck.seq = id.xid;
+		put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_CHECKPOINT, sizeof(ck),
+			 &ck);
 		break;
 	}
 	if (cb->kind == FTALIAS_MSG_NOTICE) {

@@ -292,6 +292,21 @@ static u64 ftalias_rc_over(struct ftalias_alias *alias, u64 cost)
 	return max(over, o);
 }
 
+/*
+ * Room for @cost more bytes of the alias log (log.c) under the module-wide
+ * limits, which its checkpoints share with the replay caches.
+ */
+bool ftalias_rc_room(struct ftalias_alias *alias, u64 cost)
+{
+	return !ftalias_rc_over(alias, cost);
+}
+
+/* @bytes more (or less) that the log of @alias holds, in the counters. */
+void ftalias_rc_charge_log(struct ftalias_alias *alias, s64 bytes)
+{
+	ftalias_rc_charge_net(&alias->rc, bytes);
+}
+
 static struct ftalias_rc_entry *__ftalias_rc_lookup(struct ftalias_rc *rc,
 						    const struct ftalias_id *id)
 {

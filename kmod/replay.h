@@ -221,6 +221,8 @@ enum ftalias_rc_stray __ftalias_rc_stray_meet(struct ftalias_alias *alias,
 int ftalias_rc_module_init(void);
 void ftalias_rc_module_exit(void);
 u64 ftalias_rc_total_bytes(void);
+bool ftalias_rc_room(struct ftalias_alias *alias, u64 cost);
+void ftalias_rc_charge_log(struct ftalias_alias *alias, s64 bytes);
 
 int ftalias_rc_init(struct ftalias_alias *alias);
 void ftalias_rc_destroy(struct ftalias_alias *alias);

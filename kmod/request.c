@@ -30,6 +30,7 @@
 
 #include "alias.h"
 #include "ftalias.h"
+#include "log.h"
 #include "msg.h"
 #include "replay.h"
 #include "request.h"
@@ -265,8 +266,12 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 
 	lockdep_assert_held(&alias->lock);
 
-	/* alias-save copies the alias: held until it thaws (no timer). */
-	if (alias->frozen) {
+	/*
+	 * alias-save copies the alias: held until it thaws (no timer); or
+	 * @to has not been given the alias's checkpoint yet (no memory):
+	 * held until the work gives it.
+	 */
+	if (alias->frozen || to->ckpt_owed) {
 		kfree_skb(clone);
 		req->holder = NULL;
 		req->held = true;
@@ -274,7 +279,9 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 		alias->nr_held++;
 		alias->stats.held++;
 		trace_ftalias_request_held(alias, req,
-					   FTALIAS_TRACE_HELD_FROZEN);
+					   alias->frozen ?
+					   FTALIAS_TRACE_HELD_FROZEN :
+					   FTALIAS_TRACE_HELD_CHECKPOINT);
 		return;
 	}
 	/* The replay cache first: the request may have been seen. */
@@ -389,6 +396,12 @@ void __ftalias_flush_held(struct ftalias_alias *alias)
 
 	if (!active || alias->frozen)
 		return;
+	/* A new active member reads the alias's checkpoint first. */
+	retry = __ftalias_log_give(alias, active);
+	if (retry) {
+		__ftalias_schedule(alias, retry);
+		return;
+	}
 	__skb_queue_head_init(&notices);
 	retry = __ftalias_rc_notify(alias, active, &notices);
 	/* A member is released only after it left the alias. */
@@ -1049,6 +1062,7 @@ bool ftalias_alias_dp_kill(struct ftalias_alias *alias)
 	ftalias_fail_reqs(alias->net, &failed, EIDRM);
 	__skb_queue_purge(&drop);
 	ftalias_rc_destroy(alias);
+	ftalias_log_destroy(alias);
 	return moved;
 }
 
@@ -1301,10 +1315,13 @@ static void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb,
 		trace_ftalias_reply_routed(skb, alias, NULL);
 		if (cb->kind == FTALIAS_MSG_REPLY)
 			__ftalias_rc_journal_replied(alias, &cb->id);
-		/* An alias served by connections takes no reply. */
+		/*
+		 * An alias served by connections takes no reply; a new active
+		 * member reads the alias's checkpoint first.
+		 */
 		if (alias->nr_seq_members)
 			kfree_skb(skb);
-		else if (alias->active)
+		else if (alias->active && !alias->active->ckpt_owed)
 			ftalias_queue(alias->active, skb);
 		else if (!alias->dead)
 			__ftalias_hold_reply(alias, skb);

@@ -28,6 +28,7 @@
 #include "compat.h"	/* struct genl_split_ops before 6.2 */
 #include "ftalias.h"
 #include "generated/netlink-gen.h"
+#include "log.h"
 #include "netlink.h"
 #include "replay.h"
 #include "request.h"
@@ -49,6 +50,7 @@ enum ftalias_restore_phase {
 	FTALIAS_RESTORE_P_CLIENTS,
 	FTALIAS_RESTORE_P_REQUESTS,	/* the members' requests */
 	FTALIAS_RESTORE_P_HELD,		/* the replies held for them */
+	FTALIAS_RESTORE_P_CKPT,		/* the checkpoint */
 	FTALIAS_RESTORE_P_END,		/* the trailer came */
 };
 
@@ -80,6 +82,8 @@ struct ftalias_restore {
 	u64 bytes;
 	u32 nr_dsts;
 	u64 cost;			/* what the records take in memory */
+	struct ftalias_ckpt_blob *ckpt;	/* the checkpoint, being filled */
+	u64 ckpt_have;			/* bytes of it so far */
 };
 
 void ftalias_restore_net_init(struct ftalias_net *fn)
@@ -102,6 +106,7 @@ static void __ftalias_restore_drop(struct ftalias_net *fn,
 		ftalias_alias_put(alias);
 	}
 	kvfree(rs->part);
+	ftalias_ckpt_blob_put(rs->ckpt);
 	kfree(rs);
 }
 
@@ -173,14 +178,15 @@ static int ftalias_restore_alias(struct ftalias_restore *rs, struct net *net,
 				 const struct nlattr *rec, struct genl_info *info)
 {
 	struct ftalias_net *fn = ftalias_net(net);
-	struct nlattr *tb[FTALIAS_A_ALIAS_CACHE + 1];
+	/* Up to the last attribute of save-alias (ckpt-* are ignored). */
+	struct nlattr *tb[FTALIAS_A_ALIAS_CKPT_BYTES + 1];
 	struct netlink_ext_ack *extack = info->extack;
 	struct ftalias_alias_cfg cfg;
 	const struct nlattr *name;
 	struct ftalias_alias *alias;
 	int err;
 
-	err = nla_parse_nested(tb, FTALIAS_A_ALIAS_CACHE, rec,
+	err = nla_parse_nested(tb, FTALIAS_A_ALIAS_CKPT_BYTES, rec,
 			       ftalias_save_alias_nl_policy, extack);
 	if (err)
 		return err;
@@ -531,6 +537,84 @@ static int ftalias_restore_jrec(struct ftalias_restore *rs,
 				       tb[FTALIAS_A_SAVE_JREC_LEN], rec, extack);
 }
 
+/* Whether the checkpoint record before has data records to come. */
+static bool ftalias_restore_ckpt_open(const struct ftalias_restore *rs)
+{
+	return rs->ckpt && rs->ckpt_have < rs->ckpt->bytes;
+}
+
+/* The next bytes of the checkpoint, at @data (@n of them). */
+static int ftalias_restore_ckpt_fill(struct ftalias_restore *rs,
+				     const struct nlattr *rec,
+				     const void *data, u32 n,
+				     struct netlink_ext_ack *extack)
+{
+	int err;
+
+	if (n > rs->ckpt->bytes - rs->ckpt_have || n > FTALIAS_SAVE_CHUNK) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "more data than the checkpoint's len");
+		return -EINVAL;
+	}
+	err = ftalias_ckpt_blob_fill(rs->ckpt, rs->ckpt_have, data, n);
+	if (!err)
+		rs->ckpt_have += n;
+	return err;
+}
+
+static int ftalias_restore_ckpt(struct ftalias_restore *rs,
+				const struct nlattr *rec,
+				struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FTALIAS_A_SAVE_CHECKPOINT_MAX + 1];
+	const struct nlattr *payload, *len;
+	u64 bytes;
+	int err;
+
+	err = nla_parse_nested(tb, FTALIAS_A_SAVE_CHECKPOINT_MAX, rec,
+			       ftalias_save_checkpoint_nl_policy, extack);
+	if (err)
+		return err;
+	if (rs->version < FTALIAS_SAVE_VERSION) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "checkpoint record in records of a version without them");
+		return -EINVAL;
+	}
+	payload = tb[FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD];
+	len = tb[FTALIAS_A_SAVE_CHECKPOINT_LEN];
+	if (!tb[FTALIAS_A_SAVE_CHECKPOINT_SEQ] || !payload) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "checkpoint without seq or payload");
+		return -EINVAL;
+	}
+	/* Not in the policy: an unprivileged restore gets EPERM first. */
+	if (!nla_get_u64(tb[FTALIAS_A_SAVE_CHECKPOINT_SEQ])) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_CHECKPOINT_SEQ],
+				    "checkpoint seq 0");
+		return -EINVAL;
+	}
+	bytes = len ? nla_get_u64(len) : nla_len(payload);
+	if (nla_len(payload) > bytes || (len && nla_len(payload) == bytes) ||
+	    nla_len(payload) > FTALIAS_SAVE_CHUNK) {
+		NL_SET_ERR_MSG_ATTR(extack, len ?: payload,
+				    "payload length out of bounds");
+		return -EINVAL;
+	}
+	if (bytes > READ_ONCE(ftalias_ckpt_max_bytes) ||
+	    bytes > (u64)FTALIAS_CKPT_CHUNKS_MAX * FTALIAS_MSG_MAX) {
+		NL_SET_ERR_MSG_ATTR(extack, len ?: payload,
+				    "checkpoint over the ckpt_max_bytes module parameter");
+		return -EFBIG;
+	}
+	rs->ckpt = ftalias_ckpt_blob_new(nla_get_u64(tb[FTALIAS_A_SAVE_CHECKPOINT_SEQ]),
+					 bytes);
+	if (!rs->ckpt)
+		return -ENOMEM;
+	rs->phase = FTALIAS_RESTORE_P_CKPT;
+	return ftalias_restore_ckpt_fill(rs, payload, nla_data(payload),
+					 nla_len(payload), extack);
+}
+
 static int ftalias_restore_data(struct ftalias_restore *rs,
 				const struct nlattr *rec,
 				struct netlink_ext_ack *extack)
@@ -539,6 +623,9 @@ static int ftalias_restore_data(struct ftalias_restore *rs,
 	u32 n = nla_len(rec);
 	int err;
 
+	if (!part && ftalias_restore_ckpt_open(rs))
+		return ftalias_restore_ckpt_fill(rs, rec, nla_data(rec), n,
+						 extack);
 	if (!part) {
 		NL_SET_ERR_MSG_ATTR(extack, rec, "data record with no record before it");
 		return -EINVAL;
@@ -680,7 +767,11 @@ static int ftalias_restore_trailer(struct ftalias_restore *rs,
 	     nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_REQUESTS]) : 0) !=
 	    rs->requests ||
 	    (tb[FTALIAS_A_SAVE_TRAILER_HELD] ?
-	     nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_HELD]) : 0) != rs->held) {
+	     nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_HELD]) : 0) != rs->held ||
+	    (tb[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] ?
+	     nla_get_u64(tb[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES]) : 0) !=
+	    (rs->ckpt ? rs->ckpt->bytes : 0) ||
+	    (tb[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] && !rs->ckpt)) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "the records do not add up to the trailer: records missing");
 		return -EINVAL;
@@ -699,7 +790,8 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 	int type = nla_type(rec), err;
 	u8 want = 0;
 
-	if (rs->part && type != FTALIAS_A_SAVE_DATA) {
+	if ((rs->part || ftalias_restore_ckpt_open(rs)) &&
+	    type != FTALIAS_A_SAVE_DATA) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "record cut short: data records missing before it");
 		return -EINVAL;
@@ -726,7 +818,11 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 		    (type == FTALIAS_A_SAVE_CLIENT &&
 		     rs->phase > FTALIAS_RESTORE_P_CLIENTS) ||
 		    (type == FTALIAS_A_SAVE_REQUEST &&
-		     rs->phase > FTALIAS_RESTORE_P_REQUESTS))
+		     rs->phase > FTALIAS_RESTORE_P_REQUESTS) ||
+		    (type == FTALIAS_A_SAVE_HELD &&
+		     rs->phase > FTALIAS_RESTORE_P_HELD) ||
+		    (type == FTALIAS_A_SAVE_CHECKPOINT &&
+		     rs->phase >= FTALIAS_RESTORE_P_CKPT))
 			want = FTALIAS_RESTORE_P_END + 1;
 		else
 			want = rs->phase;
@@ -746,9 +842,12 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 			NL_SET_ERR_MSG_ATTR(extack, rec, "header without version");
 			return -EINVAL;
 		}
-		/* Version 2 differs only in having no request records. */
+		/*
+		 * Version 3 differs only in having no checkpoint record,
+		 * version 2 in having no request records either.
+		 */
 		if (nla_get_u32(tb[FTALIAS_A_SAVE_HEADER_VERSION]) <
-		    FTALIAS_SAVE_VERSION - 1 ||
+		    FTALIAS_SAVE_VERSION - 2 ||
 		    nla_get_u32(tb[FTALIAS_A_SAVE_HEADER_VERSION]) >
 		    FTALIAS_SAVE_VERSION) {
 			NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_HEADER_VERSION],
@@ -796,6 +895,8 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 		return ftalias_restore_request(rs, rec, extack);
 	case FTALIAS_A_SAVE_HELD:
 		return ftalias_restore_held(rs, rec, extack);
+	case FTALIAS_A_SAVE_CHECKPOINT:
+		return ftalias_restore_ckpt(rs, rec, extack);
 	case FTALIAS_A_SAVE_TRAILER:
 		return ftalias_restore_trailer(rs, rec, extack);
 	}
@@ -890,7 +991,7 @@ static int __ftalias_restore_commit(struct ftalias_restore *rs,
 
 	lockdep_assert_held(&fn->lock);
 
-	if (rs->part) {
+	if (rs->part || ftalias_restore_ckpt_open(rs)) {
 		NL_SET_ERR_MSG(info->extack, "last record cut short");
 		return -EINVAL;
 	}
@@ -905,6 +1006,16 @@ static int __ftalias_restore_commit(struct ftalias_restore *rs,
 	alias->stats = rs->stats;
 	alias->rc.stats = rs->rc_stats;
 	spin_unlock(&alias->lock);
+	if (rs->ckpt) {
+		err = ftalias_log_restore(alias, rs->ckpt);
+		if (err) {
+			kvfree(clients);
+			NL_SET_ERR_MSG(info->extack,
+				       "no room for the checkpoint under cache_total_bytes");
+			return err;
+		}
+		rs->ckpt = NULL;
+	}
 	err = __ftalias_alias_link(fn, alias, rs->id, info->extack);
 	if (err) {
 		kvfree(clients);

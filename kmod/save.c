@@ -32,6 +32,7 @@
 #include "compat.h"
 #include "ftalias.h"
 #include "generated/netlink-gen.h"
+#include "log.h"
 #include "netlink.h"
 #include "replay.h"
 #include "request.h"
@@ -50,6 +51,7 @@ enum ftalias_save_phase {
 	FTALIAS_SAVE_P_RECORDS,
 	FTALIAS_SAVE_P_REQUESTS,
 	FTALIAS_SAVE_P_HELD,
+	FTALIAS_SAVE_P_CKPT,
 	FTALIAS_SAVE_P_TRAILER,
 	FTALIAS_SAVE_P_END,
 };
@@ -61,6 +63,7 @@ struct ftalias_save_state {
 	struct ftalias_rc_snap reqs;	/* the members' requests */
 	struct ftalias_rc_snap held;	/* the replies held for them */
 	struct sk_buff *alias;		/* the alias record */
+	struct ftalias_ckpt_blob *ckpt;	/* its checkpoint, referenced */
 	u32 *dsts;
 	u32 nr_dsts;
 	u64 xid;
@@ -73,6 +76,7 @@ struct ftalias_save_state {
 	u32 index;			/* dsts given */
 	size_t off;			/* in snap.buf, reqs.buf, held.buf */
 	u32 sent;			/* payload bytes of @off given */
+	u64 ckpt_sent;			/* bytes of @ckpt given */
 };
 
 struct ftalias_save_ctx {
@@ -196,6 +200,8 @@ static int ftalias_save_copy(struct netlink_callback *cb, struct net *net,
 			       "held replies kept growing during the copy");
 	if (err)
 		return err;
+	/* A reference: the blob never changes, the copy is in dumpit(). */
+	st->ckpt = ftalias_log_ckpt_get(alias);
 	st->xid = atomic64_read(&alias->reqs.xid);
 	st->cookie = alias->cookie;
 	ftalias_save_cookies(fn, st);
@@ -289,6 +295,7 @@ static void ftalias_save_free(struct ftalias_save_ctx *ctx)
 	ftalias_rc_snap_free(&st->reqs);
 	ftalias_rc_snap_free(&st->held);
 	consume_skb(st->alias);
+	ftalias_ckpt_blob_put(st->ckpt);
 	kvfree(st->dsts);
 	kfree(st);
 	ctx->st = NULL;
@@ -427,7 +434,10 @@ static int ftalias_save_put_trailer(struct sk_buff *skb,
 			      st->snap.bytes, FTALIAS_A_SAVE_TRAILER_PAD) ||
 	    nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_REQUESTS,
 			st->reqs.entries) ||
-	    nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_HELD, st->held.entries)) {
+	    nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_HELD, st->held.entries) ||
+	    (st->ckpt &&
+	     nla_put_u64_64bit(skb, FTALIAS_A_SAVE_TRAILER_CKPT_BYTES,
+			       st->ckpt->bytes, FTALIAS_A_SAVE_TRAILER_PAD))) {
 		nla_nest_cancel(skb, rec);
 		return -EMSGSIZE;
 	}
@@ -557,6 +567,60 @@ static int ftalias_save_put_next(struct sk_buff *skb,
 	return 0;
 }
 
+/*
+ * The next record of the checkpoint: its head with its first bytes, then
+ * data records; 1 at its end (or when the alias has none).
+ */
+static int ftalias_save_put_ckpt(struct sk_buff *skb,
+				 struct ftalias_save_state *st)
+{
+	const struct ftalias_ckpt_blob *blob = st->ckpt;
+	struct nlattr *rec, *data;
+	u32 n;
+	int err;
+
+	if (!blob)
+		return 1;
+	n = min_t(u64, blob->bytes - st->ckpt_sent, FTALIAS_SAVE_CHUNK);
+	if (!st->head) {
+		rec = nla_nest_start(skb, FTALIAS_A_SAVE_CHECKPOINT);
+		if (!rec)
+			return -EMSGSIZE;
+		data = NULL;
+		if (!nla_put_u64_64bit(skb, FTALIAS_A_SAVE_CHECKPOINT_SEQ,
+				       blob->seq, FTALIAS_A_SAVE_CHECKPOINT_PAD) &&
+		    (n == blob->bytes ||
+		     !nla_put_u64_64bit(skb, FTALIAS_A_SAVE_CHECKPOINT_LEN,
+					blob->bytes,
+					FTALIAS_A_SAVE_CHECKPOINT_PAD)))
+			data = nla_reserve(skb, FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD,
+					   n);
+		if (!data) {
+			nla_nest_cancel(skb, rec);
+			return -EMSGSIZE;
+		}
+		ftalias_ckpt_blob_read(blob, 0, nla_data(data), n);
+		err = ftalias_save_end(skb, rec);
+		if (err)
+			return err;
+		st->head = true;
+	} else {
+		if (skb_tailroom(skb) < nla_total_size(n) +
+					nla_total_size(sizeof(u32)))
+			return -EMSGSIZE;
+		data = __nla_reserve(skb, FTALIAS_A_SAVE_DATA, n);
+		ftalias_ckpt_blob_read(blob, st->ckpt_sent, nla_data(data), n);
+		err = ftalias_save_crc(skb, data);
+		if (err)
+			return err;
+	}
+	st->ckpt_sent += n;
+	if (st->ckpt_sent < blob->bytes)
+		return 0;
+	st->head = false;
+	return 1;
+}
+
 /* The next record; 0 or -EMSGSIZE (it does not fit). */
 static int ftalias_save_put(struct sk_buff *skb, struct ftalias_save_state *st)
 {
@@ -592,6 +656,12 @@ static int ftalias_save_put(struct sk_buff *skb, struct ftalias_save_state *st)
 					    &st->snap :
 					    st->phase == FTALIAS_SAVE_P_REQUESTS ?
 					    &st->reqs : &st->held);
+		if (err <= 0)
+			return err;
+		err = 0;
+		break;
+	case FTALIAS_SAVE_P_CKPT:
+		err = ftalias_save_put_ckpt(skb, st);
 		if (err <= 0)
 			return err;
 		err = 0;

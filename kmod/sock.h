@@ -56,6 +56,11 @@ struct ftalias_sock {
 	wait_queue_head_t peer_wait;
 	struct ftalias_id last_id;	/* under the requester table's lock */
 	struct ftalias_reqs reqs;
+	struct mutex ckpt_lock;		/* a checkpoint being sent: log.c */
+	struct sk_buff_head ckpt_stage;	/* under @ckpt_lock */
+	u64 ckpt_staged;		/* bytes of @ckpt_stage */
+	u32 ckpt_inc;			/* @active_inc at its first chunk */
+	bool ckpt_owed;			/* under the alias's lock: log.c */
 
 	struct ftalias_sock *peer;
 	struct ftalias_conn *conn;

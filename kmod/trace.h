@@ -37,6 +37,9 @@ enum ftalias_trace_held {
 	FTALIAS_TRACE_HELD_TAKEN_BACK,	/* taken back from a member */
 	FTALIAS_TRACE_HELD_RETRY,	/* no memory: the work retries */
 	FTALIAS_TRACE_HELD_FROZEN,	/* alias-save is copying the alias */
+	FTALIAS_TRACE_HELD_CHECKPOINT,	/* the active member is not given
+					 * the checkpoint yet (no memory)
+					 */
 };
 
 /* What ftalias_reply_routed did with the message. */
@@ -63,8 +66,8 @@ static inline u32 ftalias_trace_dst_port(const struct ftalias_alias *alias,
 					 const struct ftalias_sock *fsk)
 {
 	if (alias)
-		return alias->active && !alias->nr_seq_members ?
-		       alias->active->port : 0;
+		return alias->active && !alias->active->ckpt_owed &&
+		       !alias->nr_seq_members ? alias->active->port : 0;
 	return fsk ? fsk->port : 0;
 }
 
@@ -76,7 +79,8 @@ static inline u8 ftalias_trace_outcome(const struct ftalias_alias *alias,
 			     FTALIAS_TRACE_ROUTE_DROPPED;
 	if (alias->nr_seq_members)
 		return FTALIAS_TRACE_ROUTE_DROPPED;
-	if (alias->active)
+	/* A new active member reads the alias's checkpoint first. */
+	if (alias->active && !alias->active->ckpt_owed)
 		return FTALIAS_TRACE_ROUTE_QUEUED;
 	return alias->dead ? FTALIAS_TRACE_ROUTE_DROPPED :
 			     FTALIAS_TRACE_ROUTE_HELD;
@@ -87,6 +91,7 @@ TRACE_DEFINE_ENUM(FTALIAS_TRACE_HELD_NO_ACTIVE);
 TRACE_DEFINE_ENUM(FTALIAS_TRACE_HELD_TAKEN_BACK);
 TRACE_DEFINE_ENUM(FTALIAS_TRACE_HELD_RETRY);
 TRACE_DEFINE_ENUM(FTALIAS_TRACE_HELD_FROZEN);
+TRACE_DEFINE_ENUM(FTALIAS_TRACE_HELD_CHECKPOINT);
 TRACE_DEFINE_ENUM(FTALIAS_TRACE_ROUTE_QUEUED);
 TRACE_DEFINE_ENUM(FTALIAS_TRACE_ROUTE_HELD);
 TRACE_DEFINE_ENUM(FTALIAS_TRACE_ROUTE_DROPPED);
@@ -104,7 +109,8 @@ TRACE_DEFINE_ENUM(FTALIAS_MSG_ORPHAN);
 			 { FTALIAS_TRACE_HELD_NO_ACTIVE, "no_active" },	\
 			 { FTALIAS_TRACE_HELD_TAKEN_BACK, "taken_back" }, \
 			 { FTALIAS_TRACE_HELD_RETRY, "retry" },		\
-			 { FTALIAS_TRACE_HELD_FROZEN, "frozen" })
+			 { FTALIAS_TRACE_HELD_FROZEN, "frozen" },	\
+			 { FTALIAS_TRACE_HELD_CHECKPOINT, "checkpoint" })
 
 #define ftalias_show_route(r)						\
 	__print_symbolic(r,						\
@@ -491,6 +497,48 @@ TRACE_EVENT(ftalias_save_freeze,
 		      __entry->entries, __entry->requests, __entry->held,
 		      __entry->move)
 );
+
+/*
+ * The checkpoints of an alias (log.c): committed by its active member
+ * (ftalias_checkpoint), given to a member that became active
+ * (ftalias_checkpoint_load): sequence number @seq, @bytes of data in
+ * @chunks chunks.
+ */
+DECLARE_EVENT_CLASS(ftalias_ckpt_class,
+		    TP_PROTO(const struct ftalias_alias *alias,
+			     const struct ftalias_sock *m, u64 seq, u64 bytes,
+			     u32 chunks),
+		    TP_ARGS(alias, m, seq, bytes, chunks),
+		    TP_STRUCT__entry(__field(u32, netns)
+				     __field(u32, alias)
+				     __field(u32, port)
+				     __field(u32, chunks)
+				     __field(u64, seq)
+				     __field(u64, bytes)
+		    ),
+		    TP_fast_assign(__entry->netns = alias->net->ns.inum;
+				   __entry->alias = alias->id;
+				   __entry->port = m->port;
+				   __entry->chunks = chunks;
+				   __entry->seq = seq;
+				   __entry->bytes = bytes;
+		    ),
+		    TP_printk("netns=%u alias=%u port=%u seq=%llu bytes=%llu chunks=%u",
+			      __entry->netns, __entry->alias, __entry->port,
+			      __entry->seq, __entry->bytes, __entry->chunks)
+);
+
+DEFINE_EVENT(ftalias_ckpt_class, ftalias_checkpoint,
+	     TP_PROTO(const struct ftalias_alias *alias,
+		      const struct ftalias_sock *m, u64 seq, u64 bytes,
+		      u32 chunks),
+	     TP_ARGS(alias, m, seq, bytes, chunks));
+
+DEFINE_EVENT(ftalias_ckpt_class, ftalias_checkpoint_load,
+	     TP_PROTO(const struct ftalias_alias *alias,
+		      const struct ftalias_sock *m, u64 seq, u64 bytes,
+		      u32 chunks),
+	     TP_ARGS(alias, m, seq, bytes, chunks));
 
 #endif /* _FTALIAS_TRACE_H */
 

@@ -165,10 +165,10 @@ static const struct fop ops[] = {
  * Reply attribute sets, one character per type from 1: w u32, q u64,
  * b u8, s string, p pad, f flag, x binary; nests: A alias-stats,
  * C cache-stats, I id, and the records of alias-save: H header, L alias,
- * D ids, E entry, J journal record, K client, T trailer.
+ * D ids, E entry, J journal record, K client, T trailer, P checkpoint.
  */
-static const char set_alias[] = "wswwwwwwqwpwwwwwAbC";
-static const char set_alias_stats[] = "qqqqqqqqp";
+static const char set_alias[] = "wswwwwwwqwpwwwwwAbCfqq";
+static const char set_alias_stats[] = "qqqqqqqqpqq";
 static const char set_cache_stats[] = "wqwwwqqqqqqqqqqqqqqp";
 static const char set_member[] = "wwwwwwwwqqqp";
 static const char set_info[] = "wwwwwqpqq";
@@ -177,7 +177,7 @@ static const char set_entry[] = "wIwwwww";
 static const char set_flush[] = "wfw";
 static const char set_journal[] = "wIIwbw";
 static const char set_conn[] = "wqwqwwwwwwwwwwwwswwqqwwwp";
-static const char set_save[] = "wwHLDxExJKTwswRGf";
+static const char set_save[] = "wwHLDxExJKTwswRGfP";
 static const char set_save_header[] = "www";
 static const char set_save_ids[] = "qqpq";
 static const char set_save_entry[] = "xwwwwwx";
@@ -185,7 +185,8 @@ static const char set_save_jrec[] = "xwfwx";
 static const char set_save_client[] = "wwqpq";
 static const char set_save_request[] = "xwfwxqp";
 static const char set_save_held[] = "xwwwwwx";
-static const char set_save_trailer[] = "wwwqpww";
+static const char set_save_trailer[] = "wwwqpwwq";
+static const char set_save_checkpoint[] = "qqxp";
 
 /* The set of a nest's letter. */
 static const char *nest_set(char k)
@@ -203,6 +204,7 @@ static const char *nest_set(char k)
 	case 'T': return set_save_trailer;
 	case 'R': return set_save_request;
 	case 'G': return set_save_held;
+	case 'P': return set_save_checkpoint;
 	}
 	return NULL;
 }
@@ -854,8 +856,9 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 {
 	struct ftalias_id key = { 0 };
 	uint32_t u, entries = 0, bytes = 0, requests = 0, held = 0;
+	uint64_t v, ckpt = 0;
+	bool has_ckpt = false;
 	uint8_t pay[160];
-	uint64_t v;
 	char s[32];
 	size_t off;
 	int i, n;
@@ -990,6 +993,31 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 		put_rec_end(m, off);
 		held++;
 	}
+	/* The checkpoint: a record, and maybe data records after it. */
+	if (fz_pct(r, 20)) {
+		uint32_t len = fz_below(r, sizeof(pay));
+
+		fz_bytes(r, pay, len);
+		off = put_rec_start(m, FTALIAS_A_SAVE_CHECKPOINT);
+		v = fz_pct(r, 95) ? 1 + fz_below(r, 4) : 0;
+		put(m, FTALIAS_A_SAVE_CHECKPOINT_SEQ, &v, 8);
+		ckpt = len;
+		if (fz_pct(r, 30)) {
+			ckpt = len + fz_below(r, 2 * sizeof(pay));
+			put(m, FTALIAS_A_SAVE_CHECKPOINT_LEN, &ckpt, 8);
+		}
+		put(m, FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD, pay, len);
+		put_rec_end(m, off);
+		has_ckpt = true;
+		if (ckpt > len && fz_pct(r, 80)) {
+			u = ckpt - len;
+			if (u > sizeof(pay) || fz_pct(r, 10))
+				u = fz_below(r, sizeof(pay));
+			off = m->len;
+			put(m, FTALIAS_A_SAVE_DATA, pay, u);
+			put_rec_end(m, NLA_ALIGN(off));
+		}
+	}
 	if (fz_pct(r, 50)) {
 		off = put_rec_start(m, FTALIAS_A_SAVE_TRAILER);
 		put(m, FTALIAS_A_SAVE_TRAILER_ENTRIES, &entries, 4);
@@ -1002,6 +1030,8 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 			put(m, FTALIAS_A_SAVE_TRAILER_REQUESTS, &requests, 4);
 		if (held)
 			put(m, FTALIAS_A_SAVE_TRAILER_HELD, &held, 4);
+		if (has_ckpt)
+			put(m, FTALIAS_A_SAVE_TRAILER_CKPT_BYTES, &ckpt, 8);
 		put_rec_end(m, off);
 	}
 }

@@ -106,19 +106,19 @@ enum {
 	OP_SOCKET, OP_BIND, OP_CONNECT, OP_LISTEN, OP_ACCEPT, OP_SEND,
 	OP_SENDMMSG, OP_REPLY, OP_RESEND, OP_RECV, OP_RECVMMSG, OP_SETOPT,
 	OP_GETOPT, OP_POLL, OP_EPOLL, OP_SHUTDOWN, OP_GETNAME, OP_IOCTL,
-	OP_FCNTL, OP_DUP, OP_CLOSE, OP_RW, NOP
+	OP_FCNTL, OP_DUP, OP_CLOSE, OP_RW, OP_CKPT, NOP
 };
 
 static const char *const ops[NOP] = {
 	"socket", "bind", "connect", "listen", "accept", "send", "sendmmsg",
 	"reply", "resend", "recv", "recvmmsg", "setsockopt", "getsockopt",
 	"poll", "epoll", "shutdown", "getname", "ioctl", "fcntl", "dup",
-	"close", "rw",
+	"close", "rw", "checkpoint",
 };
 
 /* Weights of the ops, out of their sum. */
 static const unsigned int weight[NOP] = {
-	8, 6, 5, 2, 4, 16, 2, 6, 2, 16, 2, 6, 5, 3, 2, 1, 3, 1, 1, 1, 4, 2,
+	8, 6, 5, 2, 4, 16, 2, 6, 2, 16, 2, 6, 5, 3, 2, 1, 3, 1, 1, 1, 4, 2, 3,
 };
 
 struct pool {
@@ -440,7 +440,7 @@ static void gen_cmsg(struct fz_rng *r, char *cbuf, size_t cap, size_t *pos,
 	int level = SOL_FTALIAS, type;
 
 	memset(data, 0, sizeof(data));
-	type = force_type ? force_type : (int)fz_below(r, 12);
+	type = force_type ? force_type : (int)fz_below(r, 13);
 	switch (type) {
 	case FTALIAS_CMSG_ID:
 	case FTALIAS_CMSG_REPLY_TO:
@@ -473,6 +473,17 @@ static void gen_cmsg(struct fz_rng *r, char *cbuf, size_t cap, size_t *pos,
 		len = sizeof(*rec);
 		break;
 	}
+	case FTALIAS_CMSG_CHECKPOINT: {
+		struct ftalias_ckpt *ck = (void *)data;
+
+		ck->flags = !fz_pct(r, 90) ? fz_u64(r) :
+			    fz_pct(r, 70) ? FTALIAS_CKPT_MORE :
+			    fz_pct(r, 80) ? 0 : FTALIAS_CKPT_ABORT;
+		ck->reserved = fz_pct(r, 95) ? 0 : fz_u64(r);
+		ck->seq = fz_pct(r, 95) ? 0 : fz_u64(r);
+		len = sizeof(*ck);
+		break;
+	}
 	case FTALIAS_CMSG_FLAGS:
 	case FTALIAS_CMSG_ERRNO:
 	case FTALIAS_CMSG_HANDLER_ARG:
@@ -480,7 +491,7 @@ static void gen_cmsg(struct fz_rng *r, char *cbuf, size_t cap, size_t *pos,
 		len = fz_below(r, 32);
 		fz_bytes(r, data, len);
 		break;
-	case 10: {
+	case FTALIAS_CMSG_CHECKPOINT + 1: {
 		/* SCM_RIGHTS junk */
 		int f[4] = { fds[0], -1, 0, 99999 }, i, n = 1 + fz_below(r, 4);
 
@@ -859,6 +870,35 @@ static void op_reply(struct fz_rng *r, int fd, bool resend)
 	check_send(ret, len, &m);
 }
 
+/*
+ * A chunk of a checkpoint (FTALIAS_CMSG_CHECKPOINT) of a member, alone
+ * but now and then: staged, committed, aborted or refused.
+ */
+static void op_ckpt(struct fz_rng *r, int fd)
+{
+	char *cbuf = cbuf_send[0];
+	size_t pos = 0, len = fz_pct(r, 80) ? fz_below(r, 4096) : pick_size(r);
+	int fl = fz_pct(r, 90) ? MSG_DONTWAIT | MSG_NOSIGNAL :
+		 pick_flags(r, false);
+	struct iovec iov;
+	struct msghdr m;
+	long ret;
+
+	memset(&m, 0, sizeof(m));
+	gen_cmsg(r, cbuf, 512, &pos, FTALIAS_CMSG_CHECKPOINT, NULL);
+	if (fz_pct(r, 5))
+		gen_cmsg(r, cbuf, 512, &pos, 0, NULL);
+	iov.iov_base = big;
+	iov.iov_len = len;
+	m.msg_iov = &iov;
+	m.msg_iovlen = 1;
+	m.msg_control = cbuf;
+	m.msg_controllen = pos;
+	ret = CALL(sendmsg(fd, &m, fl), "checkpoint(%d, %zu, c%zu)", fd, len,
+		   pos);
+	check_send(ret, len, &m);
+}
+
 /* Checks the control messages received and keeps the IDs. */
 static void parse_control(struct msghdr *m, size_t given)
 {
@@ -873,7 +913,7 @@ static void parse_control(struct msghdr *m, size_t given)
 		if (c->cmsg_level != SOL_FTALIAS)
 			continue;
 		if (c->cmsg_type < FTALIAS_CMSG_ID ||
-		    c->cmsg_type > FTALIAS_CMSG_JOURNAL)
+		    c->cmsg_type > FTALIAS_CMSG_CHECKPOINT)
 			fail("ctl-type", "recvmsg cmsg type %d", c->cmsg_type);
 		if ((c->cmsg_type == FTALIAS_CMSG_ID ||
 		     c->cmsg_type == FTALIAS_CMSG_REPLY_TO) &&
@@ -1239,6 +1279,7 @@ static void step(uint64_t stream, uint64_t n)
 	case OP_SENDMMSG: op_sendmmsg(&r, fd); break;
 	case OP_REPLY: op_reply(&r, fd, false); break;
 	case OP_RESEND: op_reply(&r, fd, true); break;
+	case OP_CKPT: op_ckpt(&r, fd); break;
 	case OP_RECV: op_recv(&r, fd); break;
 	case OP_RECVMMSG: op_recvmmsg(&r, fd); break;
 	case OP_SETOPT: op_setopt(&r, fd); break;

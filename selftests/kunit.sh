@@ -26,7 +26,7 @@ log=$(dmesg_since)
 echo "$log" | grep -E '(ok|not ok) [0-9]+ ' | sed 's/^/# /'
 # What a failing case expected, with the values it met.
 echo "$log" | grep -A4 -E '(EXPECTATION|ASSERTION) FAILED' | sed 's/^/# /'
-for suite in ftalias-alias ftalias-replay ftalias-request; do
+for suite in ftalias-alias ftalias-replay ftalias-request ftalias-log; do
 	echo "$log" | grep -qE "^\[[ 0-9.]+\] *ok [0-9]+ $suite\$" ||
 		fail "no passing $suite suite in the kernel log"
 done

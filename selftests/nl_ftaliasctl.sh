@@ -264,7 +264,7 @@ ctl alias show mem-a >"$tmp/ma.txt" || fail "alias show mem-a"
 grep -q " members 3 active-port $port_m1 pending 0 held 0$" "$tmp/ma.txt" ||
 	fail "alias show: state: $(cat "$tmp/ma.txt")"
 ctl -s alias show mem-a >"$tmp/ma-s.txt" || fail "-s alias show mem-a"
-sed -n 2p "$tmp/ma-s.txt" | grep -q "^    stats sent 0 delivered 0 redelivered 0 resent 0 replies 0 held 0 failed 0 promotions [0-9]*$" ||
+sed -n 2p "$tmp/ma-s.txt" | grep -q "^    stats sent 0 delivered 0 redelivered 0 resent 0 replies 0 held 0 failed 0 promotions [0-9]* checkpoints 0 ckpt-loads 0$" ||
 	fail "-s alias show: stats line: $(cat "$tmp/ma-s.txt")"
 ctl -j alias show mem-a >"$tmp/ma.json" || fail "-j alias show mem-a"
 
@@ -796,7 +796,7 @@ mkeys = {"alias-id", "port", "pid", "priority", "role", "state",
          "queue-len", "incarnation"}
 counters = {"delivered", "redelivered", "replies"}
 stats_keys = {"sent", "delivered", "redelivered", "resent", "replies",
-              "held", "failed", "promotions"}
+              "held", "failed", "promotions", "checkpoints", "ckpt-loads"}
 check(load("m-empty.json") == [], "member show of no members: %r" % load("m-empty.json"))
 ma = load("m-a.json")
 check(isinstance(ma, list) and len(ma) == 3, "member show mem-a: %r" % ma)

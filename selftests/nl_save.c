@@ -581,21 +581,6 @@ static bool alias_exists(struct dp_nl *nl, const char *name)
 	return rsp != NULL;
 }
 
-/* The record of type @type, the @nth of that type: its offset, or -1. */
-static long find_rec(const struct dp_saved *s, int type, int nth)
-{
-	size_t off = 0, n;
-	const struct nlattr *a;
-
-	while ((n = dp_pair_len(s->buf + off, s->len - off))) {
-		a = (const void *)(s->buf + off);
-		if ((a->nla_type & NLA_TYPE_MASK) == type && !nth--)
-			return off;
-		off += n;
-	}
-	return -1;
-}
-
 /*
  * The u32 at byte @at of attribute @attr inside the record at @off set to
  * @v, CRC again.
@@ -621,15 +606,6 @@ static void patch_u32_at(struct dp_saved *s, long off, int attr, int at,
 static void patch_u32(struct dp_saved *s, long off, int attr, uint32_t v)
 {
 	patch_u32_at(s, off, attr, 0, v);
-}
-
-/* Cuts the record at @off and its CRC out of @s. */
-static void cut_rec(struct dp_saved *s, long off)
-{
-	size_t n = dp_pair_len(s->buf + off, s->len - off);
-
-	memmove(s->buf + off, s->buf + off + n, s->len - off - n);
-	s->len -= n;
 }
 
 /* No id, an unknown id, no CAP_NET_ADMIN: refused, before any lookup. */
@@ -845,21 +821,21 @@ TEST_F(sv, restore_errors)
 
 	/* a flipped byte in the last entry's payload */
 	RESET();
-	off = find_rec(&bad, FTALIAS_A_SAVE_ENTRY, N_SIZES);
+	off = dp_find_rec(&bad, FTALIAS_A_SAVE_ENTRY, N_SIZES);
 	ASSERT_GT(off, 0);
 	/* the last byte of its payload: the framing holds, the CRC not */
 	bad.buf[off + ((struct nlattr *)(bad.buf + off))->nla_len - 1] ^= 0x20;
 	REFUSED(-EBADMSG, "flipped byte");
 	/* a completed entry missing: the trailer does not add up */
 	RESET();
-	off = find_rec(&bad, FTALIAS_A_SAVE_ENTRY, 2);
+	off = dp_find_rec(&bad, FTALIAS_A_SAVE_ENTRY, 2);
 	ASSERT_GT(off, 0);
-	cut_rec(&bad, off);
+	dp_cut_rec(&bad, off);
 	REFUSED(-EINVAL, "entry missing");
 	EXPECT_NE(NULL, strstr(r.extack, "trailer")) TH_LOG("%s", r.extack);
 	/* cut short: no trailer; the socket closes, the restore goes */
 	RESET();
-	bad.len = find_rec(&bad, FTALIAS_A_SAVE_TRAILER, 0);
+	bad.len = dp_find_rec(&bad, FTALIAS_A_SAVE_TRAILER, 0);
 	REFUSED(0, "no trailer");
 	/* another version */
 	RESET();
@@ -867,14 +843,14 @@ TEST_F(sv, restore_errors)
 	REFUSED(-EPROTONOSUPPORT, "version");
 	/* a cache limit below the saved entries */
 	RESET();
-	off = find_rec(&bad, FTALIAS_A_SAVE_ALIAS, 0);
+	off = dp_find_rec(&bad, FTALIAS_A_SAVE_ALIAS, 0);
 	patch_u32(&bad, off, FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, 3);
 	REFUSED(-EFBIG, "cache-max-entries 3");
 	/* records out of order: the ids before the alias */
 	RESET();
-	off = find_rec(&bad, FTALIAS_A_SAVE_IDS, 0);
+	off = dp_find_rec(&bad, FTALIAS_A_SAVE_IDS, 0);
 	{
-		long a = find_rec(&bad, FTALIAS_A_SAVE_ALIAS, 0);
+		long a = dp_find_rec(&bad, FTALIAS_A_SAVE_ALIAS, 0);
 		size_t la = dp_pair_len(bad.buf + a, bad.len - a);
 		size_t li = dp_pair_len(bad.buf + off, bad.len - off);
 		uint8_t tmp[2048];
@@ -892,17 +868,17 @@ TEST_F(sv, restore_errors)
 	 * restored, and its save then warned).
 	 */
 	RESET();
-	off = find_rec(&bad, FTALIAS_A_SAVE_TRAILER, 0);
+	off = dp_find_rec(&bad, FTALIAS_A_SAVE_TRAILER, 0);
 	patch_u32(&bad, off, FTALIAS_A_SAVE_TRAILER_CLIENTS, 0);
-	cut_rec(&bad, find_rec(&bad, FTALIAS_A_SAVE_CLIENT, 0));
+	dp_cut_rec(&bad, dp_find_rec(&bad, FTALIAS_A_SAVE_CLIENT, 0));
 	REFUSED(-EINVAL, "no client record");
 	EXPECT_NE(NULL, strstr(r.extack, "without its client record"))
 		TH_LOG("%s", r.extack);
 	/* a journal record after a completed entry */
 	RESET();
 	{
-		long j = find_rec(&bad, FTALIAS_A_SAVE_JREC, 0);
-		long c = find_rec(&bad, FTALIAS_A_SAVE_CLIENT, 0);
+		long j = dp_find_rec(&bad, FTALIAS_A_SAVE_JREC, 0);
+		long c = dp_find_rec(&bad, FTALIAS_A_SAVE_CLIENT, 0);
 		size_t lj = dp_pair_len(bad.buf + j, bad.len - j);
 		uint8_t tmp[256];
 
@@ -914,7 +890,7 @@ TEST_F(sv, restore_errors)
 	REFUSED(-EINVAL, "journal record misplaced");
 	/* a member's request under an ID of another alias */
 	RESET();
-	off = find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0);
+	off = dp_find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0);
 	ASSERT_GT(off, 0);
 	patch_u32_at(&bad, off, FTALIAS_A_SAVE_REQUEST_KEY,
 		     offsetof(struct ftalias_id, alias), self->d);
@@ -922,13 +898,13 @@ TEST_F(sv, restore_errors)
 	EXPECT_NE(NULL, strstr(r.extack, "did not give")) TH_LOG("%s", r.extack);
 	/* ... or above the members' last transaction id */
 	RESET();
-	off = find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0);
+	off = dp_find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0);
 	patch_u32_at(&bad, off, FTALIAS_A_SAVE_REQUEST_KEY,
 		     offsetof(struct ftalias_id, xid), 0x7fffffff);
 	REFUSED(-EINVAL, "request above the xid");
 	/* the same request twice */
 	RESET();
-	off = find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0);
+	off = dp_find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0);
 	{
 		size_t lr = dp_pair_len(bad.buf + off, bad.len - off);
 
@@ -937,20 +913,20 @@ TEST_F(sv, restore_errors)
 		memmove(bad.buf + off + lr, bad.buf + off, bad.len - off);
 		bad.len += lr;
 	}
-	patch_u32(&bad, find_rec(&bad, FTALIAS_A_SAVE_TRAILER, 0),
+	patch_u32(&bad, dp_find_rec(&bad, FTALIAS_A_SAVE_TRAILER, 0),
 		  FTALIAS_A_SAVE_TRAILER_REQUESTS, 2);
 	REFUSED(-EINVAL, "request twice");
 	EXPECT_NE(NULL, strstr(r.extack, "came before")) TH_LOG("%s", r.extack);
 	/* a request left out: the trailer counts it */
 	RESET();
-	cut_rec(&bad, find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0));
+	dp_cut_rec(&bad, dp_find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0));
 	REFUSED(-EINVAL, "request missing");
 	EXPECT_NE(NULL, strstr(r.extack, "trailer")) TH_LOG("%s", r.extack);
 	/* a request before the client records */
 	RESET();
 	{
-		long q = find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0);
-		long c = find_rec(&bad, FTALIAS_A_SAVE_CLIENT, 0);
+		long q = dp_find_rec(&bad, FTALIAS_A_SAVE_REQUEST, 0);
+		long c = dp_find_rec(&bad, FTALIAS_A_SAVE_CLIENT, 0);
 		size_t lq = dp_pair_len(bad.buf + q, bad.len - q);
 		uint8_t tmp[256];
 
@@ -968,7 +944,7 @@ TEST_F(sv, restore_errors)
 		struct dp_rst r2;
 
 		ASSERT_EQ(0, dp_rst_send(&r, bad.buf,
-				      find_rec(&bad, FTALIAS_A_SAVE_DSTS, 0),
+				      dp_find_rec(&bad, FTALIAS_A_SAVE_DSTS, 0),
 				      NULL, 0)) TH_LOG("%s", r.extack);
 		ASSERT_NE(0U, r.handle);
 		ASSERT_EQ(0, dp_rst_open(&r2, self->nl->fam));
@@ -1058,7 +1034,7 @@ static void new_id_then_same(struct __test_metadata *_metadata,
 		TH_LOG("%s", r.extack);
 	close(r.fd);
 	ASSERT_EQ(0, dp_save(self->nl->fam, self->c, &s2));
-	EXPECT_EQ(-1, find_rec(&s2, type, 0));
+	EXPECT_EQ(-1, dp_find_rec(&s2, type, 0));
 	free(s2.buf);
 	ASSERT_EQ(0, dp_alias_del(self->nl, self->c));
 

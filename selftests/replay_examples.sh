@@ -18,6 +18,20 @@
 # and B' must roll back (2), re-send the journaled Y and reply (3, 4; C's
 # cache answers at 4) or see nothing while the kernel answers X (5).
 #
+# counter (seed 004): a server whose state lives only in its memory and
+# goes into its alias's checkpoint before each reply, aborting on its 5th
+# request after applying it, after its checkpoint or after its reply,
+# with a backup waiting.  The client's 12 adds must all see the right
+# value (none lost, none applied twice); the backup must restore the
+# checkpoint first, and answer the request its predecessor checkpointed
+# but did not answer from the state, without applying it again.
+# With -f, the counters go to a file too, a write staged with each
+# checkpoint (seed 004's buffered file update), and libftalias's test hook
+# aborts the primary in the middle of its 5th checkpoint's write: after
+# the commit, after the write, after its fsync.  The backup must find the
+# file as the restored checkpoint says (the library writes it again), and
+# the file must end with the last state.
+#
 # The replay-cache counters (ftaliasctl cache stats) prove the path.
 #
 # Under TCG every exec costs (the binaries come over 9p, ftaliasctl takes
@@ -29,12 +43,13 @@ require_root
 require_module
 require_cmd ftaliasctl
 EX=$test_dir/../tools/lib/examples
-for p in fileserver fileclient relay; do
+for p in fileserver fileclient relay counter; do
 	[[ -x $EX/$p ]] || skip "tools/lib/examples/$p not built (make -C tools)"
 done
 FILESERVER=$EX/fileserver
 FILECLIENT=$EX/fileclient
 RELAY=$EX/relay
+COUNTER=$EX/counter
 
 ulimit -c 0		# abort() without a core dump
 TMO=20000		# ms: the examples' waits for a reply; all bounded
@@ -402,7 +417,112 @@ relay_case() {
 	show_logs "$c" "$clog" "$blog" "$b2log" "$alog"
 }
 
+# ---- counter (seed 004) -----------------------------------------------------
+# counter_case POINT: the primary aborts on its 5th request ("add 0 1",
+# the second add to counter 0) after POINT.
+counter_case() {
+	local point=$1 c=$failures
+	local name=$tag-ck-$point d=$tmp/ck-$point
+	local plog=$d.primary blog=$d.backup clog=$d.client primary backup
+	local cs="counter -K $point on request 5"
+	local again="applied before \(in the checkpoint\), answered again -> '0=2'"
+
+	cases+=("$cs")
+	case_logs[$cs]="$plog $blog $clog"
+	case_aliases[$cs]=$name
+	new_alias "$name"
+	start "$plog" "$COUNTER" -p 10 -k 5 -K "$point" serve "$name"
+	primary=$last
+	disown "$primary"
+	wait_log 10 "$plog" 'member of alias .*, active$' || return
+	start "$blog" "$COUNTER" -p 5 serve "$name"
+	backup=$last
+	wait_log 10 "$blog" 'backup \(waiting\)' || return
+
+	"$COUNTER" -n 12 call "$name" >"$clog" 2>&1 ||
+		fail "$cs: the client exited $?"
+	has "$clog" ': 12 calls, 0 wrong$' "$cs: the client"
+	aborted "$primary" "$plog" "$point of 'add 0 1'"
+	case $point in
+	apply)
+		# its checkpoint has 4 requests: the 5th is applied again
+		has "$blog" "restored checkpoint 4: 4 requests applied" \
+			"$cs: the backup did not restore checkpoint 4"
+		has "$blog" "request $ID 'add 0 1': applied, checkpointed -> '0=2'" \
+			"$cs: the backup did not apply request 5"
+		hasnt "$blog" "answered again" "$cs: the backup answered from the state"
+		;;
+	checkpoint)
+		has "$blog" "restored checkpoint 5: 5 requests applied" \
+			"$cs: the backup did not restore checkpoint 5"
+		has "$blog" "request $ID 'add 0 1': $again" \
+			"$cs: the backup did not answer request 5 from the state"
+		hasnt "$blog" "'add 0 1': applied, checkpointed -> '0=2'" \
+			"$cs: the backup applied request 5 again"
+		;;
+	reply)
+		has "$blog" "restored checkpoint 5: 5 requests applied" \
+			"$cs: the backup did not restore checkpoint 5"
+		hasnt "$blog" "answered again|-> '0=2'" \
+			"$cs: the backup saw request 5"
+		;;
+	esac
+	has "$blog" "-> '3=3'$" "$cs: the backup did not serve the last request"
+	stop "$backup"
+	show_logs "$c" "$plog" "$blog" "$clog"
+}
+
+# counter_file_case STEP: the primary, keeping its counters in a file,
+# aborts at STEP of the writes of its 5th checkpoint (libftalias's hook).
+counter_file_case() {
+	local step=$1 c=$failures
+	local name=$tag-cf-$step d=$tmp/cf-$step
+	local plog=$d.primary blog=$d.backup clog=$d.client primary backup
+	local cs="counter -f, crash at step $step of checkpoint 5's writes"
+	local again="applied before \(in the checkpoint\), answered again -> '0=2'"
+	local line last
+
+	cases+=("$cs")
+	case_logs[$cs]="$plog $blog $clog"
+	case_aliases[$cs]=$name
+	new_alias "$name"
+	# The file is beneath the working directory (libftalias refuses others).
+	cd "$tmp" || die "cd $tmp"
+	FTALIAS_PA_TEST_CRASH=5:$step start "$plog" "$COUNTER" -p 10 \
+		-f "${d##*/}" serve "$name"
+	primary=$last
+	disown "$primary"
+	wait_log 10 "$plog" 'member of alias .*, active$' || return
+	start "$blog" "$COUNTER" -p 5 -f "${d##*/}" serve "$name"
+	cd - >/dev/null || die "cd back"
+	backup=$last
+	wait_log 10 "$blog" 'backup \(waiting\)' || return
+
+	"$COUNTER" -n 12 call "$name" >"$clog" 2>&1 ||
+		fail "$cs: the client exited $?"
+	has "$clog" ': 12 calls, 0 wrong$' "$cs: the client"
+	poll 10 gone "$primary" || fail "$cs: the primary still runs"
+	has "$blog" "restored checkpoint 5: 5 requests applied" \
+		"$cs: the backup did not restore checkpoint 5"
+	has "$blog" "${d##*/} matches the checkpoint" \
+		"$cs: the file did not match the restored checkpoint"
+	hasnt "$blog" "FILE MISMATCH" "$cs: the file did not match"
+	# the request the primary checkpointed, answered from the state
+	has "$blog" "'add 0 1': $again" "$cs: the backup did not answer request 5"
+	printf -v last '%010d %010d %010d %010d' 3 3 3 3
+	read -r line <"$d" || true
+	[[ $line == "$last" ]] || fail "$cs: the file holds '$line', want '$last'"
+	stop "$backup"
+	show_logs "$c" "$plog" "$blog" "$clog"
+}
+
 t0=$SECONDS
+for point in apply checkpoint reply; do
+	counter_case "$point"
+done
+for step in 1 2 3; do
+	counter_file_case "$step"
+done
 fileserver_case block 2
 fileserver_case apply 2
 fileserver_case record 2

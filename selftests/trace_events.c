@@ -10,6 +10,9 @@
  * with the identity of a first drops it as stale; a request to an alias
  * without members is held, then fails after the grace period.
  *
+ * A checkpoint is committed, and given to the backup that becomes active
+ * before the request it gets again.
+ *
  * Each test runs in its own network namespace; only the events of that
  * namespace count (their netns field).  Skipped when tracefs is missing.
  */
@@ -525,6 +528,64 @@ TEST_F(tp, save_freeze)
 
 	close(cli);
 	close(srv);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
+/*
+ * A checkpoint committed (ftalias_checkpoint), then given to the backup
+ * that the primary's death makes active (ftalias_checkpoint_load), after
+ * its promotion and before the request it gets again.
+ */
+TEST_F(tp, checkpoint)
+{
+	uint32_t s = dp_alias_new(self->nl, "tp-ckpt", -1, 20000), p1;
+	char *st = malloc(70000);
+	int m1, m2, cli, at = 0;
+	const struct event *e;
+	struct ftalias_id id;
+	struct dp_msg m;
+
+	ASSERT_GT((int)s, 0);
+	ASSERT_NE(NULL, st);
+	m1 = dp_socket(self->af, s, 10, 0);
+	m2 = dp_socket(self->af, s, 5, 0);
+	cli = dp_socket(self->af, 0, -1, 0);
+	ASSERT_GE(m1, 0);
+	ASSERT_GE(m2, 0);
+	ASSERT_GE(cli, 0);
+	p1 = dp_port(m1);
+	memset(st, 's', 70000);
+	/* 70000 bytes sent in 18 chunks of at most 4096 B. */
+	ASSERT_EQ(0, dp_checkpoint(m1, st, 70000, 4096));
+	ASSERT_EQ(0, dp_send_req(cli, self->af, s, "after", 5, &id, 0));
+	close(m1);
+	ASSERT_EQ(65536, recv_wait(m2, st, FTALIAS_MSG_MAX, &m));
+	EXPECT_EQ((uint32_t)FTALIAS_F_CHECKPOINT, m.flags);
+	ASSERT_EQ(70000 - 65536, recv_wait(m2, st, FTALIAS_MSG_MAX, &m));
+	ASSERT_EQ(5, recv_wait(m2, st, FTALIAS_MSG_MAX, &m));
+	free(st);
+
+	ASSERT_GT(read_events(self), 0);
+	e = next_event(self, &at, "ftalias_checkpoint", NULL, NULL);
+	EXPECT_EVENT(e, "ftalias_checkpoint");
+	EXPECT_EQ(s, field(e, "alias"));
+	EXPECT_EQ(p1, field(e, "port"));
+	EXPECT_EQ(1, field(e, "seq"));
+	EXPECT_EQ(70000, field(e, "bytes"));
+	/* Kept in 2 chunks of FTALIAS_MSG_MAX (the last one shorter). */
+	EXPECT_EQ(2, field(e, "chunks"));
+	e = next_event(self, &at, "ftalias_promotion", NULL, NULL);
+	EXPECT_EVENT(e, "ftalias_promotion");
+	e = next_event(self, &at, "ftalias_checkpoint_load", NULL, NULL);
+	EXPECT_EVENT(e, "ftalias_checkpoint_load");
+	EXPECT_EQ(dp_port(m2), field(e, "port"));
+	EXPECT_EQ(1, field(e, "seq"));
+	EXPECT_EQ(2, field(e, "chunks"));
+	e = next_event(self, &at, "ftalias_request_delivered", match_id, &id);
+	EXPECT_EVENT(e, "ftalias_request_delivered after the load");
+
+	close(cli);
+	close(m2);
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
 }
 

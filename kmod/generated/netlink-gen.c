@@ -21,7 +21,7 @@ static const struct netlink_range_validation ftalias_a_alias_cache_ttl_ms_range 
 };
 
 /* Common nested types */
-const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_PAD + 1] = {
+const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_CKPT_LOADS + 1] = {
 	[FTALIAS_A_ALIAS_STATS_SENT] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_STATS_DELIVERED] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_STATS_REDELIVERED] = { .type = NLA_U64, },
@@ -30,6 +30,8 @@ const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_PAD 
 	[FTALIAS_A_ALIAS_STATS_HELD] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_STATS_FAILED] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_STATS_PROMOTIONS] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_CHECKPOINTS] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_CKPT_LOADS] = { .type = NLA_U64, },
 };
 
 const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STATS_PAD + 1] = {
@@ -54,7 +56,7 @@ const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STATS_PAD 
 	[FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS] = { .type = NLA_U64, },
 };
 
-const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CACHE + 1] = {
+const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CKPT_BYTES + 1] = {
 	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_ALIAS_UID] = { .type = NLA_U32, },
@@ -73,6 +75,14 @@ const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CACHE + 1] 
 	[FTALIAS_A_ALIAS_STATS] = NLA_POLICY_NESTED(ftalias_alias_stats_nl_policy),
 	[FTALIAS_A_ALIAS_RECORD_REPLIES] = NLA_POLICY_MAX(NLA_U8, 1),
 	[FTALIAS_A_ALIAS_CACHE] = NLA_POLICY_NESTED(ftalias_cache_stats_nl_policy),
+	[FTALIAS_A_ALIAS_CKPT_SEQ] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_CKPT_BYTES] = { .type = NLA_U64, },
+};
+
+const struct nla_policy ftalias_save_checkpoint_nl_policy[FTALIAS_A_SAVE_CHECKPOINT_PAD + 1] = {
+	[FTALIAS_A_SAVE_CHECKPOINT_SEQ] = { .type = NLA_U64, },
+	[FTALIAS_A_SAVE_CHECKPOINT_LEN] = { .type = NLA_U64, },
+	[FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD] = { .type = NLA_BINARY, },
 };
 
 const struct nla_policy ftalias_save_client_nl_policy[FTALIAS_A_SAVE_CLIENT_COOKIE + 1] = {
@@ -131,13 +141,14 @@ const struct nla_policy ftalias_save_request_nl_policy[FTALIAS_A_SAVE_REQUEST_PA
 	[FTALIAS_A_SAVE_REQUEST_DEST_COOKIE] = NLA_POLICY_MIN(NLA_U64, 1),
 };
 
-const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_HELD + 1] = {
+const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES + 1] = {
 	[FTALIAS_A_SAVE_TRAILER_ENTRIES] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_JRECS] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_CLIENTS] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_BYTES] = { .type = NLA_U64, },
 	[FTALIAS_A_SAVE_TRAILER_REQUESTS] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_HELD] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] = { .type = NLA_U64, },
 };
 
 /* FTALIAS_CMD_ALIAS_GET - do */
@@ -241,7 +252,7 @@ static const struct nla_policy ftalias_alias_save_nl_policy[FTALIAS_A_SAVE_MOVE 
 };
 
 /* FTALIAS_CMD_ALIAS_RESTORE - do */
-static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_HELD + 1] = {
+static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_CHECKPOINT + 1] = {
 	[FTALIAS_A_SAVE_HANDLE] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_SAVE_NEW_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_SAVE_NEW_ID] = NLA_POLICY_MIN(NLA_U32, 1),
@@ -257,6 +268,7 @@ static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_HE
 	[FTALIAS_A_SAVE_REQUEST] = NLA_POLICY_NESTED(ftalias_save_request_nl_policy),
 	[FTALIAS_A_SAVE_HELD] = NLA_POLICY_NESTED(ftalias_save_held_nl_policy),
 	[FTALIAS_A_SAVE_TRAILER] = NLA_POLICY_NESTED(ftalias_save_trailer_nl_policy),
+	[FTALIAS_A_SAVE_CHECKPOINT] = NLA_POLICY_NESTED(ftalias_save_checkpoint_nl_policy),
 };
 
 /* Ops table for ftalias */
@@ -390,7 +402,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.pre_doit	= ftalias_nl_pre_doit_admin,
 		.doit		= ftalias_nl_alias_restore_doit,
 		.policy		= ftalias_alias_restore_nl_policy,
-		.maxattr	= FTALIAS_A_SAVE_HELD,
+		.maxattr	= FTALIAS_A_SAVE_CHECKPOINT,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 };

@@ -396,7 +396,8 @@ struct dp_alias {
 	uint32_t policy, grace_ms;
 	bool has_active;
 	uint64_t sent, delivered, redelivered, resent, replies, held_total,
-		 failed, promotions;
+		 failed, promotions, checkpoints, ckpt_loads;
+	uint64_t ckpt_seq, ckpt_bytes;	/* 0: no checkpoint */
 	struct dp_cache cache;
 };
 
@@ -420,6 +421,10 @@ struct dp_alias {
 	(a)->held_total = (r)->stats.held;				\
 	(a)->failed = (r)->stats.failed;				\
 	(a)->promotions = (r)->stats.promotions;			\
+	(a)->checkpoints = (r)->stats.checkpoints;			\
+	(a)->ckpt_loads = (r)->stats.ckpt_loads;			\
+	(a)->ckpt_seq = (r)->ckpt_seq;					\
+	(a)->ckpt_bytes = (r)->ckpt_bytes;				\
 	(a)->cache.entries = (r)->cache.entries;			\
 	(a)->cache.bytes = (r)->cache.bytes;				\
 	(a)->cache.in_progress = (r)->cache.in_progress;		\
@@ -1008,6 +1013,8 @@ struct dp_msg {
 	uint32_t flags;		/* FTALIAS_CMSG_FLAGS */
 	uint32_t err;		/* FTALIAS_CMSG_ERRNO */
 	int msg_flags;
+	bool has_ckpt;
+	struct ftalias_ckpt ckpt;	/* FTALIAS_CMSG_CHECKPOINT */
 	/* FTALIAS_CMSG_HANDLER_ARG or FTALIAS_CMSG_JOURNAL, with dp_recv_aux() */
 	int aux_type;
 	size_t aux_len;
@@ -1063,6 +1070,12 @@ static inline ssize_t dp_recv_aux(int fd, void *buf, size_t size,
 		case FTALIAS_CMSG_ERRNO:
 			if (dl >= 4)
 				memcpy(&m->err, CMSG_DATA(cm), 4);
+			break;
+		case FTALIAS_CMSG_CHECKPOINT:
+			if (dl >= sizeof(m->ckpt)) {
+				memcpy(&m->ckpt, CMSG_DATA(cm), sizeof(m->ckpt));
+				m->has_ckpt = true;
+			}
 			break;
 		case FTALIAS_CMSG_HANDLER_ARG:
 		case FTALIAS_CMSG_JOURNAL:
@@ -1125,6 +1138,35 @@ static inline int dp_send_cmsgs(int fd, const void *buf, size_t len,
 	if (!mh.msg_controllen)
 		mh.msg_control = NULL;
 	return sendmsg(fd, &mh, 0) == (ssize_t)len ? 0 : -errno;
+}
+
+/* One chunk of a checkpoint (FTALIAS_CMSG_CHECKPOINT); 0 or -errno. */
+static inline int dp_ckpt_chunk(int fd, const void *buf, size_t len,
+				uint32_t flags)
+{
+	struct ftalias_ckpt ck = { .flags = flags };
+
+	return dp_send_cmsgs(fd, buf, len, FTALIAS_CMSG_CHECKPOINT, &ck,
+			     sizeof(ck), 0, NULL, 0);
+}
+
+/* A whole checkpoint, in chunks of at most @chunk bytes; 0 or -errno. */
+static inline int dp_checkpoint(int fd, const void *buf, size_t len,
+				size_t chunk)
+{
+	const char *p = buf;
+	size_t n;
+	int err;
+
+	do {
+		n = len < chunk ? len : chunk;
+		err = dp_ckpt_chunk(fd, p, n, n < len ? FTALIAS_CKPT_MORE : 0);
+		if (err)
+			return err;
+		p += n;
+		len -= n;
+	} while (len);
+	return 0;
 }
 
 /* FTALIAS_CMSG_RECORD alone: write the replay cache, send nothing. */
@@ -1698,6 +1740,30 @@ static inline size_t dp_pair_len(const uint8_t *p, size_t left)
 	    (size_t)NLA_ALIGN(a->nla_len) + NLA_HDRLEN + 4 > left)
 		return 0;
 	return NLA_ALIGN(a->nla_len) + NLA_HDRLEN + 4;
+}
+
+/* The offset of the @nth record of @type in @s, or -1. */
+static inline long dp_find_rec(const struct dp_saved *s, int type, int nth)
+{
+	size_t off = 0, n;
+	const struct nlattr *a;
+
+	while ((n = dp_pair_len(s->buf + off, s->len - off))) {
+		a = (const void *)(s->buf + off);
+		if ((a->nla_type & NLA_TYPE_MASK) == type && !nth--)
+			return off;
+		off += n;
+	}
+	return -1;
+}
+
+/* Cuts the record at @off and its CRC out of @s. */
+static inline void dp_cut_rec(struct dp_saved *s, long off)
+{
+	size_t n = dp_pair_len(s->buf + off, s->len - off);
+
+	memmove(s->buf + off, s->buf + off + n, s->len - off - n);
+	s->len -= n;
 }
 
 struct dp_rst {

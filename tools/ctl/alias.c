@@ -29,6 +29,8 @@ static const struct attr_desc alias_stats_attrs[] = {
 	ATTR(FTALIAS_A_ALIAS_STATS_HELD,	AK_U64),
 	ATTR(FTALIAS_A_ALIAS_STATS_FAILED,	AK_U64),
 	ATTR(FTALIAS_A_ALIAS_STATS_PROMOTIONS,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_CHECKPOINTS,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_CKPT_LOADS,	AK_U64),
 };
 
 static const struct attr_nest alias_stats_nest = {
@@ -59,6 +61,8 @@ static const struct attr_desc alias_attrs[] = {
 	ATTR(FTALIAS_A_ALIAS_ACTIVE_PORT,	AK_U32),
 	ATTR(FTALIAS_A_ALIAS_PENDING,		AK_U32),
 	ATTR(FTALIAS_A_ALIAS_HELD,		AK_U32),
+	ATTR(FTALIAS_A_ALIAS_CKPT_SEQ,		AK_U64),
+	ATTR(FTALIAS_A_ALIAS_CKPT_BYTES,	AK_U64),
 	ATTR_NEST(FTALIAS_A_ALIAS_STATS,	&alias_stats_nest),
 	ATTR_NEST(FTALIAS_A_ALIAS_CACHE,	&cache_stats_nest),
 };
@@ -69,7 +73,7 @@ enum {	/* indexes of alias_attrs[], the ids of the keyword tables */
 	A_ID, A_NAME, A_UID, A_GID, A_MODE, A_POLICY, A_GRACE_MS,
 	A_CACHE_MAX_ENTRIES, A_CACHE_MAX_BYTES, A_CACHE_TTL_MS,
 	A_RECORD_REPLIES, A_INCARNATION, A_MEMBERS, A_ACTIVE_PORT, A_PENDING,
-	A_HELD, A_STATS, A_CACHE,
+	A_HELD, A_CKPT_SEQ, A_CKPT_BYTES, A_STATS, A_CACHE,
 };
 
 _Static_assert(FTALIAS_A_ALIAS_MAX < ATTR_SLOTS, "attr_vals too small");

@@ -27,6 +27,8 @@ struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_RECORD_REPLIES] = { .type = NLA_U8 },
 	[FTALIAS_A_ALIAS_CACHE] = { .type = NLA_NESTED },
 	[FTALIAS_A_ALIAS_MOVED] = { .type = NLA_FLAG },
+	[FTALIAS_A_ALIAS_CKPT_SEQ] = { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_CKPT_BYTES] = { .type = NLA_U64 },
 };
 
 struct nla_policy ctl_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1] = {
@@ -38,6 +40,8 @@ struct nla_policy ctl_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_STATS_HELD] = { .type = NLA_U64 },
 	[FTALIAS_A_ALIAS_STATS_FAILED] = { .type = NLA_U64 },
 	[FTALIAS_A_ALIAS_STATS_PROMOTIONS] = { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_CHECKPOINTS] = { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_CKPT_LOADS] = { .type = NLA_U64 },
 };
 
 struct nla_policy ctl_cache_stats_policy[FTALIAS_A_CACHE_STATS_MAX + 1] = {
@@ -165,6 +169,7 @@ struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_REQUEST] = { .type = NLA_NESTED },
 	[FTALIAS_A_SAVE_HELD] = { .type = NLA_NESTED },
 	[FTALIAS_A_SAVE_MOVE] = { .type = NLA_FLAG },
+	[FTALIAS_A_SAVE_CHECKPOINT] = { .type = NLA_NESTED },
 };
 
 struct nla_policy ctl_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1] = {
@@ -230,6 +235,13 @@ struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1] = {
 	[FTALIAS_A_SAVE_TRAILER_BYTES] = { .type = NLA_U64 },
 	[FTALIAS_A_SAVE_TRAILER_REQUESTS] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_TRAILER_HELD] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] = { .type = NLA_U64 },
+};
+
+struct nla_policy ctl_save_checkpoint_policy[FTALIAS_A_SAVE_CHECKPOINT_MAX + 1] = {
+	[FTALIAS_A_SAVE_CHECKPOINT_SEQ] = { .type = NLA_U64 },
+	[FTALIAS_A_SAVE_CHECKPOINT_LEN] = { .type = NLA_U64 },
+	[FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD] = { .type = NLA_UNSPEC },
 };
 
 const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1] = {

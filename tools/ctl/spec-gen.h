@@ -34,6 +34,8 @@
 #define CTL_NAME_FTALIAS_A_ALIAS_RECORD_REPLIES	"record-replies"
 #define CTL_NAME_FTALIAS_A_ALIAS_CACHE	"cache"
 #define CTL_NAME_FTALIAS_A_ALIAS_MOVED	"moved"
+#define CTL_NAME_FTALIAS_A_ALIAS_CKPT_SEQ	"ckpt-seq"
+#define CTL_NAME_FTALIAS_A_ALIAS_CKPT_BYTES	"ckpt-bytes"
 extern struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1];
 
 /* Attribute-set "alias-stats" */
@@ -45,6 +47,8 @@ extern struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1];
 #define CTL_NAME_FTALIAS_A_ALIAS_STATS_HELD	"held"
 #define CTL_NAME_FTALIAS_A_ALIAS_STATS_FAILED	"failed"
 #define CTL_NAME_FTALIAS_A_ALIAS_STATS_PROMOTIONS	"promotions"
+#define CTL_NAME_FTALIAS_A_ALIAS_STATS_CHECKPOINTS	"checkpoints"
+#define CTL_NAME_FTALIAS_A_ALIAS_STATS_CKPT_LOADS	"ckpt-loads"
 extern struct nla_policy ctl_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1];
 
 /* Attribute-set "cache-stats" */
@@ -172,6 +176,7 @@ extern struct nla_policy ctl_conn_policy[FTALIAS_A_CONN_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_REQUEST	"request"
 #define CTL_NAME_FTALIAS_A_SAVE_HELD	"held"
 #define CTL_NAME_FTALIAS_A_SAVE_MOVE	"move"
+#define CTL_NAME_FTALIAS_A_SAVE_CHECKPOINT	"checkpoint"
 extern struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1];
 
 /* Attribute-set "save-header" */
@@ -237,7 +242,14 @@ extern struct nla_policy ctl_save_held_policy[FTALIAS_A_SAVE_HELD_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_BYTES	"bytes"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_REQUESTS	"requests"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_HELD	"held"
+#define CTL_NAME_FTALIAS_A_SAVE_TRAILER_CKPT_BYTES	"ckpt-bytes"
 extern struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1];
+
+/* Attribute-set "save-checkpoint" */
+#define CTL_NAME_FTALIAS_A_SAVE_CHECKPOINT_SEQ	"seq"
+#define CTL_NAME_FTALIAS_A_SAVE_CHECKPOINT_LEN	"len"
+#define CTL_NAME_FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD	"payload"
+extern struct nla_policy ctl_save_checkpoint_policy[FTALIAS_A_SAVE_CHECKPOINT_MAX + 1];
 
 /* Enum "promotion-policy": names by value, keyword table */
 extern const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1];

@@ -28,8 +28,10 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <linux/genetlink.h>
+#include <linux/openat2.h>
 #include <linux/netlink.h>
 
 #include "libftalias.h"
@@ -74,8 +76,56 @@ struct pa_sock {
 	struct pa_journal_entry *journal;
 	size_t journal_cap;
 
+	struct pa_write *writes;	/* staged, for the next checkpoint */
+	struct pa_write **writes_tail;
+	unsigned char *ckpt;		/* chunks of a checkpoint received */
+	size_t ckpt_len, ckpt_cap;
+	bool ckpt_open;			/* its last chunk is still to come */
+	bool ckpt_cut;			/* a chunk did not fit the buffer */
+	bool ckpt_nomem;		/* or no memory for it */
+	unsigned long ckpts;		/* ftalias_pa_checkpoint() calls */
+	unsigned long crash_ckpt;	/* test hook: FTALIAS_PA_TEST_CRASH */
+	unsigned int crash_step;
+
 	struct pa_stats stats;
 };
+
+/* A file write staged for the next checkpoint (ftalias_pa_stage_write()). */
+struct pa_write {
+	struct pa_write *next;
+	char *path;
+	uint64_t off;
+	size_t len;
+	unsigned char *data;
+};
+
+/*
+ * The checkpoint libftalias commits: this header, the state, then each
+ * staged write (struct pa_ckpt_write, its path with its NUL, its data),
+ * each piece padded to 8 bytes.  Host byte order: read back by the same
+ * program on the same kind of machine, or by a restore of the alias there.
+ */
+#define PA_CKPT_MAGIC	0x4b435046u	/* "FPCK" */
+
+struct pa_ckpt_hdr {
+	uint32_t magic;
+	uint32_t version;		/* 1 */
+	uint64_t state_len;
+	uint32_t nwrites;
+	uint32_t reserved;
+};
+
+struct pa_ckpt_write {
+	uint64_t off;
+	uint64_t len;
+	uint32_t path_len;		/* with its NUL */
+	uint32_t reserved;
+};
+
+#define PA_ALIGN8(n)	(((n) + 7) & ~(size_t)7)
+
+/* struct pa_msg.flags of a chunk, inside the library: more follow. */
+#define PA_F_CKPT_MORE	0x80000000u
 
 /* What one recvmsg() gave, before it is handed to anybody. */
 struct pa_raw {
@@ -354,6 +404,23 @@ int ftalias_pa_alias_id(const char *name, uint32_t *id)
 
 /* ---- opening and closing ------------------------------------------------ */
 
+/*
+ * The tests' crash hook: FTALIAS_PA_TEST_CRASH=C:S in the environment
+ * makes the Cth ftalias_pa_checkpoint() of each socket abort() at step S
+ * of applying its staged writes (pa_crash_point()).
+ */
+static void pa_crash_hook(struct pa_sock *ps)
+{
+	const char *v = getenv("FTALIAS_PA_TEST_CRASH");
+	unsigned long c;
+	unsigned int s;
+
+	if (v && sscanf(v, "%lu:%u", &c, &s) == 2) {
+		ps->crash_ckpt = c;
+		ps->crash_step = s;
+	}
+}
+
 static int pa_new(struct pa_sock **psp, size_t ctl_size)
 {
 	struct pa_sock *ps;
@@ -368,6 +435,8 @@ static int pa_new(struct pa_sock **psp, size_t ctl_size)
 	ps->fd = -1;
 	ps->af = af;
 	ps->stash_tail = &ps->stash;
+	ps->writes_tail = &ps->writes;
+	pa_crash_hook(ps);
 	ps->ctl_size = ctl_size;
 	ps->ctl = malloc(ctl_size);
 	if (!ps->ctl) {
@@ -457,6 +526,20 @@ int ftalias_pa_open_member(struct pa_sock **psp, uint32_t alias_id,
 	return 0;
 }
 
+static void pa_writes_free(struct pa_sock *ps)
+{
+	struct pa_write *w, *next;
+
+	for (w = ps->writes; w; w = next) {
+		next = w->next;
+		free(w->path);
+		free(w->data);
+		free(w);
+	}
+	ps->writes = NULL;
+	ps->writes_tail = &ps->writes;
+}
+
 static void pa_stash_free(struct pa_stash *s)
 {
 	free(s->data);
@@ -482,6 +565,8 @@ int ftalias_pa_close(struct pa_sock *ps)
 	free(ps->awaited);
 	free(ps->keep);
 	free(ps->journal);
+	pa_writes_free(ps);
+	free(ps->ckpt);
 	free(ps);
 	return err;
 }
@@ -759,6 +844,296 @@ int ftalias_pa_ack(struct pa_sock *ps, uint64_t xid)
 	return 0;
 }
 
+/* One chunk of a checkpoint. */
+static int pa_ckpt_chunk(struct pa_sock *ps, const void *data, size_t len,
+			 uint32_t flags)
+{
+	struct ftalias_ckpt ck = { .flags = flags };
+	struct pa_cmsgs c = { .len = 0 };
+
+	memset(&c.u, 0, sizeof(c.u));
+	pa_cmsg_add(&c, FTALIAS_CMSG_CHECKPOINT, &ck, sizeof(ck));
+	return pa_sendmsg(ps, 0, data, len, &c);
+}
+
+int ftalias_pa_stage_write(struct pa_sock *ps, const char *path,
+			   uint64_t off, const void *data, size_t len)
+{
+	struct pa_write *w;
+	size_t n = path ? strlen(path) : 0;
+
+	/* Beneath the working directory (pa_open_beneath()). */
+	if (!n || n >= 4096 || path[0] == '/' || off > INT64_MAX ||
+	    len > INT64_MAX - off)
+		return -EINVAL;
+	w = calloc(1, sizeof(*w));
+	if (!w)
+		return -ENOMEM;
+	w->path = strdup(path);
+	w->data = malloc(len ? len : 1);
+	if (!w->path || !w->data) {
+		free(w->path);
+		free(w->data);
+		free(w);
+		return -ENOMEM;
+	}
+	memcpy(w->data, data, len);
+	w->off = off;
+	w->len = len;
+	*ps->writes_tail = w;
+	ps->writes_tail = &w->next;
+	return 0;
+}
+
+/* The test hook's abort() at step @step of checkpoint @ckpt's writes. */
+static void pa_crash_point(const struct pa_sock *ps, unsigned int step)
+{
+	if (ps->crash_ckpt == ps->ckpts && ps->crash_step == step)
+		abort();
+}
+
+/*
+ * @path for writing, created if missing, resolved beneath the working
+ * directory (openat2(RESOLVE_BENEATH), Linux 5.6): an absolute path, or
+ * one that climbs out with ".." or a symbolic link, is refused (EXDEV).
+ * Returns the fd or -errno.
+ */
+static int pa_open_beneath(const char *path)
+{
+	struct open_how how = {
+		.flags = O_WRONLY | O_CREAT | O_CLOEXEC,
+		.mode = 0644,
+		.resolve = RESOLVE_BENEATH,
+	};
+	long fd = syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof(how));
+
+	return fd < 0 ? -errno : (int)fd;
+}
+
+/*
+ * One write, whole, then fsync: absolute and idempotent, so applying it
+ * again after a crash gives the same file.
+ */
+static int pa_apply_write(const struct pa_sock *ps, const char *path,
+			  uint64_t off, const void *data, size_t len,
+			  unsigned int *step)
+{
+	const char *p = data;
+	ssize_t n;
+	int fd, err = 0;
+
+	fd = pa_open_beneath(path);
+	if (fd < 0)
+		return fd;
+	while (len && !err) {
+		n = pwrite(fd, p, len, off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			err = n < 0 ? -errno : -EIO;
+		else {
+			p += n;
+			off += n;
+			len -= n;
+		}
+	}
+	if (ps)
+		pa_crash_point(ps, ++*step);
+	if (!err && fsync(fd))
+		err = -errno;
+	if (close(fd) && !err)
+		err = -errno;
+	if (ps)
+		pa_crash_point(ps, ++*step);
+	return err;
+}
+
+/* The checkpoint of @state and the staged writes, in *@blob (free()). */
+static int pa_ckpt_build(struct pa_sock *ps, const void *state, size_t len,
+			 unsigned char **blob, size_t *blob_len)
+{
+	struct pa_ckpt_hdr h = { .magic = PA_CKPT_MAGIC, .version = 1,
+				 .state_len = len };
+	size_t size = sizeof(h) + PA_ALIGN8(len), off;
+	struct pa_write *w;
+	unsigned char *b;
+
+	for (w = ps->writes; w; w = w->next) {
+		size += sizeof(struct pa_ckpt_write) +
+			PA_ALIGN8(strlen(w->path) + 1) + PA_ALIGN8(w->len);
+		h.nwrites++;
+	}
+	b = calloc(1, size);
+	if (!b)
+		return -ENOMEM;
+	memcpy(b, &h, sizeof(h));
+	if (len)
+		memcpy(b + sizeof(h), state, len);
+	off = sizeof(h) + PA_ALIGN8(len);
+	for (w = ps->writes; w; w = w->next) {
+		struct pa_ckpt_write cw = {
+			.off = w->off, .len = w->len,
+			.path_len = strlen(w->path) + 1,
+		};
+
+		memcpy(b + off, &cw, sizeof(cw));
+		off += sizeof(cw);
+		memcpy(b + off, w->path, cw.path_len);
+		off += PA_ALIGN8(cw.path_len);
+		if (w->len)
+			memcpy(b + off, w->data, w->len);
+		off += PA_ALIGN8(w->len);
+	}
+	*blob = b;
+	*blob_len = size;
+	return 0;
+}
+
+int ftalias_pa_checkpoint(struct pa_sock *ps, const void *state, size_t len)
+{
+	unsigned int step = 0;
+	unsigned char *blob;
+	const unsigned char *p;
+	struct pa_write *w;
+	size_t blob_len, n;
+	int err;
+
+	err = pa_ckpt_build(ps, state, len, &blob, &blob_len);
+	if (err)
+		return err;
+	p = blob;
+	do {
+		n = blob_len < FTALIAS_MSG_MAX ? blob_len : FTALIAS_MSG_MAX;
+		err = pa_ckpt_chunk(ps, p, n, n < blob_len ? FTALIAS_CKPT_MORE : 0);
+		if (err) {
+			/* What the kernel kept staged (EAGAIN, EINTR...). */
+			pa_ckpt_chunk(ps, NULL, 0, FTALIAS_CKPT_ABORT);
+			free(blob);
+			return err;
+		}
+		p += n;
+		blob_len -= n;
+	} while (blob_len);
+	free(blob);
+
+	/* Committed: the files follow (a restore re-applies them). */
+	ps->ckpts++;
+	pa_crash_point(ps, ++step);
+	for (w = ps->writes; w; w = w->next) {
+		int e = pa_apply_write(ps, w->path, w->off, w->data, w->len,
+				       &step);
+
+		/* The others are made even so; the first error is told. */
+		if (e && !err)
+			err = e;
+	}
+	pa_writes_free(ps);
+	return err;
+}
+
+/*
+ * A whole checkpoint received (ps->ckpt): its state into @m (@arg, in
+ * pa_sock memory), its writes made again.  A checkpoint not made by
+ * libftalias is all state.  The bytes come from whoever could commit to
+ * the alias or restore it: every length is checked against what is
+ * left, and paths stay beneath the working directory (pa_apply_write()).
+ */
+static void pa_ckpt_loaded(struct pa_sock *ps, struct pa_msg *m)
+{
+	const unsigned char *b = ps->ckpt;
+	size_t len = ps->ckpt_len, off, plen, dlen;
+	struct pa_ckpt_write cw;
+	struct pa_ckpt_hdr h;
+	unsigned int i;
+	int err = 0, e;
+
+	m->len = len;
+	m->arg = b;
+	m->arg_len = len;
+	if (ps->ckpt_cut) {
+		m->trunc |= PA_TRUNC_DATA;
+		m->err = ps->ckpt_nomem ? -ENOMEM : -EMSGSIZE;
+		return;
+	}
+	if (len < sizeof(h))
+		return;
+	memcpy(&h, b, sizeof(h));
+	if (h.magic != PA_CKPT_MAGIC)
+		return;
+	if (h.version != 1 || h.state_len > len - sizeof(h)) {
+		m->err = -EBADMSG;
+		return;
+	}
+	m->arg = b + sizeof(h);
+	m->arg_len = h.state_len;
+	off = sizeof(h) + h.state_len;
+	for (i = 0; i < h.nwrites; i++) {
+		/* The padding of the piece before, then the record. */
+		off = PA_ALIGN8(off);
+		if (off > len || len - off < sizeof(cw)) {
+			err = -EBADMSG;
+			break;
+		}
+		memcpy(&cw, b + off, sizeof(cw));
+		off += sizeof(cw);
+		plen = cw.path_len;
+		if (!plen || plen > len - off || b[off + plen - 1]) {
+			err = -EBADMSG;
+			break;
+		}
+		dlen = PA_ALIGN8(plen);
+		if (dlen > len - off || cw.len > len - off - dlen) {
+			err = -EBADMSG;
+			break;
+		}
+		e = pa_apply_write(NULL, (const char *)b + off, cw.off,
+				   b + off + dlen, cw.len, NULL);
+		/* The others are made even so; the first error is told. */
+		if (e && !err)
+			err = e;
+		off += dlen + cw.len;
+	}
+	m->err = err;
+}
+
+/* A chunk of a checkpoint: 1 while more are to come. */
+static int pa_ckpt_chunk_in(struct pa_sock *ps, struct pa_msg *m,
+			    const void *buf, size_t size)
+{
+	size_t n = m->len < size ? m->len : size;
+
+	if (!ps->ckpt_open) {
+		ps->ckpt_open = true;
+		ps->ckpt_len = 0;
+		ps->ckpt_cut = false;
+		ps->ckpt_nomem = false;
+	}
+	if (m->len > size)
+		ps->ckpt_cut = true;
+	if (ps->ckpt_len + n > ps->ckpt_cap) {
+		size_t cap = (ps->ckpt_len + n) * 2;
+		unsigned char *c = realloc(ps->ckpt, cap);
+
+		if (!c) {
+			ps->ckpt_cut = true;
+			ps->ckpt_nomem = true;
+			n = 0;
+		} else {
+			ps->ckpt = c;
+			ps->ckpt_cap = cap;
+		}
+	}
+	if (n)
+		memcpy(ps->ckpt + ps->ckpt_len, buf, n);
+	ps->ckpt_len += n;
+	if (m->flags & PA_F_CKPT_MORE)
+		return 1;
+	ps->ckpt_open = false;
+	pa_ckpt_loaded(ps, m);
+	m->flags &= ~PA_F_CKPT_MORE;
+	return 0;
+}
+
 /* ---- receiving -------------------------------------------------------------- */
 
 /* Reads the control messages of mh into r. */
@@ -767,8 +1142,9 @@ static void pa_parse_cmsgs(struct pa_sock *ps, struct msghdr *mh,
 {
 	const char *end = (const char *)mh->msg_control + mh->msg_controllen;
 	bool have_id = false, have_reply_to = false, have_err = false;
-	bool have_arg = false, have_journal = false;
+	bool have_arg = false, have_journal = false, have_ckpt = false;
 	struct ftalias_id id, reply_to;
+	struct ftalias_ckpt ck;
 	struct cmsghdr *cm;
 	uint32_t err = 0;
 
@@ -821,6 +1197,12 @@ static void pa_parse_cmsgs(struct pa_sock *ps, struct msghdr *mh,
 			r->journal = true;
 			have_journal = true;
 			break;
+		case FTALIAS_CMSG_CHECKPOINT:
+			if (dl >= sizeof(ck)) {
+				memcpy(&ck, p, sizeof(ck));
+				have_ckpt = true;
+			}
+			break;
 		}
 	}
 	if (mh->msg_flags & MSG_CTRUNC) {
@@ -828,7 +1210,14 @@ static void pa_parse_cmsgs(struct pa_sock *ps, struct msghdr *mh,
 		ps->stats.ctrunc++;
 	}
 
-	if (have_reply_to) {
+	if (have_ckpt) {
+		r->m.kind = PA_MSG_CHECKPOINT;
+		r->m.id.alias = r->m.src.sfa_alias;
+		r->m.id.xid = ck.seq;
+		r->m.flags = FTALIAS_F_CHECKPOINT;
+		if (ck.flags & FTALIAS_CKPT_MORE)
+			r->m.flags |= PA_F_CKPT_MORE;
+	} else if (have_reply_to) {
 		r->m.id = reply_to;
 		r->m.kind = have_err ? PA_MSG_NOTICE : PA_MSG_REPLY;
 		r->m.err = have_err ? -(int)err : 0;
@@ -1052,6 +1441,7 @@ int ftalias_pa_receive(struct pa_sock *ps, struct pa_msg *m, void *buf,
 	struct pa_raw r;
 	int err;
 
+again:
 	if (ps->stash) {
 		struct pa_stash *s = ps->stash;
 
@@ -1080,6 +1470,9 @@ int ftalias_pa_receive(struct pa_sock *ps, struct pa_msg *m, void *buf,
 	}
 	if (m->kind == PA_MSG_REPLY || m->kind == PA_MSG_NOTICE)
 		pa_unawait(ps, &m->id);
+	/* The chunks of a checkpoint come together: returned whole. */
+	if (m->kind == PA_MSG_CHECKPOINT && pa_ckpt_chunk_in(ps, m, buf, size))
+		goto again;
 	/* -ENOMEM parsing a journal: the message is returned without it */
 	if (err)
 		m->trunc |= PA_TRUNC_CTL;

@@ -110,6 +110,17 @@ struct pa_member_opts {
  * @PA_MSG_NOTICE: the kernel's failure notice for the request @id; @err
  *	is its negative errno (-EHOSTUNREACH, -EIDRM); no data.
  * @PA_MSG_DATAGRAM: a datagram sent to this socket's port; no ID.
+ * @PA_MSG_CHECKPOINT: the alias's latest checkpoint (FTALIAS_F_CHECKPOINT),
+ *	given to a member that becomes active before any request, whole:
+ *	@arg is the state ftalias_pa_checkpoint() committed (pa_sock
+ *	memory), @arg_len its length, @id.alias the alias and @id.xid the
+ *	checkpoint's sequence number.  The file writes staged with it
+ *	(ftalias_pa_stage_write()) have been made again; @err is the
+ *	negative errno of the first that failed, -EBADMSG for a malformed
+ *	checkpoint, -EMSGSIZE when the receive buffer was smaller than a
+ *	chunk (FTALIAS_MSG_MAX) or -ENOMEM (the state is then incomplete);
+ *	@len is the checkpoint's whole length.  Restore the state from
+ *	@arg, then serve.
  */
 enum pa_msg_kind {
 	PA_MSG_REQUEST = 1,
@@ -118,6 +129,7 @@ enum pa_msg_kind {
 	PA_MSG_REPLY,
 	PA_MSG_NOTICE,
 	PA_MSG_DATAGRAM,
+	PA_MSG_CHECKPOINT,
 };
 
 /* struct pa_msg.trunc */
@@ -156,10 +168,12 @@ struct pa_journal_entry {
  *	request answered (REPLY, NOTICE); zero for a datagram.
  * @src: the sender (for an orphan notice, what the kernel reports).
  * @flags: FTALIAS_CMSG_FLAGS, FTALIAS_F_*.
- * @err: PA_MSG_NOTICE: negative errno; else 0.
+ * @err: PA_MSG_NOTICE: negative errno; PA_MSG_CHECKPOINT: see there;
+ *	else 0.
  * @len: bytes of data in the message, even when more than the buffer.
  * @trunc: PA_TRUNC_DATA, PA_TRUNC_CTL.
- * @arg: PA_MSG_REDUNDANT: the handler argument (pa_sock memory).
+ * @arg: PA_MSG_REDUNDANT: the handler argument; PA_MSG_CHECKPOINT: the
+ *	state (pa_sock memory).
  * @arg_len: its length.
  * @journal: PA_MSG_ORPHAN: the journal, oldest request first (pa_sock
  *	memory); NULL when empty.
@@ -558,6 +572,57 @@ int ftalias_pa_reply(struct pa_sock *ps, const struct ftalias_id *id,
 int ftalias_pa_ack(struct pa_sock *ps, uint64_t xid);
 
 /**
+ * ftalias_pa_stage_write() - stage a file write for the next checkpoint.
+ * @ps: the socket, a member of an alias.
+ * @path: the file (created if missing, mode 0644), relative to the working
+ *	directory, which the member that restores the checkpoint must share;
+ *	it must resolve beneath it (no absolute path, no "..", no symbolic
+ *	link out of it: the checkpoint comes from whoever may join the alias).
+ * @off: where in it.
+ * @data: the bytes, copied.
+ * @len: how many.
+ *
+ * Seed 004's buffered file update: the write is not made now but after
+ * the next ftalias_pa_checkpoint() committed it with the state, so that
+ * the files and the state always match one checkpoint.  Writes are
+ * absolute (an offset, not an append): applied twice they give the same
+ * file, which is how a crash between the commit and the writes is
+ * repaired.
+ *
+ * Return: 0, -EINVAL (empty, absolute or over-long path, offset out of
+ * range) or -ENOMEM.
+ */
+int ftalias_pa_stage_write(struct pa_sock *ps, const char *path, uint64_t off,
+			   const void *data, size_t len);
+
+/**
+ * ftalias_pa_checkpoint() - commit a checkpoint of the member's state.
+ * @ps: the socket, the active member of its alias.
+ * @state: the state, opaque to the kernel.
+ * @len: its length; with the staged writes, at most the ckpt_max_bytes
+ *	module parameter.
+ *
+ * Commits @state and the file writes staged since the last checkpoint
+ * (ftalias_pa_stage_write()) as the alias's checkpoint, in place of the
+ * one before (FTALIAS_CMSG_CHECKPOINT, in chunks of FTALIAS_MSG_MAX),
+ * then makes the writes, each followed by fsync().  A member that becomes
+ * active later reads it first (PA_MSG_CHECKPOINT), and the library makes
+ * its writes again: if this process dies between the commit and its
+ * writes, the files still end up as the checkpoint says.  On a failure to
+ * commit, nothing is written, the alias keeps the checkpoint it had and
+ * the staged writes stay for the next call; once committed, they are made
+ * (a failed one does not stop the others) and dropped.
+ *
+ * Return: 0; -EBUSY (not the active member), -EPERM (not a member),
+ * -EFBIG (over ckpt_max_bytes), -ENOBUFS (over cache_total_bytes),
+ * -EIDRM (the alias was deleted), another negative errno of sendmsg();
+ * or, committed, the negative errno of the first write that failed (-EXDEV:
+ * its path leads out of the working directory; the next restore of this
+ * checkpoint tries it again).
+ */
+int ftalias_pa_checkpoint(struct pa_sock *ps, const void *state, size_t len);
+
+/**
  * ftalias_pa_get_stats() - the socket's counters.
  * @ps: the socket.
  * @st: filled.
@@ -623,6 +688,8 @@ static inline bool ftalias_pa_id_eq(const struct ftalias_id *a,
 #define pa_discard		ftalias_pa_discard
 #define pa_reply		ftalias_pa_reply
 #define pa_ack			ftalias_pa_ack
+#define pa_checkpoint		ftalias_pa_checkpoint
+#define pa_stage_write		ftalias_pa_stage_write
 #define pa_get_stats		ftalias_pa_get_stats
 #define pa_id_str		ftalias_pa_id_str
 #define pa_id_eq		ftalias_pa_id_eq

@@ -128,6 +128,8 @@ const struct ynl_policy_attr ftalias_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MA
 	[FTALIAS_A_ALIAS_STATS_FAILED] = { .name = "failed", .type = YNL_PT_U64, },
 	[FTALIAS_A_ALIAS_STATS_PROMOTIONS] = { .name = "promotions", .type = YNL_PT_U64, },
 	[FTALIAS_A_ALIAS_STATS_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+	[FTALIAS_A_ALIAS_STATS_CHECKPOINTS] = { .name = "checkpoints", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_CKPT_LOADS] = { .name = "ckpt-loads", .type = YNL_PT_U64, },
 };
 
 const struct ynl_policy_nest ftalias_alias_stats_nest = {
@@ -208,6 +210,8 @@ const struct ynl_policy_attr ftalias_save_alias_policy[FTALIAS_A_ALIAS_MAX + 1] 
 	[FTALIAS_A_ALIAS_STATS] = { .name = "stats", .type = YNL_PT_NEST, .nest = &ftalias_alias_stats_nest, },
 	[FTALIAS_A_ALIAS_RECORD_REPLIES] = { .name = "record-replies", .type = YNL_PT_U8, },
 	[FTALIAS_A_ALIAS_CACHE] = { .name = "cache", .type = YNL_PT_NEST, .nest = &ftalias_cache_stats_nest, },
+	[FTALIAS_A_ALIAS_CKPT_SEQ] = { .name = "ckpt-seq", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_CKPT_BYTES] = { .name = "ckpt-bytes", .type = YNL_PT_U64, },
 };
 
 const struct ynl_policy_nest ftalias_save_alias_nest = {
@@ -276,6 +280,7 @@ const struct ynl_policy_attr ftalias_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_
 	[FTALIAS_A_SAVE_TRAILER_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
 	[FTALIAS_A_SAVE_TRAILER_REQUESTS] = { .name = "requests", .type = YNL_PT_U32, },
 	[FTALIAS_A_SAVE_TRAILER_HELD] = { .name = "held", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] = { .name = "ckpt-bytes", .type = YNL_PT_U64, },
 };
 
 const struct ynl_policy_nest ftalias_save_trailer_nest = {
@@ -311,6 +316,18 @@ const struct ynl_policy_attr ftalias_save_held_policy[FTALIAS_A_SAVE_HELD_MAX + 
 const struct ynl_policy_nest ftalias_save_held_nest = {
 	.max_attr = FTALIAS_A_SAVE_HELD_MAX,
 	.table = ftalias_save_held_policy,
+};
+
+const struct ynl_policy_attr ftalias_save_checkpoint_policy[FTALIAS_A_SAVE_CHECKPOINT_MAX + 1] = {
+	[FTALIAS_A_SAVE_CHECKPOINT_SEQ] = { .name = "seq", .type = YNL_PT_U64, },
+	[FTALIAS_A_SAVE_CHECKPOINT_LEN] = { .name = "len", .type = YNL_PT_U64, },
+	[FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD] = { .name = "payload", .type = YNL_PT_BINARY,},
+	[FTALIAS_A_SAVE_CHECKPOINT_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_save_checkpoint_nest = {
+	.max_attr = FTALIAS_A_SAVE_CHECKPOINT_MAX,
+	.table = ftalias_save_checkpoint_policy,
 };
 
 const struct ynl_policy_attr ftalias_family_info_policy[FTALIAS_A_FAMILY_INFO_MAX + 1] = {
@@ -351,6 +368,8 @@ const struct ynl_policy_attr ftalias_alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_RECORD_REPLIES] = { .name = "record-replies", .type = YNL_PT_U8, },
 	[FTALIAS_A_ALIAS_CACHE] = { .name = "cache", .type = YNL_PT_NEST, .nest = &ftalias_cache_stats_nest, },
 	[FTALIAS_A_ALIAS_MOVED] = { .name = "moved", .type = YNL_PT_FLAG, },
+	[FTALIAS_A_ALIAS_CKPT_SEQ] = { .name = "ckpt-seq", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_CKPT_BYTES] = { .name = "ckpt-bytes", .type = YNL_PT_U64, },
 };
 
 const struct ynl_policy_nest ftalias_alias_nest = {
@@ -469,6 +488,7 @@ const struct ynl_policy_attr ftalias_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_REQUEST] = { .name = "request", .type = YNL_PT_NEST, .nest = &ftalias_save_request_nest, },
 	[FTALIAS_A_SAVE_HELD] = { .name = "held", .type = YNL_PT_NEST, .nest = &ftalias_save_held_nest, },
 	[FTALIAS_A_SAVE_MOVE] = { .name = "move", .type = YNL_PT_FLAG, },
+	[FTALIAS_A_SAVE_CHECKPOINT] = { .name = "checkpoint", .type = YNL_PT_NEST, .nest = &ftalias_save_checkpoint_nest, },
 };
 
 const struct ynl_policy_nest ftalias_save_nest = {
@@ -503,6 +523,10 @@ int ftalias_alias_stats_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_FAILED, obj->failed);
 	if (obj->_present.promotions)
 		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_PROMOTIONS, obj->promotions);
+	if (obj->_present.checkpoints)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_CHECKPOINTS, obj->checkpoints);
+	if (obj->_present.ckpt_loads)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_CKPT_LOADS, obj->ckpt_loads);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -557,6 +581,16 @@ int ftalias_alias_stats_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.promotions = 1;
 			dst->promotions = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_CHECKPOINTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.checkpoints = 1;
+			dst->checkpoints = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_CKPT_LOADS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ckpt_loads = 1;
+			dst->ckpt_loads = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -869,6 +903,10 @@ int ftalias_save_alias_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_RECORD_REPLIES, obj->record_replies);
 	if (obj->_present.cache)
 		ftalias_cache_stats_put(nlh, FTALIAS_A_ALIAS_CACHE, &obj->cache);
+	if (obj->_present.ckpt_seq)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_CKPT_SEQ, obj->ckpt_seq);
+	if (obj->_present.ckpt_bytes)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_CKPT_BYTES, obj->ckpt_bytes);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -990,6 +1028,16 @@ int ftalias_save_alias_parse(struct ynl_parse_arg *yarg,
 			parg.data = &dst->cache;
 			if (ftalias_cache_stats_parse(&parg, attr))
 				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_ALIAS_CKPT_SEQ) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ckpt_seq = 1;
+			dst->ckpt_seq = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_CKPT_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ckpt_bytes = 1;
+			dst->ckpt_bytes = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -1294,6 +1342,8 @@ int ftalias_save_trailer_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_REQUESTS, obj->requests);
 	if (obj->_present.held)
 		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_HELD, obj->held);
+	if (obj->_present.ckpt_bytes)
+		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_TRAILER_CKPT_BYTES, obj->ckpt_bytes);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -1338,6 +1388,11 @@ int ftalias_save_trailer_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.held = 1;
 			dst->held = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_TRAILER_CKPT_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ckpt_bytes = 1;
+			dst->ckpt_bytes = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -1503,6 +1558,63 @@ int ftalias_save_held_parse(struct ynl_parse_arg *yarg,
 			dst->_present.len = 1;
 			dst->len = ynl_attr_get_u32(attr);
 		} else if (type == FTALIAS_A_SAVE_HELD_PAYLOAD) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.payload_len = len;
+			dst->payload = malloc(len);
+			memcpy(dst->payload, ynl_attr_data(attr), len);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_save_checkpoint_free(struct ftalias_save_checkpoint *obj)
+{
+	free(obj->payload);
+}
+
+int ftalias_save_checkpoint_put(struct nlmsghdr *nlh, unsigned int attr_type,
+				struct ftalias_save_checkpoint *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.seq)
+		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_CHECKPOINT_SEQ, obj->seq);
+	if (obj->_present.len)
+		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_CHECKPOINT_LEN, obj->len);
+	if (obj->_present.payload_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD, obj->payload, obj->_present.payload_len);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
+}
+
+int ftalias_save_checkpoint_parse(struct ynl_parse_arg *yarg,
+				  const struct nlattr *nested)
+{
+	struct ftalias_save_checkpoint *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_CHECKPOINT_SEQ) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.seq = 1;
+			dst->seq = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_SAVE_CHECKPOINT_LEN) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.len = 1;
+			dst->len = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD) {
 			unsigned int len;
 
 			if (ynl_attr_validate(yarg, attr))
@@ -1743,6 +1855,16 @@ int ftalias_alias_get_rsp_parse(const struct nlmsghdr *nlh,
 			parg.data = &dst->cache;
 			if (ftalias_cache_stats_parse(&parg, attr))
 				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_ALIAS_CKPT_SEQ) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ckpt_seq = 1;
+			dst->ckpt_seq = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_CKPT_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ckpt_bytes = 1;
+			dst->ckpt_bytes = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -1966,6 +2088,16 @@ int ftalias_alias_new_rsp_parse(const struct nlmsghdr *nlh,
 			parg.data = &dst->cache;
 			if (ftalias_cache_stats_parse(&parg, attr))
 				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_ALIAS_CKPT_SEQ) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ckpt_seq = 1;
+			dst->ckpt_seq = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_CKPT_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ckpt_bytes = 1;
+			dst->ckpt_bytes = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -2934,6 +3066,15 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 			parg.data = &dst->trailer;
 			if (ftalias_save_trailer_parse(&parg, attr))
 				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_SAVE_CHECKPOINT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.checkpoint = 1;
+
+			parg.rsp_policy = &ftalias_save_checkpoint_nest;
+			parg.data = &dst->checkpoint;
+			if (ftalias_save_checkpoint_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
 		}
 	}
 
@@ -3047,6 +3188,7 @@ void ftalias_alias_save_rsp_list_free(struct ftalias_alias_save_rsp_list *rsp)
 			ftalias_save_held_free(&rsp->obj.held[i]);
 		free(rsp->obj.held);
 		ftalias_save_trailer_free(&rsp->obj.trailer);
+		ftalias_save_checkpoint_free(&rsp->obj.checkpoint);
 		free(rsp);
 	}
 }
@@ -3113,6 +3255,7 @@ void ftalias_alias_restore_req_free(struct ftalias_alias_restore_req *req)
 		ftalias_save_held_free(&req->held[i]);
 	free(req->held);
 	ftalias_save_trailer_free(&req->trailer);
+	ftalias_save_checkpoint_free(&req->checkpoint);
 	free(req);
 }
 
@@ -3191,6 +3334,8 @@ ftalias_alias_restore(struct ynl_sock *ys,
 		ftalias_save_held_put(nlh, FTALIAS_A_SAVE_HELD, &req->held[i]);
 	if (req->_present.trailer)
 		ftalias_save_trailer_put(nlh, FTALIAS_A_SAVE_TRAILER, &req->trailer);
+	if (req->_present.checkpoint)
+		ftalias_save_checkpoint_put(nlh, FTALIAS_A_SAVE_CHECKPOINT, &req->checkpoint);
 
 	rsp = calloc(1, sizeof(*rsp));
 	yrs.yarg.data = rsp;

@@ -35,6 +35,8 @@ struct ftalias_alias_stats {
 		__u32 held:1;
 		__u32 failed:1;
 		__u32 promotions:1;
+		__u32 checkpoints:1;
+		__u32 ckpt_loads:1;
 	} _present;
 
 	__u64 sent;
@@ -45,6 +47,8 @@ struct ftalias_alias_stats {
 	__u64 held;
 	__u64 failed;
 	__u64 promotions;
+	__u64 checkpoints;
+	__u64 ckpt_loads;
 };
 
 struct ftalias_cache_stats {
@@ -139,6 +143,8 @@ struct ftalias_save_alias {
 		__u32 stats:1;
 		__u32 record_replies:1;
 		__u32 cache:1;
+		__u32 ckpt_seq:1;
+		__u32 ckpt_bytes:1;
 	} _present;
 
 	__u32 id;
@@ -159,6 +165,8 @@ struct ftalias_save_alias {
 	struct ftalias_alias_stats stats;
 	__u8 record_replies;
 	struct ftalias_cache_stats cache;
+	__u64 ckpt_seq;
+	__u64 ckpt_bytes;
 };
 
 struct ftalias_save_ids {
@@ -230,6 +238,7 @@ struct ftalias_save_trailer {
 		__u32 bytes:1;
 		__u32 requests:1;
 		__u32 held:1;
+		__u32 ckpt_bytes:1;
 	} _present;
 
 	__u32 entries;
@@ -238,6 +247,7 @@ struct ftalias_save_trailer {
 	__u64 bytes;
 	__u32 requests;
 	__u32 held;
+	__u64 ckpt_bytes;
 };
 
 struct ftalias_save_request {
@@ -274,6 +284,18 @@ struct ftalias_save_held {
 	__u32 src_alias;
 	__u32 flags;
 	__u32 len;
+	void *payload;
+};
+
+struct ftalias_save_checkpoint {
+	struct {
+		__u32 seq:1;
+		__u32 len:1;
+		__u32 payload_len;
+	} _present;
+
+	__u64 seq;
+	__u64 len;
 	void *payload;
 };
 
@@ -365,6 +387,8 @@ struct ftalias_alias_get_rsp {
 		__u32 stats:1;
 		__u32 record_replies:1;
 		__u32 cache:1;
+		__u32 ckpt_seq:1;
+		__u32 ckpt_bytes:1;
 	} _present;
 
 	__u32 id;
@@ -385,6 +409,8 @@ struct ftalias_alias_get_rsp {
 	struct ftalias_alias_stats stats;
 	__u8 record_replies;
 	struct ftalias_cache_stats cache;
+	__u64 ckpt_seq;
+	__u64 ckpt_bytes;
 };
 
 void ftalias_alias_get_rsp_free(struct ftalias_alias_get_rsp *rsp);
@@ -549,6 +575,8 @@ struct ftalias_alias_new_rsp {
 		__u32 stats:1;
 		__u32 record_replies:1;
 		__u32 cache:1;
+		__u32 ckpt_seq:1;
+		__u32 ckpt_bytes:1;
 	} _present;
 
 	__u32 id;
@@ -569,6 +597,8 @@ struct ftalias_alias_new_rsp {
 	struct ftalias_alias_stats stats;
 	__u8 record_replies;
 	struct ftalias_cache_stats cache;
+	__u64 ckpt_seq;
+	__u64 ckpt_bytes;
 };
 
 void ftalias_alias_new_rsp_free(struct ftalias_alias_new_rsp *rsp);
@@ -1284,6 +1314,7 @@ struct ftalias_alias_save_rsp_dump {
 		__u32 dsts_len;
 		__u32 data_len;
 		__u32 trailer:1;
+		__u32 checkpoint:1;
 	} _present;
 
 	__u32 crc;
@@ -1303,6 +1334,7 @@ struct ftalias_alias_save_rsp_dump {
 	unsigned int n_held;
 	struct ftalias_save_held *held;
 	struct ftalias_save_trailer trailer;
+	struct ftalias_save_checkpoint checkpoint;
 };
 
 struct ftalias_alias_save_rsp_list {
@@ -1330,6 +1362,7 @@ struct ftalias_alias_restore_req {
 		__u32 dsts_len;
 		__u32 data_len;
 		__u32 trailer:1;
+		__u32 checkpoint:1;
 	} _present;
 
 	__u32 handle;
@@ -1352,6 +1385,7 @@ struct ftalias_alias_restore_req {
 	unsigned int n_held;
 	struct ftalias_save_held *held;
 	struct ftalias_save_trailer trailer;
+	struct ftalias_save_checkpoint checkpoint;
 };
 
 static inline struct ftalias_alias_restore_req *
@@ -1612,6 +1646,24 @@ ftalias_alias_restore_req_set_alias_stats_promotions(struct ftalias_alias_restor
 	req->alias.stats.promotions = promotions;
 }
 static inline void
+ftalias_alias_restore_req_set_alias_stats_checkpoints(struct ftalias_alias_restore_req *req,
+						      __u64 checkpoints)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.checkpoints = 1;
+	req->alias.stats.checkpoints = checkpoints;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_stats_ckpt_loads(struct ftalias_alias_restore_req *req,
+						     __u64 ckpt_loads)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.ckpt_loads = 1;
+	req->alias.stats.ckpt_loads = ckpt_loads;
+}
+static inline void
 ftalias_alias_restore_req_set_alias_record_replies(struct ftalias_alias_restore_req *req,
 						   __u8 record_replies)
 {
@@ -1791,6 +1843,22 @@ ftalias_alias_restore_req_set_alias_cache_longest_hold_ms(struct ftalias_alias_r
 	req->alias.cache.longest_hold_ms = longest_hold_ms;
 }
 static inline void
+ftalias_alias_restore_req_set_alias_ckpt_seq(struct ftalias_alias_restore_req *req,
+					     __u64 ckpt_seq)
+{
+	req->_present.alias = 1;
+	req->alias._present.ckpt_seq = 1;
+	req->alias.ckpt_seq = ckpt_seq;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_ckpt_bytes(struct ftalias_alias_restore_req *req,
+					       __u64 ckpt_bytes)
+{
+	req->_present.alias = 1;
+	req->alias._present.ckpt_bytes = 1;
+	req->alias.ckpt_bytes = ckpt_bytes;
+}
+static inline void
 ftalias_alias_restore_req_set_ids_xid(struct ftalias_alias_restore_req *req,
 				      __u64 xid)
 {
@@ -1924,6 +1992,41 @@ ftalias_alias_restore_req_set_trailer_held(struct ftalias_alias_restore_req *req
 	req->_present.trailer = 1;
 	req->trailer._present.held = 1;
 	req->trailer.held = held;
+}
+static inline void
+ftalias_alias_restore_req_set_trailer_ckpt_bytes(struct ftalias_alias_restore_req *req,
+						 __u64 ckpt_bytes)
+{
+	req->_present.trailer = 1;
+	req->trailer._present.ckpt_bytes = 1;
+	req->trailer.ckpt_bytes = ckpt_bytes;
+}
+static inline void
+ftalias_alias_restore_req_set_checkpoint_seq(struct ftalias_alias_restore_req *req,
+					     __u64 seq)
+{
+	req->_present.checkpoint = 1;
+	req->checkpoint._present.seq = 1;
+	req->checkpoint.seq = seq;
+}
+static inline void
+ftalias_alias_restore_req_set_checkpoint_len(struct ftalias_alias_restore_req *req,
+					     __u64 len)
+{
+	req->_present.checkpoint = 1;
+	req->checkpoint._present.len = 1;
+	req->checkpoint.len = len;
+}
+static inline void
+ftalias_alias_restore_req_set_checkpoint_payload(struct ftalias_alias_restore_req *req,
+						 const void *payload,
+						 size_t len)
+{
+	req->_present.checkpoint = 1;
+	free(req->checkpoint.payload);
+	req->checkpoint._present.payload_len = len;
+	req->checkpoint.payload = malloc(req->checkpoint._present.payload_len);
+	memcpy(req->checkpoint.payload, payload, req->checkpoint._present.payload_len);
 }
 
 struct ftalias_alias_restore_rsp {

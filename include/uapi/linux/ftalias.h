@@ -147,6 +147,14 @@ struct ftalias_conn_info {
  *                          The parent becomes in progress (as BLOCK) and
  *                          the request is journaled with it until the
  *                          parent is answered or its entry resolved.
+ *   FTALIAS_CMSG_CHECKPOINT  struct ftalias_ckpt: the active member only,
+ *                          alone (no address, no other control message):
+ *                          the data is the next chunk of a checkpoint of
+ *                          the member's state.  FTALIAS_CKPT_MORE on
+ *                          every chunk but the last; the last commits the
+ *                          chunks as the alias's checkpoint, in place of
+ *                          the one before.  FTALIAS_CKPT_ABORT (no data)
+ *                          drops the chunks sent so far.
  *
  * recvmsg():
  *   FTALIAS_CMSG_ID        struct ftalias_id of a request.
@@ -163,6 +171,10 @@ struct ftalias_conn_info {
  *                          orphaned request, a sequence of struct
  *                          ftalias_journal_rec, each followed by its
  *                          request's bytes padded to FTALIAS_JOURNAL_ALIGN.
+ *   FTALIAS_CMSG_CHECKPOINT  struct ftalias_ckpt, with FTALIAS_F_CHECKPOINT:
+ *                          a chunk of the alias's latest checkpoint, given
+ *                          to a member that becomes active before any
+ *                          request; FTALIAS_CKPT_MORE on all but the last.
  */
 enum {
 	FTALIAS_CMSG_ID = 1,
@@ -174,6 +186,7 @@ enum {
 	FTALIAS_CMSG_PARENT,
 	FTALIAS_CMSG_HANDLER_ARG,
 	FTALIAS_CMSG_JOURNAL,
+	FTALIAS_CMSG_CHECKPOINT,
 };
 
 /* FTALIAS_CMSG_FLAGS */
@@ -188,6 +201,26 @@ enum {
 					 * away had this request in progress;
 					 * resolve it (reply, record, discard)
 					 */
+#define FTALIAS_F_CHECKPOINT	0x10	/* a chunk of the alias's checkpoint
+					 * (FTALIAS_CMSG_CHECKPOINT): restore
+					 * the state from it
+					 */
+
+/*
+ * FTALIAS_CMSG_CHECKPOINT.  A checkpoint is an opaque blob of at most the
+ * ckpt_max_bytes module parameter (default 16 MiB), sent and received in
+ * chunks of at most FTALIAS_MSG_MAX bytes.  @seq: 0 in sendmsg(); in
+ * recvmsg(), the checkpoint's sequence number in the alias (the alias-get
+ * attribute ckpt-seq).
+ */
+struct ftalias_ckpt {
+	__u32	flags;		/* FTALIAS_CKPT_* */
+	__u32	reserved;	/* 0 */
+	__u64	seq;
+};
+
+#define FTALIAS_CKPT_MORE	0x1	/* more chunks follow */
+#define FTALIAS_CKPT_ABORT	0x2	/* sendmsg(): drop the chunks sent */
 
 /*
  * The replay cache (stable area) of an alias, written by its members with

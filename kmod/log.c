@@ -1,0 +1,468 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The alias log: the checkpoints of an alias's state (seed 004).
+ *
+ * The active member of an alias sends a checkpoint of its state in chunks
+ * (FTALIAS_CMSG_CHECKPOINT, FTALIAS_CKPT_MORE on all but the last).  The
+ * chunks are staged on its socket; the last commits them, under the
+ * alias's lock, as the alias's latest checkpoint with the next sequence
+ * number of its log, in place of the one before.  A member that becomes
+ * active is given that checkpoint before any request (ckpt_owed, checked
+ * by the request code), so that it starts from the state the requests
+ * after it expect.  The semantics are in Documentation/uapi.rst.
+ *
+ * Locking: the stage is under lock_sock() of its socket; the log, and a
+ * member's ckpt_owed, under the alias's lock (alias.h).  Nothing here
+ * calls up into the request or socket code.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/lockdep.h>
+#include <linux/slab.h>
+#include <net/sock.h>
+
+#include "alias.h"
+#include "ftalias.h"
+#include "log.h"
+#include "msg.h"
+#include "replay.h"
+#include "sock.h"
+#include "trace.h"
+
+/* The retry delay of a checkpoint that could not be given (no memory). */
+#define FTALIAS_CKPT_RETRY		((unsigned long)HZ / 50)
+
+void ftalias_ckpt_blob_put(struct ftalias_ckpt_blob *blob)
+{
+	if (!blob || !refcount_dec_and_test(&blob->ref))
+		return;
+	__skb_queue_purge(&blob->chunks);
+	kfree(blob);
+}
+
+/*
+ * Make the chunks of @blob, numbered @blob->seq, the messages a new
+ * active member reads (the alias's id goes in at each delivery: a
+ * restored alias may have another).
+ */
+static void ftalias_ckpt_blob_seal(struct ftalias_ckpt_blob *blob)
+{
+	struct ftalias_skb_cb *cb;
+	struct sk_buff *skb;
+
+	skb_queue_walk(&blob->chunks, skb) {
+		cb = ftalias_cb(skb);
+		memset(cb, 0, sizeof(*cb));
+		cb->kind = FTALIAS_MSG_CHECKPOINT;
+		cb->flags = FTALIAS_F_CHECKPOINT;
+		cb->id.xid = blob->seq;
+		cb->aux = skb_queue_is_last(&blob->chunks, skb) ?
+			  0 : FTALIAS_CKPT_MORE;
+	}
+}
+
+/* A chunk of @len bytes to fill, in order-0 pages beyond its head. */
+static struct sk_buff *ftalias_ckpt_chunk_alloc(u32 len)
+{
+	u32 head = min_t(u32, len, SKB_MAX_HEAD(0));
+	struct sk_buff *skb;
+	int err;
+
+	skb = alloc_skb_with_frags(head, len - head, 0, &err,
+				   GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+	if (!skb)
+		return NULL;
+	skb_put(skb, head);
+	skb->len += len - head;
+	skb->data_len = len - head;
+	return skb;
+}
+
+/*
+ * A checkpoint @seq of @bytes to be filled by ftalias_ckpt_blob_fill()
+ * (alias-restore), in no alias yet.
+ */
+struct ftalias_ckpt_blob *ftalias_ckpt_blob_new(u64 seq, u64 bytes)
+{
+	struct ftalias_ckpt_blob *blob;
+	struct sk_buff *skb;
+
+	blob = kzalloc(sizeof(*blob), GFP_KERNEL_ACCOUNT);
+	if (!blob)
+		return NULL;
+	refcount_set(&blob->ref, 1);
+	__skb_queue_head_init(&blob->chunks);
+	blob->seq = seq;
+	blob->bytes = bytes;
+	blob->cost = sizeof(*blob);
+	/* An empty checkpoint is one empty message. */
+	if (!bytes) {
+		skb = ftalias_ckpt_chunk_alloc(0);
+		if (!skb) {
+			kfree(blob);
+			return NULL;
+		}
+		__skb_queue_tail(&blob->chunks, skb);
+		blob->cost += skb->truesize;
+	}
+	return blob;
+}
+
+/**
+ * ftalias_ckpt_blob_fill() - the next bytes of a checkpoint being restored
+ * @blob: from ftalias_ckpt_blob_new()
+ * @off: the bytes filled so far
+ * @data: the next ones
+ * @len: how many, at most @blob->bytes - @off
+ *
+ * Chunks of FTALIAS_MSG_MAX bytes, but the last.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int ftalias_ckpt_blob_fill(struct ftalias_ckpt_blob *blob, u64 off,
+			   const void *data, u32 len)
+{
+	struct sk_buff *skb;
+	u32 at, n;
+
+	while (len) {
+		/* 64-bit kernels only (request.c). */
+		at = off % FTALIAS_MSG_MAX;
+		if (!at) {
+			n = min_t(u64, blob->bytes - off, FTALIAS_MSG_MAX);
+			skb = ftalias_ckpt_chunk_alloc(n);
+			if (!skb)
+				return -ENOMEM;
+			__skb_queue_tail(&blob->chunks, skb);
+			blob->cost += skb->truesize;
+		}
+		skb = skb_peek_tail(&blob->chunks);
+		n = min_t(u32, skb->len - at, len);
+		/* Cannot fail: the room is there. */
+		WARN_ON_ONCE(skb_store_bits(skb, at, data, n));
+		off += n;
+		data += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* @len bytes of @blob's data from @off, which the caller keeps in it. */
+void ftalias_ckpt_blob_read(const struct ftalias_ckpt_blob *blob, u64 off,
+			    void *to, u32 len)
+{
+	struct sk_buff *skb;
+	u32 n;
+
+	skb_queue_walk(&blob->chunks, skb) {
+		if (!len)
+			return;
+		if (off >= skb->len) {
+			off -= skb->len;
+			continue;
+		}
+		n = min_t(u64, skb->len - off, len);
+		/* Cannot fail: the bytes are there. */
+		WARN_ON_ONCE(skb_copy_bits(skb, off, to, n));
+		to += n;
+		len -= n;
+		off = 0;
+	}
+	WARN_ON_ONCE(len);
+}
+
+/* Drop what @fsk staged; under its checkpoint mutex, or when it is freed. */
+void ftalias_ckpt_stage_purge(struct ftalias_sock *fsk)
+{
+	__skb_queue_purge(&fsk->ckpt_stage);
+	fsk->ckpt_staged = 0;
+}
+
+/*
+ * The chunks @fsk staged and @last, copied into a new blob in chunks of
+ * FTALIAS_MSG_MAX (the last one shorter), whatever sizes they were sent
+ * in: a new active member gets the fewest messages, and a restored
+ * checkpoint is cut the same way.  In process context, no lock but the
+ * socket's checkpoint mutex.
+ */
+static struct ftalias_ckpt_blob *ftalias_ckpt_blob_of(struct ftalias_sock *fsk,
+						      struct sk_buff *last)
+{
+	struct sk_buff *skb = skb_peek(&fsk->ckpt_stage) ?: last;
+	u64 bytes = fsk->ckpt_staged + last->len, off = 0;
+	struct ftalias_ckpt_blob *blob;
+	u32 at = 0, n;
+	void *buf;
+
+	blob = ftalias_ckpt_blob_new(0, bytes);
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!blob || !buf)
+		goto fail;
+	while (skb) {
+		n = min_t(u32, skb->len - at, PAGE_SIZE);
+		/* Cannot fail: the bytes are there. */
+		WARN_ON_ONCE(skb_copy_bits(skb, at, buf, n));
+		if (n && ftalias_ckpt_blob_fill(blob, off, buf, n))
+			goto fail;
+		off += n;
+		at += n;
+		if (at < skb->len)
+			continue;
+		at = 0;
+		if (skb == last)
+			skb = NULL;
+		else if (skb_queue_is_last(&fsk->ckpt_stage, skb))
+			skb = last;
+		else
+			skb = skb->next;
+	}
+	kfree(buf);
+	return blob;
+
+fail:
+	kfree(buf);
+	ftalias_ckpt_blob_put(blob);
+	return NULL;
+}
+
+/*
+ * Commit the chunks @fsk staged and @last as the alias's checkpoint, under
+ * the socket's checkpoint mutex.  The stage is left to the caller.
+ */
+static int ftalias_ckpt_commit(struct ftalias_sock *fsk, struct sk_buff *last,
+			       bool nonblock)
+{
+	struct ftalias_alias *alias = fsk->alias;
+	struct ftalias_ckpt_blob *blob, *old;
+	int err;
+
+	lockdep_assert_held(&fsk->ckpt_lock);
+
+	blob = ftalias_ckpt_blob_of(fsk, last);
+	if (!blob)
+		return -ENOMEM;
+	err = ftalias_alias_lock_thawed(alias, nonblock);
+	if (err)
+		goto unlock;
+	old = alias->log.ckpt;
+	/*
+	 * Only the member active since its first chunk, which read the
+	 * checkpoint it was given: a demoted member (even one active again
+	 * since) or one that has not read it yet would drop a newer state.
+	 */
+	if (alias->dead)
+		err = -EIDRM;
+	else if (alias->active != fsk || fsk->ckpt_owed ||
+		 fsk->active_inc != fsk->ckpt_inc)
+		err = -EBUSY;
+	else if (blob->cost > (old ? old->cost : 0) &&
+		 !ftalias_rc_room(alias, blob->cost - (old ? old->cost : 0)))
+		err = -ENOBUFS;
+	if (err)
+		goto unlock;
+	blob->seq = ++alias->log.seq;
+	ftalias_ckpt_blob_seal(blob);
+	alias->log.ckpt = blob;
+	ftalias_rc_charge_log(alias, (s64)blob->cost -
+				     (s64)(old ? old->cost : 0));
+	alias->stats.checkpoints++;
+	trace_ftalias_checkpoint(alias, fsk, blob->seq, blob->bytes,
+				 skb_queue_len(&blob->chunks));
+	spin_unlock(&alias->lock);
+	ftalias_ckpt_blob_put(old);
+	return 0;
+
+unlock:
+	spin_unlock(&alias->lock);
+	ftalias_ckpt_blob_put(blob);
+	return err;
+}
+
+/**
+ * ftalias_checkpoint() - a chunk of a checkpoint (FTALIAS_CMSG_CHECKPOINT)
+ * @fsk: the sending socket, a member of an alias
+ * @skb: the chunk's data, owned by no socket; NULL with FTALIAS_CKPT_ABORT;
+ *	consumed
+ * @ck: the control message, checked by the caller
+ * @nonblock: -EAGAIN rather than wait (for another thread's chunk, or while
+ *	the alias is frozen)
+ *
+ * On an error but -EAGAIN, -EINTR and -ENOMEM (send the chunk again), the
+ * chunks staged so far are dropped.
+ *
+ * Return: 0; -EBUSY (not the active member, not since the first chunk, or
+ * the alias's checkpoint not read yet), -EFBIG (over ckpt_max_bytes or
+ * FTALIAS_CKPT_CHUNKS_MAX), -ENOBUFS (over cache_total_bytes), -EIDRM
+ * (the alias is gone), -EAGAIN, -EINTR or -ENOMEM.
+ */
+int ftalias_checkpoint(struct ftalias_sock *fsk, struct sk_buff *skb,
+		       const struct ftalias_ckpt *ck, bool nonblock)
+{
+	unsigned long max = READ_ONCE(ftalias_ckpt_max_bytes);
+	bool more = ck->flags & FTALIAS_CKPT_MORE, abort = !skb;
+	int err = 0;
+
+	if (nonblock ? !mutex_trylock(&fsk->ckpt_lock) :
+		       mutex_lock_interruptible(&fsk->ckpt_lock)) {
+		kfree_skb(skb);
+		return nonblock ? -EAGAIN : -EINTR;
+	}
+	if (abort)
+		goto out;
+	/* The stage is of one active period (checked again at the commit). */
+	if (skb_queue_empty(&fsk->ckpt_stage))
+		fsk->ckpt_inc = READ_ONCE(fsk->active_inc);
+	if (READ_ONCE(fsk->alias->active) != fsk ||
+	    fsk->ckpt_inc != READ_ONCE(fsk->active_inc)) {
+		err = -EBUSY;
+	} else if (fsk->ckpt_staged + skb->len > max ||
+		   skb_queue_len(&fsk->ckpt_stage) + 1 >
+		   FTALIAS_CKPT_CHUNKS_MAX - more) {
+		err = -EFBIG;
+	} else if (more) {
+		__skb_queue_tail(&fsk->ckpt_stage, skb);
+		fsk->ckpt_staged += skb->len;
+		skb = NULL;
+	} else {
+		err = ftalias_ckpt_commit(fsk, skb, nonblock);
+		if (!err)
+			abort = true;
+	}
+out:
+	if (abort || (err && err != -EAGAIN && err != -EINTR &&
+		      err != -ENOMEM))
+		ftalias_ckpt_stage_purge(fsk);
+	mutex_unlock(&fsk->ckpt_lock);
+	kfree_skb(skb);
+	return err;
+}
+
+/*
+ * @m becomes the active member of @alias: it owes the alias's checkpoint,
+ * if there is one, before any request (__ftalias_log_give()).
+ */
+void __ftalias_log_promoted(struct ftalias_alias *alias,
+			    struct ftalias_sock *m)
+{
+	lockdep_assert_held(&alias->lock);
+
+	/* A SOCK_SEQPACKET member reads its connections only. */
+	m->ckpt_owed = alias->log.ckpt && m->sk.sk_type == SOCK_RDM;
+}
+
+/**
+ * __ftalias_log_give() - give a new active member the alias's checkpoint
+ * @alias: the alias, locked
+ * @to: its active member
+ *
+ * All the chunks or none: clones of them are queued to @to, which then
+ * no longer owes it.  Requests are not delivered to a member that owes
+ * the checkpoint (they are held), so that it reads the checkpoint first.
+ *
+ * Return: 0, or the delay in jiffies after which to try again (no memory
+ * for the clones).
+ */
+unsigned long __ftalias_log_give(struct ftalias_alias *alias,
+				 struct ftalias_sock *to)
+{
+	struct ftalias_ckpt_blob *blob = alias->log.ckpt;
+	struct ftalias_skb_cb *cb;
+	struct sk_buff *skb, *c;
+	struct sk_buff_head q;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!to->ckpt_owed)
+		return 0;
+	if (WARN_ON_ONCE(!blob)) {
+		to->ckpt_owed = false;
+		return 0;
+	}
+	__skb_queue_head_init(&q);
+	skb_queue_walk(&blob->chunks, skb) {
+		c = skb_clone(skb, GFP_ATOMIC | __GFP_NOWARN);
+		if (!c) {
+			__skb_queue_purge(&q);
+			return FTALIAS_CKPT_RETRY;
+		}
+		cb = ftalias_cb(c);
+		cb->id.alias = alias->id;
+		cb->src_alias = alias->id;
+		__skb_queue_tail(&q, c);
+	}
+	to->ckpt_owed = false;
+	alias->stats.ckpt_loads++;
+	trace_ftalias_checkpoint_load(alias, to, blob->seq, blob->bytes,
+				      skb_queue_len(&q));
+	/* A member is released only after it left the alias. */
+	while ((c = __skb_dequeue(&q)))
+		WARN_ON_ONCE(!ftalias_queue(to, c));
+	return 0;
+}
+
+void __ftalias_log_info(struct ftalias_alias *alias,
+			struct ftalias_log_info *info)
+{
+	const struct ftalias_ckpt_blob *blob = alias->log.ckpt;
+
+	lockdep_assert_held(&alias->lock);
+
+	info->ckpt_seq = blob ? blob->seq : 0;
+	info->ckpt_bytes = blob ? blob->bytes : 0;
+}
+
+/* Free the log of a dead alias (ftalias_alias_dp_kill()). */
+void ftalias_log_destroy(struct ftalias_alias *alias)
+{
+	struct ftalias_ckpt_blob *blob;
+
+	spin_lock(&alias->lock);
+	blob = alias->log.ckpt;
+	alias->log.ckpt = NULL;
+	if (blob)
+		ftalias_rc_charge_log(alias, -(s64)blob->cost);
+	spin_unlock(&alias->lock);
+	ftalias_ckpt_blob_put(blob);
+}
+
+/* A reference to the checkpoint of @alias, or NULL (alias-save). */
+struct ftalias_ckpt_blob *ftalias_log_ckpt_get(struct ftalias_alias *alias)
+{
+	struct ftalias_ckpt_blob *blob;
+
+	spin_lock(&alias->lock);
+	blob = alias->log.ckpt;
+	if (blob)
+		refcount_inc(&blob->ref);
+	spin_unlock(&alias->lock);
+	return blob;
+}
+
+/**
+ * ftalias_log_restore() - give a restored alias its checkpoint
+ * @alias: the alias being restored, in no table yet
+ * @blob: the checkpoint, filled; consumed on success
+ *
+ * Return: 0, or -ENOBUFS (over cache_total_bytes).
+ */
+int ftalias_log_restore(struct ftalias_alias *alias,
+			struct ftalias_ckpt_blob *blob)
+{
+	ftalias_ckpt_blob_seal(blob);
+	spin_lock(&alias->lock);
+	if (WARN_ON_ONCE(alias->log.ckpt) ||
+	    !ftalias_rc_room(alias, blob->cost)) {
+		spin_unlock(&alias->lock);
+		return -ENOBUFS;
+	}
+	alias->log.ckpt = blob;
+	alias->log.seq = blob->seq;
+	ftalias_rc_charge_log(alias, blob->cost);
+	spin_unlock(&alias->lock);
+	return 0;
+}
+
+#ifdef FTALIAS_KUNIT
+#include "log_test.c"
+#endif

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * counter: a server whose state lives only in its memory, kept across
+ * crashes by the checkpoints of its alias (seed 004), and its client.
+ *
+ *   counter [-p PRIORITY] [-f FILE] [-k N [-K apply|checkpoint|reply]]
+ *           serve ALIAS
+ *   counter [-n N] call ALIAS
+ *
+ * The server holds COUNTERS counters and serves "add K D" (counter K
+ * plus D; the reply is its new value, "K=V").  Adding is not idempotent:
+ * a request executed twice, or lost, shows in the values.  For each
+ * request the server
+ *
+ *   1. applies it to its state, and notes its ID and reply in the state;
+ *   2. commits the state as its alias's checkpoint
+ *      (ftalias_pa_checkpoint());
+ *   3. replies.
+ *
+ * A member that becomes active reads the alias's checkpoint first
+ * (PA_MSG_CHECKPOINT) and takes it as its state.  The requests its
+ * predecessor had not answered come next, again: one whose ID the state
+ * notes as the last applied (the predecessor died between 2 and 3) gets
+ * the noted reply without being applied again; any other is applied.
+ * Every request is checkpointed before its reply, so no answered request
+ * is missing from the state.
+ *
+ * -f FILE keeps the counters in FILE too, as one line of text rewritten
+ * in place: a buffered file update of seed 004 (ftalias_pa_stage_write()),
+ * made only once the checkpoint that holds the same counters is committed.
+ * A member that restores a checkpoint finds FILE as that checkpoint says
+ * (the library writes it again) and says so.  FTALIAS_PA_TEST_CRASH=C:S
+ * (libftalias's test hook) aborts the server at step S of the writes of
+ * its Cth checkpoint: 1 after the commit, 2 after the write, 3 after its
+ * fsync.
+ *
+ * -k N -K POINT aborts on the Nth request right after POINT: "apply"
+ * (the checkpoint does not have it: the backup applies it), "checkpoint"
+ * (it does: the backup answers it from the state) or "reply" (answered:
+ * the backup goes on with the next).
+ *
+ * The client adds 1 to counter (i % COUNTERS) for i in 0..N-1, one
+ * ftalias_pa_call() each, and checks each new value.  Exits 0 if all
+ * were right.
+ */
+#include <fcntl.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdbool.h>
+
+#include "example.h"
+
+#define COUNTERS	4
+#define REPLY_LEN	64
+
+enum point { P_NONE, P_APPLY, P_CHECKPOINT, P_REPLY };
+
+/* What the checkpoint holds: all of the server's state. */
+struct state {
+	uint64_t counter[COUNTERS];
+	uint64_t applied;		/* requests applied */
+	struct ftalias_id last;		/* the last request applied */
+	char last_reply[REPLY_LEN];	/* and its reply */
+};
+
+struct server {
+	struct pa_sock *ps;
+	struct state st;
+	const char *file;		/* -f */
+	unsigned long served;
+	unsigned long die_at;		/* 0: never */
+	enum point die_after;
+};
+
+static void point(struct server *s, enum point p, const char *req)
+{
+	if (s->die_after != p || s->served != s->die_at)
+		return;
+	ex_trace("aborting after %s of '%s'",
+		 p == P_APPLY ? "apply" : p == P_CHECKPOINT ? "checkpoint" :
+		 "reply", req);
+	abort();
+}
+
+/* The counters as the line -f keeps: fixed width, rewritten in place. */
+static void file_line(const struct state *st, char *buf, size_t size)
+{
+	snprintf(buf, size, "%010" PRIu64 " %010" PRIu64 " %010" PRIu64
+		 " %010" PRIu64 "\n", st->counter[0], st->counter[1],
+		 st->counter[2], st->counter[3]);
+}
+
+static void reply(struct server *s, const struct ftalias_id *id,
+		  const char *rep)
+{
+	int err = ftalias_pa_reply(s->ps, id, rep, strlen(rep), 0);
+
+	if (err)
+		ex_trace("  reply failed: %s", strerror(-err));
+}
+
+static void serve(struct server *s, const struct pa_msg *m, const char *req)
+{
+	char ids[PA_ID_STRLEN];
+	unsigned int k;
+	uint64_t d;
+	int err;
+
+	ftalias_pa_id_str(&m->id, ids, sizeof(ids));
+	if (ftalias_pa_id_eq(&m->id, &s->st.last)) {
+		ex_trace("request %s '%s': applied before (in the checkpoint), answered again -> '%s'",
+			 ids, req, s->st.last_reply);
+		reply(s, &m->id, s->st.last_reply);
+		return;
+	}
+	if (sscanf(req, "add %u %" SCNu64, &k, &d) != 2 || k >= COUNTERS) {
+		reply(s, &m->id, "EINVAL");
+		return;
+	}
+	s->served++;
+	s->st.counter[k] += d;
+	s->st.applied++;
+	s->st.last = m->id;
+	snprintf(s->st.last_reply, sizeof(s->st.last_reply), "%u=%" PRIu64, k,
+		 s->st.counter[k]);
+	point(s, P_APPLY, req);
+	if (s->file) {
+		char line[64];
+
+		file_line(&s->st, line, sizeof(line));
+		err = ftalias_pa_stage_write(s->ps, s->file, 0, line,
+					     strlen(line));
+		if (err)
+			ex_die("stage write: %s", strerror(-err));
+	}
+	err = ftalias_pa_checkpoint(s->ps, &s->st, sizeof(s->st));
+	if (err)
+		ex_die("checkpoint: %s", strerror(-err));
+	point(s, P_CHECKPOINT, req);
+	ex_trace("request %s '%s': applied, checkpointed -> '%s'", ids, req,
+		 s->st.last_reply);
+	reply(s, &m->id, s->st.last_reply);
+	point(s, P_REPLY, req);
+}
+
+/* The alias's checkpoint: the state, and FILE as it says. */
+static void checkpoint(struct server *s, const struct pa_msg *m)
+{
+	char want[64], got[64] = "";
+	ssize_t n;
+	int fd;
+
+	if (m->err || m->arg_len != sizeof(s->st))
+		ex_die("checkpoint of %zu bytes: %s", m->arg_len,
+		       m->err ? strerror(-m->err) : "not a state");
+	memcpy(&s->st, m->arg, sizeof(s->st));
+	ex_trace("restored checkpoint %" PRIu64 ": %" PRIu64 " requests applied",
+		 (uint64_t)m->id.xid, s->st.applied);
+	if (!s->file)
+		return;
+	file_line(&s->st, want, sizeof(want));
+	fd = open(s->file, O_RDONLY | O_CLOEXEC);
+	n = fd < 0 ? -1 : read(fd, got, sizeof(got) - 1);
+	if (fd >= 0)
+		close(fd);
+	got[n > 0 ? n : 0] = 0;
+	if (strcmp(got, want))
+		ex_trace("FILE MISMATCH: %s holds '%.43s', the checkpoint '%.43s'",
+			 s->file, got, want);
+	else
+		ex_trace("%s matches the checkpoint", s->file);
+}
+
+static int serve_main(struct server *s, uint32_t alias,
+		      const struct pa_member_opts *mo)
+{
+	static char buf[FTALIAS_MSG_MAX + 1];
+	struct pa_msg m;
+	uint32_t port;
+	int err;
+
+	err = ftalias_pa_open_member(&s->ps, alias, mo);
+	if (err)
+		ex_die("joining alias %u: %s", alias, strerror(-err));
+	ftalias_pa_port(s->ps, &port, NULL);
+	ex_trace("member of alias %u, port %u, %s", alias, port,
+		 ftalias_pa_active(s->ps) == 1 ? "active" : "backup (waiting)");
+	for (;;) {
+		err = ftalias_pa_receive(s->ps, &m, buf, sizeof(buf) - 1, -1);
+		if (err == -EINTR)
+			continue;
+		if (err)
+			ex_die("receive: %s", strerror(-err));
+		switch (m.kind) {
+		case PA_MSG_CHECKPOINT:
+			checkpoint(s, &m);
+			break;
+		case PA_MSG_REQUEST:
+			serve(s, &m, ex_str(buf, m.len, sizeof(buf)));
+			break;
+		default:
+			ex_trace("ignored a message of kind %d", m.kind);
+		}
+	}
+}
+
+static int call_main(uint32_t alias, unsigned long n)
+{
+	uint64_t want[COUNTERS] = { 0 };
+	char req[64], rep[REPLY_LEN], exp[REPLY_LEN];
+	unsigned long i, wrong = 0;
+	struct pa_sock *ps;
+	size_t len;
+	int err;
+
+	err = ftalias_pa_open(&ps);
+	if (err)
+		ex_die("socket: %s", strerror(-err));
+	for (i = 0; i < n; i++) {
+		unsigned int k = i % COUNTERS;
+
+		snprintf(req, sizeof(req), "add %u 1", k);
+		snprintf(exp, sizeof(exp), "%u=%" PRIu64, k, ++want[k]);
+		len = 0;
+		err = ftalias_pa_call(ps, alias, req, strlen(req), rep,
+				      sizeof(rep) - 1, &len, 20000, NULL);
+		if (err) {
+			ex_trace("%s: %s", req, strerror(-err));
+			wrong++;
+			continue;
+		}
+		ex_str(rep, len, sizeof(rep));
+		if (strcmp(rep, exp)) {
+			ex_trace("%s -> '%s', want '%s': WRONG", req, rep, exp);
+			wrong++;
+		}
+	}
+	ex_trace("%lu calls, %lu wrong", n, wrong);
+	ftalias_pa_close(ps);
+	return wrong ? 1 : 0;
+}
+
+static void __attribute__((noreturn)) usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+		"usage: %s [-p PRIORITY] [-f FILE] [-k N [-K apply|checkpoint|reply]] serve ALIAS\n"
+		"       %s [-n N] call ALIAS\n"
+		"  ALIAS   NAME or id ID (ftaliasctl alias add NAME)\n"
+		"  -p N    member priority (higher becomes active first)\n"
+		"  -f FILE keep the counters in FILE too, written after each checkpoint\n"
+		"  -k N    abort() on the Nth request...\n"
+		"  -K P    ...right after P: apply, checkpoint (default) or reply\n"
+		"  -n N    requests to make (default 12)\n",
+		ex_prog, ex_prog);
+	exit(status);
+}
+
+int main(int argc, char **argv)
+{
+	struct server s = { .die_after = P_CHECKPOINT };
+	struct pa_member_opts mo = { 0 };
+	unsigned long n = 12;
+	uint32_t alias;
+	bool serving;
+	int c, i;
+
+	ex_init(argv[0]);
+	while ((c = getopt(argc, argv, "p:f:k:K:n:h")) != -1) {
+		switch (c) {
+		case 'f':
+			s.file = optarg;
+			break;
+		case 'p':
+			mo.priority = ex_number(optarg, "priority");
+			break;
+		case 'k':
+			s.die_at = ex_number(optarg, "request number");
+			break;
+		case 'K':
+			if (!strcmp(optarg, "apply"))
+				s.die_after = P_APPLY;
+			else if (!strcmp(optarg, "checkpoint"))
+				s.die_after = P_CHECKPOINT;
+			else if (!strcmp(optarg, "reply"))
+				s.die_after = P_REPLY;
+			else
+				usage(2);
+			break;
+		case 'n':
+			n = ex_number(optarg, "request count");
+			break;
+		case 'h':
+			usage(0);
+		default:
+			usage(2);
+		}
+	}
+	if (!s.die_at)
+		s.die_after = P_NONE;
+	i = optind;
+	if (i >= argc)
+		usage(2);
+	if (!strcmp(argv[i], "serve"))
+		serving = true;
+	else if (!strcmp(argv[i], "call"))
+		serving = false;
+	else
+		usage(2);
+	i++;
+	alias = ex_alias_arg(argc, argv, &i);
+	if (i != argc)
+		usage(2);
+	return serving ? serve_main(&s, alias, &mo) : call_main(alias, n);
+}
