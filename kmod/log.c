@@ -228,10 +228,12 @@ fail:
 
 /*
  * Commit the chunks @fsk staged and @last as the alias's checkpoint, under
- * the socket's checkpoint mutex.  The stage is left to the caller.
+ * the socket's checkpoint mutex; with FTALIAS_CKPT_BASE in @ck, only if
+ * @ck->seq is the sequence number of the alias's checkpoint (0: none), the
+ * one the member's state was built on.  The stage is left to the caller.
  */
 static int ftalias_ckpt_commit(struct ftalias_sock *fsk, struct sk_buff *last,
-			       bool nonblock)
+			       const struct ftalias_ckpt *ck, bool nonblock)
 {
 	struct ftalias_alias *alias = fsk->alias;
 	struct ftalias_ckpt_blob *blob, *old;
@@ -256,6 +258,10 @@ static int ftalias_ckpt_commit(struct ftalias_sock *fsk, struct sk_buff *last,
 	else if (alias->active != fsk || fsk->ckpt_owed ||
 		 fsk->active_inc != fsk->ckpt_inc)
 		err = -EBUSY;
+	/* Built on another checkpoint than the alias's (compare and swap). */
+	else if (ck->flags & FTALIAS_CKPT_BASE &&
+		 ck->seq != (old ? old->seq : 0))
+		err = -ESTALE;
 	else if (blob->cost > (old ? old->cost : 0) &&
 		 !ftalias_rc_room(alias, blob->cost - (old ? old->cost : 0)))
 		err = -ENOBUFS;
@@ -292,9 +298,11 @@ unlock:
  * chunks staged so far are dropped.
  *
  * Return: 0; -EBUSY (not the active member, not since the first chunk, or
- * the alias's checkpoint not read yet), -EFBIG (over ckpt_max_bytes or
- * FTALIAS_CKPT_CHUNKS_MAX), -ENOBUFS (over cache_total_bytes), -EIDRM
- * (the alias is gone), -EAGAIN, -EINTR or -ENOMEM.
+ * the alias's checkpoint not given yet), -ESTALE (FTALIAS_CKPT_BASE and
+ * @ck->seq names another checkpoint than the alias's), -EFBIG (over
+ * ckpt_max_bytes or FTALIAS_CKPT_CHUNKS_MAX), -ENOBUFS (over
+ * cache_total_bytes), -EIDRM (the alias is gone), -EAGAIN, -EINTR or
+ * -ENOMEM.
  */
 int ftalias_checkpoint(struct ftalias_sock *fsk, struct sk_buff *skb,
 		       const struct ftalias_ckpt *ck, bool nonblock)
@@ -325,7 +333,7 @@ int ftalias_checkpoint(struct ftalias_sock *fsk, struct sk_buff *skb,
 		fsk->ckpt_staged += skb->len;
 		skb = NULL;
 	} else {
-		err = ftalias_ckpt_commit(fsk, skb, nonblock);
+		err = ftalias_ckpt_commit(fsk, skb, ck, nonblock);
 		if (!err)
 			abort = true;
 	}

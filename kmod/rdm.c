@@ -84,9 +84,13 @@ static int ftalias_parse_cmsgs(struct msghdr *msg, struct ftalias_send_args *a)
 	/* A checkpoint's chunk goes alone. */
 	if (a->have & BIT(FTALIAS_CMSG_CHECKPOINT)) {
 		if (a->have != BIT(FTALIAS_CMSG_CHECKPOINT) ||
-		    a->ckpt.reserved || a->ckpt.seq ||
-		    a->ckpt.flags & ~(FTALIAS_CKPT_MORE | FTALIAS_CKPT_ABORT) ||
-		    a->ckpt.flags == (FTALIAS_CKPT_MORE | FTALIAS_CKPT_ABORT))
+		    a->ckpt.reserved ||
+		    a->ckpt.flags & ~(FTALIAS_CKPT_MORE | FTALIAS_CKPT_ABORT |
+				      FTALIAS_CKPT_BASE) ||
+		    a->ckpt.flags == (FTALIAS_CKPT_MORE | FTALIAS_CKPT_ABORT) ||
+		    /* The base of a commit, on the last chunk only. */
+		    (a->ckpt.flags & FTALIAS_CKPT_BASE ?
+		     a->ckpt.flags != FTALIAS_CKPT_BASE : !!a->ckpt.seq))
 			return -EINVAL;
 		return 0;
 	}

@@ -246,6 +246,49 @@ TEST_F(ck, replaced)
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
 }
 
+/* FTALIAS_CKPT_BASE: commit only on that checkpoint (compare and swap). */
+static int commit_on(int fd, const char *s, uint64_t base)
+{
+	struct ftalias_ckpt ck = { .flags = FTALIAS_CKPT_BASE, .seq = base };
+
+	return dp_send_cmsgs(fd, s, strlen(s), FTALIAS_CMSG_CHECKPOINT, &ck,
+			     sizeof(ck), 0, NULL, 0);
+}
+
+TEST_F(ck, compare_and_swap)
+{
+	uint32_t s = new_alias(self->nl);
+	int m1 = dp_socket(self->af, s, 10, 0), m2;
+	uint64_t seq = 0;
+	char got[16];
+
+	ASSERT_NE(0U, s);
+	ASSERT_EQ(0, commit_on(m1, "A", 0));
+	ASSERT_EQ(0, commit_on(m1, "B", 1));
+	EXPECT_EQ(2U, alias_of(self->nl, s).ckpt_seq);
+	/* Built on 1, which is not the alias's any more; on none; on 3. */
+	EXPECT_EQ(-ESTALE, commit_on(m1, "C", 1));
+	EXPECT_EQ(-ESTALE, commit_on(m1, "C", 0));
+	EXPECT_EQ(-ESTALE, commit_on(m1, "C", 3));
+	EXPECT_EQ(2U, alias_of(self->nl, s).ckpt_seq);
+	/* Its staged chunks go with the refusal. */
+	ASSERT_EQ(0, dp_ckpt_chunk(m1, "xx", 2, FTALIAS_CKPT_MORE));
+	EXPECT_EQ(-ESTALE, commit_on(m1, "D", 1));
+	ASSERT_EQ(0, commit_on(m1, "E", 2));
+	EXPECT_EQ(3U, alias_of(self->nl, s).ckpt_seq);
+	EXPECT_EQ(1U, alias_of(self->nl, s).ckpt_bytes);
+	/* The next member learns 3 from the load, and builds on it. */
+	m2 = dp_socket(self->af, s, 5, 0);
+	close(m1);
+	ASSERT_EQ(1, read_ckpt(self, m2, s, got, sizeof(got), &seq));
+	EXPECT_EQ('E', got[0]);
+	EXPECT_EQ(3U, seq);
+	EXPECT_EQ(0, commit_on(m2, "F", seq));
+	EXPECT_EQ(4U, alias_of(self->nl, s).ckpt_seq);
+	close(m2);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
 /* No checkpoint: a new active member gets the requests only. */
 TEST_F(ck, none)
 {
@@ -304,9 +347,21 @@ TEST_F(ck, errors)
 	EXPECT_EQ(-EINVAL, dp_send_cmsgs(m1, "a", 1, FTALIAS_CMSG_CHECKPOINT,
 					 &ck, sizeof(ck), 0, NULL, 0));
 	ck.reserved = 0;
+	/* A seq without BASE; BASE on a chunk that is not the last. */
 	ck.seq = 1;
 	EXPECT_EQ(-EINVAL, dp_send_cmsgs(m1, "a", 1, FTALIAS_CMSG_CHECKPOINT,
 					 &ck, sizeof(ck), 0, NULL, 0));
+	ck.flags = FTALIAS_CKPT_BASE | FTALIAS_CKPT_MORE;
+	EXPECT_EQ(-EINVAL, dp_send_cmsgs(m1, "a", 1, FTALIAS_CMSG_CHECKPOINT,
+					 &ck, sizeof(ck), 0, NULL, 0));
+	ck.flags = FTALIAS_CKPT_BASE | FTALIAS_CKPT_ABORT;
+	EXPECT_EQ(-EINVAL, dp_send_cmsgs(m1, NULL, 0, FTALIAS_CMSG_CHECKPOINT,
+					 &ck, sizeof(ck), 0, NULL, 0));
+	/* Built on a checkpoint 1 the alias never had. */
+	ck.flags = FTALIAS_CKPT_BASE;
+	EXPECT_EQ(-ESTALE, dp_send_cmsgs(m1, "a", 1, FTALIAS_CMSG_CHECKPOINT,
+					 &ck, sizeof(ck), 0, NULL, 0));
+	ck.flags = 0;
 	ck.seq = 0;
 	/* Not alone: with another control message, with an address. */
 	EXPECT_EQ(-EINVAL, dp_send_cmsgs(m1, "a", 1, FTALIAS_CMSG_CHECKPOINT,

@@ -83,7 +83,8 @@ struct pa_sock {
 	bool ckpt_open;			/* its last chunk is still to come */
 	bool ckpt_cut;			/* a chunk did not fit the buffer */
 	bool ckpt_nomem;		/* or no memory for it */
-	unsigned long ckpts;		/* ftalias_pa_checkpoint() calls */
+	unsigned long ckpts;		/* ftalias_pa_checkpoint() commits */
+	uint64_t ckpt_seq;		/* the alias's checkpoint it knows */
 	unsigned long crash_ckpt;	/* test hook: FTALIAS_PA_TEST_CRASH */
 	unsigned int crash_step;
 
@@ -846,9 +847,9 @@ int ftalias_pa_ack(struct pa_sock *ps, uint64_t xid)
 
 /* One chunk of a checkpoint. */
 static int pa_ckpt_chunk(struct pa_sock *ps, const void *data, size_t len,
-			 uint32_t flags)
+			 uint32_t flags, uint64_t seq)
 {
-	struct ftalias_ckpt ck = { .flags = flags };
+	struct ftalias_ckpt ck = { .flags = flags, .seq = seq };
 	struct pa_cmsgs c = { .len = 0 };
 
 	memset(&c.u, 0, sizeof(c.u));
@@ -1004,10 +1005,13 @@ int ftalias_pa_checkpoint(struct pa_sock *ps, const void *state, size_t len)
 	p = blob;
 	do {
 		n = blob_len < FTALIAS_MSG_MAX ? blob_len : FTALIAS_MSG_MAX;
-		err = pa_ckpt_chunk(ps, p, n, n < blob_len ? FTALIAS_CKPT_MORE : 0);
+		/* The last chunk: only on the checkpoint the state came from. */
+		err = n < blob_len ?
+		      pa_ckpt_chunk(ps, p, n, FTALIAS_CKPT_MORE, 0) :
+		      pa_ckpt_chunk(ps, p, n, FTALIAS_CKPT_BASE, ps->ckpt_seq);
 		if (err) {
 			/* What the kernel kept staged (EAGAIN, EINTR...). */
-			pa_ckpt_chunk(ps, NULL, 0, FTALIAS_CKPT_ABORT);
+			pa_ckpt_chunk(ps, NULL, 0, FTALIAS_CKPT_ABORT, 0);
 			free(blob);
 			return err;
 		}
@@ -1016,7 +1020,8 @@ int ftalias_pa_checkpoint(struct pa_sock *ps, const void *state, size_t len)
 	} while (blob_len);
 	free(blob);
 
-	/* Committed: the files follow (a restore re-applies them). */
+	/* Committed, numbered one above its base: the files follow. */
+	ps->ckpt_seq++;
 	ps->ckpts++;
 	pa_crash_point(ps, ++step);
 	for (w = ps->writes; w; w = w->next) {
@@ -1129,6 +1134,8 @@ static int pa_ckpt_chunk_in(struct pa_sock *ps, struct pa_msg *m,
 	if (m->flags & PA_F_CKPT_MORE)
 		return 1;
 	ps->ckpt_open = false;
+	/* The base of this member's next commit. */
+	ps->ckpt_seq = m->id.xid;
 	pa_ckpt_loaded(ps, m);
 	m->flags &= ~PA_F_CKPT_MORE;
 	return 0;

@@ -613,8 +613,14 @@ int ftalias_pa_stage_write(struct pa_sock *ps, const char *path, uint64_t off,
  * the staged writes stay for the next call; once committed, they are made
  * (a failed one does not stop the others) and dropped.
  *
- * Return: 0; -EBUSY (not the active member), -EPERM (not a member),
- * -EFBIG (over ckpt_max_bytes), -ENOBUFS (over cache_total_bytes),
+ * The commit happens only on the checkpoint this member last loaded
+ * (PA_MSG_CHECKPOINT) or committed (FTALIAS_CKPT_BASE): a member that has
+ * not read the checkpoint it was given gets -ESTALE, and must read it
+ * (ftalias_pa_receive()) and start from it.
+ *
+ * Return: 0; -EBUSY (not the active member), -ESTALE (see above), -EPERM
+ * (not a member), -EFBIG (over ckpt_max_bytes), -ENOBUFS (over
+ * cache_total_bytes),
  * -EIDRM (the alias was deleted), another negative errno of sendmsg();
  * or, committed, the negative errno of the first write that failed (-EXDEV:
  * its path leads out of the working directory; the next restore of this

@@ -209,9 +209,12 @@ enum {
 /*
  * FTALIAS_CMSG_CHECKPOINT.  A checkpoint is an opaque blob of at most the
  * ckpt_max_bytes module parameter (default 16 MiB), sent and received in
- * chunks of at most FTALIAS_MSG_MAX bytes.  @seq: 0 in sendmsg(); in
- * recvmsg(), the checkpoint's sequence number in the alias (the alias-get
- * attribute ckpt-seq).
+ * chunks of at most FTALIAS_MSG_MAX bytes.  @seq, in recvmsg(): the
+ * checkpoint's sequence number in the alias (the alias-get attribute
+ * ckpt-seq); in sendmsg(), with FTALIAS_CKPT_BASE (the last chunk only):
+ * the sequence number of the checkpoint the state was built on (0: none),
+ * which the commit requires to be the alias's, else ESTALE; 0 otherwise.
+ * A commit numbers the new checkpoint one above the one it replaces.
  */
 struct ftalias_ckpt {
 	__u32	flags;		/* FTALIAS_CKPT_* */
@@ -221,6 +224,9 @@ struct ftalias_ckpt {
 
 #define FTALIAS_CKPT_MORE	0x1	/* more chunks follow */
 #define FTALIAS_CKPT_ABORT	0x2	/* sendmsg(): drop the chunks sent */
+#define FTALIAS_CKPT_BASE	0x4	/* sendmsg(), the last chunk: commit
+					 * only on checkpoint @seq
+					 */
 
 /*
  * The replay cache (stable area) of an alias, written by its members with
