@@ -339,7 +339,7 @@ TEST_F(ck, errors)
 	EXPECT_EQ(-EBUSY, dp_ckpt_chunk(m2, "a", 1, 0));
 	EXPECT_EQ(-EBUSY, dp_ckpt_chunk(m2, "a", 1, FTALIAS_CKPT_MORE));
 	/* Bad flags, reserved, seq. */
-	EXPECT_EQ(-EINVAL, dp_ckpt_chunk(m1, "a", 1, 0x4));
+	EXPECT_EQ(-EINVAL, dp_ckpt_chunk(m1, "a", 1, 0x8));
 	EXPECT_EQ(-EINVAL, dp_ckpt_chunk(m1, "a", 1, FTALIAS_CKPT_MORE |
 					 FTALIAS_CKPT_ABORT));
 	EXPECT_EQ(-EINVAL, dp_ckpt_chunk(m1, "a", 1, FTALIAS_CKPT_ABORT));
