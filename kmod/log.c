@@ -62,23 +62,6 @@ static void ftalias_ckpt_blob_seal(struct ftalias_ckpt_blob *blob)
 	}
 }
 
-/* A chunk of @len bytes to fill, in order-0 pages beyond its head. */
-static struct sk_buff *ftalias_ckpt_chunk_alloc(u32 len)
-{
-	u32 head = min_t(u32, len, SKB_MAX_HEAD(0));
-	struct sk_buff *skb;
-	int err;
-
-	skb = alloc_skb_with_frags(head, len - head, 0, &err,
-				   GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
-	if (!skb)
-		return NULL;
-	skb_put(skb, head);
-	skb->len += len - head;
-	skb->data_len = len - head;
-	return skb;
-}
-
 /*
  * A checkpoint @seq of @bytes to be filled by ftalias_ckpt_blob_fill()
  * (alias-restore), in no alias yet.
@@ -87,6 +70,7 @@ struct ftalias_ckpt_blob *ftalias_ckpt_blob_new(u64 seq, u64 bytes)
 {
 	struct ftalias_ckpt_blob *blob;
 	struct sk_buff *skb;
+	int err;
 
 	blob = kzalloc(sizeof(*blob), GFP_KERNEL_ACCOUNT);
 	if (!blob)
@@ -98,7 +82,7 @@ struct ftalias_ckpt_blob *ftalias_ckpt_blob_new(u64 seq, u64 bytes)
 	blob->cost = sizeof(*blob);
 	/* An empty checkpoint is one empty message. */
 	if (!bytes) {
-		skb = ftalias_ckpt_chunk_alloc(0);
+		skb = ftalias_rc_alloc(0, GFP_KERNEL_ACCOUNT, &err);
 		if (!skb) {
 			kfree(blob);
 			return NULL;
@@ -125,15 +109,17 @@ int ftalias_ckpt_blob_fill(struct ftalias_ckpt_blob *blob, u64 off,
 {
 	struct sk_buff *skb;
 	u32 at, n;
+	int err;
 
 	while (len) {
 		/* 64-bit kernels only (request.c). */
 		at = off % FTALIAS_MSG_MAX;
 		if (!at) {
 			n = min_t(u64, blob->bytes - off, FTALIAS_MSG_MAX);
-			skb = ftalias_ckpt_chunk_alloc(n);
+			/* Order-0 pages beyond its head (replay.c). */
+			skb = ftalias_rc_alloc(n, GFP_KERNEL_ACCOUNT, &err);
 			if (!skb)
-				return -ENOMEM;
+				return err;
 			__skb_queue_tail(&blob->chunks, skb);
 			blob->cost += skb->truesize;
 		}

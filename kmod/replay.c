@@ -631,12 +631,13 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
  * beyond.  At most MAX_SKB_FRAGS - 1 fragments: from v6.5 (09c2c90705bb)
  * until a fix of 2025, alloc_skb_with_frags() fails with EMSGSIZE past
  * that.  A whole orphan notice and an answer fit, which
- * ftalias_rc_module_init() asserts at build time.
+ * ftalias_rc_module_init() asserts at build time, and so does a chunk of a
+ * checkpoint (FTALIAS_MSG_MAX, log.c).
  *
  * Return: the message, or NULL with *@err set: -ENOMEM (try again later)
  * or -EMSGSIZE (never fits).
  */
-static struct sk_buff *ftalias_rc_alloc(u32 len, gfp_t gfp, int *err)
+struct sk_buff *ftalias_rc_alloc(u32 len, gfp_t gfp, int *err)
 {
 	u32 head = min_t(u32, len, SKB_MAX_HEAD(0));
 	struct sk_buff *msg;
