@@ -35,9 +35,11 @@ struct ftalias_alias_cfg {
 	u8 policy;		/* enum ftalias_promotion_policy */
 	u8 record_replies;	/* every reply is recorded as an auto-reply */
 	u64 cache_max_bytes;
+	u8 input_log;		/* requests read are logged: log.c */
+	u8 reserved[7];		/* zero */
 };
 
-static_assert(sizeof(struct ftalias_alias_cfg) == 32, "padding in the cfg");
+static_assert(sizeof(struct ftalias_alias_cfg) == 40, "padding in the cfg");
 
 /*
  * An alias.  The table fields (@name_node, @id, @name) are described in

@@ -144,6 +144,7 @@ extern unsigned long ftalias_cache_bytes_limit;
 extern unsigned long ftalias_cache_total_limit;
 extern unsigned int ftalias_move_timeout_ms;
 extern unsigned long ftalias_ckpt_max_bytes;
+extern unsigned int ftalias_log_max_inputs;
 
 struct ftalias_net {
 	struct mutex lock;		/* the alias table, see above */

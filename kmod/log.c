@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The alias log: the checkpoints of an alias's state (seed 004).
+ * The alias log: the checkpoints of an alias's state, and the inputs its
+ * active members read since the latest one (seed 004).
  *
  * The active member of an alias sends a checkpoint of its state in chunks
  * (FTALIAS_CMSG_CHECKPOINT, FTALIAS_CKPT_MORE on all but the last).  The
@@ -9,15 +10,26 @@
  * number of its log, in place of the one before.  A member that becomes
  * active is given that checkpoint before any request (ckpt_owed, checked
  * by the request code), so that it starts from the state the requests
- * after it expect.  The semantics are in Documentation/uapi.rst.
+ * after it expect.
  *
- * Locking: the stage is under lock_sock() of its socket; the log, and a
- * member's ckpt_owed, under the alias's lock (alias.h).  Nothing here
- * calls up into the request or socket code.
+ * With input-log on, every request the active member reads is logged
+ * (the request code calls __ftalias_log_input() from recvmsg), numbered
+ * in the order read; a commit covers the inputs up to the last one its
+ * member read, which it frees.  A new active member reads the checkpoint,
+ * then the inputs after it (FTALIAS_F_REPLAY), then live requests: the
+ * state its predecessor had.  Replies to those answered already are
+ * dropped (ftalias_log_swallow()).  The semantics are in
+ * Documentation/uapi.rst.
+ *
+ * Locking: the stage is under the socket's ckpt_lock mutex; the log, and
+ * a member's ckpt_owed and last_input, under the alias's lock (alias.h).
+ * Nothing here calls up into the request or socket code.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/hash.h>
+#include <linux/jhash.h>
 #include <linux/lockdep.h>
 #include <linux/slab.h>
 #include <net/sock.h>
@@ -32,6 +44,250 @@
 
 /* The retry delay of a checkpoint that could not be given (no memory). */
 #define FTALIAS_CKPT_RETRY		((unsigned long)HZ / 50)
+
+void ftalias_log_init(struct ftalias_log *log)
+{
+	INIT_LIST_HEAD(&log->inputs);
+}
+
+/*
+ * Allocate the hash of @alias's inputs before its first input, in process
+ * context without locks.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int ftalias_log_prepare(struct ftalias_alias *alias)
+{
+	struct hlist_head *hash;
+
+	if (READ_ONCE(alias->log.hash))
+		return 0;
+	hash = kcalloc(1 << FTALIAS_LOG_HASH_BITS, sizeof(*hash),
+		       GFP_KERNEL_ACCOUNT);
+	if (!hash)
+		return -ENOMEM;
+	spin_lock(&alias->lock);
+	if (!alias->log.hash) {
+		WRITE_ONCE(alias->log.hash, hash);
+		hash = NULL;
+	}
+	spin_unlock(&alias->lock);
+	kfree(hash);
+	return 0;
+}
+
+static struct hlist_head *ftalias_log_bucket(struct ftalias_log *log,
+					     const struct ftalias_id *id)
+{
+	u32 h = jhash2((const u32 *)id, sizeof(*id) / sizeof(u32), 0);
+
+	return &log->hash[hash_32(h, FTALIAS_LOG_HASH_BITS)];
+}
+
+/*
+ * The input of request @skb (FTALIAS_MSG_REQUEST, being read by a member),
+ * not logged yet: a clone of it as the message a new active member reads
+ * again.  Process context.
+ */
+struct ftalias_input *ftalias_input_new(const struct sk_buff *skb)
+{
+	struct ftalias_skb_cb *cb;
+	struct ftalias_input *in;
+
+	in = kmalloc(sizeof(*in), GFP_KERNEL_ACCOUNT);
+	if (!in)
+		return NULL;
+	/* A clone has no owner, no destructor: the log's alone. */
+	in->skb = skb_clone((struct sk_buff *)skb, GFP_KERNEL);
+	if (!in->skb) {
+		kfree(in);
+		return NULL;
+	}
+	cb = ftalias_cb(in->skb);
+	cb->kind = FTALIAS_MSG_REPLAY;
+	cb->req = NULL;
+	cb->flags |= FTALIAS_F_REPLAY;
+	in->id = cb->id;
+	in->req = NULL;
+	in->seq = 0;
+	in->cost = sizeof(*in) + in->skb->truesize;
+	return in;
+}
+
+void ftalias_input_free(struct ftalias_input *in)
+{
+	if (!in)
+		return;
+	kfree_skb(in->skb);
+	kfree(in);
+}
+
+/* Take @in out of the log, to @free, which the caller frees unlocked. */
+static void __ftalias_log_unlink(struct ftalias_alias *alias,
+				 struct ftalias_input *in,
+				 struct list_head *free)
+{
+	struct ftalias_log *log = &alias->log;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (in->req)
+		__ftalias_log_req_gone(in->req);
+	hlist_del(&in->hnode);
+	list_move_tail(&in->node, free);
+	log->nr_inputs--;
+	log->input_bytes -= in->cost;
+	ftalias_rc_charge_log(alias, -(s64)in->cost);
+}
+
+static void ftalias_inputs_free(struct list_head *free)
+{
+	struct ftalias_input *in, *tmp;
+
+	list_for_each_entry_safe(in, tmp, free, node)
+		ftalias_input_free(in);
+}
+
+/**
+ * __ftalias_log_input() - log a request the active member reads
+ * @alias: its alias, locked, with input-log on and its hash prepared
+ * @fsk: the member, active
+ * @inp: the input, from ftalias_input_new(); taken (set to NULL) when
+ *	logged
+ * @req: the request while it is pending (still its requester's), or NULL
+ *
+ * A request read again (the copy to the user failed and it was queued
+ * back) is not logged twice.
+ *
+ * Return: 0, or -ENOBUFS (over log_max_inputs or cache_total_bytes: a
+ * checkpoint frees the log).
+ */
+int __ftalias_log_input(struct ftalias_alias *alias, struct ftalias_sock *fsk,
+			struct ftalias_input **inp, struct ftalias_req *req)
+{
+	struct ftalias_log *log = &alias->log;
+	struct ftalias_input *in = *inp;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (req && req->input) {
+		fsk->last_input = max(fsk->last_input, req->input->seq);
+		return 0;
+	}
+	/* A dead alias's log is gone (ftalias_log_destroy()). */
+	if (!log->hash)
+		return 0;
+	if (log->nr_inputs >= READ_ONCE(ftalias_log_max_inputs) ||
+	    !ftalias_rc_room(alias, in->cost))
+		return -ENOBUFS;
+	in->seq = ++log->input_seq;
+	list_add_tail(&in->node, &log->inputs);
+	hlist_add_head(&in->hnode, ftalias_log_bucket(log, &in->id));
+	log->nr_inputs++;
+	log->input_bytes += in->cost;
+	ftalias_rc_charge_log(alias, in->cost);
+	if (req) {
+		in->req = req;
+		req->input = in;
+	}
+	fsk->last_input = in->seq;
+	alias->stats.inputs_logged++;
+	*inp = NULL;
+	return 0;
+}
+
+/*
+ * @fsk, active, reads a logged input of request @id again: its state now
+ * includes the first one after the last it read (inputs are read again in
+ * order; one ID may have been read more than once).
+ */
+void __ftalias_log_replay_read(struct ftalias_alias *alias,
+			       struct ftalias_sock *fsk,
+			       const struct ftalias_id *id)
+{
+	struct ftalias_log *log = &alias->log;
+	struct ftalias_input *in;
+	u64 next = 0;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!log->hash || alias->active != fsk)
+		return;
+	hlist_for_each_entry(in, ftalias_log_bucket(log, id), hnode)
+		if (in->seq > fsk->last_input && (!next || in->seq < next) &&
+		    !memcmp(&in->id, id, sizeof(*id)))
+			next = in->seq;
+	if (next)
+		fsk->last_input = next;
+}
+
+/**
+ * ftalias_log_swallow() - whether to drop a reply no request waits for
+ * @alias: the replying member's alias
+ * @id: the ID the reply names
+ *
+ * A member that reads logged inputs again (FTALIAS_F_REPLAY) answers them
+ * again: the reply to one whose request was answered already (or failed,
+ * or whose requester went away) is dropped, and counted.
+ *
+ * Return: true if @id is a logged input's with no request pending.
+ */
+bool ftalias_log_swallow(struct ftalias_alias *alias,
+			 const struct ftalias_id *id)
+{
+	struct ftalias_log *log = &alias->log;
+	struct ftalias_input *in;
+	bool found = false;
+
+	if (!READ_ONCE(log->hash))
+		return false;
+	spin_lock(&alias->lock);
+	/* Gone with a dead alias's log (ftalias_log_destroy()). */
+	if (!log->hash)
+		goto out;
+	hlist_for_each_entry(in, ftalias_log_bucket(log, id), hnode) {
+		if (!in->req && !memcmp(&in->id, id, sizeof(*id))) {
+			found = true;
+			alias->stats.replay_suppressed++;
+			break;
+		}
+	}
+out:
+	spin_unlock(&alias->lock);
+	return found;
+}
+
+/*
+ * Free the inputs up to @upto (all: U64_MAX) of @alias's log, to @free.
+ * A pending request among them is no longer logged: if its member goes
+ * away, it is delivered again (FTALIAS_F_REDELIVERED) to a member whose
+ * checkpoint has its effect.
+ */
+static void __ftalias_log_trim(struct ftalias_alias *alias, u64 upto,
+			       struct list_head *free)
+{
+	struct ftalias_input *in, *tmp;
+
+	lockdep_assert_held(&alias->lock);
+
+	list_for_each_entry_safe(in, tmp, &alias->log.inputs, node) {
+		if (in->seq > upto)
+			break;
+		__ftalias_log_unlink(alias, in, free);
+	}
+}
+
+/* input-log turned off: the inputs logged go.  Under the alias's lock. */
+void __ftalias_log_inputs_drop(struct ftalias_alias *alias)
+{
+	LIST_HEAD(free);
+
+	lockdep_assert_held(&alias->lock);
+
+	__ftalias_log_trim(alias, U64_MAX, &free);
+	/* Rare (an alias-set): freed here rather than carried up. */
+	ftalias_inputs_free(&free);
+}
 
 void ftalias_ckpt_blob_put(struct ftalias_ckpt_blob *blob)
 {
@@ -223,6 +479,7 @@ static int ftalias_ckpt_commit(struct ftalias_sock *fsk, struct sk_buff *last,
 {
 	struct ftalias_alias *alias = fsk->alias;
 	struct ftalias_ckpt_blob *blob, *old;
+	LIST_HEAD(free);
 	int err;
 
 	lockdep_assert_held(&fsk->ckpt_lock);
@@ -254,15 +511,19 @@ static int ftalias_ckpt_commit(struct ftalias_sock *fsk, struct sk_buff *last,
 	if (err)
 		goto unlock;
 	blob->seq = ++alias->log.seq;
+	/* The state has the inputs its member read, and only those. */
+	blob->input = fsk->last_input;
 	ftalias_ckpt_blob_seal(blob);
 	alias->log.ckpt = blob;
 	ftalias_rc_charge_log(alias, (s64)blob->cost -
 				     (s64)(old ? old->cost : 0));
+	__ftalias_log_trim(alias, blob->input, &free);
 	alias->stats.checkpoints++;
 	trace_ftalias_checkpoint(alias, fsk, blob->seq, blob->bytes,
 				 skb_queue_len(&blob->chunks));
 	spin_unlock(&alias->lock);
 	ftalias_ckpt_blob_put(old);
+	ftalias_inputs_free(&free);
 	return 0;
 
 unlock:
@@ -333,16 +594,43 @@ out:
 }
 
 /*
- * @m becomes the active member of @alias: it owes the alias's checkpoint,
- * if there is one, before any request (__ftalias_log_give()).
+ * @m becomes the active member of @alias: it owes the alias's checkpoint
+ * and the inputs logged after it, if any, before any request
+ * (__ftalias_log_give()); its state is the checkpoint's until it reads
+ * them.
  */
 void __ftalias_log_promoted(struct ftalias_alias *alias,
 			    struct ftalias_sock *m)
 {
+	struct ftalias_log *log = &alias->log;
+
 	lockdep_assert_held(&alias->lock);
 
 	/* A SOCK_SEQPACKET member reads its connections only. */
-	m->ckpt_owed = alias->log.ckpt && m->sk.sk_type == SOCK_RDM;
+	m->ckpt_owed = (log->ckpt || log->nr_inputs) &&
+		       m->sk.sk_type == SOCK_RDM;
+	m->last_input = log->ckpt ? log->ckpt->input : 0;
+}
+
+/* Clones of @q's messages to @to, or none: false without memory. */
+static bool ftalias_log_clone_to(struct sk_buff_head *to,
+				 const struct sk_buff *skb,
+				 struct ftalias_alias *alias)
+{
+	struct ftalias_skb_cb *cb;
+	struct sk_buff *c;
+
+	c = skb_clone((struct sk_buff *)skb, GFP_ATOMIC | __GFP_NOWARN);
+	if (!c)
+		return false;
+	cb = ftalias_cb(c);
+	/* A checkpoint's chunk is the alias's (a restore may renumber it). */
+	if (cb->kind == FTALIAS_MSG_CHECKPOINT) {
+		cb->id.alias = alias->id;
+		cb->src_alias = alias->id;
+	}
+	__skb_queue_tail(to, c);
+	return true;
 }
 
 /**
@@ -350,9 +638,9 @@ void __ftalias_log_promoted(struct ftalias_alias *alias,
  * @alias: the alias, locked
  * @to: its active member
  *
- * All the chunks or none: clones of them are queued to @to, which then
- * no longer owes it.  Requests are not delivered to a member that owes
- * the checkpoint (they are held), so that it reads the checkpoint first.
+ * All the chunks and logged inputs or none: clones of them are queued to
+ * @to, which then no longer owes them.  Requests are not delivered to a
+ * member that owes them (they are held), so that it reads them first.
  *
  * Return: 0, or the delay in jiffies after which to try again (no memory
  * for the clones).
@@ -361,38 +649,40 @@ unsigned long __ftalias_log_give(struct ftalias_alias *alias,
 				 struct ftalias_sock *to)
 {
 	struct ftalias_ckpt_blob *blob = alias->log.ckpt;
-	struct ftalias_skb_cb *cb;
-	struct sk_buff *skb, *c;
+	struct ftalias_input *in;
 	struct sk_buff_head q;
+	struct sk_buff *skb, *c;
+	u32 chunks;
 
 	lockdep_assert_held(&alias->lock);
 
 	if (!to->ckpt_owed)
 		return 0;
-	if (WARN_ON_ONCE(!blob)) {
-		to->ckpt_owed = false;
-		return 0;
-	}
 	__skb_queue_head_init(&q);
-	skb_queue_walk(&blob->chunks, skb) {
-		c = skb_clone(skb, GFP_ATOMIC | __GFP_NOWARN);
-		if (!c) {
-			__skb_queue_purge(&q);
-			return FTALIAS_CKPT_RETRY;
-		}
-		cb = ftalias_cb(c);
-		cb->id.alias = alias->id;
-		cb->src_alias = alias->id;
-		__skb_queue_tail(&q, c);
+	if (blob) {
+		skb_queue_walk(&blob->chunks, skb)
+			if (!ftalias_log_clone_to(&q, skb, alias))
+				goto retry;
 	}
+	chunks = skb_queue_len(&q);
+	list_for_each_entry(in, &alias->log.inputs, node)
+		if (!ftalias_log_clone_to(&q, in->skb, alias))
+			goto retry;
 	to->ckpt_owed = false;
-	alias->stats.ckpt_loads++;
-	trace_ftalias_checkpoint_load(alias, to, blob->seq, blob->bytes,
-				      skb_queue_len(&q));
+	if (blob) {
+		alias->stats.ckpt_loads++;
+		trace_ftalias_checkpoint_load(alias, to, blob->seq,
+					      blob->bytes, chunks);
+	}
+	alias->stats.inputs_replayed += alias->log.nr_inputs;
 	/* A member is released only after it left the alias. */
 	while ((c = __skb_dequeue(&q)))
 		WARN_ON_ONCE(!ftalias_queue(to, c));
 	return 0;
+
+retry:
+	__skb_queue_purge(&q);
+	return FTALIAS_CKPT_RETRY;
 }
 
 void __ftalias_log_info(struct ftalias_alias *alias,
@@ -404,20 +694,31 @@ void __ftalias_log_info(struct ftalias_alias *alias,
 
 	info->ckpt_seq = blob ? blob->seq : 0;
 	info->ckpt_bytes = blob ? blob->bytes : 0;
+	info->ckpt_input = blob ? blob->input : 0;
+	info->inputs = alias->log.nr_inputs;
+	info->input_bytes = alias->log.input_bytes;
 }
 
 /* Free the log of a dead alias (ftalias_alias_dp_kill()). */
 void ftalias_log_destroy(struct ftalias_alias *alias)
 {
 	struct ftalias_ckpt_blob *blob;
+	struct hlist_head *hash;
+	LIST_HEAD(free);
 
 	spin_lock(&alias->lock);
 	blob = alias->log.ckpt;
 	alias->log.ckpt = NULL;
 	if (blob)
 		ftalias_rc_charge_log(alias, -(s64)blob->cost);
+	/* Requests still pending (their requester closing) forget theirs. */
+	__ftalias_log_trim(alias, U64_MAX, &free);
+	hash = alias->log.hash;
+	WRITE_ONCE(alias->log.hash, NULL);
 	spin_unlock(&alias->lock);
 	ftalias_ckpt_blob_put(blob);
+	ftalias_inputs_free(&free);
+	kfree(hash);
 }
 
 /* A reference to the checkpoint of @alias, or NULL (alias-save). */

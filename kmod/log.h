@@ -2,10 +2,13 @@
 #ifndef _FTALIAS_LOG_H
 #define _FTALIAS_LOG_H
 
+#include <linux/list.h>
 #include <linux/refcount.h>
 #include <linux/skbuff.h>
 #include <linux/types.h>
 #include <uapi/linux/ftalias.h>
+
+#include "msg.h"
 
 struct ftalias_alias;
 struct ftalias_sock;
@@ -28,30 +31,90 @@ struct ftalias_ckpt_blob {
 	struct sk_buff_head chunks;	/* used without its lock */
 	refcount_t ref;
 	u64 seq;
+	u64 input;			/* the last input it covers (0: none) */
 	u64 bytes;			/* of data */
 	u64 cost;			/* charged: the chunks' truesize */
+};
+
+/* The buckets of an alias log's inputs by request ID. */
+#define FTALIAS_LOG_HASH_BITS		6
+
+/*
+ * An input of the alias log (input-log on): a request the active member
+ * read, kept until a checkpoint covers it.  @skb is a clone of the
+ * message as the member read it, made FTALIAS_MSG_REPLAY with
+ * FTALIAS_F_REPLAY and no request reference: what a new active member
+ * reads again.  @req is the request while it is pending (it is
+ * req->input's); __ftalias_log_req_gone() unlinks the two when the
+ * request leaves its alias (answered, failed, its requester gone).  All
+ * under the alias's lock.
+ */
+struct ftalias_input {
+	struct list_head node;		/* in the log's inputs, as read */
+	struct hlist_node hnode;	/* in the log's hash, by @id */
+	u64 seq;			/* numbered from 1 in the alias */
+	struct ftalias_id id;
+	struct sk_buff *skb;
+	struct ftalias_req *req;
+	u32 cost;			/* charged like the checkpoints */
 };
 
 /*
  * The alias log (log.c), in struct ftalias_alias, under the alias's lock:
  * @ckpt, the latest checkpoint (NULL before the first), and @seq, the
- * sequence number of the last record committed.  Save and restore carry
- * both.
+ * sequence number of the last checkpoint committed; @inputs, the inputs
+ * logged after @ckpt->input (input-log), the oldest first, @input_seq
+ * the number of the last one logged, @hash (allocated with the first
+ * input, ftalias_log_prepare()) the same inputs by request ID.  Save and
+ * restore carry them.
  */
 struct ftalias_log {
 	struct ftalias_ckpt_blob *ckpt;
 	u64 seq;
+	struct list_head inputs;
+	struct hlist_head *hash;
+	u32 nr_inputs;
+	u64 input_seq;
+	u64 input_bytes;		/* their cost */
 };
 
 /* What alias-get shows of the log, copied under the alias's lock. */
 struct ftalias_log_info {
 	u64 ckpt_seq;
 	u64 ckpt_bytes;
+	u64 ckpt_input;
+	u64 input_bytes;
+	u32 inputs;
 };
+
+/*
+ * @req leaves its alias (answered, failed, its requester gone): its input,
+ * if it was logged, stays as an answered one.  Under the alias's lock.
+ */
+static inline void __ftalias_log_req_gone(struct ftalias_req *req)
+{
+	if (req->input) {
+		req->input->req = NULL;
+		req->input = NULL;
+	}
+}
 
 int ftalias_checkpoint(struct ftalias_sock *fsk, struct sk_buff *skb,
 		       const struct ftalias_ckpt *ck, bool nonblock);
 void ftalias_ckpt_stage_purge(struct ftalias_sock *fsk);
+
+void ftalias_log_init(struct ftalias_log *log);
+int ftalias_log_prepare(struct ftalias_alias *alias);
+struct ftalias_input *ftalias_input_new(const struct sk_buff *skb);
+void ftalias_input_free(struct ftalias_input *in);
+int __ftalias_log_input(struct ftalias_alias *alias, struct ftalias_sock *fsk,
+			struct ftalias_input **inp, struct ftalias_req *req);
+void __ftalias_log_replay_read(struct ftalias_alias *alias,
+			       struct ftalias_sock *fsk,
+			       const struct ftalias_id *id);
+bool ftalias_log_swallow(struct ftalias_alias *alias,
+			 const struct ftalias_id *id);
+void __ftalias_log_inputs_drop(struct ftalias_alias *alias);
 
 void __ftalias_log_promoted(struct ftalias_alias *alias,
 			    struct ftalias_sock *m);

@@ -86,6 +86,12 @@ module_param_named(ckpt_max_bytes, ftalias_ckpt_max_bytes, ulong, 0644);
 MODULE_PARM_DESC(ckpt_max_bytes,
 		 "Largest checkpoint of an alias, in bytes of data, changeable at run time (default 16 MiB)");
 
+/* Read with READ_ONCE() as each input is logged (log.c). */
+unsigned int ftalias_log_max_inputs = 4096;
+module_param_named(log_max_inputs, ftalias_log_max_inputs, uint, 0644);
+MODULE_PARM_DESC(log_max_inputs,
+		 "Most inputs the log of an alias with input-log keeps between two checkpoints, changeable at run time (default 4096)");
+
 unsigned int ftalias_net_id __read_mostly;
 
 void ftalias_net_init(struct ftalias_net *fn)

@@ -99,9 +99,12 @@ static bool ftalias_policy_auto(const struct ftalias_alias *alias)
  * Take the requests of @alias back from member @old: those still in its
  * receive queue and, when @gone (the socket is being released), those it
  * read too, flagged FTALIAS_F_REDELIVERED.  They become held, in send
- * order, for the next active member.  When @gone, @old is marked dead, the
- * replies in its queue go to the alias's held replies and everything else
- * in the queue is moved to @drop for the caller to free.
+ * order, for the next active member; but those it read that are logged
+ * (input-log) are not delivered again: the next active member reads them
+ * with the log's inputs (FTALIAS_F_REPLAY), and the logged inputs left in
+ * the queue are dropped.  When @gone, @old is marked dead, the replies
+ * in its queue go to the alias's held replies and everything else in the
+ * queue is moved to @drop for the caller to free.
  */
 static void __ftalias_take_back(struct ftalias_alias *alias,
 				struct ftalias_sock *old, bool gone,
@@ -128,8 +131,8 @@ static void __ftalias_take_back(struct ftalias_alias *alias,
 				continue;
 			__skb_unlink(skb, q);
 			__skb_queue_tail(drop, skb);
-		} else if (gone || (cb->to_alias &&
-				    cb->id.alias == alias->id)) {
+		} else if (gone || cb->kind == FTALIAS_MSG_REPLAY ||
+			   (cb->to_alias && cb->id.alias == alias->id)) {
 			__skb_unlink(skb, q);
 			__skb_queue_tail(drop, skb);
 		}
@@ -142,7 +145,8 @@ static void __ftalias_take_back(struct ftalias_alias *alias,
 		if (!req->queued) {
 			if (!gone)
 				continue;
-			req->flags |= FTALIAS_F_REDELIVERED;
+			if (!req->input)
+				req->flags |= FTALIAS_F_REDELIVERED;
 		}
 		req->queued = false;
 		req->holder = NULL;
@@ -461,6 +465,8 @@ void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
 	lockdep_assert_held(&fn->lock);
 
 	spin_lock(&alias->lock);
+	if (alias->cfg.input_log && !cfg->input_log)
+		__ftalias_log_inputs_drop(alias);
 	__ftalias_alias_cfg_store(alias, cfg);
 	if (!alias->active && ftalias_policy_auto(alias)) {
 		next = __ftalias_best(alias, NULL);

@@ -36,6 +36,9 @@ struct ftalias_alias_stats {
 	u64 promotions;
 	u64 checkpoints;
 	u64 ckpt_loads;
+	u64 inputs_logged;
+	u64 inputs_replayed;
+	u64 replay_suppressed;
 };
 
 /* A member as netlink shows it, copied under the alias's lock. */

@@ -10,6 +10,7 @@
 #include <uapi/linux/ftalias.h>
 
 struct ftalias_alias;
+struct ftalias_input;
 struct ftalias_reqs;
 struct ftalias_sock;
 
@@ -48,6 +49,9 @@ struct ftalias_req {
 	bool waiting;
 	bool landing;			/* counted in owner->landing */
 	refcount_t ref;
+	struct ftalias_input *input;	/* its entry in @dst's log, once a
+					 * member read it (input-log): log.h
+					 */
 };
 
 enum ftalias_msg_kind {
@@ -57,6 +61,9 @@ enum ftalias_msg_kind {
 	FTALIAS_MSG_NOTICE,	/* the kernel failed request @id: @err */
 	FTALIAS_MSG_ORPHAN,	/* orphan notice of request @id */
 	FTALIAS_MSG_CHECKPOINT,	/* a chunk of checkpoint @id.xid: log.c */
+	FTALIAS_MSG_REPLAY,	/* a logged input @id given again: log.c;
+				 * @req is NULL
+				 */
 };
 
 /* skb->cb of every message queued to an AF_FTALIAS socket. */

@@ -88,6 +88,9 @@ static const struct ftalias_nl_counter ftalias_nl_alias_counters[] = {
 	FTALIAS_NL_COUNTER(PROMOTIONS, promotions),
 	FTALIAS_NL_COUNTER(CHECKPOINTS, checkpoints),
 	FTALIAS_NL_COUNTER(CKPT_LOADS, ckpt_loads),
+	FTALIAS_NL_COUNTER(INPUTS_LOGGED, inputs_logged),
+	FTALIAS_NL_COUNTER(INPUTS_REPLAYED, inputs_replayed),
+	FTALIAS_NL_COUNTER(REPLAY_SUPPRESSED, replay_suppressed),
 #undef FTALIAS_NL_COUNTER
 };
 
@@ -173,8 +176,11 @@ static size_t ftalias_nl_alias_size(void)
 	       nla_total_size(sizeof(u32)) +		/* TTL */
 	       nla_total_size(sizeof(u32)) * 5 +	/* INCARNATION..HELD */
 	       nla_total_size(0) +			/* STATS */
-	       nla_total_size_64bit(sizeof(u64)) * 8 +	/* SENT..PROMOTIONS */
-	       nla_total_size(sizeof(u8)) +		/* RECORD_REPLIES */
+	       nla_total_size_64bit(sizeof(u64)) *	/* its counters */
+	       ARRAY_SIZE(ftalias_nl_alias_counters) +
+	       nla_total_size(sizeof(u8)) * 2 +		/* RECORD_REPLIES, INPUT_LOG */
+	       nla_total_size_64bit(sizeof(u64)) * 4 +	/* CKPT_*, LOG_BYTES */
+	       nla_total_size(sizeof(u32)) +		/* LOG_INPUTS */
 	       ftalias_nl_cache_stats_size();		/* CACHE */
 }
 
@@ -322,7 +328,14 @@ int ftalias_nl_put_alias(struct sk_buff *skb, struct net *net,
 	     (nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_CKPT_SEQ,
 				dp.log.ckpt_seq, FTALIAS_A_ALIAS_PAD) ||
 	      nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_CKPT_BYTES,
-				dp.log.ckpt_bytes, FTALIAS_A_ALIAS_PAD))))
+				dp.log.ckpt_bytes, FTALIAS_A_ALIAS_PAD) ||
+	      nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_CKPT_INPUT,
+				dp.log.ckpt_input, FTALIAS_A_ALIAS_PAD))) ||
+	    nla_put_u8(skb, FTALIAS_A_ALIAS_INPUT_LOG, cfg->input_log) ||
+	    ((cfg->input_log || dp.log.inputs) &&
+	     (nla_put_u32(skb, FTALIAS_A_ALIAS_LOG_INPUTS, dp.log.inputs) ||
+	      nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_LOG_BYTES,
+				dp.log.input_bytes, FTALIAS_A_ALIAS_PAD))))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -443,6 +456,9 @@ int ftalias_nl_parse_cfg(struct net *net, struct nlattr **tb,
 	attr = tb[FTALIAS_A_ALIAS_RECORD_REPLIES];
 	if (attr)
 		cfg->record_replies = nla_get_u8(attr);
+	attr = tb[FTALIAS_A_ALIAS_INPUT_LOG];
+	if (attr)
+		cfg->input_log = nla_get_u8(attr);
 	return 0;
 }
 

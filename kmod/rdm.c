@@ -539,6 +539,7 @@ static void ftalias_put_cmsgs(struct msghdr *msg, struct sk_buff *skb,
 
 	switch (cb->kind) {
 	case FTALIAS_MSG_REQUEST:
+	case FTALIAS_MSG_REPLAY:
 		put_cmsg(msg, SOL_FTALIAS, FTALIAS_CMSG_ID, sizeof(id), &id);
 		/* The argument, then the request. */
 		if (aux)
@@ -583,19 +584,36 @@ static int ftalias_recvmsg(struct socket *sock, struct msghdr *msg,
 	struct sk_buff *skb;
 	size_t copied, off;
 	void *aux = NULL;
+	bool request;
 	int err;
 
 	if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_TRUNC | MSG_CMSG_COMPAT))
 		return -EOPNOTSUPP;
 
+again:
 	skb = ftalias_recv_skb(fsk, flags, &err);
 	if (!skb)
 		return err;
 	cb = ftalias_cb(skb);
+	request = cb->kind == FTALIAS_MSG_REQUEST ||
+		  cb->kind == FTALIAS_MSG_REPLAY;
+
+	/* The input log (input-log) has every request read. */
+	if (request && !(flags & MSG_PEEK)) {
+		err = ftalias_request_read(fsk, skb);
+		if (err == -EAGAIN) {
+			/* Taken back for the active member. */
+			skb_free_datagram(sk, skb);
+			goto again;
+		}
+		if (err) {
+			ftalias_requeue(fsk, skb);
+			return err;
+		}
+	}
 
 	/* A handler argument or a journal comes first, in a cmsg. */
-	off = (cb->kind == FTALIAS_MSG_REQUEST ||
-	       cb->kind == FTALIAS_MSG_ORPHAN) ? cb->aux : 0;
+	off = (request || cb->kind == FTALIAS_MSG_ORPHAN) ? cb->aux : 0;
 	/* Large ones come in page fragments: copied out first. */
 	err = 0;
 	if (off > skb_headlen(skb)) {

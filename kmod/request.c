@@ -129,6 +129,7 @@ static void __ftalias_req_unlink(struct ftalias_alias *alias,
 	req->holder = NULL;
 	list_del_init(&req->node);
 	alias->nr_pending--;
+	__ftalias_log_req_gone(req);
 }
 
 static void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb,
@@ -366,21 +367,47 @@ hold:
  * requester that goes away (ftalias_reqs_close()), which unlinks it just
  * after: such a request stays where it is until then.
  */
-static bool __ftalias_req_owned(struct ftalias_alias *alias,
-				struct ftalias_req *req)
+static bool __ftalias_req_still(struct ftalias_alias *alias,
+				struct ftalias_req *req, bool *closed)
 {
 	struct ftalias_reqs *reqs = req->owner;
-	bool owned, closed;
+	bool owned;
 
 	lockdep_assert_held(&alias->lock);
 
+	/* Off the pending list: answered (a clone was still queued). */
+	if (list_empty(&req->node)) {
+		*closed = false;
+		return false;
+	}
 	xa_lock(&reqs->xa);
 	owned = xa_load(&reqs->xa, (unsigned long)req->id.xid) == req;
-	closed = reqs->closed;
+	*closed = reqs->closed;
 	xa_unlock(&reqs->xa);
+	return owned;
+}
+
+static bool __ftalias_req_owned(struct ftalias_alias *alias,
+				struct ftalias_req *req)
+{
+	bool owned, closed;
+
+	owned = __ftalias_req_still(alias, req, &closed);
 	/* An answered request must never be delivered again. */
 	WARN_ON_ONCE(!owned && !closed);
 	return owned;
+}
+
+/*
+ * Whether @req, whose clone a member reads, still waits for its reply:
+ * it may have been answered (by another member) or failed meanwhile.
+ */
+static bool __ftalias_req_pending(struct ftalias_alias *alias,
+				  struct ftalias_req *req)
+{
+	bool closed;
+
+	return __ftalias_req_still(alias, req, &closed);
 }
 
 /* Give the held requests and replies to the active member, in order. */
@@ -414,6 +441,11 @@ void __ftalias_flush_held(struct ftalias_alias *alias)
 			continue;
 		req->held = false;
 		alias->nr_held--;
+		/* Logged: given above with the inputs, not again. */
+		if (req->input) {
+			req->holder = active;
+			continue;
+		}
 		__ftalias_deliver(alias, req, active, NULL);
 	}
 	while ((skb = __skb_dequeue(&alias->held_replies)))
@@ -795,6 +827,7 @@ void ftalias_alias_dp_init(struct ftalias_alias *alias)
 {
 	INIT_DELAYED_WORK(&alias->work, ftalias_alias_work);
 	ftalias_reqs_init(&alias->reqs);
+	ftalias_log_init(&alias->log);
 	xa_init_flags(&alias->dsts, XA_FLAGS_ACCOUNT);
 }
 
@@ -1606,10 +1639,11 @@ static int __ftalias_req_take(struct ftalias_alias *alias,
  * The first reply to a request wins; the request leaves its requester's
  * table at once.
  *
- * Return: 0, -ENOENT (no pending request with this ID: never sent,
- * answered already, failed, or its requester went away), -EPERM (@fsk is
- * not a member of the alias the request was sent to), -EAGAIN or -EINTR
- * (frozen).
+ * Return: 0 (also for a logged input's request answered already: the
+ * reply is dropped, ftalias_log_swallow()), -ENOENT (no pending request
+ * with this ID: never sent, answered already, failed, or its requester
+ * went away), -EPERM (@fsk is not a member of the alias the request was
+ * sent to), -EAGAIN or -EINTR (frozen).
  */
 int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 		       struct sk_buff *skb, bool nonblock)
@@ -1699,7 +1733,76 @@ again:
 	skb = NULL;
 out:
 	rcu_read_unlock();
+	/* A member reading logged inputs again answers them again. */
+	if (err == -ENOENT && alias && ftalias_log_swallow(alias, id))
+		err = 0;
 	kfree_skb(skb);
+	return err;
+}
+
+/**
+ * ftalias_request_read() - a member reads a request (recvmsg)
+ * @fsk: the member
+ * @skb: the message, FTALIAS_MSG_REQUEST or FTALIAS_MSG_REPLAY, taken off
+ *	its receive queue, not copied to the user yet
+ *
+ * With its alias's input-log, the request is logged as the next input of
+ * the active member; a logged input read again (FTALIAS_MSG_REPLAY) moves
+ * the member's position in the log.  A request the member holds while
+ * it is no longer active goes back to the alias, for the active member:
+ * every input of the state is in the log.
+ *
+ * Return: 0 (read it), -EAGAIN (not the member's: drop @skb and read the
+ * next), -ENOBUFS (the log is full until a checkpoint) or -ENOMEM (queue
+ * @skb back).
+ */
+int ftalias_request_read(struct ftalias_sock *fsk, struct sk_buff *skb)
+{
+	struct ftalias_alias *alias = fsk->alias;
+	const struct ftalias_skb_cb *cb = ftalias_cb(skb);
+	struct ftalias_req *req = cb->req;
+	struct ftalias_input *in = NULL;
+	int err = 0;
+
+	if (!alias || !READ_ONCE(alias->cfg.input_log))
+		return 0;
+	if (cb->kind == FTALIAS_MSG_REPLAY) {
+		spin_lock(&alias->lock);
+		__ftalias_log_replay_read(alias, fsk, &cb->id);
+		spin_unlock(&alias->lock);
+		return 0;
+	}
+	if (req->dst != alias)
+		return 0;
+	if (ftalias_log_prepare(alias))
+		return -ENOMEM;
+	in = ftalias_input_new(skb);
+	if (!in)
+		return -ENOMEM;
+
+	spin_lock(&alias->lock);
+	if (!alias->cfg.input_log || alias->dead) {
+		err = 0;
+	} else if (alias->active == fsk && !fsk->ckpt_owed) {
+		err = __ftalias_log_input(alias, fsk, &in,
+					  __ftalias_req_pending(alias, req) ?
+					  req : NULL);
+	} else if (req->holder == fsk && __ftalias_req_pending(alias, req)) {
+		/* Demoted since it was queued: the active member's. */
+		req->holder = NULL;
+		req->held = true;
+		req->held_since = ktime_get();
+		alias->nr_held++;
+		trace_ftalias_request_held(alias, req,
+					   FTALIAS_TRACE_HELD_TAKEN_BACK);
+		if (alias->active)
+			__ftalias_flush_held(alias);
+		else
+			__ftalias_schedule(alias, 0);
+		err = -EAGAIN;
+	}
+	ftalias_alias_unlock(alias);
+	ftalias_input_free(in);
 	return err;
 }
 

@@ -80,6 +80,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 			 enum ftalias_send_mode mode, long *timeo);
 int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 		       struct sk_buff *skb, bool nonblock);
+int ftalias_request_read(struct ftalias_sock *fsk, struct sk_buff *skb);
 
 void __ftalias_schedule(struct ftalias_alias *alias, unsigned long delay);
 int ftalias_alias_note_dst(struct ftalias_alias *alias, u32 dst);

@@ -178,15 +178,18 @@ static int ftalias_restore_alias(struct ftalias_restore *rs, struct net *net,
 				 const struct nlattr *rec, struct genl_info *info)
 {
 	struct ftalias_net *fn = ftalias_net(net);
-	/* Up to the last attribute of save-alias (ckpt-* are ignored). */
-	struct nlattr *tb[FTALIAS_A_ALIAS_CKPT_BYTES + 1];
+	/*
+	 * Up to the last attribute of save-alias (ckpt-*, log-* are
+	 * ignored: the checkpoint and input records restore them).
+	 */
+	struct nlattr *tb[FTALIAS_A_ALIAS_CKPT_INPUT + 1];
 	struct netlink_ext_ack *extack = info->extack;
 	struct ftalias_alias_cfg cfg;
 	const struct nlattr *name;
 	struct ftalias_alias *alias;
 	int err;
 
-	err = nla_parse_nested(tb, FTALIAS_A_ALIAS_CKPT_BYTES, rec,
+	err = nla_parse_nested(tb, FTALIAS_A_ALIAS_CKPT_INPUT, rec,
 			       ftalias_save_alias_nl_policy, extack);
 	if (err)
 		return err;

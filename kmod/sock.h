@@ -61,6 +61,9 @@ struct ftalias_sock {
 	u64 ckpt_staged;		/* bytes of @ckpt_stage */
 	u32 ckpt_inc;			/* @active_inc at its first chunk */
 	bool ckpt_owed;			/* under the alias's lock: log.c */
+	u64 last_input;			/* under the alias's lock: the input
+					 * it read last (log.c)
+					 */
 
 	struct ftalias_sock *peer;
 	struct ftalias_conn *conn;

@@ -103,6 +103,8 @@ TRACE_DEFINE_ENUM(FTALIAS_MSG_REQUEST);
 TRACE_DEFINE_ENUM(FTALIAS_MSG_REPLY);
 TRACE_DEFINE_ENUM(FTALIAS_MSG_NOTICE);
 TRACE_DEFINE_ENUM(FTALIAS_MSG_ORPHAN);
+TRACE_DEFINE_ENUM(FTALIAS_MSG_CHECKPOINT);
+TRACE_DEFINE_ENUM(FTALIAS_MSG_REPLAY);
 
 #define ftalias_show_held(r)						\
 	__print_symbolic(r,						\
@@ -130,7 +132,9 @@ TRACE_DEFINE_ENUM(FTALIAS_MSG_ORPHAN);
 			 { FTALIAS_MSG_REQUEST, "request" },		\
 			 { FTALIAS_MSG_REPLY, "reply" },		\
 			 { FTALIAS_MSG_NOTICE, "notice" },		\
-			 { FTALIAS_MSG_ORPHAN, "orphan" })
+			 { FTALIAS_MSG_ORPHAN, "orphan" },		\
+			 { FTALIAS_MSG_CHECKPOINT, "checkpoint" },	\
+			 { FTALIAS_MSG_REPLAY, "replay" })
 
 /*
  * The fields of a request ID are id_node, id_alias, id_port, id_inc and

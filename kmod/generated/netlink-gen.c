@@ -21,7 +21,7 @@ static const struct netlink_range_validation ftalias_a_alias_cache_ttl_ms_range 
 };
 
 /* Common nested types */
-const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_CKPT_LOADS + 1] = {
+const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED + 1] = {
 	[FTALIAS_A_ALIAS_STATS_SENT] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_STATS_DELIVERED] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_STATS_REDELIVERED] = { .type = NLA_U64, },
@@ -32,6 +32,9 @@ const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_CKPT
 	[FTALIAS_A_ALIAS_STATS_PROMOTIONS] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_STATS_CHECKPOINTS] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_STATS_CKPT_LOADS] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED] = { .type = NLA_U64, },
 };
 
 const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STATS_PAD + 1] = {
@@ -56,7 +59,7 @@ const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STATS_PAD 
 	[FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS] = { .type = NLA_U64, },
 };
 
-const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CKPT_BYTES + 1] = {
+const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CKPT_INPUT + 1] = {
 	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_ALIAS_UID] = { .type = NLA_U32, },
@@ -77,6 +80,10 @@ const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CKPT_BYTES 
 	[FTALIAS_A_ALIAS_CACHE] = NLA_POLICY_NESTED(ftalias_cache_stats_nl_policy),
 	[FTALIAS_A_ALIAS_CKPT_SEQ] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_CKPT_BYTES] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_INPUT_LOG] = NLA_POLICY_MAX(NLA_U8, 1),
+	[FTALIAS_A_ALIAS_LOG_INPUTS] = { .type = NLA_U32, },
+	[FTALIAS_A_ALIAS_LOG_BYTES] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_CKPT_INPUT] = { .type = NLA_U64, },
 };
 
 const struct nla_policy ftalias_save_checkpoint_nl_policy[FTALIAS_A_SAVE_CHECKPOINT_PAD + 1] = {
@@ -158,7 +165,7 @@ static const struct nla_policy ftalias_alias_get_nl_policy[FTALIAS_A_ALIAS_NAME 
 };
 
 /* FTALIAS_CMD_ALIAS_NEW - do */
-static const struct nla_policy ftalias_alias_new_nl_policy[FTALIAS_A_ALIAS_RECORD_REPLIES + 1] = {
+static const struct nla_policy ftalias_alias_new_nl_policy[FTALIAS_A_ALIAS_INPUT_LOG + 1] = {
 	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_ALIAS_UID] = { .type = NLA_U32, },
@@ -170,6 +177,7 @@ static const struct nla_policy ftalias_alias_new_nl_policy[FTALIAS_A_ALIAS_RECOR
 	[FTALIAS_A_ALIAS_CACHE_MAX_BYTES] = NLA_POLICY_MIN(NLA_U64, 1),
 	[FTALIAS_A_ALIAS_CACHE_TTL_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &ftalias_a_alias_cache_ttl_ms_range),
 	[FTALIAS_A_ALIAS_RECORD_REPLIES] = NLA_POLICY_MAX(NLA_U8, 1),
+	[FTALIAS_A_ALIAS_INPUT_LOG] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 /* FTALIAS_CMD_ALIAS_DEL - do */
@@ -180,7 +188,7 @@ static const struct nla_policy ftalias_alias_del_nl_policy[FTALIAS_A_ALIAS_MOVED
 };
 
 /* FTALIAS_CMD_ALIAS_SET - do */
-static const struct nla_policy ftalias_alias_set_nl_policy[FTALIAS_A_ALIAS_RECORD_REPLIES + 1] = {
+static const struct nla_policy ftalias_alias_set_nl_policy[FTALIAS_A_ALIAS_INPUT_LOG + 1] = {
 	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_ALIAS_UID] = { .type = NLA_U32, },
@@ -192,6 +200,7 @@ static const struct nla_policy ftalias_alias_set_nl_policy[FTALIAS_A_ALIAS_RECOR
 	[FTALIAS_A_ALIAS_CACHE_MAX_BYTES] = NLA_POLICY_MIN(NLA_U64, 1),
 	[FTALIAS_A_ALIAS_CACHE_TTL_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &ftalias_a_alias_cache_ttl_ms_range),
 	[FTALIAS_A_ALIAS_RECORD_REPLIES] = NLA_POLICY_MAX(NLA_U8, 1),
+	[FTALIAS_A_ALIAS_INPUT_LOG] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 /* FTALIAS_CMD_MEMBER_GET - do */
@@ -296,7 +305,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.pre_doit	= ftalias_nl_pre_doit_admin,
 		.doit		= ftalias_nl_alias_new_doit,
 		.policy		= ftalias_alias_new_nl_policy,
-		.maxattr	= FTALIAS_A_ALIAS_RECORD_REPLIES,
+		.maxattr	= FTALIAS_A_ALIAS_INPUT_LOG,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 	{
@@ -312,7 +321,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.pre_doit	= ftalias_nl_pre_doit_admin,
 		.doit		= ftalias_nl_alias_set_doit,
 		.policy		= ftalias_alias_set_nl_policy,
-		.maxattr	= FTALIAS_A_ALIAS_RECORD_REPLIES,
+		.maxattr	= FTALIAS_A_ALIAS_INPUT_LOG,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 	{

@@ -12,9 +12,9 @@
 #include <uapi/linux/ftalias_genl.h>
 
 /* Common nested types */
-extern const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_CKPT_LOADS + 1];
+extern const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED + 1];
 extern const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STATS_PAD + 1];
-extern const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CKPT_BYTES + 1];
+extern const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CKPT_INPUT + 1];
 extern const struct nla_policy ftalias_save_checkpoint_nl_policy[FTALIAS_A_SAVE_CHECKPOINT_PAD + 1];
 extern const struct nla_policy ftalias_save_client_nl_policy[FTALIAS_A_SAVE_CLIENT_COOKIE + 1];
 extern const struct nla_policy ftalias_save_entry_nl_policy[FTALIAS_A_SAVE_ENTRY_PAYLOAD + 1];

@@ -29,6 +29,10 @@ struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_MOVED] = { .type = NLA_FLAG },
 	[FTALIAS_A_ALIAS_CKPT_SEQ] = { .type = NLA_U64 },
 	[FTALIAS_A_ALIAS_CKPT_BYTES] = { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_INPUT_LOG] = { .type = NLA_U8 },
+	[FTALIAS_A_ALIAS_LOG_INPUTS] = { .type = NLA_U32 },
+	[FTALIAS_A_ALIAS_LOG_BYTES] = { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_CKPT_INPUT] = { .type = NLA_U64 },
 };
 
 struct nla_policy ctl_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1] = {
@@ -42,6 +46,9 @@ struct nla_policy ctl_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_STATS_PROMOTIONS] = { .type = NLA_U64 },
 	[FTALIAS_A_ALIAS_STATS_CHECKPOINTS] = { .type = NLA_U64 },
 	[FTALIAS_A_ALIAS_STATS_CKPT_LOADS] = { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED] = { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED] = { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED] = { .type = NLA_U64 },
 };
 
 struct nla_policy ctl_cache_stats_policy[FTALIAS_A_CACHE_STATS_MAX + 1] = {

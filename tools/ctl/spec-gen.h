@@ -36,6 +36,10 @@
 #define CTL_NAME_FTALIAS_A_ALIAS_MOVED	"moved"
 #define CTL_NAME_FTALIAS_A_ALIAS_CKPT_SEQ	"ckpt-seq"
 #define CTL_NAME_FTALIAS_A_ALIAS_CKPT_BYTES	"ckpt-bytes"
+#define CTL_NAME_FTALIAS_A_ALIAS_INPUT_LOG	"input-log"
+#define CTL_NAME_FTALIAS_A_ALIAS_LOG_INPUTS	"log-inputs"
+#define CTL_NAME_FTALIAS_A_ALIAS_LOG_BYTES	"log-bytes"
+#define CTL_NAME_FTALIAS_A_ALIAS_CKPT_INPUT	"ckpt-input"
 extern struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1];
 
 /* Attribute-set "alias-stats" */
@@ -49,6 +53,9 @@ extern struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1];
 #define CTL_NAME_FTALIAS_A_ALIAS_STATS_PROMOTIONS	"promotions"
 #define CTL_NAME_FTALIAS_A_ALIAS_STATS_CHECKPOINTS	"checkpoints"
 #define CTL_NAME_FTALIAS_A_ALIAS_STATS_CKPT_LOADS	"ckpt-loads"
+#define CTL_NAME_FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED	"inputs-logged"
+#define CTL_NAME_FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED	"inputs-replayed"
+#define CTL_NAME_FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED	"replay-suppressed"
 extern struct nla_policy ctl_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1];
 
 /* Attribute-set "cache-stats" */

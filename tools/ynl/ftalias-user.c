@@ -130,6 +130,9 @@ const struct ynl_policy_attr ftalias_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MA
 	[FTALIAS_A_ALIAS_STATS_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
 	[FTALIAS_A_ALIAS_STATS_CHECKPOINTS] = { .name = "checkpoints", .type = YNL_PT_U64, },
 	[FTALIAS_A_ALIAS_STATS_CKPT_LOADS] = { .name = "ckpt-loads", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED] = { .name = "inputs-logged", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED] = { .name = "inputs-replayed", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED] = { .name = "replay-suppressed", .type = YNL_PT_U64, },
 };
 
 const struct ynl_policy_nest ftalias_alias_stats_nest = {
@@ -212,6 +215,10 @@ const struct ynl_policy_attr ftalias_save_alias_policy[FTALIAS_A_ALIAS_MAX + 1] 
 	[FTALIAS_A_ALIAS_CACHE] = { .name = "cache", .type = YNL_PT_NEST, .nest = &ftalias_cache_stats_nest, },
 	[FTALIAS_A_ALIAS_CKPT_SEQ] = { .name = "ckpt-seq", .type = YNL_PT_U64, },
 	[FTALIAS_A_ALIAS_CKPT_BYTES] = { .name = "ckpt-bytes", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_INPUT_LOG] = { .name = "input-log", .type = YNL_PT_U8, },
+	[FTALIAS_A_ALIAS_LOG_INPUTS] = { .name = "log-inputs", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_LOG_BYTES] = { .name = "log-bytes", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_CKPT_INPUT] = { .name = "ckpt-input", .type = YNL_PT_U64, },
 };
 
 const struct ynl_policy_nest ftalias_save_alias_nest = {
@@ -370,6 +377,10 @@ const struct ynl_policy_attr ftalias_alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_MOVED] = { .name = "moved", .type = YNL_PT_FLAG, },
 	[FTALIAS_A_ALIAS_CKPT_SEQ] = { .name = "ckpt-seq", .type = YNL_PT_U64, },
 	[FTALIAS_A_ALIAS_CKPT_BYTES] = { .name = "ckpt-bytes", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_INPUT_LOG] = { .name = "input-log", .type = YNL_PT_U8, },
+	[FTALIAS_A_ALIAS_LOG_INPUTS] = { .name = "log-inputs", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_LOG_BYTES] = { .name = "log-bytes", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_CKPT_INPUT] = { .name = "ckpt-input", .type = YNL_PT_U64, },
 };
 
 const struct ynl_policy_nest ftalias_alias_nest = {
@@ -527,6 +538,12 @@ int ftalias_alias_stats_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_CHECKPOINTS, obj->checkpoints);
 	if (obj->_present.ckpt_loads)
 		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_CKPT_LOADS, obj->ckpt_loads);
+	if (obj->_present.inputs_logged)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED, obj->inputs_logged);
+	if (obj->_present.inputs_replayed)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED, obj->inputs_replayed);
+	if (obj->_present.replay_suppressed)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED, obj->replay_suppressed);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -591,6 +608,21 @@ int ftalias_alias_stats_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.ckpt_loads = 1;
 			dst->ckpt_loads = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.inputs_logged = 1;
+			dst->inputs_logged = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.inputs_replayed = 1;
+			dst->inputs_replayed = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.replay_suppressed = 1;
+			dst->replay_suppressed = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -907,6 +939,14 @@ int ftalias_save_alias_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_CKPT_SEQ, obj->ckpt_seq);
 	if (obj->_present.ckpt_bytes)
 		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_CKPT_BYTES, obj->ckpt_bytes);
+	if (obj->_present.input_log)
+		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_INPUT_LOG, obj->input_log);
+	if (obj->_present.log_inputs)
+		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_LOG_INPUTS, obj->log_inputs);
+	if (obj->_present.log_bytes)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_LOG_BYTES, obj->log_bytes);
+	if (obj->_present.ckpt_input)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_CKPT_INPUT, obj->ckpt_input);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -1038,6 +1078,26 @@ int ftalias_save_alias_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.ckpt_bytes = 1;
 			dst->ckpt_bytes = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_INPUT_LOG) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.input_log = 1;
+			dst->input_log = ynl_attr_get_u8(attr);
+		} else if (type == FTALIAS_A_ALIAS_LOG_INPUTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.log_inputs = 1;
+			dst->log_inputs = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_LOG_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.log_bytes = 1;
+			dst->log_bytes = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_CKPT_INPUT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ckpt_input = 1;
+			dst->ckpt_input = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -1865,6 +1925,26 @@ int ftalias_alias_get_rsp_parse(const struct nlmsghdr *nlh,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.ckpt_bytes = 1;
 			dst->ckpt_bytes = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_INPUT_LOG) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.input_log = 1;
+			dst->input_log = ynl_attr_get_u8(attr);
+		} else if (type == FTALIAS_A_ALIAS_LOG_INPUTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.log_inputs = 1;
+			dst->log_inputs = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_LOG_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.log_bytes = 1;
+			dst->log_bytes = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_CKPT_INPUT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ckpt_input = 1;
+			dst->ckpt_input = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -2098,6 +2178,26 @@ int ftalias_alias_new_rsp_parse(const struct nlmsghdr *nlh,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.ckpt_bytes = 1;
 			dst->ckpt_bytes = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_INPUT_LOG) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.input_log = 1;
+			dst->input_log = ynl_attr_get_u8(attr);
+		} else if (type == FTALIAS_A_ALIAS_LOG_INPUTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.log_inputs = 1;
+			dst->log_inputs = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_LOG_BYTES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.log_bytes = 1;
+			dst->log_bytes = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_CKPT_INPUT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.ckpt_input = 1;
+			dst->ckpt_input = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -2138,6 +2238,8 @@ ftalias_alias_new(struct ynl_sock *ys, struct ftalias_alias_new_req *req)
 		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_CACHE_TTL_MS, req->cache_ttl_ms);
 	if (req->_present.record_replies)
 		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_RECORD_REPLIES, req->record_replies);
+	if (req->_present.input_log)
+		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_INPUT_LOG, req->input_log);
 
 	rsp = calloc(1, sizeof(*rsp));
 	yrs.yarg.data = rsp;
@@ -2225,6 +2327,8 @@ int ftalias_alias_set(struct ynl_sock *ys, struct ftalias_alias_set_req *req)
 		ynl_attr_put_u32(nlh, FTALIAS_A_ALIAS_CACHE_TTL_MS, req->cache_ttl_ms);
 	if (req->_present.record_replies)
 		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_RECORD_REPLIES, req->record_replies);
+	if (req->_present.input_log)
+		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_INPUT_LOG, req->input_log);
 
 	err = ynl_exec(ys, nlh, &yrs);
 	if (err < 0)

@@ -37,6 +37,9 @@ struct ftalias_alias_stats {
 		__u32 promotions:1;
 		__u32 checkpoints:1;
 		__u32 ckpt_loads:1;
+		__u32 inputs_logged:1;
+		__u32 inputs_replayed:1;
+		__u32 replay_suppressed:1;
 	} _present;
 
 	__u64 sent;
@@ -49,6 +52,9 @@ struct ftalias_alias_stats {
 	__u64 promotions;
 	__u64 checkpoints;
 	__u64 ckpt_loads;
+	__u64 inputs_logged;
+	__u64 inputs_replayed;
+	__u64 replay_suppressed;
 };
 
 struct ftalias_cache_stats {
@@ -145,6 +151,10 @@ struct ftalias_save_alias {
 		__u32 cache:1;
 		__u32 ckpt_seq:1;
 		__u32 ckpt_bytes:1;
+		__u32 input_log:1;
+		__u32 log_inputs:1;
+		__u32 log_bytes:1;
+		__u32 ckpt_input:1;
 	} _present;
 
 	__u32 id;
@@ -167,6 +177,10 @@ struct ftalias_save_alias {
 	struct ftalias_cache_stats cache;
 	__u64 ckpt_seq;
 	__u64 ckpt_bytes;
+	__u8 input_log;
+	__u32 log_inputs;
+	__u64 log_bytes;
+	__u64 ckpt_input;
 };
 
 struct ftalias_save_ids {
@@ -389,6 +403,10 @@ struct ftalias_alias_get_rsp {
 		__u32 cache:1;
 		__u32 ckpt_seq:1;
 		__u32 ckpt_bytes:1;
+		__u32 input_log:1;
+		__u32 log_inputs:1;
+		__u32 log_bytes:1;
+		__u32 ckpt_input:1;
 	} _present;
 
 	__u32 id;
@@ -411,6 +429,10 @@ struct ftalias_alias_get_rsp {
 	struct ftalias_cache_stats cache;
 	__u64 ckpt_seq;
 	__u64 ckpt_bytes;
+	__u8 input_log;
+	__u32 log_inputs;
+	__u64 log_bytes;
+	__u64 ckpt_input;
 };
 
 void ftalias_alias_get_rsp_free(struct ftalias_alias_get_rsp *rsp);
@@ -457,6 +479,7 @@ struct ftalias_alias_new_req {
 		__u32 cache_max_bytes:1;
 		__u32 cache_ttl_ms:1;
 		__u32 record_replies:1;
+		__u32 input_log:1;
 	} _present;
 
 	__u32 id;
@@ -470,6 +493,7 @@ struct ftalias_alias_new_req {
 	__u64 cache_max_bytes;
 	__u32 cache_ttl_ms;
 	__u8 record_replies;
+	__u8 input_log;
 };
 
 static inline struct ftalias_alias_new_req *ftalias_alias_new_req_alloc(void)
@@ -554,6 +578,13 @@ ftalias_alias_new_req_set_record_replies(struct ftalias_alias_new_req *req,
 	req->_present.record_replies = 1;
 	req->record_replies = record_replies;
 }
+static inline void
+ftalias_alias_new_req_set_input_log(struct ftalias_alias_new_req *req,
+				    __u8 input_log)
+{
+	req->_present.input_log = 1;
+	req->input_log = input_log;
+}
 
 struct ftalias_alias_new_rsp {
 	struct {
@@ -577,6 +608,10 @@ struct ftalias_alias_new_rsp {
 		__u32 cache:1;
 		__u32 ckpt_seq:1;
 		__u32 ckpt_bytes:1;
+		__u32 input_log:1;
+		__u32 log_inputs:1;
+		__u32 log_bytes:1;
+		__u32 ckpt_input:1;
 	} _present;
 
 	__u32 id;
@@ -599,6 +634,10 @@ struct ftalias_alias_new_rsp {
 	struct ftalias_cache_stats cache;
 	__u64 ckpt_seq;
 	__u64 ckpt_bytes;
+	__u8 input_log;
+	__u32 log_inputs;
+	__u64 log_bytes;
+	__u64 ckpt_input;
 };
 
 void ftalias_alias_new_rsp_free(struct ftalias_alias_new_rsp *rsp);
@@ -677,6 +716,7 @@ struct ftalias_alias_set_req {
 		__u32 cache_max_bytes:1;
 		__u32 cache_ttl_ms:1;
 		__u32 record_replies:1;
+		__u32 input_log:1;
 	} _present;
 
 	__u32 id;
@@ -690,6 +730,7 @@ struct ftalias_alias_set_req {
 	__u64 cache_max_bytes;
 	__u32 cache_ttl_ms;
 	__u8 record_replies;
+	__u8 input_log;
 };
 
 static inline struct ftalias_alias_set_req *ftalias_alias_set_req_alloc(void)
@@ -773,6 +814,13 @@ ftalias_alias_set_req_set_record_replies(struct ftalias_alias_set_req *req,
 {
 	req->_present.record_replies = 1;
 	req->record_replies = record_replies;
+}
+static inline void
+ftalias_alias_set_req_set_input_log(struct ftalias_alias_set_req *req,
+				    __u8 input_log)
+{
+	req->_present.input_log = 1;
+	req->input_log = input_log;
 }
 
 /*
@@ -1664,6 +1712,33 @@ ftalias_alias_restore_req_set_alias_stats_ckpt_loads(struct ftalias_alias_restor
 	req->alias.stats.ckpt_loads = ckpt_loads;
 }
 static inline void
+ftalias_alias_restore_req_set_alias_stats_inputs_logged(struct ftalias_alias_restore_req *req,
+							__u64 inputs_logged)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.inputs_logged = 1;
+	req->alias.stats.inputs_logged = inputs_logged;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_stats_inputs_replayed(struct ftalias_alias_restore_req *req,
+							  __u64 inputs_replayed)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.inputs_replayed = 1;
+	req->alias.stats.inputs_replayed = inputs_replayed;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_stats_replay_suppressed(struct ftalias_alias_restore_req *req,
+							    __u64 replay_suppressed)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.replay_suppressed = 1;
+	req->alias.stats.replay_suppressed = replay_suppressed;
+}
+static inline void
 ftalias_alias_restore_req_set_alias_record_replies(struct ftalias_alias_restore_req *req,
 						   __u8 record_replies)
 {
@@ -1857,6 +1932,38 @@ ftalias_alias_restore_req_set_alias_ckpt_bytes(struct ftalias_alias_restore_req 
 	req->_present.alias = 1;
 	req->alias._present.ckpt_bytes = 1;
 	req->alias.ckpt_bytes = ckpt_bytes;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_input_log(struct ftalias_alias_restore_req *req,
+					      __u8 input_log)
+{
+	req->_present.alias = 1;
+	req->alias._present.input_log = 1;
+	req->alias.input_log = input_log;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_log_inputs(struct ftalias_alias_restore_req *req,
+					       __u32 log_inputs)
+{
+	req->_present.alias = 1;
+	req->alias._present.log_inputs = 1;
+	req->alias.log_inputs = log_inputs;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_log_bytes(struct ftalias_alias_restore_req *req,
+					      __u64 log_bytes)
+{
+	req->_present.alias = 1;
+	req->alias._present.log_bytes = 1;
+	req->alias.log_bytes = log_bytes;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_ckpt_input(struct ftalias_alias_restore_req *req,
+					       __u64 ckpt_input)
+{
+	req->_present.alias = 1;
+	req->alias._present.ckpt_input = 1;
+	req->alias.ckpt_input = ckpt_input;
 }
 static inline void
 ftalias_alias_restore_req_set_ids_xid(struct ftalias_alias_restore_req *req,

@@ -175,6 +175,9 @@ struct ftalias_conn_info {
  *                          a chunk of the alias's latest checkpoint, given
  *                          to a member that becomes active before any
  *                          request; FTALIAS_CKPT_MORE on all but the last.
+ *                          With the alias's input-log, the inputs read
+ *                          after it follow (FTALIAS_F_REPLAY, with their
+ *                          FTALIAS_CMSG_ID), then live requests.
  */
 enum {
 	FTALIAS_CMSG_ID = 1,
@@ -204,6 +207,12 @@ enum {
 #define FTALIAS_F_CHECKPOINT	0x10	/* a chunk of the alias's checkpoint
 					 * (FTALIAS_CMSG_CHECKPOINT): restore
 					 * the state from it
+					 */
+#define FTALIAS_F_REPLAY	0x20	/* an input logged after the alias's
+					 * checkpoint (input-log), given again
+					 * in the order it was read: apply it;
+					 * a reply to it is dropped if it was
+					 * answered already
 					 */
 
 /*
