@@ -734,4 +734,234 @@ TEST_F(ck, save_thaws)
 	EXPECT_EQ(0, dp_alias_del(self->nl, s));
 }
 
+/* ---- the input log (input-log on) ------------------------------------- */
+
+#define LOG_PARAM	"/sys/module/ftalias/parameters/log_max_inputs"
+
+static uint32_t new_logged_alias(struct dp_nl *nl)
+{
+	uint32_t s = new_alias(nl);
+
+	if (s && dp_alias_set(nl, s, FTALIAS_A_ALIAS_INPUT_LOG, 1, 1))
+		return 0;
+	return s;
+}
+
+/* Read request s from fd and answer it with r (NULL: no answer). */
+static bool serve_one(FIXTURE_DATA(ck) *self, int fd, const char *s,
+		      const char *r, struct ftalias_id *id)
+{
+	struct ftalias_id got;
+
+	if (!got_request(self, fd, s, &got))
+		return false;
+	if (id)
+		*id = got;
+	return !r || !dp_send_reply(fd, &got, r, strlen(r), 0);
+}
+
+/* The client's next message is the reply r to id. */
+static bool got_reply(FIXTURE_DATA(ck) *self, int fd, const char *r,
+		      const struct ftalias_id *id)
+{
+	struct dp_msg m;
+	ssize_t n = dp_recv_wait(fd, self->buf, sizeof(self->buf), &m,
+				 WAIT_MS);
+
+	return n == (ssize_t)strlen(r) && m.has_reply_to &&
+	       dp_id_eq(&m.reply_to, id) && !memcmp(self->buf, r, n);
+}
+
+/*
+ * The backup reads the checkpoint, then the inputs its predecessor read
+ * after it, in order, flagged FTALIAS_F_REPLAY (one of them answered, one
+ * not), then the request it never read.  Its reply to the answered one is
+ * dropped; the others reach the client, once.
+ */
+TEST_F(ck, input_log_replay)
+{
+	uint32_t s = new_logged_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	struct ftalias_id id[6], got;
+	const char *req[] = { "r0", "r1", "r2", "r3", "r4" };
+	struct dp_alias a;
+	uint64_t seq = 0;
+	char st[8];
+	int i;
+
+	ASSERT_NE(0U, s);
+	for (i = 0; i < 5; i++)
+		ASSERT_EQ(0, dp_send_req(c, self->af, s, req[i], 2, &id[i], 0));
+	/* r0, r1 answered and checkpointed; r2 answered; r3 read only. */
+	ASSERT_TRUE(serve_one(self, m1, "r0", "a0", NULL));
+	ASSERT_TRUE(serve_one(self, m1, "r1", "a1", NULL));
+	ASSERT_EQ(0, dp_checkpoint(m1, "S2", 2, CHUNK));
+	ASSERT_TRUE(serve_one(self, m1, "r2", "a2", NULL));
+	ASSERT_TRUE(serve_one(self, m1, "r3", NULL, NULL));
+	a = alias_of(self->nl, s);
+	EXPECT_TRUE(a.input_log);
+	EXPECT_TRUE(a.has_log);
+	EXPECT_EQ(4U, a.inputs_logged);
+	EXPECT_EQ(2U, a.log_inputs);
+	EXPECT_GT(a.log_bytes, 4U);
+	EXPECT_EQ(2U, a.ckpt_input);
+	EXPECT_TRUE(got_reply(self, c, "a0", &id[0]));
+	EXPECT_TRUE(got_reply(self, c, "a1", &id[1]));
+	EXPECT_TRUE(got_reply(self, c, "a2", &id[2]));
+
+	close(m1);
+	ASSERT_EQ(2, read_ckpt(self, m2, s, st, sizeof(st), &seq));
+	EXPECT_EQ(0, memcmp(st, "S2", 2));
+	ASSERT_TRUE(serve_one(self, m2, "r2", "A2", &got));
+	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+	EXPECT_TRUE(dp_id_eq(&got, &id[2]));
+	ASSERT_TRUE(serve_one(self, m2, "r3", "A3", &got));
+	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+	EXPECT_TRUE(dp_id_eq(&got, &id[3]));
+	/* Then live: r4, never read, not redelivered. */
+	ASSERT_TRUE(serve_one(self, m2, "r4", "A4", &got));
+	EXPECT_EQ(0U, self->flags);
+	EXPECT_TRUE(dp_nothing_queued(m2));
+	/* A2 dropped; A3 and A4 reach the client, once. */
+	EXPECT_TRUE(got_reply(self, c, "A3", &id[3]));
+	EXPECT_TRUE(got_reply(self, c, "A4", &id[4]));
+	EXPECT_TRUE(dp_nothing_queued(c));
+	a = alias_of(self->nl, s);
+	EXPECT_EQ(2U, a.inputs_replayed);
+	EXPECT_EQ(1U, a.replay_suppressed);
+	EXPECT_EQ(0U, a.redelivered);
+	EXPECT_EQ(0U, a.pending);
+	/* r4 too is in the log now; a reply to an unknown ID is still one. */
+	EXPECT_EQ(3U, a.log_inputs);
+	id[5] = id[4];
+	id[5].xid += 1000;
+	EXPECT_EQ(-ENOENT, dp_send_reply(m2, &id[5], "x", 1, 0));
+	EXPECT_EQ(1U, alias_of(self->nl, s).replay_suppressed);
+
+	/* A checkpoint covers what m2 read: the log empties. */
+	ASSERT_EQ(0, dp_checkpoint(m2, "S5", 2, CHUNK));
+	a = alias_of(self->nl, s);
+	EXPECT_EQ(0U, a.log_inputs);
+	EXPECT_EQ(0U, a.log_bytes);
+	EXPECT_EQ(5U, a.ckpt_input);
+	close(m2);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
+/*
+ * Without a checkpoint, a new member reads every input; a member that dies
+ * while reading the replay leaves it whole to the next.  The log's bytes
+ * count against cache_total_bytes and come back with it.
+ */
+TEST_F(ck, input_log_no_checkpoint)
+{
+	uint64_t before = dp_total_bytes(self->nl);
+	uint32_t s = new_logged_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	int m3 = dp_socket(self->af, s, 1, 0);
+	struct ftalias_id id[2];
+
+	ASSERT_NE(0U, s);
+	ASSERT_EQ(0, dp_send_req(c, self->af, s, "x0", 2, &id[0], 0));
+	ASSERT_EQ(0, dp_send_req(c, self->af, s, "x1", 2, &id[1], 0));
+	ASSERT_TRUE(serve_one(self, m1, "x0", "a0", NULL));
+	ASSERT_TRUE(serve_one(self, m1, "x1", "a1", NULL));
+	EXPECT_GT(dp_total_bytes(self->nl), before);
+	close(m1);
+	ASSERT_TRUE(serve_one(self, m2, "x0", NULL, NULL));
+	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+	close(m2);
+	ASSERT_TRUE(serve_one(self, m3, "x0", "b0", NULL));
+	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+	ASSERT_TRUE(serve_one(self, m3, "x1", "b1", NULL));
+	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+	EXPECT_TRUE(dp_nothing_queued(m3));
+	EXPECT_TRUE(got_reply(self, c, "a0", &id[0]));
+	EXPECT_TRUE(got_reply(self, c, "a1", &id[1]));
+	EXPECT_TRUE(dp_nothing_queued(c));
+	EXPECT_EQ(4U, alias_of(self->nl, s).inputs_replayed);
+	EXPECT_EQ(2U, alias_of(self->nl, s).replay_suppressed);
+	EXPECT_EQ(0U, alias_of(self->nl, s).ckpt_loads);
+
+	/* input-log off drops the log. */
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_INPUT_LOG, 0, 1));
+	EXPECT_FALSE(alias_of(self->nl, s).has_log);
+	EXPECT_EQ(before, dp_total_bytes(self->nl));
+	close(m3);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(before, dp_total_bytes(self->nl));
+}
+
+/*
+ * A request a member read and then took back by a demotion stays with it
+ * (it may answer); the new active member replays it too: the first reply
+ * wins, the second is dropped.  Its checkpoint, not the demoted one's.
+ */
+TEST_F(ck, input_log_demoted)
+{
+	uint32_t s = new_logged_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	struct ftalias_id id, got;
+
+	ASSERT_NE(0U, s);
+	ASSERT_EQ(0, dp_send_req(c, self->af, s, "d0", 2, &id, 0));
+	ASSERT_TRUE(serve_one(self, m1, "d0", NULL, &got));
+	ASSERT_EQ(0, dp_member_set(self->nl, s, dp_port(m2),
+				   FTALIAS_MEMBER_STATE_ACTIVE, -1));
+	ASSERT_TRUE(serve_one(self, m2, "d0", NULL, NULL));
+	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+	EXPECT_EQ(0, dp_send_reply(m1, &got, "old", 3, 0));
+	EXPECT_EQ(0, dp_send_reply(m2, &got, "new", 3, 0));
+	EXPECT_TRUE(got_reply(self, c, "old", &id));
+	EXPECT_TRUE(dp_nothing_queued(c));
+	EXPECT_EQ(1U, alias_of(self->nl, s).replay_suppressed);
+	EXPECT_EQ(-EBUSY, dp_checkpoint(m1, "S", 1, CHUNK));
+	EXPECT_EQ(0, dp_checkpoint(m2, "S", 1, CHUNK));
+	EXPECT_EQ(0U, alias_of(self->nl, s).log_inputs);
+	close(m1);
+	close(m2);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
+/*
+ * log_max_inputs: the request past it is not read (ENOBUFS) and stays
+ * first in the queue until a checkpoint frees the log.
+ */
+TEST_F(ck, input_log_full)
+{
+	uint32_t s = new_logged_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	char saved[32];
+	struct dp_msg m;
+
+	ASSERT_NE(0U, s);
+	ASSERT_EQ(0, read_param(LOG_PARAM, saved, sizeof(saved)));
+	ASSERT_EQ(0, dp_write_str(LOG_PARAM, "2"));
+	ASSERT_EQ(0, dp_send_req(c, self->af, s, "f0", 2, NULL, 0));
+	ASSERT_EQ(0, dp_send_req(c, self->af, s, "f1", 2, NULL, 0));
+	ASSERT_EQ(0, dp_send_req(c, self->af, s, "f2", 2, NULL, 0));
+	EXPECT_TRUE(serve_one(self, m1, "f0", "a", NULL));
+	EXPECT_TRUE(serve_one(self, m1, "f1", "a", NULL));
+	EXPECT_EQ(-ENOBUFS, (int)dp_recv(m1, self->buf, sizeof(self->buf),
+					 &m, MSG_DONTWAIT));
+	EXPECT_EQ(2U, alias_of(self->nl, s).log_inputs);
+	EXPECT_EQ(0, dp_checkpoint(m1, "S", 1, CHUNK));
+	EXPECT_TRUE(serve_one(self, m1, "f2", "a", NULL));
+	EXPECT_EQ(1U, alias_of(self->nl, s).log_inputs);
+	EXPECT_EQ(0, dp_write_str(LOG_PARAM, saved));
+	close(m1);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
 TEST_HARNESS_MAIN

@@ -87,6 +87,7 @@ static const struct fattr a_alias_cfg[] = {
 	{ FTALIAS_A_ALIAS_CACHE_MAX_BYTES, K_U64, 0, 1, 0 },
 	{ FTALIAS_A_ALIAS_CACHE_TTL_MS, K_U32, 0, 1, FTALIAS_CACHE_TTL_MS_MAX },
 	{ FTALIAS_A_ALIAS_RECORD_REPLIES, K_U8, 0, 0, 1 },
+	{ FTALIAS_A_ALIAS_INPUT_LOG, K_U8, 0, 0, 1 },
 };
 static const struct fattr a_member_get[] = {
 	A_ID(FTALIAS_A_MEMBER_ALIAS_ID),

@@ -306,6 +306,7 @@ struct alias {
 	uint32_t cache_max_entries, cache_ttl_ms;
 	uint64_t cache_max_bytes;
 	uint8_t record_replies;
+	uint8_t input_log;
 	char name[64];
 	/* Data-path state (read only): bit per FTALIAS_A_ALIAS_* */
 	uint32_t dp_present;
@@ -319,9 +320,10 @@ struct alias {
 			     (1u << FTALIAS_A_ALIAS_STATS) | \
 			     (1u << FTALIAS_A_ALIAS_CACHE))
 
-/* The configuration: id .. cache-ttl-ms, and record-replies. */
+/* The configuration: id .. cache-ttl-ms, record-replies and input-log. */
 #define ALL_ALIAS_ATTRS	((((1u << (FTALIAS_A_ALIAS_CACHE_TTL_MS + 1)) - 1) & ~1u) | \
-			 (1u << FTALIAS_A_ALIAS_RECORD_REPLIES))
+			 (1u << FTALIAS_A_ALIAS_RECORD_REPLIES) | \
+			 (1u << FTALIAS_A_ALIAS_INPUT_LOG))
 
 /* Parses an alias message; -1 if an attribute has a bad length or type. */
 static int parse_alias(struct nlmsghdr *nlh, struct alias *a)
@@ -337,6 +339,18 @@ static int parse_alias(struct nlmsghdr *nlh, struct alias *a)
 
 		if (t == FTALIAS_A_ALIAS_PAD)
 			continue;
+		/* The log's state, when there is one: checked elsewhere. */
+		if (t == FTALIAS_A_ALIAS_CKPT_SEQ ||
+		    t == FTALIAS_A_ALIAS_CKPT_BYTES ||
+		    t == FTALIAS_A_ALIAS_CKPT_INPUT ||
+		    t == FTALIAS_A_ALIAS_LOG_INPUTS ||
+		    t == FTALIAS_A_ALIAS_LOG_BYTES) {
+			if (l != (t == FTALIAS_A_ALIAS_LOG_INPUTS ? 4 : 8) ||
+			    a->dp_present & (1u << t))
+				return -1;
+			a->dp_present |= 1u << t;
+			continue;
+		}
 		if (t == FTALIAS_A_ALIAS_CACHE) {
 			if (!(nla->nla_type & NLA_F_NESTED) ||
 			    a->dp_present & (1u << t))
@@ -388,6 +402,11 @@ static int parse_alias(struct nlmsghdr *nlh, struct alias *a)
 				return -1;
 			memcpy(&a->record_replies, NLA_DATA(nla), 1);
 			break;
+		case FTALIAS_A_ALIAS_INPUT_LOG:
+			if (l != 1)
+				return -1;
+			memcpy(&a->input_log, NLA_DATA(nla), 1);
+			break;
 		case FTALIAS_A_ALIAS_NAME:
 			if (l < 2 || l > 32 || ((char *)NLA_DATA(nla))[l - 1])
 				return -1;
@@ -417,7 +436,8 @@ static bool alias_eq(const struct alias *a, const struct alias *b)
 	       a->cache_max_entries == b->cache_max_entries &&
 	       a->cache_max_bytes == b->cache_max_bytes &&
 	       a->cache_ttl_ms == b->cache_ttl_ms &&
-	       a->record_replies == b->record_replies;
+	       a->record_replies == b->record_replies &&
+	       a->input_log == b->input_log;
 }
 
 static void alias_put(struct msg *m, const struct alias *a)
@@ -445,6 +465,8 @@ static void alias_put(struct msg *m, const struct alias *a)
 		put_u32(m, FTALIAS_A_ALIAS_CACHE_TTL_MS, a->cache_ttl_ms);
 	if (a->present & (1u << FTALIAS_A_ALIAS_RECORD_REPLIES))
 		put_u8(m, FTALIAS_A_ALIAS_RECORD_REPLIES, a->record_replies);
+	if (a->present & (1u << FTALIAS_A_ALIAS_INPUT_LOG))
+		put_u8(m, FTALIAS_A_ALIAS_INPUT_LOG, a->input_log);
 }
 
 struct dump {
@@ -1130,6 +1152,15 @@ FIXTURE_VARIANT_ADD(bad_attr, rr_255) {
 	.type = FTALIAS_A_ALIAS_RECORD_REPLIES, .len = 1, .v = { .u8 = 255 },
 	.err = ERANGE, .policy = true,
 };
+BAD_U32(il_as_u32, FTALIAS_A_ALIAS_INPUT_LOG, 1, EINVAL, true);
+FIXTURE_VARIANT_ADD(bad_attr, il_2) {
+	.type = FTALIAS_A_ALIAS_INPUT_LOG, .len = 1, .v = { .u8 = 2 },
+	.err = ERANGE, .policy = true,
+};
+/* The log's state is shown, never set. */
+BAD_U32(log_inputs, FTALIAS_A_ALIAS_LOG_INPUTS, 1, EINVAL, true);
+BAD_U32(ckpt_seq_u32, FTALIAS_A_ALIAS_CKPT_SEQ, 1, EINVAL, true);
+
 FIXTURE_VARIANT_ADD(bad_attr, cmb_zero) {
 	.type = FTALIAS_A_ALIAS_CACHE_MAX_BYTES, .len = 8, .v = { .u64 = 0 },
 	.err = ERANGE, .policy = true,
@@ -1892,6 +1923,45 @@ TEST_F(ftalias, record_replies)
 	EXPECT_EQ(1, got.record_replies);
 	ASSERT_EQ(0, alias_get(self->fd, self->fam, 0, "rr-on", &got, &r));
 	EXPECT_EQ(1, got.record_replies);
+}
+
+/*
+ * input-log: off by default; on and off again, with the log's state shown
+ * only while it is on; 2 is out of range and changes nothing.
+ */
+TEST_F(ftalias, input_log)
+{
+	const uint32_t log_attrs = (1u << FTALIAS_A_ALIAS_LOG_INPUTS) |
+				   (1u << FTALIAS_A_ALIAS_LOG_BYTES);
+	struct alias got, s;
+	struct nlres r;
+
+	ASSERT_EQ(0, new_named(self->fd, self->fam, "il", 4, &got));
+	EXPECT_TRUE(!!(got.present & (1u << FTALIAS_A_ALIAS_INPUT_LOG)));
+	EXPECT_EQ(0, got.input_log);
+	EXPECT_EQ(0u, got.dp_present & log_attrs);
+
+	memset(&s, 0, sizeof(s));
+	s.present = (1u << FTALIAS_A_ALIAS_ID) |
+		    (1u << FTALIAS_A_ALIAS_INPUT_LOG);
+	s.id = 4;
+	s.input_log = 1;
+	ASSERT_EQ(0, alias_set(self->fd, self->fam, &s, &r)) TH_LOG("%s", r.extack);
+	ASSERT_EQ(0, alias_get(self->fd, self->fam, 4, NULL, &got, &r));
+	EXPECT_EQ(1, got.input_log);
+	EXPECT_EQ(log_attrs, got.dp_present & log_attrs);
+	EXPECT_EQ(0, got.record_replies);
+
+	s.input_log = 2;
+	EXPECT_EQ(-ERANGE, alias_set(self->fd, self->fam, &s, &r));
+	ASSERT_EQ(0, alias_get(self->fd, self->fam, 4, NULL, &got, &r));
+	EXPECT_EQ(1, got.input_log);
+
+	s.input_log = 0;
+	ASSERT_EQ(0, alias_set(self->fd, self->fam, &s, &r)) TH_LOG("%s", r.extack);
+	ASSERT_EQ(0, alias_get(self->fd, self->fam, 4, NULL, &got, &r));
+	EXPECT_EQ(0, got.input_log);
+	EXPECT_EQ(0u, got.dp_present & log_attrs);
 }
 
 /* ---- privileges ------------------------------------------------------ */

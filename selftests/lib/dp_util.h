@@ -398,6 +398,10 @@ struct dp_alias {
 	uint64_t sent, delivered, redelivered, resent, replies, held_total,
 		 failed, promotions, checkpoints, ckpt_loads;
 	uint64_t ckpt_seq, ckpt_bytes;	/* 0: no checkpoint */
+	uint64_t ckpt_input;		/* with ckpt_seq */
+	bool input_log, has_log;	/* has_log: log_inputs, log_bytes */
+	uint32_t log_inputs;
+	uint64_t log_bytes, inputs_logged, inputs_replayed, replay_suppressed;
 	struct dp_cache cache;
 };
 
@@ -425,6 +429,14 @@ struct dp_alias {
 	(a)->ckpt_loads = (r)->stats.ckpt_loads;			\
 	(a)->ckpt_seq = (r)->ckpt_seq;					\
 	(a)->ckpt_bytes = (r)->ckpt_bytes;				\
+	(a)->ckpt_input = (r)->ckpt_input;				\
+	(a)->input_log = (r)->input_log;				\
+	(a)->has_log = (r)->_present.log_inputs;			\
+	(a)->log_inputs = (r)->log_inputs;				\
+	(a)->log_bytes = (r)->log_bytes;				\
+	(a)->inputs_logged = (r)->stats.inputs_logged;			\
+	(a)->inputs_replayed = (r)->stats.inputs_replayed;		\
+	(a)->replay_suppressed = (r)->stats.replay_suppressed;		\
 	(a)->cache.entries = (r)->cache.entries;			\
 	(a)->cache.bytes = (r)->cache.bytes;				\
 	(a)->cache.in_progress = (r)->cache.in_progress;		\
@@ -547,6 +559,10 @@ static inline int dp_alias_set(struct dp_nl *nl, uint32_t id, int attr,
 		break;
 	case FTALIAS_A_ALIAS_RECORD_REPLIES:
 		ftalias_alias_set_req_set_record_replies(req, v);
+		want = 1;
+		break;
+	case FTALIAS_A_ALIAS_INPUT_LOG:
+		ftalias_alias_set_req_set_input_log(req, v);
 		want = 1;
 		break;
 	default:
