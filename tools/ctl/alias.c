@@ -3,8 +3,9 @@
  * ftaliasctl alias { add | del | set | show }.  The command line is parsed
  * completely into a struct attr_vals before the socket is opened, so that
  * a usage error never sends anything.  The configuration attributes are
- * keywords; the state ones (incarnation ... held), the stats nest and
- * the cache nest (replay cache) are only printed.
+ * keywords; the state ones (incarnation ... held, the checkpoint's and
+ * the input log's), the stats nest and the cache nest (replay cache) are
+ * only printed.
  */
 
 #include <errno.h>
@@ -31,6 +32,9 @@ static const struct attr_desc alias_stats_attrs[] = {
 	ATTR(FTALIAS_A_ALIAS_STATS_PROMOTIONS,	AK_U64),
 	ATTR(FTALIAS_A_ALIAS_STATS_CHECKPOINTS,	AK_U64),
 	ATTR(FTALIAS_A_ALIAS_STATS_CKPT_LOADS,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED,	AK_U64),
 };
 
 static const struct attr_nest alias_stats_nest = {
@@ -42,7 +46,9 @@ static const struct attr_nest alias_stats_nest = {
 
 /*
  * Attribute-set "alias": keywords, JSON keys, text order (spec order but
- * record-replies with the configuration).
+ * record-replies and input-log with the configuration, ckpt-input with
+ * the checkpoint's attributes).  The configuration comes first, A_ID to
+ * A_CFG_LAST: -config prints it.
  */
 static const struct attr_desc alias_attrs[] = {
 	ATTR(FTALIAS_A_ALIAS_ID,		AK_U32),
@@ -56,6 +62,7 @@ static const struct attr_desc alias_attrs[] = {
 	ATTR(FTALIAS_A_ALIAS_CACHE_MAX_BYTES,	AK_U64),
 	ATTR(FTALIAS_A_ALIAS_CACHE_TTL_MS,	AK_U32),
 	ATTR(FTALIAS_A_ALIAS_RECORD_REPLIES,	AK_ONOFF),
+	ATTR(FTALIAS_A_ALIAS_INPUT_LOG,		AK_ONOFF),
 	ATTR(FTALIAS_A_ALIAS_INCARNATION,	AK_U32),
 	ATTR(FTALIAS_A_ALIAS_MEMBERS,		AK_U32),
 	ATTR(FTALIAS_A_ALIAS_ACTIVE_PORT,	AK_U32),
@@ -63,6 +70,9 @@ static const struct attr_desc alias_attrs[] = {
 	ATTR(FTALIAS_A_ALIAS_HELD,		AK_U32),
 	ATTR(FTALIAS_A_ALIAS_CKPT_SEQ,		AK_U64),
 	ATTR(FTALIAS_A_ALIAS_CKPT_BYTES,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_CKPT_INPUT,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_LOG_INPUTS,	AK_U32),
+	ATTR(FTALIAS_A_ALIAS_LOG_BYTES,		AK_U64),
 	ATTR_NEST(FTALIAS_A_ALIAS_STATS,	&alias_stats_nest),
 	ATTR_NEST(FTALIAS_A_ALIAS_CACHE,	&cache_stats_nest),
 };
@@ -72,9 +82,14 @@ static const struct attr_desc alias_attrs[] = {
 enum {	/* indexes of alias_attrs[], the ids of the keyword tables */
 	A_ID, A_NAME, A_UID, A_GID, A_MODE, A_POLICY, A_GRACE_MS,
 	A_CACHE_MAX_ENTRIES, A_CACHE_MAX_BYTES, A_CACHE_TTL_MS,
-	A_RECORD_REPLIES, A_INCARNATION, A_MEMBERS, A_ACTIVE_PORT, A_PENDING,
-	A_HELD, A_CKPT_SEQ, A_CKPT_BYTES, A_STATS, A_CACHE,
+	A_RECORD_REPLIES, A_INPUT_LOG, A_INCARNATION, A_MEMBERS,
+	A_ACTIVE_PORT, A_PENDING, A_HELD, A_CKPT_SEQ, A_CKPT_BYTES,
+	A_CKPT_INPUT, A_LOG_INPUTS, A_LOG_BYTES, A_STATS, A_CACHE,
+	A_COUNT,
+	A_CFG_LAST = A_INPUT_LOG,	/* the last configuration attribute */
 };
+
+_Static_assert(A_COUNT == N_ALIAS_ATTRS, "alias_attrs[] and its indexes differ");
 
 _Static_assert(FTALIAS_A_ALIAS_MAX < ATTR_SLOTS, "attr_vals too small");
 _Static_assert(FTALIAS_A_ALIAS_STATS_MAX < ATTR_SLOTS, "attr_vals too small");
@@ -88,7 +103,8 @@ _Static_assert(FTALIAS_A_ALIAS_STATS_MAX < ATTR_SLOTS, "attr_vals too small");
 	{ "cache-max-entries",	A_CACHE_MAX_ENTRIES },	\
 	{ "cache-max-bytes",	A_CACHE_MAX_BYTES },	\
 	{ "cache-ttl-ms",	A_CACHE_TTL_MS },		\
-	{ "record-replies",	A_RECORD_REPLIES }
+	{ "record-replies",	A_RECORD_REPLIES },	\
+	{ "input-log",		A_INPUT_LOG }
 
 static const struct keyword add_kw[] = {
 	{ "id", A_ID },
@@ -131,6 +147,10 @@ void alias_usage(FILE *f)
 	      "ATTRS := [ uid UID ] [ gid GID ] [ mode OCTAL ] [ policy { auto | manual } ]\n"
 	      "         [ grace-ms MS ] [ cache-max-entries N ] [ cache-max-bytes BYTES ]\n"
 	      "         [ cache-ttl-ms MS ] [ record-replies { on | off } ]\n"
+	      "         [ input-log { on | off } ]\n"
+	      "input-log on: the alias logs the requests its active member reads after\n"
+	      "its latest checkpoint, and gives them again (FTALIAS_F_REPLAY) to a\n"
+	      "member that becomes active, after the checkpoint; off drops them.\n"
 	      "With -s, show adds the counters and the replay cache of each alias;\n"
 	      "with -c, it prints only the configuration, as commands for -batch.\n"
 	      "save writes the state of an alias, restore makes it again (both need\n"
@@ -189,7 +209,7 @@ static void alias_print_config(const struct attr_vals *v)
 	open_json_object(NULL);
 	print_string(PRINT_FP, NULL, "%s", "alias add");
 	print_string(PRINT_ANY, "name", " %s", v->str[FTALIAS_A_ALIAS_NAME]);
-	for (i = A_ID; i <= A_RECORD_REPLIES; i++)
+	for (i = A_ID; i <= A_CFG_LAST; i++)
 		if (i != A_NAME)
 			attr_print(&alias_attrs[i], v, " ");
 	close_json_object();

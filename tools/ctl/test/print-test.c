@@ -82,9 +82,12 @@ static void add_cache(struct nl_msg *msg)
 	nla_nest_end(msg, nest);
 }
 
-/* The state attributes and the stats nest of the data path. */
+/*
+ * The state attributes and the stats nest of the data path; with @log,
+ * the counters of the checkpoints and of the input log too.
+ */
 static void add_state(struct nl_msg *msg, uint32_t incarnation,
-		      uint32_t members, uint32_t active_port)
+		      uint32_t members, uint32_t active_port, bool log)
 {
 	struct nlattr *nest;
 
@@ -107,13 +110,38 @@ static void add_state(struct nl_msg *msg, uint32_t incarnation,
 	    nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_FAILED, 1) ||
 	    nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_PROMOTIONS,
 			18446744073709551615ULL) ||
+	    (log &&
+	     (nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_CHECKPOINTS, 6) ||
+	      nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_CKPT_LOADS, 2) ||
+	      nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED,
+			  4294967296ULL) ||
+	      nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED, 11) ||
+	      nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED, 9))) ||
 	    nla_put_u32(msg, 42, 1))
 		exit(1);
 	nla_nest_end(msg, nest);
 }
 
 /*
- * Alias "db" (id 1) of the data path, with state, stats and replay cache;
+ * The latest checkpoint and the input log of alias "db", after the cache
+ * nest as the kernel sends them: input-log on, the largest values.
+ */
+static void add_log(struct nl_msg *msg)
+{
+	if (nla_put(msg, FTALIAS_A_ALIAS_PAD, 0, NULL) ||
+	    nla_put_u64(msg, FTALIAS_A_ALIAS_CKPT_SEQ, 6) ||
+	    nla_put_u64(msg, FTALIAS_A_ALIAS_CKPT_BYTES, 8192) ||
+	    nla_put_u64(msg, FTALIAS_A_ALIAS_CKPT_INPUT,
+			18446744073709551615ULL) ||
+	    nla_put_u8(msg, FTALIAS_A_ALIAS_INPUT_LOG, 1) ||
+	    nla_put_u32(msg, FTALIAS_A_ALIAS_LOG_INPUTS, 4294967295U) ||
+	    nla_put_u64(msg, FTALIAS_A_ALIAS_LOG_BYTES, 4294967297ULL))
+		exit(1);
+}
+
+/*
+ * Alias "db" (id 1) of the data path, with state, stats, replay cache,
+ * checkpoint and input log;
  * alias "a.b_c:d-e" (id 4294967295) as the first version of the family
  * sent it.
  */
@@ -124,8 +152,9 @@ static void parse_aliases(struct attr_vals v[2])
 
 	msgs[0] = alias_msg(FTALIAS_CMD_ALIAS_GET, 1, "db", 0644,
 			    FTALIAS_PROMOTION_POLICY_AUTO);
-	add_state(msgs[0], 3, 2, 7);
+	add_state(msgs[0], 3, 2, 7, true);
 	add_cache(msgs[0]);
+	add_log(msgs[0]);
 	msgs[1] = alias_msg(FTALIAS_CMD_ALIAS_GET, 4294967295U, "a.b_c:d-e",
 			    0, FTALIAS_PROMOTION_POLICY_MANUAL);
 	for (i = 0; i < 2; i++) {
@@ -393,8 +422,11 @@ static void monitor(void)
 	for (i = 0; i < sizeof(cmds); i++) {
 		msg = alias_msg(cmds[i], 2, "x", 0600,
 				FTALIAS_PROMOTION_POLICY_AUTO);
-		if (i == 1)
-			add_state(msg, 1, 1, 5);
+		if (i == 1) {	/* a kernel with the input log: off */
+			add_state(msg, 1, 1, 5, false);
+			if (nla_put_u8(msg, FTALIAS_A_ALIAS_INPUT_LOG, 0))
+				exit(1);
+		}
 		monitor_event(nlmsg_hdr(msg), NULL);
 		nlmsg_free(msg);
 	}

@@ -92,6 +92,15 @@ expect 2 'Error: member undrain: PORT required' -- member undrain id 4
 expect 2 'Error: invalid record-replies "yes": expected on or off' -- alias add x record-replies yes
 expect 2 'Error: keyword "record-replies" needs an argument' -- alias set x record-replies
 expect 2 'Error: duplicate keyword "record-replies"' -- alias set x rec on rec off
+expect 2 'Error: invalid input-log "bad": expected on or off' -- alias add x input-log bad
+expect 2 'Error: invalid input-log "1": expected on or off' -- alias set x input-log 1
+expect 2 'Error: invalid input-log "": expected on or off' -- alias set x input-log ""
+expect 2 'Error: keyword "input-log" needs an argument' -- alias add x input-log
+expect 2 'Error: duplicate keyword "input-log"' -- alias set x input-log on in off
+expect 2 'Error: duplicate keyword "input-log"' -- alias add x input-log off record-replies on input-log off
+expect 2 'Error: ambiguous keyword "i": could be id, input-log' -- alias add x i 1
+expect 2 'Error: unknown keyword "log-inputs"' -- alias set x log-inputs 1	# read-only
+expect 2 'Error: unknown keyword "ckpt-input"' -- alias add x ckpt-input 1
 expect 2 'Error: unknown cache command "bogus"' -- cache bogus
 expect 2 'Error: ambiguous cache command "s": could be show, stats, statistics' -- cache s db
 expect 2 'Error: alias NAME or id ID required' -- cache
@@ -217,6 +226,7 @@ expect 0 "" -- help
 expect 0 "" -- -h
 expect 0 "" -- -V
 expect 0 "" -- alias help
+grep -q "^ *\[ input-log { on | off } \]$" "$tmp/out" || fail "alias help: no input-log"
 expect 0 "" -- info help
 expect 0 "" -- monitor help
 grep -q "^Usage: ftaliasctl alias add" "$tmp/out" && fail "monitor help prints alias help"
@@ -279,6 +289,10 @@ else
 	expect 1 "$nl" -- member u id 4294967295 4294967295
 	expect 1 "$nl" -- alias add x record-replies on
 	expect 1 "$nl" -- alias set x rec off
+	expect 1 "$nl" -- alias add x input-log on
+	expect 1 "$nl" -- alias add x id 1 in of record-replies on
+	expect 1 "$nl" -- alias set x input-log off
+	expect 1 "$nl" -- alias set id 3 name y inp on
 	expect 1 "$nl" -- cache show db
 	expect 1 "$nl" -- c sh db
 	expect 1 "$nl" -- -j cache show id 3
@@ -315,6 +329,13 @@ else
 	printf '%s\n' "alias show" >"$tmp/batch"
 	printf '%s\n' "$nl" "ftaliasctl: $tmp/batch:1: command failed" >"$tmp/want"
 	batch_expect 1 "$tmp/want" -c -b "$tmp/batch"
+	# what -config prints, input-log included, -batch takes back: each
+	# line gets as far as the kernel
+	"$pt" -c show >"$tmp/batch" || fail "print-test -c show"
+	grep -q " input-log on$" "$tmp/batch" || fail "-config: no input-log"
+	printf '%s\n' "$nl" "ftaliasctl: <stdin>:1: command failed" \
+		"$nl" "ftaliasctl: <stdin>:2: command failed" >"$tmp/want"
+	batch_expect 1 "$tmp/want" -force -b -
 fi
 expect 1 'Error: cannot open network namespace "ftaliasctl-no-such-ns": No such file or directory' \
 	-- -n ftaliasctl-no-such-ns alias show
@@ -323,15 +344,15 @@ expect 1 'Error: cannot open network namespace "ftaliasctl-no-such-ns": No such 
 n=$((n + 1))
 "$pt" show >"$tmp/show.txt" || fail "print-test show"
 cat >"$tmp/want.txt" <<'END'
-alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on incarnation 3 members 2 active-port 7 pending 5 held 4294967295
+alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297
 alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
 diff -u "$tmp/want.txt" "$tmp/show.txt" || fail "text show"
 
 "$pt" -s show >"$tmp/show-s.txt" || fail "print-test -s show"
 cat >"$tmp/want.txt" <<'END'
-alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on incarnation 3 members 2 active-port 7 pending 5 held 4294967295
-    stats sent 100 delivered 99 redelivered 3 resent 2 replies 95 held 7 failed 1 promotions 18446744073709551615
+alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297
+    stats sent 100 delivered 99 redelivered 3 resent 2 replies 95 held 7 failed 1 promotions 18446744073709551615 checkpoints 6 ckpt-loads 2 inputs-logged 4294967296 inputs-replayed 11 replay-suppressed 9
     cache entries 12 bytes 18446744073709551615 in-progress 3 journal 4 waiting 5 recorded 1000 hits-auto 1001 hits-handler 1002 hits-held 1003 misses 1004 evict-ack 1005 evict-ttl 1006 evict-lru 1007 evict-shrink 1008 evict-flush 1009 refused 1010 orphans 1011 journaled 1012 longest-hold-ms 1013
 alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
@@ -341,12 +362,12 @@ diff -u "$tmp/want.txt" "$tmp/show-s.txt" || fail "text -s show"
 # keys as show
 "$pt" -c show >"$tmp/show-c.txt" || fail "print-test -c show"
 cat >"$tmp/want.txt" <<'END'
-alias add db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on
+alias add db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on
 alias add a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
 diff -u "$tmp/want.txt" "$tmp/show-c.txt" || fail "text -c show"
 "$pt" -c -j show >"$tmp/show-c.json" || fail "print-test -c -j show"
-[[ $(cat "$tmp/show-c.json") == '[{"name":"db","id":1,"uid":1000,"gid":4294967295,"mode":420,"policy":"auto","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000,"record-replies":1},{"name":"a.b_c:d-e","id":4294967295,"uid":1000,"gid":4294967295,"mode":0,"policy":"manual","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000}]' ]] ||
+[[ $(cat "$tmp/show-c.json") == '[{"name":"db","id":1,"uid":1000,"gid":4294967295,"mode":420,"policy":"auto","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000,"record-replies":1,"input-log":1},{"name":"a.b_c:d-e","id":4294967295,"uid":1000,"gid":4294967295,"mode":0,"policy":"manual","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000}]' ]] ||
 	fail "JSON -c show: $(cat "$tmp/show-c.json")"
 
 # the table: names from alias-get, '*' marks the active member, unknown
@@ -383,6 +404,8 @@ diff -u "$tmp/want.txt" "$tmp/members-s.txt" || fail "text -s members"
 grep -q "^member-join-ntf member alias-id 2 port 5 pid 4005 priority 1 role replica state active queue-len 2 incarnation 1$" "$tmp/mon.txt" ||
 	fail "text monitor member line: $(grep member-join "$tmp/mon.txt")"
 grep -q " held 4294967295$" "$tmp/mon.txt" || fail "text monitor: alias state"
+grep -q "^alias-change-ntf alias x id 2 .* cache-ttl-ms 300000 input-log off incarnation 1 " "$tmp/mon.txt" ||
+	fail "text monitor: input-log off"
 "$pt" -s monitor >"$tmp/mon-s.txt" || fail "print-test -s monitor"
 [[ $(wc -l <"$tmp/mon-s.txt") == 6 ]] || fail "-s monitor: not one line per event"
 grep -q " held 4294967295 stats sent 100 .* promotions 18446744073709551615$" "$tmp/mon-s.txt" ||
@@ -487,7 +510,13 @@ for i, k in enumerate(("recorded", "hits-auto", "hits-handler", "hits-held",
 def db(s):
     a = with_state(alias(1, "db", 0o644, "auto"), 3, 2, 7, s)
     a["record-replies"] = 1
+    a.update({"input-log": 1, "ckpt-seq": 6, "ckpt-bytes": 8192,
+              "ckpt-input": 18446744073709551615,
+              "log-inputs": 4294967295, "log-bytes": 4294967297})
     if s:
+        a["stats"] = dict(stats, checkpoints=6, **{
+            "ckpt-loads": 2, "inputs-logged": 4294967296,
+            "inputs-replayed": 11, "replay-suppressed": 9})
         a["cache"] = cache
     return a
 def show(s):
@@ -582,7 +611,7 @@ def events(s):
     m = member(2, 5, 1, "replica", "active", 1, s)
     return ([{"name": "alias-add-ntf", "msg": x},
              {"name": "alias-change-ntf",
-              "msg": with_state(x, 1, 1, 5, s)},
+              "msg": dict(with_state(x, 1, 1, 5, s), **{"input-log": 0})},
              {"name": "alias-del-ntf", "msg": x}] +
             [{"name": n, "msg": m} for n in
              ("member-join-ntf", "member-change-ntf", "member-leave-ntf")])
