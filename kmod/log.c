@@ -111,6 +111,9 @@ struct ftalias_input *ftalias_input_new(const struct sk_buff *skb)
 	in->req = NULL;
 	in->seq = 0;
 	in->cost = sizeof(*in) + in->skb->truesize;
+	in->waiting = false;
+	in->expires = 0;
+	in->reply = NULL;
 	return in;
 }
 
@@ -119,6 +122,7 @@ void ftalias_input_free(struct ftalias_input *in)
 	if (!in)
 		return;
 	kfree_skb(in->skb);
+	kfree_skb(in->reply);
 	kfree(in);
 }
 
@@ -133,6 +137,8 @@ static void __ftalias_log_unlink(struct ftalias_alias *alias,
 
 	if (in->req)
 		__ftalias_log_req_gone(in->req);
+	if (in->waiting)
+		log->nr_waiting--;
 	hlist_del(&in->hnode);
 	list_move_tail(&in->node, free);
 	log->nr_inputs--;
@@ -140,7 +146,7 @@ static void __ftalias_log_unlink(struct ftalias_alias *alias,
 	ftalias_rc_charge_log(alias, -(s64)in->cost);
 }
 
-static void ftalias_inputs_free(struct list_head *free)
+void ftalias_inputs_free(struct list_head *free)
 {
 	struct ftalias_input *in, *tmp;
 
@@ -225,6 +231,7 @@ void __ftalias_log_replay_read(struct ftalias_alias *alias,
  * ftalias_log_swallow() - whether to drop a reply no request waits for
  * @alias: the replying member's alias
  * @id: the ID the reply names
+ * @skb: the reply; taken (set to NULL) when a restored input keeps it
  *
  * A member that reads logged inputs again (FTALIAS_F_REPLAY) answers them
  * again: the reply to one whose request was answered already (or failed,
@@ -233,7 +240,7 @@ void __ftalias_log_replay_read(struct ftalias_alias *alias,
  * Return: true if @id is a logged input's with no request pending.
  */
 bool ftalias_log_swallow(struct ftalias_alias *alias,
-			 const struct ftalias_id *id)
+			 const struct ftalias_id *id, struct sk_buff **skb)
 {
 	struct ftalias_log *log = &alias->log;
 	struct ftalias_input *in;
@@ -246,15 +253,78 @@ bool ftalias_log_swallow(struct ftalias_alias *alias,
 	if (!log->hash)
 		goto out;
 	hlist_for_each_entry(in, ftalias_log_bucket(log, id), hnode) {
-		if (!in->req && !memcmp(&in->id, id, sizeof(*id))) {
-			found = true;
-			alias->stats.replay_suppressed++;
-			break;
+		if (in->req || memcmp(&in->id, id, sizeof(*id)))
+			continue;
+		found = true;
+		alias->stats.replay_suppressed++;
+		/* Kept for the request its restored requester sends again. */
+		if (in->waiting && !in->reply &&
+		    ftalias_rc_room(alias, (*skb)->truesize)) {
+			in->reply = *skb;
+			*skb = NULL;
+			/* The sender's charge goes; the log's comes. */
+			skb_orphan(in->reply);
+			memset(in->reply->cb, 0, sizeof(in->reply->cb));
+			in->cost += in->reply->truesize;
+			log->input_bytes += in->reply->truesize;
+			ftalias_rc_charge_log(alias, in->reply->truesize);
 		}
+		break;
 	}
 out:
 	spin_unlock(&alias->lock);
 	return found;
+}
+
+/**
+ * __ftalias_log_link() - whether a request to deliver is a logged input's
+ * @alias: its alias, locked
+ * @req: the request, on its pending list, owned by its requester
+ * @skb: with FTALIAS_LOG_ANSWERED, the reply (a REPLY message whose
+ *	@req the caller sets)
+ *
+ * A restored input whose request was pending at the save waits for its
+ * restored requester to send it again: the request is then its input's,
+ * not delivered (the active member replays the input, and its reply
+ * finds the request by ID), or answered with the reply that came first.
+ */
+enum ftalias_log_verdict __ftalias_log_link(struct ftalias_alias *alias,
+					    struct ftalias_req *req,
+					    struct sk_buff **skb)
+{
+	struct ftalias_log *log = &alias->log;
+	struct ftalias_skb_cb *cb;
+	struct ftalias_input *in;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!log->nr_waiting || !log->hash || req->input)
+		return FTALIAS_LOG_DELIVER;
+	hlist_for_each_entry(in, ftalias_log_bucket(log, &req->id), hnode) {
+		if (!in->waiting || in->req ||
+		    memcmp(&in->id, &req->id, sizeof(req->id)))
+			continue;
+		in->waiting = false;
+		log->nr_waiting--;
+		if (!in->reply) {
+			in->req = req;
+			req->input = in;
+			return FTALIAS_LOG_REPLAYED;
+		}
+		*skb = in->reply;
+		in->reply = NULL;
+		in->cost -= (*skb)->truesize;
+		log->input_bytes -= (*skb)->truesize;
+		ftalias_rc_charge_log(alias, -(s64)(*skb)->truesize);
+		cb = ftalias_cb(*skb);
+		memset(cb, 0, sizeof(*cb));
+		cb->kind = FTALIAS_MSG_REPLY;
+		cb->id = req->id;
+		cb->to_alias = !!req->id.alias;
+		cb->src_alias = alias->id;
+		return FTALIAS_LOG_ANSWERED;
+	}
+	return FTALIAS_LOG_DELIVER;
 }
 
 /*
@@ -273,6 +343,10 @@ static void __ftalias_log_trim(struct ftalias_alias *alias, u64 upto,
 	list_for_each_entry_safe(in, tmp, &alias->log.inputs, node) {
 		if (in->seq > upto)
 			break;
+		/* Still waiting for its request to be sent again: kept. */
+		if (in->waiting && upto != U64_MAX &&
+		    time_before(jiffies, in->expires))
+			continue;
 		__ftalias_log_unlink(alias, in, free);
 	}
 }
@@ -652,7 +726,7 @@ unsigned long __ftalias_log_give(struct ftalias_alias *alias,
 	struct ftalias_input *in;
 	struct sk_buff_head q;
 	struct sk_buff *skb, *c;
-	u32 chunks;
+	u32 chunks, given = 0;
 
 	lockdep_assert_held(&alias->lock);
 
@@ -665,16 +739,21 @@ unsigned long __ftalias_log_give(struct ftalias_alias *alias,
 				goto retry;
 	}
 	chunks = skb_queue_len(&q);
-	list_for_each_entry(in, &alias->log.inputs, node)
+	list_for_each_entry(in, &alias->log.inputs, node) {
+		/* Restored ones kept for their request: in the state. */
+		if (blob && in->seq <= blob->input)
+			continue;
 		if (!ftalias_log_clone_to(&q, in->skb, alias))
 			goto retry;
+		given++;
+	}
 	to->ckpt_owed = false;
 	if (blob) {
 		alias->stats.ckpt_loads++;
 		trace_ftalias_checkpoint_load(alias, to, blob->seq,
 					      blob->bytes, chunks);
 	}
-	alias->stats.inputs_replayed += alias->log.nr_inputs;
+	alias->stats.inputs_replayed += given;
 	/* A member is released only after it left the alias. */
 	while ((c = __skb_dequeue(&q)))
 		WARN_ON_ONCE(!ftalias_queue(to, c));
@@ -735,25 +814,160 @@ struct ftalias_ckpt_blob *ftalias_log_ckpt_get(struct ftalias_alias *alias)
 }
 
 /**
- * ftalias_log_restore() - give a restored alias its checkpoint
- * @alias: the alias being restored, in no table yet
- * @blob: the checkpoint, filled; consumed on success
+ * ftalias_log_inputs_copy() - alias-save's copy of the inputs of a log
+ * @alias: the alias, frozen
+ * @copy: set to a new array (ftalias_log_inputs_copy_free()), or NULL
+ * @n: set to its length
  *
- * Return: 0, or -ENOBUFS (over cache_total_bytes).
+ * Return: 0, -ENOMEM, or -EAGAIN (inputs kept coming: a frozen alias
+ * holds new requests, but its members may read those queued before).
+ */
+int ftalias_log_inputs_copy(struct ftalias_alias *alias,
+			    struct ftalias_input_copy **copy, u32 *n)
+{
+	struct ftalias_input_copy *c = NULL;
+	struct ftalias_input *in;
+	u32 want, i = 0;
+	int tries;
+
+	*copy = NULL;
+	*n = 0;
+	for (tries = 0; tries < 3; tries++) {
+		want = READ_ONCE(alias->log.nr_inputs) + 8;
+		kvfree(c);
+		c = kvmalloc_array(want, sizeof(*c), GFP_KERNEL_ACCOUNT);
+		if (!c)
+			return -ENOMEM;
+		spin_lock(&alias->lock);
+		if (alias->log.nr_inputs > want) {
+			spin_unlock(&alias->lock);
+			continue;
+		}
+		list_for_each_entry(in, &alias->log.inputs, node) {
+			/* The message never changes: shared, not copied. */
+			c[i].skb = skb_get(in->skb);
+			c[i].seq = in->seq;
+			c[i].pending = in->req || in->waiting;
+			i++;
+		}
+		spin_unlock(&alias->lock);
+		if (!i) {
+			kvfree(c);
+			return 0;
+		}
+		*copy = c;
+		*n = i;
+		return 0;
+	}
+	kvfree(c);
+	return -EAGAIN;
+}
+
+void ftalias_log_inputs_copy_free(struct ftalias_input_copy *copy, u32 n)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++)
+		kfree_skb(copy[i].skb);
+	kvfree(copy);
+}
+
+/**
+ * ftalias_input_restored() - an input of a restored log, to be filled
+ * @seq: its number
+ * @id: its request's ID
+ * @flags: the FTALIAS_F_* it was read with
+ * @src_port: its request's source port
+ * @src_alias: and source alias
+ * @arg_len: bytes of handler argument before the request's
+ * @len: bytes of its message, at most 2 * FTALIAS_MSG_MAX
+ * @pending: its request was not answered at the save
+ *
+ * Its message is filled with skb_store_bits() (restore.c).
+ *
+ * Return: the input, or NULL without memory.
+ */
+struct ftalias_input *ftalias_input_restored(u64 seq,
+					     const struct ftalias_id *id,
+					     u32 flags, u32 src_port,
+					     u32 src_alias, u32 arg_len,
+					     u32 len, bool pending)
+{
+	struct ftalias_skb_cb *cb;
+	struct ftalias_input *in;
+	int err;
+
+	in = kzalloc(sizeof(*in), GFP_KERNEL_ACCOUNT);
+	if (!in)
+		return NULL;
+	in->skb = ftalias_rc_alloc(len, GFP_KERNEL_ACCOUNT, &err);
+	if (!in->skb) {
+		kfree(in);
+		return NULL;
+	}
+	cb = ftalias_cb(in->skb);
+	memset(cb, 0, sizeof(*cb));
+	cb->kind = FTALIAS_MSG_REPLAY;
+	cb->id = *id;
+	cb->src_port = src_port;
+	cb->src_alias = src_alias;
+	cb->flags = flags | FTALIAS_F_REPLAY;
+	cb->aux = arg_len;
+	in->id = *id;
+	in->seq = seq;
+	in->waiting = pending;
+	in->cost = sizeof(*in) + in->skb->truesize;
+	return in;
+}
+
+/**
+ * ftalias_log_restore() - give a restored alias its checkpoint and inputs
+ * @alias: the alias being restored, in no table yet
+ * @blob: the checkpoint, filled, or NULL; consumed on success
+ * @inputs: its inputs (ftalias_input_restored()), in order; taken on
+ *	success
+ *
+ * Return: 0, -ENOMEM, or -ENOBUFS (over cache_total_bytes).
  */
 int ftalias_log_restore(struct ftalias_alias *alias,
-			struct ftalias_ckpt_blob *blob)
+			struct ftalias_ckpt_blob *blob,
+			struct list_head *inputs)
 {
-	ftalias_ckpt_blob_seal(blob);
+	unsigned long expires = jiffies +
+				msecs_to_jiffies(alias->cfg.cache_ttl_ms);
+	struct ftalias_log *log = &alias->log;
+	struct ftalias_input *in, *tmp;
+	u64 cost = blob ? blob->cost : 0;
+
+	if (!list_empty(inputs) && ftalias_log_prepare(alias))
+		return -ENOMEM;
+	list_for_each_entry(in, inputs, node)
+		cost += in->cost;
+	if (blob)
+		ftalias_ckpt_blob_seal(blob);
 	spin_lock(&alias->lock);
-	if (WARN_ON_ONCE(alias->log.ckpt) ||
-	    !ftalias_rc_room(alias, blob->cost)) {
+	if (WARN_ON_ONCE(log->ckpt || log->nr_inputs) ||
+	    !ftalias_rc_room(alias, cost)) {
 		spin_unlock(&alias->lock);
 		return -ENOBUFS;
 	}
-	alias->log.ckpt = blob;
-	alias->log.seq = blob->seq;
-	ftalias_rc_charge_log(alias, blob->cost);
+	if (blob) {
+		log->ckpt = blob;
+		log->seq = blob->seq;
+		log->input_seq = blob->input;
+	}
+	list_for_each_entry_safe(in, tmp, inputs, node) {
+		list_move_tail(&in->node, &log->inputs);
+		hlist_add_head(&in->hnode, ftalias_log_bucket(log, &in->id));
+		log->nr_inputs++;
+		log->input_bytes += in->cost;
+		log->input_seq = max(log->input_seq, in->seq);
+		if (in->waiting) {
+			in->expires = expires;
+			log->nr_waiting++;
+		}
+	}
+	ftalias_rc_charge_log(alias, cost);
 	spin_unlock(&alias->lock);
 	return 0;
 }

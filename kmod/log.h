@@ -57,6 +57,22 @@ struct ftalias_input {
 	struct sk_buff *skb;
 	struct ftalias_req *req;
 	u32 cost;			/* charged like the checkpoints */
+	/*
+	 * Restored (alias-restore) while its request was pending: the
+	 * request, sent again by its restored requester, is linked to it
+	 * (__ftalias_log_link()) rather than delivered, and answered with
+	 * @reply if the member's reply came first; until @expires.
+	 */
+	bool waiting;
+	unsigned long expires;		/* jiffies */
+	struct sk_buff *reply;
+};
+
+/* What __ftalias_log_link() found for a request to be delivered. */
+enum ftalias_log_verdict {
+	FTALIAS_LOG_DELIVER,		/* not a logged input's */
+	FTALIAS_LOG_REPLAYED,		/* the active member replays it */
+	FTALIAS_LOG_ANSWERED,		/* its reply came: *skb */
 };
 
 /*
@@ -74,6 +90,7 @@ struct ftalias_log {
 	struct list_head inputs;
 	struct hlist_head *hash;
 	u32 nr_inputs;
+	u32 nr_waiting;			/* of them, ->waiting */
 	u64 input_seq;
 	u64 input_bytes;		/* their cost */
 };
@@ -113,7 +130,10 @@ void __ftalias_log_replay_read(struct ftalias_alias *alias,
 			       struct ftalias_sock *fsk,
 			       const struct ftalias_id *id);
 bool ftalias_log_swallow(struct ftalias_alias *alias,
-			 const struct ftalias_id *id);
+			 const struct ftalias_id *id, struct sk_buff **skb);
+enum ftalias_log_verdict __ftalias_log_link(struct ftalias_alias *alias,
+					    struct ftalias_req *req,
+					    struct sk_buff **skb);
 void __ftalias_log_inputs_drop(struct ftalias_alias *alias);
 
 void __ftalias_log_promoted(struct ftalias_alias *alias,
@@ -124,7 +144,23 @@ void __ftalias_log_info(struct ftalias_alias *alias,
 			struct ftalias_log_info *info);
 void ftalias_log_destroy(struct ftalias_alias *alias);
 
+/* alias-save's copy of an input: a reference to its message. */
+struct ftalias_input_copy {
+	struct sk_buff *skb;
+	u64 seq;
+	bool pending;			/* its request not answered yet */
+};
+
 /* Save and restore (save.c, restore.c). */
+int ftalias_log_inputs_copy(struct ftalias_alias *alias,
+			    struct ftalias_input_copy **copy, u32 *n);
+void ftalias_log_inputs_copy_free(struct ftalias_input_copy *copy, u32 n);
+struct ftalias_input *ftalias_input_restored(u64 seq,
+					     const struct ftalias_id *id,
+					     u32 flags, u32 src_port,
+					     u32 src_alias, u32 arg_len,
+					     u32 len, bool pending);
+void ftalias_inputs_free(struct list_head *inputs);
 struct ftalias_ckpt_blob *ftalias_log_ckpt_get(struct ftalias_alias *alias);
 void ftalias_ckpt_blob_put(struct ftalias_ckpt_blob *blob);
 void ftalias_ckpt_blob_read(const struct ftalias_ckpt_blob *blob, u64 off,
@@ -133,6 +169,7 @@ struct ftalias_ckpt_blob *ftalias_ckpt_blob_new(u64 seq, u64 bytes);
 int ftalias_ckpt_blob_fill(struct ftalias_ckpt_blob *blob, u64 off,
 			   const void *data, u32 len);
 int ftalias_log_restore(struct ftalias_alias *alias,
-			struct ftalias_ckpt_blob *blob);
+			struct ftalias_ckpt_blob *blob,
+			struct list_head *inputs);
 
 #endif /* _FTALIAS_LOG_H */

@@ -263,6 +263,7 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 	struct sk_buff *made = NULL;
 	struct ftalias_skb_cb *cb;
 	unsigned long delay = 1;
+	enum ftalias_rc_verdict verdict = FTALIAS_RC_DELIVER;
 	int err;
 
 	lockdep_assert_held(&alias->lock);
@@ -285,8 +286,21 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 					   FTALIAS_TRACE_HELD_CHECKPOINT);
 		return;
 	}
-	/* The replay cache first: the request may have been seen. */
-	switch (__ftalias_rc_check(alias, req, &made)) {
+	/* A restored input's, sent again: replayed, or answered. */
+	switch (__ftalias_log_link(alias, req, &made)) {
+	case FTALIAS_LOG_REPLAYED:
+		kfree_skb(clone);
+		req->holder = to;
+		return;
+	case FTALIAS_LOG_ANSWERED:
+		verdict = FTALIAS_RC_ANSWERED;
+		break;
+	case FTALIAS_LOG_DELIVER:
+		/* The replay cache first: the request may have been seen. */
+		verdict = __ftalias_rc_check(alias, req, &made);
+		break;
+	}
+	switch (verdict) {
 	case FTALIAS_RC_DELIVER:
 		break;
 	case FTALIAS_RC_DELIVER_SKB:
@@ -1734,7 +1748,7 @@ again:
 out:
 	rcu_read_unlock();
 	/* A member reading logged inputs again answers them again. */
-	if (err == -ENOENT && alias && ftalias_log_swallow(alias, id))
+	if (err == -ENOENT && alias && ftalias_log_swallow(alias, id, &skb))
 		err = 0;
 	kfree_skb(skb);
 	return err;

@@ -51,6 +51,7 @@ enum ftalias_restore_phase {
 	FTALIAS_RESTORE_P_REQUESTS,	/* the members' requests */
 	FTALIAS_RESTORE_P_HELD,		/* the replies held for them */
 	FTALIAS_RESTORE_P_CKPT,		/* the checkpoint */
+	FTALIAS_RESTORE_P_INPUTS,	/* the log's inputs */
 	FTALIAS_RESTORE_P_END,		/* the trailer came */
 };
 
@@ -84,6 +85,11 @@ struct ftalias_restore {
 	u64 cost;			/* what the records take in memory */
 	struct ftalias_ckpt_blob *ckpt;	/* the checkpoint, being filled */
 	u64 ckpt_have;			/* bytes of it so far */
+	struct list_head inputs;	/* the log's, filled */
+	struct ftalias_input *input;	/* the next one, being filled */
+	u32 input_have;			/* bytes of it so far */
+	u32 nr_inputs;
+	u64 input_seq;			/* the last one's */
 };
 
 void ftalias_restore_net_init(struct ftalias_net *fn)
@@ -107,6 +113,8 @@ static void __ftalias_restore_drop(struct ftalias_net *fn,
 	}
 	kvfree(rs->part);
 	ftalias_ckpt_blob_put(rs->ckpt);
+	ftalias_inputs_free(&rs->inputs);
+	ftalias_input_free(rs->input);
 	kfree(rs);
 }
 
@@ -578,7 +586,7 @@ static int ftalias_restore_ckpt(struct ftalias_restore *rs,
 			       ftalias_save_checkpoint_nl_policy, extack);
 	if (err)
 		return err;
-	if (rs->version < FTALIAS_SAVE_VERSION) {
+	if (rs->version < 4) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "checkpoint record in records of a version without them");
 		return -EINVAL;
@@ -613,9 +621,110 @@ static int ftalias_restore_ckpt(struct ftalias_restore *rs,
 					 bytes);
 	if (!rs->ckpt)
 		return -ENOMEM;
+	if (tb[FTALIAS_A_SAVE_CHECKPOINT_INPUT])
+		rs->ckpt->input = nla_get_u64(tb[FTALIAS_A_SAVE_CHECKPOINT_INPUT]);
 	rs->phase = FTALIAS_RESTORE_P_CKPT;
 	return ftalias_restore_ckpt_fill(rs, payload, nla_data(payload),
 					 nla_len(payload), extack);
+}
+
+/* The next bytes of the input being filled; a whole one joins the list. */
+static int ftalias_restore_input_fill(struct ftalias_restore *rs,
+				      const struct nlattr *rec,
+				      const void *data, u32 n,
+				      struct netlink_ext_ack *extack)
+{
+	struct ftalias_input *in = rs->input;
+
+	if (n > in->skb->len - rs->input_have || n > FTALIAS_SAVE_CHUNK) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "more data than the input's len");
+		return -EINVAL;
+	}
+	/* Cannot fail: the room is there. */
+	WARN_ON_ONCE(skb_store_bits(in->skb, rs->input_have, data, n));
+	rs->input_have += n;
+	if (rs->input_have == in->skb->len) {
+		list_add_tail(&in->node, &rs->inputs);
+		rs->input = NULL;
+	}
+	return 0;
+}
+
+/*
+ * An input of the log.  Its checks are in code, not in the policy: an
+ * unprivileged restore gets EPERM first.
+ */
+static int ftalias_restore_input(struct ftalias_restore *rs,
+				 const struct nlattr *rec,
+				 struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FTALIAS_A_SAVE_INPUT_MAX + 1];
+	const struct nlattr *payload, *len;
+	struct ftalias_id id;
+	u32 bytes, arg_len;
+	u64 seq;
+	int err;
+
+	err = nla_parse_nested(tb, FTALIAS_A_SAVE_INPUT_MAX, rec,
+			       ftalias_save_input_nl_policy, extack);
+	if (err)
+		return err;
+	if (rs->version < 5) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "input record in records of a version without them");
+		return -EINVAL;
+	}
+	payload = tb[FTALIAS_A_SAVE_INPUT_PAYLOAD];
+	len = tb[FTALIAS_A_SAVE_INPUT_LEN];
+	if (!tb[FTALIAS_A_SAVE_INPUT_SEQ] || !tb[FTALIAS_A_SAVE_INPUT_KEY] ||
+	    !payload) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "input without seq, key or payload");
+		return -EINVAL;
+	}
+	if (nla_len(tb[FTALIAS_A_SAVE_INPUT_KEY]) != sizeof(id)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_INPUT_KEY],
+				    "input key is not a request ID");
+		return -EINVAL;
+	}
+	seq = nla_get_u64(tb[FTALIAS_A_SAVE_INPUT_SEQ]);
+	if (!seq || seq <= rs->input_seq) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_INPUT_SEQ],
+				    "input seq 0 or not above the one before");
+		return -EINVAL;
+	}
+	bytes = len ? nla_get_u32(len) : nla_len(payload);
+	arg_len = tb[FTALIAS_A_SAVE_INPUT_ARG_LEN] ?
+		  nla_get_u32(tb[FTALIAS_A_SAVE_INPUT_ARG_LEN]) : 0;
+	if (nla_len(payload) > bytes || (len && nla_len(payload) == bytes) ||
+	    nla_len(payload) > FTALIAS_SAVE_CHUNK ||
+	    bytes > 2 * FTALIAS_MSG_MAX || arg_len > bytes) {
+		NL_SET_ERR_MSG_ATTR(extack, len ?: payload,
+				    "input length out of bounds");
+		return -EINVAL;
+	}
+	if (rs->nr_inputs >= READ_ONCE(ftalias_log_max_inputs)) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "more inputs than the log_max_inputs module parameter");
+		return -EFBIG;
+	}
+	nla_memcpy(&id, tb[FTALIAS_A_SAVE_INPUT_KEY], sizeof(id));
+	rs->input = ftalias_input_restored(seq, &id,
+					   tb[FTALIAS_A_SAVE_INPUT_FLAGS] ?
+					   nla_get_u32(tb[FTALIAS_A_SAVE_INPUT_FLAGS]) : 0,
+					   tb[FTALIAS_A_SAVE_INPUT_SRC_PORT] ?
+					   nla_get_u32(tb[FTALIAS_A_SAVE_INPUT_SRC_PORT]) : 0,
+					   tb[FTALIAS_A_SAVE_INPUT_SRC_ALIAS] ?
+					   nla_get_u32(tb[FTALIAS_A_SAVE_INPUT_SRC_ALIAS]) : 0,
+					   arg_len, bytes,
+					   nla_get_flag(tb[FTALIAS_A_SAVE_INPUT_PENDING]));
+	if (!rs->input)
+		return -ENOMEM;
+	rs->input_have = 0;
+	rs->input_seq = seq;
+	rs->nr_inputs++;
+	rs->phase = FTALIAS_RESTORE_P_INPUTS;
+	return ftalias_restore_input_fill(rs, payload, nla_data(payload),
+					  nla_len(payload), extack);
 }
 
 static int ftalias_restore_data(struct ftalias_restore *rs,
@@ -629,6 +738,9 @@ static int ftalias_restore_data(struct ftalias_restore *rs,
 	if (!part && ftalias_restore_ckpt_open(rs))
 		return ftalias_restore_ckpt_fill(rs, rec, nla_data(rec), n,
 						 extack);
+	if (!part && rs->input)
+		return ftalias_restore_input_fill(rs, rec, nla_data(rec), n,
+						  extack);
 	if (!part) {
 		NL_SET_ERR_MSG_ATTR(extack, rec, "data record with no record before it");
 		return -EINVAL;
@@ -774,7 +886,10 @@ static int ftalias_restore_trailer(struct ftalias_restore *rs,
 	    (tb[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] ?
 	     nla_get_u64(tb[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES]) : 0) !=
 	    (rs->ckpt ? rs->ckpt->bytes : 0) ||
-	    (tb[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] && !rs->ckpt)) {
+	    (tb[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] && !rs->ckpt) ||
+	    (tb[FTALIAS_A_SAVE_TRAILER_INPUTS] ?
+	     nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_INPUTS]) : 0) !=
+	    rs->nr_inputs) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "the records do not add up to the trailer: records missing");
 		return -EINVAL;
@@ -793,7 +908,7 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 	int type = nla_type(rec), err;
 	u8 want = 0;
 
-	if ((rs->part || ftalias_restore_ckpt_open(rs)) &&
+	if ((rs->part || ftalias_restore_ckpt_open(rs) || rs->input) &&
 	    type != FTALIAS_A_SAVE_DATA) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "record cut short: data records missing before it");
@@ -825,7 +940,9 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 		    (type == FTALIAS_A_SAVE_HELD &&
 		     rs->phase > FTALIAS_RESTORE_P_HELD) ||
 		    (type == FTALIAS_A_SAVE_CHECKPOINT &&
-		     rs->phase >= FTALIAS_RESTORE_P_CKPT))
+		     rs->phase >= FTALIAS_RESTORE_P_CKPT) ||
+		    (type == FTALIAS_A_SAVE_INPUT &&
+		     rs->phase > FTALIAS_RESTORE_P_INPUTS))
 			want = FTALIAS_RESTORE_P_END + 1;
 		else
 			want = rs->phase;
@@ -846,11 +963,12 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 			return -EINVAL;
 		}
 		/*
-		 * Version 3 differs only in having no checkpoint record,
-		 * version 2 in having no request records either.
+		 * Version 4 differs only in having no input record, version
+		 * 3 in having no checkpoint record either, version 2 in
+		 * having no request records either.
 		 */
 		if (nla_get_u32(tb[FTALIAS_A_SAVE_HEADER_VERSION]) <
-		    FTALIAS_SAVE_VERSION - 2 ||
+		    FTALIAS_SAVE_VERSION - 3 ||
 		    nla_get_u32(tb[FTALIAS_A_SAVE_HEADER_VERSION]) >
 		    FTALIAS_SAVE_VERSION) {
 			NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_HEADER_VERSION],
@@ -900,6 +1018,8 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 		return ftalias_restore_held(rs, rec, extack);
 	case FTALIAS_A_SAVE_CHECKPOINT:
 		return ftalias_restore_ckpt(rs, rec, extack);
+	case FTALIAS_A_SAVE_INPUT:
+		return ftalias_restore_input(rs, rec, extack);
 	case FTALIAS_A_SAVE_TRAILER:
 		return ftalias_restore_trailer(rs, rec, extack);
 	}
@@ -994,7 +1114,7 @@ static int __ftalias_restore_commit(struct ftalias_restore *rs,
 
 	lockdep_assert_held(&fn->lock);
 
-	if (rs->part || ftalias_restore_ckpt_open(rs)) {
+	if (rs->part || ftalias_restore_ckpt_open(rs) || rs->input) {
 		NL_SET_ERR_MSG(info->extack, "last record cut short");
 		return -EINVAL;
 	}
@@ -1009,12 +1129,12 @@ static int __ftalias_restore_commit(struct ftalias_restore *rs,
 	alias->stats = rs->stats;
 	alias->rc.stats = rs->rc_stats;
 	spin_unlock(&alias->lock);
-	if (rs->ckpt) {
-		err = ftalias_log_restore(alias, rs->ckpt);
+	if (rs->ckpt || !list_empty(&rs->inputs)) {
+		err = ftalias_log_restore(alias, rs->ckpt, &rs->inputs);
 		if (err) {
 			kvfree(clients);
 			NL_SET_ERR_MSG(info->extack,
-				       "no room for the checkpoint under cache_total_bytes");
+				       "no room for the checkpoint and inputs under cache_total_bytes");
 			return err;
 		}
 		rs->ckpt = NULL;
@@ -1062,6 +1182,7 @@ static struct ftalias_restore *__ftalias_restore_new(struct ftalias_net *fn,
 		return ERR_PTR(err);
 	}
 	fn->nr_restores++;
+	INIT_LIST_HEAD(&rs->inputs);
 	rs->portid = info->snd_portid;
 	rs->last = jiffies;
 	return rs;

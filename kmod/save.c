@@ -52,6 +52,7 @@ enum ftalias_save_phase {
 	FTALIAS_SAVE_P_REQUESTS,
 	FTALIAS_SAVE_P_HELD,
 	FTALIAS_SAVE_P_CKPT,
+	FTALIAS_SAVE_P_INPUTS,
 	FTALIAS_SAVE_P_TRAILER,
 	FTALIAS_SAVE_P_END,
 };
@@ -64,6 +65,8 @@ struct ftalias_save_state {
 	struct ftalias_rc_snap held;	/* the replies held for them */
 	struct sk_buff *alias;		/* the alias record */
 	struct ftalias_ckpt_blob *ckpt;	/* its checkpoint, referenced */
+	struct ftalias_input_copy *inputs; /* its log's inputs */
+	u32 nr_inputs;
 	u32 *dsts;
 	u32 nr_dsts;
 	u64 xid;
@@ -77,6 +80,7 @@ struct ftalias_save_state {
 	size_t off;			/* in snap.buf, reqs.buf, held.buf */
 	u32 sent;			/* payload bytes of @off given */
 	u64 ckpt_sent;			/* bytes of @ckpt given */
+	u32 input_at;			/* inputs given */
 };
 
 struct ftalias_save_ctx {
@@ -202,6 +206,12 @@ static int ftalias_save_copy(struct netlink_callback *cb, struct net *net,
 		return err;
 	/* A reference: the blob never changes, the copy is in dumpit(). */
 	st->ckpt = ftalias_log_ckpt_get(alias);
+	/* The same for the inputs' messages. */
+	err = ftalias_log_inputs_copy(alias, &st->inputs, &st->nr_inputs);
+	if (err == -EAGAIN)
+		NL_SET_ERR_MSG(cb->extack, "inputs kept coming during the copy");
+	if (err)
+		return err;
 	st->xid = atomic64_read(&alias->reqs.xid);
 	st->cookie = alias->cookie;
 	ftalias_save_cookies(fn, st);
@@ -296,6 +306,7 @@ static void ftalias_save_free(struct ftalias_save_ctx *ctx)
 	ftalias_rc_snap_free(&st->held);
 	consume_skb(st->alias);
 	ftalias_ckpt_blob_put(st->ckpt);
+	ftalias_log_inputs_copy_free(st->inputs, st->nr_inputs);
 	kvfree(st->dsts);
 	kfree(st);
 	ctx->st = NULL;
@@ -437,7 +448,9 @@ static int ftalias_save_put_trailer(struct sk_buff *skb,
 	    nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_HELD, st->held.entries) ||
 	    (st->ckpt &&
 	     nla_put_u64_64bit(skb, FTALIAS_A_SAVE_TRAILER_CKPT_BYTES,
-			       st->ckpt->bytes, FTALIAS_A_SAVE_TRAILER_PAD))) {
+			       st->ckpt->bytes, FTALIAS_A_SAVE_TRAILER_PAD)) ||
+	    (st->nr_inputs &&
+	     nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_INPUTS, st->nr_inputs))) {
 		nla_nest_cancel(skb, rec);
 		return -EMSGSIZE;
 	}
@@ -589,6 +602,10 @@ static int ftalias_save_put_ckpt(struct sk_buff *skb,
 		data = NULL;
 		if (!nla_put_u64_64bit(skb, FTALIAS_A_SAVE_CHECKPOINT_SEQ,
 				       blob->seq, FTALIAS_A_SAVE_CHECKPOINT_PAD) &&
+		    (!blob->input ||
+		     !nla_put_u64_64bit(skb, FTALIAS_A_SAVE_CHECKPOINT_INPUT,
+					blob->input,
+					FTALIAS_A_SAVE_CHECKPOINT_PAD)) &&
 		    (n == blob->bytes ||
 		     !nla_put_u64_64bit(skb, FTALIAS_A_SAVE_CHECKPOINT_LEN,
 					blob->bytes,
@@ -619,6 +636,79 @@ static int ftalias_save_put_ckpt(struct sk_buff *skb,
 		return 0;
 	st->head = false;
 	return 1;
+}
+
+/* The head of input @c, with its first @n bytes. */
+static int ftalias_save_put_input_head(struct sk_buff *skb,
+				       const struct ftalias_input_copy *c,
+				       u32 n)
+{
+	const struct ftalias_skb_cb *cb = ftalias_cb(c->skb);
+	struct nlattr *rec, *data;
+
+	rec = nla_nest_start(skb, FTALIAS_A_SAVE_INPUT);
+	if (!rec)
+		return -EMSGSIZE;
+	data = NULL;
+	if (!nla_put_u64_64bit(skb, FTALIAS_A_SAVE_INPUT_SEQ, c->seq,
+			       FTALIAS_A_SAVE_INPUT_PAD) &&
+	    !nla_put(skb, FTALIAS_A_SAVE_INPUT_KEY, sizeof(cb->id), &cb->id) &&
+	    !nla_put_u32(skb, FTALIAS_A_SAVE_INPUT_FLAGS,
+			 cb->flags & ~FTALIAS_F_REPLAY) &&
+	    !nla_put_u32(skb, FTALIAS_A_SAVE_INPUT_SRC_PORT, cb->src_port) &&
+	    !nla_put_u32(skb, FTALIAS_A_SAVE_INPUT_SRC_ALIAS, cb->src_alias) &&
+	    !nla_put_u32(skb, FTALIAS_A_SAVE_INPUT_ARG_LEN, cb->aux) &&
+	    (!c->pending || !nla_put_flag(skb, FTALIAS_A_SAVE_INPUT_PENDING)) &&
+	    (n == c->skb->len ||
+	     !nla_put_u32(skb, FTALIAS_A_SAVE_INPUT_LEN, c->skb->len)))
+		data = nla_reserve(skb, FTALIAS_A_SAVE_INPUT_PAYLOAD, n);
+	if (!data) {
+		nla_nest_cancel(skb, rec);
+		return -EMSGSIZE;
+	}
+	/* Cannot fail: the bytes are there. */
+	WARN_ON_ONCE(skb_copy_bits(c->skb, 0, nla_data(data), n));
+	return ftalias_save_end(skb, rec);
+}
+
+/*
+ * The next record of the inputs: an input's head with its first bytes,
+ * then data records; 1 after the last (or when there is none).
+ */
+static int ftalias_save_put_input(struct sk_buff *skb,
+				  struct ftalias_save_state *st)
+{
+	const struct ftalias_input_copy *c;
+	struct nlattr *data;
+	u32 n;
+	int err;
+
+	if (st->input_at == st->nr_inputs)
+		return 1;
+	c = &st->inputs[st->input_at];
+	n = min_t(u32, c->skb->len - st->sent, FTALIAS_SAVE_CHUNK);
+	if (!st->head) {
+		err = ftalias_save_put_input_head(skb, c, n);
+		if (err)
+			return err;
+		st->head = true;
+	} else {
+		if (skb_tailroom(skb) < nla_total_size(n) +
+					nla_total_size(sizeof(u32)))
+			return -EMSGSIZE;
+		data = __nla_reserve(skb, FTALIAS_A_SAVE_DATA, n);
+		WARN_ON_ONCE(skb_copy_bits(c->skb, st->sent, nla_data(data), n));
+		err = ftalias_save_crc(skb, data);
+		if (err)
+			return err;
+	}
+	st->sent += n;
+	if (st->sent < c->skb->len)
+		return 0;
+	st->head = false;
+	st->sent = 0;
+	st->input_at++;
+	return 0;
 }
 
 /* The next record; 0 or -EMSGSIZE (it does not fit). */
@@ -662,6 +752,12 @@ static int ftalias_save_put(struct sk_buff *skb, struct ftalias_save_state *st)
 		break;
 	case FTALIAS_SAVE_P_CKPT:
 		err = ftalias_save_put_ckpt(skb, st);
+		if (err <= 0)
+			return err;
+		err = 0;
+		break;
+	case FTALIAS_SAVE_P_INPUTS:
+		err = ftalias_save_put_input(skb, st);
 		if (err <= 0)
 			return err;
 		err = 0;

@@ -86,10 +86,11 @@ const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CKPT_INPUT 
 	[FTALIAS_A_ALIAS_CKPT_INPUT] = { .type = NLA_U64, },
 };
 
-const struct nla_policy ftalias_save_checkpoint_nl_policy[FTALIAS_A_SAVE_CHECKPOINT_PAD + 1] = {
+const struct nla_policy ftalias_save_checkpoint_nl_policy[FTALIAS_A_SAVE_CHECKPOINT_INPUT + 1] = {
 	[FTALIAS_A_SAVE_CHECKPOINT_SEQ] = { .type = NLA_U64, },
 	[FTALIAS_A_SAVE_CHECKPOINT_LEN] = { .type = NLA_U64, },
 	[FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD] = { .type = NLA_BINARY, },
+	[FTALIAS_A_SAVE_CHECKPOINT_INPUT] = { .type = NLA_U64, },
 };
 
 const struct nla_policy ftalias_save_client_nl_policy[FTALIAS_A_SAVE_CLIENT_COOKIE + 1] = {
@@ -131,6 +132,18 @@ const struct nla_policy ftalias_save_ids_nl_policy[FTALIAS_A_SAVE_IDS_COOKIE + 1
 	[FTALIAS_A_SAVE_IDS_COOKIE] = NLA_POLICY_MIN(NLA_U64, 1),
 };
 
+const struct nla_policy ftalias_save_input_nl_policy[FTALIAS_A_SAVE_INPUT_PAD + 1] = {
+	[FTALIAS_A_SAVE_INPUT_SEQ] = { .type = NLA_U64, },
+	[FTALIAS_A_SAVE_INPUT_KEY] = { .type = NLA_BINARY, },
+	[FTALIAS_A_SAVE_INPUT_FLAGS] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_INPUT_SRC_PORT] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_INPUT_SRC_ALIAS] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_INPUT_ARG_LEN] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_INPUT_PENDING] = { .type = NLA_FLAG, },
+	[FTALIAS_A_SAVE_INPUT_LEN] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_INPUT_PAYLOAD] = { .type = NLA_BINARY, },
+};
+
 const struct nla_policy ftalias_save_jrec_nl_policy[FTALIAS_A_SAVE_JREC_PAYLOAD + 1] = {
 	[FTALIAS_A_SAVE_JREC_KEY] = NLA_POLICY_EXACT_LEN(24),
 	[FTALIAS_A_SAVE_JREC_DEST_ALIAS] = { .type = NLA_U32, },
@@ -148,7 +161,7 @@ const struct nla_policy ftalias_save_request_nl_policy[FTALIAS_A_SAVE_REQUEST_PA
 	[FTALIAS_A_SAVE_REQUEST_DEST_COOKIE] = NLA_POLICY_MIN(NLA_U64, 1),
 };
 
-const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES + 1] = {
+const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_INPUTS + 1] = {
 	[FTALIAS_A_SAVE_TRAILER_ENTRIES] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_JRECS] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_CLIENTS] = { .type = NLA_U32, },
@@ -156,6 +169,7 @@ const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_CK
 	[FTALIAS_A_SAVE_TRAILER_REQUESTS] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_HELD] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] = { .type = NLA_U64, },
+	[FTALIAS_A_SAVE_TRAILER_INPUTS] = { .type = NLA_U32, },
 };
 
 /* FTALIAS_CMD_ALIAS_GET - do */
@@ -261,7 +275,7 @@ static const struct nla_policy ftalias_alias_save_nl_policy[FTALIAS_A_SAVE_MOVE 
 };
 
 /* FTALIAS_CMD_ALIAS_RESTORE - do */
-static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_CHECKPOINT + 1] = {
+static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_INPUT + 1] = {
 	[FTALIAS_A_SAVE_HANDLE] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_SAVE_NEW_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_SAVE_NEW_ID] = NLA_POLICY_MIN(NLA_U32, 1),
@@ -278,6 +292,7 @@ static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_CH
 	[FTALIAS_A_SAVE_HELD] = NLA_POLICY_NESTED(ftalias_save_held_nl_policy),
 	[FTALIAS_A_SAVE_TRAILER] = NLA_POLICY_NESTED(ftalias_save_trailer_nl_policy),
 	[FTALIAS_A_SAVE_CHECKPOINT] = NLA_POLICY_NESTED(ftalias_save_checkpoint_nl_policy),
+	[FTALIAS_A_SAVE_INPUT] = NLA_POLICY_NESTED(ftalias_save_input_nl_policy),
 };
 
 /* Ops table for ftalias */
@@ -411,7 +426,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.pre_doit	= ftalias_nl_pre_doit_admin,
 		.doit		= ftalias_nl_alias_restore_doit,
 		.policy		= ftalias_alias_restore_nl_policy,
-		.maxattr	= FTALIAS_A_SAVE_CHECKPOINT,
+		.maxattr	= FTALIAS_A_SAVE_INPUT,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 };

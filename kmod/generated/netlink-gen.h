@@ -15,15 +15,16 @@
 extern const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED + 1];
 extern const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STATS_PAD + 1];
 extern const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CKPT_INPUT + 1];
-extern const struct nla_policy ftalias_save_checkpoint_nl_policy[FTALIAS_A_SAVE_CHECKPOINT_PAD + 1];
+extern const struct nla_policy ftalias_save_checkpoint_nl_policy[FTALIAS_A_SAVE_CHECKPOINT_INPUT + 1];
 extern const struct nla_policy ftalias_save_client_nl_policy[FTALIAS_A_SAVE_CLIENT_COOKIE + 1];
 extern const struct nla_policy ftalias_save_entry_nl_policy[FTALIAS_A_SAVE_ENTRY_PAYLOAD + 1];
 extern const struct nla_policy ftalias_save_header_nl_policy[FTALIAS_A_SAVE_HEADER_FREEZE_US + 1];
 extern const struct nla_policy ftalias_save_held_nl_policy[FTALIAS_A_SAVE_HELD_PAYLOAD + 1];
 extern const struct nla_policy ftalias_save_ids_nl_policy[FTALIAS_A_SAVE_IDS_COOKIE + 1];
+extern const struct nla_policy ftalias_save_input_nl_policy[FTALIAS_A_SAVE_INPUT_PAD + 1];
 extern const struct nla_policy ftalias_save_jrec_nl_policy[FTALIAS_A_SAVE_JREC_PAYLOAD + 1];
 extern const struct nla_policy ftalias_save_request_nl_policy[FTALIAS_A_SAVE_REQUEST_PAD + 1];
-extern const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES + 1];
+extern const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_INPUTS + 1];
 
 int ftalias_nl_pre_doit_admin(const struct genl_split_ops *ops,
 			      struct sk_buff *skb, struct genl_info *info);

@@ -177,6 +177,7 @@ struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_HELD] = { .type = NLA_NESTED },
 	[FTALIAS_A_SAVE_MOVE] = { .type = NLA_FLAG },
 	[FTALIAS_A_SAVE_CHECKPOINT] = { .type = NLA_NESTED },
+	[FTALIAS_A_SAVE_INPUT] = { .type = NLA_NESTED },
 };
 
 struct nla_policy ctl_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1] = {
@@ -243,12 +244,26 @@ struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1] = {
 	[FTALIAS_A_SAVE_TRAILER_REQUESTS] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_TRAILER_HELD] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] = { .type = NLA_U64 },
+	[FTALIAS_A_SAVE_TRAILER_INPUTS] = { .type = NLA_U32 },
 };
 
 struct nla_policy ctl_save_checkpoint_policy[FTALIAS_A_SAVE_CHECKPOINT_MAX + 1] = {
 	[FTALIAS_A_SAVE_CHECKPOINT_SEQ] = { .type = NLA_U64 },
 	[FTALIAS_A_SAVE_CHECKPOINT_LEN] = { .type = NLA_U64 },
 	[FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD] = { .type = NLA_UNSPEC },
+	[FTALIAS_A_SAVE_CHECKPOINT_INPUT] = { .type = NLA_U64 },
+};
+
+struct nla_policy ctl_save_input_policy[FTALIAS_A_SAVE_INPUT_MAX + 1] = {
+	[FTALIAS_A_SAVE_INPUT_SEQ] = { .type = NLA_U64 },
+	[FTALIAS_A_SAVE_INPUT_KEY] = { .type = NLA_UNSPEC },
+	[FTALIAS_A_SAVE_INPUT_FLAGS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_INPUT_SRC_PORT] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_INPUT_SRC_ALIAS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_INPUT_ARG_LEN] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_INPUT_PENDING] = { .type = NLA_FLAG },
+	[FTALIAS_A_SAVE_INPUT_LEN] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_INPUT_PAYLOAD] = { .type = NLA_UNSPEC },
 };
 
 const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1] = {

@@ -184,6 +184,7 @@ extern struct nla_policy ctl_conn_policy[FTALIAS_A_CONN_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_HELD	"held"
 #define CTL_NAME_FTALIAS_A_SAVE_MOVE	"move"
 #define CTL_NAME_FTALIAS_A_SAVE_CHECKPOINT	"checkpoint"
+#define CTL_NAME_FTALIAS_A_SAVE_INPUT	"input"
 extern struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1];
 
 /* Attribute-set "save-header" */
@@ -250,13 +251,27 @@ extern struct nla_policy ctl_save_held_policy[FTALIAS_A_SAVE_HELD_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_REQUESTS	"requests"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_HELD	"held"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_CKPT_BYTES	"ckpt-bytes"
+#define CTL_NAME_FTALIAS_A_SAVE_TRAILER_INPUTS	"inputs"
 extern struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1];
 
 /* Attribute-set "save-checkpoint" */
 #define CTL_NAME_FTALIAS_A_SAVE_CHECKPOINT_SEQ	"seq"
 #define CTL_NAME_FTALIAS_A_SAVE_CHECKPOINT_LEN	"len"
 #define CTL_NAME_FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD	"payload"
+#define CTL_NAME_FTALIAS_A_SAVE_CHECKPOINT_INPUT	"input"
 extern struct nla_policy ctl_save_checkpoint_policy[FTALIAS_A_SAVE_CHECKPOINT_MAX + 1];
+
+/* Attribute-set "save-input" */
+#define CTL_NAME_FTALIAS_A_SAVE_INPUT_SEQ	"seq"
+#define CTL_NAME_FTALIAS_A_SAVE_INPUT_KEY	"key"
+#define CTL_NAME_FTALIAS_A_SAVE_INPUT_FLAGS	"flags"
+#define CTL_NAME_FTALIAS_A_SAVE_INPUT_SRC_PORT	"src-port"
+#define CTL_NAME_FTALIAS_A_SAVE_INPUT_SRC_ALIAS	"src-alias"
+#define CTL_NAME_FTALIAS_A_SAVE_INPUT_ARG_LEN	"arg-len"
+#define CTL_NAME_FTALIAS_A_SAVE_INPUT_PENDING	"pending"
+#define CTL_NAME_FTALIAS_A_SAVE_INPUT_LEN	"len"
+#define CTL_NAME_FTALIAS_A_SAVE_INPUT_PAYLOAD	"payload"
+extern struct nla_policy ctl_save_input_policy[FTALIAS_A_SAVE_INPUT_MAX + 1];
 
 /* Enum "promotion-policy": names by value, keyword table */
 extern const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1];

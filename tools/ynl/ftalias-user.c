@@ -288,6 +288,7 @@ const struct ynl_policy_attr ftalias_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_
 	[FTALIAS_A_SAVE_TRAILER_REQUESTS] = { .name = "requests", .type = YNL_PT_U32, },
 	[FTALIAS_A_SAVE_TRAILER_HELD] = { .name = "held", .type = YNL_PT_U32, },
 	[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] = { .name = "ckpt-bytes", .type = YNL_PT_U64, },
+	[FTALIAS_A_SAVE_TRAILER_INPUTS] = { .name = "inputs", .type = YNL_PT_U32, },
 };
 
 const struct ynl_policy_nest ftalias_save_trailer_nest = {
@@ -330,11 +331,30 @@ const struct ynl_policy_attr ftalias_save_checkpoint_policy[FTALIAS_A_SAVE_CHECK
 	[FTALIAS_A_SAVE_CHECKPOINT_LEN] = { .name = "len", .type = YNL_PT_U64, },
 	[FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD] = { .name = "payload", .type = YNL_PT_BINARY,},
 	[FTALIAS_A_SAVE_CHECKPOINT_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+	[FTALIAS_A_SAVE_CHECKPOINT_INPUT] = { .name = "input", .type = YNL_PT_U64, },
 };
 
 const struct ynl_policy_nest ftalias_save_checkpoint_nest = {
 	.max_attr = FTALIAS_A_SAVE_CHECKPOINT_MAX,
 	.table = ftalias_save_checkpoint_policy,
+};
+
+const struct ynl_policy_attr ftalias_save_input_policy[FTALIAS_A_SAVE_INPUT_MAX + 1] = {
+	[FTALIAS_A_SAVE_INPUT_SEQ] = { .name = "seq", .type = YNL_PT_U64, },
+	[FTALIAS_A_SAVE_INPUT_KEY] = { .name = "key", .type = YNL_PT_BINARY,},
+	[FTALIAS_A_SAVE_INPUT_FLAGS] = { .name = "flags", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_INPUT_SRC_PORT] = { .name = "src-port", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_INPUT_SRC_ALIAS] = { .name = "src-alias", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_INPUT_ARG_LEN] = { .name = "arg-len", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_INPUT_PENDING] = { .name = "pending", .type = YNL_PT_FLAG, },
+	[FTALIAS_A_SAVE_INPUT_LEN] = { .name = "len", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_INPUT_PAYLOAD] = { .name = "payload", .type = YNL_PT_BINARY,},
+	[FTALIAS_A_SAVE_INPUT_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_save_input_nest = {
+	.max_attr = FTALIAS_A_SAVE_INPUT_MAX,
+	.table = ftalias_save_input_policy,
 };
 
 const struct ynl_policy_attr ftalias_family_info_policy[FTALIAS_A_FAMILY_INFO_MAX + 1] = {
@@ -500,6 +520,7 @@ const struct ynl_policy_attr ftalias_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_HELD] = { .name = "held", .type = YNL_PT_NEST, .nest = &ftalias_save_held_nest, },
 	[FTALIAS_A_SAVE_MOVE] = { .name = "move", .type = YNL_PT_FLAG, },
 	[FTALIAS_A_SAVE_CHECKPOINT] = { .name = "checkpoint", .type = YNL_PT_NEST, .nest = &ftalias_save_checkpoint_nest, },
+	[FTALIAS_A_SAVE_INPUT] = { .name = "input", .type = YNL_PT_NEST, .nest = &ftalias_save_input_nest, },
 };
 
 const struct ynl_policy_nest ftalias_save_nest = {
@@ -1404,6 +1425,8 @@ int ftalias_save_trailer_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_HELD, obj->held);
 	if (obj->_present.ckpt_bytes)
 		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_TRAILER_CKPT_BYTES, obj->ckpt_bytes);
+	if (obj->_present.inputs)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_INPUTS, obj->inputs);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -1453,6 +1476,11 @@ int ftalias_save_trailer_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.ckpt_bytes = 1;
 			dst->ckpt_bytes = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_SAVE_TRAILER_INPUTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.inputs = 1;
+			dst->inputs = ynl_attr_get_u32(attr);
 		}
 	}
 
@@ -1650,6 +1678,8 @@ int ftalias_save_checkpoint_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_CHECKPOINT_LEN, obj->len);
 	if (obj->_present.payload_len)
 		ynl_attr_put(nlh, FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD, obj->payload, obj->_present.payload_len);
+	if (obj->_present.input)
+		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_CHECKPOINT_INPUT, obj->input);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -1675,6 +1705,115 @@ int ftalias_save_checkpoint_parse(struct ynl_parse_arg *yarg,
 			dst->_present.len = 1;
 			dst->len = ynl_attr_get_u64(attr);
 		} else if (type == FTALIAS_A_SAVE_CHECKPOINT_PAYLOAD) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.payload_len = len;
+			dst->payload = malloc(len);
+			memcpy(dst->payload, ynl_attr_data(attr), len);
+		} else if (type == FTALIAS_A_SAVE_CHECKPOINT_INPUT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.input = 1;
+			dst->input = ynl_attr_get_u64(attr);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_save_input_free(struct ftalias_save_input *obj)
+{
+	free(obj->key);
+	free(obj->payload);
+}
+
+int ftalias_save_input_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			   struct ftalias_save_input *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.seq)
+		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_INPUT_SEQ, obj->seq);
+	if (obj->_present.key_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_INPUT_KEY, obj->key, obj->_present.key_len);
+	if (obj->_present.flags)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_INPUT_FLAGS, obj->flags);
+	if (obj->_present.src_port)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_INPUT_SRC_PORT, obj->src_port);
+	if (obj->_present.src_alias)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_INPUT_SRC_ALIAS, obj->src_alias);
+	if (obj->_present.arg_len)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_INPUT_ARG_LEN, obj->arg_len);
+	if (obj->_present.pending)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_INPUT_PENDING, NULL, 0);
+	if (obj->_present.len)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_INPUT_LEN, obj->len);
+	if (obj->_present.payload_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_INPUT_PAYLOAD, obj->payload, obj->_present.payload_len);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
+}
+
+int ftalias_save_input_parse(struct ynl_parse_arg *yarg,
+			     const struct nlattr *nested)
+{
+	struct ftalias_save_input *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_INPUT_SEQ) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.seq = 1;
+			dst->seq = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_SAVE_INPUT_KEY) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.key_len = len;
+			dst->key = malloc(len);
+			memcpy(dst->key, ynl_attr_data(attr), len);
+		} else if (type == FTALIAS_A_SAVE_INPUT_FLAGS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.flags = 1;
+			dst->flags = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_INPUT_SRC_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.src_port = 1;
+			dst->src_port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_INPUT_SRC_ALIAS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.src_alias = 1;
+			dst->src_alias = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_INPUT_ARG_LEN) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.arg_len = 1;
+			dst->arg_len = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_INPUT_PENDING) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.pending = 1;
+		} else if (type == FTALIAS_A_SAVE_INPUT_LEN) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.len = 1;
+			dst->len = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_INPUT_PAYLOAD) {
 			unsigned int len;
 
 			if (ynl_attr_validate(yarg, attr))
@@ -3078,6 +3217,7 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 	struct ynl_parse_arg parg;
 	unsigned int n_client = 0;
 	unsigned int n_entry = 0;
+	unsigned int n_input = 0;
 	unsigned int n_held = 0;
 	unsigned int n_jrec = 0;
 	int i;
@@ -3091,6 +3231,8 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 		return ynl_error_parse(yarg, "attribute already present (save.entry)");
 	if (dst->held)
 		return ynl_error_parse(yarg, "attribute already present (save.held)");
+	if (dst->input)
+		return ynl_error_parse(yarg, "attribute already present (save.input)");
 	if (dst->jrec)
 		return ynl_error_parse(yarg, "attribute already present (save.jrec)");
 	if (dst->request)
@@ -3179,6 +3321,8 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 			parg.data = &dst->checkpoint;
 			if (ftalias_save_checkpoint_parse(&parg, attr))
 				return YNL_PARSE_CB_ERROR;
+		} else if (type == FTALIAS_A_SAVE_INPUT) {
+			n_input++;
 		}
 	}
 
@@ -3219,6 +3363,20 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 			if (ynl_attr_type(attr) == FTALIAS_A_SAVE_HELD) {
 				parg.data = &dst->held[i];
 				if (ftalias_save_held_parse(&parg, attr))
+					return YNL_PARSE_CB_ERROR;
+				i++;
+			}
+		}
+	}
+	if (n_input) {
+		dst->input = calloc(n_input, sizeof(*dst->input));
+		dst->n_input = n_input;
+		i = 0;
+		parg.rsp_policy = &ftalias_save_input_nest;
+		ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+			if (ynl_attr_type(attr) == FTALIAS_A_SAVE_INPUT) {
+				parg.data = &dst->input[i];
+				if (ftalias_save_input_parse(&parg, attr))
 					return YNL_PARSE_CB_ERROR;
 				i++;
 			}
@@ -3293,6 +3451,9 @@ void ftalias_alias_save_rsp_list_free(struct ftalias_alias_save_rsp_list *rsp)
 		free(rsp->obj.held);
 		ftalias_save_trailer_free(&rsp->obj.trailer);
 		ftalias_save_checkpoint_free(&rsp->obj.checkpoint);
+		for (i = 0; i < rsp->obj.n_input; i++)
+			ftalias_save_input_free(&rsp->obj.input[i]);
+		free(rsp->obj.input);
 		free(rsp);
 	}
 }
@@ -3360,6 +3521,9 @@ void ftalias_alias_restore_req_free(struct ftalias_alias_restore_req *req)
 	free(req->held);
 	ftalias_save_trailer_free(&req->trailer);
 	ftalias_save_checkpoint_free(&req->checkpoint);
+	for (i = 0; i < req->n_input; i++)
+		ftalias_save_input_free(&req->input[i]);
+	free(req->input);
 	free(req);
 }
 
@@ -3440,6 +3604,8 @@ ftalias_alias_restore(struct ynl_sock *ys,
 		ftalias_save_trailer_put(nlh, FTALIAS_A_SAVE_TRAILER, &req->trailer);
 	if (req->_present.checkpoint)
 		ftalias_save_checkpoint_put(nlh, FTALIAS_A_SAVE_CHECKPOINT, &req->checkpoint);
+	for (unsigned int i = 0; i < req->n_input; i++)
+		ftalias_save_input_put(nlh, FTALIAS_A_SAVE_INPUT, &req->input[i]);
 
 	rsp = calloc(1, sizeof(*rsp));
 	yrs.yarg.data = rsp;

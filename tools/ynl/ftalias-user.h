@@ -253,6 +253,7 @@ struct ftalias_save_trailer {
 		__u32 requests:1;
 		__u32 held:1;
 		__u32 ckpt_bytes:1;
+		__u32 inputs:1;
 	} _present;
 
 	__u32 entries;
@@ -262,6 +263,7 @@ struct ftalias_save_trailer {
 	__u32 requests;
 	__u32 held;
 	__u64 ckpt_bytes;
+	__u32 inputs;
 };
 
 struct ftalias_save_request {
@@ -306,10 +308,35 @@ struct ftalias_save_checkpoint {
 		__u32 seq:1;
 		__u32 len:1;
 		__u32 payload_len;
+		__u32 input:1;
 	} _present;
 
 	__u64 seq;
 	__u64 len;
+	void *payload;
+	__u64 input;
+};
+
+struct ftalias_save_input {
+	struct {
+		__u32 seq:1;
+		__u32 key_len;
+		__u32 flags:1;
+		__u32 src_port:1;
+		__u32 src_alias:1;
+		__u32 arg_len:1;
+		__u32 pending:1;
+		__u32 len:1;
+		__u32 payload_len;
+	} _present;
+
+	__u64 seq;
+	void *key;
+	__u32 flags;
+	__u32 src_port;
+	__u32 src_alias;
+	__u32 arg_len;
+	__u32 len;
 	void *payload;
 };
 
@@ -1383,6 +1410,8 @@ struct ftalias_alias_save_rsp_dump {
 	struct ftalias_save_held *held;
 	struct ftalias_save_trailer trailer;
 	struct ftalias_save_checkpoint checkpoint;
+	unsigned int n_input;
+	struct ftalias_save_input *input;
 };
 
 struct ftalias_alias_save_rsp_list {
@@ -1434,6 +1463,8 @@ struct ftalias_alias_restore_req {
 	struct ftalias_save_held *held;
 	struct ftalias_save_trailer trailer;
 	struct ftalias_save_checkpoint checkpoint;
+	unsigned int n_input;
+	struct ftalias_save_input *input;
 };
 
 static inline struct ftalias_alias_restore_req *
@@ -2109,6 +2140,14 @@ ftalias_alias_restore_req_set_trailer_ckpt_bytes(struct ftalias_alias_restore_re
 	req->trailer.ckpt_bytes = ckpt_bytes;
 }
 static inline void
+ftalias_alias_restore_req_set_trailer_inputs(struct ftalias_alias_restore_req *req,
+					     __u32 inputs)
+{
+	req->_present.trailer = 1;
+	req->trailer._present.inputs = 1;
+	req->trailer.inputs = inputs;
+}
+static inline void
 ftalias_alias_restore_req_set_checkpoint_seq(struct ftalias_alias_restore_req *req,
 					     __u64 seq)
 {
@@ -2134,6 +2173,23 @@ ftalias_alias_restore_req_set_checkpoint_payload(struct ftalias_alias_restore_re
 	req->checkpoint._present.payload_len = len;
 	req->checkpoint.payload = malloc(req->checkpoint._present.payload_len);
 	memcpy(req->checkpoint.payload, payload, req->checkpoint._present.payload_len);
+}
+static inline void
+ftalias_alias_restore_req_set_checkpoint_input(struct ftalias_alias_restore_req *req,
+					       __u64 input)
+{
+	req->_present.checkpoint = 1;
+	req->checkpoint._present.input = 1;
+	req->checkpoint.input = input;
+}
+static inline void
+__ftalias_alias_restore_req_set_input(struct ftalias_alias_restore_req *req,
+				      struct ftalias_save_input *input,
+				      unsigned int n_input)
+{
+	free(req->input);
+	req->input = input;
+	req->n_input = n_input;
 }
 
 struct ftalias_alias_restore_rsp {
