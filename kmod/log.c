@@ -67,7 +67,8 @@ int ftalias_log_prepare(struct ftalias_alias *alias)
 	if (!hash)
 		return -ENOMEM;
 	spin_lock(&alias->lock);
-	if (!alias->log.hash) {
+	/* A dead alias's log is gone for good (ftalias_log_destroy()). */
+	if (!alias->log.hash && !alias->dead) {
 		WRITE_ONCE(alias->log.hash, hash);
 		hash = NULL;
 	}
