@@ -166,10 +166,11 @@ static const struct fop ops[] = {
  * Reply attribute sets, one character per type from 1: w u32, q u64,
  * b u8, s string, p pad, f flag, x binary; nests: A alias-stats,
  * C cache-stats, I id, and the records of alias-save: H header, L alias,
- * D ids, E entry, J journal record, K client, T trailer, P checkpoint.
+ * D ids, E entry, J journal record, K client, T trailer, P checkpoint,
+ * N input.
  */
-static const char set_alias[] = "wswwwwwwqwpwwwwwAbCfqq";
-static const char set_alias_stats[] = "qqqqqqqqpqq";
+static const char set_alias[] = "wswwwwwwqwpwwwwwAbCfqqbwqq";
+static const char set_alias_stats[] = "qqqqqqqqpqqqqq";
 static const char set_cache_stats[] = "wqwwwqqqqqqqqqqqqqqp";
 static const char set_member[] = "wwwwwwwwqqqp";
 static const char set_info[] = "wwwwwqpqq";
@@ -178,7 +179,7 @@ static const char set_entry[] = "wIwwwww";
 static const char set_flush[] = "wfw";
 static const char set_journal[] = "wIIwbw";
 static const char set_conn[] = "wqwqwwwwwwwwwwwwswwqqwwwp";
-static const char set_save[] = "wwHLDxExJKTwswRGfP";
+static const char set_save[] = "wwHLDxExJKTwswRGfPN";
 static const char set_save_header[] = "www";
 static const char set_save_ids[] = "qqpq";
 static const char set_save_entry[] = "xwwwwwx";
@@ -186,8 +187,9 @@ static const char set_save_jrec[] = "xwfwx";
 static const char set_save_client[] = "wwqpq";
 static const char set_save_request[] = "xwfwxqp";
 static const char set_save_held[] = "xwwwwwx";
-static const char set_save_trailer[] = "wwwqpwwq";
-static const char set_save_checkpoint[] = "qqxp";
+static const char set_save_trailer[] = "wwwqpwwqw";
+static const char set_save_checkpoint[] = "qqxpq";
+static const char set_save_input[] = "qxwwwwfwxp";
 
 /* The set of a nest's letter. */
 static const char *nest_set(char k)
@@ -206,6 +208,7 @@ static const char *nest_set(char k)
 	case 'R': return set_save_request;
 	case 'G': return set_save_held;
 	case 'P': return set_save_checkpoint;
+	case 'N': return set_save_input;
 	}
 	return NULL;
 }
@@ -870,7 +873,7 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 			bool *clean)
 {
 	struct ftalias_id key = { 0 };
-	uint32_t u, entries = 0, bytes = 0, requests = 0, held = 0;
+	uint32_t u, entries = 0, bytes = 0, requests = 0, held = 0, inputs = 0;
 	uint64_t v, ckpt = 0;
 	bool has_ckpt = false;
 	uint8_t pay[160];
@@ -903,6 +906,11 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 		if (fz_pct(r, 50)) {
 			u = 1 + fz_below(r, 4);
 			put(m, FTALIAS_A_ALIAS_CACHE_MAX_ENTRIES, &u, 4);
+		}
+		if (fz_pct(r, 50)) {
+			uint8_t on = fz_pct(r, 95);
+
+			put(m, FTALIAS_A_ALIAS_INPUT_LOG, &on, 1);
 		}
 		put_rec_end(m, off);
 		off = put_rec_start(m, FTALIAS_A_SAVE_IDS);
@@ -1033,6 +1041,40 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 			put_rec_end(m, NLA_ALIGN(off));
 		}
 	}
+	/* Inputs of the log: a record each, maybe with data records. */
+	while (fz_pct(r, 15)) {
+		uint32_t len = fz_below(r, sizeof(pay)), want;
+
+		fz_bytes(r, pay, len);
+		off = put_rec_start(m, FTALIAS_A_SAVE_INPUT);
+		v = fz_pct(r, 95) ? inputs + 1 + fz_below(r, 3) : fz_below(r, 2);
+		put(m, FTALIAS_A_SAVE_INPUT_SEQ, &v, 8);
+		fz_bytes(r, &key, sizeof(key));
+		put(m, FTALIAS_A_SAVE_INPUT_KEY, &key,
+		    fz_pct(r, 95) ? sizeof(key) : fz_below(r, sizeof(key)));
+		u = fz_pct(r, 80) ? 0 : fz_interesting(r);
+		put(m, FTALIAS_A_SAVE_INPUT_FLAGS, &u, 4);
+		u = fz_pct(r, 90) ? fz_below(r, len + 1) : fz_interesting(r);
+		put(m, FTALIAS_A_SAVE_INPUT_ARG_LEN, &u, 4);
+		if (fz_pct(r, 30))
+			put(m, FTALIAS_A_SAVE_INPUT_PENDING, NULL, 0);
+		want = len;
+		if (fz_pct(r, 20)) {
+			want = len + fz_below(r, 2 * sizeof(pay));
+			put(m, FTALIAS_A_SAVE_INPUT_LEN, &want, 4);
+		}
+		put(m, FTALIAS_A_SAVE_INPUT_PAYLOAD, pay, len);
+		put_rec_end(m, off);
+		inputs++;
+		if (want > len && fz_pct(r, 80)) {
+			u = want - len;
+			if (u > sizeof(pay) || fz_pct(r, 10))
+				u = fz_below(r, sizeof(pay));
+			off = m->len;
+			put(m, FTALIAS_A_SAVE_DATA, pay, u);
+			put_rec_end(m, NLA_ALIGN(off));
+		}
+	}
 	if (fz_pct(r, 50)) {
 		off = put_rec_start(m, FTALIAS_A_SAVE_TRAILER);
 		put(m, FTALIAS_A_SAVE_TRAILER_ENTRIES, &entries, 4);
@@ -1047,6 +1089,8 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 			put(m, FTALIAS_A_SAVE_TRAILER_HELD, &held, 4);
 		if (has_ckpt)
 			put(m, FTALIAS_A_SAVE_TRAILER_CKPT_BYTES, &ckpt, 8);
+		if (inputs)
+			put(m, FTALIAS_A_SAVE_TRAILER_INPUTS, &inputs, 4);
 		put_rec_end(m, off);
 	}
 }
