@@ -31,6 +31,7 @@
 #include <linux/hash.h>
 #include <linux/jhash.h>
 #include <linux/lockdep.h>
+#include <linux/random.h>
 #include <linux/slab.h>
 #include <net/sock.h>
 
@@ -69,6 +70,7 @@ int ftalias_log_prepare(struct ftalias_alias *alias)
 	spin_lock(&alias->lock);
 	/* A dead alias's log is gone for good (ftalias_log_destroy()). */
 	if (!alias->log.hash && !alias->dead) {
+		alias->log.hash_seed = get_random_u32();
 		WRITE_ONCE(alias->log.hash, hash);
 		hash = NULL;
 	}
@@ -80,7 +82,8 @@ int ftalias_log_prepare(struct ftalias_alias *alias)
 static struct hlist_head *ftalias_log_bucket(struct ftalias_log *log,
 					     const struct ftalias_id *id)
 {
-	u32 h = jhash2((const u32 *)id, sizeof(*id) / sizeof(u32), 0);
+	u32 h = jhash2((const u32 *)id, sizeof(*id) / sizeof(u32),
+		       log->hash_seed);
 
 	return &log->hash[hash_32(h, FTALIAS_LOG_HASH_BITS)];
 }
@@ -90,7 +93,7 @@ static struct hlist_head *ftalias_log_bucket(struct ftalias_log *log,
  * not logged yet: a clone of it as the message a new active member reads
  * again.  Process context.
  */
-struct ftalias_input *ftalias_input_new(const struct sk_buff *skb)
+struct ftalias_input *ftalias_input_new(struct sk_buff *skb)
 {
 	struct ftalias_skb_cb *cb;
 	struct ftalias_input *in;
@@ -99,7 +102,7 @@ struct ftalias_input *ftalias_input_new(const struct sk_buff *skb)
 	if (!in)
 		return NULL;
 	/* A clone has no owner, no destructor: the log's alone. */
-	in->skb = skb_clone((struct sk_buff *)skb, GFP_KERNEL);
+	in->skb = skb_clone(skb, GFP_KERNEL);
 	if (!in->skb) {
 		kfree(in);
 		return NULL;
@@ -107,6 +110,7 @@ struct ftalias_input *ftalias_input_new(const struct sk_buff *skb)
 	cb = ftalias_cb(in->skb);
 	cb->kind = FTALIAS_MSG_REPLAY;
 	cb->req = NULL;
+	cb->to_alias = 0;
 	cb->flags |= FTALIAS_F_REPLAY;
 	in->id = cb->id;
 	in->req = NULL;
@@ -127,6 +131,52 @@ void ftalias_input_free(struct ftalias_input *in)
 	kfree(in);
 }
 
+/* A kept reply goes (its input answered, or gone). */
+static void __ftalias_input_reply_drop(struct ftalias_alias *alias,
+				       struct ftalias_input *in)
+{
+	if (!in->reply)
+		return;
+	in->cost -= in->reply->truesize;
+	alias->log.input_bytes -= in->reply->truesize;
+	ftalias_rc_charge_log(alias, -(s64)in->reply->truesize);
+	kfree_skb(in->reply);
+	in->reply = NULL;
+}
+
+/* A restored input stops waiting for its request. */
+static void __ftalias_input_wait_end(struct ftalias_alias *alias,
+				     struct ftalias_input *in)
+{
+	if (!in->waiting)
+		return;
+	in->waiting = false;
+	alias->log.nr_waiting--;
+	__ftalias_input_reply_drop(alias, in);
+}
+
+/**
+ * __ftalias_log_req_gone() - a request leaves its alias
+ * @alias: the alias, locked
+ * @req: the request: answered, failed, or its requester gone
+ *
+ * Its input, if it was logged, stays as an answered one (a reply to its
+ * replay is dropped).
+ */
+void __ftalias_log_req_gone(struct ftalias_alias *alias,
+			    struct ftalias_req *req)
+{
+	struct ftalias_input *in = req->input;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!in)
+		return;
+	__ftalias_input_wait_end(alias, in);
+	in->req = NULL;
+	req->input = NULL;
+}
+
 /* Take @in out of the log, to @free, which the caller frees unlocked. */
 static void __ftalias_log_unlink(struct ftalias_alias *alias,
 				 struct ftalias_input *in,
@@ -137,9 +187,8 @@ static void __ftalias_log_unlink(struct ftalias_alias *alias,
 	lockdep_assert_held(&alias->lock);
 
 	if (in->req)
-		__ftalias_log_req_gone(in->req);
-	if (in->waiting)
-		log->nr_waiting--;
+		__ftalias_log_req_gone(alias, in->req);
+	__ftalias_input_wait_end(alias, in);
 	hlist_del(&in->hnode);
 	list_move_tail(&in->node, free);
 	log->nr_inputs--;
@@ -184,7 +233,9 @@ int __ftalias_log_input(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 	/* A dead alias's log is gone (ftalias_log_destroy()). */
 	if (!log->hash)
 		return 0;
-	if (log->nr_inputs >= READ_ONCE(ftalias_log_max_inputs) ||
+	/* Restored ones waiting for their request do not count. */
+	if (log->nr_inputs - log->nr_waiting >=
+	    READ_ONCE(ftalias_log_max_inputs) ||
 	    !ftalias_rc_room(alias, in->cost))
 		return -ENOBUFS;
 	in->seq = ++log->input_seq;
@@ -229,23 +280,28 @@ void __ftalias_log_replay_read(struct ftalias_alias *alias,
 }
 
 /**
- * ftalias_log_swallow() - whether to drop a reply no request waits for
+ * ftalias_log_swallow() - whether a member's reply is to a replayed input
  * @alias: the replying member's alias
+ * @fsk: the member
  * @id: the ID the reply names
  * @skb: the reply; taken (set to NULL) when a restored input keeps it
  *
  * A member that reads logged inputs again (FTALIAS_F_REPLAY) answers them
- * again: the reply to one whose request was answered already (or failed,
- * or whose requester went away) is dropped, and counted.
+ * again.  The input a reply answers is the last one of its ID the member
+ * read (its position in the log): if its request is still pending, the
+ * reply goes the usual way; else it is dropped, and counted, even if
+ * another request of the same ID, not read yet, is pending (IDs of an
+ * alias restored elsewhere may be used again).  A restored input that
+ * waits for its request keeps the reply for it.
  *
- * Return: true if @id is a logged input's with no request pending.
+ * Return: true if the reply is to be dropped (or was kept).
  */
-bool ftalias_log_swallow(struct ftalias_alias *alias,
+bool ftalias_log_swallow(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 			 const struct ftalias_id *id, struct sk_buff **skb)
 {
 	struct ftalias_log *log = &alias->log;
-	struct ftalias_input *in;
-	bool found = false;
+	struct ftalias_input *in, *last = NULL;
+	bool drop = false;
 
 	if (!READ_ONCE(log->hash))
 		return false;
@@ -253,28 +309,34 @@ bool ftalias_log_swallow(struct ftalias_alias *alias,
 	/* Gone with a dead alias's log (ftalias_log_destroy()). */
 	if (!log->hash)
 		goto out;
-	hlist_for_each_entry(in, ftalias_log_bucket(log, id), hnode) {
-		if (in->req || memcmp(&in->id, id, sizeof(*id)))
-			continue;
-		found = true;
-		alias->stats.replay_suppressed++;
-		/* Kept for the request its restored requester sends again. */
-		if (in->waiting && !in->reply &&
-		    ftalias_rc_room(alias, (*skb)->truesize)) {
-			in->reply = *skb;
-			*skb = NULL;
-			/* The sender's charge goes; the log's comes. */
-			skb_orphan(in->reply);
-			memset(in->reply->cb, 0, sizeof(in->reply->cb));
-			in->cost += in->reply->truesize;
-			log->input_bytes += in->reply->truesize;
-			ftalias_rc_charge_log(alias, in->reply->truesize);
-		}
-		break;
+	hlist_for_each_entry(in, ftalias_log_bucket(log, id), hnode)
+		if (in->seq <= fsk->last_input &&
+		    (!last || in->seq > last->seq) &&
+		    !memcmp(&in->id, id, sizeof(*id)))
+			last = in;
+	if (!last || last->req)
+		goto out;
+	drop = true;
+	alias->stats.replay_suppressed++;
+	if (!last->waiting || last->reply)
+		goto out;
+	if (!ftalias_rc_room(alias, (*skb)->truesize)) {
+		/* Its request, sent again, is delivered again. */
+		__ftalias_input_wait_end(alias, last);
+		goto out;
 	}
+	last->reply = *skb;
+	*skb = NULL;
+	/* The sender's charge goes; the log's comes. */
+	skb_orphan(last->reply);
+	memset(last->reply->cb, 0, sizeof(last->reply->cb));
+	ftalias_cb(last->reply)->src_port = fsk->port;
+	last->cost += last->reply->truesize;
+	log->input_bytes += last->reply->truesize;
+	ftalias_rc_charge_log(alias, last->reply->truesize);
 out:
 	spin_unlock(&alias->lock);
-	return found;
+	return drop;
 }
 
 /**
@@ -285,9 +347,13 @@ out:
  *	@req the caller sets)
  *
  * A restored input whose request was pending at the save waits for its
- * restored requester to send it again: the request is then its input's,
- * not delivered (the active member replays the input, and its reply
- * finds the request by ID), or answered with the reply that came first.
+ * restored requester to send it again.  The request is then the input's:
+ * answered with the member's reply if it came first (the input lets go of
+ * it when the request leaves the alias, __ftalias_log_req_gone());
+ * else not delivered, the active member replaying the input; but if the
+ * alias's checkpoint covers the input (nobody replays it any more), it
+ * is delivered again, FTALIAS_F_REDELIVERED, as any request pending when
+ * its member died after the checkpoint.
  */
 enum ftalias_log_verdict __ftalias_log_link(struct ftalias_alias *alias,
 					    struct ftalias_req *req,
@@ -295,46 +361,58 @@ enum ftalias_log_verdict __ftalias_log_link(struct ftalias_alias *alias,
 {
 	struct ftalias_log *log = &alias->log;
 	struct ftalias_skb_cb *cb;
-	struct ftalias_input *in;
+	struct ftalias_input *in = req->input;
+	u32 port;
 
 	lockdep_assert_held(&alias->lock);
 
-	if (!log->nr_waiting || !log->hash || req->input)
+	if (!log->nr_waiting || !log->hash)
 		return FTALIAS_LOG_DELIVER;
-	hlist_for_each_entry(in, ftalias_log_bucket(log, &req->id), hnode) {
-		if (!in->waiting || in->req ||
-		    memcmp(&in->id, &req->id, sizeof(req->id)))
-			continue;
-		in->waiting = false;
-		log->nr_waiting--;
-		if (!in->reply) {
-			in->req = req;
-			req->input = in;
-			return FTALIAS_LOG_REPLAYED;
-		}
-		*skb = in->reply;
-		in->reply = NULL;
-		in->cost -= (*skb)->truesize;
-		log->input_bytes -= (*skb)->truesize;
-		ftalias_rc_charge_log(alias, -(s64)(*skb)->truesize);
+	if (!in) {
+		hlist_for_each_entry(in, ftalias_log_bucket(log, &req->id),
+				     hnode)
+			if (in->waiting && !in->req &&
+			    !memcmp(&in->id, &req->id, sizeof(req->id)))
+				break;
+		if (!in)
+			return FTALIAS_LOG_DELIVER;
+	}
+	if (!in->waiting)
+		return FTALIAS_LOG_DELIVER;
+	if (in->reply) {
+		/* Cloned: kept until the answer reached the request. */
+		*skb = skb_clone(in->reply, GFP_ATOMIC | __GFP_NOWARN);
+		if (!*skb)
+			return FTALIAS_LOG_RETRY;
+		in->req = req;
+		req->input = in;
 		cb = ftalias_cb(*skb);
+		port = cb->src_port;
 		memset(cb, 0, sizeof(*cb));
 		cb->kind = FTALIAS_MSG_REPLY;
 		cb->id = req->id;
 		cb->to_alias = !!req->id.alias;
+		cb->src_port = port;
 		cb->src_alias = alias->id;
 		return FTALIAS_LOG_ANSWERED;
 	}
-	return FTALIAS_LOG_DELIVER;
+	__ftalias_input_wait_end(alias, in);
+	if (log->ckpt && in->seq <= log->ckpt->input) {
+		req->flags |= FTALIAS_F_REDELIVERED;
+		return FTALIAS_LOG_DELIVER;
+	}
+	in->req = req;
+	req->input = in;
+	return FTALIAS_LOG_REPLAYED;
 }
 
 /*
- * Free the inputs up to @upto (all: U64_MAX) of @alias's log, to @free.
+ * Free the inputs up to @last (all: U64_MAX) of @alias's log, to @free.
  * A pending request among them is no longer logged: if its member goes
  * away, it is delivered again (FTALIAS_F_REDELIVERED) to a member whose
  * checkpoint has its effect.
  */
-static void __ftalias_log_trim(struct ftalias_alias *alias, u64 upto,
+static void __ftalias_log_trim(struct ftalias_alias *alias, u64 last,
 			       struct list_head *free)
 {
 	struct ftalias_input *in, *tmp;
@@ -342,10 +420,10 @@ static void __ftalias_log_trim(struct ftalias_alias *alias, u64 upto,
 	lockdep_assert_held(&alias->lock);
 
 	list_for_each_entry_safe(in, tmp, &alias->log.inputs, node) {
-		if (in->seq > upto)
+		if (in->seq > last)
 			break;
 		/* Still waiting for its request to be sent again: kept. */
-		if (in->waiting && upto != U64_MAX &&
+		if (in->waiting && last != U64_MAX &&
 		    time_before(jiffies, in->expires))
 			continue;
 		__ftalias_log_unlink(alias, in, free);
@@ -687,7 +765,7 @@ void __ftalias_log_promoted(struct ftalias_alias *alias,
 	m->last_input = log->ckpt ? log->ckpt->input : 0;
 }
 
-/* Clones of @q's messages to @to, or none: false without memory. */
+/* A clone of @skb (of the log) at the tail of @to; false without memory. */
 static bool ftalias_log_clone_to(struct sk_buff_head *to,
 				 const struct sk_buff *skb,
 				 struct ftalias_alias *alias)
@@ -894,6 +972,7 @@ struct ftalias_input *ftalias_input_restored(u64 seq,
 					     u32 src_alias, u32 arg_len,
 					     u32 len, bool pending)
 {
+	struct sk_buff *tail;
 	struct ftalias_skb_cb *cb;
 	struct ftalias_input *in;
 	int err;
@@ -901,7 +980,22 @@ struct ftalias_input *ftalias_input_restored(u64 seq,
 	in = kzalloc(sizeof(*in), GFP_KERNEL_ACCOUNT);
 	if (!in)
 		return NULL;
-	in->skb = ftalias_rc_alloc(len, GFP_KERNEL_ACCOUNT, &err);
+	/* A request and a handler argument: two pieces of at most 64 KiB. */
+	in->skb = ftalias_rc_alloc(min_t(u32, len, FTALIAS_MSG_MAX),
+				   GFP_KERNEL_ACCOUNT, &err);
+	if (in->skb && len > FTALIAS_MSG_MAX) {
+		tail = ftalias_rc_alloc(len - FTALIAS_MSG_MAX,
+					GFP_KERNEL_ACCOUNT, &err);
+		if (!tail) {
+			kfree_skb(in->skb);
+			in->skb = NULL;
+		} else {
+			skb_shinfo(in->skb)->frag_list = tail;
+			in->skb->len += tail->len;
+			in->skb->data_len += tail->len;
+			in->skb->truesize += tail->truesize;
+		}
+	}
 	if (!in->skb) {
 		kfree(in);
 		return NULL;

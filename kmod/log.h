@@ -37,7 +37,14 @@ struct ftalias_ckpt_blob {
 };
 
 /* The buckets of an alias log's inputs by request ID. */
-#define FTALIAS_LOG_HASH_BITS		6
+#define FTALIAS_LOG_HASH_BITS		8
+/* The most log_max_inputs may be set to. */
+#define FTALIAS_LOG_INPUTS_MAX		65536
+/* Input numbers, and a checkpoint's, stay below this (restore checks). */
+#define FTALIAS_LOG_SEQ_MAX		(1ULL << 62)
+/* The FTALIAS_F_* a request is read with, which an input keeps. */
+#define FTALIAS_INPUT_FLAGS		(FTALIAS_F_REDELIVERED | \
+					 FTALIAS_F_RESENT | FTALIAS_F_REDUNDANT)
 
 /*
  * An input of the alias log (input-log on): a request the active member
@@ -73,6 +80,7 @@ enum ftalias_log_verdict {
 	FTALIAS_LOG_DELIVER,		/* not a logged input's */
 	FTALIAS_LOG_REPLAYED,		/* the active member replays it */
 	FTALIAS_LOG_ANSWERED,		/* its reply came: *skb */
+	FTALIAS_LOG_RETRY,		/* no memory for it */
 };
 
 /*
@@ -89,6 +97,7 @@ struct ftalias_log {
 	u64 seq;
 	struct list_head inputs;
 	struct hlist_head *hash;
+	u32 hash_seed;
 	u32 nr_inputs;
 	u32 nr_waiting;			/* of them, ->waiting */
 	u64 input_seq;
@@ -105,15 +114,12 @@ struct ftalias_log_info {
 };
 
 /*
- * @req leaves its alias (answered, failed, its requester gone): its input,
- * if it was logged, stays as an answered one.  Under the alias's lock.
+ * Whether @req's input is given to the active member by the log (its
+ * replay is its delivery), under the alias's lock.
  */
-static inline void __ftalias_log_req_gone(struct ftalias_req *req)
+static inline bool ftalias_req_replayed(const struct ftalias_req *req)
 {
-	if (req->input) {
-		req->input->req = NULL;
-		req->input = NULL;
-	}
+	return req->input && !req->input->waiting;
 }
 
 int ftalias_checkpoint(struct ftalias_sock *fsk, struct sk_buff *skb,
@@ -122,14 +128,16 @@ void ftalias_ckpt_stage_purge(struct ftalias_sock *fsk);
 
 void ftalias_log_init(struct ftalias_log *log);
 int ftalias_log_prepare(struct ftalias_alias *alias);
-struct ftalias_input *ftalias_input_new(const struct sk_buff *skb);
+struct ftalias_input *ftalias_input_new(struct sk_buff *skb);
 void ftalias_input_free(struct ftalias_input *in);
 int __ftalias_log_input(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 			struct ftalias_input **inp, struct ftalias_req *req);
 void __ftalias_log_replay_read(struct ftalias_alias *alias,
 			       struct ftalias_sock *fsk,
 			       const struct ftalias_id *id);
-bool ftalias_log_swallow(struct ftalias_alias *alias,
+void __ftalias_log_req_gone(struct ftalias_alias *alias,
+			    struct ftalias_req *req);
+bool ftalias_log_swallow(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 			 const struct ftalias_id *id, struct sk_buff **skb);
 enum ftalias_log_verdict __ftalias_log_link(struct ftalias_alias *alias,
 					    struct ftalias_req *req,

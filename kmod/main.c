@@ -17,6 +17,7 @@
 #include "alias.h"
 #include "aliastab.h"
 #include "ftalias.h"
+#include "log.h"
 #include "member.h"
 #include "netlink.h"
 #include "replay.h"
@@ -86,11 +87,27 @@ module_param_named(ckpt_max_bytes, ftalias_ckpt_max_bytes, ulong, 0644);
 MODULE_PARM_DESC(ckpt_max_bytes,
 		 "Largest checkpoint of an alias, in bytes of data, changeable at run time (default 16 MiB)");
 
-/* Read with READ_ONCE() as each input is logged (log.c). */
+/*
+ * Read with READ_ONCE() as each input is logged (log.c).  Bounded: a new
+ * active member is given the inputs under its alias's lock.
+ */
 unsigned int ftalias_log_max_inputs = 4096;
-module_param_named(log_max_inputs, ftalias_log_max_inputs, uint, 0644);
+
+static int ftalias_param_set_log_max(const char *val,
+				     const struct kernel_param *kp)
+{
+	return param_set_uint_minmax(val, kp, 1, FTALIAS_LOG_INPUTS_MAX);
+}
+
+static const struct kernel_param_ops ftalias_param_log_max_ops = {
+	.set	= ftalias_param_set_log_max,
+	.get	= param_get_uint,
+};
+
+module_param_cb(log_max_inputs, &ftalias_param_log_max_ops,
+		&ftalias_log_max_inputs, 0644);
 MODULE_PARM_DESC(log_max_inputs,
-		 "Most inputs the log of an alias with input-log keeps between two checkpoints, changeable at run time (default 4096)");
+		 "Most inputs the log of an alias with input-log keeps between two checkpoints, 1 to 65536, changeable at run time (default 4096)");
 
 unsigned int ftalias_net_id __read_mostly;
 

@@ -145,8 +145,8 @@ static void __ftalias_take_back(struct ftalias_alias *alias,
 		if (!req->queued) {
 			if (!gone)
 				continue;
-			if (!req->input)
-				req->flags |= FTALIAS_F_REDELIVERED;
+			/* A logged one is replayed, but may be dropped. */
+			req->flags |= FTALIAS_F_REDELIVERED;
 		}
 		req->queued = false;
 		req->holder = NULL;

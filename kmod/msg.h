@@ -52,6 +52,9 @@ struct ftalias_req {
 	struct ftalias_input *input;	/* its entry in @dst's log, once a
 					 * member read it (input-log): log.h
 					 */
+	u32 inc;			/* @holder's active_inc when it was
+					 * queued to it
+					 */
 };
 
 enum ftalias_msg_kind {
@@ -73,7 +76,10 @@ struct ftalias_skb_cb {
 	u32 src_port;
 	u32 src_alias;
 	u8 kind;			/* enum ftalias_msg_kind */
-	u8 to_alias;			/* replies: routed by id.alias */
+	u8 to_alias;			/* replies: routed by id.alias;
+					 * requests: logged already (a
+					 * read that failed, log.c)
+					 */
 	u16 flags;			/* FTALIAS_F_* */
 	union {
 		u32 err;		/* notices */

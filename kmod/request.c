@@ -129,7 +129,7 @@ static void __ftalias_req_unlink(struct ftalias_alias *alias,
 	req->holder = NULL;
 	list_del_init(&req->node);
 	alias->nr_pending--;
-	__ftalias_log_req_gone(req);
+	__ftalias_log_req_gone(alias, req);
 }
 
 static void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb,
@@ -295,6 +295,9 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 	case FTALIAS_LOG_ANSWERED:
 		verdict = FTALIAS_RC_ANSWERED;
 		break;
+	case FTALIAS_LOG_RETRY:
+		verdict = FTALIAS_RC_RETRY;
+		break;
 	case FTALIAS_LOG_DELIVER:
 		/* The replay cache first: the request may have been seen. */
 		verdict = __ftalias_rc_check(alias, req, &made);
@@ -360,6 +363,7 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 	}
 	to->stats.delivered++;
 	req->holder = to;
+	req->inc = to->active_inc;
 	/* A member is released only after it left @alias->members. */
 	WARN_ON_ONCE(!ftalias_queue(to, clone));
 	return;
@@ -456,7 +460,7 @@ void __ftalias_flush_held(struct ftalias_alias *alias)
 		req->held = false;
 		alias->nr_held--;
 		/* Logged: given above with the inputs, not again. */
-		if (req->input) {
+		if (ftalias_req_replayed(req)) {
 			req->holder = active;
 			continue;
 		}
@@ -1671,6 +1675,11 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 	struct ftalias_req *req;
 	int err = -ENOENT;
 
+	/* A member reading logged inputs again answers them again. */
+	if (alias && ftalias_log_swallow(alias, fsk, id, &skb)) {
+		kfree_skb(skb);
+		return 0;
+	}
 again:
 	rcu_read_lock();
 	if (id->node)
@@ -1747,9 +1756,6 @@ again:
 	skb = NULL;
 out:
 	rcu_read_unlock();
-	/* A member reading logged inputs again answers them again. */
-	if (err == -ENOENT && alias && ftalias_log_swallow(alias, id, &skb))
-		err = 0;
 	kfree_skb(skb);
 	return err;
 }
@@ -1773,9 +1779,10 @@ out:
 int ftalias_request_read(struct ftalias_sock *fsk, struct sk_buff *skb)
 {
 	struct ftalias_alias *alias = fsk->alias;
-	const struct ftalias_skb_cb *cb = ftalias_cb(skb);
+	struct ftalias_skb_cb *cb = ftalias_cb(skb);
 	struct ftalias_req *req = cb->req;
 	struct ftalias_input *in = NULL;
+	bool pending;
 	int err = 0;
 
 	if (!alias || !READ_ONCE(alias->cfg.input_log))
@@ -1786,7 +1793,8 @@ int ftalias_request_read(struct ftalias_sock *fsk, struct sk_buff *skb)
 		spin_unlock(&alias->lock);
 		return 0;
 	}
-	if (req->dst != alias)
+	/* Logged at a read whose copy failed: once only. */
+	if (req->dst != alias || cb->to_alias)
 		return 0;
 	if (ftalias_log_prepare(alias))
 		return -ENOMEM;
@@ -1795,14 +1803,20 @@ int ftalias_request_read(struct ftalias_sock *fsk, struct sk_buff *skb)
 		return -ENOMEM;
 
 	spin_lock(&alias->lock);
+	pending = __ftalias_req_pending(alias, req);
 	if (!alias->cfg.input_log || alias->dead) {
 		err = 0;
-	} else if (alias->active == fsk && !fsk->ckpt_owed) {
+	} else if (alias->active == fsk && !fsk->ckpt_owed &&
+		   req->inc == fsk->active_inc) {
 		err = __ftalias_log_input(alias, fsk, &in,
-					  __ftalias_req_pending(alias, req) ?
-					  req : NULL);
-	} else if (req->holder == fsk && __ftalias_req_pending(alias, req)) {
-		/* Demoted since it was queued: the active member's. */
+					  pending ? req : NULL);
+		if (!err)
+			cb->to_alias = 1;
+	} else if (req->holder == fsk && pending) {
+		/*
+		 * Queued before the member was demoted (and maybe promoted
+		 * again, to replay the log first): the active member's.
+		 */
 		req->holder = NULL;
 		req->held = true;
 		req->held_since = ktime_get();
@@ -1813,6 +1827,9 @@ int ftalias_request_read(struct ftalias_sock *fsk, struct sk_buff *skb)
 			__ftalias_flush_held(alias);
 		else
 			__ftalias_schedule(alias, 0);
+		err = -EAGAIN;
+	} else if (alias->active == fsk) {
+		/* Of an earlier active period, answered since: nobody's. */
 		err = -EAGAIN;
 	}
 	ftalias_alias_unlock(alias);

@@ -623,6 +623,11 @@ static int ftalias_restore_ckpt(struct ftalias_restore *rs,
 		return -ENOMEM;
 	if (tb[FTALIAS_A_SAVE_CHECKPOINT_INPUT])
 		rs->ckpt->input = nla_get_u64(tb[FTALIAS_A_SAVE_CHECKPOINT_INPUT]);
+	if (rs->ckpt->input >= FTALIAS_LOG_SEQ_MAX) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_CHECKPOINT_INPUT],
+				    "checkpoint input out of range");
+		return -EINVAL;
+	}
 	rs->phase = FTALIAS_RESTORE_P_CKPT;
 	return ftalias_restore_ckpt_fill(rs, payload, nla_data(payload),
 					 nla_len(payload), extack);
@@ -674,6 +679,12 @@ static int ftalias_restore_input(struct ftalias_restore *rs,
 				    "input record in records of a version without them");
 		return -EINVAL;
 	}
+	/* Nobody would read them again, nor free them. */
+	if (!rs->alias->cfg.input_log) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "input record for an alias without input-log");
+		return -EINVAL;
+	}
 	payload = tb[FTALIAS_A_SAVE_INPUT_PAYLOAD];
 	len = tb[FTALIAS_A_SAVE_INPUT_LEN];
 	if (!tb[FTALIAS_A_SAVE_INPUT_SEQ] || !tb[FTALIAS_A_SAVE_INPUT_KEY] ||
@@ -687,9 +698,9 @@ static int ftalias_restore_input(struct ftalias_restore *rs,
 		return -EINVAL;
 	}
 	seq = nla_get_u64(tb[FTALIAS_A_SAVE_INPUT_SEQ]);
-	if (!seq || seq <= rs->input_seq) {
+	if (!seq || seq <= rs->input_seq || seq >= FTALIAS_LOG_SEQ_MAX) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_INPUT_SEQ],
-				    "input seq 0 or not above the one before");
+				    "input seq 0, not above the one before, or out of range");
 		return -EINVAL;
 	}
 	bytes = len ? nla_get_u32(len) : nla_len(payload);
@@ -708,9 +719,16 @@ static int ftalias_restore_input(struct ftalias_restore *rs,
 		return -EFBIG;
 	}
 	nla_memcpy(&id, tb[FTALIAS_A_SAVE_INPUT_KEY], sizeof(id));
+	/* What it takes in memory, as the other records. */
+	rs->cost += SKB_TRUESIZE(bytes) + sizeof(struct ftalias_input);
+	if (rs->cost > rs->alias->cfg.cache_max_bytes) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "over the alias's cache-max-bytes");
+		return -EFBIG;
+	}
 	rs->input = ftalias_input_restored(seq, &id,
-					   tb[FTALIAS_A_SAVE_INPUT_FLAGS] ?
-					   nla_get_u32(tb[FTALIAS_A_SAVE_INPUT_FLAGS]) : 0,
+					   (tb[FTALIAS_A_SAVE_INPUT_FLAGS] ?
+					    nla_get_u32(tb[FTALIAS_A_SAVE_INPUT_FLAGS]) : 0) &
+					   FTALIAS_INPUT_FLAGS,
 					   tb[FTALIAS_A_SAVE_INPUT_SRC_PORT] ?
 					   nla_get_u32(tb[FTALIAS_A_SAVE_INPUT_SRC_PORT]) : 0,
 					   tb[FTALIAS_A_SAVE_INPUT_SRC_ALIAS] ?
