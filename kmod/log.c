@@ -912,7 +912,8 @@ int ftalias_log_inputs_copy(struct ftalias_alias *alias,
 	*copy = NULL;
 	*n = 0;
 	for (tries = 0; tries < 3; tries++) {
-		want = READ_ONCE(alias->log.nr_inputs) + 8;
+		/* A guess, checked under the lock. */
+		want = data_race(alias->log.nr_inputs) + 8;
 		kvfree(c);
 		c = kvmalloc_array(want, sizeof(*c), GFP_KERNEL_ACCOUNT);
 		if (!c)
@@ -926,7 +927,12 @@ int ftalias_log_inputs_copy(struct ftalias_alias *alias,
 			/* The message never changes: shared, not copied. */
 			c[i].skb = skb_get(in->skb);
 			c[i].seq = in->seq;
-			c[i].pending = in->req || in->waiting;
+			/*
+			 * Only a requester alias, restored too, sends its
+			 * request again: a socket's request dies with it.
+			 */
+			c[i].pending = (in->req || in->waiting) &&
+				       in->id.alias && !in->id.node;
 			i++;
 		}
 		spin_unlock(&alias->lock);

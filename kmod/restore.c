@@ -1193,6 +1193,7 @@ static struct ftalias_restore *__ftalias_restore_new(struct ftalias_net *fn,
 	if (!rs)
 		return ERR_PTR(-ENOMEM);
 	/* Cyclic: a handle just dropped is not another restore's at once. */
+	INIT_LIST_HEAD(&rs->inputs);
 	err = xa_alloc_cyclic(&fn->restores, &rs->handle, rs, xa_limit_32b,
 			      &fn->next_restore, GFP_KERNEL_ACCOUNT);
 	if (err < 0) {
@@ -1200,7 +1201,6 @@ static struct ftalias_restore *__ftalias_restore_new(struct ftalias_net *fn,
 		return ERR_PTR(err);
 	}
 	fn->nr_restores++;
-	INIT_LIST_HEAD(&rs->inputs);
 	rs->portid = info->snd_portid;
 	rs->last = jiffies;
 	return rs;
