@@ -441,7 +441,7 @@ counter_case() {
 
 	"$COUNTER" -n 12 call "$name" >"$clog" 2>&1 ||
 		fail "$cs: the client exited $?"
-	has "$clog" ': 12 calls, 0 wrong$' "$cs: the client"
+	has "$clog" ': 12 calls, 0 wrong, 0 stray replies$' "$cs: the client"
 	aborted "$primary" "$plog" "$point of 'add 0 1'"
 	case $point in
 	apply)
@@ -500,7 +500,7 @@ counter_file_case() {
 
 	"$COUNTER" -n 12 call "$name" >"$clog" 2>&1 ||
 		fail "$cs: the client exited $?"
-	has "$clog" ': 12 calls, 0 wrong$' "$cs: the client"
+	has "$clog" ': 12 calls, 0 wrong, 0 stray replies$' "$cs: the client"
 	poll 10 gone "$primary" || fail "$cs: the primary still runs"
 	has "$blog" "restored checkpoint 5: 5 requests applied" \
 		"$cs: the backup did not restore checkpoint 5"

@@ -5,7 +5,7 @@
  *
  *   counter [-p PRIORITY] [-f FILE] [-k N [-K apply|checkpoint|reply]]
  *           serve ALIAS
- *   counter [-n N] call ALIAS
+ *   counter [-c K] [-s START] [-n N] [-t MS] [-w MS] call ALIAS
  *
  * The server holds COUNTERS counters and serves "add K D" (counter K
  * plus D; the reply is its new value, "K=V").  Adding is not idempotent:
@@ -39,9 +39,13 @@
  * (it does: the backup answers it from the state) or "reply" (answered:
  * the backup goes on with the next).
  *
- * The client adds 1 to counter (i % COUNTERS) for i in 0..N-1, one
- * ftalias_pa_call() each, and checks each new value.  Exits 0 if all
- * were right.
+ * The client adds 1 to counter (i % COUNTERS) for i in 0..N-1, or with
+ * -c K to counter K alone, one ftalias_pa_call() each, and checks each new
+ * value: START (-s, default 0) plus the adds so far.  Clients that each
+ * add to a counter of their own (-c) may run at once and still know every
+ * value.  -w MS paces the calls: a pause of MS ms before each but the
+ * first.  Exits 0 if all were right and no stray reply came (an answer to
+ * a request already answered, or whose call had timed out, -t).
  */
 #include <fcntl.h>
 #include <getopt.h>
@@ -204,28 +208,49 @@ static int serve_main(struct server *s, uint32_t alias,
 	}
 }
 
-static int call_main(uint32_t alias, unsigned long n)
+struct client {
+	unsigned long n;		/* -n */
+	int counter;			/* -c, or -1: each in turn */
+	uint64_t start;			/* -s */
+	int timeout_ms;			/* -t */
+	unsigned long pause_ms;		/* -w */
+};
+
+static int call_main(uint32_t alias, const struct client *c)
 {
-	uint64_t want[COUNTERS] = { 0 };
+	uint64_t want[COUNTERS];
 	char req[64], rep[REPLY_LEN], exp[REPLY_LEN];
 	unsigned long i, wrong = 0;
+	struct pa_stats pst;
 	struct pa_sock *ps;
+	unsigned int k;
 	size_t len;
 	int err;
 
+	for (k = 0; k < COUNTERS; k++)
+		want[k] = c->start;
 	err = ftalias_pa_open(&ps);
 	if (err)
 		ex_die("socket: %s", strerror(-err));
-	for (i = 0; i < n; i++) {
-		unsigned int k = i % COUNTERS;
+	for (i = 0; i < c->n; i++) {
+		if (i && c->pause_ms) {
+			struct timespec ts = {
+				.tv_sec = c->pause_ms / 1000,
+				.tv_nsec = (c->pause_ms % 1000) * 1000000L,
+			};
 
+			while (nanosleep(&ts, &ts) && errno == EINTR)
+				;
+		}
+		k = c->counter < 0 ? i % COUNTERS : (unsigned int)c->counter;
 		snprintf(req, sizeof(req), "add %u 1", k);
 		snprintf(exp, sizeof(exp), "%u=%" PRIu64, k, ++want[k]);
 		len = 0;
 		err = ftalias_pa_call(ps, alias, req, strlen(req), rep,
-				      sizeof(rep) - 1, &len, 20000, NULL);
+				      sizeof(rep) - 1, &len, c->timeout_ms,
+				      NULL);
 		if (err) {
-			ex_trace("%s: %s", req, strerror(-err));
+			ex_trace("%s, want '%s': %s", req, exp, strerror(-err));
 			wrong++;
 			continue;
 		}
@@ -235,37 +260,44 @@ static int call_main(uint32_t alias, unsigned long n)
 			wrong++;
 		}
 	}
-	ex_trace("%lu calls, %lu wrong", n, wrong);
+	ftalias_pa_get_stats(ps, &pst);
+	ex_trace("%lu calls, %lu wrong, %" PRIu64 " stray replies", c->n,
+		 wrong, pst.strays);
 	ftalias_pa_close(ps);
-	return wrong ? 1 : 0;
+	return wrong || pst.strays ? 1 : 0;
 }
 
 static void __attribute__((noreturn)) usage(int status)
 {
 	fprintf(status ? stderr : stdout,
 		"usage: %s [-p PRIORITY] [-f FILE] [-k N [-K apply|checkpoint|reply]] serve ALIAS\n"
-		"       %s [-n N] call ALIAS\n"
+		"       %s [-c K] [-s START] [-n N] [-t MS] [-w MS] call ALIAS\n"
 		"  ALIAS   NAME or id ID (ftaliasctl alias add NAME)\n"
 		"  -p N    member priority (higher becomes active first)\n"
 		"  -f FILE keep the counters in FILE too, written after each checkpoint\n"
 		"  -k N    abort() on the Nth request...\n"
 		"  -K P    ...right after P: apply, checkpoint (default) or reply\n"
-		"  -n N    requests to make (default 12)\n",
-		ex_prog, ex_prog);
+		"  -c K    add to counter K (0..%d) only (default: each in turn)\n"
+		"  -s N    the counters' value before the first add (default 0)\n"
+		"  -n N    requests to make (default 12)\n"
+		"  -t MS   wait for each reply at most MS ms (default 20000)\n"
+		"  -w MS   pause MS ms between two calls (default 0)\n",
+		ex_prog, ex_prog, COUNTERS - 1);
 	exit(status);
 }
 
 int main(int argc, char **argv)
 {
 	struct server s = { .die_after = P_CHECKPOINT };
+	struct client cl = { .n = 12, .counter = -1, .timeout_ms = 20000 };
 	struct pa_member_opts mo = { 0 };
-	unsigned long n = 12;
+	unsigned long v;
 	uint32_t alias;
 	bool serving;
 	int c, i;
 
 	ex_init(argv[0]);
-	while ((c = getopt(argc, argv, "p:f:k:K:n:h")) != -1) {
+	while ((c = getopt(argc, argv, "p:f:k:K:c:s:n:t:w:h")) != -1) {
 		switch (c) {
 		case 'f':
 			s.file = optarg;
@@ -286,8 +318,27 @@ int main(int argc, char **argv)
 			else
 				usage(2);
 			break;
+		case 'c':
+			v = ex_number(optarg, "counter");
+			if (v >= COUNTERS)
+				ex_die("bad counter: %s (0 to %d)", optarg,
+				       COUNTERS - 1);
+			cl.counter = v;
+			break;
+		case 's':
+			cl.start = ex_number(optarg, "start value");
+			break;
 		case 'n':
-			n = ex_number(optarg, "request count");
+			cl.n = ex_number(optarg, "request count");
+			break;
+		case 't':
+			v = ex_number(optarg, "timeout");
+			if (v > INT32_MAX)
+				ex_die("bad timeout: %s", optarg);
+			cl.timeout_ms = v;
+			break;
+		case 'w':
+			cl.pause_ms = ex_number(optarg, "pause");
 			break;
 		case 'h':
 			usage(0);
@@ -310,5 +361,5 @@ int main(int argc, char **argv)
 	alias = ex_alias_arg(argc, argv, &i);
 	if (i != argc)
 		usage(2);
-	return serving ? serve_main(&s, alias, &mo) : call_main(alias, n);
+	return serving ? serve_main(&s, alias, &mo) : call_main(alias, &cl);
 }
