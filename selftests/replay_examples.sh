@@ -32,6 +32,17 @@
 # file as the restored checkpoint says (the library writes it again), and
 # the file must end with the last state.
 #
+# counter -i 100 (seed 004 with the input log, issue acceptance 1): an
+# alias with input-log on, two servers that checkpoint every 100 inputs,
+# and 4 clients making 2,500 adds each to a counter of their own while the
+# active server is SIGKILLed 30 times and started again as the backup.
+# Every reply must be right (none lost, none doubled, no stray), the
+# counters end exact, each new active server reads at most 100 inputs
+# again after the checkpoint, and the kernel drops the replies to all of
+# them but the last one read, which may not have been answered
+# (replay-suppressed: the alias's counters, ftaliasctl -s alias show,
+# are read around each kill).
+#
 # The replay-cache counters (ftaliasctl cache stats) prove the path.
 #
 # Under TCG every exec costs (the binaries come over 9p, ftaliasctl takes
@@ -117,8 +128,9 @@ wait_log() {
 
 # The aliases of every case live until the end (their counters are read
 # then); the members of a case are gone when it ends.
+# new_alias NAME [ATTRS...]: ATTRS as ftaliasctl alias add takes them.
 new_alias() {
-	ftaliasctl alias add "$1" >/dev/null || die "ftaliasctl alias add $1"
+	ftaliasctl alias add "$@" >/dev/null || die "ftaliasctl alias add $*"
 	aliases+=("$1")
 }
 
@@ -441,7 +453,7 @@ counter_case() {
 
 	"$COUNTER" -n 12 call "$name" >"$clog" 2>&1 ||
 		fail "$cs: the client exited $?"
-	has "$clog" ': 12 calls, 0 wrong$' "$cs: the client"
+	has "$clog" ': 12 calls, 0 wrong, 0 stray replies$' "$cs: the client"
 	aborted "$primary" "$plog" "$point of 'add 0 1'"
 	case $point in
 	apply)
@@ -500,7 +512,7 @@ counter_file_case() {
 
 	"$COUNTER" -n 12 call "$name" >"$clog" 2>&1 ||
 		fail "$cs: the client exited $?"
-	has "$clog" ': 12 calls, 0 wrong$' "$cs: the client"
+	has "$clog" ': 12 calls, 0 wrong, 0 stray replies$' "$cs: the client"
 	poll 10 gone "$primary" || fail "$cs: the primary still runs"
 	has "$blog" "restored checkpoint 5: 5 requests applied" \
 		"$cs: the backup did not restore checkpoint 5"
@@ -516,6 +528,193 @@ counter_file_case() {
 	show_logs "$c" "$plog" "$blog" "$clog"
 }
 
+# ---- counter -i: the input log (seed 004) -----------------------------------
+IL_EVERY=100		# inputs between two checkpoints of a server
+IL_KILLS=30		# SIGKILLs of the active server
+IL_CLIENTS=4		# concurrent clients, each with a counter of its own
+IL_ADDS=2500		# adds of each client
+IL_STEP=50		# replies at least between a restart and the next kill
+# ms between two calls of a client: the kills (0.5 s each on 6.12, 2 s on
+# the debug kernel, from the kill to the restarted backup) must all fit in
+# the run
+IL_PAUSE=$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 40 || echo 20)
+
+# alias_show ALIAS: its state and counters (one ftaliasctl -s alias show)
+# into al[KEY]; false if it has none.
+declare -A al
+alias_show() {
+	local l w i re='^(alias [^ ]+|    stats) (.*)$'
+	al=()
+	while IFS= read -r l; do
+		[[ $l =~ $re ]] || continue
+		read -ra w <<<"${BASH_REMATCH[2]}"
+		for ((i = 0; i + 1 < ${#w[@]}; i += 2)); do
+			al[${w[i]}]=${w[i + 1]}
+		done
+	done < <(ftaliasctl -s alias show "$1")
+	[[ -n ${al[replies]:-} ]]
+}
+
+# kill_ready ALIAS N PID...: its replies counter reached N, or the
+# clients PID... are all gone (too late to kill).
+kill_ready() {
+	local a=$1 n=$2 p
+	shift 2
+	alias_show "$a" && ((${al[replies]} >= n)) && return 0
+	for p; do
+		gone "$p" || return 1
+	done
+}
+
+# replay_line LOG: the numbers of its "replayed N inputs after checkpoint
+# S" line into $rn and $rs.
+replay_line() {
+	local l lines re='replayed ([0-9]+) inputs after checkpoint ([0-9]+)$'
+	rn='' rs=''
+	mapfile -t lines <"$1"
+	for l in "${lines[@]}"; do
+		[[ $l =~ $re ]] && rn=${BASH_REMATCH[1]} rs=${BASH_REMATCH[2]}
+	done
+	[[ -n $rn ]]
+}
+
+# counter_ilog_case: two servers (-i) on an alias with input-log on, 4
+# clients, the active server SIGKILLed IL_KILLS times while they run.
+# Each kill waits for the server started last to be a member, the active
+# one to have read its checkpoint's inputs again, and IL_STEP replies or
+# more since (half the share of each kill of the replies still to come:
+# the kills spread over the run); the killed server starts again as the
+# backup.  The clients pause IL_PAUSE ms between calls: unpaced, the
+# 10,000 adds take about 5 s under TCG, less than 30 kills (about 0.75 s
+# each, most of it ftaliasctl and the restart).
+counter_ilog_case() {
+	local c=$failures name=$tag-il d=$tmp/il t=$SECONDS
+	local cs="counter -i $IL_EVERY, $IL_KILLS SIGKILLs"
+	local total=$((IL_CLIENTS * IL_ADDS)) act act_log act_prio
+	local bak bak_log bak_prio k j st replies sup step slog spid l
+	local kills=0 kill_s=0 loads=0 sum_rn=0 sum_sup=0 max_rn=0 max_sup=0
+	local us0 us sum_us=0 max_us=0
+	local rns=() sups=() logs=() clients=()
+
+	new_alias "$name" input-log on
+	start "$d.s1" "$COUNTER" -p 10 -i $IL_EVERY serve "$name"
+	act=$last act_log=$d.s1 act_prio=10
+	disown "$act"
+	logs+=("$act_log")
+	wait_log 10 "$act_log" 'member of alias .*, active$' || return
+	start "$d.s2" "$COUNTER" -p 5 -i $IL_EVERY serve "$name"
+	bak=$last bak_log=$d.s2 bak_prio=5
+	disown "$bak"
+	logs+=("$bak_log")
+	wait_log 10 "$bak_log" 'backup \(waiting\)' || return
+
+	for ((j = 0; j < IL_CLIENTS; j++)); do
+		start "$d.c$j" "$COUNTER" -c $j -n $IL_ADDS -t $TMO -w $IL_PAUSE \
+			call "$name"
+		clients+=("$last")
+		logs+=("$d.c$j")
+	done
+
+	alias_show "$name" || { fail "$cs: no counters of $name"; return; }
+	replies=${al[replies]}
+	for ((k = 1; k <= IL_KILLS; k++)); do
+		step=$(((total - replies) / (IL_KILLS - k + 1) / 2))
+		((step >= IL_STEP)) || step=$IL_STEP
+		if ! poll 60 kill_ready "$name" $((replies + step)) "${clients[@]}"; then
+			fail "$cs: kill $k: no $step more replies than $replies within 60 s"
+			break
+		fi
+		if ((${al[replies]:-0} < replies + step)); then
+			fail "$cs: the clients ended before kill $k (replies ${al[replies]:-?}): too fast for $IL_KILLS kills"
+			break
+		fi
+		sup=${al[replay-suppressed]}
+		if gone "$act"; then
+			fail "$cs: kill $k: the active server (${act_log##*/}) is gone"
+			break
+		fi
+		us0=${EPOCHREALTIME/./}
+		kill -KILL "$act"
+		kills=$k
+		poll 10 gone "$act" || fail "$cs: kill $k: pid $act still runs"
+		# its socket is released: the backup is active, and the killed
+		# server starts again as the backup
+		slog=$d.s$((k + 2))
+		start "$slog" "$COUNTER" -p $act_prio -i $IL_EVERY serve "$name"
+		spid=$last
+		disown "$spid"
+		logs+=("$slog")
+		# the new active server read the checkpoint, the inputs after it
+		# again, and answered them all
+		wait_log 60 "$bak_log" 'replayed [0-9]+ inputs after checkpoint' || break
+		replay_line "$bak_log"
+		# suppressed only while inputs are replayed: this restart's
+		alias_show "$name" || { fail "$cs: no counters of $name"; break; }
+		st=$((${al[replay-suppressed]} - sup))
+		rns+=("$rn@$rs") sups+=("$st")
+		sum_rn=$((sum_rn + rn)) sum_sup=$((sum_sup + st))
+		((rs > 0)) && loads=$((loads + 1))
+		((rn > max_rn)) && max_rn=$rn
+		((st > max_sup)) && max_sup=$st
+		((rn <= IL_EVERY)) ||
+			fail "$cs: kill $k: ${bak_log##*/} replayed $rn inputs, want <= $IL_EVERY"
+		((st < IL_EVERY)) ||
+			fail "$cs: kill $k: $st replies suppressed, want <= $((IL_EVERY - 1))"
+		# all of them answered before, but the last one read, maybe
+		((st <= rn && st + 1 >= rn)) ||
+			fail "$cs: kill $k: $st replies suppressed for $rn inputs replayed"
+		replies=${al[replies]}
+		wait_log 10 "$slog" 'backup \(waiting\)' || break
+		# from the kill to the backup's restart: the cost of a kill
+		us=$((${EPOCHREALTIME/./} - us0))
+		sum_us=$((sum_us + us))
+		((us > max_us)) && max_us=$us
+		j=$act_prio
+		act=$bak act_log=$bak_log act_prio=$bak_prio
+		bak=$spid bak_log=$slog bak_prio=$j
+	done
+	kill_s=$((SECONDS - t))
+
+	for ((j = 0; j < IL_CLIENTS; j++)); do
+		wait "${clients[j]}" || fail "$cs: client $j exited $?"
+		has "$d.c$j" ": $IL_ADDS calls, 0 wrong, 0 stray replies$" \
+			"$cs: client $j"
+	done
+	# the state: each counter at IL_ADDS exactly, one more add each
+	"$COUNTER" -s $IL_ADDS -n $IL_CLIENTS -t $TMO call "$name" >"$d.final" 2>&1 ||
+		fail "$cs: the final adds exited $?: the counters are not $IL_ADDS"
+	logs+=("$d.final")
+	has "$d.final" ": $IL_CLIENTS calls, 0 wrong, 0 stray replies$" \
+		"$cs: the final adds"
+	for l in "${logs[@]}"; do
+		hasnt "$l" "reply failed" "$cs: ${l##*/}"
+	done
+
+	((kills == IL_KILLS)) || fail "$cs: $kills kills, want $IL_KILLS"
+	alias_show "$name" || fail "$cs: no counters of $name"
+	# one reply to each request: 10,000 adds and the final ones
+	((${al[sent]:-0} == total + IL_CLIENTS && ${al[replies]:-0} == total + IL_CLIENTS)) ||
+		fail "$cs: sent ${al[sent]:-?}, replies ${al[replies]:-?}, want $((total + IL_CLIENTS))"
+	((${al[promotions]:-0} == kills + 1)) ||
+		fail "$cs: promotions ${al[promotions]:-?}, want $((kills + 1))"
+	((${al[ckpt-loads]:-0} == loads)) ||
+		fail "$cs: ckpt-loads ${al[ckpt-loads]:-?}, want $loads (the restarts after a checkpoint)"
+	((${al[inputs-replayed]:-0} > 0)) ||
+		fail "$cs: inputs-replayed ${al[inputs-replayed]:-?}, want > 0"
+	((${al[inputs-replayed]:-0} == sum_rn)) ||
+		fail "$cs: inputs-replayed ${al[inputs-replayed]:-?}, the servers replayed $sum_rn"
+	((${al[replay-suppressed]:-0} == sum_sup)) ||
+		fail "$cs: replay-suppressed ${al[replay-suppressed]:-?}, the restarts' sum $sum_sup"
+	log "$cs: $total adds by $IL_CLIENTS clients (${IL_PAUSE} ms apart), all right, no stray, counters at $IL_ADDS; $kills kills in the first $kill_s s, $((SECONDS - t)) s in all"
+	((kills)) &&
+		log "$cs: from a kill to the new backup: $((sum_us / kills / 1000)) ms on average, $((max_us / 1000)) ms at most"
+	log "$cs: inputs replayed per restart, as N@S: N after checkpoint S (max $max_rn, sum $sum_rn): ${rns[*]}"
+	log "$cs: replies suppressed per restart (max $max_sup, sum $sum_sup): ${sups[*]}"
+	log "$cs: alias stats: sent ${al[sent]:-?} replies ${al[replies]:-?} redelivered ${al[redelivered]:-?} promotions ${al[promotions]:-?} checkpoints ${al[checkpoints]:-?} ckpt-loads ${al[ckpt-loads]:-?} inputs-logged ${al[inputs-logged]:-?} inputs-replayed ${al[inputs-replayed]:-?} replay-suppressed ${al[replay-suppressed]:-?}"
+	stop "$act" "$bak"
+	show_logs "$c" "${logs[@]}"
+}
+
 t0=$SECONDS
 for point in apply checkpoint reply; do
 	counter_case "$point"
@@ -523,6 +722,7 @@ done
 for step in 1 2 3; do
 	counter_file_case "$step"
 done
+counter_ilog_case
 fileserver_case block 2
 fileserver_case apply 2
 fileserver_case record 2
