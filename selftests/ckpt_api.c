@@ -1051,4 +1051,82 @@ TEST_F(ck, input_log_save_restore)
 	free(sv.buf);
 }
 
+/*
+ * An input pending at the save, of a requester alias saved too: after both
+ * are restored, the requester sends the request again; it is the input's.
+ * The member's reply to its replay answers it, whether the reply came
+ * first (kept with the input) or the request did (linked to the input,
+ * not delivered again): once, and never executed twice.
+ */
+static void pending_case(FIXTURE_DATA(ck) *self,
+			 struct __test_metadata *_metadata, bool reply_first)
+{
+	uint32_t s = new_logged_alias(self->nl), r = new_alias(self->nl);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int r1 = dp_socket(self->af, r, 10, 0), m2, r2;
+	struct dp_saved ss, rs;
+	struct ftalias_id id, got;
+	char ext[256];
+	struct dp_msg m;
+	ssize_t n;
+
+	ASSERT_NE(0U, s);
+	ASSERT_NE(0U, r);
+	ASSERT_EQ(0, dp_send_req(r1, self->af, s, "p", 1, &id, 0));
+	ASSERT_TRUE(serve_one(self, m1, "p", NULL, NULL));
+	ASSERT_EQ(1U, alias_of(self->nl, s).log_inputs);
+	ASSERT_EQ(0, dp_save(self->nl->fam, s, &ss));
+	ASSERT_EQ(0, dp_save(self->nl->fam, r, &rs));
+	close(m1);
+	close(r1);
+	ASSERT_EQ(0, dp_alias_del(self->nl, r));
+	ASSERT_EQ(0, dp_alias_del(self->nl, s));
+	ASSERT_EQ(0, restore(self->nl->fam, &ss, ext, sizeof(ext)))
+		TH_LOG("%s", ext);
+	ASSERT_EQ(0, restore(self->nl->fam, &rs, ext, sizeof(ext)))
+		TH_LOG("%s", ext);
+
+	if (reply_first) {
+		m2 = dp_socket(self->af, s, 5, 0);
+		ASSERT_TRUE(serve_one(self, m2, "p", "P", &got));
+		EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+		EXPECT_TRUE(dp_id_eq(&got, &id));
+		/* Kept: no request yet. */
+		EXPECT_EQ(1U, alias_of(self->nl, s).replay_suppressed);
+		r2 = dp_socket(self->af, r, 5, 0);
+	} else {
+		r2 = dp_socket(self->af, r, 5, 0);
+		/* The request is held for want of a member. */
+		ASSERT_TRUE(dp_wait_readable(r2, 500) == 0);
+		m2 = dp_socket(self->af, s, 5, 0);
+		ASSERT_TRUE(serve_one(self, m2, "p", "P", &got));
+		EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+		EXPECT_EQ(0U, alias_of(self->nl, s).replay_suppressed);
+	}
+	n = dp_recv_wait(r2, self->buf, sizeof(self->buf), &m, WAIT_MS);
+	EXPECT_EQ(1, n);
+	EXPECT_TRUE(m.has_reply_to && dp_id_eq(&m.reply_to, &id));
+	EXPECT_EQ('P', self->buf[0]);
+	/* Executed once: nothing more for the member, nor the requester. */
+	EXPECT_TRUE(dp_nothing_queued(m2));
+	EXPECT_TRUE(dp_nothing_queued(r2));
+	EXPECT_EQ(0U, alias_of(self->nl, s).pending);
+	close(m2);
+	close(r2);
+	EXPECT_EQ(0, dp_alias_del(self->nl, r));
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	free(ss.buf);
+	free(rs.buf);
+}
+
+TEST_F(ck, input_log_restored_pending_reply_first)
+{
+	pending_case(self, _metadata, true);
+}
+
+TEST_F(ck, input_log_restored_pending_request_first)
+{
+	pending_case(self, _metadata, false);
+}
+
 TEST_HARNESS_MAIN
