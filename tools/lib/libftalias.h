@@ -95,7 +95,9 @@ struct pa_member_opts {
 /**
  * enum pa_msg_kind - what ftalias_pa_receive() returned.
  * @PA_MSG_REQUEST: a request to the member's alias (FTALIAS_CMSG_ID);
- *	FTALIAS_F_REDELIVERED or FTALIAS_F_RESENT may be set in flags.
+ *	FTALIAS_F_REDELIVERED or FTALIAS_F_RESENT may be set in flags;
+ *	FTALIAS_F_REPLAY for an input of the alias's log (input-log) given
+ *	again after its checkpoint: apply it and reply as to any request.
  * @PA_MSG_REDUNDANT: a request whose ID has a HANDLER entry in the replay
  *	cache (FTALIAS_F_REDUNDANT): it was executed before; @arg holds the
  *	recorded handler argument.  Recompute the reply from it and answer
@@ -549,8 +551,10 @@ int ftalias_pa_discard(struct pa_sock *ps, const struct ftalias_id *id);
  * @flags: 0 or PA_REPLY_RECORD: record the reply in the replay cache and
  *	send it, in one call (FTALIAS_CMSG_RECORD with the reply).
  *
- * Return: 0; -ENOENT (not pending any more: answered, or its requester
- * went away; a server may ignore it); -EPERM (not a member of the
+ * Return: 0 (also for a replayed input, FTALIAS_F_REPLAY, answered
+ * already: the kernel drops the reply); -ENOENT (not pending any more:
+ * answered, or its requester went away; a server may ignore it); -EPERM
+ * (not a member of the
  * request's alias); -EINVAL (unknown @flags); -ENOBUFS (record refused:
  * the replay cache is full; nothing was sent); another negative errno.
  */
