@@ -554,9 +554,9 @@ int ftalias_pa_discard(struct pa_sock *ps, const struct ftalias_id *id);
  * Return: 0 (also for a replayed input, FTALIAS_F_REPLAY, answered
  * already: the kernel drops the reply); -ENOENT (not pending any more:
  * answered, or its requester went away; a server may ignore it); -EPERM
- * (not a member of the
- * request's alias); -EINVAL (unknown @flags); -ENOBUFS (record refused:
- * the replay cache is full; nothing was sent); another negative errno.
+ * (not a member of the request's alias); -EINVAL (unknown @flags);
+ * -ENOBUFS (record refused: the replay cache is full; nothing was sent);
+ * another negative errno.
  */
 int ftalias_pa_reply(struct pa_sock *ps, const struct ftalias_id *id,
 		     const void *data, size_t len, unsigned int flags);
