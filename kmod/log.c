@@ -765,10 +765,16 @@ void __ftalias_log_promoted(struct ftalias_alias *alias,
 	m->last_input = log->ckpt ? log->ckpt->input : 0;
 }
 
-/* A clone of @skb (of the log) at the tail of @to; false without memory. */
+/*
+ * A clone of @skb (of the log) at the tail of @to, for member @m; false
+ * without memory.  An input's clone carries in skb->priority (of no use
+ * to AF_FTALIAS otherwise) the active period of @m it is given for: read
+ * in another one, it is not the state's (ftalias_request_read()).
+ */
 static bool ftalias_log_clone_to(struct sk_buff_head *to,
 				 const struct sk_buff *skb,
-				 struct ftalias_alias *alias)
+				 struct ftalias_alias *alias,
+				 const struct ftalias_sock *m)
 {
 	struct ftalias_skb_cb *cb;
 	struct sk_buff *c;
@@ -781,6 +787,8 @@ static bool ftalias_log_clone_to(struct sk_buff_head *to,
 	if (cb->kind == FTALIAS_MSG_CHECKPOINT) {
 		cb->id.alias = alias->id;
 		cb->src_alias = alias->id;
+	} else {
+		c->priority = m->active_inc;
 	}
 	__skb_queue_tail(to, c);
 	return true;
@@ -814,7 +822,7 @@ unsigned long __ftalias_log_give(struct ftalias_alias *alias,
 	__skb_queue_head_init(&q);
 	if (blob) {
 		skb_queue_walk(&blob->chunks, skb)
-			if (!ftalias_log_clone_to(&q, skb, alias))
+			if (!ftalias_log_clone_to(&q, skb, alias, to))
 				goto retry;
 	}
 	chunks = skb_queue_len(&q);
@@ -822,7 +830,7 @@ unsigned long __ftalias_log_give(struct ftalias_alias *alias,
 		/* Restored ones kept for their request: in the state. */
 		if (blob && in->seq <= blob->input)
 			continue;
-		if (!ftalias_log_clone_to(&q, in->skb, alias))
+		if (!ftalias_log_clone_to(&q, in->skb, alias, to))
 			goto retry;
 		given++;
 	}

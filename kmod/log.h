@@ -2,6 +2,7 @@
 #ifndef _FTALIAS_LOG_H
 #define _FTALIAS_LOG_H
 
+#include <linux/bits.h>
 #include <linux/list.h>
 #include <linux/refcount.h>
 #include <linux/skbuff.h>
@@ -41,7 +42,7 @@ struct ftalias_ckpt_blob {
 /* The most log_max_inputs may be set to. */
 #define FTALIAS_LOG_INPUTS_MAX		65536
 /* Input numbers, and a checkpoint's, stay below this (restore checks). */
-#define FTALIAS_LOG_SEQ_MAX		(1ULL << 62)
+#define FTALIAS_LOG_SEQ_MAX		BIT_ULL(62)
 /* The FTALIAS_F_* a request is read with, which an input keeps. */
 #define FTALIAS_INPUT_FLAGS		(FTALIAS_F_REDELIVERED | \
 					 FTALIAS_F_RESENT | FTALIAS_F_REDUNDANT)

@@ -164,7 +164,9 @@ static void __ftalias_take_back(struct ftalias_alias *alias,
 	/* Replies to the alias's requests go to the next active member. */
 	skb_queue_walk_safe(drop, skb, tmp) {
 		cb = ftalias_cb(skb);
-		if (!cb->to_alias || cb->id.alias != alias->id)
+		if ((cb->kind != FTALIAS_MSG_REPLY &&
+		     cb->kind != FTALIAS_MSG_NOTICE) ||
+		    !cb->to_alias || cb->id.alias != alias->id)
 			continue;
 		__skb_unlink(skb, drop);
 		__ftalias_hold_reply(alias, skb);

@@ -177,6 +177,11 @@ static int ftalias_reply_record(struct ftalias_sock *fsk,
 	/* Not a member: ftalias_send_reply() says why it may not answer. */
 	if (!id->alias || !fsk->alias)
 		return ftalias_send_reply(fsk, id, skb, nonblock);
+	/* A replayed input's, answered already: neither recorded nor sent. */
+	if (ftalias_log_swallow(fsk->alias, fsk, id, &skb)) {
+		kfree_skb(skb);
+		return 0;
+	}
 	if (skb->len) {
 		data = ftalias_rc_data_alloc(skb->len);
 		if (!data) {

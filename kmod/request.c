@@ -1675,12 +1675,12 @@ int ftalias_send_reply(struct ftalias_sock *fsk, const struct ftalias_id *id,
 	struct ftalias_req *req;
 	int err = -ENOENT;
 
+again:
 	/* A member reading logged inputs again answers them again. */
 	if (alias && ftalias_log_swallow(alias, fsk, id, &skb)) {
 		kfree_skb(skb);
 		return 0;
 	}
-again:
 	rcu_read_lock();
 	if (id->node)
 		goto out;
@@ -1788,13 +1788,19 @@ int ftalias_request_read(struct ftalias_sock *fsk, struct sk_buff *skb)
 	if (!alias || !READ_ONCE(alias->cfg.input_log))
 		return 0;
 	if (cb->kind == FTALIAS_MSG_REPLAY) {
+		/* Given for an earlier active period: not the state's. */
+		if (skb->priority != READ_ONCE(fsk->active_inc))
+			return -EAGAIN;
+		/* Read again after a failed copy: the position is there. */
+		if (cb->to_alias)
+			return 0;
 		spin_lock(&alias->lock);
 		__ftalias_log_replay_read(alias, fsk, &cb->id);
 		spin_unlock(&alias->lock);
+		cb->to_alias = 1;
 		return 0;
 	}
-	/* Logged at a read whose copy failed: once only. */
-	if (req->dst != alias || cb->to_alias)
+	if (req->dst != alias)
 		return 0;
 	if (ftalias_log_prepare(alias))
 		return -ENOMEM;
@@ -1808,8 +1814,10 @@ int ftalias_request_read(struct ftalias_sock *fsk, struct sk_buff *skb)
 		err = 0;
 	} else if (alias->active == fsk && !fsk->ckpt_owed &&
 		   req->inc == fsk->active_inc) {
-		err = __ftalias_log_input(alias, fsk, &in,
-					  pending ? req : NULL);
+		/* Logged at a read whose copy failed: once only. */
+		if (!cb->to_alias)
+			err = __ftalias_log_input(alias, fsk, &in,
+						  pending ? req : NULL);
 		if (!err)
 			cb->to_alias = 1;
 	} else if (req->holder == fsk && pending) {

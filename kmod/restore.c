@@ -734,7 +734,9 @@ static int ftalias_restore_input(struct ftalias_restore *rs,
 					   tb[FTALIAS_A_SAVE_INPUT_SRC_ALIAS] ?
 					   nla_get_u32(tb[FTALIAS_A_SAVE_INPUT_SRC_ALIAS]) : 0,
 					   arg_len, bytes,
-					   nla_get_flag(tb[FTALIAS_A_SAVE_INPUT_PENDING]));
+					   /* As save: a socket's goes with it. */
+					   nla_get_flag(tb[FTALIAS_A_SAVE_INPUT_PENDING]) &&
+					   id.alias && !id.node);
 	if (!rs->input)
 		return -ENOMEM;
 	rs->input_have = 0;

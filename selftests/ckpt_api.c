@@ -1129,4 +1129,48 @@ TEST_F(ck, input_log_restored_pending_request_first)
 	pending_case(self, _metadata, false);
 }
 
+/* A read whose copy to the user fails (EFAULT). */
+static int read_fault(int fd)
+{
+	struct iovec iov = { (void *)1, 64 };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+
+	return recvmsg(fd, &mh, MSG_DONTWAIT) < 0 ? -errno : 0;
+}
+
+/*
+ * A request, or a replayed input, whose copy to the user failed is read
+ * again: logged once, and the member's position moves once.
+ */
+TEST_F(ck, input_log_copy_fails)
+{
+	uint32_t s = new_logged_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	struct ftalias_id id;
+
+	ASSERT_NE(0U, s);
+	ASSERT_EQ(0, dp_send_req(c, self->af, s, "e0", 2, &id, 0));
+	ASSERT_EQ(0, dp_wait_readable(m1, WAIT_MS) > 0 ? 0 : -1);
+	EXPECT_EQ(-EFAULT, read_fault(m1));
+	EXPECT_EQ(1U, alias_of(self->nl, s).inputs_logged);
+	ASSERT_TRUE(serve_one(self, m1, "e0", NULL, NULL));
+	EXPECT_EQ(1U, alias_of(self->nl, s).inputs_logged);
+	EXPECT_EQ(1U, alias_of(self->nl, s).log_inputs);
+	close(m1);
+	ASSERT_EQ(0, dp_wait_readable(m2, WAIT_MS) > 0 ? 0 : -1);
+	EXPECT_EQ(-EFAULT, read_fault(m2));
+	ASSERT_TRUE(serve_one(self, m2, "e0", "E0", NULL));
+	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+	EXPECT_TRUE(got_reply(self, c, "E0", &id));
+	EXPECT_TRUE(dp_nothing_queued(m2));
+	ASSERT_EQ(0, dp_checkpoint(m2, "S", 1, CHUNK));
+	EXPECT_EQ(1U, alias_of(self->nl, s).ckpt_input);
+	EXPECT_EQ(0U, alias_of(self->nl, s).log_inputs);
+	close(m2);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
 TEST_HARNESS_MAIN
