@@ -580,6 +580,14 @@ static int ftalias_save_put_next(struct sk_buff *skb,
 	return 0;
 }
 
+/* A data record of @n bytes to fill, with room for its CRC; or NULL. */
+static struct nlattr *ftalias_save_data_rec(struct sk_buff *skb, u32 n)
+{
+	if (skb_tailroom(skb) < nla_total_size(n) + nla_total_size(sizeof(u32)))
+		return NULL;
+	return __nla_reserve(skb, FTALIAS_A_SAVE_DATA, n);
+}
+
 /*
  * The next record of the checkpoint: its head with its first bytes, then
  * data records; 1 at its end (or when the alias has none).
@@ -622,10 +630,9 @@ static int ftalias_save_put_ckpt(struct sk_buff *skb,
 			return err;
 		st->head = true;
 	} else {
-		if (skb_tailroom(skb) < nla_total_size(n) +
-					nla_total_size(sizeof(u32)))
+		data = ftalias_save_data_rec(skb, n);
+		if (!data)
 			return -EMSGSIZE;
-		data = __nla_reserve(skb, FTALIAS_A_SAVE_DATA, n);
 		ftalias_ckpt_blob_read(blob, st->ckpt_sent, nla_data(data), n);
 		err = ftalias_save_crc(skb, data);
 		if (err)
@@ -693,10 +700,9 @@ static int ftalias_save_put_input(struct sk_buff *skb,
 			return err;
 		st->head = true;
 	} else {
-		if (skb_tailroom(skb) < nla_total_size(n) +
-					nla_total_size(sizeof(u32)))
+		data = ftalias_save_data_rec(skb, n);
+		if (!data)
 			return -EMSGSIZE;
-		data = __nla_reserve(skb, FTALIAS_A_SAVE_DATA, n);
 		WARN_ON_ONCE(skb_copy_bits(c->skb, st->sent, nla_data(data), n));
 		err = ftalias_save_crc(skb, data);
 		if (err)

@@ -545,6 +545,33 @@ static bool alias_gone(struct dp_nl *nl, uint32_t id)
 }
 
 /*
+ * Restore sv without its nth record of type (-1: the last one); its
+ * errno, -ENOENT if there is no such record.
+ */
+static int restore_without(uint16_t fam, const struct dp_saved *sv, int type,
+			   int nth, char *extack, size_t size)
+{
+	struct dp_saved bad = { .buf = malloc(sv->len), .len = sv->len };
+	long off = -1, o;
+	int n = 0, err;
+
+	if (!bad.buf)
+		return -ENOMEM;
+	memcpy(bad.buf, sv->buf, sv->len);
+	if (nth >= 0)
+		off = dp_find_rec(&bad, type, nth);
+	while (nth < 0 && (o = dp_find_rec(&bad, type, n++)) >= 0)
+		off = o;
+	err = off < 0 ? -ENOENT : 0;
+	if (!err) {
+		dp_cut_rec(&bad, off);
+		err = restore(fam, &bad, extack, size);
+	}
+	free(bad.buf);
+	return err;
+}
+
+/*
  * alias-save carries the checkpoint (a record, then data records), and
  * alias-restore brings it back: the next active member reads it, its
  * sequence goes on.  A file cut short, or over ckpt_max_bytes, restores
@@ -556,11 +583,9 @@ TEST_F(ck, save_restore)
 	uint32_t s = new_alias(self->nl);
 	int m1 = dp_socket(self->af, s, 10, 0), m2;
 	char *st = blob(len, 7), *got = malloc(len + CHUNK), ext[256];
-	struct dp_saved sv, bad;
+	struct dp_saved sv;
 	struct dp_alias a;
 	uint64_t seq = 0;
-	long off = -1, o;
-	int n = 0;
 
 	ASSERT_NE(0U, s);
 	ASSERT_TRUE(st && got);
@@ -573,24 +598,16 @@ TEST_F(ck, save_restore)
 	ASSERT_EQ(0, dp_alias_del(self->nl, s));
 
 	/* Cut short: its last data record missing. */
-	bad.buf = malloc(sv.len);
-	ASSERT_NE(NULL, bad.buf);
-	memcpy(bad.buf, sv.buf, sv.len);
-	bad.len = sv.len;
-	while ((o = dp_find_rec(&bad, FTALIAS_A_SAVE_DATA, n++)) >= 0)
-		off = o;
-	ASSERT_LT(0, off);
-	dp_cut_rec(&bad, off);
-	EXPECT_EQ(-EINVAL, restore(self->nl->fam, &bad, ext, sizeof(ext)));
+	EXPECT_EQ(-EINVAL, restore_without(self->nl->fam, &sv,
+					   FTALIAS_A_SAVE_DATA, -1, ext,
+					   sizeof(ext)));
 	TH_LOG("cut short: %s", ext);
 	EXPECT_TRUE(alias_gone(self->nl, s));
 	/* Its head missing: data records with no record before them. */
-	memcpy(bad.buf, sv.buf, sv.len);
-	bad.len = sv.len;
-	dp_cut_rec(&bad, dp_find_rec(&bad, FTALIAS_A_SAVE_CHECKPOINT, 0));
-	EXPECT_EQ(-EINVAL, restore(self->nl->fam, &bad, ext, sizeof(ext)));
+	EXPECT_EQ(-EINVAL, restore_without(self->nl->fam, &sv,
+					   FTALIAS_A_SAVE_CHECKPOINT, 0, ext,
+					   sizeof(ext)));
 	EXPECT_TRUE(alias_gone(self->nl, s));
-	free(bad.buf);
 	/* Over ckpt_max_bytes. */
 	ASSERT_EQ(0, read_param(MAX_PARAM, self->saved_max,
 				sizeof(self->saved_max)));
@@ -976,13 +993,11 @@ TEST_F(ck, input_log_save_restore)
 	uint32_t s = new_logged_alias(self->nl);
 	int c = dp_socket(self->af, 0, -1, 0);
 	int m1 = dp_socket(self->af, s, 10, 0), m2;
-	struct dp_saved sv, bad;
 	char big[5001], st[8], ext[256];
 	struct ftalias_id id;
+	struct dp_saved sv;
 	struct dp_alias a;
 	uint64_t seq = 0;
-	long off = -1, o;
-	int n = 0;
 
 	ASSERT_NE(0U, s);
 	memset(big, 'x', sizeof(big) - 1);
@@ -1002,24 +1017,16 @@ TEST_F(ck, input_log_save_restore)
 	ASSERT_EQ(0, dp_alias_del(self->nl, s));
 
 	/* The large input's last data record missing. */
-	bad.buf = malloc(sv.len);
-	ASSERT_NE(NULL, bad.buf);
-	memcpy(bad.buf, sv.buf, sv.len);
-	bad.len = sv.len;
-	while ((o = dp_find_rec(&bad, FTALIAS_A_SAVE_DATA, n++)) >= 0)
-		off = o;
-	ASSERT_LT(0, off);
-	dp_cut_rec(&bad, off);
-	EXPECT_EQ(-EINVAL, restore(self->nl->fam, &bad, ext, sizeof(ext)));
+	EXPECT_EQ(-EINVAL, restore_without(self->nl->fam, &sv,
+					   FTALIAS_A_SAVE_DATA, -1, ext,
+					   sizeof(ext)));
 	TH_LOG("cut short: %s", ext);
 	EXPECT_TRUE(alias_gone(self->nl, s));
 	/* An input missing: the trailer does not add up. */
-	memcpy(bad.buf, sv.buf, sv.len);
-	bad.len = sv.len;
-	dp_cut_rec(&bad, dp_find_rec(&bad, FTALIAS_A_SAVE_INPUT, 0));
-	EXPECT_EQ(-EINVAL, restore(self->nl->fam, &bad, ext, sizeof(ext)));
+	EXPECT_EQ(-EINVAL, restore_without(self->nl->fam, &sv,
+					   FTALIAS_A_SAVE_INPUT, 0, ext,
+					   sizeof(ext)));
 	EXPECT_TRUE(alias_gone(self->nl, s));
-	free(bad.buf);
 
 	ASSERT_EQ(0, restore(self->nl->fam, &sv, ext, sizeof(ext)))
 		TH_LOG("%s", ext);
