@@ -43,13 +43,13 @@ ctl() {
 # ---- save, delete, replay: the same configuration -------------------------
 expect_rc 0 ctl alias add pa id 4000 uid 5 gid 6 mode 0600 policy manual \
 	grace-ms 500 cache-max-entries 10 cache-max-bytes 4096 cache-ttl-ms 1000 \
-	record-replies on
+	record-replies on input-log on
 expect_rc 0 ctl alias add pb
 expect_rc 0 ctl alias add pc id 7 mode 0666
 ctl -config alias show >"$tmp/conf" || fail "-config alias show"
 ctl -c -j alias show >"$tmp/conf.json" || fail "-c -j alias show"
 [[ $(wc -l <"$tmp/conf") == 3 ]] || fail "-config: not one line per alias: $(cat "$tmp/conf")"
-grep -qx "alias add pa id 4000 uid 5 gid 6 mode 0600 policy manual grace-ms 500 cache-max-entries 10 cache-max-bytes 4096 cache-ttl-ms 1000 record-replies on" \
+grep -qx "alias add pa id 4000 uid 5 gid 6 mode 0600 policy manual grace-ms 500 cache-max-entries 10 cache-max-bytes 4096 cache-ttl-ms 1000 record-replies on input-log on" \
 	"$tmp/conf" || fail "-config line of pa: $(grep ' pa ' "$tmp/conf")"
 grep -q 'incarnation\|members\|pending\|held' "$tmp/conf" &&
 	fail "-config prints state: $(cat "$tmp/conf")"
@@ -71,7 +71,7 @@ pa = next(a for a in v if a["name"] == "pa")
 assert pa == {"name": "pa", "id": 4000, "uid": 5, "gid": 6, "mode": 0o600,
 	      "policy": "manual", "grace-ms": 500, "cache-max-entries": 10,
 	      "cache-max-bytes": 4096, "cache-ttl-ms": 1000,
-	      "record-replies": 1}, pa
+	      "record-replies": 1, "input-log": 1}, pa
 PY
 # The batch ran in $ns only.
 ftaliasctl alias show pa >/dev/null 2>&1 && fail "-n batch created pa outside its namespace"
