@@ -1804,9 +1804,12 @@ int ftalias_request_read(struct ftalias_sock *fsk, struct sk_buff *skb)
 		return 0;
 	if (ftalias_log_prepare(alias))
 		return -ENOMEM;
-	in = ftalias_input_new(skb);
-	if (!in)
-		return -ENOMEM;
+	/* Logged at a read whose copy failed: once only. */
+	if (!cb->to_alias) {
+		in = ftalias_input_new(skb);
+		if (!in)
+			return -ENOMEM;
+	}
 
 	spin_lock(&alias->lock);
 	pending = __ftalias_req_pending(alias, req);
@@ -1814,8 +1817,7 @@ int ftalias_request_read(struct ftalias_sock *fsk, struct sk_buff *skb)
 		err = 0;
 	} else if (alias->active == fsk && !fsk->ckpt_owed &&
 		   req->inc == fsk->active_inc) {
-		/* Logged at a read whose copy failed: once only. */
-		if (!cb->to_alias)
+		if (in)
 			err = __ftalias_log_input(alias, fsk, &in,
 						  pending ? req : NULL);
 		if (!err)
