@@ -14,6 +14,7 @@
 #include "ftalias.h"
 #include "log.h"
 #include "member.h"
+#include "output.h"
 #include "replay.h"
 
 /* Access mode bits, in each of the owner, group and other triplets. */
@@ -115,6 +116,7 @@ struct ftalias_alias {
 	struct delayed_work work;
 	struct net *net;
 	struct ftalias_reqs reqs;
+	struct ftalias_outputs outputs;	/* under @reqs' xa_lock: output.c */
 	struct xarray dsts;		/* aliases its members sent to */
 	u64 cookie;
 	struct list_head stray_node;	/* in ftalias_net.strays */

@@ -39,6 +39,7 @@
 #include "ftalias.h"
 #include "log.h"
 #include "msg.h"
+#include "output.h"
 #include "replay.h"
 #include "sock.h"
 #include "trace.h"
@@ -438,6 +439,7 @@ void __ftalias_log_inputs_drop(struct ftalias_alias *alias)
 	lockdep_assert_held(&alias->lock);
 
 	__ftalias_log_trim(alias, U64_MAX, &free);
+	__ftalias_outputs_drop(alias, false);
 	/* Rare (an alias-set): freed here rather than carried up. */
 	ftalias_inputs_free(&free);
 }
@@ -671,6 +673,7 @@ static int ftalias_ckpt_commit(struct ftalias_sock *fsk, struct sk_buff *last,
 	ftalias_rc_charge_log(alias, (s64)blob->cost -
 				     (s64)(old ? old->cost : 0));
 	__ftalias_log_trim(alias, blob->input, &free);
+	__ftalias_outputs_trim(alias);
 	alias->stats.checkpoints++;
 	trace_ftalias_checkpoint(alias, fsk, blob->seq, blob->bytes,
 				 skb_queue_len(&blob->chunks));
@@ -763,6 +766,7 @@ void __ftalias_log_promoted(struct ftalias_alias *alias,
 	m->ckpt_owed = (log->ckpt || log->nr_inputs) &&
 		       m->sk.sk_type == SOCK_RDM;
 	m->last_input = log->ckpt ? log->ckpt->input : 0;
+	__ftalias_outputs_promoted(alias, m, m->ckpt_owed);
 }
 
 /*
@@ -863,6 +867,7 @@ void __ftalias_log_info(struct ftalias_alias *alias,
 	info->ckpt_input = blob ? blob->input : 0;
 	info->inputs = alias->log.nr_inputs;
 	info->input_bytes = alias->log.input_bytes;
+	__ftalias_outputs_info(alias, &info->outputs, &info->reissued);
 }
 
 /* Free the log of a dead alias (ftalias_alias_dp_kill()). */
@@ -879,6 +884,7 @@ void ftalias_log_destroy(struct ftalias_alias *alias)
 		ftalias_rc_charge_log(alias, -(s64)blob->cost);
 	/* Requests still pending (their requester closing) forget theirs. */
 	__ftalias_log_trim(alias, U64_MAX, &free);
+	__ftalias_outputs_drop(alias, true);
 	hash = alias->log.hash;
 	WRITE_ONCE(alias->log.hash, NULL);
 	spin_unlock(&alias->lock);

@@ -111,7 +111,9 @@ struct ftalias_log_info {
 	u64 ckpt_bytes;
 	u64 ckpt_input;
 	u64 input_bytes;
+	u64 reissued;			/* stats.requests_reissued */
 	u32 inputs;
+	u32 outputs;
 };
 
 /*

@@ -467,8 +467,11 @@ void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
 	lockdep_assert_held(&fn->lock);
 
 	spin_lock(&alias->lock);
-	if (alias->cfg.input_log && !cfg->input_log)
+	if (alias->cfg.input_log && !cfg->input_log) {
 		__ftalias_log_inputs_drop(alias);
+		/* The answers kept for the outputs' re-issue. */
+		__ftalias_flush_held(alias);
+	}
 	__ftalias_alias_cfg_store(alias, cfg);
 	if (!alias->active && ftalias_policy_auto(alias)) {
 		next = __ftalias_best(alias, NULL);

@@ -91,6 +91,7 @@ static const struct ftalias_nl_counter ftalias_nl_alias_counters[] = {
 	FTALIAS_NL_COUNTER(INPUTS_LOGGED, inputs_logged),
 	FTALIAS_NL_COUNTER(INPUTS_REPLAYED, inputs_replayed),
 	FTALIAS_NL_COUNTER(REPLAY_SUPPRESSED, replay_suppressed),
+	FTALIAS_NL_COUNTER(REQUESTS_REISSUED, requests_reissued),
 #undef FTALIAS_NL_COUNTER
 };
 
@@ -180,7 +181,7 @@ static size_t ftalias_nl_alias_size(void)
 	       ARRAY_SIZE(ftalias_nl_alias_counters) +
 	       nla_total_size(sizeof(u8)) * 2 +		/* RECORD_REPLIES, INPUT_LOG */
 	       nla_total_size_64bit(sizeof(u64)) * 4 +	/* CKPT_*, LOG_BYTES */
-	       nla_total_size(sizeof(u32)) +		/* LOG_INPUTS */
+	       nla_total_size(sizeof(u32)) * 2 +	/* LOG_INPUTS, _OUTPUTS */
 	       ftalias_nl_cache_stats_size();		/* CACHE */
 }
 
@@ -213,6 +214,7 @@ static void ftalias_nl_alias_dp(struct ftalias_alias *alias,
 	dp->held = alias->nr_held;
 	dp->stats = alias->stats;
 	__ftalias_log_info(alias, &dp->log);
+	dp->stats.requests_reissued = dp->log.reissued;
 	spin_unlock(&alias->lock);
 	ftalias_rc_stats(alias, &dp->rc, &dp->rc_entries, &dp->rc_in_progress,
 			 &dp->rc_bytes, &dp->rc_journal, &dp->rc_waiting);
@@ -334,6 +336,7 @@ int ftalias_nl_put_alias(struct sk_buff *skb, struct net *net,
 	    nla_put_u8(skb, FTALIAS_A_ALIAS_INPUT_LOG, cfg->input_log) ||
 	    ((cfg->input_log || dp.log.inputs) &&
 	     (nla_put_u32(skb, FTALIAS_A_ALIAS_LOG_INPUTS, dp.log.inputs) ||
+	      nla_put_u32(skb, FTALIAS_A_ALIAS_LOG_OUTPUTS, dp.log.outputs) ||
 	      nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_LOG_BYTES,
 				dp.log.input_bytes, FTALIAS_A_ALIAS_PAD))))
 		return -EMSGSIZE;

@@ -32,6 +32,7 @@
 #include "ftalias.h"
 #include "log.h"
 #include "msg.h"
+#include "output.h"
 #include "replay.h"
 #include "request.h"
 #include "sock.h"
@@ -147,6 +148,8 @@ static void __ftalias_req_landing(struct ftalias_reqs *reqs,
 		return;
 	req->landing = true;
 	atomic_inc(&reqs->landing);
+	__ftalias_output_landing(container_of(reqs, struct ftalias_alias, reqs),
+				 &req->id);
 }
 
 /*
@@ -249,6 +252,26 @@ void __ftalias_hold_reply(struct ftalias_alias *alias,
 	skb->tstamp = ktime_get();
 	__skb_queue_tail(&alias->held_replies, skb);
 	__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
+}
+
+/*
+ * A reply or failure notice to a request of @alias that its active member
+ * is to issue again (a replay) waits with that output until it does
+ * (output.c), held as __ftalias_hold_reply() holds one.
+ */
+static bool __ftalias_answer_kept(struct ftalias_alias *alias,
+				  struct sk_buff *skb)
+{
+	u8 kind = ftalias_cb(skb)->kind;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!READ_ONCE(alias->outputs.hash) ||
+	    (kind != FTALIAS_MSG_REPLY && kind != FTALIAS_MSG_NOTICE))
+		return false;
+	ftalias_skb_adopt(skb);
+	__ftalias_held_reply_disown(alias, skb);
+	return __ftalias_output_keep(alias, skb);
 }
 
 /*
@@ -467,7 +490,8 @@ void __ftalias_flush_held(struct ftalias_alias *alias)
 		__ftalias_deliver(alias, req, active, NULL);
 	}
 	while ((skb = __skb_dequeue(&alias->held_replies)))
-		ftalias_queue(active, skb);
+		if (!__ftalias_answer_kept(alias, skb))
+			ftalias_queue(active, skb);
 	/* Its restored requests go out from the work, which takes no lock. */
 	if (READ_ONCE(alias->reqs.parked))
 		__ftalias_schedule(alias, 0);
@@ -845,6 +869,7 @@ void ftalias_alias_dp_init(struct ftalias_alias *alias)
 {
 	INIT_DELAYED_WORK(&alias->work, ftalias_alias_work);
 	ftalias_reqs_init(&alias->reqs);
+	ftalias_outputs_init(&alias->outputs);
 	ftalias_log_init(&alias->log);
 	xa_init_flags(&alias->dsts, XA_FLAGS_ACCOUNT);
 }
@@ -1370,14 +1395,14 @@ static void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb,
 		 * An alias served by connections takes no reply; a new active
 		 * member reads the alias's checkpoint first.
 		 */
-		if (alias->nr_seq_members)
+		if (alias->nr_seq_members || alias->dead)
 			kfree_skb(skb);
+		else if (__ftalias_answer_kept(alias, skb))
+			skb = NULL;	/* the output's */
 		else if (alias->active && !alias->active->ckpt_owed)
 			ftalias_queue(alias->active, skb);
-		else if (!alias->dead)
-			__ftalias_hold_reply(alias, skb);
 		else
-			kfree_skb(skb);
+			__ftalias_hold_reply(alias, skb);
 		spin_unlock(&alias->lock);
 	} else {
 		fsk = xa_load(&fn->ports, cb->id.port);
@@ -1927,53 +1952,121 @@ static struct ftalias_req *ftalias_req_new(struct ftalias_sock *fsk,
 	return req;
 }
 
-/*
- * Enter @req into its requester's table @reqs with ID @id, stamped now if
- * @stamp; under @alias's lock, the request's destination.  @ack is set to
- * the ack the request carries (ftalias_reqs_ack()), and @fsk's @last_id
- * becomes @id.
- */
-static int __ftalias_req_insert(struct ftalias_alias *alias,
-				struct ftalias_sock *fsk,
-				struct ftalias_reqs *reqs,
-				struct ftalias_req *req, struct ftalias_id *id,
-				bool stamp, u64 *ack)
+/* Enter @req into @reqs under @id; -EALREADY when the ID is pending. */
+static int __ftalias_req_enter(struct ftalias_reqs *reqs,
+			       struct ftalias_req *req,
+			       const struct ftalias_id *id)
 {
 	bool pinned;
 	void *old;
 	int err;
 
-	lockdep_assert_held(&alias->lock);
+	lockdep_assert_held(&reqs->xa.xa_lock);
 
-	xa_lock(&reqs->xa);
-	do {
-		if (reqs->closed) {
-			err = -EIDRM;
-			break;
-		}
-		if (reqs->frozen) {
-			err = -EBUSY;
-			break;
-		}
-		if (stamp)
-			ftalias_stamp(fsk, id);
-		req->id = *id;
-		/* The pin's slot holds a reserved entry, not NULL. */
-		pinned = id->xid == reqs->pin;
-		old = __xa_cmpxchg(&reqs->xa, (unsigned long)id->xid,
-				   pinned ? XA_ZERO_ENTRY : NULL, req,
-				   GFP_ATOMIC | __GFP_NOWARN);
-		err = xa_is_err(old) ? xa_err(old) : old ? -EALREADY : 0;
-		/* A fresh ID taken by a member's re-send: stamp again. */
-	} while (err == -EALREADY && stamp);
+	req->id = *id;
+	/* The pin's slot holds a reserved entry, not NULL. */
+	pinned = id->xid == reqs->pin;
+	old = __xa_cmpxchg(&reqs->xa, (unsigned long)id->xid,
+			   pinned ? XA_ZERO_ENTRY : NULL, req,
+			   GFP_ATOMIC | __GFP_NOWARN);
+	err = xa_is_err(old) ? xa_err(old) : old ? -EALREADY : 0;
 	if (!err && pinned)
 		reqs->pin = 0;
+	return err;
+}
+
+/*
+ * How __ftalias_req_insert() entered a request: FTALIAS_REQ_NEW (sent
+ * as asked), FTALIAS_REQ_REISSUED (a replaying member's request under the
+ * ID logged for it, sent again) or FTALIAS_REQ_ANSWERED (under the logged
+ * ID, not sent: its first sending is still pending, or its answer is on
+ * its way or was kept, output.c).
+ */
+enum ftalias_req_entered {
+	FTALIAS_REQ_NEW,
+	FTALIAS_REQ_REISSUED,
+	FTALIAS_REQ_ANSWERED,
+};
+
+/*
+ * Enter @req into its requester's table @reqs with ID @id, stamped now if
+ * @stamp (or, for a member of an alias with input-log, logged as an output
+ * with @out, or re-issued under a logged ID: output.c, and @entered
+ * says); under @alias's lock, the request's destination.  @ack is set to
+ * the ack the request carries (ftalias_reqs_ack()), and @fsk's @last_id
+ * becomes @id.  @answer is set to an answer to give @fsk
+ * (FTALIAS_REQ_ANSWERED).
+ */
+static int __ftalias_req_insert(struct ftalias_alias *alias,
+				struct ftalias_sock *fsk,
+				struct ftalias_reqs *reqs,
+				struct ftalias_req *req, struct ftalias_id *id,
+				bool stamp, struct ftalias_output **out,
+				enum ftalias_req_entered *entered,
+				struct sk_buff **answer, u64 *ack)
+{
+	enum ftalias_output_verdict v = FTALIAS_OUTPUT_NONE;
+	int err;
+
+	lockdep_assert_held(&alias->lock);
+
+	*entered = FTALIAS_REQ_NEW;
+	*answer = NULL;
+	*ack = 0;
+	xa_lock(&reqs->xa);
+	if (reqs->closed) {
+		err = -EIDRM;
+		goto out;
+	}
+	if (reqs->frozen) {
+		err = -EBUSY;
+		goto out;
+	}
+	if (stamp && fsk->alias)
+		v = __ftalias_output_take(fsk->alias, fsk, alias->id,
+					  req->skb->len, id, answer);
+	switch (v) {
+	case FTALIAS_OUTPUT_FULL:
+		err = -ENOBUFS;
+		goto out;
+	case FTALIAS_OUTPUT_ANSWERED:
+		*entered = FTALIAS_REQ_ANSWERED;
+		fsk->last_id = *id;
+		err = 0;
+		goto out;
+	case FTALIAS_OUTPUT_REISSUE:
+		err = __ftalias_req_enter(reqs, req, id);
+		/* The first sending is pending: its answer comes. */
+		if (err == -EALREADY) {
+			*entered = FTALIAS_REQ_ANSWERED;
+			fsk->last_id = *id;
+			err = 0;
+			goto out;
+		}
+		if (err)
+			__ftalias_output_untake(fsk->alias, id);
+		else
+			*entered = FTALIAS_REQ_REISSUED;
+		break;
+	default:
+		do {
+			if (stamp)
+				ftalias_stamp(fsk, id);
+			err = __ftalias_req_enter(reqs, req, id);
+			/* A fresh ID taken by a member's re-send: again. */
+		} while (err == -EALREADY && stamp);
+		if (!err && v == FTALIAS_OUTPUT_NEW)
+			__ftalias_output_add(fsk->alias, id, alias->id,
+					     req->skb->len, out);
+		break;
+	}
 	if (!err) {
 		__ftalias_reqs_pin(reqs, (unsigned long)id->xid);
 		/* FTALIAS_LAST_ID: sent from here on. */
 		fsk->last_id = *id;
+		*ack = ftalias_reqs_ack(reqs);
 	}
-	*ack = err ? 0 : ftalias_reqs_ack(reqs);
+out:
 	xa_unlock(&reqs->xa);
 	return err;
 }
@@ -2032,15 +2125,27 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	bool stamp = mode == FTALIAS_SEND_NEW;
 	struct ftalias_reqs *reqs = fsk->alias ? &fsk->alias->reqs : &fsk->reqs;
 	struct ftalias_wait_active wa = { .alias = alias };
+	struct sk_buff *clone, *answer = NULL;
+	struct ftalias_output *out = NULL;
+	enum ftalias_req_entered entered;
 	struct ftalias_sock *active;
 	struct ftalias_req *req;
-	struct sk_buff *clone;
 	u64 ack;
 	int err;
 
+	/* A member's new request may be an output of its alias (output.c). */
+	if (stamp && fsk->alias) {
+		err = ftalias_output_prepare(fsk->alias, &out);
+		if (err) {
+			kfree_skb(skb);
+			return err;
+		}
+	}
 	req = ftalias_req_new(fsk, reqs, alias, skb, resent, &clone);
-	if (!req)
+	if (!req) {
+		kfree(out);
 		return -ENOMEM;
+	}
 
 	for (;;) {
 		spin_lock(&alias->lock);
@@ -2071,7 +2176,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		}
 
 		err = __ftalias_req_insert(alias, fsk, reqs, req, id, stamp,
-					   &ack);
+					   &out, &entered, &answer, &ack);
 		if (err == -EBUSY) {
 			/* The sender's alias is frozen: see the thaw. */
 			spin_unlock(&alias->lock);
@@ -2081,15 +2186,20 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 				goto err_free;
 			continue;
 		}
-		if (err)
+		if (err || entered == FTALIAS_REQ_ANSWERED)
 			break;
 		/* The acked entries go with the next request, if frozen. */
 		if (ack && !alias->frozen)
 			__ftalias_rc_ack(alias, id, ack);
+		if (entered == FTALIAS_REQ_REISSUED) {
+			req->flags |= FTALIAS_F_RESENT;
+			resent = true;
+		}
 		__ftalias_req_pend(alias, req, active, clone, resent);
 		ftalias_alias_unlock(alias);
 		if (!active)
 			kfree_skb(clone);
+		kfree(out);
 		return 0;
 	}
 	spin_unlock(&alias->lock);
@@ -2099,6 +2209,10 @@ err_free:
 	ftalias_req_free(req);
 	kfree_skb(clone);
 	kfree_skb(skb);
+	kfree(out);
+	/* Not sent again: its answer is the member's now, or on its way. */
+	if (!err && answer)
+		ftalias_queue(fsk, answer);
 	return err;
 }
 

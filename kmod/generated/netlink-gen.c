@@ -21,7 +21,7 @@ static const struct netlink_range_validation ftalias_a_alias_cache_ttl_ms_range 
 };
 
 /* Common nested types */
-const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED + 1] = {
+const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_REQUESTS_REISSUED + 1] = {
 	[FTALIAS_A_ALIAS_STATS_SENT] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_STATS_DELIVERED] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_STATS_REDELIVERED] = { .type = NLA_U64, },
@@ -35,6 +35,7 @@ const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_REPL
 	[FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_STATS_REQUESTS_REISSUED] = { .type = NLA_U64, },
 };
 
 const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STATS_PAD + 1] = {

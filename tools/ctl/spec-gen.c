@@ -33,6 +33,7 @@ struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_LOG_INPUTS] = { .type = NLA_U32 },
 	[FTALIAS_A_ALIAS_LOG_BYTES] = { .type = NLA_U64 },
 	[FTALIAS_A_ALIAS_CKPT_INPUT] = { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_LOG_OUTPUTS] = { .type = NLA_U32 },
 };
 
 struct nla_policy ctl_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1] = {
@@ -49,6 +50,7 @@ struct nla_policy ctl_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED] = { .type = NLA_U64 },
 	[FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED] = { .type = NLA_U64 },
 	[FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED] = { .type = NLA_U64 },
+	[FTALIAS_A_ALIAS_STATS_REQUESTS_REISSUED] = { .type = NLA_U64 },
 };
 
 struct nla_policy ctl_cache_stats_policy[FTALIAS_A_CACHE_STATS_MAX + 1] = {

@@ -40,6 +40,7 @@
 #define CTL_NAME_FTALIAS_A_ALIAS_LOG_INPUTS	"log-inputs"
 #define CTL_NAME_FTALIAS_A_ALIAS_LOG_BYTES	"log-bytes"
 #define CTL_NAME_FTALIAS_A_ALIAS_CKPT_INPUT	"ckpt-input"
+#define CTL_NAME_FTALIAS_A_ALIAS_LOG_OUTPUTS	"log-outputs"
 extern struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1];
 
 /* Attribute-set "alias-stats" */
@@ -56,6 +57,7 @@ extern struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1];
 #define CTL_NAME_FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED	"inputs-logged"
 #define CTL_NAME_FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED	"inputs-replayed"
 #define CTL_NAME_FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED	"replay-suppressed"
+#define CTL_NAME_FTALIAS_A_ALIAS_STATS_REQUESTS_REISSUED	"requests-reissued"
 extern struct nla_policy ctl_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1];
 
 /* Attribute-set "cache-stats" */

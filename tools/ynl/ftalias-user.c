@@ -133,6 +133,7 @@ const struct ynl_policy_attr ftalias_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MA
 	[FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED] = { .name = "inputs-logged", .type = YNL_PT_U64, },
 	[FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED] = { .name = "inputs-replayed", .type = YNL_PT_U64, },
 	[FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED] = { .name = "replay-suppressed", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_STATS_REQUESTS_REISSUED] = { .name = "requests-reissued", .type = YNL_PT_U64, },
 };
 
 const struct ynl_policy_nest ftalias_alias_stats_nest = {
@@ -401,6 +402,7 @@ const struct ynl_policy_attr ftalias_alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_LOG_INPUTS] = { .name = "log-inputs", .type = YNL_PT_U32, },
 	[FTALIAS_A_ALIAS_LOG_BYTES] = { .name = "log-bytes", .type = YNL_PT_U64, },
 	[FTALIAS_A_ALIAS_CKPT_INPUT] = { .name = "ckpt-input", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_LOG_OUTPUTS] = { .name = "log-outputs", .type = YNL_PT_U32, },
 };
 
 const struct ynl_policy_nest ftalias_alias_nest = {
@@ -565,6 +567,8 @@ int ftalias_alias_stats_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED, obj->inputs_replayed);
 	if (obj->_present.replay_suppressed)
 		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED, obj->replay_suppressed);
+	if (obj->_present.requests_reissued)
+		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_STATS_REQUESTS_REISSUED, obj->requests_reissued);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -644,6 +648,11 @@ int ftalias_alias_stats_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.replay_suppressed = 1;
 			dst->replay_suppressed = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_STATS_REQUESTS_REISSUED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.requests_reissued = 1;
+			dst->requests_reissued = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -2084,6 +2093,11 @@ int ftalias_alias_get_rsp_parse(const struct nlmsghdr *nlh,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.ckpt_input = 1;
 			dst->ckpt_input = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_LOG_OUTPUTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.log_outputs = 1;
+			dst->log_outputs = ynl_attr_get_u32(attr);
 		}
 	}
 
@@ -2337,6 +2351,11 @@ int ftalias_alias_new_rsp_parse(const struct nlmsghdr *nlh,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.ckpt_input = 1;
 			dst->ckpt_input = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_LOG_OUTPUTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.log_outputs = 1;
+			dst->log_outputs = ynl_attr_get_u32(attr);
 		}
 	}
 

@@ -40,6 +40,7 @@ struct ftalias_alias_stats {
 		__u32 inputs_logged:1;
 		__u32 inputs_replayed:1;
 		__u32 replay_suppressed:1;
+		__u32 requests_reissued:1;
 	} _present;
 
 	__u64 sent;
@@ -55,6 +56,7 @@ struct ftalias_alias_stats {
 	__u64 inputs_logged;
 	__u64 inputs_replayed;
 	__u64 replay_suppressed;
+	__u64 requests_reissued;
 };
 
 struct ftalias_cache_stats {
@@ -434,6 +436,7 @@ struct ftalias_alias_get_rsp {
 		__u32 log_inputs:1;
 		__u32 log_bytes:1;
 		__u32 ckpt_input:1;
+		__u32 log_outputs:1;
 	} _present;
 
 	__u32 id;
@@ -460,6 +463,7 @@ struct ftalias_alias_get_rsp {
 	__u32 log_inputs;
 	__u64 log_bytes;
 	__u64 ckpt_input;
+	__u32 log_outputs;
 };
 
 void ftalias_alias_get_rsp_free(struct ftalias_alias_get_rsp *rsp);
@@ -639,6 +643,7 @@ struct ftalias_alias_new_rsp {
 		__u32 log_inputs:1;
 		__u32 log_bytes:1;
 		__u32 ckpt_input:1;
+		__u32 log_outputs:1;
 	} _present;
 
 	__u32 id;
@@ -665,6 +670,7 @@ struct ftalias_alias_new_rsp {
 	__u32 log_inputs;
 	__u64 log_bytes;
 	__u64 ckpt_input;
+	__u32 log_outputs;
 };
 
 void ftalias_alias_new_rsp_free(struct ftalias_alias_new_rsp *rsp);
@@ -1768,6 +1774,15 @@ ftalias_alias_restore_req_set_alias_stats_replay_suppressed(struct ftalias_alias
 	req->alias._present.stats = 1;
 	req->alias.stats._present.replay_suppressed = 1;
 	req->alias.stats.replay_suppressed = replay_suppressed;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_stats_requests_reissued(struct ftalias_alias_restore_req *req,
+							    __u64 requests_reissued)
+{
+	req->_present.alias = 1;
+	req->alias._present.stats = 1;
+	req->alias.stats._present.requests_reissued = 1;
+	req->alias.stats.requests_reissued = requests_reissued;
 }
 static inline void
 ftalias_alias_restore_req_set_alias_record_replies(struct ftalias_alias_restore_req *req,

@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The outputs of the alias log: the requests the active member of an
+ * alias with input-log sent since the alias's latest checkpoint, by ID
+ * (seed 004: "requests it re-issues reuse their original IDs").
+ *
+ * A member that becomes active replays the inputs logged after the
+ * checkpoint (log.c) and, being deterministic, sends the requests its
+ * predecessor sent for them again, in the same order.  Each is stamped
+ * with the ID the first one had, not a new one, so that the destination
+ * treats it as the same request: while the first is pending, the
+ * re-issue is not sent at all (its answer comes once); an answer that
+ * came back after the member that sent it went away is kept here and
+ * given when the request is re-issued; otherwise the request is sent
+ * again under its ID and the destination's replay cache answers it.
+ * A request that is not the one logged at that place (another
+ * destination or length) ends the re-issue: the outputs from there on
+ * are forgotten and new IDs are stamped.
+ *
+ * The outputs are under the xa_lock of the alias's requester table, the
+ * lock that stamps its members' IDs (request.c calls in with it held);
+ * the alias's lock is held above it where the alias's members and held
+ * replies are concerned.  Nothing here calls up into the request code.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/hash.h>
+#include <linux/lockdep.h>
+#include <linux/slab.h>
+
+#include "alias.h"
+#include "ftalias.h"
+#include "msg.h"
+#include "output.h"
+#include "sock.h"
+
+void ftalias_outputs_init(struct ftalias_outputs *outs)
+{
+	INIT_LIST_HEAD(&outs->list);
+}
+
+/**
+ * ftalias_output_prepare() - memory for an output, before a request
+ * @alias: the sender's alias
+ * @out: set to an entry for __ftalias_output_add(), or NULL when @alias
+ *	has no input-log; free it with kfree() if it is left
+ *
+ * Process context, no locks held.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int ftalias_output_prepare(struct ftalias_alias *alias,
+			   struct ftalias_output **out)
+{
+	struct ftalias_outputs *outs = &alias->outputs;
+	struct hlist_head *hash;
+
+	*out = NULL;
+	if (!READ_ONCE(alias->cfg.input_log))
+		return 0;
+	if (!READ_ONCE(outs->hash)) {
+		hash = kcalloc(1 << FTALIAS_OUTPUT_HASH_BITS, sizeof(*hash),
+			       GFP_KERNEL_ACCOUNT);
+		if (!hash)
+			return -ENOMEM;
+		xa_lock(&alias->reqs.xa);
+		/* A closed table's are gone for good (ftalias_log_destroy()). */
+		if (!outs->hash && !alias->reqs.closed) {
+			WRITE_ONCE(outs->hash, hash);
+			hash = NULL;
+		}
+		xa_unlock(&alias->reqs.xa);
+		kfree(hash);
+	}
+	*out = kmalloc(sizeof(**out), GFP_KERNEL_ACCOUNT);
+	return *out ? 0 : -ENOMEM;
+}
+
+static struct hlist_head *ftalias_output_bucket(struct ftalias_outputs *outs,
+						u64 xid)
+{
+	return &outs->hash[hash_64(xid, FTALIAS_OUTPUT_HASH_BITS)];
+}
+
+static struct ftalias_output *
+__ftalias_output_find(struct ftalias_outputs *outs, const struct ftalias_id *id)
+{
+	struct ftalias_output *o;
+
+	if (!outs->hash)
+		return NULL;
+	hlist_for_each_entry(o, ftalias_output_bucket(outs, id->xid), hnode)
+		if (!memcmp(&o->id, id, sizeof(*id)))
+			return o;
+	return NULL;
+}
+
+/* The output after @o, or NULL. */
+static struct ftalias_output *ftalias_output_after(struct ftalias_outputs *outs,
+						   struct ftalias_output *o)
+{
+	return list_is_last(&o->node, &outs->list) ? NULL :
+	       list_next_entry(o, node);
+}
+
+/*
+ * Whether @o waits to be issued again by the member of period @outs->inc:
+ * at or after its @next.
+ */
+static bool ftalias_output_owed(const struct ftalias_outputs *outs,
+				const struct ftalias_output *o)
+{
+	return outs->next && o->seq >= outs->next->seq;
+}
+
+/*
+ * Unlink @o; its answer, if any, goes to @answers (NULL: freed).  A
+ * request still pending is no longer an output: its answer goes to the
+ * active member as any other.
+ */
+static void __ftalias_output_del(struct ftalias_outputs *outs,
+				 struct ftalias_output *o,
+				 struct sk_buff_head *answers)
+{
+	if (outs->next == o)
+		outs->next = ftalias_output_after(outs, o);
+	list_del(&o->node);
+	hlist_del(&o->hnode);
+	outs->nr--;
+	if (o->answer && answers) {
+		o->answer->tstamp = ktime_get();
+		__skb_queue_tail(answers, o->answer);
+	} else {
+		kfree_skb(o->answer);
+	}
+	kfree(o);
+}
+
+/* @o and every output after it go (see __ftalias_output_del()). */
+static void __ftalias_outputs_cut(struct ftalias_outputs *outs,
+				  struct ftalias_output *o,
+				  struct sk_buff_head *answers)
+{
+	struct ftalias_output *tmp;
+
+	list_for_each_entry_safe_from(o, tmp, &outs->list, node)
+		__ftalias_output_del(outs, o, answers);
+	outs->next = NULL;
+}
+
+/**
+ * __ftalias_output_take() - the ID a member's new request is sent with
+ * @alias: the sender's alias; its table's xa_lock held
+ * @fsk: the sender, a member of @alias
+ * @dst: the id of the request's destination alias
+ * @len: the request's length
+ * @id: set to the logged ID (FTALIAS_OUTPUT_REISSUE, _ANSWERED)
+ * @answer: set to the answer kept for it (FTALIAS_OUTPUT_ANSWERED), or
+ *	NULL (the answer is on its way to the alias, or the request still
+ *	pending): queue it to @fsk once no lock is held
+ *
+ * Only the member made active last logs its requests and re-issues those
+ * logged (a demoted member's are not outputs).  A re-issued request that
+ * then fails to enter the table gives its place back with
+ * __ftalias_output_untake().
+ *
+ * Return: enum ftalias_output_verdict.
+ */
+enum ftalias_output_verdict
+__ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
+		      u32 dst, u32 len, struct ftalias_id *id,
+		      struct sk_buff **answer)
+{
+	struct ftalias_outputs *outs = &alias->outputs;
+	struct ftalias_output *o = outs->next;
+
+	lockdep_assert_held(&alias->reqs.xa.xa_lock);
+
+	*answer = NULL;
+	if (!READ_ONCE(alias->cfg.input_log) || !outs->hash || !outs->inc ||
+	    READ_ONCE(fsk->active_inc) != outs->inc)
+		return FTALIAS_OUTPUT_NONE;
+	/* Not the request sent then: the member diverged, stamp anew. */
+	if (o && (o->dst != dst || o->len != len)) {
+		__ftalias_outputs_cut(outs, o, NULL);
+		o = NULL;
+	}
+	if (!o)
+		return outs->nr >= READ_ONCE(ftalias_log_max_inputs) ?
+		       FTALIAS_OUTPUT_FULL : FTALIAS_OUTPUT_NEW;
+	*id = o->id;
+	outs->next = ftalias_output_after(outs, o);
+	/* Written under this lock; alias-get reads it under it too. */
+	alias->stats.requests_reissued++;
+	if (!o->answer && !o->landing)
+		return FTALIAS_OUTPUT_REISSUE;
+	*answer = o->answer;
+	o->answer = NULL;
+	return FTALIAS_OUTPUT_ANSWERED;
+}
+
+/*
+ * The request re-issued under @id (FTALIAS_OUTPUT_REISSUE) could not be
+ * sent: the member's next request takes the ID again.  Under the table's
+ * xa_lock, held since __ftalias_output_take().
+ */
+void __ftalias_output_untake(struct ftalias_alias *alias,
+			     const struct ftalias_id *id)
+{
+	struct ftalias_outputs *outs = &alias->outputs;
+	struct ftalias_output *o;
+
+	lockdep_assert_held(&alias->reqs.xa.xa_lock);
+
+	o = __ftalias_output_find(outs, id);
+	if (!o)
+		return;
+	outs->next = o;
+	alias->stats.requests_reissued--;
+}
+
+/*
+ * The request of FTALIAS_OUTPUT_NEW entered the table under @id: logged
+ * with *@out (ftalias_output_prepare()), which is then the log's.
+ */
+void __ftalias_output_add(struct ftalias_alias *alias,
+			  const struct ftalias_id *id, u32 dst, u32 len,
+			  struct ftalias_output **out)
+{
+	struct ftalias_outputs *outs = &alias->outputs;
+	struct ftalias_output *o = *out;
+
+	lockdep_assert_held(&alias->reqs.xa.xa_lock);
+
+	/* input-log was turned on after ftalias_output_prepare(). */
+	if (!o || !outs->hash)
+		return;
+	*out = NULL;
+	o->id = *id;
+	o->seq = ++outs->seq;
+	o->dst = dst;
+	o->len = len;
+	o->landing = false;
+	o->answer = NULL;
+	list_add_tail(&o->node, &outs->list);
+	hlist_add_head(&o->hnode, ftalias_output_bucket(outs, id->xid));
+	outs->nr++;
+}
+
+/*
+ * The request of @id left the table of @alias for an answer not routed
+ * yet (under the table's xa_lock): a re-issue meanwhile waits for that
+ * answer rather than sending the request again.
+ */
+void __ftalias_output_landing(struct ftalias_alias *alias,
+			      const struct ftalias_id *id)
+{
+	struct ftalias_output *o;
+
+	lockdep_assert_held(&alias->reqs.xa.xa_lock);
+
+	o = __ftalias_output_find(&alias->outputs, id);
+	if (o)
+		o->landing = true;
+}
+
+/**
+ * __ftalias_output_keep() - keep an answer for the member that re-issues
+ * @alias: the requester alias, locked
+ * @skb: a reply or failure notice to one of its requests, ready to be
+ *	held (__ftalias_hold_reply()'s ownership)
+ *
+ * An answer to an output the active member has not issued again yet is
+ * kept with the output, and given when it does (__ftalias_output_take()):
+ * not before, when the member would not know the request.
+ *
+ * Return: true if @skb was kept (it is the output's).
+ */
+bool __ftalias_output_keep(struct ftalias_alias *alias, struct sk_buff *skb)
+{
+	struct ftalias_outputs *outs = &alias->outputs;
+	struct ftalias_output *o;
+	bool kept = false;
+
+	lockdep_assert_held(&alias->lock);
+
+	xa_lock(&alias->reqs.xa);
+	o = __ftalias_output_find(outs, &ftalias_cb(skb)->id);
+	if (o) {
+		o->landing = false;
+		if (ftalias_output_owed(outs, o) && !o->answer) {
+			o->answer = skb;
+			kept = true;
+		}
+	}
+	xa_unlock(&alias->reqs.xa);
+	return kept;
+}
+
+/**
+ * __ftalias_outputs_promoted() - a member of @alias becomes active
+ * @alias: the alias, locked
+ * @m: the member
+ * @replays: whether it replays the log (it owes a checkpoint or inputs)
+ *
+ * A member that replays issues the outputs again from the first; for one
+ * that does not, they are forgotten, their kept answers given to it with
+ * the held replies.
+ */
+void __ftalias_outputs_promoted(struct ftalias_alias *alias,
+				struct ftalias_sock *m, bool replays)
+{
+	struct ftalias_outputs *outs = &alias->outputs;
+
+	lockdep_assert_held(&alias->lock);
+
+	xa_lock(&alias->reqs.xa);
+	outs->inc = m->active_inc;
+	if (!replays) {
+		if (!list_empty(&outs->list))
+			__ftalias_outputs_cut(outs,
+					      list_first_entry(&outs->list,
+							       struct ftalias_output,
+							       node),
+					      &alias->held_replies);
+	} else {
+		outs->next = list_first_entry_or_null(&outs->list,
+						      struct ftalias_output,
+						      node);
+	}
+	xa_unlock(&alias->reqs.xa);
+}
+
+/*
+ * The active member of @alias committed a checkpoint: the outputs it
+ * issued are in its state and go; those it has not issued again yet stay.
+ */
+void __ftalias_outputs_trim(struct ftalias_alias *alias)
+{
+	struct ftalias_outputs *outs = &alias->outputs;
+	struct ftalias_output *o, *tmp;
+
+	lockdep_assert_held(&alias->lock);
+
+	xa_lock(&alias->reqs.xa);
+	list_for_each_entry_safe(o, tmp, &outs->list, node) {
+		if (o == outs->next)
+			break;
+		__ftalias_output_del(outs, o, &alias->held_replies);
+	}
+	xa_unlock(&alias->reqs.xa);
+}
+
+/**
+ * __ftalias_outputs_drop() - forget the outputs of @alias
+ * @alias: the alias, locked
+ * @dead: the alias goes (ftalias_log_destroy()): their kept answers are
+ *	freed, and the hash; otherwise (input-log off) the answers become
+ *	held replies
+ */
+void __ftalias_outputs_drop(struct ftalias_alias *alias, bool dead)
+{
+	struct ftalias_outputs *outs = &alias->outputs;
+
+	lockdep_assert_held(&alias->lock);
+
+	xa_lock(&alias->reqs.xa);
+	if (!list_empty(&outs->list))
+		__ftalias_outputs_cut(outs,
+				      list_first_entry(&outs->list,
+						       struct ftalias_output,
+						       node),
+				      dead ? NULL : &alias->held_replies);
+	if (dead) {
+		kfree(outs->hash);
+		WRITE_ONCE(outs->hash, NULL);
+	}
+	xa_unlock(&alias->reqs.xa);
+}
+
+/* What alias-get shows of the outputs of @alias, under its lock. */
+void __ftalias_outputs_info(struct ftalias_alias *alias, u32 *nr,
+			    u64 *reissued)
+{
+	lockdep_assert_held(&alias->lock);
+
+	xa_lock(&alias->reqs.xa);
+	*nr = alias->outputs.nr;
+	*reissued = alias->stats.requests_reissued;
+	xa_unlock(&alias->reqs.xa);
+}
