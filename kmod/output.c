@@ -156,9 +156,10 @@ static void __ftalias_outputs_cut(struct ftalias_outputs *outs,
  * @dst: the id of the request's destination alias
  * @len: the request's length
  * @id: set to the logged ID (FTALIAS_OUTPUT_REISSUE, _ANSWERED)
- * @answer: set to the answer kept for it (FTALIAS_OUTPUT_ANSWERED), or
- *	NULL (the answer is on its way to the alias, or the request still
- *	pending): queue it to @fsk once no lock is held
+ * @answers: gets the answer kept for it (FTALIAS_OUTPUT_ANSWERED; none
+ *	when it is on its way to the alias, or the request still pending),
+ *	and those kept for the outputs a divergence forgets: queue them to
+ *	@fsk once no lock is held
  *
  * Only the member made active last logs its requests and re-issues those
  * logged (a demoted member's are not outputs).  A re-issued request that
@@ -170,20 +171,19 @@ static void __ftalias_outputs_cut(struct ftalias_outputs *outs,
 enum ftalias_output_verdict
 __ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 		      u32 dst, u32 len, struct ftalias_id *id,
-		      struct sk_buff **answer)
+		      struct sk_buff_head *answers)
 {
 	struct ftalias_outputs *outs = &alias->outputs;
 	struct ftalias_output *o = outs->next;
 
 	lockdep_assert_held(&alias->reqs.xa.xa_lock);
 
-	*answer = NULL;
 	if (!READ_ONCE(alias->cfg.input_log) || !outs->hash || !outs->inc ||
 	    READ_ONCE(fsk->active_inc) != outs->inc)
 		return FTALIAS_OUTPUT_NONE;
 	/* Not the request sent then: the member diverged, stamp anew. */
 	if (o && (o->dst != dst || o->len != len)) {
-		__ftalias_outputs_cut(outs, o, NULL);
+		__ftalias_outputs_cut(outs, o, answers);
 		o = NULL;
 	}
 	if (!o)
@@ -195,7 +195,8 @@ __ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 	alias->stats.requests_reissued++;
 	if (!o->answer && !o->landing)
 		return FTALIAS_OUTPUT_REISSUE;
-	*answer = o->answer;
+	if (o->answer)
+		__skb_queue_tail(answers, o->answer);
 	o->answer = NULL;
 	return FTALIAS_OUTPUT_ANSWERED;
 }

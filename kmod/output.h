@@ -66,7 +66,7 @@ int ftalias_output_prepare(struct ftalias_alias *alias,
 enum ftalias_output_verdict
 __ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 		      u32 dst, u32 len, struct ftalias_id *id,
-		      struct sk_buff **answer);
+		      struct sk_buff_head *answers);
 void __ftalias_output_untake(struct ftalias_alias *alias,
 			     const struct ftalias_id *id);
 void __ftalias_output_add(struct ftalias_alias *alias,

@@ -254,6 +254,15 @@ void __ftalias_hold_reply(struct ftalias_alias *alias,
 	__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
 }
 
+/* Queue @q's messages to @fsk, in order; no spinlock held. */
+static void ftalias_queue_all(struct ftalias_sock *fsk, struct sk_buff_head *q)
+{
+	struct sk_buff *skb;
+
+	while ((skb = __skb_dequeue(q)))
+		ftalias_queue(fsk, skb);
+}
+
 /*
  * A reply or failure notice to a request of @alias that its active member
  * is to issue again (a replay) waits with that output until it does
@@ -1994,8 +2003,7 @@ enum ftalias_req_entered {
  * with @out, or re-issued under a logged ID: output.c, and @entered
  * says); under @alias's lock, the request's destination.  @ack is set to
  * the ack the request carries (ftalias_reqs_ack()), and @fsk's @last_id
- * becomes @id.  @answer is set to an answer to give @fsk
- * (FTALIAS_REQ_ANSWERED).
+ * becomes @id.  @answers gets the answers to give @fsk (output.c).
  */
 static int __ftalias_req_insert(struct ftalias_alias *alias,
 				struct ftalias_sock *fsk,
@@ -2003,7 +2011,7 @@ static int __ftalias_req_insert(struct ftalias_alias *alias,
 				struct ftalias_req *req, struct ftalias_id *id,
 				bool stamp, struct ftalias_output **out,
 				enum ftalias_req_entered *entered,
-				struct sk_buff **answer, u64 *ack)
+				struct sk_buff_head *answers, u64 *ack)
 {
 	enum ftalias_output_verdict v = FTALIAS_OUTPUT_NONE;
 	int err;
@@ -2011,7 +2019,6 @@ static int __ftalias_req_insert(struct ftalias_alias *alias,
 	lockdep_assert_held(&alias->lock);
 
 	*entered = FTALIAS_REQ_NEW;
-	*answer = NULL;
 	*ack = 0;
 	xa_lock(&reqs->xa);
 	if (reqs->closed) {
@@ -2024,7 +2031,7 @@ static int __ftalias_req_insert(struct ftalias_alias *alias,
 	}
 	if (stamp && fsk->alias)
 		v = __ftalias_output_take(fsk->alias, fsk, alias->id,
-					  req->skb->len, id, answer);
+					  req->skb->len, id, answers);
 	switch (v) {
 	case FTALIAS_OUTPUT_FULL:
 		err = -ENOBUFS;
@@ -2125,8 +2132,9 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	bool stamp = mode == FTALIAS_SEND_NEW;
 	struct ftalias_reqs *reqs = fsk->alias ? &fsk->alias->reqs : &fsk->reqs;
 	struct ftalias_wait_active wa = { .alias = alias };
-	struct sk_buff *clone, *answer = NULL;
 	struct ftalias_output *out = NULL;
+	struct sk_buff_head answers;
+	struct sk_buff *clone;
 	enum ftalias_req_entered entered;
 	struct ftalias_sock *active;
 	struct ftalias_req *req;
@@ -2146,6 +2154,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		kfree(out);
 		return -ENOMEM;
 	}
+	__skb_queue_head_init(&answers);
 
 	for (;;) {
 		spin_lock(&alias->lock);
@@ -2176,7 +2185,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		}
 
 		err = __ftalias_req_insert(alias, fsk, reqs, req, id, stamp,
-					   &out, &entered, &answer, &ack);
+					   &out, &entered, &answers, &ack);
 		if (err == -EBUSY) {
 			/* The sender's alias is frozen: see the thaw. */
 			spin_unlock(&alias->lock);
@@ -2200,6 +2209,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		if (!active)
 			kfree_skb(clone);
 		kfree(out);
+		ftalias_queue_all(fsk, &answers);
 		return 0;
 	}
 	spin_unlock(&alias->lock);
@@ -2211,8 +2221,7 @@ err_free:
 	kfree_skb(skb);
 	kfree(out);
 	/* Not sent again: its answer is the member's now, or on its way. */
-	if (!err && answer)
-		ftalias_queue(fsk, answer);
+	ftalias_queue_all(fsk, &answers);
 	return err;
 }
 

@@ -1136,6 +1136,126 @@ TEST_F(ck, input_log_restored_pending_request_first)
 	pending_case(self, _metadata, false);
 }
 
+/*
+ * The requests a member sends while it serves logged inputs are outputs:
+ * a member replaying those inputs sends them again under the same IDs.
+ * n0's answer was read by the member that died: sent again, the
+ * destination's cache answers it.  n1's answer came but was not read:
+ * kept, given at the re-issue, not sent.  n2 is still pending: not sent,
+ * its answer comes once.  A new request gets a new ID; a checkpoint
+ * frees the outputs its member issued; a request other than the one
+ * logged at its place ends the re-issue.
+ */
+TEST_F(ck, input_log_outputs)
+{
+	uint32_t s = new_logged_alias(self->nl);
+	uint32_t d = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	int m3 = dp_socket(self->af, s, 1, 0);
+	int d1 = dp_socket(self->af, d, 10, 0);
+	struct ftalias_id id[3], o[6], got, n2;
+	struct dp_alias a;
+	uint64_t seq = 0;
+	char st[8];
+
+	ASSERT_NE(0U, s);
+	ASSERT_NE(0U, d);
+	ASSERT_EQ(0, dp_alias_set(self->nl, d, FTALIAS_A_ALIAS_RECORD_REPLIES,
+				  1, 1));
+	ASSERT_EQ(0, dp_send_req(c, self->af, s, "r0", 2, &id[0], 0));
+	ASSERT_EQ(0, dp_send_req(c, self->af, s, "r1", 2, &id[1], 0));
+	/* r0: n0, answered and read; r0 answered. */
+	ASSERT_TRUE(serve_one(self, m1, "r0", NULL, NULL));
+	ASSERT_TRUE(serve_one(self, m1, "r1", NULL, NULL));
+	ASSERT_EQ(0, dp_send_req(m1, self->af, d, "n0", 2, &o[0], 0));
+	ASSERT_TRUE(serve_one(self, d1, "n0", "D0", NULL));
+	ASSERT_TRUE(got_reply(self, m1, "D0", &o[0]));
+	ASSERT_EQ(0, dp_send_reply(m1, &id[0], "a0", 2, 0));
+	/* r1: n1 answered, the answer not read; n2 pending. */
+	ASSERT_EQ(0, dp_send_req(m1, self->af, d, "n1", 2, &o[1], 0));
+	ASSERT_TRUE(serve_one(self, d1, "n1", "D1", NULL));
+	ASSERT_EQ(0, dp_send_req(m1, self->af, d, "n2", 2, &o[2], 0));
+	ASSERT_TRUE(serve_one(self, d1, "n2", NULL, &n2));
+	EXPECT_TRUE(dp_id_eq(&n2, &o[2]));
+	a = alias_of(self->nl, s);
+	EXPECT_EQ(3U, a.log_outputs);
+	EXPECT_EQ(0U, a.requests_reissued);
+	EXPECT_TRUE(got_reply(self, c, "a0", &id[0]));
+
+	close(m1);
+	ASSERT_TRUE(serve_one(self, m2, "r0", NULL, NULL));
+	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+	ASSERT_TRUE(serve_one(self, m2, "r1", NULL, NULL));
+	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+	/* D1, kept for the re-issue, is not given before it. */
+	EXPECT_TRUE(dp_nothing_queued(m2));
+	ASSERT_EQ(0, dp_send_req(m2, self->af, d, "n0", 2, &got, 0));
+	EXPECT_TRUE(dp_id_eq(&got, &o[0]));
+	EXPECT_TRUE(got_reply(self, m2, "D0", &o[0]));
+	ASSERT_EQ(0, dp_send_reply(m2, &id[0], "A0", 2, 0));
+	ASSERT_EQ(0, dp_send_req(m2, self->af, d, "n1", 2, &got, 0));
+	EXPECT_TRUE(dp_id_eq(&got, &o[1]));
+	EXPECT_TRUE(got_reply(self, m2, "D1", &o[1]));
+	ASSERT_EQ(0, dp_send_req(m2, self->af, d, "n2", 2, &got, 0));
+	EXPECT_TRUE(dp_id_eq(&got, &o[2]));
+	EXPECT_TRUE(dp_nothing_queued(m2));
+	/* The destination's member saw each once; n0 came from its cache. */
+	EXPECT_TRUE(dp_nothing_queued(d1));
+	EXPECT_EQ(1U, alias_of(self->nl, d).cache.hits_auto);
+	EXPECT_EQ(0, dp_send_reply(d1, &n2, "D2", 2, 0));
+	EXPECT_TRUE(got_reply(self, m2, "D2", &o[2]));
+	EXPECT_TRUE(dp_nothing_queued(m2));
+	/* Past the log: a new ID, sent as new. */
+	ASSERT_EQ(0, dp_send_req(m2, self->af, d, "n3", 2, &o[3], 0));
+	EXPECT_GT(o[3].xid, o[2].xid);
+	ASSERT_TRUE(serve_one(self, d1, "n3", "D3", NULL));
+	EXPECT_EQ(0U, self->flags);
+	EXPECT_TRUE(got_reply(self, m2, "D3", &o[3]));
+	ASSERT_EQ(0, dp_send_reply(m2, &id[1], "A1", 2, 0));
+	EXPECT_TRUE(got_reply(self, c, "A1", &id[1]));
+	EXPECT_TRUE(dp_nothing_queued(c));
+	a = alias_of(self->nl, s);
+	EXPECT_EQ(3U, a.requests_reissued);
+	EXPECT_EQ(4U, a.log_outputs);
+	EXPECT_EQ(1U, a.replay_suppressed);
+
+	/* A checkpoint frees them; r2's output is logged after it. */
+	ASSERT_EQ(0, dp_checkpoint(m2, "S2", 2, CHUNK));
+	EXPECT_EQ(0U, alias_of(self->nl, s).log_outputs);
+	ASSERT_EQ(0, dp_send_req(c, self->af, s, "r2", 2, &id[2], 0));
+	ASSERT_TRUE(serve_one(self, m2, "r2", NULL, NULL));
+	ASSERT_EQ(0, dp_send_req(m2, self->af, d, "n4", 2, &o[4], 0));
+	ASSERT_TRUE(serve_one(self, d1, "n4", "D4", NULL));
+	EXPECT_EQ(1U, alias_of(self->nl, s).log_outputs);
+
+	/* m3 replays r2 but sends another request: a new ID. */
+	close(m2);
+	ASSERT_EQ(2, read_ckpt(self, m3, s, st, sizeof(st), &seq));
+	ASSERT_TRUE(serve_one(self, m3, "r2", NULL, NULL));
+	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+	EXPECT_TRUE(dp_nothing_queued(m3));
+	ASSERT_EQ(0, dp_send_req(m3, self->af, d, "other", 5, &o[5], 0));
+	EXPECT_GT(o[5].xid, o[4].xid);
+	/* n4's answer, kept no more, is the member's as before. */
+	EXPECT_TRUE(got_reply(self, m3, "D4", &o[4]));
+	ASSERT_TRUE(serve_one(self, d1, "other", "D5", NULL));
+	EXPECT_EQ(0U, self->flags);
+	EXPECT_TRUE(got_reply(self, m3, "D5", &o[5]));
+	a = alias_of(self->nl, s);
+	EXPECT_EQ(3U, a.requests_reissued);
+	EXPECT_EQ(1U, a.log_outputs);
+	/* input-log off forgets them. */
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_INPUT_LOG, 0, 1));
+	EXPECT_FALSE(alias_of(self->nl, s).has_log);
+	close(m3);
+	close(d1);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, d));
+}
+
 /* A read whose copy to the user fails (EFAULT). */
 static int read_fault(int fd)
 {
