@@ -317,6 +317,7 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 	/* Its requests answered while it was the alias's: see above. */
 	skb_queue_walk(&alias->held_replies, skb)
 		__ftalias_held_reply_disown(alias, skb);
+	__ftalias_outputs_disown(alias);
 	if (alias->active == fsk) {
 		next = NULL;
 		if (!alias->dead && ftalias_policy_auto(alias))

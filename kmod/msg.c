@@ -91,6 +91,23 @@ void ftalias_skb_set_owner_r(struct sk_buff *skb, struct ftalias_sock *fsk)
 	atomic_add(skb->truesize, &fsk->sk.sk_rmem_alloc);
 }
 
+/*
+ * The request copy of reply @skb, held for a requester alias, stops being
+ * charged to the member that sent it once that member is released: see
+ * __ftalias_held_reply_disown() (request.c) for the locking.
+ */
+void ftalias_reply_disown(struct sk_buff *skb)
+{
+	struct ftalias_req *req = ftalias_cb(skb)->req;
+	struct sock *sk;
+
+	if (!req || !req->skb)
+		return;
+	sk = req->skb->sk;
+	if (sk && READ_ONCE(ftalias_sk(sk)->dead))
+		skb_orphan(req->skb);
+}
+
 bool ftalias_rcv_full(const struct ftalias_sock *fsk)
 {
 	return atomic_read(&fsk->sk.sk_rmem_alloc) >= READ_ONCE(fsk->sk.sk_rcvbuf);

@@ -104,6 +104,7 @@ void ftalias_req_free(struct ftalias_req *req);
 void ftalias_req_put(struct ftalias_req *req);
 
 void ftalias_skb_adopt(struct sk_buff *skb);
+void ftalias_reply_disown(struct sk_buff *skb);
 void ftalias_skb_set_owner_r(struct sk_buff *skb, struct ftalias_sock *fsk);
 bool ftalias_queue(struct ftalias_sock *fsk, struct sk_buff *skb);
 void ftalias_requeue(struct ftalias_sock *fsk, struct sk_buff *skb);

@@ -43,6 +43,7 @@ void ftalias_outputs_init(struct ftalias_outputs *outs)
 /**
  * ftalias_output_prepare() - memory for an output, before a request
  * @alias: the sender's alias
+ * @fsk: the sender, its member
  * @out: set to an entry for __ftalias_output_add(), or NULL when @alias
  *	has no input-log; free it with kfree() if it is left
  *
@@ -51,13 +52,16 @@ void ftalias_outputs_init(struct ftalias_outputs *outs)
  * Return: 0 or -ENOMEM.
  */
 int ftalias_output_prepare(struct ftalias_alias *alias,
+			   struct ftalias_sock *fsk,
 			   struct ftalias_output **out)
 {
 	struct ftalias_outputs *outs = &alias->outputs;
 	struct hlist_head *hash;
 
 	*out = NULL;
-	if (!READ_ONCE(alias->cfg.input_log))
+	/* Another than the member made active last sends no output. */
+	if (!READ_ONCE(alias->cfg.input_log) ||
+	    READ_ONCE(fsk->active_inc) != READ_ONCE(outs->inc))
 		return 0;
 	if (!READ_ONCE(outs->hash)) {
 		hash = kcalloc(1 << FTALIAS_OUTPUT_HASH_BITS, sizeof(*hash),
@@ -317,7 +321,7 @@ void __ftalias_outputs_promoted(struct ftalias_alias *alias,
 	lockdep_assert_held(&alias->lock);
 
 	xa_lock(&alias->reqs.xa);
-	outs->inc = m->active_inc;
+	WRITE_ONCE(outs->inc, m->active_inc);
 	if (!replays) {
 		if (!list_empty(&outs->list))
 			__ftalias_outputs_cut(outs,
@@ -377,6 +381,26 @@ void __ftalias_outputs_drop(struct ftalias_alias *alias, bool dead)
 		kfree(outs->hash);
 		WRITE_ONCE(outs->hash, NULL);
 	}
+	xa_unlock(&alias->reqs.xa);
+}
+
+/*
+ * A member of @alias was released: the answers kept for its requests stop
+ * being charged to it (ftalias_reply_disown()).  Under the alias's lock,
+ * as the held replies are.
+ */
+void __ftalias_outputs_disown(struct ftalias_alias *alias)
+{
+	struct ftalias_output *o;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!READ_ONCE(alias->outputs.hash))
+		return;
+	xa_lock(&alias->reqs.xa);
+	list_for_each_entry(o, &alias->outputs.list, node)
+		if (o->answer)
+			ftalias_reply_disown(o->answer);
 	xa_unlock(&alias->reqs.xa);
 }
 

@@ -62,6 +62,7 @@ enum ftalias_output_verdict {
 
 void ftalias_outputs_init(struct ftalias_outputs *outs);
 int ftalias_output_prepare(struct ftalias_alias *alias,
+			   struct ftalias_sock *fsk,
 			   struct ftalias_output **out);
 enum ftalias_output_verdict
 __ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
@@ -79,7 +80,8 @@ void __ftalias_outputs_promoted(struct ftalias_alias *alias,
 				struct ftalias_sock *m, bool replays);
 void __ftalias_outputs_trim(struct ftalias_alias *alias);
 void __ftalias_outputs_drop(struct ftalias_alias *alias, bool dead);
+void __ftalias_outputs_disown(struct ftalias_alias *alias);
 void __ftalias_outputs_info(struct ftalias_alias *alias, u32 *nr,
-			   u64 *reissued);
+			    u64 *reissued);
 
 #endif /* _FTALIAS_OUTPUT_H */

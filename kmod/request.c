@@ -223,16 +223,9 @@ static void __ftalias_hold(struct ftalias_alias *alias, struct ftalias_req *req)
 void __ftalias_held_reply_disown(struct ftalias_alias *alias,
 				 struct sk_buff *skb)
 {
-	struct ftalias_req *req = ftalias_cb(skb)->req;
-	struct sock *sk;
-
 	lockdep_assert_held(&alias->lock);
 
-	if (!req || !req->skb)
-		return;
-	sk = req->skb->sk;
-	if (sk && READ_ONCE(ftalias_sk(sk)->dead))
-		skb_orphan(req->skb);
+	ftalias_reply_disown(skb);
 }
 
 /*
@@ -2143,7 +2136,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 
 	/* A member's new request may be an output of its alias (output.c). */
 	if (stamp && fsk->alias) {
-		err = ftalias_output_prepare(fsk->alias, &out);
+		err = ftalias_output_prepare(fsk->alias, fsk, &out);
 		if (err) {
 			kfree_skb(skb);
 			return err;
