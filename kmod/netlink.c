@@ -289,11 +289,13 @@ cancel:
  * @skb: where they go
  * @net: the namespace of the reader (uid and gid are mapped into it)
  * @alias: the alias, under its namespace's lock
+ * @saved: for alias-save's alias record, which has no log-outputs (the
+ *	outputs are not saved)
  *
  * Return: 0 or -EMSGSIZE (the caller cancels what it started).
  */
 int ftalias_nl_put_alias(struct sk_buff *skb, struct net *net,
-			 struct ftalias_alias *alias)
+			 struct ftalias_alias *alias, bool saved)
 {
 	const struct ftalias_alias_cfg *cfg = &alias->cfg;
 	struct ftalias_nl_alias_dp dp;
@@ -336,7 +338,8 @@ int ftalias_nl_put_alias(struct sk_buff *skb, struct net *net,
 	    nla_put_u8(skb, FTALIAS_A_ALIAS_INPUT_LOG, cfg->input_log) ||
 	    ((cfg->input_log || dp.log.inputs) &&
 	     (nla_put_u32(skb, FTALIAS_A_ALIAS_LOG_INPUTS, dp.log.inputs) ||
-	      nla_put_u32(skb, FTALIAS_A_ALIAS_LOG_OUTPUTS, dp.log.outputs) ||
+	      (!saved && nla_put_u32(skb, FTALIAS_A_ALIAS_LOG_OUTPUTS,
+				     dp.log.outputs)) ||
 	      nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_LOG_BYTES,
 				dp.log.input_bytes, FTALIAS_A_ALIAS_PAD))))
 		return -EMSGSIZE;
@@ -355,7 +358,7 @@ static int ftalias_nl_fill_alias(struct sk_buff *skb, struct net *net,
 		return -EMSGSIZE;
 	if (cb)
 		genl_dump_check_consistent(cb, hdr);
-	if (ftalias_nl_put_alias(skb, net, alias)) {
+	if (ftalias_nl_put_alias(skb, net, alias, false)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}

@@ -16,7 +16,7 @@ struct sk_buff;
 int ftalias_nl_init(void);
 void ftalias_nl_exit(void);
 int ftalias_nl_put_alias(struct sk_buff *skb, struct net *net,
-			 struct ftalias_alias *alias);
+			 struct ftalias_alias *alias, bool saved);
 int ftalias_nl_parse_cfg(struct net *net, struct nlattr **tb,
 			 struct netlink_ext_ack *extack,
 			 struct ftalias_alias_cfg *cfg);

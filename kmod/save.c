@@ -151,7 +151,7 @@ static int ftalias_save_alias(struct net *net, struct ftalias_alias *alias,
 	if (!st->alias)
 		return -ENOMEM;
 	nest = nla_nest_start(st->alias, FTALIAS_A_SAVE_ALIAS);
-	if (!nest || ftalias_nl_put_alias(st->alias, net, alias))
+	if (!nest || ftalias_nl_put_alias(st->alias, net, alias, true))
 		return -EMSGSIZE;
 	nla_nest_end(st->alias, nest);
 	return 0;
