@@ -169,8 +169,8 @@ static const struct fop ops[] = {
  * D ids, E entry, J journal record, K client, T trailer, P checkpoint,
  * N input.
  */
-static const char set_alias[] = "wswwwwwwqwpwwwwwAbCfqqbwqq";
-static const char set_alias_stats[] = "qqqqqqqqpqqqqq";
+static const char set_alias[] = "wswwwwwwqwpwwwwwAbCfqqbwqqw";
+static const char set_alias_stats[] = "qqqqqqqqpqqqqqq";
 static const char set_cache_stats[] = "wqwwwqqqqqqqqqqqqqqp";
 static const char set_member[] = "wwwwwwwwqqqp";
 static const char set_info[] = "wwwwwqpqq";
@@ -190,6 +190,20 @@ static const char set_save_held[] = "xwwwwwx";
 static const char set_save_trailer[] = "wwwqpwwqw";
 static const char set_save_checkpoint[] = "qqxpq";
 static const char set_save_input[] = "qxwwwwfwxp";
+
+/* A new attribute of these sets is to be added above. */
+#define SET_IS(set, max) \
+	_Static_assert(sizeof(set) - 1 == (max), #set " and " #max " differ")
+SET_IS(set_alias, FTALIAS_A_ALIAS_MAX);
+SET_IS(set_alias_stats, FTALIAS_A_ALIAS_STATS_MAX);
+SET_IS(set_cache_stats, FTALIAS_A_CACHE_STATS_MAX);
+SET_IS(set_member, FTALIAS_A_MEMBER_MAX);
+SET_IS(set_info, FTALIAS_A_FAMILY_INFO_MAX);
+SET_IS(set_entry, FTALIAS_A_CACHE_ENTRY_MAX);
+SET_IS(set_flush, FTALIAS_A_CACHE_FLUSH_MAX);
+SET_IS(set_journal, FTALIAS_A_JOURNAL_REC_MAX);
+SET_IS(set_conn, FTALIAS_A_CONN_MAX);
+SET_IS(set_save, FTALIAS_A_SAVE_MAX);
 
 /* The set of a nest's letter. */
 static const char *nest_set(char k)

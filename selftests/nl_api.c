@@ -344,8 +344,10 @@ static int parse_alias(struct nlmsghdr *nlh, struct alias *a)
 		    t == FTALIAS_A_ALIAS_CKPT_BYTES ||
 		    t == FTALIAS_A_ALIAS_CKPT_INPUT ||
 		    t == FTALIAS_A_ALIAS_LOG_INPUTS ||
+		    t == FTALIAS_A_ALIAS_LOG_OUTPUTS ||
 		    t == FTALIAS_A_ALIAS_LOG_BYTES) {
-			if (l != (t == FTALIAS_A_ALIAS_LOG_INPUTS ? 4 : 8) ||
+			if (l != (t == FTALIAS_A_ALIAS_LOG_INPUTS ||
+				  t == FTALIAS_A_ALIAS_LOG_OUTPUTS ? 4 : 8) ||
 			    a->dp_present & (1u << t))
 				return -1;
 			a->dp_present |= 1u << t;
@@ -1159,6 +1161,7 @@ FIXTURE_VARIANT_ADD(bad_attr, il_2) {
 };
 /* The log's state is shown, never set. */
 BAD_U32(log_inputs, FTALIAS_A_ALIAS_LOG_INPUTS, 1, EINVAL, true);
+BAD_U32(log_outputs, FTALIAS_A_ALIAS_LOG_OUTPUTS, 1, EINVAL, true);
 BAD_U32(ckpt_seq_u32, FTALIAS_A_ALIAS_CKPT_SEQ, 1, EINVAL, true);
 
 FIXTURE_VARIANT_ADD(bad_attr, cmb_zero) {
@@ -1932,6 +1935,7 @@ TEST_F(ftalias, record_replies)
 TEST_F(ftalias, input_log)
 {
 	const uint32_t log_attrs = (1u << FTALIAS_A_ALIAS_LOG_INPUTS) |
+				   (1u << FTALIAS_A_ALIAS_LOG_OUTPUTS) |
 				   (1u << FTALIAS_A_ALIAS_LOG_BYTES);
 	struct alias got, s;
 	struct nlres r;

@@ -264,7 +264,7 @@ ctl alias show mem-a >"$tmp/ma.txt" || fail "alias show mem-a"
 grep -q " members 3 active-port $port_m1 pending 0 held 0$" "$tmp/ma.txt" ||
 	fail "alias show: state: $(cat "$tmp/ma.txt")"
 ctl -s alias show mem-a >"$tmp/ma-s.txt" || fail "-s alias show mem-a"
-sed -n 2p "$tmp/ma-s.txt" | grep -q "^    stats sent 0 delivered 0 redelivered 0 resent 0 replies 0 held 0 failed 0 promotions [0-9]* checkpoints 0 ckpt-loads 0 inputs-logged 0 inputs-replayed 0 replay-suppressed 0$" ||
+sed -n 2p "$tmp/ma-s.txt" | grep -q "^    stats sent 0 delivered 0 redelivered 0 resent 0 replies 0 held 0 failed 0 promotions [0-9]* checkpoints 0 ckpt-loads 0 inputs-logged 0 inputs-replayed 0 replay-suppressed 0 requests-reissued 0$" ||
 	fail "-s alias show: stats line: $(cat "$tmp/ma-s.txt")"
 ctl -j alias show mem-a >"$tmp/ma.json" || fail "-j alias show mem-a"
 
@@ -350,7 +350,7 @@ expect_rc 2 ctl alias set rc-a record-replies 1
 
 # input-log: on shows the log's state, off drops it; a bad value is usage
 expect_rc 0 ctl alias add il-a id 610 input-log on
-grep -q " input-log on .* log-inputs 0 log-bytes 0$" "$tmp/out" ||
+grep -q " input-log on .* log-inputs 0 log-bytes 0 log-outputs 0$" "$tmp/out" ||
 	fail "alias add input-log on printed: $(cat "$tmp/out")"
 expect_rc 0 ctl alias set il-a input-log off
 ctl alias show il-a | grep -q " input-log off .* held 0$" ||
@@ -809,7 +809,8 @@ mkeys = {"alias-id", "port", "pid", "priority", "role", "state",
 counters = {"delivered", "redelivered", "replies"}
 stats_keys = {"sent", "delivered", "redelivered", "resent", "replies",
               "held", "failed", "promotions", "checkpoints", "ckpt-loads",
-              "inputs-logged", "inputs-replayed", "replay-suppressed"}
+              "inputs-logged", "inputs-replayed", "replay-suppressed",
+              "requests-reissued"}
 check(load("m-empty.json") == [], "member show of no members: %r" % load("m-empty.json"))
 ma = load("m-a.json")
 check(isinstance(ma, list) and len(ma) == 3, "member show mem-a: %r" % ma)

@@ -399,7 +399,7 @@ struct dp_alias {
 		 failed, promotions, checkpoints, ckpt_loads;
 	uint64_t ckpt_seq, ckpt_bytes;	/* 0: no checkpoint */
 	uint64_t ckpt_input;		/* with ckpt_seq */
-	bool input_log, has_log;	/* has_log: log_inputs, log_bytes */
+	bool input_log, has_log;	/* has_log: the log_* fields */
 	uint32_t log_inputs, log_outputs;
 	uint64_t log_bytes, inputs_logged, inputs_replayed, replay_suppressed;
 	uint64_t requests_reissued;
@@ -434,11 +434,11 @@ struct dp_alias {
 	(a)->input_log = (r)->input_log;				\
 	(a)->has_log = (r)->_present.log_inputs;			\
 	(a)->log_inputs = (r)->log_inputs;				\
+	(a)->log_outputs = (r)->log_outputs;				\
 	(a)->log_bytes = (r)->log_bytes;				\
 	(a)->inputs_logged = (r)->stats.inputs_logged;			\
 	(a)->inputs_replayed = (r)->stats.inputs_replayed;		\
 	(a)->replay_suppressed = (r)->stats.replay_suppressed;		\
-	(a)->log_outputs = (r)->log_outputs;				\
 	(a)->requests_reissued = (r)->stats.requests_reissued;		\
 	(a)->cache.entries = (r)->cache.entries;			\
 	(a)->cache.bytes = (r)->cache.bytes;				\

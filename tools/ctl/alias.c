@@ -35,6 +35,7 @@ static const struct attr_desc alias_stats_attrs[] = {
 	ATTR(FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED,	AK_U64),
 	ATTR(FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED,	AK_U64),
 	ATTR(FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED,	AK_U64),
+	ATTR(FTALIAS_A_ALIAS_STATS_REQUESTS_REISSUED,	AK_U64),
 };
 
 static const struct attr_nest alias_stats_nest = {
@@ -73,6 +74,7 @@ static const struct attr_desc alias_attrs[] = {
 	ATTR(FTALIAS_A_ALIAS_CKPT_INPUT,	AK_U64),
 	ATTR(FTALIAS_A_ALIAS_LOG_INPUTS,	AK_U32),
 	ATTR(FTALIAS_A_ALIAS_LOG_BYTES,		AK_U64),
+	ATTR(FTALIAS_A_ALIAS_LOG_OUTPUTS,	AK_U32),
 	ATTR_NEST(FTALIAS_A_ALIAS_STATS,	&alias_stats_nest),
 	ATTR_NEST(FTALIAS_A_ALIAS_CACHE,	&cache_stats_nest),
 };
@@ -84,7 +86,8 @@ enum {	/* indexes of alias_attrs[], the ids of the keyword tables */
 	A_CACHE_MAX_ENTRIES, A_CACHE_MAX_BYTES, A_CACHE_TTL_MS,
 	A_RECORD_REPLIES, A_INPUT_LOG, A_INCARNATION, A_MEMBERS,
 	A_ACTIVE_PORT, A_PENDING, A_HELD, A_CKPT_SEQ, A_CKPT_BYTES,
-	A_CKPT_INPUT, A_LOG_INPUTS, A_LOG_BYTES, A_STATS, A_CACHE,
+	A_CKPT_INPUT, A_LOG_INPUTS, A_LOG_BYTES, A_LOG_OUTPUTS, A_STATS,
+	A_CACHE,
 	A_COUNT,
 	A_CFG_LAST = A_INPUT_LOG,	/* the last configuration attribute */
 };
@@ -150,7 +153,8 @@ void alias_usage(FILE *f)
 	      "         [ input-log { on | off } ]\n"
 	      "input-log on: the alias logs the requests its active member reads after\n"
 	      "its latest checkpoint, and gives them again (FTALIAS_F_REPLAY) to a\n"
-	      "member that becomes active, after the checkpoint; off drops them.\n"
+	      "member that becomes active, after the checkpoint; the requests that\n"
+	      "member sends again get the IDs logged for them.  off drops the log.\n"
 	      "With -s, show adds the counters and the replay cache of each alias;\n"
 	      "with -c, it prints only the configuration, as commands for -batch.\n"
 	      "save writes the state of an alias, restore makes it again (both need\n"

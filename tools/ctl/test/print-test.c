@@ -116,7 +116,8 @@ static void add_state(struct nl_msg *msg, uint32_t incarnation,
 	      nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_INPUTS_LOGGED,
 			  4294967296ULL) ||
 	      nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_INPUTS_REPLAYED, 11) ||
-	      nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED, 9))) ||
+	      nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_REPLAY_SUPPRESSED, 9) ||
+	      nla_put_u64(msg, FTALIAS_A_ALIAS_STATS_REQUESTS_REISSUED, 5))) ||
 	    nla_put_u32(msg, 42, 1))
 		exit(1);
 	nla_nest_end(msg, nest);
@@ -135,6 +136,7 @@ static void add_log(struct nl_msg *msg)
 			18446744073709551615ULL) ||
 	    nla_put_u8(msg, FTALIAS_A_ALIAS_INPUT_LOG, 1) ||
 	    nla_put_u32(msg, FTALIAS_A_ALIAS_LOG_INPUTS, 4294967295U) ||
+	    nla_put_u32(msg, FTALIAS_A_ALIAS_LOG_OUTPUTS, 4294967294U) ||
 	    nla_put_u64(msg, FTALIAS_A_ALIAS_LOG_BYTES, 4294967297ULL))
 		exit(1);
 }

@@ -100,6 +100,7 @@ expect 2 'Error: duplicate keyword "input-log"' -- alias set x input-log on in o
 expect 2 'Error: duplicate keyword "input-log"' -- alias add x input-log off record-replies on input-log off
 expect 2 'Error: ambiguous keyword "i": could be id, input-log' -- alias add x i 1
 expect 2 'Error: unknown keyword "log-inputs"' -- alias set x log-inputs 1	# read-only
+expect 2 'Error: unknown keyword "log-outputs"' -- alias set x log-outputs 1	# read-only
 expect 2 'Error: unknown keyword "ckpt-input"' -- alias add x ckpt-input 1
 expect 2 'Error: unknown cache command "bogus"' -- cache bogus
 expect 2 'Error: ambiguous cache command "s": could be show, stats, statistics' -- cache s db
@@ -344,15 +345,15 @@ expect 1 'Error: cannot open network namespace "ftaliasctl-no-such-ns": No such 
 n=$((n + 1))
 "$pt" show >"$tmp/show.txt" || fail "print-test show"
 cat >"$tmp/want.txt" <<'END'
-alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297
+alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297 log-outputs 4294967294
 alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
 diff -u "$tmp/want.txt" "$tmp/show.txt" || fail "text show"
 
 "$pt" -s show >"$tmp/show-s.txt" || fail "print-test -s show"
 cat >"$tmp/want.txt" <<'END'
-alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297
-    stats sent 100 delivered 99 redelivered 3 resent 2 replies 95 held 7 failed 1 promotions 18446744073709551615 checkpoints 6 ckpt-loads 2 inputs-logged 4294967296 inputs-replayed 11 replay-suppressed 9
+alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297 log-outputs 4294967294
+    stats sent 100 delivered 99 redelivered 3 resent 2 replies 95 held 7 failed 1 promotions 18446744073709551615 checkpoints 6 ckpt-loads 2 inputs-logged 4294967296 inputs-replayed 11 replay-suppressed 9 requests-reissued 5
     cache entries 12 bytes 18446744073709551615 in-progress 3 journal 4 waiting 5 recorded 1000 hits-auto 1001 hits-handler 1002 hits-held 1003 misses 1004 evict-ack 1005 evict-ttl 1006 evict-lru 1007 evict-shrink 1008 evict-flush 1009 refused 1010 orphans 1011 journaled 1012 longest-hold-ms 1013
 alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
@@ -512,11 +513,13 @@ def db(s):
     a["record-replies"] = 1
     a.update({"input-log": 1, "ckpt-seq": 6, "ckpt-bytes": 8192,
               "ckpt-input": 18446744073709551615,
-              "log-inputs": 4294967295, "log-bytes": 4294967297})
+              "log-inputs": 4294967295, "log-bytes": 4294967297,
+              "log-outputs": 4294967294})
     if s:
         a["stats"] = dict(stats, checkpoints=6, **{
             "ckpt-loads": 2, "inputs-logged": 4294967296,
-            "inputs-replayed": 11, "replay-suppressed": 9})
+            "inputs-replayed": 11, "replay-suppressed": 9,
+            "requests-reissued": 5})
         a["cache"] = cache
     return a
 def show(s):
