@@ -404,6 +404,93 @@ void __ftalias_outputs_disown(struct ftalias_alias *alias)
 	xa_unlock(&alias->reqs.xa);
 }
 
+/**
+ * ftalias_outputs_copy() - alias-save's copy of the outputs of @alias
+ * @alias: the alias, frozen (ftalias_alias_freeze(): its members send
+ *	nothing, so the outputs stay as they are)
+ * @copy: set to them, oldest first (kvfree()); NULL when there is none
+ * @n: set to their number
+ *
+ * Their kept answers go with the held replies (ftalias_held_snapshot()).
+ *
+ * Return: 0, -ENOMEM or -EAGAIN (they kept changing).
+ */
+int ftalias_outputs_copy(struct ftalias_alias *alias,
+			 struct ftalias_output_copy **copy, u32 *n)
+{
+	struct ftalias_outputs *outs = &alias->outputs;
+	struct ftalias_output_copy *c;
+	struct ftalias_output *o;
+	int tries;
+	u32 nr, i;
+
+	*copy = NULL;
+	*n = 0;
+	for (tries = 0; tries < 3; tries++) {
+		xa_lock(&alias->reqs.xa);
+		nr = outs->nr;
+		xa_unlock(&alias->reqs.xa);
+		if (!nr)
+			return 0;
+		c = kvmalloc_array(nr, sizeof(*c), GFP_KERNEL_ACCOUNT);
+		if (!c)
+			return -ENOMEM;
+		xa_lock(&alias->reqs.xa);
+		if (outs->nr != nr) {
+			xa_unlock(&alias->reqs.xa);
+			kvfree(c);
+			continue;
+		}
+		i = 0;
+		list_for_each_entry(o, &outs->list, node) {
+			c[i].id = o->id;
+			c[i].dst = o->dst;
+			c[i].len = o->len;
+			i++;
+		}
+		xa_unlock(&alias->reqs.xa);
+		*copy = c;
+		*n = nr;
+		return 0;
+	}
+	return -EAGAIN;
+}
+
+/**
+ * ftalias_output_restore() - an output of a restore, after those before
+ * @alias: the staged alias of the restore, in no table
+ * @c: the output, checked (restore.c)
+ *
+ * Process context.  What the alias holds goes with it if the restore
+ * fails (ftalias_log_destroy()).
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int ftalias_output_restore(struct ftalias_alias *alias,
+			   const struct ftalias_output_copy *c)
+{
+	struct ftalias_outputs *outs = &alias->outputs;
+	struct ftalias_output *o;
+	struct hlist_head *hash;
+
+	if (!outs->hash) {
+		hash = kcalloc(1 << FTALIAS_OUTPUT_HASH_BITS, sizeof(*hash),
+			       GFP_KERNEL_ACCOUNT);
+		if (!hash)
+			return -ENOMEM;
+		xa_lock(&alias->reqs.xa);
+		WRITE_ONCE(outs->hash, hash);
+		xa_unlock(&alias->reqs.xa);
+	}
+	o = kmalloc(sizeof(*o), GFP_KERNEL_ACCOUNT);
+	if (!o)
+		return -ENOMEM;
+	xa_lock(&alias->reqs.xa);
+	__ftalias_output_add(alias, &c->id, c->dst, c->len, &o);
+	xa_unlock(&alias->reqs.xa);
+	return 0;
+}
+
 /* What alias-get shows of the outputs of @alias, under its lock. */
 void __ftalias_outputs_info(struct ftalias_alias *alias, u32 *nr,
 			    u64 *reissued)

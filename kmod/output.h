@@ -60,7 +60,18 @@ enum ftalias_output_verdict {
 	FTALIAS_OUTPUT_FULL,		/* log_max_inputs outputs: -ENOBUFS */
 };
 
+/* alias-save's copy of an output (output record), and a restore's. */
+struct ftalias_output_copy {
+	struct ftalias_id id;
+	u32 dst;
+	u32 len;
+};
+
 void ftalias_outputs_init(struct ftalias_outputs *outs);
+int ftalias_outputs_copy(struct ftalias_alias *alias,
+			 struct ftalias_output_copy **copy, u32 *n);
+int ftalias_output_restore(struct ftalias_alias *alias,
+			   const struct ftalias_output_copy *c);
 int ftalias_output_prepare(struct ftalias_alias *alias,
 			   struct ftalias_sock *fsk,
 			   struct ftalias_output **out);

@@ -2524,6 +2524,27 @@ int ftalias_reqs_restore(struct ftalias_alias *alias,
 	return 0;
 }
 
+/* A held reply (or notice) @skb as a record of @snap; false: no room. */
+static bool ftalias_held_snap_add(struct ftalias_rc_snap *snap,
+				  const struct sk_buff *skb)
+{
+	const struct ftalias_skb_cb *cb = ftalias_cb(skb);
+	struct ftalias_rc_snap_rec *r;
+
+	r = ftalias_rc_snap_add(snap, FTALIAS_RC_SNAP_HELD, skb->len);
+	if (!r)
+		return false;
+	r->id = cb->id;
+	r->port = cb->src_port;
+	r->alias = cb->src_alias;
+	r->flags = cb->flags;
+	r->err = cb->kind == FTALIAS_MSG_NOTICE ? cb->err : 0;
+	WARN_ON_ONCE(skb_copy_bits(skb, 0, r->data, r->len));
+	snap->entries++;
+	snap->bytes += r->len;
+	return true;
+}
+
 /**
  * ftalias_held_snapshot() - copy the replies an alias holds for its members
  * @alias: the alias, referenced, under the namespace's lock
@@ -2540,8 +2561,7 @@ int ftalias_reqs_restore(struct ftalias_alias *alias,
 int ftalias_held_snapshot(struct ftalias_alias *alias,
 			  struct ftalias_rc_snap *snap)
 {
-	struct ftalias_rc_snap_rec *r;
-	struct ftalias_skb_cb *cb;
+	struct ftalias_output *o;
 	struct sk_buff *skb;
 	int tries, err = -EAGAIN;
 	u64 need;
@@ -2551,28 +2571,31 @@ int ftalias_held_snapshot(struct ftalias_alias *alias,
 		spin_lock(&alias->lock);
 		skb_queue_walk(&alias->held_replies, skb)
 			need += ftalias_rc_snap_size(skb->len);
+		xa_lock(&alias->reqs.xa);
+		list_for_each_entry(o, &alias->outputs.list, node)
+			if (o->answer)
+				need += ftalias_rc_snap_size(o->answer->len);
+		xa_unlock(&alias->reqs.xa);
 		spin_unlock(&alias->lock);
 		err = ftalias_rc_snap_room(snap, need, tries);
 		if (err)
 			return err;
+		err = -EAGAIN;
 		spin_lock(&alias->lock);
-		skb_queue_walk(&alias->held_replies, skb) {
-			r = ftalias_rc_snap_add(snap, FTALIAS_RC_SNAP_HELD,
-						skb->len);
-			if (!r) {
-				err = -EAGAIN;
-				break;
+		skb_queue_walk(&alias->held_replies, skb)
+			if (!ftalias_held_snap_add(snap, skb))
+				goto again;
+		/* Those kept for a re-issue too: held again after a restore. */
+		xa_lock(&alias->reqs.xa);
+		list_for_each_entry(o, &alias->outputs.list, node) {
+			if (o->answer && !ftalias_held_snap_add(snap, o->answer)) {
+				xa_unlock(&alias->reqs.xa);
+				goto again;
 			}
-			cb = ftalias_cb(skb);
-			r->id = cb->id;
-			r->port = cb->src_port;
-			r->alias = cb->src_alias;
-			r->flags = cb->flags;
-			r->err = cb->kind == FTALIAS_MSG_NOTICE ? cb->err : 0;
-			WARN_ON_ONCE(skb_copy_bits(skb, 0, r->data, r->len));
-			snap->entries++;
-			snap->bytes += r->len;
 		}
+		xa_unlock(&alias->reqs.xa);
+		err = 0;
+again:
 		spin_unlock(&alias->lock);
 	}
 	return err;

@@ -52,6 +52,7 @@ enum ftalias_restore_phase {
 	FTALIAS_RESTORE_P_HELD,		/* the replies held for them */
 	FTALIAS_RESTORE_P_CKPT,		/* the checkpoint */
 	FTALIAS_RESTORE_P_INPUTS,	/* the log's inputs */
+	FTALIAS_RESTORE_P_OUTPUTS,	/* and outputs */
 	FTALIAS_RESTORE_P_END,		/* the trailer came */
 };
 
@@ -90,6 +91,8 @@ struct ftalias_restore {
 	u32 input_have;			/* bytes of it so far */
 	u32 nr_inputs;
 	u64 input_seq;			/* the last one's */
+	u32 nr_outputs;
+	u64 output_xid;			/* the last one's */
 };
 
 void ftalias_restore_net_init(struct ftalias_net *fn)
@@ -747,6 +750,78 @@ static int ftalias_restore_input(struct ftalias_restore *rs,
 					  nla_len(payload), extack);
 }
 
+/*
+ * An output of the log: a request an active member sent since the
+ * checkpoint, by its ID, for the member that replays the inputs to send
+ * again under it.  An ID the alias gave, to an alias the dsts records
+ * name, the transaction ids increasing; left out, as the requests, when
+ * the alias is a new requester.
+ */
+static int ftalias_restore_output(struct ftalias_restore *rs,
+				  const struct nlattr *rec,
+				  struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FTALIAS_A_SAVE_OUTPUT_MAX + 1];
+	struct ftalias_output_copy c;
+	int err;
+
+	err = nla_parse_nested(tb, FTALIAS_A_SAVE_OUTPUT_MAX, rec,
+			       ftalias_save_output_nl_policy, extack);
+	if (err)
+		return err;
+	if (rs->version < 6) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "output record in records of a version without them");
+		return -EINVAL;
+	}
+	if (!rs->alias->cfg.input_log) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "output record for an alias without input-log");
+		return -EINVAL;
+	}
+	if (!tb[FTALIAS_A_SAVE_OUTPUT_KEY] || !tb[FTALIAS_A_SAVE_OUTPUT_DST] ||
+	    !tb[FTALIAS_A_SAVE_OUTPUT_LEN]) {
+		NL_SET_ERR_MSG_ATTR(extack, rec, "output without key, dst or len");
+		return -EINVAL;
+	}
+	if (nla_len(tb[FTALIAS_A_SAVE_OUTPUT_KEY]) != sizeof(c.id)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_OUTPUT_KEY],
+				    "output key is not a request ID");
+		return -EINVAL;
+	}
+	nla_memcpy(&c.id, tb[FTALIAS_A_SAVE_OUTPUT_KEY], sizeof(c.id));
+	c.dst = nla_get_u32(tb[FTALIAS_A_SAVE_OUTPUT_DST]);
+	c.len = nla_get_u32(tb[FTALIAS_A_SAVE_OUTPUT_LEN]);
+	if (!ftalias_restore_own_key(rs, &c.id) ||
+	    c.id.xid <= rs->output_xid) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_OUTPUT_KEY],
+				    "output key the alias did not give, or not above the one before");
+		return -EINVAL;
+	}
+	if (!xa_load(&rs->alias->dsts, c.dst)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_OUTPUT_DST],
+				    "output to an alias the dsts records do not name");
+		return -EINVAL;
+	}
+	if (c.len > FTALIAS_MSG_MAX) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_OUTPUT_LEN],
+				    "output length out of bounds");
+		return -EINVAL;
+	}
+	if (rs->nr_outputs >= READ_ONCE(ftalias_log_max_inputs)) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "more outputs than the log_max_inputs module parameter");
+		return -EFBIG;
+	}
+	err = rs->new_requester ? 0 : ftalias_output_restore(rs->alias, &c);
+	if (err)
+		return err;
+	rs->output_xid = c.id.xid;
+	rs->nr_outputs++;
+	rs->phase = FTALIAS_RESTORE_P_OUTPUTS;
+	return 0;
+}
+
 static int ftalias_restore_data(struct ftalias_restore *rs,
 				const struct nlattr *rec,
 				struct netlink_ext_ack *extack)
@@ -909,7 +984,10 @@ static int ftalias_restore_trailer(struct ftalias_restore *rs,
 	    (tb[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] && !rs->ckpt) ||
 	    (tb[FTALIAS_A_SAVE_TRAILER_INPUTS] ?
 	     nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_INPUTS]) : 0) !=
-	    rs->nr_inputs) {
+	    rs->nr_inputs ||
+	    (tb[FTALIAS_A_SAVE_TRAILER_OUTPUTS] ?
+	     nla_get_u32(tb[FTALIAS_A_SAVE_TRAILER_OUTPUTS]) : 0) !=
+	    rs->nr_outputs) {
 		NL_SET_ERR_MSG_ATTR(extack, rec,
 				    "the records do not add up to the trailer: records missing");
 		return -EINVAL;
@@ -962,7 +1040,9 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 		    (type == FTALIAS_A_SAVE_CHECKPOINT &&
 		     rs->phase >= FTALIAS_RESTORE_P_CKPT) ||
 		    (type == FTALIAS_A_SAVE_INPUT &&
-		     rs->phase > FTALIAS_RESTORE_P_INPUTS))
+		     rs->phase > FTALIAS_RESTORE_P_INPUTS) ||
+		    (type == FTALIAS_A_SAVE_OUTPUT &&
+		     rs->phase > FTALIAS_RESTORE_P_OUTPUTS))
 			want = FTALIAS_RESTORE_P_END + 1;
 		else
 			want = rs->phase;
@@ -983,12 +1063,12 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 			return -EINVAL;
 		}
 		/*
-		 * Version 4 differs only in having no input record, version
-		 * 3 in having no checkpoint record either, version 2 in
-		 * having no request records either.
+		 * Version 5 differs only in having no output record, version
+		 * 4 in having no input record either, version 3 no checkpoint
+		 * record either, version 2 no request records either.
 		 */
 		if (nla_get_u32(tb[FTALIAS_A_SAVE_HEADER_VERSION]) <
-		    FTALIAS_SAVE_VERSION - 3 ||
+		    FTALIAS_SAVE_VERSION - 4 ||
 		    nla_get_u32(tb[FTALIAS_A_SAVE_HEADER_VERSION]) >
 		    FTALIAS_SAVE_VERSION) {
 			NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_HEADER_VERSION],
@@ -1040,6 +1120,8 @@ static int ftalias_restore_record(struct ftalias_restore *rs, struct net *net,
 		return ftalias_restore_ckpt(rs, rec, extack);
 	case FTALIAS_A_SAVE_INPUT:
 		return ftalias_restore_input(rs, rec, extack);
+	case FTALIAS_A_SAVE_OUTPUT:
+		return ftalias_restore_output(rs, rec, extack);
 	case FTALIAS_A_SAVE_TRAILER:
 		return ftalias_restore_trailer(rs, rec, extack);
 	}

@@ -53,6 +53,7 @@ enum ftalias_save_phase {
 	FTALIAS_SAVE_P_HELD,
 	FTALIAS_SAVE_P_CKPT,
 	FTALIAS_SAVE_P_INPUTS,
+	FTALIAS_SAVE_P_OUTPUTS,
 	FTALIAS_SAVE_P_TRAILER,
 	FTALIAS_SAVE_P_END,
 };
@@ -67,6 +68,8 @@ struct ftalias_save_state {
 	struct ftalias_ckpt_blob *ckpt;	/* its checkpoint, referenced */
 	struct ftalias_input_copy *inputs; /* its log's inputs */
 	u32 nr_inputs;
+	struct ftalias_output_copy *outputs; /* and outputs */
+	u32 nr_outputs;
 	u32 *dsts;
 	u32 nr_dsts;
 	u64 xid;
@@ -81,6 +84,7 @@ struct ftalias_save_state {
 	u32 sent;			/* payload bytes of @off given */
 	u64 ckpt_sent;			/* bytes of @ckpt given */
 	u32 input_at;			/* inputs given */
+	u32 output_at;			/* outputs given */
 };
 
 struct ftalias_save_ctx {
@@ -212,6 +216,11 @@ static int ftalias_save_copy(struct netlink_callback *cb, struct net *net,
 		NL_SET_ERR_MSG(cb->extack, "inputs kept coming during the copy");
 	if (err)
 		return err;
+	err = ftalias_outputs_copy(alias, &st->outputs, &st->nr_outputs);
+	if (err == -EAGAIN)
+		NL_SET_ERR_MSG(cb->extack, "outputs kept coming during the copy");
+	if (err)
+		return err;
 	st->xid = atomic64_read(&alias->reqs.xid);
 	st->cookie = alias->cookie;
 	ftalias_save_cookies(fn, st);
@@ -307,6 +316,7 @@ static void ftalias_save_free(struct ftalias_save_ctx *ctx)
 	consume_skb(st->alias);
 	ftalias_ckpt_blob_put(st->ckpt);
 	ftalias_log_inputs_copy_free(st->inputs, st->nr_inputs);
+	kvfree(st->outputs);
 	kvfree(st->dsts);
 	kfree(st);
 	ctx->st = NULL;
@@ -450,7 +460,10 @@ static int ftalias_save_put_trailer(struct sk_buff *skb,
 	     nla_put_u64_64bit(skb, FTALIAS_A_SAVE_TRAILER_CKPT_BYTES,
 			       st->ckpt->bytes, FTALIAS_A_SAVE_TRAILER_PAD)) ||
 	    (st->nr_inputs &&
-	     nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_INPUTS, st->nr_inputs))) {
+	     nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_INPUTS, st->nr_inputs)) ||
+	    (st->nr_outputs &&
+	     nla_put_u32(skb, FTALIAS_A_SAVE_TRAILER_OUTPUTS,
+			 st->nr_outputs))) {
 		nla_nest_cancel(skb, rec);
 		return -EMSGSIZE;
 	}
@@ -717,6 +730,31 @@ static int ftalias_save_put_input(struct sk_buff *skb,
 	return 0;
 }
 
+/* The next output record; 1 after the last (or when there is none). */
+static int ftalias_save_put_output(struct sk_buff *skb,
+				   struct ftalias_save_state *st)
+{
+	const struct ftalias_output_copy *c;
+	struct nlattr *rec;
+
+	if (st->output_at == st->nr_outputs)
+		return 1;
+	c = &st->outputs[st->output_at];
+	rec = nla_nest_start(skb, FTALIAS_A_SAVE_OUTPUT);
+	if (!rec)
+		return -EMSGSIZE;
+	if (nla_put(skb, FTALIAS_A_SAVE_OUTPUT_KEY, sizeof(c->id), &c->id) ||
+	    nla_put_u32(skb, FTALIAS_A_SAVE_OUTPUT_DST, c->dst) ||
+	    nla_put_u32(skb, FTALIAS_A_SAVE_OUTPUT_LEN, c->len)) {
+		nla_nest_cancel(skb, rec);
+		return -EMSGSIZE;
+	}
+	if (ftalias_save_end(skb, rec))
+		return -EMSGSIZE;
+	st->output_at++;
+	return 0;
+}
+
 /* The next record; 0 or -EMSGSIZE (it does not fit). */
 static int ftalias_save_put(struct sk_buff *skb, struct ftalias_save_state *st)
 {
@@ -764,6 +802,12 @@ static int ftalias_save_put(struct sk_buff *skb, struct ftalias_save_state *st)
 		break;
 	case FTALIAS_SAVE_P_INPUTS:
 		err = ftalias_save_put_input(skb, st);
+		if (err <= 0)
+			return err;
+		err = 0;
+		break;
+	case FTALIAS_SAVE_P_OUTPUTS:
+		err = ftalias_save_put_output(skb, st);
 		if (err <= 0)
 			return err;
 		err = 0;

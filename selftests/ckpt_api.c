@@ -1256,6 +1256,92 @@ TEST_F(ck, input_log_outputs)
 	EXPECT_EQ(0, dp_alias_del(self->nl, d));
 }
 
+/*
+ * alias-save carries the outputs (moved: the destination's cache keeps
+ * the entries of the alias's requests), and the answer kept for one as a
+ * held reply: after the restore, the replaying member's n0 is answered
+ * by the destination's cache under its ID, n1 by the kept answer, and the
+ * destination's member sees neither again.  An output record missing
+ * restores nothing; save -> restore -> save gives the same outputs.
+ */
+TEST_F(ck, input_log_outputs_save_restore)
+{
+	uint32_t s = new_logged_alias(self->nl);
+	uint32_t d = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int d1 = dp_socket(self->af, d, 10, 0), m2;
+	struct ftalias_id o[2], got;
+	struct dp_saved sv, sv2;
+	struct dp_part mv;
+	struct dp_alias a;
+	char ext[256];
+	long at, at2, n;
+
+	ASSERT_NE(0U, s);
+	ASSERT_NE(0U, d);
+	ASSERT_EQ(0, dp_alias_set(self->nl, d, FTALIAS_A_ALIAS_RECORD_REPLIES,
+				  1, 1));
+	ASSERT_EQ(0, dp_send_req(c, self->af, s, "r0", 2, NULL, 0));
+	ASSERT_TRUE(serve_one(self, m1, "r0", NULL, NULL));
+	ASSERT_EQ(0, dp_send_req(m1, self->af, d, "n0", 2, &o[0], 0));
+	ASSERT_TRUE(serve_one(self, d1, "n0", "D0", NULL));
+	ASSERT_TRUE(got_reply(self, m1, "D0", &o[0]));
+	ASSERT_EQ(0, dp_send_req(m1, self->af, d, "n1", 2, &o[1], 0));
+	ASSERT_TRUE(serve_one(self, d1, "n1", "D1", NULL));
+	close(m1);
+	EXPECT_EQ(2U, alias_of(self->nl, s).log_outputs);
+
+	ASSERT_EQ(0, dp_save_move(&mv, self->nl->fam, s, &sv));
+	EXPECT_LE(0, dp_find_rec(&sv, FTALIAS_A_SAVE_OUTPUT, 1));
+	EXPECT_EQ(-1, dp_find_rec(&sv, FTALIAS_A_SAVE_OUTPUT, 2));
+	EXPECT_LE(0, dp_find_rec(&sv, FTALIAS_A_SAVE_HELD, 0));
+	ASSERT_EQ(0, dp_alias_del(self->nl, s));
+	dp_part_close(&mv);
+
+	/* An output missing: the trailer does not add up. */
+	EXPECT_EQ(-EINVAL, restore_without(self->nl->fam, &sv,
+					   FTALIAS_A_SAVE_OUTPUT, 0, ext,
+					   sizeof(ext)));
+	TH_LOG("output missing: %s", ext);
+	EXPECT_TRUE(alias_gone(self->nl, s));
+	ASSERT_EQ(0, restore(self->nl->fam, &sv, ext, sizeof(ext)))
+		TH_LOG("%s", ext);
+	EXPECT_EQ(2U, alias_of(self->nl, s).log_outputs);
+	/* The same outputs when saved again. */
+	ASSERT_EQ(0, dp_save(self->nl->fam, s, &sv2));
+	at = dp_find_rec(&sv, FTALIAS_A_SAVE_OUTPUT, 0);
+	at2 = dp_find_rec(&sv2, FTALIAS_A_SAVE_OUTPUT, 0);
+	n = dp_find_rec(&sv, FTALIAS_A_SAVE_TRAILER, 0) - at;
+	ASSERT_LE(0, at2);
+	EXPECT_EQ(n, dp_find_rec(&sv2, FTALIAS_A_SAVE_TRAILER, 0) - at2);
+	EXPECT_EQ(0, memcmp((char *)sv2.buf + at2, (char *)sv.buf + at, n));
+
+	m2 = dp_socket(self->af, s, 5, 0);
+	ASSERT_LT(0, m2);
+	ASSERT_TRUE(serve_one(self, m2, "r0", NULL, NULL));
+	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+	EXPECT_TRUE(dp_nothing_queued(m2));
+	ASSERT_EQ(0, dp_send_req(m2, self->af, d, "n0", 2, &got, 0));
+	EXPECT_TRUE(dp_id_eq(&got, &o[0]));
+	EXPECT_TRUE(got_reply(self, m2, "D0", &o[0]));
+	ASSERT_EQ(0, dp_send_req(m2, self->af, d, "n1", 2, &got, 0));
+	EXPECT_TRUE(dp_id_eq(&got, &o[1]));
+	EXPECT_TRUE(got_reply(self, m2, "D1", &o[1]));
+	EXPECT_TRUE(dp_nothing_queued(m2));
+	EXPECT_TRUE(dp_nothing_queued(d1));
+	a = alias_of(self->nl, d);
+	EXPECT_EQ(1U, a.cache.hits_auto);
+	EXPECT_EQ(2U, alias_of(self->nl, s).requests_reissued);
+	close(m2);
+	close(d1);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, d));
+	free(sv.buf);
+	free(sv2.buf);
+}
+
 /* A read whose copy to the user fails (EFAULT). */
 static int read_fault(int fd)
 {

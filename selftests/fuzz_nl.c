@@ -167,7 +167,7 @@ static const struct fop ops[] = {
  * b u8, s string, p pad, f flag, x binary; nests: A alias-stats,
  * C cache-stats, I id, and the records of alias-save: H header, L alias,
  * D ids, E entry, J journal record, K client, T trailer, P checkpoint,
- * N input.
+ * N input, O output.
  */
 static const char set_alias[] = "wswwwwwwqwpwwwwwAbCfqqbwqqw";
 static const char set_alias_stats[] = "qqqqqqqqpqqqqqq";
@@ -179,7 +179,7 @@ static const char set_entry[] = "wIwwwww";
 static const char set_flush[] = "wfw";
 static const char set_journal[] = "wIIwbw";
 static const char set_conn[] = "wqwqwwwwwwwwwwwwswwqqwwwp";
-static const char set_save[] = "wwHLDxExJKTwswRGfPN";
+static const char set_save[] = "wwHLDxExJKTwswRGfPNO";
 static const char set_save_header[] = "www";
 static const char set_save_ids[] = "qqpq";
 static const char set_save_entry[] = "xwwwwwx";
@@ -187,9 +187,10 @@ static const char set_save_jrec[] = "xwfwx";
 static const char set_save_client[] = "wwqpq";
 static const char set_save_request[] = "xwfwxqp";
 static const char set_save_held[] = "xwwwwwx";
-static const char set_save_trailer[] = "wwwqpwwqw";
+static const char set_save_trailer[] = "wwwqpwwqww";
 static const char set_save_checkpoint[] = "qqxpq";
 static const char set_save_input[] = "qxwwwwfwxp";
+static const char set_save_output[] = "xww";
 
 /* A new attribute of these sets is to be added above. */
 #define SET_IS(set, max) \
@@ -223,6 +224,7 @@ static const char *nest_set(char k)
 	case 'G': return set_save_held;
 	case 'P': return set_save_checkpoint;
 	case 'N': return set_save_input;
+	case 'O': return set_save_output;
 	}
 	return NULL;
 }

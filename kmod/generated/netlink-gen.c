@@ -153,6 +153,12 @@ const struct nla_policy ftalias_save_jrec_nl_policy[FTALIAS_A_SAVE_JREC_PAYLOAD 
 	[FTALIAS_A_SAVE_JREC_PAYLOAD] = { .type = NLA_BINARY, },
 };
 
+const struct nla_policy ftalias_save_output_nl_policy[FTALIAS_A_SAVE_OUTPUT_LEN + 1] = {
+	[FTALIAS_A_SAVE_OUTPUT_KEY] = { .type = NLA_BINARY, },
+	[FTALIAS_A_SAVE_OUTPUT_DST] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_OUTPUT_LEN] = { .type = NLA_U32, },
+};
+
 const struct nla_policy ftalias_save_request_nl_policy[FTALIAS_A_SAVE_REQUEST_PAD + 1] = {
 	[FTALIAS_A_SAVE_REQUEST_KEY] = NLA_POLICY_EXACT_LEN(24),
 	[FTALIAS_A_SAVE_REQUEST_DEST_ALIAS] = NLA_POLICY_MIN(NLA_U32, 1),
@@ -162,7 +168,7 @@ const struct nla_policy ftalias_save_request_nl_policy[FTALIAS_A_SAVE_REQUEST_PA
 	[FTALIAS_A_SAVE_REQUEST_DEST_COOKIE] = NLA_POLICY_MIN(NLA_U64, 1),
 };
 
-const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_INPUTS + 1] = {
+const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_OUTPUTS + 1] = {
 	[FTALIAS_A_SAVE_TRAILER_ENTRIES] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_JRECS] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_CLIENTS] = { .type = NLA_U32, },
@@ -171,6 +177,7 @@ const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_IN
 	[FTALIAS_A_SAVE_TRAILER_HELD] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] = { .type = NLA_U64, },
 	[FTALIAS_A_SAVE_TRAILER_INPUTS] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_TRAILER_OUTPUTS] = { .type = NLA_U32, },
 };
 
 /* FTALIAS_CMD_ALIAS_GET - do */
@@ -276,7 +283,7 @@ static const struct nla_policy ftalias_alias_save_nl_policy[FTALIAS_A_SAVE_MOVE 
 };
 
 /* FTALIAS_CMD_ALIAS_RESTORE - do */
-static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_INPUT + 1] = {
+static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_OUTPUT + 1] = {
 	[FTALIAS_A_SAVE_HANDLE] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_SAVE_NEW_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_SAVE_NEW_ID] = NLA_POLICY_MIN(NLA_U32, 1),
@@ -294,6 +301,7 @@ static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_IN
 	[FTALIAS_A_SAVE_TRAILER] = NLA_POLICY_NESTED(ftalias_save_trailer_nl_policy),
 	[FTALIAS_A_SAVE_CHECKPOINT] = NLA_POLICY_NESTED(ftalias_save_checkpoint_nl_policy),
 	[FTALIAS_A_SAVE_INPUT] = NLA_POLICY_NESTED(ftalias_save_input_nl_policy),
+	[FTALIAS_A_SAVE_OUTPUT] = NLA_POLICY_NESTED(ftalias_save_output_nl_policy),
 };
 
 /* Ops table for ftalias */
@@ -427,7 +435,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.pre_doit	= ftalias_nl_pre_doit_admin,
 		.doit		= ftalias_nl_alias_restore_doit,
 		.policy		= ftalias_alias_restore_nl_policy,
-		.maxattr	= FTALIAS_A_SAVE_INPUT,
+		.maxattr	= FTALIAS_A_SAVE_OUTPUT,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 };

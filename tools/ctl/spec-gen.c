@@ -180,6 +180,7 @@ struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_MOVE] = { .type = NLA_FLAG },
 	[FTALIAS_A_SAVE_CHECKPOINT] = { .type = NLA_NESTED },
 	[FTALIAS_A_SAVE_INPUT] = { .type = NLA_NESTED },
+	[FTALIAS_A_SAVE_OUTPUT] = { .type = NLA_NESTED },
 };
 
 struct nla_policy ctl_save_header_policy[FTALIAS_A_SAVE_HEADER_MAX + 1] = {
@@ -247,6 +248,7 @@ struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1] = {
 	[FTALIAS_A_SAVE_TRAILER_HELD] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] = { .type = NLA_U64 },
 	[FTALIAS_A_SAVE_TRAILER_INPUTS] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_TRAILER_OUTPUTS] = { .type = NLA_U32 },
 };
 
 struct nla_policy ctl_save_checkpoint_policy[FTALIAS_A_SAVE_CHECKPOINT_MAX + 1] = {
@@ -266,6 +268,12 @@ struct nla_policy ctl_save_input_policy[FTALIAS_A_SAVE_INPUT_MAX + 1] = {
 	[FTALIAS_A_SAVE_INPUT_PENDING] = { .type = NLA_FLAG },
 	[FTALIAS_A_SAVE_INPUT_LEN] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_INPUT_PAYLOAD] = { .type = NLA_UNSPEC },
+};
+
+struct nla_policy ctl_save_output_policy[FTALIAS_A_SAVE_OUTPUT_MAX + 1] = {
+	[FTALIAS_A_SAVE_OUTPUT_KEY] = { .type = NLA_UNSPEC },
+	[FTALIAS_A_SAVE_OUTPUT_DST] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_OUTPUT_LEN] = { .type = NLA_U32 },
 };
 
 const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1] = {

@@ -187,6 +187,7 @@ extern struct nla_policy ctl_conn_policy[FTALIAS_A_CONN_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_MOVE	"move"
 #define CTL_NAME_FTALIAS_A_SAVE_CHECKPOINT	"checkpoint"
 #define CTL_NAME_FTALIAS_A_SAVE_INPUT	"input"
+#define CTL_NAME_FTALIAS_A_SAVE_OUTPUT	"output"
 extern struct nla_policy ctl_save_policy[FTALIAS_A_SAVE_MAX + 1];
 
 /* Attribute-set "save-header" */
@@ -254,6 +255,7 @@ extern struct nla_policy ctl_save_held_policy[FTALIAS_A_SAVE_HELD_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_HELD	"held"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_CKPT_BYTES	"ckpt-bytes"
 #define CTL_NAME_FTALIAS_A_SAVE_TRAILER_INPUTS	"inputs"
+#define CTL_NAME_FTALIAS_A_SAVE_TRAILER_OUTPUTS	"outputs"
 extern struct nla_policy ctl_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_MAX + 1];
 
 /* Attribute-set "save-checkpoint" */
@@ -274,6 +276,12 @@ extern struct nla_policy ctl_save_checkpoint_policy[FTALIAS_A_SAVE_CHECKPOINT_MA
 #define CTL_NAME_FTALIAS_A_SAVE_INPUT_LEN	"len"
 #define CTL_NAME_FTALIAS_A_SAVE_INPUT_PAYLOAD	"payload"
 extern struct nla_policy ctl_save_input_policy[FTALIAS_A_SAVE_INPUT_MAX + 1];
+
+/* Attribute-set "save-output" */
+#define CTL_NAME_FTALIAS_A_SAVE_OUTPUT_KEY	"key"
+#define CTL_NAME_FTALIAS_A_SAVE_OUTPUT_DST	"dst"
+#define CTL_NAME_FTALIAS_A_SAVE_OUTPUT_LEN	"len"
+extern struct nla_policy ctl_save_output_policy[FTALIAS_A_SAVE_OUTPUT_MAX + 1];
 
 /* Enum "promotion-policy": names by value, keyword table */
 extern const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1];

@@ -290,6 +290,7 @@ const struct ynl_policy_attr ftalias_save_trailer_policy[FTALIAS_A_SAVE_TRAILER_
 	[FTALIAS_A_SAVE_TRAILER_HELD] = { .name = "held", .type = YNL_PT_U32, },
 	[FTALIAS_A_SAVE_TRAILER_CKPT_BYTES] = { .name = "ckpt-bytes", .type = YNL_PT_U64, },
 	[FTALIAS_A_SAVE_TRAILER_INPUTS] = { .name = "inputs", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_TRAILER_OUTPUTS] = { .name = "outputs", .type = YNL_PT_U32, },
 };
 
 const struct ynl_policy_nest ftalias_save_trailer_nest = {
@@ -356,6 +357,17 @@ const struct ynl_policy_attr ftalias_save_input_policy[FTALIAS_A_SAVE_INPUT_MAX 
 const struct ynl_policy_nest ftalias_save_input_nest = {
 	.max_attr = FTALIAS_A_SAVE_INPUT_MAX,
 	.table = ftalias_save_input_policy,
+};
+
+const struct ynl_policy_attr ftalias_save_output_policy[FTALIAS_A_SAVE_OUTPUT_MAX + 1] = {
+	[FTALIAS_A_SAVE_OUTPUT_KEY] = { .name = "key", .type = YNL_PT_BINARY,},
+	[FTALIAS_A_SAVE_OUTPUT_DST] = { .name = "dst", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_OUTPUT_LEN] = { .name = "len", .type = YNL_PT_U32, },
+};
+
+const struct ynl_policy_nest ftalias_save_output_nest = {
+	.max_attr = FTALIAS_A_SAVE_OUTPUT_MAX,
+	.table = ftalias_save_output_policy,
 };
 
 const struct ynl_policy_attr ftalias_family_info_policy[FTALIAS_A_FAMILY_INFO_MAX + 1] = {
@@ -523,6 +535,7 @@ const struct ynl_policy_attr ftalias_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 	[FTALIAS_A_SAVE_MOVE] = { .name = "move", .type = YNL_PT_FLAG, },
 	[FTALIAS_A_SAVE_CHECKPOINT] = { .name = "checkpoint", .type = YNL_PT_NEST, .nest = &ftalias_save_checkpoint_nest, },
 	[FTALIAS_A_SAVE_INPUT] = { .name = "input", .type = YNL_PT_NEST, .nest = &ftalias_save_input_nest, },
+	[FTALIAS_A_SAVE_OUTPUT] = { .name = "output", .type = YNL_PT_NEST, .nest = &ftalias_save_output_nest, },
 };
 
 const struct ynl_policy_nest ftalias_save_nest = {
@@ -1436,6 +1449,8 @@ int ftalias_save_trailer_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u64(nlh, FTALIAS_A_SAVE_TRAILER_CKPT_BYTES, obj->ckpt_bytes);
 	if (obj->_present.inputs)
 		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_INPUTS, obj->inputs);
+	if (obj->_present.outputs)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_TRAILER_OUTPUTS, obj->outputs);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -1490,6 +1505,11 @@ int ftalias_save_trailer_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.inputs = 1;
 			dst->inputs = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_TRAILER_OUTPUTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.outputs = 1;
+			dst->outputs = ynl_attr_get_u32(attr);
 		}
 	}
 
@@ -1832,6 +1852,63 @@ int ftalias_save_input_parse(struct ynl_parse_arg *yarg,
 			dst->_present.payload_len = len;
 			dst->payload = malloc(len);
 			memcpy(dst->payload, ynl_attr_data(attr), len);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_save_output_free(struct ftalias_save_output *obj)
+{
+	free(obj->key);
+}
+
+int ftalias_save_output_put(struct nlmsghdr *nlh, unsigned int attr_type,
+			    struct ftalias_save_output *obj)
+{
+	struct nlattr *nest;
+
+	nest = ynl_attr_nest_start(nlh, attr_type);
+	if (obj->_present.key_len)
+		ynl_attr_put(nlh, FTALIAS_A_SAVE_OUTPUT_KEY, obj->key, obj->_present.key_len);
+	if (obj->_present.dst)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_OUTPUT_DST, obj->dst);
+	if (obj->_present.len)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_OUTPUT_LEN, obj->len);
+	ynl_attr_nest_end(nlh, nest);
+
+	return 0;
+}
+
+int ftalias_save_output_parse(struct ynl_parse_arg *yarg,
+			      const struct nlattr *nested)
+{
+	struct ftalias_save_output *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_SAVE_OUTPUT_KEY) {
+			unsigned int len;
+
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+
+			len = ynl_attr_data_len(attr);
+			dst->_present.key_len = len;
+			dst->key = malloc(len);
+			memcpy(dst->key, ynl_attr_data(attr), len);
+		} else if (type == FTALIAS_A_SAVE_OUTPUT_DST) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.dst = 1;
+			dst->dst = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_OUTPUT_LEN) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.len = 1;
+			dst->len = ynl_attr_get_u32(attr);
 		}
 	}
 
@@ -3235,6 +3312,7 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 	const struct nlattr *attr;
 	struct ynl_parse_arg parg;
 	unsigned int n_client = 0;
+	unsigned int n_output = 0;
 	unsigned int n_entry = 0;
 	unsigned int n_input = 0;
 	unsigned int n_held = 0;
@@ -3254,6 +3332,8 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 		return ynl_error_parse(yarg, "attribute already present (save.input)");
 	if (dst->jrec)
 		return ynl_error_parse(yarg, "attribute already present (save.jrec)");
+	if (dst->output)
+		return ynl_error_parse(yarg, "attribute already present (save.output)");
 	if (dst->request)
 		return ynl_error_parse(yarg, "attribute already present (save.request)");
 
@@ -3342,6 +3422,8 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 				return YNL_PARSE_CB_ERROR;
 		} else if (type == FTALIAS_A_SAVE_INPUT) {
 			n_input++;
+		} else if (type == FTALIAS_A_SAVE_OUTPUT) {
+			n_output++;
 		}
 	}
 
@@ -3415,6 +3497,20 @@ int ftalias_alias_save_rsp_dump_parse(const struct nlmsghdr *nlh,
 			}
 		}
 	}
+	if (n_output) {
+		dst->output = calloc(n_output, sizeof(*dst->output));
+		dst->n_output = n_output;
+		i = 0;
+		parg.rsp_policy = &ftalias_save_output_nest;
+		ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+			if (ynl_attr_type(attr) == FTALIAS_A_SAVE_OUTPUT) {
+				parg.data = &dst->output[i];
+				if (ftalias_save_output_parse(&parg, attr))
+					return YNL_PARSE_CB_ERROR;
+				i++;
+			}
+		}
+	}
 	if (n_request) {
 		dst->request = calloc(n_request, sizeof(*dst->request));
 		dst->n_request = n_request;
@@ -3473,6 +3569,9 @@ void ftalias_alias_save_rsp_list_free(struct ftalias_alias_save_rsp_list *rsp)
 		for (i = 0; i < rsp->obj.n_input; i++)
 			ftalias_save_input_free(&rsp->obj.input[i]);
 		free(rsp->obj.input);
+		for (i = 0; i < rsp->obj.n_output; i++)
+			ftalias_save_output_free(&rsp->obj.output[i]);
+		free(rsp->obj.output);
 		free(rsp);
 	}
 }
@@ -3543,6 +3642,9 @@ void ftalias_alias_restore_req_free(struct ftalias_alias_restore_req *req)
 	for (i = 0; i < req->n_input; i++)
 		ftalias_save_input_free(&req->input[i]);
 	free(req->input);
+	for (i = 0; i < req->n_output; i++)
+		ftalias_save_output_free(&req->output[i]);
+	free(req->output);
 	free(req);
 }
 
@@ -3625,6 +3727,8 @@ ftalias_alias_restore(struct ynl_sock *ys,
 		ftalias_save_checkpoint_put(nlh, FTALIAS_A_SAVE_CHECKPOINT, &req->checkpoint);
 	for (unsigned int i = 0; i < req->n_input; i++)
 		ftalias_save_input_put(nlh, FTALIAS_A_SAVE_INPUT, &req->input[i]);
+	for (unsigned int i = 0; i < req->n_output; i++)
+		ftalias_save_output_put(nlh, FTALIAS_A_SAVE_OUTPUT, &req->output[i]);
 
 	rsp = calloc(1, sizeof(*rsp));
 	yrs.yarg.data = rsp;

@@ -256,6 +256,7 @@ struct ftalias_save_trailer {
 		__u32 held:1;
 		__u32 ckpt_bytes:1;
 		__u32 inputs:1;
+		__u32 outputs:1;
 	} _present;
 
 	__u32 entries;
@@ -266,6 +267,7 @@ struct ftalias_save_trailer {
 	__u32 held;
 	__u64 ckpt_bytes;
 	__u32 inputs;
+	__u32 outputs;
 };
 
 struct ftalias_save_request {
@@ -340,6 +342,18 @@ struct ftalias_save_input {
 	__u32 arg_len;
 	__u32 len;
 	void *payload;
+};
+
+struct ftalias_save_output {
+	struct {
+		__u32 key_len;
+		__u32 dst:1;
+		__u32 len:1;
+	} _present;
+
+	void *key;
+	__u32 dst;
+	__u32 len;
 };
 
 /* ============== FTALIAS_CMD_FAMILY_INFO_GET ============== */
@@ -1418,6 +1432,8 @@ struct ftalias_alias_save_rsp_dump {
 	struct ftalias_save_checkpoint checkpoint;
 	unsigned int n_input;
 	struct ftalias_save_input *input;
+	unsigned int n_output;
+	struct ftalias_save_output *output;
 };
 
 struct ftalias_alias_save_rsp_list {
@@ -1471,6 +1487,8 @@ struct ftalias_alias_restore_req {
 	struct ftalias_save_checkpoint checkpoint;
 	unsigned int n_input;
 	struct ftalias_save_input *input;
+	unsigned int n_output;
+	struct ftalias_save_output *output;
 };
 
 static inline struct ftalias_alias_restore_req *
@@ -2163,6 +2181,14 @@ ftalias_alias_restore_req_set_trailer_inputs(struct ftalias_alias_restore_req *r
 	req->trailer.inputs = inputs;
 }
 static inline void
+ftalias_alias_restore_req_set_trailer_outputs(struct ftalias_alias_restore_req *req,
+					      __u32 outputs)
+{
+	req->_present.trailer = 1;
+	req->trailer._present.outputs = 1;
+	req->trailer.outputs = outputs;
+}
+static inline void
 ftalias_alias_restore_req_set_checkpoint_seq(struct ftalias_alias_restore_req *req,
 					     __u64 seq)
 {
@@ -2205,6 +2231,15 @@ __ftalias_alias_restore_req_set_input(struct ftalias_alias_restore_req *req,
 	free(req->input);
 	req->input = input;
 	req->n_input = n_input;
+}
+static inline void
+__ftalias_alias_restore_req_set_output(struct ftalias_alias_restore_req *req,
+				       struct ftalias_save_output *output,
+				       unsigned int n_output)
+{
+	free(req->output);
+	req->output = output;
+	req->n_output = n_output;
 }
 
 struct ftalias_alias_restore_rsp {
