@@ -890,7 +890,8 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 {
 	struct ftalias_id key = { 0 };
 	uint32_t u, entries = 0, bytes = 0, requests = 0, held = 0, inputs = 0;
-	uint64_t v, ckpt = 0;
+	uint32_t outputs = 0;
+	uint64_t v, ckpt = 0, out_xid = 0;
 	bool has_ckpt = false;
 	uint8_t pay[160];
 	char s[32];
@@ -1091,6 +1092,22 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 			put_rec_end(m, NLA_ALIGN(off));
 		}
 	}
+	/* Outputs of the log: IDs of the alias, to the aliases of dsts. */
+	while (fz_pct(r, 15)) {
+		key.node = 0;
+		key.alias = 1 + fz_below(r, 4);
+		key.port = 1 + fz_below(r, 4);
+		key.xid = fz_pct(r, 90) ? ++out_xid : fz_below(r, 16);
+		off = put_rec_start(m, FTALIAS_A_SAVE_OUTPUT);
+		put(m, FTALIAS_A_SAVE_OUTPUT_KEY, &key,
+		    fz_pct(r, 95) ? sizeof(key) : fz_below(r, sizeof(key)));
+		u = pick_pool(r, c, P_ALIAS) ?: 1;
+		put(m, FTALIAS_A_SAVE_OUTPUT_DST, &u, 4);
+		u = fz_pct(r, 90) ? fz_below(r, 4096) : fz_interesting(r);
+		put(m, FTALIAS_A_SAVE_OUTPUT_LEN, &u, 4);
+		put_rec_end(m, off);
+		outputs++;
+	}
 	if (fz_pct(r, 50)) {
 		off = put_rec_start(m, FTALIAS_A_SAVE_TRAILER);
 		put(m, FTALIAS_A_SAVE_TRAILER_ENTRIES, &entries, 4);
@@ -1107,6 +1124,8 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 			put(m, FTALIAS_A_SAVE_TRAILER_CKPT_BYTES, &ckpt, 8);
 		if (inputs)
 			put(m, FTALIAS_A_SAVE_TRAILER_INPUTS, &inputs, 4);
+		if (outputs)
+			put(m, FTALIAS_A_SAVE_TRAILER_OUTPUTS, &outputs, 4);
 		put_rec_end(m, off);
 	}
 }
