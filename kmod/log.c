@@ -431,17 +431,23 @@ static void __ftalias_log_trim(struct ftalias_alias *alias, u64 last,
 	}
 }
 
-/* input-log turned off: the inputs logged go.  Under the alias's lock. */
-void __ftalias_log_inputs_drop(struct ftalias_alias *alias)
+/*
+ * input-log turned off: the inputs logged go, and the outputs.  Under the
+ * alias's lock.  Returns whether answers kept for the outputs became held
+ * replies (__ftalias_outputs_drop()).
+ */
+bool __ftalias_log_inputs_drop(struct ftalias_alias *alias)
 {
 	LIST_HEAD(free);
+	bool held;
 
 	lockdep_assert_held(&alias->lock);
 
 	__ftalias_log_trim(alias, U64_MAX, &free);
-	__ftalias_outputs_drop(alias, false);
+	held = __ftalias_outputs_drop(alias, false);
 	/* Rare (an alias-set): freed here rather than carried up. */
 	ftalias_inputs_free(&free);
+	return held;
 }
 
 void ftalias_ckpt_blob_put(struct ftalias_ckpt_blob *blob)

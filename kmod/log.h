@@ -145,7 +145,7 @@ bool ftalias_log_swallow(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 enum ftalias_log_verdict __ftalias_log_link(struct ftalias_alias *alias,
 					    struct ftalias_req *req,
 					    struct sk_buff **skb);
-void __ftalias_log_inputs_drop(struct ftalias_alias *alias);
+bool __ftalias_log_inputs_drop(struct ftalias_alias *alias);
 
 void __ftalias_log_promoted(struct ftalias_alias *alias,
 			    struct ftalias_sock *m);

@@ -61,6 +61,9 @@ static void __ftalias_set_active(struct ftalias_alias *alias,
 	if (!m) {
 		if (old)
 			__ftalias_went_idle(alias);
+		if (__ftalias_outputs_idle(alias))
+			__ftalias_schedule(alias,
+					   msecs_to_jiffies(alias->cfg.grace_ms));
 		return;
 	}
 	WRITE_ONCE(alias->incarnation, alias->incarnation + 1);
@@ -468,9 +471,10 @@ void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
 	lockdep_assert_held(&fn->lock);
 
 	spin_lock(&alias->lock);
-	if (alias->cfg.input_log && !cfg->input_log) {
-		__ftalias_log_inputs_drop(alias);
-		/* The answers kept for the outputs' re-issue. */
+	/* The answers kept for the outputs' re-issue become held. */
+	if (alias->cfg.input_log && !cfg->input_log &&
+	    __ftalias_log_inputs_drop(alias)) {
+		__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
 		__ftalias_flush_held(alias);
 	}
 	__ftalias_alias_cfg_store(alias, cfg);

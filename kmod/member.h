@@ -39,7 +39,7 @@ struct ftalias_alias_stats {
 	u64 inputs_logged;
 	u64 inputs_replayed;
 	u64 replay_suppressed;
-	u64 requests_reissued;		/* under reqs' xa_lock: output.c */
+	u64 requests_reissued;		/* alias-get: outputs.reissued */
 };
 
 /* A member as netlink shows it, copied under the alias's lock. */

@@ -108,6 +108,22 @@ static struct ftalias_output *ftalias_output_after(struct ftalias_outputs *outs,
 	       list_next_entry(o, node);
 }
 
+/* @o as the newest output. */
+static void __ftalias_output_link(struct ftalias_outputs *outs,
+				  struct ftalias_output *o,
+				  const struct ftalias_id *id, u32 dst, u32 len)
+{
+	o->id = *id;
+	o->seq = ++outs->seq;
+	o->dst = dst;
+	o->len = len;
+	o->landing = false;
+	o->answer = NULL;
+	list_add_tail(&o->node, &outs->list);
+	hlist_add_head(&o->hnode, ftalias_output_bucket(outs, id->xid));
+	outs->nr++;
+}
+
 /*
  * Whether @o waits to be issued again by the member of period @outs->inc:
  * at or after its @next.
@@ -154,8 +170,8 @@ static void __ftalias_outputs_cut(struct ftalias_outputs *outs,
 }
 
 /**
- * __ftalias_output_take() - the ID a member's new request is sent with
- * @alias: the sender's alias; its table's xa_lock held
+ * ftalias_output_take() - the ID a member's new request is sent with
+ * @alias: the sender's alias
  * @fsk: the sender, a member of @alias
  * @dst: the id of the request's destination alias
  * @len: the request's length
@@ -166,70 +182,90 @@ static void __ftalias_outputs_cut(struct ftalias_outputs *outs,
  *	@fsk once no lock is held
  *
  * Only the member made active last logs its requests and re-issues those
- * logged (a demoted member's are not outputs).  A re-issued request that
- * then fails to enter the table gives its place back with
- * __ftalias_output_untake().
+ * logged (a demoted member's are not outputs).  Before the request goes
+ * to its destination, which a re-issue that is answered already does not
+ * need.  A re-issue that then is not sent gives its place back with
+ * ftalias_output_untake().  Process context, no spinlock held.
  *
  * Return: enum ftalias_output_verdict.
  */
 enum ftalias_output_verdict
-__ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
-		      u32 dst, u32 len, struct ftalias_id *id,
-		      struct sk_buff_head *answers)
+ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
+		    u32 dst, u32 len, struct ftalias_id *id,
+		    struct sk_buff_head *answers)
 {
 	struct ftalias_outputs *outs = &alias->outputs;
-	struct ftalias_output *o = outs->next;
+	enum ftalias_output_verdict v;
+	struct ftalias_output *o;
+	struct ftalias_req *req;
 
-	lockdep_assert_held(&alias->reqs.xa.xa_lock);
-
-	if (!READ_ONCE(alias->cfg.input_log) || !outs->hash || !outs->inc ||
-	    READ_ONCE(fsk->active_inc) != outs->inc)
+	if (!READ_ONCE(alias->cfg.input_log) || !READ_ONCE(outs->hash))
 		return FTALIAS_OUTPUT_NONE;
+	xa_lock(&alias->reqs.xa);
+	o = outs->next;
+	if (!outs->hash || !outs->inc ||
+	    READ_ONCE(fsk->active_inc) != outs->inc) {
+		v = FTALIAS_OUTPUT_NONE;
+		goto out;
+	}
 	/* Not the request sent then: the member diverged, stamp anew. */
 	if (o && (o->dst != dst || o->len != len)) {
 		__ftalias_outputs_cut(outs, o, answers);
 		o = NULL;
 	}
-	if (!o)
-		return outs->nr >= READ_ONCE(ftalias_log_max_inputs) ?
-		       FTALIAS_OUTPUT_FULL : FTALIAS_OUTPUT_NEW;
+	if (!o) {
+		v = outs->nr >= READ_ONCE(ftalias_log_max_inputs) ?
+		    FTALIAS_OUTPUT_FULL : FTALIAS_OUTPUT_NEW;
+		goto out;
+	}
 	*id = o->id;
 	outs->next = ftalias_output_after(outs, o);
-	/* Written under this lock; alias-get reads it under it too. */
-	alias->stats.requests_reissued++;
-	if (!o->answer && !o->landing)
-		return FTALIAS_OUTPUT_REISSUE;
-	if (o->answer)
+	outs->reissued++;
+	v = FTALIAS_OUTPUT_ANSWERED;
+	if (o->answer) {
 		__skb_queue_tail(answers, o->answer);
-	o->answer = NULL;
-	return FTALIAS_OUTPUT_ANSWERED;
+		o->answer = NULL;
+	} else if (!o->landing) {
+		/* Still pending: its answer comes.  xa_load() may nest. */
+		req = xa_load(&alias->reqs.xa, (unsigned long)id->xid);
+		if (!req || memcmp(&req->id, id, sizeof(*id)))
+			v = FTALIAS_OUTPUT_REISSUE;
+	}
+	/* FTALIAS_LAST_ID: as if sent. */
+	if (v == FTALIAS_OUTPUT_ANSWERED)
+		fsk->last_id = *id;
+out:
+	xa_unlock(&alias->reqs.xa);
+	return v;
 }
 
 /*
- * The request re-issued under @id (FTALIAS_OUTPUT_REISSUE) could not be
- * sent: the member's next request takes the ID again.  Under the table's
- * xa_lock, held since __ftalias_output_take().
+ * The request re-issued under @id (FTALIAS_OUTPUT_REISSUE) was not sent:
+ * the member's next request takes the ID again.
  */
-void __ftalias_output_untake(struct ftalias_alias *alias,
-			     const struct ftalias_id *id)
+void ftalias_output_untake(struct ftalias_alias *alias,
+			   const struct ftalias_id *id)
 {
 	struct ftalias_outputs *outs = &alias->outputs;
 	struct ftalias_output *o;
 
-	lockdep_assert_held(&alias->reqs.xa.xa_lock);
-
+	xa_lock(&alias->reqs.xa);
 	o = __ftalias_output_find(outs, id);
-	if (!o)
-		return;
-	outs->next = o;
-	alias->stats.requests_reissued--;
+	if (o) {
+		outs->next = o;
+		outs->reissued--;
+	}
+	xa_unlock(&alias->reqs.xa);
 }
 
 /*
  * The request of FTALIAS_OUTPUT_NEW entered the table under @id: logged
- * with *@out (ftalias_output_prepare()), which is then the log's.
+ * with *@out (ftalias_output_prepare(); if there was none, one is
+ * allocated now), which is then the log's; not if @fsk was demoted or
+ * another member promoted meanwhile.
  */
 void __ftalias_output_add(struct ftalias_alias *alias,
+			  struct ftalias_sock *fsk,
 			  const struct ftalias_id *id, u32 dst, u32 len,
 			  struct ftalias_output **out)
 {
@@ -238,19 +274,15 @@ void __ftalias_output_add(struct ftalias_alias *alias,
 
 	lockdep_assert_held(&alias->reqs.xa.xa_lock);
 
-	/* input-log was turned on after ftalias_output_prepare(). */
-	if (!o || !outs->hash)
+	if (!outs->hash || outs->next || !outs->inc ||
+	    READ_ONCE(fsk->active_inc) != outs->inc)
+		return;
+	if (!o)
+		o = kmalloc(sizeof(*o), GFP_ATOMIC | __GFP_NOWARN);
+	if (!o)
 		return;
 	*out = NULL;
-	o->id = *id;
-	o->seq = ++outs->seq;
-	o->dst = dst;
-	o->len = len;
-	o->landing = false;
-	o->answer = NULL;
-	list_add_tail(&o->node, &outs->list);
-	hlist_add_head(&o->hnode, ftalias_output_bucket(outs, id->xid));
-	outs->nr++;
+	__ftalias_output_link(outs, o, id, dst, len);
 }
 
 /*
@@ -363,10 +395,13 @@ void __ftalias_outputs_trim(struct ftalias_alias *alias)
  * @dead: the alias goes (ftalias_log_destroy()): their kept answers are
  *	freed, and the hash; otherwise (input-log off) the answers become
  *	held replies
+ *
+ * Return: whether any answer became a held reply.
  */
-void __ftalias_outputs_drop(struct ftalias_alias *alias, bool dead)
+bool __ftalias_outputs_drop(struct ftalias_alias *alias, bool dead)
 {
 	struct ftalias_outputs *outs = &alias->outputs;
+	u32 held = skb_queue_len(&alias->held_replies);
 
 	lockdep_assert_held(&alias->lock);
 
@@ -382,6 +417,42 @@ void __ftalias_outputs_drop(struct ftalias_alias *alias, bool dead)
 		WRITE_ONCE(outs->hash, NULL);
 	}
 	xa_unlock(&alias->reqs.xa);
+	return skb_queue_len(&alias->held_replies) != held;
+}
+
+/**
+ * __ftalias_outputs_idle() - @alias has no active member any more
+ * @alias: the alias, locked
+ *
+ * The answers kept for a re-issue become held replies, dropped after the
+ * alias's grace period as those are; the next active member starts from
+ * the first output, and gets them kept again (__ftalias_flush_held()).
+ *
+ * Return: whether any answer became a held reply (the caller schedules
+ * the alias's work for their grace period).
+ */
+bool __ftalias_outputs_idle(struct ftalias_alias *alias)
+{
+	struct ftalias_outputs *outs = &alias->outputs;
+	struct ftalias_output *o;
+	bool moved = false;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (!READ_ONCE(outs->hash))
+		return false;
+	xa_lock(&alias->reqs.xa);
+	outs->next = NULL;
+	list_for_each_entry(o, &outs->list, node) {
+		if (!o->answer)
+			continue;
+		o->answer->tstamp = ktime_get();
+		__skb_queue_tail(&alias->held_replies, o->answer);
+		o->answer = NULL;
+		moved = true;
+	}
+	xa_unlock(&alias->reqs.xa);
+	return moved;
 }
 
 /*
@@ -486,7 +557,7 @@ int ftalias_output_restore(struct ftalias_alias *alias,
 	if (!o)
 		return -ENOMEM;
 	xa_lock(&alias->reqs.xa);
-	__ftalias_output_add(alias, &c->id, c->dst, c->len, &o);
+	__ftalias_output_link(outs, o, &c->id, c->dst, c->len);
 	xa_unlock(&alias->reqs.xa);
 	return 0;
 }
@@ -499,6 +570,6 @@ void __ftalias_outputs_info(struct ftalias_alias *alias, u32 *nr,
 
 	xa_lock(&alias->reqs.xa);
 	*nr = alias->outputs.nr;
-	*reissued = alias->stats.requests_reissued;
+	*reissued = alias->outputs.reissued;
 	xa_unlock(&alias->reqs.xa);
 }

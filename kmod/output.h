@@ -49,6 +49,7 @@ struct ftalias_outputs {
 	u64 seq;
 	u32 nr;
 	u32 inc;
+	u64 reissued;			/* stats: requests-reissued */
 };
 
 /* How __ftalias_output_take() says a request of a member is stamped. */
@@ -76,12 +77,13 @@ int ftalias_output_prepare(struct ftalias_alias *alias,
 			   struct ftalias_sock *fsk,
 			   struct ftalias_output **out);
 enum ftalias_output_verdict
-__ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
-		      u32 dst, u32 len, struct ftalias_id *id,
-		      struct sk_buff_head *answers);
-void __ftalias_output_untake(struct ftalias_alias *alias,
-			     const struct ftalias_id *id);
+ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
+		    u32 dst, u32 len, struct ftalias_id *id,
+		    struct sk_buff_head *answers);
+void ftalias_output_untake(struct ftalias_alias *alias,
+			   const struct ftalias_id *id);
 void __ftalias_output_add(struct ftalias_alias *alias,
+			  struct ftalias_sock *fsk,
 			  const struct ftalias_id *id, u32 dst, u32 len,
 			  struct ftalias_output **out);
 void __ftalias_output_landing(struct ftalias_alias *alias,
@@ -90,7 +92,8 @@ bool __ftalias_output_keep(struct ftalias_alias *alias, struct sk_buff *skb);
 void __ftalias_outputs_promoted(struct ftalias_alias *alias,
 				struct ftalias_sock *m, bool replays);
 void __ftalias_outputs_trim(struct ftalias_alias *alias);
-void __ftalias_outputs_drop(struct ftalias_alias *alias, bool dead);
+bool __ftalias_outputs_drop(struct ftalias_alias *alias, bool dead);
+bool __ftalias_outputs_idle(struct ftalias_alias *alias);
 void __ftalias_outputs_disown(struct ftalias_alias *alias);
 void __ftalias_outputs_info(struct ftalias_alias *alias, u32 *nr,
 			    u64 *reissued);

@@ -1978,40 +1978,23 @@ static int __ftalias_req_enter(struct ftalias_reqs *reqs,
 }
 
 /*
- * How __ftalias_req_insert() entered a request: FTALIAS_REQ_NEW (sent
- * as asked), FTALIAS_REQ_REISSUED (a replaying member's request under the
- * ID logged for it, sent again) or FTALIAS_REQ_ANSWERED (under the logged
- * ID, not sent: its first sending is still pending, or its answer is on
- * its way or was kept, output.c).
- */
-enum ftalias_req_entered {
-	FTALIAS_REQ_NEW,
-	FTALIAS_REQ_REISSUED,
-	FTALIAS_REQ_ANSWERED,
-};
-
-/*
  * Enter @req into its requester's table @reqs with ID @id, stamped now if
- * @stamp (or, for a member of an alias with input-log, logged as an output
- * with @out, or re-issued under a logged ID: output.c, and @entered
- * says); under @alias's lock, the request's destination.  @ack is set to
- * the ack the request carries (ftalias_reqs_ack()), and @fsk's @last_id
- * becomes @id.  @answers gets the answers to give @fsk (output.c).
+ * @stamp (for a member's output, FTALIAS_OUTPUT_NEW in @ov, logged with
+ * @out: output.c); under @alias's lock, the request's destination.  @ack
+ * is set to the ack the request carries (ftalias_reqs_ack()), and @fsk's
+ * @last_id becomes @id.
  */
 static int __ftalias_req_insert(struct ftalias_alias *alias,
 				struct ftalias_sock *fsk,
 				struct ftalias_reqs *reqs,
 				struct ftalias_req *req, struct ftalias_id *id,
-				bool stamp, struct ftalias_output **out,
-				enum ftalias_req_entered *entered,
-				struct sk_buff_head *answers, u64 *ack)
+				bool stamp, enum ftalias_output_verdict ov,
+				struct ftalias_output **out, u64 *ack)
 {
-	enum ftalias_output_verdict v = FTALIAS_OUTPUT_NONE;
 	int err;
 
 	lockdep_assert_held(&alias->lock);
 
-	*entered = FTALIAS_REQ_NEW;
 	*ack = 0;
 	xa_lock(&reqs->xa);
 	if (reqs->closed) {
@@ -2022,50 +2005,21 @@ static int __ftalias_req_insert(struct ftalias_alias *alias,
 		err = -EBUSY;
 		goto out;
 	}
-	if (stamp && fsk->alias)
-		v = __ftalias_output_take(fsk->alias, fsk, alias->id,
-					  req->skb->len, id, answers);
-	switch (v) {
-	case FTALIAS_OUTPUT_FULL:
-		err = -ENOBUFS;
-		goto out;
-	case FTALIAS_OUTPUT_ANSWERED:
-		*entered = FTALIAS_REQ_ANSWERED;
-		fsk->last_id = *id;
-		err = 0;
-		goto out;
-	case FTALIAS_OUTPUT_REISSUE:
+	do {
+		if (stamp)
+			ftalias_stamp(fsk, id);
 		err = __ftalias_req_enter(reqs, req, id);
-		/* The first sending is pending: its answer comes. */
-		if (err == -EALREADY) {
-			*entered = FTALIAS_REQ_ANSWERED;
-			fsk->last_id = *id;
-			err = 0;
-			goto out;
-		}
-		if (err)
-			__ftalias_output_untake(fsk->alias, id);
-		else
-			*entered = FTALIAS_REQ_REISSUED;
-		break;
-	default:
-		do {
-			if (stamp)
-				ftalias_stamp(fsk, id);
-			err = __ftalias_req_enter(reqs, req, id);
-			/* A fresh ID taken by a member's re-send: again. */
-		} while (err == -EALREADY && stamp);
-		if (!err && v == FTALIAS_OUTPUT_NEW)
-			__ftalias_output_add(fsk->alias, id, alias->id,
-					     req->skb->len, out);
-		break;
-	}
-	if (!err) {
-		__ftalias_reqs_pin(reqs, (unsigned long)id->xid);
-		/* FTALIAS_LAST_ID: sent from here on. */
-		fsk->last_id = *id;
-		*ack = ftalias_reqs_ack(reqs);
-	}
+		/* A fresh ID taken by a member's re-send: stamp again. */
+	} while (err == -EALREADY && stamp);
+	if (err)
+		goto out;
+	if (ov == FTALIAS_OUTPUT_NEW)
+		__ftalias_output_add(fsk->alias, fsk, id, alias->id,
+				     req->skb->len, out);
+	__ftalias_reqs_pin(reqs, (unsigned long)id->xid);
+	/* FTALIAS_LAST_ID: sent from here on. */
+	fsk->last_id = *id;
+	*ack = ftalias_reqs_ack(reqs);
 out:
 	xa_unlock(&reqs->xa);
 	return err;
@@ -2115,7 +2069,8 @@ static void __ftalias_req_pend(struct ftalias_alias *alias,
  *
  * Return: 0, -EAGAIN / -EINTR / -ERESTARTSYS (no room, no time), -ENOENT
  * (the alias was deleted), -EIDRM (the sender's alias was deleted),
- * -EALREADY (a request with this ID is pending), -ENOMEM.
+ * -EALREADY (a request with this ID is pending), -ENOBUFS (the sender's
+ * alias logs log_max_inputs outputs), -ENOMEM.
  */
 int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 			 struct sk_buff *skb, struct ftalias_id *id,
@@ -2124,30 +2079,43 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	bool resent = mode == FTALIAS_SEND_RESENT;
 	bool stamp = mode == FTALIAS_SEND_NEW;
 	struct ftalias_reqs *reqs = fsk->alias ? &fsk->alias->reqs : &fsk->reqs;
+	enum ftalias_output_verdict ov = FTALIAS_OUTPUT_NONE;
 	struct ftalias_wait_active wa = { .alias = alias };
 	struct ftalias_output *out = NULL;
 	struct sk_buff_head answers;
-	struct sk_buff *clone;
-	enum ftalias_req_entered entered;
 	struct ftalias_sock *active;
 	struct ftalias_req *req;
+	struct sk_buff *clone;
 	u64 ack;
 	int err;
 
-	/* A member's new request may be an output of its alias (output.c). */
+	__skb_queue_head_init(&answers);
+	/*
+	 * A member's new request may be an output of its alias, or re-issue
+	 * one (output.c): one answered already needs no destination.
+	 */
 	if (stamp && fsk->alias) {
 		err = ftalias_output_prepare(fsk->alias, fsk, &out);
-		if (err) {
+		if (!err)
+			ov = ftalias_output_take(fsk->alias, fsk, alias->id,
+						 skb->len, id, &answers);
+		if (err || ov == FTALIAS_OUTPUT_FULL ||
+		    ov == FTALIAS_OUTPUT_ANSWERED) {
+			kfree(out);
 			kfree_skb(skb);
-			return err;
+			ftalias_queue_all(fsk, &answers);
+			return err ?: ov == FTALIAS_OUTPUT_FULL ? -ENOBUFS : 0;
+		}
+		if (ov == FTALIAS_OUTPUT_REISSUE) {
+			stamp = false;
+			resent = true;
 		}
 	}
 	req = ftalias_req_new(fsk, reqs, alias, skb, resent, &clone);
 	if (!req) {
-		kfree(out);
-		return -ENOMEM;
+		err = -ENOMEM;
+		goto err_out;
 	}
-	__skb_queue_head_init(&answers);
 
 	for (;;) {
 		spin_lock(&alias->lock);
@@ -2178,7 +2146,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		}
 
 		err = __ftalias_req_insert(alias, fsk, reqs, req, id, stamp,
-					   &out, &entered, &answers, &ack);
+					   ov, &out, &ack);
 		if (err == -EBUSY) {
 			/* The sender's alias is frozen: see the thaw. */
 			spin_unlock(&alias->lock);
@@ -2188,15 +2156,11 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 				goto err_free;
 			continue;
 		}
-		if (err || entered == FTALIAS_REQ_ANSWERED)
+		if (err)
 			break;
 		/* The acked entries go with the next request, if frozen. */
 		if (ack && !alias->frozen)
 			__ftalias_rc_ack(alias, id, ack);
-		if (entered == FTALIAS_REQ_REISSUED) {
-			req->flags |= FTALIAS_F_RESENT;
-			resent = true;
-		}
 		__ftalias_req_pend(alias, req, active, clone, resent);
 		ftalias_alias_unlock(alias);
 		if (!active)
@@ -2212,8 +2176,11 @@ err_free:
 	ftalias_req_free(req);
 	kfree_skb(clone);
 	kfree_skb(skb);
+err_out:
 	kfree(out);
-	/* Not sent again: its answer is the member's now, or on its way. */
+	/* Not sent: the member's next request takes the ID again. */
+	if (ov == FTALIAS_OUTPUT_REISSUE)
+		ftalias_output_untake(fsk->alias, id);
 	ftalias_queue_all(fsk, &answers);
 	return err;
 }

@@ -1229,6 +1229,7 @@ static int __ftalias_restore_commit(struct ftalias_restore *rs,
 	spin_lock(&alias->lock);
 	alias->incarnation = rs->incarnation;
 	alias->stats = rs->stats;
+	alias->outputs.reissued = rs->stats.requests_reissued;
 	alias->rc.stats = rs->rc_stats;
 	spin_unlock(&alias->lock);
 	if (rs->ckpt || !list_empty(&rs->inputs)) {

@@ -1282,6 +1282,9 @@ TEST_F(ck, input_log_outputs_save_restore)
 	ASSERT_NE(0U, d);
 	ASSERT_EQ(0, dp_alias_set(self->nl, d, FTALIAS_A_ALIAS_RECORD_REPLIES,
 				  1, 1));
+	/* D1 is held from m1's close to m2's join: no expiry meanwhile. */
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_GRACE_MS,
+				  60000, 4));
 	ASSERT_EQ(0, dp_send_req(c, self->af, s, "r0", 2, NULL, 0));
 	ASSERT_TRUE(serve_one(self, m1, "r0", NULL, NULL));
 	ASSERT_EQ(0, dp_send_req(m1, self->af, d, "n0", 2, &o[0], 0));
