@@ -280,6 +280,27 @@ void __ftalias_log_replay_read(struct ftalias_alias *alias,
 		fsk->last_input = next;
 }
 
+/*
+ * The input of request @id that @fsk read last (the highest number up to
+ * its position), or NULL; under the alias's lock, its log's hash there.
+ */
+static struct ftalias_input *__ftalias_log_read_last(struct ftalias_alias *alias,
+						     struct ftalias_sock *fsk,
+						     const struct ftalias_id *id)
+{
+	struct ftalias_log *log = &alias->log;
+	struct ftalias_input *in, *last = NULL;
+
+	lockdep_assert_held(&alias->lock);
+
+	hlist_for_each_entry(in, ftalias_log_bucket(log, id), hnode)
+		if (in->seq <= fsk->last_input &&
+		    (!last || in->seq > last->seq) &&
+		    !memcmp(&in->id, id, sizeof(*id)))
+			last = in;
+	return last;
+}
+
 /**
  * ftalias_log_swallow() - whether a member's reply is to a replayed input
  * @alias: the replying member's alias
@@ -301,7 +322,7 @@ bool ftalias_log_swallow(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 			 const struct ftalias_id *id, struct sk_buff **skb)
 {
 	struct ftalias_log *log = &alias->log;
-	struct ftalias_input *in, *last = NULL;
+	struct ftalias_input *last;
 	bool drop = false;
 
 	if (!READ_ONCE(log->hash))
@@ -310,11 +331,7 @@ bool ftalias_log_swallow(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 	/* Gone with a dead alias's log (ftalias_log_destroy()). */
 	if (!log->hash)
 		goto out;
-	hlist_for_each_entry(in, ftalias_log_bucket(log, id), hnode)
-		if (in->seq <= fsk->last_input &&
-		    (!last || in->seq > last->seq) &&
-		    !memcmp(&in->id, id, sizeof(*id)))
-			last = in;
+	last = __ftalias_log_read_last(alias, fsk, id);
 	if (!last || last->req)
 		goto out;
 	drop = true;
@@ -636,10 +653,12 @@ fail:
  * one the member's state was built on.  The stage is left to the caller.
  */
 static int ftalias_ckpt_commit(struct ftalias_sock *fsk, struct sk_buff *last,
-			       const struct ftalias_ckpt *ck, bool nonblock)
+			       const struct ftalias_ckpt *ck,
+			       const struct ftalias_id *upto, bool nonblock)
 {
 	struct ftalias_alias *alias = fsk->alias;
 	struct ftalias_ckpt_blob *blob, *old;
+	struct ftalias_input *in;
 	LIST_HEAD(free);
 	int err;
 
@@ -672,8 +691,20 @@ static int ftalias_ckpt_commit(struct ftalias_sock *fsk, struct sk_buff *last,
 	if (err)
 		goto unlock;
 	blob->seq = ++alias->log.seq;
-	/* The state has the inputs its member read, and only those. */
+	/*
+	 * The state has the inputs its member read, and only those; or, when
+	 * it read ahead, those up to the one it names (FTALIAS_CMSG_CKPT_INPUT):
+	 * the inputs read after it stay logged.  One the log has no more
+	 * (covered, or never logged) adds none.
+	 */
 	blob->input = fsk->last_input;
+	if (upto) {
+		in = alias->log.hash ? __ftalias_log_read_last(alias, fsk, upto) :
+		     NULL;
+		blob->input = in ? in->seq : old ? old->input : 0;
+		if (old && blob->input < old->input)
+			blob->input = old->input;
+	}
 	ftalias_ckpt_blob_seal(blob);
 	alias->log.ckpt = blob;
 	ftalias_rc_charge_log(alias, (s64)blob->cost -
@@ -700,6 +731,8 @@ unlock:
  * @skb: the chunk's data, owned by no socket; NULL with FTALIAS_CKPT_ABORT;
  *	consumed
  * @ck: the control message, checked by the caller
+ * @upto: with the last chunk (FTALIAS_CMSG_CKPT_INPUT), the ID of the last
+ *	input the state holds; NULL: the last one the member read
  * @nonblock: -EAGAIN rather than wait (for another thread's chunk, or while
  *	the alias is frozen)
  *
@@ -714,7 +747,8 @@ unlock:
  * -ENOMEM.
  */
 int ftalias_checkpoint(struct ftalias_sock *fsk, struct sk_buff *skb,
-		       const struct ftalias_ckpt *ck, bool nonblock)
+		       const struct ftalias_ckpt *ck,
+		       const struct ftalias_id *upto, bool nonblock)
 {
 	unsigned long max = READ_ONCE(ftalias_ckpt_max_bytes);
 	bool more = ck->flags & FTALIAS_CKPT_MORE, abort = !skb;
@@ -742,7 +776,7 @@ int ftalias_checkpoint(struct ftalias_sock *fsk, struct sk_buff *skb,
 		fsk->ckpt_staged += skb->len;
 		skb = NULL;
 	} else {
-		err = ftalias_ckpt_commit(fsk, skb, ck, nonblock);
+		err = ftalias_ckpt_commit(fsk, skb, ck, upto, nonblock);
 		if (!err)
 			abort = true;
 	}

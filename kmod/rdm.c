@@ -35,6 +35,7 @@ struct ftalias_send_args {
 	struct ftalias_record record;	/* FTALIAS_CMSG_RECORD */
 	struct ftalias_id parent;	/* FTALIAS_CMSG_PARENT */
 	struct ftalias_ckpt ckpt;	/* FTALIAS_CMSG_CHECKPOINT */
+	struct ftalias_id ckpt_input;	/* FTALIAS_CMSG_CKPT_INPUT */
 	unsigned int have;		/* BIT(FTALIAS_CMSG_*) */
 };
 
@@ -72,6 +73,10 @@ static int ftalias_parse_cmsgs(struct msghdr *msg, struct ftalias_send_args *a)
 			dst = &a->ckpt;
 			len = sizeof(a->ckpt);
 			break;
+		case FTALIAS_CMSG_CKPT_INPUT:
+			dst = &a->ckpt_input;
+			len = sizeof(a->ckpt_input);
+			break;
 		default:
 			return -EINVAL;
 		}
@@ -81,9 +86,17 @@ static int ftalias_parse_cmsgs(struct msghdr *msg, struct ftalias_send_args *a)
 		memcpy(dst, CMSG_DATA(cmsg), len);
 		a->have |= BIT(cmsg->cmsg_type);
 	}
-	/* A checkpoint's chunk goes alone. */
+	/*
+	 * A checkpoint's chunk goes alone; the last may name the last input
+	 * the state holds.
+	 */
+	if (a->have & BIT(FTALIAS_CMSG_CKPT_INPUT) &&
+	    (!(a->have & BIT(FTALIAS_CMSG_CHECKPOINT)) ||
+	     a->ckpt.flags & (FTALIAS_CKPT_MORE | FTALIAS_CKPT_ABORT)))
+		return -EINVAL;
 	if (a->have & BIT(FTALIAS_CMSG_CHECKPOINT)) {
-		if (a->have != BIT(FTALIAS_CMSG_CHECKPOINT) ||
+		if ((a->have & ~BIT(FTALIAS_CMSG_CKPT_INPUT)) !=
+		    BIT(FTALIAS_CMSG_CHECKPOINT) ||
 		    a->ckpt.reserved ||
 		    a->ckpt.flags & ~(FTALIAS_CKPT_MORE | FTALIAS_CKPT_ABORT |
 				      FTALIAS_CKPT_BASE) ||
@@ -202,11 +215,13 @@ static int ftalias_reply_record(struct ftalias_sock *fsk,
 
 /*
  * FTALIAS_CMSG_CHECKPOINT: a chunk of a checkpoint of the member's state,
- * or FTALIAS_CKPT_ABORT (no data) to drop the chunks sent (log.c).
+ * or FTALIAS_CKPT_ABORT (no data) to drop the chunks sent (log.c); the
+ * last one with FTALIAS_CMSG_CKPT_INPUT, the last input the state holds.
  */
 static int ftalias_sendmsg_ckpt(struct ftalias_sock *fsk, struct msghdr *msg,
-				size_t len, const struct ftalias_ckpt *ck)
+				size_t len, const struct ftalias_send_args *args)
 {
+	const struct ftalias_ckpt *ck = &args->ckpt;
 	struct sk_buff *skb = NULL;
 	int err;
 
@@ -221,7 +236,10 @@ static int ftalias_sendmsg_ckpt(struct ftalias_sock *fsk, struct msghdr *msg,
 		if (!skb)
 			return err;
 	}
-	return ftalias_checkpoint(fsk, skb, ck, ftalias_nonblock(fsk, msg));
+	return ftalias_checkpoint(fsk, skb, ck,
+				  args->have & BIT(FTALIAS_CMSG_CKPT_INPUT) ?
+				  &args->ckpt_input : NULL,
+				  ftalias_nonblock(fsk, msg));
 }
 
 /* Whether a datagram sender still waits for room at @arg, a port. */
@@ -500,7 +518,7 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 	if (args.have & BIT(FTALIAS_CMSG_CHECKPOINT)) {
 		if (sfa)
 			return -EINVAL;
-		err = ftalias_sendmsg_ckpt(fsk, msg, len, &args.ckpt);
+		err = ftalias_sendmsg_ckpt(fsk, msg, len, &args);
 		return err ?: len;
 	}
 

@@ -1345,6 +1345,86 @@ TEST_F(ck, input_log_outputs_save_restore)
 	free(sv2.buf);
 }
 
+/* A one-chunk checkpoint naming the last input its state holds. */
+static int commit_upto(int fd, const char *s, const struct ftalias_id *upto,
+		       uint32_t flags)
+{
+	struct ftalias_ckpt ck = { .flags = flags };
+
+	return dp_send_cmsgs(fd, s, strlen(s), FTALIAS_CMSG_CHECKPOINT, &ck,
+			     sizeof(ck), FTALIAS_CMSG_CKPT_INPUT, upto,
+			     sizeof(*upto));
+}
+
+/*
+ * A member that read ahead (a library waiting for a reply keeps the
+ * requests it reads meanwhile) commits a state holding the inputs up to
+ * the one it names: those read after it stay logged, and the next member
+ * replays them after the checkpoint.  The control message goes with the
+ * last chunk only; an ID the log does not have covers no more inputs.
+ */
+TEST_F(ck, input_log_read_ahead)
+{
+	uint32_t s = new_logged_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	struct ftalias_id id[3], got, none;
+	struct dp_alias a;
+	uint64_t seq = 0;
+	char st[8];
+	int i;
+
+	ASSERT_NE(0U, s);
+	for (i = 0; i < 3; i++)
+		ASSERT_EQ(0, dp_send_req(c, self->af, s, i ? i == 1 ? "r1" :
+					 "r2" : "r0", 2, &id[i], 0));
+	ASSERT_TRUE(serve_one(self, m1, "r0", "a0", NULL));
+	ASSERT_TRUE(serve_one(self, m1, "r1", NULL, NULL));
+	/* Only with the last chunk, and only with a checkpoint. */
+	EXPECT_EQ(-EINVAL, commit_upto(m1, "S", &id[0], FTALIAS_CKPT_MORE));
+	EXPECT_EQ(-EINVAL, dp_send_cmsgs(m1, "x", 1, FTALIAS_CMSG_CKPT_INPUT,
+					 &id[0], sizeof(id[0]), 0, NULL, 0));
+	EXPECT_EQ(0U, alias_of(self->nl, s).ckpt_seq);
+	/* An ID the log does not have: no input covered. */
+	none = id[0];
+	none.xid += 1000;
+	ASSERT_EQ(0, commit_upto(m1, "S0", &none, 0));
+	a = alias_of(self->nl, s);
+	EXPECT_EQ(1U, a.ckpt_seq);
+	EXPECT_EQ(0U, a.ckpt_input);
+	EXPECT_EQ(2U, a.log_inputs);
+	/* r1 read, not in the state. */
+	ASSERT_EQ(0, commit_upto(m1, "S1", &id[0], 0));
+	a = alias_of(self->nl, s);
+	EXPECT_EQ(2U, a.ckpt_seq);
+	EXPECT_EQ(1U, a.ckpt_input);
+	EXPECT_EQ(1U, a.log_inputs);
+	EXPECT_TRUE(got_reply(self, c, "a0", &id[0]));
+
+	close(m1);
+	ASSERT_EQ(2, read_ckpt(self, m2, s, st, sizeof(st), &seq));
+	EXPECT_EQ(0, memcmp(st, "S1", 2));
+	ASSERT_TRUE(serve_one(self, m2, "r1", "b1", &got));
+	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
+	EXPECT_TRUE(dp_id_eq(&got, &id[1]));
+	ASSERT_TRUE(serve_one(self, m2, "r2", "b2", NULL));
+	EXPECT_EQ(0U, self->flags);
+	EXPECT_TRUE(got_reply(self, c, "b1", &id[1]));
+	EXPECT_TRUE(got_reply(self, c, "b2", &id[2]));
+	EXPECT_TRUE(dp_nothing_queued(c));
+	/* Not below the checkpoint it replaces: r0 is covered already. */
+	ASSERT_EQ(0, commit_upto(m2, "S2", &id[0], 0));
+	EXPECT_EQ(1U, alias_of(self->nl, s).ckpt_input);
+	ASSERT_EQ(0, commit_upto(m2, "S3", &id[2], 0));
+	a = alias_of(self->nl, s);
+	EXPECT_EQ(3U, a.ckpt_input);
+	EXPECT_EQ(0U, a.log_inputs);
+	close(m2);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+}
+
 /* A read whose copy to the user fails (EFAULT). */
 static int read_fault(int fd)
 {

@@ -84,6 +84,8 @@ struct pa_sock {
 	bool ckpt_cut;			/* a chunk did not fit the buffer */
 	bool ckpt_nomem;		/* or no memory for it */
 	unsigned long ckpts;		/* ftalias_pa_checkpoint() commits */
+	struct ftalias_id served;	/* the last request it returned, */
+	bool has_served;		/* the input a checkpoint holds last */
 	uint64_t ckpt_seq;		/* the alias's checkpoint it knows */
 	unsigned long crash_ckpt;	/* test hook: FTALIAS_PA_TEST_CRASH */
 	unsigned int crash_step;
@@ -845,7 +847,12 @@ int ftalias_pa_ack(struct pa_sock *ps, uint64_t xid)
 	return 0;
 }
 
-/* One chunk of a checkpoint. */
+/*
+ * One chunk of a checkpoint.  The last names the last request the
+ * library returned as the last input the state holds: requests it read
+ * ahead since, and stashed (a call waiting for its reply), are not in
+ * the state, and the alias's input log keeps them for a replay.
+ */
 static int pa_ckpt_chunk(struct pa_sock *ps, const void *data, size_t len,
 			 uint32_t flags, uint64_t seq)
 {
@@ -854,6 +861,10 @@ static int pa_ckpt_chunk(struct pa_sock *ps, const void *data, size_t len,
 
 	memset(&c.u, 0, sizeof(c.u));
 	pa_cmsg_add(&c, FTALIAS_CMSG_CHECKPOINT, &ck, sizeof(ck));
+	if (!(flags & (FTALIAS_CKPT_MORE | FTALIAS_CKPT_ABORT)) &&
+	    ps->has_served)
+		pa_cmsg_add(&c, FTALIAS_CMSG_CKPT_INPUT, &ps->served,
+			    sizeof(ps->served));
 	return pa_sendmsg(ps, 0, data, len, &c);
 }
 
@@ -1477,6 +1488,11 @@ again:
 	}
 	if (m->kind == PA_MSG_REPLY || m->kind == PA_MSG_NOTICE)
 		pa_unawait(ps, &m->id);
+	/* An input, in the order read: see pa_ckpt_chunk(). */
+	if (m->kind == PA_MSG_REQUEST) {
+		ps->served = m->id;
+		ps->has_served = true;
+	}
 	/* The chunks of a checkpoint come together: returned whole. */
 	if (m->kind == PA_MSG_CHECKPOINT && pa_ckpt_chunk_in(ps, m, buf, size))
 		goto again;

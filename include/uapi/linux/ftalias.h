@@ -155,6 +155,13 @@ struct ftalias_conn_info {
  *                          chunks as the alias's checkpoint, in place of
  *                          the one before.  FTALIAS_CKPT_ABORT (no data)
  *                          drops the chunks sent so far.
+ *   FTALIAS_CMSG_CKPT_INPUT  struct ftalias_id: with the last chunk of a
+ *                          checkpoint only (input-log): the ID of the last
+ *                          input the state holds.  The inputs read after
+ *                          it (a library reading ahead while it waits for
+ *                          a reply) stay in the log, replayed after the
+ *                          checkpoint.  Without it, the checkpoint holds
+ *                          every input the member read.
  *
  * recvmsg():
  *   FTALIAS_CMSG_ID        struct ftalias_id of a request.
@@ -190,6 +197,7 @@ enum {
 	FTALIAS_CMSG_HANDLER_ARG,
 	FTALIAS_CMSG_JOURNAL,
 	FTALIAS_CMSG_CHECKPOINT,
+	FTALIAS_CMSG_CKPT_INPUT,
 };
 
 /* FTALIAS_CMSG_FLAGS */
