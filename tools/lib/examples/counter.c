@@ -3,8 +3,8 @@
  * counter: a server whose state lives only in its memory, kept across
  * crashes by the checkpoints of its alias (seed 004), and its client.
  *
- *   counter [-p PRIORITY] [-f FILE] [-i N] [-k N [-K apply|checkpoint|reply]]
- *           serve ALIAS
+ *   counter [-p PRIORITY] [-f FILE] [-i N] [-F L] [-t MS]
+ *           [-k N [-K apply|checkpoint|reply]] serve ALIAS
  *   counter [-c K] [-s START] [-n N] [-t MS] [-w MS] call ALIAS
  *
  * The server holds COUNTERS counters and serves "add K D" (counter K
@@ -45,6 +45,21 @@
  * REPLAY_IDLE_MS), the server prints "replayed R inputs after checkpoint
  * S" (S 0: no checkpoint yet).  With -i, the server traces its
  * checkpoints rather than each request.
+ *
+ * -F L makes the server a client of another alias too, L, the ledger (a
+ * counter server of its own, whose alias has record-replies on): before
+ * applying an "add K D" it calls L with the same "add K D"
+ * (ftalias_pa_call() on its member socket, -t bounding the wait) and gets
+ * the ledger's new value "K=V"; it then applies the add and checks that
+ * its own new value is V.  A forward lost or made twice shows: the server
+ * prints "MISMATCH" and exits 1.  With -i (the alias's input log), the
+ * alias logs these calls too (its outputs), and a member replaying the
+ * inputs makes them again, in the same order: each gets the ID of the
+ * first one, and the kernel gives its answer (kept, or on its way) or
+ * sends it again for the ledger's replay cache to answer
+ * (FTALIAS_F_RESENT): the ledger does not apply it twice, and the answer
+ * is the one of the first time.  Without -i, a request applied again
+ * after a failover is forwarded again, a new request to the ledger.
  *
  * -f FILE keeps the counters in FILE too, as one line of text rewritten
  * in place: a buffered file update of seed 004 (ftalias_pa_stage_write()),
@@ -95,6 +110,8 @@ struct server {
 	struct pa_sock *ps;
 	struct state st;
 	const char *file;		/* -f */
+	uint32_t ledger;		/* -F: each add goes there first (0: no) */
+	int timeout_ms;			/* -t: for the ledger's reply */
 	unsigned long served;
 	unsigned long die_at;		/* 0: never */
 	enum point die_after;
@@ -130,6 +147,32 @@ static void reply(struct server *s, const struct ftalias_id *id,
 
 	if (err)
 		ex_trace("  reply failed: %s", strerror(-err));
+}
+
+/*
+ * -F: "add K D" to the ledger first; its new value of counter K in
+ * *@ledger_v.
+ */
+static void forward(struct server *s, const char *req, unsigned int k,
+		    uint64_t *ledger_v)
+{
+	char rep[REPLY_LEN], ids[PA_ID_STRLEN];
+	struct ftalias_id id = { 0 };
+	unsigned int lk;
+	size_t len = 0;
+	int n = 0, err;
+
+	err = ftalias_pa_call(s->ps, s->ledger, req, strlen(req), rep,
+			      sizeof(rep) - 1, &len, s->timeout_ms, &id);
+	ftalias_pa_id_str(&id, ids, sizeof(ids));
+	if (err)
+		ex_die("'%s' to the ledger (alias %u) as %s: %s", req,
+		       s->ledger, ids, strerror(-err));
+	ex_str(rep, len, sizeof(rep));
+	if (sscanf(rep, "%u=%" SCNu64 "%n", &lk, ledger_v, &n) != 2 ||
+	    rep[n] || lk != k)
+		ex_die("MISMATCH: '%s' to the ledger as %s -> '%s'", req, ids,
+		       rep);
 }
 
 /* Commit the state (and, with -f, the file's line) as the checkpoint. */
@@ -172,7 +215,7 @@ static void serve(struct server *s, const struct pa_msg *m, const char *req)
 	const char *rep;
 	bool applied = false;
 	unsigned int k;
-	uint64_t d;
+	uint64_t d, ledger_v;
 
 	ftalias_pa_id_str(&m->id, ids, sizeof(ids));
 	if (ftalias_pa_id_eq(&m->id, &s->st.last)) {
@@ -183,8 +226,14 @@ static void serve(struct server *s, const struct pa_msg *m, const char *req)
 		   k >= COUNTERS) {
 		rep = "EINVAL";
 	} else {
+		if (s->ledger)
+			forward(s, req, k, &ledger_v);
 		s->served++;
 		s->st.counter[k] += d;
+		if (s->ledger && s->st.counter[k] != ledger_v)
+			ex_die("MISMATCH: request %s '%s': counter %u at %" PRIu64
+			       ", the ledger's at %" PRIu64, ids, req, k,
+			       s->st.counter[k], ledger_v);
 		s->st.applied++;
 		s->st.last = m->id;
 		snprintf(s->st.last_reply, sizeof(s->st.last_reply),
@@ -351,19 +400,22 @@ static int call_main(uint32_t alias, const struct client *c)
 static void __attribute__((noreturn)) usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-		"usage: %s [-p PRIORITY] [-f FILE] [-i N] [-k N [-K apply|checkpoint|reply]] serve ALIAS\n"
+		"usage: %s [-p PRIORITY] [-f FILE] [-i N] [-F L] [-t MS]\n"
+		"          [-k N [-K apply|checkpoint|reply]] serve ALIAS\n"
 		"       %s [-c K] [-s START] [-n N] [-t MS] [-w MS] call ALIAS\n"
 		"  ALIAS   NAME or id ID (ftaliasctl alias add NAME)\n"
 		"  -p N    member priority (higher becomes active first)\n"
 		"  -f FILE keep the counters in FILE too, written after each checkpoint\n"
 		"  -i N    checkpoint every N inputs, not before every reply: the alias\n"
 		"          needs input-log on, its log replays the inputs after it\n"
+		"  -F L    make each add on alias L (NAME, the ledger) first and check\n"
+		"          the values: exit 1 on a MISMATCH (-i makes it exactly once)\n"
 		"  -k N    abort() on the Nth request...\n"
 		"  -K P    ...right after P: apply, checkpoint (default) or reply\n"
 		"  -c K    add to counter K (0..%d) only (default: each in turn)\n"
 		"  -s N    the counters' value before the first add (default 0)\n"
 		"  -n N    requests to make (default 12)\n"
-		"  -t MS   wait for each reply at most MS ms (default 20000)\n"
+		"  -t MS   wait for each reply (of L, with -F) at most MS ms (default 20000)\n"
 		"  -w MS   pause MS ms between two calls (default 0)\n",
 		ex_prog, ex_prog, COUNTERS - 1);
 	exit(status);
@@ -372,6 +424,7 @@ static void __attribute__((noreturn)) usage(int status)
 int main(int argc, char **argv)
 {
 	struct server s = { .die_after = P_CHECKPOINT };
+	const char *ledger = NULL;
 	struct client cl = { .n = 12, .counter = -1, .timeout_ms = 20000 };
 	struct pa_member_opts mo = { 0 };
 	unsigned long v;
@@ -380,10 +433,13 @@ int main(int argc, char **argv)
 	int c, i;
 
 	ex_init(argv[0]);
-	while ((c = getopt(argc, argv, "p:f:i:k:K:c:s:n:t:w:h")) != -1) {
+	while ((c = getopt(argc, argv, "p:f:i:F:k:K:c:s:n:t:w:h")) != -1) {
 		switch (c) {
 		case 'f':
 			s.file = optarg;
+			break;
+		case 'F':
+			ledger = optarg;
 			break;
 		case 'p':
 			mo.priority = ex_number(optarg, "priority");
@@ -449,5 +505,15 @@ int main(int argc, char **argv)
 	alias = ex_alias_arg(argc, argv, &i);
 	if (i != argc)
 		usage(2);
+	if (ledger) {
+		int j = 0;
+
+		if (!serving)
+			usage(2);
+		s.ledger = ex_alias_arg(1, (char **)&ledger, &j);
+		if (s.ledger == alias)
+			ex_die("-F: the ledger is the alias served");
+	}
+	s.timeout_ms = cl.timeout_ms;
 	return serving ? serve_main(&s, alias, &mo) : call_main(alias, &cl);
 }
