@@ -43,6 +43,16 @@
 # (replay-suppressed: the alias's counters, ftaliasctl -s alias show,
 # are read around each kill).
 #
+# counter -i 100 -F (the input log's outputs): the same, smaller (2
+# clients, 600 adds each, 10 kills), with servers that make each add on
+# a ledger first (an alias with record-replies on, one plain counter
+# server never killed) and check their value against the ledger's.  A new
+# active server replays its inputs and makes their adds again: the kernel
+# re-issues them under their logged IDs (requests-reissued), the ledger's
+# cache answers them (hits-auto) with the value of the first time.  No
+# MISMATCH, every reply right, the ledger's server executes each add
+# once, and the ledger ends where the alias does.
+#
 # The replay-cache counters (ftaliasctl cache stats) prove the path.
 #
 # Under TCG every exec costs (the binaries come over 9p, ftaliasctl takes
@@ -540,16 +550,18 @@ IL_STEP=50		# replies at least between a restart and the next kill
 IL_PAUSE=$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 40 || echo 20)
 
 # alias_show ALIAS: its state and counters (one ftaliasctl -s alias show)
-# into al[KEY]; false if it has none.
+# into al[KEY], its replay cache's into al[cache.KEY]; false if it has
+# none.
 declare -A al
 alias_show() {
-	local l w i re='^(alias [^ ]+|    stats) (.*)$'
+	local l w i p re='^(alias [^ ]+|    stats|    (cache)) (.*)$'
 	al=()
 	while IFS= read -r l; do
 		[[ $l =~ $re ]] || continue
-		read -ra w <<<"${BASH_REMATCH[2]}"
+		p=${BASH_REMATCH[2]:+cache.}
+		read -ra w <<<"${BASH_REMATCH[3]}"
 		for ((i = 0; i + 1 < ${#w[@]}; i += 2)); do
-			al[${w[i]}]=${w[i + 1]}
+			al[$p${w[i]}]=${w[i + 1]}
 		done
 	done < <(ftaliasctl -s alias show "$1")
 	[[ -n ${al[replies]:-} ]]
@@ -715,6 +727,262 @@ counter_ilog_case() {
 	show_logs "$c" "${logs[@]}"
 }
 
+# ---- counter -i -F: the outputs of the input log (seed 004) ----------------
+# The servers of counter_fwd_case make each add on the ledger alias too.
+FWD_KILLS=$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 6 || echo 10)
+FWD_CLIENTS=2		# each with a counter of its own (at most 4)
+FWD_ADDS=$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 300 || echo 600)
+FWD_STEP=30		# replies at least between a restart and the next kill
+
+# ended PID: gone, or a zombie not reaped yet.
+ended() {
+	local st
+	{ read -r st </proc/"$1"/stat; } 2>/dev/null || return 0
+	st=${st##*) }
+	[[ ${st:0:1} == Z ]]
+}
+
+# fwd_trace on|DIR: the ftalias trace events into a tracefs instance of
+# our own (when there is tracefs), for fwd_dump; the instance's
+# directory in $fwd_tr.
+fwd_tr=
+fwd_trace_on() {
+	local t=/sys/kernel/tracing/instances/ftalias-fwd$$
+	[[ -d /sys/kernel/tracing/instances ]] || return 0
+	mkdir "$t" 2>/dev/null || return 0
+	echo 16384 >"$t/buffer_size_kb" 2>/dev/null
+	echo 1 >"$t/events/ftalias/enable" 2>/dev/null || { rmdir "$t"; return 0; }
+	fwd_tr=$t
+}
+fwd_trace_off() {
+	[[ -n $fwd_tr ]] || return 0
+	echo 0 >"$fwd_tr/events/ftalias/enable"
+	rmdir "$fwd_tr" 2>/dev/null
+	fwd_tr=
+}
+
+# fwd_dump ALIAS... -- PID... -- LOG...: after a failure, what the kernel
+# shows of the aliases, where the processes wait, and the trace events
+# of the requests the servers gave up on ("as {ID}: ..." or "as {ID} ->
+# ..." in LOG...).
+fwd_dump() {
+	local p f l id re='as \{alias ([0-9]+) port ([0-9]+) inc ([0-9]+) xid ([0-9]+)\}(: | -> )'
+	local ids=() lines
+	while (($#)) && [[ $1 != -- ]]; do
+		log "--- ftaliasctl -s alias show $1; member show $1"
+		while IFS= read -r l; do
+			log "  $l"
+		done < <(ftaliasctl -s alias show "$1" 2>&1; ftaliasctl -s member show "$1" 2>&1)
+		shift
+	done
+	shift
+	while (($#)) && [[ $1 != -- ]]; do
+		p=$1
+		shift
+		[[ -r /proc/$p/stack ]] || continue
+		log "--- pid $p $(tr '\0' ' ' 2>/dev/null </proc/"$p"/cmdline) stack:"
+		while IFS= read -r l; do
+			log "  $l"
+		done 2>/dev/null </proc/"$p"/stack
+	done
+	shift
+	for f; do
+		mapfile -t lines <"$f"
+		for l in "${lines[@]}"; do
+			[[ $l =~ $re ]] || continue
+			ids+=("id=[0-9]+:${BASH_REMATCH[1]}:${BASH_REMATCH[2]}:${BASH_REMATCH[3]}:${BASH_REMATCH[4]} ")
+		done
+	done
+	[[ -n $fwd_tr ]] || return 0
+	cp "$fwd_tr/trace" "$tmp/fwd.trace" 2>/dev/null || return 0
+	mapfile -t lines <"$tmp/fwd.trace"
+	log "--- trace: ${#lines[@]} lines; those of the requests given up on (${#ids[@]}):"
+	for id in "${ids[@]}"; do
+		for l in "${lines[@]}"; do
+			[[ $l =~ $id ]] && log "  $l"
+		done
+	done
+	log "--- trace: the last 60 lines"
+	for l in "${lines[@]:${#lines[@]} > 60 ? ${#lines[@]} - 60 : 0}"; do
+		log "  $l"
+	done
+}
+
+# counter_fwd_case: counter_ilog_case's servers and kills, smaller, with
+# -F: before applying an add, the active server makes it on the ledger, an
+# alias with record-replies on served by one plain counter server (never
+# killed), and checks its own new value against the ledger's (MISMATCH
+# and exit 1 otherwise).  A new active server replays the inputs after
+# the checkpoint and makes their adds on the ledger again: the kernel
+# re-issues them under their logged IDs (requests-reissued of the alias),
+# and the ledger's replay cache answers those it executed (hits-auto of
+# the ledger) with the value of the first time.  A forward lost or done
+# twice shows as a MISMATCH, a wrong client value or a ledger off from
+# the alias at the end.
+counter_fwd_case() {
+	local c=$failures name=$tag-fw ledger=$tag-fl d=$tmp/fw t=$SECONDS
+	local cs="counter -i $IL_EVERY -F, $FWD_KILLS SIGKILLs"
+	local total=$((FWD_CLIENTS * FWD_ADDS)) lpid act act_log act_prio
+	local bak bak_log bak_prio k j replies step slog spid l
+	local kills=0 kill_s=0 sum_rn=0 reissued outputs inputs hits
+	local rns=() logs=() clients=()
+
+	new_alias "$name" input-log on
+	new_alias "$ledger" record-replies on
+	fwd_trace_on
+	start "$d.ledger" "$COUNTER" serve "$ledger"
+	lpid=$last
+	logs+=("$d.ledger")
+	wait_log 10 "$d.ledger" 'member of alias .*, active$' || return
+	start "$d.s1" "$COUNTER" -p 10 -i $IL_EVERY -F "$ledger" -t $TMO \
+		serve "$name"
+	act=$last act_log=$d.s1 act_prio=10
+	disown "$act"
+	logs+=("$act_log")
+	wait_log 10 "$act_log" 'member of alias .*, active$' || return
+	start "$d.s2" "$COUNTER" -p 5 -i $IL_EVERY -F "$ledger" -t $TMO \
+		serve "$name"
+	bak=$last bak_log=$d.s2 bak_prio=5
+	disown "$bak"
+	logs+=("$bak_log")
+	wait_log 10 "$bak_log" 'backup \(waiting\)' || return
+
+	for ((j = 0; j < FWD_CLIENTS; j++)); do
+		start "$d.c$j" "$COUNTER" -c $j -n $FWD_ADDS -t $TMO -w $IL_PAUSE \
+			call "$name"
+		clients+=("$last")
+		logs+=("$d.c$j")
+	done
+
+	alias_show "$name" || { fail "$cs: no counters of $name"; return; }
+	replies=${al[replies]}
+	for ((k = 1; k <= FWD_KILLS; k++)); do
+		step=$(((total - replies) / (FWD_KILLS - k + 1) / 2))
+		((step >= FWD_STEP)) || step=$FWD_STEP
+		if ! poll 60 kill_ready "$name" $((replies + step)) "${clients[@]}"; then
+			fail "$cs: kill $k: no $step more replies than $replies within 60 s"
+			break
+		fi
+		if ((${al[replies]:-0} < replies + step)); then
+			fail "$cs: the clients ended before kill $k (replies ${al[replies]:-?}): too fast for $FWD_KILLS kills"
+			break
+		fi
+		if gone "$act"; then
+			fail "$cs: kill $k: the active server (${act_log##*/}) is gone"
+			break
+		fi
+		kill -KILL "$act"
+		kills=$k
+		poll 10 gone "$act" || fail "$cs: kill $k: pid $act still runs"
+		slog=$d.s$((k + 2))
+		start "$slog" "$COUNTER" -p $act_prio -i $IL_EVERY -F "$ledger" \
+			-t $TMO serve "$name"
+		spid=$last
+		disown "$spid"
+		logs+=("$slog")
+		# the new active server replayed the inputs after the
+		# checkpoint, their adds on the ledger made again
+		wait_log 60 "$bak_log" 'replayed [0-9]+ inputs after checkpoint' || break
+		replay_line "$bak_log"
+		rns+=("$rn@$rs")
+		sum_rn=$((sum_rn + rn))
+		((rn <= IL_EVERY)) ||
+			fail "$cs: kill $k: ${bak_log##*/} replayed $rn inputs, want <= $IL_EVERY"
+		alias_show "$name" || { fail "$cs: no counters of $name"; break; }
+		replies=${al[replies]}
+		wait_log 10 "$slog" 'backup \(waiting\)' || break
+		j=$act_prio
+		act=$bak act_log=$bak_log act_prio=$bak_prio
+		bak=$spid bak_log=$slog bak_prio=$j
+	done
+	kill_s=$((SECONDS - t))
+
+	# the clients end; a call stuck waits TMO: bounded here, and the
+	# state shown before anything is stopped
+	for ((j = 0; j < FWD_CLIENTS; j++)); do
+		poll 120 ended "${clients[j]}" || break
+	done
+	for l in "${logs[@]}"; do
+		# ex_die(): "counter: ...", the traces are "counter[PID]: ..."
+		hasnt "$l" "^counter: " "$cs: ${l##*/} failed"
+	done
+	if ((j < FWD_CLIENTS || failures > c)); then
+		((j < FWD_CLIENTS)) &&
+			fail "$cs: client $j still runs 120 s after the kills"
+		fwd_dump "$name" "$ledger" -- "$act" "$bak" "$lpid" "${clients[@]}" \
+			-- "${logs[@]}"
+		if ((j < FWD_CLIENTS)); then
+			fwd_trace_off
+			stop "${clients[@]}" "$act" "$bak" "$lpid"
+			print_logs "${logs[@]}"
+			return
+		fi
+	fi
+	fwd_trace_off
+	for ((j = 0; j < FWD_CLIENTS; j++)); do
+		wait "${clients[j]}" || fail "$cs: client $j exited $?"
+		has "$d.c$j" ": $FWD_ADDS calls, 0 wrong, 0 stray replies$" \
+			"$cs: client $j"
+	done
+	# the alias's counters at FWD_ADDS exactly (one more add each, made
+	# on the ledger too), then the ledger's at FWD_ADDS + 1
+	"$COUNTER" -s $FWD_ADDS -n $FWD_CLIENTS -t $TMO call "$name" >"$d.final" 2>&1 ||
+		fail "$cs: the final adds exited $?: the counters are not $FWD_ADDS"
+	logs+=("$d.final")
+	has "$d.final" ": $FWD_CLIENTS calls, 0 wrong, 0 stray replies$" \
+		"$cs: the final adds"
+	"$COUNTER" -s $((FWD_ADDS + 1)) -n $FWD_CLIENTS -t $TMO call "$ledger" \
+		>"$d.lfinal" 2>&1 ||
+		fail "$cs: the ledger's final adds exited $?: its counters are not the alias's"
+	logs+=("$d.lfinal")
+	has "$d.lfinal" ": $FWD_CLIENTS calls, 0 wrong, 0 stray replies$" \
+		"$cs: the ledger's final adds"
+	for l in "${logs[@]}"; do
+		hasnt "$l" "MISMATCH" "$cs: ${l##*/}: the ledger and the alias differ"
+		hasnt "$l" "^counter: " "$cs: ${l##*/} failed"
+		hasnt "$l" "reply failed" "$cs: ${l##*/}"
+	done
+	gone "$act" && fail "$cs: the active server (${act_log##*/}) is gone"
+	gone "$bak" && fail "$cs: the backup (${bak_log##*/}) is gone"
+	gone "$lpid" && fail "$cs: the ledger's server is gone"
+
+	((kills == FWD_KILLS)) || fail "$cs: $kills kills, want $FWD_KILLS"
+	alias_show "$name" || fail "$cs: no counters of $name"
+	# one reply to each request of the clients
+	((${al[sent]:-0} == total + FWD_CLIENTS && ${al[replies]:-0} == total + FWD_CLIENTS)) ||
+		fail "$cs: sent ${al[sent]:-?}, replies ${al[replies]:-?}, want $((total + FWD_CLIENTS))"
+	((${al[promotions]:-0} == kills + 1)) ||
+		fail "$cs: promotions ${al[promotions]:-?}, want $((kills + 1))"
+	((${al[inputs-replayed]:-0} == sum_rn)) ||
+		fail "$cs: inputs-replayed ${al[inputs-replayed]:-?}, the servers replayed $sum_rn"
+	reissued=${al[requests-reissued]:-} outputs=${al[log-outputs]:-}
+	inputs=${al[log-inputs]:-}
+	[[ -n $reissued ]] || fail "$cs: no requests-reissued in ftaliasctl -s alias show $name"
+	((${reissued:-0} > 0)) || fail "$cs: requests-reissued ${reissued:-?}, want > 0"
+	# no more re-issued than replayed: one add on the ledger per input
+	((${reissued:-0} <= sum_rn)) ||
+		fail "$cs: requests-reissued $reissued, more than the $sum_rn inputs replayed"
+	# the adds on the ledger since the checkpoint: one per input at most
+	if [[ -z $outputs || -z $inputs ]] || ((outputs > inputs)); then
+		fail "$cs: log-outputs ${outputs:-?}, log-inputs ${inputs:-?}: more outputs than inputs"
+	fi
+	alias_show "$ledger" || fail "$cs: no counters of $ledger"
+	# its server executed each add once: the clients' (through the
+	# servers), the final ones through the alias and its own
+	((${al[replies]:-0} == total + 2 * FWD_CLIENTS)) ||
+		fail "$cs: the ledger's server replied ${al[replies]:-?} times, want $((total + 2 * FWD_CLIENTS))"
+	hits=${al[cache.hits-auto]:-}
+	# re-issued adds the ledger executed: answered by its cache, not it
+	((${hits:-0} > 0)) || fail "$cs: hits-auto of the ledger ${hits:-?}, want > 0"
+	((${hits:-0} <= ${reissued:-0})) ||
+		fail "$cs: hits-auto of the ledger $hits, more than the $reissued adds re-issued"
+	log "$cs: $total adds by $FWD_CLIENTS clients (${IL_PAUSE} ms apart), each made on the ledger too, all right, no stray, no MISMATCH, alias and ledger at $FWD_ADDS; $kills kills in the first $kill_s s, $((SECONDS - t)) s in all"
+	log "$cs: inputs replayed per restart, as N@S (sum $sum_rn): ${rns[*]}"
+	log "$cs: the alias: requests-reissued $reissued log-outputs $outputs log-inputs $inputs; the ledger: hits-auto $hits sent ${al[sent]:-?} resent ${al[resent]:-?} replies ${al[replies]:-?} recorded ${al[cache.recorded]:-?}"
+	stop "$act" "$bak" "$lpid"
+	show_logs "$c" "${logs[@]}"
+}
+
 t0=$SECONDS
 for point in apply checkpoint reply; do
 	counter_case "$point"
@@ -723,6 +991,7 @@ for step in 1 2 3; do
 	counter_file_case "$step"
 done
 counter_ilog_case
+counter_fwd_case
 fileserver_case block 2
 fileserver_case apply 2
 fileserver_case record 2
