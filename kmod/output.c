@@ -111,12 +111,14 @@ static struct ftalias_output *ftalias_output_after(struct ftalias_outputs *outs,
 /* @o as the newest output. */
 static void __ftalias_output_link(struct ftalias_outputs *outs,
 				  struct ftalias_output *o,
-				  const struct ftalias_id *id, u32 dst, u32 len)
+				  const struct ftalias_id *id, u32 dst, u32 len,
+				  u32 sum)
 {
 	o->id = *id;
 	o->seq = ++outs->seq;
 	o->dst = dst;
 	o->len = len;
+	o->sum = sum;
 	o->landing = false;
 	o->answer = NULL;
 	list_add_tail(&o->node, &outs->list);
@@ -175,6 +177,7 @@ static void __ftalias_outputs_cut(struct ftalias_outputs *outs,
  * @fsk: the sender, a member of @alias
  * @dst: the id of the request's destination alias
  * @len: the request's length
+ * @sum: its ftalias_output_sum()
  * @id: set to the logged ID (FTALIAS_OUTPUT_REISSUE, _ANSWERED)
  * @answers: gets the answer kept for it (FTALIAS_OUTPUT_ANSWERED; none
  *	when it is on its way to the alias, or the request still pending),
@@ -191,7 +194,7 @@ static void __ftalias_outputs_cut(struct ftalias_outputs *outs,
  */
 enum ftalias_output_verdict
 ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
-		    u32 dst, u32 len, struct ftalias_id *id,
+		    u32 dst, u32 len, u32 sum, struct ftalias_id *id,
 		    struct sk_buff_head *answers)
 {
 	struct ftalias_outputs *outs = &alias->outputs;
@@ -209,7 +212,7 @@ ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 		goto out;
 	}
 	/* Not the request sent then: the member diverged, stamp anew. */
-	if (o && (o->dst != dst || o->len != len)) {
+	if (o && (o->dst != dst || o->len != len || o->sum != sum)) {
 		__ftalias_outputs_cut(outs, o, answers);
 		o = NULL;
 	}
@@ -267,7 +270,7 @@ void ftalias_output_untake(struct ftalias_alias *alias,
 void __ftalias_output_add(struct ftalias_alias *alias,
 			  struct ftalias_sock *fsk,
 			  const struct ftalias_id *id, u32 dst, u32 len,
-			  struct ftalias_output **out)
+			  u32 sum, struct ftalias_output **out)
 {
 	struct ftalias_outputs *outs = &alias->outputs;
 	struct ftalias_output *o = *out;
@@ -282,7 +285,18 @@ void __ftalias_output_add(struct ftalias_alias *alias,
 	if (!o)
 		return;
 	*out = NULL;
-	__ftalias_output_link(outs, o, id, dst, len);
+	__ftalias_output_link(outs, o, id, dst, len, sum);
+}
+
+/*
+ * What tells a request from another of the same length: the Internet
+ * checksum of its bytes, unfolded (a replay that sends other bytes ends
+ * the re-issue rather than get another request's answer).
+ */
+u32 ftalias_output_sum(const struct sk_buff *skb)
+{
+	return (__force u32)skb_checksum((struct sk_buff *)skb, 0, skb->len,
+					 0);
 }
 
 /*
@@ -517,6 +531,7 @@ int ftalias_outputs_copy(struct ftalias_alias *alias,
 			c[i].id = o->id;
 			c[i].dst = o->dst;
 			c[i].len = o->len;
+			c[i].sum = o->sum;
 			i++;
 		}
 		xa_unlock(&alias->reqs.xa);
@@ -557,7 +572,7 @@ int ftalias_output_restore(struct ftalias_alias *alias,
 	if (!o)
 		return -ENOMEM;
 	xa_lock(&alias->reqs.xa);
-	__ftalias_output_link(outs, o, &c->id, c->dst, c->len);
+	__ftalias_output_link(outs, o, &c->id, c->dst, c->len, c->sum);
 	xa_unlock(&alias->reqs.xa);
 	return 0;
 }

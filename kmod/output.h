@@ -17,8 +17,9 @@ struct ftalias_sock;
  * An output of the alias log (input-log on): a request the active member
  * sent since the alias's latest checkpoint, with the ID it was stamped
  * with, so that a member replaying the inputs re-issues it under that ID
- * (and the destination's replay cache answers it).  @dst and @len tell
- * that the request re-issued is the same one.  @answer is its reply (or
+ * (and the destination's replay cache answers it).  @dst, @len and @sum
+ * (the Internet checksum of its bytes, unfolded) tell that the request
+ * re-issued is the same one.  @answer is its reply (or
  * failure notice) kept for the member that is to re-issue it; @landing,
  * that the request left its table for an answer not routed yet.
  */
@@ -29,6 +30,7 @@ struct ftalias_output {
 	u64 seq;			/* numbered in the alias */
 	u32 dst;			/* the destination alias's id */
 	u32 len;
+	u32 sum;
 	bool landing;
 	struct sk_buff *answer;
 };
@@ -66,6 +68,7 @@ struct ftalias_output_copy {
 	struct ftalias_id id;
 	u32 dst;
 	u32 len;
+	u32 sum;
 };
 
 void ftalias_outputs_init(struct ftalias_outputs *outs);
@@ -78,14 +81,15 @@ int ftalias_output_prepare(struct ftalias_alias *alias,
 			   struct ftalias_output **out);
 enum ftalias_output_verdict
 ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
-		    u32 dst, u32 len, struct ftalias_id *id,
+		    u32 dst, u32 len, u32 sum, struct ftalias_id *id,
 		    struct sk_buff_head *answers);
 void ftalias_output_untake(struct ftalias_alias *alias,
 			   const struct ftalias_id *id);
 void __ftalias_output_add(struct ftalias_alias *alias,
 			  struct ftalias_sock *fsk,
 			  const struct ftalias_id *id, u32 dst, u32 len,
-			  struct ftalias_output **out);
+			  u32 sum, struct ftalias_output **out);
+u32 ftalias_output_sum(const struct sk_buff *skb);
 void __ftalias_output_landing(struct ftalias_alias *alias,
 			      const struct ftalias_id *id);
 bool __ftalias_output_keep(struct ftalias_alias *alias, struct sk_buff *skb);

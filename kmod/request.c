@@ -1989,7 +1989,7 @@ static int __ftalias_req_insert(struct ftalias_alias *alias,
 				struct ftalias_reqs *reqs,
 				struct ftalias_req *req, struct ftalias_id *id,
 				bool stamp, enum ftalias_output_verdict ov,
-				struct ftalias_output **out, u64 *ack)
+				u32 sum, struct ftalias_output **out, u64 *ack)
 {
 	int err;
 
@@ -2015,7 +2015,7 @@ static int __ftalias_req_insert(struct ftalias_alias *alias,
 		goto out;
 	if (ov == FTALIAS_OUTPUT_NEW)
 		__ftalias_output_add(fsk->alias, fsk, id, alias->id,
-				     req->skb->len, out);
+				     req->skb->len, sum, out);
 	__ftalias_reqs_pin(reqs, (unsigned long)id->xid);
 	/* FTALIAS_LAST_ID: sent from here on. */
 	fsk->last_id = *id;
@@ -2086,6 +2086,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	struct ftalias_sock *active;
 	struct ftalias_req *req;
 	struct sk_buff *clone;
+	u32 sum = 0;
 	u64 ack;
 	int err;
 
@@ -2096,9 +2097,11 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	 */
 	if (stamp && fsk->alias) {
 		err = ftalias_output_prepare(fsk->alias, fsk, &out);
+		if (!err && READ_ONCE(fsk->alias->cfg.input_log))
+			sum = ftalias_output_sum(skb);
 		if (!err)
 			ov = ftalias_output_take(fsk->alias, fsk, alias->id,
-						 skb->len, id, &answers);
+						 skb->len, sum, id, &answers);
 		if (err || ov == FTALIAS_OUTPUT_FULL ||
 		    ov == FTALIAS_OUTPUT_ANSWERED) {
 			kfree(out);
@@ -2146,7 +2149,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		}
 
 		err = __ftalias_req_insert(alias, fsk, reqs, req, id, stamp,
-					   ov, &out, &ack);
+					   ov, sum, &out, &ack);
 		if (err == -EBUSY) {
 			/* The sender's alias is frozen: see the thaw. */
 			spin_unlock(&alias->lock);

@@ -780,8 +780,9 @@ static int ftalias_restore_output(struct ftalias_restore *rs,
 		return -EINVAL;
 	}
 	if (!tb[FTALIAS_A_SAVE_OUTPUT_KEY] || !tb[FTALIAS_A_SAVE_OUTPUT_DST] ||
-	    !tb[FTALIAS_A_SAVE_OUTPUT_LEN]) {
-		NL_SET_ERR_MSG_ATTR(extack, rec, "output without key, dst or len");
+	    !tb[FTALIAS_A_SAVE_OUTPUT_LEN] || !tb[FTALIAS_A_SAVE_OUTPUT_SUM]) {
+		NL_SET_ERR_MSG_ATTR(extack, rec,
+				    "output without key, dst, len or sum");
 		return -EINVAL;
 	}
 	if (nla_len(tb[FTALIAS_A_SAVE_OUTPUT_KEY]) != sizeof(c.id)) {
@@ -792,6 +793,7 @@ static int ftalias_restore_output(struct ftalias_restore *rs,
 	nla_memcpy(&c.id, tb[FTALIAS_A_SAVE_OUTPUT_KEY], sizeof(c.id));
 	c.dst = nla_get_u32(tb[FTALIAS_A_SAVE_OUTPUT_DST]);
 	c.len = nla_get_u32(tb[FTALIAS_A_SAVE_OUTPUT_LEN]);
+	c.sum = nla_get_u32(tb[FTALIAS_A_SAVE_OUTPUT_SUM]);
 	if (!ftalias_restore_own_key(rs, &c.id) ||
 	    c.id.xid <= rs->output_xid) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[FTALIAS_A_SAVE_OUTPUT_KEY],

@@ -745,7 +745,8 @@ static int ftalias_save_put_output(struct sk_buff *skb,
 		return -EMSGSIZE;
 	if (nla_put(skb, FTALIAS_A_SAVE_OUTPUT_KEY, sizeof(c->id), &c->id) ||
 	    nla_put_u32(skb, FTALIAS_A_SAVE_OUTPUT_DST, c->dst) ||
-	    nla_put_u32(skb, FTALIAS_A_SAVE_OUTPUT_LEN, c->len)) {
+	    nla_put_u32(skb, FTALIAS_A_SAVE_OUTPUT_LEN, c->len) ||
+	    nla_put_u32(skb, FTALIAS_A_SAVE_OUTPUT_SUM, c->sum)) {
 		nla_nest_cancel(skb, rec);
 		return -EMSGSIZE;
 	}

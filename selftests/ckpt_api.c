@@ -1144,7 +1144,7 @@ TEST_F(ck, input_log_restored_pending_request_first)
  * kept, given at the re-issue, not sent.  n2 is still pending: not sent,
  * its answer comes once.  A new request gets a new ID; a checkpoint
  * frees the outputs its member issued; a request other than the one
- * logged at its place ends the re-issue.
+ * logged at its place (other bytes of the same length) ends the re-issue.
  */
 TEST_F(ck, input_log_outputs)
 {
@@ -1230,17 +1230,17 @@ TEST_F(ck, input_log_outputs)
 	ASSERT_TRUE(serve_one(self, d1, "n4", "D4", NULL));
 	EXPECT_EQ(1U, alias_of(self->nl, s).log_outputs);
 
-	/* m3 replays r2 but sends another request: a new ID. */
+	/* m3 replays r2 but sends other bytes (of n4's length): a new ID. */
 	close(m2);
 	ASSERT_EQ(2, read_ckpt(self, m3, s, st, sizeof(st), &seq));
 	ASSERT_TRUE(serve_one(self, m3, "r2", NULL, NULL));
 	EXPECT_EQ((uint32_t)FTALIAS_F_REPLAY, self->flags);
 	EXPECT_TRUE(dp_nothing_queued(m3));
-	ASSERT_EQ(0, dp_send_req(m3, self->af, d, "other", 5, &o[5], 0));
+	ASSERT_EQ(0, dp_send_req(m3, self->af, d, "nX", 2, &o[5], 0));
 	EXPECT_GT(o[5].xid, o[4].xid);
 	/* n4's answer, kept no more, is the member's as before. */
 	EXPECT_TRUE(got_reply(self, m3, "D4", &o[4]));
-	ASSERT_TRUE(serve_one(self, d1, "other", "D5", NULL));
+	ASSERT_TRUE(serve_one(self, d1, "nX", "D5", NULL));
 	EXPECT_EQ(0U, self->flags);
 	EXPECT_TRUE(got_reply(self, m3, "D5", &o[5]));
 	a = alias_of(self->nl, s);

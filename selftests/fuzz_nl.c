@@ -190,7 +190,7 @@ static const char set_save_held[] = "xwwwwwx";
 static const char set_save_trailer[] = "wwwqpwwqww";
 static const char set_save_checkpoint[] = "qqxpq";
 static const char set_save_input[] = "qxwwwwfwxp";
-static const char set_save_output[] = "xww";
+static const char set_save_output[] = "xwww";
 
 /* A new attribute of these sets is to be added above. */
 #define SET_IS(set, max) \
@@ -1105,6 +1105,8 @@ static void gen_restore(struct fz_rng *r, struct ctx *c, struct mb *m,
 		put(m, FTALIAS_A_SAVE_OUTPUT_DST, &u, 4);
 		u = fz_pct(r, 90) ? fz_below(r, 4096) : fz_interesting(r);
 		put(m, FTALIAS_A_SAVE_OUTPUT_LEN, &u, 4);
+		u = fz_interesting(r);
+		put(m, FTALIAS_A_SAVE_OUTPUT_SUM, &u, 4);
 		put_rec_end(m, off);
 		outputs++;
 	}

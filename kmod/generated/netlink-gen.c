@@ -153,10 +153,11 @@ const struct nla_policy ftalias_save_jrec_nl_policy[FTALIAS_A_SAVE_JREC_PAYLOAD 
 	[FTALIAS_A_SAVE_JREC_PAYLOAD] = { .type = NLA_BINARY, },
 };
 
-const struct nla_policy ftalias_save_output_nl_policy[FTALIAS_A_SAVE_OUTPUT_LEN + 1] = {
+const struct nla_policy ftalias_save_output_nl_policy[FTALIAS_A_SAVE_OUTPUT_SUM + 1] = {
 	[FTALIAS_A_SAVE_OUTPUT_KEY] = { .type = NLA_BINARY, },
 	[FTALIAS_A_SAVE_OUTPUT_DST] = { .type = NLA_U32, },
 	[FTALIAS_A_SAVE_OUTPUT_LEN] = { .type = NLA_U32, },
+	[FTALIAS_A_SAVE_OUTPUT_SUM] = { .type = NLA_U32, },
 };
 
 const struct nla_policy ftalias_save_request_nl_policy[FTALIAS_A_SAVE_REQUEST_PAD + 1] = {

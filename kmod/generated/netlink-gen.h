@@ -23,7 +23,7 @@ extern const struct nla_policy ftalias_save_held_nl_policy[FTALIAS_A_SAVE_HELD_P
 extern const struct nla_policy ftalias_save_ids_nl_policy[FTALIAS_A_SAVE_IDS_COOKIE + 1];
 extern const struct nla_policy ftalias_save_input_nl_policy[FTALIAS_A_SAVE_INPUT_PAD + 1];
 extern const struct nla_policy ftalias_save_jrec_nl_policy[FTALIAS_A_SAVE_JREC_PAYLOAD + 1];
-extern const struct nla_policy ftalias_save_output_nl_policy[FTALIAS_A_SAVE_OUTPUT_LEN + 1];
+extern const struct nla_policy ftalias_save_output_nl_policy[FTALIAS_A_SAVE_OUTPUT_SUM + 1];
 extern const struct nla_policy ftalias_save_request_nl_policy[FTALIAS_A_SAVE_REQUEST_PAD + 1];
 extern const struct nla_policy ftalias_save_trailer_nl_policy[FTALIAS_A_SAVE_TRAILER_OUTPUTS + 1];
 

@@ -274,6 +274,7 @@ struct nla_policy ctl_save_output_policy[FTALIAS_A_SAVE_OUTPUT_MAX + 1] = {
 	[FTALIAS_A_SAVE_OUTPUT_KEY] = { .type = NLA_UNSPEC },
 	[FTALIAS_A_SAVE_OUTPUT_DST] = { .type = NLA_U32 },
 	[FTALIAS_A_SAVE_OUTPUT_LEN] = { .type = NLA_U32 },
+	[FTALIAS_A_SAVE_OUTPUT_SUM] = { .type = NLA_U32 },
 };
 
 const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1] = {

@@ -281,6 +281,7 @@ extern struct nla_policy ctl_save_input_policy[FTALIAS_A_SAVE_INPUT_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_OUTPUT_KEY	"key"
 #define CTL_NAME_FTALIAS_A_SAVE_OUTPUT_DST	"dst"
 #define CTL_NAME_FTALIAS_A_SAVE_OUTPUT_LEN	"len"
+#define CTL_NAME_FTALIAS_A_SAVE_OUTPUT_SUM	"sum"
 extern struct nla_policy ctl_save_output_policy[FTALIAS_A_SAVE_OUTPUT_MAX + 1];
 
 /* Enum "promotion-policy": names by value, keyword table */

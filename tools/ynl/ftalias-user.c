@@ -363,6 +363,7 @@ const struct ynl_policy_attr ftalias_save_output_policy[FTALIAS_A_SAVE_OUTPUT_MA
 	[FTALIAS_A_SAVE_OUTPUT_KEY] = { .name = "key", .type = YNL_PT_BINARY,},
 	[FTALIAS_A_SAVE_OUTPUT_DST] = { .name = "dst", .type = YNL_PT_U32, },
 	[FTALIAS_A_SAVE_OUTPUT_LEN] = { .name = "len", .type = YNL_PT_U32, },
+	[FTALIAS_A_SAVE_OUTPUT_SUM] = { .name = "sum", .type = YNL_PT_U32, },
 };
 
 const struct ynl_policy_nest ftalias_save_output_nest = {
@@ -1875,6 +1876,8 @@ int ftalias_save_output_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_OUTPUT_DST, obj->dst);
 	if (obj->_present.len)
 		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_OUTPUT_LEN, obj->len);
+	if (obj->_present.sum)
+		ynl_attr_put_u32(nlh, FTALIAS_A_SAVE_OUTPUT_SUM, obj->sum);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -1909,6 +1912,11 @@ int ftalias_save_output_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.len = 1;
 			dst->len = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_SAVE_OUTPUT_SUM) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.sum = 1;
+			dst->sum = ynl_attr_get_u32(attr);
 		}
 	}
 

@@ -349,11 +349,13 @@ struct ftalias_save_output {
 		__u32 key_len;
 		__u32 dst:1;
 		__u32 len:1;
+		__u32 sum:1;
 	} _present;
 
 	void *key;
 	__u32 dst;
 	__u32 len;
+	__u32 sum;
 };
 
 /* ============== FTALIAS_CMD_FAMILY_INFO_GET ============== */
