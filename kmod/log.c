@@ -654,7 +654,7 @@ fail:
  */
 static int ftalias_ckpt_commit(struct ftalias_sock *fsk, struct sk_buff *last,
 			       const struct ftalias_ckpt *ck,
-			       const struct ftalias_id *upto, bool nonblock)
+			       const struct ftalias_id *last_in, bool nonblock)
 {
 	struct ftalias_alias *alias = fsk->alias;
 	struct ftalias_ckpt_blob *blob, *old;
@@ -698,8 +698,8 @@ static int ftalias_ckpt_commit(struct ftalias_sock *fsk, struct sk_buff *last,
 	 * (covered, or never logged) adds none.
 	 */
 	blob->input = fsk->last_input;
-	if (upto) {
-		in = alias->log.hash ? __ftalias_log_read_last(alias, fsk, upto) :
+	if (last_in) {
+		in = alias->log.hash ? __ftalias_log_read_last(alias, fsk, last_in) :
 		     NULL;
 		blob->input = in ? in->seq : old ? old->input : 0;
 		if (old && blob->input < old->input)
@@ -731,7 +731,7 @@ unlock:
  * @skb: the chunk's data, owned by no socket; NULL with FTALIAS_CKPT_ABORT;
  *	consumed
  * @ck: the control message, checked by the caller
- * @upto: with the last chunk (FTALIAS_CMSG_CKPT_INPUT), the ID of the last
+ * @last_in: with the last chunk (FTALIAS_CMSG_CKPT_INPUT), the ID of the last
  *	input the state holds; NULL: the last one the member read
  * @nonblock: -EAGAIN rather than wait (for another thread's chunk, or while
  *	the alias is frozen)
@@ -748,7 +748,7 @@ unlock:
  */
 int ftalias_checkpoint(struct ftalias_sock *fsk, struct sk_buff *skb,
 		       const struct ftalias_ckpt *ck,
-		       const struct ftalias_id *upto, bool nonblock)
+		       const struct ftalias_id *last_in, bool nonblock)
 {
 	unsigned long max = READ_ONCE(ftalias_ckpt_max_bytes);
 	bool more = ck->flags & FTALIAS_CKPT_MORE, abort = !skb;
@@ -776,7 +776,7 @@ int ftalias_checkpoint(struct ftalias_sock *fsk, struct sk_buff *skb,
 		fsk->ckpt_staged += skb->len;
 		skb = NULL;
 	} else {
-		err = ftalias_ckpt_commit(fsk, skb, ck, upto, nonblock);
+		err = ftalias_ckpt_commit(fsk, skb, ck, last_in, nonblock);
 		if (!err)
 			abort = true;
 	}

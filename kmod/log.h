@@ -127,7 +127,7 @@ static inline bool ftalias_req_replayed(const struct ftalias_req *req)
 
 int ftalias_checkpoint(struct ftalias_sock *fsk, struct sk_buff *skb,
 		       const struct ftalias_ckpt *ck,
-		       const struct ftalias_id *upto, bool nonblock);
+		       const struct ftalias_id *last_in, bool nonblock);
 void ftalias_ckpt_stage_purge(struct ftalias_sock *fsk);
 
 void ftalias_log_init(struct ftalias_log *log);
