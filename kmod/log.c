@@ -699,8 +699,8 @@ static int ftalias_ckpt_commit(struct ftalias_sock *fsk, struct sk_buff *last,
 	 */
 	blob->input = fsk->last_input;
 	if (last_in) {
-		in = alias->log.hash ? __ftalias_log_read_last(alias, fsk, last_in) :
-		     NULL;
+		in = alias->log.hash ?
+		     __ftalias_log_read_last(alias, fsk, last_in) : NULL;
 		blob->input = in ? in->seq : old ? old->input : 0;
 		if (old && blob->input < old->input)
 			blob->input = old->input;
