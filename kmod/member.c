@@ -39,6 +39,9 @@ static void __ftalias_went_idle(struct ftalias_alias *alias)
 	alias->idle_since = ktime_get();
 	if (alias->nr_held || alias->rc.waiting)
 		__ftalias_schedule(alias, 0);
+	/* The answers kept for re-issues: held replies, for grace-ms. */
+	if (__ftalias_outputs_idle(alias))
+		__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
 }
 
 /*
@@ -61,9 +64,6 @@ static void __ftalias_set_active(struct ftalias_alias *alias,
 	if (!m) {
 		if (old)
 			__ftalias_went_idle(alias);
-		if (__ftalias_outputs_idle(alias))
-			__ftalias_schedule(alias,
-					   msecs_to_jiffies(alias->cfg.grace_ms));
 		return;
 	}
 	WRITE_ONCE(alias->incarnation, alias->incarnation + 1);

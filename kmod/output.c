@@ -25,6 +25,7 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/crc32.h>
 #include <linux/hash.h>
 #include <linux/lockdep.h>
 #include <linux/slab.h>
@@ -176,8 +177,9 @@ static void __ftalias_outputs_cut(struct ftalias_outputs *outs,
  * @alias: the sender's alias
  * @fsk: the sender, a member of @alias
  * @dst: the id of the request's destination alias
- * @len: the request's length
- * @sum: its ftalias_output_sum()
+ * @skb: the request
+ * @sum: set to its ftalias_output_sum() (0 when it is no output), for
+ *	__ftalias_output_add()
  * @id: set to the logged ID (FTALIAS_OUTPUT_REISSUE, _ANSWERED)
  * @answers: gets the answer kept for it (FTALIAS_OUTPUT_ANSWERED; none
  *	when it is on its way to the alias, or the request still pending),
@@ -190,20 +192,24 @@ static void __ftalias_outputs_cut(struct ftalias_outputs *outs,
  * need.  A re-issue that then is not sent gives its place back with
  * ftalias_output_untake().  Process context, no spinlock held.
  *
- * Return: enum ftalias_output_verdict.
+ * Return: enum ftalias_output_verdict; FTALIAS_OUTPUT_FROZEN while
+ * alias-save copies @alias (wait for the thaw, then take again).
  */
 enum ftalias_output_verdict
 ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
-		    u32 dst, u32 len, u32 sum, struct ftalias_id *id,
-		    struct sk_buff_head *answers)
+		    u32 dst, const struct sk_buff *skb, u32 *sum,
+		    struct ftalias_id *id, struct sk_buff_head *answers)
 {
 	struct ftalias_outputs *outs = &alias->outputs;
 	enum ftalias_output_verdict v;
 	struct ftalias_output *o;
 	struct ftalias_req *req;
 
-	if (!READ_ONCE(alias->cfg.input_log) || !READ_ONCE(outs->hash))
+	*sum = 0;
+	if (!READ_ONCE(alias->cfg.input_log) || !READ_ONCE(outs->hash) ||
+	    READ_ONCE(fsk->active_inc) != READ_ONCE(outs->inc))
 		return FTALIAS_OUTPUT_NONE;
+	*sum = ftalias_output_sum(skb);
 	xa_lock(&alias->reqs.xa);
 	o = outs->next;
 	if (!outs->hash || !outs->inc ||
@@ -211,8 +217,13 @@ ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
 		v = FTALIAS_OUTPUT_NONE;
 		goto out;
 	}
+	/* The copy is one moment: nothing moves in the outputs. */
+	if (alias->reqs.frozen) {
+		v = FTALIAS_OUTPUT_FROZEN;
+		goto out;
+	}
 	/* Not the request sent then: the member diverged, stamp anew. */
-	if (o && (o->dst != dst || o->len != len || o->sum != sum)) {
+	if (o && (o->dst != dst || o->len != skb->len || o->sum != *sum)) {
 		__ftalias_outputs_cut(outs, o, answers);
 		o = NULL;
 	}
@@ -243,10 +254,12 @@ out:
 }
 
 /*
- * The request re-issued under @id (FTALIAS_OUTPUT_REISSUE) was not sent:
- * the member's next request takes the ID again.
+ * The request @fsk re-issued under @id (FTALIAS_OUTPUT_REISSUE) was not
+ * sent: its next request takes the ID again, unless it was demoted, or
+ * took another since.
  */
 void ftalias_output_untake(struct ftalias_alias *alias,
+			   struct ftalias_sock *fsk,
 			   const struct ftalias_id *id)
 {
 	struct ftalias_outputs *outs = &alias->outputs;
@@ -254,7 +267,8 @@ void ftalias_output_untake(struct ftalias_alias *alias,
 
 	xa_lock(&alias->reqs.xa);
 	o = __ftalias_output_find(outs, id);
-	if (o) {
+	if (o && outs->inc && READ_ONCE(fsk->active_inc) == outs->inc &&
+	    outs->next == ftalias_output_after(outs, o)) {
 		outs->next = o;
 		outs->reissued--;
 	}
@@ -289,14 +303,24 @@ void __ftalias_output_add(struct ftalias_alias *alias,
 }
 
 /*
- * What tells a request from another of the same length: the Internet
- * checksum of its bytes, unfolded (a replay that sends other bytes ends
- * the re-issue rather than get another request's answer).
+ * What tells a request from another of the same length: the CRC-32
+ * (IEEE 802.3, crc32_le() as the save records' CRCs) of its bytes, the
+ * same on every architecture (a replay that sends other bytes ends the
+ * re-issue rather than get another request's answer).
  */
 u32 ftalias_output_sum(const struct sk_buff *skb)
 {
-	return (__force u32)skb_checksum((struct sk_buff *)skb, 0, skb->len,
-					 0);
+	struct skb_seq_state st;
+	unsigned int at = 0, n;
+	const u8 *data;
+	u32 crc = ~0U;
+
+	skb_prepare_seq_read((struct sk_buff *)skb, 0, skb->len, &st);
+	while ((n = skb_seq_read(at, &data, &st))) {
+		crc = crc32_le(crc, data, n);
+		at += n;
+	}
+	return ~crc;
 }
 
 /*
@@ -457,6 +481,8 @@ bool __ftalias_outputs_idle(struct ftalias_alias *alias)
 		return false;
 	xa_lock(&alias->reqs.xa);
 	outs->next = NULL;
+	/* A demoted member's requests are no outputs. */
+	WRITE_ONCE(outs->inc, 0);
 	list_for_each_entry(o, &outs->list, node) {
 		if (!o->answer)
 			continue;

@@ -18,7 +18,7 @@ struct ftalias_sock;
  * sent since the alias's latest checkpoint, with the ID it was stamped
  * with, so that a member replaying the inputs re-issues it under that ID
  * (and the destination's replay cache answers it).  @dst, @len and @sum
- * (the Internet checksum of its bytes, unfolded) tell that the request
+ * (the CRC-32 of its bytes, ftalias_output_sum()) tell that the request
  * re-issued is the same one.  @answer is its reply (or
  * failure notice) kept for the member that is to re-issue it; @landing,
  * that the request left its table for an answer not routed yet.
@@ -61,6 +61,7 @@ enum ftalias_output_verdict {
 	FTALIAS_OUTPUT_REISSUE,		/* the logged ID: sent again */
 	FTALIAS_OUTPUT_ANSWERED,	/* the logged ID, answered: not sent */
 	FTALIAS_OUTPUT_FULL,		/* log_max_inputs outputs: -ENOBUFS */
+	FTALIAS_OUTPUT_FROZEN,		/* alias-save copies it: wait */
 };
 
 /* alias-save's copy of an output (output record), and a restore's. */
@@ -81,9 +82,10 @@ int ftalias_output_prepare(struct ftalias_alias *alias,
 			   struct ftalias_output **out);
 enum ftalias_output_verdict
 ftalias_output_take(struct ftalias_alias *alias, struct ftalias_sock *fsk,
-		    u32 dst, u32 len, u32 sum, struct ftalias_id *id,
-		    struct sk_buff_head *answers);
+		    u32 dst, const struct sk_buff *skb, u32 *sum,
+		    struct ftalias_id *id, struct sk_buff_head *answers);
 void ftalias_output_untake(struct ftalias_alias *alias,
+			   struct ftalias_sock *fsk,
 			   const struct ftalias_id *id);
 void __ftalias_output_add(struct ftalias_alias *alias,
 			  struct ftalias_sock *fsk,

@@ -2011,8 +2011,12 @@ static int __ftalias_req_insert(struct ftalias_alias *alias,
 		err = __ftalias_req_enter(reqs, req, id);
 		/* A fresh ID taken by a member's re-send: stamp again. */
 	} while (err == -EALREADY && stamp);
-	if (err)
+	if (err) {
+		/* A re-issue, answered when its first sending's answer comes. */
+		if (err == -EALREADY && ov == FTALIAS_OUTPUT_REISSUE)
+			fsk->last_id = *id;
 		goto out;
+	}
 	if (ov == FTALIAS_OUTPUT_NEW)
 		__ftalias_output_add(fsk->alias, fsk, id, alias->id,
 				     req->skb->len, sum, out);
@@ -2097,11 +2101,15 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 	 */
 	if (stamp && fsk->alias) {
 		err = ftalias_output_prepare(fsk->alias, fsk, &out);
-		if (!err && READ_ONCE(fsk->alias->cfg.input_log))
-			sum = ftalias_output_sum(skb);
-		if (!err)
+		while (!err) {
 			ov = ftalias_output_take(fsk->alias, fsk, alias->id,
-						 skb->len, sum, id, &answers);
+						 skb, &sum, id, &answers);
+			if (ov != FTALIAS_OUTPUT_FROZEN)
+				break;
+			/* alias-save copies the sender's alias: see the thaw. */
+			err = !*timeo ? -EAGAIN :
+			      ftalias_alias_wait_thawed(fsk->alias);
+		}
 		if (err || ov == FTALIAS_OUTPUT_FULL ||
 		    ov == FTALIAS_OUTPUT_ANSWERED) {
 			kfree(out);
@@ -2150,6 +2158,15 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 
 		err = __ftalias_req_insert(alias, fsk, reqs, req, id, stamp,
 					   ov, sum, &out, &ack);
+		/*
+		 * A re-issue whose first sending came back pending meanwhile
+		 * (another member re-issued it): answered when it comes.
+		 */
+		if (err == -EALREADY && ov == FTALIAS_OUTPUT_REISSUE) {
+			ov = FTALIAS_OUTPUT_ANSWERED;
+			err = 0;
+			break;
+		}
 		if (err == -EBUSY) {
 			/* The sender's alias is frozen: see the thaw. */
 			spin_unlock(&alias->lock);
@@ -2183,7 +2200,7 @@ err_out:
 	kfree(out);
 	/* Not sent: the member's next request takes the ID again. */
 	if (ov == FTALIAS_OUTPUT_REISSUE)
-		ftalias_output_untake(fsk->alias, id);
+		ftalias_output_untake(fsk->alias, fsk, id);
 	ftalias_queue_all(fsk, &answers);
 	return err;
 }

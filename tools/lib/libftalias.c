@@ -1489,13 +1489,21 @@ again:
 	if (m->kind == PA_MSG_REPLY || m->kind == PA_MSG_NOTICE)
 		pa_unawait(ps, &m->id);
 	/* An input, in the order read: see pa_ckpt_chunk(). */
-	if (m->kind == PA_MSG_REQUEST) {
+	if (m->kind == PA_MSG_REQUEST || m->kind == PA_MSG_REDUNDANT) {
 		ps->served = m->id;
 		ps->has_served = true;
 	}
 	/* The chunks of a checkpoint come together: returned whole. */
 	if (m->kind == PA_MSG_CHECKPOINT && pa_ckpt_chunk_in(ps, m, buf, size))
 		goto again;
+	/*
+	 * A state loaded holds the inputs up to its own: an ID of no input
+	 * names them (the requests read ahead since are not in it).
+	 */
+	if (m->kind == PA_MSG_CHECKPOINT) {
+		memset(&ps->served, 0, sizeof(ps->served));
+		ps->has_served = true;
+	}
 	/* -ENOMEM parsing a journal: the message is returned without it */
 	if (err)
 		m->trunc |= PA_TRUNC_CTL;
