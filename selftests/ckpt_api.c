@@ -1345,6 +1345,51 @@ TEST_F(ck, input_log_outputs_save_restore)
 	free(sv2.buf);
 }
 
+/*
+ * An answer kept for a re-issue outlives a replaying member that dies
+ * before it re-issues: with no active member it is a held reply (grace-ms),
+ * and the next member gets it kept again, at its re-issue.
+ */
+TEST_F(ck, input_log_outputs_idle)
+{
+	uint32_t s = new_logged_alias(self->nl);
+	uint32_t d = new_alias(self->nl);
+	int c = dp_socket(self->af, 0, -1, 0);
+	int m1 = dp_socket(self->af, s, 10, 0);
+	int m2 = dp_socket(self->af, s, 5, 0);
+	int d1 = dp_socket(self->af, d, 10, 0), m3;
+	struct ftalias_id o, got;
+
+	ASSERT_NE(0U, s);
+	ASSERT_NE(0U, d);
+	ASSERT_EQ(0, dp_alias_set(self->nl, s, FTALIAS_A_ALIAS_GRACE_MS,
+				  60000, 4));
+	ASSERT_EQ(0, dp_send_req(c, self->af, s, "r0", 2, NULL, 0));
+	ASSERT_TRUE(serve_one(self, m1, "r0", NULL, NULL));
+	ASSERT_EQ(0, dp_send_req(m1, self->af, d, "n0", 2, &o, 0));
+	ASSERT_TRUE(serve_one(self, d1, "n0", "D0", NULL));
+	close(m1);
+	/* m2 replays r0, D0 kept for it; it dies before it re-issues. */
+	ASSERT_TRUE(serve_one(self, m2, "r0", NULL, NULL));
+	EXPECT_TRUE(dp_nothing_queued(m2));
+	close(m2);
+	m3 = dp_socket(self->af, s, 1, 0);
+	ASSERT_LT(0, m3);
+	ASSERT_TRUE(serve_one(self, m3, "r0", NULL, NULL));
+	EXPECT_TRUE(dp_nothing_queued(m3));
+	ASSERT_EQ(0, dp_send_req(m3, self->af, d, "n0", 2, &got, 0));
+	EXPECT_TRUE(dp_id_eq(&got, &o));
+	EXPECT_TRUE(got_reply(self, m3, "D0", &o));
+	EXPECT_TRUE(dp_nothing_queued(m3));
+	EXPECT_TRUE(dp_nothing_queued(d1));
+	EXPECT_EQ(1U, alias_of(self->nl, s).requests_reissued);
+	close(m3);
+	close(d1);
+	close(c);
+	EXPECT_EQ(0, dp_alias_del(self->nl, s));
+	EXPECT_EQ(0, dp_alias_del(self->nl, d));
+}
+
 /* A one-chunk checkpoint naming the last input its state holds. */
 static int commit_upto(int fd, const char *s, const struct ftalias_id *upto,
 		       uint32_t flags)
