@@ -31,8 +31,10 @@
  *     above or alone:
  *     - a socket's receive queue lock (irqsave);
  *     - xa_lock of a requester table, struct ftalias_reqs.xa (request.h),
- *       which also guards its senders' struct ftalias_sock.last_id: under
- *       an alias's lock (entering or taking a request) or alone;
+ *       which also guards its senders' struct ftalias_sock.last_id and,
+ *       for an alias's table, the alias's outputs (output.h): under an
+ *       alias's lock (entering or taking a request, routing an answer to
+ *       it) or alone;
  *     - xa_lock of struct ftalias_alias.dsts (alias.h): alone (a member
  *       sends to a new destination; the alias's deletion);
  *     - xa_lock of struct ftalias_net.ports (and @next_port): alone,

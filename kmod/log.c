@@ -701,9 +701,7 @@ static int ftalias_ckpt_commit(struct ftalias_sock *fsk, struct sk_buff *last,
 	if (last_in) {
 		in = alias->log.hash ?
 		     __ftalias_log_read_last(alias, fsk, last_in) : NULL;
-		blob->input = in ? in->seq : old ? old->input : 0;
-		if (old && blob->input < old->input)
-			blob->input = old->input;
+		blob->input = max(in ? in->seq : 0, old ? old->input : 0);
 	}
 	ftalias_ckpt_blob_seal(blob);
 	alias->log.ckpt = blob;

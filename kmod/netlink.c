@@ -289,8 +289,8 @@ cancel:
  * @skb: where they go
  * @net: the namespace of the reader (uid and gid are mapped into it)
  * @alias: the alias, under its namespace's lock
- * @saved: for alias-save's alias record, which has no log-outputs (the
- *	outputs are not saved)
+ * @saved: for alias-save's alias record, which has no log-outputs (its
+ *	output records carry the outputs)
  *
  * Return: 0 or -EMSGSIZE (the caller cancels what it started).
  */

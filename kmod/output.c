@@ -41,6 +41,32 @@ void ftalias_outputs_init(struct ftalias_outputs *outs)
 	INIT_LIST_HEAD(&outs->list);
 }
 
+/*
+ * The hash of @alias's outputs, allocated with the first: process
+ * context, no locks held.  0 or -ENOMEM.
+ */
+static int ftalias_outputs_hash(struct ftalias_alias *alias)
+{
+	struct ftalias_outputs *outs = &alias->outputs;
+	struct hlist_head *hash;
+
+	if (READ_ONCE(outs->hash))
+		return 0;
+	hash = kcalloc(1 << FTALIAS_OUTPUT_HASH_BITS, sizeof(*hash),
+		       GFP_KERNEL_ACCOUNT);
+	if (!hash)
+		return -ENOMEM;
+	xa_lock(&alias->reqs.xa);
+	/* A closed table's are gone for good (ftalias_log_destroy()). */
+	if (!outs->hash && !alias->reqs.closed) {
+		WRITE_ONCE(outs->hash, hash);
+		hash = NULL;
+	}
+	xa_unlock(&alias->reqs.xa);
+	kfree(hash);
+	return 0;
+}
+
 /**
  * ftalias_output_prepare() - memory for an output, before a request
  * @alias: the sender's alias
@@ -56,28 +82,16 @@ int ftalias_output_prepare(struct ftalias_alias *alias,
 			   struct ftalias_sock *fsk,
 			   struct ftalias_output **out)
 {
-	struct ftalias_outputs *outs = &alias->outputs;
-	struct hlist_head *hash;
+	int err;
 
 	*out = NULL;
 	/* Another than the member made active last sends no output. */
 	if (!READ_ONCE(alias->cfg.input_log) ||
-	    READ_ONCE(fsk->active_inc) != READ_ONCE(outs->inc))
+	    READ_ONCE(fsk->active_inc) != READ_ONCE(alias->outputs.inc))
 		return 0;
-	if (!READ_ONCE(outs->hash)) {
-		hash = kcalloc(1 << FTALIAS_OUTPUT_HASH_BITS, sizeof(*hash),
-			       GFP_KERNEL_ACCOUNT);
-		if (!hash)
-			return -ENOMEM;
-		xa_lock(&alias->reqs.xa);
-		/* A closed table's are gone for good (ftalias_log_destroy()). */
-		if (!outs->hash && !alias->reqs.closed) {
-			WRITE_ONCE(outs->hash, hash);
-			hash = NULL;
-		}
-		xa_unlock(&alias->reqs.xa);
-		kfree(hash);
-	}
+	err = ftalias_outputs_hash(alias);
+	if (err)
+		return err;
 	*out = kmalloc(sizeof(**out), GFP_KERNEL_ACCOUNT);
 	return *out ? 0 : -ENOMEM;
 }
@@ -138,6 +152,26 @@ static bool ftalias_output_owed(const struct ftalias_outputs *outs,
 }
 
 /*
+ * The answer kept with @o, if any, goes to @answers (as a held reply: its
+ * grace period from now), or is freed with @answers NULL.  Whether there
+ * was one.
+ */
+static bool __ftalias_output_release(struct ftalias_output *o,
+				     struct sk_buff_head *answers)
+{
+	if (!o->answer)
+		return false;
+	if (answers) {
+		o->answer->tstamp = ktime_get();
+		__skb_queue_tail(answers, o->answer);
+	} else {
+		kfree_skb(o->answer);
+	}
+	o->answer = NULL;
+	return true;
+}
+
+/*
  * Unlink @o; its answer, if any, goes to @answers (NULL: freed).  A
  * request still pending is no longer an output: its answer goes to the
  * active member as any other.
@@ -151,12 +185,7 @@ static void __ftalias_output_del(struct ftalias_outputs *outs,
 	list_del(&o->node);
 	hlist_del(&o->hnode);
 	outs->nr--;
-	if (o->answer && answers) {
-		o->answer->tstamp = ktime_get();
-		__skb_queue_tail(answers, o->answer);
-	} else {
-		kfree_skb(o->answer);
-	}
+	__ftalias_output_release(o, answers);
 	kfree(o);
 }
 
@@ -170,6 +199,39 @@ static void __ftalias_outputs_cut(struct ftalias_outputs *outs,
 	list_for_each_entry_safe_from(o, tmp, &outs->list, node)
 		__ftalias_output_del(outs, o, answers);
 	outs->next = NULL;
+}
+
+/* Every output goes (see __ftalias_output_del()). */
+static void __ftalias_outputs_cut_all(struct ftalias_outputs *outs,
+				      struct sk_buff_head *answers)
+{
+	if (!list_empty(&outs->list))
+		__ftalias_outputs_cut(outs,
+				      list_first_entry(&outs->list,
+						       struct ftalias_output,
+						       node),
+				      answers);
+}
+
+/*
+ * What tells a request from another of the same length: the CRC-32
+ * (IEEE 802.3, crc32_le() as the save records' CRCs) of its bytes, the
+ * same on every architecture (a replay that sends other bytes ends the
+ * re-issue rather than get another request's answer).
+ */
+static u32 ftalias_output_sum(const struct sk_buff *skb)
+{
+	struct skb_seq_state st;
+	unsigned int at = 0, n;
+	const u8 *data;
+	u32 crc = ~0U;
+
+	skb_prepare_seq_read((struct sk_buff *)skb, 0, skb->len, &st);
+	while ((n = skb_seq_read(at, &data, &st))) {
+		crc = crc32_le(crc, data, n);
+		at += n;
+	}
+	return ~crc;
 }
 
 /**
@@ -303,27 +365,6 @@ void __ftalias_output_add(struct ftalias_alias *alias,
 }
 
 /*
- * What tells a request from another of the same length: the CRC-32
- * (IEEE 802.3, crc32_le() as the save records' CRCs) of its bytes, the
- * same on every architecture (a replay that sends other bytes ends the
- * re-issue rather than get another request's answer).
- */
-u32 ftalias_output_sum(const struct sk_buff *skb)
-{
-	struct skb_seq_state st;
-	unsigned int at = 0, n;
-	const u8 *data;
-	u32 crc = ~0U;
-
-	skb_prepare_seq_read((struct sk_buff *)skb, 0, skb->len, &st);
-	while ((n = skb_seq_read(at, &data, &st))) {
-		crc = crc32_le(crc, data, n);
-		at += n;
-	}
-	return ~crc;
-}
-
-/*
  * The request of @id left the table of @alias for an answer not routed
  * yet (under the table's xa_lock): a re-issue meanwhile waits for that
  * answer rather than sending the request again.
@@ -392,18 +433,12 @@ void __ftalias_outputs_promoted(struct ftalias_alias *alias,
 
 	xa_lock(&alias->reqs.xa);
 	WRITE_ONCE(outs->inc, m->active_inc);
-	if (!replays) {
-		if (!list_empty(&outs->list))
-			__ftalias_outputs_cut(outs,
-					      list_first_entry(&outs->list,
-							       struct ftalias_output,
-							       node),
-					      &alias->held_replies);
-	} else {
+	if (!replays)
+		__ftalias_outputs_cut_all(outs, &alias->held_replies);
+	else
 		outs->next = list_first_entry_or_null(&outs->list,
 						      struct ftalias_output,
 						      node);
-	}
 	xa_unlock(&alias->reqs.xa);
 }
 
@@ -444,12 +479,7 @@ bool __ftalias_outputs_drop(struct ftalias_alias *alias, bool dead)
 	lockdep_assert_held(&alias->lock);
 
 	xa_lock(&alias->reqs.xa);
-	if (!list_empty(&outs->list))
-		__ftalias_outputs_cut(outs,
-				      list_first_entry(&outs->list,
-						       struct ftalias_output,
-						       node),
-				      dead ? NULL : &alias->held_replies);
+	__ftalias_outputs_cut_all(outs, dead ? NULL : &alias->held_replies);
 	if (dead) {
 		kfree(outs->hash);
 		WRITE_ONCE(outs->hash, NULL);
@@ -483,14 +513,8 @@ bool __ftalias_outputs_idle(struct ftalias_alias *alias)
 	outs->next = NULL;
 	/* A demoted member's requests are no outputs. */
 	WRITE_ONCE(outs->inc, 0);
-	list_for_each_entry(o, &outs->list, node) {
-		if (!o->answer)
-			continue;
-		o->answer->tstamp = ktime_get();
-		__skb_queue_tail(&alias->held_replies, o->answer);
-		o->answer = NULL;
-		moved = true;
-	}
+	list_for_each_entry(o, &outs->list, node)
+		moved |= __ftalias_output_release(o, &alias->held_replies);
 	xa_unlock(&alias->reqs.xa);
 	return moved;
 }
@@ -581,24 +605,18 @@ int ftalias_outputs_copy(struct ftalias_alias *alias,
 int ftalias_output_restore(struct ftalias_alias *alias,
 			   const struct ftalias_output_copy *c)
 {
-	struct ftalias_outputs *outs = &alias->outputs;
 	struct ftalias_output *o;
-	struct hlist_head *hash;
+	int err;
 
-	if (!outs->hash) {
-		hash = kcalloc(1 << FTALIAS_OUTPUT_HASH_BITS, sizeof(*hash),
-			       GFP_KERNEL_ACCOUNT);
-		if (!hash)
-			return -ENOMEM;
-		xa_lock(&alias->reqs.xa);
-		WRITE_ONCE(outs->hash, hash);
-		xa_unlock(&alias->reqs.xa);
-	}
+	err = ftalias_outputs_hash(alias);
+	if (err)
+		return err;
 	o = kmalloc(sizeof(*o), GFP_KERNEL_ACCOUNT);
 	if (!o)
 		return -ENOMEM;
 	xa_lock(&alias->reqs.xa);
-	__ftalias_output_link(outs, o, &c->id, c->dst, c->len, c->sum);
+	__ftalias_output_link(&alias->outputs, o, &c->id, c->dst, c->len,
+			      c->sum);
 	xa_unlock(&alias->reqs.xa);
 	return 0;
 }

@@ -91,7 +91,6 @@ void __ftalias_output_add(struct ftalias_alias *alias,
 			  struct ftalias_sock *fsk,
 			  const struct ftalias_id *id, u32 dst, u32 len,
 			  u32 sum, struct ftalias_output **out);
-u32 ftalias_output_sum(const struct sk_buff *skb);
 void __ftalias_output_landing(struct ftalias_alias *alias,
 			      const struct ftalias_id *id);
 bool __ftalias_output_keep(struct ftalias_alias *alias, struct sk_buff *skb);

@@ -1400,7 +1400,7 @@ static void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb,
 		if (alias->nr_seq_members || alias->dead)
 			kfree_skb(skb);
 		else if (__ftalias_answer_kept(alias, skb))
-			skb = NULL;	/* the output's */
+			;	/* the output's, for its re-issue */
 		else if (alias->active && !alias->active->ckpt_owed)
 			ftalias_queue(alias->active, skb);
 		else
