@@ -15,6 +15,12 @@
  *  2. struct ftalias_net.lock (mutex): the alias table (@aliases, @names,
  *     @count, @next_id, @genid, @exiting, @strays), membership changes
  *     and the netlink notifications of both (see below).
+ *     Never with it (no path takes both): struct ftalias_net.cluster_lock
+ *     (mutex, cluster.c), cluster mode turned on and off and its netlink
+ *     readers, and under it struct ftalias_cluster.lock (mutex): a
+ *     cluster's node table and the sends and receives on its TIPC
+ *     sockets (which take those sockets' own locks), also taken alone by
+ *     the cluster's work item.
  *  3. ftalias_rc_lock (spinlock, replay.c): the module's list of replay
  *     caches, walked by the shrinker.
  *  4. struct ftalias_alias.lock (spinlock): the alias's data-path state:
@@ -115,6 +121,8 @@
 
 #include "conntab.h"
 
+struct ftalias_cluster;
+
 enum ftalias_limits {
 	/* AF_SNA: reserved in linux/socket.h, never implemented by Linux. */
 	FTALIAS_AF_DEFAULT			= 22,
@@ -166,6 +174,8 @@ struct ftalias_net {
 	struct xarray restores;		/* under @lock: restore.c */
 	u32 nr_restores;
 	u32 next_restore;
+	struct mutex cluster_lock;	/* @cluster, see cluster.h */
+	struct ftalias_cluster *cluster; /* cluster mode on, cluster.c */
 };
 
 extern unsigned int ftalias_net_id;

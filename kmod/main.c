@@ -16,6 +16,7 @@
 #include "af_ftalias.h"
 #include "alias.h"
 #include "aliastab.h"
+#include "cluster.h"
 #include "ftalias.h"
 #include "log.h"
 #include "member.h"
@@ -114,6 +115,7 @@ unsigned int ftalias_net_id __read_mostly;
 void ftalias_net_init(struct ftalias_net *fn)
 {
 	ftalias_restore_net_init(fn);
+	ftalias_cluster_net_init(fn);
 	ftalias_aliases_init(fn);
 	ftalias_ports_init(fn);
 	ftalias_conns_init(&fn->conns);
@@ -137,6 +139,15 @@ static int __net_init ftalias_net_init_ns(struct net *net)
 	return 0;
 }
 
+/*
+ * Cluster mode's TIPC sockets go before TIPC's own pernet exit, which runs
+ * before ours (TIPC registers a pernet device, we a pernet subsystem).
+ */
+static void __net_exit ftalias_net_pre_exit_ns(struct net *net)
+{
+	ftalias_cluster_net_pre_exit(ftalias_net(net));
+}
+
 static void __net_exit ftalias_net_exit_ns(struct net *net)
 {
 	ftalias_net_exit(ftalias_net(net));
@@ -144,6 +155,7 @@ static void __net_exit ftalias_net_exit_ns(struct net *net)
 
 static struct pernet_operations ftalias_net_ops = {
 	.init	= ftalias_net_init_ns,
+	.pre_exit = ftalias_net_pre_exit_ns,
 	.exit	= ftalias_net_exit_ns,
 	.id	= &ftalias_net_id,
 	.size	= sizeof(struct ftalias_net),

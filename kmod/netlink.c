@@ -15,6 +15,7 @@
 
 #include "alias.h"
 #include "aliastab.h"
+#include "cluster.h"
 #include "compat.h"	/* struct genl_split_ops, registration before 6.2 */
 #include "ftalias.h"
 #include "generated/netlink-gen.h"
@@ -1476,6 +1477,135 @@ int ftalias_nl_conn_drop_doit(struct sk_buff *skb, struct genl_info *info)
 	ftalias_nl_conn_notify(genl_info_net(info), &s, NULL,
 			       FTALIAS_CONN_DROP_REASON_ADMIN);
 	return 0;
+}
+
+/* The cluster-stats nest's counters, in struct ftalias_cluster_stats. */
+static const struct ftalias_nl_counter ftalias_nl_cluster_counters[] = {
+#define FTALIAS_NL_CL_COUNTER(attr, field)				\
+	{ FTALIAS_A_CLUSTER_STATS_##attr,				\
+	  offsetof(struct ftalias_cluster_stats, field) }
+	FTALIAS_NL_CL_COUNTER(TX, tx),
+	FTALIAS_NL_CL_COUNTER(TX_ERRORS, tx_errors),
+	FTALIAS_NL_CL_COUNTER(RX, rx),
+	FTALIAS_NL_CL_COUNTER(RX_BAD, rx_bad),
+	FTALIAS_NL_CL_COUNTER(RX_REFUSED, rx_refused),
+	FTALIAS_NL_CL_COUNTER(RESTARTS, restarts),
+	FTALIAS_NL_CL_COUNTER(TOPOLOGY_EVENTS, topology_events),
+#undef FTALIAS_NL_CL_COUNTER
+};
+
+static int ftalias_nl_cluster_reply(struct genl_info *info, u8 cmd)
+{
+	struct ftalias_cluster_info ci;
+	struct sk_buff *msg;
+	struct nlattr *nest;
+	bool on;
+	void *hdr;
+	int i;
+
+	on = ftalias_cluster_get(genl_info_net(info), &ci);
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put(msg, info->snd_portid, info->snd_seq,
+			  &ftalias_nl_family, 0, cmd);
+	if (!hdr)
+		goto nla_put_failure;
+	if (nla_put_u8(msg, FTALIAS_A_CLUSTER_ENABLED, on))
+		goto nla_put_failure;
+	if (on) {
+		if (nla_put_u32(msg, FTALIAS_A_CLUSTER_NODE, ci.node) ||
+		    nla_put_u64_64bit(msg, FTALIAS_A_CLUSTER_BOOT_ID,
+				      ci.boot_id, FTALIAS_A_CLUSTER_PAD) ||
+		    nla_put_u32(msg, FTALIAS_A_CLUSTER_NODES, ci.nodes) ||
+		    nla_put_u32(msg, FTALIAS_A_CLUSTER_NODES_UP, ci.nodes_up))
+			goto nla_put_failure;
+		nest = nla_nest_start(msg, FTALIAS_A_CLUSTER_STATS);
+		if (!nest)
+			goto nla_put_failure;
+		for (i = 0; i < ARRAY_SIZE(ftalias_nl_cluster_counters); i++) {
+			const struct ftalias_nl_counter *c =
+				&ftalias_nl_cluster_counters[i];
+
+			if (nla_put_u64_64bit(msg, c->type,
+					      *(u64 *)((u8 *)&ci.stats +
+						       c->offset),
+					      FTALIAS_A_CLUSTER_STATS_PAD))
+				goto nla_put_failure;
+		}
+		nla_nest_end(msg, nest);
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+
+nla_put_failure:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
+}
+
+int ftalias_nl_cluster_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return ftalias_nl_cluster_reply(info, FTALIAS_CMD_CLUSTER_GET);
+}
+
+int ftalias_nl_cluster_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_CLUSTER_ENABLED))
+		return -EINVAL;
+	err = ftalias_cluster_set(genl_info_net(info),
+				  nla_get_u8(info->attrs[FTALIAS_A_CLUSTER_ENABLED]),
+				  info->extack);
+	if (err)
+		return err;
+	return ftalias_nl_cluster_reply(info, FTALIAS_CMD_CLUSTER_SET);
+}
+
+/* Where a node dump goes on (ftalias_cluster_nodes()). */
+struct ftalias_nl_node_dump_ctx {
+	u64 pos;
+};
+
+enum {
+	/* Nodes copied under the cluster's locks at a time. */
+	FTALIAS_NL_NODE_BATCH	= 8,
+};
+
+int ftalias_nl_node_get_dumpit(struct sk_buff *skb,
+			       struct netlink_callback *cb)
+{
+	struct ftalias_nl_node_dump_ctx *ctx = (void *)cb->ctx;
+	struct ftalias_node_info ni[FTALIAS_NL_NODE_BATCH];
+	struct net *net = sock_net(skb->sk);
+	u64 pos;
+	int nr, i;
+
+	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
+
+	for (;;) {
+		pos = ctx->pos;
+		nr = ftalias_cluster_nodes(net, &pos, ni, ARRAY_SIZE(ni));
+		if (nr < 0) {
+			if (skb->len)
+				break;
+			NL_SET_ERR_MSG(cb->extack, "cluster mode is off");
+			return nr;
+		}
+		if (!nr)
+			break;
+		for (i = 0; i < nr; i++) {
+			if (ftalias_nl_fill_node(skb, &ni[i],
+						 NETLINK_CB(cb->skb).portid,
+						 cb->nlh->nlmsg_seq,
+						 NLM_F_MULTI,
+						 FTALIAS_CMD_NODE_GET))
+				return skb->len ?: -EMSGSIZE;
+			/* The next one's position, as the batch gave it. */
+			ctx->pos = ni[i].self ? 1 : (u64)ni[i].addr + 2;
+		}
+	}
+	return skb->len;
 }
 
 /**

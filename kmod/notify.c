@@ -2,13 +2,15 @@
 /*
  * The notifications of the "ftalias" generic netlink family, and the
  * messages they share with the handlers (netlink.c): members and
- * connections.  Membership (member.c) and connections (seqpacket.c) call down
- * into it; it calls nothing of the module but the generated family.
+ * connections and cluster nodes.  Membership (member.c), connections
+ * (seqpacket.c) and cluster mode (cluster.c) call down into it; it calls
+ * nothing of the module but the generated family.
  */
 
 #include <linux/lockdep.h>
 #include <net/genetlink.h>
 
+#include "cluster.h"
 #include "compat.h"	/* struct genl_split_ops before 6.2 */
 #include "conntab.h"
 #include "ftalias.h"
@@ -201,4 +203,56 @@ nla_put_failure:
 	nlmsg_free(skb);
 fail:
 	ftalias_nl_event(net, NULL, FTALIAS_NLGRP_ADMIN_EVENTS);
+}
+
+size_t ftalias_nl_node_size(void)
+{
+	return nla_total_size(sizeof(u32)) * 6 +		/* ADDR..RESTARTS */
+	       nla_total_size_64bit(sizeof(u64)) * 2 +	/* BOOT_ID, SINCE_MS */
+	       nla_total_size(0);				/* SELF */
+}
+
+int ftalias_nl_fill_node(struct sk_buff *skb,
+			 const struct ftalias_node_info *ni,
+			 u32 portid, u32 seq, int flags, u8 cmd)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, portid, seq, &ftalias_nl_family, flags, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, FTALIAS_A_NODE_ADDR, ni->addr) ||
+	    nla_put_u32(skb, FTALIAS_A_NODE_STATE, ni->state) ||
+	    nla_put_u32(skb, FTALIAS_A_NODE_LINKS, ni->links) ||
+	    nla_put_u32(skb, FTALIAS_A_NODE_PORT, ni->port) ||
+	    nla_put_u32(skb, FTALIAS_A_NODE_RESTARTS, ni->restarts) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_NODE_BOOT_ID, ni->boot_id,
+			      FTALIAS_A_NODE_PAD) ||
+	    nla_put_u64_64bit(skb, FTALIAS_A_NODE_SINCE_MS, ni->since_ms,
+			      FTALIAS_A_NODE_PAD) ||
+	    (ni->self && nla_put_flag(skb, FTALIAS_A_NODE_SELF))) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/*
+ * Sent by the cluster's work item, one at a time, so that listeners see a
+ * namespace's node changes in order.
+ */
+void ftalias_nl_node_notify(struct net *net, const struct ftalias_node_info *ni)
+{
+	struct sk_buff *skb;
+
+	if (!genl_has_listeners(&ftalias_nl_family, net, FTALIAS_NLGRP_EVENTS))
+		return;
+	skb = genlmsg_new(ftalias_nl_node_size(), GFP_KERNEL);
+	if (skb && ftalias_nl_fill_node(skb, ni, 0, 0, 0,
+					FTALIAS_CMD_NODE_CHANGE_NTF)) {
+		nlmsg_free(skb);
+		skb = NULL;
+	}
+	ftalias_nl_event(net, skb, FTALIAS_NLGRP_EVENTS);
 }

@@ -305,6 +305,11 @@ static const struct nla_policy ftalias_alias_restore_nl_policy[FTALIAS_A_SAVE_OU
 	[FTALIAS_A_SAVE_OUTPUT] = NLA_POLICY_NESTED(ftalias_save_output_nl_policy),
 };
 
+/* FTALIAS_CMD_CLUSTER_SET - do */
+static const struct nla_policy ftalias_cluster_set_nl_policy[FTALIAS_A_CLUSTER_ENABLED + 1] = {
+	[FTALIAS_A_CLUSTER_ENABLED] = NLA_POLICY_MAX(NLA_U8, 1),
+};
+
 /* Ops table for ftalias */
 static const struct genl_split_ops ftalias_nl_ops[] = {
 	{
@@ -438,6 +443,24 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.policy		= ftalias_alias_restore_nl_policy,
 		.maxattr	= FTALIAS_A_SAVE_OUTPUT,
 		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd	= FTALIAS_CMD_CLUSTER_GET,
+		.doit	= ftalias_nl_cluster_get_doit,
+		.flags	= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= FTALIAS_CMD_CLUSTER_SET,
+		.pre_doit	= ftalias_nl_pre_doit_admin,
+		.doit		= ftalias_nl_cluster_set_doit,
+		.policy		= ftalias_cluster_set_nl_policy,
+		.maxattr	= FTALIAS_A_CLUSTER_ENABLED,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd	= FTALIAS_CMD_NODE_GET,
+		.dumpit	= ftalias_nl_node_get_dumpit,
+		.flags	= GENL_CMD_CAP_DUMP,
 	},
 };
 

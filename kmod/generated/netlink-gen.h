@@ -62,6 +62,10 @@ int ftalias_nl_conn_drop_doit(struct sk_buff *skb, struct genl_info *info);
 int ftalias_nl_alias_save_dumpit(struct sk_buff *skb,
 				 struct netlink_callback *cb);
 int ftalias_nl_alias_restore_doit(struct sk_buff *skb, struct genl_info *info);
+int ftalias_nl_cluster_get_doit(struct sk_buff *skb, struct genl_info *info);
+int ftalias_nl_cluster_set_doit(struct sk_buff *skb, struct genl_info *info);
+int ftalias_nl_node_get_dumpit(struct sk_buff *skb,
+			       struct netlink_callback *cb);
 
 enum {
 	FTALIAS_NLGRP_EVENTS,

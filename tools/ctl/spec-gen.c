@@ -277,6 +277,36 @@ struct nla_policy ctl_save_output_policy[FTALIAS_A_SAVE_OUTPUT_MAX + 1] = {
 	[FTALIAS_A_SAVE_OUTPUT_SUM] = { .type = NLA_U32 },
 };
 
+struct nla_policy ctl_cluster_policy[FTALIAS_A_CLUSTER_MAX + 1] = {
+	[FTALIAS_A_CLUSTER_ENABLED] = { .type = NLA_U8 },
+	[FTALIAS_A_CLUSTER_NODE] = { .type = NLA_U32 },
+	[FTALIAS_A_CLUSTER_BOOT_ID] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_NODES] = { .type = NLA_U32 },
+	[FTALIAS_A_CLUSTER_NODES_UP] = { .type = NLA_U32 },
+	[FTALIAS_A_CLUSTER_STATS] = { .type = NLA_NESTED },
+};
+
+struct nla_policy ctl_cluster_stats_policy[FTALIAS_A_CLUSTER_STATS_MAX + 1] = {
+	[FTALIAS_A_CLUSTER_STATS_TX] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_TX_ERRORS] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_RX] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_RX_BAD] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_RX_REFUSED] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_RESTARTS] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_TOPOLOGY_EVENTS] = { .type = NLA_U64 },
+};
+
+struct nla_policy ctl_node_policy[FTALIAS_A_NODE_MAX + 1] = {
+	[FTALIAS_A_NODE_ADDR] = { .type = NLA_U32 },
+	[FTALIAS_A_NODE_STATE] = { .type = NLA_U32 },
+	[FTALIAS_A_NODE_LINKS] = { .type = NLA_U32 },
+	[FTALIAS_A_NODE_PORT] = { .type = NLA_U32 },
+	[FTALIAS_A_NODE_BOOT_ID] = { .type = NLA_U64 },
+	[FTALIAS_A_NODE_RESTARTS] = { .type = NLA_U32 },
+	[FTALIAS_A_NODE_SINCE_MS] = { .type = NLA_U64 },
+	[FTALIAS_A_NODE_SELF] = { .type = NLA_FLAG },
+};
+
 const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1] = {
 	[FTALIAS_PROMOTION_POLICY_AUTO] = "auto",
 	[FTALIAS_PROMOTION_POLICY_MANUAL] = "manual",
@@ -347,6 +377,23 @@ const struct keyword ctl_conn_drop_reason_kw[] = {
 	{ NULL, 0 }
 };
 
+const char *const ctl_node_state_names[FTALIAS_NODE_STATE_CONFLICT + 1] = {
+	[FTALIAS_NODE_STATE_REACHABLE] = "reachable",
+	[FTALIAS_NODE_STATE_JOINING] = "joining",
+	[FTALIAS_NODE_STATE_UP] = "up",
+	[FTALIAS_NODE_STATE_DOWN] = "down",
+	[FTALIAS_NODE_STATE_CONFLICT] = "conflict",
+};
+
+const struct keyword ctl_node_state_kw[] = {
+	{ "reachable", FTALIAS_NODE_STATE_REACHABLE },
+	{ "joining", FTALIAS_NODE_STATE_JOINING },
+	{ "up", FTALIAS_NODE_STATE_UP },
+	{ "down", FTALIAS_NODE_STATE_DOWN },
+	{ "conflict", FTALIAS_NODE_STATE_CONFLICT },
+	{ NULL, 0 }
+};
+
 const char *const ctl_op_names[FTALIAS_CMD_MAX + 1] = {
 	[FTALIAS_CMD_FAMILY_INFO_GET] = "family-info-get",
 	[FTALIAS_CMD_ALIAS_GET] = "alias-get",
@@ -369,4 +416,8 @@ const char *const ctl_op_names[FTALIAS_CMD_MAX + 1] = {
 	[FTALIAS_CMD_CONN_DROP_NTF] = "conn-drop-ntf",
 	[FTALIAS_CMD_ALIAS_SAVE] = "alias-save",
 	[FTALIAS_CMD_ALIAS_RESTORE] = "alias-restore",
+	[FTALIAS_CMD_CLUSTER_GET] = "cluster-get",
+	[FTALIAS_CMD_CLUSTER_SET] = "cluster-set",
+	[FTALIAS_CMD_NODE_GET] = "node-get",
+	[FTALIAS_CMD_NODE_CHANGE_NTF] = "node-change-ntf",
 };

@@ -284,6 +284,36 @@ extern struct nla_policy ctl_save_input_policy[FTALIAS_A_SAVE_INPUT_MAX + 1];
 #define CTL_NAME_FTALIAS_A_SAVE_OUTPUT_SUM	"sum"
 extern struct nla_policy ctl_save_output_policy[FTALIAS_A_SAVE_OUTPUT_MAX + 1];
 
+/* Attribute-set "cluster" */
+#define CTL_NAME_FTALIAS_A_CLUSTER_ENABLED	"enabled"
+#define CTL_NAME_FTALIAS_A_CLUSTER_NODE	"node"
+#define CTL_NAME_FTALIAS_A_CLUSTER_BOOT_ID	"boot-id"
+#define CTL_NAME_FTALIAS_A_CLUSTER_NODES	"nodes"
+#define CTL_NAME_FTALIAS_A_CLUSTER_NODES_UP	"nodes-up"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS	"stats"
+extern struct nla_policy ctl_cluster_policy[FTALIAS_A_CLUSTER_MAX + 1];
+
+/* Attribute-set "cluster-stats" */
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_TX	"tx"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_TX_ERRORS	"tx-errors"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_RX	"rx"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_RX_BAD	"rx-bad"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_RX_REFUSED	"rx-refused"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_RESTARTS	"restarts"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_TOPOLOGY_EVENTS	"topology-events"
+extern struct nla_policy ctl_cluster_stats_policy[FTALIAS_A_CLUSTER_STATS_MAX + 1];
+
+/* Attribute-set "node" */
+#define CTL_NAME_FTALIAS_A_NODE_ADDR	"addr"
+#define CTL_NAME_FTALIAS_A_NODE_STATE	"state"
+#define CTL_NAME_FTALIAS_A_NODE_LINKS	"links"
+#define CTL_NAME_FTALIAS_A_NODE_PORT	"port"
+#define CTL_NAME_FTALIAS_A_NODE_BOOT_ID	"boot-id"
+#define CTL_NAME_FTALIAS_A_NODE_RESTARTS	"restarts"
+#define CTL_NAME_FTALIAS_A_NODE_SINCE_MS	"since-ms"
+#define CTL_NAME_FTALIAS_A_NODE_SELF	"self"
+extern struct nla_policy ctl_node_policy[FTALIAS_A_NODE_MAX + 1];
+
 /* Enum "promotion-policy": names by value, keyword table */
 extern const char *const ctl_promotion_policy_names[FTALIAS_PROMOTION_POLICY_MANUAL + 1];
 extern const struct keyword ctl_promotion_policy_kw[];
@@ -307,6 +337,10 @@ extern const struct keyword ctl_conn_state_kw[];
 /* Enum "conn-drop-reason": names by value, keyword table */
 extern const char *const ctl_conn_drop_reason_names[FTALIAS_CONN_DROP_REASON_ADMIN + 1];
 extern const struct keyword ctl_conn_drop_reason_kw[];
+
+/* Enum "node-state": names by value, keyword table */
+extern const char *const ctl_node_state_names[FTALIAS_NODE_STATE_CONFLICT + 1];
+extern const struct keyword ctl_node_state_kw[];
 
 /* Operations: names by command number */
 extern const char *const ctl_op_names[FTALIAS_CMD_MAX + 1];

@@ -34,6 +34,10 @@ static const char * const ftalias_op_strmap[] = {
 	[FTALIAS_CMD_CONN_DROP_NTF] = "conn-drop-ntf",
 	[FTALIAS_CMD_ALIAS_SAVE] = "alias-save",
 	[FTALIAS_CMD_ALIAS_RESTORE] = "alias-restore",
+	[FTALIAS_CMD_CLUSTER_GET] = "cluster-get",
+	[FTALIAS_CMD_CLUSTER_SET] = "cluster-set",
+	[FTALIAS_CMD_NODE_GET] = "node-get",
+	[FTALIAS_CMD_NODE_CHANGE_NTF] = "node-change-ntf",
 };
 
 const char *ftalias_op_str(int op)
@@ -115,6 +119,21 @@ const char *ftalias_conn_drop_reason_str(enum ftalias_conn_drop_reason value)
 	if (value < 0 || value >= (int)YNL_ARRAY_SIZE(ftalias_conn_drop_reason_strmap))
 		return NULL;
 	return ftalias_conn_drop_reason_strmap[value];
+}
+
+static const char * const ftalias_node_state_strmap[] = {
+	[1] = "reachable",
+	[2] = "joining",
+	[3] = "up",
+	[4] = "down",
+	[5] = "conflict",
+};
+
+const char *ftalias_node_state_str(enum ftalias_node_state value)
+{
+	if (value < 0 || value >= (int)YNL_ARRAY_SIZE(ftalias_node_state_strmap))
+		return NULL;
+	return ftalias_node_state_strmap[value];
 }
 
 /* Policies */
@@ -371,6 +390,22 @@ const struct ynl_policy_nest ftalias_save_output_nest = {
 	.table = ftalias_save_output_policy,
 };
 
+const struct ynl_policy_attr ftalias_cluster_stats_policy[FTALIAS_A_CLUSTER_STATS_MAX + 1] = {
+	[FTALIAS_A_CLUSTER_STATS_TX] = { .name = "tx", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_TX_ERRORS] = { .name = "tx-errors", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_RX] = { .name = "rx", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_RX_BAD] = { .name = "rx-bad", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_RX_REFUSED] = { .name = "rx-refused", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_RESTARTS] = { .name = "restarts", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_TOPOLOGY_EVENTS] = { .name = "topology-events", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_cluster_stats_nest = {
+	.max_attr = FTALIAS_A_CLUSTER_STATS_MAX,
+	.table = ftalias_cluster_stats_policy,
+};
+
 const struct ynl_policy_attr ftalias_family_info_policy[FTALIAS_A_FAMILY_INFO_MAX + 1] = {
 	[FTALIAS_A_FAMILY_INFO_VERSION] = { .name = "version", .type = YNL_PT_U32, },
 	[FTALIAS_A_FAMILY_INFO_AF_FAMILY] = { .name = "af-family", .type = YNL_PT_U32, },
@@ -542,6 +577,38 @@ const struct ynl_policy_attr ftalias_save_policy[FTALIAS_A_SAVE_MAX + 1] = {
 const struct ynl_policy_nest ftalias_save_nest = {
 	.max_attr = FTALIAS_A_SAVE_MAX,
 	.table = ftalias_save_policy,
+};
+
+const struct ynl_policy_attr ftalias_cluster_policy[FTALIAS_A_CLUSTER_MAX + 1] = {
+	[FTALIAS_A_CLUSTER_ENABLED] = { .name = "enabled", .type = YNL_PT_U8, },
+	[FTALIAS_A_CLUSTER_NODE] = { .name = "node", .type = YNL_PT_U32, },
+	[FTALIAS_A_CLUSTER_BOOT_ID] = { .name = "boot-id", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_NODES] = { .name = "nodes", .type = YNL_PT_U32, },
+	[FTALIAS_A_CLUSTER_NODES_UP] = { .name = "nodes-up", .type = YNL_PT_U32, },
+	[FTALIAS_A_CLUSTER_STATS] = { .name = "stats", .type = YNL_PT_NEST, .nest = &ftalias_cluster_stats_nest, },
+	[FTALIAS_A_CLUSTER_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_cluster_nest = {
+	.max_attr = FTALIAS_A_CLUSTER_MAX,
+	.table = ftalias_cluster_policy,
+};
+
+const struct ynl_policy_attr ftalias_node_policy[FTALIAS_A_NODE_MAX + 1] = {
+	[FTALIAS_A_NODE_ADDR] = { .name = "addr", .type = YNL_PT_U32, },
+	[FTALIAS_A_NODE_STATE] = { .name = "state", .type = YNL_PT_U32, },
+	[FTALIAS_A_NODE_LINKS] = { .name = "links", .type = YNL_PT_U32, },
+	[FTALIAS_A_NODE_PORT] = { .name = "port", .type = YNL_PT_U32, },
+	[FTALIAS_A_NODE_BOOT_ID] = { .name = "boot-id", .type = YNL_PT_U64, },
+	[FTALIAS_A_NODE_RESTARTS] = { .name = "restarts", .type = YNL_PT_U32, },
+	[FTALIAS_A_NODE_SINCE_MS] = { .name = "since-ms", .type = YNL_PT_U64, },
+	[FTALIAS_A_NODE_SELF] = { .name = "self", .type = YNL_PT_FLAG, },
+	[FTALIAS_A_NODE_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+};
+
+const struct ynl_policy_nest ftalias_node_nest = {
+	.max_attr = FTALIAS_A_NODE_MAX,
+	.table = ftalias_node_policy,
 };
 
 /* Common nested types */
@@ -1917,6 +1984,60 @@ int ftalias_save_output_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.sum = 1;
 			dst->sum = ynl_attr_get_u32(attr);
+		}
+	}
+
+	return 0;
+}
+
+void ftalias_cluster_stats_free(struct ftalias_cluster_stats *obj)
+{
+}
+
+int ftalias_cluster_stats_parse(struct ynl_parse_arg *yarg,
+				const struct nlattr *nested)
+{
+	struct ftalias_cluster_stats *dst = yarg->data;
+	const struct nlattr *attr;
+
+	ynl_attr_for_each_nested(attr, nested) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_CLUSTER_STATS_TX) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.tx = 1;
+			dst->tx = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_TX_ERRORS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.tx_errors = 1;
+			dst->tx_errors = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_RX) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.rx = 1;
+			dst->rx = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_RX_BAD) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.rx_bad = 1;
+			dst->rx_bad = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_RX_REFUSED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.rx_refused = 1;
+			dst->rx_refused = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_RESTARTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.restarts = 1;
+			dst->restarts = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_TOPOLOGY_EVENTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.topology_events = 1;
+			dst->topology_events = ynl_attr_get_u64(attr);
 		}
 	}
 
@@ -3754,6 +3875,287 @@ err_free:
 	return NULL;
 }
 
+/* ============== FTALIAS_CMD_CLUSTER_GET ============== */
+/* FTALIAS_CMD_CLUSTER_GET - do */
+void ftalias_cluster_get_rsp_free(struct ftalias_cluster_get_rsp *rsp)
+{
+	ftalias_cluster_stats_free(&rsp->stats);
+	free(rsp);
+}
+
+int ftalias_cluster_get_rsp_parse(const struct nlmsghdr *nlh,
+				  struct ynl_parse_arg *yarg)
+{
+	struct ftalias_cluster_get_rsp *dst;
+	const struct nlattr *attr;
+	struct ynl_parse_arg parg;
+
+	dst = yarg->data;
+	parg.ys = yarg->ys;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_CLUSTER_ENABLED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.enabled = 1;
+			dst->enabled = ynl_attr_get_u8(attr);
+		} else if (type == FTALIAS_A_CLUSTER_NODE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.node = 1;
+			dst->node = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CLUSTER_BOOT_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.boot_id = 1;
+			dst->boot_id = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_NODES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.nodes = 1;
+			dst->nodes = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CLUSTER_NODES_UP) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.nodes_up = 1;
+			dst->nodes_up = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.stats = 1;
+
+			parg.rsp_policy = &ftalias_cluster_stats_nest;
+			parg.data = &dst->stats;
+			if (ftalias_cluster_stats_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+struct ftalias_cluster_get_rsp *ftalias_cluster_get(struct ynl_sock *ys)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct ftalias_cluster_get_rsp *rsp;
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_CLUSTER_GET, 1);
+	ys->req_policy = &ftalias_cluster_nest;
+	yrs.yarg.rsp_policy = &ftalias_cluster_nest;
+
+	rsp = calloc(1, sizeof(*rsp));
+	yrs.yarg.data = rsp;
+	yrs.cb = ftalias_cluster_get_rsp_parse;
+	yrs.rsp_cmd = FTALIAS_CMD_CLUSTER_GET;
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		goto err_free;
+
+	return rsp;
+
+err_free:
+	ftalias_cluster_get_rsp_free(rsp);
+	return NULL;
+}
+
+/* ============== FTALIAS_CMD_CLUSTER_SET ============== */
+/* FTALIAS_CMD_CLUSTER_SET - do */
+void ftalias_cluster_set_req_free(struct ftalias_cluster_set_req *req)
+{
+	free(req);
+}
+
+void ftalias_cluster_set_rsp_free(struct ftalias_cluster_set_rsp *rsp)
+{
+	ftalias_cluster_stats_free(&rsp->stats);
+	free(rsp);
+}
+
+int ftalias_cluster_set_rsp_parse(const struct nlmsghdr *nlh,
+				  struct ynl_parse_arg *yarg)
+{
+	struct ftalias_cluster_set_rsp *dst;
+	const struct nlattr *attr;
+	struct ynl_parse_arg parg;
+
+	dst = yarg->data;
+	parg.ys = yarg->ys;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_CLUSTER_ENABLED) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.enabled = 1;
+			dst->enabled = ynl_attr_get_u8(attr);
+		} else if (type == FTALIAS_A_CLUSTER_NODE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.node = 1;
+			dst->node = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CLUSTER_BOOT_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.boot_id = 1;
+			dst->boot_id = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_NODES) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.nodes = 1;
+			dst->nodes = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CLUSTER_NODES_UP) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.nodes_up = 1;
+			dst->nodes_up = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.stats = 1;
+
+			parg.rsp_policy = &ftalias_cluster_stats_nest;
+			parg.data = &dst->stats;
+			if (ftalias_cluster_stats_parse(&parg, attr))
+				return YNL_PARSE_CB_ERROR;
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+struct ftalias_cluster_set_rsp *
+ftalias_cluster_set(struct ynl_sock *ys, struct ftalias_cluster_set_req *req)
+{
+	struct ynl_req_state yrs = { .yarg = { .ys = ys, }, };
+	struct ftalias_cluster_set_rsp *rsp;
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = ynl_gemsg_start_req(ys, ys->family_id, FTALIAS_CMD_CLUSTER_SET, 1);
+	ys->req_policy = &ftalias_cluster_nest;
+	yrs.yarg.rsp_policy = &ftalias_cluster_nest;
+
+	if (req->_present.enabled)
+		ynl_attr_put_u8(nlh, FTALIAS_A_CLUSTER_ENABLED, req->enabled);
+
+	rsp = calloc(1, sizeof(*rsp));
+	yrs.yarg.data = rsp;
+	yrs.cb = ftalias_cluster_set_rsp_parse;
+	yrs.rsp_cmd = FTALIAS_CMD_CLUSTER_SET;
+
+	err = ynl_exec(ys, nlh, &yrs);
+	if (err < 0)
+		goto err_free;
+
+	return rsp;
+
+err_free:
+	ftalias_cluster_set_rsp_free(rsp);
+	return NULL;
+}
+
+/* ============== FTALIAS_CMD_NODE_GET ============== */
+/* FTALIAS_CMD_NODE_GET - dump */
+int ftalias_node_get_rsp_dump_parse(const struct nlmsghdr *nlh,
+				    struct ynl_parse_arg *yarg)
+{
+	struct ftalias_node_get_rsp_dump *dst;
+	const struct nlattr *attr;
+
+	dst = yarg->data;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_NODE_ADDR) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.addr = 1;
+			dst->addr = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_NODE_STATE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.state = 1;
+			dst->state = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_NODE_LINKS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.links = 1;
+			dst->links = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_NODE_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.port = 1;
+			dst->port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_NODE_BOOT_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.boot_id = 1;
+			dst->boot_id = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_NODE_RESTARTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.restarts = 1;
+			dst->restarts = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_NODE_SINCE_MS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.since_ms = 1;
+			dst->since_ms = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_NODE_SELF) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.self = 1;
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+void ftalias_node_get_rsp_list_free(struct ftalias_node_get_rsp_list *rsp)
+{
+	struct ftalias_node_get_rsp_list *next = rsp;
+
+	while ((void *)next != YNL_LIST_END) {
+		rsp = next;
+		next = rsp->next;
+
+		free(rsp);
+	}
+}
+
+struct ftalias_node_get_rsp_list *ftalias_node_get_dump(struct ynl_sock *ys)
+{
+	struct ynl_dump_state yds = {};
+	struct nlmsghdr *nlh;
+	int err;
+
+	yds.yarg.ys = ys;
+	yds.yarg.rsp_policy = &ftalias_node_nest;
+	yds.yarg.data = NULL;
+	yds.alloc_sz = sizeof(struct ftalias_node_get_rsp_list);
+	yds.cb = ftalias_node_get_rsp_dump_parse;
+	yds.rsp_cmd = FTALIAS_CMD_NODE_GET;
+
+	nlh = ynl_gemsg_start_dump(ys, ys->family_id, FTALIAS_CMD_NODE_GET, 1);
+
+	err = ynl_exec_dump(ys, nlh, &yds);
+	if (err < 0)
+		goto free_list;
+
+	return yds.first;
+
+free_list:
+	ftalias_node_get_rsp_list_free(yds.first);
+	return NULL;
+}
+
 /* FTALIAS_CMD_CONN_DROP_NTF - event */
 int ftalias_conn_drop_ntf_rsp_parse(const struct nlmsghdr *nlh,
 				    struct ynl_parse_arg *yarg)
@@ -3904,6 +4306,68 @@ void ftalias_conn_drop_ntf_free(struct ftalias_conn_drop_ntf *rsp)
 	free(rsp);
 }
 
+/* FTALIAS_CMD_NODE_CHANGE_NTF - event */
+int ftalias_node_change_ntf_rsp_parse(const struct nlmsghdr *nlh,
+				      struct ynl_parse_arg *yarg)
+{
+	struct ftalias_node_change_ntf_rsp *dst;
+	const struct nlattr *attr;
+
+	dst = yarg->data;
+
+	ynl_attr_for_each(attr, nlh, yarg->ys->family->hdr_len) {
+		unsigned int type = ynl_attr_type(attr);
+
+		if (type == FTALIAS_A_NODE_ADDR) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.addr = 1;
+			dst->addr = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_NODE_STATE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.state = 1;
+			dst->state = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_NODE_LINKS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.links = 1;
+			dst->links = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_NODE_PORT) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.port = 1;
+			dst->port = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_NODE_BOOT_ID) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.boot_id = 1;
+			dst->boot_id = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_NODE_RESTARTS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.restarts = 1;
+			dst->restarts = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_NODE_SINCE_MS) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.since_ms = 1;
+			dst->since_ms = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_NODE_SELF) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.self = 1;
+		}
+	}
+
+	return YNL_PARSE_CB_OK;
+}
+
+void ftalias_node_change_ntf_free(struct ftalias_node_change_ntf *rsp)
+{
+	free(rsp);
+}
+
 static const struct ynl_ntf_info ftalias_ntf_info[] =  {
 	[FTALIAS_CMD_ALIAS_ADD_NTF] =  {
 		.alloc_sz	= sizeof(struct ftalias_alias_get_ntf),
@@ -3946,6 +4410,12 @@ static const struct ynl_ntf_info ftalias_ntf_info[] =  {
 		.cb		= ftalias_conn_drop_ntf_rsp_parse,
 		.policy		= &ftalias_conn_nest,
 		.free		= (void *)ftalias_conn_drop_ntf_free,
+	},
+	[FTALIAS_CMD_NODE_CHANGE_NTF] =  {
+		.alloc_sz	= sizeof(struct ftalias_node_change_ntf),
+		.cb		= ftalias_node_change_ntf_rsp_parse,
+		.policy		= &ftalias_node_nest,
+		.free		= (void *)ftalias_node_change_ntf_free,
 	},
 };
 

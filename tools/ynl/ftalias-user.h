@@ -23,6 +23,7 @@ const char *ftalias_member_state_str(enum ftalias_member_state value);
 const char *ftalias_cache_state_str(enum ftalias_cache_state value);
 const char *ftalias_conn_state_str(enum ftalias_conn_state value);
 const char *ftalias_conn_drop_reason_str(enum ftalias_conn_drop_reason value);
+const char *ftalias_node_state_str(enum ftalias_node_state value);
 
 /* Common nested types */
 struct ftalias_alias_stats {
@@ -356,6 +357,26 @@ struct ftalias_save_output {
 	__u32 dst;
 	__u32 len;
 	__u32 sum;
+};
+
+struct ftalias_cluster_stats {
+	struct {
+		__u32 tx:1;
+		__u32 tx_errors:1;
+		__u32 rx:1;
+		__u32 rx_bad:1;
+		__u32 rx_refused:1;
+		__u32 restarts:1;
+		__u32 topology_events:1;
+	} _present;
+
+	__u64 tx;
+	__u64 tx_errors;
+	__u64 rx;
+	__u64 rx_bad;
+	__u64 rx_refused;
+	__u64 restarts;
+	__u64 topology_events;
 };
 
 /* ============== FTALIAS_CMD_FAMILY_INFO_GET ============== */
@@ -2277,6 +2298,122 @@ struct ftalias_alias_restore_rsp *
 ftalias_alias_restore(struct ynl_sock *ys,
 		      struct ftalias_alias_restore_req *req);
 
+/* ============== FTALIAS_CMD_CLUSTER_GET ============== */
+/* FTALIAS_CMD_CLUSTER_GET - do */
+
+struct ftalias_cluster_get_rsp {
+	struct {
+		__u32 enabled:1;
+		__u32 node:1;
+		__u32 boot_id:1;
+		__u32 nodes:1;
+		__u32 nodes_up:1;
+		__u32 stats:1;
+	} _present;
+
+	__u8 enabled;
+	__u32 node;
+	__u64 boot_id;
+	__u32 nodes;
+	__u32 nodes_up;
+	struct ftalias_cluster_stats stats;
+};
+
+void ftalias_cluster_get_rsp_free(struct ftalias_cluster_get_rsp *rsp);
+
+/*
+ * Get the cluster mode of the network namespace.
+ */
+struct ftalias_cluster_get_rsp *ftalias_cluster_get(struct ynl_sock *ys);
+
+/* ============== FTALIAS_CMD_CLUSTER_SET ============== */
+/* FTALIAS_CMD_CLUSTER_SET - do */
+struct ftalias_cluster_set_req {
+	struct {
+		__u32 enabled:1;
+	} _present;
+
+	__u8 enabled;
+};
+
+static inline struct ftalias_cluster_set_req *
+ftalias_cluster_set_req_alloc(void)
+{
+	return calloc(1, sizeof(struct ftalias_cluster_set_req));
+}
+void ftalias_cluster_set_req_free(struct ftalias_cluster_set_req *req);
+
+static inline void
+ftalias_cluster_set_req_set_enabled(struct ftalias_cluster_set_req *req,
+				    __u8 enabled)
+{
+	req->_present.enabled = 1;
+	req->enabled = enabled;
+}
+
+struct ftalias_cluster_set_rsp {
+	struct {
+		__u32 enabled:1;
+		__u32 node:1;
+		__u32 boot_id:1;
+		__u32 nodes:1;
+		__u32 nodes_up:1;
+		__u32 stats:1;
+	} _present;
+
+	__u8 enabled;
+	__u32 node;
+	__u64 boot_id;
+	__u32 nodes;
+	__u32 nodes_up;
+	struct ftalias_cluster_stats stats;
+};
+
+void ftalias_cluster_set_rsp_free(struct ftalias_cluster_set_rsp *rsp);
+
+/*
+ * Turn cluster mode on or off in the network namespace.  Needs
+CAP_NET_ADMIN over the network namespace.  Turning it on needs
+TIPC (loaded on demand; EAFNOSUPPORT without it) with its node
+address set (EADDRNOTAVAIL before).  Setting the mode it has
+already is a no-op.
+
+ */
+struct ftalias_cluster_set_rsp *
+ftalias_cluster_set(struct ynl_sock *ys, struct ftalias_cluster_set_req *req);
+
+/* ============== FTALIAS_CMD_NODE_GET ============== */
+/* FTALIAS_CMD_NODE_GET - dump */
+struct ftalias_node_get_rsp_dump {
+	struct {
+		__u32 addr:1;
+		__u32 state:1;
+		__u32 links:1;
+		__u32 port:1;
+		__u32 boot_id:1;
+		__u32 restarts:1;
+		__u32 since_ms:1;
+		__u32 self:1;
+	} _present;
+
+	__u32 addr;
+	enum ftalias_node_state state;
+	__u32 links;
+	__u32 port;
+	__u64 boot_id;
+	__u32 restarts;
+	__u64 since_ms;
+};
+
+struct ftalias_node_get_rsp_list {
+	struct ftalias_node_get_rsp_list *next;
+	struct ftalias_node_get_rsp_dump obj __attribute__((aligned(8)));
+};
+
+void ftalias_node_get_rsp_list_free(struct ftalias_node_get_rsp_list *rsp);
+
+struct ftalias_node_get_rsp_list *ftalias_node_get_dump(struct ynl_sock *ys);
+
 /* FTALIAS_CMD_CONN_DROP_NTF - event */
 struct ftalias_conn_drop_ntf_rsp {
 	struct {
@@ -2341,5 +2478,37 @@ struct ftalias_conn_drop_ntf {
 };
 
 void ftalias_conn_drop_ntf_free(struct ftalias_conn_drop_ntf *rsp);
+
+/* FTALIAS_CMD_NODE_CHANGE_NTF - event */
+struct ftalias_node_change_ntf_rsp {
+	struct {
+		__u32 addr:1;
+		__u32 state:1;
+		__u32 links:1;
+		__u32 port:1;
+		__u32 boot_id:1;
+		__u32 restarts:1;
+		__u32 since_ms:1;
+		__u32 self:1;
+	} _present;
+
+	__u32 addr;
+	enum ftalias_node_state state;
+	__u32 links;
+	__u32 port;
+	__u64 boot_id;
+	__u32 restarts;
+	__u64 since_ms;
+};
+
+struct ftalias_node_change_ntf {
+	__u16 family;
+	__u8 cmd;
+	struct ynl_ntf_base_type *next;
+	void (*free)(struct ftalias_node_change_ntf *ntf);
+	struct ftalias_node_change_ntf_rsp obj __attribute__((aligned(8)));
+};
+
+void ftalias_node_change_ntf_free(struct ftalias_node_change_ntf *rsp);
 
 #endif /* _LINUX_FTALIAS_GEN_H */

@@ -57,6 +57,15 @@ struct ftalias_id {
 	__u64	xid;
 };
 
+/*
+ * The TIPC service ftalias publishes, at cluster scope, from its node
+ * socket when cluster mode is on (ftaliasctl cluster set enable); the
+ * instance is the publishing node's TIPC address.  Other nodes take
+ * messages of the cluster protocol only from the socket that publishes
+ * it for its own node.
+ */
+#define FTALIAS_TIPC_NODE	0x46540000
+
 /* Socket options, level SOL_FTALIAS. */
 enum {
 	FTALIAS_PRIORITY = 1,	/* __u32, before bind(); higher is preferred */

@@ -95,6 +95,28 @@ enum ftalias_conn_drop_reason {
 #define FTALIAS_SAVE_VERSION	6
 #define FTALIAS_SAVE_CHUNK	3072
 
+/**
+ * enum ftalias_node_state - What this node knows of a cluster node
+ *   (cluster-get, node-get).
+ * @FTALIAS_NODE_STATE_REACHABLE: TIPC reports the node up, but ftalias there
+ *   has no cluster mode on.
+ * @FTALIAS_NODE_STATE_JOINING: ftalias there has cluster mode on (its node
+ *   service is published); its hello has not come yet.
+ * @FTALIAS_NODE_STATE_UP: Its hello came; messages from it are taken.
+ * @FTALIAS_NODE_STATE_DOWN: TIPC reported the node down, or ftalias there left
+ *   cluster mode. Kept for show until cluster mode goes off here.
+ * @FTALIAS_NODE_STATE_CONFLICT: More than one socket publishes the node
+ *   service of that node (a process there impersonating ftalias): nothing from
+ *   the node is taken until only one is left.
+ */
+enum ftalias_node_state {
+	FTALIAS_NODE_STATE_REACHABLE = 1,
+	FTALIAS_NODE_STATE_JOINING,
+	FTALIAS_NODE_STATE_UP,
+	FTALIAS_NODE_STATE_DOWN,
+	FTALIAS_NODE_STATE_CONFLICT,
+};
+
 enum {
 	FTALIAS_A_ALIAS_ID = 1,
 	FTALIAS_A_ALIAS_NAME,
@@ -445,6 +467,48 @@ enum {
 };
 
 enum {
+	FTALIAS_A_CLUSTER_ENABLED = 1,
+	FTALIAS_A_CLUSTER_NODE,
+	FTALIAS_A_CLUSTER_BOOT_ID,
+	FTALIAS_A_CLUSTER_NODES,
+	FTALIAS_A_CLUSTER_NODES_UP,
+	FTALIAS_A_CLUSTER_STATS,
+	FTALIAS_A_CLUSTER_PAD,
+
+	__FTALIAS_A_CLUSTER_MAX,
+	FTALIAS_A_CLUSTER_MAX = (__FTALIAS_A_CLUSTER_MAX - 1)
+};
+
+enum {
+	FTALIAS_A_CLUSTER_STATS_TX = 1,
+	FTALIAS_A_CLUSTER_STATS_TX_ERRORS,
+	FTALIAS_A_CLUSTER_STATS_RX,
+	FTALIAS_A_CLUSTER_STATS_RX_BAD,
+	FTALIAS_A_CLUSTER_STATS_RX_REFUSED,
+	FTALIAS_A_CLUSTER_STATS_RESTARTS,
+	FTALIAS_A_CLUSTER_STATS_TOPOLOGY_EVENTS,
+	FTALIAS_A_CLUSTER_STATS_PAD,
+
+	__FTALIAS_A_CLUSTER_STATS_MAX,
+	FTALIAS_A_CLUSTER_STATS_MAX = (__FTALIAS_A_CLUSTER_STATS_MAX - 1)
+};
+
+enum {
+	FTALIAS_A_NODE_ADDR = 1,
+	FTALIAS_A_NODE_STATE,
+	FTALIAS_A_NODE_LINKS,
+	FTALIAS_A_NODE_PORT,
+	FTALIAS_A_NODE_BOOT_ID,
+	FTALIAS_A_NODE_RESTARTS,
+	FTALIAS_A_NODE_SINCE_MS,
+	FTALIAS_A_NODE_SELF,
+	FTALIAS_A_NODE_PAD,
+
+	__FTALIAS_A_NODE_MAX,
+	FTALIAS_A_NODE_MAX = (__FTALIAS_A_NODE_MAX - 1)
+};
+
+enum {
 	FTALIAS_CMD_FAMILY_INFO_GET = 1,
 	FTALIAS_CMD_ALIAS_GET,
 	FTALIAS_CMD_ALIAS_NEW,
@@ -466,6 +530,10 @@ enum {
 	FTALIAS_CMD_CONN_DROP_NTF,
 	FTALIAS_CMD_ALIAS_SAVE,
 	FTALIAS_CMD_ALIAS_RESTORE,
+	FTALIAS_CMD_CLUSTER_GET,
+	FTALIAS_CMD_CLUSTER_SET,
+	FTALIAS_CMD_NODE_GET,
+	FTALIAS_CMD_NODE_CHANGE_NTF,
 
 	__FTALIAS_CMD_MAX,
 	FTALIAS_CMD_MAX = (__FTALIAS_CMD_MAX - 1)

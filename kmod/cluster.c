@@ -1,0 +1,710 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Cluster mode: ftalias's kernel TIPC sockets in a network namespace.
+ *
+ * When cluster mode is turned on (cluster-set), the namespace gets two
+ * kernel TIPC sockets:
+ *  - the node socket (SOCK_RDM), bound at cluster scope to the service
+ *    {FTALIAS_TIPC_NODE, own node address}: the address other nodes send
+ *    the cluster protocol to;
+ *  - the topology socket (SOCK_SEQPACKET), connected to TIPC's topology
+ *    server, subscribed to TIPC's node and link state and to the node
+ *    service of every node.
+ * Their data-ready callbacks only queue the cluster's work item, which
+ * drains both sockets (MSG_DONTWAIT) in process context.
+ *
+ * A node is known by its TIPC address.  Its node service published
+ * (joining), it is sent a hello carrying this node's boot id, a random
+ * number drawn when cluster mode is turned on; its own hello makes it up.
+ * A hello with another boot id than the one known is a restart: the old
+ * incarnation is forgotten.  Messages are taken only from the one socket
+ * that publishes the node service of its own node, with the node field
+ * and boot id of that node: a process that binds the service too makes
+ * the node a conflict (nothing taken) rather than an impostor.
+ *
+ * No symbol of TIPC is linked: the module loads without tipc.ko, which
+ * sock_create_kern() loads on demand.  TIPC's pernet exit runs before
+ * ours (it registers a pernet device), so the sockets are released at
+ * pre_exit.  This file calls only notify.c.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/ktime.h>
+#include <linux/lockdep.h>
+#include <linux/mutex.h>
+#include <linux/net.h>
+#include <linux/random.h>
+#include <linux/slab.h>
+#include <linux/socket.h>
+#include <linux/tipc.h>
+#include <linux/uio.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
+#include <net/net_namespace.h>
+#include <net/sock.h>
+#include <uapi/linux/ftalias.h>
+
+#include "cluster.h"
+#include "ftalias.h"
+#include "notify.h"
+
+/* The cluster protocol: every message starts with this header. */
+#define FTALIAS_CL_MAGIC	0x46544c43	/* "FTLC" */
+#define FTALIAS_CL_VERSION	1
+
+enum ftalias_cl_type {
+	FTALIAS_CL_HELLO	= 1,
+};
+
+/* Flags of a hello. */
+#define FTALIAS_CL_HELLO_ECHO	0x1	/* an answer: answer it not */
+
+/* Big-endian on the wire: nodes may differ in byte order. */
+struct ftalias_cl_hdr {
+	__be32	magic;
+	u8	version;
+	u8	type;
+	__be16	len;		/* of the whole message */
+	__be32	node;		/* the sender's TIPC address */
+	__be32	flags;
+	__be64	boot_id;	/* the sender's */
+};
+
+struct ftalias_cl_hello {
+	struct ftalias_cl_hdr hdr;
+};
+
+/* Largest message taken; a longer one is cut (MSG_TRUNC) and dropped. */
+#define FTALIAS_CL_RX_MAX	256
+
+struct ftalias_node {
+	u32 addr;
+	u32 ports[2];		/* the first two sockets publishing its node
+				 * service: [0] is its node socket while
+				 * @pubs is 1
+				 */
+	u32 pubs;		/* sockets publishing its node service */
+	u32 tipc_pubs;		/* TIPC's node-state publications of it */
+	u32 links;
+	u32 restarts;
+	u64 boot_id;
+	u64 since;		/* ktime_get_boottime_ns() of @state */
+	u32 state;		/* enum ftalias_node_state */
+};
+
+struct ftalias_cluster {
+	struct net *net;		/* not referenced: pre_exit ends us */
+	struct socket *node_sk;
+	struct socket *top_sk;
+	/* Their own data-ready callbacks, given back before release. */
+	void (*node_ready)(struct sock *sk);
+	void (*top_ready)(struct sock *sk);
+	u32 self;			/* own TIPC address */
+	u32 port;			/* of the node socket */
+	u64 boot_id;
+	struct work_struct work;
+	struct mutex lock;		/* @nodes, @stats, sending */
+	struct xarray nodes;		/* addr -> struct ftalias_node */
+	u32 nr_nodes;
+	u32 self_pubs;			/* own node service publications */
+	struct ftalias_cluster_stats stats;
+	u8 rx_buf[FTALIAS_CL_RX_MAX];
+};
+
+static void ftalias_cl_data_ready(struct sock *sk)
+{
+	struct ftalias_cluster *cl;
+
+	read_lock_bh(&sk->sk_callback_lock);
+	cl = sk->sk_user_data;
+	if (cl)
+		queue_work(system_highpri_wq, &cl->work);
+	read_unlock_bh(&sk->sk_callback_lock);
+}
+
+static void ftalias_cl_hook(struct ftalias_cluster *cl, struct socket *sock,
+			    void (**saved)(struct sock *sk))
+{
+	struct sock *sk = sock->sk;
+
+	write_lock_bh(&sk->sk_callback_lock);
+	*saved = sk->sk_data_ready;
+	sk->sk_user_data = cl;
+	sk->sk_data_ready = ftalias_cl_data_ready;
+	write_unlock_bh(&sk->sk_callback_lock);
+}
+
+/* After it, no callback of @sock queues the work any more. */
+static void ftalias_cl_unhook(struct socket *sock,
+			      void (*saved)(struct sock *sk))
+{
+	struct sock *sk = sock->sk;
+
+	write_lock_bh(&sk->sk_callback_lock);
+	sk->sk_user_data = NULL;
+	sk->sk_data_ready = saved;
+	write_unlock_bh(&sk->sk_callback_lock);
+}
+
+static u64 ftalias_cl_ms_since(u64 since)
+{
+	return div_u64(ktime_get_boottime_ns() - since, NSEC_PER_MSEC);
+}
+
+static void ftalias_cl_node_info(const struct ftalias_node *n,
+				 struct ftalias_node_info *ni)
+{
+	*ni = (struct ftalias_node_info) {
+		.addr		= n->addr,
+		.state		= n->state,
+		.links		= n->links,
+		.port		= n->pubs == 1 ? n->ports[0] : 0,
+		.restarts	= n->restarts,
+		.boot_id	= n->boot_id,
+		.since_ms	= ftalias_cl_ms_since(n->since),
+	};
+}
+
+static void ftalias_cl_send(struct ftalias_cluster *cl, u32 node, u32 port,
+			    void *msg, size_t len)
+{
+	struct sockaddr_tipc sa = {
+		.family		= AF_TIPC,
+		.addrtype	= TIPC_SOCKET_ADDR,
+		.addr.id	= { .ref = port, .node = node },
+	};
+	struct msghdr mh = {
+		.msg_name	= &sa,
+		.msg_namelen	= sizeof(sa),
+		.msg_flags	= MSG_DONTWAIT,
+	};
+	struct kvec iov = { .iov_base = msg, .iov_len = len };
+	int err;
+
+	lockdep_assert_held(&cl->lock);
+
+	err = kernel_sendmsg(cl->node_sk, &mh, &iov, 1, len);
+	if (err < 0)
+		cl->stats.tx_errors++;
+	else
+		cl->stats.tx++;
+}
+
+static void ftalias_cl_hdr(struct ftalias_cluster *cl,
+			   struct ftalias_cl_hdr *h, u8 type, size_t len,
+			   u32 flags)
+{
+	*h = (struct ftalias_cl_hdr) {
+		.magic		= cpu_to_be32(FTALIAS_CL_MAGIC),
+		.version	= FTALIAS_CL_VERSION,
+		.type		= type,
+		.len		= cpu_to_be16(len),
+		.node		= cpu_to_be32(cl->self),
+		.flags		= cpu_to_be32(flags),
+		.boot_id	= cpu_to_be64(cl->boot_id),
+	};
+}
+
+static void ftalias_cl_hello(struct ftalias_cluster *cl,
+			     struct ftalias_node *n, u32 flags)
+{
+	struct ftalias_cl_hello m;
+
+	ftalias_cl_hdr(cl, &m.hdr, FTALIAS_CL_HELLO, sizeof(m), flags);
+	ftalias_cl_send(cl, n->addr, n->ports[0], &m, sizeof(m));
+}
+
+/* A node's state from what is known of it; notified when it changes. */
+static void ftalias_cl_update(struct ftalias_cluster *cl,
+			      struct ftalias_node *n, u32 state)
+{
+	struct ftalias_node_info ni;
+
+	if (n->state == state)
+		return;
+	n->state = state;
+	n->since = ktime_get_boottime_ns();
+	ftalias_cl_node_info(n, &ni);
+	ftalias_nl_node_notify(cl->net, &ni);
+}
+
+/*
+ * The state a node's publications give it; up (a hello came) is kept
+ * while its one node socket stays published.
+ */
+static void ftalias_cl_settle(struct ftalias_cluster *cl,
+			      struct ftalias_node *n)
+{
+	u32 state;
+
+	if (n->pubs > 1)
+		state = FTALIAS_NODE_STATE_CONFLICT;
+	else if (n->pubs == 1)
+		state = n->state == FTALIAS_NODE_STATE_UP ?
+			FTALIAS_NODE_STATE_UP : FTALIAS_NODE_STATE_JOINING;
+	else if (n->tipc_pubs)
+		state = FTALIAS_NODE_STATE_REACHABLE;
+	else
+		state = FTALIAS_NODE_STATE_DOWN;
+	ftalias_cl_update(cl, n, state);
+}
+
+static struct ftalias_node *ftalias_cl_node(struct ftalias_cluster *cl,
+					    u32 addr, bool create)
+{
+	struct ftalias_node *n;
+
+	lockdep_assert_held(&cl->lock);
+
+	n = xa_load(&cl->nodes, addr);
+	if (n || !create)
+		return n;
+	if (cl->nr_nodes >= FTALIAS_CLUSTER_MAX_NODES)
+		return NULL;
+	n = kzalloc(sizeof(*n), GFP_KERNEL);
+	if (!n)
+		return NULL;
+	n->addr = addr;
+	n->state = FTALIAS_NODE_STATE_DOWN;
+	n->since = ktime_get_boottime_ns();
+	if (xa_err(xa_store(&cl->nodes, addr, n, GFP_KERNEL))) {
+		kfree(n);
+		return NULL;
+	}
+	cl->nr_nodes++;
+	return n;
+}
+
+/* One event of the topology server. */
+static void ftalias_cl_event(struct ftalias_cluster *cl,
+			     const struct tipc_event *ev)
+{
+	bool up = ev->event == TIPC_PUBLISHED;
+	u32 addr = ev->found_lower;
+	struct ftalias_node *n;
+
+	if (ev->event != TIPC_PUBLISHED && ev->event != TIPC_WITHDRAWN)
+		return;
+	cl->stats.topology_events++;
+
+	if (ev->s.seq.type == FTALIAS_TIPC_NODE) {
+		/* Only a node publishes its own node service. */
+		if (ev->found_upper != addr || ev->port.node != addr) {
+			cl->stats.rx_refused++;
+			return;
+		}
+		if (addr == cl->self) {
+			if (up && ev->port.ref != cl->port)
+				pr_warn_ratelimited("another socket publishes the node service of node %x\n",
+						    addr);
+			if (up)
+				cl->self_pubs++;
+			else if (cl->self_pubs)
+				cl->self_pubs--;
+			return;
+		}
+	}
+	if (addr == cl->self)
+		return;
+	n = ftalias_cl_node(cl, addr, up);
+	if (!n)
+		return;
+
+	switch (ev->s.seq.type) {
+	case TIPC_NODE_STATE:
+		if (up)
+			n->tipc_pubs++;
+		else if (n->tipc_pubs)
+			n->tipc_pubs--;
+		break;
+	case TIPC_LINK_STATE:
+		if (up)
+			n->links++;
+		else if (n->links)
+			n->links--;
+		break;
+	case FTALIAS_TIPC_NODE:
+		if (up) {
+			if (n->pubs < ARRAY_SIZE(n->ports))
+				n->ports[n->pubs] = ev->port.ref;
+			n->pubs++;
+		} else if (n->pubs) {
+			if (n->ports[0] == ev->port.ref) {
+				n->ports[0] = n->ports[1];
+				n->ports[1] = 0;
+			} else if (n->ports[1] == ev->port.ref) {
+				n->ports[1] = 0;
+			}
+			n->pubs--;
+		}
+		/* Gone or contested: up again after a new hello. */
+		if (n->pubs != 1)
+			ftalias_cl_update(cl, n, FTALIAS_NODE_STATE_DOWN);
+		break;
+	}
+	ftalias_cl_settle(cl, n);
+	/* One socket left, or the first: hello to it. */
+	if (ev->s.seq.type == FTALIAS_TIPC_NODE && n->pubs == 1 &&
+	    n->ports[0] && n->state != FTALIAS_NODE_STATE_UP)
+		ftalias_cl_hello(cl, n, 0);
+}
+
+static void ftalias_cl_rx_hello(struct ftalias_cluster *cl,
+				struct ftalias_node *n,
+				const struct ftalias_cl_hdr *h)
+{
+	u64 boot_id = be64_to_cpu(h->boot_id);
+
+	if (n->boot_id && n->boot_id != boot_id) {
+		/* A restarted node: what its old incarnation had goes. */
+		n->restarts++;
+		cl->stats.restarts++;
+		ftalias_cl_update(cl, n, FTALIAS_NODE_STATE_JOINING);
+	}
+	n->boot_id = boot_id;
+	ftalias_cl_update(cl, n, FTALIAS_NODE_STATE_UP);
+	/*
+	 * Hellos come only with publications: answering each but an answer
+	 * costs little, and it brings back a node that saw this one go
+	 * through a conflict.
+	 */
+	if (!(be32_to_cpu(h->flags) & FTALIAS_CL_HELLO_ECHO))
+		ftalias_cl_hello(cl, n, FTALIAS_CL_HELLO_ECHO);
+}
+
+/*
+ * One message on the node socket, @len bytes in @cl->rx_buf from @src.
+ * Malformed: rx_bad; from a socket or node it cannot be from: rx_refused.
+ */
+static void ftalias_cl_rx(struct ftalias_cluster *cl,
+			  const struct sockaddr_tipc *src, int len, int flags)
+{
+	const struct ftalias_cl_hdr *h = (void *)cl->rx_buf;
+	struct ftalias_node *n;
+
+	if ((flags & MSG_TRUNC) || len < sizeof(*h) ||
+	    be32_to_cpu(h->magic) != FTALIAS_CL_MAGIC ||
+	    h->version != FTALIAS_CL_VERSION ||
+	    be16_to_cpu(h->len) != len) {
+		cl->stats.rx_bad++;
+		return;
+	}
+	switch (h->type) {
+	case FTALIAS_CL_HELLO:
+		if (len != sizeof(struct ftalias_cl_hello) || !h->boot_id) {
+			cl->stats.rx_bad++;
+			return;
+		}
+		break;
+	default:
+		cl->stats.rx_bad++;
+		return;
+	}
+
+	n = ftalias_cl_node(cl, src->addr.id.node, false);
+	if (!n || n->pubs != 1 || !n->ports[0] ||
+	    n->ports[0] != src->addr.id.ref ||
+	    be32_to_cpu(h->node) != n->addr ||
+	    (h->type != FTALIAS_CL_HELLO &&
+	     (n->state != FTALIAS_NODE_STATE_UP ||
+	      be64_to_cpu(h->boot_id) != n->boot_id))) {
+		cl->stats.rx_refused++;
+		return;
+	}
+	cl->stats.rx++;
+	ftalias_cl_rx_hello(cl, n, h);
+}
+
+/* Take one message of the node socket; false: none was there. */
+static bool ftalias_cl_rx_node(struct ftalias_cluster *cl)
+{
+	struct sockaddr_tipc src = {};
+	struct msghdr mh = {
+		.msg_name	= &src,
+		.msg_namelen	= sizeof(src),
+	};
+	struct kvec iov = {
+		.iov_base	= cl->rx_buf,
+		.iov_len	= sizeof(cl->rx_buf),
+	};
+	int len;
+
+	len = kernel_recvmsg(cl->node_sk, &mh, &iov, 1, iov.iov_len,
+			     MSG_DONTWAIT);
+	if (len < 0)
+		return len != -EAGAIN;
+	if (mh.msg_namelen < sizeof(src) || src.family != AF_TIPC) {
+		cl->stats.rx_bad++;
+		return true;
+	}
+	ftalias_cl_rx(cl, &src, len, mh.msg_flags);
+	return true;
+}
+
+/* Take one event of the topology socket; false: none was there. */
+static bool ftalias_cl_rx_top(struct ftalias_cluster *cl)
+{
+	struct tipc_event ev;
+	struct msghdr mh = {};
+	struct kvec iov = { .iov_base = &ev, .iov_len = sizeof(ev) };
+	int len;
+
+	len = kernel_recvmsg(cl->top_sk, &mh, &iov, 1, sizeof(ev),
+			     MSG_DONTWAIT);
+	if (len < 0)
+		return len != -EAGAIN;
+	if (len == sizeof(ev))
+		ftalias_cl_event(cl, &ev);
+	return true;
+}
+
+enum {
+	/* Messages and events the work takes before it yields the CPU. */
+	FTALIAS_CL_BUDGET	= 64,
+};
+
+static void ftalias_cl_work(struct work_struct *work)
+{
+	struct ftalias_cluster *cl = container_of(work, struct ftalias_cluster,
+						  work);
+	int budget = FTALIAS_CL_BUDGET;
+	bool more = true;
+
+	mutex_lock(&cl->lock);
+	while (more && budget--) {
+		/* Events first: a hello follows its node's publication. */
+		more = ftalias_cl_rx_top(cl);
+		more |= ftalias_cl_rx_node(cl);
+	}
+	mutex_unlock(&cl->lock);
+	if (more)
+		queue_work(system_highpri_wq, &cl->work);
+}
+
+static int ftalias_cl_subscribe(struct ftalias_cluster *cl, u32 type)
+{
+	struct tipc_subscr sub = {
+		.seq	= { .type = type, .lower = 0, .upper = ~0U },
+		.timeout = TIPC_WAIT_FOREVER,
+		.filter	= TIPC_SUB_PORTS,
+	};
+	struct msghdr mh = {};
+	struct kvec iov = { .iov_base = &sub, .iov_len = sizeof(sub) };
+	int err;
+
+	err = kernel_sendmsg(cl->top_sk, &mh, &iov, 1, sizeof(sub));
+	return err < 0 ? err : 0;
+}
+
+static void ftalias_cl_destroy(struct ftalias_cluster *cl)
+{
+	struct ftalias_node *n;
+	unsigned long addr;
+
+	if (cl->top_sk) {
+		ftalias_cl_unhook(cl->top_sk, cl->top_ready);
+		ftalias_cl_unhook(cl->node_sk, cl->node_ready);
+	}
+	cancel_work_sync(&cl->work);
+	if (cl->top_sk)
+		sock_release(cl->top_sk);
+	if (cl->node_sk)
+		sock_release(cl->node_sk);
+	xa_for_each(&cl->nodes, addr, n)
+		kfree(n);
+	xa_destroy(&cl->nodes);
+	mutex_destroy(&cl->lock);
+	kfree(cl);
+}
+
+static int ftalias_cl_open(struct ftalias_cluster *cl,
+			   struct netlink_ext_ack *extack)
+{
+	struct sockaddr_tipc top = {
+		.family		= AF_TIPC,
+		.addrtype	= TIPC_SERVICE_ADDR,
+		.addr.name.name	= { .type = TIPC_TOP_SRV,
+				    .instance = TIPC_TOP_SRV },
+	};
+	struct sockaddr_tipc sa = {};
+	int err;
+
+	err = sock_create_kern(cl->net, AF_TIPC, SOCK_RDM, 0, &cl->node_sk);
+	if (err) {
+		NL_SET_ERR_MSG(extack, "TIPC is not available (tipc.ko)");
+		return err == -EAFNOSUPPORT ? err : -EAFNOSUPPORT;
+	}
+	err = kernel_getsockname(cl->node_sk, (struct sockaddr *)&sa);
+	if (err < 0)
+		return err;
+	if (!sa.addr.id.node) {
+		NL_SET_ERR_MSG(extack,
+			       "TIPC has no node address yet (tipc node set address or identity, then a bearer)");
+		return -EADDRNOTAVAIL;
+	}
+	cl->self = sa.addr.id.node;
+	cl->port = sa.addr.id.ref;
+
+	err = sock_create_kern(cl->net, AF_TIPC, SOCK_SEQPACKET, 0,
+			       &cl->top_sk);
+	if (err) {
+		cl->top_sk = NULL;
+		return err;
+	}
+	ftalias_cl_hook(cl, cl->top_sk, &cl->top_ready);
+	ftalias_cl_hook(cl, cl->node_sk, &cl->node_ready);
+	err = kernel_connect(cl->top_sk, (struct sockaddr *)&top, sizeof(top),
+			     0);
+	if (err) {
+		NL_SET_ERR_MSG(extack, "cannot reach the TIPC topology server");
+		return err;
+	}
+	err = ftalias_cl_subscribe(cl, TIPC_NODE_STATE) ?:
+	      ftalias_cl_subscribe(cl, TIPC_LINK_STATE) ?:
+	      ftalias_cl_subscribe(cl, FTALIAS_TIPC_NODE);
+	if (err) {
+		NL_SET_ERR_MSG(extack, "cannot subscribe to TIPC topology events");
+		return err;
+	}
+
+	sa = (struct sockaddr_tipc) {
+		.family		= AF_TIPC,
+		.addrtype	= TIPC_SERVICE_RANGE,
+		.scope		= TIPC_CLUSTER_SCOPE,
+		.addr.nameseq	= { .type = FTALIAS_TIPC_NODE,
+				    .lower = cl->self, .upper = cl->self },
+	};
+	err = kernel_bind(cl->node_sk, (struct sockaddr *)&sa, sizeof(sa));
+	if (err)
+		NL_SET_ERR_MSG(extack, "cannot publish the node service");
+	return err;
+}
+
+int ftalias_cluster_set(struct net *net, bool enable,
+			struct netlink_ext_ack *extack)
+{
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_cluster *cl;
+	int err = 0;
+
+	mutex_lock(&fn->cluster_lock);
+	cl = fn->cluster;
+	if (enable == !!cl)
+		goto out;
+	if (!enable) {
+		fn->cluster = NULL;
+		ftalias_cl_destroy(cl);
+		goto out;
+	}
+
+	cl = kzalloc(sizeof(*cl), GFP_KERNEL_ACCOUNT);
+	if (!cl) {
+		err = -ENOMEM;
+		goto out;
+	}
+	cl->net = net;
+	cl->boot_id = get_random_u64() ?: 1;
+	mutex_init(&cl->lock);
+	xa_init(&cl->nodes);
+	INIT_WORK(&cl->work, ftalias_cl_work);
+	err = ftalias_cl_open(cl, extack);
+	if (err) {
+		ftalias_cl_destroy(cl);
+		goto out;
+	}
+	fn->cluster = cl;
+	/* Events may have come before the callbacks were set. */
+	queue_work(system_highpri_wq, &cl->work);
+out:
+	mutex_unlock(&fn->cluster_lock);
+	return err;
+}
+
+bool ftalias_cluster_get(struct net *net, struct ftalias_cluster_info *ci)
+{
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_cluster *cl;
+	struct ftalias_node *n;
+	unsigned long addr;
+
+	memset(ci, 0, sizeof(*ci));
+	mutex_lock(&fn->cluster_lock);
+	cl = fn->cluster;
+	if (cl) {
+		mutex_lock(&cl->lock);
+		ci->node = cl->self;
+		ci->boot_id = cl->boot_id;
+		ci->nodes = cl->nr_nodes;
+		ci->stats = cl->stats;
+		xa_for_each(&cl->nodes, addr, n)
+			ci->nodes_up += n->state == FTALIAS_NODE_STATE_UP;
+		mutex_unlock(&cl->lock);
+	}
+	mutex_unlock(&fn->cluster_lock);
+	return cl;
+}
+
+/*
+ * Up to @max nodes from @*pos on into @ni: position 0 is this node, then
+ * the others by address (@*pos = address + 1).  Returns how many, or
+ * -ENOTCONN when cluster mode is off.
+ */
+int ftalias_cluster_nodes(struct net *net, u64 *pos,
+			  struct ftalias_node_info *ni, int max)
+{
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_cluster *cl;
+	struct ftalias_node *n;
+	unsigned long addr;
+	int nr = 0;
+
+	mutex_lock(&fn->cluster_lock);
+	cl = fn->cluster;
+	if (!cl) {
+		mutex_unlock(&fn->cluster_lock);
+		return -ENOTCONN;
+	}
+	mutex_lock(&cl->lock);
+	if (!*pos && nr < max) {
+		ni[nr++] = (struct ftalias_node_info) {
+			.addr		= cl->self,
+			.state		= FTALIAS_NODE_STATE_UP,
+			.port		= cl->port,
+			.boot_id	= cl->boot_id,
+			.self		= true,
+		};
+		*pos = 1;
+	}
+	xa_for_each_start(&cl->nodes, addr, n, *pos - 1) {
+		if (nr == max)
+			break;
+		ftalias_cl_node_info(n, &ni[nr++]);
+		*pos = (u64)addr + 2;
+	}
+	mutex_unlock(&cl->lock);
+	mutex_unlock(&fn->cluster_lock);
+	return nr;
+}
+
+void ftalias_cluster_net_init(struct ftalias_net *fn)
+{
+	mutex_init(&fn->cluster_lock);
+	fn->cluster = NULL;
+}
+
+/*
+ * Before any pernet exit: TIPC's runs before ours and frees its sockets'
+ * table.  No netlink handler runs in the namespace any more.
+ */
+void ftalias_cluster_net_pre_exit(struct ftalias_net *fn)
+{
+	struct ftalias_cluster *cl;
+
+	mutex_lock(&fn->cluster_lock);
+	cl = fn->cluster;
+	fn->cluster = NULL;
+	if (cl)
+		ftalias_cl_destroy(cl);
+	mutex_unlock(&fn->cluster_lock);
+}

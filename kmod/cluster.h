@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Cluster mode of a network namespace (cluster.c): the kernel TIPC sockets
+ * of ftalias, the nodes it knows and their boot ids.
+ *
+ * struct ftalias_net.cluster is set and cleared under
+ * struct ftalias_net.cluster_lock (mutex), held across the whole of turning
+ * cluster mode on or off, and by every reader of it (netlink).  The node
+ * table of a cluster (struct ftalias_cluster.lock, a mutex) is changed by
+ * the cluster's work item only, and read under the cluster lock by netlink.
+ * The TIPC sockets are created, bound and released under the cluster
+ * lock; the work item sends and receives on them under the node table's
+ * lock (a TIPC sendmsg() sleeps: no spinlock, no RCU reader around it).
+ */
+#ifndef _FTALIAS_CLUSTER_H
+#define _FTALIAS_CLUSTER_H
+
+#include <linux/types.h>
+
+struct ftalias_net;
+struct net;
+struct netlink_ext_ack;
+
+enum {
+	/* Most nodes a namespace keeps in its table (TIPC's own limit). */
+	FTALIAS_CLUSTER_MAX_NODES	= 4096,
+};
+
+/* Counters of a namespace's cluster mode (the cluster-stats nest). */
+struct ftalias_cluster_stats {
+	u64 tx;
+	u64 tx_errors;
+	u64 rx;
+	u64 rx_bad;
+	u64 rx_refused;
+	u64 restarts;
+	u64 topology_events;
+};
+
+struct ftalias_cluster_info {
+	u32 node;
+	u32 nodes;
+	u32 nodes_up;
+	u64 boot_id;
+	struct ftalias_cluster_stats stats;
+};
+
+/* A node as node-get shows it. */
+struct ftalias_node_info {
+	u32 addr;
+	u32 state;		/* enum ftalias_node_state */
+	u32 links;
+	u32 port;
+	u32 restarts;
+	u64 boot_id;
+	u64 since_ms;
+	bool self;
+};
+
+void ftalias_cluster_net_init(struct ftalias_net *fn);
+void ftalias_cluster_net_pre_exit(struct ftalias_net *fn);
+
+int ftalias_cluster_set(struct net *net, bool enable,
+			struct netlink_ext_ack *extack);
+bool ftalias_cluster_get(struct net *net, struct ftalias_cluster_info *ci);
+int ftalias_cluster_nodes(struct net *net, u64 *pos,
+			  struct ftalias_node_info *ni, int max);
+
+#endif /* _FTALIAS_CLUSTER_H */
