@@ -403,6 +403,13 @@ static void ftalias_cl_rx(struct ftalias_cluster *cl,
 	}
 
 	n = ftalias_cl_node(cl, src->addr.id.node, false);
+	/*
+	 * A hello may overtake its node's publication (which TIPC spreads on
+	 * its broadcast link): dropped uncounted, the publication brings a
+	 * hello from here, which the node answers.
+	 */
+	if (h->type == FTALIAS_CL_HELLO && (!n || !n->pubs))
+		return;
 	if (!n || n->pubs != 1 || !n->ports[0] ||
 	    n->ports[0] != src->addr.id.ref ||
 	    be32_to_cpu(h->node) != n->addr ||
@@ -472,11 +479,11 @@ static void ftalias_cl_work(struct work_struct *work)
 	bool more = true;
 
 	mutex_lock(&cl->lock);
-	while (more && budget--) {
-		/* Events first: a hello follows its node's publication. */
-		more = ftalias_cl_rx_top(cl);
-		more |= ftalias_cl_rx_node(cl);
-	}
+	/* Events first: a hello is taken once its node's publication is. */
+	while (budget > 0 && ftalias_cl_rx_top(cl))
+		budget--;
+	while (budget > 0 && (more = ftalias_cl_rx_node(cl)))
+		budget--;
 	mutex_unlock(&cl->lock);
 	if (more)
 		queue_work(system_highpri_wq, &cl->work);
