@@ -1982,6 +1982,44 @@ static int drop_caps(void)
 	return ret;
 }
 
+/* ---- cluster mode ---------------------------------------------------- */
+
+/* cluster-set; @enabled < 0 leaves the attribute out. */
+static int cluster_set(int fd, uint16_t fam, int enabled, struct nlres *r)
+{
+	struct msg m;
+
+	msg_init(&m, fam, 0, FTALIAS_CMD_CLUSTER_SET);
+	if (enabled >= 0)
+		put_u8(&m, FTALIAS_A_CLUSTER_ENABLED, enabled);
+	return nl_xfer(fd, &m, r);
+}
+
+/* cluster-get: *enabled from its reply (-1 when it has none). */
+static int cluster_get(int fd, uint16_t fam, int *enabled, struct nlres *r)
+{
+	struct nlattr *nla;
+	struct msg m;
+	int err, rem;
+
+	*enabled = -1;
+	msg_init(&m, fam, 0, FTALIAS_CMD_CLUSTER_GET);
+	err = nl_xfer(fd, &m, r);
+	if (err)
+		return err;
+	if (r->nreplies != 1 || r->reply_cmd != FTALIAS_CMD_CLUSTER_GET)
+		return -1;
+	for_each_gattr(nla, rem, (struct nlmsghdr *)r->reply)
+		if ((nla->nla_type & NLA_TYPE_MASK) == FTALIAS_A_CLUSTER_ENABLED)
+			*enabled = *(uint8_t *)NLA_DATA(nla);
+	return 0;
+}
+
+static int node_get(int fd, uint16_t fam, int *count, struct nlres *r)
+{
+	return dump_cmd(fd, fam, FTALIAS_CMD_NODE_GET, 0, 0, count, r);
+}
+
 static void unpriv_checks(struct __test_metadata *_metadata, int fd,
 			  uint16_t fam)
 {
@@ -1994,7 +2032,7 @@ static void unpriv_checks(struct __test_metadata *_metadata, int fd,
 	struct info in;
 	struct nlres r;
 	struct dump d;
-	int n;
+	int n, on;
 
 	EXPECT_EQ(EPERM, new_named(fd, fam, "np", 0, NULL));
 	EXPECT_EQ(EPERM, alias_del(fd, fam, 1, NULL, &r));
@@ -2025,6 +2063,14 @@ static void unpriv_checks(struct __test_metadata *_metadata, int fd,
 	/* its counters are part of the alias, readable by anyone */
 	EXPECT_EQ(0, get_cache_stats(fd, fam, 1, &cs, &r));
 	EXPECT_EQ(ALL_CACHE_STATS, cs.present);
+
+	/* cluster mode: turned on by CAP_NET_ADMIN only, shown to anyone */
+	EXPECT_EQ(EPERM, cluster_set(fd, fam, 1, &r));
+	EXPECT_NE(NULL, strstr(r.extack, "CAP_NET_ADMIN")) TH_LOG("'%s'", r.extack);
+	EXPECT_EQ(EPERM, cluster_set(fd, fam, 0, &r));
+	EXPECT_EQ(0, cluster_get(fd, fam, &on, &r));
+	EXPECT_EQ(0, on);
+	EXPECT_EQ(ENOTCONN, node_get(fd, fam, &n, &r));
 }
 
 /* member-get and member-set refuse bad requests; no socket is needed */
@@ -2462,6 +2508,42 @@ TEST_F(ftalias, notifications_other_netns)
 	close(l_old);
 	close(l_new);
 	close(fd2);
+}
+
+/*
+ * Cluster mode refuses what cannot be: a request without the mode or
+ * with another value than 0 and 1 (EINVAL), turning it on before TIPC has
+ * a node address (EADDRNOTAVAIL; this namespace's TIPC has none), and
+ * leaves nothing behind; turning off what is off, or on nothing, is a
+ * no-op.  The multi-node behaviour is cluster_nodes.sh's.
+ */
+TEST_F(ftalias, cluster_errors)
+{
+	struct nlres r;
+	int on, n, err;
+
+	EXPECT_EQ(0, cluster_get(self->fd, self->fam, &on, &r));
+	EXPECT_EQ(0, on);
+	EXPECT_EQ(ENOTCONN, node_get(self->fd, self->fam, &n, &r));
+	EXPECT_NE(NULL, strstr(r.extack, "cluster mode is off")) TH_LOG("'%s'", r.extack);
+	EXPECT_EQ(0, n);
+
+	EXPECT_EQ(EINVAL, cluster_set(self->fd, self->fam, -1, &r));
+	EXPECT_TRUE(r.has_miss && r.miss_type == FTALIAS_A_CLUSTER_ENABLED);
+	EXPECT_EQ(EINVAL, cluster_set(self->fd, self->fam, 2, &r));
+	EXPECT_EQ(EINVAL, cluster_set(self->fd, self->fam, 255, &r));
+	EXPECT_EQ(0, cluster_set(self->fd, self->fam, 0, &r));
+
+	err = cluster_set(self->fd, self->fam, 1, &r);
+	if (err == EAFNOSUPPORT)
+		SKIP(return, "no TIPC in this kernel");
+	EXPECT_EQ(EADDRNOTAVAIL, err);
+	EXPECT_NE(NULL, strstr(r.extack, "node address")) TH_LOG("'%s'", r.extack);
+	/* twice: the first failure left nothing half made */
+	EXPECT_EQ(EADDRNOTAVAIL, cluster_set(self->fd, self->fam, 1, &r));
+	EXPECT_EQ(0, cluster_get(self->fd, self->fam, &on, &r));
+	EXPECT_EQ(0, on);
+	EXPECT_EQ(ENOTCONN, node_get(self->fd, self->fam, &n, &r));
 }
 
 TEST_HARNESS_MAIN
