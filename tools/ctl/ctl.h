@@ -3,7 +3,7 @@
  * Shared declarations of ftaliasctl: global options, exit codes, keyword
  * matching, number parsing and the table-driven attribute model used by
  * the object files (alias.c, member.c, cache.c, journal.c, conn.c,
- * info.c, monitor.c).
+ * cluster.c, node.c, info.c, monitor.c).
  */
 #ifndef FTALIASCTL_CTL_H
 #define FTALIASCTL_CTL_H
@@ -80,9 +80,12 @@ enum attr_kind {
 	AK_CACHE_STATE,	/* u32 enum cache-state */
 	AK_CONN_STATE,	/* u32 enum conn-state */
 	AK_CONN_REASON,	/* u32 enum conn-drop-reason */
+	AK_NODE_STATE,	/* u32 enum node-state */
+	AK_TIPC_ADDR,	/* u32 TIPC node address: 8 hex digits in text */
+	AK_BOOT_ID,	/* u64 boot id: 16 hex digits in text */
 	AK_U8,
 	AK_ONOFF,	/* u8 0/1: on/off on the command line and in text */
-	AK_FLAG,	/* flag: present or not (requests only) */
+	AK_FLAG,	/* flag: present or not; in text its name alone */
 	AK_NEST,	/* nest of attr_desc.nest (replies only) */
 };
 
@@ -162,5 +165,6 @@ const char *state_name(uint64_t state);
 const char *cache_state_name(uint64_t state);
 const char *conn_state_name(uint64_t state);
 const char *conn_reason_name(uint64_t reason);
+const char *node_state_name(uint64_t state);
 
 #endif /* FTALIASCTL_CTL_H */

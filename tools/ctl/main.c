@@ -18,6 +18,7 @@
 #include "alias.h"
 #include "batch.h"
 #include "cache.h"
+#include "cluster.h"
 #include "conn.h"
 #include "ctl.h"
 #include "info.h"
@@ -25,6 +26,7 @@
 #include "member.h"
 #include "monitor.h"
 #include "nl.h"
+#include "node.h"
 #include "print.h"
 
 struct ctl_opts opts;
@@ -52,6 +54,8 @@ static const struct object {
 	{ "cache",	do_cache },
 	{ "journal",	do_journal },
 	{ "conn",	do_conn },
+	{ "cluster",	do_cluster },
+	{ "node",	do_node },
 };
 
 #define N_OBJECTS (sizeof(objects) / sizeof(objects[0]))
@@ -66,6 +70,8 @@ static const struct keyword object_kw[] = {
 	{ "c",		5 },	/* was unique before conn came */
 	{ "journal",	6 },
 	{ "conn",	7 },
+	{ "cluster",	8 },
+	{ "node",	9 },
 	{ NULL, 0 }
 };
 
@@ -74,8 +80,8 @@ static void usage(FILE *f)
 	fputs("Usage: ftaliasctl [ OPTIONS ] OBJECT [ VERB [ ARGS ] ]\n"
 	      "       ftaliasctl [ OPTIONS ] [ -force ] [ -exist ] -b[atch] FILE\n"
 	      "       ftaliasctl OBJECT help\n"
-	      "where  OBJECT := { alias | member | cache | journal | conn | info |\n"
-	      "                  monitor | help }\n"
+	      "where  OBJECT := { alias | member | cache | journal | conn | cluster |\n"
+	      "                  node | info | monitor | help }\n"
 	      "       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -c[onfig] |\n"
 	      "                    -n[etns] NETNS | -V[ersion] | -h[elp] }\n", f);
 }

@@ -163,6 +163,7 @@ int ftnl_put_attrs(struct nl_msg *msg, const struct attr_desc *desc,
 			ret = nla_put_string(msg, d->type, v->str[d->type]);
 			break;
 		case AK_U64:
+		case AK_BOOT_ID:
 			ret = nla_put_u64(msg, d->type, v->num[d->type]);
 			break;
 		case AK_U8:
@@ -206,6 +207,7 @@ static int parse_tb(struct nlattr **tb, const struct attr_desc *desc,
 				return error("out of memory");
 			break;
 		case AK_U64:
+		case AK_BOOT_ID:
 			v->num[d->type] = nla_get_u64(nla);
 			break;
 		case AK_U8:

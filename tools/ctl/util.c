@@ -127,6 +127,11 @@ const char *conn_reason_name(uint64_t reason)
 	return ENUM_NAME(ctl_conn_drop_reason_names, reason);
 }
 
+const char *node_state_name(uint64_t state)
+{
+	return ENUM_NAME(ctl_node_state_names, state);
+}
+
 void attr_vals_free(struct attr_vals *v)
 {
 	int i;
@@ -213,6 +218,9 @@ int attr_parse_arg(const struct attr_desc *d, const char *arg,
 	case AK_CACHE_STATE:
 	case AK_CONN_STATE:
 	case AK_CONN_REASON:
+	case AK_NODE_STATE:
+	case AK_TIPC_ADDR:
+	case AK_BOOT_ID:
 	case AK_FLAG:
 	case AK_NEST:
 		return error("internal error: %s is not a command-line value",
@@ -250,6 +258,12 @@ void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 		close_json_object();
 		return;
 	}
+	if (d->kind == AK_FLAG) {
+		/* "self" in text, "self": true in JSON, as cli.py has it */
+		print_string(PRINT_FP, NULL, "%s", d->name);
+		print_bool(PRINT_JSON, d->name, NULL, true);
+		return;
+	}
 	print_string(PRINT_FP, NULL, "%s ", d->name);
 	switch (d->kind) {
 	case AK_STRING:
@@ -263,9 +277,6 @@ void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 		/* a number in JSON, as the spec's u8 (and cli.py) has it */
 		print_string(PRINT_FP, NULL, "%s", num ? "on" : "off");
 		print_uint(PRINT_JSON, d->name, NULL, num);
-		break;
-	case AK_FLAG:
-		print_bool(PRINT_ANY, d->name, "%s", true);
 		break;
 	case AK_U64:
 		print_u64(PRINT_ANY, d->name, "%" PRIu64, num);
@@ -291,6 +302,17 @@ void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 	case AK_CONN_REASON:
 		print_enum(d, conn_reason_name(num), num);
 		break;
+	case AK_NODE_STATE:
+		print_enum(d, node_state_name(num), num);
+		break;
+	case AK_TIPC_ADDR:
+		/* as tipc(8) prints a node's address (its hash) */
+		print_uint(PRINT_ANY, d->name, "%08x", num);
+		break;
+	case AK_BOOT_ID:
+		print_u64(PRINT_ANY, d->name, "%016" PRIx64, num);
+		break;
+	case AK_FLAG:
 	case AK_NEST:
 		break;
 	}
