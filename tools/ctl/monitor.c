@@ -7,7 +7,8 @@
  * like the output of tools/net/ynl/cli.py --subscribe:
  * {"name":"alias-add-ntf","msg":{...}}.  Counters (the alias stats nest,
  * the member counters) only with -s.  A dropped connection is one line
- * too: the connection, why, and the one that replaced it.
+ * too: the connection, why, and the one that replaced it; so is a
+ * cluster node's change of state (cluster mode on).
  */
 
 #include <netlink/genl/genl.h>
@@ -18,9 +19,10 @@
 #include "member.h"
 #include "monitor.h"
 #include "nl.h"
+#include "node.h"
 #include "print.h"
 
-enum ntf_set { NTF_NONE, NTF_ALIAS, NTF_MEMBER, NTF_CONN };
+enum ntf_set { NTF_NONE, NTF_ALIAS, NTF_MEMBER, NTF_CONN, NTF_NODE };
 
 /* The attribute set of each notification (its name: ctl_op_names[]). */
 static const enum ntf_set ntf_sets[] = {
@@ -31,6 +33,7 @@ static const enum ntf_set ntf_sets[] = {
 	[FTALIAS_CMD_MEMBER_LEAVE_NTF]	= NTF_MEMBER,
 	[FTALIAS_CMD_MEMBER_CHANGE_NTF]	= NTF_MEMBER,
 	[FTALIAS_CMD_CONN_DROP_NTF]	= NTF_CONN,
+	[FTALIAS_CMD_NODE_CHANGE_NTF]	= NTF_NODE,
 };
 
 enum { V_HELP };
@@ -68,6 +71,9 @@ int monitor_event(struct nlmsghdr *nlh, void *arg)
 	case NTF_MEMBER:
 		ret = member_parse_msg(nlh, &v);
 		break;
+	case NTF_NODE:
+		ret = node_parse_msg(nlh, &v);
+		break;
 	default:
 		ret = conn_parse_msg(nlh, &v);
 		break;
@@ -84,6 +90,8 @@ int monitor_event(struct nlmsghdr *nlh, void *arg)
 		alias_print_attrs(&v, " ");	/* one line per event */
 	else if (set == NTF_MEMBER)
 		member_print_attrs(&v);
+	else if (set == NTF_NODE)
+		node_print_ntf(&v);
 	else
 		conn_print_ntf(&v);
 	close_json_object();
