@@ -2,7 +2,7 @@
 /*
  * Decode and print hand-built ftalias messages without a kernel, for
  * test-cli.sh: print-test [-j] [-p] [-s] [-c] { show | info | monitor | members |
- * cache | cache-stats | flush | journal }.
+ * cache | cache-stats | flush | journal | cluster | cluster-off | nodes }.
  * The messages carry pad attributes and unknown attributes, which must be
  * ignored.
  */
@@ -14,11 +14,13 @@
 
 #include "../alias.h"
 #include "../cache.h"
+#include "../cluster.h"
 #include "../ctl.h"
 #include "../info.h"
 #include "../journal.h"
 #include "../member.h"
 #include "../monitor.h"
+#include "../node.h"
 #include "../print.h"
 
 struct ctl_opts opts;
@@ -402,6 +404,116 @@ static void journal(void)
 		attr_vals_free(&v[i]);
 }
 
+/* A cluster-get reply with cluster mode on: every counter distinct. */
+static void cluster(void)
+{
+	struct nl_msg *msg = new_msg(FTALIAS_CMD_CLUSTER_GET);
+	struct nlattr *nest;
+	unsigned int t;
+
+	if (nla_put_u8(msg, FTALIAS_A_CLUSTER_ENABLED, 1) ||
+	    nla_put_u32(msg, FTALIAS_A_CLUSTER_NODE, 0x1001001) ||
+	    nla_put(msg, FTALIAS_A_CLUSTER_PAD, 0, NULL) ||
+	    nla_put_u64(msg, FTALIAS_A_CLUSTER_BOOT_ID,
+			0x9e3779b97f4a7c15ULL) ||
+	    nla_put_u32(msg, FTALIAS_A_CLUSTER_NODES, 4294967295U) ||
+	    nla_put_u32(msg, FTALIAS_A_CLUSTER_NODES_UP, 2))
+		exit(1);
+	nest = nla_nest_start(msg, FTALIAS_A_CLUSTER_STATS);
+	if (!nest || nla_put(msg, FTALIAS_A_CLUSTER_STATS_PAD, 0, NULL))
+		exit(1);
+	/* tx 100, tx-errors 101, ... topology-events 106 */
+	for (t = FTALIAS_A_CLUSTER_STATS_TX;
+	     t <= FTALIAS_A_CLUSTER_STATS_TOPOLOGY_EVENTS; t++)
+		if (nla_put_u64(msg, t, 100 + t - FTALIAS_A_CLUSTER_STATS_TX))
+			exit(1);
+	if (nla_put_u32(msg, 42, 1))
+		exit(1);
+	nla_nest_end(msg, nest);
+	if (nla_put_u32(msg, 42, 1) ||
+	    cluster_print_reply(nlmsg_hdr(msg), NULL))
+		exit(1);
+	nlmsg_free(msg);
+}
+
+/* Cluster mode off: enabled 0 alone. */
+static void cluster_off(void)
+{
+	struct nl_msg *msg = new_msg(FTALIAS_CMD_CLUSTER_GET);
+
+	if (nla_put_u8(msg, FTALIAS_A_CLUSTER_ENABLED, 0) ||
+	    cluster_print_reply(nlmsg_hdr(msg), NULL))
+		exit(1);
+	nlmsg_free(msg);
+}
+
+static struct nl_msg *node_msg(uint8_t cmd, uint32_t addr, uint32_t state,
+			       uint32_t links, uint32_t port, uint64_t boot_id,
+			       uint32_t restarts, uint64_t since_ms, bool self)
+{
+	struct nl_msg *msg = new_msg(cmd);
+
+	if (nla_put_u32(msg, FTALIAS_A_NODE_ADDR, addr) ||
+	    nla_put_u32(msg, FTALIAS_A_NODE_STATE, state) ||
+	    nla_put_u32(msg, FTALIAS_A_NODE_LINKS, links) ||
+	    nla_put_u32(msg, FTALIAS_A_NODE_PORT, port) ||
+	    nla_put_u32(msg, FTALIAS_A_NODE_RESTARTS, restarts) ||
+	    nla_put(msg, FTALIAS_A_NODE_PAD, 0, NULL) ||
+	    nla_put_u64(msg, FTALIAS_A_NODE_BOOT_ID, boot_id) ||
+	    nla_put_u64(msg, FTALIAS_A_NODE_SINCE_MS, since_ms) ||
+	    (self && nla_put_flag(msg, FTALIAS_A_NODE_SELF)) ||
+	    nla_put_u32(msg, 42, 1))
+		exit(1);
+	return msg;
+}
+
+/*
+ * The node table as node-get dumps it: this node first, then one in each
+ * state, the largest values, an unknown state; nothing for no nodes.
+ */
+static void nodes(void)
+{
+	static const struct {
+		uint32_t addr, state, links, port;
+		uint64_t boot_id;
+		uint32_t restarts;
+		uint64_t since_ms;
+		bool self;
+	} n[] = {
+		{ 0x1001001, FTALIAS_NODE_STATE_UP, 0, 3782391812U,
+		  0x9e3779b97f4a7c15ULL, 0, 93512, true },
+		{ 0x1001002, FTALIAS_NODE_STATE_UP, 2, 2417325108U,
+		  0xc0ffee0123456789ULL, 1, 12040, false },
+		{ 0x1001003, FTALIAS_NODE_STATE_JOINING, 1, 1234567, 0, 0, 5,
+		  false },
+		{ 0x8a7b6c5d, FTALIAS_NODE_STATE_REACHABLE, 1, 0, 0, 0, 700,
+		  false },
+		{ 0x1001004, FTALIAS_NODE_STATE_DOWN, 0, 0, 1, 4294967295U,
+		  18446744073709551615ULL, false },
+		{ 0xffffffff, FTALIAS_NODE_STATE_CONFLICT, 4294967295U,
+		  4294967295U, 18446744073709551615ULL, 3, 0, false },
+		{ 7, 9, 1, 1, 1, 0, 0, false },
+	};
+	enum { N = sizeof(n) / sizeof(n[0]) };
+	struct attr_vals v[N];
+	struct nl_msg *msg;
+	size_t i;
+
+	for (i = 0; i < N; i++) {
+		msg = node_msg(FTALIAS_CMD_NODE_GET, n[i].addr, n[i].state,
+			       n[i].links, n[i].port, n[i].boot_id,
+			       n[i].restarts, n[i].since_ms, n[i].self);
+		memset(&v[i], 0, sizeof(v[i]));
+		if (node_parse_msg(nlmsg_hdr(msg), &v[i]))
+			exit(1);
+		nlmsg_free(msg);
+	}
+	if (node_print_list(v, N) || node_print_list(v, 0))
+		exit(1);
+	for (i = 0; i < N; i++)
+		attr_vals_free(&v[i]);
+}
+
 static void monitor(void)
 {
 	static const uint8_t cmds[] = {
@@ -439,6 +551,21 @@ static void monitor(void)
 		monitor_event(nlmsg_hdr(msg), NULL);
 		nlmsg_free(msg);
 	}
+	/* a node coming up, this node (cluster mode on); a node-get reply */
+	msg = node_msg(FTALIAS_CMD_NODE_CHANGE_NTF, 0x1001002,
+		       FTALIAS_NODE_STATE_UP, 1, 2417325108U,
+		       0xc0ffee0123456789ULL, 1, 0, false);
+	monitor_event(nlmsg_hdr(msg), NULL);
+	nlmsg_free(msg);
+	msg = node_msg(FTALIAS_CMD_NODE_CHANGE_NTF, 0x1001001,
+		       FTALIAS_NODE_STATE_UP, 0, 3782391812U,
+		       0x9e3779b97f4a7c15ULL, 0, 0, true);
+	monitor_event(nlmsg_hdr(msg), NULL);
+	nlmsg_free(msg);
+	msg = node_msg(FTALIAS_CMD_NODE_GET, 0x1001003,
+		       FTALIAS_NODE_STATE_DOWN, 0, 0, 0, 0, 0, false);
+	monitor_event(nlmsg_hdr(msg), NULL);
+	nlmsg_free(msg);
 }
 
 int main(int argc, char **argv)
@@ -474,6 +601,12 @@ int main(int argc, char **argv)
 		flush();
 	else if (!strcmp(argv[argc - 1], "journal"))
 		journal();
+	else if (!strcmp(argv[argc - 1], "cluster"))
+		cluster();
+	else if (!strcmp(argv[argc - 1], "cluster-off"))
+		cluster_off();
+	else if (!strcmp(argv[argc - 1], "nodes"))
+		nodes();
 	else
 		return 2;
 	return 0;

@@ -130,12 +130,27 @@ expect 2 'Error: alias NAME or id ID required' -- conn show alias
 expect 2 'Error: unexpected argument "alias"' -- conn show id 3 alias db
 expect 2 'Error: unexpected argument "id"' -- conn show alias db id 3
 expect 2 'Error: ambiguous cache command "s": could be show, stats, statistics' -- c s db	# c is still cache
+expect 2 'Error: unknown cluster command "bogus"' -- cluster bogus
+expect 2 'Error: unknown cluster command "on"' -- cluster on	# set is no default
+expect 2 'Error: ambiguous cluster command "s": could be show, set' -- cluster s
+expect 2 'Error: unexpected argument "x"' -- cluster show x
+expect 2 'Error: cluster set: enable or disable required' -- cluster set
+expect 2 'Error: invalid cluster mode "o": expected enable, disable, on or off' -- cluster set o
+expect 2 'Error: invalid cluster mode "1": expected enable, disable, on or off' -- cluster set 1
+expect 2 'Error: invalid cluster mode "": expected enable, disable, on or off' -- cluster set ""
+expect 2 'Error: unexpected argument "now"' -- cluster set enable now
+expect 2 'Error: unexpected argument "off"' -- cl set on off
+expect 2 'Error: unknown node command "bogus"' -- node bogus
+expect 2 'Error: unknown node command "01001001"' -- node 01001001
+expect 2 'Error: unexpected argument "x"' -- node show x
 
 # ---- -config and -batch: usage errors, nothing sent ---------------------------
 cfg="Error: -config: only \"alias show\" prints a configuration"
 expect 2 "$cfg" -- -c member show
 expect 2 "$cfg" -- -config alias add x
 expect 2 "$cfg" -- -c alias del x
+expect 2 "$cfg" -- -c cluster show
+expect 2 "$cfg" -- -c node
 expect 2 "Error: -config prints no counters: leave out -s" -- -c -s alias show
 expect 2 'Error: option "-b" needs a file ("-" for standard input)' -- -b
 expect 2 'Error: -batch takes its commands from the file, not "alias"' -- -b /dev/null alias show
@@ -242,8 +257,16 @@ expect 0 "" -- j h
 expect 0 "" -- conn help
 grep -q "^Usage: ftaliasctl conn \[ show \] \[ id ID | alias ALIAS \]$" "$tmp/out" || fail "conn help"
 expect 0 "" -- co h
+expect 0 "" -- cluster help
+grep -q "^ *ftaliasctl cluster set { enable | disable }$" "$tmp/out" || fail "cluster help"
+expect 0 "" -- cl h
+expect 0 "" -- node help
+grep -q "^Usage: ftaliasctl node \[ show \]$" "$tmp/out" || fail "node help"
+expect 0 "" -- n h
 expect 0 "" -- help
 grep -q "cache | journal | conn" "$tmp/out" || fail "help lists no cache, journal, conn"
+grep -q "conn | cluster |$" "$tmp/out" && grep -q "^ *node | info" "$tmp/out" ||
+	fail "help lists no cluster, node"
 
 # ---- valid command lines reach the kernel: "module not loaded" ---------------
 if [[ -d /sys/module/ftalias ]]; then
@@ -315,6 +338,18 @@ else
 	expect 1 "$nl" -- conn show a id 3
 	expect 1 "$nl" -- conn drop 3
 	expect 1 "$nl" -- conn d 0
+	expect 1 "$nl" -- cluster
+	expect 1 "$nl" -- cluster show
+	expect 1 "$nl" -- -j -p cl l
+	expect 1 "$nl" -- cluster set enable
+	expect 1 "$nl" -- cluster set disable
+	expect 1 "$nl" -- cluster set on
+	expect 1 "$nl" -- cl se of
+	expect 1 "$nl" -- cluster set e
+	expect 1 "$nl" -- -n /proc/self/ns/net cluster set d
+	expect 1 "$nl" -- node
+	expect 1 "$nl" -- node show
+	expect 1 "$nl" -- -j n l
 	printf '%s\n' "alias show" "alias add x mode 0999" >"$tmp/batch"
 	printf '%s\n' "$nl" "ftaliasctl: <stdin>:1: command failed" >"$tmp/want"
 	batch_expect 1 "$tmp/want" -b -
@@ -400,15 +435,19 @@ diff -u "$tmp/want.txt" "$tmp/members-s.txt" || fail "text -s members"
 	fail "text info: $(cat "$tmp/info.txt")"
 
 "$pt" monitor >"$tmp/mon.txt" || fail "print-test monitor"
-[[ $(cut -d' ' -f1-5 "$tmp/mon.txt" | tr '\n' '|') == "alias-add-ntf alias x id 2|alias-change-ntf alias x id 2|alias-del-ntf alias x id 2|member-join-ntf member alias-id 2 port|member-change-ntf member alias-id 2 port|member-leave-ntf member alias-id 2 port|" ]] ||
+[[ $(cut -d' ' -f1-5 "$tmp/mon.txt" | tr '\n' '|') == "alias-add-ntf alias x id 2|alias-change-ntf alias x id 2|alias-del-ntf alias x id 2|member-join-ntf member alias-id 2 port|member-change-ntf member alias-id 2 port|member-leave-ntf member alias-id 2 port|node-change-ntf node addr 01001002 state|node-change-ntf node addr 01001001 state|" ]] ||
 	fail "text monitor: $(cat "$tmp/mon.txt")"
 grep -q "^member-join-ntf member alias-id 2 port 5 pid 4005 priority 1 role replica state active queue-len 2 incarnation 1$" "$tmp/mon.txt" ||
 	fail "text monitor member line: $(grep member-join "$tmp/mon.txt")"
 grep -q " held 4294967295$" "$tmp/mon.txt" || fail "text monitor: alias state"
 grep -q "^alias-change-ntf alias x id 2 .* cache-ttl-ms 300000 input-log off incarnation 1 " "$tmp/mon.txt" ||
 	fail "text monitor: input-log off"
+grep -q "^node-change-ntf node addr 01001002 state up links 1 port 2417325108 boot-id c0ffee0123456789 restarts 1 since-ms 0$" "$tmp/mon.txt" ||
+	fail "text monitor node line: $(grep node-change "$tmp/mon.txt")"
+grep -q "^node-change-ntf node addr 01001001 state up .* since-ms 0 self$" "$tmp/mon.txt" ||
+	fail "text monitor: node self"
 "$pt" -s monitor >"$tmp/mon-s.txt" || fail "print-test -s monitor"
-[[ $(wc -l <"$tmp/mon-s.txt") == 6 ]] || fail "-s monitor: not one line per event"
+[[ $(wc -l <"$tmp/mon-s.txt") == 8 ]] || fail "-s monitor: not one line per event"
 grep -q " held 4294967295 stats sent 100 .* promotions 18446744073709551615$" "$tmp/mon-s.txt" ||
 	fail "-s monitor: alias stats"
 grep -q "^member-leave-ntf .* incarnation 1 delivered 5000 redelivered 5 replies 4995$" "$tmp/mon-s.txt" ||
@@ -465,6 +504,34 @@ diff -u "$tmp/want.txt" "$tmp/cache-stats.txt" || fail "text cache stats"
 "$pt" flush >"$tmp/flush.txt" || fail "print-test flush"
 [[ $(cat "$tmp/flush.txt") == "flushed 4294967295" ]] || fail "text flush: $(cat "$tmp/flush.txt")"
 
+# cluster show: TIPC addresses as tipc(8) prints them, boot ids in hex;
+# the counters on a second line, without -s too; only enabled when off
+"$pt" cluster >"$tmp/cluster.txt" || fail "print-test cluster"
+cat >"$tmp/want.txt" <<'END'
+enabled on node 01001001 boot-id 9e3779b97f4a7c15 nodes 4294967295 nodes-up 2
+    stats tx 100 tx-errors 101 rx 102 rx-bad 103 rx-refused 104 restarts 105 topology-events 106
+END
+diff -u "$tmp/want.txt" "$tmp/cluster.txt" || fail "text cluster"
+"$pt" -s cluster >"$tmp/cluster-s.txt" || fail "print-test -s cluster"
+diff -u "$tmp/want.txt" "$tmp/cluster-s.txt" || fail "text -s cluster"
+"$pt" cluster-off >"$tmp/cluster-off.txt" || fail "print-test cluster-off"
+[[ $(cat "$tmp/cluster-off.txt") == "enabled off" ]] || fail "text cluster off: $(cat "$tmp/cluster-off.txt")"
+
+# node show: '*' marks this node, unknown states as numbers; nothing for
+# no nodes
+"$pt" nodes >"$tmp/nodes.txt" || fail "print-test nodes"
+cat >"$tmp/want.txt" <<'END'
+ADDR       STATE           LINKS        PORT  BOOT-ID             RESTARTS              SINCE-MS
+*01001001  up                  0  3782391812  9e3779b97f4a7c15           0                 93512
+ 01001002  up                  2  2417325108  c0ffee0123456789           1                 12040
+ 01001003  joining             1     1234567  0000000000000000           0                     5
+ 8a7b6c5d  reachable           1           0  0000000000000000           0                   700
+ 01001004  down                0           0  0000000000000001  4294967295  18446744073709551615
+ ffffffff  conflict   4294967295  4294967295  ffffffffffffffff           3                     0
+ 00000007  9                   1           1  0000000000000001           0                     0
+END
+diff -u "$tmp/want.txt" "$tmp/nodes.txt" || fail "text nodes"
+
 "$pt" journal >"$tmp/journal.txt" || fail "print-test journal"
 cat >"$tmp/want.txt" <<'END'
 PARENT                        ID          DEST-ALIAS  REPLIED   SIZE
@@ -474,7 +541,8 @@ PARENT                        ID          DEST-ALIAS  REPLIED   SIZE
 END
 diff -u "$tmp/want.txt" "$tmp/journal.txt" || fail "text journal"
 
-for f in show info monitor members cache cache-stats flush journal; do
+for f in show info monitor members cache cache-stats flush journal \
+	cluster cluster-off nodes; do
 	"$pt" -j "$f" >"$tmp/$f.json" || fail "print-test -j $f"
 	"$pt" -j -p "$f" >"$tmp/$f-pretty.json" || fail "print-test -j -p $f"
 	"$pt" -j -s "$f" >"$tmp/$f-s.json" || fail "print-test -j -s $f"
@@ -602,9 +670,32 @@ stats_objs = [dict({k: v for k, v in db(False).items() if k in cfg},
                    cache=cache),
               {k: v for k, v in alias(4294967295, "a.b_c:d-e", 0,
                                        "manual").items() if k in cfg}]
+def node(addr, state, links, port, boot_id, restarts, since_ms, self=False):
+    n = {"addr": addr, "state": state, "links": links, "port": port,
+         "boot-id": boot_id, "restarts": restarts, "since-ms": since_ms}
+    if self:
+        n["self"] = True
+    return n
+nodes = [node(0x1001001, "up", 0, 3782391812, 0x9e3779b97f4a7c15, 0, 93512,
+              True),
+         node(0x1001002, "up", 2, 2417325108, 0xc0ffee0123456789, 1, 12040),
+         node(0x1001003, "joining", 1, 1234567, 0, 0, 5),
+         node(0x8a7b6c5d, "reachable", 1, 0, 0, 0, 700),
+         node(0x1001004, "down", 0, 0, 1, 4294967295, 18446744073709551615),
+         node(0xffffffff, "conflict", 4294967295, 4294967295,
+              18446744073709551615, 3, 0),
+         node(7, 9, 1, 1, 1, 0, 0)]
+cluster = {"enabled": 1, "node": 0x1001001, "boot-id": 0x9e3779b97f4a7c15,
+           "nodes": 4294967295, "nodes-up": 2,
+           "stats": {"tx": 100, "tx-errors": 101, "rx": 102, "rx-bad": 103,
+                     "rx-refused": 104, "restarts": 105,
+                     "topology-events": 106}}
 for base, want in (("cache", [entries, []]), ("journal", [recs, []]),
                    ("cache-stats", [stats_objs]),
-                   ("flush", [{"alias-id": 1, "flushed": 4294967295}])):
+                   ("flush", [{"alias-id": 1, "flushed": 4294967295}]),
+                   ("cluster", [cluster]),
+                   ("cluster-off", [{"enabled": 0}]),
+                   ("nodes", [nodes, []])):
     for f in (base + ".json", base + "-pretty.json", base + "-s.json"):
         got = objects(f)
         if got != want:
@@ -617,7 +708,13 @@ def events(s):
               "msg": dict(with_state(x, 1, 1, 5, s), **{"input-log": 0})},
              {"name": "alias-del-ntf", "msg": x}] +
             [{"name": n, "msg": m} for n in
-             ("member-join-ntf", "member-change-ntf", "member-leave-ntf")])
+             ("member-join-ntf", "member-change-ntf", "member-leave-ntf")] +
+            [{"name": "node-change-ntf",
+              "msg": node(0x1001002, "up", 1, 2417325108, 0xc0ffee0123456789,
+                          1, 0)},
+             {"name": "node-change-ntf",
+              "msg": node(0x1001001, "up", 0, 3782391812, 0x9e3779b97f4a7c15,
+                          0, 0, True)}])
 for f, s in (("monitor.json", False), ("monitor-s.json", True)):
     with open(os.path.join(tmp, f)) as fh:
         lines = fh.read().splitlines()
