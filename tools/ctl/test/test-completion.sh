@@ -40,7 +40,8 @@ expect() {
 	[[ $got == "$2" ]] || { echo "FAIL: '$1': got '$got', want '$2'"; fails=$((fails + 1)); }
 }
 
-expect 'ftaliasctl ' 'alias cache conn help info journal member monitor'
+expect 'ftaliasctl ' 'alias cache cluster conn help info journal member monitor node'
+expect 'ftaliasctl c' 'cache cluster conn'
 expect 'ftaliasctl --j' '--json'
 expect 'ftaliasctl --c' '--config'
 expect 'ftaliasctl --b' '--batch'
@@ -87,6 +88,14 @@ expect 'ftaliasctl conn show ' 'alias id'
 expect 'ftaliasctl conn show alias w' 'web'
 expect 'ftaliasctl journal show ' 'db id web'
 expect 'ftaliasctl info ' 'help show'
+expect 'ftaliasctl cluster ' 'help list set show'
+expect 'ftaliasctl cluster set ' 'disable enable off on'
+expect 'ftaliasctl cluster set o' 'off on'
+expect 'ftaliasctl cluster set enable ' ''
+expect 'ftaliasctl -j cluster show ' ''
+expect 'ftaliasctl node ' 'help list show'
+expect 'ftaliasctl node show ' ''
+expect 'ftaliasctl -n blue cluster set d' 'disable'
 : >"$tmp/calls"
 expect 'ftaliasctl -n blue member undrain db ' '7 9'
 n=$((n + 1))
