@@ -22,8 +22,8 @@
  * and boot id of that node: a process that binds the service too makes
  * the node a conflict (nothing taken) rather than an impostor.
  *
- * No symbol of TIPC is linked: the module loads without tipc.ko, which
- * sock_create_kern() loads on demand.  TIPC's pernet exit runs before
+ * No symbol of TIPC is linked: the module loads without tipc.ko, and does
+ * not load it (tipc.ko has no net-pf alias; an administrator loads it).  TIPC's pernet exit runs before
  * ours (it registers a pernet device), so the sockets are released at
  * pre_exit.  This file calls only notify.c.
  */
@@ -539,7 +539,7 @@ static int ftalias_cl_open(struct ftalias_cluster *cl,
 
 	err = sock_create_kern(cl->net, AF_TIPC, SOCK_RDM, 0, &cl->node_sk);
 	if (err) {
-		NL_SET_ERR_MSG(extack, "TIPC is not available (tipc.ko)");
+		NL_SET_ERR_MSG(extack, "TIPC is not loaded (modprobe tipc)");
 		return err == -EAFNOSUPPORT ? err : -EAFNOSUPPORT;
 	}
 	err = kernel_getsockname(cl->node_sk, (struct sockaddr *)&sa);

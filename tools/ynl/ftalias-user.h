@@ -2374,7 +2374,7 @@ void ftalias_cluster_set_rsp_free(struct ftalias_cluster_set_rsp *rsp);
 /*
  * Turn cluster mode on or off in the network namespace.  Needs
 CAP_NET_ADMIN over the network namespace.  Turning it on needs
-TIPC (loaded on demand; EAFNOSUPPORT without it) with its node
+TIPC (modprobe tipc first; EAFNOSUPPORT without it) with its node
 address set (EADDRNOTAVAIL before).  Setting the mode it has
 already is a no-op.
 

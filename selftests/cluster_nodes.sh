@@ -1,0 +1,254 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Cluster mode's nodes: four TIPC nodes (namespaces on one bridge) with
+# cluster mode on see each other up within 3 s; a node that turns it off
+# and on again comes back as a restart (new boot id); a cut link and a
+# deleted namespace make the node down on the others.  Hostile traffic of
+# any process of a node is refused and counted, and changes nothing:
+# malformed messages (rx-bad), a well-formed hello from a socket that is
+# not ftalias's (rx-refused), a socket publishing another node's node
+# service (refused), a second socket publishing its own node's (the node
+# is a conflict, nothing taken, until it goes).  Unprivileged users cannot
+# turn it on or off.  Namespaces with cluster mode on are deleted over and
+# over (CL_CHURN times); then ftalias and TIPC unload and kmemleak is clean.
+source "$(dirname "$0")/lib/lib.sh"
+source "$(dirname "$0")/lib/cluster.sh"
+
+require_root
+require_module
+require_cmd ip ftaliasctl python3
+SEND=$test_dir/lib/tipc_send.py
+NODE_SVC=0x46540000	# FTALIAS_TIPC_NODE
+CHURN=${CL_CHURN:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 10 || echo 20)}
+
+tmp=$(mktemp -d)
+holder=
+cleanup() {
+	[[ -n $holder ]] && { exec 7>&-; wait "$holder" 2>/dev/null; }
+	cl_cleanup
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+ctl() {
+	local i=$1
+	shift
+	ftaliasctl -n "$(cl_ns "$i")" "$@"
+}
+
+# view I J: node I's view of node J: "state links restarts boot-id port"
+view() {
+	ctl "$1" -j node show 2>/dev/null | python3 -c '
+import json, sys
+for n in json.load(sys.stdin):
+    if n["addr"] == int(sys.argv[1]):
+        print(n["state"], n["links"], n["restarts"], n["boot-id"], n["port"])
+' "$(cl_addr "$2")"
+}
+
+state_is() {
+	[[ $(view "$1" "$2" | cut -d' ' -f1) == "$3" ]]
+}
+
+# ups I: how many other nodes node I sees up
+ups() {
+	ctl "$1" -j node show 2>/dev/null | python3 -c '
+import json, sys
+print(sum(1 for n in json.load(sys.stdin)
+          if n["state"] == "up" and not n.get("self")))'
+}
+
+ups_are() {
+	[[ $(ups "$1") == "$2" ]]
+}
+
+all_up() {
+	local i
+	for i in 1 2 3 4; do
+		ups_are "$i" 3 || return 1
+	done
+}
+
+# cstat I KEY: a counter of node I's cluster-stats (or a top-level key)
+cstat() {
+	ctl "$1" -j cluster show | python3 -c '
+import json, sys
+c = json.load(sys.stdin)
+print(c.get("stats", {}).get(sys.argv[1], c.get(sys.argv[1])))' "$2"
+}
+
+cstat_is() {
+	[[ $(cstat "$1" "$2") == "$3" ]]
+}
+
+cl_setup 4
+
+# --- all four see each other up ---------------------------------------------
+t0=$EPOCHREALTIME
+for i in 1 2 3 4; do
+	ctl "$i" cluster set enable || die "cluster set enable on node $i"
+done
+wait_until 10 all_up || die "not all nodes up: $(for i in 1 2 3 4; do ctl "$i" node show; done)"
+ms=$(cl_ms "$t0" "$EPOCHREALTIME")
+log "four nodes up on every node $ms ms after the first enable"
+((ms <= 3000)) || fail "nodes up after $ms ms, want <= 3000"
+
+for i in 1 2 3 4; do
+	[[ $(cstat "$i" node) == "$(cl_addr "$i")" ]] ||
+		fail "node $i: cluster show gives node $(cstat "$i" node), TIPC $(cl_addr "$i")"
+	[[ $(cstat "$i" nodes-up) == 3 ]] || fail "node $i: nodes-up $(cstat "$i" nodes-up)"
+	for k in rx-bad rx-refused restarts tx-errors; do
+		cstat_is "$i" "$k" 0 || fail "node $i: $k $(cstat "$i" "$k"), want 0"
+	done
+done
+read -r st links rs boot1 _ < <(view 2 1)
+[[ $st == up && $links == 1 && $rs == 0 && $boot1 == "$(cstat 1 boot-id)" ]] ||
+	fail "node 2's view of node 1: '$st $links $rs $boot1', node 1's boot id $(cstat 1 boot-id)"
+ctl 1 node show | head -2 | grep -q '^\*' || fail "node show does not mark this node first"
+
+# turning on what is on changes nothing
+ctl 1 cluster set enable || fail "enable twice"
+[[ $(cstat 1 boot-id) == "$boot1" ]] || fail "a second enable drew a new boot id"
+
+# --- a restart: off and on again --------------------------------------------
+ctl 2 cluster set disable || fail "disable node 2"
+[[ $(cstat 2 enabled) == 0 ]] || fail "node 2 still enabled"
+wait_until 10 state_is 1 2 reachable || fail "node 1 sees node 2 $(view 1 2), want reachable"
+ctl 2 cluster set enable || fail "enable node 2 again"
+wait_until 10 all_up || fail "node 2 not up again"
+for i in 1 3 4; do
+	read -r st _ rs boot _ < <(view "$i" 2)
+	[[ $rs == 1 && $boot == "$(cstat 2 boot-id)" ]] ||
+		fail "node $i's view of node 2 after its restart: restarts $rs boot $boot"
+	cstat_is "$i" restarts 1 || fail "node $i: restarts $(cstat "$i" restarts), want 1"
+done
+
+# --- unprivileged --------------------------------------------------------------
+if command -v setpriv >/dev/null; then
+	expect_rc 1 ip netns exec "$(cl_ns 3)" setpriv --reuid=65534 --regid=65534 \
+		--clear-groups ftaliasctl cluster set disable
+	grep -q CAP_NET_ADMIN "$tmp/err" || fail "unprivileged disable: $(cat "$tmp/err")"
+	[[ $(cstat 3 enabled) == 1 ]] || fail "an unprivileged user turned cluster mode off"
+	ip netns exec "$(cl_ns 3)" setpriv --reuid=65534 --regid=65534 --clear-groups \
+		ftaliasctl node show >/dev/null || fail "node show is not open to every user"
+fi
+
+# --- hostile traffic to node 1's node socket, from node 3 ------------------------
+hdr() { # magic version type len: a 24-byte header, node 3, flags 0, boot 1
+	printf '%08x%02x%02x%04x%08x%08x%016x' "$1" "$2" "$3" "$4" "$(cl_addr 3)" 0 1
+}
+bad=(
+	00						# one byte
+	"$(hdr 0x46544c43 1 1 24 | cut -c1-40)"		# 20 of 24 bytes
+	"$(hdr 0x12345678 1 1 24)"			# magic
+	"$(hdr 0x46544c43 2 1 24)"			# version
+	"$(hdr 0x46544c43 1 1 25)"			# len says 25, has 24
+	"$(hdr 0x46544c43 1 9 24)"			# unknown type
+	"$(hdr 0x46544c43 1 1 32)0000000000000000"	# a hello of 32 bytes
+	"$(printf '%08x%02x%02x%04x%08x%08x%016x' 0x46544c43 1 1 24 "$(cl_addr 3)" 0 0)" # boot id 0
+	"$(hdr 0x46544c43 1 1 300)$(printf '%0552d' 0)"	# 300 bytes: cut
+)
+ip netns exec "$(cl_ns 3)" "$SEND" send "$NODE_SVC" "$(cl_addr 1)" "${bad[@]}" ||
+	fail "tipc_send.py send"
+wait_until 10 cstat_is 1 rx-bad ${#bad[@]} ||
+	fail "node 1: rx-bad $(cstat 1 rx-bad), want ${#bad[@]}"
+# well-formed hellos from a socket that is not ftalias's: as node 3 (its
+# own node), as node 2 (a forged node field)
+ip netns exec "$(cl_ns 3)" "$SEND" hello "$NODE_SVC" "$(cl_addr 1)" "$(cl_addr 3)" ||
+	fail "tipc_send.py hello"
+ip netns exec "$(cl_ns 3)" "$SEND" hello "$NODE_SVC" "$(cl_addr 1)" "$(cl_addr 2)" ||
+	fail "tipc_send.py hello"
+wait_until 10 cstat_is 1 rx-refused 2 ||
+	fail "node 1: rx-refused $(cstat 1 rx-refused), want 2"
+ups_are 1 3 || fail "node 1 sees $(ups 1) nodes up after hostile traffic"
+read -r _ _ rs boot _ < <(view 1 3)
+[[ $rs == 0 && $boot == "$(cstat 3 boot-id)" ]] ||
+	fail "a forged hello changed node 1's view of node 3: restarts $rs boot $boot"
+
+# a socket of node 3 publishing node 1's node service: refused
+ref=$(cstat 1 rx-refused)
+exec 7> >(exec ip netns exec "$(cl_ns 3)" "$SEND" bind "$NODE_SVC" "$(cl_addr 1)" >"$tmp/bind1")
+holder=$!
+wait_until 10 grep -q bound "$tmp/bind1" || fail "no bind of node 1's service on node 3"
+wait_until 10 cstat_is 1 rx-refused $((ref + 1)) ||
+	fail "node 1: rx-refused $(cstat 1 rx-refused), want $((ref + 1))"
+ups_are 1 3 || fail "node 1 sees $(ups 1) nodes up"
+exec 7>&-
+wait "$holder"
+holder=
+
+# a second socket publishing node 3's own node service: a conflict, then back
+exec 7> >(exec ip netns exec "$(cl_ns 3)" "$SEND" bind "$NODE_SVC" "$(cl_addr 3)" >"$tmp/bind3")
+holder=$!
+wait_until 10 grep -q bound "$tmp/bind3" || fail "no bind of node 3's service on node 3"
+for i in 1 2 4; do
+	wait_until 10 state_is "$i" 3 conflict || fail "node $i sees node 3 $(view "$i" 3), want conflict"
+done
+rx=$(cstat 1 rx)
+exec 7>&-
+wait "$holder"
+holder=
+for i in 1 2 4; do
+	wait_until 10 state_is "$i" 3 up || fail "node $i sees node 3 $(view "$i" 3) after the conflict"
+done
+(($(cstat 1 rx) > rx)) || fail "node 3 up again on node 1 without a hello"
+read -r _ _ rs _ _ < <(view 1 3)
+[[ $rs == 0 ]] || fail "a conflict counted as a restart of node 3"
+
+# --- a cut link, a deleted namespace ----------------------------------------------
+cl_link_down 4
+for i in 1 2 3; do
+	wait_until 20 state_is "$i" 4 down || fail "node $i sees node 4 $(view "$i" 4) after its link went down"
+done
+read -r _ links _ _ port < <(view 1 4)
+[[ $links == 0 && $port == 0 ]] || fail "node 4 down with links $links port $port"
+cl_link_up 4
+wait_until 20 all_up || fail "node 4 not up again after its link came back"
+read -r _ _ rs _ _ < <(view 1 4)
+[[ $rs == 0 ]] || fail "a link cut counted as a restart of node 4"
+
+cl_node_del 4
+for i in 1 2 3; do
+	wait_until 20 state_is "$i" 4 down || fail "node $i sees node 4 $(view "$i" 4) after its namespace went"
+done
+
+# --- namespaces deleted with cluster mode on ------------------------------------
+# A fifth node joins and its namespace goes, CHURN times; the others see it
+# up, then down, every time.
+churn=$CL_PREFIX-c
+for ((k = 1; k <= CHURN; k++)); do
+	ip netns add "$churn" || die "ip netns add $churn"
+	ip link add eth0 netns "$churn" type veth peer name c0 netns "$CL_SWITCH" ||
+		die "veth for $churn"
+	ip -n "$CL_SWITCH" link set c0 master br0 up
+	ip -n "$churn" link set eth0 up
+	ip netns exec "$churn" tipc node set address 1.1.9
+	ip netns exec "$churn" tipc media set tolerance 200 media eth
+	ip netns exec "$churn" tipc bearer enable media eth dev eth0
+	wait_until 20 ftaliasctl -n "$churn" cluster set enable 2>/dev/null ||
+		fail "churn $k: enable"
+	wait_until 20 ups_are 1 3 || fail "churn $k: node 1 sees $(ups 1) up, want 3"
+	ip netns del "$churn"
+	wait_until 20 ups_are 1 2 || fail "churn $k: node 1 sees $(ups 1) up, want 2"
+	((failures)) && break
+done
+log "$CHURN namespaces with cluster mode on deleted"
+read -r _ _ rs _ _ < <(ctl 1 -j node show | python3 -c '
+import json, sys
+for n in json.load(sys.stdin):
+    if n["addr"] == 16781321:
+        print(n["state"], n["links"], n["restarts"], n["boot-id"], n["port"])')
+((rs == CHURN - 1)) || fail "node 1 counted $rs restarts of the churned node, want $((CHURN - 1))"
+
+# --- everything goes; the modules unload -------------------------------------------
+cl_cleanup
+wait_until 30 bash -c '! ip netns list | grep -q ftcl' || fail "namespaces left"
+if kmemleak_available; then
+	kmemleak_check_ftalias || fail "kmemleak"
+fi
+rmmod ftalias || fail "rmmod ftalias after the cluster tests"
+if [[ -d /sys/module/tipc/holders ]] && [[ -e /sys/module/tipc/initstate ]]; then
+	wait_until 30 rmmod tipc 2>/dev/null || fail "rmmod tipc: $(cat /sys/module/tipc/refcnt)"
+fi
+ensure_loaded || die "cannot load ftalias again"
+finish
