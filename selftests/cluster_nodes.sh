@@ -8,7 +8,8 @@
 # malformed messages (rx-bad), a well-formed hello from a socket that is
 # not ftalias's (rx-refused), a socket publishing another node's node
 # service (refused), a second socket publishing its own node's (the node
-# is a conflict, nothing taken, until it goes).  Unprivileged users cannot
+# is a conflict, nothing taken, until it goes), and a thousand mutated
+# hellos of the wire fuzzer (seed printed).  Unprivileged users cannot
 # turn it on or off.  Namespaces with cluster mode on are deleted over and
 # over (CL_CHURN times); then ftalias and TIPC unload and kmemleak is clean.
 source "$(dirname "$0")/lib/lib.sh"
@@ -164,6 +165,30 @@ ups_are 1 3 || fail "node 1 sees $(ups 1) nodes up after hostile traffic"
 read -r _ _ rs boot _ < <(view 1 3)
 [[ $rs == 0 && $boot == "$(cstat 3 boot-id)" ]] ||
 	fail "a forged hello changed node 1's view of node 3: restarts $rs boot $boot"
+
+# the wire fuzzer: mutated hellos (FTALIAS_FUZZ_SEED fixes the seed), in
+# batches that node 1's socket has room for; each is counted once, as
+# malformed or refused, and nothing changes
+seed=${FTALIAS_FUZZ_SEED:-$(( (RANDOM << 15 | RANDOM) ))}
+batches=${CL_FUZZ_BATCHES:-10}
+log "wire fuzz: seed $seed, $batches batches of 100 (reproduce: FTALIAS_FUZZ_SEED=$seed)"
+counted() {
+	echo $(($(cstat 1 rx-bad) + $(cstat 1 rx-refused)))
+}
+counted_is() {
+	[[ $(counted) == "$1" ]]
+}
+for ((b = 0; b < batches; b++)); do
+	want=$(($(counted) + 100))
+	ip netns exec "$(cl_ns 3)" "$SEND" fuzz "$NODE_SVC" "$(cl_addr 1)" \
+		"$(cl_addr 3)" $((seed + b)) 100 || fail "tipc_send.py fuzz"
+	wait_until 20 counted_is "$want" ||
+		{ fail "seed $seed batch $b: node 1 counted $(counted) bad or refused, want $want"; break; }
+done
+ups_are 1 3 || fail "node 1 sees $(ups 1) nodes up after the fuzzer (seed $seed)"
+read -r _ _ rs boot _ < <(view 1 3)
+[[ $rs == 0 && $boot == "$(cstat 3 boot-id)" ]] ||
+	fail "the fuzzer changed node 1's view of node 3 (seed $seed)"
 
 # a socket of node 3 publishing node 1's node service: refused
 ref=$(cstat 1 rx-refused)

@@ -115,6 +115,9 @@ static const struct fattr a_conn_get[] = {
 static const struct fattr a_conn_dump[] = {
 	{ FTALIAS_A_CONN_LOCAL_ALIAS, K_U32, P_ALIAS, 0, 0 },
 };
+static const struct fattr a_cluster_set[] = {
+	{ FTALIAS_A_CLUSTER_ENABLED, K_U8, 0, 0, 1 },
+};
 static const struct fattr a_conn_id[] = {
 	{ FTALIAS_A_CONN_ID, K_U32, P_CONN, 1, 0 },
 };
@@ -158,6 +161,13 @@ static const struct fop ops[] = {
 	/* its records come from gen_restore() */
 	{ "alias-restore", FTALIAS_CMD_ALIAS_RESTORE, 1, 0, 1, 0,
 	  NULL, NULL, 0, 0, FTALIAS_A_SAVE_MAX },
+	{ "cluster-get", FTALIAS_CMD_CLUSTER_GET, 1, 0, 0, 0,
+	  NULL, NULL, 0, 0, FTALIAS_A_CLUSTER_MAX },
+	/* on: EADDRNOTAVAIL or EAFNOSUPPORT, TIPC has no address here */
+	{ "cluster-set", FTALIAS_CMD_CLUSTER_SET, 1, 0, 1, 0,
+	  a_cluster_set, NULL, N(a_cluster_set), 0, FTALIAS_A_CLUSTER_MAX },
+	{ "node-get", FTALIAS_CMD_NODE_GET, 0, 1, 0, 0,
+	  NULL, NULL, 0, 0, FTALIAS_A_NODE_MAX },
 };
 #define NOPS	N(ops)
 #define OP_OTHER NOPS	/* stats bucket: commands that are no operation */
@@ -167,7 +177,7 @@ static const struct fop ops[] = {
  * b u8, s string, p pad, f flag, x binary; nests: A alias-stats,
  * C cache-stats, I id, and the records of alias-save: H header, L alias,
  * D ids, E entry, J journal record, K client, T trailer, P checkpoint,
- * N input, O output.
+ * N input, O output; S cluster-stats.
  */
 static const char set_alias[] = "wswwwwwwqwpwwwwwAbCfqqbwqqw";
 static const char set_alias_stats[] = "qqqqqqqqpqqqqqq";
@@ -191,6 +201,9 @@ static const char set_save_trailer[] = "wwwqpwwqww";
 static const char set_save_checkpoint[] = "qqxpq";
 static const char set_save_input[] = "qxwwwwfwxp";
 static const char set_save_output[] = "xwww";
+static const char set_cluster[] = "bwqwwSp";
+static const char set_cluster_stats[] = "qqqqqqqp";
+static const char set_node[] = "wwwwqwqfp";
 
 /* A new attribute of these sets is to be added above. */
 #define SET_IS(set, max) \
@@ -205,6 +218,9 @@ SET_IS(set_flush, FTALIAS_A_CACHE_FLUSH_MAX);
 SET_IS(set_journal, FTALIAS_A_JOURNAL_REC_MAX);
 SET_IS(set_conn, FTALIAS_A_CONN_MAX);
 SET_IS(set_save, FTALIAS_A_SAVE_MAX);
+SET_IS(set_cluster, FTALIAS_A_CLUSTER_MAX);
+SET_IS(set_cluster_stats, FTALIAS_A_CLUSTER_STATS_MAX);
+SET_IS(set_node, FTALIAS_A_NODE_MAX);
 
 /* The set of a nest's letter. */
 static const char *nest_set(char k)
@@ -225,6 +241,7 @@ static const char *nest_set(char k)
 	case 'P': return set_save_checkpoint;
 	case 'N': return set_save_input;
 	case 'O': return set_save_output;
+	case 'S': return set_cluster_stats;
 	}
 	return NULL;
 }
@@ -244,6 +261,10 @@ static const char *reply_set(uint8_t cmd)
 		return set_conn;
 	case FTALIAS_CMD_ALIAS_SAVE: return set_save;
 	case FTALIAS_CMD_ALIAS_RESTORE: return set_save;
+	case FTALIAS_CMD_CLUSTER_GET ... FTALIAS_CMD_CLUSTER_SET:
+		return set_cluster;
+	case FTALIAS_CMD_NODE_GET ... FTALIAS_CMD_NODE_CHANGE_NTF:
+		return set_node;
 	}
 	return NULL;
 }
