@@ -3,7 +3,8 @@
 # Cluster mode's nodes: four TIPC nodes (namespaces on one bridge) with
 # cluster mode on see each other up within 3 s; a node that turns it off
 # and on again comes back as a restart (new boot id); a cut link and a
-# deleted namespace make the node down on the others.  Hostile traffic of
+# deleted namespace make the node down on the others.  Request IDs carry
+# the node's TIPC address.  Hostile traffic of
 # any process of a node is refused and counted, and changes nothing:
 # malformed messages (rx-bad), a well-formed hello from a socket that is
 # not ftalias's (rx-refused), a socket publishing another node's node
@@ -17,10 +18,10 @@ source "$(dirname "$0")/lib/cluster.sh"
 
 require_root
 require_module
-require_cmd ip ftaliasctl python3
+require_cmd ip ftaliasctl awk python3
 SEND=$test_dir/lib/tipc_send.py
 NODE_SVC=0x46540000	# FTALIAS_TIPC_NODE
-CHURN=${CL_CHURN:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 10 || echo 20)}
+CHURN=${CL_CHURN:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 5 || echo 10)}
 
 tmp=$(mktemp -d)
 holder=
@@ -37,14 +38,20 @@ ctl() {
 	ftaliasctl -n "$(cl_ns "$i")" "$@"
 }
 
-# view I J: node I's view of node J: "state links restarts boot-id port"
+# The polls read node show's text with awk: a python per poll costs
+# seconds on the debug kernel.  Its columns: ADDR (8 hex digits, "*" on
+# this node) STATE LINKS PORT BOOT-ID (hex) RESTARTS SINCE-MS.
+
+# view_addr I ADDR: node I's view of the node of address ADDR:
+# "state links restarts boot-id port"
+view_addr() {
+	ctl "$1" node show 2>/dev/null |
+		awk -v a="$(printf '%08x' "$2")" '$1 == a { print $2, $3, $6, $5, $4 }'
+}
+
+# view I J: node I's view of node J
 view() {
-	ctl "$1" -j node show 2>/dev/null | python3 -c '
-import json, sys
-for n in json.load(sys.stdin):
-    if n["addr"] == int(sys.argv[1]):
-        print(n["state"], n["links"], n["restarts"], n["boot-id"], n["port"])
-' "$(cl_addr "$2")"
+	view_addr "$1" "$(cl_addr "$2")"
 }
 
 state_is() {
@@ -53,10 +60,8 @@ state_is() {
 
 # ups I: how many other nodes node I sees up
 ups() {
-	ctl "$1" -j node show 2>/dev/null | python3 -c '
-import json, sys
-print(sum(1 for n in json.load(sys.stdin)
-          if n["state"] == "up" and not n.get("self")))'
+	ctl "$1" node show 2>/dev/null |
+		awk '$1 ~ /^[0-9a-f]+$/ && $2 == "up" { n++ } END { print n + 0 }'
 }
 
 ups_are() {
@@ -70,12 +75,11 @@ all_up() {
 	done
 }
 
-# cstat I KEY: a counter of node I's cluster-stats (or a top-level key)
+# cstat I KEY: a counter of node I's cluster show (as its text gives it:
+# node and boot-id in hex)
 cstat() {
-	ctl "$1" -j cluster show | python3 -c '
-import json, sys
-c = json.load(sys.stdin)
-print(c.get("stats", {}).get(sys.argv[1], c.get(sys.argv[1])))' "$2"
+	ctl "$1" cluster show | awk -v k="$2" '
+		{ for (i = 1; i < NF; i++) if ($i == k) { print $(i + 1); exit } }'
 }
 
 cstat_is() {
@@ -85,17 +89,27 @@ cstat_is() {
 cl_setup 4
 
 # --- all four see each other up ---------------------------------------------
-t0=$EPOCHREALTIME
+# Timed by the kernel: a node shows how long ago (since-ms) each other node
+# became up; the latest of those moments, less the start of the last
+# enable, is the figure (the test's own polls cost seconds under TCG).
 for i in 1 2 3 4; do
+	t_last=$EPOCHREALTIME
 	ctl "$i" cluster set enable || die "cluster set enable on node $i"
 done
-wait_until 10 all_up || die "not all nodes up: $(for i in 1 2 3 4; do ctl "$i" node show; done)"
-ms=$(cl_ms "$t0" "$EPOCHREALTIME")
-log "four nodes up on every node $ms ms after the first enable"
+wait_until 20 all_up || die "not all nodes up: $(for i in 1 2 3 4; do ctl "$i" node show; done)"
+ms=0
+for i in 1 2 3 4; do
+	ctl "$i" node show >"$tmp/nodes$i"
+	t=$EPOCHREALTIME
+	since=$(awk '$1 ~ /^[0-9a-f]+$/ && (m == "" || $7 < m) { m = $7 } END { print m }' "$tmp/nodes$i")
+	up=$(($(cl_ms "$t_last" "$t") - since))
+	((up > ms)) && ms=$up
+done
+log "every node saw the three others up $ms ms after the last enable began"
 ((ms <= 3000)) || fail "nodes up after $ms ms, want <= 3000"
 
 for i in 1 2 3 4; do
-	[[ $(cstat "$i" node) == "$(cl_addr "$i")" ]] ||
+	[[ $(cstat "$i" node) == "$(printf '%08x' "$(cl_addr "$i")")" ]] ||
 		fail "node $i: cluster show gives node $(cstat "$i" node), TIPC $(cl_addr "$i")"
 	[[ $(cstat "$i" nodes-up) == 3 ]] || fail "node $i: nodes-up $(cstat "$i" nodes-up)"
 	for k in rx-bad rx-refused restarts tx-errors; do
@@ -111,9 +125,38 @@ ctl 1 node show | head -2 | grep -q '^\*' || fail "node show does not mark this 
 ctl 1 cluster set enable || fail "enable twice"
 [[ $(cstat 1 boot-id) == "$boot1" ]] || fail "a second enable drew a new boot id"
 
+# --- IDs carry the node ----------------------------------------------------
+# A request's ID carries its sender's node while cluster mode is on; an
+# address naming this node by its TIPC address is local; another node is
+# not reachable yet (requests do not cross nodes).
+MEMBER=$test_dir/ftalias_member
+ctl 1 alias add idnode id 50 || fail "alias add on node 1"
+ip netns exec "$(cl_ns 1)" "$MEMBER" 50 >"$tmp/member" &
+mpid=$!
+wait_until 10 grep -q port "$tmp/member" || fail "no member on node 1"
+# last-id NODE_OPTION...: the ID ftalias_member -c 1 printed
+last_id() {
+	local out=$tmp/client pid
+	: >"$out"
+	ip netns exec "$(cl_ns 1)" "$MEMBER" -c 1 "$@" 50 >"$out" 2>&1 &
+	pid=$!
+	wait_until 10 grep -q '^port' "$out"
+	kill "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	sed -n 's/^id \([0-9]*\) .*/\1/p' "$out"
+}
+[[ $(last_id) == "$(cl_addr 1)" ]] || fail "a request's ID has node '$(last_id)', want $(cl_addr 1)"
+[[ $(last_id -N "$(cl_addr 1)") == "$(cl_addr 1)" ]] ||
+	fail "sent to this node by its address: $(cat "$tmp/client")"
+expect_rc 1 ip netns exec "$(cl_ns 1)" "$MEMBER" -c 1 -N "$(cl_addr 2)" 50
+grep -q 'No route to host' "$tmp/err" || fail "to another node: $(cat "$tmp/err")"
+kill "$mpid"
+wait "$mpid" 2>/dev/null
+ctl 1 alias del idnode || fail "alias del on node 1"
+
 # --- a restart: off and on again --------------------------------------------
 ctl 2 cluster set disable || fail "disable node 2"
-[[ $(cstat 2 enabled) == 0 ]] || fail "node 2 still enabled"
+[[ $(cstat 2 enabled) == off ]] || fail "node 2 still enabled"
 wait_until 10 state_is 1 2 reachable || fail "node 1 sees node 2 $(view 1 2), want reachable"
 ctl 2 cluster set enable || fail "enable node 2 again"
 wait_until 10 all_up || fail "node 2 not up again"
@@ -129,7 +172,7 @@ if command -v setpriv >/dev/null; then
 	expect_rc 1 ip netns exec "$(cl_ns 3)" setpriv --reuid=65534 --regid=65534 \
 		--clear-groups ftaliasctl cluster set disable
 	grep -q CAP_NET_ADMIN "$tmp/err" || fail "unprivileged disable: $(cat "$tmp/err")"
-	[[ $(cstat 3 enabled) == 1 ]] || fail "an unprivileged user turned cluster mode off"
+	[[ $(cstat 3 enabled) == on ]] || fail "an unprivileged user turned cluster mode off"
 	ip netns exec "$(cl_ns 3)" setpriv --reuid=65534 --regid=65534 --clear-groups \
 		ftaliasctl node show >/dev/null || fail "node show is not open to every user"
 fi
@@ -241,6 +284,7 @@ done
 # A fifth node joins and its namespace goes, CHURN times; the others see it
 # up, then down, every time.
 churn=$CL_PREFIX-c
+churn_failed=$failures
 for ((k = 1; k <= CHURN; k++)); do
 	ip netns add "$churn" || die "ip netns add $churn"
 	ip link add eth0 netns "$churn" type veth peer name c0 netns "$CL_SWITCH" ||
@@ -255,14 +299,10 @@ for ((k = 1; k <= CHURN; k++)); do
 	wait_until 20 ups_are 1 3 || fail "churn $k: node 1 sees $(ups 1) up, want 3"
 	ip netns del "$churn"
 	wait_until 20 ups_are 1 2 || fail "churn $k: node 1 sees $(ups 1) up, want 2"
-	((failures)) && break
+	((failures > churn_failed)) && break
 done
 log "$CHURN namespaces with cluster mode on deleted"
-read -r _ _ rs _ _ < <(ctl 1 -j node show | python3 -c '
-import json, sys
-for n in json.load(sys.stdin):
-    if n["addr"] == 16781321:
-        print(n["state"], n["links"], n["restarts"], n["boot-id"], n["port"])')
+read -r _ _ rs _ _ < <(view_addr 1 16781321)  # 1.1.9
 ((rs == CHURN - 1)) || fail "node 1 counted $rs restarts of the churned node, want $((CHURN - 1))"
 
 # --- everything goes; the modules unload -------------------------------------------
