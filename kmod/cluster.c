@@ -23,9 +23,9 @@
  * the node a conflict (nothing taken) rather than an impostor.
  *
  * No symbol of TIPC is linked: the module loads without tipc.ko, and does
- * not load it (tipc.ko has no net-pf alias; an administrator loads it).  TIPC's pernet exit runs before
- * ours (it registers a pernet device), so the sockets are released at
- * pre_exit.  This file calls only notify.c.
+ * not load it (tipc.ko has no net-pf alias; an administrator loads it).
+ * TIPC's pernet exit runs before ours (it registers a pernet device), so
+ * the sockets are released at pre_exit.  This file calls only notify.c.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
