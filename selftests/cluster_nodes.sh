@@ -155,11 +155,28 @@ wait "$mpid" 2>/dev/null
 ctl 1 alias del idnode || fail "alias del on node 1"
 
 # --- a restart: off and on again --------------------------------------------
+# node 1's monitor sees node 2 go and come back
+ctl 1 monitor >"$tmp/monitor" 2>&1 &
+monpid=$!
+probe=0
+probe_seen() {	# subscribed once a probe alias shows in its output
+	probe=$((probe + 1))
+	ctl 1 alias add "probe$probe" >/dev/null 2>&1
+	grep -q "alias-add-ntf alias probe" "$tmp/monitor"
+}
+wait_until 20 probe_seen || fail "node 1's monitor saw no event"
 ctl 2 cluster set disable || fail "disable node 2"
 [[ $(cstat 2 enabled) == off ]] || fail "node 2 still enabled"
 wait_until 10 state_is 1 2 reachable || fail "node 1 sees node 2 $(view 1 2), want reachable"
 ctl 2 cluster set enable || fail "enable node 2 again"
 wait_until 10 all_up || fail "node 2 not up again"
+a2=$(printf '%08x' "$(cl_addr 2)")
+wait_until 10 grep -q "node-change-ntf.* $a2 state up" "$tmp/monitor" ||
+	fail "node 1's monitor: $(cat "$tmp/monitor")"
+grep -q "node-change-ntf.* $a2 state reachable" "$tmp/monitor" ||
+	fail "node 1's monitor missed node 2 leaving: $(cat "$tmp/monitor")"
+kill "$monpid"
+wait "$monpid" 2>/dev/null
 for i in 1 3 4; do
 	read -r st _ rs boot _ < <(view "$i" 2)
 	[[ $rs == 1 && $boot == "$(cstat 2 boot-id)" ]] ||
