@@ -178,7 +178,7 @@ int ftalias_bind(struct socket *sock, struct sockaddr *uaddr, int len)
 	default:
 		return -EINVAL;
 	}
-	if (!ftalias_node_is_self(ftalias_net(sock_net(sk)), sfa->sfa_node))
+	if (sfa->sfa_node)
 		return -EADDRNOTAVAIL;
 
 	lock_sock(sk);

@@ -600,7 +600,6 @@ int ftalias_cluster_set(struct net *net, bool enable,
 	if (enable == !!cl)
 		goto out;
 	if (!enable) {
-		WRITE_ONCE(fn->node, 0);
 		fn->cluster = NULL;
 		ftalias_cl_destroy(cl);
 		goto out;
@@ -622,8 +621,6 @@ int ftalias_cluster_set(struct net *net, bool enable,
 		goto out;
 	}
 	fn->cluster = cl;
-	/* New IDs carry the node from here on (ftalias_stamp()). */
-	WRITE_ONCE(fn->node, cl->self);
 	/* Events may have come before the callbacks were set. */
 	queue_work(system_highpri_wq, &cl->work);
 out:
@@ -714,7 +711,6 @@ void ftalias_cluster_net_pre_exit(struct ftalias_net *fn)
 	mutex_lock(&fn->cluster_lock);
 	cl = fn->cluster;
 	fn->cluster = NULL;
-	WRITE_ONCE(fn->node, 0);
 	if (cl)
 		ftalias_cl_destroy(cl);
 	mutex_unlock(&fn->cluster_lock);

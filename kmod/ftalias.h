@@ -176,9 +176,6 @@ struct ftalias_net {
 	u32 next_restore;
 	struct mutex cluster_lock;	/* @cluster, see cluster.h */
 	struct ftalias_cluster *cluster; /* cluster mode on, cluster.c */
-	u32 node;			/* TIPC address in cluster mode, else
-					 * 0: READ_ONCE(), cluster.c sets it
-					 */
 };
 
 extern unsigned int ftalias_net_id;
@@ -190,26 +187,6 @@ void ftalias_net_exit(struct ftalias_net *fn);
 static inline struct ftalias_net *ftalias_net(const struct net *net)
 {
 	return net_generic(net, ftalias_net_id);
-}
-
-/*
- * The node of new IDs: this node's TIPC address while cluster mode is on,
- * else 0.
- */
-static inline u32 ftalias_node_self(const struct ftalias_net *fn)
-{
-	return READ_ONCE(fn->node);
-}
-
-/*
- * Whether @node, of an address or an ID, names this node: 0 always does,
- * and so does its TIPC address while cluster mode is on (IDs stamped then
- * keep it after cluster mode is turned off, and name another node then).
- */
-static inline bool ftalias_node_is_self(const struct ftalias_net *fn,
-					u32 node)
-{
-	return !node || node == READ_ONCE(fn->node);
 }
 
 #endif /* _FTALIAS_H */

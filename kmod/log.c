@@ -984,9 +984,7 @@ int ftalias_log_inputs_copy(struct ftalias_alias *alias,
 			 * request again: a socket's request dies with it.
 			 */
 			c[i].pending = (in->req || in->waiting) &&
-				       in->id.alias &&
-				       ftalias_node_is_self(ftalias_net(alias->net),
-							    in->id.node);
+				       in->id.alias && !in->id.node;
 			i++;
 		}
 		spin_unlock(&alias->lock);

@@ -298,8 +298,7 @@ static bool ftalias_may_resend(struct ftalias_sock *fsk,
 {
 	struct ftalias_alias *alias = fsk->alias;
 
-	return alias && ftalias_node_is_self(ftalias_net(alias->net), id->node) &&
-	       id->alias == alias->id && id->port &&
+	return alias && !id->node && id->alias == alias->id && id->port &&
 	       id->incarnation <= READ_ONCE(alias->incarnation) && id->xid &&
 	       id->xid <= atomic64_read(&alias->reqs.xid);
 }
@@ -537,7 +536,7 @@ static int ftalias_sendmsg(struct socket *sock, struct msghdr *msg,
 	err = ftalias_check_addr(sfa, msg->msg_namelen);
 	if (err)
 		return err;
-	if (!ftalias_node_is_self(ftalias_net(sock_net(&fsk->sk)), sfa->sfa_node))
+	if (sfa->sfa_node)
 		return -EHOSTUNREACH;
 	if (sfa->sfa_type == FTALIAS_ADDR_PORT)
 		/* IDs are for requests to an alias only. */

@@ -2126,8 +2126,7 @@ int ftalias_rc_restore(struct ftalias_alias *alias,
 
 	if (r->kind == FTALIAS_RC_SNAP_JREC)
 		return ftalias_rc_restore_jrec(alias, r, data);
-	if (!ftalias_node_is_self(ftalias_net(alias->net), r->id.node) ||
-	    !r->id.alias)
+	if (r->id.node || !r->id.alias)
 		return -EINVAL;
 	if (r->kind == FTALIAS_RC_SNAP_ENTRY)
 		return ftalias_rc_restore_entry(alias, r, data);

@@ -564,7 +564,7 @@ static struct ftalias_req *__ftalias_req_find(struct ftalias_alias *alias,
 
 	lockdep_assert_held(&alias->lock);
 
-	if (!ftalias_node_is_self(fn, id->node))
+	if (id->node)
 		return NULL;
 	rcu_read_lock();
 	reqs = ftalias_reqs_of(fn, id);
@@ -633,7 +633,7 @@ void ftalias_stamp(struct ftalias_sock *fsk, struct ftalias_id *id)
 {
 	struct ftalias_alias *alias = fsk->alias;
 
-	id->node = ftalias_node_self(ftalias_net(sock_net(&fsk->sk)));
+	id->node = 0;
 	id->port = fsk->port;
 	if (alias) {
 		id->alias = alias->id;
@@ -1709,7 +1709,7 @@ again:
 		return 0;
 	}
 	rcu_read_lock();
-	if (!ftalias_node_is_self(fn, id->node))
+	if (id->node)
 		goto out;
 	/* Only members answer requests; a dead alias has none pending. */
 	if (!alias) {

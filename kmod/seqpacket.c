@@ -499,7 +499,7 @@ static int ftalias_conn_connect(struct socket *sock, struct sockaddr *uaddr,
 	err = ftalias_check_addr(sfa, len);
 	if (err)
 		return err;
-	if (!ftalias_node_is_self(ftalias_net(sock_net(sk)), sfa->sfa_node))
+	if (sfa->sfa_node)
 		return -EHOSTUNREACH;
 
 	lock_sock(sk);

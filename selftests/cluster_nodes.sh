@@ -3,8 +3,7 @@
 # Cluster mode's nodes: four TIPC nodes (namespaces on one bridge) with
 # cluster mode on see each other up within 3 s; a node that turns it off
 # and on again comes back as a restart (new boot id); a cut link and a
-# deleted namespace make the node down on the others.  Request IDs carry
-# the node's TIPC address.  Hostile traffic of
+# deleted namespace make the node down on the others.  Hostile traffic of
 # any process of a node is refused and counted, and changes nothing:
 # malformed messages (rx-bad), a well-formed hello from a socket that is
 # not ftalias's (rx-refused), a socket publishing another node's node
@@ -124,35 +123,6 @@ ctl 1 node show | head -2 | grep -q '^\*' || fail "node show does not mark this 
 # turning on what is on changes nothing
 ctl 1 cluster set enable || fail "enable twice"
 [[ $(cstat 1 boot-id) == "$boot1" ]] || fail "a second enable drew a new boot id"
-
-# --- IDs carry the node ----------------------------------------------------
-# A request's ID carries its sender's node while cluster mode is on; an
-# address naming this node by its TIPC address is local; another node is
-# not reachable yet (requests do not cross nodes).
-MEMBER=$test_dir/ftalias_member
-ctl 1 alias add idnode id 50 || fail "alias add on node 1"
-ip netns exec "$(cl_ns 1)" "$MEMBER" 50 >"$tmp/member" &
-mpid=$!
-wait_until 10 grep -q port "$tmp/member" || fail "no member on node 1"
-# last-id NODE_OPTION...: the ID ftalias_member -c 1 printed
-last_id() {
-	local out=$tmp/client pid
-	: >"$out"
-	ip netns exec "$(cl_ns 1)" "$MEMBER" -c 1 "$@" 50 >"$out" 2>&1 &
-	pid=$!
-	wait_until 10 grep -q '^port' "$out"
-	kill "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
-	sed -n 's/^id \([0-9]*\) .*/\1/p' "$out"
-}
-[[ $(last_id) == "$(cl_addr 1)" ]] || fail "a request's ID has node '$(last_id)', want $(cl_addr 1)"
-[[ $(last_id -N "$(cl_addr 1)") == "$(cl_addr 1)" ]] ||
-	fail "sent to this node by its address: $(cat "$tmp/client")"
-expect_rc 1 ip netns exec "$(cl_ns 1)" "$MEMBER" -c 1 -N "$(cl_addr 2)" 50
-grep -q 'No route to host' "$tmp/err" || fail "to another node: $(cat "$tmp/err")"
-kill "$mpid"
-wait "$mpid" 2>/dev/null
-ctl 1 alias del idnode || fail "alias del on node 1"
 
 # --- a restart: off and on again --------------------------------------------
 # node 1's monitor sees node 2 go and come back

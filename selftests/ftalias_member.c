@@ -6,10 +6,9 @@
  *
  *   ftalias_member [-p PRIORITY] [-r replica|standby] ALIAS_ID
  *	binds a SOCK_RDM socket to the alias: joins it as a member.
- *   ftalias_member -c COUNT [-N NODE] ALIAS_ID
+ *   ftalias_member -c COUNT ALIAS_ID
  *	binds a client socket to a port and sends COUNT requests to the
- *	alias (on node NODE, default 0), then prints the ID of the last one
- *	(FTALIAS_LAST_ID) as "id NODE ALIAS PORT INCARNATION XID".
+ *	alias.
  *
  * Then prints "port PORT" (getsockname()) and sleeps, reading nothing,
  * until killed.
@@ -51,7 +50,7 @@ static void die(const char *what)
 static void usage(void)
 {
 	fputs("usage: ftalias_member [-p PRIORITY] [-r replica|standby] ALIAS_ID\n"
-	      "       ftalias_member -c COUNT [-N NODE] ALIAS_ID\n"
+	      "       ftalias_member -c COUNT ALIAS_ID\n"
 	      "       ftalias_member -L [-p PRIORITY] [ALIAS_ID]\n"
 	      "       ftalias_member -C [-P] [-m ALIAS_ID] [-i ALIAS_ID [-n NAME]] [-c COUNT] TARGET\n",
 	      stderr);
@@ -201,7 +200,6 @@ int main(int argc, char **argv)
 {
 	struct sockaddr_ftalias sa = { 0 }, to = { 0 };
 	long priority = -1, role = -1, count = -1, member = -1, ident = -1;
-	long node = -1;
 	bool listener = false, connector = false, to_port = false;
 	const char *name = NULL;
 	socklen_t len = sizeof(sa);
@@ -210,7 +208,7 @@ int main(int argc, char **argv)
 	int af, fd, c;
 	long i;
 
-	while ((c = getopt(argc, argv, "p:r:c:LCPm:i:n:N:")) != -1) {
+	while ((c = getopt(argc, argv, "p:r:c:LCPm:i:n:")) != -1) {
 		switch (c) {
 		case 'p':
 			priority = number(optarg);
@@ -244,15 +242,10 @@ int main(int argc, char **argv)
 		case 'n':
 			name = optarg;
 			break;
-		case 'N':
-			node = number(optarg);
-			break;
 		default:
 			usage();
 		}
 	}
-	if (node >= 0 && count < 0)
-		usage();
 	if (listener) {
 		if (connector || optind < argc - 1 || count >= 0 ||
 		    role >= 0 || to_port || member >= 0 || ident >= 0 || name)
@@ -296,21 +289,11 @@ int main(int argc, char **argv)
 	to.sfa_family = af;
 	to.sfa_type = FTALIAS_ADDR_ALIAS;
 	to.sfa_alias = alias;
-	to.sfa_node = node > 0 ? node : 0;
 	for (i = 0; i < count; i++) {
 		snprintf(msg, sizeof(msg), "request %ld", i);
 		if (sendto(fd, msg, strlen(msg), 0, (struct sockaddr *)&to,
 			   sizeof(to)) < 0)
 			die("sendto");
-	}
-	if (count > 0) {
-		struct ftalias_id id;
-		socklen_t idlen = sizeof(id);
-
-		if (getsockopt(fd, SOL_FTALIAS, FTALIAS_LAST_ID, &id, &idlen))
-			die("FTALIAS_LAST_ID");
-		printf("id %u %u %u %u %llu\n", id.node, id.alias, id.port,
-		       id.incarnation, (unsigned long long)id.xid);
 	}
 
 	if (getsockname(fd, (struct sockaddr *)&sa, &len))

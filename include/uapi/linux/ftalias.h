@@ -30,9 +30,8 @@ enum ftalias_addr_type {
 };
 
 /*
- * An AF_FTALIAS address.  sfa_node 0 is this node, and so is its TIPC
- * address while cluster mode is on.  In bind(), sfa_port must be 0: the
- * kernel assigns the port; getsockname() reports it.
+ * An AF_FTALIAS address.  sfa_node 0 is this node.  In bind(), sfa_port
+ * must be 0: the kernel assigns the port; getsockname() reports it.
  */
 struct sockaddr_ftalias {
 	__kernel_sa_family_t	sfa_family;
@@ -48,9 +47,7 @@ struct sockaddr_ftalias {
  * the alias incarnation and a transaction id from the alias's counter (so
  * a backup continues the sequence); one sent by any other socket carries
  * alias 0, its port, incarnation 0 and the socket's own counter.  The
- * first transaction id is 1.  The node is the sender's TIPC address while
- * cluster mode is on in its network namespace, else 0.  IDs are compared
- * as a whole.
+ * first transaction id is 1.  IDs are compared as a whole.
  */
 struct ftalias_id {
 	__u32	node;
