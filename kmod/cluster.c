@@ -78,12 +78,19 @@ struct ftalias_cl_hello {
 /* Largest message taken; a longer one is cut (MSG_TRUNC) and dropped. */
 #define FTALIAS_CL_RX_MAX	256
 
+enum {
+	/* Publishers of a node's node service told apart. */
+	FTALIAS_CL_PORTS	= 8,
+	/* Hellos to joining nodes and topology reconnects, retried. */
+	FTALIAS_CL_RETRY_MS	= 1000,
+};
+
 struct ftalias_node {
 	u32 addr;
-	u32 ports[2];		/* the first two sockets publishing its node
-				 * service: [0] is its node socket while
-				 * @pubs is 1
-				 */
+	u32 ports[FTALIAS_CL_PORTS];	/* sockets publishing its node service,
+					 * the first FTALIAS_CL_PORTS: [0] is
+					 * its node socket while @pubs is 1
+					 */
 	u32 pubs;		/* sockets publishing its node service */
 	u32 tipc_pubs;		/* TIPC's node-state publications of it */
 	u32 links;
@@ -104,7 +111,10 @@ struct ftalias_cluster {
 	u32 port;			/* of the node socket */
 	u64 boot_id;
 	struct work_struct work;
-	struct mutex lock;		/* @nodes, @stats, sending */
+	struct delayed_work retry;	/* hellos again, topology again */
+	struct mutex lock;		/* all below, the sockets' traffic */
+	bool dying;			/* no work is queued any more */
+	bool top_lost;			/* the topology server closed on us */
 	struct xarray nodes;		/* addr -> struct ftalias_node */
 	u32 nr_nodes;
 	u32 self_pubs;			/* own node service publications */
@@ -238,7 +248,8 @@ static void ftalias_cl_settle(struct ftalias_cluster *cl,
 {
 	u32 state;
 
-	if (n->pubs > 1)
+	/* One publisher whose port was not kept (more than the ports). */
+	if (n->pubs > 1 || (n->pubs == 1 && !n->ports[0]))
 		state = FTALIAS_NODE_STATE_CONFLICT;
 	else if (n->pubs == 1)
 		state = n->state == FTALIAS_NODE_STATE_UP ?
@@ -248,6 +259,24 @@ static void ftalias_cl_settle(struct ftalias_cluster *cl,
 	else
 		state = FTALIAS_NODE_STATE_DOWN;
 	ftalias_cl_update(cl, n, state);
+}
+
+/* Make room: forget the node down for the longest time, if any. */
+static bool ftalias_cl_evict(struct ftalias_cluster *cl)
+{
+	struct ftalias_node *n, *old = NULL;
+	unsigned long addr;
+
+	xa_for_each(&cl->nodes, addr, n)
+		if (n->state == FTALIAS_NODE_STATE_DOWN &&
+		    (!old || n->since < old->since))
+			old = n;
+	if (!old)
+		return false;
+	xa_erase(&cl->nodes, old->addr);
+	cl->nr_nodes--;
+	kfree(old);
+	return true;
 }
 
 static struct ftalias_node *ftalias_cl_node(struct ftalias_cluster *cl,
@@ -260,8 +289,11 @@ static struct ftalias_node *ftalias_cl_node(struct ftalias_cluster *cl,
 	n = xa_load(&cl->nodes, addr);
 	if (n || !create)
 		return n;
-	if (cl->nr_nodes >= FTALIAS_CLUSTER_MAX_NODES)
+	if (cl->nr_nodes >= FTALIAS_CLUSTER_MAX_NODES &&
+	    !ftalias_cl_evict(cl)) {
+		pr_warn_ratelimited("node table full: node %x not kept\n", addr);
 		return NULL;
+	}
 	n = kzalloc(sizeof(*n), GFP_KERNEL);
 	if (!n)
 		return NULL;
@@ -274,6 +306,25 @@ static struct ftalias_node *ftalias_cl_node(struct ftalias_cluster *cl,
 	}
 	cl->nr_nodes++;
 	return n;
+}
+
+/*
+ * A publisher of @n's node service went: its port leaves the ones kept
+ * (the others move up).  Past FTALIAS_CL_PORTS publishers, one that was
+ * not kept may be the last: its port is not known, and the node stays a
+ * conflict until it publishes again.
+ */
+static void ftalias_cl_port_gone(struct ftalias_node *n, u32 port)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(n->ports) && n->ports[i] != port; i++)
+		;
+	if (i == ARRAY_SIZE(n->ports))
+		return;
+	memmove(&n->ports[i], &n->ports[i + 1],
+		(ARRAY_SIZE(n->ports) - i - 1) * sizeof(n->ports[0]));
+	n->ports[ARRAY_SIZE(n->ports) - 1] = 0;
 }
 
 /* One event of the topology server. */
@@ -330,12 +381,7 @@ static void ftalias_cl_event(struct ftalias_cluster *cl,
 				n->ports[n->pubs] = ev->port.ref;
 			n->pubs++;
 		} else if (n->pubs) {
-			if (n->ports[0] == ev->port.ref) {
-				n->ports[0] = n->ports[1];
-				n->ports[1] = 0;
-			} else if (n->ports[1] == ev->port.ref) {
-				n->ports[1] = 0;
-			}
+			ftalias_cl_port_gone(n, ev->port.ref);
 			n->pubs--;
 		}
 		/* Gone or contested: up again after a new hello. */
@@ -439,8 +485,9 @@ static bool ftalias_cl_rx_node(struct ftalias_cluster *cl)
 
 	len = kernel_recvmsg(cl->node_sk, &mh, &iov, 1, iov.iov_len,
 			     MSG_DONTWAIT);
+	/* EAGAIN, or an error TIPC keeps queued: nothing more now. */
 	if (len < 0)
-		return len != -EAGAIN;
+		return false;
 	if (mh.msg_namelen < sizeof(src) || src.family != AF_TIPC) {
 		cl->stats.rx_bad++;
 		return true;
@@ -457,12 +504,24 @@ static bool ftalias_cl_rx_top(struct ftalias_cluster *cl)
 	struct kvec iov = { .iov_base = &ev, .iov_len = sizeof(ev) };
 	int len;
 
+	if (!cl->top_sk || cl->top_lost)
+		return false;
 	len = kernel_recvmsg(cl->top_sk, &mh, &iov, 1, sizeof(ev),
 			     MSG_DONTWAIT);
-	if (len < 0)
-		return len != -EAGAIN;
-	if (len == sizeof(ev))
-		ftalias_cl_event(cl, &ev);
+	if (len == -EAGAIN)
+		return false;
+	if (len != sizeof(ev)) {
+		/*
+		 * The server closed the connection (0, or an error: the
+		 * subscriptions of the namespace exhausted, for one):
+		 * connect again after a while, the node table kept.
+		 */
+		cl->top_lost = true;
+		pr_warn_ratelimited("lost the TIPC topology server (%d), connecting again\n",
+				    len);
+		return false;
+	}
+	ftalias_cl_event(cl, &ev);
 	return true;
 }
 
@@ -470,6 +529,26 @@ enum {
 	/* Messages and events the work takes before it yields the CPU. */
 	FTALIAS_CL_BUDGET	= 64,
 };
+
+/*
+ * Whether the retry is needed: a lost topology server, or a joining node
+ * whose hello (or its answer) may have been lost (MSG_DONTWAIT sends, an
+ * overloaded receiver).
+ */
+static bool ftalias_cl_need_retry(struct ftalias_cluster *cl)
+{
+	struct ftalias_node *n;
+	unsigned long addr;
+
+	lockdep_assert_held(&cl->lock);
+
+	if (cl->top_lost)
+		return true;
+	xa_for_each(&cl->nodes, addr, n)
+		if (n->state == FTALIAS_NODE_STATE_JOINING)
+			return true;
+	return false;
+}
 
 static void ftalias_cl_work(struct work_struct *work)
 {
@@ -484,9 +563,14 @@ static void ftalias_cl_work(struct work_struct *work)
 		budget--;
 	while (budget > 0 && (more = ftalias_cl_rx_node(cl)))
 		budget--;
+	if (!cl->dying) {
+		if (more)
+			queue_work(system_highpri_wq, &cl->work);
+		if (ftalias_cl_need_retry(cl))
+			queue_delayed_work(system_wq, &cl->retry,
+					   msecs_to_jiffies(FTALIAS_CL_RETRY_MS));
+	}
 	mutex_unlock(&cl->lock);
-	if (more)
-		queue_work(system_highpri_wq, &cl->work);
 }
 
 static int ftalias_cl_subscribe(struct ftalias_cluster *cl, u32 type)
@@ -504,15 +588,116 @@ static int ftalias_cl_subscribe(struct ftalias_cluster *cl, u32 type)
 	return err < 0 ? err : 0;
 }
 
+static void ftalias_cl_top_close(struct ftalias_cluster *cl)
+{
+	if (!cl->top_sk)
+		return;
+	if (cl->top_ready)
+		ftalias_cl_unhook(cl->top_sk, cl->top_ready);
+	sock_release(cl->top_sk);
+	cl->top_sk = NULL;
+	cl->top_ready = NULL;
+}
+
+/* The topology socket: connected, hooked, subscribed. */
+static int ftalias_cl_top_open(struct ftalias_cluster *cl,
+			       struct netlink_ext_ack *extack)
+{
+	struct sockaddr_tipc top = {
+		.family		= AF_TIPC,
+		.addrtype	= TIPC_SERVICE_ADDR,
+		.addr.name.name	= { .type = TIPC_TOP_SRV,
+				    .instance = TIPC_TOP_SRV },
+	};
+	int err;
+
+	err = sock_create_kern(cl->net, AF_TIPC, SOCK_SEQPACKET, 0,
+			       &cl->top_sk);
+	if (err) {
+		cl->top_sk = NULL;
+		NL_SET_ERR_MSG(extack, "cannot create a TIPC socket");
+		return err;
+	}
+	ftalias_cl_hook(cl, cl->top_sk, &cl->top_ready);
+	err = kernel_connect(cl->top_sk, (struct sockaddr *)&top, sizeof(top),
+			     0);
+	if (err) {
+		NL_SET_ERR_MSG(extack, "cannot reach the TIPC topology server");
+		return err;
+	}
+	err = ftalias_cl_subscribe(cl, TIPC_NODE_STATE) ?:
+	      ftalias_cl_subscribe(cl, TIPC_LINK_STATE) ?:
+	      ftalias_cl_subscribe(cl, FTALIAS_TIPC_NODE);
+	if (err)
+		NL_SET_ERR_MSG(extack, "cannot subscribe to TIPC topology events");
+	return err;
+}
+
+/*
+ * Connect to the topology server again: its first events give every
+ * publication anew, so what they count starts from nothing (the nodes'
+ * states and boot ids are kept).
+ */
+static void ftalias_cl_top_reopen(struct ftalias_cluster *cl)
+{
+	struct ftalias_node *n;
+	unsigned long addr;
+
+	lockdep_assert_held(&cl->lock);
+
+	ftalias_cl_top_close(cl);
+	if (ftalias_cl_top_open(cl, NULL)) {
+		ftalias_cl_top_close(cl);
+		return;
+	}
+	xa_for_each(&cl->nodes, addr, n) {
+		memset(n->ports, 0, sizeof(n->ports));
+		n->pubs = 0;
+		n->tipc_pubs = 0;
+		n->links = 0;
+	}
+	cl->self_pubs = 0;
+	cl->top_lost = false;
+	queue_work(system_highpri_wq, &cl->work);
+}
+
+static void ftalias_cl_retry(struct work_struct *work)
+{
+	struct ftalias_cluster *cl = container_of(to_delayed_work(work),
+						  struct ftalias_cluster,
+						  retry);
+	struct ftalias_node *n;
+	unsigned long addr;
+
+	mutex_lock(&cl->lock);
+	if (cl->dying)
+		goto out;
+	if (cl->top_lost)
+		ftalias_cl_top_reopen(cl);
+	xa_for_each(&cl->nodes, addr, n)
+		if (n->state == FTALIAS_NODE_STATE_JOINING && n->ports[0])
+			ftalias_cl_hello(cl, n, 0);
+	if (ftalias_cl_need_retry(cl))
+		queue_delayed_work(system_wq, &cl->retry,
+				   msecs_to_jiffies(FTALIAS_CL_RETRY_MS));
+out:
+	mutex_unlock(&cl->lock);
+}
+
 static void ftalias_cl_destroy(struct ftalias_cluster *cl)
 {
 	struct ftalias_node *n;
 	unsigned long addr;
 
-	if (cl->top_sk) {
+	/* Neither work queues the other, nor itself, from here on. */
+	mutex_lock(&cl->lock);
+	cl->dying = true;
+	mutex_unlock(&cl->lock);
+	if (cl->top_sk && cl->top_ready)
 		ftalias_cl_unhook(cl->top_sk, cl->top_ready);
+	if (cl->node_sk && cl->node_ready)
 		ftalias_cl_unhook(cl->node_sk, cl->node_ready);
-	}
+	cancel_delayed_work_sync(&cl->retry);
 	cancel_work_sync(&cl->work);
 	if (cl->top_sk)
 		sock_release(cl->top_sk);
@@ -528,19 +713,19 @@ static void ftalias_cl_destroy(struct ftalias_cluster *cl)
 static int ftalias_cl_open(struct ftalias_cluster *cl,
 			   struct netlink_ext_ack *extack)
 {
-	struct sockaddr_tipc top = {
-		.family		= AF_TIPC,
-		.addrtype	= TIPC_SERVICE_ADDR,
-		.addr.name.name	= { .type = TIPC_TOP_SRV,
-				    .instance = TIPC_TOP_SRV },
-	};
+	u32 importance = TIPC_CRITICAL_IMPORTANCE;
 	struct sockaddr_tipc sa = {};
 	int err;
 
 	err = sock_create_kern(cl->net, AF_TIPC, SOCK_RDM, 0, &cl->node_sk);
 	if (err) {
-		NL_SET_ERR_MSG(extack, "TIPC is not loaded (modprobe tipc)");
-		return err == -EAFNOSUPPORT ? err : -EAFNOSUPPORT;
+		cl->node_sk = NULL;
+		if (err == -EAFNOSUPPORT)
+			NL_SET_ERR_MSG(extack,
+				       "TIPC is not loaded (modprobe tipc)");
+		else
+			NL_SET_ERR_MSG(extack, "cannot create a TIPC socket");
+		return err;
 	}
 	err = kernel_getsockname(cl->node_sk, (struct sockaddr *)&sa);
 	if (err < 0)
@@ -553,27 +738,20 @@ static int ftalias_cl_open(struct ftalias_cluster *cl,
 	cl->self = sa.addr.id.node;
 	cl->port = sa.addr.id.ref;
 
-	err = sock_create_kern(cl->net, AF_TIPC, SOCK_SEQPACKET, 0,
-			       &cl->top_sk);
-	if (err) {
-		cl->top_sk = NULL;
+	/*
+	 * Cluster messages are taken before ordinary ones when the node
+	 * socket's receiver is loaded (TIPC's limit grows with importance).
+	 */
+	err = cl->node_sk->ops->setsockopt(cl->node_sk, SOL_TIPC,
+					   TIPC_IMPORTANCE,
+					   KERNEL_SOCKPTR(&importance),
+					   sizeof(importance));
+	if (err)
 		return err;
-	}
-	ftalias_cl_hook(cl, cl->top_sk, &cl->top_ready);
 	ftalias_cl_hook(cl, cl->node_sk, &cl->node_ready);
-	err = kernel_connect(cl->top_sk, (struct sockaddr *)&top, sizeof(top),
-			     0);
-	if (err) {
-		NL_SET_ERR_MSG(extack, "cannot reach the TIPC topology server");
+	err = ftalias_cl_top_open(cl, extack);
+	if (err)
 		return err;
-	}
-	err = ftalias_cl_subscribe(cl, TIPC_NODE_STATE) ?:
-	      ftalias_cl_subscribe(cl, TIPC_LINK_STATE) ?:
-	      ftalias_cl_subscribe(cl, FTALIAS_TIPC_NODE);
-	if (err) {
-		NL_SET_ERR_MSG(extack, "cannot subscribe to TIPC topology events");
-		return err;
-	}
 
 	sa = (struct sockaddr_tipc) {
 		.family		= AF_TIPC,
@@ -588,6 +766,9 @@ static int ftalias_cl_open(struct ftalias_cluster *cl,
 	return err;
 }
 
+/* Set before the module's netlink family goes: see ftalias_cluster_exit(). */
+static bool ftalias_cluster_closing;
+
 int ftalias_cluster_set(struct net *net, bool enable,
 			struct netlink_ext_ack *extack)
 {
@@ -599,6 +780,11 @@ int ftalias_cluster_set(struct net *net, bool enable,
 	cl = fn->cluster;
 	if (enable == !!cl)
 		goto out;
+	if (enable && READ_ONCE(ftalias_cluster_closing)) {
+		NL_SET_ERR_MSG(extack, "the module is being unloaded");
+		err = -ESHUTDOWN;
+		goto out;
+	}
 	if (!enable) {
 		fn->cluster = NULL;
 		ftalias_cl_destroy(cl);
@@ -615,6 +801,7 @@ int ftalias_cluster_set(struct net *net, bool enable,
 	mutex_init(&cl->lock);
 	xa_init(&cl->nodes);
 	INIT_WORK(&cl->work, ftalias_cl_work);
+	INIT_DELAYED_WORK(&cl->retry, ftalias_cl_retry);
 	err = ftalias_cl_open(cl, extack);
 	if (err) {
 		ftalias_cl_destroy(cl);
@@ -714,4 +901,21 @@ void ftalias_cluster_net_pre_exit(struct ftalias_net *fn)
 	if (cl)
 		ftalias_cl_destroy(cl);
 	mutex_unlock(&fn->cluster_lock);
+}
+
+/*
+ * Module unload: cluster mode off in every namespace before the netlink
+ * family goes, so that no work item notifies on a group that is no more.
+ * A cluster-set racing with it is refused; the pernet pre_exit that runs
+ * later finds nothing.
+ */
+void ftalias_cluster_exit(void)
+{
+	struct net *net;
+
+	WRITE_ONCE(ftalias_cluster_closing, true);
+	down_read(&net_rwsem);
+	for_each_net(net)
+		ftalias_cluster_net_pre_exit(ftalias_net(net));
+	up_read(&net_rwsem);
 }

@@ -59,6 +59,7 @@ struct ftalias_node_info {
 
 void ftalias_cluster_net_init(struct ftalias_net *fn);
 void ftalias_cluster_net_pre_exit(struct ftalias_net *fn);
+void ftalias_cluster_exit(void);
 
 int ftalias_cluster_set(struct net *net, bool enable,
 			struct netlink_ext_ack *extack);

@@ -227,6 +227,7 @@ err_cache:
 
 static void __exit ftalias_exit(void)
 {
+	ftalias_cluster_exit();
 	ftalias_nl_exit();
 	ftalias_restore_exit();
 	ftalias_sock_exit();
