@@ -251,10 +251,16 @@ read -r _ _ rs _ _ < <(view 1 3)
 [[ $rs == 0 ]] || fail "a conflict counted as a restart of node 3"
 
 # --- a cut link, a deleted namespace ----------------------------------------------
+# all_see_down WHAT: nodes 1 to 3 see node 4 down (after WHAT)
+all_see_down() {
+	local i
+	for i in 1 2 3; do
+		wait_until 20 state_is "$i" 4 down ||
+			fail "node $i sees node 4 $(view "$i" 4) after $1"
+	done
+}
 cl_link_down 4
-for i in 1 2 3; do
-	wait_until 20 state_is "$i" 4 down || fail "node $i sees node 4 $(view "$i" 4) after its link went down"
-done
+all_see_down "its link went down"
 read -r _ links _ _ port < <(view 1 4)
 [[ $links == 0 && $port == 0 ]] || fail "node 4 down with links $links port $port"
 cl_link_up 4
@@ -263,9 +269,7 @@ read -r _ _ rs _ _ < <(view 1 4)
 [[ $rs == 0 ]] || fail "a link cut counted as a restart of node 4"
 
 cl_node_del 4
-for i in 1 2 3; do
-	wait_until 20 state_is "$i" 4 down || fail "node $i sees node 4 $(view "$i" 4) after its namespace went"
-done
+all_see_down "its namespace went"
 
 # --- namespaces deleted with cluster mode on ------------------------------------
 # A fifth node joins and its namespace goes, CHURN times; the others see it
