@@ -20,7 +20,7 @@ require_module
 require_cmd ip ftaliasctl awk python3
 SEND=$test_dir/lib/tipc_send.py
 NODE_SVC=0x46540000	# FTALIAS_TIPC_NODE
-CHURN=${CL_CHURN:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 5 || echo 10)}
+CHURN=${CL_CHURN:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 3 || echo 6)}
 
 tmp=$(mktemp -d)
 holder=
@@ -200,7 +200,7 @@ read -r _ _ rs boot _ < <(view 1 3)
 # batches that node 1's socket has room for; each is counted once, as
 # malformed or refused, and nothing changes
 seed=${FTALIAS_FUZZ_SEED:-$(( (RANDOM << 15 | RANDOM) ))}
-batches=${CL_FUZZ_BATCHES:-10}
+batches=${CL_FUZZ_BATCHES:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 5 || echo 10)}
 log "wire fuzz: seed $seed, $batches batches of 100 (reproduce: FTALIAS_FUZZ_SEED=$seed)"
 counted() {
 	echo $(($(cstat 1 rx-bad) + $(cstat 1 rx-refused)))

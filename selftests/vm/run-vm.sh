@@ -161,7 +161,10 @@ while IFS='=' read -r name _; do
 done < <(env)
 
 append="console=ttyS0 oops=panic panic=-1 slab_nomerge ftrepo=$top ftrun=$run"
-timeout=${VM_TIMEOUT:-1200}	# above the 900 s one test may take
+# Above the 900 s one test may take, and above make check's 6.1 and 6.12
+# lanes (~1350 s under TCG with the cluster tests), which run beside the
+# longer debug lanes.
+timeout=${VM_TIMEOUT:-2400}
 if [[ $kernel == debug || $kernel == gcov ]]; then
 	append+=" panic_on_warn=1 kmemleak=on hung_task_timeout_secs=60 hung_task_panic=1 softlockup_panic=1 kunit.enable=1"
 	timeout=${VM_TIMEOUT:-3600}	# the debug lane of make check takes ~40 min
