@@ -635,8 +635,9 @@ static int ftalias_cl_top_open(struct ftalias_cluster *cl,
 
 /*
  * Connect to the topology server again: its first events give every
- * publication anew, so what they count starts from nothing (the nodes'
- * states and boot ids are kept).
+ * publication anew, so what they count starts from nothing, and every
+ * node is down until they (and its hello) bring it back: one that went
+ * meanwhile gets no event.  Boot ids are kept.
  */
 static void ftalias_cl_top_reopen(struct ftalias_cluster *cl)
 {
@@ -655,6 +656,7 @@ static void ftalias_cl_top_reopen(struct ftalias_cluster *cl)
 		n->pubs = 0;
 		n->tipc_pubs = 0;
 		n->links = 0;
+		ftalias_cl_update(cl, n, FTALIAS_NODE_STATE_DOWN);
 	}
 	cl->self_pubs = 0;
 	cl->top_lost = false;

@@ -7,10 +7,12 @@
  * struct ftalias_net.cluster_lock (mutex), held across the whole of turning
  * cluster mode on or off, and by every reader of it (netlink).  The node
  * table of a cluster (struct ftalias_cluster.lock, a mutex) is changed by
- * the cluster's work item only, and read under the cluster lock by netlink.
- * The TIPC sockets are created, bound and released under the cluster
- * lock; the work item sends and receives on them under the node table's
- * lock (a TIPC sendmsg() sleeps: no spinlock, no RCU reader around it).
+ * the cluster's two work items only (the receiving one and the retry),
+ * and read under the cluster lock by netlink.  The TIPC sockets are
+ * created and released under the cluster lock, but for the topology
+ * socket the retry makes again under the node table's lock; the work
+ * items send and receive on them under the node table's lock (a TIPC
+ * sendmsg() sleeps: no spinlock, no RCU reader around it).
  */
 #ifndef _FTALIAS_CLUSTER_H
 #define _FTALIAS_CLUSTER_H

@@ -8,8 +8,8 @@
 # malformed messages (rx-bad), a well-formed hello from a socket that is
 # not ftalias's (rx-refused), a socket publishing another node's node
 # service (refused), a second socket publishing its own node's (the node
-# is a conflict, nothing taken, until it goes), and a thousand mutated
-# hellos of the wire fuzzer (seed printed).  Unprivileged users cannot
+# is a conflict, nothing taken, until it goes), and the mutated hellos
+# of the wire fuzzer (seed printed).  Unprivileged users cannot
 # turn it on or off.  Namespaces with cluster mode on are deleted over and
 # over (CL_CHURN times); then ftalias and TIPC unload and kmemleak is clean.
 source "$(dirname "$0")/lib/lib.sh"

@@ -2375,8 +2375,9 @@ void ftalias_cluster_set_rsp_free(struct ftalias_cluster_set_rsp *rsp);
  * Turn cluster mode on or off in the network namespace.  Needs
 CAP_NET_ADMIN over the network namespace.  Turning it on needs
 TIPC (modprobe tipc first; EAFNOSUPPORT without it) with its node
-address set (EADDRNOTAVAIL before).  Setting the mode it has
-already is a no-op.
+address set (EADDRNOTAVAIL before), and not while the module is
+being unloaded (ESHUTDOWN).  Enabled above 1: ERANGE.  Setting
+the mode it has already is a no-op.
 
  */
 struct ftalias_cluster_set_rsp *

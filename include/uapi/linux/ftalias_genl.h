@@ -96,18 +96,21 @@ enum ftalias_conn_drop_reason {
 #define FTALIAS_SAVE_CHUNK	3072
 
 /**
- * enum ftalias_node_state - What this node knows of a cluster node
- *   (cluster-get, node-get).
+ * enum ftalias_node_state - What this node knows of a cluster node (node-get,
+ *   node-change-ntf).
  * @FTALIAS_NODE_STATE_REACHABLE: TIPC reports the node up, but ftalias there
  *   has no cluster mode on.
  * @FTALIAS_NODE_STATE_JOINING: ftalias there has cluster mode on (its node
  *   service is published); its hello has not come yet.
  * @FTALIAS_NODE_STATE_UP: Its hello came; messages from it are taken.
- * @FTALIAS_NODE_STATE_DOWN: TIPC reported the node down, or ftalias there left
- *   cluster mode. Kept for show until cluster mode goes off here.
+ * @FTALIAS_NODE_STATE_DOWN: Neither TIPC nor ftalias there publishes it
+ *   (ftalias leaving cluster mode: down, then reachable). Kept until cluster
+ *   mode goes off here, or, longest-down first, when 4096 nodes are known and
+ *   another comes.
  * @FTALIAS_NODE_STATE_CONFLICT: More than one socket publishes the node
- *   service of that node (a process there impersonating ftalias): nothing from
- *   the node is taken until only one is left.
+ *   service of that node, or the one left is not among the 8 ports kept (a
+ *   process there binding ftalias's service): nothing from the node is taken
+ *   until one known socket is left.
  */
 enum ftalias_node_state {
 	FTALIAS_NODE_STATE_REACHABLE = 1,
