@@ -117,7 +117,6 @@ struct ftalias_cluster {
 	bool top_lost;			/* the topology server closed on us */
 	struct xarray nodes;		/* addr -> struct ftalias_node */
 	u32 nr_nodes;
-	u32 self_pubs;			/* own node service publications */
 	struct ftalias_cluster_stats stats;
 	u8 rx_buf[FTALIAS_CL_RX_MAX];
 };
@@ -231,6 +230,8 @@ static void ftalias_cl_update(struct ftalias_cluster *cl,
 {
 	struct ftalias_node_info ni;
 
+	lockdep_assert_held(&cl->lock);
+
 	if (n->state == state)
 		return;
 	n->state = state;
@@ -335,6 +336,8 @@ static void ftalias_cl_event(struct ftalias_cluster *cl,
 	u32 addr = ev->found_lower;
 	struct ftalias_node *n;
 
+	lockdep_assert_held(&cl->lock);
+
 	if (ev->event != TIPC_PUBLISHED && ev->event != TIPC_WITHDRAWN)
 		return;
 	cl->stats.topology_events++;
@@ -349,10 +352,6 @@ static void ftalias_cl_event(struct ftalias_cluster *cl,
 			if (up && ev->port.ref != cl->port)
 				pr_warn_ratelimited("another socket publishes the node service of node %x\n",
 						    addr);
-			if (up)
-				cl->self_pubs++;
-			else if (cl->self_pubs)
-				cl->self_pubs--;
 			return;
 		}
 	}
@@ -458,10 +457,7 @@ static void ftalias_cl_rx(struct ftalias_cluster *cl,
 		return;
 	if (!n || n->pubs != 1 || !n->ports[0] ||
 	    n->ports[0] != src->addr.id.ref ||
-	    be32_to_cpu(h->node) != n->addr ||
-	    (h->type != FTALIAS_CL_HELLO &&
-	     (n->state != FTALIAS_NODE_STATE_UP ||
-	      be64_to_cpu(h->boot_id) != n->boot_id))) {
+	    be32_to_cpu(h->node) != n->addr) {
 		cl->stats.rx_refused++;
 		return;
 	}
@@ -658,7 +654,6 @@ static void ftalias_cl_top_reopen(struct ftalias_cluster *cl)
 		n->links = 0;
 		ftalias_cl_update(cl, n, FTALIAS_NODE_STATE_DOWN);
 	}
-	cl->self_pubs = 0;
 	cl->top_lost = false;
 	queue_work(system_highpri_wq, &cl->work);
 }
