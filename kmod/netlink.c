@@ -221,12 +221,26 @@ static void ftalias_nl_alias_dp(struct ftalias_alias *alias,
 			 &dp->rc_bytes, &dp->rc_journal, &dp->rc_waiting);
 }
 
+/* The u64 counters of @base that @table names, as attributes of a nest. */
+static int ftalias_nl_put_counters(struct sk_buff *skb,
+				   const struct ftalias_nl_counter *table,
+				   unsigned int n, const void *base, int pad)
+{
+	unsigned int i;
+	u64 v;
+
+	for (i = 0; i < n; i++) {
+		memcpy(&v, (const char *)base + table[i].offset, sizeof(v));
+		if (nla_put_u64_64bit(skb, table[i].type, v, pad))
+			return -EMSGSIZE;
+	}
+	return 0;
+}
+
 static int ftalias_nl_put_alias_stats(struct sk_buff *skb,
 				      const struct ftalias_alias_stats *st)
 {
 	struct nlattr *nest;
-	unsigned int i;
-	u64 v;
 
 	/* Every counter of struct ftalias_alias_stats: an attribute. */
 	BUILD_BUG_ON(sizeof(*st) !=
@@ -235,14 +249,11 @@ static int ftalias_nl_put_alias_stats(struct sk_buff *skb,
 	nest = nla_nest_start(skb, FTALIAS_A_ALIAS_STATS);
 	if (!nest)
 		return -EMSGSIZE;
-	for (i = 0; i < ARRAY_SIZE(ftalias_nl_alias_counters); i++) {
-		memcpy(&v, (const char *)st +
-			   ftalias_nl_alias_counters[i].offset, sizeof(v));
-		if (nla_put_u64_64bit(skb, ftalias_nl_alias_counters[i].type,
-				      v, FTALIAS_A_ALIAS_STATS_PAD)) {
-			nla_nest_cancel(skb, nest);
-			return -EMSGSIZE;
-		}
+	if (ftalias_nl_put_counters(skb, ftalias_nl_alias_counters,
+				    ARRAY_SIZE(ftalias_nl_alias_counters), st,
+				    FTALIAS_A_ALIAS_STATS_PAD)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
 	}
 	nla_nest_end(skb, nest);
 	return 0;
@@ -252,8 +263,6 @@ static int ftalias_nl_put_cache_stats(struct sk_buff *skb,
 				      const struct ftalias_nl_alias_dp *dp)
 {
 	struct nlattr *nest;
-	unsigned int i;
-	u64 v;
 
 	/* Every counter of struct ftalias_rc_stats (all u64): an attribute. */
 	BUILD_BUG_ON(sizeof(dp->rc) !=
@@ -270,13 +279,10 @@ static int ftalias_nl_put_cache_stats(struct sk_buff *skb,
 	    nla_put_u32(skb, FTALIAS_A_CACHE_STATS_JOURNAL, dp->rc_journal) ||
 	    nla_put_u32(skb, FTALIAS_A_CACHE_STATS_WAITING, dp->rc_waiting))
 		goto cancel;
-	for (i = 0; i < ARRAY_SIZE(ftalias_nl_rc_counters); i++) {
-		memcpy(&v, (const char *)&dp->rc +
-			   ftalias_nl_rc_counters[i].offset, sizeof(v));
-		if (nla_put_u64_64bit(skb, ftalias_nl_rc_counters[i].type, v,
-				      FTALIAS_A_CACHE_STATS_PAD))
-			goto cancel;
-	}
+	if (ftalias_nl_put_counters(skb, ftalias_nl_rc_counters,
+				    ARRAY_SIZE(ftalias_nl_rc_counters), &dp->rc,
+				    FTALIAS_A_CACHE_STATS_PAD))
+		goto cancel;
 	nla_nest_end(skb, nest);
 	return 0;
 
@@ -1501,7 +1507,10 @@ static int ftalias_nl_cluster_reply(struct genl_info *info, u8 cmd)
 	struct nlattr *nest;
 	bool on;
 	void *hdr;
-	int i;
+
+	/* Every counter of struct ftalias_cluster_stats: an attribute. */
+	BUILD_BUG_ON(sizeof(ci.stats) !=
+		     sizeof(u64) * ARRAY_SIZE(ftalias_nl_cluster_counters));
 
 	on = ftalias_cluster_get(genl_info_net(info), &ci);
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
@@ -1523,16 +1532,10 @@ static int ftalias_nl_cluster_reply(struct genl_info *info, u8 cmd)
 		nest = nla_nest_start(msg, FTALIAS_A_CLUSTER_STATS);
 		if (!nest)
 			goto nla_put_failure;
-		for (i = 0; i < ARRAY_SIZE(ftalias_nl_cluster_counters); i++) {
-			const struct ftalias_nl_counter *c =
-				&ftalias_nl_cluster_counters[i];
-
-			if (nla_put_u64_64bit(msg, c->type,
-					      *(u64 *)((u8 *)&ci.stats +
-						       c->offset),
-					      FTALIAS_A_CLUSTER_STATS_PAD))
-				goto nla_put_failure;
-		}
+		if (ftalias_nl_put_counters(msg, ftalias_nl_cluster_counters,
+					    ARRAY_SIZE(ftalias_nl_cluster_counters),
+					    &ci.stats, FTALIAS_A_CLUSTER_STATS_PAD))
+			goto nla_put_failure;
 		nla_nest_end(msg, nest);
 	}
 	genlmsg_end(msg, hdr);
