@@ -34,7 +34,10 @@ log "soak: $secs s, seed $seed"
 pids=()
 nsname=ftal-soak-$$
 stats=/tmp/ftal-soak-$$
+# Again until none is left: a ledger forks replicas and clients anew, and
+# one forked while pkill went through the list escapes that pkill.
 no_ledger_left() {
+	pkill -9 -x replay_torture
 	! pgrep -x replay_torture >/dev/null
 }
 cleanup() {
@@ -45,8 +48,10 @@ cleanup() {
 	done
 	wait 2>/dev/null
 	# the ledger a namespace worker was running when it was killed
-	pkill -9 -x replay_torture
-	wait_until 20 no_ledger_left || echo "# FAIL: ledger processes do not exit"
+	if ! wait_until 20 no_ledger_left; then
+		echo "# FAIL: ledger processes do not exit"
+		show_stuck replay_torture
+	fi
 	for p in $(ip netns list | awk -v n="$nsname" 'index($1, n) == 1 {print $1}'); do
 		ip netns del "$p"
 	done

@@ -153,8 +153,8 @@ enum child_plan {
 static pid_t child_member(uint32_t alias, uint32_t priority,
 			  enum child_plan plan, uint32_t to, int *rfd)
 {
+	pid_t pid, parent = getpid();
 	int p[2];
-	pid_t pid;
 
 	if (pipe(p))
 		return -1;
@@ -168,6 +168,8 @@ static pid_t child_member(uint32_t alias, uint32_t priority,
 	}
 	close(p[0]);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent)	/* it died before the prctl() */
+		_exit(2);
 	{
 		static char buf[FTALIAS_MSG_MAX];
 		struct pa_sock *ps = member(alias, priority);

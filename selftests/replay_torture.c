@@ -74,6 +74,19 @@ struct ledger {
 
 static struct ledger *lg;
 static unsigned int die_one_in = 1500;
+/* The test's process: its replicas and clients die with it. */
+static pid_t torture_pid;
+
+/*
+ * A child forked just before its parent got SIGKILL would outlive it:
+ * PR_SET_PDEATHSIG acts on deaths after the prctl() only.
+ */
+static void die_with_parent(int code)
+{
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != torture_pid)
+		_exit(code);
+}
 
 static uint64_t env_u64(const char *name, uint64_t def)
 {
@@ -221,7 +234,7 @@ static void replica(uint32_t alias, unsigned int seed)
 	uint32_t slot1;
 	int r;
 
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	die_with_parent(2);
 	if (ftalias_pa_open_member(&ps, alias, &o))
 		_exit(2);
 	for (;;) {
@@ -266,7 +279,7 @@ static void client(uint32_t alias, uint32_t c, uint32_t calias)
 	uint32_t s;
 	int r;
 
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	die_with_parent(10);
 	r = calias ? ftalias_pa_open_member(&ps, calias, NULL) :
 		     ftalias_pa_open(&ps);
 	if (r)
@@ -377,6 +390,7 @@ TEST_F_TIMEOUT(eo, ledger, 3000)
 	ASSERT_NE(NULL, lg->commit);
 	ASSERT_NE(NULL, lg->reply);
 
+	torture_pid = getpid();
 	snprintf(ledger_name, sizeof(ledger_name), "ledger%d", getpid());
 	k = dp_alias_new(nl, ledger_name, -1, 60000);
 	ASSERT_GT(k, 0);

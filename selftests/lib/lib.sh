@@ -80,6 +80,16 @@ wait_until() {
 	done
 }
 
+# Where each process of that name is stuck: its state, wait channel and
+# kernel stack, for the log of a test that waited on it in vain.
+show_stuck() {
+	local p
+	for p in $(pgrep -x "$1"); do
+		echo "#   pid $p: $(awk '/^(State|PPid|SigPnd|ShdPnd):/ { printf "%s ", $0 }' "/proc/$p/status" 2>/dev/null)wchan $(cat "/proc/$p/wchan" 2>/dev/null)"
+		sed 's/^/#     /' "/proc/$p/stack" 2>/dev/null
+	done
+}
+
 # Active objects of the ftalias_alias cache (empty if there is none).
 # With SLUB, objects freed into a per-cpu slab still count as active in
 # /proc/slabinfo: shrink the cache first to flush them.
