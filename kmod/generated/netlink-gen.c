@@ -60,7 +60,7 @@ const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STATS_PAD 
 	[FTALIAS_A_CACHE_STATS_LONGEST_HOLD_MS] = { .type = NLA_U64, },
 };
 
-const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CKPT_INPUT + 1] = {
+const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_SCOPE + 1] = {
 	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_ALIAS_UID] = { .type = NLA_U32, },
@@ -85,6 +85,7 @@ const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CKPT_INPUT 
 	[FTALIAS_A_ALIAS_LOG_INPUTS] = { .type = NLA_U32, },
 	[FTALIAS_A_ALIAS_LOG_BYTES] = { .type = NLA_U64, },
 	[FTALIAS_A_ALIAS_CKPT_INPUT] = { .type = NLA_U64, },
+	[FTALIAS_A_ALIAS_SCOPE] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 const struct nla_policy ftalias_save_checkpoint_nl_policy[FTALIAS_A_SAVE_CHECKPOINT_INPUT + 1] = {
@@ -188,7 +189,7 @@ static const struct nla_policy ftalias_alias_get_nl_policy[FTALIAS_A_ALIAS_NAME 
 };
 
 /* FTALIAS_CMD_ALIAS_NEW - do */
-static const struct nla_policy ftalias_alias_new_nl_policy[FTALIAS_A_ALIAS_INPUT_LOG + 1] = {
+static const struct nla_policy ftalias_alias_new_nl_policy[FTALIAS_A_ALIAS_SCOPE + 1] = {
 	[FTALIAS_A_ALIAS_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[FTALIAS_A_ALIAS_NAME] = { .type = NLA_NUL_STRING, .len = FTALIAS_NAME_MAX_LEN, },
 	[FTALIAS_A_ALIAS_UID] = { .type = NLA_U32, },
@@ -201,6 +202,7 @@ static const struct nla_policy ftalias_alias_new_nl_policy[FTALIAS_A_ALIAS_INPUT
 	[FTALIAS_A_ALIAS_CACHE_TTL_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &ftalias_a_alias_cache_ttl_ms_range),
 	[FTALIAS_A_ALIAS_RECORD_REPLIES] = NLA_POLICY_MAX(NLA_U8, 1),
 	[FTALIAS_A_ALIAS_INPUT_LOG] = NLA_POLICY_MAX(NLA_U8, 1),
+	[FTALIAS_A_ALIAS_SCOPE] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 /* FTALIAS_CMD_ALIAS_DEL - do */
@@ -335,7 +337,7 @@ static const struct genl_split_ops ftalias_nl_ops[] = {
 		.pre_doit	= ftalias_nl_pre_doit_admin,
 		.doit		= ftalias_nl_alias_new_doit,
 		.policy		= ftalias_alias_new_nl_policy,
-		.maxattr	= FTALIAS_A_ALIAS_INPUT_LOG,
+		.maxattr	= FTALIAS_A_ALIAS_SCOPE,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 	{

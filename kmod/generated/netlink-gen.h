@@ -14,7 +14,7 @@
 /* Common nested types */
 extern const struct nla_policy ftalias_alias_stats_nl_policy[FTALIAS_A_ALIAS_STATS_REQUESTS_REISSUED + 1];
 extern const struct nla_policy ftalias_cache_stats_nl_policy[FTALIAS_A_CACHE_STATS_PAD + 1];
-extern const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_CKPT_INPUT + 1];
+extern const struct nla_policy ftalias_save_alias_nl_policy[FTALIAS_A_ALIAS_SCOPE + 1];
 extern const struct nla_policy ftalias_save_checkpoint_nl_policy[FTALIAS_A_SAVE_CHECKPOINT_INPUT + 1];
 extern const struct nla_policy ftalias_save_client_nl_policy[FTALIAS_A_SAVE_CLIENT_COOKIE + 1];
 extern const struct nla_policy ftalias_save_entry_nl_policy[FTALIAS_A_SAVE_ENTRY_PAYLOAD + 1];

@@ -34,6 +34,7 @@ struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_LOG_BYTES] = { .type = NLA_U64 },
 	[FTALIAS_A_ALIAS_CKPT_INPUT] = { .type = NLA_U64 },
 	[FTALIAS_A_ALIAS_LOG_OUTPUTS] = { .type = NLA_U32 },
+	[FTALIAS_A_ALIAS_SCOPE] = { .type = NLA_U8 },
 };
 
 struct nla_policy ctl_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1] = {
@@ -87,6 +88,7 @@ struct nla_policy ctl_member_policy[FTALIAS_A_MEMBER_MAX + 1] = {
 	[FTALIAS_A_MEMBER_DELIVERED] = { .type = NLA_U64 },
 	[FTALIAS_A_MEMBER_REDELIVERED] = { .type = NLA_U64 },
 	[FTALIAS_A_MEMBER_REPLIES] = { .type = NLA_U64 },
+	[FTALIAS_A_MEMBER_NODE] = { .type = NLA_U32 },
 };
 
 struct nla_policy ctl_family_info_policy[FTALIAS_A_FAMILY_INFO_MAX + 1] = {
@@ -391,6 +393,17 @@ const struct keyword ctl_node_state_kw[] = {
 	{ "up", FTALIAS_NODE_STATE_UP },
 	{ "down", FTALIAS_NODE_STATE_DOWN },
 	{ "conflict", FTALIAS_NODE_STATE_CONFLICT },
+	{ NULL, 0 }
+};
+
+const char *const ctl_alias_scope_names[FTALIAS_ALIAS_SCOPE_CLUSTER + 1] = {
+	[FTALIAS_ALIAS_SCOPE_LOCAL] = "local",
+	[FTALIAS_ALIAS_SCOPE_CLUSTER] = "cluster",
+};
+
+const struct keyword ctl_alias_scope_kw[] = {
+	{ "local", FTALIAS_ALIAS_SCOPE_LOCAL },
+	{ "cluster", FTALIAS_ALIAS_SCOPE_CLUSTER },
 	{ NULL, 0 }
 };
 

@@ -41,6 +41,7 @@
 #define CTL_NAME_FTALIAS_A_ALIAS_LOG_BYTES	"log-bytes"
 #define CTL_NAME_FTALIAS_A_ALIAS_CKPT_INPUT	"ckpt-input"
 #define CTL_NAME_FTALIAS_A_ALIAS_LOG_OUTPUTS	"log-outputs"
+#define CTL_NAME_FTALIAS_A_ALIAS_SCOPE	"scope"
 extern struct nla_policy ctl_alias_policy[FTALIAS_A_ALIAS_MAX + 1];
 
 /* Attribute-set "alias-stats" */
@@ -94,6 +95,7 @@ extern struct nla_policy ctl_cache_stats_policy[FTALIAS_A_CACHE_STATS_MAX + 1];
 #define CTL_NAME_FTALIAS_A_MEMBER_DELIVERED	"delivered"
 #define CTL_NAME_FTALIAS_A_MEMBER_REDELIVERED	"redelivered"
 #define CTL_NAME_FTALIAS_A_MEMBER_REPLIES	"replies"
+#define CTL_NAME_FTALIAS_A_MEMBER_NODE	"node"
 extern struct nla_policy ctl_member_policy[FTALIAS_A_MEMBER_MAX + 1];
 
 /* Attribute-set "family-info" */
@@ -341,6 +343,10 @@ extern const struct keyword ctl_conn_drop_reason_kw[];
 /* Enum "node-state": names by value, keyword table */
 extern const char *const ctl_node_state_names[FTALIAS_NODE_STATE_CONFLICT + 1];
 extern const struct keyword ctl_node_state_kw[];
+
+/* Enum "alias-scope": names by value, keyword table */
+extern const char *const ctl_alias_scope_names[FTALIAS_ALIAS_SCOPE_CLUSTER + 1];
+extern const struct keyword ctl_alias_scope_kw[];
 
 /* Operations: names by command number */
 extern const char *const ctl_op_names[FTALIAS_CMD_MAX + 1];

@@ -136,6 +136,18 @@ const char *ftalias_node_state_str(enum ftalias_node_state value)
 	return ftalias_node_state_strmap[value];
 }
 
+static const char * const ftalias_alias_scope_strmap[] = {
+	[0] = "local",
+	[1] = "cluster",
+};
+
+const char *ftalias_alias_scope_str(enum ftalias_alias_scope value)
+{
+	if (value < 0 || value >= (int)YNL_ARRAY_SIZE(ftalias_alias_scope_strmap))
+		return NULL;
+	return ftalias_alias_scope_strmap[value];
+}
+
 /* Policies */
 const struct ynl_policy_attr ftalias_alias_stats_policy[FTALIAS_A_ALIAS_STATS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_STATS_SENT] = { .name = "sent", .type = YNL_PT_U64, },
@@ -239,6 +251,7 @@ const struct ynl_policy_attr ftalias_save_alias_policy[FTALIAS_A_ALIAS_MAX + 1] 
 	[FTALIAS_A_ALIAS_LOG_INPUTS] = { .name = "log-inputs", .type = YNL_PT_U32, },
 	[FTALIAS_A_ALIAS_LOG_BYTES] = { .name = "log-bytes", .type = YNL_PT_U64, },
 	[FTALIAS_A_ALIAS_CKPT_INPUT] = { .name = "ckpt-input", .type = YNL_PT_U64, },
+	[FTALIAS_A_ALIAS_SCOPE] = { .name = "scope", .type = YNL_PT_U8, },
 };
 
 const struct ynl_policy_nest ftalias_save_alias_nest = {
@@ -451,6 +464,7 @@ const struct ynl_policy_attr ftalias_alias_policy[FTALIAS_A_ALIAS_MAX + 1] = {
 	[FTALIAS_A_ALIAS_LOG_BYTES] = { .name = "log-bytes", .type = YNL_PT_U64, },
 	[FTALIAS_A_ALIAS_CKPT_INPUT] = { .name = "ckpt-input", .type = YNL_PT_U64, },
 	[FTALIAS_A_ALIAS_LOG_OUTPUTS] = { .name = "log-outputs", .type = YNL_PT_U32, },
+	[FTALIAS_A_ALIAS_SCOPE] = { .name = "scope", .type = YNL_PT_U8, },
 };
 
 const struct ynl_policy_nest ftalias_alias_nest = {
@@ -471,6 +485,7 @@ const struct ynl_policy_attr ftalias_member_policy[FTALIAS_A_MEMBER_MAX + 1] = {
 	[FTALIAS_A_MEMBER_REDELIVERED] = { .name = "redelivered", .type = YNL_PT_U64, },
 	[FTALIAS_A_MEMBER_REPLIES] = { .name = "replies", .type = YNL_PT_U64, },
 	[FTALIAS_A_MEMBER_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+	[FTALIAS_A_MEMBER_NODE] = { .name = "node", .type = YNL_PT_U32, },
 };
 
 const struct ynl_policy_nest ftalias_member_nest = {
@@ -1058,6 +1073,8 @@ int ftalias_save_alias_put(struct nlmsghdr *nlh, unsigned int attr_type,
 		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_LOG_BYTES, obj->log_bytes);
 	if (obj->_present.ckpt_input)
 		ynl_attr_put_u64(nlh, FTALIAS_A_ALIAS_CKPT_INPUT, obj->ckpt_input);
+	if (obj->_present.scope)
+		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_SCOPE, obj->scope);
 	ynl_attr_nest_end(nlh, nest);
 
 	return 0;
@@ -1209,6 +1226,11 @@ int ftalias_save_alias_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.ckpt_input = 1;
 			dst->ckpt_input = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_ALIAS_SCOPE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.scope = 1;
+			dst->scope = ynl_attr_get_u8(attr);
 		}
 	}
 
@@ -2304,6 +2326,11 @@ int ftalias_alias_get_rsp_parse(const struct nlmsghdr *nlh,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.log_outputs = 1;
 			dst->log_outputs = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_SCOPE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.scope = 1;
+			dst->scope = ynl_attr_get_u8(attr);
 		}
 	}
 
@@ -2562,6 +2589,11 @@ int ftalias_alias_new_rsp_parse(const struct nlmsghdr *nlh,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.log_outputs = 1;
 			dst->log_outputs = ynl_attr_get_u32(attr);
+		} else if (type == FTALIAS_A_ALIAS_SCOPE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.scope = 1;
+			dst->scope = ynl_attr_get_u8(attr);
 		}
 	}
 
@@ -2604,6 +2636,8 @@ ftalias_alias_new(struct ynl_sock *ys, struct ftalias_alias_new_req *req)
 		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_RECORD_REPLIES, req->record_replies);
 	if (req->_present.input_log)
 		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_INPUT_LOG, req->input_log);
+	if (req->_present.scope)
+		ynl_attr_put_u8(nlh, FTALIAS_A_ALIAS_SCOPE, req->scope);
 
 	rsp = calloc(1, sizeof(*rsp));
 	yrs.yarg.data = rsp;
@@ -2779,6 +2813,11 @@ int ftalias_member_get_rsp_parse(const struct nlmsghdr *nlh,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.replies = 1;
 			dst->replies = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_MEMBER_NODE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.node = 1;
+			dst->node = ynl_attr_get_u32(attr);
 		}
 	}
 

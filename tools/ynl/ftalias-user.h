@@ -24,6 +24,7 @@ const char *ftalias_cache_state_str(enum ftalias_cache_state value);
 const char *ftalias_conn_state_str(enum ftalias_conn_state value);
 const char *ftalias_conn_drop_reason_str(enum ftalias_conn_drop_reason value);
 const char *ftalias_node_state_str(enum ftalias_node_state value);
+const char *ftalias_alias_scope_str(enum ftalias_alias_scope value);
 
 /* Common nested types */
 struct ftalias_alias_stats {
@@ -158,6 +159,7 @@ struct ftalias_save_alias {
 		__u32 log_inputs:1;
 		__u32 log_bytes:1;
 		__u32 ckpt_input:1;
+		__u32 scope:1;
 	} _present;
 
 	__u32 id;
@@ -184,6 +186,7 @@ struct ftalias_save_alias {
 	__u32 log_inputs;
 	__u64 log_bytes;
 	__u64 ckpt_input;
+	enum ftalias_alias_scope scope;
 };
 
 struct ftalias_save_ids {
@@ -474,6 +477,7 @@ struct ftalias_alias_get_rsp {
 		__u32 log_bytes:1;
 		__u32 ckpt_input:1;
 		__u32 log_outputs:1;
+		__u32 scope:1;
 	} _present;
 
 	__u32 id;
@@ -501,6 +505,7 @@ struct ftalias_alias_get_rsp {
 	__u64 log_bytes;
 	__u64 ckpt_input;
 	__u32 log_outputs;
+	enum ftalias_alias_scope scope;
 };
 
 void ftalias_alias_get_rsp_free(struct ftalias_alias_get_rsp *rsp);
@@ -548,6 +553,7 @@ struct ftalias_alias_new_req {
 		__u32 cache_ttl_ms:1;
 		__u32 record_replies:1;
 		__u32 input_log:1;
+		__u32 scope:1;
 	} _present;
 
 	__u32 id;
@@ -562,6 +568,7 @@ struct ftalias_alias_new_req {
 	__u32 cache_ttl_ms;
 	__u8 record_replies;
 	__u8 input_log;
+	enum ftalias_alias_scope scope;
 };
 
 static inline struct ftalias_alias_new_req *ftalias_alias_new_req_alloc(void)
@@ -653,6 +660,13 @@ ftalias_alias_new_req_set_input_log(struct ftalias_alias_new_req *req,
 	req->_present.input_log = 1;
 	req->input_log = input_log;
 }
+static inline void
+ftalias_alias_new_req_set_scope(struct ftalias_alias_new_req *req,
+				enum ftalias_alias_scope scope)
+{
+	req->_present.scope = 1;
+	req->scope = scope;
+}
 
 struct ftalias_alias_new_rsp {
 	struct {
@@ -681,6 +695,7 @@ struct ftalias_alias_new_rsp {
 		__u32 log_bytes:1;
 		__u32 ckpt_input:1;
 		__u32 log_outputs:1;
+		__u32 scope:1;
 	} _present;
 
 	__u32 id;
@@ -708,6 +723,7 @@ struct ftalias_alias_new_rsp {
 	__u64 log_bytes;
 	__u64 ckpt_input;
 	__u32 log_outputs;
+	enum ftalias_alias_scope scope;
 };
 
 void ftalias_alias_new_rsp_free(struct ftalias_alias_new_rsp *rsp);
@@ -946,6 +962,7 @@ struct ftalias_member_get_rsp {
 		__u32 delivered:1;
 		__u32 redelivered:1;
 		__u32 replies:1;
+		__u32 node:1;
 	} _present;
 
 	__u32 alias_id;
@@ -959,13 +976,16 @@ struct ftalias_member_get_rsp {
 	__u64 delivered;
 	__u64 redelivered;
 	__u64 replies;
+	__u32 node;
 };
 
 void ftalias_member_get_rsp_free(struct ftalias_member_get_rsp *rsp);
 
 /*
- * Get one member, by alias id and port, or dump the members of one
-alias (alias-id given) or of every alias, in join order.
+ * Get one member of this node, by alias id and port, or dump the
+members of one alias (alias-id given) or of every alias: this
+node's, in join order, then those other nodes announced for their
+cluster aliases, by node, alias and port.
 
  */
 struct ftalias_member_get_rsp *
@@ -2051,6 +2071,14 @@ ftalias_alias_restore_req_set_alias_ckpt_input(struct ftalias_alias_restore_req 
 	req->_present.alias = 1;
 	req->alias._present.ckpt_input = 1;
 	req->alias.ckpt_input = ckpt_input;
+}
+static inline void
+ftalias_alias_restore_req_set_alias_scope(struct ftalias_alias_restore_req *req,
+					  enum ftalias_alias_scope scope)
+{
+	req->_present.alias = 1;
+	req->alias._present.scope = 1;
+	req->alias.scope = scope;
 }
 static inline void
 ftalias_alias_restore_req_set_ids_xid(struct ftalias_alias_restore_req *req,

@@ -120,6 +120,18 @@ enum ftalias_node_state {
 	FTALIAS_NODE_STATE_CONFLICT,
 };
 
+/**
+ * enum ftalias_alias_scope - Where the members of an alias may be.
+ * @FTALIAS_ALIAS_SCOPE_LOCAL: On this node only.
+ * @FTALIAS_ALIAS_SCOPE_CLUSTER: On every node of the cluster: the alias has
+ *   the same id on every node, and this node announces its members to the
+ *   others while cluster mode is on (member-get shows theirs with their node).
+ */
+enum ftalias_alias_scope {
+	FTALIAS_ALIAS_SCOPE_LOCAL,
+	FTALIAS_ALIAS_SCOPE_CLUSTER,
+};
+
 enum {
 	FTALIAS_A_ALIAS_ID = 1,
 	FTALIAS_A_ALIAS_NAME,
@@ -148,6 +160,7 @@ enum {
 	FTALIAS_A_ALIAS_LOG_BYTES,
 	FTALIAS_A_ALIAS_CKPT_INPUT,
 	FTALIAS_A_ALIAS_LOG_OUTPUTS,
+	FTALIAS_A_ALIAS_SCOPE,
 
 	__FTALIAS_A_ALIAS_MAX,
 	FTALIAS_A_ALIAS_MAX = (__FTALIAS_A_ALIAS_MAX - 1)
@@ -213,6 +226,7 @@ enum {
 	FTALIAS_A_MEMBER_REDELIVERED,
 	FTALIAS_A_MEMBER_REPLIES,
 	FTALIAS_A_MEMBER_PAD,
+	FTALIAS_A_MEMBER_NODE,
 
 	__FTALIAS_A_MEMBER_MAX,
 	FTALIAS_A_MEMBER_MAX = (__FTALIAS_A_MEMBER_MAX - 1)
