@@ -74,6 +74,25 @@ bool ftalias_alias_name_valid(const char *name)
 }
 
 /**
+ * ftalias_alias_cluster_id() - the id of a cluster alias named without one
+ * @name: valid alias name
+ *
+ * The same on every node, whatever its byte order: FNV-1a over the name's
+ * bytes, in the upper half of the ids, which the ids allocated to other
+ * aliases never reach (FTALIAS_ALIAS_LOCAL_ID_MAX).
+ *
+ * Return: an id above FTALIAS_ALIAS_LOCAL_ID_MAX.
+ */
+u32 ftalias_alias_cluster_id(const char *name)
+{
+	u32 h = 2166136261u;
+
+	for (; *name; name++)
+		h = (h ^ (u8)*name) * 16777619u;
+	return h | (FTALIAS_ALIAS_LOCAL_ID_MAX + 1);
+}
+
+/**
  * ftalias_alias_new() - a new alias object, without its request state
  * @net: its network namespace (not referenced: an alias never outlives it)
  * @name: valid alias name

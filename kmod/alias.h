@@ -17,6 +17,12 @@
 #include "output.h"
 #include "replay.h"
 
+/*
+ * Ids allocated to aliases created without one stay at or below this; the
+ * ids of cluster aliases created without one are above it (alias.c).
+ */
+#define FTALIAS_ALIAS_LOCAL_ID_MAX	0x7fffffffU
+
 /* Access mode bits, in each of the owner, group and other triplets. */
 #define FTALIAS_MODE_SEND	04
 #define FTALIAS_MODE_JOIN	02
@@ -37,7 +43,8 @@ struct ftalias_alias_cfg {
 	u8 record_replies;	/* every reply is recorded as an auto-reply */
 	u64 cache_max_bytes;
 	u8 input_log;		/* requests read are logged: log.c */
-	u8 reserved[7];		/* zero */
+	u8 scope;		/* enum ftalias_alias_scope, set at alias-new */
+	u8 reserved[6];		/* zero */
 };
 
 static_assert(sizeof(struct ftalias_alias_cfg) == 40, "padding in the cfg");
@@ -130,6 +137,7 @@ void ftalias_alias_cache_exit(void);
 
 void ftalias_alias_cfg_default(struct ftalias_alias_cfg *cfg);
 bool ftalias_alias_name_valid(const char *name);
+u32 ftalias_alias_cluster_id(const char *name);
 
 struct ftalias_alias *ftalias_alias_new(struct net *net, const char *name,
 					const struct ftalias_alias_cfg *cfg);

@@ -14,6 +14,7 @@
 
 #include "alias.h"
 #include "aliastab.h"
+#include "cluster.h"
 #include "request.h"
 
 void ftalias_aliases_init(struct ftalias_net *fn)
@@ -139,7 +140,8 @@ int __ftalias_alias_link(struct ftalias_net *fn, struct ftalias_alias *alias,
 		}
 	} else {
 		err = xa_alloc_cyclic(&fn->aliases, &alias->id, alias,
-				      XA_LIMIT(1, U32_MAX), &fn->next_id,
+				      XA_LIMIT(1, FTALIAS_ALIAS_LOCAL_ID_MAX),
+				      &fn->next_id,
 				      GFP_KERNEL_ACCOUNT);
 		if (err == -EBUSY) {
 			NL_SET_ERR_MSG(extack, "no free alias id");
@@ -182,6 +184,9 @@ void __ftalias_alias_unlink(struct ftalias_net *fn, struct ftalias_alias *alias)
 	fn->genid++;
 	moved = ftalias_alias_dp_kill(alias);
 	ftalias_alias_forget_dsts(fn, alias, moved);
+	/* Its members' announcement, if any, is withdrawn. */
+	if (alias->cfg.scope == FTALIAS_ALIAS_SCOPE_CLUSTER)
+		ftalias_cluster_announce(fn, alias->id, NULL);
 	ftalias_alias_put(alias);
 }
 

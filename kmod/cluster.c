@@ -22,6 +22,12 @@
  * and boot id of that node: a process that binds the service too makes
  * the node a conflict (nothing taken) rather than an impostor.
  *
+ * The members of cluster aliases: each node keeps the members it announces
+ * for its own (member.c and aliastab.c hand them down), and sends them to
+ * every node that is up, again when they change and whenever a hello
+ * comes (so a node coming up or back gets them all).  Those other nodes
+ * announced are kept while they stay up, and shown by member-get.
+ *
  * No symbol of TIPC is linked: the module loads without tipc.ko, and does
  * not load it (tipc.ko has no net-pf alias; an administrator loads it).
  * TIPC's pernet exit runs before ours (it registers a pernet device), so
@@ -47,6 +53,7 @@
 
 #include "cluster.h"
 #include "ftalias.h"
+#include "member.h"	/* struct ftalias_member_info: no call */
 #include "notify.h"
 
 /* The cluster protocol: every message starts with this header. */
@@ -55,6 +62,7 @@
 
 enum ftalias_cl_type {
 	FTALIAS_CL_HELLO	= 1,
+	FTALIAS_CL_MEMBERS	= 2,
 };
 
 /* Flags of a hello. */
@@ -75,8 +83,24 @@ struct ftalias_cl_hello {
 	struct ftalias_cl_hdr hdr;
 };
 
-/* Largest message taken; a longer one is cut (MSG_TRUNC) and dropped. */
-#define FTALIAS_CL_RX_MAX	256
+/* The members of an alias on the sender, all of them (0: none left). */
+struct ftalias_cl_members {
+	struct ftalias_cl_hdr hdr;
+	__be32	alias;
+	__be32	nr;
+	struct ftalias_cl_member {
+		__be32	port;
+		__be32	priority;
+		u8	role;
+		u8	state;
+		__be16	reserved;	/* zero */
+	} m[];
+};
+
+/* Largest message; a longer one is cut (MSG_TRUNC) and dropped. */
+#define FTALIAS_CL_MSG_MAX						\
+	(sizeof(struct ftalias_cl_members) +				\
+	 FTALIAS_CLUSTER_MAX_MEMBERS * sizeof(struct ftalias_cl_member))
 
 enum {
 	/* Publishers of a node's node service told apart. */
@@ -98,6 +122,9 @@ struct ftalias_node {
 	u64 boot_id;
 	u64 since;		/* ktime_get_boottime_ns() of @state */
 	u32 state;		/* enum ftalias_node_state */
+	/* While up: alias id -> struct ftalias_cluster_members it announced */
+	struct xarray aliases;
+	u32 nr_aliases;
 };
 
 struct ftalias_cluster {
@@ -118,7 +145,10 @@ struct ftalias_cluster {
 	struct xarray nodes;		/* addr -> struct ftalias_node */
 	u32 nr_nodes;
 	struct ftalias_cluster_stats stats;
-	u8 rx_buf[FTALIAS_CL_RX_MAX];
+	/* Set with the cluster lock: own announcements changed. */
+	unsigned long announce;
+	u8 rx_buf[FTALIAS_CL_MSG_MAX];
+	u8 tx_buf[FTALIAS_CL_MSG_MAX];
 };
 
 static void ftalias_cl_data_ready(struct sock *sk)
@@ -224,6 +254,87 @@ static void ftalias_cl_hello(struct ftalias_cluster *cl,
 	ftalias_cl_send(cl, n->addr, n->ports[0], &m, sizeof(m));
 }
 
+static void ftalias_cl_send_members(struct ftalias_cluster *cl,
+				    struct ftalias_node *n,
+				    const struct ftalias_cluster_members *cm)
+{
+	struct ftalias_cl_members *m = (void *)cl->tx_buf;
+	size_t len = struct_size(m, m, cm->nr);
+	u32 i;
+
+	if (WARN_ON_ONCE(cm->nr > FTALIAS_CLUSTER_MAX_MEMBERS))
+		return;
+	ftalias_cl_hdr(cl, &m->hdr, FTALIAS_CL_MEMBERS, len, 0);
+	m->alias = cpu_to_be32(cm->alias_id);
+	m->nr = cpu_to_be32(cm->nr);
+	for (i = 0; i < cm->nr; i++)
+		m->m[i] = (struct ftalias_cl_member) {
+			.port		= cpu_to_be32(cm->m[i].port),
+			.priority	= cpu_to_be32(cm->m[i].priority),
+			.role		= cm->m[i].role,
+			.state		= cm->m[i].state,
+		};
+	ftalias_cl_send(cl, n->addr, n->ports[0], m, len);
+}
+
+/* This node's announcements, all of them, to @n (a hello came from it). */
+static void ftalias_cl_send_local(struct ftalias_cluster *cl,
+				  struct ftalias_node *n)
+{
+	struct ftalias_net *fn = ftalias_net(cl->net);
+	struct ftalias_cluster_members *cm;
+	unsigned long id;
+
+	lockdep_assert_held(&cl->lock);
+
+	mutex_lock(&fn->cluster_local_lock);
+	xa_for_each(&fn->cluster_local, id, cm)
+		if (cm->nr)
+			ftalias_cl_send_members(cl, n, cm);
+	mutex_unlock(&fn->cluster_local_lock);
+}
+
+/*
+ * The announcements changed since they were sent, to every node up; the
+ * withdrawn ones (no member left, or the alias gone) are then forgotten.
+ */
+static void ftalias_cl_flush_local(struct ftalias_cluster *cl)
+{
+	struct ftalias_net *fn = ftalias_net(cl->net);
+	struct ftalias_cluster_members *cm;
+	struct ftalias_node *n;
+	unsigned long id, addr;
+
+	lockdep_assert_held(&cl->lock);
+
+	mutex_lock(&fn->cluster_local_lock);
+	xa_for_each(&fn->cluster_local, id, cm) {
+		if (!cm->dirty)
+			continue;
+		xa_for_each(&cl->nodes, addr, n)
+			if (n->state == FTALIAS_NODE_STATE_UP)
+				ftalias_cl_send_members(cl, n, cm);
+		cm->dirty = false;
+		if (!cm->nr) {
+			xa_erase(&fn->cluster_local, id);
+			kfree(cm);
+		}
+	}
+	mutex_unlock(&fn->cluster_local_lock);
+}
+
+/* What a node announced goes with its being up. */
+static void ftalias_cl_forget_members(struct ftalias_node *n)
+{
+	struct ftalias_cluster_members *cm;
+	unsigned long id;
+
+	xa_for_each(&n->aliases, id, cm)
+		kfree(cm);
+	xa_destroy(&n->aliases);
+	n->nr_aliases = 0;
+}
+
 /* A node's state from what is known of it; notified when it changes. */
 static void ftalias_cl_update(struct ftalias_cluster *cl,
 			      struct ftalias_node *n, u32 state)
@@ -234,6 +345,8 @@ static void ftalias_cl_update(struct ftalias_cluster *cl,
 
 	if (n->state == state)
 		return;
+	if (n->state == FTALIAS_NODE_STATE_UP)
+		ftalias_cl_forget_members(n);
 	n->state = state;
 	n->since = ktime_get_boottime_ns();
 	ftalias_cl_node_info(n, &ni);
@@ -276,6 +389,7 @@ static bool ftalias_cl_evict(struct ftalias_cluster *cl)
 		return false;
 	xa_erase(&cl->nodes, old->addr);
 	cl->nr_nodes--;
+	ftalias_cl_forget_members(old);
 	kfree(old);
 	return true;
 }
@@ -301,6 +415,7 @@ static struct ftalias_node *ftalias_cl_node(struct ftalias_cluster *cl,
 	n->addr = addr;
 	n->state = FTALIAS_NODE_STATE_DOWN;
 	n->since = ktime_get_boottime_ns();
+	xa_init(&n->aliases);
 	if (xa_err(xa_store(&cl->nodes, addr, n, GFP_KERNEL))) {
 		kfree(n);
 		return NULL;
@@ -416,6 +531,72 @@ static void ftalias_cl_rx_hello(struct ftalias_cluster *cl,
 	 */
 	if (!(be32_to_cpu(h->flags) & FTALIAS_CL_HELLO_ECHO))
 		ftalias_cl_hello(cl, n, FTALIAS_CL_HELLO_ECHO);
+	/* It may have forgotten them (it saw this node go), or never had. */
+	ftalias_cl_send_local(cl, n);
+}
+
+/* Whether a members message is well formed; its length checked. */
+static bool ftalias_cl_members_valid(const struct ftalias_cl_members *m,
+				     int len)
+{
+	u32 i, nr;
+
+	if (len < sizeof(*m))
+		return false;
+	nr = be32_to_cpu(m->nr);
+	if (!m->alias || nr > FTALIAS_CLUSTER_MAX_MEMBERS ||
+	    len != struct_size(m, m, nr))
+		return false;
+	for (i = 0; i < nr; i++)
+		if (!m->m[i].port || m->m[i].reserved ||
+		    m->m[i].role > FTALIAS_MEMBER_ROLE_STANDBY ||
+		    m->m[i].state > FTALIAS_MEMBER_STATE_DRAINING)
+			return false;
+	return true;
+}
+
+/*
+ * The members of one of @n's aliases, which replace those it announced
+ * before.  Past FTALIAS_CLUSTER_MAX_ALIASES aliases of one node, a new
+ * one is refused.  Returns false when refused.
+ */
+static bool ftalias_cl_rx_members(struct ftalias_cluster *cl,
+				  struct ftalias_node *n,
+				  const struct ftalias_cl_members *m)
+{
+	u32 i, id = be32_to_cpu(m->alias), nr = be32_to_cpu(m->nr);
+	struct ftalias_cluster_members *cm, *old;
+
+	old = xa_load(&n->aliases, id);
+	if (!nr) {
+		if (old) {
+			xa_erase(&n->aliases, id);
+			n->nr_aliases--;
+			kfree(old);
+		}
+		return true;
+	}
+	if (!old && n->nr_aliases >= FTALIAS_CLUSTER_MAX_ALIASES)
+		return false;
+	cm = ftalias_cluster_members_alloc(nr);
+	if (!cm)
+		return false;
+	cm->alias_id = id;
+	for (i = 0; i < nr; i++)
+		cm->m[i] = (struct ftalias_cluster_member) {
+			.port		= be32_to_cpu(m->m[i].port),
+			.priority	= be32_to_cpu(m->m[i].priority),
+			.role		= m->m[i].role,
+			.state		= m->m[i].state,
+		};
+	if (xa_err(xa_store(&n->aliases, id, cm, GFP_KERNEL))) {
+		kfree(cm);
+		return false;
+	}
+	if (!old)
+		n->nr_aliases++;
+	kfree(old);
+	return true;
 }
 
 /*
@@ -442,6 +623,12 @@ static void ftalias_cl_rx(struct ftalias_cluster *cl,
 			return;
 		}
 		break;
+	case FTALIAS_CL_MEMBERS:
+		if (!ftalias_cl_members_valid((void *)h, len)) {
+			cl->stats.rx_bad++;
+			return;
+		}
+		break;
 	default:
 		cl->stats.rx_bad++;
 		return;
@@ -461,8 +648,21 @@ static void ftalias_cl_rx(struct ftalias_cluster *cl,
 		cl->stats.rx_refused++;
 		return;
 	}
+	switch (h->type) {
+	case FTALIAS_CL_HELLO:
+		ftalias_cl_rx_hello(cl, n, h);
+		break;
+	case FTALIAS_CL_MEMBERS:
+		/* Only from the incarnation whose hello made it up. */
+		if (n->state != FTALIAS_NODE_STATE_UP ||
+		    be64_to_cpu(h->boot_id) != n->boot_id ||
+		    !ftalias_cl_rx_members(cl, n, (void *)h)) {
+			cl->stats.rx_refused++;
+			return;
+		}
+		break;
+	}
 	cl->stats.rx++;
-	ftalias_cl_rx_hello(cl, n, h);
 }
 
 /* Take one message of the node socket; false: none was there. */
@@ -559,6 +759,8 @@ static void ftalias_cl_work(struct work_struct *work)
 		budget--;
 	while (budget > 0 && (more = ftalias_cl_rx_node(cl)))
 		budget--;
+	if (test_and_clear_bit(0, &cl->announce))
+		ftalias_cl_flush_local(cl);
 	if (!cl->dying) {
 		if (more)
 			queue_work(system_highpri_wq, &cl->work);
@@ -700,8 +902,10 @@ static void ftalias_cl_destroy(struct ftalias_cluster *cl)
 		sock_release(cl->top_sk);
 	if (cl->node_sk)
 		sock_release(cl->node_sk);
-	xa_for_each(&cl->nodes, addr, n)
+	xa_for_each(&cl->nodes, addr, n) {
+		ftalias_cl_forget_members(n);
 		kfree(n);
+	}
 	xa_destroy(&cl->nodes);
 	mutex_destroy(&cl->lock);
 	kfree(cl);
@@ -763,6 +967,28 @@ static int ftalias_cl_open(struct ftalias_cluster *cl,
 	return err;
 }
 
+/*
+ * Cluster mode off: the withdrawn announcements no node is left to be
+ * told of are forgotten, the others are sent whole when it is on again.
+ */
+static void ftalias_cl_local_settle(struct ftalias_net *fn)
+{
+	struct ftalias_cluster_members *cm;
+	unsigned long id;
+
+	lockdep_assert_held(&fn->cluster_lock);
+
+	mutex_lock(&fn->cluster_local_lock);
+	xa_for_each(&fn->cluster_local, id, cm) {
+		cm->dirty = false;
+		if (!cm->nr) {
+			xa_erase(&fn->cluster_local, id);
+			kfree(cm);
+		}
+	}
+	mutex_unlock(&fn->cluster_local_lock);
+}
+
 /* Set before the module's netlink family goes: see ftalias_cluster_exit(). */
 static bool ftalias_cluster_closing;
 
@@ -784,7 +1010,9 @@ int ftalias_cluster_set(struct net *net, bool enable,
 	}
 	if (!enable) {
 		fn->cluster = NULL;
+		WRITE_ONCE(fn->cluster_self, 0);
 		ftalias_cl_destroy(cl);
+		ftalias_cl_local_settle(fn);
 		goto out;
 	}
 
@@ -805,6 +1033,7 @@ int ftalias_cluster_set(struct net *net, bool enable,
 		goto out;
 	}
 	fn->cluster = cl;
+	WRITE_ONCE(fn->cluster_self, cl->self);
 	/* Events may have come before the callbacks were set. */
 	queue_work(system_highpri_wq, &cl->work);
 out:
@@ -878,10 +1107,161 @@ int ftalias_cluster_nodes(struct net *net, u64 *pos,
 	return nr;
 }
 
+/**
+ * ftalias_cluster_members_alloc() - room for the members of an alias
+ * @nr: how many, at most FTALIAS_CLUSTER_MAX_MEMBERS
+ *
+ * Return: the zeroed object, with @nr set, or NULL.
+ */
+struct ftalias_cluster_members *ftalias_cluster_members_alloc(u32 nr)
+{
+	struct ftalias_cluster_members *cm;
+
+	cm = kzalloc(struct_size(cm, m, nr), GFP_KERNEL);
+	if (cm)
+		cm->nr = nr;
+	return cm;
+}
+
+/**
+ * ftalias_cluster_announce() - the members this node has of a cluster alias
+ * @fn: the namespace's ftalias state, its table lock held (so that the
+ *	announcements of an alias follow its changes in order)
+ * @alias_id: the alias
+ * @cm: its members, from ftalias_cluster_members_alloc(), which this takes
+ *	over; NULL: the alias is gone
+ *
+ * Kept whether cluster mode is on or not; sent to the nodes that are up
+ * when it is on.  Nothing is reported: a node that cannot be told is
+ * brought up to date by its next hello.
+ */
+void ftalias_cluster_announce(struct ftalias_net *fn, u32 alias_id,
+			      struct ftalias_cluster_members *cm)
+{
+	struct ftalias_cluster_members *old;
+	bool changed = true;
+
+	lockdep_assert_held(&fn->lock);
+
+	mutex_lock(&fn->cluster_lock);
+	mutex_lock(&fn->cluster_local_lock);
+	old = xa_load(&fn->cluster_local, alias_id);
+	if (!cm) {
+		/* Withdrawn: kept (as none) until the nodes up are told. */
+		if (old && fn->cluster) {
+			old->nr = 0;
+			old->dirty = true;
+		} else if (old) {
+			xa_erase(&fn->cluster_local, alias_id);
+			kfree(old);
+		} else {
+			changed = false;
+		}
+	} else {
+		cm->alias_id = alias_id;
+		cm->dirty = true;
+		if (xa_err(xa_store(&fn->cluster_local, alias_id, cm,
+				    GFP_KERNEL))) {
+			pr_warn_ratelimited("members of alias %u not announced\n",
+					    alias_id);
+			kfree(cm);
+			changed = false;
+		} else {
+			kfree(old);
+		}
+	}
+	mutex_unlock(&fn->cluster_local_lock);
+	if (fn->cluster && changed) {
+		set_bit(0, &fn->cluster->announce);
+		queue_work(system_highpri_wq, &fn->cluster->work);
+	}
+	mutex_unlock(&fn->cluster_lock);
+}
+
+/**
+ * ftalias_cluster_members() - members of cluster aliases on other nodes
+ * @net: the namespace
+ * @alias_id: only that alias's, or 0: every alias's
+ * @pos: where to start: by node address, alias id and index ({0, 0, 0}:
+ *	from the first)
+ * @mi: where they go: alias_id, port, priority, role, state and node set,
+ *	remote true, the rest zero
+ * @next: for each, the position after it
+ * @max: room in @mi and @next
+ *
+ * Return: how many (0: no more; none either while cluster mode is off).
+ */
+int ftalias_cluster_members(struct net *net, u32 alias_id,
+			    struct ftalias_cluster_pos *pos,
+			    struct ftalias_member_info *mi,
+			    struct ftalias_cluster_pos *next, int max)
+{
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_cluster_members *cm;
+	struct ftalias_cluster *cl;
+	unsigned long addr, id;
+	struct ftalias_node *n;
+	int nr = 0;
+	u32 i;
+
+	mutex_lock(&fn->cluster_lock);
+	cl = fn->cluster;
+	if (!cl)
+		goto out;
+	mutex_lock(&cl->lock);
+	xa_for_each_start(&cl->nodes, addr, n, pos->node) {
+		id = addr == pos->node ? max(pos->alias_id, alias_id) :
+					 alias_id;
+		xa_for_each_start(&n->aliases, id, cm, id) {
+			if (alias_id && id != alias_id)
+				break;
+			i = addr == pos->node && id == pos->alias_id ?
+			    pos->idx : 0;
+			for (; i < cm->nr; i++) {
+				if (nr == max)
+					goto full;
+				mi[nr] = (struct ftalias_member_info) {
+					.alias_id	= id,
+					.port		= cm->m[i].port,
+					.priority	= cm->m[i].priority,
+					.role		= cm->m[i].role,
+					.state		= cm->m[i].state,
+					.node		= addr,
+					.remote		= true,
+				};
+				next[nr++] = (struct ftalias_cluster_pos) {
+					.node		= addr,
+					.alias_id	= id,
+					.idx		= i + 1,
+				};
+			}
+		}
+	}
+full:
+	mutex_unlock(&cl->lock);
+out:
+	mutex_unlock(&fn->cluster_lock);
+	return nr;
+}
+
 void ftalias_cluster_net_init(struct ftalias_net *fn)
 {
 	mutex_init(&fn->cluster_lock);
 	fn->cluster = NULL;
+	fn->cluster_self = 0;
+	mutex_init(&fn->cluster_local_lock);
+	xa_init(&fn->cluster_local);
+}
+
+/* After the aliases went (their announcements withdrawn). */
+void ftalias_cluster_net_exit(struct ftalias_net *fn)
+{
+	struct ftalias_cluster_members *cm;
+	unsigned long id;
+
+	xa_for_each(&fn->cluster_local, id, cm)
+		kfree(cm);
+	xa_destroy(&fn->cluster_local);
 }
 
 /*

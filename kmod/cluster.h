@@ -19,6 +19,7 @@
 
 #include <linux/types.h>
 
+struct ftalias_member_info;
 struct ftalias_net;
 struct net;
 struct netlink_ext_ack;
@@ -26,6 +27,33 @@ struct netlink_ext_ack;
 enum {
 	/* Most nodes a namespace keeps in its table (TIPC's own limit). */
 	FTALIAS_CLUSTER_MAX_NODES	= 4096,
+	/* Most members a node announces for one alias (the active first). */
+	FTALIAS_CLUSTER_MAX_MEMBERS	= 256,
+	/* Most aliases whose members a node's announcements are kept for. */
+	FTALIAS_CLUSTER_MAX_ALIASES	= 4096,
+};
+
+/* A member of a cluster alias, as its node announces it. */
+struct ftalias_cluster_member {
+	u32 port;
+	u32 priority;
+	u8 role;		/* enum ftalias_member_role */
+	u8 state;		/* enum ftalias_member_state */
+};
+
+/* The members of a cluster alias on one node. */
+struct ftalias_cluster_members {
+	u32 alias_id;
+	u32 nr;
+	bool dirty;		/* changed since it was sent: cluster.c */
+	struct ftalias_cluster_member m[];
+};
+
+/* Where a dump of other nodes' members goes on (ftalias_cluster_members()). */
+struct ftalias_cluster_pos {
+	u32 node;
+	u32 alias_id;
+	u32 idx;
 };
 
 /* Counters of a namespace's cluster mode (the cluster-stats nest). */
@@ -61,6 +89,7 @@ struct ftalias_node_info {
 
 void ftalias_cluster_net_init(struct ftalias_net *fn);
 void ftalias_cluster_net_pre_exit(struct ftalias_net *fn);
+void ftalias_cluster_net_exit(struct ftalias_net *fn);
 void ftalias_cluster_exit(void);
 
 int ftalias_cluster_set(struct net *net, bool enable,
@@ -68,5 +97,13 @@ int ftalias_cluster_set(struct net *net, bool enable,
 bool ftalias_cluster_get(struct net *net, struct ftalias_cluster_info *ci);
 int ftalias_cluster_nodes(struct net *net, u64 *pos,
 			  struct ftalias_node_info *ni, int max);
+
+struct ftalias_cluster_members *ftalias_cluster_members_alloc(u32 nr);
+void ftalias_cluster_announce(struct ftalias_net *fn, u32 alias_id,
+			      struct ftalias_cluster_members *cm);
+int ftalias_cluster_members(struct net *net, u32 alias_id,
+			    struct ftalias_cluster_pos *pos,
+			    struct ftalias_member_info *mi,
+			    struct ftalias_cluster_pos *next, int max);
 
 #endif /* _FTALIAS_CLUSTER_H */

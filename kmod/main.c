@@ -129,6 +129,7 @@ void ftalias_net_exit(struct ftalias_net *fn)
 {
 	ftalias_restore_net_exit(fn);
 	ftalias_aliases_exit(fn);
+	ftalias_cluster_net_exit(fn);
 	ftalias_ports_exit(fn);
 	ftalias_conns_exit(&fn->conns);
 }

@@ -18,6 +18,7 @@
 #include <net/sock.h>
 
 #include "alias.h"
+#include "cluster.h"
 #include "ftalias.h"
 #include "log.h"
 #include "member.h"
@@ -194,8 +195,68 @@ void ftalias_member_info(struct ftalias_alias *alias, struct ftalias_sock *m,
 		mi->state = FTALIAS_MEMBER_STATE_BACKUP;
 	mi->queue_len = skb_queue_len_lockless(&m->sk.sk_receive_queue);
 	mi->incarnation = m->active_inc;
+	mi->node = READ_ONCE(ftalias_net(alias->net)->cluster_self);
+	mi->remote = false;
 	mi->stats = m->stats;
 	mi->join_seq = m->join_seq;
+}
+
+static void __ftalias_member_wire(struct ftalias_alias *alias,
+				  struct ftalias_sock *m,
+				  struct ftalias_cluster_member *cmm)
+{
+	struct ftalias_member_info mi;
+
+	ftalias_member_info(alias, m, &mi);
+	*cmm = (struct ftalias_cluster_member) {
+		.port		= mi.port,
+		.priority	= mi.priority,
+		.role		= mi.role,
+		.state		= mi.state,
+	};
+}
+
+/*
+ * The members of a cluster alias, as this node announces them to the
+ * others (cluster.c): the active one first, then in join order, up to
+ * FTALIAS_CLUSTER_MAX_MEMBERS.  Taken after each change, under the table
+ * lock, so that the announcements follow the changes in order.
+ */
+static void __ftalias_member_announce(struct ftalias_net *fn,
+				      struct ftalias_alias *alias)
+{
+	struct ftalias_cluster_members *cm;
+	struct ftalias_sock *m;
+	u32 nr;
+
+	lockdep_assert_held(&fn->lock);
+
+	if (alias->cfg.scope != FTALIAS_ALIAS_SCOPE_CLUSTER)
+		return;
+	/* Members join and leave under the table lock: @nr_members holds. */
+	cm = ftalias_cluster_members_alloc(min_t(u32, READ_ONCE(alias->nr_members),
+						 FTALIAS_CLUSTER_MAX_MEMBERS));
+	if (!cm) {
+		pr_warn_ratelimited("members of alias %u not announced\n",
+				    alias->id);
+		return;
+	}
+	nr = 0;
+	spin_lock(&alias->lock);
+	/* Gone: its withdrawal was announced (__ftalias_alias_unlink()). */
+	if (alias->dead) {
+		spin_unlock(&alias->lock);
+		kfree(cm);
+		return;
+	}
+	if (alias->active && cm->nr)
+		__ftalias_member_wire(alias, alias->active, &cm->m[nr++]);
+	list_for_each_entry(m, &alias->members, member_node)
+		if (m != alias->active && nr < cm->nr)
+			__ftalias_member_wire(alias, m, &cm->m[nr++]);
+	spin_unlock(&alias->lock);
+	cm->nr = nr;
+	ftalias_cluster_announce(fn, alias->id, cm);
 }
 
 /* Notifications collected under the alias's lock, sent after it. */
@@ -220,16 +281,19 @@ static void __ftalias_event(struct ftalias_events *ev,
 }
 
 static void __ftalias_events_send(struct ftalias_net *fn, struct net *net,
+				  struct ftalias_alias *alias,
 				  const struct ftalias_events *ev)
 {
 	unsigned int i;
 
 	lockdep_assert_held(&fn->lock);
 
-	if (ev->n)
-		fn->genid++;
+	if (!ev->n)
+		return;
+	fn->genid++;
 	for (i = 0; i < ev->n; i++)
 		__ftalias_nl_member_notify(net, &ev->mi[i], ev->cmd[i]);
+	__ftalias_member_announce(fn, alias);
 }
 
 /**
@@ -287,7 +351,7 @@ int ftalias_member_join(struct ftalias_net *fn, struct ftalias_sock *fsk,
 		__ftalias_event(&ev, alias, next, FTALIAS_CMD_MEMBER_CHANGE_NTF);
 out:
 	ftalias_alias_unlock(alias);
-	__ftalias_events_send(fn, sock_net(&fsk->sk), &ev);
+	__ftalias_events_send(fn, sock_net(&fsk->sk), alias, &ev);
 	mutex_unlock(&fn->lock);
 	return err;
 }
@@ -345,7 +409,7 @@ void ftalias_member_leave(struct ftalias_net *fn, struct ftalias_sock *fsk)
 		/* Held requests, and those waiting on what it owned. */
 		__ftalias_schedule(alias, 0);
 	ftalias_alias_unlock(alias);
-	__ftalias_events_send(fn, sock_net(&fsk->sk), &ev);
+	__ftalias_events_send(fn, sock_net(&fsk->sk), alias, &ev);
 	mutex_unlock(&fn->lock);
 
 	__skb_queue_purge(&drop);
@@ -442,7 +506,7 @@ int __ftalias_member_set(struct ftalias_net *fn, struct net *net,
 	wake = old && old != alias->active;
 out:
 	ftalias_alias_unlock(alias);
-	__ftalias_events_send(fn, net, &ev);
+	__ftalias_events_send(fn, net, alias, &ev);
 	__skb_queue_purge(&drop);
 	/* Senders waiting for room in the old active member go elsewhere;
 	 * the table's lock keeps @old from being released meanwhile.
@@ -484,5 +548,5 @@ void __ftalias_alias_set_cfg(struct ftalias_net *fn, struct net *net,
 		__ftalias_event(&ev, alias, next, FTALIAS_CMD_MEMBER_CHANGE_NTF);
 	}
 	ftalias_alias_unlock(alias);
-	__ftalias_events_send(fn, net, &ev);
+	__ftalias_events_send(fn, net, alias, &ev);
 }

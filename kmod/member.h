@@ -52,6 +52,8 @@ struct ftalias_member_info {
 	u32 state;
 	u32 queue_len;
 	u32 incarnation;
+	u32 node;		/* its TIPC address, while cluster mode is on */
+	bool remote;		/* another node's: the fields above only */
 	u64 join_seq;
 	struct ftalias_member_stats stats;
 };

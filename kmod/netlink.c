@@ -39,7 +39,9 @@ struct ftalias_nl_member_dump_ctx {
 	unsigned long next_id;
 	u64 next_seq;		/* join_seq to start from in alias next_id */
 	u32 filter;		/* alias id, 0: all */
+	bool remote;		/* this node's done: other nodes' from @rpos */
 	bool done;
+	struct ftalias_cluster_pos rpos;
 };
 
 /*
@@ -180,7 +182,7 @@ static size_t ftalias_nl_alias_size(void)
 	       nla_total_size(0) +			/* STATS */
 	       nla_total_size_64bit(sizeof(u64)) *	/* its counters */
 	       ARRAY_SIZE(ftalias_nl_alias_counters) +
-	       nla_total_size(sizeof(u8)) * 2 +		/* RECORD_REPLIES, INPUT_LOG */
+	       nla_total_size(sizeof(u8)) * 3 +		/* RECORD_REPLIES, INPUT_LOG, SCOPE */
 	       nla_total_size_64bit(sizeof(u64)) * 4 +	/* CKPT_*, LOG_BYTES */
 	       nla_total_size(sizeof(u32)) * 2 +	/* LOG_INPUTS, _OUTPUTS */
 	       ftalias_nl_cache_stats_size();		/* CACHE */
@@ -348,7 +350,8 @@ int ftalias_nl_put_alias(struct sk_buff *skb, struct net *net,
 	      (!saved && nla_put_u32(skb, FTALIAS_A_ALIAS_LOG_OUTPUTS,
 				     dp.log.outputs)) ||
 	      nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_LOG_BYTES,
-				dp.log.input_bytes, FTALIAS_A_ALIAS_PAD))))
+				dp.log.input_bytes, FTALIAS_A_ALIAS_PAD))) ||
+	    nla_put_u8(skb, FTALIAS_A_ALIAS_SCOPE, cfg->scope))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -669,9 +672,11 @@ int ftalias_nl_alias_new_doit(struct sk_buff *skb, struct genl_info *info)
 	struct net *net = genl_info_net(info);
 	struct ftalias_net *fn = ftalias_net(net);
 	struct nlattr *id = info->attrs[FTALIAS_A_ALIAS_ID];
+	struct nlattr *scope = info->attrs[FTALIAS_A_ALIAS_SCOPE];
 	struct ftalias_alias_cfg cfg;
 	struct sk_buff *msg;
 	struct ftalias_alias *alias;
+	u32 new_id;
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, FTALIAS_A_ALIAS_NAME))
@@ -683,6 +688,12 @@ int ftalias_nl_alias_new_doit(struct sk_buff *skb, struct genl_info *info)
 	err = ftalias_nl_parse_cfg(net, info->attrs, info->extack, &cfg);
 	if (err)
 		return err;
+	/* Only alias-new's policy has it (and a saved alias's: restore.c). */
+	if (scope)
+		cfg.scope = nla_get_u8(scope);
+	new_id = id ? nla_get_u32(id) : 0;
+	if (!new_id && cfg.scope == FTALIAS_ALIAS_SCOPE_CLUSTER)
+		new_id = ftalias_alias_cluster_id(nla_data(info->attrs[FTALIAS_A_ALIAS_NAME]));
 
 	alias = ftalias_alias_alloc(net,
 				    nla_data(info->attrs[FTALIAS_A_ALIAS_NAME]),
@@ -696,8 +707,7 @@ int ftalias_nl_alias_new_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 
 	mutex_lock(&fn->lock);
-	err = __ftalias_alias_link(fn, alias, id ? nla_get_u32(id) : 0,
-				   info->extack);
+	err = __ftalias_alias_link(fn, alias, new_id, info->extack);
 	if (err) {
 		mutex_unlock(&fn->lock);
 		ftalias_alias_put(alias);
@@ -771,6 +781,12 @@ int ftalias_nl_alias_set_doit(struct sk_buff *skb, struct genl_info *info)
 		goto out_unlock;
 	}
 	if (id && name && nla_strcmp(name, alias->name)) {
+		if (alias->cfg.scope == FTALIAS_ALIAS_SCOPE_CLUSTER) {
+			NL_SET_ERR_MSG_ATTR(info->extack, name,
+					    "a cluster alias keeps its name (other nodes know it by it)");
+			err = -EINVAL;
+			goto out_unlock;
+		}
 		other = __ftalias_alias_by_name(fn, nla_data(name));
 		if (other) {
 			NL_SET_ERR_MSG_ATTR(info->extack, name,
@@ -912,6 +928,37 @@ int ftalias_nl_member_get_dump_start(struct netlink_callback *cb)
 	return 0;
 }
 
+/* The members other nodes announced for their cluster aliases. */
+static int ftalias_nl_member_dump_remote(struct sk_buff *skb,
+					 struct netlink_callback *cb)
+{
+	struct ftalias_nl_member_dump_ctx *ctx = (void *)cb->ctx;
+	struct ftalias_cluster_pos next[8];
+	struct ftalias_member_info mi[8];
+	int i, nr, err = 0;
+
+	do {
+		nr = ftalias_cluster_members(sock_net(skb->sk), ctx->filter,
+					     &ctx->rpos, mi, next,
+					     ARRAY_SIZE(mi));
+		for (i = 0; i < nr && !err; i++) {
+			err = ftalias_nl_fill_member(skb, &mi[i],
+						     NETLINK_CB(cb->skb).portid,
+						     cb->nlh->nlmsg_seq,
+						     NLM_F_MULTI,
+						     FTALIAS_CMD_MEMBER_GET,
+						     cb);
+			if (!err)
+				ctx->rpos = next[i];
+		}
+	} while (nr == ARRAY_SIZE(mi) && !err);
+	if (!err)
+		ctx->done = true;
+	if (err == -EMSGSIZE && skb->len)
+		err = 0;
+	return err ?: skb->len;
+}
+
 int ftalias_nl_member_get_dumpit(struct sk_buff *skb,
 				 struct netlink_callback *cb)
 {
@@ -926,6 +973,8 @@ int ftalias_nl_member_get_dumpit(struct sk_buff *skb,
 
 	if (ctx->done)
 		return 0;
+	if (ctx->remote)
+		return ftalias_nl_member_dump_remote(skb, cb);
 
 	mutex_lock(&fn->lock);
 	cb->seq = fn->genid;
@@ -954,20 +1003,19 @@ int ftalias_nl_member_get_dumpit(struct sk_buff *skb,
 		spin_unlock(&alias->lock);
 		if (err)
 			break;
-		if (id == U32_MAX) {
-			ctx->done = true;
+		if (id == U32_MAX)
 			break;
-		}
 		ctx->next_id = id + 1;
 		ctx->next_seq = 0;
 	}
-	if (!err && ctx->filter)
-		ctx->done = true;
 	mutex_unlock(&fn->lock);
 
-	if (err == -EMSGSIZE && skb->len)
-		err = 0;
-	return err ?: skb->len;
+	/* Full: this node's go on in the next part. */
+	if (err)
+		return err == -EMSGSIZE && skb->len ? skb->len : err;
+	/* This node's are all in: then the other nodes'. */
+	ctx->remote = true;
+	return ftalias_nl_member_dump_remote(skb, cb);
 }
 
 int ftalias_nl_member_set_doit(struct sk_buff *skb, struct genl_info *info)

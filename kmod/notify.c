@@ -20,7 +20,7 @@
 
 size_t ftalias_nl_member_size(void)
 {
-	return nla_total_size(sizeof(u32)) * 8 +		/* ALIAS_ID..INCARNATION */
+	return nla_total_size(sizeof(u32)) * 9 +		/* ALIAS_ID..INCARNATION, NODE */
 	       nla_total_size_64bit(sizeof(u64)) * 3;		/* DELIVERED..REPLIES */
 }
 
@@ -71,10 +71,15 @@ int ftalias_nl_fill_member(struct sk_buff *skb,
 
 	if (nla_put_u32(skb, FTALIAS_A_MEMBER_ALIAS_ID, mi->alias_id) ||
 	    nla_put_u32(skb, FTALIAS_A_MEMBER_PORT, mi->port) ||
-	    nla_put_u32(skb, FTALIAS_A_MEMBER_PID, mi->pid) ||
 	    nla_put_u32(skb, FTALIAS_A_MEMBER_PRIORITY, mi->priority) ||
 	    nla_put_u32(skb, FTALIAS_A_MEMBER_ROLE, mi->role) ||
 	    nla_put_u32(skb, FTALIAS_A_MEMBER_STATE, mi->state) ||
+	    (mi->node && nla_put_u32(skb, FTALIAS_A_MEMBER_NODE, mi->node)))
+		goto cancel;
+	/* Another node's member: what its node announced, no more. */
+	if (mi->remote)
+		goto end;
+	if (nla_put_u32(skb, FTALIAS_A_MEMBER_PID, mi->pid) ||
 	    nla_put_u32(skb, FTALIAS_A_MEMBER_QUEUE_LEN, mi->queue_len) ||
 	    nla_put_u32(skb, FTALIAS_A_MEMBER_INCARNATION, mi->incarnation) ||
 	    nla_put_u64_64bit(skb, FTALIAS_A_MEMBER_DELIVERED,
@@ -82,12 +87,15 @@ int ftalias_nl_fill_member(struct sk_buff *skb,
 	    nla_put_u64_64bit(skb, FTALIAS_A_MEMBER_REDELIVERED,
 			      mi->stats.redelivered, FTALIAS_A_MEMBER_PAD) ||
 	    nla_put_u64_64bit(skb, FTALIAS_A_MEMBER_REPLIES,
-			      mi->stats.replies, FTALIAS_A_MEMBER_PAD)) {
-		genlmsg_cancel(skb, hdr);
-		return -EMSGSIZE;
-	}
+			      mi->stats.replies, FTALIAS_A_MEMBER_PAD))
+		goto cancel;
+end:
 	genlmsg_end(skb, hdr);
 	return 0;
+
+cancel:
+	genlmsg_cancel(skb, hdr);
+	return -EMSGSIZE;
 }
 
 /* Sent under the table lock, like the alias notifications. */

@@ -193,14 +193,14 @@ static int ftalias_restore_alias(struct ftalias_restore *rs, struct net *net,
 	 * Up to the last attribute of save-alias (ckpt-*, log-* are
 	 * ignored: the checkpoint and input records restore them).
 	 */
-	struct nlattr *tb[FTALIAS_A_ALIAS_CKPT_INPUT + 1];
+	struct nlattr *tb[FTALIAS_A_ALIAS_SCOPE + 1];
 	struct netlink_ext_ack *extack = info->extack;
 	struct ftalias_alias_cfg cfg;
 	const struct nlattr *name;
 	struct ftalias_alias *alias;
 	int err;
 
-	err = nla_parse_nested(tb, FTALIAS_A_ALIAS_CKPT_INPUT, rec,
+	err = nla_parse_nested(tb, FTALIAS_A_ALIAS_SCOPE, rec,
 			       ftalias_save_alias_nl_policy, extack);
 	if (err)
 		return err;
@@ -229,6 +229,8 @@ static int ftalias_restore_alias(struct ftalias_restore *rs, struct net *net,
 	err = ftalias_nl_parse_cfg(net, tb, extack, &cfg);
 	if (err)
 		return err;
+	if (tb[FTALIAS_A_ALIAS_SCOPE])
+		cfg.scope = nla_get_u8(tb[FTALIAS_A_ALIAS_SCOPE]);
 	if (tb[FTALIAS_A_ALIAS_INCARNATION])
 		rs->incarnation = nla_get_u32(tb[FTALIAS_A_ALIAS_INCARNATION]);
 	ftalias_nl_get_stats(tb[FTALIAS_A_ALIAS_STATS], tb[FTALIAS_A_ALIAS_CACHE],
