@@ -144,8 +144,8 @@ static void add_log(struct nl_msg *msg)
 }
 
 /*
- * Alias "db" (id 1) of the data path, with state, stats, replay cache,
- * checkpoint and input log;
+ * Alias "db" (id 1) of the data path, of cluster scope, with state,
+ * stats, replay cache, checkpoint and input log;
  * alias "a.b_c:d-e" (id 4294967295) as the first version of the family
  * sent it.
  */
@@ -159,6 +159,9 @@ static void parse_aliases(struct attr_vals v[2])
 	add_state(msgs[0], 3, 2, 7, true);
 	add_cache(msgs[0]);
 	add_log(msgs[0]);
+	if (nla_put_u8(msgs[0], FTALIAS_A_ALIAS_SCOPE,
+		       FTALIAS_ALIAS_SCOPE_CLUSTER))
+		exit(1);
 	msgs[1] = alias_msg(FTALIAS_CMD_ALIAS_GET, 4294967295U, "a.b_c:d-e",
 			    0, FTALIAS_PROMOTION_POLICY_MANUAL);
 	for (i = 0; i < 2; i++) {
@@ -538,7 +541,9 @@ static void monitor(void)
 				FTALIAS_PROMOTION_POLICY_AUTO);
 		if (i == 1) {	/* a kernel with the input log: off */
 			add_state(msg, 1, 1, 5, false);
-			if (nla_put_u8(msg, FTALIAS_A_ALIAS_INPUT_LOG, 0))
+			if (nla_put_u8(msg, FTALIAS_A_ALIAS_INPUT_LOG, 0) ||
+			    nla_put_u8(msg, FTALIAS_A_ALIAS_SCOPE,
+				       FTALIAS_ALIAS_SCOPE_LOCAL))
 				exit(1);
 		}
 		monitor_event(nlmsg_hdr(msg), NULL);

@@ -102,6 +102,15 @@ expect 2 'Error: ambiguous keyword "i": could be id, input-log' -- alias add x i
 expect 2 'Error: unknown keyword "log-inputs"' -- alias set x log-inputs 1	# read-only
 expect 2 'Error: unknown keyword "log-outputs"' -- alias set x log-outputs 1	# read-only
 expect 2 'Error: unknown keyword "ckpt-input"' -- alias add x ckpt-input 1
+expect 2 'Error: invalid scope "global": expected local or cluster' -- alias add x scope global
+expect 2 'Error: invalid scope "1": expected local or cluster' -- alias add x scope 1
+expect 2 'Error: invalid scope "": expected local or cluster' -- alias add x id 3 scope ""
+expect 2 'Error: keyword "scope" needs an argument' -- alias add x scope
+expect 2 'Error: duplicate keyword "scope"' -- alias add x scope local sc cluster
+scope_set='Error: "scope" is set at creation (alias add): alias set cannot change it'
+expect 2 "$scope_set" -- alias set x scope cluster
+expect 2 "$scope_set" -- alias set id 3 mode 0600 sc local
+expect 2 "$scope_set" -- alias set x scope
 expect 2 'Error: unknown cache command "bogus"' -- cache bogus
 expect 2 'Error: ambiguous cache command "s": could be show, stats, statistics' -- cache s db
 expect 2 'Error: alias NAME or id ID required' -- cache
@@ -243,6 +252,8 @@ expect 0 "" -- -h
 expect 0 "" -- -V
 expect 0 "" -- alias help
 grep -q "^ *\[ input-log { on | off } \]$" "$tmp/out" || fail "alias help: no input-log"
+grep -q "^Usage: ftaliasctl alias add NAME \[ id ID \] \[ scope SCOPE \] \[ ATTRS \]$" "$tmp/out" &&
+	grep -q "^SCOPE := { local | cluster }$" "$tmp/out" || fail "alias help: no scope"
 expect 0 "" -- info help
 expect 0 "" -- monitor help
 grep -q "^Usage: ftaliasctl alias add" "$tmp/out" && fail "monitor help prints alias help"
@@ -317,6 +328,9 @@ else
 	expect 1 "$nl" -- alias add x id 1 in of record-replies on
 	expect 1 "$nl" -- alias set x input-log off
 	expect 1 "$nl" -- alias set id 3 name y inp on
+	expect 1 "$nl" -- alias add x scope cluster
+	expect 1 "$nl" -- alias add x id 3 sc l mode 0600
+	expect 1 "$nl" -- alias add x scope local
 	expect 1 "$nl" -- cache show db
 	expect 1 "$nl" -- c sh db
 	expect 1 "$nl" -- -j cache show id 3
@@ -368,7 +382,7 @@ else
 	# what -config prints, input-log included, -batch takes back: each
 	# line gets as far as the kernel
 	"$pt" -c show >"$tmp/batch" || fail "print-test -c show"
-	grep -q " input-log on$" "$tmp/batch" || fail "-config: no input-log"
+	grep -q " input-log on scope cluster$" "$tmp/batch" || fail "-config: no input-log, scope"
 	printf '%s\n' "$nl" "ftaliasctl: <stdin>:1: command failed" \
 		"$nl" "ftaliasctl: <stdin>:2: command failed" >"$tmp/want"
 	batch_expect 1 "$tmp/want" -force -b -
@@ -380,14 +394,14 @@ expect 1 'Error: cannot open network namespace "ftaliasctl-no-such-ns": No such 
 n=$((n + 1))
 "$pt" show >"$tmp/show.txt" || fail "print-test show"
 cat >"$tmp/want.txt" <<'END'
-alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297 log-outputs 4294967294
+alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on scope cluster incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297 log-outputs 4294967294
 alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
 diff -u "$tmp/want.txt" "$tmp/show.txt" || fail "text show"
 
 "$pt" -s show >"$tmp/show-s.txt" || fail "print-test -s show"
 cat >"$tmp/want.txt" <<'END'
-alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297 log-outputs 4294967294
+alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on scope cluster incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297 log-outputs 4294967294
     stats sent 100 delivered 99 redelivered 3 resent 2 replies 95 held 7 failed 1 promotions 18446744073709551615 checkpoints 6 ckpt-loads 2 inputs-logged 4294967296 inputs-replayed 11 replay-suppressed 9 requests-reissued 5
     cache entries 12 bytes 18446744073709551615 in-progress 3 journal 4 waiting 5 recorded 1000 hits-auto 1001 hits-handler 1002 hits-held 1003 misses 1004 evict-ack 1005 evict-ttl 1006 evict-lru 1007 evict-shrink 1008 evict-flush 1009 refused 1010 orphans 1011 journaled 1012 longest-hold-ms 1013
 alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
@@ -398,12 +412,12 @@ diff -u "$tmp/want.txt" "$tmp/show-s.txt" || fail "text -s show"
 # keys as show
 "$pt" -c show >"$tmp/show-c.txt" || fail "print-test -c show"
 cat >"$tmp/want.txt" <<'END'
-alias add db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on
+alias add db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on scope cluster
 alias add a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
 diff -u "$tmp/want.txt" "$tmp/show-c.txt" || fail "text -c show"
 "$pt" -c -j show >"$tmp/show-c.json" || fail "print-test -c -j show"
-[[ $(cat "$tmp/show-c.json") == '[{"name":"db","id":1,"uid":1000,"gid":4294967295,"mode":420,"policy":"auto","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000,"record-replies":1,"input-log":1},{"name":"a.b_c:d-e","id":4294967295,"uid":1000,"gid":4294967295,"mode":0,"policy":"manual","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000}]' ]] ||
+[[ $(cat "$tmp/show-c.json") == '[{"name":"db","id":1,"uid":1000,"gid":4294967295,"mode":420,"policy":"auto","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000,"record-replies":1,"input-log":1,"scope":"cluster"},{"name":"a.b_c:d-e","id":4294967295,"uid":1000,"gid":4294967295,"mode":0,"policy":"manual","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000}]' ]] ||
 	fail "JSON -c show: $(cat "$tmp/show-c.json")"
 
 # the table: names from alias-get, '*' marks the active member, unknown
@@ -579,7 +593,7 @@ for i, k in enumerate(("recorded", "hits-auto", "hits-handler", "hits-held",
 def db(s):
     a = with_state(alias(1, "db", 0o644, "auto"), 3, 2, 7, s)
     a["record-replies"] = 1
-    a.update({"input-log": 1, "ckpt-seq": 6, "ckpt-bytes": 8192,
+    a.update({"input-log": 1, "scope": "cluster", "ckpt-seq": 6, "ckpt-bytes": 8192,
               "ckpt-input": 18446744073709551615,
               "log-inputs": 4294967295, "log-bytes": 4294967297,
               "log-outputs": 4294967294})
@@ -705,7 +719,8 @@ def events(s):
     m = member(2, 5, 1, "replica", "active", 1, s)
     return ([{"name": "alias-add-ntf", "msg": x},
              {"name": "alias-change-ntf",
-              "msg": dict(with_state(x, 1, 1, 5, s), **{"input-log": 0})},
+              "msg": dict(with_state(x, 1, 1, 5, s),
+                          **{"input-log": 0, "scope": "local"})},
              {"name": "alias-del-ntf", "msg": x}] +
             [{"name": n, "msg": m} for n in
              ("member-join-ntf", "member-change-ntf", "member-leave-ntf")] +
