@@ -2,7 +2,8 @@
 /*
  * Decode and print hand-built ftalias messages without a kernel, for
  * test-cli.sh: print-test [-j] [-p] [-s] [-c] { show | info | monitor | members |
- * cache | cache-stats | flush | journal | cluster | cluster-off | nodes }.
+ * cluster-members | cache | cache-stats | flush | journal | cluster |
+ * cluster-off | nodes }.
  * The messages carry pad attributes and unknown attributes, which must be
  * ignored.
  */
@@ -243,6 +244,58 @@ static void members(void)
 	}
 	if (member_print_list(v, N, aliases, 2) ||
 	    member_print_list(v, 0, aliases, 2))	/* nothing in text */
+		exit(1);
+	for (i = 0; i < N; i++)
+		attr_vals_free(&v[i]);
+	for (i = 0; i < 2; i++)
+		attr_vals_free(&aliases[i]);
+}
+
+/*
+ * The members with cluster mode on: this node's, with their node, then
+ * those two other nodes announced, with alias-id, port, priority, role,
+ * state and node only, one of an alias that is not listed here.
+ */
+static void cluster_members(void)
+{
+	static const uint32_t m[][6] = {
+		/* alias, port, priority, role, state, node */
+		{ 1, 7, 10, FTALIAS_MEMBER_ROLE_REPLICA,
+		  FTALIAS_MEMBER_STATE_ACTIVE, 0x1001001 },
+		{ 1, 12, 10, FTALIAS_MEMBER_ROLE_STANDBY,
+		  FTALIAS_MEMBER_STATE_BACKUP, 0x1001001 },
+		{ 1, 2417325108U, 20, FTALIAS_MEMBER_ROLE_REPLICA,
+		  FTALIAS_MEMBER_STATE_BACKUP, 0x1001002 },
+		{ 4242, 5, 0, FTALIAS_MEMBER_ROLE_STANDBY,
+		  FTALIAS_MEMBER_STATE_DRAINING, 0x8a7b6c5d },
+	};
+	enum { N = sizeof(m) / sizeof(m[0]), N_LOCAL = 2 };
+	struct attr_vals aliases[2], v[N];
+	struct nl_msg *msg;
+	size_t i;
+
+	parse_aliases(aliases);
+	for (i = 0; i < N; i++) {
+		if (i < N_LOCAL) {
+			msg = member_msg(FTALIAS_CMD_MEMBER_GET, m[i][0],
+					 m[i][1], m[i][2], m[i][3], m[i][4], 3);
+		} else {
+			msg = new_msg(FTALIAS_CMD_MEMBER_GET);
+			if (nla_put_u32(msg, FTALIAS_A_MEMBER_ALIAS_ID, m[i][0]) ||
+			    nla_put_u32(msg, FTALIAS_A_MEMBER_PORT, m[i][1]) ||
+			    nla_put_u32(msg, FTALIAS_A_MEMBER_PRIORITY, m[i][2]) ||
+			    nla_put_u32(msg, FTALIAS_A_MEMBER_ROLE, m[i][3]) ||
+			    nla_put_u32(msg, FTALIAS_A_MEMBER_STATE, m[i][4]))
+				exit(1);
+		}
+		if (nla_put_u32(msg, FTALIAS_A_MEMBER_NODE, m[i][5]))
+			exit(1);
+		memset(&v[i], 0, sizeof(v[i]));
+		if (member_parse_msg(nlmsg_hdr(msg), &v[i]))
+			exit(1);
+		nlmsg_free(msg);
+	}
+	if (member_print_list(v, N, aliases, 2))
 		exit(1);
 	for (i = 0; i < N; i++)
 		attr_vals_free(&v[i]);
@@ -598,6 +651,8 @@ int main(int argc, char **argv)
 		monitor();
 	else if (!strcmp(argv[argc - 1], "members"))
 		members();
+	else if (!strcmp(argv[argc - 1], "cluster-members"))
+		cluster_members();
 	else if (!strcmp(argv[argc - 1], "cache"))
 		cache();
 	else if (!strcmp(argv[argc - 1], "cache-stats"))

@@ -259,6 +259,7 @@ expect 0 "" -- monitor help
 grep -q "^Usage: ftaliasctl alias add" "$tmp/out" && fail "monitor help prints alias help"
 expect 0 "" -- member help
 grep -q "^ *ftaliasctl member set-priority ALIAS PORT PRIORITY$" "$tmp/out" || fail "member help"
+grep -q "the node of each member (NODE" "$tmp/out" || fail "member help: no node"
 expect 0 "" -- me he
 expect 0 "" -- cache help
 grep -q "^ *ftaliasctl cache flush ALIAS \[ in-progress \]$" "$tmp/out" || fail "cache help"
@@ -444,6 +445,27 @@ a.b_c:d-e       8    4008           0  9         9                 2            
 END
 diff -u "$tmp/want.txt" "$tmp/members-s.txt" || fail "text -s members"
 
+# cluster mode on: a NODE column, last, in hex as node show has it; the
+# members of other nodes after this node's, '-' for what they lack
+"$pt" cluster-members >"$tmp/cmembers.txt" || fail "print-test cluster-members"
+cat >"$tmp/want.txt" <<'END'
+ALIAS        PORT   PID  PRIORITY  ROLE     STATE      QUEUE-LEN  INCARNATION  NODE
+db              7  4007        10  replica  *active            1            3  01001001
+db             12  4012        10  standby   backup            0            3  01001001
+db     2417325108     -        20  replica   backup            -            -  01001002
+#4242           5     -         0  standby   draining          -            -  8a7b6c5d
+END
+diff -u "$tmp/want.txt" "$tmp/cmembers.txt" || fail "text cluster-members"
+"$pt" -s cluster-members >"$tmp/cmembers-s.txt" || fail "print-test -s cluster-members"
+cat >"$tmp/want.txt" <<'END'
+ALIAS        PORT   PID  PRIORITY  ROLE     STATE      QUEUE-LEN  INCARNATION  DELIVERED  REDELIVERED  REPLIES  NODE
+db              7  4007        10  replica  *active            1            3       7000            7     6993  01001001
+db             12  4012        10  standby   backup            0            3      12000           12    11988  01001001
+db     2417325108     -        20  replica   backup            -            -          -            -        -  01001002
+#4242           5     -         0  standby   draining          -            -          -            -        -  8a7b6c5d
+END
+diff -u "$tmp/want.txt" "$tmp/cmembers-s.txt" || fail "text -s cluster-members"
+
 "$pt" info >"$tmp/info.txt" || fail "print-test info"
 [[ $(cat "$tmp/info.txt") == "version 1 af-family 46 aliases 2 max-aliases 1024 cache-max-entries-limit 1048576 cache-max-bytes-limit 4294967296 cache-total-bytes-limit 1073741824 cache-total-bytes 123456" ]] ||
 	fail "text info: $(cat "$tmp/info.txt")"
@@ -555,8 +577,8 @@ PARENT                        ID          DEST-ALIAS  REPLIED   SIZE
 END
 diff -u "$tmp/want.txt" "$tmp/journal.txt" || fail "text journal"
 
-for f in show info monitor members cache cache-stats flush journal \
-	cluster cluster-off nodes; do
+for f in show info monitor members cluster-members cache cache-stats \
+	flush journal cluster cluster-off nodes; do
 	"$pt" -j "$f" >"$tmp/$f.json" || fail "print-test -j $f"
 	"$pt" -j -p "$f" >"$tmp/$f-pretty.json" || fail "print-test -j -p $f"
 	"$pt" -j -s "$f" >"$tmp/$f-s.json" || fail "print-test -j -s $f"
@@ -619,13 +641,25 @@ def members(s):
             member(1, 123456, 4294967295, "replica", "draining", 2, s),
             member(4294967295, 8, 0, 9, 9, 0, s),
             member(77, 9, 0, "replica", "backup", 0, s)]
+def cmembers(s):
+    # this node's with their node; the others' without pid, queue-len,
+    # incarnation and counters
+    return [dict(member(1, 7, 10, "replica", "active", 3, s),
+                 node=0x1001001),
+            dict(member(1, 12, 10, "standby", "backup", 3, s),
+                 node=0x1001001),
+            {"alias-id": 1, "port": 2417325108, "priority": 20,
+             "role": "replica", "state": "backup", "node": 0x1001002},
+            {"alias-id": 4242, "port": 5, "priority": 0, "role": "standby",
+             "state": "draining", "node": 0x8a7b6c5d}]
 info = {"version": 1, "af-family": 46, "aliases": 2, "max-aliases": 1024,
         "cache-max-entries-limit": 1048576,
         "cache-max-bytes-limit": 4294967296,
         "cache-total-bytes-limit": 1073741824, "cache-total-bytes": 123456}
 bad = 0
 for name, want, want_s in (("show", show(False), show(True)),
-                           ("info", info, info)):
+                           ("info", info, info),
+                   ("cluster-members", cmembers(False), cmembers(True))):
     for f, w in ((name + ".json", want), (name + "-pretty.json", want),
                  (name + "-s.json", want_s)):
         got = load(f)
