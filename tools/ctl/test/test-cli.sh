@@ -268,6 +268,7 @@ grep -q "^Usage: ftaliasctl journal \[ show \] ALIAS$" "$tmp/out" || fail "journ
 expect 0 "" -- j h
 expect 0 "" -- conn help
 grep -q "^Usage: ftaliasctl conn \[ show \] \[ id ID | alias ALIAS \]$" "$tmp/out" || fail "conn help"
+grep -q "TIPC node address in hex" "$tmp/out" || fail "conn help: no node"
 expect 0 "" -- co h
 expect 0 "" -- cluster help
 grep -q "^ *ftaliasctl cluster set { enable | disable }$" "$tmp/out" || fail "cluster help"
@@ -568,6 +569,21 @@ ADDR       STATE           LINKS        PORT  BOOT-ID             RESTARTS      
 END
 diff -u "$tmp/want.txt" "$tmp/nodes.txt" || fail "text nodes"
 
+# conn show: the identity's node in hex, as node show prints addresses
+# (00000000: this node), '#ID' for an alias not listed; dates in UTC here
+TZ=UTC "$pt" conns >"$tmp/conns.txt" || fail "print-test conns"
+cat >"$tmp/want.txt" <<'END'
+        ID  LOCAL                LISTEN  PORT  PID   PEER-PORT  PEER-PID  IDENTITY                  NAME      ESTABLISHED                         SEC.USEC                   SEQ  STATE               QUEUE
+         1  db                        6    10  541           9       551  00000000:a.b_c:d-e        web       2000-08-03 00:02:00.640916  965260920.640916                     1  established           2/0
+         2  port 7                    7    12  547          11       557  00000000:port 11          fileclnt  2000-08-03 00:05:10.638946  965261110.638946                     2  pending               0/0
+         3  db                        6    13  541  2417325108         0  01001002:#77              -         2000-08-03 00:06:40.000001  965261200.000001  18446744073709551615  established  0/4294967295
+4294967295  port 4294967295  4294967295     1    0           5         0  ffffffff:port 4294967295  x         1970-01-01 00:00:00.000000          0.000000                     4  9                     0/0
+END
+diff -u "$tmp/want.txt" "$tmp/conns.txt" || fail "text conns"
+TZ=UTC "$pt" conn-ntf >"$tmp/conn-ntf.txt" || fail "print-test conn-ntf"
+grep -q "^conn-drop-ntf stale conn id 3 .* peer-queue 4294967295 peer-node 01001002 peer-alias 77 .* replaced by id 5 seq 6 est 2000-08-03 00:08:20.000002 (965261300.000002) peer-port 14 peer-pid 649$" "$tmp/conn-ntf.txt" ||
+	fail "text conn-ntf: $(cat "$tmp/conn-ntf.txt")"
+
 "$pt" journal >"$tmp/journal.txt" || fail "print-test journal"
 cat >"$tmp/want.txt" <<'END'
 PARENT                        ID          DEST-ALIAS  REPLIED   SIZE
@@ -578,7 +594,7 @@ END
 diff -u "$tmp/want.txt" "$tmp/journal.txt" || fail "text journal"
 
 for f in show info monitor members cluster-members cache cache-stats \
-	flush journal cluster cluster-off nodes; do
+	flush journal cluster cluster-off nodes conns conn-ntf; do
 	"$pt" -j "$f" >"$tmp/$f.json" || fail "print-test -j $f"
 	"$pt" -j -p "$f" >"$tmp/$f-pretty.json" || fail "print-test -j -p $f"
 	"$pt" -j -s "$f" >"$tmp/$f-s.json" || fail "print-test -j -s $f"
@@ -738,7 +754,26 @@ cluster = {"enabled": 1, "node": 0x1001001, "boot-id": 0x9e3779b97f4a7c15,
            "stats": {"tx": 100, "tx-errors": 101, "rx": 102, "rx-bad": 103,
                      "rx-refused": 104, "restarts": 105,
                      "topology-events": 106}}
+conn_keys = ("id", "seq", "state", "est-sec", "est-usec", "local-alias",
+             "listen-port", "local-port", "local-pid", "local-queue",
+             "peer-port", "peer-pid", "peer-queue", "peer-node",
+             "peer-alias", "peer-listen-port", "peer-name")
+conns = [dict(zip(conn_keys, c)) for c in (
+    (1, 1, "established", 965260920, 640916, 1, 6, 10, 541, 2, 9, 551, 0,
+     0, 4294967295, 0, "web"),
+    (2, 2, "pending", 965261110, 638946, 0, 7, 12, 547, 0, 11, 557, 0, 0,
+     0, 11, "fileclnt"),
+    (3, 18446744073709551615, "established", 965261200, 1, 1, 6, 13, 541,
+     0, 2417325108, 0, 4294967295, 0x1001002, 77, 0, ""),
+    (4294967295, 4, 9, 0, 0, 0, 4294967295, 1, 0, 0, 5, 0, 0, 0xffffffff,
+     0, 4294967295, "x"))]
+conn_ntf = {"name": "conn-drop-ntf",
+            "msg": dict(conns[2], reason="stale", **{
+                "new-id": 5, "new-seq": 6, "new-est-sec": 965261300,
+                "new-est-usec": 2, "new-peer-port": 14,
+                "new-peer-pid": 649})}
 for base, want in (("cache", [entries, []]), ("journal", [recs, []]),
+                   ("conns", [conns, []]), ("conn-ntf", [conn_ntf]),
                    ("cache-stats", [stats_objs]),
                    ("flush", [{"alias-id": 1, "flushed": 4294967295}]),
                    ("cluster", [cluster]),
