@@ -79,18 +79,10 @@ static void format_num(char *buf, const struct attr_vals *v,
 void journal_print_list(const struct attr_vals *r, size_t n)
 {
 	char (*cells)[REC_COLS][CELL_MAX];
-	const struct attr_desc *d;
 	size_t i;
 
 	if (is_json_context()) {
-		open_json_array(NULL);
-		for (i = 0; i < n; i++) {
-			open_json_object(NULL);
-			for (d = rec_attrs; d < rec_attrs + N_REC_ATTRS; d++)
-				attr_print(d, &r[i], "");
-			close_json_object();
-		}
-		close_json_array();
+		attr_print_json_list(rec_attrs, N_REC_ATTRS, r, n);
 		return;
 	}
 	if (!n)

@@ -106,18 +106,10 @@ static void format_row(char (*cell)[CELL_MAX], const struct attr_vals *v)
 int node_print_list(const struct attr_vals *v, size_t n)
 {
 	char (*cells)[COLS][CELL_MAX];
-	const struct attr_desc *d;
 	size_t i;
 
 	if (is_json_context()) {
-		open_json_array(NULL);
-		for (i = 0; i < n; i++) {
-			open_json_object(NULL);
-			for (d = node_attrs; d < node_attrs + N_NODE_ATTRS; d++)
-				attr_print(d, &v[i], "");
-			close_json_object();
-		}
-		close_json_array();
+		attr_print_json_list(node_attrs, N_NODE_ATTRS, v, n);
 		return 0;
 	}
 	if (!n)

@@ -344,3 +344,20 @@ void attr_print_all(const struct attr_desc *desc, size_t n,
 		if (d->kind != AK_NEST && (!d->stats || opts.stats))
 			attr_print(d, v, text_sep);
 }
+
+void attr_print_json_list(const struct attr_desc *desc, size_t n_desc,
+			  const struct attr_vals *v, size_t n)
+{
+	const struct attr_desc *d;
+	size_t i;
+
+	open_json_array(NULL);
+	for (i = 0; i < n; i++) {
+		open_json_object(NULL);
+		for (d = desc; d < desc + n_desc; d++)
+			if (!d->stats || opts.stats)
+				attr_print(d, &v[i], "");
+		close_json_object();
+	}
+	close_json_array();
+}
