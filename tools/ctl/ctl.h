@@ -61,6 +61,10 @@ enum {
  */
 int kw_match(const char *word, const struct keyword *tab);
 
+/* The verbs of an object that only shows: show (or list) and help. */
+enum { SHOW_VERB_SHOW, SHOW_VERB_HELP };
+extern const struct keyword show_verbs[];
+
 /* Print "Error: unknown/ambiguous WHAT "WORD"" (with candidates). */
 void kw_error(const char *what, const char *word, const struct keyword *tab,
 	      int ret);

@@ -32,15 +32,6 @@ static const struct attr_desc rec_attrs[] = {
 
 _Static_assert(FTALIAS_A_JOURNAL_REC_MAX < ATTR_SLOTS, "attr_vals too small");
 
-enum { V_SHOW, V_HELP };
-
-static const struct keyword verbs[] = {
-	{ "show",	V_SHOW },
-	{ "list",	V_SHOW },
-	{ "help",	V_HELP },
-	{ NULL, 0 }
-};
-
 void journal_usage(FILE *f)
 {
 	fputs("Usage: ftaliasctl journal [ show ] ALIAS\n"
@@ -145,18 +136,18 @@ out:
 
 int do_journal(int argc, char **argv)
 {
-	int verb = V_SHOW;
+	int verb = SHOW_VERB_SHOW;
 
 	if (argc > 0) {
-		verb = kw_match(argv[0], verbs);
+		verb = kw_match(argv[0], show_verbs);
 		if (verb < 0) {
-			kw_error("journal command", argv[0], verbs, verb);
+			kw_error("journal command", argv[0], show_verbs, verb);
 			return usage_error();
 		}
 		argc--;
 		argv++;
 	}
-	if (verb == V_HELP) {
+	if (verb == SHOW_VERB_HELP) {
 		journal_usage(stdout);
 		return EXIT_OK;
 	}

@@ -34,15 +34,6 @@ static const struct attr_desc node_attrs[] = {
 
 _Static_assert(FTALIAS_A_NODE_MAX < ATTR_SLOTS, "attr_vals too small");
 
-enum { V_SHOW, V_HELP };
-
-static const struct keyword verbs[] = {
-	{ "show",	V_SHOW },
-	{ "list",	V_SHOW },
-	{ "help",	V_HELP },
-	{ NULL, 0 }
-};
-
 void node_usage(FILE *f)
 {
 	fputs("Usage: ftaliasctl node [ show ]\n"
@@ -155,12 +146,12 @@ out:
 
 int do_node(int argc, char **argv)
 {
-	int verb = V_SHOW;
+	int verb = SHOW_VERB_SHOW;
 
 	if (argc > 0) {
-		verb = kw_match(argv[0], verbs);
+		verb = kw_match(argv[0], show_verbs);
 		if (verb < 0) {
-			kw_error("node command", argv[0], verbs, verb);
+			kw_error("node command", argv[0], show_verbs, verb);
 			node_usage(stderr);
 			return EXIT_USAGE;
 		}
@@ -169,7 +160,7 @@ int do_node(int argc, char **argv)
 	}
 
 	switch (verb) {
-	case V_SHOW:
+	case SHOW_VERB_SHOW:
 		return node_show(argc, argv);
 	default:
 		node_usage(stdout);

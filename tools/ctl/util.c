@@ -48,6 +48,13 @@ int kw_match(const char *word, const struct keyword *tab)
 	return found;
 }
 
+const struct keyword show_verbs[] = {
+	{ "show",	SHOW_VERB_SHOW },
+	{ "list",	SHOW_VERB_SHOW },
+	{ "help",	SHOW_VERB_HELP },
+	{ NULL, 0 }
+};
+
 void kw_error(const char *what, const char *word, const struct keyword *tab,
 	      int ret)
 {
