@@ -48,6 +48,13 @@ int kw_match(const char *word, const struct keyword *tab)
 	return found;
 }
 
+const struct keyword show_verbs[] = {
+	{ "show",	SHOW_VERB_SHOW },
+	{ "list",	SHOW_VERB_SHOW },
+	{ "help",	SHOW_VERB_HELP },
+	{ NULL, 0 }
+};
+
 void kw_error(const char *what, const char *word, const struct keyword *tab,
 	      int ret)
 {
@@ -132,6 +139,11 @@ const char *node_state_name(uint64_t state)
 	return ENUM_NAME(ctl_node_state_names, state);
 }
 
+const char *scope_name(uint64_t scope)
+{
+	return ENUM_NAME(ctl_alias_scope_names, scope);
+}
+
 void attr_vals_free(struct attr_vals *v)
 {
 	int i;
@@ -210,6 +222,10 @@ int attr_parse_arg(const struct attr_desc *d, const char *arg,
 		if (parse_enum(d, arg, onoff_kw, &num))
 			return -1;
 		break;
+	case AK_SCOPE:
+		if (parse_enum(d, arg, ctl_alias_scope_kw, &num))
+			return -1;
+		break;
 	case AK_U8:
 		if (parse_unsigned(arg, 10, UINT8_MAX, &num))
 			return error("invalid %s \"%s\": expected a decimal number from 0 to %u",
@@ -248,6 +264,11 @@ void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 
 	if (!attr_has(v, d->type))
 		return;
+	if (d->kind == AK_SCOPE && num == FTALIAS_ALIAS_SCOPE_LOCAL) {
+		/* the default: "scope": "local" in JSON, nothing in text */
+		print_string(PRINT_JSON, d->name, NULL, scope_name(num));
+		return;
+	}
 	print_string(PRINT_FP, NULL, "%s", text_sep);
 	if (d->kind == AK_NEST) {
 		sub = v->nest[d->type];
@@ -305,6 +326,9 @@ void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 	case AK_NODE_STATE:
 		print_enum(d, node_state_name(num), num);
 		break;
+	case AK_SCOPE:
+		print_enum(d, scope_name(num), num);
+		break;
 	case AK_TIPC_ADDR:
 		/* as tipc(8) prints a node's address (its hash) */
 		print_uint(PRINT_ANY, d->name, "%08x", num);
@@ -326,4 +350,21 @@ void attr_print_all(const struct attr_desc *desc, size_t n,
 	for (d = desc; d < desc + n; d++)
 		if (d->kind != AK_NEST && (!d->stats || opts.stats))
 			attr_print(d, v, text_sep);
+}
+
+void attr_print_json_list(const struct attr_desc *desc, size_t n_desc,
+			  const struct attr_vals *v, size_t n)
+{
+	const struct attr_desc *d;
+	size_t i;
+
+	open_json_array(NULL);
+	for (i = 0; i < n; i++) {
+		open_json_object(NULL);
+		for (d = desc; d < desc + n_desc; d++)
+			if (!d->stats || opts.stats)
+				attr_print(d, &v[i], "");
+		close_json_object();
+	}
+	close_json_array();
 }
