@@ -544,19 +544,30 @@ static int seq_ok_cb(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
-/* Join one multicast group of the family; -NLE_PERM passed back quietly. */
-static int join_group(const char *group, bool optional)
+/*
+ * The id of a multicast group of the family, or -1 (told).  Before any
+ * group is joined: an event coming in between would be taken for the
+ * controller's answer.
+ */
+static int resolve_group(const char *group)
 {
-	int grp, ret;
+	int grp;
 
 	grp = genl_ctrl_resolve_grp(sk, FTALIAS_FAMILY_NAME, group);
-	if (grp < 0) {
-		if (grp == -NLE_OBJ_NOTFOUND)
-			return error("multicast group \"%s\" of the ftalias family not found",
-				     group);
+	if (grp == -NLE_OBJ_NOTFOUND)
+		return error("multicast group \"%s\" of the ftalias family not found",
+			     group);
+	if (grp < 0)
 		return error("cannot resolve the multicast group \"%s\": %s",
 			     group, nl_geterror(grp));
-	}
+	return grp;
+}
+
+/* Join one multicast group of the family; -NLE_PERM passed back quietly. */
+static int join_group(const char *group, int grp, bool optional)
+{
+	int ret;
+
 	ret = nl_socket_add_membership(sk, grp);
 	if (ret == -NLE_PERM && optional)
 		return ret;
@@ -574,12 +585,20 @@ int ftnl_monitor(const char *group, const char *admin_group, ftnl_msg_cb cb,
 	sigset_t block, orig;
 	struct nl_cb *nlcb;
 	struct pollfd pfd;
-	int ret;
+	int ret, grp, admin_grp = -1;
 
-	if (join_group(group, false))
+	grp = resolve_group(group);
+	if (grp < 0)
 		return -1;
 	if (admin_group) {
-		ret = join_group(admin_group, true);
+		admin_grp = resolve_group(admin_group);
+		if (admin_grp < 0)
+			return -1;
+	}
+	if (join_group(group, grp, false))
+		return -1;
+	if (admin_group) {
+		ret = join_group(admin_group, admin_grp, true);
 		if (ret == -NLE_PERM)
 			fprintf(stderr, "Note: the \"%s\" events need CAP_NET_ADMIN in the network namespace; not shown\n",
 				admin_group);
