@@ -47,9 +47,9 @@ static const struct attr_nest alias_stats_nest = {
 
 /*
  * Attribute-set "alias": keywords, JSON keys, text order (spec order but
- * record-replies and input-log with the configuration, ckpt-input with
- * the checkpoint's attributes).  The configuration comes first, A_ID to
- * A_CFG_LAST: -config prints it.
+ * record-replies, input-log and scope with the configuration, ckpt-input
+ * with the checkpoint's attributes).  The configuration comes first, A_ID
+ * to A_CFG_LAST: -config prints it.
  */
 static const struct attr_desc alias_attrs[] = {
 	ATTR(FTALIAS_A_ALIAS_ID,		AK_U32),
@@ -64,6 +64,7 @@ static const struct attr_desc alias_attrs[] = {
 	ATTR(FTALIAS_A_ALIAS_CACHE_TTL_MS,	AK_U32),
 	ATTR(FTALIAS_A_ALIAS_RECORD_REPLIES,	AK_ONOFF),
 	ATTR(FTALIAS_A_ALIAS_INPUT_LOG,		AK_ONOFF),
+	ATTR(FTALIAS_A_ALIAS_SCOPE,		AK_SCOPE),
 	ATTR(FTALIAS_A_ALIAS_INCARNATION,	AK_U32),
 	ATTR(FTALIAS_A_ALIAS_MEMBERS,		AK_U32),
 	ATTR(FTALIAS_A_ALIAS_ACTIVE_PORT,	AK_U32),
@@ -84,12 +85,12 @@ static const struct attr_desc alias_attrs[] = {
 enum {	/* indexes of alias_attrs[], the ids of the keyword tables */
 	A_ID, A_NAME, A_UID, A_GID, A_MODE, A_POLICY, A_GRACE_MS,
 	A_CACHE_MAX_ENTRIES, A_CACHE_MAX_BYTES, A_CACHE_TTL_MS,
-	A_RECORD_REPLIES, A_INPUT_LOG, A_INCARNATION, A_MEMBERS,
+	A_RECORD_REPLIES, A_INPUT_LOG, A_SCOPE, A_INCARNATION, A_MEMBERS,
 	A_ACTIVE_PORT, A_PENDING, A_HELD, A_CKPT_SEQ, A_CKPT_BYTES,
 	A_CKPT_INPUT, A_LOG_INPUTS, A_LOG_BYTES, A_LOG_OUTPUTS, A_STATS,
 	A_CACHE,
 	A_COUNT,
-	A_CFG_LAST = A_INPUT_LOG,	/* the last configuration attribute */
+	A_CFG_LAST = A_SCOPE,	/* the last configuration attribute */
 };
 
 _Static_assert(A_COUNT == N_ALIAS_ATTRS, "alias_attrs[] and its indexes differ");
@@ -112,12 +113,15 @@ _Static_assert(FTALIAS_A_ALIAS_STATS_MAX < ATTR_SLOTS, "attr_vals too small");
 static const struct keyword add_kw[] = {
 	{ "id", A_ID },
 	CFG_KEYWORDS,
+	{ "scope", A_SCOPE },
 	{ NULL, 0 }
 };
 
+/* scope only for parse_keywords() to say why it refuses it: alias-set has none */
 static const struct keyword set_kw[] = {
 	{ "name", A_NAME },
 	CFG_KEYWORDS,
+	{ "scope", A_SCOPE },
 	{ NULL, 0 }
 };
 
@@ -138,7 +142,7 @@ static const struct keyword verbs[] = {
 
 void alias_usage(FILE *f)
 {
-	fputs("Usage: ftaliasctl alias add NAME [ id ID ] [ ATTRS ]\n"
+	fputs("Usage: ftaliasctl alias add NAME [ id ID ] [ scope SCOPE ] [ ATTRS ]\n"
 	      "       ftaliasctl alias del { NAME | id ID }\n"
 	      "       ftaliasctl alias set { NAME | id ID [ name NEWNAME ] } ATTRS\n"
 	      "       ftaliasctl alias [ show ] [ NAME | id ID ]\n"
@@ -151,6 +155,11 @@ void alias_usage(FILE *f)
 	      "         [ grace-ms MS ] [ cache-max-entries N ] [ cache-max-bytes BYTES ]\n"
 	      "         [ cache-ttl-ms MS ] [ record-replies { on | off } ]\n"
 	      "         [ input-log { on | off } ]\n"
+	      "SCOPE := { local | cluster }\n"
+	      "scope cluster: the alias is the same on every node of the cluster, its\n"
+	      "id derived from NAME unless given; its members on other nodes are\n"
+	      "listed by member show with their node.  The scope cannot change, nor\n"
+	      "can a cluster alias be renamed.\n"
 	      "input-log on: the alias logs the requests its active member reads after\n"
 	      "its latest checkpoint, and gives them again (FTALIAS_F_REPLAY) to a\n"
 	      "member that becomes active, after the checkpoint; the requests that\n"
@@ -293,6 +302,10 @@ static int parse_keywords(int argc, char **argv, const struct keyword *kw,
 		d = &alias_attrs[i];
 		if (d->type == FTALIAS_A_ALIAS_NAME && !allow_rename) {
 			error("\"name\" renames an alias selected by id: use \"alias set id ID name NEWNAME\"");
+			return usage_error();
+		}
+		if (d->type == FTALIAS_A_ALIAS_SCOPE && kw == set_kw) {
+			error("\"scope\" is set at creation (alias add): alias set cannot change it");
 			return usage_error();
 		}
 		if (attr_has(v, d->type)) {

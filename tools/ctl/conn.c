@@ -6,8 +6,8 @@
  * the peer connected with, and the establishment time in seconds and
  * microseconds with the table's counter.  Both need CAP_NET_ADMIN (the
  * kernel checks).  Text output is a table with alias names (from
- * alias-get) and dates; JSON has the attributes of the spec only, like
- * cli.py.
+ * alias-get), dates and the peer's node in hex, as node show prints TIPC
+ * addresses; JSON has the attributes of the spec only, like cli.py.
  */
 
 #include <inttypes.h>
@@ -37,7 +37,7 @@ static const struct attr_desc conn_attrs[] = {
 	ATTR(FTALIAS_A_CONN_PEER_PORT,		AK_U32),
 	ATTR(FTALIAS_A_CONN_PEER_PID,		AK_U32),
 	ATTR(FTALIAS_A_CONN_PEER_QUEUE,		AK_U32),
-	ATTR(FTALIAS_A_CONN_PEER_NODE,		AK_U32),
+	ATTR(FTALIAS_A_CONN_PEER_NODE,		AK_TIPC_ADDR),
 	ATTR(FTALIAS_A_CONN_PEER_ALIAS,		AK_U32),
 	ATTR(FTALIAS_A_CONN_PEER_LISTEN_PORT,	AK_U32),
 	ATTR(FTALIAS_A_CONN_PEER_NAME,		AK_STRING),
@@ -85,7 +85,9 @@ void conn_usage(FILE *f)
 	      "       ftaliasctl conn drop ID\n"
 	      "       ftaliasctl conn help\n"
 	      "ALIAS := { NAME | id ID }\n"
-	      "show and drop need CAP_NET_ADMIN.\n", f);
+	      "show and drop need CAP_NET_ADMIN.  show's IDENTITY is NODE:ALIAS or\n"
+	      "NODE:port PORT, NODE the peer's TIPC node address in hex, as node\n"
+	      "show prints it (00000000: this node).\n", f);
 }
 
 static int usage_error(void)
@@ -129,7 +131,7 @@ static const char *alias_name_of(const struct attr_vals *aliases, size_t n,
 
 enum {
 	COLS = 14,
-	CELL_MAX = 64,		/* > "4294967295:" + an alias name, a date */
+	CELL_MAX = 64,		/* > 8 hex digits, ':' and an alias name, a date */
 };
 
 static const char *const titles[COLS] = {
@@ -188,10 +190,10 @@ static void format_row(char (*cell)[CELL_MAX], const struct attr_vals *v,
 		format_alias(name, sizeof(name),
 			     v->num[FTALIAS_A_CONN_PEER_ALIAS], aliases,
 			     n_aliases);
-		snprintf(cell[7], CELL_MAX, "%" PRIu64 ":%s",
+		snprintf(cell[7], CELL_MAX, "%08" PRIx64 ":%s",
 			 v->num[FTALIAS_A_CONN_PEER_NODE], name);
 	} else {
-		snprintf(cell[7], CELL_MAX, "%" PRIu64 ":port %" PRIu64,
+		snprintf(cell[7], CELL_MAX, "%08" PRIx64 ":port %" PRIu64,
 			 v->num[FTALIAS_A_CONN_PEER_NODE],
 			 v->num[FTALIAS_A_CONN_PEER_LISTEN_PORT]);
 	}

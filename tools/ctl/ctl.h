@@ -86,6 +86,7 @@ enum attr_kind {
 	AK_U8,
 	AK_ONOFF,	/* u8 0/1: on/off on the command line and in text */
 	AK_FLAG,	/* flag: present or not; in text its name alone */
+	AK_SCOPE,	/* u8 enum alias-scope; in text only when not local */
 	AK_NEST,	/* nest of attr_desc.nest (replies only) */
 };
 
@@ -166,5 +167,6 @@ const char *cache_state_name(uint64_t state);
 const char *conn_state_name(uint64_t state);
 const char *conn_reason_name(uint64_t reason);
 const char *node_state_name(uint64_t state);
+const char *scope_name(uint64_t scope);
 
 #endif /* FTALIASCTL_CTL_H */

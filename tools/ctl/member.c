@@ -5,7 +5,10 @@
  * named by name or id on the command line; member-set and the dump filter
  * take its id, so a name is resolved with alias-get first.  Text output is
  * a table with the alias name (from alias-get); JSON has the attributes of
- * the spec only, like cli.py.
+ * the spec only, like cli.py.  With cluster mode on, every member has its
+ * node, and the dump lists after this node's members those other nodes
+ * announced for their cluster aliases, with fewer attributes (no pid, no
+ * queue-len, incarnation or counters): '-' in the table.
  */
 
 #include <inttypes.h>
@@ -32,6 +35,7 @@ static const struct attr_desc member_attrs[] = {
 	ATTR_STATS(FTALIAS_A_MEMBER_DELIVERED,		AK_U64),
 	ATTR_STATS(FTALIAS_A_MEMBER_REDELIVERED,	AK_U64),
 	ATTR_STATS(FTALIAS_A_MEMBER_REPLIES,		AK_U64),
+	ATTR(FTALIAS_A_MEMBER_NODE,			AK_TIPC_ADDR),
 };
 
 #define N_MEMBER_ATTRS (sizeof(member_attrs) / sizeof(member_attrs[0]))
@@ -64,7 +68,10 @@ void member_usage(FILE *f)
 	      "       ftaliasctl member undrain ALIAS PORT\n"
 	      "       ftaliasctl member help\n"
 	      "ALIAS := { NAME | id ID }\n"
-	      "With -s, show adds the counters of each member.\n", f);
+	      "With -s, show adds the counters of each member.  With cluster mode\n"
+	      "on, it adds the node of each member (NODE, its TIPC address), and\n"
+	      "lists the members other nodes have in cluster aliases ('-' for\n"
+	      "their pid, queue length, incarnation and counters).\n", f);
 }
 
 static int usage_error(void)
@@ -89,6 +96,7 @@ void member_print_attrs(const struct attr_vals *v)
 enum col_flags {
 	COL_LEFT	= 1 << 0,	/* left-aligned: a name */
 	COL_STATS	= 1 << 1,	/* a counter: only with -s */
+	COL_NODE	= 1 << 2,	/* only when a member has a node */
 };
 
 static const struct column {
@@ -107,6 +115,7 @@ static const struct column {
 	{ "DELIVERED",		FTALIAS_A_MEMBER_DELIVERED,	COL_STATS },
 	{ "REDELIVERED",	FTALIAS_A_MEMBER_REDELIVERED,	COL_STATS },
 	{ "REPLIES",		FTALIAS_A_MEMBER_REPLIES,	COL_STATS },
+	{ "NODE",		FTALIAS_A_MEMBER_NODE,		COL_LEFT | COL_NODE },
 };
 
 enum {
@@ -158,6 +167,10 @@ static void format_cell(char *buf, const struct column *c,
 	case FTALIAS_A_MEMBER_ROLE:
 		s = role_name(num);
 		break;
+	case FTALIAS_A_MEMBER_NODE:
+		/* as node show prints addresses */
+		snprintf(buf, CELL_MAX, "%08" PRIx64, num);
+		return;
 	case FTALIAS_A_MEMBER_STATE:
 		/* the active member is marked, the names stay aligned */
 		s = state_name(num);
@@ -178,6 +191,14 @@ static void format_cell(char *buf, const struct column *c,
 		snprintf(buf, CELL_MAX, "%" PRIu64, num);
 }
 
+/* The columns printed: counters with -s, NODE when a member has a node. */
+static bool column_shown(const struct column *c, bool has_node)
+{
+	if ((c->flags & COL_STATS) && !opts.stats)
+		return false;
+	return !(c->flags & COL_NODE) || has_node;
+}
+
 static int print_table(const struct attr_vals *m, size_t n,
 		       const struct alias_name *names, size_t n_names)
 {
@@ -185,15 +206,18 @@ static int print_table(const struct attr_vals *m, size_t n,
 	size_t width[N_COLUMNS];
 	const struct column *c;
 	size_t i, j, last = 0;
+	bool has_node = false;
 
 	if (!n)
 		return 0;
 	cells = calloc(n, sizeof(*cells));
 	if (!cells)
 		return error("out of memory");
+	for (i = 0; i < n; i++)
+		has_node |= attr_has(&m[i], FTALIAS_A_MEMBER_NODE);
 	for (j = 0; j < N_COLUMNS; j++) {
 		c = &columns[j];
-		if ((c->flags & COL_STATS) && !opts.stats)
+		if (!column_shown(c, has_node))
 			continue;
 		last = j;
 		width[j] = strlen(c->title);
@@ -208,7 +232,7 @@ static int print_table(const struct attr_vals *m, size_t n,
 			const char *s = i ? cells[i - 1][j] : columns[j].title;
 
 			c = &columns[j];
-			if ((c->flags & COL_STATS) && !opts.stats)
+			if (!column_shown(c, has_node))
 				continue;
 			if (j)
 				fputs("  ", stdout);

@@ -168,6 +168,7 @@ int ftnl_put_attrs(struct nl_msg *msg, const struct attr_desc *desc,
 			break;
 		case AK_U8:
 		case AK_ONOFF:
+		case AK_SCOPE:
 			ret = nla_put_u8(msg, d->type, (uint8_t)v->num[d->type]);
 			break;
 		case AK_FLAG:
@@ -212,6 +213,7 @@ static int parse_tb(struct nlattr **tb, const struct attr_desc *desc,
 			break;
 		case AK_U8:
 		case AK_ONOFF:
+		case AK_SCOPE:
 			v->num[d->type] = nla_get_u8(nla);
 			break;
 		case AK_FLAG:

@@ -132,6 +132,11 @@ const char *node_state_name(uint64_t state)
 	return ENUM_NAME(ctl_node_state_names, state);
 }
 
+const char *scope_name(uint64_t scope)
+{
+	return ENUM_NAME(ctl_alias_scope_names, scope);
+}
+
 void attr_vals_free(struct attr_vals *v)
 {
 	int i;
@@ -210,6 +215,10 @@ int attr_parse_arg(const struct attr_desc *d, const char *arg,
 		if (parse_enum(d, arg, onoff_kw, &num))
 			return -1;
 		break;
+	case AK_SCOPE:
+		if (parse_enum(d, arg, ctl_alias_scope_kw, &num))
+			return -1;
+		break;
 	case AK_U8:
 		if (parse_unsigned(arg, 10, UINT8_MAX, &num))
 			return error("invalid %s \"%s\": expected a decimal number from 0 to %u",
@@ -248,6 +257,11 @@ void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 
 	if (!attr_has(v, d->type))
 		return;
+	if (d->kind == AK_SCOPE && num == FTALIAS_ALIAS_SCOPE_LOCAL) {
+		/* the default: "scope": "local" in JSON, nothing in text */
+		print_string(PRINT_JSON, d->name, NULL, scope_name(num));
+		return;
+	}
 	print_string(PRINT_FP, NULL, "%s", text_sep);
 	if (d->kind == AK_NEST) {
 		sub = v->nest[d->type];
@@ -304,6 +318,9 @@ void attr_print(const struct attr_desc *d, const struct attr_vals *v,
 		break;
 	case AK_NODE_STATE:
 		print_enum(d, node_state_name(num), num);
+		break;
+	case AK_SCOPE:
+		print_enum(d, scope_name(num), num);
 		break;
 	case AK_TIPC_ADDR:
 		/* as tipc(8) prints a node's address (its hash) */

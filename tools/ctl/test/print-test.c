@@ -2,7 +2,8 @@
 /*
  * Decode and print hand-built ftalias messages without a kernel, for
  * test-cli.sh: print-test [-j] [-p] [-s] [-c] { show | info | monitor | members |
- * cache | cache-stats | flush | journal | cluster | cluster-off | nodes }.
+ * cluster-members | cache | cache-stats | flush | journal | cluster |
+ * cluster-off | nodes | conns | conn-ntf }.
  * The messages carry pad attributes and unknown attributes, which must be
  * ignored.
  */
@@ -15,6 +16,7 @@
 #include "../alias.h"
 #include "../cache.h"
 #include "../cluster.h"
+#include "../conn.h"
 #include "../ctl.h"
 #include "../info.h"
 #include "../journal.h"
@@ -144,8 +146,8 @@ static void add_log(struct nl_msg *msg)
 }
 
 /*
- * Alias "db" (id 1) of the data path, with state, stats, replay cache,
- * checkpoint and input log;
+ * Alias "db" (id 1) of the data path, of cluster scope, with state,
+ * stats, replay cache, checkpoint and input log;
  * alias "a.b_c:d-e" (id 4294967295) as the first version of the family
  * sent it.
  */
@@ -159,6 +161,9 @@ static void parse_aliases(struct attr_vals v[2])
 	add_state(msgs[0], 3, 2, 7, true);
 	add_cache(msgs[0]);
 	add_log(msgs[0]);
+	if (nla_put_u8(msgs[0], FTALIAS_A_ALIAS_SCOPE,
+		       FTALIAS_ALIAS_SCOPE_CLUSTER))
+		exit(1);
 	msgs[1] = alias_msg(FTALIAS_CMD_ALIAS_GET, 4294967295U, "a.b_c:d-e",
 			    0, FTALIAS_PROMOTION_POLICY_MANUAL);
 	for (i = 0; i < 2; i++) {
@@ -240,6 +245,58 @@ static void members(void)
 	}
 	if (member_print_list(v, N, aliases, 2) ||
 	    member_print_list(v, 0, aliases, 2))	/* nothing in text */
+		exit(1);
+	for (i = 0; i < N; i++)
+		attr_vals_free(&v[i]);
+	for (i = 0; i < 2; i++)
+		attr_vals_free(&aliases[i]);
+}
+
+/*
+ * The members with cluster mode on: this node's, with their node, then
+ * those two other nodes announced, with alias-id, port, priority, role,
+ * state and node only, one of an alias that is not listed here.
+ */
+static void cluster_members(void)
+{
+	static const uint32_t m[][6] = {
+		/* alias, port, priority, role, state, node */
+		{ 1, 7, 10, FTALIAS_MEMBER_ROLE_REPLICA,
+		  FTALIAS_MEMBER_STATE_ACTIVE, 0x1001001 },
+		{ 1, 12, 10, FTALIAS_MEMBER_ROLE_STANDBY,
+		  FTALIAS_MEMBER_STATE_BACKUP, 0x1001001 },
+		{ 1, 2417325108U, 20, FTALIAS_MEMBER_ROLE_REPLICA,
+		  FTALIAS_MEMBER_STATE_BACKUP, 0x1001002 },
+		{ 4242, 5, 0, FTALIAS_MEMBER_ROLE_STANDBY,
+		  FTALIAS_MEMBER_STATE_DRAINING, 0x8a7b6c5d },
+	};
+	enum { N = sizeof(m) / sizeof(m[0]), N_LOCAL = 2 };
+	struct attr_vals aliases[2], v[N];
+	struct nl_msg *msg;
+	size_t i;
+
+	parse_aliases(aliases);
+	for (i = 0; i < N; i++) {
+		if (i < N_LOCAL) {
+			msg = member_msg(FTALIAS_CMD_MEMBER_GET, m[i][0],
+					 m[i][1], m[i][2], m[i][3], m[i][4], 3);
+		} else {
+			msg = new_msg(FTALIAS_CMD_MEMBER_GET);
+			if (nla_put_u32(msg, FTALIAS_A_MEMBER_ALIAS_ID, m[i][0]) ||
+			    nla_put_u32(msg, FTALIAS_A_MEMBER_PORT, m[i][1]) ||
+			    nla_put_u32(msg, FTALIAS_A_MEMBER_PRIORITY, m[i][2]) ||
+			    nla_put_u32(msg, FTALIAS_A_MEMBER_ROLE, m[i][3]) ||
+			    nla_put_u32(msg, FTALIAS_A_MEMBER_STATE, m[i][4]))
+				exit(1);
+		}
+		if (nla_put_u32(msg, FTALIAS_A_MEMBER_NODE, m[i][5]))
+			exit(1);
+		memset(&v[i], 0, sizeof(v[i]));
+		if (member_parse_msg(nlmsg_hdr(msg), &v[i]))
+			exit(1);
+		nlmsg_free(msg);
+	}
+	if (member_print_list(v, N, aliases, 2))
 		exit(1);
 	for (i = 0; i < N; i++)
 		attr_vals_free(&v[i]);
@@ -514,6 +571,106 @@ static void nodes(void)
 		attr_vals_free(&v[i]);
 }
 
+static const struct conn_row {
+	uint32_t id;
+	uint64_t seq;
+	uint32_t state;
+	uint64_t sec;
+	uint32_t usec, local_alias, listen_port, local_port, local_pid;
+	uint32_t local_queue, peer_port, peer_pid, peer_queue, peer_node;
+	uint32_t peer_alias, peer_listen_port;
+	const char *peer_name;
+} conn_rows[] = {
+	/* to alias db from a.b_c:d-e of this node */
+	{ 1, 1, FTALIAS_CONN_STATE_ESTABLISHED, 965260920, 640916, 1, 6, 10,
+	  541, 2, 9, 551, 0, 0, 4294967295U, 0, "web" },
+	/* to a listener's port, from a port */
+	{ 2, 2, FTALIAS_CONN_STATE_PENDING, 965261110, 638946, 0, 7, 12, 547,
+	  0, 11, 557, 0, 0, 0, 11, "fileclnt" },
+	/* from another node, as an alias not listed here, no name */
+	{ 3, 18446744073709551615ULL, FTALIAS_CONN_STATE_ESTABLISHED,
+	  965261200, 1, 1, 6, 13, 541, 0, 2417325108U, 0, 4294967295U,
+	  0x1001002, 77, 0, "" },
+	/* the largest node, by port */
+	{ 4294967295U, 4, 9, 0, 0, 0, 4294967295U, 1, 0, 0, 5, 0, 0,
+	  0xffffffff, 0, 4294967295U, "x" },
+};
+
+static struct nl_msg *conn_msg(uint8_t cmd, const struct conn_row *r)
+{
+	struct nl_msg *msg = new_msg(cmd);
+
+	if (nla_put_u32(msg, FTALIAS_A_CONN_ID, r->id) ||
+	    nla_put(msg, FTALIAS_A_CONN_PAD, 0, NULL) ||
+	    nla_put_u64(msg, FTALIAS_A_CONN_SEQ, r->seq) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_STATE, r->state) ||
+	    nla_put_u64(msg, FTALIAS_A_CONN_EST_SEC, r->sec) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_EST_USEC, r->usec) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_LOCAL_ALIAS, r->local_alias) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_LISTEN_PORT, r->listen_port) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_LOCAL_PORT, r->local_port) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_LOCAL_PID, r->local_pid) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_LOCAL_QUEUE, r->local_queue) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_PEER_PORT, r->peer_port) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_PEER_PID, r->peer_pid) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_PEER_QUEUE, r->peer_queue) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_PEER_NODE, r->peer_node) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_PEER_ALIAS, r->peer_alias) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_PEER_LISTEN_PORT,
+			r->peer_listen_port) ||
+	    nla_put_string(msg, FTALIAS_A_CONN_PEER_NAME, r->peer_name) ||
+	    nla_put_u32(msg, 42, 1))
+		exit(1);
+	return msg;
+}
+
+/*
+ * The connection table: the identity as NODE:ALIAS or NODE:port PORT,
+ * the node in hex; nothing for no connections.
+ */
+static void conns(void)
+{
+	enum { N = sizeof(conn_rows) / sizeof(conn_rows[0]) };
+	struct attr_vals aliases[2], v[N];
+	struct nl_msg *msg;
+	size_t i;
+
+	parse_aliases(aliases);
+	for (i = 0; i < N; i++) {
+		msg = conn_msg(FTALIAS_CMD_CONN_GET, &conn_rows[i]);
+		memset(&v[i], 0, sizeof(v[i]));
+		if (conn_parse_msg(nlmsg_hdr(msg), &v[i]))
+			exit(1);
+		nlmsg_free(msg);
+	}
+	if (conn_print_list(v, N, aliases, 2) ||
+	    conn_print_list(v, 0, aliases, 2))	/* nothing in text */
+		exit(1);
+	for (i = 0; i < N; i++)
+		attr_vals_free(&v[i]);
+	for (i = 0; i < 2; i++)
+		attr_vals_free(&aliases[i]);
+}
+
+/* conn-drop-ntf: a stale connection of another node's peer, replaced. */
+static void conn_ntf(void)
+{
+	struct nl_msg *msg = conn_msg(FTALIAS_CMD_CONN_DROP_NTF,
+				      &conn_rows[2]);
+
+	if (nla_put_u32(msg, FTALIAS_A_CONN_REASON,
+			FTALIAS_CONN_DROP_REASON_STALE) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_NEW_ID, 5) ||
+	    nla_put_u64(msg, FTALIAS_A_CONN_NEW_SEQ, 6) ||
+	    nla_put_u64(msg, FTALIAS_A_CONN_NEW_EST_SEC, 965261300) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_NEW_EST_USEC, 2) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_NEW_PEER_PORT, 14) ||
+	    nla_put_u32(msg, FTALIAS_A_CONN_NEW_PEER_PID, 649))
+		exit(1);
+	monitor_event(nlmsg_hdr(msg), NULL);
+	nlmsg_free(msg);
+}
+
 static void monitor(void)
 {
 	static const uint8_t cmds[] = {
@@ -538,7 +695,9 @@ static void monitor(void)
 				FTALIAS_PROMOTION_POLICY_AUTO);
 		if (i == 1) {	/* a kernel with the input log: off */
 			add_state(msg, 1, 1, 5, false);
-			if (nla_put_u8(msg, FTALIAS_A_ALIAS_INPUT_LOG, 0))
+			if (nla_put_u8(msg, FTALIAS_A_ALIAS_INPUT_LOG, 0) ||
+			    nla_put_u8(msg, FTALIAS_A_ALIAS_SCOPE,
+				       FTALIAS_ALIAS_SCOPE_LOCAL))
 				exit(1);
 		}
 		monitor_event(nlmsg_hdr(msg), NULL);
@@ -593,6 +752,8 @@ int main(int argc, char **argv)
 		monitor();
 	else if (!strcmp(argv[argc - 1], "members"))
 		members();
+	else if (!strcmp(argv[argc - 1], "cluster-members"))
+		cluster_members();
 	else if (!strcmp(argv[argc - 1], "cache"))
 		cache();
 	else if (!strcmp(argv[argc - 1], "cache-stats"))
@@ -607,6 +768,10 @@ int main(int argc, char **argv)
 		cluster_off();
 	else if (!strcmp(argv[argc - 1], "nodes"))
 		nodes();
+	else if (!strcmp(argv[argc - 1], "conns"))
+		conns();
+	else if (!strcmp(argv[argc - 1], "conn-ntf"))
+		conn_ntf();
 	else
 		return 2;
 	return 0;

@@ -102,6 +102,15 @@ expect 2 'Error: ambiguous keyword "i": could be id, input-log' -- alias add x i
 expect 2 'Error: unknown keyword "log-inputs"' -- alias set x log-inputs 1	# read-only
 expect 2 'Error: unknown keyword "log-outputs"' -- alias set x log-outputs 1	# read-only
 expect 2 'Error: unknown keyword "ckpt-input"' -- alias add x ckpt-input 1
+expect 2 'Error: invalid scope "global": expected local or cluster' -- alias add x scope global
+expect 2 'Error: invalid scope "1": expected local or cluster' -- alias add x scope 1
+expect 2 'Error: invalid scope "": expected local or cluster' -- alias add x id 3 scope ""
+expect 2 'Error: keyword "scope" needs an argument' -- alias add x scope
+expect 2 'Error: duplicate keyword "scope"' -- alias add x scope local sc cluster
+scope_set='Error: "scope" is set at creation (alias add): alias set cannot change it'
+expect 2 "$scope_set" -- alias set x scope cluster
+expect 2 "$scope_set" -- alias set id 3 mode 0600 sc local
+expect 2 "$scope_set" -- alias set x scope
 expect 2 'Error: unknown cache command "bogus"' -- cache bogus
 expect 2 'Error: ambiguous cache command "s": could be show, stats, statistics' -- cache s db
 expect 2 'Error: alias NAME or id ID required' -- cache
@@ -243,11 +252,14 @@ expect 0 "" -- -h
 expect 0 "" -- -V
 expect 0 "" -- alias help
 grep -q "^ *\[ input-log { on | off } \]$" "$tmp/out" || fail "alias help: no input-log"
+grep -q "^Usage: ftaliasctl alias add NAME \[ id ID \] \[ scope SCOPE \] \[ ATTRS \]$" "$tmp/out" &&
+	grep -q "^SCOPE := { local | cluster }$" "$tmp/out" || fail "alias help: no scope"
 expect 0 "" -- info help
 expect 0 "" -- monitor help
 grep -q "^Usage: ftaliasctl alias add" "$tmp/out" && fail "monitor help prints alias help"
 expect 0 "" -- member help
 grep -q "^ *ftaliasctl member set-priority ALIAS PORT PRIORITY$" "$tmp/out" || fail "member help"
+grep -q "the node of each member (NODE" "$tmp/out" || fail "member help: no node"
 expect 0 "" -- me he
 expect 0 "" -- cache help
 grep -q "^ *ftaliasctl cache flush ALIAS \[ in-progress \]$" "$tmp/out" || fail "cache help"
@@ -256,6 +268,7 @@ grep -q "^Usage: ftaliasctl journal \[ show \] ALIAS$" "$tmp/out" || fail "journ
 expect 0 "" -- j h
 expect 0 "" -- conn help
 grep -q "^Usage: ftaliasctl conn \[ show \] \[ id ID | alias ALIAS \]$" "$tmp/out" || fail "conn help"
+grep -q "TIPC node address in hex" "$tmp/out" || fail "conn help: no node"
 expect 0 "" -- co h
 expect 0 "" -- cluster help
 grep -q "^ *ftaliasctl cluster set { enable | disable }$" "$tmp/out" || fail "cluster help"
@@ -317,6 +330,9 @@ else
 	expect 1 "$nl" -- alias add x id 1 in of record-replies on
 	expect 1 "$nl" -- alias set x input-log off
 	expect 1 "$nl" -- alias set id 3 name y inp on
+	expect 1 "$nl" -- alias add x scope cluster
+	expect 1 "$nl" -- alias add x id 3 sc l mode 0600
+	expect 1 "$nl" -- alias add x scope local
 	expect 1 "$nl" -- cache show db
 	expect 1 "$nl" -- c sh db
 	expect 1 "$nl" -- -j cache show id 3
@@ -368,7 +384,7 @@ else
 	# what -config prints, input-log included, -batch takes back: each
 	# line gets as far as the kernel
 	"$pt" -c show >"$tmp/batch" || fail "print-test -c show"
-	grep -q " input-log on$" "$tmp/batch" || fail "-config: no input-log"
+	grep -q " input-log on scope cluster$" "$tmp/batch" || fail "-config: no input-log, scope"
 	printf '%s\n' "$nl" "ftaliasctl: <stdin>:1: command failed" \
 		"$nl" "ftaliasctl: <stdin>:2: command failed" >"$tmp/want"
 	batch_expect 1 "$tmp/want" -force -b -
@@ -380,14 +396,14 @@ expect 1 'Error: cannot open network namespace "ftaliasctl-no-such-ns": No such 
 n=$((n + 1))
 "$pt" show >"$tmp/show.txt" || fail "print-test show"
 cat >"$tmp/want.txt" <<'END'
-alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297 log-outputs 4294967294
+alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on scope cluster incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297 log-outputs 4294967294
 alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
 diff -u "$tmp/want.txt" "$tmp/show.txt" || fail "text show"
 
 "$pt" -s show >"$tmp/show-s.txt" || fail "print-test -s show"
 cat >"$tmp/want.txt" <<'END'
-alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297 log-outputs 4294967294
+alias db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on scope cluster incarnation 3 members 2 active-port 7 pending 5 held 4294967295 ckpt-seq 6 ckpt-bytes 8192 ckpt-input 18446744073709551615 log-inputs 4294967295 log-bytes 4294967297 log-outputs 4294967294
     stats sent 100 delivered 99 redelivered 3 resent 2 replies 95 held 7 failed 1 promotions 18446744073709551615 checkpoints 6 ckpt-loads 2 inputs-logged 4294967296 inputs-replayed 11 replay-suppressed 9 requests-reissued 5
     cache entries 12 bytes 18446744073709551615 in-progress 3 journal 4 waiting 5 recorded 1000 hits-auto 1001 hits-handler 1002 hits-held 1003 misses 1004 evict-ack 1005 evict-ttl 1006 evict-lru 1007 evict-shrink 1008 evict-flush 1009 refused 1010 orphans 1011 journaled 1012 longest-hold-ms 1013
 alias a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
@@ -398,12 +414,12 @@ diff -u "$tmp/want.txt" "$tmp/show-s.txt" || fail "text -s show"
 # keys as show
 "$pt" -c show >"$tmp/show-c.txt" || fail "print-test -c show"
 cat >"$tmp/want.txt" <<'END'
-alias add db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on
+alias add db id 1 uid 1000 gid 4294967295 mode 0644 policy auto grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000 record-replies on input-log on scope cluster
 alias add a.b_c:d-e id 4294967295 uid 1000 gid 4294967295 mode 0000 policy manual grace-ms 3000 cache-max-entries 65536 cache-max-bytes 18446744073709551615 cache-ttl-ms 300000
 END
 diff -u "$tmp/want.txt" "$tmp/show-c.txt" || fail "text -c show"
 "$pt" -c -j show >"$tmp/show-c.json" || fail "print-test -c -j show"
-[[ $(cat "$tmp/show-c.json") == '[{"name":"db","id":1,"uid":1000,"gid":4294967295,"mode":420,"policy":"auto","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000,"record-replies":1,"input-log":1},{"name":"a.b_c:d-e","id":4294967295,"uid":1000,"gid":4294967295,"mode":0,"policy":"manual","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000}]' ]] ||
+[[ $(cat "$tmp/show-c.json") == '[{"name":"db","id":1,"uid":1000,"gid":4294967295,"mode":420,"policy":"auto","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000,"record-replies":1,"input-log":1,"scope":"cluster"},{"name":"a.b_c:d-e","id":4294967295,"uid":1000,"gid":4294967295,"mode":0,"policy":"manual","grace-ms":3000,"cache-max-entries":65536,"cache-max-bytes":18446744073709551615,"cache-ttl-ms":300000}]' ]] ||
 	fail "JSON -c show: $(cat "$tmp/show-c.json")"
 
 # the table: names from alias-get, '*' marks the active member, unknown
@@ -429,6 +445,27 @@ a.b_c:d-e       8    4008           0  9         9                 2            
 #77             9    4009           0  replica   backup            0            0       9000            9       8991
 END
 diff -u "$tmp/want.txt" "$tmp/members-s.txt" || fail "text -s members"
+
+# cluster mode on: a NODE column, last, in hex as node show has it; the
+# members of other nodes after this node's, '-' for what they lack
+"$pt" cluster-members >"$tmp/cmembers.txt" || fail "print-test cluster-members"
+cat >"$tmp/want.txt" <<'END'
+ALIAS        PORT   PID  PRIORITY  ROLE     STATE      QUEUE-LEN  INCARNATION  NODE
+db              7  4007        10  replica  *active            1            3  01001001
+db             12  4012        10  standby   backup            0            3  01001001
+db     2417325108     -        20  replica   backup            -            -  01001002
+#4242           5     -         0  standby   draining          -            -  8a7b6c5d
+END
+diff -u "$tmp/want.txt" "$tmp/cmembers.txt" || fail "text cluster-members"
+"$pt" -s cluster-members >"$tmp/cmembers-s.txt" || fail "print-test -s cluster-members"
+cat >"$tmp/want.txt" <<'END'
+ALIAS        PORT   PID  PRIORITY  ROLE     STATE      QUEUE-LEN  INCARNATION  DELIVERED  REDELIVERED  REPLIES  NODE
+db              7  4007        10  replica  *active            1            3       7000            7     6993  01001001
+db             12  4012        10  standby   backup            0            3      12000           12    11988  01001001
+db     2417325108     -        20  replica   backup            -            -          -            -        -  01001002
+#4242           5     -         0  standby   draining          -            -          -            -        -  8a7b6c5d
+END
+diff -u "$tmp/want.txt" "$tmp/cmembers-s.txt" || fail "text -s cluster-members"
 
 "$pt" info >"$tmp/info.txt" || fail "print-test info"
 [[ $(cat "$tmp/info.txt") == "version 1 af-family 46 aliases 2 max-aliases 1024 cache-max-entries-limit 1048576 cache-max-bytes-limit 4294967296 cache-total-bytes-limit 1073741824 cache-total-bytes 123456" ]] ||
@@ -532,6 +569,21 @@ ADDR       STATE           LINKS        PORT  BOOT-ID             RESTARTS      
 END
 diff -u "$tmp/want.txt" "$tmp/nodes.txt" || fail "text nodes"
 
+# conn show: the identity's node in hex, as node show prints addresses
+# (00000000: this node), '#ID' for an alias not listed; dates in UTC here
+TZ=UTC "$pt" conns >"$tmp/conns.txt" || fail "print-test conns"
+cat >"$tmp/want.txt" <<'END'
+        ID  LOCAL                LISTEN  PORT  PID   PEER-PORT  PEER-PID  IDENTITY                  NAME      ESTABLISHED                         SEC.USEC                   SEQ  STATE               QUEUE
+         1  db                        6    10  541           9       551  00000000:a.b_c:d-e        web       2000-08-03 00:02:00.640916  965260920.640916                     1  established           2/0
+         2  port 7                    7    12  547          11       557  00000000:port 11          fileclnt  2000-08-03 00:05:10.638946  965261110.638946                     2  pending               0/0
+         3  db                        6    13  541  2417325108         0  01001002:#77              -         2000-08-03 00:06:40.000001  965261200.000001  18446744073709551615  established  0/4294967295
+4294967295  port 4294967295  4294967295     1    0           5         0  ffffffff:port 4294967295  x         1970-01-01 00:00:00.000000          0.000000                     4  9                     0/0
+END
+diff -u "$tmp/want.txt" "$tmp/conns.txt" || fail "text conns"
+TZ=UTC "$pt" conn-ntf >"$tmp/conn-ntf.txt" || fail "print-test conn-ntf"
+grep -q "^conn-drop-ntf stale conn id 3 .* peer-queue 4294967295 peer-node 01001002 peer-alias 77 .* replaced by id 5 seq 6 est 2000-08-03 00:08:20.000002 (965261300.000002) peer-port 14 peer-pid 649$" "$tmp/conn-ntf.txt" ||
+	fail "text conn-ntf: $(cat "$tmp/conn-ntf.txt")"
+
 "$pt" journal >"$tmp/journal.txt" || fail "print-test journal"
 cat >"$tmp/want.txt" <<'END'
 PARENT                        ID          DEST-ALIAS  REPLIED   SIZE
@@ -541,8 +593,8 @@ PARENT                        ID          DEST-ALIAS  REPLIED   SIZE
 END
 diff -u "$tmp/want.txt" "$tmp/journal.txt" || fail "text journal"
 
-for f in show info monitor members cache cache-stats flush journal \
-	cluster cluster-off nodes; do
+for f in show info monitor members cluster-members cache cache-stats \
+	flush journal cluster cluster-off nodes conns conn-ntf; do
 	"$pt" -j "$f" >"$tmp/$f.json" || fail "print-test -j $f"
 	"$pt" -j -p "$f" >"$tmp/$f-pretty.json" || fail "print-test -j -p $f"
 	"$pt" -j -s "$f" >"$tmp/$f-s.json" || fail "print-test -j -s $f"
@@ -579,7 +631,7 @@ for i, k in enumerate(("recorded", "hits-auto", "hits-handler", "hits-held",
 def db(s):
     a = with_state(alias(1, "db", 0o644, "auto"), 3, 2, 7, s)
     a["record-replies"] = 1
-    a.update({"input-log": 1, "ckpt-seq": 6, "ckpt-bytes": 8192,
+    a.update({"input-log": 1, "scope": "cluster", "ckpt-seq": 6, "ckpt-bytes": 8192,
               "ckpt-input": 18446744073709551615,
               "log-inputs": 4294967295, "log-bytes": 4294967297,
               "log-outputs": 4294967294})
@@ -605,13 +657,25 @@ def members(s):
             member(1, 123456, 4294967295, "replica", "draining", 2, s),
             member(4294967295, 8, 0, 9, 9, 0, s),
             member(77, 9, 0, "replica", "backup", 0, s)]
+def cmembers(s):
+    # this node's with their node; the others' without pid, queue-len,
+    # incarnation and counters
+    return [dict(member(1, 7, 10, "replica", "active", 3, s),
+                 node=0x1001001),
+            dict(member(1, 12, 10, "standby", "backup", 3, s),
+                 node=0x1001001),
+            {"alias-id": 1, "port": 2417325108, "priority": 20,
+             "role": "replica", "state": "backup", "node": 0x1001002},
+            {"alias-id": 4242, "port": 5, "priority": 0, "role": "standby",
+             "state": "draining", "node": 0x8a7b6c5d}]
 info = {"version": 1, "af-family": 46, "aliases": 2, "max-aliases": 1024,
         "cache-max-entries-limit": 1048576,
         "cache-max-bytes-limit": 4294967296,
         "cache-total-bytes-limit": 1073741824, "cache-total-bytes": 123456}
 bad = 0
 for name, want, want_s in (("show", show(False), show(True)),
-                           ("info", info, info)):
+                           ("info", info, info),
+                   ("cluster-members", cmembers(False), cmembers(True))):
     for f, w in ((name + ".json", want), (name + "-pretty.json", want),
                  (name + "-s.json", want_s)):
         got = load(f)
@@ -690,7 +754,26 @@ cluster = {"enabled": 1, "node": 0x1001001, "boot-id": 0x9e3779b97f4a7c15,
            "stats": {"tx": 100, "tx-errors": 101, "rx": 102, "rx-bad": 103,
                      "rx-refused": 104, "restarts": 105,
                      "topology-events": 106}}
+conn_keys = ("id", "seq", "state", "est-sec", "est-usec", "local-alias",
+             "listen-port", "local-port", "local-pid", "local-queue",
+             "peer-port", "peer-pid", "peer-queue", "peer-node",
+             "peer-alias", "peer-listen-port", "peer-name")
+conns = [dict(zip(conn_keys, c)) for c in (
+    (1, 1, "established", 965260920, 640916, 1, 6, 10, 541, 2, 9, 551, 0,
+     0, 4294967295, 0, "web"),
+    (2, 2, "pending", 965261110, 638946, 0, 7, 12, 547, 0, 11, 557, 0, 0,
+     0, 11, "fileclnt"),
+    (3, 18446744073709551615, "established", 965261200, 1, 1, 6, 13, 541,
+     0, 2417325108, 0, 4294967295, 0x1001002, 77, 0, ""),
+    (4294967295, 4, 9, 0, 0, 0, 4294967295, 1, 0, 0, 5, 0, 0, 0xffffffff,
+     0, 4294967295, "x"))]
+conn_ntf = {"name": "conn-drop-ntf",
+            "msg": dict(conns[2], reason="stale", **{
+                "new-id": 5, "new-seq": 6, "new-est-sec": 965261300,
+                "new-est-usec": 2, "new-peer-port": 14,
+                "new-peer-pid": 649})}
 for base, want in (("cache", [entries, []]), ("journal", [recs, []]),
+                   ("conns", [conns, []]), ("conn-ntf", [conn_ntf]),
                    ("cache-stats", [stats_objs]),
                    ("flush", [{"alias-id": 1, "flushed": 4294967295}]),
                    ("cluster", [cluster]),
@@ -705,7 +788,8 @@ def events(s):
     m = member(2, 5, 1, "replica", "active", 1, s)
     return ([{"name": "alias-add-ntf", "msg": x},
              {"name": "alias-change-ntf",
-              "msg": dict(with_state(x, 1, 1, 5, s), **{"input-log": 0})},
+              "msg": dict(with_state(x, 1, 1, 5, s),
+                          **{"input-log": 0, "scope": "local"})},
              {"name": "alias-del-ntf", "msg": x}] +
             [{"name": n, "msg": m} for n in
              ("member-join-ntf", "member-change-ntf", "member-leave-ntf")] +

@@ -11,14 +11,15 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0 n=0
 
-# The stand-in: aliases db and web; db's members on ports 7 and 9; the
-# arguments of each call logged.
+# The stand-in: aliases db and web; db's members on ports 7 and 9, and
+# one on port 11 that another node announced (no pid); the arguments of
+# each call logged.
 cat >"$tmp/ftaliasctl" <<'STUB'
 #!/bin/bash
 echo "$*" >>"${0%/*}/calls"
 case "$*" in
 *"alias show") echo '[{"id":1,"name":"db","uid":0},{"id":2,"name":"web","uid":0}]' ;;
-*"member show db" | *"member show id 1") echo '[{"alias":"db","port":7,"pid":1},{"alias":"db","port":9,"pid":2}]' ;;
+*"member show db" | *"member show id 1") echo '[{"alias":"db","port":7,"pid":1,"node":1},{"alias":"db","port":9,"pid":2,"node":1},{"alias":"db","port":11,"priority":0,"node":2}]' ;;
 esac
 STUB
 chmod +x "$tmp/ftaliasctl"
@@ -67,7 +68,11 @@ expect "ftaliasctl alias restore all $tmp/saves " ''
 expect 'ftaliasctl alias restore ' 'all id name'
 expect 'ftaliasctl alias restore name x ' 'id'
 expect 'ftaliasctl alias restore name ' ''
-expect 'ftaliasctl alias add x ' 'cache-max-bytes cache-max-entries cache-ttl-ms gid grace-ms id input-log mode policy record-replies uid'
+expect 'ftaliasctl alias add x ' 'cache-max-bytes cache-max-entries cache-ttl-ms gid grace-ms id input-log mode policy record-replies scope uid'
+expect 'ftaliasctl alias add x s' 'scope'
+expect 'ftaliasctl alias add x scope ' 'cluster local'
+expect 'ftaliasctl alias add x id 5 scope c' 'cluster'
+expect 'ftaliasctl alias set db s' ''
 expect 'ftaliasctl alias add x i' 'id input-log'
 expect 'ftaliasctl alias set db ' 'cache-max-bytes cache-max-entries cache-ttl-ms gid grace-ms input-log mode name policy record-replies uid'
 expect 'ftaliasctl alias set db pol' 'policy'
