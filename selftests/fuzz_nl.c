@@ -88,6 +88,8 @@ static const struct fattr a_alias_cfg[] = {
 	{ FTALIAS_A_ALIAS_CACHE_TTL_MS, K_U32, 0, 1, FTALIAS_CACHE_TTL_MS_MAX },
 	{ FTALIAS_A_ALIAS_RECORD_REPLIES, K_U8, 0, 0, 1 },
 	{ FTALIAS_A_ALIAS_INPUT_LOG, K_U8, 0, 0, 1 },
+	/* Last: alias-new's only. */
+	{ FTALIAS_A_ALIAS_SCOPE, K_U8, 0, 0, 1 },
 };
 static const struct fattr a_member_get[] = {
 	A_ID(FTALIAS_A_MEMBER_ALIAS_ID),
@@ -141,7 +143,7 @@ static const struct fop ops[] = {
 	{ "alias-del", FTALIAS_CMD_ALIAS_DEL, 1, 0, 1, 0,
 	  a_alias_del, NULL, N(a_alias_del), 0, FTALIAS_A_ALIAS_MAX },
 	{ "alias-set", FTALIAS_CMD_ALIAS_SET, 1, 0, 1, 0,
-	  a_alias_cfg, NULL, N(a_alias_cfg), 0, FTALIAS_A_ALIAS_MAX },
+	  a_alias_cfg, NULL, N(a_alias_cfg) - 1, 0, FTALIAS_A_ALIAS_MAX },
 	{ "member-get", FTALIAS_CMD_MEMBER_GET, 1, 1, 0, 0,
 	  a_member_get, a_alias_id1, N(a_member_get), 1, FTALIAS_A_MEMBER_MAX },
 	{ "member-set", FTALIAS_CMD_MEMBER_SET, 1, 0, 1, 0,
@@ -179,10 +181,10 @@ static const struct fop ops[] = {
  * D ids, E entry, J journal record, K client, T trailer, P checkpoint,
  * N input, O output; S cluster-stats.
  */
-static const char set_alias[] = "wswwwwwwqwpwwwwwAbCfqqbwqqw";
+static const char set_alias[] = "wswwwwwwqwpwwwwwAbCfqqbwqqwb";
 static const char set_alias_stats[] = "qqqqqqqqpqqqqqq";
 static const char set_cache_stats[] = "wqwwwqqqqqqqqqqqqqqp";
-static const char set_member[] = "wwwwwwwwqqqp";
+static const char set_member[] = "wwwwwwwwqqqpw";
 static const char set_info[] = "wwwwwqpqq";
 static const char set_id[] = "wwwwqp";
 static const char set_entry[] = "wIwwwww";

@@ -307,6 +307,8 @@ struct alias {
 	uint64_t cache_max_bytes;
 	uint8_t record_replies;
 	uint8_t input_log;
+	uint8_t scope;			/* read: in dp_present; put: put_scope */
+	bool put_scope;
 	char name[64];
 	/* Data-path state (read only): bit per FTALIAS_A_ALIAS_* */
 	uint32_t dp_present;
@@ -350,6 +352,13 @@ static int parse_alias(struct nlmsghdr *nlh, struct alias *a)
 				  t == FTALIAS_A_ALIAS_LOG_OUTPUTS ? 4 : 8) ||
 			    a->dp_present & (1u << t))
 				return -1;
+			a->dp_present |= 1u << t;
+			continue;
+		}
+		if (t == FTALIAS_A_ALIAS_SCOPE) {
+			if (l != 1 || a->dp_present & (1u << t))
+				return -1;
+			memcpy(&a->scope, NLA_DATA(nla), 1);
 			a->dp_present |= 1u << t;
 			continue;
 		}
@@ -439,7 +448,7 @@ static bool alias_eq(const struct alias *a, const struct alias *b)
 	       a->cache_max_bytes == b->cache_max_bytes &&
 	       a->cache_ttl_ms == b->cache_ttl_ms &&
 	       a->record_replies == b->record_replies &&
-	       a->input_log == b->input_log;
+	       a->input_log == b->input_log && a->scope == b->scope;
 }
 
 static void alias_put(struct msg *m, const struct alias *a)
@@ -469,6 +478,8 @@ static void alias_put(struct msg *m, const struct alias *a)
 		put_u8(m, FTALIAS_A_ALIAS_RECORD_REPLIES, a->record_replies);
 	if (a->present & (1u << FTALIAS_A_ALIAS_INPUT_LOG))
 		put_u8(m, FTALIAS_A_ALIAS_INPUT_LOG, a->input_log);
+	if (a->put_scope)
+		put_u8(m, FTALIAS_A_ALIAS_SCOPE, a->scope);
 }
 
 struct dump {
@@ -2553,6 +2564,78 @@ TEST_F(ftalias, cluster_errors)
 	EXPECT_EQ(0, cluster_get(self->fd, self->fam, &on, &r));
 	EXPECT_EQ(0, on);
 	EXPECT_EQ(ENOTCONN, node_get(self->fd, self->fam, &n, &r));
+}
+
+/* FNV-1a of the name in the upper half of the ids: alias.c. */
+static uint32_t cluster_id(const char *name)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *name; name++)
+		h = (h ^ (uint8_t)*name) * 16777619u;
+	return h | 0x80000000u;
+}
+
+TEST_F(ftalias, cluster_scope)
+{
+	struct alias a = {}, got, s;
+	struct nlres r;
+
+	/* a local alias: scope local shown, an id in the lower half */
+	ASSERT_EQ(0, new_named(self->fd, self->fam, "loc", 0, &got));
+	EXPECT_EQ(0, got.scope);
+	EXPECT_TRUE(!!(got.dp_present & (1u << FTALIAS_A_ALIAS_SCOPE)));
+	EXPECT_GE(0x7fffffffu, got.id);
+
+	/* a cluster alias named without an id: the id of its name */
+	a.present = 1u << FTALIAS_A_ALIAS_NAME;
+	strcpy(a.name, "svc.cluster");
+	a.scope = FTALIAS_ALIAS_SCOPE_CLUSTER;
+	a.put_scope = true;
+	ASSERT_EQ(0, alias_new(self->fd, self->fam, &a, &r)) TH_LOG("%s", r.extack);
+	ASSERT_EQ(0, alias_get(self->fd, self->fam, 0, "svc.cluster", &got, &r));
+	EXPECT_EQ(cluster_id("svc.cluster"), got.id);
+	EXPECT_EQ(FTALIAS_ALIAS_SCOPE_CLUSTER, got.scope);
+
+	/* with an id, that id */
+	a.present |= 1u << FTALIAS_A_ALIAS_ID;
+	a.id = 77;
+	strcpy(a.name, "svc2");
+	ASSERT_EQ(0, alias_new(self->fd, self->fam, &a, &r)) TH_LOG("%s", r.extack);
+	ASSERT_EQ(0, alias_get(self->fd, self->fam, 77, NULL, &got, &r));
+	EXPECT_EQ(FTALIAS_ALIAS_SCOPE_CLUSTER, got.scope);
+
+	/* bad input, nothing left behind */
+	a.present = 1u << FTALIAS_A_ALIAS_NAME;
+	strcpy(a.name, "bad");
+	a.scope = 2;
+	EXPECT_FAIL_NOSTATE(ERANGE, alias_new(self->fd, self->fam, &a, &r));
+	/* the id of its name taken by another alias */
+	ASSERT_EQ(0, new_named(self->fd, self->fam, "holder", cluster_id("taken"),
+			       NULL));
+	strcpy(a.name, "taken");
+	a.scope = FTALIAS_ALIAS_SCOPE_CLUSTER;
+	EXPECT_FAIL_NOSTATE(EEXIST, alias_new(self->fd, self->fam, &a, &r));
+	/* alias-set cannot change the scope */
+	memset(&s, 0, sizeof(s));
+	s.present = 1u << FTALIAS_A_ALIAS_ID;
+	s.id = 77;
+	s.put_scope = true;
+	EXPECT_FAIL_NOSTATE(EINVAL, alias_set(self->fd, self->fam, &s, &r));
+	/* a cluster alias keeps its name */
+	s.put_scope = false;
+	s.present |= 1u << FTALIAS_A_ALIAS_NAME;
+	strcpy(s.name, "renamed");
+	EXPECT_FAIL_NOSTATE(EINVAL, alias_set(self->fd, self->fam, &s, &r));
+	EXPECT_NE(NULL, strstr(r.extack, "keeps its name")) TH_LOG("'%s'", r.extack);
+	/* other changes are fine */
+	s.present = (1u << FTALIAS_A_ALIAS_ID) | (1u << FTALIAS_A_ALIAS_GRACE_MS);
+	s.grace_ms = 42;
+	ASSERT_EQ(0, alias_set(self->fd, self->fam, &s, &r)) TH_LOG("%s", r.extack);
+	ASSERT_EQ(0, alias_get(self->fd, self->fam, 77, NULL, &got, &r));
+	EXPECT_EQ(42u, got.grace_ms);
+	EXPECT_STREQ("svc2", got.name);
+	EXPECT_EQ(FTALIAS_ALIAS_SCOPE_CLUSTER, got.scope);
 }
 
 TEST_HARNESS_MAIN
