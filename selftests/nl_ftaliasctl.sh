@@ -607,9 +607,9 @@ sed 's/^/# /' "$tmp/cn.txt"
 head -n1 "$tmp/cn.txt" | grep -q "^ID  *LOCAL  *LISTEN  *PORT  *PID  *PEER-PORT  *PEER-PID  *IDENTITY  *NAME  *ESTABLISHED  *SEC.USEC  *SEQ  *STATE  *QUEUE$" ||
 	fail "conn show: title line"
 date_re='[0-9]\{4\}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]\{6\}'
-grep -q "^ *$conn_ca  *cn-b  *$port_cl  *$acc_ca  *$pid_cl  *$port_ca  *$pid_ca  *0:cn-a  *cn-a  *$date_re  *[0-9]*\.[0-9]\{6\}  *[0-9][0-9]*  *established  *2/0$" "$tmp/cn.txt" ||
+grep -q "^ *$conn_ca  *cn-b  *$port_cl  *$acc_ca  *$pid_cl  *$port_ca  *$pid_ca  *00000000:cn-a  *cn-a  *$date_re  *[0-9]*\.[0-9]\{6\}  *[0-9][0-9]*  *established  *2/0$" "$tmp/cn.txt" ||
 	fail "conn show: line of ca"
-grep -q "^ *$conn_cq  *port $port_cp  *$port_cp  *$acc_cq  *$pid_cp  *$port_cq  *$pid_cq  *0:port $port_cq  *ftalias_member  *$date_re  *[0-9]*\.[0-9]\{6\}  *[0-9][0-9]*  *established  *1/0$" "$tmp/cn.txt" ||
+grep -q "^ *$conn_cq  *port $port_cp  *$port_cp  *$acc_cq  *$pid_cp  *$port_cq  *$pid_cq  *00000000:port $port_cq  *ftalias_member  *$date_re  *[0-9]*\.[0-9]\{6\}  *[0-9][0-9]*  *established  *1/0$" "$tmp/cn.txt" ||
 	fail "conn show: line of cq"
 # the date is the local time of SEC.USEC
 line=$(grep "^ *$conn_ca " "$tmp/cn.txt")
@@ -698,7 +698,7 @@ wait_until 20 stale_seen || fail "monitor did not see the stale connection $conn
 ctl conn show >"$tmp/cn-restarted.txt" || fail "conn show after the restart"
 sed 's/^/# /' "$tmp/cn-restarted.txt"
 [[ $(wc -l <"$tmp/cn-restarted.txt") == 2 ]] &&
-	grep -q "^ *$conn_ca2  *cn-b  *$port_cl  *$acc_ca2  *$pid_cl  *$port_ca2  *$pid_ca2  *0:cn-a  *restarted  *$date_re .* established  *0/0$" \
+	grep -q "^ *$conn_ca2  *cn-b  *$port_cl  *$acc_ca2  *$pid_cl  *$port_ca2  *$pid_ca2  *00000000:cn-a  *restarted  *$date_re .* established  *0/0$" \
 		"$tmp/cn-restarted.txt" ||
 	fail "conn show after the restart: want exactly the connection of ca2"
 check_kernel_error ctl conn show id "$conn_ca"
@@ -723,9 +723,9 @@ wait "$mon_pid" "$mon_txt_pid" 2>/dev/null
 mon_pid=
 grep "^conn-" "$tmp/cmon.txt" | sed 's/^/# text: /'
 [[ $(grep -c "^conn-drop-ntf " "$tmp/cmon.txt") == 3 ]] || fail "text monitor: want 3 conn-drop-ntf"
-grep -q "^conn-drop-ntf admin conn id $conn_cq seq [0-9]* est $date_re ([0-9]*\.[0-9]\{6\}) state established local-alias 0 listen-port $port_cp local-port $acc_cq local-pid $pid_cp local-queue 1 peer-port $port_cq peer-pid $pid_cq peer-queue 0 peer-node 0 peer-alias 0 peer-listen-port $port_cq peer-name ftalias_member$" \
+grep -q "^conn-drop-ntf admin conn id $conn_cq seq [0-9]* est $date_re ([0-9]*\.[0-9]\{6\}) state established local-alias 0 listen-port $port_cp local-port $acc_cq local-pid $pid_cp local-queue 1 peer-port $port_cq peer-pid $pid_cq peer-queue 0 peer-node 00000000 peer-alias 0 peer-listen-port $port_cq peer-name ftalias_member$" \
 	"$tmp/cmon.txt" || fail "text monitor: drop of $conn_cq"
-grep -q "^conn-drop-ntf stale conn id $conn_ca seq [0-9]* est $date_re ([0-9]*\.[0-9]\{6\}) state established local-alias 701 listen-port $port_cl local-port $acc_ca local-pid $pid_cl local-queue 2 peer-port $port_ca peer-pid $pid_ca peer-queue 0 peer-node 0 peer-alias 700 peer-listen-port 0 peer-name cn-a replaced by id $conn_ca2 seq [0-9]* est $date_re ([0-9]*\.[0-9]\{6\}) peer-port $port_ca2 peer-pid $pid_ca2$" \
+grep -q "^conn-drop-ntf stale conn id $conn_ca seq [0-9]* est $date_re ([0-9]*\.[0-9]\{6\}) state established local-alias 701 listen-port $port_cl local-port $acc_ca local-pid $pid_cl local-queue 2 peer-port $port_ca peer-pid $pid_ca peer-queue 0 peer-node 00000000 peer-alias 700 peer-listen-port 0 peer-name cn-a replaced by id $conn_ca2 seq [0-9]* est $date_re ([0-9]*\.[0-9]\{6\}) peer-port $port_ca2 peer-pid $pid_ca2$" \
 	"$tmp/cmon.txt" || fail "text monitor: stale $conn_ca replaced by $conn_ca2"
 printf '%s\n' "$conn_ca" "$conn_cq" "$conn_ca2" "$port_cl" "$port_cp" "$port_ca" \
 	"$port_cq" "$port_ca2" "$acc_ca" "$acc_cq" "$acc_ca2" "$pid_cl" "$pid_cp" \

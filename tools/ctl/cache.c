@@ -156,18 +156,6 @@ int cache_entry_parse_msg(struct nlmsghdr *nlh, struct attr_vals *v)
 				entry_attrs, N_ENTRY_ATTRS, v);
 }
 
-/* Every attribute present, nests included: the object cli.py prints. */
-static void print_object(const struct attr_desc *desc, size_t n,
-			 const struct attr_vals *v)
-{
-	const struct attr_desc *d;
-
-	open_json_object(NULL);
-	for (d = desc; d < desc + n; d++)
-		attr_print(d, v, "");
-	close_json_object();
-}
-
 enum {
 	ENTRY_COLS = 6,
 	CELL_MAX = ID_TEXT_MAX,
@@ -194,10 +182,7 @@ void cache_print_entries(const struct attr_vals *e, size_t n)
 	size_t i;
 
 	if (is_json_context()) {
-		open_json_array(NULL);
-		for (i = 0; i < n; i++)
-			print_object(entry_attrs, N_ENTRY_ATTRS, &e[i]);
-		close_json_array();
+		attr_print_json_list(entry_attrs, N_ENTRY_ATTRS, e, n);
 		return;
 	}
 	if (!n)

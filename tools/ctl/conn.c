@@ -220,18 +220,10 @@ int conn_print_list(const struct attr_vals *c, size_t n,
 		    const struct attr_vals *aliases, size_t n_aliases)
 {
 	char (*cells)[COLS][CELL_MAX];
-	const struct attr_desc *d;
 	size_t i;
 
 	if (is_json_context()) {
-		open_json_array(NULL);
-		for (i = 0; i < n; i++) {
-			open_json_object(NULL);
-			for (d = conn_attrs; d < conn_attrs + N_CONN_ATTRS; d++)
-				attr_print(d, &c[i], "");
-			close_json_object();
-		}
-		close_json_array();
+		attr_print_json_list(conn_attrs, N_CONN_ATTRS, c, n);
 		return 0;
 	}
 	if (!n)

@@ -61,6 +61,10 @@ enum {
  */
 int kw_match(const char *word, const struct keyword *tab);
 
+/* The verbs of an object that only shows: show (or list) and help. */
+enum { SHOW_VERB_SHOW, SHOW_VERB_HELP };
+extern const struct keyword show_verbs[];
+
 /* Print "Error: unknown/ambiguous WHAT "WORD"" (with candidates). */
 void kw_error(const char *what, const char *word, const struct keyword *tab,
 	      int ret);
@@ -158,6 +162,14 @@ void attr_print(const struct attr_desc *d, const struct attr_vals *v,
  */
 void attr_print_all(const struct attr_desc *desc, size_t n,
 		    const struct attr_vals *v, const char *text_sep);
+
+/*
+ * JSON: an array of one object per element of @v[0..n-1], the object
+ * cli.py prints: every attribute present of @desc[0..n_desc-1], nests
+ * included, counters only with -s.
+ */
+void attr_print_json_list(const struct attr_desc *desc, size_t n_desc,
+			  const struct attr_vals *v, size_t n);
 
 /* Enum names, NULL when unknown (then printed as a number). */
 const char *policy_name(uint64_t policy);

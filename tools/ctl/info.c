@@ -25,15 +25,6 @@ static const struct attr_desc info_attrs[] = {
 
 #define N_INFO_ATTRS (sizeof(info_attrs) / sizeof(info_attrs[0]))
 
-enum { V_SHOW, V_HELP };
-
-static const struct keyword verbs[] = {
-	{ "show",	V_SHOW },
-	{ "list",	V_SHOW },
-	{ "help",	V_HELP },
-	{ NULL, 0 }
-};
-
 void info_usage(FILE *f)
 {
 	fputs("Usage: ftaliasctl info [ show ]\n"
@@ -69,12 +60,12 @@ int info_print_reply(struct nlmsghdr *nlh, void *arg)
 int do_info(int argc, char **argv)
 {
 	struct nl_msg *msg;
-	int verb = V_SHOW;
+	int verb = SHOW_VERB_SHOW;
 
 	if (argc > 0) {
-		verb = kw_match(argv[0], verbs);
+		verb = kw_match(argv[0], show_verbs);
 		if (verb < 0) {
-			kw_error("info command", argv[0], verbs, verb);
+			kw_error("info command", argv[0], show_verbs, verb);
 			info_usage(stderr);
 			return EXIT_USAGE;
 		}
@@ -84,7 +75,7 @@ int do_info(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (verb == V_HELP) {
+	if (verb == SHOW_VERB_HELP) {
 		info_usage(stdout);
 		return EXIT_OK;
 	}

@@ -32,15 +32,6 @@ static const struct attr_desc rec_attrs[] = {
 
 _Static_assert(FTALIAS_A_JOURNAL_REC_MAX < ATTR_SLOTS, "attr_vals too small");
 
-enum { V_SHOW, V_HELP };
-
-static const struct keyword verbs[] = {
-	{ "show",	V_SHOW },
-	{ "list",	V_SHOW },
-	{ "help",	V_HELP },
-	{ NULL, 0 }
-};
-
 void journal_usage(FILE *f)
 {
 	fputs("Usage: ftaliasctl journal [ show ] ALIAS\n"
@@ -79,18 +70,10 @@ static void format_num(char *buf, const struct attr_vals *v,
 void journal_print_list(const struct attr_vals *r, size_t n)
 {
 	char (*cells)[REC_COLS][CELL_MAX];
-	const struct attr_desc *d;
 	size_t i;
 
 	if (is_json_context()) {
-		open_json_array(NULL);
-		for (i = 0; i < n; i++) {
-			open_json_object(NULL);
-			for (d = rec_attrs; d < rec_attrs + N_REC_ATTRS; d++)
-				attr_print(d, &r[i], "");
-			close_json_object();
-		}
-		close_json_array();
+		attr_print_json_list(rec_attrs, N_REC_ATTRS, r, n);
 		return;
 	}
 	if (!n)
@@ -153,18 +136,18 @@ out:
 
 int do_journal(int argc, char **argv)
 {
-	int verb = V_SHOW;
+	int verb = SHOW_VERB_SHOW;
 
 	if (argc > 0) {
-		verb = kw_match(argv[0], verbs);
+		verb = kw_match(argv[0], show_verbs);
 		if (verb < 0) {
-			kw_error("journal command", argv[0], verbs, verb);
+			kw_error("journal command", argv[0], show_verbs, verb);
 			return usage_error();
 		}
 		argc--;
 		argv++;
 	}
-	if (verb == V_HELP) {
+	if (verb == SHOW_VERB_HELP) {
 		journal_usage(stdout);
 		return EXIT_OK;
 	}

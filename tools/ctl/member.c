@@ -257,13 +257,7 @@ int member_print_list(const struct attr_vals *m, size_t n,
 	int ret;
 
 	if (is_json_context()) {
-		open_json_array(NULL);
-		for (i = 0; i < n; i++) {
-			open_json_object(NULL);
-			attr_print_all(member_attrs, N_MEMBER_ATTRS, &m[i], "");
-			close_json_object();
-		}
-		close_json_array();
+		attr_print_json_list(member_attrs, N_MEMBER_ATTRS, m, n);
 		return 0;
 	}
 

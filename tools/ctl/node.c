@@ -34,15 +34,6 @@ static const struct attr_desc node_attrs[] = {
 
 _Static_assert(FTALIAS_A_NODE_MAX < ATTR_SLOTS, "attr_vals too small");
 
-enum { V_SHOW, V_HELP };
-
-static const struct keyword verbs[] = {
-	{ "show",	V_SHOW },
-	{ "list",	V_SHOW },
-	{ "help",	V_HELP },
-	{ NULL, 0 }
-};
-
 void node_usage(FILE *f)
 {
 	fputs("Usage: ftaliasctl node [ show ]\n"
@@ -106,18 +97,10 @@ static void format_row(char (*cell)[CELL_MAX], const struct attr_vals *v)
 int node_print_list(const struct attr_vals *v, size_t n)
 {
 	char (*cells)[COLS][CELL_MAX];
-	const struct attr_desc *d;
 	size_t i;
 
 	if (is_json_context()) {
-		open_json_array(NULL);
-		for (i = 0; i < n; i++) {
-			open_json_object(NULL);
-			for (d = node_attrs; d < node_attrs + N_NODE_ATTRS; d++)
-				attr_print(d, &v[i], "");
-			close_json_object();
-		}
-		close_json_array();
+		attr_print_json_list(node_attrs, N_NODE_ATTRS, v, n);
 		return 0;
 	}
 	if (!n)
@@ -163,12 +146,12 @@ out:
 
 int do_node(int argc, char **argv)
 {
-	int verb = V_SHOW;
+	int verb = SHOW_VERB_SHOW;
 
 	if (argc > 0) {
-		verb = kw_match(argv[0], verbs);
+		verb = kw_match(argv[0], show_verbs);
 		if (verb < 0) {
-			kw_error("node command", argv[0], verbs, verb);
+			kw_error("node command", argv[0], show_verbs, verb);
 			node_usage(stderr);
 			return EXIT_USAGE;
 		}
@@ -177,7 +160,7 @@ int do_node(int argc, char **argv)
 	}
 
 	switch (verb) {
-	case V_SHOW:
+	case SHOW_VERB_SHOW:
 		return node_show(argc, argv);
 	default:
 		node_usage(stdout);

@@ -48,6 +48,13 @@ int kw_match(const char *word, const struct keyword *tab)
 	return found;
 }
 
+const struct keyword show_verbs[] = {
+	{ "show",	SHOW_VERB_SHOW },
+	{ "list",	SHOW_VERB_SHOW },
+	{ "help",	SHOW_VERB_HELP },
+	{ NULL, 0 }
+};
+
 void kw_error(const char *what, const char *word, const struct keyword *tab,
 	      int ret)
 {
@@ -343,4 +350,21 @@ void attr_print_all(const struct attr_desc *desc, size_t n,
 	for (d = desc; d < desc + n; d++)
 		if (d->kind != AK_NEST && (!d->stats || opts.stats))
 			attr_print(d, v, text_sep);
+}
+
+void attr_print_json_list(const struct attr_desc *desc, size_t n_desc,
+			  const struct attr_vals *v, size_t n)
+{
+	const struct attr_desc *d;
+	size_t i;
+
+	open_json_array(NULL);
+	for (i = 0; i < n; i++) {
+		open_json_object(NULL);
+		for (d = desc; d < desc + n_desc; d++)
+			if (!d->stats || opts.stats)
+				attr_print(d, &v[i], "");
+		close_json_object();
+	}
+	close_json_array();
 }

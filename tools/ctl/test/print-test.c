@@ -36,6 +36,25 @@ static struct nl_msg *new_msg(uint8_t cmd)
 	return msg;
 }
 
+/* Decode @msg with @parse into @v, then free @msg. */
+static void parse_msg(struct nl_msg *msg,
+		      int (*parse)(struct nlmsghdr *nlh, struct attr_vals *v),
+		      struct attr_vals *v)
+{
+	memset(v, 0, sizeof(*v));
+	if (parse(nlmsg_hdr(msg), v))
+		exit(1);
+	nlmsg_free(msg);
+}
+
+static void free_vals(struct attr_vals *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		attr_vals_free(&v[i]);
+}
+
 static struct nl_msg *alias_msg(uint8_t cmd, uint32_t id, const char *name,
 				uint32_t mode, uint32_t policy)
 {
@@ -166,12 +185,26 @@ static void parse_aliases(struct attr_vals v[2])
 		exit(1);
 	msgs[1] = alias_msg(FTALIAS_CMD_ALIAS_GET, 4294967295U, "a.b_c:d-e",
 			    0, FTALIAS_PROMOTION_POLICY_MANUAL);
-	for (i = 0; i < 2; i++) {
-		memset(&v[i], 0, sizeof(v[i]));
-		if (alias_parse_msg(nlmsg_hdr(msgs[i]), &v[i]))
-			exit(1);
-		nlmsg_free(msgs[i]);
-	}
+	for (i = 0; i < 2; i++)
+		parse_msg(msgs[i], alias_parse_msg, &v[i]);
+}
+
+/*
+ * Print the list @v[0..n-1] with @print, the aliases of parse_aliases()
+ * for their names, then an empty one (nothing in text); free @v.
+ */
+static void print_list(int (*print)(const struct attr_vals *v, size_t n,
+				    const struct attr_vals *aliases,
+				    size_t n_aliases),
+		       struct attr_vals *v, size_t n)
+{
+	struct attr_vals aliases[2];
+
+	parse_aliases(aliases);
+	if (print(v, n, aliases, 2) || print(v, 0, aliases, 2))
+		exit(1);
+	free_vals(v, n);
+	free_vals(aliases, 2);
 }
 
 static void show(void)
@@ -230,26 +263,16 @@ static void members(void)
 		  FTALIAS_MEMBER_STATE_BACKUP, 0 },
 	};
 	enum { N = sizeof(m) / sizeof(m[0]) };
-	struct attr_vals aliases[2], v[N];
+	struct attr_vals v[N];
 	struct nl_msg *msg;
 	size_t i;
 
-	parse_aliases(aliases);
 	for (i = 0; i < N; i++) {
 		msg = member_msg(FTALIAS_CMD_MEMBER_GET, m[i][0], m[i][1],
 				 m[i][2], m[i][3], m[i][4], m[i][5]);
-		memset(&v[i], 0, sizeof(v[i]));
-		if (member_parse_msg(nlmsg_hdr(msg), &v[i]))
-			exit(1);
-		nlmsg_free(msg);
+		parse_msg(msg, member_parse_msg, &v[i]);
 	}
-	if (member_print_list(v, N, aliases, 2) ||
-	    member_print_list(v, 0, aliases, 2))	/* nothing in text */
-		exit(1);
-	for (i = 0; i < N; i++)
-		attr_vals_free(&v[i]);
-	for (i = 0; i < 2; i++)
-		attr_vals_free(&aliases[i]);
+	print_list(member_print_list, v, N);
 }
 
 /*
@@ -271,11 +294,10 @@ static void cluster_members(void)
 		  FTALIAS_MEMBER_STATE_DRAINING, 0x8a7b6c5d },
 	};
 	enum { N = sizeof(m) / sizeof(m[0]), N_LOCAL = 2 };
-	struct attr_vals aliases[2], v[N];
+	struct attr_vals v[N];
 	struct nl_msg *msg;
 	size_t i;
 
-	parse_aliases(aliases);
 	for (i = 0; i < N; i++) {
 		if (i < N_LOCAL) {
 			msg = member_msg(FTALIAS_CMD_MEMBER_GET, m[i][0],
@@ -291,17 +313,9 @@ static void cluster_members(void)
 		}
 		if (nla_put_u32(msg, FTALIAS_A_MEMBER_NODE, m[i][5]))
 			exit(1);
-		memset(&v[i], 0, sizeof(v[i]));
-		if (member_parse_msg(nlmsg_hdr(msg), &v[i]))
-			exit(1);
-		nlmsg_free(msg);
+		parse_msg(msg, member_parse_msg, &v[i]);
 	}
-	if (member_print_list(v, N, aliases, 2))
-		exit(1);
-	for (i = 0; i < N; i++)
-		attr_vals_free(&v[i]);
-	for (i = 0; i < 2; i++)
-		attr_vals_free(&aliases[i]);
+	print_list(member_print_list, v, N);
 }
 
 static void info(void)
@@ -385,26 +399,20 @@ static void cache(void)
 				e[i].journal) ||
 		    nla_put_u32(msg, 42, 1))
 			exit(1);
-		memset(&v[i], 0, sizeof(v[i]));
-		if (cache_entry_parse_msg(nlmsg_hdr(msg), &v[i]))
-			exit(1);
-		nlmsg_free(msg);
+		parse_msg(msg, cache_entry_parse_msg, &v[i]);
 	}
 	cache_print_entries(v, N);
 	cache_print_entries(v, 0);	/* nothing in text */
-	for (i = 0; i < N; i++)
-		attr_vals_free(&v[i]);
+	free_vals(v, N);
 }
 
 static void cache_stats(void)
 {
 	struct attr_vals v[2];
-	int i;
 
 	parse_aliases(v);
 	cache_print_stats(v, 2);
-	for (i = 0; i < 2; i++)
-		attr_vals_free(&v[i]);
+	free_vals(v, 2);
 }
 
 static void flush(void)
@@ -450,15 +458,11 @@ static void journal(void)
 		    nla_put_u32(msg, FTALIAS_A_JOURNAL_REC_SIZE, r[i].size) ||
 		    nla_put_u32(msg, 42, 1))
 			exit(1);
-		memset(&v[i], 0, sizeof(v[i]));
-		if (journal_parse_msg(nlmsg_hdr(msg), &v[i]))
-			exit(1);
-		nlmsg_free(msg);
+		parse_msg(msg, journal_parse_msg, &v[i]);
 	}
 	journal_print_list(v, N);
 	journal_print_list(v, 0);	/* nothing in text */
-	for (i = 0; i < N; i++)
-		attr_vals_free(&v[i]);
+	free_vals(v, N);
 }
 
 /* A cluster-get reply with cluster mode on: every counter distinct. */
@@ -560,15 +564,11 @@ static void nodes(void)
 		msg = node_msg(FTALIAS_CMD_NODE_GET, n[i].addr, n[i].state,
 			       n[i].links, n[i].port, n[i].boot_id,
 			       n[i].restarts, n[i].since_ms, n[i].self);
-		memset(&v[i], 0, sizeof(v[i]));
-		if (node_parse_msg(nlmsg_hdr(msg), &v[i]))
-			exit(1);
-		nlmsg_free(msg);
+		parse_msg(msg, node_parse_msg, &v[i]);
 	}
 	if (node_print_list(v, N) || node_print_list(v, 0))
 		exit(1);
-	for (i = 0; i < N; i++)
-		attr_vals_free(&v[i]);
+	free_vals(v, N);
 }
 
 static const struct conn_row {
@@ -631,25 +631,15 @@ static struct nl_msg *conn_msg(uint8_t cmd, const struct conn_row *r)
 static void conns(void)
 {
 	enum { N = sizeof(conn_rows) / sizeof(conn_rows[0]) };
-	struct attr_vals aliases[2], v[N];
+	struct attr_vals v[N];
 	struct nl_msg *msg;
 	size_t i;
 
-	parse_aliases(aliases);
 	for (i = 0; i < N; i++) {
 		msg = conn_msg(FTALIAS_CMD_CONN_GET, &conn_rows[i]);
-		memset(&v[i], 0, sizeof(v[i]));
-		if (conn_parse_msg(nlmsg_hdr(msg), &v[i]))
-			exit(1);
-		nlmsg_free(msg);
+		parse_msg(msg, conn_parse_msg, &v[i]);
 	}
-	if (conn_print_list(v, N, aliases, 2) ||
-	    conn_print_list(v, 0, aliases, 2))	/* nothing in text */
-		exit(1);
-	for (i = 0; i < N; i++)
-		attr_vals_free(&v[i]);
-	for (i = 0; i < 2; i++)
-		attr_vals_free(&aliases[i]);
+	print_list(conn_print_list, v, N);
 }
 
 /* conn-drop-ntf: a stale connection of another node's peer, replaced. */
