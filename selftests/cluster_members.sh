@@ -28,9 +28,18 @@ MEMBER=$test_dir/ftalias_member
 NODE_SVC=0x46540000	# FTALIAS_TIPC_NODE
 
 tmp=$(mktemp -d)
+member_pids=()
+# The members, killed and reaped here (bash reports jobs killed behind
+# its back): before the namespaces go.
+stop_members() {
+	((${#member_pids[@]})) || return 0
+	kill -KILL "${member_pids[@]}" 2>/dev/null
+	wait "${member_pids[@]}" 2>/dev/null
+	member_pids=()
+}
 cleanup() {
-	cl_cleanup	# kills the members too: they live in the nodes
-	wait 2>/dev/null
+	stop_members
+	cl_cleanup
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -74,6 +83,7 @@ start_member() {
 	local name=$1 i=$2 out=$tmp/member-$1
 	shift 2
 	ip netns exec "$(cl_ns "$i")" "$MEMBER" "$@" >"$out" 2>&1 &
+	member_pids+=($!)
 	printf -v "pid_$name" %s "$!"
 	wait_until 10 grep -q '^port [0-9]' "$out" ||
 		die "ftalias_member $* on node $i: $(cat "$out")"
@@ -87,15 +97,17 @@ start_member() {
 
 # mlist I ALIAS [J]: node I's members of ALIAS (every alias's: ALIAS
 # empty), node J's only if given: "alias port priority role state node"
-# a line, sorted
+# a line, sorted; fails if member show does
 mlist() {
-	local a=
+	local a='' out
 	[[ -n ${3:-} ]] && a=$(printf '%08x' "$(cl_addr "$3")")
 	# shellcheck disable=SC2086 # no ALIAS: no word
-	ctl "$1" member show $2 2>/dev/null | awk -v a="$a" '
+	out=$(ctl "$1" member show $2 2>&1) || { echo "member show: $out"; return 1; }
+	[[ -n $out ]] || return 0
+	awk -v a="$a" '
 		NR > 1 && (a == "" || $NF == a) {
 			s = $6; sub(/^\*/, "", s); print $1, $2, $4, $5, s, $NF
-		}' | sort
+		}' <<<"$out" | sort
 }
 
 # want ALIAS J "PORT PRIORITY ROLE STATE"...: mlist's lines for node J's
@@ -110,15 +122,15 @@ want() {
 
 # mlist_is I ALIAS J WANT: node I lists WANT as node J's members of ALIAS
 mlist_is() {
-	[[ $(mlist "$1" "$2" "$3") == "$4" ]]
+	local got
+	got=$(mlist "$1" "$2" "$3") && [[ $got == "$4" ]]
 }
 
 # agree I J ALIAS: node I lists node J's members of ALIAS as node J does
 # (and they are some)
 agree() {
 	local mine
-	mine=$(mlist "$2" "$3" "$2")
-	[[ -n $mine && $(mlist "$1" "$3" "$2") == "$mine" ]]
+	mine=$(mlist "$2" "$3" "$2") && [[ -n $mine ]] && mlist_is "$1" "$3" "$2" "$mine"
 }
 
 # expect_view I ALIAS J WANT WHAT: wait until node I lists WANT as node J's
@@ -150,6 +162,7 @@ for i in 1 2 3; do
 	ctl "$i" cluster set enable || die "cluster set enable on node $i"
 done
 wait_until 20 all_up || die "not all nodes up: $(for i in 1 2 3; do ctl "$i" node show; done)"
+log "[$SECONDS s] three nodes up"
 a2=$(printf '%08x' "$(cl_addr 2)")
 a3=$(printf '%08x' "$(cl_addr 3)")
 
@@ -225,8 +238,8 @@ for m in json.load(open(sys.argv[1])):
     print(m["alias-id"], m.get("node", "-"), m["port"], m["priority"],
           m["role"], m["state"], ",".join(sorted(m)))' "$1" | sort
 }
-remote_keys=alias-id,node,port,priority,role,state
-local_keys=alias-id,incarnation,node,pid,port,priority,queue-len,role,state
+remote_keys='alias-id,node,port,priority,role,state'
+local_keys='alias-id,incarnation,node,pid,port,priority,queue-len,role,state'
 ctl 1 -j member show svc >"$tmp/m1.json" || fail "-j member show svc on node 1"
 want_j=$(printf '%s\n' \
 	"$svc $(cl_addr 2) $port_s20 20 replica active $remote_keys" \
@@ -248,6 +261,8 @@ want = {int(sys.argv[2]): int(sys.argv[3]), int(sys.argv[4]): int(sys.argv[5])}
 sys.exit(pids != want and "pids %s, want %s" % (pids, want))' \
 	"$tmp/m2.json" "$port_s20" "$pid_s20" "$port_s10" "$pid_s10" ||
 	fail "node 2's own members' pids"
+
+log "[$SECONDS s] node 1 sees the members of nodes 2 and 3"
 
 # --- 8. unprivileged: member show is open to every user -------------------------
 if command -v setpriv >/dev/null; then
@@ -335,8 +350,11 @@ start_member n2 2 -p 5 "$svc"
 w2=$(want svc 2 "$port_n2 5 replica active")
 expect_view 1 svc 2 "$w2" "a new svc and member on node 2"
 
+log "[$SECONDS s] members followed through changes, cuts, cluster mode off and on, alias del"
+
 # --- 6. hostile MEMBERS messages to node 1's node socket, from node 3 ----------------
-mlist 1 "" >"$tmp/before"
+mlist 1 "" >"$tmp/before" && [[ $(wc -l <"$tmp/before") == 3 ]] ||
+	fail "node 1's list before the hostile messages: $(cat "$tmp/before")"
 bad0=$(cstat 1 rx-bad)
 ref0=$(cstat 1 rx-refused)
 # mhdr LEN [NR [ALIAS]]: a MEMBERS header of node 3 (its boot id), the alias
@@ -374,13 +392,11 @@ wait_until 10 cstat_is 1 rx-bad $((bad0 + ${#bad[@]})) ||
 # well formed, from a socket that is not ftalias's: as node 3 (a member
 # more, a withdrawal of svc), as node 2 (its boot id: a forged node field)
 fake=77:1:0:0
-for args in "$(cl_addr 3) 0x$boot3 $svc $fake" "$(cl_addr 3) 0x$boot3 $svc" \
-	    "$(cl_addr 2) 0x$(cstat 2 boot-id) $svc $fake" "$(cl_addr 2) 0x$(cstat 2 boot-id) $svc" \
-	    "$(cl_addr 3) 0x$boot3 4242"; do
-	# shellcheck disable=SC2086 # the words of the message
-	ip netns exec "$(cl_ns 3)" "$SEND" members "$NODE_SVC" "$(cl_addr 1)" $args ||
-		fail "tipc_send.py members $args"
-done
+boot2=0x$(cstat 2 boot-id)
+ip netns exec "$(cl_ns 3)" "$SEND" members "$NODE_SVC" "$(cl_addr 1)" \
+	"$(cl_addr 3)" "0x$boot3" "$svc" $fake -- "$(cl_addr 3)" "0x$boot3" "$svc" -- \
+	"$(cl_addr 2)" "$boot2" "$svc" $fake -- "$(cl_addr 2)" "$boot2" "$svc" -- \
+	"$(cl_addr 3)" "0x$boot3" 4242 || fail "tipc_send.py members"
 wait_until 10 cstat_is 1 rx-refused $((ref0 + 5)) ||
 	fail "node 1: rx-refused $(cstat 1 rx-refused), want $((ref0 + 5))"
 cstat_is 1 rx-bad $((bad0 + ${#bad[@]})) || fail "node 1: rx-bad $(cstat 1 rx-bad) after the refused ones"
@@ -393,7 +409,7 @@ all_up || fail "not all up after hostile MEMBERS"
 # batches that node 1's socket has room for; each counted once, as
 # malformed or refused, and nothing changes
 seed=${FTALIAS_FUZZ_SEED:-$(( (RANDOM << 15 | RANDOM) ))}
-batches=${CL_FUZZ_BATCHES:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 4 || echo 10)}
+batches=${CL_FUZZ_BATCHES:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 3 || echo 6)}
 log "wire fuzz of MEMBERS: seed $seed, $batches batches of 100 (reproduce: FTALIAS_FUZZ_SEED=$seed)"
 counted() {
 	echo $(($(cstat 1 rx-bad) + $(cstat 1 rx-refused)))
@@ -419,9 +435,11 @@ all_up || fail "not all up after the fuzzer (seed $seed)"
 ctl 3 member set-priority svc "$port_s3" 9 || fail "set-priority on node 3"
 expect_view 1 svc 3 "$(mlist 3 svc 3)" "the fuzzer, a change on node 3"
 
+log "[$SECONDS s] hostile and fuzzed MEMBERS refused"
+
 # --- 9. everything goes; the modules unload ------------------------------------------
+stop_members
 cl_cleanup
-wait 2>/dev/null
 wait_until 30 bash -c "! ip netns list | grep -q $CL_PREFIX" || fail "namespaces left"
 if kmemleak_available; then
 	kmemleak_check_ftalias || fail "kmemleak"

@@ -8,10 +8,12 @@ can send to ftalias's node socket, or publish in its place.
   tipc_send.py hello TYPE INSTANCE NODE    a well-formed hello claiming
                                           to be from NODE
   tipc_send.py members TYPE INSTANCE NODE BOOT ALIAS [PORT:PRIO:ROLE:STATE]...
-                                          a well-formed MEMBERS message
-                                          claiming to be from NODE (boot
-                                          id BOOT): the members of ALIAS
-                                          (none: a withdrawal)
+                     [-- NODE BOOT ALIAS [PORT:PRIO:ROLE:STATE]...]...
+                                          well-formed MEMBERS messages
+                                          (one per "--"), each claiming
+                                          to be from NODE (boot id BOOT):
+                                          the members of ALIAS (none: a
+                                          withdrawal)
   tipc_send.py bind TYPE INSTANCE          publish {TYPE, INSTANCE} at
                                           cluster scope, print "bound",
                                           hold it until stdin closes
@@ -172,10 +174,15 @@ def main(argv):
     elif cmd == 'hello':
         sendto(typ, inst, [hello(num(argv[4]))])
     elif cmd == 'members':
-        node, boot, alias = num(argv[4]), num(argv[5]), num(argv[6])
-        sendto(typ, inst, [members(node, alias,
-                                   [member_arg(a) for a in argv[7:]],
-                                   boot=boot)])
+        msgs, args = [], argv[4:]
+        while args:
+            end = args.index('--') if '--' in args else len(args)
+            node, boot, alias = (num(a) for a in args[:3])
+            msgs.append(members(node, alias,
+                                [member_arg(a) for a in args[3:end]],
+                                boot=boot))
+            args = args[end + 1:]
+        sendto(typ, inst, msgs)
     elif cmd == 'fuzz-members':
         node, seed, count, alias = (num(a) for a in argv[4:8])
         rng = random.Random(seed)
