@@ -83,18 +83,20 @@ struct ftalias_cl_hello {
 	struct ftalias_cl_hdr hdr;
 };
 
+struct ftalias_cl_member {
+	__be32	port;
+	__be32	priority;
+	u8	role;
+	u8	state;
+	__be16	reserved;	/* zero */
+};
+
 /* The members of an alias on the sender, all of them (0: none left). */
 struct ftalias_cl_members {
 	struct ftalias_cl_hdr hdr;
 	__be32	alias;
 	__be32	nr;
-	struct ftalias_cl_member {
-		__be32	port;
-		__be32	priority;
-		u8	role;
-		u8	state;
-		__be16	reserved;	/* zero */
-	} m[];
+	struct ftalias_cl_member m[];
 };
 
 /* Largest message; a longer one is cut (MSG_TRUNC) and dropped. */
@@ -105,6 +107,8 @@ struct ftalias_cl_members {
 enum {
 	/* Publishers of a node's node service told apart. */
 	FTALIAS_CL_PORTS	= 8,
+	/* Members of other nodes a namespace keeps, all nodes together. */
+	FTALIAS_CL_MAX_REMOTE	= 65536,
 	/* Hellos to joining nodes and topology reconnects, retried. */
 	FTALIAS_CL_RETRY_MS	= 1000,
 };
@@ -125,6 +129,10 @@ struct ftalias_node {
 	/* While up: alias id -> struct ftalias_cluster_members it announced */
 	struct xarray aliases;
 	u32 nr_aliases;
+	u32 nr_members;		/* in @aliases */
+	unsigned long synced;	/* jiffies: when it was last sent them all */
+	bool resend;		/* to be sent them all (held back) */
+	bool rehello;		/* a send to it failed: both sides anew */
 };
 
 struct ftalias_cluster {
@@ -145,10 +153,11 @@ struct ftalias_cluster {
 	struct xarray nodes;		/* addr -> struct ftalias_node */
 	u32 nr_nodes;
 	struct ftalias_cluster_stats stats;
-	/* Set with the cluster lock: own announcements changed. */
+	u32 nr_remote;			/* members of other nodes kept */
+	/* Bit 0, set under ftalias_net.cluster_local_lock: to send. */
 	unsigned long announce;
-	u8 rx_buf[FTALIAS_CL_MSG_MAX];
-	u8 tx_buf[FTALIAS_CL_MSG_MAX];
+	u8 rx_buf[FTALIAS_CL_MSG_MAX] __aligned(8);
+	u8 tx_buf[FTALIAS_CL_MSG_MAX] __aligned(8);
 };
 
 static void ftalias_cl_data_ready(struct sock *sk)
@@ -205,7 +214,7 @@ static void ftalias_cl_node_info(const struct ftalias_node *n,
 	};
 }
 
-static void ftalias_cl_send(struct ftalias_cluster *cl, u32 node, u32 port,
+static bool ftalias_cl_send(struct ftalias_cluster *cl, u32 node, u32 port,
 			    void *msg, size_t len)
 {
 	struct sockaddr_tipc sa = {
@@ -224,10 +233,12 @@ static void ftalias_cl_send(struct ftalias_cluster *cl, u32 node, u32 port,
 	lockdep_assert_held(&cl->lock);
 
 	err = kernel_sendmsg(cl->node_sk, &mh, &iov, 1, len);
-	if (err < 0)
+	if (err < 0) {
 		cl->stats.tx_errors++;
-	else
-		cl->stats.tx++;
+		return false;
+	}
+	cl->stats.tx++;
+	return true;
 }
 
 static void ftalias_cl_hdr(struct ftalias_cluster *cl,
@@ -254,6 +265,11 @@ static void ftalias_cl_hello(struct ftalias_cluster *cl,
 	ftalias_cl_send(cl, n->addr, n->ports[0], &m, sizeof(m));
 }
 
+/*
+ * A send that fails (a congested link: sends never wait) leaves @n with
+ * a wrong view: it is sent a hello by the retry, after which both sides
+ * send each other all they announce.
+ */
 static void ftalias_cl_send_members(struct ftalias_cluster *cl,
 				    struct ftalias_node *n,
 				    const struct ftalias_cluster_members *cm)
@@ -274,10 +290,15 @@ static void ftalias_cl_send_members(struct ftalias_cluster *cl,
 			.role		= cm->m[i].role,
 			.state		= cm->m[i].state,
 		};
-	ftalias_cl_send(cl, n->addr, n->ports[0], m, len);
+	if (!ftalias_cl_send(cl, n->addr, n->ports[0], m, len))
+		n->rehello = true;
 }
 
-/* This node's announcements, all of them, to @n (a hello came from it). */
+/*
+ * This node's announcements, all of them, to @n (a hello came from it);
+ * at most once a second, else held back for the retry: a hello costs its
+ * sender 24 bytes, the answer up to FTALIAS_CLUSTER_MAX_ALIASES messages.
+ */
 static void ftalias_cl_send_local(struct ftalias_cluster *cl,
 				  struct ftalias_node *n)
 {
@@ -287,6 +308,13 @@ static void ftalias_cl_send_local(struct ftalias_cluster *cl,
 
 	lockdep_assert_held(&cl->lock);
 
+	if (n->synced &&
+	    time_before(jiffies, n->synced + msecs_to_jiffies(FTALIAS_CL_RETRY_MS))) {
+		n->resend = true;
+		return;
+	}
+	n->synced = jiffies ?: 1;
+	n->resend = false;
 	mutex_lock(&fn->cluster_local_lock);
 	xa_for_each(&fn->cluster_local, id, cm)
 		if (cm->nr)
@@ -323,8 +351,12 @@ static void ftalias_cl_flush_local(struct ftalias_cluster *cl)
 	mutex_unlock(&fn->cluster_local_lock);
 }
 
-/* What a node announced goes with its being up. */
-static void ftalias_cl_forget_members(struct ftalias_node *n)
+/*
+ * What a node announced goes with its being up, and at each of its hellos
+ * (all of it comes again after them).
+ */
+static void ftalias_cl_forget_members(struct ftalias_cluster *cl,
+				      struct ftalias_node *n)
 {
 	struct ftalias_cluster_members *cm;
 	unsigned long id;
@@ -333,6 +365,8 @@ static void ftalias_cl_forget_members(struct ftalias_node *n)
 		kfree(cm);
 	xa_destroy(&n->aliases);
 	n->nr_aliases = 0;
+	cl->nr_remote -= n->nr_members;
+	n->nr_members = 0;
 }
 
 /* A node's state from what is known of it; notified when it changes. */
@@ -345,8 +379,12 @@ static void ftalias_cl_update(struct ftalias_cluster *cl,
 
 	if (n->state == state)
 		return;
-	if (n->state == FTALIAS_NODE_STATE_UP)
-		ftalias_cl_forget_members(n);
+	if (n->state == FTALIAS_NODE_STATE_UP) {
+		ftalias_cl_forget_members(cl, n);
+		n->resend = false;
+		n->rehello = false;
+		n->synced = 0;
+	}
 	n->state = state;
 	n->since = ktime_get_boottime_ns();
 	ftalias_cl_node_info(n, &ni);
@@ -389,7 +427,7 @@ static bool ftalias_cl_evict(struct ftalias_cluster *cl)
 		return false;
 	xa_erase(&cl->nodes, old->addr);
 	cl->nr_nodes--;
-	ftalias_cl_forget_members(old);
+	ftalias_cl_forget_members(cl, old);
 	kfree(old);
 	return true;
 }
@@ -525,6 +563,12 @@ static void ftalias_cl_rx_hello(struct ftalias_cluster *cl,
 	n->boot_id = boot_id;
 	ftalias_cl_update(cl, n, FTALIAS_NODE_STATE_UP);
 	/*
+	 * All it announces comes after its hello: right after an echo, and
+	 * after the echo of a hello (which makes it send them).  What it
+	 * withdrew meanwhile (a lost message) goes now.
+	 */
+	ftalias_cl_forget_members(cl, n);
+	/*
 	 * Hellos come only with publications: answering each but an answer
 	 * costs little, and it brings back a node that saw this one go
 	 * through a conflict.
@@ -541,7 +585,7 @@ static bool ftalias_cl_members_valid(const struct ftalias_cl_members *m,
 {
 	u32 i, nr;
 
-	if (len < sizeof(*m))
+	if (len < sizeof(*m) || m->hdr.flags)
 		return false;
 	nr = be32_to_cpu(m->nr);
 	if (!m->alias || nr > FTALIAS_CLUSTER_MAX_MEMBERS ||
@@ -557,8 +601,8 @@ static bool ftalias_cl_members_valid(const struct ftalias_cl_members *m,
 
 /*
  * The members of one of @n's aliases, which replace those it announced
- * before.  Past FTALIAS_CLUSTER_MAX_ALIASES aliases of one node, a new
- * one is refused.  Returns false when refused.
+ * before.  Refused (false) past FTALIAS_CLUSTER_MAX_ALIASES aliases of
+ * one node or FTALIAS_CL_MAX_REMOTE members of all nodes.
  */
 static bool ftalias_cl_rx_members(struct ftalias_cluster *cl,
 				  struct ftalias_node *n,
@@ -568,6 +612,11 @@ static bool ftalias_cl_rx_members(struct ftalias_cluster *cl,
 	struct ftalias_cluster_members *cm, *old;
 
 	old = xa_load(&n->aliases, id);
+	if (old) {
+		/* Counted again below if it is replaced. */
+		n->nr_members -= old->nr;
+		cl->nr_remote -= old->nr;
+	}
 	if (!nr) {
 		if (old) {
 			xa_erase(&n->aliases, id);
@@ -576,11 +625,13 @@ static bool ftalias_cl_rx_members(struct ftalias_cluster *cl,
 		}
 		return true;
 	}
-	if (!old && n->nr_aliases >= FTALIAS_CLUSTER_MAX_ALIASES)
-		return false;
-	cm = ftalias_cluster_members_alloc(nr);
+	if ((!old && n->nr_aliases >= FTALIAS_CLUSTER_MAX_ALIASES) ||
+	    cl->nr_remote + nr > FTALIAS_CL_MAX_REMOTE)
+		goto refuse;
+	cm = kzalloc(struct_size(cm, m, nr), GFP_KERNEL);
 	if (!cm)
-		return false;
+		goto refuse;
+	cm->nr = nr;
 	cm->alias_id = id;
 	for (i = 0; i < nr; i++)
 		cm->m[i] = (struct ftalias_cluster_member) {
@@ -591,12 +642,23 @@ static bool ftalias_cl_rx_members(struct ftalias_cluster *cl,
 		};
 	if (xa_err(xa_store(&n->aliases, id, cm, GFP_KERNEL))) {
 		kfree(cm);
-		return false;
+		goto refuse;
 	}
 	if (!old)
 		n->nr_aliases++;
 	kfree(old);
+	n->nr_members += nr;
+	cl->nr_remote += nr;
 	return true;
+
+refuse:
+	/* What it had of the alias goes: a partial view is no view. */
+	if (old) {
+		xa_erase(&n->aliases, id);
+		n->nr_aliases--;
+		kfree(old);
+	}
+	return false;
 }
 
 /*
@@ -727,9 +789,10 @@ enum {
 };
 
 /*
- * Whether the retry is needed: a lost topology server, or a joining node
+ * Whether the retry is needed: a lost topology server, a joining node
  * whose hello (or its answer) may have been lost (MSG_DONTWAIT sends, an
- * overloaded receiver).
+ * overloaded receiver), a node up whose announcements were held back or
+ * not all sent.
  */
 static bool ftalias_cl_need_retry(struct ftalias_cluster *cl)
 {
@@ -741,7 +804,9 @@ static bool ftalias_cl_need_retry(struct ftalias_cluster *cl)
 	if (cl->top_lost)
 		return true;
 	xa_for_each(&cl->nodes, addr, n)
-		if (n->state == FTALIAS_NODE_STATE_JOINING)
+		if (n->state == FTALIAS_NODE_STATE_JOINING ||
+		    (n->state == FTALIAS_NODE_STATE_UP &&
+		     (n->resend || n->rehello)))
 			return true;
 	return false;
 }
@@ -873,9 +938,17 @@ static void ftalias_cl_retry(struct work_struct *work)
 		goto out;
 	if (cl->top_lost)
 		ftalias_cl_top_reopen(cl);
-	xa_for_each(&cl->nodes, addr, n)
-		if (n->state == FTALIAS_NODE_STATE_JOINING && n->ports[0])
+	xa_for_each(&cl->nodes, addr, n) {
+		if (n->state == FTALIAS_NODE_STATE_JOINING && n->ports[0]) {
 			ftalias_cl_hello(cl, n, 0);
+		} else if (n->state == FTALIAS_NODE_STATE_UP && n->rehello) {
+			/* Its answer makes both sides send all again. */
+			n->rehello = false;
+			ftalias_cl_hello(cl, n, 0);
+		} else if (n->state == FTALIAS_NODE_STATE_UP && n->resend) {
+			ftalias_cl_send_local(cl, n);
+		}
+	}
 	if (ftalias_cl_need_retry(cl))
 		queue_delayed_work(system_wq, &cl->retry,
 				   msecs_to_jiffies(FTALIAS_CL_RETRY_MS));
@@ -903,7 +976,7 @@ static void ftalias_cl_destroy(struct ftalias_cluster *cl)
 	if (cl->node_sk)
 		sock_release(cl->node_sk);
 	xa_for_each(&cl->nodes, addr, n) {
-		ftalias_cl_forget_members(n);
+		ftalias_cl_forget_members(cl, n);
 		kfree(n);
 	}
 	xa_destroy(&cl->nodes);
@@ -968,15 +1041,23 @@ static int ftalias_cl_open(struct ftalias_cluster *cl,
 }
 
 /*
- * Cluster mode off: the withdrawn announcements no node is left to be
- * told of are forgotten, the others are sent whole when it is on again.
+ * Cluster mode off: no announcement queues the work any more, then the
+ * cluster goes.  The withdrawn announcements no node is left to be told
+ * of are forgotten, the others are sent whole when it is on again.
  */
-static void ftalias_cl_local_settle(struct ftalias_net *fn)
+static void ftalias_cl_off(struct ftalias_net *fn, struct ftalias_cluster *cl)
 {
 	struct ftalias_cluster_members *cm;
 	unsigned long id;
 
 	lockdep_assert_held(&fn->cluster_lock);
+
+	fn->cluster = NULL;
+	WRITE_ONCE(fn->cluster_self, 0);
+	mutex_lock(&fn->cluster_local_lock);
+	fn->cluster_kick = NULL;
+	mutex_unlock(&fn->cluster_local_lock);
+	ftalias_cl_destroy(cl);
 
 	mutex_lock(&fn->cluster_local_lock);
 	xa_for_each(&fn->cluster_local, id, cm) {
@@ -1009,10 +1090,7 @@ int ftalias_cluster_set(struct net *net, bool enable,
 		goto out;
 	}
 	if (!enable) {
-		fn->cluster = NULL;
-		WRITE_ONCE(fn->cluster_self, 0);
-		ftalias_cl_destroy(cl);
-		ftalias_cl_local_settle(fn);
+		ftalias_cl_off(fn, cl);
 		goto out;
 	}
 
@@ -1034,6 +1112,9 @@ int ftalias_cluster_set(struct net *net, bool enable,
 	}
 	fn->cluster = cl;
 	WRITE_ONCE(fn->cluster_self, cl->self);
+	mutex_lock(&fn->cluster_local_lock);
+	fn->cluster_kick = cl;
+	mutex_unlock(&fn->cluster_local_lock);
 	/* Events may have come before the callbacks were set. */
 	queue_work(system_highpri_wq, &cl->work);
 out:
@@ -1117,7 +1198,8 @@ struct ftalias_cluster_members *ftalias_cluster_members_alloc(u32 nr)
 {
 	struct ftalias_cluster_members *cm;
 
-	cm = kzalloc(struct_size(cm, m, nr), GFP_KERNEL);
+	/* Charged to the task whose member event this is. */
+	cm = kzalloc(struct_size(cm, m, nr), GFP_KERNEL_ACCOUNT);
 	if (cm)
 		cm->nr = nr;
 	return cm;
@@ -1132,23 +1214,24 @@ struct ftalias_cluster_members *ftalias_cluster_members_alloc(u32 nr)
  *	over; NULL: the alias is gone
  *
  * Kept whether cluster mode is on or not; sent to the nodes that are up
- * when it is on.  Nothing is reported: a node that cannot be told is
- * brought up to date by its next hello.
+ * when it is on.  Nothing is reported: a send that fails is made good by
+ * a new hello to that node (the retry).
  */
 void ftalias_cluster_announce(struct ftalias_net *fn, u32 alias_id,
 			      struct ftalias_cluster_members *cm)
 {
+	struct ftalias_cluster *cl;
 	struct ftalias_cluster_members *old;
 	bool changed = true;
 
 	lockdep_assert_held(&fn->lock);
 
-	mutex_lock(&fn->cluster_lock);
 	mutex_lock(&fn->cluster_local_lock);
+	cl = fn->cluster_kick;
 	old = xa_load(&fn->cluster_local, alias_id);
 	if (!cm) {
 		/* Withdrawn: kept (as none) until the nodes up are told. */
-		if (old && fn->cluster) {
+		if (old && cl) {
 			old->nr = 0;
 			old->dirty = true;
 		} else if (old) {
@@ -1159,7 +1242,8 @@ void ftalias_cluster_announce(struct ftalias_net *fn, u32 alias_id,
 		}
 	} else {
 		cm->alias_id = alias_id;
-		cm->dirty = true;
+		/* Off: sent whole to each node that comes up. */
+		cm->dirty = !!cl;
 		if (xa_err(xa_store(&fn->cluster_local, alias_id, cm,
 				    GFP_KERNEL))) {
 			pr_warn_ratelimited("members of alias %u not announced\n",
@@ -1170,12 +1254,12 @@ void ftalias_cluster_announce(struct ftalias_net *fn, u32 alias_id,
 			kfree(old);
 		}
 	}
-	mutex_unlock(&fn->cluster_local_lock);
-	if (fn->cluster && changed) {
-		set_bit(0, &fn->cluster->announce);
-		queue_work(system_highpri_wq, &fn->cluster->work);
+	/* Under the lock: turning cluster mode off clears @cl first. */
+	if (cl && changed) {
+		set_bit(0, &cl->announce);
+		queue_work(system_highpri_wq, &cl->work);
 	}
-	mutex_unlock(&fn->cluster_lock);
+	mutex_unlock(&fn->cluster_local_lock);
 }
 
 /**
@@ -1251,17 +1335,15 @@ void ftalias_cluster_net_init(struct ftalias_net *fn)
 	fn->cluster_self = 0;
 	mutex_init(&fn->cluster_local_lock);
 	xa_init(&fn->cluster_local);
+	fn->cluster_kick = NULL;
 }
 
-/* After the aliases went (their announcements withdrawn). */
+/* After the aliases went: each withdrew its announcement (cluster off). */
 void ftalias_cluster_net_exit(struct ftalias_net *fn)
 {
-	struct ftalias_cluster_members *cm;
-	unsigned long id;
-
-	xa_for_each(&fn->cluster_local, id, cm)
-		kfree(cm);
+	WARN_ON_ONCE(!xa_empty(&fn->cluster_local));
 	xa_destroy(&fn->cluster_local);
+	mutex_destroy(&fn->cluster_local_lock);
 }
 
 /*
@@ -1274,9 +1356,8 @@ void ftalias_cluster_net_pre_exit(struct ftalias_net *fn)
 
 	mutex_lock(&fn->cluster_lock);
 	cl = fn->cluster;
-	fn->cluster = NULL;
 	if (cl)
-		ftalias_cl_destroy(cl);
+		ftalias_cl_off(fn, cl);
 	mutex_unlock(&fn->cluster_lock);
 }
 

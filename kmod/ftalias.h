@@ -15,16 +15,16 @@
  *  2. struct ftalias_net.lock (mutex): the alias table (@aliases, @names,
  *     @count, @next_id, @genid, @exiting, @strays), membership changes
  *     and the netlink notifications of both (see below).
- *  2a. Under it or alone, never under a lock below, the cluster's
- *     (cluster.c), outermost first:
- *     - struct ftalias_net.cluster_lock (mutex): cluster mode turned on
- *       and off, its netlink readers, and the members a cluster alias
- *       announces (taken under the table lock, member.c);
+ *  2a. The cluster's (cluster.c), never under a lock below, outermost
+ *     first:
+ *     - struct ftalias_net.cluster_lock (mutex), never with the table
+ *       lock: cluster mode turned on and off, its netlink readers;
  *     - struct ftalias_cluster.lock (mutex): a cluster's node table and
  *       the sends and receives on its TIPC sockets (which take those
  *       sockets' own locks), taken alone by the cluster's work items;
  *     - struct ftalias_net.cluster_local_lock (mutex): the members this
- *       node announces for its cluster aliases.
+ *       node announces for its cluster aliases; taken under the table
+ *       lock too (member events, alias deletion: member.c, aliastab.c).
  *  3. ftalias_rc_lock (spinlock, replay.c): the module's list of replay
  *     caches, walked by the shrinker.
  *  4. struct ftalias_alias.lock (spinlock): the alias's data-path state:
@@ -181,8 +181,9 @@ struct ftalias_net {
 	struct mutex cluster_lock;	/* @cluster, see cluster.h */
 	struct ftalias_cluster *cluster; /* cluster mode on, cluster.c */
 	u32 cluster_self;		/* its TIPC address while on, or 0 */
-	struct mutex cluster_local_lock; /* @cluster_local */
+	struct mutex cluster_local_lock; /* the two below */
 	struct xarray cluster_local;	/* alias id -> members announced */
+	struct ftalias_cluster *cluster_kick; /* @cluster, to send them */
 };
 
 extern unsigned int ftalias_net_id;

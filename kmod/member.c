@@ -177,6 +177,15 @@ static void __ftalias_take_back(struct ftalias_alias *alias,
 	}
 }
 
+static u32 ftalias_member_state(struct ftalias_alias *alias,
+				struct ftalias_sock *m)
+{
+	if (alias->active == m)
+		return FTALIAS_MEMBER_STATE_ACTIVE;
+	return m->draining ? FTALIAS_MEMBER_STATE_DRAINING :
+			     FTALIAS_MEMBER_STATE_BACKUP;
+}
+
 void ftalias_member_info(struct ftalias_alias *alias, struct ftalias_sock *m,
 			 struct ftalias_member_info *mi)
 {
@@ -187,12 +196,7 @@ void ftalias_member_info(struct ftalias_alias *alias, struct ftalias_sock *m,
 	mi->pid = pid_vnr(m->pid);
 	mi->priority = m->priority;
 	mi->role = m->role;
-	if (alias->active == m)
-		mi->state = FTALIAS_MEMBER_STATE_ACTIVE;
-	else if (m->draining)
-		mi->state = FTALIAS_MEMBER_STATE_DRAINING;
-	else
-		mi->state = FTALIAS_MEMBER_STATE_BACKUP;
+	mi->state = ftalias_member_state(alias, m);
 	mi->queue_len = skb_queue_len_lockless(&m->sk.sk_receive_queue);
 	mi->incarnation = m->active_inc;
 	mi->node = READ_ONCE(ftalias_net(alias->net)->cluster_self);
@@ -205,14 +209,13 @@ static void __ftalias_member_wire(struct ftalias_alias *alias,
 				  struct ftalias_sock *m,
 				  struct ftalias_cluster_member *cmm)
 {
-	struct ftalias_member_info mi;
+	lockdep_assert_held(&alias->lock);
 
-	ftalias_member_info(alias, m, &mi);
 	*cmm = (struct ftalias_cluster_member) {
-		.port		= mi.port,
-		.priority	= mi.priority,
-		.role		= mi.role,
-		.state		= mi.state,
+		.port		= m->port,
+		.priority	= m->priority,
+		.role		= m->role,
+		.state		= ftalias_member_state(alias, m),
 	};
 }
 

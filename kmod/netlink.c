@@ -351,7 +351,9 @@ int ftalias_nl_put_alias(struct sk_buff *skb, struct net *net,
 				     dp.log.outputs)) ||
 	      nla_put_u64_64bit(skb, FTALIAS_A_ALIAS_LOG_BYTES,
 				dp.log.input_bytes, FTALIAS_A_ALIAS_PAD))) ||
-	    nla_put_u8(skb, FTALIAS_A_ALIAS_SCOPE, cfg->scope))
+	    /* Saved only when not the default: older modules restore it. */
+	    ((!saved || cfg->scope) &&
+	     nla_put_u8(skb, FTALIAS_A_ALIAS_SCOPE, cfg->scope)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -933,8 +935,8 @@ static int ftalias_nl_member_dump_remote(struct sk_buff *skb,
 					 struct netlink_callback *cb)
 {
 	struct ftalias_nl_member_dump_ctx *ctx = (void *)cb->ctx;
-	struct ftalias_cluster_pos next[8];
-	struct ftalias_member_info mi[8];
+	struct ftalias_cluster_pos next[4];
+	struct ftalias_member_info mi[4];
 	int i, nr, err = 0;
 
 	do {

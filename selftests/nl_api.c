@@ -320,7 +320,8 @@ struct alias {
 			     (1u << FTALIAS_A_ALIAS_PENDING) | \
 			     (1u << FTALIAS_A_ALIAS_HELD) | \
 			     (1u << FTALIAS_A_ALIAS_STATS) | \
-			     (1u << FTALIAS_A_ALIAS_CACHE))
+			     (1u << FTALIAS_A_ALIAS_CACHE) | \
+			     (1u << FTALIAS_A_ALIAS_SCOPE))
 
 /* The configuration: id .. cache-ttl-ms, record-replies and input-log. */
 #define ALL_ALIAS_ATTRS	((((1u << (FTALIAS_A_ALIAS_CACHE_TTL_MS + 1)) - 1) & ~1u) | \

@@ -741,11 +741,12 @@ tmp = sys.argv[1]
 keys = {"id", "name", "uid", "gid", "mode", "policy", "grace-ms",
         "cache-max-entries", "cache-max-bytes", "cache-ttl-ms",
         "record-replies", "input-log", "incarnation", "members", "pending",
-        "held"}    # no active-port
+        "held", "scope"}    # no active-port
 a = aliases(load("a.json"))
 check(len(a) == 1, "show cli-a: %d objects" % len(a))
 a = a[0]
 check(set(a) == keys, "show cli-a keys: %s" % sorted(a))
+check(a["scope"] == "local", "show cli-a scope: %r" % a["scope"])
 want = {"id": 100, "name": "cli-a", "uid": 5, "gid": 6, "grace-ms": 500,
         "cache-max-entries": 10, "cache-max-bytes": 4096, "cache-ttl-ms": 1000}
 for k, v in want.items():

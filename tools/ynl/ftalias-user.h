@@ -985,7 +985,7 @@ void ftalias_member_get_rsp_free(struct ftalias_member_get_rsp *rsp);
  * Get one member of this node, by alias id and port, or dump the
 members of one alias (alias-id given) or of every alias: this
 node's, in join order, then those other nodes announced for their
-cluster aliases, by node, alias and port.
+cluster aliases, by node, alias and as announced (active first).
 
  */
 struct ftalias_member_get_rsp *
