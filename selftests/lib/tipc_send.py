@@ -7,6 +7,13 @@ can send to ftalias's node socket, or publish in its place.
                                           to the service {TYPE, INSTANCE}
   tipc_send.py hello TYPE INSTANCE NODE    a well-formed hello claiming
                                           to be from NODE
+  tipc_send.py members TYPE INSTANCE NODE BOOT ALIAS [PORT:PRIO:ROLE:STATE]...
+                     [-- NODE BOOT ALIAS [PORT:PRIO:ROLE:STATE]...]...
+                                          well-formed MEMBERS messages
+                                          (one per "--"), each claiming
+                                          to be from NODE (boot id BOOT):
+                                          the members of ALIAS (none: a
+                                          withdrawal)
   tipc_send.py bind TYPE INSTANCE          publish {TYPE, INSTANCE} at
                                           cluster scope, print "bound",
                                           hold it until stdin closes
@@ -16,6 +23,12 @@ can send to ftalias's node socket, or publish in its place.
                                           growth, random bytes, fields
                                           set to edge values), drawn
                                           from SEED
+  tipc_send.py fuzz-members TYPE INSTANCE NODE SEED COUNT ALIAS
+                                          COUNT mutations of MEMBERS
+                                          messages of ALIAS claiming NODE
+                                          (those of fuzz, and the body's
+                                          fields, count and length at
+                                          edge values), drawn from SEED
 Numbers may be given in hex (0x...)."""
 
 import random
@@ -26,6 +39,9 @@ import sys
 MAGIC = 0x46544c43
 VERSION = 1
 HELLO = 1
+MEMBERS = 2
+HDR_LEN = 24
+MAX_MEMBERS = 256
 
 
 def num(s):
@@ -44,6 +60,29 @@ def hello(node, boot=0x1234, flags=0, length=24, typ=HELLO, version=VERSION,
     # magic, version, type, len, node, flags, boot id
     return struct.pack('>IBBHIIQ', magic, version, typ, length, node, flags,
                        boot)
+
+
+def members(node, alias, mems, boot=0x1234, flags=0, nr=None, length=None):
+    """A MEMBERS message: the header, alias id, count, then for each member
+    (port, priority, role, state[, reserved]) port, priority, role, state
+    and 16 reserved bits.  nr and length: the fields, if not the true
+    ones."""
+    body = struct.pack('>II', alias, len(mems) if nr is None else nr)
+    for m in mems:
+        port, prio, role, state = m[:4]
+        body += struct.pack('>IIBBH', port, prio, role, state,
+                            m[4] if len(m) > 4 else 0)
+    if length is None:
+        length = HDR_LEN + len(body)
+    return hello(node, boot, flags, length, MEMBERS) + body
+
+
+def random_members(rng, node, alias):
+    """A well-formed MEMBERS message of 0 to 4 members, random values."""
+    mems = [(rng.randint(1, 0xffffffff), rng.getrandbits(32),
+             rng.randrange(2), rng.randrange(3))
+            for _ in range(rng.randint(0, 4))]
+    return members(node, alias, mems, boot=rng.getrandbits(64))
 
 
 def mutate(rng, node):
@@ -72,6 +111,60 @@ def mutate(rng, node):
     return bytes(m)
 
 
+def mutate_members(rng, node, alias):
+    m = bytearray(random_members(rng, node, alias))
+    nr = (len(m) - 32) // 12
+    kind = rng.randrange(9)
+    if kind == 0:  # bit flips
+        for _ in range(rng.randint(1, 4)):
+            i = rng.randrange(len(m))
+            m[i] ^= 1 << rng.randrange(8)
+    elif kind == 1:  # cut, the len field kept or matching
+        m = m[:rng.randrange(len(m))]
+        if rng.randrange(2) and len(m) >= 8:
+            m[6:8] = struct.pack('>H', len(m))
+    elif kind == 2:  # grown, the len field kept or matching
+        m += bytes(rng.randrange(256) for _ in range(rng.randint(1, 300)))
+        if rng.randrange(2):
+            m[6:8] = struct.pack('>H', len(m) & 0xffff)
+    elif kind == 3:  # random bytes after a MEMBERS header
+        m = m[:HDR_LEN] + bytearray(rng.randrange(256)
+                                    for _ in range(rng.randint(0, 64)))
+        if rng.randrange(2):
+            m[6:8] = struct.pack('>H', len(m))
+    elif kind == 4:  # a header field at an edge value
+        off, size = rng.choice([(0, 4), (4, 1), (5, 1), (6, 2), (8, 4),
+                                (12, 4), (16, 8)])
+        m[off:off + size] = rng.choice([b'\0', b'\xff']) * size
+    elif kind == 5:  # a body field at an edge or a random value
+        fields = [(24, 4), (28, 4)]
+        for i in range(nr):
+            o = 32 + 12 * i
+            fields += [(o, 4), (o + 4, 4), (o + 8, 1), (o + 9, 1),
+                       (o + 10, 2)]
+        off, size = rng.choice(fields)
+        v = rng.choice([0, 1, 2, 3, 0xff, rng.getrandbits(8)])
+        m[off:off + size] = bytes([v]) * size
+    elif kind == 6:  # the count off, the length kept or matching it
+        n = rng.choice([nr + 1, max(nr - 1, 0), MAX_MEMBERS,
+                        MAX_MEMBERS + 1, 0xffffffff, rng.getrandbits(32)])
+        m[28:32] = struct.pack('>I', n)
+        if rng.randrange(2) and n <= MAX_MEMBERS + 1:
+            m = m[:32] + bytes(12 * n)
+            m[6:8] = struct.pack('>H', len(m) & 0xffff)
+    elif kind == 7:  # a hello's type, or one unknown
+        m[5] = rng.choice([0, HELLO, 3, 0xff])
+    # else: well formed (refused: from a socket that is not ftalias's)
+    if not m:
+        m = bytearray(b'\0')
+    return bytes(m)
+
+
+def member_arg(s):
+    port, prio, role, state = (num(x) for x in s.split(':'))
+    return port, prio, role, state
+
+
 def main(argv):
     if len(argv) < 4:
         sys.exit(__doc__)
@@ -80,6 +173,21 @@ def main(argv):
         sendto(typ, inst, [bytes.fromhex(h) for h in argv[4:]])
     elif cmd == 'hello':
         sendto(typ, inst, [hello(num(argv[4]))])
+    elif cmd == 'members':
+        msgs, args = [], argv[4:]
+        while args:
+            end = args.index('--') if '--' in args else len(args)
+            node, boot, alias = (num(a) for a in args[:3])
+            msgs.append(members(node, alias,
+                                [member_arg(a) for a in args[3:end]],
+                                boot=boot))
+            args = args[end + 1:]
+        sendto(typ, inst, msgs)
+    elif cmd == 'fuzz-members':
+        node, seed, count, alias = (num(a) for a in argv[4:8])
+        rng = random.Random(seed)
+        sendto(typ, inst, [mutate_members(rng, node, alias)
+                           for _ in range(count)])
     elif cmd == 'fuzz':
         node, seed, count = num(argv[4]), num(argv[5]), num(argv[6])
         rng = random.Random(seed)
