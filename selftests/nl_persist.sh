@@ -46,21 +46,21 @@ expect_rc 0 ctl alias add pa id 4000 uid 5 gid 6 mode 0600 policy manual \
 	record-replies on input-log on
 expect_rc 0 ctl alias add pb
 expect_rc 0 ctl alias add pc id 7 mode 0666
-expect_rc 0 ctl alias add pd scope cluster
+expect_rc 0 ctl alias add pk scope cluster
 ctl -config alias show >"$tmp/conf" || fail "-config alias show"
 ctl -c -j alias show >"$tmp/conf.json" || fail "-c -j alias show"
 [[ $(wc -l <"$tmp/conf") == 4 ]] || fail "-config: not one line per alias: $(cat "$tmp/conf")"
 grep -qx "alias add pa id 4000 uid 5 gid 6 mode 0600 policy manual grace-ms 500 cache-max-entries 10 cache-max-bytes 4096 cache-ttl-ms 1000 record-replies on input-log on" \
 	"$tmp/conf" || fail "-config line of pa: $(grep ' pa ' "$tmp/conf")"
-grep -q "^alias add pd id [0-9]* .*scope cluster" "$tmp/conf" ||
-	fail "-config line of pd: $(grep ' pd ' "$tmp/conf")"
+grep -q "^alias add pk id [0-9]* .*scope cluster" "$tmp/conf" ||
+	fail "-config line of pk: $(grep ' pk ' "$tmp/conf")"
 grep -q 'incarnation\|members\|pending\|held' "$tmp/conf" &&
 	fail "-config prints state: $(cat "$tmp/conf")"
 ctl -config alias show pa >"$tmp/conf-pa" || fail "-config alias show pa"
 [[ $(cat "$tmp/conf-pa") == $(grep ' pa ' "$tmp/conf") ]] ||
 	fail "-config alias show pa differs from its line in the whole list"
 
-for a in pa pb pc pd; do expect_rc 0 ctl alias del "$a"; done
+for a in pa pb pc pk; do expect_rc 0 ctl alias del "$a"; done
 expect_rc 0 ctl -batch "$tmp/conf"
 ctl -config alias show >"$tmp/conf2" || fail "-config alias show after the batch"
 diff -u "$tmp/conf" "$tmp/conf2" || fail "the replayed configuration differs"
@@ -69,8 +69,8 @@ cmp -s "$tmp/conf.json" "$tmp/conf2.json" || fail "the replayed JSON differs"
 python3 - "$tmp/conf.json" <<'PY' || fail "-c -j: $(cat "$tmp/conf.json")"
 import json, sys
 v = json.load(open(sys.argv[1]))
-assert sorted(a["name"] for a in v) == ["pa", "pb", "pc", "pd"], v
-assert next(a for a in v if a["name"] == "pd")["scope"] == "cluster", v
+assert sorted(a["name"] for a in v) == ["pa", "pb", "pc", "pk"], v
+assert next(a for a in v if a["name"] == "pk")["scope"] == "cluster", v
 pa = next(a for a in v if a["name"] == "pa")
 assert pa == {"name": "pa", "id": 4000, "uid": 5, "gid": 6, "mode": 0o600,
 	      "policy": "manual", "grace-ms": 500, "cache-max-entries": 10,
@@ -95,7 +95,7 @@ grep -qx "ftaliasctl: <stdin>:2: command failed" "$tmp/err" ||
 for a in pd pe; do
 	ctl alias show "$a" >/dev/null || fail "-force batch: $a not added"
 done
-[[ $(ctl -c alias show | wc -l) == 5 ]] || fail "-force batch: not 5 aliases"
+[[ $(ctl -c alias show | wc -l) == 6 ]] || fail "-force batch: not 6 aliases"
 
 # ---- the boot: module loaded again, the unit's ExecStart ------------------
 # Only where the module can be loaded again (the runner's FTALIAS_KO).
