@@ -44,26 +44,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ctl() {
-	local i=$1
-	shift
-	ftaliasctl -n "$(cl_ns "$i")" "$@"
-}
-
-# cstat I KEY: a counter of node I's cluster show (text)
-cstat() {
-	ctl "$1" cluster show | awk -v k="$2" '
-		{ for (i = 1; i < NF; i++) if ($i == k) { print $(i + 1); exit } }'
-}
-
-cstat_is() {
-	[[ $(cstat "$1" "$2") == "$3" ]]
-}
-
 # node_state I J: node I's view of node J's state (node show, text:
 # ADDR STATE ...)
 node_state() {
-	ctl "$1" node show 2>/dev/null |
+	cl_ctl "$1" node show 2>/dev/null |
 		awk -v a="$(printf '%08x' "$(cl_addr "$2")")" '$1 == a { print $2 }'
 }
 
@@ -102,7 +86,7 @@ mlist() {
 	local a='' out
 	[[ -n ${3:-} ]] && a=$(printf '%08x' "$(cl_addr "$3")")
 	# shellcheck disable=SC2086 # no ALIAS: no word
-	out=$(ctl "$1" member show $2 2>&1) || { echo "member show: $out"; return 1; }
+	out=$(cl_ctl "$1" member show $2 2>&1) || { echo "member show: $out"; return 1; }
 	[[ -n $out ]] || return 0
 	awk -v a="$a" '
 		NR > 1 && (a == "" || $NF == a) {
@@ -152,16 +136,16 @@ fnv_id() {
 }
 
 alias_id() {
-	ctl "$1" -j alias show "$2" | json_num id
+	cl_ctl "$1" -j alias show "$2" | json_num id
 }
 
 cl_setup 3
 
 # --- 1. three nodes, cluster mode on, all up -----------------------------------
 for i in 1 2 3; do
-	ctl "$i" cluster set enable || die "cluster set enable on node $i"
+	cl_ctl "$i" cluster set enable || die "cluster set enable on node $i"
 done
-wait_until 20 all_up || die "not all nodes up: $(for i in 1 2 3; do ctl "$i" node show; done)"
+wait_until 20 all_up || die "not all nodes up: $(for i in 1 2 3; do cl_ctl "$i" node show; done)"
 log "[$SECONDS s] three nodes up"
 a2=$(printf '%08x' "$(cl_addr 2)")
 a3=$(printf '%08x' "$(cl_addr 3)")
@@ -170,37 +154,37 @@ a3=$(printf '%08x' "$(cl_addr 3)")
 svc=$(fnv_id svc)
 log "FNV-1a(\"svc\") | 0x80000000 = $svc ($(printf %#x "$svc"))"
 for i in 1 2 3; do
-	expect_rc 0 ctl "$i" alias add svc scope cluster || die "alias add svc on node $i"
+	expect_rc 0 cl_ctl "$i" alias add svc scope cluster || die "alias add svc on node $i"
 	grep -qw svc "$tmp/out" || fail "node $i: alias add printed no alias: $(cat "$tmp/out")"
 	id=$(alias_id "$i" svc)
 	[[ $id == "$svc" ]] || fail "node $i: svc has id '$id', want $svc"
-	ctl "$i" -j alias show svc | grep -q '"scope": *"cluster"' ||
-		fail "node $i: svc is not of scope cluster: $(ctl "$i" -j alias show svc)"
-	ctl "$i" alias add loc >/dev/null || die "alias add loc on node $i"
+	cl_ctl "$i" -j alias show svc | grep -q '"scope": *"cluster"' ||
+		fail "node $i: svc is not of scope cluster: $(cl_ctl "$i" -j alias show svc)"
+	cl_ctl "$i" alias add loc >/dev/null || die "alias add loc on node $i"
 	id=$(alias_id "$i" loc)
 	[[ -n $id ]] && ((id <= 0x7fffffff)) ||
 		fail "node $i: local alias loc has id '$id'"
 	printf -v "loc$i" %s "$id"
-	ctl "$i" -j alias show loc | grep -q '"scope": *"local"' ||
-		fail "node $i: loc is not of scope local: $(ctl "$i" -j alias show loc)"
+	cl_ctl "$i" -j alias show loc | grep -q '"scope": *"local"' ||
+		fail "node $i: loc is not of scope local: $(cl_ctl "$i" -j alias show loc)"
 done
 # an explicit id (on nodes 1 and 3)
 for i in 1 3; do
-	expect_rc 0 ctl "$i" alias add fixed id 4242 scope cluster
+	expect_rc 0 cl_ctl "$i" alias add fixed id 4242 scope cluster
 	[[ $(alias_id "$i" fixed) == 4242 ]] || fail "node $i: fixed has id $(alias_id "$i" fixed), want 4242"
 done
 # no rename: the kernel's EINVAL, as ftaliasctl reports a kernel error
-expect_rc 1 ctl 1 alias set id "$svc" name svc2 &&
+expect_rc 1 cl_ctl 1 alias set id "$svc" name svc2 &&
 	{ grep -q '^Error: .*name' "$tmp/err" || fail "rename of a cluster alias: stderr '$(cat "$tmp/err")'"; }
 log "rename of a cluster alias: $(head -n1 "$tmp/err")"
-ctl 1 alias show svc >/dev/null || fail "svc gone after a refused rename"
-ctl 1 alias show svc2 >/dev/null 2>&1 && fail "svc renamed to svc2"
+cl_ctl 1 alias show svc >/dev/null || fail "svc gone after a refused rename"
+cl_ctl 1 alias show svc2 >/dev/null 2>&1 && fail "svc renamed to svc2"
 # the local one may be renamed (and back)
-expect_rc 0 ctl 1 alias set id "$loc1" name loc-b && expect_rc 0 ctl 1 alias set id "$loc1" name loc
+expect_rc 0 cl_ctl 1 alias set id "$loc1" name loc-b && expect_rc 0 cl_ctl 1 alias set id "$loc1" name loc
 # no scope change: a usage error, nothing sent
-expect_rc 2 ctl 1 alias set svc scope local &&
+expect_rc 2 cl_ctl 1 alias set svc scope local &&
 	{ grep -q scope "$tmp/err" || fail "alias set scope: stderr '$(cat "$tmp/err")'"; }
-ctl 1 -j alias show svc | grep -q '"scope": *"cluster"' || fail "svc's scope changed"
+cl_ctl 1 -j alias show svc | grep -q '"scope": *"cluster"' || fail "svc's scope changed"
 
 # --- 3. members on nodes 2 and 3, seen by the others ---------------------------
 # A member of a local alias first: never announced (checked once the
@@ -240,14 +224,14 @@ for m in json.load(open(sys.argv[1])):
 }
 remote_keys='alias-id,node,port,priority,role,state'
 local_keys='alias-id,incarnation,node,pid,port,priority,queue-len,role,state'
-ctl 1 -j member show svc >"$tmp/m1.json" || fail "-j member show svc on node 1"
+cl_ctl 1 -j member show svc >"$tmp/m1.json" || fail "-j member show svc on node 1"
 want_j=$(printf '%s\n' \
 	"$svc $(cl_addr 2) $port_s20 20 replica active $remote_keys" \
 	"$svc $(cl_addr 2) $port_s10 10 replica backup $remote_keys" \
 	"$svc $(cl_addr 3) $port_s3 7 standby $(awk '{ print $5 }' <<<"$w3") $remote_keys" | sort)
 got_j=$(jview "$tmp/m1.json")
 [[ $got_j == "$want_j" ]] || fail "node 1's JSON: '$got_j', want '$want_j'"
-ctl 2 -j member show svc >"$tmp/m2.json" || fail "-j member show svc on node 2"
+cl_ctl 2 -j member show svc >"$tmp/m2.json" || fail "-j member show svc on node 2"
 want_j=$(printf '%s\n' \
 	"$svc $(cl_addr 2) $port_s20 20 replica active $local_keys" \
 	"$svc $(cl_addr 2) $port_s10 10 replica backup $local_keys" \
@@ -269,7 +253,7 @@ if command -v setpriv >/dev/null; then
 	ip netns exec "$(cl_ns 1)" setpriv --reuid=65534 --regid=65534 --clear-groups \
 		ftaliasctl member show svc >"$tmp/unpriv" 2>&1 ||
 		fail "unprivileged member show: $(cat "$tmp/unpriv")"
-	ctl 1 member show svc >"$tmp/priv"
+	cl_ctl 1 member show svc >"$tmp/priv"
 	cmp -s "$tmp/priv" "$tmp/unpriv" ||
 		fail "unprivileged member show differs: '$(cat "$tmp/unpriv")', root's '$(cat "$tmp/priv")'"
 	expect_rc 1 ip netns exec "$(cl_ns 2)" setpriv --reuid=65534 --regid=65534 \
@@ -277,7 +261,7 @@ if command -v setpriv >/dev/null; then
 fi
 
 # --- 4. changes on node 2 follow on node 1 ----------------------------------------
-ctl 2 member set-active svc "$port_s10" || fail "set-active on node 2"
+cl_ctl 2 member set-active svc "$port_s10" || fail "set-active on node 2"
 w2=$(want svc 2 "$port_s20 20 replica backup" "$port_s10 10 replica active")
 [[ $(mlist 2 svc 2) == "$w2" ]] || fail "node 2 after set-active: $(mlist 2 svc 2)"
 expect_view 1 svc 2 "$w2" "set-active"
@@ -286,11 +270,11 @@ expect_view 1 svc 2 "$w2" "set-active"
 has() {	# W2 LINE: node 2's list has LINE
 	grep -q "^svc $2 $a2\$" <<<"$1" || fail "node 2's own list lacks '$2': $(tr '\n' '|' <<<"$1")"
 }
-ctl 2 member set-priority svc "$port_s20" 30 || fail "set-priority on node 2"
+cl_ctl 2 member set-priority svc "$port_s20" 30 || fail "set-priority on node 2"
 w2=$(mlist 2 svc 2)
 has "$w2" "$port_s20 30 replica [a-z]*"
 expect_view 1 svc 2 "$w2" "set-priority"
-ctl 2 member drain svc "$port_s20" || fail "drain on node 2"
+cl_ctl 2 member drain svc "$port_s20" || fail "drain on node 2"
 w2=$(mlist 2 svc 2)
 has "$w2" "$port_s20 30 replica draining"
 expect_view 1 svc 2 "$w2" "drain"
@@ -300,7 +284,7 @@ wait "$pid_s10" 2>/dev/null
 w2=$(want svc 2 "$port_s20 30 replica draining")
 wait_until 10 mlist_is 2 svc 2 "$w2" || fail "node 2 after the kill: $(mlist 2 svc 2)"
 expect_view 1 svc 2 "$w2" "the active member was killed"
-ctl 2 member undrain svc "$port_s20" || fail "undrain on node 2"
+cl_ctl 2 member undrain svc "$port_s20" || fail "undrain on node 2"
 wait_until 10 agree 1 2 svc || fail "node 1 after undrain: $(mlist 1 svc 2), node 2 $(mlist 2 svc 2)"
 w2=$(mlist 2 svc 2)
 expect_view 3 svc 2 "$w2" "the changes on node 2"
@@ -314,7 +298,7 @@ wait_until 20 mlist_is 1 svc 3 "" ||
 [[ $(node_state 1 3) == up ]] && fail "node 1 dropped node 3's members with node 3 up"
 mlist_is 1 svc 2 "$w2" || fail "node 1 lost node 2's members with node 3's link cut: $(mlist 1 svc 2)"
 mlist_is 1 fixed 3 "" || fail "node 1 still lists node 3's member of fixed"
-ctl 3 member set-priority svc "$port_s3" 8 || fail "set-priority on node 3"
+cl_ctl 3 member set-priority svc "$port_s3" 8 || fail "set-priority on node 3"
 cl_link_up 3
 wait_until 30 all_up || fail "node 3 not up again: 1 sees $(node_state 1 3), 3 sees $(node_state 3 1)"
 w3=$(mlist 3 svc 3)
@@ -324,15 +308,15 @@ expect_view 1 fixed 3 "$(mlist 3 fixed 3)" "node 3's link came back"
 
 # cluster mode off on node 2: its members gone from node 1's view, no node
 # of its own members; a change meanwhile; on again: back, with the change
-ctl 2 cluster set disable || fail "disable node 2"
+cl_ctl 2 cluster set disable || fail "disable node 2"
 wait_until 20 mlist_is 1 svc 2 "" || fail "node 1 still lists node 2's members with cluster mode off there: $(mlist 1 svc 2)"
-ctl 2 member show svc | head -n1 | grep -qw NODE && fail "node 2's members have a node with cluster mode off"
-ctl 2 -j member show svc | grep -q '"node"' && fail "node 2's JSON has a node with cluster mode off"
-[[ $(ctl 2 member show svc | awk 'NR > 1' | wc -l) == 1 ]] ||
-	fail "node 2 with cluster mode off lists other nodes' members: $(ctl 2 member show svc)"
-ctl 2 member set-priority svc "$port_s20" 40 || fail "set-priority with cluster mode off"
+cl_ctl 2 member show svc | head -n1 | grep -qw NODE && fail "node 2's members have a node with cluster mode off"
+cl_ctl 2 -j member show svc | grep -q '"node"' && fail "node 2's JSON has a node with cluster mode off"
+[[ $(cl_ctl 2 member show svc | awk 'NR > 1' | wc -l) == 1 ]] ||
+	fail "node 2 with cluster mode off lists other nodes' members: $(cl_ctl 2 member show svc)"
+cl_ctl 2 member set-priority svc "$port_s20" 40 || fail "set-priority with cluster mode off"
 mlist_is 1 svc 3 "$w3" || fail "node 1 lost node 3's members as node 2 went: $(mlist 1 svc 3)"
-ctl 2 cluster set enable || fail "enable node 2 again"
+cl_ctl 2 cluster set enable || fail "enable node 2 again"
 wait_until 20 all_up || fail "node 2 not up again"
 w2=$(mlist 2 svc 2)
 [[ $w2 == "svc $port_s20 40 replica "*" $a2" ]] || fail "node 2's own members of svc: '$w2'"
@@ -341,10 +325,10 @@ expect_view 2 svc 3 "$w3" "cluster mode on again on node 2"
 
 # svc deleted on node 2: its members gone from node 1's view; a new svc
 # there (the same id) and a member: back
-ctl 2 alias del svc || fail "alias del svc on node 2"
+cl_ctl 2 alias del svc || fail "alias del svc on node 2"
 expect_view 1 svc 2 "" "alias del svc on node 2"
 mlist_is 1 svc 3 "$w3" || fail "node 1 lost node 3's members as node 2's svc went: $(mlist 1 svc 3)"
-ctl 2 alias add svc scope cluster >/dev/null || fail "alias add svc on node 2 again"
+cl_ctl 2 alias add svc scope cluster >/dev/null || fail "alias add svc on node 2 again"
 [[ $(alias_id 2 svc) == "$svc" ]] || fail "node 2's new svc has id $(alias_id 2 svc)"
 start_member n2 2 -p 5 "$svc"
 w2=$(want svc 2 "$port_n2 5 replica active")
@@ -355,11 +339,11 @@ log "[$SECONDS s] members followed through changes, cuts, cluster mode off and o
 # --- 6. hostile MEMBERS messages to node 1's node socket, from node 3 ----------------
 mlist 1 "" >"$tmp/before" && [[ $(wc -l <"$tmp/before") == 3 ]] ||
 	fail "node 1's list before the hostile messages: $(cat "$tmp/before")"
-bad0=$(cstat 1 rx-bad)
-ref0=$(cstat 1 rx-refused)
+bad0=$(cl_cstat 1 rx-bad)
+ref0=$(cl_cstat 1 rx-refused)
 # mhdr LEN [NR [ALIAS [FLAGS]]]: a MEMBERS header of node 3 (its boot id),
 # the alias and count; mem PORT PRIO ROLE STATE [RESERVED]: a member
-boot3=$(cstat 3 boot-id)	# hex, 16 digits in the header
+boot3=$(cl_cstat 3 boot-id)	# hex, 16 digits in the header
 boot3=$(printf '%16s' "$boot3" | tr ' ' 0)
 mhdr() {
 	printf '%08x%02x%02x%04x%08x%08x%s%08x%08x' 0x46544c43 1 2 "$1" \
@@ -389,19 +373,19 @@ bad=(
 )
 ip netns exec "$(cl_ns 3)" "$SEND" send "$NODE_SVC" "$(cl_addr 1)" "${bad[@]}" ||
 	fail "tipc_send.py send"
-wait_until 10 cstat_is 1 rx-bad $((bad0 + ${#bad[@]})) ||
-	fail "node 1: rx-bad $(cstat 1 rx-bad), want $((bad0 + ${#bad[@]}))"
+wait_until 10 cl_cstat_is 1 rx-bad $((bad0 + ${#bad[@]})) ||
+	fail "node 1: rx-bad $(cl_cstat 1 rx-bad), want $((bad0 + ${#bad[@]}))"
 # well formed, from a socket that is not ftalias's: as node 3 (a member
 # more, a withdrawal of svc), as node 2 (its boot id: a forged node field)
 fake=77:1:0:0
-boot2=0x$(cstat 2 boot-id)
+boot2=0x$(cl_cstat 2 boot-id)
 ip netns exec "$(cl_ns 3)" "$SEND" members "$NODE_SVC" "$(cl_addr 1)" \
 	"$(cl_addr 3)" "0x$boot3" "$svc" $fake -- "$(cl_addr 3)" "0x$boot3" "$svc" -- \
 	"$(cl_addr 2)" "$boot2" "$svc" $fake -- "$(cl_addr 2)" "$boot2" "$svc" -- \
 	"$(cl_addr 3)" "0x$boot3" 4242 || fail "tipc_send.py members"
-wait_until 10 cstat_is 1 rx-refused $((ref0 + 5)) ||
-	fail "node 1: rx-refused $(cstat 1 rx-refused), want $((ref0 + 5))"
-cstat_is 1 rx-bad $((bad0 + ${#bad[@]})) || fail "node 1: rx-bad $(cstat 1 rx-bad) after the refused ones"
+wait_until 10 cl_cstat_is 1 rx-refused $((ref0 + 5)) ||
+	fail "node 1: rx-refused $(cl_cstat 1 rx-refused), want $((ref0 + 5))"
+cl_cstat_is 1 rx-bad $((bad0 + ${#bad[@]})) || fail "node 1: rx-bad $(cl_cstat 1 rx-bad) after the refused ones"
 mlist 1 "" >"$tmp/after"
 cmp -s "$tmp/before" "$tmp/after" ||
 	fail "hostile MEMBERS changed node 1's view: $(diff "$tmp/before" "$tmp/after" | tr '\n' '|')"
@@ -414,12 +398,12 @@ seed=${FTALIAS_FUZZ_SEED:-$(( (RANDOM << 15 | RANDOM) ))}
 batches=${CL_FUZZ_BATCHES:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 3 || echo 6)}
 log "wire fuzz of MEMBERS: seed $seed, $batches batches of 100 (reproduce: FTALIAS_FUZZ_SEED=$seed)"
 counted() {
-	echo $(($(cstat 1 rx-bad) + $(cstat 1 rx-refused)))
+	echo $(($(cl_cstat 1 rx-bad) + $(cl_cstat 1 rx-refused)))
 }
 counted_is() {
 	[[ $(counted) == "$1" ]]
 }
-rx0=$(cstat 1 rx)
+rx0=$(cl_cstat 1 rx)
 for ((b = 0; b < batches; b++)); do
 	want=$(($(counted) + 100))
 	# alternately svc's id (which node 3 announces) and fixed's
@@ -428,13 +412,13 @@ for ((b = 0; b < batches; b++)); do
 	wait_until 20 counted_is "$want" ||
 		{ fail "seed $seed batch $b: node 1 counted $(counted) bad or refused, want $want"; break; }
 done
-log "node 1: rx-bad $(cstat 1 rx-bad) rx-refused $(cstat 1 rx-refused); rx $rx0 -> $(cstat 1 rx)"
+log "node 1: rx-bad $(cl_cstat 1 rx-bad) rx-refused $(cl_cstat 1 rx-refused); rx $rx0 -> $(cl_cstat 1 rx)"
 mlist 1 "" >"$tmp/after"
 cmp -s "$tmp/before" "$tmp/after" ||
 	fail "the fuzzer changed node 1's view (seed $seed): $(diff "$tmp/before" "$tmp/after" | tr '\n' '|')"
 all_up || fail "not all up after the fuzzer (seed $seed)"
 # the real announcements still come through
-ctl 3 member set-priority svc "$port_s3" 9 || fail "set-priority on node 3"
+cl_ctl 3 member set-priority svc "$port_s3" 9 || fail "set-priority on node 3"
 expect_view 1 svc 3 "$(mlist 3 svc 3)" "the fuzzer, a change on node 3"
 
 log "[$SECONDS s] hostile and fuzzed MEMBERS refused"

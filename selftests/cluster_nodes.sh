@@ -31,12 +31,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ctl() {
-	local i=$1
-	shift
-	ftaliasctl -n "$(cl_ns "$i")" "$@"
-}
-
 # The polls read node show's text with awk: a python per poll costs
 # seconds on the debug kernel.  Its columns: ADDR (8 hex digits, "*" on
 # this node) STATE LINKS PORT BOOT-ID (hex) RESTARTS SINCE-MS.
@@ -44,7 +38,7 @@ ctl() {
 # view_addr I ADDR: node I's view of the node of address ADDR:
 # "state links restarts boot-id port"
 view_addr() {
-	ctl "$1" node show 2>/dev/null |
+	cl_ctl "$1" node show 2>/dev/null |
 		awk -v a="$(printf '%08x' "$2")" '$1 == a { print $2, $3, $6, $5, $4 }'
 }
 
@@ -59,7 +53,7 @@ state_is() {
 
 # ups I: how many other nodes node I sees up
 ups() {
-	ctl "$1" node show 2>/dev/null |
+	cl_ctl "$1" node show 2>/dev/null |
 		awk '$1 ~ /^[0-9a-f]+$/ && $2 == "up" { n++ } END { print n + 0 }'
 }
 
@@ -74,17 +68,6 @@ all_up() {
 	done
 }
 
-# cstat I KEY: a counter of node I's cluster show (as its text gives it:
-# node and boot-id in hex)
-cstat() {
-	ctl "$1" cluster show | awk -v k="$2" '
-		{ for (i = 1; i < NF; i++) if ($i == k) { print $(i + 1); exit } }'
-}
-
-cstat_is() {
-	[[ $(cstat "$1" "$2") == "$3" ]]
-}
-
 cl_setup 4
 
 # --- all four see each other up ---------------------------------------------
@@ -93,12 +76,12 @@ cl_setup 4
 # enable, is the figure (the test's own polls cost seconds under TCG).
 for i in 1 2 3 4; do
 	t_last=$EPOCHREALTIME
-	ctl "$i" cluster set enable || die "cluster set enable on node $i"
+	cl_ctl "$i" cluster set enable || die "cluster set enable on node $i"
 done
-wait_until 20 all_up || die "not all nodes up: $(for i in 1 2 3 4; do ctl "$i" node show; done)"
+wait_until 20 all_up || die "not all nodes up: $(for i in 1 2 3 4; do cl_ctl "$i" node show; done)"
 ms=0
 for i in 1 2 3 4; do
-	ctl "$i" node show >"$tmp/nodes$i"
+	cl_ctl "$i" node show >"$tmp/nodes$i"
 	t=$EPOCHREALTIME
 	since=$(awk '$1 ~ /^[0-9a-f]+$/ && (m == "" || $7 < m) { m = $7 } END { print m }' "$tmp/nodes$i")
 	up=$(($(cl_ms "$t_last" "$t") - since))
@@ -108,37 +91,37 @@ log "every node saw the three others up $ms ms after the last enable began"
 ((ms <= 3000)) || fail "nodes up after $ms ms, want <= 3000"
 
 for i in 1 2 3 4; do
-	[[ $(cstat "$i" node) == "$(printf '%08x' "$(cl_addr "$i")")" ]] ||
-		fail "node $i: cluster show gives node $(cstat "$i" node), TIPC $(cl_addr "$i")"
-	[[ $(cstat "$i" nodes-up) == 3 ]] || fail "node $i: nodes-up $(cstat "$i" nodes-up)"
+	[[ $(cl_cstat "$i" node) == "$(printf '%08x' "$(cl_addr "$i")")" ]] ||
+		fail "node $i: cluster show gives node $(cl_cstat "$i" node), TIPC $(cl_addr "$i")"
+	[[ $(cl_cstat "$i" nodes-up) == 3 ]] || fail "node $i: nodes-up $(cl_cstat "$i" nodes-up)"
 	for k in rx-bad rx-refused restarts tx-errors; do
-		cstat_is "$i" "$k" 0 || fail "node $i: $k $(cstat "$i" "$k"), want 0"
+		cl_cstat_is "$i" "$k" 0 || fail "node $i: $k $(cl_cstat "$i" "$k"), want 0"
 	done
 done
 read -r st links rs boot1 _ < <(view 2 1)
-[[ $st == up && $links == 1 && $rs == 0 && $boot1 == "$(cstat 1 boot-id)" ]] ||
-	fail "node 2's view of node 1: '$st $links $rs $boot1', node 1's boot id $(cstat 1 boot-id)"
-ctl 1 node show | head -2 | grep -q '^\*' || fail "node show does not mark this node first"
+[[ $st == up && $links == 1 && $rs == 0 && $boot1 == "$(cl_cstat 1 boot-id)" ]] ||
+	fail "node 2's view of node 1: '$st $links $rs $boot1', node 1's boot id $(cl_cstat 1 boot-id)"
+cl_ctl 1 node show | head -2 | grep -q '^\*' || fail "node show does not mark this node first"
 
 # turning on what is on changes nothing
-ctl 1 cluster set enable || fail "enable twice"
-[[ $(cstat 1 boot-id) == "$boot1" ]] || fail "a second enable drew a new boot id"
+cl_ctl 1 cluster set enable || fail "enable twice"
+[[ $(cl_cstat 1 boot-id) == "$boot1" ]] || fail "a second enable drew a new boot id"
 
 # --- a restart: off and on again --------------------------------------------
 # node 1's monitor sees node 2 go and come back
-ctl 1 monitor >"$tmp/monitor" 2>&1 &
+cl_ctl 1 monitor >"$tmp/monitor" 2>&1 &
 monpid=$!
 probe=0
 probe_seen() {	# subscribed once a probe alias shows in its output
 	probe=$((probe + 1))
-	ctl 1 alias add "probe$probe" >/dev/null 2>&1
+	cl_ctl 1 alias add "probe$probe" >/dev/null 2>&1
 	grep -q "alias-add-ntf alias probe" "$tmp/monitor"
 }
 wait_until 20 probe_seen || fail "node 1's monitor saw no event"
-ctl 2 cluster set disable || fail "disable node 2"
-[[ $(cstat 2 enabled) == off ]] || fail "node 2 still enabled"
+cl_ctl 2 cluster set disable || fail "disable node 2"
+[[ $(cl_cstat 2 enabled) == off ]] || fail "node 2 still enabled"
 wait_until 10 state_is 1 2 reachable || fail "node 1 sees node 2 $(view 1 2), want reachable"
-ctl 2 cluster set enable || fail "enable node 2 again"
+cl_ctl 2 cluster set enable || fail "enable node 2 again"
 wait_until 10 all_up || fail "node 2 not up again"
 a2=$(printf '%08x' "$(cl_addr 2)")
 wait_until 10 grep -q "node-change-ntf.* $a2 state up" "$tmp/monitor" ||
@@ -149,9 +132,9 @@ kill "$monpid"
 wait "$monpid" 2>/dev/null
 for i in 1 3 4; do
 	read -r st _ rs boot _ < <(view "$i" 2)
-	[[ $rs == 1 && $boot == "$(cstat 2 boot-id)" ]] ||
+	[[ $rs == 1 && $boot == "$(cl_cstat 2 boot-id)" ]] ||
 		fail "node $i's view of node 2 after its restart: restarts $rs boot $boot"
-	cstat_is "$i" restarts 1 || fail "node $i: restarts $(cstat "$i" restarts), want 1"
+	cl_cstat_is "$i" restarts 1 || fail "node $i: restarts $(cl_cstat "$i" restarts), want 1"
 done
 
 # --- unprivileged --------------------------------------------------------------
@@ -159,7 +142,7 @@ if command -v setpriv >/dev/null; then
 	expect_rc 1 ip netns exec "$(cl_ns 3)" setpriv --reuid=65534 --regid=65534 \
 		--clear-groups ftaliasctl cluster set disable
 	grep -q CAP_NET_ADMIN "$tmp/err" || fail "unprivileged disable: $(cat "$tmp/err")"
-	[[ $(cstat 3 enabled) == on ]] || fail "an unprivileged user turned cluster mode off"
+	[[ $(cl_cstat 3 enabled) == on ]] || fail "an unprivileged user turned cluster mode off"
 	ip netns exec "$(cl_ns 3)" setpriv --reuid=65534 --regid=65534 --clear-groups \
 		ftaliasctl node show >/dev/null || fail "node show is not open to every user"
 fi
@@ -181,19 +164,19 @@ bad=(
 )
 ip netns exec "$(cl_ns 3)" "$SEND" send "$NODE_SVC" "$(cl_addr 1)" "${bad[@]}" ||
 	fail "tipc_send.py send"
-wait_until 10 cstat_is 1 rx-bad ${#bad[@]} ||
-	fail "node 1: rx-bad $(cstat 1 rx-bad), want ${#bad[@]}"
+wait_until 10 cl_cstat_is 1 rx-bad ${#bad[@]} ||
+	fail "node 1: rx-bad $(cl_cstat 1 rx-bad), want ${#bad[@]}"
 # well-formed hellos from a socket that is not ftalias's: as node 3 (its
 # own node), as node 2 (a forged node field)
 ip netns exec "$(cl_ns 3)" "$SEND" hello "$NODE_SVC" "$(cl_addr 1)" "$(cl_addr 3)" ||
 	fail "tipc_send.py hello"
 ip netns exec "$(cl_ns 3)" "$SEND" hello "$NODE_SVC" "$(cl_addr 1)" "$(cl_addr 2)" ||
 	fail "tipc_send.py hello"
-wait_until 10 cstat_is 1 rx-refused 2 ||
-	fail "node 1: rx-refused $(cstat 1 rx-refused), want 2"
+wait_until 10 cl_cstat_is 1 rx-refused 2 ||
+	fail "node 1: rx-refused $(cl_cstat 1 rx-refused), want 2"
 ups_are 1 3 || fail "node 1 sees $(ups 1) nodes up after hostile traffic"
 read -r _ _ rs boot _ < <(view 1 3)
-[[ $rs == 0 && $boot == "$(cstat 3 boot-id)" ]] ||
+[[ $rs == 0 && $boot == "$(cl_cstat 3 boot-id)" ]] ||
 	fail "a forged hello changed node 1's view of node 3: restarts $rs boot $boot"
 
 # the wire fuzzer: mutated hellos (FTALIAS_FUZZ_SEED fixes the seed), in
@@ -203,7 +186,7 @@ seed=${FTALIAS_FUZZ_SEED:-$(( (RANDOM << 15 | RANDOM) ))}
 batches=${CL_FUZZ_BATCHES:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 5 || echo 10)}
 log "wire fuzz: seed $seed, $batches batches of 100 (reproduce: FTALIAS_FUZZ_SEED=$seed)"
 counted() {
-	echo $(($(cstat 1 rx-bad) + $(cstat 1 rx-refused)))
+	echo $(($(cl_cstat 1 rx-bad) + $(cl_cstat 1 rx-refused)))
 }
 counted_is() {
 	[[ $(counted) == "$1" ]]
@@ -217,16 +200,16 @@ for ((b = 0; b < batches; b++)); do
 done
 ups_are 1 3 || fail "node 1 sees $(ups 1) nodes up after the fuzzer (seed $seed)"
 read -r _ _ rs boot _ < <(view 1 3)
-[[ $rs == 0 && $boot == "$(cstat 3 boot-id)" ]] ||
+[[ $rs == 0 && $boot == "$(cl_cstat 3 boot-id)" ]] ||
 	fail "the fuzzer changed node 1's view of node 3 (seed $seed)"
 
 # a socket of node 3 publishing node 1's node service: refused
-ref=$(cstat 1 rx-refused)
+ref=$(cl_cstat 1 rx-refused)
 exec 7> >(exec ip netns exec "$(cl_ns 3)" "$SEND" bind "$NODE_SVC" "$(cl_addr 1)" >"$tmp/bind1")
 holder=$!
 wait_until 10 grep -q bound "$tmp/bind1" || fail "no bind of node 1's service on node 3"
-wait_until 10 cstat_is 1 rx-refused $((ref + 1)) ||
-	fail "node 1: rx-refused $(cstat 1 rx-refused), want $((ref + 1))"
+wait_until 10 cl_cstat_is 1 rx-refused $((ref + 1)) ||
+	fail "node 1: rx-refused $(cl_cstat 1 rx-refused), want $((ref + 1))"
 ups_are 1 3 || fail "node 1 sees $(ups 1) nodes up"
 exec 7>&-
 wait "$holder"
@@ -239,14 +222,14 @@ wait_until 10 grep -q bound "$tmp/bind3" || fail "no bind of node 3's service on
 for i in 1 2 4; do
 	wait_until 10 state_is "$i" 3 conflict || fail "node $i sees node 3 $(view "$i" 3), want conflict"
 done
-rx=$(cstat 1 rx)
+rx=$(cl_cstat 1 rx)
 exec 7>&-
 wait "$holder"
 holder=
 for i in 1 2 4; do
 	wait_until 10 state_is "$i" 3 up || fail "node $i sees node 3 $(view "$i" 3) after the conflict"
 done
-(($(cstat 1 rx) > rx)) || fail "node 3 up again on node 1 without a hello"
+(($(cl_cstat 1 rx) > rx)) || fail "node 3 up again on node 1 without a hello"
 read -r _ _ rs _ _ < <(view 1 3)
 [[ $rs == 0 ]] || fail "a conflict counted as a restart of node 3"
 

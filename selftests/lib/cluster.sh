@@ -14,6 +14,9 @@
 #   cl_link_down I / cl_link_up I    node I's eth0 down / up: its links cut
 #   cl_node_del I           kill node I's processes, delete its namespace
 #   cl_cleanup              delete it all (idempotent: trap cl_cleanup EXIT)
+#   cl_ctl I ARGS...        ftaliasctl ARGS in node I
+#   cl_cstat I KEY          a field of node I's cluster show (its text:
+#                           node and boot id in hex); cl_cstat_is I KEY VALUE
 # With tipc_watch built (make selftests), each node runs one from cl_setup
 # on, logging what TIPC reports (node and link up/down, timestamped):
 #   cl_events I             node I's log
@@ -237,4 +240,19 @@ cl_wait_event() {
 # without the point.
 cl_ms() {
 	echo $(((${2/./} - ${1/./}) / 1000))
+}
+
+cl_ctl() {
+	local i=$1
+	shift
+	ftaliasctl -n "$(cl_ns "$i")" "$@"
+}
+
+cl_cstat() {
+	cl_ctl "$1" cluster show | awk -v k="$2" '
+		{ for (i = 1; i < NF; i++) if ($i == k) { print $(i + 1); exit } }'
+}
+
+cl_cstat_is() {
+	[[ $(cl_cstat "$1" "$2") == "$3" ]]
 }
