@@ -425,14 +425,5 @@ log "[$SECONDS s] hostile and fuzzed MEMBERS refused"
 
 # --- 9. everything goes; the modules unload ------------------------------------------
 stop_members
-cl_cleanup
-wait_until 30 bash -c "! ip netns list | grep -q $CL_PREFIX" || fail "namespaces left"
-if kmemleak_available; then
-	kmemleak_check_ftalias || fail "kmemleak"
-fi
-rmmod ftalias || fail "rmmod ftalias after the cluster tests"
-if [[ -d /sys/module/tipc/holders ]] && [[ -e /sys/module/tipc/initstate ]]; then
-	wait_until 30 rmmod tipc 2>/dev/null || fail "rmmod tipc: $(cat /sys/module/tipc/refcnt)"
-fi
-ensure_loaded || die "cannot load ftalias again"
+cl_unload
 finish

@@ -280,14 +280,5 @@ read -r _ _ rs _ _ < <(view_addr 1 16781321)  # 1.1.9
 ((rs == CHURN - 1)) || fail "node 1 counted $rs restarts of the churned node, want $((CHURN - 1))"
 
 # --- everything goes; the modules unload -------------------------------------------
-cl_cleanup
-wait_until 30 bash -c '! ip netns list | grep -q ftcl' || fail "namespaces left"
-if kmemleak_available; then
-	kmemleak_check_ftalias || fail "kmemleak"
-fi
-rmmod ftalias || fail "rmmod ftalias after the cluster tests"
-if [[ -d /sys/module/tipc/holders ]] && [[ -e /sys/module/tipc/initstate ]]; then
-	wait_until 30 rmmod tipc 2>/dev/null || fail "rmmod tipc: $(cat /sys/module/tipc/refcnt)"
-fi
-ensure_loaded || die "cannot load ftalias again"
+cl_unload
 finish

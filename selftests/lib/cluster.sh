@@ -14,6 +14,9 @@
 #   cl_link_down I / cl_link_up I    node I's eth0 down / up: its links cut
 #   cl_node_del I           kill node I's processes, delete its namespace
 #   cl_cleanup              delete it all (idempotent: trap cl_cleanup EXIT)
+#   cl_unload               the end of a cluster test: cl_cleanup, then
+#                           kmemleak clean, rmmod ftalias and tipc (when
+#                           modules), ftalias loaded again
 #   cl_ctl I ARGS...        ftaliasctl ARGS in node I
 #   cl_cstat I KEY          a field of node I's cluster show (its text:
 #                           node and boot id in hex); cl_cstat_is I KEY VALUE
@@ -255,4 +258,17 @@ cl_cstat() {
 
 cl_cstat_is() {
 	[[ $(cl_cstat "$1" "$2") == "$3" ]]
+}
+
+cl_unload() {
+	cl_cleanup
+	wait_until 30 bash -c "! ip netns list | grep -q $CL_PREFIX" || fail "namespaces left"
+	if kmemleak_available; then
+		kmemleak_check_ftalias || fail "kmemleak"
+	fi
+	rmmod ftalias || fail "rmmod ftalias after the cluster tests"
+	if [[ -d /sys/module/tipc/holders ]] && [[ -e /sys/module/tipc/initstate ]]; then
+		wait_until 30 rmmod tipc 2>/dev/null || fail "rmmod tipc: $(cat /sys/module/tipc/refcnt)"
+	fi
+	ensure_loaded || die "cannot load ftalias again"
 }
