@@ -609,29 +609,25 @@ static bool ftalias_cl_rx_members(struct ftalias_cluster *cl,
 				  const struct ftalias_cl_members *m)
 {
 	u32 i, id = be32_to_cpu(m->alias), nr = be32_to_cpu(m->nr);
-	struct ftalias_cluster_members *cm, *old;
+	struct ftalias_cluster_members *cm;
 
-	old = xa_load(&n->aliases, id);
-	if (old) {
-		/* Counted again below if it is replaced. */
-		n->nr_members -= old->nr;
-		cl->nr_remote -= old->nr;
+	/* The one before goes first: refused, the alias has no view. */
+	cm = xa_erase(&n->aliases, id);
+	if (cm) {
+		n->nr_aliases--;
+		n->nr_members -= cm->nr;
+		cl->nr_remote -= cm->nr;
+		kfree(cm);
 	}
-	if (!nr) {
-		if (old) {
-			xa_erase(&n->aliases, id);
-			n->nr_aliases--;
-			kfree(old);
-		}
+	if (!nr)
 		return true;
-	}
-	if ((!old && n->nr_aliases >= FTALIAS_CLUSTER_MAX_ALIASES) ||
+	if (n->nr_aliases >= FTALIAS_CLUSTER_MAX_ALIASES ||
 	    cl->nr_remote + nr > FTALIAS_CL_MAX_REMOTE)
-		goto refuse;
-	cm = kzalloc(struct_size(cm, m, nr), GFP_KERNEL);
+		return false;
+	/* In the work: no task to charge. */
+	cm = ftalias_cluster_members_alloc(nr, GFP_KERNEL);
 	if (!cm)
-		goto refuse;
-	cm->nr = nr;
+		return false;
 	cm->alias_id = id;
 	for (i = 0; i < nr; i++)
 		cm->m[i] = (struct ftalias_cluster_member) {
@@ -642,23 +638,12 @@ static bool ftalias_cl_rx_members(struct ftalias_cluster *cl,
 		};
 	if (xa_err(xa_store(&n->aliases, id, cm, GFP_KERNEL))) {
 		kfree(cm);
-		goto refuse;
+		return false;
 	}
-	if (!old)
-		n->nr_aliases++;
-	kfree(old);
+	n->nr_aliases++;
 	n->nr_members += nr;
 	cl->nr_remote += nr;
 	return true;
-
-refuse:
-	/* What it had of the alias goes: a partial view is no view. */
-	if (old) {
-		xa_erase(&n->aliases, id);
-		n->nr_aliases--;
-		kfree(old);
-	}
-	return false;
 }
 
 /*
@@ -1191,15 +1176,16 @@ int ftalias_cluster_nodes(struct net *net, u64 *pos,
 /**
  * ftalias_cluster_members_alloc() - room for the members of an alias
  * @nr: how many, at most FTALIAS_CLUSTER_MAX_MEMBERS
+ * @gfp: GFP_KERNEL_ACCOUNT for this node's (charged to the task whose
+ *	member event it is), GFP_KERNEL for another node's
  *
  * Return: the zeroed object, with @nr set, or NULL.
  */
-struct ftalias_cluster_members *ftalias_cluster_members_alloc(u32 nr)
+struct ftalias_cluster_members *ftalias_cluster_members_alloc(u32 nr, gfp_t gfp)
 {
 	struct ftalias_cluster_members *cm;
 
-	/* Charged to the task whose member event this is. */
-	cm = kzalloc(struct_size(cm, m, nr), GFP_KERNEL_ACCOUNT);
+	cm = kzalloc(struct_size(cm, m, nr), gfp);
 	if (cm)
 		cm->nr = nr;
 	return cm;
@@ -1211,7 +1197,7 @@ struct ftalias_cluster_members *ftalias_cluster_members_alloc(u32 nr)
  *	announcements of an alias follow its changes in order)
  * @alias_id: the alias
  * @cm: its members, from ftalias_cluster_members_alloc(), which this takes
- *	over; NULL: the alias is gone
+ *	over; NULL or none: the alias is gone or has no member left here
  *
  * Kept whether cluster mode is on or not; sent to the nodes that are up
  * when it is on.  Nothing is reported: a send that fails is made good by
@@ -1226,6 +1212,11 @@ void ftalias_cluster_announce(struct ftalias_net *fn, u32 alias_id,
 
 	lockdep_assert_held(&fn->lock);
 
+	/* None left is a withdrawal, kept only until it is sent. */
+	if (cm && !cm->nr) {
+		kfree(cm);
+		cm = NULL;
+	}
 	mutex_lock(&fn->cluster_local_lock);
 	cl = fn->cluster_kick;
 	old = xa_load(&fn->cluster_local, alias_id);

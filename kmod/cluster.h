@@ -98,7 +98,8 @@ bool ftalias_cluster_get(struct net *net, struct ftalias_cluster_info *ci);
 int ftalias_cluster_nodes(struct net *net, u64 *pos,
 			  struct ftalias_node_info *ni, int max);
 
-struct ftalias_cluster_members *ftalias_cluster_members_alloc(u32 nr);
+struct ftalias_cluster_members *ftalias_cluster_members_alloc(u32 nr,
+							      gfp_t gfp);
 void ftalias_cluster_announce(struct ftalias_net *fn, u32 alias_id,
 			      struct ftalias_cluster_members *cm);
 int ftalias_cluster_members(struct net *net, u32 alias_id,

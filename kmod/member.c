@@ -238,7 +238,8 @@ static void __ftalias_member_announce(struct ftalias_net *fn,
 		return;
 	/* Members join and leave under the table lock: @nr_members holds. */
 	cm = ftalias_cluster_members_alloc(min_t(u32, READ_ONCE(alias->nr_members),
-						 FTALIAS_CLUSTER_MAX_MEMBERS));
+						 FTALIAS_CLUSTER_MAX_MEMBERS),
+					   GFP_KERNEL_ACCOUNT);
 	if (!cm) {
 		pr_warn_ratelimited("members of alias %u not announced\n",
 				    alias->id);
