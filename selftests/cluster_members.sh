@@ -397,20 +397,14 @@ all_up || fail "not all up after hostile MEMBERS"
 seed=${FTALIAS_FUZZ_SEED:-$(( (RANDOM << 15 | RANDOM) ))}
 batches=${CL_FUZZ_BATCHES:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 3 || echo 6)}
 log "wire fuzz of MEMBERS: seed $seed, $batches batches of 100 (reproduce: FTALIAS_FUZZ_SEED=$seed)"
-counted() {
-	echo $(($(cl_cstat 1 rx-bad) + $(cl_cstat 1 rx-refused)))
-}
-counted_is() {
-	[[ $(counted) == "$1" ]]
-}
 rx0=$(cl_cstat 1 rx)
 for ((b = 0; b < batches; b++)); do
-	want=$(($(counted) + 100))
+	want=$(($(cl_dropped 1) + 100))
 	# alternately svc's id (which node 3 announces) and fixed's
 	ip netns exec "$(cl_ns 3)" "$SEND" fuzz-members "$NODE_SVC" "$(cl_addr 1)" \
 		"$(cl_addr 3)" $((seed + b)) 100 $((b % 2 ? 4242 : svc)) || fail "tipc_send.py fuzz-members"
-	wait_until 20 counted_is "$want" ||
-		{ fail "seed $seed batch $b: node 1 counted $(counted) bad or refused, want $want"; break; }
+	wait_until 20 cl_dropped_is 1 "$want" ||
+		{ fail "seed $seed batch $b: node 1 counted $(cl_dropped 1) bad or refused, want $want"; break; }
 done
 log "node 1: rx-bad $(cl_cstat 1 rx-bad) rx-refused $(cl_cstat 1 rx-refused); rx $rx0 -> $(cl_cstat 1 rx)"
 mlist 1 "" >"$tmp/after"

@@ -185,18 +185,12 @@ read -r _ _ rs boot _ < <(view 1 3)
 seed=${FTALIAS_FUZZ_SEED:-$(( (RANDOM << 15 | RANDOM) ))}
 batches=${CL_FUZZ_BATCHES:-$([[ ${FTALIAS_KERNEL:-} == debug ]] && echo 5 || echo 10)}
 log "wire fuzz: seed $seed, $batches batches of 100 (reproduce: FTALIAS_FUZZ_SEED=$seed)"
-counted() {
-	echo $(($(cl_cstat 1 rx-bad) + $(cl_cstat 1 rx-refused)))
-}
-counted_is() {
-	[[ $(counted) == "$1" ]]
-}
 for ((b = 0; b < batches; b++)); do
-	want=$(($(counted) + 100))
+	want=$(($(cl_dropped 1) + 100))
 	ip netns exec "$(cl_ns 3)" "$SEND" fuzz "$NODE_SVC" "$(cl_addr 1)" \
 		"$(cl_addr 3)" $((seed + b)) 100 || fail "tipc_send.py fuzz"
-	wait_until 20 counted_is "$want" ||
-		{ fail "seed $seed batch $b: node 1 counted $(counted) bad or refused, want $want"; break; }
+	wait_until 20 cl_dropped_is 1 "$want" ||
+		{ fail "seed $seed batch $b: node 1 counted $(cl_dropped 1) bad or refused, want $want"; break; }
 done
 ups_are 1 3 || fail "node 1 sees $(ups 1) nodes up after the fuzzer (seed $seed)"
 read -r _ _ rs boot _ < <(view 1 3)

@@ -20,6 +20,7 @@
 #   cl_ctl I ARGS...        ftaliasctl ARGS in node I
 #   cl_cstat I KEY          a field of node I's cluster show (its text:
 #                           node and boot id in hex); cl_cstat_is I KEY VALUE
+#   cl_dropped I            rx-bad + rx-refused of node I; cl_dropped_is I N
 # With tipc_watch built (make selftests), each node runs one from cl_setup
 # on, logging what TIPC reports (node and link up/down, timestamped):
 #   cl_events I             node I's log
@@ -258,6 +259,14 @@ cl_cstat() {
 
 cl_cstat_is() {
 	[[ $(cl_cstat "$1" "$2") == "$3" ]]
+}
+
+cl_dropped() {
+	echo $(($(cl_cstat "$1" rx-bad) + $(cl_cstat "$1" rx-refused)))
+}
+
+cl_dropped_is() {
+	[[ $(cl_dropped "$1") == "$2" ]]
 }
 
 cl_unload() {
