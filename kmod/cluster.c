@@ -31,7 +31,8 @@
  * No symbol of TIPC is linked: the module loads without tipc.ko, and does
  * not load it (tipc.ko has no net-pf alias; an administrator loads it).
  * TIPC's pernet exit runs before ours (it registers a pernet device), so
- * the sockets are released at pre_exit.  This file calls only notify.c.
+ * the sockets are released at pre_exit.  This file calls only notify.c
+ * and msg.c; request.c hears from it through its work item (cluster.h).
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -54,6 +55,7 @@
 #include "cluster.h"
 #include "ftalias.h"
 #include "member.h"	/* struct ftalias_member_info: no call */
+#include "msg.h"
 #include "notify.h"
 
 /* The cluster protocol: every message starts with this header. */
@@ -63,6 +65,7 @@
 enum ftalias_cl_type {
 	FTALIAS_CL_HELLO	= 1,
 	FTALIAS_CL_MEMBERS	= 2,
+	/* 3 to 6: enum ftalias_cluster_data_type (cluster.h) */
 };
 
 /* Flags of a hello. */
@@ -99,10 +102,36 @@ struct ftalias_cl_members {
 	struct ftalias_cl_member m[];
 };
 
+/*
+ * A request, its reply, a failure notice or a refusal (struct
+ * ftalias_cluster_data, cluster.h, says what each field holds); the
+ * bytes of a request or reply follow.
+ */
+struct ftalias_cl_data {
+	struct ftalias_cl_hdr hdr;
+	__be32	alias;
+	__be32	port;
+	__be32	id_node;
+	__be32	id_alias;
+	__be32	id_port;
+	__be32	id_incarnation;
+	__be64	id_xid;
+	__be64	ack;
+	__be32	err;
+	__be16	rflags;
+	__be16	reserved;	/* zero */
+	u8	data[];
+};
+
+static_assert(sizeof(struct ftalias_cl_data) == 72, "the wire format");
+
 /* Largest message; a longer one is cut (MSG_TRUNC) and dropped. */
-#define FTALIAS_CL_MSG_MAX						\
-	(sizeof(struct ftalias_cl_members) +				\
-	 FTALIAS_CLUSTER_MAX_MEMBERS * sizeof(struct ftalias_cl_member))
+#define FTALIAS_CL_MSG_MAX	(sizeof(struct ftalias_cl_data) +	\
+				 FTALIAS_MSG_MAX)
+static_assert(FTALIAS_CL_MSG_MAX >=
+	      sizeof(struct ftalias_cl_members) +
+	      FTALIAS_CLUSTER_MAX_MEMBERS * sizeof(struct ftalias_cl_member));
+static_assert(FTALIAS_CL_MSG_MAX <= TIPC_MAX_USER_MSG_SIZE);
 
 enum {
 	/* Publishers of a node's node service told apart. */
@@ -111,6 +140,13 @@ enum {
 	FTALIAS_CL_MAX_REMOTE	= 65536,
 	/* Hellos to joining nodes and topology reconnects, retried. */
 	FTALIAS_CL_RETRY_MS	= 1000,
+	/*
+	 * Data messages taken and not handled yet: past it, the node socket
+	 * is left to fill up (its senders wait) until request.c caught up.
+	 */
+	FTALIAS_CL_RXQ_MAX	= 1024,
+	/* Data messages waiting to be sent: past it, they are dropped. */
+	FTALIAS_CL_TXQ_MAX	= 65536,
 };
 
 struct ftalias_node {
@@ -139,8 +175,9 @@ struct ftalias_cluster {
 	struct net *net;		/* not referenced: pre_exit ends us */
 	struct socket *node_sk;
 	struct socket *top_sk;
-	/* Their own data-ready callbacks, given back before release. */
+	/* Their own callbacks, given back before release. */
 	void (*node_ready)(struct sock *sk);
+	void (*node_write_space)(struct sock *sk);
 	void (*top_ready)(struct sock *sk);
 	u32 self;			/* own TIPC address */
 	u32 port;			/* of the node socket */
@@ -154,10 +191,14 @@ struct ftalias_cluster {
 	u32 nr_nodes;
 	struct ftalias_cluster_stats stats;
 	u32 nr_remote;			/* members of other nodes kept */
+	u32 gen;			/* of the last node that came up */
+	bool changed;			/* routes or nodes: tell request.c */
+	bool rx_queued;			/* data messages for request.c */
+	bool rx_held;			/* the node socket left to fill up */
 	/* Bit 0, set under ftalias_net.cluster_local_lock: to send. */
 	unsigned long announce;
-	u8 rx_buf[FTALIAS_CL_MSG_MAX] __aligned(8);
-	u8 tx_buf[FTALIAS_CL_MSG_MAX] __aligned(8);
+	u8 *rx_buf;			/* FTALIAS_CL_MSG_MAX bytes each */
+	u8 *tx_buf;
 };
 
 static void ftalias_cl_data_ready(struct sock *sk)
@@ -171,8 +212,13 @@ static void ftalias_cl_data_ready(struct sock *sk)
 	read_unlock_bh(&sk->sk_callback_lock);
 }
 
+/*
+ * Data ready, and with @saved_ws room again after a congested link (the
+ * node socket): both queue the work.
+ */
 static void ftalias_cl_hook(struct ftalias_cluster *cl, struct socket *sock,
-			    void (**saved)(struct sock *sk))
+			    void (**saved)(struct sock *sk),
+			    void (**saved_ws)(struct sock *sk))
 {
 	struct sock *sk = sock->sk;
 
@@ -180,18 +226,25 @@ static void ftalias_cl_hook(struct ftalias_cluster *cl, struct socket *sock,
 	*saved = sk->sk_data_ready;
 	sk->sk_user_data = cl;
 	sk->sk_data_ready = ftalias_cl_data_ready;
+	if (saved_ws) {
+		*saved_ws = sk->sk_write_space;
+		sk->sk_write_space = ftalias_cl_data_ready;
+	}
 	write_unlock_bh(&sk->sk_callback_lock);
 }
 
 /* After it, no callback of @sock queues the work any more. */
 static void ftalias_cl_unhook(struct socket *sock,
-			      void (*saved)(struct sock *sk))
+			      void (*saved)(struct sock *sk),
+			      void (*saved_ws)(struct sock *sk))
 {
 	struct sock *sk = sock->sk;
 
 	write_lock_bh(&sk->sk_callback_lock);
 	sk->sk_user_data = NULL;
 	sk->sk_data_ready = saved;
+	if (saved_ws)
+		sk->sk_write_space = saved_ws;
 	write_unlock_bh(&sk->sk_callback_lock);
 }
 
@@ -214,8 +267,12 @@ static void ftalias_cl_node_info(const struct ftalias_node *n,
 	};
 }
 
-static bool ftalias_cl_send(struct ftalias_cluster *cl, u32 node, u32 port,
-			    void *msg, size_t len)
+/*
+ * 0, or the error of TIPC's sendmsg(); -EAGAIN, a congested link, is not
+ * counted as an error when the caller sends again later (@defer).
+ */
+static int ftalias_cl_send(struct ftalias_cluster *cl, u32 node, u32 port,
+			   void *msg, size_t len, bool defer)
 {
 	struct sockaddr_tipc sa = {
 		.family		= AF_TIPC,
@@ -234,11 +291,12 @@ static bool ftalias_cl_send(struct ftalias_cluster *cl, u32 node, u32 port,
 
 	err = kernel_sendmsg(cl->node_sk, &mh, &iov, 1, len);
 	if (err < 0) {
-		cl->stats.tx_errors++;
-		return false;
+		if (err != -EAGAIN || !defer)
+			cl->stats.tx_errors++;
+		return err;
 	}
 	cl->stats.tx++;
-	return true;
+	return 0;
 }
 
 static void ftalias_cl_hdr(struct ftalias_cluster *cl,
@@ -262,7 +320,7 @@ static void ftalias_cl_hello(struct ftalias_cluster *cl,
 	struct ftalias_cl_hello m;
 
 	ftalias_cl_hdr(cl, &m.hdr, FTALIAS_CL_HELLO, sizeof(m), flags);
-	ftalias_cl_send(cl, n->addr, n->ports[0], &m, sizeof(m));
+	ftalias_cl_send(cl, n->addr, n->ports[0], &m, sizeof(m), false);
 }
 
 /*
@@ -290,7 +348,7 @@ static void ftalias_cl_send_members(struct ftalias_cluster *cl,
 			.role		= cm->m[i].role,
 			.state		= cm->m[i].state,
 		};
-	if (!ftalias_cl_send(cl, n->addr, n->ports[0], m, len))
+	if (ftalias_cl_send(cl, n->addr, n->ports[0], m, len, false))
 		n->rehello = true;
 }
 
@@ -352,6 +410,44 @@ static void ftalias_cl_flush_local(struct ftalias_cluster *cl)
 }
 
 /*
+ * The node serving cluster alias @id: the lowest address among the nodes
+ * up that announce an active member of it (announcements list the
+ * active member first).
+ */
+static u32 ftalias_cl_serving(struct ftalias_cluster *cl, u32 id)
+{
+	struct ftalias_cluster_members *cm;
+	struct ftalias_node *n;
+	unsigned long addr;
+
+	xa_for_each(&cl->nodes, addr, n) {
+		if (n->state != FTALIAS_NODE_STATE_UP)
+			continue;
+		cm = xa_load(&n->aliases, id);
+		if (cm && cm->nr && cm->m[0].state == FTALIAS_MEMBER_STATE_ACTIVE)
+			return addr;
+	}
+	return 0;
+}
+
+/* What @n announced of alias @id changed: its route may have. */
+static void ftalias_cl_reroute(struct ftalias_cluster *cl, u32 id)
+{
+	struct ftalias_net *fn = ftalias_net(cl->net);
+	u32 node = ftalias_cl_serving(cl, id);
+
+	lockdep_assert_held(&cl->lock);
+
+	if (node == ftalias_cluster_route(fn, id))
+		return;
+	/* No memory: no route, rather than a stale one. */
+	if (!node || xa_err(xa_store(&fn->cluster_routes, id,
+				     xa_mk_value(node), GFP_KERNEL)))
+		xa_erase(&fn->cluster_routes, id);
+	cl->changed = true;
+}
+
+/*
  * What a node announced goes with its being up, and at each of its hellos
  * (all of it comes again after them).
  */
@@ -361,8 +457,11 @@ static void ftalias_cl_forget_members(struct ftalias_cluster *cl,
 	struct ftalias_cluster_members *cm;
 	unsigned long id;
 
-	xa_for_each(&n->aliases, id, cm)
+	xa_for_each(&n->aliases, id, cm) {
+		xa_erase(&n->aliases, id);
 		kfree(cm);
+		ftalias_cl_reroute(cl, id);
+	}
 	xa_destroy(&n->aliases);
 	n->nr_aliases = 0;
 	cl->nr_remote -= n->nr_members;
@@ -373,6 +472,7 @@ static void ftalias_cl_forget_members(struct ftalias_cluster *cl,
 static void ftalias_cl_update(struct ftalias_cluster *cl,
 			      struct ftalias_node *n, u32 state)
 {
+	struct ftalias_net *fn = ftalias_net(cl->net);
 	struct ftalias_node_info ni;
 
 	lockdep_assert_held(&cl->lock);
@@ -384,6 +484,17 @@ static void ftalias_cl_update(struct ftalias_cluster *cl,
 		n->resend = false;
 		n->rehello = false;
 		n->synced = 0;
+		/* What was sent to it is sent again (request.c). */
+		xa_erase(&fn->cluster_up, n->addr);
+		cl->changed = true;
+	} else if (state == FTALIAS_NODE_STATE_UP) {
+		/* A new generation: what went to its old incarnation is lost. */
+		cl->gen = cl->gen + 1 ?: 1;
+		if (xa_err(xa_store(&fn->cluster_up, n->addr,
+				    xa_mk_value(cl->gen), GFP_KERNEL)))
+			pr_warn_ratelimited("node %x up, but no request goes to it\n",
+					    n->addr);
+		cl->changed = true;
 	}
 	n->state = state;
 	n->since = ktime_get_boottime_ns();
@@ -646,6 +757,92 @@ static bool ftalias_cl_rx_members(struct ftalias_cluster *cl,
 	return true;
 }
 
+/* Whether a data message is well formed; its length checked. */
+static bool ftalias_cl_data_valid(const struct ftalias_cl_data *m, int len)
+{
+	u32 err, rflags;
+
+	if (len < sizeof(*m) || m->hdr.flags || m->reserved || !m->alias ||
+	    !m->id_port || !m->id_xid)
+		return false;
+	err = be32_to_cpu(m->err);
+	rflags = be16_to_cpu(m->rflags);
+	switch (m->hdr.type) {
+	case FTALIAS_CLUSTER_REQ:
+		return !m->port && !err &&
+		       !(rflags & ~(FTALIAS_F_RESENT | FTALIAS_F_REDELIVERED));
+	case FTALIAS_CLUSTER_REPLY:
+		/* port 0: the kernel answered from the replay cache. */
+		return !err && !rflags && !m->ack;
+	case FTALIAS_CLUSTER_NOTICE:
+		return len == sizeof(*m) && !m->port && err && err < MAX_ERRNO &&
+		       !rflags && !m->ack;
+	case FTALIAS_CLUSTER_NACK:
+		return len == sizeof(*m) && !m->port &&
+		       err >= FTALIAS_CLUSTER_NACK_MOVED &&
+		       err <= FTALIAS_CLUSTER_NACK_BUSY &&
+		       !(rflags & ~FTALIAS_CLUSTER_NACK_DELIVERED) && !m->ack;
+	}
+	return false;
+}
+
+/*
+ * A data message from @n, which is up with the boot id of the message:
+ * queued for request.c.  Refused (false) when its ID is not of its node
+ * (a request's requester is the sender; an answer's, this node), or for
+ * want of memory.
+ */
+static bool ftalias_cl_rx_data(struct ftalias_cluster *cl,
+			       struct ftalias_node *n,
+			       const struct ftalias_cl_data *m, int len)
+{
+	struct ftalias_net *fn = ftalias_net(cl->net);
+	u32 id_node = be32_to_cpu(m->id_node);
+	struct ftalias_cluster_data *d;
+	struct sk_buff *skb;
+	int err;
+
+	if (m->hdr.type == FTALIAS_CLUSTER_REQ ? id_node != n->addr :
+						  id_node != cl->self)
+		return false;
+	len -= sizeof(*m);
+	skb = ftalias_alloc_data(len, GFP_KERNEL, &err);
+	if (!skb)
+		return false;
+	/* Cannot fail: the room is there. */
+	WARN_ON_ONCE(skb_store_bits(skb, 0, m->data, len));
+	d = ftalias_cluster_data(skb);
+	*d = (struct ftalias_cluster_data) {
+		.id = {
+			.node		= n->addr,
+			.alias		= be32_to_cpu(m->id_alias),
+			.port		= be32_to_cpu(m->id_port),
+			.incarnation	= be32_to_cpu(m->id_incarnation),
+			.xid		= be64_to_cpu(m->id_xid),
+		},
+		.alias	= be32_to_cpu(m->alias),
+		.port	= be32_to_cpu(m->port),
+		.err	= be32_to_cpu(m->err),
+		.rflags	= be16_to_cpu(m->rflags),
+		.type	= m->hdr.type,
+		.ack	= be64_to_cpu(m->ack),
+	};
+	switch (d->type) {
+	case FTALIAS_CLUSTER_REQ:
+		cl->stats.req_rx++;
+		break;
+	case FTALIAS_CLUSTER_NACK:
+		cl->stats.nack_rx++;
+		break;
+	default:
+		cl->stats.reply_rx++;
+		break;
+	}
+	skb_queue_tail(&fn->cluster_rxq, skb);
+	cl->rx_queued = true;
+	return true;
+}
+
 /*
  * One message on the node socket, @len bytes in @cl->rx_buf from @src.
  * Malformed: rx_bad; from a socket or node it cannot be from: rx_refused.
@@ -655,6 +852,7 @@ static void ftalias_cl_rx(struct ftalias_cluster *cl,
 {
 	const struct ftalias_cl_hdr *h = (void *)cl->rx_buf;
 	struct ftalias_node *n;
+	bool ok;
 
 	if ((flags & MSG_TRUNC) || len < sizeof(*h) ||
 	    be32_to_cpu(h->magic) != FTALIAS_CL_MAGIC ||
@@ -672,6 +870,15 @@ static void ftalias_cl_rx(struct ftalias_cluster *cl,
 		break;
 	case FTALIAS_CL_MEMBERS:
 		if (!ftalias_cl_members_valid((void *)h, len)) {
+			cl->stats.rx_bad++;
+			return;
+		}
+		break;
+	case FTALIAS_CLUSTER_REQ:
+	case FTALIAS_CLUSTER_REPLY:
+	case FTALIAS_CLUSTER_NOTICE:
+	case FTALIAS_CLUSTER_NACK:
+		if (!ftalias_cl_data_valid((void *)h, len)) {
 			cl->stats.rx_bad++;
 			return;
 		}
@@ -702,8 +909,21 @@ static void ftalias_cl_rx(struct ftalias_cluster *cl,
 	case FTALIAS_CL_MEMBERS:
 		/* Only from the incarnation whose hello made it up. */
 		if (n->state != FTALIAS_NODE_STATE_UP ||
+		    be64_to_cpu(h->boot_id) != n->boot_id) {
+			cl->stats.rx_refused++;
+			return;
+		}
+		ok = ftalias_cl_rx_members(cl, n, (void *)h);
+		ftalias_cl_reroute(cl, be32_to_cpu(((struct ftalias_cl_members *)h)->alias));
+		if (!ok) {
+			cl->stats.rx_refused++;
+			return;
+		}
+		break;
+	default:
+		if (n->state != FTALIAS_NODE_STATE_UP ||
 		    be64_to_cpu(h->boot_id) != n->boot_id ||
-		    !ftalias_cl_rx_members(cl, n, (void *)h)) {
+		    !ftalias_cl_rx_data(cl, n, (void *)h, len)) {
 			cl->stats.rx_refused++;
 			return;
 		}
@@ -722,7 +942,7 @@ static bool ftalias_cl_rx_node(struct ftalias_cluster *cl)
 	};
 	struct kvec iov = {
 		.iov_base	= cl->rx_buf,
-		.iov_len	= sizeof(cl->rx_buf),
+		.iov_len	= FTALIAS_CL_MSG_MAX,
 	};
 	int len;
 
@@ -796,23 +1016,116 @@ static bool ftalias_cl_need_retry(struct ftalias_cluster *cl)
 	return false;
 }
 
+/*
+ * Send one data message: true when it is done with (sent, or dropped: its
+ * node is not up), false when the link is congested (the socket's write
+ * space callback runs the work again).
+ */
+static bool ftalias_cl_tx_data(struct ftalias_cluster *cl, struct sk_buff *skb)
+{
+	const struct ftalias_cluster_data *d = ftalias_cluster_data(skb);
+	struct ftalias_cl_data *m = (void *)cl->tx_buf;
+	size_t len = sizeof(*m) + skb->len;
+	struct ftalias_node *n;
+	int err;
+
+	lockdep_assert_held(&cl->lock);
+
+	n = xa_load(&cl->nodes, d->id.node);
+	if (!n || n->state != FTALIAS_NODE_STATE_UP ||
+	    WARN_ON_ONCE(skb->len > FTALIAS_MSG_MAX)) {
+		cl->stats.tx_errors++;
+		return true;
+	}
+	ftalias_cl_hdr(cl, &m->hdr, d->type, len, 0);
+	m->alias = cpu_to_be32(d->alias);
+	m->port = cpu_to_be32(d->port);
+	m->id_node = cpu_to_be32(d->type == FTALIAS_CLUSTER_REQ ? cl->self :
+							       d->id.node);
+	m->id_alias = cpu_to_be32(d->id.alias);
+	m->id_port = cpu_to_be32(d->id.port);
+	m->id_incarnation = cpu_to_be32(d->id.incarnation);
+	m->id_xid = cpu_to_be64(d->id.xid);
+	m->ack = cpu_to_be64(d->ack);
+	m->err = cpu_to_be32(d->err);
+	m->rflags = cpu_to_be16(d->rflags);
+	m->reserved = 0;
+	if (skb_copy_bits(skb, 0, m->data, skb->len)) {
+		cl->stats.tx_errors++;
+		return true;
+	}
+	err = ftalias_cl_send(cl, n->addr, n->ports[0], m, len, true);
+	if (err == -EAGAIN)
+		return false;
+	if (err)
+		return true;
+	switch (d->type) {
+	case FTALIAS_CLUSTER_REQ:
+		cl->stats.req_tx++;
+		break;
+	case FTALIAS_CLUSTER_NACK:
+		cl->stats.nack_tx++;
+		break;
+	default:
+		cl->stats.reply_tx++;
+		break;
+	}
+	return true;
+}
+
+/* Send what request.c queued; false when a congested link stopped it. */
+static bool ftalias_cl_tx(struct ftalias_cluster *cl, int *budget)
+{
+	struct ftalias_net *fn = ftalias_net(cl->net);
+	struct sk_buff *skb;
+
+	while (*budget > 0 && (skb = skb_dequeue(&fn->cluster_txq))) {
+		if (!ftalias_cl_tx_data(cl, skb)) {
+			/* Its order kept: the first to go when there is room. */
+			skb_queue_head(&fn->cluster_txq, skb);
+			return false;
+		}
+		kfree_skb(skb);
+		(*budget)--;
+	}
+	return true;
+}
+
 static void ftalias_cl_work(struct work_struct *work)
 {
 	struct ftalias_cluster *cl = container_of(work, struct ftalias_cluster,
 						  work);
+	struct ftalias_net *fn = ftalias_net(cl->net);
 	int budget = FTALIAS_CL_BUDGET;
-	bool more = true;
+	bool more = true, room;
 
 	mutex_lock(&cl->lock);
 	/* Events first: a hello is taken once its node's publication is. */
 	while (budget > 0 && ftalias_cl_rx_top(cl))
 		budget--;
-	while (budget > 0 && (more = ftalias_cl_rx_node(cl)))
-		budget--;
+	/* Data waiting for request.c: the node socket is left to fill up. */
+	for (; budget > 0; budget--) {
+		cl->rx_held = skb_queue_len(&fn->cluster_rxq) >=
+			      FTALIAS_CL_RXQ_MAX;
+		if (cl->rx_held)
+			break;
+		more = ftalias_cl_rx_node(cl);
+		if (!more)
+			break;
+	}
 	if (test_and_clear_bit(0, &cl->announce))
 		ftalias_cl_flush_local(cl);
+	budget = FTALIAS_CL_BUDGET;
+	room = ftalias_cl_tx(cl, &budget);
+	if (cl->changed)
+		set_bit(FTALIAS_CLUSTER_EV_CHANGED, &fn->cluster_events);
+	if (cl->changed || cl->rx_queued)
+		mod_delayed_work(system_highpri_wq, &fn->cluster_rx_work, 0);
+	cl->changed = false;
+	cl->rx_queued = false;
 	if (!cl->dying) {
-		if (more)
+		if ((more && !cl->rx_held) ||
+		    (room && !skb_queue_empty(&fn->cluster_txq)))
 			queue_work(system_highpri_wq, &cl->work);
 		if (ftalias_cl_need_retry(cl))
 			queue_delayed_work(system_wq, &cl->retry,
@@ -841,7 +1154,7 @@ static void ftalias_cl_top_close(struct ftalias_cluster *cl)
 	if (!cl->top_sk)
 		return;
 	if (cl->top_ready)
-		ftalias_cl_unhook(cl->top_sk, cl->top_ready);
+		ftalias_cl_unhook(cl->top_sk, cl->top_ready, NULL);
 	sock_release(cl->top_sk);
 	cl->top_sk = NULL;
 	cl->top_ready = NULL;
@@ -866,7 +1179,7 @@ static int ftalias_cl_top_open(struct ftalias_cluster *cl,
 		NL_SET_ERR_MSG(extack, "cannot create a TIPC socket");
 		return err;
 	}
-	ftalias_cl_hook(cl, cl->top_sk, &cl->top_ready);
+	ftalias_cl_hook(cl, cl->top_sk, &cl->top_ready, NULL);
 	err = kernel_connect(cl->top_sk, (struct sockaddr *)&top, sizeof(top),
 			     0);
 	if (err) {
@@ -951,9 +1264,10 @@ static void ftalias_cl_destroy(struct ftalias_cluster *cl)
 	cl->dying = true;
 	mutex_unlock(&cl->lock);
 	if (cl->top_sk && cl->top_ready)
-		ftalias_cl_unhook(cl->top_sk, cl->top_ready);
+		ftalias_cl_unhook(cl->top_sk, cl->top_ready, NULL);
 	if (cl->node_sk && cl->node_ready)
-		ftalias_cl_unhook(cl->node_sk, cl->node_ready);
+		ftalias_cl_unhook(cl->node_sk, cl->node_ready,
+				  cl->node_write_space);
 	cancel_delayed_work_sync(&cl->retry);
 	cancel_work_sync(&cl->work);
 	if (cl->top_sk)
@@ -966,6 +1280,8 @@ static void ftalias_cl_destroy(struct ftalias_cluster *cl)
 	}
 	xa_destroy(&cl->nodes);
 	mutex_destroy(&cl->lock);
+	kvfree(cl->rx_buf);
+	kvfree(cl->tx_buf);
 	kfree(cl);
 }
 
@@ -1007,7 +1323,8 @@ static int ftalias_cl_open(struct ftalias_cluster *cl,
 					   sizeof(importance));
 	if (err)
 		return err;
-	ftalias_cl_hook(cl, cl->node_sk, &cl->node_ready);
+	ftalias_cl_hook(cl, cl->node_sk, &cl->node_ready,
+			&cl->node_write_space);
 	err = ftalias_cl_top_open(cl, extack);
 	if (err)
 		return err;
@@ -1039,10 +1356,20 @@ static void ftalias_cl_off(struct ftalias_net *fn, struct ftalias_cluster *cl)
 
 	fn->cluster = NULL;
 	WRITE_ONCE(fn->cluster_self, 0);
+	RCU_INIT_POINTER(fn->cluster_live, NULL);
 	mutex_lock(&fn->cluster_local_lock);
 	fn->cluster_kick = NULL;
 	mutex_unlock(&fn->cluster_local_lock);
+	/* No ftalias_cluster_xmit() queues the work any more. */
+	synchronize_rcu();
 	ftalias_cl_destroy(cl);
+
+	/* No node serves anything, none is up: request.c is told. */
+	xa_destroy(&fn->cluster_routes);
+	xa_destroy(&fn->cluster_up);
+	skb_queue_purge(&fn->cluster_txq);
+	set_bit(FTALIAS_CLUSTER_EV_CHANGED, &fn->cluster_events);
+	mod_delayed_work(system_highpri_wq, &fn->cluster_rx_work, 0);
 
 	mutex_lock(&fn->cluster_local_lock);
 	xa_for_each(&fn->cluster_local, id, cm) {
@@ -1090,13 +1417,17 @@ int ftalias_cluster_set(struct net *net, bool enable,
 	xa_init(&cl->nodes);
 	INIT_WORK(&cl->work, ftalias_cl_work);
 	INIT_DELAYED_WORK(&cl->retry, ftalias_cl_retry);
-	err = ftalias_cl_open(cl, extack);
+	cl->rx_buf = kvmalloc(FTALIAS_CL_MSG_MAX, GFP_KERNEL_ACCOUNT);
+	cl->tx_buf = kvmalloc(FTALIAS_CL_MSG_MAX, GFP_KERNEL_ACCOUNT);
+	err = cl->rx_buf && cl->tx_buf ? ftalias_cl_open(cl, extack) : -ENOMEM;
 	if (err) {
 		ftalias_cl_destroy(cl);
 		goto out;
 	}
+	atomic64_set(&fn->cluster_rx_stale, 0);
 	fn->cluster = cl;
 	WRITE_ONCE(fn->cluster_self, cl->self);
+	rcu_assign_pointer(fn->cluster_live, cl);
 	mutex_lock(&fn->cluster_local_lock);
 	fn->cluster_kick = cl;
 	mutex_unlock(&fn->cluster_local_lock);
@@ -1123,6 +1454,7 @@ bool ftalias_cluster_get(struct net *net, struct ftalias_cluster_info *ci)
 		ci->boot_id = cl->boot_id;
 		ci->nodes = cl->nr_nodes;
 		ci->stats = cl->stats;
+		ci->stats.rx_stale = atomic64_read(&fn->cluster_rx_stale);
 		xa_for_each(&cl->nodes, addr, n)
 			ci->nodes_up += n->state == FTALIAS_NODE_STATE_UP;
 		mutex_unlock(&cl->lock);
@@ -1319,6 +1651,48 @@ out:
 	return nr;
 }
 
+/**
+ * ftalias_cluster_xmit() - send a data message to another node
+ * @fn: the namespace's ftalias state
+ * @skb: its bytes, with its struct ftalias_cluster_data; consumed
+ *
+ * Any context.  Dropped while cluster mode is off, or when too many wait
+ * already; sent by the cluster's work, to a node that is up (else
+ * dropped: request.c sends again what went to a node that is down).
+ */
+void ftalias_cluster_xmit(struct ftalias_net *fn, struct sk_buff *skb)
+{
+	struct ftalias_cluster *cl;
+
+	rcu_read_lock();
+	cl = rcu_dereference(fn->cluster_live);
+	if (cl && skb_queue_len(&fn->cluster_txq) < FTALIAS_CL_TXQ_MAX) {
+		skb_queue_tail(&fn->cluster_txq, skb);
+		queue_work(system_highpri_wq, &cl->work);
+		skb = NULL;
+	}
+	rcu_read_unlock();
+	kfree_skb(skb);
+}
+
+/* request.c took the data messages queued: the node socket is read again. */
+void ftalias_cluster_rx_done(struct ftalias_net *fn)
+{
+	struct ftalias_cluster *cl;
+
+	rcu_read_lock();
+	cl = rcu_dereference(fn->cluster_live);
+	if (cl && READ_ONCE(cl->rx_held))
+		queue_work(system_highpri_wq, &cl->work);
+	rcu_read_unlock();
+}
+
+/* An answer came for no request sent to its node: counted. */
+void ftalias_cluster_stale(struct ftalias_net *fn)
+{
+	atomic64_inc(&fn->cluster_rx_stale);
+}
+
 void ftalias_cluster_net_init(struct ftalias_net *fn)
 {
 	mutex_init(&fn->cluster_lock);
@@ -1327,14 +1701,28 @@ void ftalias_cluster_net_init(struct ftalias_net *fn)
 	mutex_init(&fn->cluster_local_lock);
 	xa_init(&fn->cluster_local);
 	fn->cluster_kick = NULL;
+	RCU_INIT_POINTER(fn->cluster_live, NULL);
+	xa_init(&fn->cluster_routes);
+	xa_init(&fn->cluster_up);
+	skb_queue_head_init(&fn->cluster_txq);
+	skb_queue_head_init(&fn->cluster_rxq);
+	fn->cluster_events = 0;
+	atomic64_set(&fn->cluster_rx_stale, 0);
 }
 
-/* After the aliases went: each withdrew its announcement (cluster off). */
+/*
+ * After the aliases went: each withdrew its announcement (cluster off);
+ * request.c's work was cancelled and what it had not taken dropped.
+ */
 void ftalias_cluster_net_exit(struct ftalias_net *fn)
 {
 	WARN_ON_ONCE(!xa_empty(&fn->cluster_local));
 	xa_destroy(&fn->cluster_local);
 	mutex_destroy(&fn->cluster_local_lock);
+	WARN_ON_ONCE(!xa_empty(&fn->cluster_routes) ||
+		     !xa_empty(&fn->cluster_up));
+	skb_queue_purge(&fn->cluster_txq);
+	skb_queue_purge(&fn->cluster_rxq);
 }
 
 /*

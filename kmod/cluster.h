@@ -17,7 +17,12 @@
 #ifndef _FTALIAS_CLUSTER_H
 #define _FTALIAS_CLUSTER_H
 
+#include <linux/skbuff.h>
 #include <linux/types.h>
+#include <linux/xarray.h>
+#include <uapi/linux/ftalias.h>
+
+#include "ftalias.h"
 
 struct ftalias_member_info;
 struct ftalias_net;
@@ -65,6 +70,13 @@ struct ftalias_cluster_stats {
 	u64 rx_refused;
 	u64 restarts;
 	u64 topology_events;
+	u64 req_tx;
+	u64 req_rx;
+	u64 reply_tx;
+	u64 reply_rx;
+	u64 nack_tx;
+	u64 nack_rx;
+	u64 rx_stale;
 };
 
 struct ftalias_cluster_info {
@@ -86,6 +98,93 @@ struct ftalias_node_info {
 	u64 since_ms;
 	bool self;
 };
+
+/*
+ * Requests across nodes.  cluster.c knows which node serves a cluster
+ * alias (the lowest address among the nodes up that announce an active
+ * member of it: @fn->cluster_routes) and which nodes are up, with a
+ * generation that changes whenever a node comes up again
+ * (@fn->cluster_up); request.c reads both under RCU, from any context.
+ * The data messages go between the two as skbs (the message's bytes)
+ * whose control block is a struct ftalias_cluster_data: request.c hands
+ * those it sends to ftalias_cluster_xmit() (any context; sent by the
+ * cluster's work), and cluster.c queues those it took, checked, on
+ * @fn->cluster_rxq and runs @fn->cluster_rx_work (request.c's) for them;
+ * it sets FTALIAS_CLUSTER_EV_CHANGED in @fn->cluster_events and runs the
+ * same work when routes or nodes changed.  Neither file calls the other's
+ * code up: the work items and queues are the one way up.
+ */
+enum ftalias_cluster_data_type {
+	FTALIAS_CLUSTER_REQ	= 3,	/* a request to the alias's node */
+	FTALIAS_CLUSTER_REPLY	= 4,	/* its reply, back to the requester */
+	FTALIAS_CLUSTER_NOTICE	= 5,	/* the kernel failed it there: @err */
+	FTALIAS_CLUSTER_NACK	= 6,	/* not served there: route it again */
+};
+
+/* Why a node sends a request back (struct ftalias_cluster_data.err). */
+enum ftalias_cluster_nack {
+	FTALIAS_CLUSTER_NACK_MOVED	= 1,	/* no active member here */
+	FTALIAS_CLUSTER_NACK_NO_ALIAS	= 2,	/* no such cluster alias */
+	FTALIAS_CLUSTER_NACK_BUSY	= 3,	/* past a limit, or no memory */
+};
+
+/* struct ftalias_cluster_data.rflags of a NACK: it had been delivered. */
+#define FTALIAS_CLUSTER_NACK_DELIVERED	0x1
+
+/*
+ * A data message, in the skb->cb of its bytes.  @id.node is the other
+ * node: where it goes (sent), or where it came from (taken).  The ID of
+ * the request is @id with, for a request, the requester's node (taken:
+ * the other node; sent: this one) and, for the answers, this node's
+ * (taken) or the other's (sent); on this node, an ID of its own has
+ * node 0.
+ */
+struct ftalias_cluster_data {
+	struct ftalias_id id;
+	u32 alias;	/* request, nack: the destination; answers: the
+			 * answering alias
+			 */
+	u32 port;	/* reply: the member that answered */
+	u32 err;	/* notice: a positive errno; nack: the reason */
+	u16 rflags;	/* request: FTALIAS_F_RESENT, FTALIAS_F_REDELIVERED;
+			 * nack: FTALIAS_CLUSTER_NACK_DELIVERED
+			 */
+	u8 type;	/* enum ftalias_cluster_data_type */
+	u8 reserved;
+	u64 ack;	/* request: the requester's FTALIAS_ACK, or 0 */
+};
+
+static inline struct ftalias_cluster_data *
+ftalias_cluster_data(struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct ftalias_cluster_data) > sizeof(skb->cb));
+	return (struct ftalias_cluster_data *)skb->cb;
+}
+
+/* Bits of struct ftalias_net.cluster_events. */
+enum {
+	FTALIAS_CLUSTER_EV_CHANGED,	/* routes or nodes changed */
+};
+
+/* The node serving cluster alias @alias_id, or 0; under RCU. */
+static inline u32 ftalias_cluster_route(struct ftalias_net *fn, u32 alias_id)
+{
+	void *v = xa_load(&fn->cluster_routes, alias_id);
+
+	return v ? xa_to_value(v) : 0;
+}
+
+/* The generation of @node while it is up, or 0; under RCU. */
+static inline u32 ftalias_cluster_node_gen(struct ftalias_net *fn, u32 node)
+{
+	void *v = xa_load(&fn->cluster_up, node);
+
+	return v ? xa_to_value(v) : 0;
+}
+
+void ftalias_cluster_xmit(struct ftalias_net *fn, struct sk_buff *skb);
+void ftalias_cluster_rx_done(struct ftalias_net *fn);
+void ftalias_cluster_stale(struct ftalias_net *fn);
 
 void ftalias_cluster_net_init(struct ftalias_net *fn);
 void ftalias_cluster_net_pre_exit(struct ftalias_net *fn);

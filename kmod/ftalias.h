@@ -52,7 +52,13 @@
  *     - xa_lock of struct ftalias_net.aliases: under 2 only (the table
  *       changes under the mutex; the data path reads it under RCU);
  *     - xa_lock of struct ftalias_conns.ids (conntab.h): under 5, or alone
- *       when a connection's id is allocated.
+ *       when a connection's id is allocated;
+ *     - struct ftalias_net.proxy_lock (spinlock): the requesters of other
+ *       nodes (request.c), alone (their requests go in and out under
+ *       their tables' xa_lock);
+ *     - the locks of struct ftalias_net.cluster_txq and cluster_rxq, and
+ *       of the xarrays cluster_routes and cluster_up: under any of the
+ *       above, or alone (cluster.h).
  *
  * The data path (sendmsg, recvmsg, poll) takes only 4 to 6 (and a
  * checkpoint's chunk the socket's ckpt_lock above them), and the
@@ -118,6 +124,9 @@
 
 #include <linux/mutex.h>
 #include <linux/hashtable.h>
+#include <linux/skbuff.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
 #include <linux/types.h>
 #include <linux/xarray.h>
 #include <net/net_namespace.h>
@@ -144,6 +153,8 @@ enum ftalias_limits {
 
 	/* 512 buckets: 4 KiB per namespace, short chains up to ~10k aliases. */
 	FTALIAS_NAME_HASH_BITS			= 9,
+	/* Requesters of other nodes with requests here (request.c). */
+	FTALIAS_PROXY_HASH_BITS			= 8,
 };
 
 /*
@@ -184,6 +195,25 @@ struct ftalias_net {
 	struct mutex cluster_local_lock; /* the two below */
 	struct xarray cluster_local;	/* alias id -> members announced */
 	struct ftalias_cluster *cluster_kick; /* @cluster, to send them */
+	/*
+	 * Requests across nodes (cluster.h): what cluster.c knows, read by
+	 * request.c under RCU; the messages between the two.
+	 */
+	struct ftalias_cluster __rcu *cluster_live; /* @cluster, for xmit */
+	struct xarray cluster_routes;	/* alias id -> node serving it */
+	struct xarray cluster_up;	/* node -> its generation, while up */
+	struct sk_buff_head cluster_txq; /* request.c -> cluster.c */
+	struct sk_buff_head cluster_rxq; /* cluster.c -> request.c */
+	struct delayed_work cluster_rx_work;
+	struct sk_buff_head cluster_rx_later; /* request.c: answers waiting
+					       * for a frozen alias
+					       */
+	unsigned long cluster_events;	/* FTALIAS_CLUSTER_EV_* bits */
+	atomic64_t cluster_rx_stale;
+	/* Requesters of other nodes (request.c): struct ftalias_proxy */
+	spinlock_t proxy_lock;
+	DECLARE_HASHTABLE(proxies, FTALIAS_PROXY_HASH_BITS);
+	u32 nr_proxies;			/* under @proxy_lock */
 };
 
 extern unsigned int ftalias_net_id;

@@ -516,7 +516,7 @@ struct ftalias_ckpt_blob *ftalias_ckpt_blob_new(u64 seq, u64 bytes)
 	blob->cost = sizeof(*blob);
 	/* An empty checkpoint is one empty message. */
 	if (!bytes) {
-		skb = ftalias_rc_alloc(0, GFP_KERNEL_ACCOUNT, &err);
+		skb = ftalias_alloc_data(0, GFP_KERNEL_ACCOUNT, &err);
 		if (!skb) {
 			kfree(blob);
 			return NULL;
@@ -551,7 +551,7 @@ int ftalias_ckpt_blob_fill(struct ftalias_ckpt_blob *blob, u64 off,
 		if (!at) {
 			n = min_t(u64, blob->bytes - off, FTALIAS_MSG_MAX);
 			/* Order-0 pages beyond its head (replay.c). */
-			skb = ftalias_rc_alloc(n, GFP_KERNEL_ACCOUNT, &err);
+			skb = ftalias_alloc_data(n, GFP_KERNEL_ACCOUNT, &err);
 			if (!skb)
 				return err;
 			__skb_queue_tail(&blob->chunks, skb);
@@ -1039,10 +1039,10 @@ struct ftalias_input *ftalias_input_restored(u64 seq,
 	if (!in)
 		return NULL;
 	/* A request and a handler argument: two pieces of at most 64 KiB. */
-	in->skb = ftalias_rc_alloc(min_t(u32, len, FTALIAS_MSG_MAX),
+	in->skb = ftalias_alloc_data(min_t(u32, len, FTALIAS_MSG_MAX),
 				   GFP_KERNEL_ACCOUNT, &err);
 	if (in->skb && len > FTALIAS_MSG_MAX) {
-		tail = ftalias_rc_alloc(len - FTALIAS_MSG_MAX,
+		tail = ftalias_alloc_data(len - FTALIAS_MSG_MAX,
 					GFP_KERNEL_ACCOUNT, &err);
 		if (!tail) {
 			kfree_skb(in->skb);

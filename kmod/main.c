@@ -116,6 +116,7 @@ void ftalias_net_init(struct ftalias_net *fn)
 {
 	ftalias_restore_net_init(fn);
 	ftalias_cluster_net_init(fn);
+	ftalias_remote_net_init(fn);
 	ftalias_aliases_init(fn);
 	ftalias_ports_init(fn);
 	ftalias_conns_init(&fn->conns);
@@ -128,6 +129,7 @@ void ftalias_net_init(struct ftalias_net *fn)
 void ftalias_net_exit(struct ftalias_net *fn)
 {
 	ftalias_restore_net_exit(fn);
+	ftalias_remote_net_exit(fn);
 	ftalias_aliases_exit(fn);
 	ftalias_cluster_net_exit(fn);
 	ftalias_ports_exit(fn);

@@ -108,6 +108,44 @@ void ftalias_reply_disown(struct sk_buff *skb)
 		skb_orphan(req->skb);
 }
 
+/*
+ * A message of @len bytes to fill with skb_store_bits(), made without a
+ * high-order allocation (GFP_ATOMIC under the alias's lock): linear while
+ * it fits in a page, a full page of head and order-0 page fragments
+ * beyond.  At most MAX_SKB_FRAGS - 1 fragments: from v6.5 (09c2c90705bb)
+ * until a fix of 2025, alloc_skb_with_frags() fails with EMSGSIZE past
+ * that.  A whole orphan notice and an answer fit, which
+ * ftalias_rc_module_init() (replay.c) asserts at build time, and so does a chunk of a
+ * checkpoint (FTALIAS_MSG_MAX, log.c).
+ *
+ * Return: the message, or NULL with *@err set: -ENOMEM (try again later)
+ * or -EMSGSIZE (never fits).
+ */
+struct sk_buff *ftalias_alloc_data(u32 len, gfp_t gfp, int *err)
+{
+	u32 head = min_t(u32, len, SKB_MAX_HEAD(0));
+	struct sk_buff *msg;
+
+	*err = -ENOMEM;
+	if (len == head) {
+		msg = alloc_skb(len, gfp | __GFP_NOWARN);
+		if (msg)
+			skb_put(msg, len);
+		return msg;
+	}
+	msg = alloc_skb_with_frags(head, len - head, 0, err,
+				   gfp | __GFP_NOWARN);
+	if (!msg) {
+		if (*err != -EMSGSIZE)
+			*err = -ENOMEM;
+		return NULL;
+	}
+	skb_put(msg, head);
+	msg->len += len - head;
+	msg->data_len = len - head;
+	return msg;
+}
+
 bool ftalias_rcv_full(const struct ftalias_sock *fsk)
 {
 	return atomic_read(&fsk->sk.sk_rmem_alloc) >= READ_ONCE(fsk->sk.sk_rcvbuf);

@@ -17,8 +17,12 @@ struct ftalias_sock;
 /*
  * A request sent to an alias and not answered yet, kept on the requester's
  * side so that it can be delivered again when the member holding it goes
- * away.  @node, @holder, @skb, @flags, @queued, @held, @waiting and
- * @held_since are protected by @dst's lock.  @holder is the member the
+ * away.  @node, @holder, @skb, @flags, @queued, @held, @waiting,
+ * @held_since, @remote, @remote_gen and @nacks are protected by @dst's
+ * lock.  A request sent on to the node serving a cluster alias (@remote)
+ * is neither held nor has a @holder; one that came from another node has
+ * that node in @id.node, and its requester's table is a proxy's
+ * (request.c).  @holder is the member the
  * request was delivered to, NULL while it is held (@held: for want of an
  * active member, counted in dst->nr_held) or waiting on an in-progress
  * replay-cache entry (@waiting, counted in dst->rc.waiting).
@@ -55,6 +59,11 @@ struct ftalias_req {
 	u32 inc;			/* @holder's active_inc when it was
 					 * queued to it
 					 */
+	u32 remote;			/* sent to that node (cluster.h), which
+					 * serves @dst; 0: not sent off
+					 */
+	u32 remote_gen;			/* that node's generation then */
+	u8 nacks;			/* sent back by nodes, in a row */
 };
 
 enum ftalias_msg_kind {
@@ -83,6 +92,9 @@ struct ftalias_skb_cb {
 	u16 flags;			/* FTALIAS_F_* */
 	union {
 		u32 err;		/* notices */
+		u32 src_node;		/* replies: the node of the member
+					 * that answered, 0 this one
+					 */
 		u32 aux;		/* requests, orphan notices: bytes
 					 * of handler argument or journal
 					 * before the request's; checkpoints:
@@ -103,6 +115,7 @@ struct ftalias_req *ftalias_req_alloc(void);
 void ftalias_req_free(struct ftalias_req *req);
 void ftalias_req_put(struct ftalias_req *req);
 
+struct sk_buff *ftalias_alloc_data(u32 len, gfp_t gfp, int *err);
 void ftalias_skb_adopt(struct sk_buff *skb);
 void ftalias_reply_disown(struct sk_buff *skb);
 void ftalias_skb_set_owner_r(struct sk_buff *skb, struct ftalias_sock *fsk);

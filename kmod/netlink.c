@@ -1547,6 +1547,13 @@ static const struct ftalias_nl_counter ftalias_nl_cluster_counters[] = {
 	FTALIAS_NL_CL_COUNTER(RX_REFUSED, rx_refused),
 	FTALIAS_NL_CL_COUNTER(RESTARTS, restarts),
 	FTALIAS_NL_CL_COUNTER(TOPOLOGY_EVENTS, topology_events),
+	FTALIAS_NL_CL_COUNTER(REQ_TX, req_tx),
+	FTALIAS_NL_CL_COUNTER(REQ_RX, req_rx),
+	FTALIAS_NL_CL_COUNTER(REPLY_TX, reply_tx),
+	FTALIAS_NL_CL_COUNTER(REPLY_RX, reply_rx),
+	FTALIAS_NL_CL_COUNTER(NACK_TX, nack_tx),
+	FTALIAS_NL_CL_COUNTER(NACK_RX, nack_rx),
+	FTALIAS_NL_CL_COUNTER(RX_STALE, rx_stale),
 #undef FTALIAS_NL_CL_COUNTER
 };
 

@@ -665,6 +665,11 @@ again:
 						FTALIAS_ADDR_PORT;
 		sfa->sfa_alias = cb->src_alias;
 		sfa->sfa_port = cb->src_port;
+		/* A request's requester, a reply's member: on another node? */
+		if (request)
+			sfa->sfa_node = cb->id.node;
+		else if (cb->kind == FTALIAS_MSG_REPLY)
+			sfa->sfa_node = cb->src_node;
 		msg->msg_namelen = sizeof(*sfa);
 	}
 	ftalias_put_cmsgs(msg, skb, off ? aux ?: skb->data : NULL);

@@ -625,44 +625,6 @@ static void __ftalias_rc_resolve(struct ftalias_alias *alias,
 }
 
 /*
- * A message of @len bytes to fill with skb_store_bits(), made without a
- * high-order allocation (GFP_ATOMIC under the alias's lock): linear while
- * it fits in a page, a full page of head and order-0 page fragments
- * beyond.  At most MAX_SKB_FRAGS - 1 fragments: from v6.5 (09c2c90705bb)
- * until a fix of 2025, alloc_skb_with_frags() fails with EMSGSIZE past
- * that.  A whole orphan notice and an answer fit, which
- * ftalias_rc_module_init() asserts at build time, and so does a chunk of a
- * checkpoint (FTALIAS_MSG_MAX, log.c).
- *
- * Return: the message, or NULL with *@err set: -ENOMEM (try again later)
- * or -EMSGSIZE (never fits).
- */
-struct sk_buff *ftalias_rc_alloc(u32 len, gfp_t gfp, int *err)
-{
-	u32 head = min_t(u32, len, SKB_MAX_HEAD(0));
-	struct sk_buff *msg;
-
-	*err = -ENOMEM;
-	if (len == head) {
-		msg = alloc_skb(len, gfp | __GFP_NOWARN);
-		if (msg)
-			skb_put(msg, len);
-		return msg;
-	}
-	msg = alloc_skb_with_frags(head, len - head, 0, err,
-				   gfp | __GFP_NOWARN);
-	if (!msg) {
-		if (*err != -EMSGSIZE)
-			*err = -ENOMEM;
-		return NULL;
-	}
-	skb_put(msg, head);
-	msg->len += len - head;
-	msg->data_len = len - head;
-	return msg;
-}
-
-/*
  * Copy @len bytes of @from into @to at @off: one skb_copy_bits() per piece
  * of @to (its head, then its order-0 fragments, always mapped on 64 bit).
  */
@@ -788,7 +750,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 		return FTALIAS_RC_WAIT;
 
 	case FTALIAS_RC_AUTO_REPLY:
-		msg = ftalias_rc_alloc(e->len, GFP_ATOMIC, &err);
+		msg = ftalias_alloc_data(e->len, GFP_ATOMIC, &err);
 		if (!msg)
 			goto retry;
 		/* Cannot fail: the room is there. */
@@ -807,7 +769,7 @@ enum ftalias_rc_verdict __ftalias_rc_check(struct ftalias_alias *alias,
 
 	default:
 		/* The handler's argument, then the request's bytes. */
-		msg = ftalias_rc_alloc(e->len, GFP_ATOMIC, &err);
+		msg = ftalias_alloc_data(e->len, GFP_ATOMIC, &err);
 		if (msg)
 			WARN_ON_ONCE(skb_store_bits(msg, 0, ftalias_rc_data(e), e->len));
 		msg = ftalias_rc_attach(msg, req->skb);
@@ -830,7 +792,7 @@ retry:
 /*
  * The orphan notice of @e: its journal, then the request's bytes.
  *
- * Return: the notice, or NULL with *@err set (see ftalias_rc_alloc()).
+ * Return: the notice, or NULL with *@err set (see ftalias_alloc_data()).
  */
 static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e, int *err)
 {
@@ -844,7 +806,7 @@ static struct sk_buff *ftalias_rc_notice(struct ftalias_rc_entry *e, int *err)
 
 	list_for_each_entry(jr, &prog->journal, node)
 		size += sizeof(hdr) + ALIGN(jr->skb->len, FTALIAS_JOURNAL_ALIGN);
-	msg = ftalias_rc_alloc(size, GFP_ATOMIC, err);
+	msg = ftalias_alloc_data(size, GFP_ATOMIC, err);
 	if (!msg)
 		return NULL;
 	off = 0;
@@ -1171,7 +1133,7 @@ int ftalias_rc_new_request(struct ftalias_rc_new *n)
 	int err;
 
 	kfree_skb(n->request);
-	n->request = ftalias_rc_alloc(n->want, GFP_KERNEL_ACCOUNT, &err);
+	n->request = ftalias_alloc_data(n->want, GFP_KERNEL_ACCOUNT, &err);
 	return n->request ? 0 : err;
 }
 
@@ -1969,7 +1931,7 @@ void ftalias_rc_snap_free(struct ftalias_rc_snap *snap)
 static struct sk_buff *ftalias_rc_restore_skb(const struct ftalias_rc_snap_rec *r,
 					      const void *data, int *err)
 {
-	struct sk_buff *skb = ftalias_rc_alloc(r->len, GFP_KERNEL_ACCOUNT, err);
+	struct sk_buff *skb = ftalias_alloc_data(r->len, GFP_KERNEL_ACCOUNT, err);
 
 	if (!skb)
 		return NULL;
@@ -2477,7 +2439,7 @@ int __init ftalias_rc_module_init(void)
 	BUILD_BUG_ON(FTALIAS_MSG_MAX >= 1 << 24);	/* entry->len */
 	/*
 	 * The journal of an orphan notice, and an answer, fit in
-	 * ftalias_rc_alloc()'s head and MAX_SKB_FRAGS - 1 pages: all that
+	 * ftalias_alloc_data()'s head and MAX_SKB_FRAGS - 1 pages: all that
 	 * alloc_skb_with_frags() gives on some stable kernels from v6.5.
 	 */
 	BUILD_BUG_ON(FTALIAS_JOURNAL_BYTES_MAX + FTALIAS_JOURNAL_MAX *

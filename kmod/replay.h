@@ -222,7 +222,6 @@ int ftalias_rc_module_init(void);
 void ftalias_rc_module_exit(void);
 u64 ftalias_rc_total_bytes(void);
 bool ftalias_rc_room(struct ftalias_alias *alias, u64 cost);
-struct sk_buff *ftalias_rc_alloc(u32 len, gfp_t gfp, int *err);
 void ftalias_rc_charge_log(struct ftalias_alias *alias, s64 bytes);
 
 int ftalias_rc_init(struct ftalias_alias *alias);

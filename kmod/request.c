@@ -19,6 +19,7 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/jhash.h>
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <linux/lockdep.h>
@@ -29,6 +30,7 @@
 #include <net/sock.h>
 
 #include "alias.h"
+#include "cluster.h"
 #include "ftalias.h"
 #include "log.h"
 #include "msg.h"
@@ -48,6 +50,62 @@ static_assert(sizeof(unsigned long) == sizeof(u64), "64-bit kernels only");
 #define FTALIAS_GRACE_SLACK	(HZ / 100 + 1)
 /* When what waits on a requester being copied is tried again. */
 #define FTALIAS_FROZEN_RETRY	(HZ / 20 + 1)
+
+/*
+ * A requester on another node with requests pending here: its requests'
+ * table, as a socket's or an alias's is theirs.  Made by the first
+ * request that comes from it (in the namespace's cluster work, which alone
+ * adds requests to it), closed when its node goes down or comes up again
+ * (another generation), when cluster mode goes off, or empty when there
+ * are many.  In ftalias_net.proxies under its proxy_lock, read under RCU.
+ */
+struct ftalias_proxy {
+	struct hlist_node node;
+	u32 peer;		/* its node */
+	u32 gen;		/* that node's generation (cluster.h) */
+	u32 alias;		/* the requester: an alias, or 0 and a port */
+	u32 port;
+	struct ftalias_reqs reqs;
+	struct rcu_head rcu;
+};
+
+enum {
+	/* Requesters of other nodes a namespace keeps tables for. */
+	FTALIAS_PROXIES_MAX	= 65536,
+	/* Past this many, the empty ones go first. */
+	FTALIAS_PROXIES_SWEEP	= 1024,
+	/* Messages of other nodes one run of the work takes. */
+	FTALIAS_REMOTE_BUDGET	= 256,
+};
+
+static u32 ftalias_proxy_hash(u32 peer, u32 alias, u32 port)
+{
+	return jhash_3words(peer, alias, port, 0);
+}
+
+/* The table of requester @id, of another node; under RCU.  NULL: none. */
+static struct ftalias_proxy *ftalias_proxy_find(struct ftalias_net *fn,
+						const struct ftalias_id *id)
+{
+	u32 port = id->alias ? 0 : id->port;
+	struct ftalias_proxy *p;
+
+	hash_for_each_possible_rcu(fn->proxies, p, node,
+				   ftalias_proxy_hash(id->node, id->alias, port))
+		if (p->peer == id->node && p->alias == id->alias &&
+		    p->port == port)
+			return p;
+	return NULL;
+}
+
+/*
+ * A request from another node that is held here (no active member) goes
+ * back to its node; its requester's table is a proxy's.
+ */
+static bool ftalias_req_from_node(const struct ftalias_req *req)
+{
+	return req->id.node;
+}
 
 void ftalias_reqs_init(struct ftalias_reqs *reqs)
 {
@@ -197,6 +255,10 @@ void __ftalias_schedule(struct ftalias_alias *alias, unsigned long delay)
 	mod_delayed_work(system_wq, dw, delay);
 }
 
+/*
+ * Held for want of an active member: for the grace period, or, from
+ * another node, until the work sends it back there (__ftalias_reroute()).
+ */
 static void __ftalias_hold(struct ftalias_alias *alias, struct ftalias_req *req)
 {
 	lockdep_assert_held(&alias->lock);
@@ -207,7 +269,84 @@ static void __ftalias_hold(struct ftalias_alias *alias, struct ftalias_req *req)
 	alias->nr_held++;
 	alias->stats.held++;
 	trace_ftalias_request_held(alias, req, FTALIAS_TRACE_HELD_NO_ACTIVE);
-	__ftalias_schedule(alias, msecs_to_jiffies(alias->cfg.grace_ms));
+	__ftalias_schedule(alias, ftalias_req_from_node(req) ? 0 :
+			   msecs_to_jiffies(alias->cfg.grace_ms));
+}
+
+/* Held again after a delivery failed: the alias's work tries again. */
+static void __ftalias_hold_again(struct ftalias_alias *alias,
+				 struct ftalias_req *req, unsigned long delay)
+{
+	lockdep_assert_held(&alias->lock);
+
+	req->holder = NULL;
+	req->held = true;
+	req->held_since = ktime_get();
+	alias->nr_held++;
+	trace_ftalias_request_held(alias, req, FTALIAS_TRACE_HELD_RETRY);
+	__ftalias_schedule(alias, delay);
+}
+
+/*
+ * The node serving cluster alias @alias, which has no active member here,
+ * and in @gen that node's generation; 0: none (or not a cluster alias).
+ */
+static u32 __ftalias_route_of(struct ftalias_alias *alias, u32 *gen)
+{
+	struct ftalias_net *fn = ftalias_net(alias->net);
+	u32 node;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (alias->cfg.scope != FTALIAS_ALIAS_SCOPE_CLUSTER || alias->frozen)
+		return 0;
+	rcu_read_lock();
+	node = ftalias_cluster_route(fn, alias->id);
+	*gen = node ? ftalias_cluster_node_gen(fn, node) : 0;
+	rcu_read_unlock();
+	return *gen ? node : 0;
+}
+
+/*
+ * Send @req on to @node (generation @gen), which serves @alias: it stays
+ * pending here, its copy kept, until it is answered; sent again when that
+ * node goes or sends it back.  Held, for the work to try again, when no
+ * copy can be made.
+ */
+static void __ftalias_send_remote(struct ftalias_alias *alias,
+				  struct ftalias_req *req, u32 node, u32 gen,
+				  u64 ack)
+{
+	struct ftalias_cluster_data *d;
+	struct sk_buff *skb;
+
+	lockdep_assert_held(&alias->lock);
+
+	skb = skb_clone(req->skb, GFP_ATOMIC | __GFP_NOWARN);
+	if (!skb) {
+		__ftalias_hold_again(alias, req, 1);
+		return;
+	}
+	d = ftalias_cluster_data(skb);
+	*d = (struct ftalias_cluster_data) {
+		.id	= req->id,
+		.alias	= alias->id,
+		.rflags	= req->flags & (FTALIAS_F_RESENT |
+					FTALIAS_F_REDELIVERED),
+		.type	= FTALIAS_CLUSTER_REQ,
+		.ack	= ack,
+	};
+	d->id.node = node;
+	req->holder = NULL;
+	req->remote = node;
+	req->remote_gen = gen;
+	if (req->delivered) {
+		alias->stats.redelivered++;
+	} else {
+		alias->stats.delivered++;
+		req->delivered = true;
+	}
+	ftalias_cluster_xmit(ftalias_net(alias->net), skb);
 }
 
 /*
@@ -389,18 +528,14 @@ static void __ftalias_deliver(struct ftalias_alias *alias,
 	to->stats.delivered++;
 	req->holder = to;
 	req->inc = to->active_inc;
+	req->remote = 0;
 	/* A member is released only after it left @alias->members. */
 	WARN_ON_ONCE(!ftalias_queue(to, clone));
 	return;
 
 hold:
 	/* Held again: the alias's work tries again soon. */
-	req->holder = NULL;
-	req->held = true;
-	req->held_since = ktime_get();
-	alias->nr_held++;
-	trace_ftalias_request_held(alias, req, FTALIAS_TRACE_HELD_RETRY);
-	__ftalias_schedule(alias, delay);
+	__ftalias_hold_again(alias, req, delay);
 }
 
 /*
@@ -500,6 +635,61 @@ void __ftalias_flush_held(struct ftalias_alias *alias)
 }
 
 /*
+ * The alias's requests and other nodes (cluster mode), from its work:
+ *  - those sent on to a node that went since (down, up again, cluster
+ *    mode off) are delivered again, flagged FTALIAS_F_REDELIVERED;
+ *  - with no active member here, the held ones go to the node serving
+ *    the alias, if one does, and those that came from another node go
+ *    back to it (to @bounced, for ftalias_remote_bounce()): it routes them
+ *    again.
+ */
+static void __ftalias_reroute(struct ftalias_alias *alias,
+			      struct list_head *bounced)
+{
+	struct ftalias_net *fn = ftalias_net(alias->net);
+	struct ftalias_sock *active = alias->active;
+	struct ftalias_req *req, *tmp;
+	u32 node = 0, gen = 0;
+	bool from_node;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (alias->frozen || alias->dead)
+		return;
+	if (!active)
+		node = __ftalias_route_of(alias, &gen);
+	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
+		from_node = ftalias_req_from_node(req);
+		if (req->remote ? ftalias_cluster_node_gen(fn, req->remote) ==
+				  req->remote_gen :
+				  !req->held || active || (!from_node && !node))
+			continue;
+		if (!__ftalias_req_pending(alias, req))
+			continue;
+		if (req->remote) {
+			req->remote = 0;
+			req->flags |= FTALIAS_F_REDELIVERED;
+		} else if (from_node) {
+			if (__ftalias_req_steal(alias, req, true))
+				continue;
+			__ftalias_req_unlink(alias, req);
+			__ftalias_rc_gone(alias, &req->id);
+			list_add_tail(&req->node, bounced);
+			continue;
+		} else {
+			req->held = false;
+			alias->nr_held--;
+		}
+		if (active)
+			__ftalias_deliver(alias, req, active, NULL);
+		else if (node && !from_node)
+			__ftalias_send_remote(alias, req, node, gen, 0);
+		else
+			__ftalias_hold(alias, req);
+	}
+}
+
+/*
  * In-progress entries that requests waited on were resolved or left the
  * cache (rc->released): those requests are delivered (or answered) as the
  * cache now says.  One request at most per entry: IDs are unique among
@@ -531,8 +721,9 @@ static void __ftalias_release_waiting(struct ftalias_alias *alias)
 }
 
 /*
- * The table of the requester named by a local ID: its alias's, or its
- * socket's.  Under rcu_read_lock(); NULL when it is gone.
+ * The table of the requester named by an ID: its alias's, or its
+ * socket's, or for another node's, its proxy's.  Under rcu_read_lock();
+ * NULL when it is gone.
  */
 static struct ftalias_reqs *ftalias_reqs_of(struct ftalias_net *fn,
 					    const struct ftalias_id *id)
@@ -540,6 +731,12 @@ static struct ftalias_reqs *ftalias_reqs_of(struct ftalias_net *fn,
 	struct ftalias_alias *alias;
 	struct ftalias_sock *fsk;
 
+	struct ftalias_proxy *p;
+
+	if (id->node) {
+		p = ftalias_proxy_find(fn, id);
+		return p ? &p->reqs : NULL;
+	}
 	if (id->alias) {
 		alias = xa_load(&fn->aliases, id->alias);
 		return alias ? &alias->reqs : NULL;
@@ -564,8 +761,6 @@ static struct ftalias_req *__ftalias_req_find(struct ftalias_alias *alias,
 
 	lockdep_assert_held(&alias->lock);
 
-	if (id->node)
-		return NULL;
 	rcu_read_lock();
 	reqs = ftalias_reqs_of(fn, id);
 	req = NULL;
@@ -686,6 +881,49 @@ static void ftalias_fail_reqs(struct net *net, struct list_head *failed,
 		}
 		ftalias_req_put(req);
 		cond_resched();
+	}
+}
+
+/*
+ * Send a NACK for request @id (of node @id->node) to alias @alias, for
+ * @why (enum ftalias_cluster_nack); @delivered: a member had it here.
+ */
+static void ftalias_remote_nack(struct ftalias_net *fn,
+				const struct ftalias_id *id, u32 alias,
+				u32 why, bool delivered)
+{
+	struct ftalias_cluster_data *d;
+	struct sk_buff *skb;
+
+	skb = alloc_skb(0, GFP_KERNEL);
+	if (!skb)
+		return;
+	d = ftalias_cluster_data(skb);
+	*d = (struct ftalias_cluster_data) {
+		.id	= *id,
+		.alias	= alias,
+		.err	= why,
+		.rflags	= delivered ? FTALIAS_CLUSTER_NACK_DELIVERED : 0,
+		.type	= FTALIAS_CLUSTER_NACK,
+	};
+	ftalias_cluster_xmit(fn, skb);
+}
+
+/*
+ * The requests of other nodes on @bounced (__ftalias_reroute()), out of
+ * their tables and alias: each goes back to its node.  Process context,
+ * no lock held.
+ */
+static void ftalias_remote_bounce(struct net *net, struct list_head *bounced)
+{
+	struct ftalias_net *fn = ftalias_net(net);
+	struct ftalias_req *req, *tmp;
+
+	list_for_each_entry_safe(req, tmp, bounced, node) {
+		list_del_init(&req->node);
+		ftalias_remote_nack(fn, &req->id, req->dst->id,
+				    FTALIAS_CLUSTER_NACK_MOVED, req->delivered);
+		ftalias_req_put(req);
 	}
 }
 
@@ -810,6 +1048,7 @@ static void ftalias_alias_work(struct work_struct *work)
 	struct sk_buff *skb;
 	ktime_t now, expiry;
 	bool issue = false, thawed = false;
+	LIST_HEAD(bounced);
 	LIST_HEAD(failed);
 
 	__skb_queue_head_init(&drop);
@@ -831,6 +1070,7 @@ static void ftalias_alias_work(struct work_struct *work)
 	if (alias->dead || alias->frozen)
 		goto out;
 	next = __ftalias_rc_expire(alias);
+	__ftalias_reroute(alias, &bounced);
 	if (alias->active) {
 		__ftalias_flush_held(alias);
 		issue = READ_ONCE(alias->reqs.parked);
@@ -861,6 +1101,7 @@ out:
 	if (thawed)
 		ftalias_alias_wake(alias);
 	__skb_queue_purge(&drop);
+	ftalias_remote_bounce(alias->net, &bounced);
 	ftalias_fail_reqs(alias->net, &failed, EHOSTUNREACH);
 	if (issue)
 		ftalias_reqs_issue_parked(alias);
@@ -1361,14 +1602,44 @@ void ftalias_reqs_close(struct ftalias_reqs *reqs)
 }
 
 /*
+ * A reply or notice to a request of another node goes back there: its
+ * request (which the message held) is done with here.
+ */
+static void ftalias_route_remote(struct ftalias_net *fn, struct sk_buff *skb)
+{
+	struct ftalias_skb_cb cb = *ftalias_cb(skb);
+	struct ftalias_cluster_data *d;
+
+	skb_orphan(skb);
+	d = ftalias_cluster_data(skb);
+	*d = (struct ftalias_cluster_data) {
+		.id	= cb.id,
+		.alias	= cb.src_alias,
+	};
+	if (cb.kind == FTALIAS_MSG_REPLY) {
+		d->type = FTALIAS_CLUSTER_REPLY;
+		d->port = cb.src_port;
+	} else {
+		d->type = FTALIAS_CLUSTER_NOTICE;
+		d->err = cb.err;
+		/* A notice carries no bytes. */
+		if (pskb_trim(skb, 0)) {
+			kfree_skb(skb);
+			return;
+		}
+	}
+	ftalias_cluster_xmit(fn, skb);
+}
+
+/*
  * ftalias_route() - queue a reply or notice to the requester of its ID
  * @fn: the namespace's ftalias state
  * @skb: the message, ftalias_cb(skb)->id naming the request; consumed
  * @req: the request it answers, taken out of its requester's table
  *
  * To the port of the ID, or to the active member of its alias (held until
- * there is one).  Never waits for room: what a requester can get back is
- * bounded by what it sent.
+ * there is one), or to the ID's node.  Never waits for room: what a
+ * requester can get back is bounded by what it sent.
  */
 static void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb,
 			  struct ftalias_req *req)
@@ -1376,6 +1647,11 @@ static void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb,
 	struct ftalias_skb_cb *cb = ftalias_cb(skb);
 	struct ftalias_alias *alias;
 	struct ftalias_sock *fsk;
+
+	if (cb->id.node) {
+		ftalias_route_remote(fn, skb);
+		return;
+	}
 
 	rcu_read_lock();
 	if (cb->to_alias) {
@@ -1709,8 +1985,6 @@ again:
 		return 0;
 	}
 	rcu_read_lock();
-	if (id->node)
-		goto out;
 	/* Only members answer requests; a dead alias has none pending. */
 	if (!alias) {
 		err = -EPERM;
@@ -1722,7 +1996,7 @@ again:
 	 * ftalias_queue() drops it), never to a later socket on its port.
 	 * @reqs, found under RCU, stays valid for the take.
 	 */
-	if (id->alias) {
+	if (id->alias || id->node) {
 		reqs = ftalias_reqs_of(fn, id);
 	} else {
 		to = xa_load(&fn->ports, id->port);
@@ -2031,13 +2305,16 @@ out:
 
 /*
  * @req, in its requester's table, becomes pending at @alias: delivered
- * to @active with @clone, or held while there is none.
+ * to @active with @clone, or while there is none sent on to the node
+ * serving the cluster alias (with @ack), or held.
  */
 static void __ftalias_req_pend(struct ftalias_alias *alias,
 			       struct ftalias_req *req,
 			       struct ftalias_sock *active,
-			       struct sk_buff *clone, bool resent)
+			       struct sk_buff *clone, bool resent, u64 ack)
 {
+	u32 node = 0, gen;
+
 	lockdep_assert_held(&alias->lock);
 
 	ftalias_cb(req->skb)->id = req->id;
@@ -2050,8 +2327,12 @@ static void __ftalias_req_pend(struct ftalias_alias *alias,
 	if (resent)
 		alias->stats.resent++;
 	trace_ftalias_request_queued(alias, req);
+	if (!active && !ftalias_req_from_node(req))
+		node = __ftalias_route_of(alias, &gen);
 	if (active)
 		__ftalias_deliver(alias, req, active, clone);
+	else if (node)
+		__ftalias_send_remote(alias, req, node, gen, ack);
 	else
 		__ftalias_hold(alias, req);
 }
@@ -2181,7 +2462,7 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 		/* The acked entries go with the next request, if frozen. */
 		if (ack && !alias->frozen)
 			__ftalias_rc_ack(alias, id, ack);
-		__ftalias_req_pend(alias, req, active, clone, resent);
+		__ftalias_req_pend(alias, req, active, clone, resent, ack);
 		ftalias_alias_unlock(alias);
 		if (!active)
 			kfree_skb(clone);
@@ -2289,7 +2570,7 @@ static void ftalias_req_unpark(struct ftalias_alias *alias,
 	}
 	ftalias_cb(req->skb)->src_port = req->id.port;
 	ftalias_cb(req->skb)->src_alias = alias->id;
-	__ftalias_req_pend(dst, req, dst->active, NULL, true);
+	__ftalias_req_pend(dst, req, dst->active, NULL, true, 0);
 	ftalias_alias_unlock(dst);
 }
 
@@ -2624,6 +2905,348 @@ int ftalias_held_restore(struct ftalias_alias *alias,
 	__skb_queue_tail(&alias->held_replies, skb);
 	spin_unlock(&alias->lock);
 	return 0;
+}
+
+/*
+ * Requests across nodes: the namespace's cluster work (cluster.c) queues
+ * the data messages it took on ftalias_net.cluster_rxq and runs this
+ * file's work, which also closes the proxies of nodes that went and has
+ * every cluster alias's work route its requests again when the routes or
+ * nodes changed.
+ */
+
+/* Close @p: its requests leave their aliases.  Process context. */
+static void ftalias_proxy_close(struct ftalias_net *fn, struct ftalias_proxy *p)
+{
+	spin_lock(&fn->proxy_lock);
+	hash_del_rcu(&p->node);
+	fn->nr_proxies--;
+	spin_unlock(&fn->proxy_lock);
+	ftalias_reqs_close(&p->reqs);
+	kfree_rcu(p, rcu);
+}
+
+/*
+ * Close the proxies whose node is no longer up in the generation they
+ * were made in (all when cluster mode is off), or (@empty) those with no
+ * request.  Only the work adds proxies or requests to them.
+ */
+static void ftalias_proxies_sweep(struct ftalias_net *fn, bool empty)
+{
+	struct ftalias_proxy *p;
+	struct hlist_node *tmp;
+	int bkt;
+
+	hash_for_each_safe(fn->proxies, bkt, tmp, p, node) {
+		if (empty ? ftalias_reqs_empty(&p->reqs) :
+			    ftalias_cluster_node_gen(fn, p->peer) != p->gen)
+			ftalias_proxy_close(fn, p);
+		cond_resched();
+	}
+}
+
+/* The table of requester @id of node @id->node, up in generation @gen. */
+static struct ftalias_proxy *ftalias_proxy_get(struct ftalias_net *fn,
+					       const struct ftalias_id *id,
+					       u32 gen)
+{
+	u32 port = id->alias ? 0 : id->port;
+	struct ftalias_proxy *p;
+
+	rcu_read_lock();
+	p = ftalias_proxy_find(fn, id);
+	rcu_read_unlock();
+	if (p && p->gen == gen)
+		return p;
+	/* Of an earlier generation of its node: its requests are lost. */
+	if (p)
+		ftalias_proxy_close(fn, p);
+	if (fn->nr_proxies >= FTALIAS_PROXIES_SWEEP)
+		ftalias_proxies_sweep(fn, true);
+	if (fn->nr_proxies >= FTALIAS_PROXIES_MAX)
+		return NULL;
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return NULL;
+	p->peer = id->node;
+	p->gen = gen;
+	p->alias = id->alias;
+	p->port = port;
+	ftalias_reqs_init(&p->reqs);
+	spin_lock(&fn->proxy_lock);
+	hash_add_rcu(fn->proxies, &p->node,
+		     ftalias_proxy_hash(p->peer, p->alias, port));
+	fn->nr_proxies++;
+	spin_unlock(&fn->proxy_lock);
+	return p;
+}
+
+/*
+ * A request of another node to a cluster alias here: pending at the
+ * alias as any, its requester's table a proxy's; sent back (NACK) when
+ * the alias is not here or has no active member.  A request already
+ * pending (its node sent it again after a lost link) is dropped: the one
+ * here is answered.
+ */
+static void ftalias_remote_req(struct ftalias_net *fn, struct sk_buff *skb)
+{
+	struct ftalias_cluster_data d = *ftalias_cluster_data(skb);
+	struct ftalias_alias *alias;
+	struct ftalias_proxy *p;
+	struct ftalias_req *req;
+	struct ftalias_skb_cb *cb;
+	u32 gen, why = FTALIAS_CLUSTER_NACK_BUSY;
+	int err;
+
+	rcu_read_lock();
+	gen = ftalias_cluster_node_gen(fn, d.id.node);
+	alias = xa_load(&fn->aliases, d.alias);
+	if (alias && !refcount_inc_not_zero(&alias->ref))
+		alias = NULL;
+	rcu_read_unlock();
+	/* Its node went meanwhile: it sends it elsewhere. */
+	if (!gen)
+		goto drop;
+	/* A cluster alias's scope is set when it is made, and stays. */
+	if (!alias || alias->cfg.scope != FTALIAS_ALIAS_SCOPE_CLUSTER) {
+		why = FTALIAS_CLUSTER_NACK_NO_ALIAS;
+		goto nack;
+	}
+	p = ftalias_proxy_get(fn, &d.id, gen);
+	req = p ? ftalias_req_alloc() : NULL;
+	if (!req)
+		goto nack;
+
+	cb = ftalias_cb(skb);
+	memset(cb, 0, sizeof(*cb));
+	cb->kind = FTALIAS_MSG_REQUEST;
+	cb->src_port = d.id.port;
+	cb->src_alias = d.id.alias;
+	INIT_LIST_HEAD(&req->node);
+	req->owner = &p->reqs;
+	req->flags = d.rflags;
+	refcount_set(&req->ref, 1);
+	/* The request's reference; ours is kept until the unlock. */
+	refcount_inc(&alias->ref);
+	req->dst = alias;
+	req->skb = skb;
+
+	spin_lock(&alias->lock);
+	err = 0;
+	if (alias->dead) {
+		why = FTALIAS_CLUSTER_NACK_NO_ALIAS;
+		err = -ENOENT;
+	} else if (alias->nr_seq_members ||
+		   (!alias->active && !alias->frozen)) {
+		why = FTALIAS_CLUSTER_NACK_MOVED;
+		err = -EHOSTUNREACH;
+	} else {
+		xa_lock(&p->reqs.xa);
+		err = p->reqs.closed ? -EIDRM :
+		      __ftalias_req_enter(&p->reqs, req, &d.id);
+		xa_unlock(&p->reqs.xa);
+	}
+	if (err) {
+		spin_unlock(&alias->lock);
+		req->skb = NULL;
+		ftalias_alias_put(alias);
+		ftalias_req_free(req);
+		if (err == -EALREADY)
+			goto drop;
+		goto nack;
+	}
+	if (d.ack && !alias->frozen)
+		__ftalias_rc_ack(alias, &req->id, d.ack);
+	__ftalias_req_pend(alias, req, alias->active, NULL,
+			   d.rflags & FTALIAS_F_RESENT, 0);
+	ftalias_alias_unlock(alias);
+	ftalias_alias_put(alias);
+	return;
+
+nack:
+	ftalias_remote_nack(fn, &d.id, d.alias, why, false);
+drop:
+	if (alias)
+		ftalias_alias_put(alias);
+	kfree_skb(skb);
+}
+
+/*
+ * The request @id of this node that was sent to node @peer, referenced,
+ * and its table in @reqsp; NULL if there is none.  Under RCU.
+ */
+static struct ftalias_req *ftalias_remote_find(struct ftalias_net *fn,
+					       const struct ftalias_id *id,
+					       struct ftalias_reqs **reqsp)
+{
+	struct ftalias_reqs *reqs = ftalias_reqs_of(fn, id);
+	struct ftalias_req *req = NULL;
+
+	if (!reqs)
+		return NULL;
+	xa_lock(&reqs->xa);
+	req = xa_load(&reqs->xa, (unsigned long)id->xid);
+	if (req && (xa_is_zero(req) || !req->dst ||
+		    memcmp(&req->id, id, sizeof(*id))))
+		req = NULL;
+	if (req)
+		refcount_inc(&req->ref);
+	xa_unlock(&reqs->xa);
+	*reqsp = reqs;
+	return req;
+}
+
+/*
+ * A reply, notice or NACK from node @d->id.node for one of this node's
+ * requests: taken as one from a member here, or sent again.  false: the
+ * alias or the requester is frozen (alias-save), try again later.
+ */
+static bool ftalias_remote_answer(struct ftalias_net *fn, struct sk_buff *skb)
+{
+	struct ftalias_cluster_data d = *ftalias_cluster_data(skb);
+	struct ftalias_id id = d.id;
+	struct ftalias_req *req, *taken;
+	struct ftalias_reqs *reqs;
+	struct ftalias_alias *dst;
+	struct ftalias_skb_cb *cb;
+	int err = -ENOENT;
+
+	id.node = 0;
+	rcu_read_lock();
+	req = ftalias_remote_find(fn, &id, &reqs);
+	if (!req)
+		goto stale;
+	dst = req->dst;
+	spin_lock(&dst->lock);
+	/* Only from the node it was sent to, once. */
+	if (req->remote != d.id.node || list_empty(&req->node)) {
+		spin_unlock(&dst->lock);
+		goto stale;
+	}
+	if (d.type == FTALIAS_CLUSTER_NACK) {
+		req->remote = 0;
+		if (d.rflags & FTALIAS_CLUSTER_NACK_DELIVERED)
+			req->flags |= FTALIAS_F_REDELIVERED;
+		if (dst->active) {
+			__ftalias_deliver(dst, req, dst->active, NULL);
+		} else {
+			/* Routed again by the work, a little later each time. */
+			req->nacks = min_t(u8, req->nacks + 1, 8);
+			__ftalias_hold_again(dst, req, msecs_to_jiffies(10U << req->nacks));
+		}
+		ftalias_alias_unlock(dst);
+		rcu_read_unlock();
+		ftalias_req_put(req);
+		kfree_skb(skb);
+		return true;
+	}
+	err = dst->frozen ? -EBUSY : __ftalias_req_take(dst, reqs, &id, &taken);
+	ftalias_alias_unlock(dst);
+	if (err)
+		goto stale;
+
+	cb = ftalias_cb(skb);
+	memset(cb, 0, sizeof(*cb));
+	cb->id = id;
+	cb->req = taken;
+	cb->to_alias = !!id.alias;
+	cb->src_alias = d.alias;
+	if (d.type == FTALIAS_CLUSTER_REPLY) {
+		cb->kind = FTALIAS_MSG_REPLY;
+		cb->src_port = d.port;
+		cb->src_node = d.id.node;
+	} else {
+		cb->kind = FTALIAS_MSG_NOTICE;
+		cb->err = d.err;
+	}
+	ftalias_skb_adopt(skb);
+	ftalias_route(fn, skb, taken);
+	rcu_read_unlock();
+	ftalias_req_put(req);
+	return true;
+
+stale:
+	rcu_read_unlock();
+	if (req)
+		ftalias_req_put(req);
+	if (err == -EBUSY)
+		return false;
+	ftalias_cluster_stale(fn);
+	kfree_skb(skb);
+	return true;
+}
+
+/* Every cluster alias's work routes its requests again. */
+static void ftalias_remote_reroute_all(struct ftalias_net *fn)
+{
+	struct ftalias_alias *alias;
+	unsigned long id;
+
+	rcu_read_lock();
+	xa_for_each(&fn->aliases, id, alias) {
+		if (alias->cfg.scope != FTALIAS_ALIAS_SCOPE_CLUSTER)
+			continue;
+		spin_lock(&alias->lock);
+		__ftalias_schedule(alias, 0);
+		spin_unlock(&alias->lock);
+	}
+	rcu_read_unlock();
+}
+
+static void ftalias_remote_work(struct work_struct *work)
+{
+	struct ftalias_net *fn = container_of(to_delayed_work(work),
+					      struct ftalias_net,
+					      cluster_rx_work);
+	int budget = FTALIAS_REMOTE_BUDGET;
+	struct sk_buff_head later;
+	struct sk_buff *skb;
+
+	if (test_and_clear_bit(FTALIAS_CLUSTER_EV_CHANGED,
+			       &fn->cluster_events)) {
+		ftalias_proxies_sweep(fn, false);
+		ftalias_remote_reroute_all(fn);
+	}
+	/* Those that waited for a frozen alias go first. */
+	__skb_queue_head_init(&later);
+	skb_queue_splice_init(&fn->cluster_rx_later, &later);
+	while (budget-- > 0 && ((skb = __skb_dequeue(&later)) ||
+				(skb = skb_dequeue(&fn->cluster_rxq)))) {
+		if (ftalias_cluster_data(skb)->type == FTALIAS_CLUSTER_REQ)
+			ftalias_remote_req(fn, skb);
+		else if (!ftalias_remote_answer(fn, skb))
+			skb_queue_tail(&fn->cluster_rx_later, skb);
+		cond_resched();
+	}
+	skb_queue_splice(&later, &fn->cluster_rx_later);
+	if (!skb_queue_empty(&fn->cluster_rxq))
+		mod_delayed_work(system_highpri_wq, &fn->cluster_rx_work, 0);
+	else if (!skb_queue_empty(&fn->cluster_rx_later))
+		queue_delayed_work(system_highpri_wq, &fn->cluster_rx_work,
+				   FTALIAS_FROZEN_RETRY);
+	ftalias_cluster_rx_done(fn);
+}
+
+void ftalias_remote_net_init(struct ftalias_net *fn)
+{
+	spin_lock_init(&fn->proxy_lock);
+	hash_init(fn->proxies);
+	fn->nr_proxies = 0;
+	skb_queue_head_init(&fn->cluster_rx_later);
+	INIT_DELAYED_WORK(&fn->cluster_rx_work, ftalias_remote_work);
+}
+
+/*
+ * Before the aliases go (cluster mode is off): no work runs any more, the
+ * requests of other nodes leave their aliases.
+ */
+void ftalias_remote_net_exit(struct ftalias_net *fn)
+{
+	cancel_delayed_work_sync(&fn->cluster_rx_work);
+	skb_queue_purge(&fn->cluster_rx_later);
+	skb_queue_purge(&fn->cluster_rxq);
+	ftalias_proxies_sweep(fn, false);
+	WARN_ON_ONCE(fn->nr_proxies);
 }
 
 #ifdef FTALIAS_KUNIT

@@ -99,6 +99,8 @@ int ftalias_flush_cache(struct ftalias_alias *alias, bool in_progress,
 			u32 *flushed);
 
 void ftalias_alias_dp_init(struct ftalias_alias *alias);
+void ftalias_remote_net_init(struct ftalias_net *fn);
+void ftalias_remote_net_exit(struct ftalias_net *fn);
 bool ftalias_alias_dp_kill(struct ftalias_alias *alias);
 int ftalias_alias_freeze(struct ftalias_alias *alias);
 void ftalias_alias_thaw(struct ftalias_alias *alias);

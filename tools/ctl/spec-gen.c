@@ -296,6 +296,13 @@ struct nla_policy ctl_cluster_stats_policy[FTALIAS_A_CLUSTER_STATS_MAX + 1] = {
 	[FTALIAS_A_CLUSTER_STATS_RX_REFUSED] = { .type = NLA_U64 },
 	[FTALIAS_A_CLUSTER_STATS_RESTARTS] = { .type = NLA_U64 },
 	[FTALIAS_A_CLUSTER_STATS_TOPOLOGY_EVENTS] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_REQ_TX] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_REQ_RX] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_REPLY_TX] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_REPLY_RX] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_NACK_TX] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_NACK_RX] = { .type = NLA_U64 },
+	[FTALIAS_A_CLUSTER_STATS_RX_STALE] = { .type = NLA_U64 },
 };
 
 struct nla_policy ctl_node_policy[FTALIAS_A_NODE_MAX + 1] = {

@@ -303,6 +303,13 @@ extern struct nla_policy ctl_cluster_policy[FTALIAS_A_CLUSTER_MAX + 1];
 #define CTL_NAME_FTALIAS_A_CLUSTER_STATS_RX_REFUSED	"rx-refused"
 #define CTL_NAME_FTALIAS_A_CLUSTER_STATS_RESTARTS	"restarts"
 #define CTL_NAME_FTALIAS_A_CLUSTER_STATS_TOPOLOGY_EVENTS	"topology-events"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_REQ_TX	"req-tx"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_REQ_RX	"req-rx"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_REPLY_TX	"reply-tx"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_REPLY_RX	"reply-rx"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_NACK_TX	"nack-tx"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_NACK_RX	"nack-rx"
+#define CTL_NAME_FTALIAS_A_CLUSTER_STATS_RX_STALE	"rx-stale"
 extern struct nla_policy ctl_cluster_stats_policy[FTALIAS_A_CLUSTER_STATS_MAX + 1];
 
 /* Attribute-set "node" */

@@ -412,6 +412,13 @@ const struct ynl_policy_attr ftalias_cluster_stats_policy[FTALIAS_A_CLUSTER_STAT
 	[FTALIAS_A_CLUSTER_STATS_RESTARTS] = { .name = "restarts", .type = YNL_PT_U64, },
 	[FTALIAS_A_CLUSTER_STATS_TOPOLOGY_EVENTS] = { .name = "topology-events", .type = YNL_PT_U64, },
 	[FTALIAS_A_CLUSTER_STATS_PAD] = { .name = "pad", .type = YNL_PT_IGNORE, },
+	[FTALIAS_A_CLUSTER_STATS_REQ_TX] = { .name = "req-tx", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_REQ_RX] = { .name = "req-rx", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_REPLY_TX] = { .name = "reply-tx", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_REPLY_RX] = { .name = "reply-rx", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_NACK_TX] = { .name = "nack-tx", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_NACK_RX] = { .name = "nack-rx", .type = YNL_PT_U64, },
+	[FTALIAS_A_CLUSTER_STATS_RX_STALE] = { .name = "rx-stale", .type = YNL_PT_U64, },
 };
 
 const struct ynl_policy_nest ftalias_cluster_stats_nest = {
@@ -2060,6 +2067,41 @@ int ftalias_cluster_stats_parse(struct ynl_parse_arg *yarg,
 				return YNL_PARSE_CB_ERROR;
 			dst->_present.topology_events = 1;
 			dst->topology_events = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_REQ_TX) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.req_tx = 1;
+			dst->req_tx = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_REQ_RX) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.req_rx = 1;
+			dst->req_rx = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_REPLY_TX) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.reply_tx = 1;
+			dst->reply_tx = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_REPLY_RX) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.reply_rx = 1;
+			dst->reply_rx = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_NACK_TX) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.nack_tx = 1;
+			dst->nack_tx = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_NACK_RX) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.nack_rx = 1;
+			dst->nack_rx = ynl_attr_get_u64(attr);
+		} else if (type == FTALIAS_A_CLUSTER_STATS_RX_STALE) {
+			if (ynl_attr_validate(yarg, attr))
+				return YNL_PARSE_CB_ERROR;
+			dst->_present.rx_stale = 1;
+			dst->rx_stale = ynl_attr_get_u64(attr);
 		}
 	}
 

@@ -371,6 +371,13 @@ struct ftalias_cluster_stats {
 		__u32 rx_refused:1;
 		__u32 restarts:1;
 		__u32 topology_events:1;
+		__u32 req_tx:1;
+		__u32 req_rx:1;
+		__u32 reply_tx:1;
+		__u32 reply_rx:1;
+		__u32 nack_tx:1;
+		__u32 nack_rx:1;
+		__u32 rx_stale:1;
 	} _present;
 
 	__u64 tx;
@@ -380,6 +387,13 @@ struct ftalias_cluster_stats {
 	__u64 rx_refused;
 	__u64 restarts;
 	__u64 topology_events;
+	__u64 req_tx;
+	__u64 req_rx;
+	__u64 reply_tx;
+	__u64 reply_rx;
+	__u64 nack_tx;
+	__u64 nack_rx;
+	__u64 rx_stale;
 };
 
 /* ============== FTALIAS_CMD_FAMILY_INFO_GET ============== */
