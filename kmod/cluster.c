@@ -76,9 +76,9 @@ struct ftalias_cl_hdr {
 	__be32	magic;
 	u8	version;
 	u8	type;
-	__be16	len;		/* of the whole message */
+	__be16	flags;
+	__be32	len;		/* of the whole message */
 	__be32	node;		/* the sender's TIPC address */
-	__be32	flags;
 	__be64	boot_id;	/* the sender's */
 };
 
@@ -301,21 +301,21 @@ static int ftalias_cl_send(struct ftalias_cluster *cl, u32 node, u32 port,
 
 static void ftalias_cl_hdr(struct ftalias_cluster *cl,
 			   struct ftalias_cl_hdr *h, u8 type, size_t len,
-			   u32 flags)
+			   u16 flags)
 {
 	*h = (struct ftalias_cl_hdr) {
 		.magic		= cpu_to_be32(FTALIAS_CL_MAGIC),
 		.version	= FTALIAS_CL_VERSION,
 		.type		= type,
-		.len		= cpu_to_be16(len),
+		.flags		= cpu_to_be16(flags),
+		.len		= cpu_to_be32(len),
 		.node		= cpu_to_be32(cl->self),
-		.flags		= cpu_to_be32(flags),
 		.boot_id	= cpu_to_be64(cl->boot_id),
 	};
 }
 
 static void ftalias_cl_hello(struct ftalias_cluster *cl,
-			     struct ftalias_node *n, u32 flags)
+			     struct ftalias_node *n, u16 flags)
 {
 	struct ftalias_cl_hello m;
 
@@ -684,7 +684,7 @@ static void ftalias_cl_rx_hello(struct ftalias_cluster *cl,
 	 * costs little, and it brings back a node that saw this one go
 	 * through a conflict.
 	 */
-	if (!(be32_to_cpu(h->flags) & FTALIAS_CL_HELLO_ECHO))
+	if (!(be16_to_cpu(h->flags) & FTALIAS_CL_HELLO_ECHO))
 		ftalias_cl_hello(cl, n, FTALIAS_CL_HELLO_ECHO);
 	/* It may have forgotten them (it saw this node go), or never had. */
 	ftalias_cl_send_local(cl, n);
@@ -857,7 +857,7 @@ static void ftalias_cl_rx(struct ftalias_cluster *cl,
 	if ((flags & MSG_TRUNC) || len < sizeof(*h) ||
 	    be32_to_cpu(h->magic) != FTALIAS_CL_MAGIC ||
 	    h->version != FTALIAS_CL_VERSION ||
-	    be16_to_cpu(h->len) != len) {
+	    be32_to_cpu(h->len) != len) {
 		cl->stats.rx_bad++;
 		return;
 	}

@@ -346,8 +346,8 @@ ref0=$(cl_cstat 1 rx-refused)
 boot3=$(cl_cstat 3 boot-id)	# hex, 16 digits in the header
 boot3=$(printf '%16s' "$boot3" | tr ' ' 0)
 mhdr() {
-	printf '%08x%02x%02x%04x%08x%08x%s%08x%08x' 0x46544c43 1 2 "$1" \
-		"$(cl_addr 3)" "${4:-0}" "$boot3" "${3:-$svc}" "${2:-1}"
+	printf '%08x%02x%02x%04x%08x%08x%s%08x%08x' 0x46544c43 1 2 "${4:-0}" \
+		"$1" "$(cl_addr 3)" "$boot3" "${3:-$svc}" "${2:-1}"
 }
 mem() {
 	printf '%08x%08x%02x%02x%04x' "$1" "$2" "$3" "$4" "${5:-0}"
@@ -369,7 +369,7 @@ bad=(
 	"$(mhdr 44 1 0)$ok"				# alias 0
 	"$(mhdr 32 0 0)"				# alias 0, none
 	"$(mhdr 44 1 "$svc" 1)$ok"			# flags 1
-	"$(mhdr 44 1 "$svc" 0x80000000)$ok"		# flags 0x80000000
+	"$(mhdr 44 1 "$svc" 0x8000)$ok"			# flags 0x8000
 )
 ip netns exec "$(cl_ns 3)" "$SEND" send "$NODE_SVC" "$(cl_addr 1)" "${bad[@]}" ||
 	fail "tipc_send.py send"

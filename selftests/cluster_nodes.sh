@@ -148,8 +148,8 @@ if command -v setpriv >/dev/null; then
 fi
 
 # --- hostile traffic to node 1's node socket, from node 3 ------------------------
-hdr() { # magic version type len: a 24-byte header, node 3, flags 0, boot 1
-	printf '%08x%02x%02x%04x%08x%08x%016x' "$1" "$2" "$3" "$4" "$(cl_addr 3)" 0 1
+hdr() { # magic version type len: a 24-byte header, flags 0, node 3, boot 1
+	printf '%08x%02x%02x%04x%08x%08x%016x' "$1" "$2" "$3" 0 "$4" "$(cl_addr 3)" 1
 }
 bad=(
 	00						# one byte
@@ -159,8 +159,8 @@ bad=(
 	"$(hdr 0x46544c43 1 1 25)"			# len says 25, has 24
 	"$(hdr 0x46544c43 1 9 24)"			# unknown type
 	"$(hdr 0x46544c43 1 1 32)0000000000000000"	# a hello of 32 bytes
-	"$(printf '%08x%02x%02x%04x%08x%08x%016x' 0x46544c43 1 1 24 "$(cl_addr 3)" 0 0)" # boot id 0
-	"$(hdr 0x46544c43 1 1 300)$(printf '%0552d' 0)"	# 300 bytes: cut
+	"$(printf '%08x%02x%02x%04x%08x%08x%016x' 0x46544c43 1 1 0 24 "$(cl_addr 3)" 0)" # boot id 0
+	"$(hdr 0x46544c43 1 1 300)$(printf '%0552d' 0)"	# a hello of 300 bytes
 )
 ip netns exec "$(cl_ns 3)" "$SEND" send "$NODE_SVC" "$(cl_addr 1)" "${bad[@]}" ||
 	fail "tipc_send.py send"

@@ -204,7 +204,7 @@ static const char set_save_checkpoint[] = "qqxpq";
 static const char set_save_input[] = "qxwwwwfwxp";
 static const char set_save_output[] = "xwww";
 static const char set_cluster[] = "bwqwwSp";
-static const char set_cluster_stats[] = "qqqqqqqp";
+static const char set_cluster_stats[] = "qqqqqqqpqqqqqqq";
 static const char set_node[] = "wwwwqwqfp";
 
 /* A new attribute of these sets is to be added above. */

@@ -80,8 +80,8 @@ def sendto(typ, inst, payloads):
 
 def hello(node, boot=0x1234, flags=0, length=24, typ=HELLO, version=VERSION,
           magic=MAGIC):
-    # magic, version, type, len, node, flags, boot id
-    return struct.pack('>IBBHIIQ', magic, version, typ, length, node, flags,
+    # magic, version, type, flags, len, node, boot id
+    return struct.pack('>IBBHIIQ', magic, version, typ, flags, length, node,
                        boot)
 
 
@@ -109,8 +109,7 @@ def data_msg(kind, node=0, boot=0x1234, flags=0, alias=0x80000001, port=None,
     ack, err, rflags, reserved and the payload.  Well formed by default
     (REPLY: port 1; NOTICE: err EHOSTUNREACH; NACK: err 1, moved; REQ and
     REPLY: 4 bytes of payload); any field may be given.  length: the
-    header's len field (default: the true length, modulo 2^16: the field
-    has 16 bits), typ: its type (default: kind), cut: the message cut to
+    header's len field (default: the true length), typ: its type (default: kind), cut: the message cut to
     that many bytes."""
     if port is None:
         port = 1 if kind == REPLY else 0
@@ -123,7 +122,7 @@ def data_msg(kind, node=0, boot=0x1234, flags=0, alias=0x80000001, port=None,
     body += bytes([fill & 0xff]) * size
     total = HDR_LEN + len(body)
     if length is None:
-        length = total & 0xffff
+        length = total
     m = hello(node, boot, flags, length, kind if typ is None else typ,
               version, magic) + body
     return m if cut is None else m[:cut]
@@ -160,17 +159,17 @@ def mutate_data(rng, node, alias, id_node):
             m[i] ^= 1 << rng.randrange(8)
     elif kind == 1:  # cut, the len field kept or matching
         m = m[:rng.randrange(len(m))]
-        if rng.randrange(2) and len(m) >= 8:
-            m[6:8] = struct.pack('>H', len(m))
+        if rng.randrange(2) and len(m) >= 12:
+            m[8:12] = struct.pack('>I', len(m))
     elif kind == 2:  # grown, the len field kept or matching
         m += bytes(rng.randrange(256) for _ in range(rng.randint(1, 300)))
         if rng.randrange(2):
-            m[6:8] = struct.pack('>H', len(m) & 0xffff)
+            m[8:12] = struct.pack('>I', len(m))
     elif kind == 3:  # random bytes after a data header
         m = m[:HDR_LEN] + bytearray(rng.randrange(256)
                                     for _ in range(rng.randint(0, 80)))
         if rng.randrange(2):
-            m[6:8] = struct.pack('>H', len(m))
+            m[8:12] = struct.pack('>I', len(m))
     elif kind == 4:  # a header field at an edge value
         off, size = rng.choice([(0, 4), (4, 1), (5, 1), (6, 2), (8, 4),
                                 (12, 4), (16, 8)])
@@ -225,7 +224,7 @@ def mutate(rng, node):
     elif kind == 2:  # grown, len field kept or matching
         m += bytes(rng.randrange(256) for _ in range(rng.randint(1, 300)))
         if rng.randrange(2):
-            m[6:8] = struct.pack('>H', len(m) & 0xffff)
+            m[8:12] = struct.pack('>I', len(m))
     elif kind == 3:  # random bytes
         m = bytearray(rng.randrange(256) for _ in range(rng.randint(1, 64)))
     elif kind == 4:  # a field at an edge value
@@ -233,7 +232,7 @@ def mutate(rng, node):
                                 (12, 4), (16, 8)])
         m[off:off + size] = rng.choice([b'\0', b'\xff']) * size
     else:  # well formed, any flags and boot id
-        m = bytearray(hello(node, rng.getrandbits(64), rng.getrandbits(32)))
+        m = bytearray(hello(node, rng.getrandbits(64), rng.getrandbits(16)))
     if not m:
         m = bytearray(b'\0')
     return bytes(m)
@@ -249,17 +248,17 @@ def mutate_members(rng, node, alias):
             m[i] ^= 1 << rng.randrange(8)
     elif kind == 1:  # cut, the len field kept or matching
         m = m[:rng.randrange(len(m))]
-        if rng.randrange(2) and len(m) >= 8:
-            m[6:8] = struct.pack('>H', len(m))
+        if rng.randrange(2) and len(m) >= 12:
+            m[8:12] = struct.pack('>I', len(m))
     elif kind == 2:  # grown, the len field kept or matching
         m += bytes(rng.randrange(256) for _ in range(rng.randint(1, 300)))
         if rng.randrange(2):
-            m[6:8] = struct.pack('>H', len(m) & 0xffff)
+            m[8:12] = struct.pack('>I', len(m))
     elif kind == 3:  # random bytes after a MEMBERS header
         m = m[:HDR_LEN] + bytearray(rng.randrange(256)
                                     for _ in range(rng.randint(0, 64)))
         if rng.randrange(2):
-            m[6:8] = struct.pack('>H', len(m))
+            m[8:12] = struct.pack('>I', len(m))
     elif kind == 4:  # a header field at an edge value
         off, size = rng.choice([(0, 4), (4, 1), (5, 1), (6, 2), (8, 4),
                                 (12, 4), (16, 8)])
@@ -279,7 +278,7 @@ def mutate_members(rng, node, alias):
         m[28:32] = struct.pack('>I', n)
         if rng.randrange(2) and n <= MAX_MEMBERS + 1:
             m = m[:32] + bytes(12 * n)
-            m[6:8] = struct.pack('>H', len(m) & 0xffff)
+            m[8:12] = struct.pack('>I', len(m))
     elif kind == 7:  # a hello's type, or one unknown
         m[5] = rng.choice([0, HELLO, 3, 0xff])
     # else: well formed (refused: from a socket that is not ftalias's)
