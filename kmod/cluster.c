@@ -434,10 +434,13 @@ static u32 ftalias_cl_serving(struct ftalias_cluster *cl, u32 id)
 static void ftalias_cl_reroute(struct ftalias_cluster *cl, u32 id)
 {
 	struct ftalias_net *fn = ftalias_net(cl->net);
-	u32 node = ftalias_cl_serving(cl, id);
+	u32 node;
 
+	/* Going: its nodes are being freed; ftalias_cl_off() clears it all. */
+	if (cl->dying)
+		return;
 	lockdep_assert_held(&cl->lock);
-
+	node = ftalias_cl_serving(cl, id);
 	if (node == ftalias_cluster_route(fn, id))
 		return;
 	/* No memory: no route, rather than a stale one. */
