@@ -1040,10 +1040,10 @@ struct ftalias_input *ftalias_input_restored(u64 seq,
 		return NULL;
 	/* A request and a handler argument: two pieces of at most 64 KiB. */
 	in->skb = ftalias_alloc_data(min_t(u32, len, FTALIAS_MSG_MAX),
-				   GFP_KERNEL_ACCOUNT, &err);
+				     GFP_KERNEL_ACCOUNT, &err);
 	if (in->skb && len > FTALIAS_MSG_MAX) {
 		tail = ftalias_alloc_data(len - FTALIAS_MSG_MAX,
-					GFP_KERNEL_ACCOUNT, &err);
+					  GFP_KERNEL_ACCOUNT, &err);
 		if (!tail) {
 			kfree_skb(in->skb);
 			in->skb = NULL;
