@@ -3118,8 +3118,8 @@ static bool ftalias_remote_answer(struct ftalias_net *fn, struct sk_buff *skb)
 		goto stale;
 	dst = req->dst;
 	spin_lock(&dst->lock);
-	/* Only from the node it was sent to, once. */
-	if (req->remote != d.id.node || list_empty(&req->node)) {
+	/* Only from the node it was sent to, while it waits for it. */
+	if (req->remote != d.id.node || !__ftalias_req_pending(dst, req)) {
 		spin_unlock(&dst->lock);
 		goto stale;
 	}
