@@ -303,7 +303,11 @@ rtx1=$(ctr 1 req-tx)
 rrx2=$(ctr 2 req-rx)
 ptx2=$(ctr 2 reply-tx)
 prx1=$(ctr 1 reply-rx)
-run_call a a 1 "$a2" "$rr" -n 200 -w 8
+run_call a a 1 "$a2" "$rr" -n 200 -w 8 -v
+# The client read each reply from node 2's server: its node and port.
+n=$(grep -c "^reply .* src_node=$a2 port=$port_s2 " "$tmp/call-a")
+((n == 200)) ||
+	fail "case a: $n of the client's replies name node $a2 and port $port_s2, want 200: $(grep -m3 '^reply ' "$tmp/call-a" | tr '\n' '|')"
 # The server read each request once, the ID and msg_name naming node 1,
 # the client (not a member: alias 0, incarnation 0) by its port.
 n=$(srv_count s2 "f[\"port\"] == $port_a")
