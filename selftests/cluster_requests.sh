@@ -127,6 +127,13 @@ expect_same() {
 	[[ $v == "$4" ]] || fail "case $1: node $2's $3 went $4 -> $v, want unchanged"
 }
 
+# no_drops CASE I BEFORE: node I has dropped nothing since its rx-bad +
+# rx-refused were BEFORE (legitimate traffic is neither)
+no_drops() {
+	[[ $(cl_dropped "$2") == "$3" ]] ||
+		fail "case $1: node $2 dropped legitimate messages: rx-bad + rx-refused went $3 -> $(cl_dropped "$2") (rx-bad $(ctr "$2" rx-bad), rx-refused $(ctr "$2" rx-refused))"
+}
+
 # active_at I ALIAS J PORT: node I's member show of ALIAS lists node J's
 # member PORT as active (columns: ALIAS PORT PID PRIORITY ROLE STATE
 # QUEUE-LEN INCARNATION NODE; '*' before the active one's state)
@@ -303,6 +310,8 @@ rtx1=$(ctr 1 req-tx)
 rrx2=$(ctr 2 req-rx)
 ptx2=$(ctr 2 reply-tx)
 prx1=$(ctr 1 reply-rx)
+drop1=$(cl_dropped 1)
+drop2=$(cl_dropped 2)
 run_call a a 1 "$a2" "$rr" -n 200 -w 8 -v
 # The client read each reply from node 2's server: its node and port.
 n=$(grep -c "^reply .* src_node=$a2 port=$port_s2 " "$tmp/call-a")
@@ -321,17 +330,25 @@ expect_grew a 1 req-tx "$rtx1" 200
 expect_grew a 2 req-rx "$rrx2" 200
 expect_grew a 2 reply-tx "$ptx2" 200
 expect_grew a 1 reply-rx "$prx1" 200
+no_drops a 1 "$drop1"
+no_drops a 2 "$drop2"
 log "[$SECONDS s] case a done (200 requests from node 1 to node 2)"
 
 # ---- b. the largest and the smallest messages -----------------------------------
-run_call b b64k 1 "$a2" "$rr" -n 2 -s 65536
-run_call b b0 1 "$a2" "$rr" -n 2 -s 0
-run_call b b1 1 "$a2" "$rr" -n 2 -s 1
+drop1=$(cl_dropped 1)
+drop2=$(cl_dropped 2)
+# (72 bytes of header and body before a payload of 65536: the message is
+# larger than the header's 16-bit len field can say)
+run_call b b64k 1 "$a2" "$rr" -n 2 -s 65536 -t 30
+run_call b b0 1 "$a2" "$rr" -n 2 -s 0 -t 30
+run_call b b1 1 "$a2" "$rr" -n 2 -s 1 -t 30
 for c in b64k:65536 b0:0 b1:1; do
 	pv=port_${c%:*}
 	n=$(srv_count s2 "f[\"port\"] == ${!pv} && f[\"len\"] == ${c#*:}")
 	((n == 2)) || fail "case b: node 2's server read $n requests of ${c#*:} bytes, want 2"
 done
+no_drops b 1 "$drop1"
+no_drops b 2 "$drop2"
 log "[$SECONDS s] case b done (65536, 0 and 1 bytes)"
 
 # ---- c. a member on node 1: served there --------------------------------------------
@@ -491,6 +508,9 @@ start_srv x2 2 "$rr" -x 50
 expect_active d 1 rr 2 "$port_x2"
 nacktx2=$(ctr 2 nack-tx)
 nackrx1=$(ctr 1 nack-rx)
+for i in 1 2 3; do
+	printf -v "drop$i" %s "$(cl_dropped "$i")"
+done
 run_call d d 1 "$a2,$a3" "$rr" -n 200 -w 4
 wait "$pid_x2" 2>/dev/null
 grep -q '^exit at request 50$' "$tmp/srv-x2" || fail "case d: node 2's server did not stop at 50: $(srv_tail x2)"
@@ -505,6 +525,10 @@ both=$(sort -u <(srv_xids x2 "f[\"port\"] == $port_d" | head -n 49) <(srv_xids s
 ((both == 200)) || fail "case d: nodes 2 and 3 served $both distinct requests, want 200"
 expect_grew d 2 nack-tx "$nacktx2" 1
 expect_grew d 1 nack-rx "$nackrx1" 1
+for i in 1 2 3; do
+	dv=drop$i
+	no_drops d "$i" "${!dv}"
+done
 log "[$SECONDS s] case d done (node 2 first, its server dead at its 50th request)"
 
 # ---- e. node 2 holds requests, then goes: its link cut, its namespace deleted -------------
