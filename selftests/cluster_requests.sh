@@ -124,7 +124,7 @@ expect_grew() {
 expect_same() {
 	local v
 	v=$(ctr "$2" "$3")
-	[[ $v == "$4" ]] || fail "case $1: node $2's $3 went $4 -> $v, want unchanged"
+	[[ $v == "$4" ]] || fail "case $1: node $2's $3 is $v, want $4 (unchanged)"
 }
 
 # no_drops CASE I BEFORE: node I has dropped nothing since its rx-bad +
@@ -512,8 +512,9 @@ for i in 1 2 3; do
 	printf -v "drop$i" %s "$(cl_dropped "$i")"
 done
 run_call d d 1 "$a2,$a3" "$rr" -n 200 -w 4
-wait "$pid_x2" 2>/dev/null
-grep -q '^exit at request 50$' "$tmp/srv-x2" || fail "case d: node 2's server did not stop at 50: $(srv_tail x2)"
+wait_until 10 grep -q '^exit at request 50$' "$tmp/srv-x2" ||
+	fail "case d: node 2's server did not stop at its 50th request: $(srv_tail x2)"
+stop x2
 xid50=$(awk '/^req / { l = $0 } END { sub(/.* xid=/, "", l); sub(/ .*/, "", l); print l }' "$tmp/srv-x2")
 n=$(srv_count s3 "f[\"port\"] == $port_d && f[\"xid\"] == $xid50 && f[\"flags\"] % 2 == 1")
 ((n == 1)) ||
