@@ -445,7 +445,7 @@ run_call g gafter 1 "$a2" "$rr" -n 1
 cl_ctl 1 alias set nr grace-ms 30000 || fail "alias set nr grace-ms 30000"
 start_srv h2nr 2 "$nr" -H
 expect_active g 1 nr 2 "$port_h2nr"
-start_call gnr 1 "$nr" -n 1 -t 120 -v
+start_call gnr 1 "$nr" -n 1 -t 60 -v
 wait_until 20 grep -q '^req ' "$tmp/srv-h2nr" ||
 	die "case g: node 2's holding server of nr read nothing: $(cat "$tmp/srv-h2nr")"
 d0=$(cl_dropped 1)
