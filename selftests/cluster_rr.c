@@ -48,12 +48,14 @@
  */
 #define _GNU_SOURCE
 #include <getopt.h>
+#include <stdarg.h>
 #include <poll.h>
 
 #include "lib/dp_util.h"
 
 enum limits {
 	SHOW_MAX = 20,		/* xids listed in a failure message */
+	SAY_MAX = 10,		/* problems printed one by one */
 	SEND_SLACK = 1024,	/* bytes a request costs beyond its payload */
 };
 
@@ -169,8 +171,21 @@ struct call {
 	bool verbose;
 	struct req *reqs;
 	uint32_t *nodes;	/* distinct sfa_node of the replies */
-	unsigned long replies, dups, errors, inflight, sent;
+	unsigned long replies, dups, errors, inflight, sent, said;
 };
+
+/* Prints a problem, the first SAY_MAX only (the rest are counted). */
+static __attribute__((format(printf, 2, 3)))
+void problem(struct call *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->said++ >= SAY_MAX)
+		return;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+}
 
 /* Request i's payload into buf (FTALIAS_MSG_MAX + 1 bytes); its length. */
 static size_t payload(const struct call *c, unsigned long i, char *buf)
@@ -222,8 +237,8 @@ static void answer(struct call *c, const struct dp_msg *m, const char *data,
 	size_t len;
 
 	if (!m->has_reply_to) {
-		printf("error: a message without FTALIAS_CMSG_REPLY_TO (len %zd, src_node %u port %u)\n",
-		       m->len, m->from.sfa_node, m->from.sfa_port);
+		problem(c, "error: a message without FTALIAS_CMSG_REPLY_TO (len %zd, src_node %u port %u)\n",
+			m->len, m->from.sfa_node, m->from.sfa_port);
 		c->errors++;
 		return;
 	}
@@ -238,15 +253,15 @@ static void answer(struct call *c, const struct dp_msg *m, const char *data,
 		       m->from.sfa_port, m->flags, m->len);
 	}
 	if (!r) {
-		printf("error: an answer to no request of ours: " DP_ID_FMT "\n",
-		       DP_ID_ARGS(m->reply_to));
+		problem(c, "error: an answer to no request of ours: " DP_ID_FMT "\n",
+			DP_ID_ARGS(m->reply_to));
 		c->errors++;
 		return;
 	}
 	if (r->answers) {
-		printf("dup: a second answer to xid %llu (errno %u, src_node %u)\n",
-		       (unsigned long long)r->id.xid, m->err,
-		       m->from.sfa_node);
+		problem(c, "dup: a second answer to xid %llu (errno %u, src_node %u)\n",
+			(unsigned long long)r->id.xid, m->err,
+			m->from.sfa_node);
 		c->dups++;
 		return;
 	}
@@ -257,29 +272,29 @@ static void answer(struct call *c, const struct dp_msg *m, const char *data,
 			c->replies++;
 			return;
 		}
-		printf("error: xid %llu failed: errno %u (%s)\n",
-		       (unsigned long long)r->id.xid, m->err, strerror(m->err));
+		problem(c, "error: xid %llu failed: errno %u (%s)\n",
+			(unsigned long long)r->id.xid, m->err, strerror(m->err));
 		c->errors++;
 		return;
 	}
 	add_node(c, m->from.sfa_node);
 	if (c->expect_errno) {
-		printf("error: xid %llu answered, want errno %u\n",
-		       (unsigned long long)r->id.xid, c->expect_errno);
+		problem(c, "error: xid %llu answered, want errno %u\n",
+			(unsigned long long)r->id.xid, c->expect_errno);
 		c->errors++;
 		return;
 	}
 	len = payload(c, r - c->reqs, want);
 	if ((size_t)m->len != len || memcmp(data, want, len)) {
-		printf("error: xid %llu: the reply (%zd bytes) does not echo the request (%zu bytes)\n",
-		       (unsigned long long)r->id.xid, m->len, len);
+		problem(c, "error: xid %llu: the reply (%zd bytes) does not echo the request (%zu bytes)\n",
+			(unsigned long long)r->id.xid, m->len, len);
 		c->errors++;
 		return;
 	}
 	if (m->from.sfa_alias != c->alias) {
-		printf("error: xid %llu: the reply comes from alias %u, want %u\n",
-		       (unsigned long long)r->id.xid, m->from.sfa_alias,
-		       c->alias);
+		problem(c, "error: xid %llu: the reply comes from alias %u, want %u\n",
+			(unsigned long long)r->id.xid, m->from.sfa_alias,
+			c->alias);
 		c->errors++;
 		return;
 	}
@@ -290,6 +305,8 @@ static void summary(struct call *c)
 {
 	unsigned long i, shown = 0;
 
+	if (c->said > SAY_MAX)
+		printf("(%lu more problems not shown)\n", c->said - SAY_MAX);
 	qsort(c->nodes, c->nodes_nr, sizeof(*c->nodes), cmp_u32);
 	printf("replies %lu dups %lu errors %lu nodes ", c->replies, c->dups,
 	       c->errors);
@@ -350,8 +367,8 @@ static int call(struct call *c, int seconds)
 			if (err == -EAGAIN)
 				break;	/* the time is up */
 			if (err) {
-				printf("error: request %lu: sendmsg: %s\n",
-				       c->sent, strerror(-err));
+				problem(c, "error: request %lu: sendmsg: %s\n",
+					c->sent, strerror(-err));
 				c->errors++;
 				c->reqs[c->sent].answers = -1;
 				c->sent++;
