@@ -120,10 +120,12 @@ struct ftalias_cl_data {
 	__be32	err;
 	__be16	rflags;
 	__be16	reserved;	/* zero */
+	__be32	rgen;
+	__be32	reserved2;	/* zero */
 	u8	data[];
 };
 
-static_assert(sizeof(struct ftalias_cl_data) == 72, "the wire format");
+static_assert(sizeof(struct ftalias_cl_data) == 80, "the wire format");
 
 /* Largest message; a longer one is cut (MSG_TRUNC) and dropped. */
 #define FTALIAS_CL_MSG_MAX	(sizeof(struct ftalias_cl_data) +	\
@@ -142,11 +144,13 @@ enum {
 	FTALIAS_CL_RETRY_MS	= 1000,
 	/*
 	 * Data messages taken and not handled yet: past it, the node socket
-	 * is left to fill up (its senders wait) until request.c caught up.
+	 * is left to fill up until request.c caught up (past its limit,
+	 * TIPC sends messages back, counted rx-refused here and there; the
+	 * requesters' probes find what was lost: request.c).
 	 */
 	FTALIAS_CL_RXQ_MAX	= 1024,
-	/* Data messages waiting to be sent: past it, they are dropped. */
-	FTALIAS_CL_TXQ_MAX	= 65536,
+	/* Bytes of data messages waiting to be sent: past it, dropped. */
+	FTALIAS_CL_TXQ_BYTES	= 64 << 20,
 };
 
 struct ftalias_node {
@@ -191,7 +195,6 @@ struct ftalias_cluster {
 	u32 nr_nodes;
 	struct ftalias_cluster_stats stats;
 	u32 nr_remote;			/* members of other nodes kept */
-	u32 gen;			/* of the last node that came up */
 	bool changed;			/* routes or nodes: tell request.c */
 	bool rx_queued;			/* data messages for request.c */
 	bool rx_held;			/* the node socket left to fill up */
@@ -492,9 +495,9 @@ static void ftalias_cl_update(struct ftalias_cluster *cl,
 		cl->changed = true;
 	} else if (state == FTALIAS_NODE_STATE_UP) {
 		/* A new generation: what went to its old incarnation is lost. */
-		cl->gen = cl->gen + 1 ?: 1;
+		fn->cluster_gen = fn->cluster_gen + 1 ?: 1;
 		if (xa_err(xa_store(&fn->cluster_up, n->addr,
-				    xa_mk_value(cl->gen), GFP_KERNEL)))
+				    xa_mk_value(fn->cluster_gen), GFP_KERNEL)))
 			pr_warn_ratelimited("node %x up, but no request goes to it\n",
 					    n->addr);
 		cl->changed = true;
@@ -765,8 +768,8 @@ static bool ftalias_cl_data_valid(const struct ftalias_cl_data *m, int len)
 {
 	u32 err, rflags;
 
-	if (len < sizeof(*m) || m->hdr.flags || m->reserved || !m->alias ||
-	    !m->id_port || !m->id_xid)
+	if (len < sizeof(*m) || m->hdr.flags || m->reserved || m->reserved2 ||
+	    !m->alias || !m->id_port || !m->id_xid || !m->rgen)
 		return false;
 	err = be32_to_cpu(m->err);
 	rflags = be16_to_cpu(m->rflags);
@@ -778,13 +781,16 @@ static bool ftalias_cl_data_valid(const struct ftalias_cl_data *m, int len)
 		/* port 0: the kernel answered from the replay cache. */
 		return !err && !rflags && !m->ack;
 	case FTALIAS_CLUSTER_NOTICE:
-		return len == sizeof(*m) && !m->port && err && err < MAX_ERRNO &&
+		return len == sizeof(*m) && !m->port && err && err <= MAX_ERRNO &&
 		       !rflags && !m->ack;
 	case FTALIAS_CLUSTER_NACK:
 		return len == sizeof(*m) && !m->port &&
 		       err >= FTALIAS_CLUSTER_NACK_MOVED &&
-		       err <= FTALIAS_CLUSTER_NACK_BUSY &&
+		       err <= FTALIAS_CLUSTER_NACK_LOST &&
 		       !(rflags & ~FTALIAS_CLUSTER_NACK_DELIVERED) && !m->ack;
+	case FTALIAS_CLUSTER_PROBE:
+		return len == sizeof(*m) && !m->port && !err && !rflags &&
+		       !m->ack;
 	}
 	return false;
 }
@@ -805,8 +811,9 @@ static bool ftalias_cl_rx_data(struct ftalias_cluster *cl,
 	struct sk_buff *skb;
 	int err;
 
-	if (m->hdr.type == FTALIAS_CLUSTER_REQ ? id_node != n->addr :
-						  id_node != cl->self)
+	if (m->hdr.type == FTALIAS_CLUSTER_REQ ||
+	    m->hdr.type == FTALIAS_CLUSTER_PROBE ? id_node != n->addr :
+						   id_node != cl->self)
 		return false;
 	len -= sizeof(*m);
 	skb = ftalias_alloc_data(len, GFP_KERNEL, &err);
@@ -824,8 +831,7 @@ static bool ftalias_cl_rx_data(struct ftalias_cluster *cl,
 			.xid		= be64_to_cpu(m->id_xid),
 		},
 		.alias	= be32_to_cpu(m->alias),
-		.port	= be32_to_cpu(m->port),
-		.err	= be32_to_cpu(m->err),
+		.rgen	= be32_to_cpu(m->rgen),
 		.rflags	= be16_to_cpu(m->rflags),
 		.type	= m->hdr.type,
 		.ack	= be64_to_cpu(m->ack),
@@ -834,11 +840,17 @@ static bool ftalias_cl_rx_data(struct ftalias_cluster *cl,
 	case FTALIAS_CLUSTER_REQ:
 		cl->stats.req_rx++;
 		break;
-	case FTALIAS_CLUSTER_NACK:
-		cl->stats.nack_rx++;
-		break;
-	default:
+	case FTALIAS_CLUSTER_REPLY:
+		d->port = be32_to_cpu(m->port);
 		cl->stats.reply_rx++;
+		break;
+	case FTALIAS_CLUSTER_NOTICE:
+		d->err = be32_to_cpu(m->err);
+		cl->stats.reply_rx++;
+		break;
+	case FTALIAS_CLUSTER_NACK:
+		d->err = be32_to_cpu(m->err);
+		cl->stats.nack_rx++;
 		break;
 	}
 	skb_queue_tail(&fn->cluster_rxq, skb);
@@ -881,6 +893,7 @@ static void ftalias_cl_rx(struct ftalias_cluster *cl,
 	case FTALIAS_CLUSTER_REPLY:
 	case FTALIAS_CLUSTER_NOTICE:
 	case FTALIAS_CLUSTER_NACK:
+	case FTALIAS_CLUSTER_PROBE:
 		if (!ftalias_cl_data_valid((void *)h, len)) {
 			cl->stats.rx_bad++;
 			return;
@@ -1042,17 +1055,21 @@ static bool ftalias_cl_tx_data(struct ftalias_cluster *cl, struct sk_buff *skb)
 	}
 	ftalias_cl_hdr(cl, &m->hdr, d->type, len, 0);
 	m->alias = cpu_to_be32(d->alias);
-	m->port = cpu_to_be32(d->port);
-	m->id_node = cpu_to_be32(d->type == FTALIAS_CLUSTER_REQ ? cl->self :
-							       d->id.node);
+	m->port = cpu_to_be32(d->type == FTALIAS_CLUSTER_REPLY ? d->port : 0);
+	m->err = cpu_to_be32(d->type == FTALIAS_CLUSTER_NOTICE ||
+			     d->type == FTALIAS_CLUSTER_NACK ? d->err : 0);
+	m->id_node = cpu_to_be32(d->type == FTALIAS_CLUSTER_REQ ||
+				 d->type == FTALIAS_CLUSTER_PROBE ? cl->self :
+								    d->id.node);
 	m->id_alias = cpu_to_be32(d->id.alias);
 	m->id_port = cpu_to_be32(d->id.port);
 	m->id_incarnation = cpu_to_be32(d->id.incarnation);
 	m->id_xid = cpu_to_be64(d->id.xid);
 	m->ack = cpu_to_be64(d->ack);
-	m->err = cpu_to_be32(d->err);
 	m->rflags = cpu_to_be16(d->rflags);
 	m->reserved = 0;
+	m->rgen = cpu_to_be32(d->rgen);
+	m->reserved2 = 0;
 	if (skb_copy_bits(skb, 0, m->data, skb->len)) {
 		cl->stats.tx_errors++;
 		return true;
@@ -1066,14 +1083,62 @@ static bool ftalias_cl_tx_data(struct ftalias_cluster *cl, struct sk_buff *skb)
 	case FTALIAS_CLUSTER_REQ:
 		cl->stats.req_tx++;
 		break;
+	case FTALIAS_CLUSTER_REPLY:
+	case FTALIAS_CLUSTER_NOTICE:
+		cl->stats.reply_tx++;
+		break;
 	case FTALIAS_CLUSTER_NACK:
 		cl->stats.nack_tx++;
 		break;
-	default:
-		cl->stats.reply_tx++;
-		break;
 	}
 	return true;
+}
+
+/*
+ * The send queue, its bytes (truesize) counted under its lock: what waits
+ * for a congested link, or for the work, is bounded.
+ */
+static bool ftalias_cl_txq_add(struct ftalias_net *fn, struct sk_buff *skb,
+			       bool head)
+{
+	struct sk_buff_head *q = &fn->cluster_txq;
+	unsigned long flags;
+	bool ok;
+
+	spin_lock_irqsave(&q->lock, flags);
+	ok = head || fn->cluster_txq_bytes + skb->truesize <=
+		     FTALIAS_CL_TXQ_BYTES;
+	if (ok) {
+		fn->cluster_txq_bytes += skb->truesize;
+		if (head)
+			__skb_queue_head(q, skb);
+		else
+			__skb_queue_tail(q, skb);
+	}
+	spin_unlock_irqrestore(&q->lock, flags);
+	return ok;
+}
+
+static struct sk_buff *ftalias_cl_txq_next(struct ftalias_net *fn)
+{
+	struct sk_buff_head *q = &fn->cluster_txq;
+	struct sk_buff *skb;
+	unsigned long flags;
+
+	spin_lock_irqsave(&q->lock, flags);
+	skb = __skb_dequeue(q);
+	if (skb)
+		fn->cluster_txq_bytes -= skb->truesize;
+	spin_unlock_irqrestore(&q->lock, flags);
+	return skb;
+}
+
+static void ftalias_cl_txq_purge(struct ftalias_net *fn)
+{
+	struct sk_buff *skb;
+
+	while ((skb = ftalias_cl_txq_next(fn)))
+		kfree_skb(skb);
 }
 
 /* Send what request.c queued; false when a congested link stopped it. */
@@ -1082,10 +1147,10 @@ static bool ftalias_cl_tx(struct ftalias_cluster *cl, int *budget)
 	struct ftalias_net *fn = ftalias_net(cl->net);
 	struct sk_buff *skb;
 
-	while (*budget > 0 && (skb = skb_dequeue(&fn->cluster_txq))) {
+	while (*budget > 0 && (skb = ftalias_cl_txq_next(fn))) {
 		if (!ftalias_cl_tx_data(cl, skb)) {
 			/* Its order kept: the first to go when there is room. */
-			skb_queue_head(&fn->cluster_txq, skb);
+			ftalias_cl_txq_add(fn, skb, true);
 			return false;
 		}
 		kfree_skb(skb);
@@ -1108,10 +1173,15 @@ static void ftalias_cl_work(struct work_struct *work)
 		budget--;
 	/* Data waiting for request.c: the node socket is left to fill up. */
 	for (; budget > 0; budget--) {
-		cl->rx_held = skb_queue_len(&fn->cluster_rxq) >=
-			      FTALIAS_CL_RXQ_MAX;
-		if (cl->rx_held)
-			break;
+		if (skb_queue_len(&fn->cluster_rxq) >= FTALIAS_CL_RXQ_MAX) {
+			WRITE_ONCE(cl->rx_held, true);
+			/* Pairs with ftalias_cluster_rx_done(). */
+			smp_mb();
+			if (skb_queue_len(&fn->cluster_rxq) >=
+			    FTALIAS_CL_RXQ_MAX)
+				break;
+		}
+		WRITE_ONCE(cl->rx_held, false);
 		more = ftalias_cl_rx_node(cl);
 		if (!more)
 			break;
@@ -1370,7 +1440,7 @@ static void ftalias_cl_off(struct ftalias_net *fn, struct ftalias_cluster *cl)
 	/* No node serves anything, none is up: request.c is told. */
 	xa_destroy(&fn->cluster_routes);
 	xa_destroy(&fn->cluster_up);
-	skb_queue_purge(&fn->cluster_txq);
+	ftalias_cl_txq_purge(fn);
 	set_bit(FTALIAS_CLUSTER_EV_CHANGED, &fn->cluster_events);
 	mod_delayed_work(system_highpri_wq, &fn->cluster_rx_work, 0);
 
@@ -1428,6 +1498,7 @@ int ftalias_cluster_set(struct net *net, bool enable,
 		goto out;
 	}
 	atomic64_set(&fn->cluster_rx_stale, 0);
+	atomic64_set(&fn->cluster_tx_dropped, 0);
 	fn->cluster = cl;
 	WRITE_ONCE(fn->cluster_self, cl->self);
 	rcu_assign_pointer(fn->cluster_live, cl);
@@ -1458,6 +1529,7 @@ bool ftalias_cluster_get(struct net *net, struct ftalias_cluster_info *ci)
 		ci->nodes = cl->nr_nodes;
 		ci->stats = cl->stats;
 		ci->stats.rx_stale = atomic64_read(&fn->cluster_rx_stale);
+		ci->stats.tx_errors += atomic64_read(&fn->cluster_tx_dropped);
 		xa_for_each(&cl->nodes, addr, n)
 			ci->nodes_up += n->state == FTALIAS_NODE_STATE_UP;
 		mutex_unlock(&cl->lock);
@@ -1669,10 +1741,11 @@ void ftalias_cluster_xmit(struct ftalias_net *fn, struct sk_buff *skb)
 
 	rcu_read_lock();
 	cl = rcu_dereference(fn->cluster_live);
-	if (cl && skb_queue_len(&fn->cluster_txq) < FTALIAS_CL_TXQ_MAX) {
-		skb_queue_tail(&fn->cluster_txq, skb);
+	if (cl && ftalias_cl_txq_add(fn, skb, false)) {
 		queue_work(system_highpri_wq, &cl->work);
 		skb = NULL;
+	} else if (cl) {
+		atomic64_inc(&fn->cluster_tx_dropped);
 	}
 	rcu_read_unlock();
 	kfree_skb(skb);
@@ -1683,6 +1756,8 @@ void ftalias_cluster_rx_done(struct ftalias_net *fn)
 {
 	struct ftalias_cluster *cl;
 
+	/* What it took is off the queue first: see ftalias_cl_work(). */
+	smp_mb();
 	rcu_read_lock();
 	cl = rcu_dereference(fn->cluster_live);
 	if (cl && READ_ONCE(cl->rx_held))
@@ -1708,6 +1783,9 @@ void ftalias_cluster_net_init(struct ftalias_net *fn)
 	xa_init(&fn->cluster_routes);
 	xa_init(&fn->cluster_up);
 	skb_queue_head_init(&fn->cluster_txq);
+	fn->cluster_txq_bytes = 0;
+	atomic64_set(&fn->cluster_tx_dropped, 0);
+	fn->cluster_gen = 0;
 	skb_queue_head_init(&fn->cluster_rxq);
 	fn->cluster_events = 0;
 	atomic64_set(&fn->cluster_rx_stale, 0);
@@ -1724,7 +1802,7 @@ void ftalias_cluster_net_exit(struct ftalias_net *fn)
 	mutex_destroy(&fn->cluster_local_lock);
 	WARN_ON_ONCE(!xa_empty(&fn->cluster_routes) ||
 		     !xa_empty(&fn->cluster_up));
-	skb_queue_purge(&fn->cluster_txq);
+	ftalias_cl_txq_purge(fn);
 	skb_queue_purge(&fn->cluster_rxq);
 }
 

@@ -119,13 +119,15 @@ enum ftalias_cluster_data_type {
 	FTALIAS_CLUSTER_REPLY	= 4,	/* its reply, back to the requester */
 	FTALIAS_CLUSTER_NOTICE	= 5,	/* the kernel failed it there: @err */
 	FTALIAS_CLUSTER_NACK	= 6,	/* not served there: route it again */
+	FTALIAS_CLUSTER_PROBE	= 7,	/* still there?  NACK lost if not */
 };
 
 /* Why a node sends a request back (struct ftalias_cluster_data.err). */
 enum ftalias_cluster_nack {
 	FTALIAS_CLUSTER_NACK_MOVED	= 1,	/* no active member here */
 	FTALIAS_CLUSTER_NACK_NO_ALIAS	= 2,	/* no such cluster alias */
-	FTALIAS_CLUSTER_NACK_BUSY	= 3,	/* past a limit, or no memory */
+	FTALIAS_CLUSTER_NACK_BUSY	= 3,	/* no room now, or no memory */
+	FTALIAS_CLUSTER_NACK_LOST	= 4,	/* a probe: not pending here */
 };
 
 /* struct ftalias_cluster_data.rflags of a NACK: it had been delivered. */
@@ -141,11 +143,17 @@ enum ftalias_cluster_nack {
  */
 struct ftalias_cluster_data {
 	struct ftalias_id id;
-	u32 alias;	/* request, nack: the destination; answers: the
-			 * answering alias
+	u32 alias;	/* request, probe, nack: the destination; answers:
+			 * the answering alias
 			 */
-	u32 port;	/* reply: the member that answered */
-	u32 err;	/* notice: a positive errno; nack: the reason */
+	union {
+		u32 port;	/* reply: the member that answered, or 0 */
+		u32 err;	/* notice: a positive errno; nack: the reason */
+	};
+	u32 rgen;	/* the requester's table (struct ftalias_reqs.gen):
+			 * a later requester with the same address has
+			 * another
+			 */
 	u16 rflags;	/* request: FTALIAS_F_RESENT, FTALIAS_F_REDELIVERED;
 			 * nack: FTALIAS_CLUSTER_NACK_DELIVERED
 			 */

@@ -203,6 +203,9 @@ struct ftalias_net {
 	struct xarray cluster_routes;	/* alias id -> node serving it */
 	struct xarray cluster_up;	/* node -> its generation, while up */
 	struct sk_buff_head cluster_txq; /* request.c -> cluster.c */
+	u32 cluster_txq_bytes;		/* under its lock: truesize */
+	atomic64_t cluster_tx_dropped;	/* for want of room in it */
+	u32 cluster_gen;		/* of the last node up: cluster.c */
 	struct sk_buff_head cluster_rxq; /* cluster.c -> request.c */
 	struct delayed_work cluster_rx_work;
 	struct sk_buff_head cluster_rx_later; /* request.c: answers waiting
@@ -214,6 +217,7 @@ struct ftalias_net {
 	spinlock_t proxy_lock;
 	DECLARE_HASHTABLE(proxies, FTALIAS_PROXY_HASH_BITS);
 	u32 nr_proxies;			/* under @proxy_lock */
+	unsigned long proxies_swept;	/* jiffies, by request.c's work */
 };
 
 extern unsigned int ftalias_net_id;

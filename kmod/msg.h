@@ -18,7 +18,8 @@ struct ftalias_sock;
  * A request sent to an alias and not answered yet, kept on the requester's
  * side so that it can be delivered again when the member holding it goes
  * away.  @node, @holder, @skb, @flags, @queued, @held, @waiting,
- * @held_since, @remote, @remote_gen and @nacks are protected by @dst's
+ * @held_since, @remote, @remote_gen, @next_at, @probes and @nacks are
+ * protected by @dst's
  * lock.  A request sent on to the node serving a cluster alias (@remote)
  * is neither held nor has a @holder; one that came from another node has
  * that node in @id.node, and its requester's table is a proxy's
@@ -62,8 +63,17 @@ struct ftalias_req {
 	u32 remote;			/* sent to that node (cluster.h), which
 					 * serves @dst; 0: not sent off
 					 */
-	u32 remote_gen;			/* that node's generation then */
-	u8 nacks;			/* sent back by nodes, in a row */
+	u32 remote_gen;			/* that node's generation then; of a
+					 * request from another node, its
+					 * requester's table's (rgen,
+					 * cluster.h)
+					 */
+	unsigned long next_at;		/* jiffies: sent on, when to probe
+					 * it; held after a NACK, when to
+					 * route it again
+					 */
+	u8 probes;			/* probes sent since it was sent on */
+	u8 nacks;			/* NACKs since it was first held */
 };
 
 enum ftalias_msg_kind {

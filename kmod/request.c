@@ -65,6 +65,7 @@ struct ftalias_proxy {
 	u32 gen;		/* that node's generation (cluster.h) */
 	u32 alias;		/* the requester: an alias, or 0 and a port */
 	u32 port;
+	u32 rgen;		/* and its table (a later one replaces it) */
 	struct ftalias_reqs reqs;
 	struct rcu_head rcu;
 };
@@ -76,6 +77,14 @@ enum {
 	FTALIAS_PROXIES_SWEEP	= 1024,
 	/* Messages of other nodes one run of the work takes. */
 	FTALIAS_REMOTE_BUDGET	= 256,
+	/* Answers waiting for a frozen alias, at most. */
+	FTALIAS_REMOTE_LATER_MAX = 1024,
+	/* A request sent on is probed after 1 s, then 2, 4 and every 8 s. */
+	FTALIAS_REMOTE_PROBE_MS	= 1000,
+	FTALIAS_REMOTE_PROBES	= 3,
+	/* A request sent back is routed again after 20 ms, up to 2.56 s. */
+	FTALIAS_REMOTE_NACK_MS	= 10,
+	FTALIAS_REMOTE_NACKS	= 8,
 };
 
 static u32 ftalias_proxy_hash(u32 peer, u32 alias, u32 port)
@@ -96,6 +105,12 @@ static struct ftalias_proxy *ftalias_proxy_find(struct ftalias_net *fn,
 		    p->port == port)
 			return p;
 	return NULL;
+}
+
+/* A requester table's generation as data messages carry it (never 0). */
+static u32 ftalias_rgen(const struct ftalias_reqs *reqs)
+{
+	return (u32)reqs->gen ?: 1;
 }
 
 /*
@@ -288,6 +303,31 @@ static void __ftalias_hold_again(struct ftalias_alias *alias,
 }
 
 /*
+ * Held after another node sent @req back: routed again by the work after
+ * a delay that doubles with each NACK (20 ms to 2.56 s), failed when the
+ * grace period from the first one ends.
+ */
+static void __ftalias_hold_nacked(struct ftalias_alias *alias,
+				  struct ftalias_req *req)
+{
+	unsigned long delay;
+
+	lockdep_assert_held(&alias->lock);
+
+	req->holder = NULL;
+	req->held = true;
+	if (!req->nacks)
+		req->held_since = ktime_get();
+	if (req->nacks < FTALIAS_REMOTE_NACKS)
+		req->nacks++;
+	alias->nr_held++;
+	delay = msecs_to_jiffies(FTALIAS_REMOTE_NACK_MS << req->nacks);
+	req->next_at = jiffies + delay;
+	trace_ftalias_request_held(alias, req, FTALIAS_TRACE_HELD_RETRY);
+	__ftalias_schedule(alias, delay);
+}
+
+/*
  * The node serving cluster alias @alias, which has no active member here,
  * and in @gen that node's generation; 0: none (or not a cluster alias).
  */
@@ -315,14 +355,16 @@ static u32 __ftalias_route_of(struct ftalias_alias *alias, u32 *gen)
  */
 static void __ftalias_send_remote(struct ftalias_alias *alias,
 				  struct ftalias_req *req, u32 node, u32 gen,
-				  u64 ack)
+				  struct sk_buff *clone, u64 ack)
 {
+	unsigned long probe = msecs_to_jiffies(FTALIAS_REMOTE_PROBE_MS);
 	struct ftalias_cluster_data *d;
-	struct sk_buff *skb;
+	struct sk_buff *skb = clone;
 
 	lockdep_assert_held(&alias->lock);
 
-	skb = skb_clone(req->skb, GFP_ATOMIC | __GFP_NOWARN);
+	if (!skb)
+		skb = skb_clone(req->skb, GFP_ATOMIC | __GFP_NOWARN);
 	if (!skb) {
 		__ftalias_hold_again(alias, req, 1);
 		return;
@@ -331,6 +373,7 @@ static void __ftalias_send_remote(struct ftalias_alias *alias,
 	*d = (struct ftalias_cluster_data) {
 		.id	= req->id,
 		.alias	= alias->id,
+		.rgen	= ftalias_rgen(req->owner),
 		.rflags	= req->flags & (FTALIAS_F_RESENT |
 					FTALIAS_F_REDELIVERED),
 		.type	= FTALIAS_CLUSTER_REQ,
@@ -340,6 +383,10 @@ static void __ftalias_send_remote(struct ftalias_alias *alias,
 	req->holder = NULL;
 	req->remote = node;
 	req->remote_gen = gen;
+	/* Lost on the way, or there: its probe finds out. */
+	req->next_at = jiffies + probe;
+	req->probes = 0;
+	__ftalias_schedule(alias, probe);
 	if (req->delivered) {
 		alias->stats.redelivered++;
 	} else {
@@ -634,22 +681,62 @@ void __ftalias_flush_held(struct ftalias_alias *alias)
 		__ftalias_schedule(alias, 0);
 }
 
+static void ftalias_next(unsigned long *next, unsigned long t);
+
+/*
+ * Ask the node @req was sent on to whether it still has it: a request,
+ * or its answer, lost on the way (a congested or overloaded receiver, no
+ * memory) or there (that node forgot the requesters of this one without
+ * this one seeing it go) would wait for ever.  Its node answers only if
+ * it does not have it (NACK lost), after any answer it sent: the links
+ * keep their order.  After 1 s, then 2, 4, and every 8 s.
+ */
+static void __ftalias_probe(struct ftalias_alias *alias,
+			    struct ftalias_req *req)
+{
+	struct ftalias_cluster_data *d;
+	struct sk_buff *skb;
+
+	lockdep_assert_held(&alias->lock);
+
+	if (req->probes < FTALIAS_REMOTE_PROBES)
+		req->probes++;
+	req->next_at = jiffies + msecs_to_jiffies(FTALIAS_REMOTE_PROBE_MS <<
+						  req->probes);
+	/* None now: the next one. */
+	skb = alloc_skb(0, GFP_ATOMIC | __GFP_NOWARN);
+	if (!skb)
+		return;
+	d = ftalias_cluster_data(skb);
+	*d = (struct ftalias_cluster_data) {
+		.id	= req->id,
+		.alias	= alias->id,
+		.rgen	= ftalias_rgen(req->owner),
+		.type	= FTALIAS_CLUSTER_PROBE,
+	};
+	d->id.node = req->remote;
+	ftalias_cluster_xmit(ftalias_net(alias->net), skb);
+}
+
 /*
  * The alias's requests and other nodes (cluster mode), from its work:
  *  - those sent on to a node that went since (down, up again, cluster
- *    mode off) are delivered again, flagged FTALIAS_F_REDELIVERED;
+ *    mode off) are delivered again, flagged FTALIAS_F_REDELIVERED; the
+ *    others are probed from time to time (__ftalias_probe());
  *  - with no active member here, the held ones go to the node serving
  *    the alias, if one does, and those that came from another node go
  *    back to it (to @bounced, for ftalias_remote_bounce()): it routes them
- *    again.
+ *    again; those another node sent back wait for their delay.
+ * @next gets when it has to run again for them.
  */
 static void __ftalias_reroute(struct ftalias_alias *alias,
-			      struct list_head *bounced)
+			      struct list_head *bounced, unsigned long *next)
 {
 	struct ftalias_net *fn = ftalias_net(alias->net);
 	struct ftalias_sock *active = alias->active;
 	struct ftalias_req *req, *tmp;
 	u32 node = 0, gen = 0;
+	ktime_t now = ktime_get();
 	bool from_node;
 
 	lockdep_assert_held(&alias->lock);
@@ -660,10 +747,32 @@ static void __ftalias_reroute(struct ftalias_alias *alias,
 		node = __ftalias_route_of(alias, &gen);
 	list_for_each_entry_safe(req, tmp, &alias->pending, node) {
 		from_node = ftalias_req_from_node(req);
-		if (req->remote ? ftalias_cluster_node_gen(fn, req->remote) ==
-				  req->remote_gen :
-				  !req->held || active || (!from_node && !node))
+		if (req->remote) {
+			if (ftalias_cluster_node_gen(fn, req->remote) !=
+			    req->remote_gen)
+				goto again;
+			/* Still there?  Its node says no if not. */
+			if (!time_before(jiffies, req->next_at))
+				__ftalias_probe(alias, req);
+			ftalias_next(next, req->next_at);
 			continue;
+		}
+		if (!req->held || active || (!from_node && !node))
+			continue;
+		/*
+		 * Sent back by a node: routed again after its delay, until its
+		 * grace period (from the first time) ends: then it fails.
+		 */
+		if (!from_node && req->nacks) {
+			if (ktime_after(now, ktime_add_ms(req->held_since,
+							  alias->cfg.grace_ms)))
+				continue;
+			if (time_before(jiffies, req->next_at)) {
+				ftalias_next(next, req->next_at);
+				continue;
+			}
+		}
+again:
 		if (!__ftalias_req_pending(alias, req))
 			continue;
 		if (req->remote) {
@@ -683,7 +792,7 @@ static void __ftalias_reroute(struct ftalias_alias *alias,
 		if (active)
 			__ftalias_deliver(alias, req, active, NULL);
 		else if (node && !from_node)
-			__ftalias_send_remote(alias, req, node, gen, 0);
+			__ftalias_send_remote(alias, req, node, gen, NULL, 0);
 		else
 			__ftalias_hold(alias, req);
 	}
@@ -890,18 +999,18 @@ static void ftalias_fail_reqs(struct net *net, struct list_head *failed,
  */
 static void ftalias_remote_nack(struct ftalias_net *fn,
 				const struct ftalias_id *id, u32 alias,
-				u32 why, bool delivered)
+				u32 rgen, u32 why, bool delivered)
 {
 	struct ftalias_cluster_data *d;
 	struct sk_buff *skb;
 
-	skb = alloc_skb(0, GFP_KERNEL);
-	if (!skb)
-		return;
+	/* A few bytes, without which the request waits for its probe. */
+	skb = alloc_skb(0, GFP_KERNEL | __GFP_NOFAIL);
 	d = ftalias_cluster_data(skb);
 	*d = (struct ftalias_cluster_data) {
 		.id	= *id,
 		.alias	= alias,
+		.rgen	= rgen,
 		.err	= why,
 		.rflags	= delivered ? FTALIAS_CLUSTER_NACK_DELIVERED : 0,
 		.type	= FTALIAS_CLUSTER_NACK,
@@ -921,7 +1030,7 @@ static void ftalias_remote_bounce(struct net *net, struct list_head *bounced)
 
 	list_for_each_entry_safe(req, tmp, bounced, node) {
 		list_del_init(&req->node);
-		ftalias_remote_nack(fn, &req->id, req->dst->id,
+		ftalias_remote_nack(fn, &req->id, req->dst->id, req->remote_gen,
 				    FTALIAS_CLUSTER_NACK_MOVED, req->delivered);
 		ftalias_req_put(req);
 	}
@@ -1070,7 +1179,7 @@ static void ftalias_alias_work(struct work_struct *work)
 	if (alias->dead || alias->frozen)
 		goto out;
 	next = __ftalias_rc_expire(alias);
-	__ftalias_reroute(alias, &bounced);
+	__ftalias_reroute(alias, &bounced, &next);
 	if (alias->active) {
 		__ftalias_flush_held(alias);
 		issue = READ_ONCE(alias->reqs.parked);
@@ -2305,8 +2414,9 @@ out:
 
 /*
  * @req, in its requester's table, becomes pending at @alias: delivered
- * to @active with @clone, or while there is none sent on to the node
- * serving the cluster alias (with @ack), or held.
+ * to @active with @clone (NULL: one is made), or while there is none sent
+ * on to the node serving the cluster alias (with @ack), or held.  @clone
+ * is consumed.
  */
 static void __ftalias_req_pend(struct ftalias_alias *alias,
 			       struct ftalias_req *req,
@@ -2329,12 +2439,14 @@ static void __ftalias_req_pend(struct ftalias_alias *alias,
 	trace_ftalias_request_queued(alias, req);
 	if (!active && !ftalias_req_from_node(req))
 		node = __ftalias_route_of(alias, &gen);
-	if (active)
+	if (active) {
 		__ftalias_deliver(alias, req, active, clone);
-	else if (node)
-		__ftalias_send_remote(alias, req, node, gen, ack);
-	else
+	} else if (node) {
+		__ftalias_send_remote(alias, req, node, gen, clone, ack);
+	} else {
+		kfree_skb(clone);
 		__ftalias_hold(alias, req);
+	}
 }
 
 /**
@@ -2464,8 +2576,6 @@ int ftalias_send_request(struct ftalias_sock *fsk, struct ftalias_alias *alias,
 			__ftalias_rc_ack(alias, id, ack);
 		__ftalias_req_pend(alias, req, active, clone, resent, ack);
 		ftalias_alias_unlock(alias);
-		if (!active)
-			kfree_skb(clone);
 		kfree(out);
 		ftalias_queue_all(fsk, &answers);
 		return 0;
@@ -2945,10 +3055,13 @@ static void ftalias_proxies_sweep(struct ftalias_net *fn, bool empty)
 	}
 }
 
-/* The table of requester @id of node @id->node, up in generation @gen. */
+/*
+ * The table of requester @id of node @id->node, up in generation @gen,
+ * whose own table is @rgen.
+ */
 static struct ftalias_proxy *ftalias_proxy_get(struct ftalias_net *fn,
 					       const struct ftalias_id *id,
-					       u32 gen)
+					       u32 gen, u32 rgen)
 {
 	u32 port = id->alias ? 0 : id->port;
 	struct ftalias_proxy *p;
@@ -2956,13 +3069,21 @@ static struct ftalias_proxy *ftalias_proxy_get(struct ftalias_net *fn,
 	rcu_read_lock();
 	p = ftalias_proxy_find(fn, id);
 	rcu_read_unlock();
-	if (p && p->gen == gen)
+	if (p && p->gen == gen && p->rgen == rgen)
 		return p;
-	/* Of an earlier generation of its node: its requests are lost. */
+	/*
+	 * Of an earlier generation of its node, or of an earlier requester
+	 * with the same address (a socket's port taken again, an alias made
+	 * again): its requests are nobody's any more.
+	 */
 	if (p)
 		ftalias_proxy_close(fn, p);
-	if (fn->nr_proxies >= FTALIAS_PROXIES_SWEEP)
+	/* The empty ones go, at most once a second: a walk of them all. */
+	if (fn->nr_proxies >= FTALIAS_PROXIES_SWEEP &&
+	    time_after(jiffies, fn->proxies_swept + HZ)) {
 		ftalias_proxies_sweep(fn, true);
+		fn->proxies_swept = jiffies;
+	}
 	if (fn->nr_proxies >= FTALIAS_PROXIES_MAX)
 		return NULL;
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
@@ -2972,6 +3093,7 @@ static struct ftalias_proxy *ftalias_proxy_get(struct ftalias_net *fn,
 	p->gen = gen;
 	p->alias = id->alias;
 	p->port = port;
+	p->rgen = rgen;
 	ftalias_reqs_init(&p->reqs);
 	spin_lock(&fn->proxy_lock);
 	hash_add_rcu(fn->proxies, &p->node,
@@ -2984,7 +3106,9 @@ static struct ftalias_proxy *ftalias_proxy_get(struct ftalias_net *fn,
 /*
  * A request of another node to a cluster alias here: pending at the
  * alias as any, its requester's table a proxy's; sent back (NACK) when
- * the alias is not here or has no active member.  A request already
+ * the alias is not here or has no active member, or when that member has
+ * no room (or the alias is frozen): this node holds no request of
+ * another, which that node keeps and routes again.  A request already
  * pending (its node sent it again after a lost link) is dropped: the one
  * here is answered.
  */
@@ -3012,7 +3136,7 @@ static void ftalias_remote_req(struct ftalias_net *fn, struct sk_buff *skb)
 		why = FTALIAS_CLUSTER_NACK_NO_ALIAS;
 		goto nack;
 	}
-	p = ftalias_proxy_get(fn, &d.id, gen);
+	p = ftalias_proxy_get(fn, &d.id, gen, d.rgen);
 	req = p ? ftalias_req_alloc() : NULL;
 	if (!req)
 		goto nack;
@@ -3024,6 +3148,7 @@ static void ftalias_remote_req(struct ftalias_net *fn, struct sk_buff *skb)
 	cb->src_alias = d.id.alias;
 	INIT_LIST_HEAD(&req->node);
 	req->owner = &p->reqs;
+	req->remote_gen = d.rgen;
 	req->flags = d.rflags;
 	refcount_set(&req->ref, 1);
 	/* The request's reference; ours is kept until the unlock. */
@@ -3036,10 +3161,11 @@ static void ftalias_remote_req(struct ftalias_net *fn, struct sk_buff *skb)
 	if (alias->dead) {
 		why = FTALIAS_CLUSTER_NACK_NO_ALIAS;
 		err = -ENOENT;
-	} else if (alias->nr_seq_members ||
-		   (!alias->active && !alias->frozen)) {
+	} else if (alias->nr_seq_members || !alias->active) {
 		why = FTALIAS_CLUSTER_NACK_MOVED;
 		err = -EHOSTUNREACH;
+	} else if (alias->frozen || ftalias_rcv_full(alias->active)) {
+		err = -ENOBUFS;
 	} else {
 		xa_lock(&p->reqs.xa);
 		err = p->reqs.closed ? -EIDRM :
@@ -3064,7 +3190,7 @@ static void ftalias_remote_req(struct ftalias_net *fn, struct sk_buff *skb)
 	return;
 
 nack:
-	ftalias_remote_nack(fn, &d.id, d.alias, why, false);
+	ftalias_remote_nack(fn, &d.id, d.alias, d.rgen, why, false);
 drop:
 	if (alias)
 		ftalias_alias_put(alias);
@@ -3114,7 +3240,8 @@ static bool ftalias_remote_answer(struct ftalias_net *fn, struct sk_buff *skb)
 	id.node = 0;
 	rcu_read_lock();
 	req = ftalias_remote_find(fn, &id, &reqs);
-	if (!req)
+	/* Of this requester, not of an earlier one with its address. */
+	if (!req || ftalias_rgen(reqs) != d.rgen)
 		goto stale;
 	dst = req->dst;
 	spin_lock(&dst->lock);
@@ -3123,24 +3250,28 @@ static bool ftalias_remote_answer(struct ftalias_net *fn, struct sk_buff *skb)
 		spin_unlock(&dst->lock);
 		goto stale;
 	}
+	if (dst->frozen) {
+		spin_unlock(&dst->lock);
+		err = -EBUSY;
+		goto stale;
+	}
 	if (d.type == FTALIAS_CLUSTER_NACK) {
+		/* Lost there: a member may have had it before. */
 		req->remote = 0;
-		if (d.rflags & FTALIAS_CLUSTER_NACK_DELIVERED)
+		if ((d.rflags & FTALIAS_CLUSTER_NACK_DELIVERED) ||
+		    d.err == FTALIAS_CLUSTER_NACK_LOST)
 			req->flags |= FTALIAS_F_REDELIVERED;
-		if (dst->active) {
+		if (dst->active)
 			__ftalias_deliver(dst, req, dst->active, NULL);
-		} else {
-			/* Routed again by the work, a little later each time. */
-			req->nacks = min_t(u8, req->nacks + 1, 8);
-			__ftalias_hold_again(dst, req, msecs_to_jiffies(10U << req->nacks));
-		}
+		else
+			__ftalias_hold_nacked(dst, req);
 		ftalias_alias_unlock(dst);
 		rcu_read_unlock();
 		ftalias_req_put(req);
 		kfree_skb(skb);
 		return true;
 	}
-	err = dst->frozen ? -EBUSY : __ftalias_req_take(dst, reqs, &id, &taken);
+	err = __ftalias_req_take(dst, reqs, &id, &taken);
 	ftalias_alias_unlock(dst);
 	if (err)
 		goto stale;
@@ -3176,6 +3307,39 @@ stale:
 	return true;
 }
 
+/*
+ * A node asks whether a request it sent is still here: if not (never
+ * came, answered, or forgotten with its requester's proxy), it is told
+ * so (NACK lost) and sends it again.  Its answer, if one was sent, went
+ * before.
+ */
+static void ftalias_remote_probe(struct ftalias_net *fn, struct sk_buff *skb)
+{
+	struct ftalias_cluster_data d = *ftalias_cluster_data(skb);
+	struct ftalias_proxy *p;
+	struct ftalias_req *req;
+	bool here = false;
+	u32 gen;
+
+	kfree_skb(skb);
+	rcu_read_lock();
+	gen = ftalias_cluster_node_gen(fn, d.id.node);
+	p = ftalias_proxy_find(fn, &d.id);
+	if (p && p->gen == gen && p->rgen == d.rgen) {
+		xa_lock(&p->reqs.xa);
+		req = xa_load(&p->reqs.xa, (unsigned long)d.id.xid);
+		here = req && !xa_is_zero(req) && req->dst &&
+		       req->dst->id == d.alias &&
+		       !memcmp(&req->id, &d.id, sizeof(d.id));
+		xa_unlock(&p->reqs.xa);
+	}
+	rcu_read_unlock();
+	/* Its node went meanwhile: it sends it elsewhere. */
+	if (!here && gen)
+		ftalias_remote_nack(fn, &d.id, d.alias, d.rgen,
+				    FTALIAS_CLUSTER_NACK_LOST, false);
+}
+
 /* Every cluster alias's work routes its requests again. */
 static void ftalias_remote_reroute_all(struct ftalias_net *fn)
 {
@@ -3198,8 +3362,8 @@ static void ftalias_remote_work(struct work_struct *work)
 	struct ftalias_net *fn = container_of(to_delayed_work(work),
 					      struct ftalias_net,
 					      cluster_rx_work);
+	struct sk_buff_head *later = &fn->cluster_rx_later;
 	int budget = FTALIAS_REMOTE_BUDGET;
-	struct sk_buff_head later;
 	struct sk_buff *skb;
 
 	if (test_and_clear_bit(FTALIAS_CLUSTER_EV_CHANGED,
@@ -3207,19 +3371,37 @@ static void ftalias_remote_work(struct work_struct *work)
 		ftalias_proxies_sweep(fn, false);
 		ftalias_remote_reroute_all(fn);
 	}
-	/* Those that waited for a frozen alias go first. */
-	__skb_queue_head_init(&later);
-	skb_queue_splice_init(&fn->cluster_rx_later, &later);
-	while (budget-- > 0 && ((skb = __skb_dequeue(&later)) ||
-				(skb = skb_dequeue(&fn->cluster_rxq)))) {
-		if (ftalias_cluster_data(skb)->type == FTALIAS_CLUSTER_REQ)
+	/*
+	 * Answers wait, in the order they came, while the first of them
+	 * waits for a frozen alias (alias-save): a reply is never overtaken
+	 * by the NACK its node sent after it.  One try of the first per run.
+	 */
+	while ((skb = skb_dequeue(later))) {
+		if (!ftalias_remote_answer(fn, skb)) {
+			skb_queue_head(later, skb);
+			break;
+		}
+	}
+	/* Past this many waiting, the node socket is left to fill up. */
+	while (skb_queue_len(later) < FTALIAS_REMOTE_LATER_MAX &&
+	       budget-- > 0 && (skb = skb_dequeue(&fn->cluster_rxq))) {
+		switch (ftalias_cluster_data(skb)->type) {
+		case FTALIAS_CLUSTER_REQ:
 			ftalias_remote_req(fn, skb);
-		else if (!ftalias_remote_answer(fn, skb))
-			skb_queue_tail(&fn->cluster_rx_later, skb);
+			break;
+		case FTALIAS_CLUSTER_PROBE:
+			ftalias_remote_probe(fn, skb);
+			break;
+		default:
+			if (!skb_queue_empty(later) ||
+			    !ftalias_remote_answer(fn, skb))
+				skb_queue_tail(later, skb);
+			break;
+		}
 		cond_resched();
 	}
-	skb_queue_splice(&later, &fn->cluster_rx_later);
-	if (!skb_queue_empty(&fn->cluster_rxq))
+	if (skb_queue_len(later) < FTALIAS_REMOTE_LATER_MAX &&
+	    !skb_queue_empty(&fn->cluster_rxq))
 		mod_delayed_work(system_highpri_wq, &fn->cluster_rx_work, 0);
 	else if (!skb_queue_empty(&fn->cluster_rx_later))
 		queue_delayed_work(system_highpri_wq, &fn->cluster_rx_work,

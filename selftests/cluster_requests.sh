@@ -337,8 +337,7 @@ log "[$SECONDS s] case a done (200 requests from node 1 to node 2)"
 # ---- b. the largest and the smallest messages -----------------------------------
 drop1=$(cl_dropped 1)
 drop2=$(cl_dropped 2)
-# (72 bytes of header and body before a payload of 65536: the message is
-# larger than the header's 16-bit len field can say)
+# (80 bytes of header and body before a payload of 65536)
 run_call b b64k 1 "$a2" "$rr" -n 2 -s 65536 -t 30
 run_call b b0 1 "$a2" "$rr" -n 2 -s 0 -t 30
 run_call b b1 1 "$a2" "$rr" -n 2 -s 1 -t 30
@@ -393,10 +392,10 @@ rep="reply node=$a3 boot=$boot3 alias=$rr port=5 id_node=$a2 id_port=77"
 ntc="notice node=$a3 boot=$boot3 alias=$rr id_node=$a2 id_port=77"
 nak="nack node=$a3 boot=$boot3 alias=$rr id_node=$a2 id_port=77"
 bad=(
-	"$req size=0 cut=71 length=71"		# shorter than 72
+	"$req size=0 cut=79 length=79"		# shorter than 80
 	"$req size=0 cut=48 length=48"		# a header and half a body
-	"$ntc size=4"				# NOTICE of 76 bytes
-	"$nak size=1"				# NACK of 73 bytes
+	"$ntc size=4"				# NOTICE of 84 bytes
+	"$nak size=1"				# NACK of 81 bytes
 	"$req size=65537"			# payload above 65536
 	"$rep size=65537"			# payload above 65536
 	"$req size=4 length=77"			# len field off
@@ -411,14 +410,18 @@ bad=(
 	"$ntc err=0"				# NOTICE errno 0
 	"$ntc err=4096"				# NOTICE errno above 4095
 	"$nak err=0"				# NACK reason 0
-	"$nak err=4"				# NACK reason 4
+	"$nak err=5"				# NACK reason 5
+	"$req rgen=0"				# rgen 0
+	"$req reserved2=1"			# reserved2 set
+	"probe node=$a3 boot=$boot3 alias=$rr id_node=$a3 id_port=77 size=1"	# PROBE of 81 bytes
+	"probe node=$a3 boot=$boot3 alias=$rr id_node=$a3 id_port=77 err=1"	# PROBE with an errno
 	"$req rflags=4"				# REQ rflags: REDUNDANT
 	"$req rflags=0x8000"			# REQ rflags: unknown bit
 	"$rep ack=1"				# REPLY with an ack
 	"$ntc ack=7"				# NOTICE with an ack
 	"$nak ack=1"				# NACK with an ack
 	"$req version=2"			# version 2
-	"$req typ=7"				# type 7
+	"$req typ=8"				# type 8
 )
 args=()
 for m in "${bad[@]}"; do

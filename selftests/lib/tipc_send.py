@@ -60,8 +60,10 @@ REQ = 3
 REPLY = 4
 NOTICE = 5
 NACK = 6
-KINDS = {'req': REQ, 'reply': REPLY, 'notice': NOTICE, 'nack': NACK}
-DATA_LEN = HDR_LEN + 48
+PROBE = 7
+KINDS = {'req': REQ, 'reply': REPLY, 'notice': NOTICE, 'nack': NACK,
+         'probe': PROBE}
+DATA_LEN = HDR_LEN + 56
 MSG_MAX = 65536
 F_REDELIVERED = 0x1
 F_RESENT = 0x2
@@ -102,11 +104,13 @@ def members(node, alias, mems, boot=0x1234, flags=0, nr=None, length=None):
 
 def data_msg(kind, node=0, boot=0x1234, flags=0, alias=0x80000001, port=None,
              id_node=0, id_alias=0, id_port=1, id_inc=0, xid=1, ack=0,
-             err=None, rflags=0, reserved=0, size=None, fill=0x61,
-             length=None, typ=None, version=VERSION, magic=MAGIC, cut=None):
-    """A data message of kind (REQ, REPLY, NOTICE, NACK): the header, then
-    alias, port, the request's ID (node, alias, port, incarnation, xid),
-    ack, err, rflags, reserved and the payload.  Well formed by default
+             err=None, rflags=0, reserved=0, rgen=1, reserved2=0, size=None,
+             fill=0x61, length=None, typ=None, version=VERSION, magic=MAGIC,
+             cut=None):
+    """A data message of kind (REQ, REPLY, NOTICE, NACK, PROBE): the
+    header, then alias, port, the request's ID (node, alias, port,
+    incarnation, xid), ack, err, rflags, reserved, the requester's table
+    generation rgen, reserved2 and the payload.  Well formed by default
     (REPLY: port 1; NOTICE: err EHOSTUNREACH; NACK: err 1, moved; REQ and
     REPLY: 4 bytes of payload); any field may be given.  length: the
     header's len field (default: the true length), typ: its type (default: kind), cut: the message cut to
@@ -117,8 +121,9 @@ def data_msg(kind, node=0, boot=0x1234, flags=0, alias=0x80000001, port=None,
         err = {NOTICE: 113, NACK: 1}.get(kind, 0)
     if size is None:
         size = 4 if kind in (REQ, REPLY) else 0
-    body = struct.pack('>IIIIIIQQIHH', alias, port, id_node, id_alias,
-                       id_port, id_inc, xid, ack, err, rflags, reserved)
+    body = struct.pack('>IIIIIIQQIHHII', alias, port, id_node, id_alias,
+                       id_port, id_inc, xid, ack, err, rflags, reserved,
+                       rgen, reserved2)
     body += bytes([fill & 0xff]) * size
     total = HDR_LEN + len(body)
     if length is None:
@@ -130,8 +135,8 @@ def data_msg(kind, node=0, boot=0x1234, flags=0, alias=0x80000001, port=None,
 
 def random_data(rng, node, alias, id_node):
     """A well-formed data message of any kind, random values."""
-    kind = rng.choice([REQ, REPLY, NOTICE, NACK])
-    f = dict(alias=alias, id_node=id_node,
+    kind = rng.choice([REQ, REPLY, NOTICE, NACK, PROBE])
+    f = dict(alias=alias, id_node=id_node, rgen=rng.randint(1, 0xffffffff),
              id_alias=rng.choice([0, alias, rng.getrandbits(32)]),
              id_port=rng.getrandbits(32), id_inc=rng.getrandbits(32),
              xid=rng.randint(1, 0xffffffffffffffff), boot=rng.getrandbits(64))
@@ -145,8 +150,8 @@ def random_data(rng, node, alias, id_node):
                  fill=rng.getrandbits(8))
     elif kind == NOTICE:
         f.update(err=rng.randint(1, 4095))
-    else:
-        f.update(err=rng.randint(1, 3), rflags=rng.randrange(2))
+    elif kind == NACK:
+        f.update(err=rng.randint(1, 4), rflags=rng.randrange(2))
     return data_msg(kind, node, **f)
 
 
@@ -177,11 +182,11 @@ def mutate_data(rng, node, alias, id_node):
     elif kind == 5:  # a body field at an edge or a random value
         off, size = rng.choice([(24, 4), (28, 4), (32, 4), (36, 4), (40, 4),
                                 (44, 4), (48, 8), (56, 8), (64, 4), (68, 2),
-                                (70, 2)])
+                                (70, 2), (72, 4), (76, 4)])
         v = rng.choice([0, 1, 2, 3, 4, 0xff, rng.getrandbits(8)])
         m[off:off + size] = bytes([v]) * size
     elif kind == 6:  # the type of another data message, or not one
-        m[5] = rng.choice([0, HELLO, MEMBERS, REQ, REPLY, NOTICE, NACK, 7,
+        m[5] = rng.choice([0, HELLO, MEMBERS, REQ, REPLY, NOTICE, NACK, PROBE, 8,
                            0xff])
     elif kind == 7:  # the ID of another node, or of none
         m[32:36] = struct.pack('>I', rng.choice([0, node, id_node ^ 1,
