@@ -1714,16 +1714,23 @@ void ftalias_reqs_close(struct ftalias_reqs *reqs)
  * A reply or notice to a request of another node goes back there: its
  * request (which the message held) is done with here.
  */
-static void ftalias_route_remote(struct ftalias_net *fn, struct sk_buff *skb)
+static void ftalias_route_remote(struct ftalias_net *fn, struct sk_buff *skb,
+				 struct ftalias_req *req)
 {
 	struct ftalias_skb_cb cb = *ftalias_cb(skb);
 	struct ftalias_cluster_data *d;
+	u32 rgen = req ? req->remote_gen : 0;
 
 	skb_orphan(skb);
+	if (!rgen) {
+		kfree_skb(skb);
+		return;
+	}
 	d = ftalias_cluster_data(skb);
 	*d = (struct ftalias_cluster_data) {
 		.id	= cb.id,
 		.alias	= cb.src_alias,
+		.rgen	= rgen,
 	};
 	if (cb.kind == FTALIAS_MSG_REPLY) {
 		d->type = FTALIAS_CLUSTER_REPLY;
@@ -1758,7 +1765,7 @@ static void ftalias_route(struct ftalias_net *fn, struct sk_buff *skb,
 	struct ftalias_sock *fsk;
 
 	if (cb->id.node) {
-		ftalias_route_remote(fn, skb);
+		ftalias_route_remote(fn, skb, req);
 		return;
 	}
 
