@@ -12,6 +12,10 @@
 #   b. Requests of 65536, 0 and 1 bytes cross, both ways.
 #   c. A member on node 1 too: the requests stay on node 1 (src_node 0,
 #      node 0 in the ID), node 1's req-tx does not move.
+#   r. A requester made again (a local alias deleted and made again
+#      with its id, whose first request has the ID but for its port of
+#      one node 2 still holds): its request is its own, served by node 3
+#      once node 2's server goes; the old one is not.
 #   d. Members on nodes 2 and 3: node 2 (the lowest address) serves; its
 #      server dies at its 50th request without answering: the client still
 #      gets its 200 replies exactly once, node 3 serving the rest and that
@@ -214,6 +218,12 @@ holds() {
 	(($(srv_count "$1" "f[\"port\"] == $2") >= $3))
 }
 
+# holds_of NAME ALIAS N: server NAME read at least N requests of members
+# of ALIAS
+holds_of() {
+	(($(srv_count "$1" "f[\"alias\"] == $2") >= $3))
+}
+
 # srv_tail NAME: the last lines of server NAME, for messages
 srv_tail() {
 	tail -n 4 "$tmp/srv-$1" | tr '\n' '|'
@@ -363,6 +373,38 @@ expect_same c 1 req-tx "$rtx1"
 stop s1
 wait_until 20 none_at 1 rr 1 || die "case c: node 1 still lists its member of rr after its end"
 log "[$SECONDS s] case c done (the local member)"
+
+# ---- r. a requester made again ------------------------------------------------------
+# A member of the local alias ry (id 777) on node 1 sends request xid 1,
+# which a server of rg on node 2 holds; it goes, ry is deleted and made
+# again, and a new member sends ry's xid 1 anew (the same alias, port
+# aside: the same ID but for its port): node 2 takes it as a new
+# requester's (another table generation), not as one it holds; once node
+# 2's server goes (its requests sent back), node 3 serves the new one,
+# the old one gone with its requester.
+rg=$(fnv_id rg)
+for i in 1 2 3; do
+	cl_ctl "$i" alias add rg scope cluster >/dev/null || die "alias add rg on node $i"
+done
+cl_ctl 1 alias add ry id 777 >/dev/null || die "alias add ry id 777 on node 1"
+start_srv hrg 2 "$rg" -H
+expect_active r 1 rg 2 "$port_hrg"
+start_call r1 1 "$rg" -n 1 -m 777 -t 60
+wait_until 20 holds_of hrg 777 1 || die "case r: node 2's server did not read ry's first request: $(srv_tail hrg)"
+stop r1
+cl_ctl 1 alias del ry || fail "case r: alias del ry"
+cl_ctl 1 alias add ry id 777 >/dev/null || die "case r: alias add ry id 777 again"
+start_call r2 1 "$rg" -n 1 -m 777 -t 60
+wait_until 20 holds_of hrg 777 2 ||
+	fail "case r: node 2's server read $(srv_count hrg 'f["alias"] == 777') requests of ry, want 2 (the new ry's not taken for the old one's)"
+start_srv srg 3 "$rg"
+stop hrg
+end_call r r2 "$a3"
+n=$(srv_count srg 'f["alias"] == 777')
+((n == 1)) || fail "case r: node 3's server read $n requests of ry, want 1 (the new one's): $(srv_tail srg)"
+stop srg
+cl_ctl 1 alias del ry || fail "case r: alias del ry at the end"
+log "[$SECONDS s] case r done (a requester made again)"
 
 # ---- g. hostile data messages ---------------------------------------------------------
 boot1=0x$(cl_cstat 1 boot-id)

@@ -18,8 +18,9 @@
  *	answering it.  -H: answers nothing (holds what it read).  Anything
  *	read that is not a request prints "other ..." and is not answered.
  *
- *   cluster_rr call ALIAS_ID -n N [-w W] [-s BYTES] [-t SECONDS] [-E ERRNO] [-v]
- *	A client socket (bound to a port of its own) prints "port PORT",
+ *   cluster_rr call ALIAS_ID -n N [-w W] [-s BYTES] [-t SECONDS] [-E ERRNO] [-v] [-m ALIAS]
+ *	A client socket (bound to a port of its own; with -m, a member of
+ *	ALIAS, whose requests are that alias's) prints "port PORT",
  *	then sends N requests to the alias, at most W (default 1) unanswered
  *	at a time.  Request i (from 0) is "rr %06d" of i, or, with -s, BYTES
  *	bytes (0 to 65536) of a pattern that depends on i.  Each answer is
@@ -70,7 +71,7 @@ static void die(const char *what, int err)
 static void usage(void)
 {
 	fputs("usage: cluster_rr serve ALIAS_ID [-x K] [-H]\n"
-	      "       cluster_rr call ALIAS_ID -n N [-w W] [-s BYTES] [-t SECONDS] [-E ERRNO] [-v]\n",
+	      "       cluster_rr call ALIAS_ID -n N [-w W] [-s BYTES] [-t SECONDS] [-E ERRNO] [-v] [-m ALIAS]\n",
 	      stderr);
 	exit(2);
 }
@@ -165,6 +166,7 @@ struct req {
 
 struct call {
 	uint32_t alias;
+	uint32_t member_of;	/* -m: the alias it sends as a member of */
 	unsigned long n, window, nodes_nr;
 	long size;		/* -s, or -1: "rr %06d" */
 	uint32_t expect_errno;	/* -E: each answered by this notice */
@@ -340,9 +342,9 @@ static int call(struct call *c, int seconds)
 	c->nodes = calloc(c->n ? c->n : 1, sizeof(*c->nodes));
 	if (!c->reqs || !c->nodes)
 		die("calloc", ENOMEM);
-	fd = dp_socket(af, 0, -1, 0);
+	fd = dp_socket(af, c->member_of, -1, 0);
 	if (fd < 0)
-		die("bind to a port", -fd);
+		die(c->member_of ? "join the alias of -m" : "bind to a port", -fd);
 	/* room for W requests in flight (the kernel doubles it) */
 	sndbuf = c->window * ((c->size < 0 ? 16 : c->size) + SEND_SLACK);
 	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sndbuf, sizeof(sndbuf)))
@@ -431,8 +433,11 @@ int main(int argc, char **argv)
 		usage();
 	c.alias = alias;
 	c.n = ~0UL;
-	while ((opt = getopt(argc, argv, "n:w:s:t:E:v")) != -1) {
+	while ((opt = getopt(argc, argv, "n:w:s:t:E:vm:")) != -1) {
 		switch (opt) {
+		case 'm':
+			c.member_of = number(optarg, UINT32_MAX);
+			break;
 		case 'n':
 			c.n = number(optarg, 1UL << 20);
 			break;
