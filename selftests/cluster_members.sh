@@ -44,23 +44,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# node_state I J: node I's view of node J's state (node show, text:
-# ADDR STATE ...)
-node_state() {
-	cl_ctl "$1" node show 2>/dev/null |
-		awk -v a="$(printf '%08x' "$(cl_addr "$2")")" '$1 == a { print $2 }'
-}
-
-all_up() {
-	local i j
-	for i in 1 2 3; do
-		for j in 1 2 3; do
-			((i == j)) && continue
-			[[ $(node_state "$i" "$j") == up ]] || return 1
-		done
-	done
-}
-
 # start_member NAME I ARGS...: ftalias_member ARGS in node I, in the
 # background; its pid in pid_NAME, its port in port_NAME
 start_member() {
@@ -125,16 +108,6 @@ expect_view() {
 		     "'$(mlist "$1" "$2" "$3" | tr '\n' '|')', want '$(tr '\n' '|' <<<"$4")'"
 }
 
-# fnv_id NAME: a cluster alias's id without one given
-fnv_id() {
-	local s=$1 h=2166136261 i c
-	for ((i = 0; i < ${#s}; i++)); do
-		printf -v c %d "'${s:i:1}"
-		h=$((((h ^ c) * 16777619) & 0xffffffff))
-	done
-	echo $((h | 0x80000000))
-}
-
 alias_id() {
 	cl_ctl "$1" -j alias show "$2" | json_num id
 }
@@ -145,13 +118,13 @@ cl_setup 3
 for i in 1 2 3; do
 	cl_ctl "$i" cluster set enable || die "cluster set enable on node $i"
 done
-wait_until 20 all_up || die "not all nodes up: $(for i in 1 2 3; do cl_ctl "$i" node show; done)"
+wait_until 20 cl_all_up 1 2 3 || die "not all nodes up: $(for i in 1 2 3; do cl_ctl "$i" node show; done)"
 log "[$SECONDS s] three nodes up"
 a2=$(printf '%08x' "$(cl_addr 2)")
 a3=$(printf '%08x' "$(cl_addr 3)")
 
 # --- 2. cluster aliases: one id from the name; scope fixed, no rename ---------
-svc=$(fnv_id svc)
+svc=$(cl_fnv_id svc)
 log "FNV-1a(\"svc\") | 0x80000000 = $svc ($(printf %#x "$svc"))"
 for i in 1 2 3; do
 	expect_rc 0 cl_ctl "$i" alias add svc scope cluster || die "alias add svc on node $i"
@@ -294,13 +267,13 @@ expect_view 3 svc 2 "$w2" "the changes on node 2"
 # node 3 meanwhile, seen once the link is back
 cl_link_down 3
 wait_until 20 mlist_is 1 svc 3 "" ||
-	fail "node 1 still lists node 3's members with its link down ($(node_state 1 3)): $(mlist 1 svc 3)"
-[[ $(node_state 1 3) == up ]] && fail "node 1 dropped node 3's members with node 3 up"
+	fail "node 1 still lists node 3's members with its link down ($(cl_node_state 1 3)): $(mlist 1 svc 3)"
+[[ $(cl_node_state 1 3) == up ]] && fail "node 1 dropped node 3's members with node 3 up"
 mlist_is 1 svc 2 "$w2" || fail "node 1 lost node 2's members with node 3's link cut: $(mlist 1 svc 2)"
 mlist_is 1 fixed 3 "" || fail "node 1 still lists node 3's member of fixed"
 cl_ctl 3 member set-priority svc "$port_s3" 8 || fail "set-priority on node 3"
 cl_link_up 3
-wait_until 30 all_up || fail "node 3 not up again: 1 sees $(node_state 1 3), 3 sees $(node_state 3 1)"
+wait_until 30 cl_all_up 1 2 3 || fail "node 3 not up again: 1 sees $(cl_node_state 1 3), 3 sees $(cl_node_state 3 1)"
 w3=$(mlist 3 svc 3)
 [[ $w3 == "svc $port_s3 8 standby "*" $a3" ]] || fail "node 3's own members of svc: '$w3'"
 expect_view 1 svc 3 "$w3" "node 3's link came back"
@@ -317,7 +290,7 @@ cl_ctl 2 -j member show svc | grep -q '"node"' && fail "node 2's JSON has a node
 cl_ctl 2 member set-priority svc "$port_s20" 40 || fail "set-priority with cluster mode off"
 mlist_is 1 svc 3 "$w3" || fail "node 1 lost node 3's members as node 2 went: $(mlist 1 svc 3)"
 cl_ctl 2 cluster set enable || fail "enable node 2 again"
-wait_until 20 all_up || fail "node 2 not up again"
+wait_until 20 cl_all_up 1 2 3 || fail "node 2 not up again"
 w2=$(mlist 2 svc 2)
 [[ $w2 == "svc $port_s20 40 replica "*" $a2" ]] || fail "node 2's own members of svc: '$w2'"
 expect_view 1 svc 2 "$w2" "cluster mode on again on node 2"
@@ -389,7 +362,7 @@ cl_cstat_is 1 rx-bad $((bad0 + ${#bad[@]})) || fail "node 1: rx-bad $(cl_cstat 1
 mlist 1 "" >"$tmp/after"
 cmp -s "$tmp/before" "$tmp/after" ||
 	fail "hostile MEMBERS changed node 1's view: $(diff "$tmp/before" "$tmp/after" | tr '\n' '|')"
-all_up || fail "not all up after hostile MEMBERS"
+cl_all_up 1 2 3 || fail "not all up after hostile MEMBERS"
 
 # --- 7. the wire fuzzer: mutated MEMBERS (FTALIAS_FUZZ_SEED fixes the seed), in
 # batches that node 1's socket has room for; each counted once, as
@@ -410,7 +383,7 @@ log "node 1: rx-bad $(cl_cstat 1 rx-bad) rx-refused $(cl_cstat 1 rx-refused); rx
 mlist 1 "" >"$tmp/after"
 cmp -s "$tmp/before" "$tmp/after" ||
 	fail "the fuzzer changed node 1's view (seed $seed): $(diff "$tmp/before" "$tmp/after" | tr '\n' '|')"
-all_up || fail "not all up after the fuzzer (seed $seed)"
+cl_all_up 1 2 3 || fail "not all up after the fuzzer (seed $seed)"
 # the real announcements still come through
 cl_ctl 3 member set-priority svc "$port_s3" 9 || fail "set-priority on node 3"
 expect_view 1 svc 3 "$(mlist 3 svc 3)" "the fuzzer, a change on node 3"

@@ -71,33 +71,6 @@ trap cleanup EXIT
 
 # ---- helpers --------------------------------------------------------------
 
-# node_state I J: node I's view of node J's state
-node_state() {
-	cl_ctl "$1" node show 2>/dev/null |
-		awk -v a="$(printf '%08x' "$(cl_addr "$2")")" '$1 == a { print $2 }'
-}
-
-# all_up I...: each of the nodes sees the others up
-all_up() {
-	local i j
-	for i; do
-		for j; do
-			((i == j)) && continue
-			[[ $(node_state "$i" "$j") == up ]] || return 1
-		done
-	done
-}
-
-# fnv_id NAME: a cluster alias's id without one given
-fnv_id() {
-	local s=$1 h=2166136261 i c
-	for ((i = 0; i < ${#s}; i++)); do
-		printf -v c %d "'${s:i:1}"
-		h=$((((h ^ c) * 16777619) & 0xffffffff))
-	done
-	echo $((h | 0x80000000))
-}
-
 # ctr I KEY: a counter of node I's cluster show ("absent" if it has none)
 ctr() {
 	local v
@@ -284,14 +257,14 @@ cl_setup 3
 for i in 1 2 3; do
 	cl_ctl "$i" cluster set enable || die "cluster set enable on node $i"
 done
-wait_until 20 all_up 1 2 3 || die "not all nodes up: $(for i in 1 2 3; do cl_ctl "$i" node show; done)"
+wait_until 20 cl_all_up 1 2 3 || die "not all nodes up: $(for i in 1 2 3; do cl_ctl "$i" node show; done)"
 a1=$(cl_addr 1)
 a2=$(cl_addr 2)
 a3=$(cl_addr 3)
 log "[$SECONDS s] three nodes up: $a1 $a2 $a3"
 
-rr=$(fnv_id rr)
-nr=$(fnv_id nr)
+rr=$(cl_fnv_id rr)
+nr=$(cl_fnv_id nr)
 for i in 1 2 3; do
 	for a in rr nr; do
 		cl_ctl "$i" alias add "$a" scope cluster >/dev/null || die "alias add $a on node $i"
@@ -382,7 +355,7 @@ log "[$SECONDS s] case c done (the local member)"
 # requester's (another table generation), not as one it holds; once node
 # 2's server goes (its requests sent back), node 3 serves the new one,
 # the old one gone with its requester.
-rg=$(fnv_id rg)
+rg=$(cl_fnv_id rg)
 for i in 1 2 3; do
 	cl_ctl "$i" alias add rg scope cluster >/dev/null || die "alias add rg on node $i"
 done
@@ -537,7 +510,7 @@ for ((b = 0; b < batches; b++)); do
 		{ fail "case g: seed $seed batch $b: node 1 counted $(cl_dropped 1) bad or refused, want $want"; break; }
 done
 log "node 1: rx-bad $(ctr 1 rx-bad) rx-refused $(ctr 1 rx-refused) rx-stale $(ctr 1 rx-stale)"
-all_up 1 2 3 || fail "case g: not all up after the fuzzer (seed $seed)"
+cl_all_up 1 2 3 || fail "case g: not all up after the fuzzer (seed $seed)"
 n2=$(srv_count s2)
 run_call g gfuzz 1 "$a2" "$rr" -n 10 -w 4
 [[ $(srv_count s2) == $((n2 + 10)) ]] ||
@@ -605,7 +578,7 @@ hold_then() {
 hold_then e-link ecut cl_link_down 2
 log "[$SECONDS s] case e done with node 2's link cut"
 cl_link_up 2
-wait_until 30 all_up 1 2 3 || fail "case e: node 2 not up again: 1 sees $(node_state 1 2), 2 sees $(node_state 2 1)"
+wait_until 30 cl_all_up 1 2 3 || fail "case e: node 2 not up again: 1 sees $(cl_node_state 1 2), 2 sees $(cl_node_state 2 1)"
 stop hecut
 
 hold_then e-del edel cl_node_del 2

@@ -21,6 +21,9 @@
 #   cl_cstat I KEY          a field of node I's cluster show (its text:
 #                           node and boot id in hex); cl_cstat_is I KEY VALUE
 #   cl_dropped I            rx-bad + rx-refused of node I; cl_dropped_is I N
+#   cl_node_state I J       node I's view of node J's state (node show)
+#   cl_all_up I...          each of the nodes I... sees the others up
+#   cl_fnv_id NAME          the id of a cluster alias NAME made without one
 # With tipc_watch built (make selftests), each node runs one from cl_setup
 # on, logging what TIPC reports (node and link up/down, timestamped):
 #   cl_events I             node I's log
@@ -280,4 +283,29 @@ cl_unload() {
 		wait_until 30 rmmod tipc 2>/dev/null || fail "rmmod tipc: $(cat /sys/module/tipc/refcnt)"
 	fi
 	ensure_loaded || die "cannot load ftalias again"
+}
+
+cl_node_state() {
+	cl_ctl "$1" node show 2>/dev/null |
+		awk -v a="$(printf '%08x' "$(cl_addr "$2")")" '$1 == a { print $2 }'
+}
+
+cl_all_up() {
+	local i j
+	for i; do
+		for j; do
+			((i == j)) && continue
+			[[ $(cl_node_state "$i" "$j") == up ]] || return 1
+		done
+	done
+}
+
+# FNV-1a of the name's bytes, the top bit set (kmod/alias.c)
+cl_fnv_id() {
+	local s=$1 h=2166136261 i c
+	for ((i = 0; i < ${#s}; i++)); do
+		printf -v c %d "'${s:i:1}"
+		h=$((((h ^ c) * 16777619) & 0xffffffff))
+	done
+	echo $((h | 0x80000000))
 }
