@@ -145,8 +145,9 @@ enum {
 	/*
 	 * Data messages taken and not handled yet: past it, the node socket
 	 * is left to fill up until request.c caught up (past its limit,
-	 * TIPC sends messages back, counted rx-refused here and there; the
-	 * requesters' probes find what was lost: request.c).
+	 * TIPC sends messages back to their sender, where they read as
+	 * empty: rx-bad; the requesters' probes find what was lost:
+	 * request.c).
 	 */
 	FTALIAS_CL_RXQ_MAX	= 1024,
 	/* Bytes of data messages waiting to be sent: past it, dropped. */

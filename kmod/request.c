@@ -751,9 +751,15 @@ static void __ftalias_reroute(struct ftalias_alias *alias,
 			if (ftalias_cluster_node_gen(fn, req->remote) !=
 			    req->remote_gen)
 				goto again;
-			/* Still there?  Its node says no if not. */
-			if (!time_before(jiffies, req->next_at))
+			/*
+			 * Still there?  Its node says no if not.  Not sent
+			 * back within a probe's time: taken there, so a
+			 * later NACK starts a grace period of its own.
+			 */
+			if (!time_before(jiffies, req->next_at)) {
+				req->nacks = 0;
 				__ftalias_probe(alias, req);
+			}
 			ftalias_next(next, req->next_at);
 			continue;
 		}
