@@ -310,21 +310,19 @@ static void __ftalias_hold_again(struct ftalias_alias *alias,
 static void __ftalias_hold_nacked(struct ftalias_alias *alias,
 				  struct ftalias_req *req)
 {
+	ktime_t since = req->held_since;
 	unsigned long delay;
 
 	lockdep_assert_held(&alias->lock);
 
-	req->holder = NULL;
-	req->held = true;
-	if (!req->nacks)
-		req->held_since = ktime_get();
 	if (req->nacks < FTALIAS_REMOTE_NACKS)
 		req->nacks++;
-	alias->nr_held++;
 	delay = msecs_to_jiffies(FTALIAS_REMOTE_NACK_MS << req->nacks);
 	req->next_at = jiffies + delay;
-	trace_ftalias_request_held(alias, req, FTALIAS_TRACE_HELD_RETRY);
-	__ftalias_schedule(alias, delay);
+	__ftalias_hold_again(alias, req, delay);
+	/* Its grace period runs from the first NACK in a row. */
+	if (req->nacks > 1)
+		req->held_since = since;
 }
 
 /*
@@ -741,7 +739,9 @@ static void __ftalias_reroute(struct ftalias_alias *alias,
 
 	lockdep_assert_held(&alias->lock);
 
-	if (alias->frozen || alias->dead)
+	/* Only a cluster alias has requests sent on or of other nodes. */
+	if (alias->cfg.scope != FTALIAS_ALIAS_SCOPE_CLUSTER ||
+	    alias->frozen || alias->dead)
 		return;
 	if (!active)
 		node = __ftalias_route_of(alias, &gen);
